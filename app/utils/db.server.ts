@@ -1,0 +1,151 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "~/generated.server/prisma/client.ts";
+import { isDatabaseUnavailable } from "./db-errors.server.ts";
+
+/**
+ * Which database Packloop talks to, from DATABASE_URL:
+ *  - unset            → embedded PGlite kept on disk in ./data/pglite (DATA_DIR overrides ./data)
+ *  - memory://        → in-memory PGlite (tests)
+ *  - postgres(ql)://  → PostgreSQL through a connection pool
+ */
+export type DatabaseTarget =
+  | { kind: "pglite"; dataDir: string | null }
+  | { kind: "postgres"; connectionString: string };
+
+export function resolveDatabaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  const url = env.DATABASE_URL?.trim();
+  if (!url) return { kind: "pglite", dataDir: path.join(dataDirectory(env), "pglite") };
+  if (url === "memory://" || url === "memory:") return { kind: "pglite", dataDir: null };
+  if (/^postgres(ql)?:\/\//.test(url)) return { kind: "postgres", connectionString: url };
+  throw new Error(
+    `DATABASE_URL must be unset (embedded database), memory:// or a postgresql:// URL; got "${url.split(":")[0]}:…"`,
+  );
+}
+
+export function dataDirectory(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.DATA_DIR?.trim() || "data");
+}
+
+/** A raw SQL connection, for the migration runner and the health check. */
+export interface SqlExecutor {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs a script of several statements (simple query protocol). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database {
+  target: DatabaseTarget;
+  prisma: AppPrismaClient;
+  /**
+   * Runs `fn` on one dedicated connection (PGlite has only one), so session-level state such as
+   * an advisory lock or a transaction spans every statement.
+   */
+  withConnection<T>(fn: (sql: SqlExecutor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Throws a 503 response instead of a driver error when the database cannot be reached. */
+function withAvailabilityGuard(client: PrismaClient) {
+  return client.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          if (isDatabaseUnavailable(error)) {
+            throw new Response("The database is unavailable. Please try again shortly.", {
+              status: 503,
+              statusText: "Service Unavailable",
+            });
+          }
+          throw error;
+        }
+      },
+    },
+  });
+}
+
+export type AppPrismaClient = ReturnType<typeof withAvailabilityGuard>;
+
+export function openDatabase(target: DatabaseTarget = resolveDatabaseTarget()): Database {
+  if (target.kind === "pglite") {
+    if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+    const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+    const prisma = withAvailabilityGuard(new PrismaClient({ adapter: new PrismaPGlite(pglite) }));
+    const executor: SqlExecutor = {
+      async query(sql, params) {
+        return (await pglite.query(sql, params)).rows as never[];
+      },
+      async exec(sql) {
+        await pglite.exec(sql);
+      },
+    };
+    return {
+      target,
+      prisma,
+      // PGlite is a single connection; the adapter queues Prisma's own work behind it.
+      withConnection: (fn) => fn(executor),
+      async close() {
+        await prisma.$disconnect();
+        if (!pglite.closed) await pglite.close();
+      },
+    };
+  }
+
+  const pool = new pg.Pool({
+    connectionString: target.connectionString,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connectionTimeoutMillis: 5_000,
+  });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on("error", () => {});
+  const prisma = withAvailabilityGuard(new PrismaClient({ adapter: new PrismaPg(pool) }));
+  return {
+    target,
+    prisma,
+    async withConnection(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn({
+          async query(sql, params) {
+            return (await client.query(sql, params)).rows;
+          },
+          async exec(sql) {
+            await client.query(sql);
+          },
+        });
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+// One database per process. Kept on globalThis so Vite's hot reload in development does not open
+// a second PGlite on the same data directory.
+const globalForDb = globalThis as unknown as { packloopDb?: Database };
+
+export function getDatabase(): Database {
+  globalForDb.packloopDb ??= openDatabase();
+  return globalForDb.packloopDb;
+}
+
+/** The Prisma client every model uses. */
+export function db(): AppPrismaClient {
+  return getDatabase().prisma;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const current = globalForDb.packloopDb;
+  globalForDb.packloopDb = undefined;
+  await current?.close();
+}
