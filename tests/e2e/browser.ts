@@ -1,0 +1,242 @@
+// Helpers for e2e tests: Debian's Chromium driven by playwright-core (no browser downloads), one
+// browser per test file, a fresh context (cookies, storage) per test, screenshots of failed tests in
+// test-results/, and the usual moves (log in, sign up, read the outbox).
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from "vitest";
+import { chromiumPath } from "./global-setup.ts";
+
+export const DEMO_PASSWORD = "packloop-demo";
+export const DEMO_ACCOUNTS = {
+  fleet: "fleet@packloop.test",
+  recycler: "recycler@packloop.test",
+  buyer: "buyer@packloop.test",
+  admin: "admin@packloop.test",
+} as const;
+
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const ACTION_TIMEOUT_MS = 15_000;
+const NAVIGATION_TIMEOUT_MS = 30_000;
+const RESULTS_DIR = path.resolve(import.meta.dirname, "../../test-results");
+
+/** The running server's origin, e.g. http://localhost:41234 (no trailing slash). */
+export function baseUrl(): string {
+  return inject("e2eBaseUrl");
+}
+
+/** An absolute URL on the server under test. */
+export function url(pathname: string): string {
+  return new URL(pathname, `${baseUrl()}/`).toString();
+}
+
+export function launchBrowser(): Promise<Browser> {
+  // playwright adds its own --headless/--no-sandbox too; duplicates are harmless.
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+}
+
+/** A unique, lowercase token for emails and names, so tests never collide with each other or demo data. */
+export function unique(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export interface BrowserFixture {
+  /** The current test's context and a page in it (fresh for every test). */
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Another fresh context (a second person, or a cookie-less visitor), closed after the test. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** A page in a new fresh context. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+}
+
+/**
+ * Registers the hooks of a test file: one Chromium for the file, a fresh context and page for each
+ * test, and a screenshot of every open page when a test fails.
+ */
+export function setupBrowser(): BrowserFixture {
+  let browser: Browser | undefined;
+  let contexts: BrowserContext[] = [];
+  let current: { context: BrowserContext; page: Page } | undefined;
+
+  const newContext = async (options: BrowserContextOptions = {}) => {
+    if (!browser) throw new Error("the browser is not running (setupBrowser hooks did not run)");
+    const context = await browser.newContext({ baseURL: baseUrl(), ...options });
+    context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+    context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
+    contexts.push(context);
+    return context;
+  };
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    const context = await newContext();
+    current = { context, page: await context.newPage() };
+  });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === "fail") await screenshotAll(contexts, ctx.task.name);
+    await Promise.all(contexts.map((context) => context.close().catch(() => {})));
+    contexts = [];
+    current = undefined;
+  });
+
+  return {
+    get context() {
+      if (!current) throw new Error("no browser context outside a test");
+      return current.context;
+    },
+    get page() {
+      if (!current) throw new Error("no page outside a test");
+      return current.page;
+    },
+    newContext,
+    async newPage(options) {
+      return (await newContext(options)).newPage();
+    },
+  };
+}
+
+async function screenshotAll(contexts: BrowserContext[], testName: string) {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const slug = testName
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 80);
+  let n = 0;
+  for (const context of contexts) {
+    for (const page of context.pages()) {
+      n++;
+      const file = path.join(RESULTS_DIR, `${slug}-${n}.png`);
+      await page.screenshot({ path: file, fullPage: true, timeout: 5_000 }).catch(() => {});
+      process.stderr.write(`[e2e] screenshot of ${page.url()} → ${path.relative(process.cwd(), file)}\n`);
+    }
+  }
+}
+
+/** The submit button of the form that holds a field named `field`. */
+function formButton(page: Page, field: string, button: string) {
+  return page.locator(`form:has([name="${field}"])`).getByRole("button", { name: button, exact: true });
+}
+
+/** Fills the log-in form and submits it; does not wait for the outcome. */
+export async function submitLogin(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await formButton(page, "password", "Log in").click();
+}
+
+/** Logs in and waits for the dashboard. */
+export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
+  await submitLogin(page, email, password);
+  await page.waitForURL(/\/dashboard(?:[?#]|$)/);
+}
+
+/** Clicks the header's "Log out" button and waits until the session is gone. */
+export async function logout(page: Page) {
+  await page.getByRole("button", { name: "Log out", exact: true }).click();
+  await expect.poll(() => page.getByRole("button", { name: "Log out", exact: true }).count()).toBe(0);
+}
+
+export interface SignUp {
+  name: string;
+  email: string;
+  password: string;
+  organizationName: string;
+  economy?: string;
+  capabilities?: Array<"seller" | "recycler" | "buyer">;
+}
+
+export function newAccount(prefix = "e2e"): Required<SignUp> {
+  const id = unique(prefix);
+  return {
+    name: `Tess ${id}`,
+    email: `${id}@example.test`,
+    password: `pw-${id}-Long!`,
+    organizationName: `Org ${id}`,
+    economy: "KR",
+    capabilities: ["seller"],
+  };
+}
+
+/** Fills the sign-up form and submits it; does not wait for the outcome. */
+export async function submitSignUp(page: Page, account: SignUp) {
+  await page.goto("/signup");
+  await page.locator('input[name="name"]').fill(account.name);
+  await page.locator('input[name="email"]').fill(account.email);
+  await page.locator('input[name="password"]').fill(account.password);
+  await page.locator('input[name="organizationName"]').fill(account.organizationName);
+  await page.locator('select[name="economy"]').selectOption(account.economy ?? "KR");
+  for (const capability of account.capabilities ?? ["seller"]) {
+    await page.locator(`input[name="capabilities"][value="${capability}"]`).check();
+  }
+  await formButton(page, "organizationName", "Create account").click();
+}
+
+/** Signs up a new organisation and waits for its dashboard. */
+export async function signUp(page: Page, account: SignUp) {
+  await submitSignUp(page, account);
+  await page.waitForURL(/\/dashboard(?:[?#]|$)/);
+}
+
+/**
+ * Logs in as the platform admin in a fresh context, opens /admin/outbox and returns the first URL
+ * with `pathPart` (e.g. "/invitations/") in the smallest element that also names `recipient`:
+ * that element is the one email, not the whole list.
+ */
+export async function findEmailLink(fixture: BrowserFixture, recipient: string, pathPart: string) {
+  const admin = await fixture.newPage();
+  await login(admin, DEMO_ACCOUNTS.admin);
+  // Emails may be sent after the response (an outbox drained in the background): look a few times.
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const response = await admin.goto("/admin/outbox");
+    expect(response?.status(), "GET /admin/outbox as admin@packloop.test").toBe(200);
+    const link = await admin.evaluate(
+      ([to, part]) => {
+        const lower = to.toLowerCase();
+        let best: string | null = null;
+        // Visible text only: Remix's hydration <script> holds the loader data of every email.
+        const elements = document.body.querySelectorAll<HTMLElement>(
+          "*:not(script):not(style):not(template)",
+        );
+        for (const element of Array.from(elements)) {
+          // biome-ignore lint/performance/useDomNodeTextContent: rendered text leaves out <script> contents
+          const text = element.innerText ?? "";
+          if (!text.toLowerCase().includes(lower) || !text.includes(part)) continue;
+          if (best === null || text.length < best.length) best = text;
+        }
+        if (best === null) return null;
+        const escaped = part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        return best.match(new RegExp(`https?://[^\\s"'<>]+${escaped}[A-Za-z0-9_-]+`))?.[0] ?? null;
+      },
+      [recipient, pathPart] as const,
+    );
+    if (link) return link;
+    if (Date.now() > deadline) {
+      throw new Error(`/admin/outbox shows no email to ${recipient} with a link containing ${pathPart}`);
+    }
+    await admin.waitForTimeout(1_000);
+  }
+}
