@@ -1,0 +1,122 @@
+import type { Capability } from "~/domain/codes.ts";
+import { db } from "~/utils/db.server.ts";
+
+export async function findMembershipsOfUser(userId: string) {
+  return db().membership.findMany({
+    where: { userId },
+    include: { organization: { include: { economy: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+export async function listMembers(organizationId: string) {
+  return db().membership.findMany({
+    where: { organizationId },
+    include: { user: { select: { id: true, name: true, email: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+export function slugify(name: string): string {
+  return (
+    name
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 48) || "organisation"
+  );
+}
+
+/** A slug not yet taken: the name's slug, or the slug with a short numeric suffix. */
+export async function availableSlug(name: string): Promise<string> {
+  const base = slugify(name);
+  const taken = new Set(
+    (await db().organization.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map(
+      (o) => o.slug,
+    ),
+  );
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+export async function updateOrganizationProfile(
+  organizationId: string,
+  input: { name: string; economyCode: string; capabilities: Capability[]; website: string | null; description: string | null },
+) {
+  return db().organization.update({ where: { id: organizationId }, data: input });
+}
+
+/** What the dashboard shows about one organisation, scoped to it. */
+export async function organizationOverview(organizationId: string) {
+  const [lotsByStatus, facilities, openBids, members] = await Promise.all([
+    db().lot.groupBy({ by: ["status"], where: { organizationId }, _count: { _all: true }, _sum: { massKg: true } }),
+    db().facility.findMany({
+      where: { organizationId },
+      select: { id: true, name: true, economyCode: true, capacityWindows: { select: { capacityKg: true, bookedKg: true } } },
+      orderBy: { name: "asc" },
+    }),
+    db().bid.count({ where: { organizationId, status: "active" } }),
+    db().membership.count({ where: { organizationId } }),
+  ]);
+  return {
+    lotsByStatus: lotsByStatus.map((row) => ({
+      status: row.status,
+      count: row._count._all,
+      massKg: row._sum.massKg ?? 0,
+    })),
+    facilities: facilities.map((f) => ({
+      id: f.id,
+      name: f.name,
+      economyCode: f.economyCode,
+      capacityKg: f.capacityWindows.reduce((sum, w) => sum + w.capacityKg, 0),
+      bookedKg: f.capacityWindows.reduce((sum, w) => sum + w.bookedKg, 0),
+    })),
+    activeBids: openBids,
+    members,
+  };
+}
+
+/** Public headline figures for the home page. */
+export async function marketplaceFigures() {
+  const [openLots, openMass, facilities, economies] = await Promise.all([
+    db().lot.count({ where: { status: "open" } }),
+    db().lot.aggregate({ where: { status: "open" }, _sum: { massKg: true } }),
+    db().facility.count({ where: { active: true } }),
+    db().facility.findMany({ where: { active: true }, distinct: ["economyCode"], select: { economyCode: true } }),
+  ]);
+  const sellerEconomies = await db().lot.findMany({
+    where: { status: "open" },
+    distinct: ["economyCode"],
+    select: { economyCode: true },
+  });
+  const economyCodes = new Set([...economies, ...sellerEconomies].map((e) => e.economyCode));
+  return {
+    openLots,
+    tonnesListed: Math.round((openMass._sum.massKg ?? 0) / 1000),
+    facilities,
+    economies: economyCodes.size,
+  };
+}
+
+/** Removes a member; the last owner cannot be removed, so an organisation is never orphaned. */
+export async function removeMember(
+  organizationId: string,
+  membershipId: string,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  return db().$transaction(async (tx) => {
+    const membership = await tx.membership.findFirst({ where: { id: membershipId, organizationId } });
+    if (!membership) return { ok: false as const, message: "That person is not a member." };
+    if (membership.role === "owner") {
+      const owners = await tx.membership.count({ where: { organizationId, role: "owner" } });
+      if (owners <= 1) return { ok: false as const, message: "The last owner cannot be removed." };
+    }
+    await tx.membership.delete({ where: { id: membership.id } });
+    await tx.session.updateMany({
+      where: { userId: membership.userId, activeOrganizationId: organizationId },
+      data: { activeOrganizationId: null },
+    });
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,78 @@
+import type { Capability } from "~/domain/codes.ts";
+import { Prisma } from "~/generated.server/prisma/client.ts";
+import { db } from "~/utils/db.server.ts";
+import { hashPassword, verifyPassword } from "~/utils/password.server.ts";
+import { availableSlug } from "./organization.server.ts";
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function findUserByEmail(email: string) {
+  return db().user.findUnique({ where: { email: normalizeEmail(email) } });
+}
+
+export class EmailTakenError extends Error {
+  constructor() {
+    super("An account with this email already exists.");
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/** Sign-up: the user, the organisation and the owner membership, all or nothing. */
+export async function createUserWithOrganization(input: {
+  name: string;
+  email: string;
+  password: string;
+  organizationName: string;
+  economyCode: string;
+  capabilities: Capability[];
+}) {
+  const passwordHash = await hashPassword(input.password);
+  const slug = await availableSlug(input.organizationName);
+  try {
+    return await db().$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { name: input.name, email: normalizeEmail(input.email), passwordHash },
+      });
+      const organization = await tx.organization.create({
+        data: {
+          name: input.organizationName,
+          slug,
+          economyCode: input.economyCode,
+          capabilities: input.capabilities,
+        },
+      });
+      await tx.membership.create({ data: { userId: user.id, organizationId: organization.id, role: "owner" } });
+      return { user, organization };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      // Either the email was registered meanwhile, or another sign-up took the same slug.
+      if (await findUserByEmail(input.email)) throw new EmailTakenError();
+      return createUserWithOrganization(input);
+    }
+    throw error;
+  }
+}
+
+// Verifying against a fixed hash when the email is unknown keeps the response time the same
+// whether or not an account exists, so log-in does not reveal which emails are registered.
+let decoyHash: Promise<string> | null = null;
+
+export async function verifyLogin(email: string, password: string) {
+  const user = await findUserByEmail(email);
+  if (!user) {
+    decoyHash ??= hashPassword("decoy-password-never-matches");
+    await verifyPassword(await decoyHash, password);
+    return null;
+  }
+  return (await verifyPassword(user.passwordHash, password)) ? user : null;
+}
+
+export async function setPassword(userId: string, password: string) {
+  await db().user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } });
+}

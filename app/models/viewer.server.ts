@@ -1,0 +1,20 @@
+import { getLiveSession } from "~/utils/session.server.ts";
+import { db } from "~/utils/db.server.ts";
+
+/** What the page header needs to know about whoever is looking, or null for visitors. */
+export async function getCurrentViewer(request: Request) {
+  const session = await getLiveSession(request);
+  if (!session) return null;
+  const memberships = await db().membership.findMany({
+    where: { userId: session.userId },
+    select: { organizationId: true, organization: { select: { name: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  const active = memberships.find((m) => m.organizationId === session.activeOrganizationId) ?? memberships[0];
+  return {
+    name: session.user.name,
+    email: session.user.email,
+    isPlatformAdmin: session.user.isPlatformAdmin,
+    organizationName: active?.organization.name ?? null,
+  };
+}

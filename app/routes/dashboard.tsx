@@ -1,0 +1,124 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { CAPABILITY_LABELS } from "~/domain/codes.ts";
+import { organizationOverview } from "~/models/organization.server.ts";
+import { requireMembership } from "~/utils/auth.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Dashboard · Packloop" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { organization, user, membership } = await requireMembership(request);
+  const overview = await organizationOverview(organization.id);
+  return {
+    userName: user.name,
+    role: membership.role,
+    organization: {
+      name: organization.name,
+      economyName: organization.economy.name,
+      capabilities: organization.capabilities,
+      verificationStatus: organization.verificationStatus,
+    },
+    overview,
+  };
+}
+
+const tonnes = (kg: number) => `${(kg / 1000).toLocaleString("en", { maximumFractionDigits: 1 })} t`;
+
+export default function Dashboard() {
+  const { organization, overview, userName, role } = useLoaderData<typeof loader>();
+  const caps = new Set(organization.capabilities);
+  const lotsOpen = overview.lotsByStatus.find((s) => s.status === "open");
+  const lotsTotal = overview.lotsByStatus.reduce((sum, s) => sum + s.count, 0);
+  return (
+    <div className="stack" data-testid="dashboard">
+      <h1>{organization.name}</h1>
+      <p>
+        Welcome, {userName} ({role}). {organization.economyName} ·{" "}
+        {organization.capabilities.map((c) => CAPABILITY_LABELS[c]).join(" · ")} ·{" "}
+        <span className="badge">{organization.verificationStatus}</span>
+      </p>
+
+      {caps.has("seller") ? (
+        <section className="card" aria-labelledby="selling">
+          <h2 id="selling">Your lots</h2>
+          {lotsTotal === 0 ? (
+            <p className="empty">
+              You have not listed any batteries yet. List a lot, one at a time or from a spreadsheet, and Packloop
+              will show which facilities in the region can take it.
+            </p>
+          ) : (
+            <div className="grid">
+              {overview.lotsByStatus.map((s) => (
+                <div className="figure" key={s.status}>
+                  <strong>{s.count}</strong>
+                  <span>
+                    {s.status.replace("_", " ")} · {tonnes(s.massKg)}
+                  </span>
+                </div>
+              ))}
+            </div>
+          )}
+          {lotsOpen ? <p>{lotsOpen.count} lots are open for bids right now.</p> : null}
+        </section>
+      ) : null}
+
+      {caps.has("recycler") ? (
+        <section className="card" aria-labelledby="facilities">
+          <h2 id="facilities">Your facilities</h2>
+          {overview.facilities.length === 0 ? (
+            <p className="empty">
+              No facilities yet. Publish a facility with the chemistries and forms it accepts and the capacity it can
+              take each month, and sellers will find it.
+            </p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th>Facility</th>
+                  <th>Economy</th>
+                  <th>Capacity offered (6 months)</th>
+                  <th>Booked</th>
+                </tr>
+              </thead>
+              <tbody>
+                {overview.facilities.map((f) => (
+                  <tr key={f.id}>
+                    <td>{f.name}</td>
+                    <td>{f.economyCode}</td>
+                    <td>{tonnes(f.capacityKg)}</td>
+                    <td>{tonnes(f.bookedKg)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ) : null}
+
+      {caps.has("buyer") ? (
+        <section className="card" aria-labelledby="buying">
+          <h2 id="buying">Your bids</h2>
+          {overview.activeBids === 0 ? (
+            <p className="empty">
+              No active bids. Browse open lots by chemistry, form and location, and bid in auctions, tenders or at a
+              fixed price.
+            </p>
+          ) : (
+            <p>
+              <strong>{overview.activeBids}</strong> active bids.
+            </p>
+          )}
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="team">
+        <h2 id="team">Team</h2>
+        <p>
+          {overview.members} {overview.members === 1 ? "member" : "members"}.{" "}
+          {overview.members === 1 ? "Invite colleagues so they can list, bid and book with you. " : null}
+          <Link to="/settings/organization">Manage members and invitations</Link>
+        </p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,154 @@
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { rateLimit } from "express-rate-limit";
+import helmet from "helmet";
+import type { Logger } from "pino";
+import type { Database } from "./db.server.ts";
+import type { Env } from "./env.server.ts";
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    cspNonce: string;
+  }
+}
+
+export interface AppOptions {
+  env: Env;
+  logger: Logger;
+  database: () => Database;
+  /** The Remix server build, or a function that loads it (Vite's dev server reloads it). */
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  /** Vite's middleware in development. */
+  devMiddleware?: express.RequestHandler;
+  clientDir?: string;
+}
+
+// Form posts on these paths are credential attempts: they get the tight per-IP limit. With
+// single fetch, Remix posts forms to "<path>.data", so both spellings are covered.
+const AUTH_PATHS = /^\/(login|signup|forgot-password|reset-password\/[^/]+|invitations\/[^/]+)(\.data)?\/?$/;
+
+export function createApp(options: AppOptions) {
+  const { env, logger } = options;
+  const app = express();
+  app.disable("x-powered-by");
+  if (env.TRUST_PROXY) app.set("trust proxy", env.TRUST_PROXY === "true" ? true : env.TRUST_PROXY);
+
+  app.use(requestLogger(logger));
+  app.use((req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    // The client address as Express sees it (honouring TRUST_PROXY), for the Session table. A
+    // header of the same name sent by the client is overwritten, never trusted.
+    req.headers["x-packloop-client-ip"] = req.ip ?? "";
+    next();
+  });
+  app.use(securityHeaders(env, Boolean(options.devMiddleware)));
+  // Server-Sent Events must not be buffered by compression (they carry no-transform).
+  app.use(compression({ filter: (req, res) => !String(res.getHeader("Cache-Control") ?? "").includes("no-transform") && compression.filter(req, res) }));
+
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await options.database().withConnection((sql) => sql.query("SELECT 1"));
+      res.json({ status: "ok", database: options.database().target.kind });
+    } catch (error) {
+      logger.warn({ err: error }, "health check: database unreachable");
+      res.status(503).json({ status: "unavailable", database: options.database().target.kind });
+    }
+  });
+
+  if (env.RATE_LIMIT_DISABLED !== "true") {
+    const authLimiter = rateLimit({
+      windowMs: 60_000,
+      limit: env.RATE_LIMIT_AUTH_PER_MINUTE,
+      standardHeaders: "draft-8",
+      legacyHeaders: false,
+      message: "Too many attempts from your address. Wait a minute and try again.",
+    });
+    const writeLimiter = rateLimit({
+      windowMs: 60_000,
+      limit: env.RATE_LIMIT_WRITES_PER_MINUTE,
+      standardHeaders: "draft-8",
+      legacyHeaders: false,
+      message: "Too many requests from your address. Wait a minute and try again.",
+    });
+    app.use((req, res, next) => {
+      if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+      if (AUTH_PATHS.test(req.path)) return authLimiter(req, res, next);
+      return writeLimiter(req, res, next);
+    });
+  }
+
+  if (options.devMiddleware) {
+    app.use(options.devMiddleware);
+  } else {
+    const clientDir = options.clientDir ?? path.resolve("build/client");
+    // Vite fingerprints everything under /assets, so it may be cached for a year.
+    app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(clientDir, { maxAge: "1h" }));
+  }
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build: options.build,
+      mode: options.devMiddleware ? "development" : "production",
+      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+    }),
+  );
+
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    logger.error({ err: error }, "unhandled error");
+    if (!res.headersSent) res.status(500).type("text/plain").send("Something went wrong.");
+  });
+  return app;
+}
+
+function securityHeaders(env: Env, dev: boolean) {
+  const tileOrigin = env.MAP_TILE_URL ? tileHostPattern(env.MAP_TILE_URL) : null;
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`, ...(dev ? ["'unsafe-inline'"] : [])],
+        // Leaflet and React set inline style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:", ...(tileOrigin ? [tileOrigin] : [])],
+        connectSrc: ["'self'", ...(dev ? ["ws:", "wss:"] : [])],
+        fontSrc: ["'self'", "data:"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    strictTransportSecurity: false,
+  });
+}
+
+/** "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png" → "https://*.tile.openstreetmap.org". */
+export function tileHostPattern(tileUrl: string): string | null {
+  const match = /^(https?:\/\/)([^/]+)/.exec(tileUrl);
+  if (!match) return null;
+  return `${match[1]}${match[2].replace(/\{[a-z]\}/g, "*")}`;
+}
+
+function requestLogger(logger: Logger): express.RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      if (req.path.startsWith("/assets/")) return;
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info(
+        { method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+        "request",
+      );
+    });
+    next();
+  };
+}

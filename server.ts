@@ -1,0 +1,80 @@
+// Packloop's HTTP server. `npm start` (production) and `npm run dev` (Vite middleware with hot
+// reload) both run this file. Start-up order: resolve the session secret, open the database,
+// migrate, seed demo data when appropriate, build if stale (production), then listen.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import pino from "pino";
+import { closeDatabase, dataDirectory, getDatabase, resolveDatabaseTarget } from "./app/utils/db.server.ts";
+import { readEnv } from "./app/utils/env.server.ts";
+import { createApp } from "./app/utils/express-app.server.ts";
+import { migrate } from "./app/utils/migrate.server.ts";
+import { resolveSessionSecret } from "./app/utils/session-secret.server.ts";
+import { BUILD_SERVER_ENTRY, ensureFreshBuild } from "./app/utils/startup.server.ts";
+import { deliverPendingEmails } from "./app/services/email.server.ts";
+import { seedOnStart } from "./prisma/seed/on-start.ts";
+
+const dev = process.argv.includes("--dev");
+if (dev) process.env.NODE_ENV = "development";
+const env = readEnv();
+const logger = pino({ level: env.LOG_LEVEL, base: undefined });
+const log = (line: string) => logger.info(line);
+
+async function main() {
+  const target = resolveDatabaseTarget();
+  process.env.SESSION_SECRET = resolveSessionSecret(target, dataDirectory(), env.SESSION_SECRET, log);
+
+  // The app's modules (and the Remix build's own copy of them) share this one database handle
+  // through globalThis, so the embedded database is opened exactly once per process.
+  const database = getDatabase();
+  log(`database: ${target.kind === "pglite" ? `embedded PGlite (${target.dataDir ?? "in memory"})` : "PostgreSQL"}`);
+  await database.withConnection((sql) => migrate(sql, { log }));
+  await seedOnStart(database, { target, seedDemo: env.SEED_DEMO, log });
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  let devMiddleware: import("express").RequestHandler | undefined;
+  if (dev) {
+    const vite = await import("vite");
+    const viteServer = await vite.createServer({ server: { middlewareMode: true } });
+    devMiddleware = viteServer.middlewares;
+    build = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  } else {
+    ensureFreshBuild(log);
+    build = (await import(pathToFileURL(path.resolve(BUILD_SERVER_ENTRY)).href)) as ServerBuild;
+  }
+
+  const app = createApp({ env, logger, database: getDatabase, build, devMiddleware });
+  const server = app.listen(env.PORT, () => {
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : env.PORT;
+    log(`Packloop listening on http://localhost:${port}`);
+  });
+
+  const emailTimer = env.SMTP_URL
+    ? setInterval(() => void deliverPendingEmails().catch((err) => logger.warn({ err }, "email delivery failed")), 15_000)
+    : null;
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal} received: closing connections`);
+    if (emailTimer) clearInterval(emailTimer);
+    // Stop accepting connections, let in-flight requests finish, then close the database so the
+    // embedded one is flushed cleanly. A hard deadline guards against hung keep-alive sockets.
+    const deadline = setTimeout(() => process.exit(1), 10_000);
+    deadline.unref();
+    server.close(async () => {
+      await closeDatabase().catch((err) => logger.error({ err }, "closing the database failed"));
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error) => {
+  logger.fatal(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
