@@ -5,13 +5,13 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import pino from "pino";
+import { deliverPendingEmails } from "./app/services/email.server.ts";
 import { closeDatabase, dataDirectory, getDatabase, resolveDatabaseTarget } from "./app/utils/db.server.ts";
 import { readEnv } from "./app/utils/env.server.ts";
 import { createApp } from "./app/utils/express-app.server.ts";
 import { migrate } from "./app/utils/migrate.server.ts";
 import { resolveSessionSecret } from "./app/utils/session-secret.server.ts";
 import { BUILD_SERVER_ENTRY, ensureFreshBuild } from "./app/utils/startup.server.ts";
-import { deliverPendingEmails } from "./app/services/email.server.ts";
 import { seedOnStart } from "./prisma/seed/on-start.ts";
 
 const dev = process.argv.includes("--dev");
@@ -27,7 +27,9 @@ async function main() {
   // The app's modules (and the Remix build's own copy of them) share this one database handle
   // through globalThis, so the embedded database is opened exactly once per process.
   const database = getDatabase();
-  log(`database: ${target.kind === "pglite" ? `embedded PGlite (${target.dataDir ?? "in memory"})` : "PostgreSQL"}`);
+  log(
+    `database: ${target.kind === "pglite" ? `embedded PGlite (${target.dataDir ?? "in memory"})` : "PostgreSQL"}`,
+  );
   await database.withConnection((sql) => migrate(sql, { log }));
   await seedOnStart(database, { target, seedDemo: env.SEED_DEMO, log });
 
@@ -51,7 +53,10 @@ async function main() {
   });
 
   const emailTimer = env.SMTP_URL
-    ? setInterval(() => void deliverPendingEmails().catch((err) => logger.warn({ err }, "email delivery failed")), 15_000)
+    ? setInterval(
+        () => void deliverPendingEmails().catch((err) => logger.warn({ err }, "email delivery failed")),
+        15_000,
+      )
     : null;
 
   let stopping = false;

@@ -85,8 +85,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <main className="site-main">{children}</main>
         <footer className="site-footer">
           <p>
-            Packloop connects fleets, collectors, recyclers and buyers of end-of-life EV batteries across the 21
-            APEC economies.
+            Packloop connects fleets, collectors, recyclers and buyers of end-of-life EV batteries across the
+            21 APEC economies.
           </p>
         </footer>
         <ScrollRestoration nonce={nonce} />
@@ -114,7 +114,9 @@ export function ErrorBoundary() {
     if (error.status === 503) {
       return (
         <ErrorPage title="Packloop is temporarily unavailable" code={503}>
-          <p>We cannot reach our database right now. Nothing you submitted was lost; please try again shortly.</p>
+          <p>
+            We cannot reach our database right now. Nothing you submitted was lost; please try again shortly.
+          </p>
         </ErrorPage>
       );
     }

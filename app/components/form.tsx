@@ -8,7 +8,7 @@ export interface FormFeedback {
   formError?: string;
 }
 
-export function valueOf(feedback: FormFeedback | undefined, name: string): string | undefined {
+export function submittedValue(feedback: FormFeedback | undefined, name: string): string | undefined {
   const value = feedback?.values?.[name];
   return Array.isArray(value) ? value[0] : value;
 }
@@ -20,7 +20,12 @@ export function TextField({
   feedback,
   defaultValue,
   ...input
-}: { name: string; label: string; hint?: ReactNode; feedback?: FormFeedback } & InputHTMLAttributes<HTMLInputElement>) {
+}: {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  feedback?: FormFeedback;
+} & InputHTMLAttributes<HTMLInputElement>) {
   const error = feedback?.errors?.[name];
   const id = `field-${name}`;
   const described = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ");
@@ -36,7 +41,9 @@ export function TextField({
         {...input}
         id={id}
         name={name}
-        defaultValue={input.type === "password" ? undefined : (valueOf(feedback, name) ?? defaultValue)}
+        defaultValue={
+          input.type === "password" ? undefined : (submittedValue(feedback, name) ?? defaultValue)
+        }
         aria-invalid={error ? true : undefined}
         aria-describedby={described || undefined}
       />

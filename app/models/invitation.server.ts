@@ -85,8 +85,12 @@ export async function findPendingInvitation(token: string, now = new Date()) {
     where: { tokenHash: hashToken(token) },
     include: { organization: { select: { id: true, name: true } } },
   });
-  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) return null;
-  const existingUser = await db().user.findUnique({ where: { email: invitation.email }, select: { id: true } });
+  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now)
+    return null;
+  const existingUser = await db().user.findUnique({
+    where: { email: invitation.email },
+    select: { id: true },
+  });
   return { ...invitation, existingUserId: existingUser?.id ?? null };
 }
 

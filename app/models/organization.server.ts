@@ -43,7 +43,13 @@ export async function availableSlug(name: string): Promise<string> {
 
 export async function updateOrganizationProfile(
   organizationId: string,
-  input: { name: string; economyCode: string; capabilities: Capability[]; website: string | null; description: string | null },
+  input: {
+    name: string;
+    economyCode: string;
+    capabilities: Capability[];
+    website: string | null;
+    description: string | null;
+  },
 ) {
   return db().organization.update({ where: { id: organizationId }, data: input });
 }
@@ -51,10 +57,20 @@ export async function updateOrganizationProfile(
 /** What the dashboard shows about one organisation, scoped to it. */
 export async function organizationOverview(organizationId: string) {
   const [lotsByStatus, facilities, openBids, members] = await Promise.all([
-    db().lot.groupBy({ by: ["status"], where: { organizationId }, _count: { _all: true }, _sum: { massKg: true } }),
+    db().lot.groupBy({
+      by: ["status"],
+      where: { organizationId },
+      _count: { _all: true },
+      _sum: { massKg: true },
+    }),
     db().facility.findMany({
       where: { organizationId },
-      select: { id: true, name: true, economyCode: true, capacityWindows: { select: { capacityKg: true, bookedKg: true } } },
+      select: {
+        id: true,
+        name: true,
+        economyCode: true,
+        capacityWindows: { select: { capacityKg: true, bookedKg: true } },
+      },
       orderBy: { name: "asc" },
     }),
     db().bid.count({ where: { organizationId, status: "active" } }),
@@ -84,7 +100,11 @@ export async function marketplaceFigures() {
     db().lot.count({ where: { status: "open" } }),
     db().lot.aggregate({ where: { status: "open" }, _sum: { massKg: true } }),
     db().facility.count({ where: { active: true } }),
-    db().facility.findMany({ where: { active: true }, distinct: ["economyCode"], select: { economyCode: true } }),
+    db().facility.findMany({
+      where: { active: true },
+      distinct: ["economyCode"],
+      select: { economyCode: true },
+    }),
   ]);
   const sellerEconomies = await db().lot.findMany({
     where: { status: "open" },

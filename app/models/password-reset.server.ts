@@ -58,7 +58,10 @@ export async function resetPassword(token: string, password: string, now = new D
     });
     if (claimed.count !== 1) return null;
     await tx.user.update({ where: { id: reset.userId }, data: { passwordHash } });
-    await tx.session.updateMany({ where: { userId: reset.userId, revokedAt: null }, data: { revokedAt: now } });
+    await tx.session.updateMany({
+      where: { userId: reset.userId, revokedAt: null },
+      data: { revokedAt: now },
+    });
     return { userId: reset.userId };
   });
 }

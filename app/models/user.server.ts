@@ -46,7 +46,9 @@ export async function createUserWithOrganization(input: {
           capabilities: input.capabilities,
         },
       });
-      await tx.membership.create({ data: { userId: user.id, organizationId: organization.id, role: "owner" } });
+      await tx.membership.create({
+        data: { userId: user.id, organizationId: organization.id, role: "owner" },
+      });
       return { user, organization };
     });
   } catch (error) {

@@ -1,5 +1,5 @@
-import { getLiveSession } from "~/utils/session.server.ts";
 import { db } from "~/utils/db.server.ts";
+import { getLiveSession } from "~/utils/session.server.ts";
 
 /** What the page header needs to know about whoever is looking, or null for visitors. */
 export async function getCurrentViewer(request: Request) {

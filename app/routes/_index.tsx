@@ -3,7 +3,9 @@ import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { marketplaceFigures } from "~/models/organization.server.ts";
 import type { loader as rootLoader } from "~/root.tsx";
 
-export const meta: MetaFunction = () => [{ title: "Packloop — the APEC marketplace for end-of-life EV batteries" }];
+export const meta: MetaFunction = () => [
+  { title: "Packloop — the APEC marketplace for end-of-life EV batteries" },
+];
 
 export async function loader() {
   return { figures: await marketplaceFigures() };
@@ -18,10 +20,10 @@ export default function Home() {
       <section className="hero">
         <h1>Every spent EV battery, matched to the facility that can recover it.</h1>
         <p>
-          Packloop is where fleet operators and collectors list spent packs, modules, cells, production scrap and
-          black mass; where recyclers publish the capacity they can take each month; and where buyers bid — across
-          the 21 APEC economies, with dangerous-goods transport, border rules, freight and CO₂ worked out for every
-          lot.
+          Packloop is where fleet operators and collectors list spent packs, modules, cells, production scrap
+          and black mass; where recyclers publish the capacity they can take each month; and where buyers bid
+          — across the 21 APEC economies, with dangerous-goods transport, border rules, freight and CO₂ worked
+          out for every lot.
         </p>
         <p>
           {viewer ? (
@@ -64,22 +66,22 @@ export default function Home() {
         <div className="card">
           <h2>Fleets and collectors</h2>
           <p>
-            List one pack or thousands from a spreadsheet. See the UN number and packing rules, the metal inside,
-            and which facilities can legally take each lot — and what it nets after freight.
+            List one pack or thousands from a spreadsheet. See the UN number and packing rules, the metal
+            inside, and which facilities can legally take each lot — and what it nets after freight.
           </p>
         </div>
         <div className="card">
           <h2>Recyclers</h2>
           <p>
-            Publish your facilities, the chemistries, forms and conditions you accept, and your monthly capacity as a
-            payable or a gate fee. Fill your lines with feedstock from the whole region.
+            Publish your facilities, the chemistries, forms and conditions you accept, and your monthly
+            capacity as a payable or a gate fee. Fill your lines with feedstock from the whole region.
           </p>
         </div>
         <div className="card">
           <h2>Buyers</h2>
           <p>
-            Bid in auctions, sealed tenders or at a fixed price, with every bid shown as net value to the seller.
-            Each lot keeps a tamper-evident chain of custody up to its certificate of recovery.
+            Bid in auctions, sealed tenders or at a fixed price, with every bid shown as net value to the
+            seller. Each lot keeps a tamper-evident chain of custody up to its certificate of recovery.
           </p>
         </div>
       </section>

@@ -43,8 +43,8 @@ export default function Dashboard() {
           <h2 id="selling">Your lots</h2>
           {lotsTotal === 0 ? (
             <p className="empty">
-              You have not listed any batteries yet. List a lot, one at a time or from a spreadsheet, and Packloop
-              will show which facilities in the region can take it.
+              You have not listed any batteries yet. List a lot, one at a time or from a spreadsheet, and
+              Packloop will show which facilities in the region can take it.
             </p>
           ) : (
             <div className="grid">
@@ -67,8 +67,8 @@ export default function Dashboard() {
           <h2 id="facilities">Your facilities</h2>
           {overview.facilities.length === 0 ? (
             <p className="empty">
-              No facilities yet. Publish a facility with the chemistries and forms it accepts and the capacity it can
-              take each month, and sellers will find it.
+              No facilities yet. Publish a facility with the chemistries and forms it accepts and the capacity
+              it can take each month, and sellers will find it.
             </p>
           ) : (
             <table>
@@ -100,8 +100,8 @@ export default function Dashboard() {
           <h2 id="buying">Your bids</h2>
           {overview.activeBids === 0 ? (
             <p className="empty">
-              No active bids. Browse open lots by chemistry, form and location, and bid in auctions, tenders or at a
-              fixed price.
+              No active bids. Browse open lots by chemistry, form and location, and bid in auctions, tenders
+              or at a fixed price.
             </p>
           ) : (
             <p>

@@ -23,8 +23,8 @@ export default function ForgotPassword() {
       <h1>Reset your password</h1>
       {feedback?.sent ? (
         <p className="notice" role="status">
-          If an account uses that address, we have emailed it a link to choose a new password. The link works for
-          one hour.
+          If an account uses that address, we have emailed it a link to choose a new password. The link works
+          for one hour.
         </p>
       ) : (
         <Form method="post" noValidate>

@@ -1,4 +1,10 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormError, TextField } from "~/components/form.tsx";
@@ -7,7 +13,6 @@ import { setActiveOrganization } from "~/models/session.server.ts";
 import { getUser } from "~/utils/auth.server.ts";
 import { newPasswordField } from "~/utils/fields.ts";
 import { startSession } from "~/utils/session.server.ts";
-import { redirect } from "@remix-run/node";
 import { parseForm } from "~/utils/validation.ts";
 
 export const meta: MetaFunction = () => [{ title: "Join an organisation · Packloop" }];
@@ -37,13 +42,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await getUser(request);
   const invitation = await findPendingInvitation(token);
   if (!invitation) {
-    return data({ errors: {}, values: {}, formError: "This invitation is no longer valid." }, { status: 400 });
+    return data(
+      { errors: {}, values: {}, formError: "This invitation is no longer valid." },
+      { status: 400 },
+    );
   }
   let newAccount: { name: string; password: string } | undefined;
   let values = {};
   if (!invitation.existingUserId) {
     const parsed = parseForm(await request.formData(), NewAccountSchema);
-    if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, formError: undefined }, { status: 400 });
+    if (!parsed.ok)
+      return data({ errors: parsed.errors, values: parsed.values, formError: undefined }, { status: 400 });
     newAccount = parsed.data;
     values = parsed.values;
   }
@@ -63,7 +72,10 @@ export default function AcceptInvitation() {
     return (
       <section className="card narrow">
         <h1>This invitation no longer works</h1>
-        <p>It may have expired, been replaced by a newer one, or been used already. Ask a colleague to invite you again.</p>
+        <p>
+          It may have expired, been replaced by a newer one, or been used already. Ask a colleague to invite
+          you again.
+        </p>
       </section>
     );
   }
@@ -79,8 +91,8 @@ export default function AcceptInvitation() {
         {invitation.hasAccount ? (
           viewerEmail === invitation.email ? null : (
             <p className="notice">
-              You already have a Packloop account. <Link to="/login">Log in as {invitation.email}</Link>, then open this
-              link again.
+              You already have a Packloop account. <Link to="/login">Log in as {invitation.email}</Link>, then
+              open this link again.
             </p>
           )
         ) : (
@@ -96,7 +108,9 @@ export default function AcceptInvitation() {
             />
           </>
         )}
-        {!invitation.hasAccount || viewerEmail === invitation.email ? <button type="submit">Accept invitation</button> : null}
+        {!invitation.hasAccount || viewerEmail === invitation.email ? (
+          <button type="submit">Accept invitation</button>
+        ) : null}
       </Form>
     </section>
   );

@@ -1,4 +1,10 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { FormError, TextField } from "~/components/form.tsx";
@@ -23,7 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(await request.formData(), LoginSchema);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, formError: undefined }, { status: 400 });
+  if (!parsed.ok)
+    return data({ errors: parsed.errors, values: parsed.values, formError: undefined }, { status: 400 });
   const user = await verifyLogin(parsed.data.email, parsed.data.password);
   if (!user) {
     // One message for an unknown email and a wrong password alike.
@@ -33,7 +40,12 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   const memberships = await findMembershipsOfUser(user.id);
-  return startSession(request, user.id, memberships[0]?.organizationId ?? null, safeRedirect(parsed.data.redirectTo));
+  return startSession(
+    request,
+    user.id,
+    memberships[0]?.organizationId ?? null,
+    safeRedirect(parsed.data.redirectTo),
+  );
 }
 
 export default function Login() {
@@ -46,11 +58,18 @@ export default function Login() {
         <FormError feedback={feedback} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <TextField name="email" label="Email" type="email" autoComplete="email" feedback={feedback} />
-        <TextField name="password" label="Password" type="password" autoComplete="current-password" feedback={feedback} />
+        <TextField
+          name="password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          feedback={feedback}
+        />
         <button type="submit">Log in</button>
       </Form>
       <p>
-        <Link to="/forgot-password">Forgot your password?</Link> · New to Packloop? <Link to="/signup">Create an account</Link>
+        <Link to="/forgot-password">Forgot your password?</Link> · New to Packloop?{" "}
+        <Link to="/signup">Create an account</Link>
       </p>
     </section>
   );

@@ -19,7 +19,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await resetPassword(params.token ?? "", parsed.data.password);
   if (!result) {
     return data(
-      { errors: {}, done: false, formError: "This reset link has expired or was already used. Ask for a new one." },
+      {
+        errors: {},
+        done: false,
+        formError: "This reset link has expired or was already used. Ask for a new one.",
+      },
       { status: 400 },
     );
   }

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FieldError, FormError, TextField, valueOf } from "~/components/form.tsx";
+import { FieldError, FormError, submittedValue, TextField } from "~/components/form.tsx";
 import { CAPABILITIES, CAPABILITY_LABELS } from "~/domain/codes.ts";
 import { ECONOMIES, isEconomyCode } from "~/domain/economies.ts";
 import { inviteColleague, listPendingInvitations, revokeInvitation } from "~/models/invitation.server.ts";
@@ -30,7 +30,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     isOwner: membership.role === "owner",
     viewerId: user.id,
-    members: members.map((m) => ({ id: m.id, userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role })),
+    members: members.map((m) => ({
+      id: m.id,
+      userId: m.user.id,
+      name: m.user.name,
+      email: m.user.email,
+      role: m.role,
+    })),
     invitations: invitations.map((i) => ({
       id: i.id,
       email: i.email,
@@ -51,10 +57,17 @@ const ProfileSchema = z.object({
     .max(200, "Use at most 200 characters.")
     .refine((v) => v === "" || /^https?:\/\/\S+\.\S+/.test(v), "Enter a full address starting with https://.")
     .transform((v) => v || null),
-  description: z.string().trim().max(2000, "Use at most 2,000 characters.").transform((v) => v || null),
+  description: z
+    .string()
+    .trim()
+    .max(2000, "Use at most 2,000 characters.")
+    .transform((v) => v || null),
 });
 
-const InviteSchema = z.object({ email: emailField, role: z.enum(["member", "owner"], { message: "Choose a role." }) });
+const InviteSchema = z.object({
+  email: emailField,
+  role: z.enum(["member", "owner"], { message: "Choose a role." }),
+});
 
 export async function action({ request }: ActionFunctionArgs) {
   const { organization, user } = await requireOrganizationOwner(request);
@@ -62,14 +75,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = form.get("intent");
   if (intent === "profile") {
     const parsed = parseForm(form, ProfileSchema, { arrays: ["capabilities"] });
-    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: parsed.values, notice: null }, { status: 400 });
+    if (!parsed.ok)
+      return data({ intent, errors: parsed.errors, values: parsed.values, notice: null }, { status: 400 });
     const { economy, ...rest } = parsed.data;
     await updateOrganizationProfile(organization.id, { ...rest, economyCode: economy });
     return { intent, errors: {}, values: {}, notice: "Organisation profile saved." };
   }
   if (intent === "invite") {
     const parsed = parseForm(form, InviteSchema);
-    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: parsed.values, notice: null }, { status: 400 });
+    if (!parsed.ok)
+      return data({ intent, errors: parsed.errors, values: parsed.values, notice: null }, { status: 400 });
     const outcome = await inviteColleague({
       organizationId: organization.id,
       organizationName: organization.name,
@@ -79,17 +94,25 @@ export async function action({ request }: ActionFunctionArgs) {
       baseUrl: appUrl(request),
     });
     if (!outcome.ok)
-      return data({ intent, errors: { [outcome.field]: outcome.message }, values: parsed.values, notice: null }, { status: 400 });
+      return data(
+        { intent, errors: { [outcome.field]: outcome.message }, values: parsed.values, notice: null },
+        { status: 400 },
+      );
     return { intent, errors: {}, values: {}, notice: `Invitation sent to ${parsed.data.email}.` };
   }
   if (intent === "revoke-invitation") {
     const revoked = await revokeInvitation(organization.id, String(form.get("invitationId") ?? ""));
-    if (!revoked) return data({ intent, errors: { form: "That invitation is no longer pending." }, values: {}, notice: null }, { status: 400 });
+    if (!revoked)
+      return data(
+        { intent, errors: { form: "That invitation is no longer pending." }, values: {}, notice: null },
+        { status: 400 },
+      );
     return { intent, errors: {}, values: {}, notice: "Invitation revoked." };
   }
   if (intent === "remove-member") {
     const outcome = await removeMember(organization.id, String(form.get("membershipId") ?? ""));
-    if (!outcome.ok) return data({ intent, errors: { form: outcome.message }, values: {}, notice: null }, { status: 400 });
+    if (!outcome.ok)
+      return data({ intent, errors: { form: outcome.message }, values: {}, notice: null }, { status: 400 });
     return { intent, errors: {}, values: {}, notice: "Member removed." };
   }
   return data({ intent, errors: { form: "Unknown action." }, values: {}, notice: null }, { status: 400 });
@@ -101,7 +124,8 @@ export default function OrganizationSettings() {
   const profileFeedback = result?.intent === "profile" ? result : undefined;
   const inviteFeedback = result?.intent === "invite" ? result : undefined;
   const chosen = new Set<string>(
-    ((profileFeedback?.values as FormValues | undefined)?.capabilities as string[] | undefined) ?? organization.capabilities,
+    ((profileFeedback?.values as FormValues | undefined)?.capabilities as string[] | undefined) ??
+      organization.capabilities,
   );
   return (
     <div className="stack">
@@ -114,7 +138,9 @@ export default function OrganizationSettings() {
           {result.notice}
         </p>
       ) : null}
-      {result?.errors && "form" in result.errors ? <FormError feedback={{ formError: String(result.errors.form) }} /> : null}
+      {result?.errors && "form" in result.errors ? (
+        <FormError feedback={{ formError: String(result.errors.form) }} />
+      ) : null}
 
       <section className="card">
         <h2>Members</h2>
@@ -160,7 +186,11 @@ export default function OrganizationSettings() {
             <TextField name="email" label="Email" type="email" feedback={inviteFeedback} />
             <div className="field">
               <label htmlFor="field-role">Role</label>
-              <select id="field-role" name="role" defaultValue={valueOf(inviteFeedback, "role") ?? "member"}>
+              <select
+                id="field-role"
+                name="role"
+                defaultValue={submittedValue(inviteFeedback, "role") ?? "member"}
+              >
                 <option value="member">Member</option>
                 <option value="owner">Owner (can manage members and settings)</option>
               </select>
@@ -175,7 +205,8 @@ export default function OrganizationSettings() {
             <ul>
               {invitations.map((i) => (
                 <li key={i.id} data-testid="invitation-row">
-                  {i.email} · {i.role} · invited by {i.invitedBy} · expires {new Date(i.expiresAt).toLocaleDateString("en")}{" "}
+                  {i.email} · {i.role} · invited by {i.invitedBy} · expires{" "}
+                  {new Date(i.expiresAt).toLocaleDateString("en")}{" "}
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="intent" value="revoke-invitation" />
                     <input type="hidden" name="invitationId" value={i.id} />
@@ -198,7 +229,11 @@ export default function OrganizationSettings() {
             <TextField name="name" label="Name" defaultValue={organization.name} feedback={profileFeedback} />
             <div className="field">
               <label htmlFor="field-economy">Economy</label>
-              <select id="field-economy" name="economy" defaultValue={valueOf(profileFeedback, "economy") ?? organization.economyCode}>
+              <select
+                id="field-economy"
+                name="economy"
+                defaultValue={submittedValue(profileFeedback, "economy") ?? organization.economyCode}
+              >
                 {ECONOMIES.map((e) => (
                   <option key={e.code} value={e.code}>
                     {e.name}
@@ -219,18 +254,29 @@ export default function OrganizationSettings() {
               </div>
               <FieldError name="capabilities" feedback={profileFeedback} />
             </fieldset>
-            <TextField name="website" label="Website" defaultValue={organization.website ?? ""} feedback={profileFeedback} />
+            <TextField
+              name="website"
+              label="Website"
+              defaultValue={organization.website ?? ""}
+              feedback={profileFeedback}
+            />
             <div className="field">
               <label htmlFor="field-description">Description</label>
-              <textarea id="field-description" name="description" rows={3} defaultValue={organization.description ?? ""} />
+              <textarea
+                id="field-description"
+                name="description"
+                rows={3}
+                defaultValue={organization.description ?? ""}
+              />
               <FieldError name="description" feedback={profileFeedback} />
             </div>
             <button type="submit">Save profile</button>
           </Form>
         ) : (
           <p>
-            Economy {organization.economyCode} · {organization.capabilities.map((c) => CAPABILITY_LABELS[c]).join(", ")}. Only owners can
-            change the profile.
+            Economy {organization.economyCode} ·{" "}
+            {organization.capabilities.map((c) => CAPABILITY_LABELS[c]).join(", ")}. Only owners can change
+            the profile.
           </p>
         )}
       </section>

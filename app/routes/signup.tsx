@@ -1,14 +1,20 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { FieldError, FormError, Honeypot, TextField, valueOf } from "~/components/form.tsx";
+import { FieldError, FormError, Honeypot, submittedValue, TextField } from "~/components/form.tsx";
 import { CAPABILITIES, CAPABILITY_LABELS } from "~/domain/codes.ts";
 import { ECONOMIES, isEconomyCode } from "~/domain/economies.ts";
 import { createUserWithOrganization, EmailTakenError } from "~/models/user.server.ts";
 import { getUser } from "~/utils/auth.server.ts";
+import { emailField, newPasswordField } from "~/utils/fields.ts";
 import { startSession } from "~/utils/session.server.ts";
 import { type FieldErrors, type FormValues, parseForm } from "~/utils/validation.ts";
-import { emailField, newPasswordField } from "~/utils/fields.ts";
 
 export const meta: MetaFunction = () => [{ title: "Create an account · Packloop" }];
 
@@ -52,7 +58,10 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof EmailTakenError) {
       return data(
-        { errors: { email: "An account with this email already exists. Log in instead?" }, values: parsed.values },
+        {
+          errors: { email: "An account with this email already exists. Log in instead?" },
+          values: parsed.values,
+        },
         { status: 400 },
       );
     }
@@ -65,7 +74,7 @@ export default function Signup() {
   const navigation = useNavigation();
   const errors: FieldErrors = feedback?.errors ?? {};
   const chosen = new Set((feedback?.values as FormValues | undefined)?.capabilities ?? []);
-  const economy = valueOf(feedback, "economy") ?? "";
+  const economy = submittedValue(feedback, "economy") ?? "";
   return (
     <section className="card narrow">
       <h1>Create your Packloop account</h1>
@@ -83,7 +92,12 @@ export default function Signup() {
           hint="At least 10 characters."
           feedback={feedback}
         />
-        <TextField name="organizationName" label="Organisation" autoComplete="organization" feedback={feedback} />
+        <TextField
+          name="organizationName"
+          label="Organisation"
+          autoComplete="organization"
+          feedback={feedback}
+        />
         <div className="field">
           <label htmlFor="field-economy">Economy</label>
           <select

@@ -35,7 +35,9 @@ export async function deliverPendingEmails(batchSize = 20): Promise<number> {
   const transport = nodemailer.createTransport(SMTP_URL);
   return db().$transaction(
     async (tx) => {
-      const rows = await tx.$queryRaw<{ id: string; to: string; subject: string; text: string; attempts: number }[]>`
+      const rows = await tx.$queryRaw<
+        { id: string; to: string; subject: string; text: string; attempts: number }[]
+      >`
         SELECT id, "to", subject, text, attempts FROM "OutboxEmail"
         WHERE status = 'pending' ORDER BY "createdAt" LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`;
       for (const row of rows) {

@@ -39,10 +39,9 @@ export async function requireMembership(request: Request) {
 export async function requireCapability(request: Request, capability: Capability) {
   const context = await requireMembership(request);
   if (!context.organization.capabilities.includes(capability)) {
-    throw new Response(
-      `Your organisation does not have the ${capability} capability needed for this page.`,
-      { status: 403 },
-    );
+    throw new Response(`Your organisation does not have the ${capability} capability needed for this page.`, {
+      status: 403,
+    });
   }
   return context;
 }

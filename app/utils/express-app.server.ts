@@ -47,7 +47,13 @@ export function createApp(options: AppOptions) {
   });
   app.use(securityHeaders(env, Boolean(options.devMiddleware)));
   // Server-Sent Events must not be buffered by compression (they carry no-transform).
-  app.use(compression({ filter: (req, res) => !String(res.getHeader("Cache-Control") ?? "").includes("no-transform") && compression.filter(req, res) }));
+  app.use(
+    compression({
+      filter: (req, res) =>
+        !String(res.getHeader("Cache-Control") ?? "").includes("no-transform") &&
+        compression.filter(req, res),
+    }),
+  );
 
   app.get("/healthz", async (_req, res) => {
     try {
@@ -113,7 +119,11 @@ function securityHeaders(env: Env, dev: boolean) {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`, ...(dev ? ["'unsafe-inline'"] : [])],
+        scriptSrc: [
+          "'self'",
+          (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`,
+          ...(dev ? ["'unsafe-inline'"] : []),
+        ],
         // Leaflet and React set inline style attributes.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", "data:", "blob:", ...(tileOrigin ? [tileOrigin] : [])],

@@ -66,7 +66,8 @@ export async function endSession(request: Request, redirectTo = "/") {
 
 /** Only same-site relative paths, so a crafted ?redirectTo cannot send users elsewhere. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/dashboard") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\"))
+    return fallback;
   // Browsers drop tabs and newlines from URLs, so "/\t/evil.com" would become "//evil.com".
   if (/[\s\p{Cc}]/u.test(to)) return fallback;
   return to;

@@ -3,7 +3,14 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 // What the production build is made from. A newer file in any of them makes the build stale.
-const BUILD_INPUTS = ["app", "public", "remix.config.js", "vite.config.ts", "package-lock.json", "tsconfig.json"];
+const BUILD_INPUTS = [
+  "app",
+  "public",
+  "remix.config.js",
+  "vite.config.ts",
+  "package-lock.json",
+  "tsconfig.json",
+];
 const BUILD_OUTPUT = "build/server/index.js";
 
 function newestMtime(target: string): number {
@@ -27,7 +34,11 @@ export function ensureFreshBuild(log: (line: string) => void, root = process.cwd
   if (!buildIsStale(root)) return;
   log("The production build is missing or stale: building (remix vite:build)…");
   const remix = path.join(root, "node_modules/.bin/remix");
-  const result = spawnSync(remix, ["vite:build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  const result = spawnSync(remix, ["vite:build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (result.status !== 0) throw new Error("The build failed; see the output above.");
 }
 

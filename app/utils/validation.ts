@@ -3,7 +3,9 @@ import type { z } from "zod";
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string | string[]>;
 
-export type ParseResult<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FieldErrors; values: FormValues };
+export type ParseResult<T> =
+  | { ok: true; data: T; values: FormValues }
+  | { ok: false; errors: FieldErrors; values: FormValues };
 
 // Never echoed back to the browser, even when the rest of the form is.
 const SECRET_FIELDS = new Set(["password", "newPassword", "currentPassword", "token"]);

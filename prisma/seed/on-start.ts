@@ -13,7 +13,8 @@ export async function seedOnStart(
   options: { target: DatabaseTarget; seedDemo: "true" | "false" | undefined; log: (line: string) => void },
 ) {
   await seedEconomies(database.prisma);
-  const wanted = options.seedDemo === "true" || (options.seedDemo !== "false" && options.target.kind === "pglite");
+  const wanted =
+    options.seedDemo === "true" || (options.seedDemo !== "false" && options.target.kind === "pglite");
   if (!wanted) return;
   const result = await seedDemo(database.prisma, {
     now: new Date(),
