@@ -91,18 +91,24 @@ export async function migrate(
 
     const known = new Set(files.map((f) => f.name));
     for (const name of applied.keys()) {
-      if (!known.has(name)) log(`warning: migration ${name} is applied but missing from ${options.dir ?? "prisma/migrations"}`);
+      if (!known.has(name))
+        log(`warning: migration ${name} is applied but missing from ${options.dir ?? "prisma/migrations"}`);
+    }
+
+    // Every applied file is checked before anything is applied, so a refused run changes nothing
+    // (a pending migration may sort before an edited one, e.g. from a branch merged late).
+    for (const file of files) {
+      const row = applied.get(file.name);
+      if (row && row.checksum !== file.checksum) {
+        throw new MigrationError(
+          `Migration ${file.name} was edited after it was applied (checksum ${row.checksum.slice(0, 12)}… in the database, ${file.checksum.slice(0, 12)}… on disk). Restore the file and add a new migration instead.`,
+        );
+      }
     }
 
     const result: MigrationResult = { applied: [], alreadyApplied: [] };
     for (const file of files) {
-      const row = applied.get(file.name);
-      if (row) {
-        if (row.checksum !== file.checksum) {
-          throw new MigrationError(
-            `Migration ${file.name} was edited after it was applied (checksum ${row.checksum.slice(0, 12)}… in the database, ${file.checksum.slice(0, 12)}… on disk). Restore the file and add a new migration instead.`,
-          );
-        }
+      if (applied.has(file.name)) {
         result.alreadyApplied.push(file.name);
         continue;
       }
@@ -129,6 +135,8 @@ async function applyOne(sql: SqlExecutor, file: MigrationFile): Promise<void> {
     await sql.exec("COMMIT");
   } catch (error) {
     await sql.exec("ROLLBACK").catch(() => {});
-    throw new MigrationError(`Migration ${file.name} failed and was rolled back: ${(error as Error).message}`);
+    throw new MigrationError(
+      `Migration ${file.name} failed and was rolled back: ${(error as Error).message}`,
+    );
   }
 }
