@@ -204,7 +204,7 @@ CREATE TABLE "CapacityWindow" (
     "month" DATE NOT NULL,
     "capacityKg" INTEGER NOT NULL,
     "bookedKg" INTEGER NOT NULL DEFAULT 0,
-    "priceMinorPerTonne" INTEGER NOT NULL,
+    "priceMinorPerTonne" BIGINT NOT NULL,
     "currency" CHAR(3) NOT NULL,
     "priceKind" "PriceKind" NOT NULL,
     "acceptedChemistries" "Chemistry"[],
@@ -222,7 +222,7 @@ CREATE TABLE "CapacityBooking" (
     "lotId" UUID NOT NULL,
     "organizationId" UUID NOT NULL,
     "massKg" INTEGER NOT NULL,
-    "priceMinorPerTonne" INTEGER NOT NULL,
+    "priceMinorPerTonne" BIGINT NOT NULL,
     "currency" CHAR(3) NOT NULL,
     "priceKind" "PriceKind" NOT NULL,
     "status" "BookingStatus" NOT NULL DEFAULT 'requested',
@@ -255,10 +255,10 @@ CREATE TABLE "Lot" (
     "availableFrom" DATE NOT NULL,
     "saleMode" "SaleMode" NOT NULL,
     "currency" CHAR(3) NOT NULL,
-    "startingPriceMinor" INTEGER,
-    "reservePriceMinor" INTEGER,
-    "askingPriceMinor" INTEGER,
-    "currentPriceMinor" INTEGER,
+    "startingPriceMinor" BIGINT,
+    "reservePriceMinor" BIGINT,
+    "askingPriceMinor" BIGINT,
+    "currentPriceMinor" BIGINT,
     "bidCount" INTEGER NOT NULL DEFAULT 0,
     "leadingBidId" UUID,
     "closesAt" TIMESTAMPTZ(3),
@@ -295,8 +295,8 @@ CREATE TABLE "Bid" (
     "lotId" UUID NOT NULL,
     "organizationId" UUID NOT NULL,
     "placedById" UUID,
-    "amountMinor" INTEGER NOT NULL,
-    "maxAmountMinor" INTEGER,
+    "amountMinor" BIGINT NOT NULL,
+    "maxAmountMinor" BIGINT,
     "currency" CHAR(3) NOT NULL,
     "facilityId" UUID,
     "status" "BidStatus" NOT NULL DEFAULT 'active',
@@ -313,9 +313,9 @@ CREATE TABLE "Award" (
     "bidId" UUID,
     "organizationId" UUID NOT NULL,
     "facilityId" UUID,
-    "amountMinor" INTEGER NOT NULL,
+    "amountMinor" BIGINT NOT NULL,
     "currency" CHAR(3) NOT NULL,
-    "commissionMinor" INTEGER NOT NULL DEFAULT 0,
+    "commissionMinor" BIGINT NOT NULL DEFAULT 0,
     "status" "AwardStatus" NOT NULL DEFAULT 'provisional',
     "confirmBy" TIMESTAMPTZ(3),
     "confirmedAt" TIMESTAMPTZ(3),
@@ -335,7 +335,7 @@ CREATE TABLE "Shipment" (
     "packingInstruction" TEXT,
     "documents" TEXT[],
     "distanceKm" INTEGER NOT NULL DEFAULT 0,
-    "costMinor" INTEGER NOT NULL DEFAULT 0,
+    "costMinor" BIGINT NOT NULL DEFAULT 0,
     "currency" CHAR(3) NOT NULL,
     "co2eKg" INTEGER NOT NULL DEFAULT 0,
     "transitDays" INTEGER NOT NULL DEFAULT 0,
@@ -358,7 +358,7 @@ CREATE TABLE "ShipmentLeg" (
     "toLat" DOUBLE PRECISION NOT NULL,
     "toLng" DOUBLE PRECISION NOT NULL,
     "distanceKm" INTEGER NOT NULL,
-    "costMinor" INTEGER NOT NULL,
+    "costMinor" BIGINT NOT NULL,
     "currency" CHAR(3) NOT NULL,
     "co2eKg" INTEGER NOT NULL,
     "transitDays" INTEGER NOT NULL,
@@ -387,8 +387,8 @@ CREATE TABLE "Payment" (
     "awardId" UUID,
     "payerOrganizationId" UUID NOT NULL,
     "payeeOrganizationId" UUID NOT NULL,
-    "amountMinor" INTEGER NOT NULL,
-    "commissionMinor" INTEGER NOT NULL DEFAULT 0,
+    "amountMinor" BIGINT NOT NULL,
+    "commissionMinor" BIGINT NOT NULL DEFAULT 0,
     "currency" CHAR(3) NOT NULL,
     "method" "PaymentMethod" NOT NULL,
     "status" "PaymentStatus" NOT NULL DEFAULT 'pending',
@@ -419,6 +419,7 @@ CREATE TABLE "WebhookEvent" (
 -- CreateTable
 CREATE TABLE "AuditEvent" (
     "id" UUID NOT NULL,
+    "stream" TEXT NOT NULL,
     "lotId" UUID,
     "organizationId" UUID,
     "actorUserId" UUID,
@@ -544,6 +545,9 @@ CREATE INDEX "CapacityBooking_lotId_idx" ON "CapacityBooking"("lotId");
 CREATE UNIQUE INDEX "Lot_number_key" ON "Lot"("number");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "Lot_leadingBidId_key" ON "Lot"("leadingBidId");
+
+-- CreateIndex
 CREATE INDEX "Lot_organizationId_idx" ON "Lot"("organizationId");
 
 -- CreateIndex
@@ -598,10 +602,13 @@ CREATE UNIQUE INDEX "Payment_stripeTransferId_key" ON "Payment"("stripeTransferI
 CREATE INDEX "Payment_awardId_idx" ON "Payment"("awardId");
 
 -- CreateIndex
+CREATE INDEX "AuditEvent_lotId_idx" ON "AuditEvent"("lotId");
+
+-- CreateIndex
 CREATE INDEX "AuditEvent_organizationId_idx" ON "AuditEvent"("organizationId");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "AuditEvent_lotId_sequence_key" ON "AuditEvent"("lotId", "sequence");
+CREATE UNIQUE INDEX "AuditEvent_stream_sequence_key" ON "AuditEvent"("stream", "sequence");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "ApiToken_tokenHash_key" ON "ApiToken"("tokenHash");
@@ -637,6 +644,9 @@ ALTER TABLE "PasswordReset" ADD CONSTRAINT "PasswordReset_userId_fkey" FOREIGN K
 ALTER TABLE "Session" ADD CONSTRAINT "Session_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "Session" ADD CONSTRAINT "Session_activeOrganizationId_fkey" FOREIGN KEY ("activeOrganizationId") REFERENCES "Organization"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "Facility" ADD CONSTRAINT "Facility_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -667,7 +677,13 @@ ALTER TABLE "Lot" ADD CONSTRAINT "Lot_createdById_fkey" FOREIGN KEY ("createdByI
 ALTER TABLE "Lot" ADD CONSTRAINT "Lot_economyCode_fkey" FOREIGN KEY ("economyCode") REFERENCES "Economy"("code") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "Lot" ADD CONSTRAINT "Lot_leadingBidId_fkey" FOREIGN KEY ("leadingBidId") REFERENCES "Bid"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "LotDocument" ADD CONSTRAINT "LotDocument_lotId_fkey" FOREIGN KEY ("lotId") REFERENCES "Lot"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "LotDocument" ADD CONSTRAINT "LotDocument_uploadedById_fkey" FOREIGN KEY ("uploadedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Bid" ADD CONSTRAINT "Bid_lotId_fkey" FOREIGN KEY ("lotId") REFERENCES "Lot"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -709,6 +725,9 @@ ALTER TABLE "ShipmentLeg" ADD CONSTRAINT "ShipmentLeg_shipmentId_fkey" FOREIGN K
 ALTER TABLE "ShipmentEvent" ADD CONSTRAINT "ShipmentEvent_shipmentId_fkey" FOREIGN KEY ("shipmentId") REFERENCES "Shipment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "ShipmentEvent" ADD CONSTRAINT "ShipmentEvent_recordedById_fkey" FOREIGN KEY ("recordedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "Payment" ADD CONSTRAINT "Payment_awardId_fkey" FOREIGN KEY ("awardId") REFERENCES "Award"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -731,4 +750,7 @@ ALTER TABLE "ApiToken" ADD CONSTRAINT "ApiToken_createdById_fkey" FOREIGN KEY ("
 
 -- AddForeignKey
 ALTER TABLE "Notification" ADD CONSTRAINT "Notification_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Notification" ADD CONSTRAINT "Notification_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
