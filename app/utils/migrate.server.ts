@@ -68,11 +68,11 @@ interface AppliedRow {
 
 export async function migrate(
   sql: SqlExecutor,
-  options: { dir?: string; log?: (line: string) => void } = {},
+  options: { dir?: string; log?: (line: string) => void; lockTimeoutMs?: number } = {},
 ): Promise<MigrationResult> {
   const log = options.log ?? (() => {});
   const files = await readMigrations(options.dir);
-  await sql.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK_KEY]);
+  await acquireLock(sql, options.lockTimeoutMs ?? 120_000, log);
   try {
     await sql.exec(CREATE_MIGRATIONS_TABLE);
     const rows = await sql.query<AppliedRow>(
@@ -119,6 +119,29 @@ export async function migrate(
     return result;
   } finally {
     await sql.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATE_LOCK_KEY]);
+  }
+}
+
+/**
+ * Waits for the migration lock, but not forever: an instance stuck while holding it would
+ * otherwise hang every other instance's start-up silently.
+ */
+async function acquireLock(sql: SqlExecutor, timeoutMs: number, log: (line: string) => void) {
+  const deadline = Date.now() + timeoutMs;
+  let announced = false;
+  for (;;) {
+    const [row] = await sql.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [
+      PRISMA_MIGRATE_LOCK_KEY,
+    ]);
+    if (row?.locked) return;
+    if (Date.now() >= deadline) {
+      throw new MigrationError(
+        `Another process has held the migration lock for over ${Math.round(timeoutMs / 1000)} s; giving up.`,
+      );
+    }
+    if (!announced) log("waiting for another process to finish migrating…");
+    announced = true;
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 

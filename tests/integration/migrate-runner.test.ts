@@ -299,6 +299,19 @@ describe.runIf(onPostgres)("migrate() on PostgreSQL with several app instances",
     expect((await run).applied).toEqual(migrationNames);
   });
 
+  test("gives up with a clear error when the lock is held past the timeout, changing nothing", async () => {
+    const url = await emptyPostgresUrl();
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    cleanups.push(() => holder.end());
+    await holder.query("SELECT pg_advisory_lock(72707369)");
+    const database = await emptyDatabase(url);
+    await expect(database.withConnection((sql) => migrate(sql, { lockTimeoutMs: 400 }))).rejects.toThrow(
+      /held the migration lock/,
+    );
+    expect((await holder.query(`SELECT to_regclass('"_prisma_migrations"') AS t`)).rows[0].t).toBeNull();
+  });
+
   test("two runners started together apply each migration exactly once", async () => {
     const dir = await scratchMigrations();
     // Slow migrations widen the window in which the runners would otherwise overlap.
