@@ -30,7 +30,15 @@ export function resolveSessionSecret(
     );
   }
   const file = path.join(dataDir, "session-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  if (existsSync(file)) {
+    const kept = readFileSync(file, "utf8").trim();
+    if (kept.length < MIN_SECRET_LENGTH) {
+      throw new Error(
+        `${file} holds a session secret shorter than ${MIN_SECRET_LENGTH} characters. Delete it to have a new one generated, or set SESSION_SECRET.`,
+      );
+    }
+    return kept;
+  }
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString("hex");
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
