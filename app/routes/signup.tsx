@@ -35,7 +35,7 @@ const SignupSchema = z.object({
     .max(160, "Use at most 160 characters."),
   economy: z.string().refine(isEconomyCode, "Choose the APEC economy your organisation is based in."),
   capabilities: z
-    .array(z.enum(CAPABILITIES))
+    .array(z.enum(CAPABILITIES, { message: "Choose from seller, recycler and buyer." }))
     .min(1, "Choose at least one: seller, recycler or buyer.")
     .transform((list) => [...new Set(list)]),
   websiteUrl: z.string().optional(),
