@@ -1,0 +1,191 @@
+/**
+ * Money as an integer number of minor units (cents, fen, sen…) plus an ISO 4217 code. Amounts are
+ * never floats: a float cannot hold 0.10 exactly, and rounding drift in bids, commissions and
+ * payouts is not acceptable. Conversion to and from text is exact, through strings.
+ */
+
+export interface Money {
+  readonly amountMinor: number;
+  readonly currency: string;
+}
+
+/**
+ * Decimal places of each supported currency: the local currencies of the 21 APEC economies plus
+ * EUR. JPY, KRW, CLP and VND have no minor unit in ISO 4217. IDR formally has two decimals, but
+ * the sen is not in circulation and prices are always quoted in whole rupiah (as Intl/CLDR does),
+ * so Packloop treats it as a whole-unit currency. Stripe still expects IDR amounts in hundredths:
+ * a Stripe adapter must convert with its own table, not this one.
+ */
+export const CURRENCY_EXPONENTS: Readonly<Record<string, number>> = Object.freeze({
+  AUD: 2,
+  BND: 2,
+  CAD: 2,
+  CLP: 0,
+  CNY: 2,
+  EUR: 2,
+  HKD: 2,
+  IDR: 0,
+  JPY: 0,
+  KRW: 0,
+  MXN: 2,
+  MYR: 2,
+  NZD: 2,
+  PEN: 2,
+  PGK: 2,
+  PHP: 2,
+  RUB: 2,
+  SGD: 2,
+  THB: 2,
+  TWD: 2,
+  USD: 2,
+  VND: 0,
+});
+
+export const SUPPORTED_CURRENCIES: readonly string[] = Object.freeze(Object.keys(CURRENCY_EXPONENTS).sort());
+
+/**
+ * The largest amount Packloop accepts: the largest integer a JavaScript number holds exactly
+ * (2^53 − 1). Money columns are PostgreSQL `bigint`, which holds more, and Prisma returns them as
+ * `bigint`; convert with `Number()` only after checking against this bound.
+ */
+export const MAX_AMOUNT_MINOR = Number.MAX_SAFE_INTEGER;
+
+/** Money as read from the database, where amounts come back as `bigint`. */
+export interface MoneyLike {
+  readonly amountMinor: number | bigint;
+  readonly currency: string;
+}
+
+export function isSupportedCurrency(currency: unknown): currency is string {
+  return typeof currency === "string" && Object.hasOwn(CURRENCY_EXPONENTS, currency);
+}
+
+/** Decimal places of a supported currency. Throws on an unknown code: that is a programming error. */
+export function currencyExponent(currency: string): number {
+  const exponent = CURRENCY_EXPONENTS[currency.toUpperCase()];
+  if (exponent === undefined) throw new RangeError(`Unsupported currency: ${currency}`);
+  return exponent;
+}
+
+/** 123456, 2 → "1234.56"; -5, 2 → "-0.05"; 700, 0 → "700". */
+function decimalString(amountMinor: number | bigint, exponent: number): `${number}` {
+  if (typeof amountMinor === "number" && !Number.isSafeInteger(amountMinor)) {
+    throw new RangeError(`Money amounts are integers in minor units; got ${amountMinor}`);
+  }
+  const sign = amountMinor < 0 ? "-" : "";
+  const magnitude = (amountMinor < 0 ? -amountMinor : amountMinor).toString();
+  if (exponent === 0) return `${sign}${magnitude}` as `${number}`;
+  const digits = magnitude.padStart(exponent + 1, "0");
+  const whole = digits.slice(0, digits.length - exponent);
+  const fraction = digits.slice(digits.length - exponent);
+  return `${sign}${whole}.${fraction}` as `${number}`;
+}
+
+/** The amount in major units as a plain decimal string, for prefilling an input: "1234.56". */
+export function toMajorUnitString(money: MoneyLike): string {
+  return decimalString(money.amountMinor, currencyExponent(money.currency));
+}
+
+export interface FormatMoneyOptions {
+  currencyDisplay?: "symbol" | "narrowSymbol" | "code" | "name";
+}
+
+/** Formats with Intl, always showing exactly the currency's decimal places: "$1,234.56", "¥1,200". */
+export function formatMoney(money: MoneyLike, locale = "en-US", options: FormatMoneyOptions = {}): string {
+  const currency = money.currency.toUpperCase();
+  const exponent = currencyExponent(currency);
+  const format = new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency,
+    currencyDisplay: options.currencyDisplay ?? "symbol",
+    minimumFractionDigits: exponent,
+    maximumFractionDigits: exponent,
+  });
+  // A numeric string is formatted exactly (Intl.NumberFormat v3), with no trip through a float.
+  return format.format(decimalString(money.amountMinor, exponent));
+}
+
+export type ParseMoneyFailure =
+  | "empty"
+  | "invalid"
+  | "negative"
+  | "too_many_decimals"
+  | "too_large"
+  | "unsupported_currency"
+  | "currency_mismatch";
+
+export type ParseMoneyResult =
+  | { ok: true; amountMinor: number; currency: string }
+  | { ok: false; reason: ParseMoneyFailure };
+
+const GROUPED = /^\d{1,3}(,\d{3})+(\.\d*)?$/;
+const PLAIN = /^(\d+(\.\d*)?|\.\d+)$/;
+
+/**
+ * Reads what a person typed into an amount field, in major units: "1,234.56", "1234.5", ".75",
+ * "USD 1,000", "12 000". Accepts "," only as a thousands separator in groups of three and "." as
+ * the decimal point, so "1,5" and "1.234,56" are rejected rather than guessed. Extra decimals are
+ * allowed only when they are zeros ("1,000.00" yen). Zero is a valid amount.
+ */
+export function parseMoneyInput(input: string, currency: string): ParseMoneyResult {
+  const code = currency.trim().toUpperCase();
+  if (!isSupportedCurrency(code)) return { ok: false, reason: "unsupported_currency" };
+  const exponent = CURRENCY_EXPONENTS[code];
+
+  let text = input.replace(/[\s\u00a0\u202f]+/g, " ").trim();
+  if (text === "") return { ok: false, reason: "empty" };
+
+  // An ISO code before or after the number is allowed; it must be the field's own currency.
+  const withCode = /^([A-Za-z]{3})\s*(.*)$/.exec(text) ?? /^(.*?)\s*([A-Za-z]{3})$/.exec(text);
+  if (withCode) {
+    const [, first, second] = withCode;
+    const [label, rest] = /^[A-Za-z]{3}$/.test(first) ? [first, second] : [second, first];
+    if (label.toUpperCase() !== code) {
+      return {
+        ok: false,
+        reason: isSupportedCurrency(label.toUpperCase()) ? "currency_mismatch" : "invalid",
+      };
+    }
+    text = rest.trim();
+    if (text === "") return { ok: false, reason: "empty" };
+  }
+
+  if (/^[-\u2212]/.test(text) || /^\(.*\)$/.test(text)) {
+    const unsigned = text.replace(/^[-\u2212]\s*|^\(|\)$/g, "");
+    const parsed = parseMoneyInput(unsigned, code);
+    const junk = !parsed.ok && (parsed.reason === "invalid" || parsed.reason === "empty");
+    return { ok: false, reason: junk ? "invalid" : "negative" };
+  }
+
+  // Spaces as thousands separators ("12 000") are read like commas.
+  const normalised = /^\d{1,3}( \d{3})+(\.\d*)?$/.test(text) ? text.replace(/ /g, ",") : text;
+  if (!GROUPED.test(normalised) && !PLAIN.test(normalised)) return { ok: false, reason: "invalid" };
+
+  const [wholePart, fractionPart = ""] = normalised.replace(/,/g, "").split(".");
+  const significantFraction = fractionPart.replace(/0+$/, "");
+  if (significantFraction.length > exponent) return { ok: false, reason: "too_many_decimals" };
+
+  const digits = `${wholePart}${fractionPart.padEnd(exponent, "0").slice(0, exponent)}`.replace(
+    /^0+(?=\d)/,
+    "",
+  );
+  const amount = BigInt(digits === "" ? "0" : digits);
+  if (amount > BigInt(MAX_AMOUNT_MINOR)) return { ok: false, reason: "too_large" };
+  const amountMinor = Number(amount);
+  return { ok: true, amountMinor, currency: code };
+}
+
+/**
+ * Total for a mass at a price per tonne, rounded half away from zero to the minor unit:
+ * 1,250 kg at 2,000.00 per tonne is 2,500.00. Exact in integers (BigInt) for any column values.
+ */
+export function totalForMassMinor(priceMinorPerTonne: number, massKg: number): number {
+  if (!Number.isSafeInteger(priceMinorPerTonne) || !Number.isSafeInteger(massKg)) {
+    throw new RangeError("price and mass must be integers");
+  }
+  const product = BigInt(priceMinorPerTonne) * BigInt(massKg);
+  const negative = product < 0n;
+  const magnitude = negative ? -product : product;
+  const rounded = (magnitude + 500n) / 1000n;
+  return Number(negative ? -rounded : rounded);
+}

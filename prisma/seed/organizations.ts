@@ -1,0 +1,316 @@
+import type { Capability } from "~/domain/codes.ts";
+import type { EconomyCode } from "~/domain/economies.ts";
+
+// The demo organisations. Sellers, buyers and the platform organisation are fictional, and their
+// names say so. Recyclers are modelled on the real facilities listed in shared/domain/REFERENCE.md §7
+// and carry "(demo)" in their names: the figures are public ones, but every lot, bid and price
+// attached to them is invented.
+
+export const DEMO_PASSWORD = "packloop-demo";
+
+/** The demo log-ins, all with DEMO_PASSWORD. */
+export const DEMO_ACCOUNTS = {
+  fleet: "fleet@packloop.test",
+  recycler: "recycler@packloop.test",
+  buyer: "buyer@packloop.test",
+  admin: "admin@packloop.test",
+} as const;
+
+export type DemoAccountKey = keyof typeof DEMO_ACCOUNTS;
+
+/** Who each demo log-in is, for the README, the log-in page hint and the seed's output. */
+export const DEMO_ACCOUNT_DETAILS: readonly {
+  key: DemoAccountKey;
+  email: string;
+  name: string;
+  organizationKey: string;
+  role: string;
+}[] = [
+  {
+    key: "fleet",
+    email: DEMO_ACCOUNTS.fleet,
+    name: "Maria Santos",
+    organizationKey: "pacific-coast-fleet",
+    role: "Seller: owner of a ride-hail fleet that sells end-of-life packs",
+  },
+  {
+    key: "recycler",
+    email: DEMO_ACCOUNTS.recycler,
+    name: "Kenji Arakawa",
+    organizationKey: "li-cycle",
+    role: "Recycler: owner of a recycling organisation with four pre-treatment sites",
+  },
+  {
+    key: "buyer",
+    email: DEMO_ACCOUNTS.buyer,
+    name: "Daniel Tan",
+    organizationKey: "transpacific-metals",
+    role: "Buyer: owner of a black-mass and battery-scrap trading house",
+  },
+  {
+    key: "admin",
+    email: DEMO_ACCOUNTS.admin,
+    name: "Priya Raman",
+    organizationKey: "packloop-ops",
+    role: "Platform administrator (isPlatformAdmin), owner of the platform's own organisation",
+  },
+];
+
+export type VerificationStatus = "unverified" | "pending" | "verified" | "rejected";
+
+export interface OrganizationSpec {
+  key: string;
+  name: string;
+  economyCode: EconomyCode;
+  capabilities: Capability[];
+  verificationStatus: VerificationStatus;
+  description: string;
+  /** The owner; the four demo accounts own their organisations, the rest get generated emails. */
+  owner: { email: string; name: string };
+  /** Extra members (role member). */
+  members?: { email: string; name: string }[];
+}
+
+const demoOwner = (key: string) => {
+  const account = DEMO_ACCOUNT_DETAILS.find((a) => a.organizationKey === key)!;
+  return { email: account.email, name: account.name };
+};
+
+const modelledOn = (company: string) =>
+  `Demo organisation modelled on public information about ${company} (capacities and processes from REFERENCE.md §7). Not affiliated with or endorsed by ${company}; its lots, bids and prices are invented.`;
+
+const recycler = (
+  key: string,
+  name: string,
+  economyCode: EconomyCode,
+  company: string,
+  ownerName: string,
+  extra: Capability[] = [],
+): OrganizationSpec => ({
+  key,
+  name,
+  economyCode,
+  capabilities: ["recycler", "buyer", ...extra],
+  verificationStatus: "verified",
+  description: modelledOn(company),
+  owner: { email: `${key}@packloop.test`, name: ownerName },
+});
+
+export const ORGANIZATIONS: OrganizationSpec[] = [
+  // Sellers: fleets, collectors, dismantlers and cell plants with production scrap.
+  {
+    key: "pacific-coast-fleet",
+    name: "Pacific Coast EV Fleet (demo)",
+    economyCode: "US",
+    capabilities: ["seller"],
+    verificationStatus: "verified",
+    description:
+      "Fictional ride-hail and delivery fleet in Southern California retiring first-generation Tesla, Chevrolet and Nissan packs.",
+    owner: demoOwner("pacific-coast-fleet"),
+    members: [{ email: "dispatch@packloop.test", name: "Luis Ortega" }],
+  },
+  {
+    key: "pearl-river-fleet",
+    name: "Pearl River Ride-Hailing Fleet (demo)",
+    economyCode: "CN",
+    capabilities: ["seller"],
+    verificationStatus: "verified",
+    description:
+      "Fictional electric taxi and ride-hailing fleet in Shenzhen and Guangzhou (BYD LFP and NIO NMC packs).",
+    owner: { email: "pearl-river-fleet@packloop.test", name: "Chen Wei" },
+  },
+  {
+    key: "great-lakes-collection",
+    name: "Great Lakes Battery Collection (demo)",
+    economyCode: "CA",
+    capabilities: ["seller"],
+    verificationStatus: "verified",
+    description: "Fictional collector working with dealerships and auto recyclers in Ontario and Quebec.",
+    owner: { email: "great-lakes-collection@packloop.test", name: "Sophie Tremblay" },
+  },
+  {
+    key: "hanbit-dismantling",
+    name: "Hanbit Auto Dismantling (demo)",
+    economyCode: "KR",
+    capabilities: ["seller"],
+    verificationStatus: "verified",
+    description: "Fictional end-of-life vehicle dismantler near Incheon recovering Hyundai and Kia packs.",
+    owner: { email: "hanbit-dismantling@packloop.test", name: "Park Ji-hoon" },
+  },
+  {
+    key: "kanto-ev-returns",
+    name: "Kanto EV Dealer Returns (demo)",
+    economyCode: "JP",
+    capabilities: ["seller"],
+    verificationStatus: "verified",
+    description: "Fictional take-back consolidator for dealer networks in the Kanto region.",
+    owner: { email: "kanto-ev-returns@packloop.test", name: "Yuki Tanaka" },
+  },
+  {
+    key: "southern-cross-collect",
+    name: "Southern Cross Battery Collect (demo)",
+    economyCode: "AU",
+    capabilities: ["seller"],
+    verificationStatus: "verified",
+    description: "Fictional collector for workshops, fleets and councils in Victoria and New South Wales.",
+    owner: { email: "southern-cross-collect@packloop.test", name: "Liam O'Connor" },
+  },
+  {
+    key: "chao-phraya-ebus",
+    name: "Chao Phraya E-Bus (demo)",
+    economyCode: "TH",
+    capabilities: ["seller"],
+    verificationStatus: "verified",
+    description:
+      "Fictional electric bus operator in Bangkok. Thailand had no domestic EV-battery recycling plant in 2025, so its retired modules are exported (REFERENCE.md §5.6).",
+    owner: { email: "chao-phraya-ebus@packloop.test", name: "Somchai Wongsakul" },
+  },
+  {
+    key: "santiago-ebus",
+    name: "Santiago Electric Bus Fleet (demo)",
+    economyCode: "CL",
+    capabilities: ["seller"],
+    verificationStatus: "verified",
+    description: "Fictional operator of LFP electric buses in Santiago de Chile.",
+    owner: { email: "santiago-ebus@packloop.test", name: "Camila Rojas" },
+  },
+  {
+    key: "nuevo-leon-cells",
+    name: "Nuevo León Cell Works (demo)",
+    economyCode: "MX",
+    capabilities: ["seller"],
+    verificationStatus: "verified",
+    description:
+      "Fictional cell and module plant near Monterrey selling electrode and cell production scrap.",
+    owner: { email: "nuevo-leon-cells@packloop.test", name: "Alejandro Garza" },
+  },
+  {
+    key: "formosa-cells",
+    name: "Formosa Cell Manufacturing (demo)",
+    economyCode: "TW",
+    capabilities: ["seller"],
+    verificationStatus: "unverified",
+    description:
+      "Fictional cell maker in Taoyuan with LCO and NMC production scrap and returned consumer cells.",
+    owner: { email: "formosa-cells@packloop.test", name: "Lin Mei-ling" },
+  },
+  {
+    key: "mekong-swap",
+    name: "Mekong Battery Swap (demo)",
+    economyCode: "VN",
+    capabilities: ["seller"],
+    verificationStatus: "pending",
+    description: "Fictional two-wheeler battery-swap network in Ho Chi Minh City retiring LFP swap packs.",
+    owner: { email: "mekong-swap@packloop.test", name: "Nguyen Thi Lan" },
+  },
+  {
+    key: "yangtze-cells",
+    name: "Yangtze Cell Manufacturing (demo)",
+    economyCode: "CN",
+    capabilities: ["seller"],
+    verificationStatus: "verified",
+    description: "Fictional LFP, LMFP and sodium-ion cell plant in Hefei selling production scrap.",
+    owner: { email: "yangtze-cells@packloop.test", name: "Zhang Hui" },
+  },
+
+  // Buyers and traders.
+  {
+    key: "transpacific-metals",
+    name: "Transpacific Metals Trading (demo)",
+    economyCode: "SG",
+    capabilities: ["buyer"],
+    verificationStatus: "verified",
+    description:
+      "Fictional Singapore trading house buying black mass, production scrap and packs for refiners in Korea, Japan and China.",
+    owner: demoOwner("transpacific-metals"),
+  },
+  {
+    key: "busan-black-mass",
+    name: "Busan Black Mass Trading (demo)",
+    economyCode: "KR",
+    capabilities: ["buyer"],
+    verificationStatus: "verified",
+    description:
+      "Fictional importer supplying Korean hydrometallurgical refiners; South Korea and South-East Asia are key black-mass importers (REFERENCE.md §6).",
+    owner: { email: "busan-black-mass@packloop.test", name: "Kim Min-seo" },
+  },
+  {
+    key: "kowloon-trading",
+    name: "Kowloon Battery Trading (demo)",
+    economyCode: "HK",
+    capabilities: ["buyer", "seller"],
+    verificationStatus: "pending",
+    description: "Fictional Hong Kong trader consolidating black mass for transhipment.",
+    owner: { email: "kowloon-trading@packloop.test", name: "Wong Ka-ho" },
+  },
+  {
+    key: "aotearoa-second-life",
+    name: "Aotearoa Second Life Energy (demo)",
+    economyCode: "NZ",
+    capabilities: ["buyer", "recycler"],
+    verificationStatus: "verified",
+    description:
+      "Fictional repurposer building stationary storage from retired LFP and NMC packs with good state of health.",
+    owner: { email: "aotearoa-second-life@packloop.test", name: "Aroha Ngata" },
+  },
+
+  // Recyclers modelled on REFERENCE.md §7.
+  {
+    ...recycler("li-cycle", "Li-Cycle (demo)", "CA", "Li-Cycle (a Glencore company since 2025)", ""),
+    owner: demoOwner("li-cycle"),
+    members: [{ email: "plant.manager@packloop.test", name: "Grace Miller" }],
+  },
+  recycler("redwood-materials", "Redwood Materials (demo)", "US", "Redwood Materials", "Ethan Brooks"),
+  recycler(
+    "abtc",
+    "American Battery Technology Co. (demo)",
+    "US",
+    "American Battery Technology Company",
+    "Olivia Reed",
+  ),
+  recycler("ascend-elements", "Ascend Elements (demo)", "US", "Ascend Elements", "Marcus Hill"),
+  recycler("cirba-solutions", "Cirba Solutions (demo)", "US", "Cirba Solutions", "Hannah Price"),
+  recycler("lithion", "Lithion Technologies (demo)", "CA", "Lithion Technologies", "Étienne Gagnon", [
+    "seller",
+  ]),
+  recycler("brunp", "Brunp Recycling (demo)", "CN", "Guangdong Brunp Recycling (CATL)", "Liu Yang"),
+  recycler("gem", "GEM Co. (demo)", "CN", "GEM Co., Ltd.", "Wang Fang"),
+  recycler(
+    "huayou-recycling",
+    "Huayou Recycling (demo)",
+    "CN",
+    "Huayou Cobalt's recycling business",
+    "Zhao Lei",
+  ),
+  recycler("ganfeng-recycling", "Ganfeng Lithium Recycling (demo)", "CN", "Ganfeng Lithium", "Sun Jing"),
+  recycler("sungeel", "SungEel HiTech (demo)", "KR", "SungEel HiTech", "Lee Seo-yeon"),
+  recycler("posco-hy", "POSCO HY Clean Metal (demo)", "KR", "POSCO HY Clean Metal", "Choi Dong-hyun"),
+  recycler("smm", "Sumitomo Metal Mining (demo)", "JP", "Sumitomo Metal Mining", "Hiroshi Yamamoto"),
+  recycler("jx-tsuruga", "JX Tsuruga Recycle (demo)", "JP", "JX Metals", "Aiko Nakamura"),
+  recycler("dowa", "Dowa Eco-System (demo)", "JP", "Dowa Eco-System", "Takeshi Sato"),
+  recycler(
+    "toyota-tsusho-th",
+    "Toyota Tsusho Battery Lifecycle (demo)",
+    "TH",
+    "Toyota Tsusho / TTK Logistics",
+    "Nattapong Srisuk",
+  ),
+  recycler("tes", "TES B Singapore (demo)", "SG", "TES (SK tes)", "Rachel Lim", ["seller"]),
+  recycler("econili", "EcoNiLi Battery (demo)", "MY", "EcoNiLi Battery New Energy", "Ahmad Faizal"),
+  recycler("uwin", "UWin Resource Regeneration (demo)", "TW", "UWin Resource Regeneration", "Chang Yu-ting"),
+  recycler("envirostream", "Envirostream (demo)", "AU", "Envirostream (Lithium Australia)", "Jack Wilson", [
+    "seller",
+  ]),
+  recycler("eco-batt", "Eco Batt (demo)", "AU", "Ecocycle Group's Eco Batt", "Chloe Nguyen"),
+
+  // The platform's own organisation, for the administrator.
+  {
+    key: "packloop-ops",
+    name: "Packloop Operations",
+    economyCode: "SG",
+    capabilities: [],
+    verificationStatus: "verified",
+    description: "The team that runs Packloop: verification, disputes and manual settlement.",
+    owner: demoOwner("packloop-ops"),
+  },
+];

@@ -1,0 +1,260 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LOT_FORMS, SALE_MODES } from "~/domain/codes.ts";
+import { type Database, db, openDatabase } from "~/utils/db.server.ts";
+import { migrate } from "~/utils/migrate.server.ts";
+import { hashPassword, verifyPassword } from "~/utils/password.server.ts";
+import {
+  DEMO_ACCOUNT_DETAILS,
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  seedDemo,
+  seedEconomies,
+} from "../../prisma/seed/demo.ts";
+
+const now = new Date("2026-11-28T09:30:00.000Z");
+let passwordHash: string;
+
+async function tableCounts(prisma: ReturnType<typeof db>) {
+  const [economies, users, organizations, memberships, facilities, windows, lots, bids, awards] =
+    await Promise.all([
+      prisma.economy.count(),
+      prisma.user.count(),
+      prisma.organization.count(),
+      prisma.membership.count(),
+      prisma.facility.count(),
+      prisma.capacityWindow.count(),
+      prisma.lot.count(),
+      prisma.bid.count(),
+      prisma.award.count(),
+    ]);
+  return { economies, users, organizations, memberships, facilities, windows, lots, bids, awards };
+}
+
+async function freshDatabase(): Promise<Database> {
+  const database = openDatabase({ kind: "pglite", dataDir: null });
+  await database.withConnection((sql) => migrate(sql));
+  return database;
+}
+
+beforeAll(async () => {
+  passwordHash = await hashPassword(DEMO_PASSWORD);
+});
+
+describe("seedEconomies", () => {
+  it("upserts the 21 APEC economies and can run again", async () => {
+    expect(await seedEconomies(db())).toBe(21);
+    expect(await seedEconomies(db())).toBe(21);
+    const economies = await db().economy.findMany({ orderBy: { code: "asc" } });
+    expect(economies).toHaveLength(21);
+    expect(economies.find((e) => e.code === "HK")?.name).toBe("Hong Kong, China");
+    expect(economies.filter((e) => !e.baselParty).map((e) => e.code)).toEqual(["TW", "US"]);
+  });
+});
+
+describe("seedDemo on an empty database", () => {
+  let result: Awaited<ReturnType<typeof seedDemo>>;
+  let elapsedMs = 0;
+
+  beforeAll(async () => {
+    const started = performance.now();
+    result = await seedDemo(db(), { now, passwordHash });
+    elapsedMs = performance.now() - started;
+  });
+
+  it("seeds, reports its counts and takes a few seconds at most", async () => {
+    expect(result.seeded).toBe(true);
+    const counts = await tableCounts(db());
+    expect(result.counts).toMatchObject({
+      economies: counts.economies,
+      users: counts.users,
+      organizations: counts.organizations,
+      facilities: counts.facilities,
+      capacityWindows: counts.windows,
+      lots: counts.lots,
+      bids: counts.bids,
+    });
+    expect(elapsedMs).toBeLessThan(10_000);
+  });
+
+  it("creates at least 12 organisations in at least 8 economies, each with an owner", async () => {
+    const organizations = await db().organization.findMany({ include: { memberships: true } });
+    expect(organizations.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(organizations.map((o) => o.economyCode)).size).toBeGreaterThanOrEqual(8);
+    for (const org of organizations) {
+      expect(
+        org.memberships.some((m) => m.role === "owner"),
+        org.name,
+      ).toBe(true);
+    }
+    for (const capability of ["seller", "recycler", "buyer"] as const) {
+      expect(organizations.some((o) => o.capabilities.includes(capability))).toBe(true);
+    }
+  });
+
+  it("creates at least 20 facilities, each with six monthly capacity windows from the current month", async () => {
+    const facilities = await db().facility.findMany({
+      include: { capacityWindows: { orderBy: { month: "asc" } }, organization: true },
+    });
+    expect(facilities.length).toBeGreaterThanOrEqual(20);
+    const firstMonth = Date.UTC(2026, 10, 1);
+    for (const facility of facilities) {
+      expect(facility.organization.capabilities, facility.name).toContain("recycler");
+      expect(facility.processes.length).toBeGreaterThan(0);
+      expect(facility.acceptedChemistries.length).toBeGreaterThan(0);
+      expect(facility.acceptedForms.length).toBeGreaterThan(0);
+      for (const bp of [
+        facility.recoveryLiBp,
+        facility.recoveryNiBp,
+        facility.recoveryCoBp,
+        facility.recoveryMnBp,
+      ]) {
+        expect(bp).toBeGreaterThanOrEqual(0);
+        expect(bp).toBeLessThanOrEqual(10_000);
+      }
+      const months = facility.capacityWindows.map((w) => w.month.getTime());
+      expect(months).toEqual([0, 1, 2, 3, 4, 5].map((m) => Date.UTC(2026, 10 + m, 1)));
+      expect(months[0]).toBe(firstMonth);
+      for (const window of facility.capacityWindows) {
+        expect(window.capacityKg).toBeGreaterThan(0);
+        expect(window.bookedKg).toBeLessThanOrEqual(window.capacityKg);
+        expect(window.priceMinorPerTonne).toBeGreaterThan(0);
+      }
+    }
+    const kinds = new Set(facilities.flatMap((f) => f.capacityWindows.map((w) => w.priceKind)));
+    expect(kinds).toEqual(new Set(["payable", "gate_fee"]));
+    expect(facilities.some((f) => f.holdsImportConsent)).toBe(true);
+    expect(await db().facilityCertification.count({ where: { expiresOn: { not: null } } })).toBeGreaterThan(
+      0,
+    );
+  });
+
+  it("creates at least 60 varied lots with consistent prices and dates", async () => {
+    const lots = await db().lot.findMany({ include: { bids: true } });
+    expect(lots.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(lots.map((l) => l.chemistry)).size).toBeGreaterThanOrEqual(4);
+    expect(new Set(lots.map((l) => l.form))).toEqual(new Set(LOT_FORMS));
+    expect(new Set(lots.map((l) => l.saleMode))).toEqual(new Set(SALE_MODES));
+    const statuses = lots.map((l) => l.status);
+    expect(statuses.filter((s) => s === "open").length).toBeGreaterThan(lots.length / 2);
+    for (const status of ["draft", "closed", "awarded"] as const) expect(statuses).toContain(status);
+
+    for (const lot of lots) {
+      expect(lot.massKg, lot.title).toBeGreaterThan(0);
+      if (lot.form === "pack") {
+        expect(lot.massKg / lot.count).toBeGreaterThanOrEqual(250);
+        expect(lot.massKg / lot.count).toBeLessThanOrEqual(700);
+      }
+      if (lot.stateOfHealthPct !== null) expect(lot.stateOfHealthPct).toBeLessThanOrEqual(100);
+      if (lot.status === "open" && lot.saleMode === "auction") {
+        expect(lot.closesAt!.getTime()).toBeGreaterThan(now.getTime());
+        expect(lot.startingPriceMinor).toBeGreaterThan(0);
+      }
+      if (lot.saleMode === "fixed" && lot.status !== "draft") expect(lot.askingPriceMinor).toBeGreaterThan(0);
+      if (lot.status !== "draft") expect(lot.publishedAt!.getTime()).toBeLessThan(now.getTime());
+      expect(lot.bidCount).toBe(lot.bids.length);
+      if (lot.bids.length > 0) {
+        const top = lot.bids.reduce((a, b) => (b.amountMinor > a.amountMinor ? b : a));
+        expect(lot.leadingBidId).toBe(top.id);
+        expect(lot.currentPriceMinor).toBe(top.amountMinor);
+        expect(
+          lot.bids.every((b) => b.currency === lot.currency && b.organizationId !== lot.organizationId),
+        ).toBe(true);
+        expect(lot.bids.filter((b) => b.status === "active" || b.status === "won")).toHaveLength(1);
+      } else {
+        expect(lot.currentPriceMinor).toBeNull();
+        expect(lot.leadingBidId).toBeNull();
+      }
+    }
+    expect(lots.some((l) => l.status === "open" && l.saleMode === "auction" && l.bidCount > 0)).toBe(true);
+
+    const awarded = lots.filter((l) => l.status === "awarded");
+    const awards = await db().award.findMany();
+    expect(awards.map((a) => a.lotId).sort()).toEqual(awarded.map((l) => l.id).sort());
+  });
+
+  it("creates the four demo accounts with the demo password and the right capabilities", async () => {
+    const expected: Record<string, string> = {
+      "fleet@packloop.test": "seller",
+      "recycler@packloop.test": "recycler",
+      "buyer@packloop.test": "buyer",
+    };
+    expect(DEMO_ACCOUNTS).toEqual({
+      fleet: "fleet@packloop.test",
+      recycler: "recycler@packloop.test",
+      buyer: "buyer@packloop.test",
+      admin: "admin@packloop.test",
+    });
+    expect(DEMO_ACCOUNT_DETAILS.map((a) => a.email).sort()).toEqual(Object.values(DEMO_ACCOUNTS).sort());
+    for (const email of Object.values(DEMO_ACCOUNTS)) {
+      const account = { email };
+      const user = await db().user.findUniqueOrThrow({
+        where: { email: account.email },
+        include: { memberships: { include: { organization: true } } },
+      });
+      expect(await verifyPassword(user.passwordHash, DEMO_PASSWORD)).toBe(true);
+      expect(user.isPlatformAdmin).toBe(account.email === "admin@packloop.test");
+      const capability = expected[account.email];
+      if (capability) {
+        const owned = user.memberships.filter((m) => m.role === "owner");
+        expect(owned.some((m) => m.organization.capabilities.includes(capability as never))).toBe(true);
+      }
+    }
+    const recycler = await db().organization.findFirstOrThrow({
+      where: { memberships: { some: { user: { email: "recycler@packloop.test" } } } },
+      include: { facilities: true },
+    });
+    expect(recycler.facilities.length).toBeGreaterThanOrEqual(3);
+    const seller = await db().organization.findFirstOrThrow({
+      where: { memberships: { some: { user: { email: "fleet@packloop.test" } } } },
+      include: { lots: true },
+    });
+    expect(seller.lots.length).toBeGreaterThan(0);
+    const admins = await db().user.findMany({ where: { isPlatformAdmin: true } });
+    expect(admins.map((u) => u.email)).toEqual(["admin@packloop.test"]);
+    const others = await db().user.findMany({ where: { email: { not: { endsWith: "@packloop.test" } } } });
+    expect(others).toEqual([]);
+  });
+
+  it("does nothing the second time", async () => {
+    const before = await tableCounts(db());
+    const again = await seedDemo(db(), { now: new Date(now.getTime() + 86_400_000), passwordHash });
+    expect(again.seeded).toBe(false);
+    expect(await tableCounts(db())).toEqual(before);
+  });
+});
+
+describe("seedDemo on other databases", () => {
+  const opened: Database[] = [];
+  afterAll(async () => {
+    for (const database of opened) await database.close();
+  });
+
+  it("touches nothing when the database already has a user", async () => {
+    const database = await freshDatabase();
+    opened.push(database);
+    await database.prisma.user.create({
+      data: { email: "someone@example.com", name: "Someone", passwordHash: "x" },
+    });
+    const before = await tableCounts(database.prisma);
+    const result = await seedDemo(database.prisma, { now, passwordHash });
+    expect(result.seeded).toBe(false);
+    expect(await tableCounts(database.prisma)).toEqual(before);
+    expect(before.economies).toBe(0);
+  });
+
+  it("produces the same rows for the same clock", async () => {
+    const database = await freshDatabase();
+    opened.push(database);
+    expect((await seedDemo(database.prisma, { now, passwordHash })).seeded).toBe(true);
+    const pick = {
+      id: true,
+      title: true,
+      massKg: true,
+      startingPriceMinor: true,
+      currentPriceMinor: true,
+    } as const;
+    const mine = await database.prisma.lot.findMany({ select: pick, orderBy: { id: "asc" } });
+    const reference = await db().lot.findMany({ select: pick, orderBy: { id: "asc" } });
+    expect(mine).toEqual(reference);
+  });
+});
