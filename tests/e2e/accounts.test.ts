@@ -3,6 +3,7 @@
 import type { Page, Response } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import {
+  baseUrl,
   DEMO_ACCOUNTS,
   findEmailLink,
   login,
@@ -163,6 +164,8 @@ describe("organisation members", () => {
     await page.getByText(inviteeEmail).first().waitFor({ state: "visible" });
 
     const link = await findEmailLink(browser, inviteeEmail, "/invitations/");
+    // The emailed link is absolute and points back at this server, so the colleague can click it.
+    expect(new URL(link).origin).toBe(new URL(baseUrl()).origin);
     const invitationPath = new URL(link).pathname;
     expect(invitationPath).toMatch(/^\/invitations\/[A-Za-z0-9_-]+$/);
 
@@ -202,6 +205,7 @@ describe("password reset", () => {
     expect((await requested).status()).toBeLessThan(400);
 
     const link = await findEmailLink(browser, account.email, "/reset-password/");
+    expect(new URL(link).origin).toBe(new URL(baseUrl()).origin);
     const resetPath = new URL(link).pathname;
     expect(resetPath).toMatch(/^\/reset-password\/[A-Za-z0-9_-]+$/);
 

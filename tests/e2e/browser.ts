@@ -11,7 +11,7 @@ import {
   type Page,
 } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from "vitest";
-import { chromiumPath } from "./global-setup.ts";
+import { chromiumPath, RESULTS_DIR } from "./global-setup.ts";
 
 export const DEMO_PASSWORD = "packloop-demo";
 export const DEMO_ACCOUNTS = {
@@ -33,7 +33,6 @@ const CHROMIUM_ARGS = [
 ];
 const ACTION_TIMEOUT_MS = 15_000;
 const NAVIGATION_TIMEOUT_MS = 30_000;
-const RESULTS_DIR = path.resolve(import.meta.dirname, "../../test-results");
 
 /** The running server's origin, e.g. http://localhost:41234 (no trailing slash). */
 export function baseUrl(): string {
@@ -65,20 +64,38 @@ export interface BrowserFixture {
   newPage(options?: BrowserContextOptions): Promise<Page>;
 }
 
+// "Failed to load resource: … status of 400/404" is the browser reporting an answer a test asked for.
+const EXPECTED_CONSOLE_ERRORS = [/^Failed to load resource: the server responded with a status of 4\d\d/];
+
 /**
  * Registers the hooks of a test file: one Chromium for the file, a fresh context and page for each
- * test, and a screenshot of every open page when a test fails.
+ * test, and a screenshot of every open page when a test fails. A test also fails when a page threw
+ * an uncaught exception or logged an error (a CSP violation, a hydration mismatch) that it did not
+ * expect: pass `allowConsoleErrors` to tolerate some.
  */
-export function setupBrowser(): BrowserFixture {
+export function setupBrowser(options: { allowConsoleErrors?: RegExp[] } = {}): BrowserFixture {
   let browser: Browser | undefined;
   let contexts: BrowserContext[] = [];
   let current: { context: BrowserContext; page: Page } | undefined;
+  let pageErrors: string[] = [];
+  const allowed = [...EXPECTED_CONSOLE_ERRORS, ...(options.allowConsoleErrors ?? [])];
+
+  const watch = (page: Page) => {
+    page.on("pageerror", (error) => pageErrors.push(`uncaught exception on ${page.url()}: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() !== "error") return;
+      const text = message.text();
+      if (!allowed.some((pattern) => pattern.test(text)))
+        pageErrors.push(`console error on ${page.url()}: ${text}`);
+    });
+  };
 
   const newContext = async (options: BrowserContextOptions = {}) => {
     if (!browser) throw new Error("the browser is not running (setupBrowser hooks did not run)");
     const context = await browser.newContext({ baseURL: baseUrl(), ...options });
     context.setDefaultTimeout(ACTION_TIMEOUT_MS);
     context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
+    context.on("page", watch);
     contexts.push(context);
     return context;
   };
@@ -94,10 +111,14 @@ export function setupBrowser(): BrowserFixture {
     current = { context, page: await context.newPage() };
   });
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === "fail") await screenshotAll(contexts, ctx.task.name);
+    const errors = pageErrors;
+    pageErrors = [];
+    const failed = ctx.task.result?.state === "fail" || errors.length > 0;
+    if (failed) await screenshotAll(contexts, ctx.task.name);
     await Promise.all(contexts.map((context) => context.close().catch(() => {})));
     contexts = [];
     current = undefined;
+    if (errors.length > 0) throw new Error(`The browser reported errors:\n${errors.join("\n")}`);
   });
 
   return {

@@ -1,14 +1,16 @@
-// Global setup for the e2e project: start the production server (`tsx server.ts`) once per run on a
-// free port with a fresh embedded database, wait until /healthz answers, and hand its base URL to the
-// tests through vitest's provide/inject. The first start may build the app (remix vite:build), which
-// takes minutes on a small machine, hence the generous timeout.
+// Global setup for the e2e project: check for Chromium, start Packloop's production server
+// (`tsx server.ts`) once per run as a child process on a free port with a fresh embedded database in a
+// temporary DATA_DIR and RATE_LIMIT_DISABLED=true, wait until GET /healthz answers, and hand its base
+// URL to the tests through vitest's provide/inject. The first start may build the app
+// (remix vite:build), which takes minutes on a small machine, hence the generous timeout.
+// startServer() is exported too: a test that needs other settings (rate limits on) can start its own.
 //
 // Environment knobs:
 //   CHROMIUM_PATH                 Chromium binary (default /usr/bin/chromium)
 //   E2E_BASE_URL                  use an already running server instead of starting one
 //   E2E_SERVER_START_TIMEOUT_MS   how long to wait for /healthz (default 300000)
 import { type ChildProcess, spawn } from "node:child_process";
-import { accessSync, constants, createWriteStream, mkdirSync, type WriteStream } from "node:fs";
+import { accessSync, constants, createWriteStream, mkdirSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -22,16 +24,15 @@ declare module "vitest" {
 }
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const RESULTS_DIR = path.join(ROOT, "test-results");
-const START_TIMEOUT_MS = Number(process.env.E2E_SERVER_START_TIMEOUT_MS ?? 300_000);
-const STOP_TIMEOUT_MS = 10_000;
+export const RESULTS_DIR = path.join(ROOT, "test-results");
+const STOP_TIMEOUT_MS = 15_000; // the server gives in-flight requests 10 s before it exits by itself
 const OUTPUT_LIMIT = 64 * 1024;
 
 export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 }
 
-function assertChromium(): void {
+export function assertChromium(): void {
   const executable = chromiumPath();
   try {
     accessSync(executable, constants.X_OK);
@@ -58,61 +59,32 @@ function freePort(): Promise<number> {
 }
 
 /** The child's environment: ours, minus what vitest sets (VITEST would drop the Remix plugin from a build). */
-function serverEnv(port: number, dataDir: string): NodeJS.ProcessEnv {
+function serverEnv(port: number, dataDir: string, extra: Record<string, string | undefined>) {
   const env: Record<string, string | undefined> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (/^(VITEST|TEST)($|_)/.test(key) || key === "DATABASE_URL" || key === "NODE_ENV") continue;
     env[key] = value;
   }
-  return {
-    ...env,
+  Object.assign(env, {
     NODE_ENV: "production",
     PORT: String(port),
     DATA_DIR: dataDir,
     SESSION_SECRET: "e2e-session-secret-that-is-long-enough-0123456789",
     RATE_LIMIT_DISABLED: "true",
-    FORCE_COLOR: "0",
-  };
+    NO_COLOR: "1",
+    FORCE_COLOR: undefined,
+    ...extra,
+  });
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  return env;
 }
 
-class OutputTail {
-  private text = "";
-  constructor(private readonly log: WriteStream) {}
-  push(chunk: Buffer) {
-    this.log.write(chunk);
-    this.text = (this.text + chunk.toString("utf8")).slice(-OUTPUT_LIMIT);
-  }
-  toString() {
-    return this.text;
-  }
+function exited(child: ChildProcess) {
+  return child.exitCode !== null || child.signalCode !== null;
 }
 
-async function waitForHealthy(url: string, child: ChildProcess, output: OutputTail): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  let lastProblem = "no answer yet";
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(
-        `The e2e server exited before it was healthy (code ${child.exitCode}, signal ${child.signalCode}). ` +
-          `Its output:\n${output}`,
-      );
-    }
-    try {
-      const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5_000) });
-      if (response.ok) return;
-      lastProblem = `GET /healthz answered ${response.status}: ${(await response.text()).slice(0, 500)}`;
-    } catch (error) {
-      lastProblem = `GET /healthz failed: ${(error as Error).message}`;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(
-    `The e2e server was not healthy after ${START_TIMEOUT_MS / 1000} s (${lastProblem}). Its output:\n${output}`,
-  );
-}
-
-function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+function stopChild(child: ChildProcess): Promise<void> {
+  if (exited(child)) return Promise.resolve();
   return new Promise((resolve) => {
     const killGroup = (signal: NodeJS.Signals) => {
       try {
@@ -131,6 +103,101 @@ function stopServer(child: ChildProcess): Promise<void> {
   });
 }
 
+export interface StartOptions {
+  /** Extra environment for the server; `undefined` removes a variable (e.g. RATE_LIMIT_DISABLED). */
+  env?: Record<string, string | undefined>;
+  /** How long to wait for /healthz; the first start may build the app. */
+  timeoutMs?: number;
+  /** Name of the log file in test-results/. */
+  logName?: string;
+}
+
+export interface RunningServer {
+  baseUrl: string;
+  /** Milliseconds from spawn to a healthy /healthz. */
+  startupMs: number;
+  /** The last 64 KiB the server printed. */
+  output(): string;
+  /** SIGTERM, then SIGKILL after 15 s; removes the temporary DATA_DIR. Reports whether it had crashed. */
+  stop(): Promise<{ crashed: boolean; exitCode: number | null }>;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const timeoutMs = options.timeoutMs ?? Number(process.env.E2E_SERVER_START_TIMEOUT_MS ?? 300_000);
+  const startedAt = Date.now();
+  const port = await freePort();
+  const dataDir = await mkdtemp(path.join(tmpdir(), "packloop-e2e-"));
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const log = createWriteStream(path.join(RESULTS_DIR, options.logName ?? "e2e-server.log"));
+  let tail = "";
+  const collect = (chunk: Buffer) => {
+    log.write(chunk);
+    tail = (tail + chunk.toString("utf8")).slice(-OUTPUT_LIMIT);
+  };
+
+  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["server.ts"], {
+    cwd: ROOT,
+    env: serverEnv(port, dataDir, options.env ?? {}) as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  let spawnError: Error | undefined;
+  child.once("error", (error) => {
+    spawnError = error;
+  });
+  // Should the test process die without stopping the server, take the server down with it.
+  const killOnExit = () => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {}
+  };
+  process.once("exit", killOnExit);
+
+  let stopped: Promise<{ crashed: boolean; exitCode: number | null }> | undefined;
+  const stop = () => {
+    stopped ??= (async () => {
+      process.removeListener("exit", killOnExit);
+      const crashed = exited(child);
+      await stopChild(child);
+      await new Promise((resolve) => log.end(resolve));
+      await rm(dataDir, { recursive: true, force: true });
+      return { crashed, exitCode: child.exitCode };
+    })();
+    return stopped;
+  };
+
+  const baseUrl = `http://localhost:${port}`;
+  const deadline = startedAt + timeoutMs;
+  let lastProblem = "no answer yet";
+  for (;;) {
+    if (spawnError || exited(child)) {
+      await stop();
+      const how = spawnError
+        ? `could not start: ${spawnError.message}`
+        : `exited with code ${child.exitCode}`;
+      throw new Error(`The e2e server ${how} before it was healthy. Its output:\n${tail}`);
+    }
+    try {
+      const response = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(5_000) });
+      if (response.ok) break;
+      lastProblem = `GET /healthz answered ${response.status}: ${(await response.text()).slice(0, 500)}`;
+    } catch (error) {
+      lastProblem = `GET /healthz failed: ${(error as Error).message}`;
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(
+        `The e2e server was not healthy after ${timeoutMs / 1000} s (${lastProblem}). Its output:\n${tail}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+
+  return { baseUrl, startupMs: Date.now() - startedAt, output: () => tail, stop };
+}
+
 export default async function setup(project: TestProject) {
   assertChromium();
 
@@ -139,53 +206,18 @@ export default async function setup(project: TestProject) {
     return;
   }
 
-  const startedAt = Date.now();
-  const port = await freePort();
-  const dataDir = await mkdtemp(path.join(tmpdir(), "packloop-e2e-"));
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const log = createWriteStream(path.join(RESULTS_DIR, "e2e-server.log"));
-  const output = new OutputTail(log);
+  const server = await startServer();
+  process.stdout.write(
+    `[e2e] server ready at ${server.baseUrl} after ${(server.startupMs / 1000).toFixed(1)} s\n`,
+  );
+  project.provide("e2eBaseUrl", server.baseUrl);
 
-  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["server.ts"], {
-    cwd: ROOT,
-    env: serverEnv(port, dataDir),
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  child.stdout?.on("data", (chunk: Buffer) => output.push(chunk));
-  child.stderr?.on("data", (chunk: Buffer) => output.push(chunk));
-  const spawnFailed = new Promise<never>((_, reject) => child.once("error", reject));
-  // Should vitest die without running the teardown, take the server down with it.
-  const killOnExit = () => {
-    try {
-      process.kill(-child.pid!, "SIGKILL");
-    } catch {}
-  };
-  process.once("exit", killOnExit);
-
-  const teardown = async () => {
-    process.removeListener("exit", killOnExit);
-    const crashed = child.exitCode !== null || child.signalCode !== null;
-    await stopServer(child);
-    log.end();
-    await rm(dataDir, { recursive: true, force: true });
+  return async () => {
+    const { crashed, exitCode } = await server.stop();
     if (crashed) {
       process.stderr.write(
-        `\n[e2e] the server exited during the run (code ${child.exitCode}). Its output:\n${output}\n`,
+        `\n[e2e] the server exited during the run (code ${exitCode}). Its output:\n${server.output()}\n`,
       );
     }
   };
-
-  const baseUrl = `http://localhost:${port}`;
-  try {
-    await Promise.race([waitForHealthy(baseUrl, child, output), spawnFailed]);
-  } catch (error) {
-    await teardown();
-    throw error;
-  }
-  process.stdout.write(
-    `[e2e] server ready at ${baseUrl} after ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`,
-  );
-  project.provide("e2eBaseUrl", baseUrl);
-  return teardown;
 }
