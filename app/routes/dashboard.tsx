@@ -105,7 +105,7 @@ export default function Dashboard() {
             </p>
           ) : (
             <p>
-              <strong>{overview.activeBids}</strong> active bids.
+              <strong>{overview.activeBids}</strong> active {overview.activeBids === 1 ? "bid" : "bids"}.
             </p>
           )}
         </section>
