@@ -17,7 +17,7 @@ describe.skipIf(process.env.TEST_DB_KIND === "postgres")(
     }, 180_000);
 
     test("every future flag in remix.config.js is in the build, with its value", () => {
-      const flags = Object.entries(remixConfig.future);
+      const flags = Object.entries(remixConfig.future ?? {});
       expect(flags).toHaveLength(6);
       for (const [flag, value] of flags) expect(build.future, flag).toHaveProperty(flag, value);
     });
@@ -26,7 +26,7 @@ describe.skipIf(process.env.TEST_DB_KIND === "postgres")(
       const routesDir = path.resolve("app/routes");
       const files = readdirSync(routesDir, { recursive: true, encoding: "utf8" });
       const ignored = (file: string) =>
-        remixConfig.ignoredRouteFiles.some((glob) => minimatch(file, glob, { dot: true }));
+        (remixConfig.ignoredRouteFiles ?? []).some((glob) => minimatch(file, glob, { dot: true }));
       // Route ids are the file's path under app/ without its extension.
       const routeIds = new Set(Object.keys(build.routes));
       const candidates = files.filter((f) => /\.(tsx?|jsx?)$/.test(f));
