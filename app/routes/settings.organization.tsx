@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FieldError, FormError, submittedValue, TextField } from "~/components/form.tsx";
 import { CAPABILITIES, CAPABILITY_LABELS } from "~/domain/codes.ts";
@@ -133,7 +133,8 @@ export default function OrganizationSettings() {
     <div className="stack">
       <h1>{organization.name}</h1>
       <p>
-        Verification: <span className="badge">{organization.verificationStatus}</span>
+        Verification: <span className="badge">{organization.verificationStatus}</span> ·{" "}
+        <Link to="/settings/api-tokens">API tokens</Link>
       </p>
       {result?.notice ? (
         <p className="notice" role="status">

@@ -1,0 +1,9 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "~/utils/api.server.ts";
+import { openApiDocument } from "~/utils/openapi/document.ts";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return json(openApiDocument(new URL(request.url).origin), {
+    headers: { "Cache-Control": "public, max-age=300" },
+  });
+}

@@ -1,0 +1,166 @@
+import type { z } from "zod";
+import type { Capability } from "~/domain/codes.ts";
+import { authenticateApiToken } from "~/models/api-token.server.ts";
+import { findMembershipsOfUser } from "~/models/organization.server.ts";
+import { getLiveSession } from "./session.server.ts";
+
+/**
+ * Glue for the JSON API v1: authentication (bearer token or session cookie), errors as RFC 9457
+ * problem+json with field errors, strict JSON bodies and pagination. Routes under
+ * app/routes/api.v1.* use these and nothing else to talk HTTP.
+ */
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export function problem(
+  status: number,
+  title: string,
+  options: { detail?: string; code?: string; errors?: FieldProblem[]; headers?: HeadersInit } = {},
+): Response {
+  const body: Record<string, unknown> = { type: "about:blank", title, status };
+  if (options.detail) body.detail = options.detail;
+  if (options.code) body.code = options.code;
+  if (options.errors) body.errors = options.errors;
+  const headers = new Headers(options.headers);
+  headers.set("Content-Type", "application/problem+json");
+  return new Response(JSON.stringify(body), { status, headers });
+}
+
+/** 400 with one entry per offending field. */
+export function validationProblem(errors: FieldProblem[] | Record<string, string>): Response {
+  const list = Array.isArray(errors)
+    ? errors
+    : Object.entries(errors).map(([field, message]) => ({ field, message }));
+  return problem(400, "The request is invalid.", {
+    code: "VALIDATION_FAILED",
+    detail: list.map((e) => `${e.field}: ${e.message}`).join("; "),
+    errors: list,
+  });
+}
+
+export function json(data: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set("Content-Type", "application/json; charset=utf-8");
+  return new Response(JSON.stringify(data, bigintReplacer), { ...init, headers });
+}
+
+// Money columns are BIGINT; amounts within Number's safe range are sent as JSON numbers.
+function bigintReplacer(_key: string, value: unknown) {
+  return typeof value === "bigint" ? Number(value) : value;
+}
+
+export interface ApiCaller {
+  organization: { id: string; name: string; capabilities: Capability[] };
+  userId: string | null;
+  via: "token" | "session";
+}
+
+/** The caller, or null when the request carries no valid credentials. */
+export async function getApiCaller(request: Request): Promise<ApiCaller | null> {
+  const authorization = request.headers.get("Authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    const record = match ? await authenticateApiToken(match[1]) : null;
+    if (!record) return null;
+    return {
+      organization: record.organization,
+      userId: record.createdById,
+      via: "token",
+    };
+  }
+  const session = await getLiveSession(request);
+  if (!session) return null;
+  const memberships = await findMembershipsOfUser(session.userId);
+  const membership =
+    memberships.find((m) => m.organizationId === session.activeOrganizationId) ?? memberships[0];
+  if (!membership) return null;
+  return { organization: membership.organization, userId: session.userId, via: "session" };
+}
+
+export async function requireApiCaller(request: Request): Promise<ApiCaller> {
+  const caller = await getApiCaller(request);
+  if (!caller) {
+    throw problem(401, "Authentication required.", {
+      code: "UNAUTHENTICATED",
+      detail: "Send an organisation API token as `Authorization: Bearer <token>`, or a session cookie.",
+      headers: { "WWW-Authenticate": 'Bearer realm="packloop"' },
+    });
+  }
+  return caller;
+}
+
+export async function requireApiCapability(request: Request, capability: Capability): Promise<ApiCaller> {
+  const caller = await requireApiCaller(request);
+  if (!caller.organization.capabilities.includes(capability)) {
+    throw problem(403, `The ${capability} capability is required.`, { code: "CAPABILITY_REQUIRED" });
+  }
+  return caller;
+}
+
+/**
+ * Reads a JSON body and validates it with a strict zod object schema: unknown fields are
+ * reported by name (zod's "unrecognized_keys"), as is every invalid field.
+ */
+export async function readJsonBody<S extends z.ZodTypeAny>(request: Request, schema: S): Promise<z.infer<S>> {
+  const type = request.headers.get("Content-Type") ?? "";
+  if (!/^application\/(.+\+)?json\b/i.test(type)) {
+    throw problem(415, "Send the body as application/json.", { code: "UNSUPPORTED_MEDIA_TYPE" });
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await request.text());
+  } catch {
+    throw problem(400, "The body is not valid JSON.", { code: "INVALID_JSON" });
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw validationProblem(zodProblems(parsed.error));
+  return parsed.data;
+}
+
+export function zodProblems(error: z.ZodError): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      const prefix = issue.path.length ? `${issue.path.join(".")}.` : "";
+      for (const key of issue.keys) problems.push({ field: `${prefix}${key}`, message: "Unknown field." });
+    } else {
+      problems.push({ field: issue.path.join(".") || "body", message: issue.message });
+    }
+  }
+  return problems;
+}
+
+export const MAX_PAGE_SIZE = 500;
+
+/** `limit` (1–500, default 50) and `offset` (≥ 0) from the query string, or a 400 naming them. */
+export function readPagination(params: URLSearchParams, defaults = { limit: 50 }) {
+  const errors: FieldProblem[] = [];
+  const limitRaw = params.get("limit");
+  const offsetRaw = params.get("offset");
+  const limit = limitRaw === null ? defaults.limit : Number(limitRaw);
+  const offset = offsetRaw === null ? 0 : Number(offsetRaw);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE)
+    errors.push({ field: "limit", message: `Use a whole number from 1 to ${MAX_PAGE_SIZE}.` });
+  if (!Number.isInteger(offset) || offset < 0)
+    errors.push({ field: "offset", message: "Use a whole number ≥ 0." });
+  if (errors.length) throw validationProblem(errors);
+  return { limit, offset };
+}
+
+/** Wraps an API loader/action so unexpected errors still answer problem+json, never HTML. */
+export async function apiHandler(fn: () => Promise<Response>): Promise<Response> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof Response) {
+      if (error.headers.get("Content-Type")?.includes("json")) return error;
+      if (error.status === 503) return problem(503, "The database is unavailable.", { code: "UNAVAILABLE" });
+      return problem(error.status, error.statusText || "Request failed.");
+    }
+    console.error(error);
+    return problem(500, "Something went wrong.", { code: "INTERNAL" });
+  }
+}

@@ -1,0 +1,33 @@
+import { commonSchemas, type OpenApiFragment } from "./common.ts";
+import { economiesApi } from "./economies.ts";
+
+// Each resource describes its own endpoints in a fragment beside this file; add it here.
+const fragments: OpenApiFragment[] = [economiesApi];
+
+export function openApiDocument(serverUrl: string) {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Packloop API",
+      version: "1.0.0",
+      description:
+        "Lots of end-of-life EV batteries, recycling facilities and their capacity across the APEC region. " +
+        "Money is `{ amountMinor, currency }` in minor units; masses are kilograms; coordinates are `{ lat, lng }`. " +
+        "Errors are `application/problem+json` with a stable `code` and, for invalid input, one entry per field in `errors`.",
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ bearerToken: [] }, { sessionCookie: [] }],
+    paths: Object.assign({}, ...fragments.map((f) => f.paths)),
+    components: {
+      securitySchemes: {
+        bearerToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "An organisation API token created under Settings → API tokens (shown once).",
+        },
+        sessionCookie: { type: "apiKey", in: "cookie", name: "__session" },
+      },
+      schemas: Object.assign({}, commonSchemas, ...fragments.map((f) => f.schemas)),
+    },
+  };
+}
