@@ -1,0 +1,307 @@
+import {
+  BATTERY_CONDITIONS,
+  type BatteryCondition,
+  CHEMISTRIES,
+  type Chemistry,
+  LOT_FORMS,
+  type LotForm,
+  RECYCLING_PROCESSES,
+  type RecyclingProcess,
+} from "./codes.ts";
+import { ECONOMY_CODES, type EconomyCode } from "./economies.ts";
+
+/**
+ * Validation of a recycling facility's public profile and of its certifications and permits.
+ * Input is what a form or API body carries (strings, lists of strings); output is what the
+ * database stores (basis points, integer kg) or one message per field, named like the field.
+ */
+
+export const RECOVERY_METALS = ["li", "ni", "co", "mn", "cu"] as const;
+export type RecoveryMetal = (typeof RECOVERY_METALS)[number];
+
+export const RECOVERY_METAL_LABELS: Readonly<Record<RecoveryMetal, string>> = {
+  li: "Lithium",
+  ni: "Nickel",
+  co: "Cobalt",
+  mn: "Manganese",
+  cu: "Copper",
+};
+
+/** The form field of each metal's recovery rate. */
+export const RECOVERY_FIELDS = {
+  li: "recoveryLiPct",
+  ni: "recoveryNiPct",
+  co: "recoveryCoPct",
+  mn: "recoveryMnPct",
+  cu: "recoveryCuPct",
+} as const satisfies Record<RecoveryMetal, string>;
+
+export interface FacilityProfileInput {
+  name?: string;
+  description?: string;
+  address?: string;
+  website?: string;
+  lat?: string;
+  lng?: string;
+  economy?: string;
+  processes?: readonly string[];
+  acceptedChemistries?: readonly string[];
+  acceptedForms?: readonly string[];
+  acceptedConditions?: readonly string[];
+  recoveryLiPct?: string;
+  recoveryNiPct?: string;
+  recoveryCoPct?: string;
+  recoveryMnPct?: string;
+  recoveryCuPct?: string;
+  holdsImportConsent?: string | boolean;
+  annualCapacityTonnes?: string;
+}
+
+export interface FacilityProfile {
+  name: string;
+  description: string | null;
+  address: string | null;
+  website: string | null;
+  lat: number;
+  lng: number;
+  economyCode: EconomyCode;
+  processes: RecyclingProcess[];
+  acceptedChemistries: Chemistry[];
+  acceptedForms: LotForm[];
+  acceptedConditions: BatteryCondition[];
+  recoveryLiBp: number;
+  recoveryNiBp: number;
+  recoveryCoBp: number;
+  recoveryMnBp: number;
+  recoveryCuBp: number;
+  holdsImportConsent: boolean;
+  annualCapacityKg: number | null;
+}
+
+export type FacilityProfileResult =
+  | { ok: true; profile: FacilityProfile }
+  | { ok: false; errors: Record<string, string> };
+
+export const MAX_NAME_LENGTH = 120;
+export const MAX_DESCRIPTION_LENGTH = 4000;
+/** 5 million t a year: far above any battery recycling plant, so larger values are typos. */
+export const MAX_ANNUAL_CAPACITY_TONNES = 5_000_000;
+
+/** "95", "95.5", "99.25" → basis points (9500, 9550, 9925). Null unless 0–100 with at most 2 decimals. */
+export function parsePercentToBp(text: string): number | null {
+  const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!match) return null;
+  const bp = Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
+  return bp <= 10_000 ? bp : null;
+}
+
+/** Basis points → a percentage with up to 2 decimals: 9925 → 99.25. */
+export function bpToPercent(bp: number): number {
+  return bp / 100;
+}
+
+function coordinate(text: string | undefined, limit: number): number | null {
+  const trimmed = (text ?? "").trim();
+  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed)) return null;
+  const value = Number(trimmed);
+  return Math.abs(value) <= limit ? value : null;
+}
+
+function optionalText(text: string | undefined): string | null {
+  const trimmed = (text ?? "").trim();
+  return trimmed === "" ? null : trimmed;
+}
+
+function codeList<T extends string>(
+  values: readonly string[] | undefined,
+  allowed: readonly T[],
+  field: string,
+  emptyMessage: string,
+  errors: Record<string, string>,
+): T[] {
+  const given = [...new Set(values ?? [])];
+  const unknown = given.filter((v) => !(allowed as readonly string[]).includes(v));
+  if (unknown.length) errors[field] = `Unknown value ${unknown.map((v) => `"${v}"`).join(", ")}.`;
+  else if (given.length === 0) errors[field] = emptyMessage;
+  // Canonical order, so that the same selection is stored the same way.
+  return allowed.filter((v) => given.includes(v));
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === "https:" || url.protocol === "http:";
+  } catch {
+    return false;
+  }
+}
+
+const TRUTHY = new Set(["on", "true", "1", "yes"]);
+
+export function validateFacilityProfile(input: FacilityProfileInput): FacilityProfileResult {
+  const errors: Record<string, string> = {};
+
+  const name = (input.name ?? "").trim();
+  if (name === "") errors.name = "Enter the facility's name.";
+  else if (name.length > MAX_NAME_LENGTH) errors.name = `Use at most ${MAX_NAME_LENGTH} characters.`;
+
+  const description = optionalText(input.description);
+  if (description && description.length > MAX_DESCRIPTION_LENGTH)
+    errors.description = `Use at most ${MAX_DESCRIPTION_LENGTH} characters.`;
+  const address = optionalText(input.address);
+  if (address && address.length > 300) errors.address = "Use at most 300 characters.";
+  const website = optionalText(input.website);
+  if (website && (!isHttpUrl(website) || website.length > 300))
+    errors.website = "Enter a web address starting with https://.";
+
+  const lat = coordinate(input.lat, 90);
+  if (lat === null) errors.lat = "Enter a latitude between -90 and 90 (decimal degrees).";
+  const lng = coordinate(input.lng, 180);
+  if (lng === null) errors.lng = "Enter a longitude between -180 and 180 (decimal degrees).";
+
+  const economy = (input.economy ?? "").trim().toUpperCase();
+  const economyCode = (ECONOMY_CODES as readonly string[]).includes(economy)
+    ? (economy as EconomyCode)
+    : null;
+  if (!economyCode) errors.economy = "Choose one of the 21 APEC economies.";
+
+  const processes = codeList(
+    input.processes,
+    RECYCLING_PROCESSES,
+    "processes",
+    "Choose at least one process.",
+    errors,
+  );
+  const acceptedChemistries = codeList(
+    input.acceptedChemistries,
+    CHEMISTRIES,
+    "acceptedChemistries",
+    "Choose at least one chemistry.",
+    errors,
+  );
+  const acceptedForms = codeList(
+    input.acceptedForms,
+    LOT_FORMS,
+    "acceptedForms",
+    "Choose at least one form.",
+    errors,
+  );
+  const acceptedConditions = codeList(
+    input.acceptedConditions,
+    BATTERY_CONDITIONS,
+    "acceptedConditions",
+    "Choose at least one condition.",
+    errors,
+  );
+
+  const recovery = {} as Record<RecoveryMetal, number>;
+  for (const metal of RECOVERY_METALS) {
+    const field = RECOVERY_FIELDS[metal];
+    const bp = parsePercentToBp(input[field] ?? "");
+    if (bp === null) errors[field] = "Enter a percentage from 0 to 100 with at most 2 decimals.";
+    else recovery[metal] = bp;
+  }
+
+  const consent = input.holdsImportConsent;
+  const holdsImportConsent =
+    typeof consent === "boolean" ? consent : TRUTHY.has((consent ?? "").toLowerCase());
+
+  let annualCapacityKg: number | null = null;
+  const annual = optionalText(input.annualCapacityTonnes)?.replace(/,/g, "");
+  if (annual) {
+    const tonnes = /^\d+$/.test(annual) ? Number(annual) : Number.NaN;
+    if (!Number.isSafeInteger(tonnes) || tonnes <= 0 || tonnes > MAX_ANNUAL_CAPACITY_TONNES)
+      errors.annualCapacityTonnes = `Enter whole tonnes per year, from 1 to ${MAX_ANNUAL_CAPACITY_TONNES.toLocaleString("en-US")}.`;
+    else annualCapacityKg = tonnes * 1000;
+  }
+
+  if (Object.keys(errors).length > 0 || lat === null || lng === null || !economyCode) {
+    return { ok: false, errors };
+  }
+  return {
+    ok: true,
+    profile: {
+      name,
+      description,
+      address,
+      website,
+      lat,
+      lng,
+      economyCode,
+      processes,
+      acceptedChemistries,
+      acceptedForms,
+      acceptedConditions,
+      recoveryLiBp: recovery.li,
+      recoveryNiBp: recovery.ni,
+      recoveryCoBp: recovery.co,
+      recoveryMnBp: recovery.mn,
+      recoveryCuBp: recovery.cu,
+      holdsImportConsent,
+      annualCapacityKg,
+    },
+  };
+}
+
+export interface CertificationInput {
+  name?: string;
+  reference?: string;
+  issuedBy?: string;
+  expiresOn?: string;
+}
+
+export interface CertificationData {
+  name: string;
+  reference: string | null;
+  issuedBy: string | null;
+  /** "YYYY-MM-DD", or null for a permit without an expiry. */
+  expiresOn: string | null;
+}
+
+export type CertificationResult =
+  | { ok: true; certification: CertificationData }
+  | { ok: false; errors: Record<string, string> };
+
+/** "YYYY-MM-DD" of a moment, in UTC (the day a DATE column stores). */
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function parseIsoDay(text: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
+  const date = new Date(`${text}T00:00:00.000Z`);
+  // Rejects 2026-02-30, which Date would roll over into March.
+  return !Number.isNaN(date.getTime()) && isoDay(date) === text ? text : null;
+}
+
+/** A certificate that has already lapsed cannot be added: it would advertise a permit not held. */
+export function validateCertification(input: CertificationInput, today: Date): CertificationResult {
+  const errors: Record<string, string> = {};
+  const name = (input.name ?? "").trim();
+  if (name === "") errors.name = "Enter the certification or permit, e.g. ISO 14001:2015.";
+  else if (name.length > 200) errors.name = "Use at most 200 characters.";
+  const reference = optionalText(input.reference);
+  if (reference && reference.length > 100) errors.reference = "Use at most 100 characters.";
+  const issuedBy = optionalText(input.issuedBy);
+  if (issuedBy && issuedBy.length > 200) errors.issuedBy = "Use at most 200 characters.";
+
+  const expiresRaw = optionalText(input.expiresOn);
+  const expiresOn = expiresRaw ? parseIsoDay(expiresRaw) : null;
+  if (expiresRaw && !expiresOn) errors.expiresOn = "Enter the expiry date as YYYY-MM-DD.";
+  else if (expiresOn && expiresOn < isoDay(today)) errors.expiresOn = "This certificate has already expired.";
+
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, certification: { name, reference, issuedBy, expiresOn } };
+}
+
+/** Valid through its expiry day; expired from the day after. */
+export function isCertificationExpired(expiresOn: Date | null, today: Date): boolean {
+  return expiresOn !== null && isoDay(expiresOn) < isoDay(today);
+}
+
+/** Still valid, but lapsing within `days` (30 by default): worth a warning on the page. */
+export function certificationExpiresSoon(expiresOn: Date | null, today: Date, days = 30): boolean {
+  if (expiresOn === null || isCertificationExpired(expiresOn, today)) return false;
+  const limit = new Date(today.getTime() + days * 86_400_000);
+  return isoDay(expiresOn) <= isoDay(limit);
+}
