@@ -1,0 +1,294 @@
+/**
+ * The lot search filters, read from URL query parameters. The browse page (/lots), its map-data
+ * route and GET /api/v1/lots all take the same parameter names, so a URL copied from the page
+ * works against the API and vice versa.
+ */
+import {
+  BATTERY_CONDITIONS,
+  type BatteryCondition,
+  CHEMISTRIES,
+  type Chemistry,
+  LOT_FORMS,
+  type LotForm,
+  SALE_MODES,
+  type SaleMode,
+} from "./codes.ts";
+import { ECONOMY_CODES, type EconomyCode } from "./economies.ts";
+
+/** Lot lifecycle states, letter for letter the LotStatus enum in prisma/schema.prisma. */
+export const LOT_STATUSES = [
+  "draft",
+  "open",
+  "closed",
+  "awarded",
+  "in_transit",
+  "delivered",
+  "recovered",
+  "settled",
+  "withdrawn",
+  "cancelled",
+  "disputed",
+] as const;
+export type LotStatus = (typeof LOT_STATUSES)[number];
+
+export const LOT_STATUS_LABELS: Readonly<Record<LotStatus, string>> = {
+  draft: "Draft",
+  open: "Open",
+  closed: "Closed",
+  awarded: "Awarded",
+  in_transit: "In transit",
+  delivered: "Delivered",
+  recovered: "Recovered",
+  settled: "Settled",
+  withdrawn: "Withdrawn",
+  cancelled: "Cancelled",
+  disputed: "Disputed",
+};
+
+export const LOT_SORTS = ["newest", "closing_soon", "mass_desc", "mass_asc", "available_from"] as const;
+export type LotSort = (typeof LOT_SORTS)[number];
+
+export const LOT_SORT_LABELS: Readonly<Record<LotSort, string>> = {
+  newest: "Newest first",
+  closing_soon: "Closing soonest",
+  mass_desc: "Heaviest first",
+  mass_asc: "Lightest first",
+  available_from: "Available soonest",
+};
+
+/**
+ * A bounding box in degrees. When it crosses the antimeridian (a view of the Pacific from Japan
+ * to Hawaii) minLng > maxLng, and a point is inside when lng ≥ minLng OR lng ≤ maxLng.
+ */
+export interface BBox {
+  minLng: number;
+  minLat: number;
+  maxLng: number;
+  maxLat: number;
+}
+
+export interface LotFilters {
+  chemistry: Chemistry[];
+  form: LotForm[];
+  condition: BatteryCondition[];
+  economy: EconomyCode[];
+  status: LotStatus[];
+  saleMode: SaleMode[];
+  minMassKg: number | null;
+  maxMassKg: number | null;
+  minSohPct: number | null;
+  maxSohPct: number | null;
+  q: string | null;
+  bbox: BBox | null;
+  sort: LotSort;
+}
+
+export type LotFiltersResult =
+  | { ok: true; filters: LotFilters }
+  | { ok: false; errors: Record<string, string> };
+
+/** Public search shows lots that can be bid on unless the caller asks for other states. */
+export const DEFAULT_LOT_STATUSES: readonly LotStatus[] = ["open"];
+
+export const MAX_QUERY_LENGTH = 200;
+/** Far above any real lot (a ship's hold of black mass is ~10,000 t), low enough to catch typos. */
+export const MAX_FILTER_MASS_KG = 100_000_000;
+
+export function emptyLotFilters(): LotFilters {
+  return {
+    chemistry: [],
+    form: [],
+    condition: [],
+    economy: [],
+    status: [...DEFAULT_LOT_STATUSES],
+    saleMode: [],
+    minMassKg: null,
+    maxMassKg: null,
+    minSohPct: null,
+    maxSohPct: null,
+    q: null,
+    bbox: null,
+    sort: "newest",
+  };
+}
+
+/** Every value of a repeatable parameter, comma-separated values split, blanks dropped. */
+function listParam(params: URLSearchParams, name: string): string[] {
+  return params
+    .getAll(name)
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
+}
+
+function codesParam<T extends string>(
+  params: URLSearchParams,
+  name: string,
+  allowed: readonly T[],
+  errors: Record<string, string>,
+  normalise: (v: string) => string = (v) => v,
+): T[] {
+  const set = new Set<string>(allowed);
+  const values = listParam(params, name).map(normalise);
+  const unknown = values.filter((v) => !set.has(v));
+  if (unknown.length > 0) {
+    errors[name] =
+      `Unknown ${name} ${unknown.map((v) => `"${v}"`).join(", ")}; expected one of ${allowed.join(", ")}.`;
+    return [];
+  }
+  return [...new Set(values)] as T[];
+}
+
+function numberParam(
+  params: URLSearchParams,
+  name: string,
+  min: number,
+  max: number,
+  errors: Record<string, string>,
+): number | null {
+  const raw = params.get(name)?.trim() ?? "";
+  if (raw === "") return null;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || !/^-?\d+(\.\d+)?$/.test(raw)) {
+    errors[name] = `${name} must be a number.`;
+    return null;
+  }
+  if (value < min || value > max) {
+    errors[name] = `${name} must be between ${min} and ${max.toLocaleString("en")}.`;
+    return null;
+  }
+  return value;
+}
+
+/** "minLng,minLat,maxLng,maxLat" → a BBox, or an error message. */
+export function parseBbox(raw: string): { ok: true; bbox: BBox } | { ok: false; error: string } {
+  const parts = raw.split(",").map((p) => p.trim());
+  const numbers = parts.map(Number);
+  if (parts.length !== 4 || parts.some((p) => p === "") || numbers.some((n) => !Number.isFinite(n))) {
+    return { ok: false, error: "bbox must be four numbers: minLng,minLat,maxLng,maxLat." };
+  }
+  const [minLng, minLat, maxLng, maxLat] = numbers;
+  if ([minLng, maxLng].some((lng) => lng < -180 || lng > 180)) {
+    return { ok: false, error: "bbox longitudes must be between -180 and 180." };
+  }
+  if ([minLat, maxLat].some((lat) => lat < -90 || lat > 90)) {
+    return { ok: false, error: "bbox latitudes must be between -90 and 90." };
+  }
+  if (minLat > maxLat) return { ok: false, error: "bbox minLat must not be greater than maxLat." };
+  return { ok: true, bbox: { minLng, minLat, maxLng, maxLat } };
+}
+
+/** Whether a point lies in the box, including boxes that cross the antimeridian. */
+export function bboxContains(bbox: BBox, lng: number, lat: number): boolean {
+  if (lat < bbox.minLat || lat > bbox.maxLat) return false;
+  return bbox.minLng <= bbox.maxLng
+    ? lng >= bbox.minLng && lng <= bbox.maxLng
+    : lng >= bbox.minLng || lng <= bbox.maxLng;
+}
+
+/** Any longitude (a map panned across several worlds) → the same meridian in [-180, 180]. */
+export function normaliseLng(lng: number): number {
+  const wrapped = ((((lng + 180) % 360) + 360) % 360) - 180;
+  return wrapped === -180 && lng > 0 ? 180 : wrapped;
+}
+
+/**
+ * A map view's edges (west may be below -180 or east above 180 after panning across the
+ * antimeridian) → a search box. A view wider than the whole world searches every longitude.
+ */
+export function bboxFromView(west: number, south: number, east: number, north: number): BBox {
+  const round = (v: number) => Math.round(v * 1e4) / 1e4;
+  const minLat = round(Math.max(-90, south));
+  const maxLat = round(Math.min(90, north));
+  if (east - west >= 360) return { minLng: -180, minLat, maxLng: 180, maxLat };
+  return { minLng: round(normaliseLng(west)), minLat, maxLng: round(normaliseLng(east)), maxLat };
+}
+
+export function parseLotFilters(params: URLSearchParams): LotFiltersResult {
+  const errors: Record<string, string> = {};
+  const chemistry = codesParam(params, "chemistry", CHEMISTRIES, errors, (v) => v.toUpperCase());
+  const form = codesParam(params, "form", LOT_FORMS, errors);
+  const condition = codesParam(params, "condition", BATTERY_CONDITIONS, errors);
+  const economy = codesParam(params, "economy", ECONOMY_CODES, errors, (v) => v.toUpperCase());
+  const status = codesParam(params, "status", LOT_STATUSES, errors);
+  const saleMode = codesParam(params, "saleMode", SALE_MODES, errors);
+  const minMassKg = numberParam(params, "minMassKg", 0, MAX_FILTER_MASS_KG, errors);
+  const maxMassKg = numberParam(params, "maxMassKg", 0, MAX_FILTER_MASS_KG, errors);
+  const minSohPct = numberParam(params, "minSohPct", 0, 100, errors);
+  const maxSohPct = numberParam(params, "maxSohPct", 0, 100, errors);
+  if (minMassKg !== null && maxMassKg !== null && minMassKg > maxMassKg) {
+    errors.maxMassKg = "maxMassKg must not be less than minMassKg.";
+  }
+  if (minSohPct !== null && maxSohPct !== null && minSohPct > maxSohPct) {
+    errors.maxSohPct = "maxSohPct must not be less than minSohPct.";
+  }
+
+  const q = params.get("q")?.trim().replace(/\s+/g, " ") ?? "";
+  if (q.length > MAX_QUERY_LENGTH) errors.q = `q must be at most ${MAX_QUERY_LENGTH} characters.`;
+
+  let bbox: BBox | null = null;
+  const rawBbox = params.get("bbox")?.trim() ?? "";
+  if (rawBbox !== "") {
+    const parsed = parseBbox(rawBbox);
+    if (parsed.ok) bbox = parsed.bbox;
+    else errors.bbox = parsed.error;
+  }
+
+  const rawSort = params.get("sort")?.trim() ?? "";
+  const sort = rawSort === "" ? "newest" : rawSort;
+  if (!(LOT_SORTS as readonly string[]).includes(sort)) {
+    errors.sort = `Unknown sort "${rawSort}"; expected one of ${LOT_SORTS.join(", ")}.`;
+  }
+
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    filters: {
+      chemistry,
+      form,
+      condition,
+      economy,
+      status: status.length > 0 ? status : [...DEFAULT_LOT_STATUSES],
+      saleMode,
+      minMassKg,
+      maxMassKg,
+      minSohPct,
+      maxSohPct,
+      q: q === "" ? null : q,
+      bbox,
+      sort: sort as LotSort,
+    },
+  };
+}
+
+/**
+ * Filters → query parameters, leaving defaults out so URLs stay short. parseLotFilters of the
+ * result gives the same filters back.
+ */
+export function lotFiltersToParams(filters: LotFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  const lists: [string, readonly string[]][] = [
+    ["chemistry", filters.chemistry],
+    ["form", filters.form],
+    ["condition", filters.condition],
+    ["economy", filters.economy],
+    ["saleMode", filters.saleMode],
+  ];
+  for (const [name, values] of lists) if (values.length > 0) params.set(name, values.join(","));
+  const defaultStatus = filters.status.length === 1 && filters.status[0] === DEFAULT_LOT_STATUSES[0];
+  if (!defaultStatus && filters.status.length > 0) params.set("status", filters.status.join(","));
+  const numbers: [string, number | null][] = [
+    ["minMassKg", filters.minMassKg],
+    ["maxMassKg", filters.maxMassKg],
+    ["minSohPct", filters.minSohPct],
+    ["maxSohPct", filters.maxSohPct],
+  ];
+  for (const [name, value] of numbers) if (value !== null) params.set(name, String(value));
+  if (filters.q) params.set("q", filters.q);
+  if (filters.bbox) {
+    const { minLng, minLat, maxLng, maxLat } = filters.bbox;
+    params.set("bbox", [minLng, minLat, maxLng, maxLat].join(","));
+  }
+  if (filters.sort !== "newest") params.set("sort", filters.sort);
+  return params;
+}
