@@ -1,0 +1,129 @@
+import { deriveLotFacts, type LotDerived } from "~/domain/lot-derived.ts";
+import { METALS } from "~/domain/metal-content.ts";
+import type { Money } from "~/domain/money.ts";
+import { DEFAULT_REFERENCE_PRICES, type ReferencePrice } from "~/domain/reference-prices.ts";
+import type { Lot } from "~/generated.server/prisma/client.ts";
+
+/**
+ * Lot rows turned into what the outside sees: the API v1 shape (also used by the pages) and the
+ * raw values validateLotInput reads back when a stored draft is published or edited.
+ */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Lot ids are UUIDs; anything else is answered as "not found" before it reaches a uuid column. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/** The human reference people quote on the phone: PL-000123. */
+export function lotNumberLabel(number: number): string {
+  return `PL-${String(number).padStart(6, "0")}`;
+}
+
+function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function money(amount: bigint | null, currency: string): Money | null {
+  return amount === null ? null : { amountMinor: Number(amount), currency };
+}
+
+/** The row as raw lot input (prices as numbers, i.e. minor units), for re-validation. */
+export function lotInputFromRow(lot: Lot): Record<string, unknown> {
+  return {
+    title: lot.title,
+    chemistry: lot.chemistry,
+    form: lot.form,
+    condition: lot.condition,
+    count: lot.count,
+    massKg: lot.massKg,
+    energyKwh: lot.energyWh === null ? null : lot.energyWh / 1000,
+    stateOfHealthPct: lot.stateOfHealthPct,
+    originVehicle: lot.originVehicle,
+    originOem: lot.originOem,
+    lat: lot.lat,
+    lng: lot.lng,
+    locationLabel: lot.locationLabel,
+    economy: lot.economyCode,
+    availableFrom: isoDate(lot.availableFrom),
+    saleMode: lot.saleMode,
+    currency: lot.currency,
+    startingPrice: lot.startingPriceMinor === null ? null : Number(lot.startingPriceMinor),
+    reservePrice: lot.reservePriceMinor === null ? null : Number(lot.reservePriceMinor),
+    askingPrice: lot.askingPriceMinor === null ? null : Number(lot.askingPriceMinor),
+    closesAt: lot.closesAt?.toISOString() ?? null,
+    description: lot.description,
+  };
+}
+
+function derivedJson(derived: LotDerived) {
+  const kg = (grams: number) => grams / 1000;
+  return {
+    transport: derived.transport,
+    metalContentKg: derived.metalGrams
+      ? Object.fromEntries(METALS.map((metal) => [metal.toLowerCase(), kg(derived.metalGrams![metal])]))
+      : null,
+    estimatedEnergyKwh: derived.estimatedEnergyWh
+      ? {
+          central: kg(derived.estimatedEnergyWh.central),
+          low: kg(derived.estimatedEnergyWh.low),
+          high: kg(derived.estimatedEnergyWh.high),
+        }
+      : null,
+    routingHint: derived.routingHint,
+    valueRange: derived.value,
+  };
+}
+
+export type LotJson = ReturnType<typeof toLotJson>;
+
+/**
+ * The API v1 representation of a lot. The reserve price is the seller's secret: only the lot's own
+ * organisation sees it. `prices` are the reference prices for the value range (the DB's, or the
+ * defaults shipped with the domain).
+ */
+export function toLotJson(
+  lot: Lot,
+  options: { viewerOrganizationId?: string | null; prices?: readonly ReferencePrice[] } = {},
+) {
+  const own = options.viewerOrganizationId === lot.organizationId;
+  const derived = deriveLotFacts(lot, options.prices ?? DEFAULT_REFERENCE_PRICES);
+  return {
+    id: lot.id,
+    number: lot.number,
+    reference: lotNumberLabel(lot.number),
+    status: lot.status,
+    title: lot.title,
+    chemistry: lot.chemistry,
+    form: lot.form,
+    condition: lot.condition,
+    count: lot.count,
+    massKg: lot.massKg,
+    energyKwh: lot.energyWh === null ? null : lot.energyWh / 1000,
+    stateOfHealthPct: lot.stateOfHealthPct,
+    originVehicle: lot.originVehicle,
+    originOem: lot.originOem,
+    location: { lat: lot.lat, lng: lot.lng },
+    locationLabel: lot.locationLabel,
+    economy: lot.economyCode,
+    availableFrom: isoDate(lot.availableFrom),
+    saleMode: lot.saleMode,
+    currency: lot.currency,
+    price: {
+      starting: money(lot.startingPriceMinor, lot.currency),
+      reserve: own ? money(lot.reservePriceMinor, lot.currency) : null,
+      asking: money(lot.askingPriceMinor, lot.currency),
+      current: money(lot.currentPriceMinor, lot.currency),
+    },
+    closesAt: lot.closesAt?.toISOString() ?? null,
+    publishedAt: lot.publishedAt?.toISOString() ?? null,
+    description: lot.description,
+    sellerOrganizationId: lot.organizationId,
+    bidCount: lot.bidCount,
+    version: lot.version,
+    createdAt: lot.createdAt.toISOString(),
+    updatedAt: lot.updatedAt.toISOString(),
+    derived: derivedJson(derived),
+  };
+}

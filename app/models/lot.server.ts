@@ -1,0 +1,265 @@
+import type { LotInput } from "~/domain/lot-input.ts";
+import { validateLotInput } from "~/domain/lot-input.ts";
+import { canEdit, canPublish, canWithdraw, type LotStatus } from "~/domain/lot-lifecycle.ts";
+import type { Lot, Prisma } from "~/generated.server/prisma/client.ts";
+import { db } from "~/utils/db.server.ts";
+import { isUuid, lotInputFromRow } from "./lot-json.server.ts";
+
+export { type LotJson, lotNumberLabel, toLotJson } from "./lot-json.server.ts";
+
+/**
+ * The lot aggregate: listing, editing, publishing and withdrawing. Every write is scoped to the
+ * caller's organisation and is a conditional update on the row's `version` (and status), so two
+ * concurrent edits, or an edit racing a first bid, cannot both win.
+ */
+
+export interface LotCaller {
+  organizationId: string;
+  userId: string | null;
+}
+
+export type LotFailure =
+  | { ok: false; reason: "not_found"; message: string }
+  | { ok: false; reason: "forbidden"; message: string }
+  | { ok: false; reason: "not_editable"; message: string }
+  | { ok: false; reason: "conflict"; message: string }
+  | { ok: false; reason: "invalid"; message: string; errors: Record<string, string> };
+
+export type LotResult = { ok: true; lot: Lot } | LotFailure;
+
+/** States only the lot's own organisation may see. */
+const PRIVATE_STATUSES: readonly LotStatus[] = ["draft", "withdrawn"];
+
+const NOT_FOUND: LotFailure = { ok: false, reason: "not_found", message: "No such lot." };
+const FORBIDDEN: LotFailure = {
+  ok: false,
+  reason: "forbidden",
+  message: "Only the organisation that listed this lot can change it.",
+};
+
+function dateOnly(date: string): Date {
+  return new Date(`${date}T00:00:00.000Z`);
+}
+
+function bigintOrNull(amount: number | null): bigint | null {
+  return amount === null ? null : BigInt(amount);
+}
+
+/**
+ * The columns a LotInput fills, for `create` and `createMany` (bulk import adds organizationId,
+ * createdById and status). Energy is stored in whole Wh.
+ */
+export function lotDataFromInput(input: LotInput) {
+  return {
+    title: input.title,
+    chemistry: input.chemistry,
+    form: input.form,
+    condition: input.condition,
+    count: input.count,
+    massKg: input.massKg,
+    energyWh: input.energyKwh === null ? null : Math.round(input.energyKwh * 1000),
+    stateOfHealthPct: input.stateOfHealthPct,
+    originVehicle: input.originVehicle,
+    originOem: input.originOem,
+    lat: input.lat,
+    lng: input.lng,
+    locationLabel: input.locationLabel,
+    economyCode: input.economy,
+    availableFrom: dateOnly(input.availableFrom),
+    saleMode: input.saleMode,
+    currency: input.currency,
+    startingPriceMinor: bigintOrNull(input.startingPrice),
+    reservePriceMinor: bigintOrNull(input.reservePrice),
+    askingPriceMinor: bigintOrNull(input.askingPrice),
+    closesAt: input.closesAt === null ? null : new Date(input.closesAt),
+    description: input.description,
+  } satisfies Omit<Prisma.LotUncheckedCreateInput, "organizationId">;
+}
+
+/** Creates a lot for the caller's organisation; `input` must have been validated in the matching mode. */
+export async function createLot(
+  caller: LotCaller,
+  input: LotInput,
+  options: { publish: boolean; now?: Date },
+): Promise<Lot> {
+  const now = options.now ?? new Date();
+  const data = lotDataFromInput(input);
+  return db().lot.create({
+    data: {
+      ...data,
+      organizationId: caller.organizationId,
+      createdById: caller.userId,
+      status: options.publish ? "open" : "draft",
+      publishedAt: options.publish ? now : null,
+      originalClosesAt: options.publish ? data.closesAt : null,
+    },
+  });
+}
+
+/**
+ * A lot as `viewerOrganizationId` may see it: drafts and withdrawn lots only by their own
+ * organisation. Null when the id is malformed, unknown or not visible.
+ */
+export async function getLotForViewer(lotId: string, viewerOrganizationId: string | null) {
+  if (!isUuid(lotId)) return null;
+  const lot = await db().lot.findUnique({
+    where: { id: lotId },
+    include: {
+      organization: { select: { id: true, name: true, verificationStatus: true } },
+      economy: { select: { code: true, name: true } },
+      documents: { orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!lot) return null;
+  if (PRIVATE_STATUSES.includes(lot.status) && lot.organizationId !== viewerOrganizationId) return null;
+  return lot;
+}
+
+/** The caller's own lot, or why they cannot change it: 404 when they cannot even see it. */
+async function findOwnLot(caller: LotCaller, lotId: string): Promise<{ ok: true; lot: Lot } | LotFailure> {
+  if (!isUuid(lotId)) return NOT_FOUND;
+  const lot = await db().lot.findUnique({ where: { id: lotId } });
+  if (!lot) return NOT_FOUND;
+  if (lot.organizationId !== caller.organizationId) {
+    return PRIVATE_STATUSES.includes(lot.status) ? NOT_FOUND : FORBIDDEN;
+  }
+  return { ok: true, lot };
+}
+
+/** Why a lot that failed a conditional update was not changed, read after the fact. */
+async function explainConflict(lotId: string): Promise<LotFailure> {
+  const current = await db().lot.findUnique({
+    where: { id: lotId },
+    select: { status: true, bidCount: true },
+  });
+  if (!current) return NOT_FOUND;
+  const check = canEdit(current);
+  if (!check.ok) return { ok: false, reason: "not_editable", message: check.message };
+  return {
+    ok: false,
+    reason: "conflict",
+    message: "Someone else changed this lot at the same time. Reload it and make your change again.",
+  };
+}
+
+/**
+ * Replaces the listing's terms. Only the owner, only while the lot is a draft or open without bids
+ * (canEdit), and only if nobody changed it since `expectedVersion` (when given) or since it was read.
+ */
+export async function updateLot(
+  caller: LotCaller,
+  lotId: string,
+  input: LotInput,
+  options: { expectedVersion?: number } = {},
+): Promise<LotResult> {
+  const found = await findOwnLot(caller, lotId);
+  if (!found.ok) return found;
+  const check = canEdit(found.lot);
+  if (!check.ok) return { ok: false, reason: "not_editable", message: check.message };
+  const version = options.expectedVersion ?? found.lot.version;
+  const data = lotDataFromInput(input);
+  const { count } = await db().lot.updateMany({
+    where: {
+      id: lotId,
+      organizationId: caller.organizationId,
+      version,
+      bidCount: 0,
+      status: { in: ["draft", "open"] },
+    },
+    data: {
+      ...data,
+      // An open lot's published close time moves with the seller's edit; anti-sniping extensions
+      // start from here.
+      originalClosesAt: found.lot.status === "open" ? data.closesAt : null,
+      version: { increment: 1 },
+    },
+  });
+  if (count === 0) return explainConflict(lotId);
+  const lot = await db().lot.findUniqueOrThrow({ where: { id: lotId } });
+  return { ok: true, lot };
+}
+
+/** Publishes a draft once its stored terms pass the publishing rules (prices, a future close time). */
+export async function publishLot(
+  caller: LotCaller,
+  lotId: string,
+  options: { now?: Date } = {},
+): Promise<LotResult> {
+  const now = options.now ?? new Date();
+  const found = await findOwnLot(caller, lotId);
+  if (!found.ok) return found;
+  const allowed = canPublish(found.lot);
+  if (!allowed.ok) return { ok: false, reason: "not_editable", message: allowed.message };
+  const checked = validateLotInput(lotInputFromRow(found.lot), {
+    today: now.toISOString().slice(0, 10),
+    now,
+    mode: "publish",
+  });
+  if (!checked.ok) {
+    return {
+      ok: false,
+      reason: "invalid",
+      message: "Complete the listing before publishing it.",
+      errors: checked.errors,
+    };
+  }
+  const { count } = await db().lot.updateMany({
+    where: { id: lotId, organizationId: caller.organizationId, status: "draft", version: found.lot.version },
+    data: {
+      status: "open",
+      publishedAt: now,
+      originalClosesAt: found.lot.closesAt,
+      version: { increment: 1 },
+    },
+  });
+  if (count === 0) return explainConflict(lotId);
+  return { ok: true, lot: await db().lot.findUniqueOrThrow({ where: { id: lotId } }) };
+}
+
+/** Withdraws the caller's lot; allowed until it is awarded (lot-lifecycle.ts). */
+export async function withdrawLot(caller: LotCaller, lotId: string): Promise<LotResult> {
+  const found = await findOwnLot(caller, lotId);
+  if (!found.ok) return found;
+  const allowed = canWithdraw(found.lot);
+  if (!allowed.ok) return { ok: false, reason: "not_editable", message: allowed.message };
+  const { count } = await db().lot.updateMany({
+    where: {
+      id: lotId,
+      organizationId: caller.organizationId,
+      status: found.lot.status,
+      version: found.lot.version,
+    },
+    data: { status: "withdrawn", version: { increment: 1 } },
+  });
+  if (count === 0) {
+    return {
+      ok: false,
+      reason: "conflict",
+      message: "The lot changed while you withdrew it. Reload it and try again.",
+    };
+  }
+  return { ok: true, lot: await db().lot.findUniqueOrThrow({ where: { id: lotId } }) };
+}
+
+/** The organisation's own lots, newest first, for "My lots". */
+export async function listLotsOfOrganization(
+  organizationId: string,
+  options: { status?: LotStatus; limit?: number; offset?: number } = {},
+) {
+  const where = { organizationId, ...(options.status ? { status: options.status } : {}) };
+  const [lots, total, counts] = await Promise.all([
+    db().lot.findMany({
+      where,
+      orderBy: { createdAt: "desc" },
+      take: options.limit ?? 50,
+      skip: options.offset ?? 0,
+      include: { _count: { select: { documents: true } } },
+    }),
+    db().lot.count({ where }),
+    db().lot.groupBy({ by: ["status"], where: { organizationId }, _count: { _all: true } }),
+  ]);
+  const byStatus = Object.fromEntries(counts.map((row) => [row.status, row._count._all])) as Partial<
+    Record<LotStatus, number>
+  >;
+  return { lots, total, byStatus };
+}
