@@ -89,10 +89,18 @@ export function checkCapacityChange(bookedKg: number, newCapacityKg: number): Ca
   return newCapacityKg < bookedKg ? { ok: false, reason: "below_booked", bookedKg } : { ok: true };
 }
 
-export type WindowRemoval = { ok: true } | { ok: false; reason: "has_bookings"; bookedKg: number };
+export type WindowRemoval =
+  | { ok: true }
+  | { ok: false; reason: "has_bookings"; bookedKg: number; liveBookings: number };
 
-export function checkWindowRemoval(bookedKg: number): WindowRemoval {
-  return bookedKg > 0 ? { ok: false, reason: "has_bookings", bookedKg } : { ok: true };
+/**
+ * A window with booked kg, or with booking requests still awaiting an answer, stays: deleting it
+ * would drop the sellers' bookings with it.
+ */
+export function checkWindowRemoval(bookedKg: number, liveBookings: number): WindowRemoval {
+  return bookedKg > 0 || liveBookings > 0
+    ? { ok: false, reason: "has_bookings", bookedKg, liveBookings }
+    : { ok: true };
 }
 
 /** What a capacity form or API body carries, as typed. */

@@ -83,7 +83,10 @@ export default function Dashboard() {
               <tbody>
                 {overview.facilities.map((f) => (
                   <tr key={f.id}>
-                    <td>{f.name}</td>
+                    <td>
+                      <Link to={`/facilities/${f.id}`}>{f.name}</Link> ·{" "}
+                      <Link to={`/facilities/${f.id}/capacity`}>Post capacity</Link>
+                    </td>
                     <td>{f.economyCode}</td>
                     <td>{tonnes(f.capacityKg)}</td>
                     <td>{tonnes(f.bookedKg)}</td>
@@ -92,6 +95,11 @@ export default function Dashboard() {
               </tbody>
             </table>
           )}
+          <p>
+            <Link to="/facilities/new" className="button button-small">
+              Publish a facility
+            </Link>
+          </p>
         </section>
       ) : null}
 

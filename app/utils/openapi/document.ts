@@ -1,8 +1,9 @@
 import { commonSchemas, type OpenApiFragment } from "./common.ts";
 import { economiesApi } from "./economies.ts";
+import { facilitiesApi } from "./facilities.ts";
 
 // Each resource describes its own endpoints in a fragment beside this file; add it here.
-const fragments: OpenApiFragment[] = [economiesApi];
+const fragments: OpenApiFragment[] = [economiesApi, facilitiesApi];
 
 export function openApiDocument(serverUrl: string) {
   return {

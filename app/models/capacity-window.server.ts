@@ -1,0 +1,121 @@
+import {
+  type CapacityWindowData,
+  checkCapacityChange,
+  checkWindowRemoval,
+  monthOf,
+  monthStart,
+} from "~/domain/capacity.ts";
+import { db } from "~/utils/db.server.ts";
+import { checkFacilityOwner, isUuid } from "./facility.server.ts";
+
+/**
+ * Capacity windows of a facility, written only by the facility's organisation. Bookings raise
+ * `bookedKg` concurrently, so every change that depends on it locks the window row first
+ * (SELECT … FOR UPDATE) and decides inside the same transaction.
+ */
+
+export type WindowWriteResult =
+  | { ok: true; windowId: string }
+  | { ok: false; reason: "not_found" | "forbidden" }
+  | { ok: false; reason: "below_booked"; bookedKg: number }
+  | { ok: false; reason: "has_bookings"; bookedKg: number; liveBookings: number }
+  | { ok: false; reason: "past_month" };
+
+// Booking requests still pending hold no kg yet, but deleting the window would silently drop them.
+const LIVE_BOOKINGS = ["requested", "accepted"] as const;
+
+function rowData(window: CapacityWindowData) {
+  return {
+    month: monthStart(window.month),
+    capacityKg: window.capacityKg,
+    priceMinorPerTonne: BigInt(window.priceMinorPerTonne),
+    currency: window.currency,
+    priceKind: window.priceKind,
+    acceptedChemistries: window.acceptedChemistries,
+    note: window.note,
+  };
+}
+
+export async function addCapacityWindow(
+  facilityId: string,
+  organizationId: string,
+  window: CapacityWindowData,
+): Promise<WindowWriteResult> {
+  const owner = await checkFacilityOwner(facilityId, organizationId);
+  if (!owner.ok) return owner;
+  const created = await db().capacityWindow.create({ data: { facilityId, ...rowData(window) } });
+  return { ok: true, windowId: created.id };
+}
+
+interface LockedWindow {
+  id: string;
+  bookedKg: number;
+  month: Date;
+  organizationId: string;
+}
+
+/** Locks the window row and reads who owns it, within a transaction. */
+async function lockWindow(
+  tx: Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0],
+  facilityId: string,
+  windowId: string,
+): Promise<LockedWindow | null> {
+  const rows = await tx.$queryRaw<LockedWindow[]>`
+    SELECT w.id, w."bookedKg", w.month, f."organizationId"
+    FROM "CapacityWindow" w JOIN "Facility" f ON f.id = w."facilityId"
+    WHERE w.id = ${windowId}::uuid AND w."facilityId" = ${facilityId}::uuid
+    FOR UPDATE OF w`;
+  return rows[0] ?? null;
+}
+
+export async function updateCapacityWindow(
+  facilityId: string,
+  organizationId: string,
+  windowId: string,
+  window: CapacityWindowData,
+  today = new Date(),
+): Promise<WindowWriteResult> {
+  if (!isUuid(facilityId) || !isUuid(windowId)) return { ok: false, reason: "not_found" };
+  return db().$transaction(async (tx): Promise<WindowWriteResult> => {
+    const locked = await lockWindow(tx, facilityId, windowId);
+    if (!locked) return { ok: false, reason: "not_found" };
+    if (locked.organizationId !== organizationId) return { ok: false, reason: "forbidden" };
+    // A past month is history that bookings and invoices refer to.
+    if (monthOf(locked.month) < monthOf(today)) return { ok: false, reason: "past_month" };
+    const change = checkCapacityChange(locked.bookedKg, window.capacityKg);
+    if (!change.ok) return change;
+    await tx.capacityWindow.update({
+      where: { id: windowId },
+      data: { ...rowData(window), version: { increment: 1 } },
+    });
+    return { ok: true, windowId };
+  });
+}
+
+export async function removeCapacityWindow(
+  facilityId: string,
+  organizationId: string,
+  windowId: string,
+): Promise<WindowWriteResult> {
+  if (!isUuid(facilityId) || !isUuid(windowId)) return { ok: false, reason: "not_found" };
+  return db().$transaction(async (tx): Promise<WindowWriteResult> => {
+    const locked = await lockWindow(tx, facilityId, windowId);
+    if (!locked) return { ok: false, reason: "not_found" };
+    if (locked.organizationId !== organizationId) return { ok: false, reason: "forbidden" };
+    const liveBookings = await tx.capacityBooking.count({
+      where: { capacityWindowId: windowId, status: { in: [...LIVE_BOOKINGS] } },
+    });
+    const removal = checkWindowRemoval(locked.bookedKg, liveBookings);
+    if (!removal.ok) return removal;
+    await tx.capacityWindow.delete({ where: { id: windowId } });
+    return { ok: true, windowId };
+  });
+}
+
+/** One window of the caller's own facility, for prefilling the edit form. */
+export async function getOwnCapacityWindow(facilityId: string, organizationId: string, windowId: string) {
+  if (!isUuid(facilityId) || !isUuid(windowId)) return null;
+  return db().capacityWindow.findFirst({
+    where: { id: windowId, facilityId, facility: { organizationId } },
+  });
+}

@@ -1,0 +1,202 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { CapacityTable } from "~/components/capacity-table.tsx";
+import {
+  BATTERY_CONDITION_LABELS,
+  CHEMISTRY_SHORT_LABELS,
+  LOT_FORM_LABELS,
+  RECYCLING_PROCESS_LABELS,
+} from "~/domain/codes.ts";
+import { economyByCode } from "~/domain/economies.ts";
+import { certificationExpiresSoon, RECOVERY_METAL_LABELS, RECOVERY_METALS } from "~/domain/facility-input.ts";
+import { getFacilityForViewer, toFacilityJson } from "~/models/facility.server.ts";
+import { findMembershipsOfUser } from "~/models/organization.server.ts";
+import facilityStyles from "~/styles/facilities.css?url";
+import { getUser } from "~/utils/auth.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.facility.name} · Packloop` : "Facility · Packloop" },
+];
+export const links = () => [{ rel: "stylesheet", href: facilityStyles }];
+
+async function viewerOrganizationId(request: Request): Promise<string | null> {
+  const found = await getUser(request);
+  if (!found) return null;
+  const memberships = await findMembershipsOfUser(found.user.id);
+  const active =
+    memberships.find((m) => m.organizationId === found.session.activeOrganizationId) ?? memberships[0];
+  return active?.organizationId ?? null;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const organizationId = await viewerOrganizationId(request);
+  const today = new Date();
+  const facility = await getFacilityForViewer(params.facilityId ?? "", organizationId, today);
+  if (!facility) throw new Response("No such facility.", { status: 404 });
+  const json = toFacilityJson(facility, today);
+  return {
+    facility: {
+      ...json,
+      certifications: json.certifications.map((c, i) => ({
+        ...c,
+        expiresSoon: certificationExpiresSoon(facility.certifications[i].expiresOn, today),
+      })),
+    },
+    organizationName: facility.organization.name,
+    economyName: economyByCode(facility.economyCode)?.name ?? facility.economyCode,
+    active: facility.active,
+    isOwner: organizationId === facility.organizationId,
+  };
+}
+
+function Chips({ items }: { items: readonly string[] }) {
+  return (
+    <ul className="chips">
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
+  );
+}
+
+export default function FacilityPage() {
+  const { facility, organizationName, economyName, active, isOwner } = useLoaderData<typeof loader>();
+  const { lat, lng } = facility.location;
+  return (
+    <div className="stack facility-page" data-testid="facility-page">
+      <p className="breadcrumbs">
+        <Link to="/facilities">Facilities</Link> › {facility.name}
+      </p>
+      <header className="facility-header">
+        <div>
+          <h1>{facility.name}</h1>
+          <p className="lede">
+            {organizationName} · {economyName}
+            {facility.holdsImportConsent ? <span className="badge badge-ok">Import consent</span> : null}
+            {active ? null : <span className="badge badge-warn">Unlisted</span>}
+          </p>
+        </div>
+        {isOwner ? (
+          <div className="actions">
+            <Link className="button button-secondary" to={`/facilities/${facility.id}/edit`}>
+              Edit profile
+            </Link>
+            <Link className="button" to={`/facilities/${facility.id}/capacity`}>
+              Post capacity
+            </Link>
+          </div>
+        ) : null}
+      </header>
+
+      <div className="facility-columns">
+        <section className="card">
+          <h2>About</h2>
+          {facility.description ? <p className="prewrap">{facility.description}</p> : null}
+          <dl className="facts">
+            <dt>Location</dt>
+            <dd>
+              {facility.address ? `${facility.address} · ` : null}
+              <span data-testid="coordinates">
+                {lat.toFixed(4)}, {lng.toFixed(4)}
+              </span>
+            </dd>
+            <dt>Processes</dt>
+            <dd>
+              <Chips items={facility.processes.map((p) => RECYCLING_PROCESS_LABELS[p])} />
+            </dd>
+            <dt>Chemistries</dt>
+            <dd>
+              <Chips items={facility.acceptedChemistries.map((c) => CHEMISTRY_SHORT_LABELS[c])} />
+            </dd>
+            <dt>Forms</dt>
+            <dd>
+              <Chips items={facility.acceptedForms.map((f) => LOT_FORM_LABELS[f])} />
+            </dd>
+            <dt>Conditions</dt>
+            <dd>
+              <Chips items={facility.acceptedConditions.map((c) => BATTERY_CONDITION_LABELS[c])} />
+            </dd>
+            <dt>Import consent</dt>
+            <dd>
+              {facility.holdsImportConsent
+                ? "Holds consent to import waste batteries"
+                : "Takes domestic material only (no import consent)"}
+            </dd>
+            {facility.annualCapacityTonnes !== null ? (
+              <>
+                <dt>Annual capacity</dt>
+                <dd>{facility.annualCapacityTonnes.toLocaleString("en")} t</dd>
+              </>
+            ) : null}
+            {facility.website ? (
+              <>
+                <dt>Website</dt>
+                <dd>
+                  <a href={facility.website} rel="noopener noreferrer nofollow">
+                    {facility.website}
+                  </a>
+                </dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+
+        <section className="card">
+          <h2>Recovery rates</h2>
+          <table className="recovery-table">
+            <tbody>
+              {RECOVERY_METALS.map((metal) => (
+                <tr key={metal}>
+                  <th scope="row">{RECOVERY_METAL_LABELS[metal]}</th>
+                  <td>
+                    <span className="meter" aria-hidden="true">
+                      <span style={{ width: `${facility.recoveryRatesPct[metal]}%` }} />
+                    </span>
+                  </td>
+                  <td className="number">{facility.recoveryRatesPct[metal]} %</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+
+      <section className="card" aria-labelledby="capacity-heading">
+        <h2 id="capacity-heading">Capacity by month</h2>
+        <CapacityTable capacity={facility.capacity} />
+      </section>
+
+      <section className="card" aria-labelledby="certifications-heading">
+        <h2 id="certifications-heading">Certifications and permits</h2>
+        {facility.certifications.length === 0 ? (
+          <p className="empty">No certifications or permits listed.</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th>Certification or permit</th>
+                <th>Reference</th>
+                <th>Issued by</th>
+                <th>Expires</th>
+              </tr>
+            </thead>
+            <tbody>
+              {facility.certifications.map((c) => (
+                <tr key={c.id} data-testid="certification-row" className={c.expired ? "expired" : undefined}>
+                  <td>{c.name}</td>
+                  <td>{c.reference ?? "—"}</td>
+                  <td>{c.issuedBy ?? "—"}</td>
+                  <td>
+                    {c.expiresOn ?? "No expiry"}{" "}
+                    {c.expired ? <span className="badge badge-danger">Expired</span> : null}
+                    {c.expiresSoon ? <span className="badge badge-warn">Expires soon</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

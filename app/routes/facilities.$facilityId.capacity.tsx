@@ -1,0 +1,184 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CapacityForm } from "~/components/capacity-form.tsx";
+import { CapacityTable, monthLabel } from "~/components/capacity-table.tsx";
+import { kgToTonnes, monthOf, nextMonth, validateCapacityWindow } from "~/domain/capacity.ts";
+import { economyByCode } from "~/domain/economies.ts";
+import {
+  addCapacityWindow,
+  getOwnCapacityWindow,
+  removeCapacityWindow,
+  updateCapacityWindow,
+  type WindowWriteResult,
+} from "~/models/capacity-window.server.ts";
+import { getOwnFacility, toFacilityJson } from "~/models/facility.server.ts";
+import facilityStyles from "~/styles/facilities.css?url";
+import { requireCapability } from "~/utils/auth.server.ts";
+import { capacityFormDefaults, ownerFailure, readCapacityForm } from "~/utils/facility-pages.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Capacity of ${data.facility.name} · Packloop` : "Capacity · Packloop" },
+];
+export const links = () => [{ rel: "stylesheet", href: facilityStyles }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organization } = await requireCapability(request, "recycler");
+  const today = new Date();
+  const found = await getOwnFacility(params.facilityId ?? "", organization.id, today);
+  if (!found.ok) throw ownerFailure(found);
+  const { facility } = found;
+  const editId = new URL(request.url).searchParams.get("edit");
+  const editing = editId ? await getOwnCapacityWindow(facility.id, organization.id, editId) : null;
+  const latest = facility.capacityWindows.at(-1);
+  const currency = latest?.currency ?? economyByCode(facility.economyCode)?.currency ?? "USD";
+  return {
+    facility: { id: facility.id, name: facility.name, acceptedChemistries: facility.acceptedChemistries },
+    capacity: toFacilityJson(facility, today).capacity,
+    editing: editing ? { id: editing.id, bookedTonnes: kgToTonnes(editing.bookedKg) } : null,
+    defaults: editing
+      ? capacityFormDefaults(editing)
+      : {
+          month: nextMonth(monthOf(today)),
+          currency,
+          priceKind: latest?.priceKind ?? "gate_fee",
+          acceptedChemistries: [],
+        },
+    thisMonth: monthOf(today),
+  };
+}
+
+const FAILURE_MESSAGES: Record<string, string> = {
+  has_bookings: "This window has bookings, so it cannot be removed. Lower it to what is booked instead.",
+  past_month: "Windows of past months are kept as they were and cannot be changed.",
+};
+
+function failure(intent: string, outcome: Exclude<WindowWriteResult, { ok: true }>, values = {}) {
+  if (outcome.reason === "not_found" || outcome.reason === "forbidden") throw ownerFailure(outcome);
+  const errors: Record<string, string> =
+    outcome.reason === "below_booked"
+      ? { tonnes: `${kgToTonnes(outcome.bookedKg)} t are already booked; offer at least that much.` }
+      : {};
+  const formError = FAILURE_MESSAGES[outcome.reason] ?? null;
+  return data({ intent, errors, values, formError, notice: null }, { status: 409 });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { organization } = await requireCapability(request, "recycler");
+  const facilityId = params.facilityId ?? "";
+  const found = await getOwnFacility(facilityId, organization.id);
+  if (!found.ok) throw ownerFailure(found);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const windowId = String(form.get("windowId") ?? "");
+  const today = new Date();
+
+  if (intent === "remove") {
+    const outcome = await removeCapacityWindow(facilityId, organization.id, windowId);
+    if (!outcome.ok) return failure(intent, outcome);
+    return { intent, errors: {}, values: {}, formError: null, notice: "Capacity window removed." };
+  }
+  if (intent !== "add" && intent !== "update") {
+    return data(
+      { intent, errors: {}, values: {}, formError: "Unknown action.", notice: null },
+      { status: 400 },
+    );
+  }
+
+  const existing =
+    intent === "update" ? await getOwnCapacityWindow(facilityId, organization.id, windowId) : null;
+  if (intent === "update" && !existing) throw ownerFailure({ ok: false, reason: "not_found" });
+  const { input, values } = readCapacityForm(form);
+  const result = validateCapacityWindow(input, {
+    today,
+    facilityChemistries: found.facility.acceptedChemistries,
+    bookedKg: existing?.bookedKg,
+  });
+  if (!result.ok)
+    return data({ intent, errors: result.errors, values, formError: null, notice: null }, { status: 400 });
+
+  const outcome =
+    intent === "add"
+      ? await addCapacityWindow(facilityId, organization.id, result.window)
+      : await updateCapacityWindow(facilityId, organization.id, windowId, result.window, today);
+  if (!outcome.ok) return failure(intent, outcome, values);
+  const verb = intent === "add" ? "posted" : "updated";
+  return redirect(`/facilities/${facilityId}/capacity?${verb}=${result.window.month}`);
+}
+
+export default function FacilityCapacity() {
+  const { facility, capacity, editing, defaults, thisMonth } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const posted = search.get("posted") ?? search.get("updated");
+  const formFeedback =
+    result && result.intent !== "remove" ? { errors: result.errors, values: result.values } : undefined;
+  return (
+    <div className="stack">
+      <p className="breadcrumbs">
+        <Link to="/dashboard">Dashboard</Link> ›{" "}
+        <Link to={`/facilities/${facility.id}`}>{facility.name}</Link> › Capacity
+      </p>
+      <h1>Capacity of {facility.name}</h1>
+      {search.get("created") ? (
+        <p className="notice" role="status">
+          The facility is published. Post the capacity you can offer, month by month.
+        </p>
+      ) : null}
+      {posted ? (
+        <p className="notice" role="status">
+          Capacity for {monthLabel(posted)} {search.get("posted") ? "posted" : "updated"}.{" "}
+          <Link to={`/facilities/${facility.id}`}>See it on the facility page</Link>
+        </p>
+      ) : null}
+      {result?.notice ? (
+        <p className="notice" role="status">
+          {result.notice}
+        </p>
+      ) : null}
+      {result?.formError ? (
+        <p className="form-error" role="alert">
+          {result.formError}
+        </p>
+      ) : null}
+
+      <section className="card" aria-labelledby="windows-heading">
+        <h2 id="windows-heading">Posted capacity</h2>
+        <CapacityTable
+          capacity={capacity}
+          empty="No capacity posted yet for this month or later."
+          actions={(row) => (
+            <>
+              <Link to={`?edit=${row.id}#capacity-form`}>Edit</Link>{" "}
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="intent" value="remove" />
+                <input type="hidden" name="windowId" value={row.id} />
+                <button type="submit" className="button-link" disabled={row.bookedTonnes > 0}>
+                  Remove
+                </button>
+              </Form>
+            </>
+          )}
+        />
+      </section>
+
+      <section className="card" id="capacity-form" aria-labelledby="capacity-form-heading">
+        <h2 id="capacity-form-heading">{editing ? "Edit capacity window" : "Post capacity for a month"}</h2>
+        <CapacityForm
+          key={editing?.id ?? "new"}
+          editingId={editing?.id ?? null}
+          bookedTonnes={editing?.bookedTonnes ?? 0}
+          defaults={defaults}
+          feedback={formFeedback}
+          facilityChemistries={facility.acceptedChemistries}
+          minMonth={thisMonth}
+        />
+      </section>
+    </div>
+  );
+}
