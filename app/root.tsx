@@ -14,6 +14,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { mapTilesFromEnv } from "./components/map/tiles.server.ts";
 import { getCurrentViewer } from "./models/viewer.server.ts";
 import stylesheet from "./styles/app.css?url";
 import { useNonce } from "./utils/nonce.tsx";
@@ -33,7 +34,8 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { viewer: await getCurrentViewer(request) };
+  // mapTiles: every map on every page uses the same base layer (null = the bundled world map).
+  return { viewer: await getCurrentViewer(request), mapTiles: mapTilesFromEnv() };
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -1,0 +1,291 @@
+import L from "leaflet";
+import { useEffect, useMemo, useRef } from "react";
+import { MapContainer, useMap } from "react-leaflet";
+import Supercluster from "supercluster";
+import { CHEMISTRY_SHORT_LABELS, LOT_FORM_LABELS } from "~/domain/codes.ts";
+import { type BBox, bboxFromView } from "~/domain/lot-filters.ts";
+import { BaseLayer } from "./base-layer.client.tsx";
+import { facilityIcon, popupContent } from "./leaflet-shared.client.ts";
+import type { MapTiles } from "./map-data.ts";
+import {
+  decodeFacilityPoint,
+  decodeLotPoint,
+  type FacilityMapData,
+  type LotMapData,
+  lotReference,
+} from "./map-data.ts";
+import { DEFAULT_VIEW, MAP_MAX_BOUNDS, nearestCopy, toMapLng, viewLngRanges } from "./pacific.ts";
+import {
+  CHEMISTRY_FAMILIES,
+  CHEMISTRY_FAMILY_OF,
+  CHEMISTRY_FAMILY_STYLE,
+  chemistryColour,
+  mainProcess,
+  PROCESS_SHAPE_LABELS,
+} from "./symbols.ts";
+
+export interface MarketMapViewProps {
+  lots?: LotMapData | null;
+  facilities?: FacilityMapData | null;
+  height: number;
+  tiles: MapTiles | null;
+  /** Where to look first (the page's bbox parameter); the Pacific otherwise. */
+  initialBbox?: BBox | null;
+  /** Called, debounced, after the user pans or zooms; never for the map's own first view. */
+  onViewChange?(bbox: BBox): void;
+}
+
+/** A point: its row in the data, and (lots) the index of its chemistry family. */
+type Props = { i: number; fam: number };
+/** A cluster of lots: how many of each chemistry family it holds. */
+type ClusterMix = { c: number[] };
+type Index = Supercluster<Props, ClusterMix>;
+
+const VIEW_DEBOUNCE_MS = 400;
+const massFormat = new Intl.NumberFormat("en", { maximumFractionDigits: 0 });
+
+// Lots cluster up to zoom 14; the count of each chemistry family rides along so a cluster can
+// show its mix as a pie.
+function lotIndex(data: LotMapData): Index {
+  const families = CHEMISTRY_FAMILIES as readonly string[];
+  const index: Index = new Supercluster<Props, ClusterMix>({
+    radius: 50,
+    maxZoom: 14,
+    map: (props) => {
+      const c = new Array<number>(families.length).fill(0);
+      c[props.fam] = 1;
+      return { c };
+    },
+    reduce: (acc, props) => {
+      for (let k = 0; k < acc.c.length; k++) acc.c[k] += props.c[k];
+    },
+  });
+  const features = data.id.map((_, i) => ({
+    type: "Feature" as const,
+    properties: { i, fam: families.indexOf(CHEMISTRY_FAMILY_OF[decodeLotPoint(data, i).chemistry]) },
+    geometry: { type: "Point" as const, coordinates: [data.lng[i], data.lat[i]] },
+  }));
+  return index.load(features);
+}
+
+function facilityIndex(data: FacilityMapData): Index {
+  const index: Index = new Supercluster<Props, ClusterMix>({ radius: 30, maxZoom: 10 });
+  return index.load(
+    data.id.map((_, i) => ({
+      type: "Feature" as const,
+      properties: { i, fam: 0 },
+      geometry: { type: "Point" as const, coordinates: [data.lng[i], data.lat[i]] },
+    })),
+  );
+}
+
+function pieBackground(counts: number[]): string {
+  const total = counts.reduce((a, b) => a + b, 0) || 1;
+  let at = 0;
+  const stops = counts.flatMap((count, k) => {
+    if (count === 0) return [];
+    const from = (at / total) * 360;
+    at += count;
+    const colour = CHEMISTRY_FAMILY_STYLE[CHEMISTRY_FAMILIES[k]].colour;
+    return [`${colour} ${from.toFixed(1)}deg ${((at / total) * 360).toFixed(1)}deg`];
+  });
+  return `conic-gradient(${stops.join(", ")})`;
+}
+
+function clusterIcon(count: number, kind: "lots" | "facilities", counts?: number[]): L.DivIcon {
+  const size = count < 10 ? 30 : count < 100 ? 36 : count < 1000 ? 42 : 50;
+  const label = count >= 10_000 ? `${Math.round(count / 1000)}k` : count.toLocaleString("en");
+  const ring = counts ? `background:${pieBackground(counts)}` : "";
+  return L.divIcon({
+    html: `<div class="pl-cluster-ring" style="${ring}"><span>${label}</span></div>`,
+    className: `pl-cluster pl-cluster-${kind}`,
+    iconSize: [size, size],
+    iconAnchor: [size / 2, size / 2],
+  });
+}
+
+function Markers({
+  lots,
+  facilities,
+  onViewChange,
+}: Omit<MarketMapViewProps, "height" | "tiles" | "initialBbox">) {
+  const map = useMap();
+  const renderer = useMemo(() => L.canvas({ padding: 0.3 }), []);
+  const group = useMemo(() => L.layerGroup(), []);
+  const lotsIndex = useMemo(() => (lots && lots.id.length > 0 ? lotIndex(lots) : null), [lots]);
+  const facilitiesIndex = useMemo(
+    () => (facilities && facilities.id.length > 0 ? facilityIndex(facilities) : null),
+    [facilities],
+  );
+  const onViewChangeRef = useRef(onViewChange);
+  onViewChangeRef.current = onViewChange;
+
+  useEffect(() => {
+    group.addTo(map);
+    return () => {
+      group.remove();
+    };
+  }, [map, group]);
+
+  useEffect(() => {
+    const draw = () => {
+      group.clearLayers();
+      const bounds = map.getBounds().pad(0.2);
+      const zoom = Math.round(map.getZoom());
+      const centre = map.getCenter().lng;
+      const ranges = viewLngRanges(bounds.getWest(), bounds.getEast());
+      const query = (index: Index) =>
+        ranges.flatMap(([w, e]) =>
+          index.getClusters([w, Math.max(-85, bounds.getSouth()), e, Math.min(85, bounds.getNorth())], zoom),
+        );
+      let rendered = 0;
+      let clusters = 0;
+      if (lotsIndex && lots) {
+        for (const item of query(lotsIndex)) {
+          const [lng, lat] = item.geometry.coordinates;
+          const at: [number, number] = [lat, nearestCopy(toMapLng(lng), centre)];
+          if ("cluster" in item.properties && item.properties.cluster) {
+            const props = item.properties as Supercluster.ClusterProperties & ClusterMix;
+            const marker = L.marker(at, {
+              icon: clusterIcon(props.point_count, "lots", props.c),
+              keyboard: false,
+            });
+            marker.on("click", () =>
+              map.setView(at, Math.min(lotsIndex.getClusterExpansionZoom(props.cluster_id), 18)),
+            );
+            group.addLayer(marker);
+            clusters++;
+          } else {
+            const lot = decodeLotPoint(lots, (item.properties as Props).i);
+            const circle = L.circleMarker(at, {
+              renderer,
+              radius: 6,
+              color: "#ffffff",
+              weight: 1.2,
+              fillColor: chemistryColour(lot.chemistry),
+              fillOpacity: 0.95,
+            });
+            circle.bindPopup(() =>
+              popupContent([
+                { text: lotReference(lot.number), href: `/lots/${lot.id}` },
+                { text: `${CHEMISTRY_SHORT_LABELS[lot.chemistry]} · ${LOT_FORM_LABELS[lot.form]}` },
+                { text: `${massFormat.format(lot.massKg)} kg` },
+              ]),
+            );
+            group.addLayer(circle);
+          }
+          rendered++;
+        }
+      }
+      if (facilitiesIndex && facilities) {
+        for (const item of query(facilitiesIndex)) {
+          const [lng, lat] = item.geometry.coordinates;
+          const at: [number, number] = [lat, nearestCopy(toMapLng(lng), centre)];
+          if ("cluster" in item.properties && item.properties.cluster) {
+            const props = item.properties as Supercluster.ClusterProperties;
+            const marker = L.marker(at, {
+              icon: clusterIcon(props.point_count, "facilities"),
+              keyboard: false,
+            });
+            marker.on("click", () =>
+              map.setView(at, Math.min(facilitiesIndex.getClusterExpansionZoom(props.cluster_id), 18)),
+            );
+            group.addLayer(marker);
+            clusters++;
+          } else {
+            const facility = decodeFacilityPoint(facilities, (item.properties as Props).i);
+            const process = mainProcess(facility.processes);
+            const marker = L.marker(at, {
+              icon: facilityIcon(process),
+              title: facility.name,
+              riseOnHover: true,
+            });
+            marker.bindPopup(() =>
+              popupContent([
+                { text: facility.name, href: `/facilities/${facility.id}` },
+                { text: facility.processes.map((p) => PROCESS_SHAPE_LABELS[p]).join(", ") },
+              ]),
+            );
+            group.addLayer(marker);
+          }
+          rendered++;
+        }
+      }
+      const container = map.getContainer();
+      container.dataset.renderedItems = String(rendered);
+      container.dataset.renderedClusters = String(clusters);
+      container.dataset.lotCount = String(lots?.id.length ?? 0);
+      container.dataset.facilityCount = String(facilities?.id.length ?? 0);
+    };
+    draw();
+    map.on("moveend", draw);
+    return () => {
+      map.off("moveend", draw);
+    };
+  }, [map, group, renderer, lots, facilities, lotsIndex, facilitiesIndex]);
+
+  // Only the user's own panning and zooming filters the list: the first view, fitting to a bbox
+  // from the URL and a page resize leave the URL alone.
+  useEffect(() => {
+    const container = map.getContainer();
+    let touched = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const touch = () => {
+      touched = true;
+    };
+    const moved = () => {
+      if (!touched) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const b = map.getBounds();
+        onViewChangeRef.current?.(bboxFromView(b.getWest(), b.getSouth(), b.getEast(), b.getNorth()));
+      }, VIEW_DEBOUNCE_MS);
+    };
+    const events = ["pointerdown", "wheel", "keydown", "touchstart"] as const;
+    for (const e of events) container.addEventListener(e, touch, { passive: true });
+    map.on("moveend", moved);
+    return () => {
+      clearTimeout(timer);
+      for (const e of events) container.removeEventListener(e, touch);
+      map.off("moveend", moved);
+    };
+  }, [map]);
+
+  return null;
+}
+
+/** The initial view for a bbox from the URL, in the map's Pacific-centred longitudes. */
+function boundsOf(bbox: BBox): L.LatLngBounds {
+  const west = toMapLng(bbox.minLng);
+  let east = toMapLng(bbox.maxLng);
+  if (east <= west) east += 360;
+  return L.latLngBounds([bbox.minLat, west], [bbox.maxLat, east]);
+}
+
+export default function MarketMapView({
+  lots,
+  facilities,
+  height,
+  tiles,
+  initialBbox,
+  onViewChange,
+}: MarketMapViewProps) {
+  const initial = useMemo(() => (initialBbox ? boundsOf(initialBbox) : null), [initialBbox]);
+  return (
+    <MapContainer
+      {...(initial
+        ? { bounds: initial }
+        : { center: [DEFAULT_VIEW.lat, DEFAULT_VIEW.lng] as [number, number], zoom: DEFAULT_VIEW.zoom })}
+      minZoom={1}
+      maxBounds={MAP_MAX_BOUNDS}
+      maxBoundsViscosity={0.8}
+      preferCanvas
+      style={{ height }}
+      className="pl-map pl-market-map"
+      data-testid="market-map"
+    >
+      <BaseLayer tiles={tiles} />
+      <Markers lots={lots} facilities={facilities} onViewChange={onViewChange} />
+    </MapContainer>
+  );
+}
