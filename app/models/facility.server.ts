@@ -185,9 +185,9 @@ export async function removeCertification(
   organizationId: string,
   certificationId: string,
 ): Promise<OwnerCheck> {
-  if (!isUuid(certificationId)) return { ok: false, reason: "not_found" };
   const owner = await checkFacilityOwner(facilityId, organizationId);
   if (!owner.ok) return owner;
+  if (!isUuid(certificationId)) return { ok: false, reason: "not_found" };
   const { count } = await db().facilityCertification.deleteMany({
     where: { id: certificationId, facilityId, facility: { organizationId } },
   });
