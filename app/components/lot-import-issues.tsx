@@ -1,0 +1,48 @@
+import type { ImportIssue } from "~/domain/lot-import-columns.ts";
+
+/**
+ * The problems found in an import file, one per line and field, as the person must fix them.
+ * `more` counts the problems left out of a long list, so nobody mistakes the cap for the total.
+ */
+export function ImportIssuesTable({
+  issues,
+  more,
+  caption,
+}: {
+  issues: readonly ImportIssue[];
+  more: number;
+  caption: string;
+}) {
+  if (issues.length === 0) return null;
+  return (
+    <div className="import-issues">
+      <table data-testid="import-issues">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Line</th>
+            <th scope="col">Column</th>
+            <th scope="col">Problem</th>
+          </tr>
+        </thead>
+        <tbody>
+          {issues.map((issue, index) => (
+            // Several problems may share a line and field; the position keeps keys unique.
+            // biome-ignore lint/suspicious/noArrayIndexKey: the list never reorders
+            <tr key={index}>
+              <td className="import-line">{issue.line ?? "file"}</td>
+              <td>{issue.field ? <code>{issue.field}</code> : "—"}</td>
+              <td>{issue.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {more > 0 ? (
+        <p className="import-more" data-testid="import-issues-more">
+          …and {more.toLocaleString("en-US")} more {more === 1 ? "problem" : "problems"} not listed. Fix the
+          ones above and upload the file again to see the rest.
+        </p>
+      ) : null}
+    </div>
+  );
+}

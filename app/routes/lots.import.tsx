@@ -1,0 +1,323 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { ImportIssuesTable } from "~/components/lot-import-issues.tsx";
+import { checkImportRows, MAX_IMPORT_ROWS } from "~/domain/lot-import.ts";
+import type { ImportIssue } from "~/domain/lot-import-columns.ts";
+import { MAX_IMPORT_BYTES } from "~/domain/lot-import-file.ts";
+import { listLotImports, startLotImport } from "~/models/lot-import.server.ts";
+import { readSpreadsheet } from "~/services/spreadsheet.server.ts";
+import importStyles from "~/styles/lot-import.css?url";
+import { requireCapability } from "~/utils/auth.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Import lots from a spreadsheet · Packloop" }];
+export const links = () => [{ rel: "stylesheet", href: importStyles }];
+
+/** Problems shown on the page; the rest are counted. */
+const ISSUES_SHOWN = 200;
+const MAX_MB = MAX_IMPORT_BYTES / (1024 * 1024);
+const MAX_FIELD_BYTES = 10_000;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { organization } = await requireCapability(request, "seller");
+  const imports = await listLotImports(organization.id);
+  return {
+    organizationName: organization.name,
+    imports: imports.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() })),
+  };
+}
+
+const OptionsSchema = z.object({
+  publish: z.enum(["draft", "publish"], {
+    errorMap: () => ({ message: "Choose whether to save the lots as drafts or publish them." }),
+  }),
+  intent: z.enum(["check", "validOnly"]).catch("check"),
+});
+
+interface Upload {
+  form: FormData;
+  file: { name: string; size: number; bytes: Uint8Array | null } | null;
+}
+
+/** Reads the form; a file over the limit is drained and reported, never held in memory. */
+async function readUpload(request: Request): Promise<Upload> {
+  if (!/^multipart\/form-data/i.test(request.headers.get("Content-Type") ?? "")) {
+    return { form: await request.formData(), file: null };
+  }
+  let file: Upload["file"] = null;
+  const form = await unstable_parseMultipartFormData(request, async (part) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const limit = part.filename === undefined ? MAX_FIELD_BYTES : MAX_IMPORT_BYTES;
+    for await (const chunk of part.data) {
+      size += chunk.byteLength;
+      if (size <= limit) chunks.push(chunk);
+    }
+    if (part.filename === undefined)
+      return size <= limit ? new TextDecoder().decode(Buffer.concat(chunks)) : null;
+    if (part.name === "file" && (part.filename !== "" || size > 0)) {
+      file = { name: part.filename, size, bytes: size <= MAX_IMPORT_BYTES ? Buffer.concat(chunks) : null };
+    }
+    return null;
+  });
+  return { form, file };
+}
+
+type Report = {
+  fileName: string;
+  totalRows: number;
+  validRows: number;
+  invalidRows: number;
+  /** A problem with the file as a whole: no row can be imported until it is fixed. */
+  fileLevel: boolean;
+  issues: ImportIssue[];
+  moreIssues: number;
+};
+
+function refuse(
+  errors: Record<string, string>,
+  values: Record<string, string>,
+  report: Report | null = null,
+) {
+  return data({ errors, values, report }, { status: 400 });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { organization, user } = await requireCapability(request, "seller");
+  const { form, file } = await readUpload(request);
+  const options = OptionsSchema.safeParse({ publish: form.get("publish"), intent: form.get("intent") });
+  const values = { publish: String(form.get("publish") ?? "draft") };
+  if (!options.success) return refuse({ publish: options.error.issues[0].message }, values);
+  if (!file) return refuse({ file: "Choose a CSV or XLSX file to import." }, values);
+  if (!file.bytes) {
+    return refuse(
+      {
+        file: `“${file.name}” is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_MB} MB. Split it into several files.`,
+      },
+      values,
+    );
+  }
+
+  const sheet = await readSpreadsheet(file.bytes, file.name);
+  if (!sheet.ok) return refuse({ file: sheet.message }, values);
+  const now = new Date();
+  const publish = options.data.publish === "publish";
+  const checked = checkImportRows(sheet.grid, {
+    today: now.toISOString().slice(0, 10),
+    now,
+    mode: publish ? "publish" : "draft",
+  });
+  if (!checked.ok) {
+    return refuse({ file: "The file cannot be imported as it is: fix the problems listed below." }, values, {
+      fileName: file.name,
+      totalRows: 0,
+      validRows: 0,
+      invalidRows: 0,
+      fileLevel: true,
+      issues: checked.fileIssues,
+      moreIssues: 0,
+    });
+  }
+  const validOnly = options.data.intent === "validOnly";
+  if (checked.valid.length === 0 || (checked.invalidRows > 0 && !validOnly)) {
+    const message =
+      checked.valid.length === 0
+        ? "No row of the file is valid, so nothing was imported."
+        : `${checked.invalidRows.toLocaleString("en-US")} of ${checked.totalRows.toLocaleString("en-US")} rows have problems, so nothing was imported.`;
+    return refuse({ file: message }, values, {
+      fileName: file.name,
+      totalRows: checked.totalRows,
+      validRows: checked.valid.length,
+      invalidRows: checked.invalidRows,
+      fileLevel: false,
+      issues: checked.rowIssues.slice(0, ISSUES_SHOWN),
+      moreIssues: Math.max(0, checked.rowIssues.length - ISSUES_SHOWN),
+    });
+  }
+
+  const started = await startLotImport({
+    organizationId: organization.id,
+    createdById: user.id,
+    fileName: file.name,
+    fileKind: sheet.kind,
+    totalRows: checked.totalRows,
+    lots: checked.valid.map((row) => row.input),
+    issues: checked.rowIssues,
+    validOnly,
+    publish,
+    now,
+  });
+  // The lots are written in the background; the import's page follows the progress.
+  void started.finished;
+  return redirect(`/lots/import/${started.id}`);
+}
+
+export default function ImportLots() {
+  const { imports } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting" && navigation.formAction?.startsWith("/lots/import");
+  const report = result?.report ?? null;
+  const publish = result?.values.publish ?? "draft";
+
+  return (
+    <div className="stack">
+      <p className="breadcrumbs">
+        <Link to="/dashboard">Dashboard</Link> › Import lots
+      </p>
+      <h1>Import lots from a spreadsheet</h1>
+      <section className="card">
+        <ol className="import-steps">
+          <li>
+            Download the template. Line 1 names the columns; the second sheet (or the notes at the end of the
+            CSV) explains each column, its unit and the allowed codes.
+            <div className="import-downloads">
+              <a className="button button-secondary" href="/lots/import/template.xlsx" download>
+                Template (XLSX)
+              </a>
+              <a className="button button-secondary" href="/lots/import/template.csv" download>
+                Template (CSV)
+              </a>
+            </div>
+          </li>
+          <li>
+            Put one lot on each line, replacing the two examples: masses in kg, energy in kWh, state of health
+            in %, prices in major units of the currency (12500.00), numbers with a point for decimals and no
+            thousands separators.
+          </li>
+          <li>
+            Upload the file: CSV (UTF-8) or XLSX, up to {MAX_MB} MB and{" "}
+            {MAX_IMPORT_ROWS.toLocaleString("en-US")} lots. Every line is checked first; nothing is imported
+            while any line has a problem, unless you choose to import the valid lines only.
+          </li>
+        </ol>
+      </section>
+
+      <section className="card" aria-labelledby="upload-heading">
+        <h2 id="upload-heading">Upload</h2>
+        <Form method="post" encType="multipart/form-data" noValidate>
+          <div className="field">
+            <label htmlFor="field-file">Spreadsheet file</label>
+            <input
+              id="field-file"
+              name="file"
+              type="file"
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              aria-invalid={result?.errors.file ? true : undefined}
+              aria-describedby={result?.errors.file ? "file-error" : undefined}
+            />
+            {result?.errors.file ? (
+              <p className="field-error" id="file-error" role="alert">
+                {result.errors.file}
+              </p>
+            ) : null}
+          </div>
+          <fieldset className="field">
+            <legend>When the lots are imported</legend>
+            <div className="import-choice">
+              <label>
+                <input type="radio" name="publish" value="draft" defaultChecked={publish !== "publish"} />{" "}
+                Save them as drafts, to check and publish one by one
+              </label>
+              <label>
+                <input type="radio" name="publish" value="publish" defaultChecked={publish === "publish"} />{" "}
+                Publish them all at once (every line then needs its prices and, for auctions and tenders, a
+                close time)
+              </label>
+            </div>
+            {result?.errors.publish ? (
+              <p className="field-error" role="alert">
+                {result.errors.publish}
+              </p>
+            ) : null}
+          </fieldset>
+          {report && !report.fileLevel ? <ReportSummary report={report} /> : null}
+          <div className="import-actions">
+            <button type="submit" name="intent" value="check" disabled={busy}>
+              {busy ? "Checking…" : "Check and import"}
+            </button>
+            {report && !report.fileLevel && report.validRows > 0 ? (
+              <button
+                type="submit"
+                name="intent"
+                value="validOnly"
+                className="button-secondary"
+                disabled={busy}
+              >
+                Import the {report.validRows.toLocaleString("en-US")} valid{" "}
+                {report.validRows === 1 ? "line" : "lines"} only
+              </button>
+            ) : null}
+          </div>
+        </Form>
+        {report ? (
+          <ImportIssuesTable
+            issues={report.issues}
+            more={report.moreIssues}
+            caption={
+              report.fileLevel ? `Problems with ${report.fileName}` : `Lines to fix in ${report.fileName}`
+            }
+          />
+        ) : null}
+      </section>
+
+      {imports.length > 0 ? (
+        <section className="card" aria-labelledby="recent-imports">
+          <h2 id="recent-imports">Recent imports</h2>
+          <table>
+            <thead>
+              <tr>
+                <th>File</th>
+                <th>Started</th>
+                <th>Status</th>
+                <th>Lots imported</th>
+              </tr>
+            </thead>
+            <tbody>
+              {imports.map((i) => (
+                <tr key={i.id}>
+                  <td>
+                    <Link to={`/lots/import/${i.id}`}>{i.fileName}</Link>
+                  </td>
+                  <td>{new Date(i.createdAt).toLocaleString("en")}</td>
+                  <td>
+                    <span className="badge">{i.status}</span>
+                  </td>
+                  <td>
+                    {i.importedRows.toLocaleString("en-US")} of {i.totalRows.toLocaleString("en-US")}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function ReportSummary({ report }: { report: Report }) {
+  return (
+    <div className="import-summary" data-testid="import-report">
+      <div>
+        <strong>{report.totalRows.toLocaleString("en-US")}</strong>
+        <span>lines read</span>
+      </div>
+      <div>
+        <strong>{report.validRows.toLocaleString("en-US")}</strong>
+        <span>valid</span>
+      </div>
+      <div>
+        <strong>{report.invalidRows.toLocaleString("en-US")}</strong>
+        <span>with problems</span>
+      </div>
+    </div>
+  );
+}
