@@ -59,6 +59,12 @@ export function Layout({ children }: { children: ReactNode }) {
             Packloop
           </Link>
           <nav className="site-nav" aria-label="Main">
+            <NavLink to="/lots" end>
+              Lots
+            </NavLink>
+            <NavLink to="/facilities" end>
+              Facilities
+            </NavLink>
             {viewer ? (
               <>
                 <NavLink to="/dashboard">Dashboard</NavLink>

@@ -51,30 +51,31 @@ export default function LocationPickerMap({ value, onChange, height, tiles }: Lo
     ? [value.lat, toMapLng(value.lng)]
     : [DEFAULT_VIEW.lat, DEFAULT_VIEW.lng];
   return (
-    <MapContainer
-      center={center}
-      zoom={value ? 5 : DEFAULT_VIEW.zoom}
-      minZoom={1}
-      maxBounds={MAP_MAX_BOUNDS}
-      maxBoundsViscosity={0.8}
-      worldCopyJump={false}
-      style={{ height }}
-      className="pl-map pl-location-picker"
-      data-testid="location-picker"
-    >
-      <BaseLayer tiles={tiles} />
-      <ClickToPlace onChange={onChange} />
-      <FollowValue value={value} />
-      {value ? (
-        <Marker
-          position={[value.lat, toMapLng(value.lng)]}
-          icon={icon}
-          draggable
-          keyboard
-          title="Lot location (drag to move)"
-          eventHandlers={{ dragend: (event) => onChange(toPoint((event.target as L.Marker).getLatLng())) }}
-        />
-      ) : null}
-    </MapContainer>
+    <div data-testid="location-picker">
+      <MapContainer
+        center={center}
+        zoom={value ? 5 : DEFAULT_VIEW.zoom}
+        minZoom={1}
+        maxBounds={MAP_MAX_BOUNDS}
+        maxBoundsViscosity={0.8}
+        worldCopyJump={false}
+        style={{ height }}
+        className="pl-map pl-location-picker"
+      >
+        <BaseLayer tiles={tiles} />
+        <ClickToPlace onChange={onChange} />
+        <FollowValue value={value} />
+        {value ? (
+          <Marker
+            position={[value.lat, toMapLng(value.lng)]}
+            icon={icon}
+            draggable
+            keyboard
+            title="Lot location (drag to move)"
+            eventHandlers={{ dragend: (event) => onChange(toPoint((event.target as L.Marker).getLatLng())) }}
+          />
+        ) : null}
+      </MapContainer>
+    </div>
   );
 }

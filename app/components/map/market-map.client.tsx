@@ -272,20 +272,21 @@ export default function MarketMapView({
 }: MarketMapViewProps) {
   const initial = useMemo(() => (initialBbox ? boundsOf(initialBbox) : null), [initialBbox]);
   return (
-    <MapContainer
-      {...(initial
-        ? { bounds: initial }
-        : { center: [DEFAULT_VIEW.lat, DEFAULT_VIEW.lng] as [number, number], zoom: DEFAULT_VIEW.zoom })}
-      minZoom={1}
-      maxBounds={MAP_MAX_BOUNDS}
-      maxBoundsViscosity={0.8}
-      preferCanvas
-      style={{ height }}
-      className="pl-map pl-market-map"
-      data-testid="market-map"
-    >
-      <BaseLayer tiles={tiles} />
-      <Markers lots={lots} facilities={facilities} onViewChange={onViewChange} />
-    </MapContainer>
+    <div data-testid="market-map">
+      <MapContainer
+        {...(initial
+          ? { bounds: initial }
+          : { center: [DEFAULT_VIEW.lat, DEFAULT_VIEW.lng] as [number, number], zoom: DEFAULT_VIEW.zoom })}
+        minZoom={1}
+        maxBounds={MAP_MAX_BOUNDS}
+        maxBoundsViscosity={0.8}
+        preferCanvas
+        style={{ height }}
+        className="pl-map pl-market-map"
+      >
+        <BaseLayer tiles={tiles} />
+        <Markers lots={lots} facilities={facilities} onViewChange={onViewChange} />
+      </MapContainer>
+    </div>
   );
 }

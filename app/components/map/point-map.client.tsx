@@ -39,22 +39,23 @@ export default function PointMapView({ points, height, tiles }: PointMapViewProp
   );
   const pin = useMemo(() => pinIcon(), []);
   return (
-    <MapContainer
-      {...(bounds && placed.length > 1
-        ? { bounds: bounds.pad(0.3), boundsOptions: { maxZoom: 8 } }
-        : { center: bounds ? bounds.getCenter() : L.latLng(12, 180), zoom: bounds ? 6 : 2 })}
-      minZoom={1}
-      maxBounds={MAP_MAX_BOUNDS}
-      scrollWheelZoom={false}
-      style={{ height }}
-      className="pl-map pl-point-map"
-      data-testid="point-map"
-    >
-      <BaseLayer tiles={tiles} />
-      {placed.map((p) => (
-        <PointMarker key={`${p.kind}:${p.href ?? p.label}:${p.lat}:${p.lng}`} point={p} pin={pin} />
-      ))}
-    </MapContainer>
+    <div data-testid="point-map">
+      <MapContainer
+        {...(bounds && placed.length > 1
+          ? { bounds: bounds.pad(0.3), boundsOptions: { maxZoom: 8 } }
+          : { center: bounds ? bounds.getCenter() : L.latLng(12, 180), zoom: bounds ? 6 : 2 })}
+        minZoom={1}
+        maxBounds={MAP_MAX_BOUNDS}
+        scrollWheelZoom={false}
+        style={{ height }}
+        className="pl-map pl-point-map"
+      >
+        <BaseLayer tiles={tiles} />
+        {placed.map((p) => (
+          <PointMarker key={`${p.kind}:${p.href ?? p.label}:${p.lat}:${p.lng}`} point={p} pin={pin} />
+        ))}
+      </MapContainer>
+    </div>
   );
 }
 
