@@ -1,5 +1,5 @@
 import type { FacilityFilters } from "~/domain/facility-filters.ts";
-import type { Prisma } from "~/generated.server/prisma/client.ts";
+import { Prisma } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
 import { type FacilityWithCapacity, facilityInclude } from "./facility.server.ts";
 
@@ -8,13 +8,36 @@ import { type FacilityWithCapacity, facilityInclude } from "./facility.server.ts
  * facilities are public; filters come from parseFacilityFilters (app/domain/facility-filters.ts).
  */
 
-export function facilityWhere(filters: FacilityFilters): Prisma.FacilityWhereInput {
+/**
+ * Facilities accepting any of the chosen values of each list filter, or null when no list filter
+ * is set. Done in SQL of our own because pglite-prisma-adapter 0.7.2 sends the value of Prisma's
+ * `has`/`hasSome` on enum arrays as a bare string, which PGlite rejects ("malformed array
+ * literal"). The values are validated codes without commas, so joining them is lossless.
+ */
+async function idsMatchingListFilters(filters: FacilityFilters): Promise<string[] | null> {
+  const lists: [string, readonly string[]][] = [
+    ["processes", filters.processes],
+    ["acceptedChemistries", filters.chemistries],
+    ["acceptedForms", filters.forms],
+    ["acceptedConditions", filters.conditions],
+  ];
+  const clauses = lists
+    .filter(([, values]) => values.length > 0)
+    .map(
+      ([column, values]) =>
+        Prisma.sql`${Prisma.raw(`"${column}"`)}::text[] && string_to_array(${values.join(",")}, ',')`,
+    );
+  if (clauses.length === 0) return null;
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    SELECT id::text AS id FROM "Facility" WHERE active AND ${Prisma.join(clauses, " AND ")}`;
+  return rows.map((row) => row.id);
+}
+
+export async function facilityWhere(filters: FacilityFilters): Promise<Prisma.FacilityWhereInput> {
   const and: Prisma.FacilityWhereInput[] = [{ active: true }];
   if (filters.economies.length) and.push({ economyCode: { in: [...filters.economies] } });
-  if (filters.processes.length) and.push({ processes: { hasSome: [...filters.processes] } });
-  if (filters.chemistries.length) and.push({ acceptedChemistries: { hasSome: [...filters.chemistries] } });
-  if (filters.forms.length) and.push({ acceptedForms: { hasSome: [...filters.forms] } });
-  if (filters.conditions.length) and.push({ acceptedConditions: { hasSome: [...filters.conditions] } });
+  const ids = await idsMatchingListFilters(filters);
+  if (ids) and.push({ id: { in: ids } });
   if (filters.holdsImportConsent !== null) and.push({ holdsImportConsent: filters.holdsImportConsent });
   if (filters.q) {
     and.push({
@@ -54,7 +77,7 @@ export async function searchFacilities(
   page: { limit: number; offset: number },
   today = new Date(),
 ): Promise<{ facilities: FacilityWithCapacity[]; total: number }> {
-  const where = facilityWhere(filters);
+  const where = await facilityWhere(filters);
   const [facilities, total] = await Promise.all([
     db().facility.findMany({
       where,
@@ -83,7 +106,7 @@ export const MAX_MAP_POINTS = 5_000;
 /** The compact markers of the facility map, for the same filters as the list. */
 export async function facilityMapPoints(filters: FacilityFilters): Promise<FacilityMapPoint[]> {
   const rows = await db().facility.findMany({
-    where: facilityWhere(filters),
+    where: await facilityWhere(filters),
     select: { id: true, name: true, lat: true, lng: true, processes: true, economyCode: true },
     orderBy: facilityOrder(filters.sort),
     take: MAX_MAP_POINTS,
