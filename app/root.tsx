@@ -68,8 +68,10 @@ export function Layout({ children }: { children: ReactNode }) {
             {viewer ? (
               <>
                 <NavLink to="/dashboard">Dashboard</NavLink>
+                {viewer.capabilities.includes("seller") ? <NavLink to="/lots/mine">My lots</NavLink> : null}
                 <NavLink to="/settings/organization">Organisation</NavLink>
                 {viewer.isPlatformAdmin ? <NavLink to="/admin/outbox">Outbox</NavLink> : null}
+                {viewer.isPlatformAdmin ? <NavLink to="/admin/prices">Prices</NavLink> : null}
                 <span className="viewer" title={viewer.email}>
                   {viewer.name}
                   {viewer.organizationName ? <small> · {viewer.organizationName}</small> : null}

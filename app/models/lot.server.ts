@@ -28,7 +28,7 @@ export type LotFailure =
 export type LotResult = { ok: true; lot: Lot } | LotFailure;
 
 /** States only the lot's own organisation may see. */
-const PRIVATE_STATUSES: readonly LotStatus[] = ["draft", "withdrawn"];
+export const PRIVATE_STATUSES: readonly LotStatus[] = ["draft", "withdrawn"];
 
 const NOT_FOUND: LotFailure = { ok: false, reason: "not_found", message: "No such lot." };
 const FORBIDDEN: LotFailure = {
@@ -76,14 +76,28 @@ export function lotDataFromInput(input: LotInput) {
   } satisfies Omit<Prisma.LotUncheckedCreateInput, "organizationId">;
 }
 
-/** Creates a lot for the caller's organisation; `input` must have been validated in the matching mode. */
+/** A stored file to record as one of the lot's documents (see lot-document.server.ts). */
+export interface LotDocumentRow {
+  kind: "un38_3_summary" | "safety_data_sheet" | "soh_report" | "photo" | "other";
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  storageKey: string;
+  sha256: string;
+}
+
+/**
+ * Creates a lot for the caller's organisation; `input` must have been validated in the matching
+ * mode. Documents are inserted in the same statement, so a lot never exists with half its files.
+ */
 export async function createLot(
   caller: LotCaller,
   input: LotInput,
-  options: { publish: boolean; now?: Date },
+  options: { publish: boolean; now?: Date; documents?: readonly LotDocumentRow[] },
 ): Promise<Lot> {
   const now = options.now ?? new Date();
   const data = lotDataFromInput(input);
+  const documents = options.documents ?? [];
   return db().lot.create({
     data: {
       ...data,
@@ -92,6 +106,9 @@ export async function createLot(
       status: options.publish ? "open" : "draft",
       publishedAt: options.publish ? now : null,
       originalClosesAt: options.publish ? data.closesAt : null,
+      ...(documents.length > 0
+        ? { documents: { create: documents.map((doc) => ({ ...doc, uploadedById: caller.userId })) } }
+        : {}),
     },
   });
 }
@@ -116,7 +133,10 @@ export async function getLotForViewer(lotId: string, viewerOrganizationId: strin
 }
 
 /** The caller's own lot, or why they cannot change it: 404 when they cannot even see it. */
-async function findOwnLot(caller: LotCaller, lotId: string): Promise<{ ok: true; lot: Lot } | LotFailure> {
+export async function findOwnLot(
+  caller: LotCaller,
+  lotId: string,
+): Promise<{ ok: true; lot: Lot } | LotFailure> {
   if (!isUuid(lotId)) return NOT_FOUND;
   const lot = await db().lot.findUnique({ where: { id: lotId } });
   if (!lot) return NOT_FOUND;

@@ -7,7 +7,7 @@ export async function getCurrentViewer(request: Request) {
   if (!session) return null;
   const memberships = await db().membership.findMany({
     where: { userId: session.userId },
-    select: { organizationId: true, organization: { select: { name: true } } },
+    select: { organizationId: true, organization: { select: { name: true, capabilities: true } } },
     orderBy: { createdAt: "asc" },
   });
   const active = memberships.find((m) => m.organizationId === session.activeOrganizationId) ?? memberships[0];
@@ -16,5 +16,6 @@ export async function getCurrentViewer(request: Request) {
     email: session.user.email,
     isPlatformAdmin: session.user.isPlatformAdmin,
     organizationName: active?.organization.name ?? null,
+    capabilities: active?.organization.capabilities ?? [],
   };
 }

@@ -59,6 +59,12 @@ export default function Dashboard() {
             </div>
           )}
           {lotsOpen ? <p>{lotsOpen.count} lots are open for bids right now.</p> : null}
+          <p>
+            <Link to="/lots/new" className="button button-small">
+              List a lot
+            </Link>{" "}
+            <Link to="/lots/mine">My lots</Link>
+          </p>
         </section>
       ) : null}
 

@@ -1,9 +1,10 @@
 import { commonSchemas, type OpenApiFragment } from "./common.ts";
 import { economiesApi } from "./economies.ts";
 import { facilitiesApi } from "./facilities.ts";
+import { lotsApi } from "./lots.ts";
 
 // Each resource describes its own endpoints in a fragment beside this file; add it here.
-const fragments: OpenApiFragment[] = [economiesApi, facilitiesApi];
+const fragments: OpenApiFragment[] = [economiesApi, facilitiesApi, lotsApi];
 
 export function openApiDocument(serverUrl: string) {
   return {

@@ -1,0 +1,84 @@
+import { Form, Link } from "@remix-run/react";
+import { FieldError } from "~/components/form.tsx";
+import { DOCUMENT_KIND_LABELS, type DocumentKind } from "~/domain/lot-documents.ts";
+import { LotDocumentInputs } from "./lot-document-inputs.tsx";
+
+interface DocumentView {
+  id: string;
+  kind: DocumentKind;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+}
+
+const size = (bytes: number) =>
+  bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} kB`;
+
+/** The lot's documents: downloads for signed-in users; upload and removal for the seller. */
+export function LotDocumentsSection({
+  lotId,
+  documents,
+  loggedIn,
+  isOwner,
+  canDelete,
+  canUpload,
+  errors,
+}: {
+  lotId: string;
+  documents: DocumentView[];
+  loggedIn: boolean;
+  isOwner: boolean;
+  canDelete: boolean;
+  canUpload: boolean;
+  errors?: Record<string, string>;
+}) {
+  return (
+    <section className="card" aria-labelledby="documents-heading" data-testid="lot-documents">
+      <h2 id="documents-heading">Documents and photos</h2>
+      {documents.length === 0 ? (
+        <p className="empty">No documents yet.</p>
+      ) : (
+        <ul className="document-list">
+          {documents.map((d) => (
+            <li key={d.id}>
+              <span className="badge">{DOCUMENT_KIND_LABELS[d.kind]}</span>{" "}
+              {loggedIn ? (
+                <a href={`/lots/${lotId}/documents/${d.id}`} download={d.fileName}>
+                  {d.fileName}
+                </a>
+              ) : (
+                <span>{d.fileName}</span>
+              )}{" "}
+              <span className="hint">({size(d.sizeBytes)})</span>
+              {isOwner && canDelete ? (
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="documentId" value={d.id} />
+                  <button type="submit" name="intent" value="deleteDocument" className="button-link">
+                    Remove
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {!loggedIn && documents.length > 0 ? (
+        <p>
+          <Link to={`/login?redirectTo=${encodeURIComponent(`/lots/${lotId}`)}`}>Log in</Link> to download
+          them.
+        </p>
+      ) : null}
+      {canUpload ? (
+        <Form method="post" encType="multipart/form-data" noValidate className="stack">
+          <LotDocumentInputs feedback={{ errors }} />
+          <FieldError name="form" feedback={{ errors }} />
+          <button type="submit" name="intent" value="upload" className="button-secondary">
+            Add files
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+import {
+  BATTERY_CONDITION_CRITERIA,
+  BATTERY_CONDITION_LABELS,
+  CHEMISTRY_LABELS,
+  LOT_FORM_LABELS,
+  SALE_MODE_LABELS,
+} from "~/domain/codes.ts";
+import { formatMoney } from "~/domain/money.ts";
+import type { LotJson } from "~/models/lot-json.server.ts";
+
+const number = (value: number) => value.toLocaleString("en-US");
+const utc = (iso: string) =>
+  new Date(iso).toLocaleString("en-GB", {
+    timeZone: "UTC",
+    dateStyle: "medium",
+    timeStyle: "short",
+  });
+
+/** The seller's declaration and terms, as a definition table. */
+export function LotFactsTable({ lot, economyName }: { lot: LotJson; economyName: string }) {
+  const { price } = lot;
+  return (
+    <table className="lot-facts" data-testid="lot-facts">
+      <tbody>
+        <tr>
+          <th scope="row">Chemistry</th>
+          <td data-testid="fact-chemistry">{CHEMISTRY_LABELS[lot.chemistry]}</td>
+        </tr>
+        <tr>
+          <th scope="row">Form</th>
+          <td>
+            {LOT_FORM_LABELS[lot.form]} · {number(lot.count)} {lot.count === 1 ? "unit" : "units"}
+          </td>
+        </tr>
+        <tr>
+          <th scope="row">Condition</th>
+          <td>
+            <strong>{BATTERY_CONDITION_LABELS[lot.condition]}</strong>
+            <br />
+            <span className="hint">{BATTERY_CONDITION_CRITERIA[lot.condition]}</span>
+          </td>
+        </tr>
+        <tr>
+          <th scope="row">Gross mass</th>
+          <td data-testid="fact-mass">{number(lot.massKg)} kg</td>
+        </tr>
+        <tr>
+          <th scope="row">Energy</th>
+          <td>{lot.energyKwh === null ? "Not declared" : `${number(lot.energyKwh)} kWh`}</td>
+        </tr>
+        <tr>
+          <th scope="row">State of health</th>
+          <td>{lot.stateOfHealthPct === null ? "Unknown" : `${lot.stateOfHealthPct} %`}</td>
+        </tr>
+        {lot.originVehicle || lot.originOem ? (
+          <tr>
+            <th scope="row">Origin</th>
+            <td>{[lot.originOem, lot.originVehicle].filter(Boolean).join(" · ")}</td>
+          </tr>
+        ) : null}
+        <tr>
+          <th scope="row">Location</th>
+          <td>
+            {lot.locationLabel ? `${lot.locationLabel}, ` : ""}
+            {economyName}
+          </td>
+        </tr>
+        <tr>
+          <th scope="row">Available from</th>
+          <td>{lot.availableFrom}</td>
+        </tr>
+        <tr>
+          <th scope="row">Sale</th>
+          <td data-testid="fact-sale">
+            {SALE_MODE_LABELS[lot.saleMode]}
+            {price.starting ? ` · starts at ${formatMoney(price.starting)}` : ""}
+            {price.asking ? ` · ${formatMoney(price.asking)}` : ""}
+            {price.current ? ` · now ${formatMoney(price.current)}` : ""}
+            {price.reserve ? ` · reserve ${formatMoney(price.reserve)} (only you see this)` : ""}
+            {lot.bidCount > 0 ? ` · ${lot.bidCount} ${lot.bidCount === 1 ? "bid" : "bids"}` : ""}
+          </td>
+        </tr>
+        {lot.closesAt ? (
+          <tr>
+            <th scope="row">Bidding closes</th>
+            <td>{utc(lot.closesAt)} UTC</td>
+          </tr>
+        ) : null}
+      </tbody>
+    </table>
+  );
+}

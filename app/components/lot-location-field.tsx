@@ -1,0 +1,134 @@
+import { useState } from "react";
+import { FieldError, type FormFeedback } from "~/components/form.tsx";
+import { LocationPicker } from "~/components/map/index.tsx";
+import { ECONOMIES, economyByCode } from "~/domain/economies.ts";
+import { economyForLocation } from "~/domain/economy-for-location.ts";
+
+/**
+ * Where the lot is: click the map, type coordinates, or choose a main port; the economy follows the
+ * location (economyForLocation, approximate) unless the seller picks one. Without JavaScript the
+ * coordinates and the port list still work: the server fills an empty location from the port.
+ */
+export function LotLocationField({
+  values,
+  feedback,
+}: {
+  values: Record<string, string>;
+  feedback?: FormFeedback;
+}) {
+  const [lat, setLat] = useState(values.lat ?? "");
+  const [lng, setLng] = useState(values.lng ?? "");
+  const [port, setPort] = useState(values.port ?? "");
+  const [label, setLabel] = useState(values.locationLabel ?? "");
+  const [economy, setEconomy] = useState(values.economy ?? "");
+
+  const latNumber = Number(lat);
+  const lngNumber = Number(lng);
+  const point =
+    lat.trim() !== "" && lng.trim() !== "" && Number.isFinite(latNumber) && Number.isFinite(lngNumber)
+      ? { lat: latNumber, lng: lngNumber }
+      : null;
+  const derived = point ? economyForLocation(point.lat, point.lng) : null;
+  const derivedName = derived ? economyByCode(derived)?.name : null;
+
+  function choosePort(code: string) {
+    setPort(code);
+    const found = economyByCode(code);
+    if (!found) return;
+    setLat(String(found.portLat));
+    setLng(String(found.portLng));
+    if (label.trim() === "" || label.startsWith("Port of ")) setLabel(`Port of ${found.portName}`);
+  }
+
+  return (
+    <fieldset className="lot-location">
+      <legend>Location</legend>
+      <p className="hint" id="location-hint">
+        Click the map where the batteries are (drag the pin to adjust), type the coordinates, or choose the
+        nearest main port.
+      </p>
+      <LocationPicker
+        value={point && Math.abs(point.lat) <= 90 && Math.abs(point.lng) <= 180 ? point : null}
+        onChange={(p) => {
+          setLat(String(p.lat));
+          setLng(String(p.lng));
+          setPort("");
+        }}
+      />
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor="field-lat">Latitude</label>
+          <input
+            id="field-lat"
+            name="lat"
+            inputMode="decimal"
+            placeholder="-33.8688"
+            value={lat}
+            onChange={(e) => setLat(e.target.value)}
+            aria-invalid={feedback?.errors?.lat ? true : undefined}
+            aria-describedby="location-hint"
+          />
+          <FieldError name="lat" feedback={feedback} />
+        </div>
+        <div className="field">
+          <label htmlFor="field-lng">Longitude</label>
+          <input
+            id="field-lng"
+            name="lng"
+            inputMode="decimal"
+            placeholder="151.2093"
+            value={lng}
+            onChange={(e) => setLng(e.target.value)}
+            aria-invalid={feedback?.errors?.lng ? true : undefined}
+          />
+          <FieldError name="lng" feedback={feedback} />
+        </div>
+        <div className="field">
+          <label htmlFor="field-port">Or a port</label>
+          <select id="field-port" name="port" value={port} onChange={(e) => choosePort(e.target.value)}>
+            <option value="">—</option>
+            {ECONOMIES.map((e) => (
+              <option key={e.code} value={e.code}>
+                {e.portName} ({e.shortName})
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor="field-locationLabel">Place name (optional)</label>
+          <input
+            id="field-locationLabel"
+            name="locationLabel"
+            placeholder="E.g. “Fleet depot, Botany”"
+            value={label}
+            onChange={(e) => setLabel(e.target.value)}
+            maxLength={200}
+          />
+          <FieldError name="locationLabel" feedback={feedback} />
+        </div>
+        <div className="field">
+          <label htmlFor="field-economy">Economy</label>
+          <select
+            id="field-economy"
+            name="economy"
+            value={economy}
+            onChange={(e) => setEconomy(e.target.value)}
+            aria-invalid={feedback?.errors?.economy ? true : undefined}
+          >
+            <option value="">
+              {derivedName ? `From the location: ${derivedName}` : "From the location (approximate)"}
+            </option>
+            {ECONOMIES.map((e) => (
+              <option key={e.code} value={e.code}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+          <FieldError name="economy" feedback={feedback} />
+        </div>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,83 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { validateLotInput } from "~/domain/lot-input.ts";
+import { canEdit } from "~/domain/lot-lifecycle.ts";
+import { getLotForViewer, publishLot, toLotJson, updateLot, withdrawLot } from "~/models/lot.server.ts";
+import { lotInputFromRow } from "~/models/lot-json.server.ts";
+import { currentReferencePrices } from "~/models/reference-price.server.ts";
+import {
+  apiHandler,
+  json,
+  problem,
+  readJsonBody,
+  requireApiCaller,
+  requireApiCapability,
+  validationProblem,
+} from "~/utils/api.server.ts";
+import { lotProblem, mergePatch, PatchLotBody } from "~/utils/lot-api.server.ts";
+
+const notFound = () => problem(404, "There is no such lot.", { code: "NOT_FOUND" });
+
+/** GET /api/v1/lots/{id}: drafts and withdrawn lots exist only for their own organisation. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return apiHandler(async () => {
+    const caller = await requireApiCaller(request);
+    const lot = await getLotForViewer(params.lotId ?? "", caller.organization.id);
+    if (!lot) return notFound();
+    const { prices } = await currentReferencePrices();
+    return json(toLotJson(lot, { viewerOrganizationId: caller.organization.id, prices }));
+  });
+}
+
+/**
+ * PATCH /api/v1/lots/{id}: change fields of the caller's own lot while it is editable (a draft, or
+ * open without bids); `status` publishes or withdraws it. Fields left out keep their values.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  return apiHandler(async () => {
+    if (request.method !== "PATCH")
+      return problem(405, "Use PATCH to change a lot.", {
+        code: "METHOD_NOT_ALLOWED",
+        headers: { Allow: "GET, PATCH" },
+      });
+    const caller = await requireApiCapability(request, "seller");
+    const who = { organizationId: caller.organization.id, userId: caller.userId };
+    const lot = await getLotForViewer(params.lotId ?? "", caller.organization.id);
+    if (!lot) return notFound();
+    if (lot.organizationId !== caller.organization.id)
+      return problem(403, "Only the organisation that listed this lot can change it.", { code: "FORBIDDEN" });
+    const body = await readJsonBody(request, PatchLotBody);
+    const changesFields = Object.keys(body).some((key) => key !== "status");
+
+    if (body.status === "withdrawn") {
+      if (changesFields)
+        return validationProblem({ status: "Withdraw a lot on its own, without changing other fields." });
+      const result = await withdrawLot(who, lot.id);
+      if (!result.ok) return lotProblem(result);
+    } else if (changesFields || body.status === "open") {
+      const check = canEdit(lot);
+      if (!check.ok) return problem(409, check.message, { code: "LOT_NOT_EDITABLE" });
+      if (body.status === "open" && lot.status !== "draft")
+        return problem(409, "Only a draft can be published.", { code: "LOT_NOT_EDITABLE" });
+      if (changesFields) {
+        const now = new Date();
+        const mode = lot.status === "open" || body.status === "open" ? "publish" : "draft";
+        const checked = validateLotInput(mergePatch(lotInputFromRow(lot), body), {
+          today: now.toISOString().slice(0, 10),
+          now,
+          mode,
+        });
+        if (!checked.ok) return validationProblem(checked.errors);
+        const updated = await updateLot(who, lot.id, checked.value, { expectedVersion: lot.version });
+        if (!updated.ok) return lotProblem(updated);
+      }
+      if (body.status === "open") {
+        const published = await publishLot(who, lot.id);
+        if (!published.ok) return lotProblem(published);
+      }
+    }
+    const fresh = await getLotForViewer(lot.id, caller.organization.id);
+    if (!fresh) return notFound();
+    const { prices } = await currentReferencePrices();
+    return json(toLotJson(fresh, { viewerOrganizationId: caller.organization.id, prices }));
+  });
+}

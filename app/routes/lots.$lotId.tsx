@@ -1,0 +1,184 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { LotDerivedPanel } from "~/components/lot-derived-panel.tsx";
+import { LotDocumentsSection } from "~/components/lot-documents-section.tsx";
+import { LotFactsTable } from "~/components/lot-facts.tsx";
+import { chemistryColour, PointMap } from "~/components/map/index.tsx";
+import { canEdit, canPublish, canWithdraw, LOT_STATUS_LABELS } from "~/domain/lot-lifecycle.ts";
+import { getLotForViewer, publishLot, toLotJson, withdrawLot } from "~/models/lot.server.ts";
+import { addLotDocuments, checkDocumentUploads, deleteLotDocument } from "~/models/lot-document.server.ts";
+import { currentReferencePrices } from "~/models/reference-price.server.ts";
+import lotStyles from "~/styles/lots.css?url";
+import { requireCapability } from "~/utils/auth.server.ts";
+import { readLotFormRequest } from "~/utils/lot-form.server.ts";
+import { getLotViewer, lotFailureStatus } from "~/utils/lot-pages.server.ts";
+
+export const links = () => [{ rel: "stylesheet", href: lotStyles }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.lot.reference} ${data.lot.title} · Packloop` : "Lot · Packloop" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await getLotViewer(request);
+  const lot = await getLotForViewer(params.lotId ?? "", viewer?.organizationId ?? null);
+  if (!lot) throw new Response("There is no such lot, or it is not published.", { status: 404 });
+  const { prices } = await currentReferencePrices();
+  const isOwner = viewer?.organizationId === lot.organizationId;
+  return {
+    lot: toLotJson(lot, { viewerOrganizationId: viewer?.organizationId ?? null, prices }),
+    seller: { name: lot.organization.name, verification: lot.organization.verificationStatus },
+    economyName: lot.economy.name,
+    loggedIn: viewer !== null,
+    isOwner,
+    can: {
+      edit: isOwner && canEdit(lot).ok,
+      publish: isOwner && canPublish(lot).ok,
+      withdraw: isOwner && canWithdraw(lot).ok,
+    },
+    documents: lot.documents.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      fileName: d.fileName,
+      contentType: d.contentType,
+      sizeBytes: d.sizeBytes,
+    })),
+    prices: prices.map((p) => ({
+      metal: p.metal,
+      commodity: p.commodity,
+      asOf: p.asOf,
+      sourceUrl: p.sourceUrl,
+    })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { organization, user } = await requireCapability(request, "seller");
+  const caller = { organizationId: organization.id, userId: user.id };
+  const lotId = params.lotId ?? "";
+  const { form, files } = await readLotFormRequest(request);
+  const intent = form.get("intent");
+  const fail = (failure: { message: string; errors?: Record<string, string> }, status: number) =>
+    data({ formError: failure.message, errors: failure.errors ?? {}, done: null }, { status });
+
+  if (intent === "publish" || intent === "withdraw") {
+    const result = intent === "publish" ? await publishLot(caller, lotId) : await withdrawLot(caller, lotId);
+    if (!result.ok) return fail(result, lotFailureStatus(result));
+    return { formError: null, errors: {}, done: intent === "publish" ? "Published." : "Withdrawn." };
+  }
+  if (intent === "upload") {
+    const uploads = checkDocumentUploads(files);
+    if (Object.keys(uploads.errors).length > 0)
+      return fail({ message: "No file was added.", errors: uploads.errors }, 400);
+    if (uploads.documents.length === 0) return fail({ message: "Choose at least one file." }, 400);
+    const result = await addLotDocuments(caller, lotId, uploads.documents);
+    if (!result.ok) return fail(result, lotFailureStatus(result));
+    return {
+      formError: null,
+      errors: {},
+      done: `${result.count} ${result.count === 1 ? "file" : "files"} added.`,
+    };
+  }
+  if (intent === "deleteDocument") {
+    const result = await deleteLotDocument(caller, lotId, String(form.get("documentId") ?? ""));
+    if (!result.ok) return fail(result, lotFailureStatus(result));
+    return { formError: null, errors: {}, done: "Document removed." };
+  }
+  return fail({ message: "Unknown action." }, 400);
+}
+
+export default function LotPage() {
+  const { lot, seller, economyName, isOwner, can, documents, loggedIn, prices } =
+    useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="stack lot-page" data-testid="lot-page">
+      <p className="breadcrumbs">
+        <Link to="/lots">Lots</Link> › {isOwner ? <Link to="/lots/mine">My lots</Link> : null}
+      </p>
+      <header className="lot-header">
+        <div>
+          <p className="lot-ref">
+            {lot.reference} ·{" "}
+            <span className={`status status-${lot.status}`}>{LOT_STATUS_LABELS[lot.status]}</span>
+          </p>
+          <h1>{lot.title}</h1>
+          <p>
+            Listed by <strong>{seller.name}</strong>
+            {seller.verification === "verified" ? " (verified)" : ""} · {lot.locationLabel ?? economyName}
+          </p>
+        </div>
+        {isOwner ? (
+          <div className="lot-actions">
+            {can.edit ? (
+              <Link to={`/lots/${lot.id}/edit`} className="button button-secondary">
+                Edit
+              </Link>
+            ) : null}
+            {can.publish ? (
+              <Form method="post" className="inline-form">
+                <button type="submit" name="intent" value="publish">
+                  Publish
+                </button>
+              </Form>
+            ) : null}
+            {can.withdraw ? (
+              <Form method="post" className="inline-form">
+                <button type="submit" name="intent" value="withdraw" className="button-danger">
+                  Withdraw
+                </button>
+              </Form>
+            ) : null}
+          </div>
+        ) : null}
+      </header>
+      {result?.done ? (
+        <p className="notice" role="status">
+          {result.done}
+        </p>
+      ) : null}
+      {result?.formError ? (
+        <div className="form-error" role="alert">
+          <p>{result.formError}</p>
+          {Object.keys(result.errors).length > 0 ? (
+            <ul>
+              {Object.entries(result.errors).map(([field, message]) => (
+                <li key={field}>{message}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="lot-columns">
+        <LotFactsTable lot={lot} economyName={economyName} />
+        <div className="stack">
+          <PointMap
+            height={260}
+            points={[
+              {
+                lat: lot.location.lat,
+                lng: lot.location.lng,
+                label: `${lot.reference} ${lot.title}`,
+                kind: "lot",
+                colour: chemistryColour(lot.chemistry),
+              },
+            ]}
+          />
+          <p className="hint coordinates" data-testid="lot-coordinates">
+            {lot.location.lat.toFixed(4)}, {lot.location.lng.toFixed(4)} · {economyName}
+          </p>
+        </div>
+      </div>
+      {lot.description ? <p className="lot-description">{lot.description}</p> : null}
+      <LotDerivedPanel derived={lot.derived} energyGiven={lot.energyKwh !== null} prices={prices} />
+      <LotDocumentsSection
+        lotId={lot.id}
+        documents={documents}
+        loggedIn={loggedIn}
+        isOwner={isOwner}
+        canDelete={can.edit}
+        canUpload={isOwner && !["settled", "withdrawn", "cancelled"].includes(lot.status)}
+        errors={result?.errors}
+      />
+    </div>
+  );
+}

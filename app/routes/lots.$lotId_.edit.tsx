@@ -1,0 +1,102 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { LotForm } from "~/components/lot-form.tsx";
+import { validateLotInput } from "~/domain/lot-input.ts";
+import { canEdit } from "~/domain/lot-lifecycle.ts";
+import { getLotForViewer, lotNumberLabel, publishLot, updateLot } from "~/models/lot.server.ts";
+import lotStyles from "~/styles/lots.css?url";
+import { requireCapability } from "~/utils/auth.server.ts";
+import {
+  lotFormDefaults,
+  lotFormValues,
+  rawLotFromForm,
+  readLotFormRequest,
+} from "~/utils/lot-form.server.ts";
+import { lotFailureStatus } from "~/utils/lot-pages.server.ts";
+
+export const links = () => [{ rel: "stylesheet", href: lotStyles }];
+export const meta: MetaFunction = () => [{ title: "Edit lot · Packloop" }];
+
+/** The caller's own lot, still editable; otherwise the page answers 404, 403 or 409. */
+async function requireEditableLot(request: Request, lotId: string) {
+  const { organization, user } = await requireCapability(request, "seller");
+  const lot = await getLotForViewer(lotId, organization.id);
+  if (!lot) throw new Response("There is no such lot.", { status: 404 });
+  if (lot.organizationId !== organization.id)
+    throw new Response("Only the organisation that listed this lot can edit it.", { status: 403 });
+  const check = canEdit(lot);
+  if (!check.ok) throw new Response(check.message, { status: 409 });
+  return { lot, caller: { organizationId: organization.id, userId: user.id } };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { lot } = await requireEditableLot(request, params.lotId ?? "");
+  return {
+    id: lot.id,
+    reference: lotNumberLabel(lot.number),
+    status: lot.status as "draft" | "open",
+    defaults: lotFormDefaults(lot),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { lot, caller } = await requireEditableLot(request, params.lotId ?? "");
+  const { form } = await readLotFormRequest(request);
+  const publishNow = lot.status === "draft" && form.get("intent") === "publish";
+  const now = new Date();
+  // An open lot must stay complete; a draft only when it is being published.
+  const mode = lot.status === "open" || publishNow ? "publish" : "draft";
+  const checked = validateLotInput(rawLotFromForm(form), {
+    today: now.toISOString().slice(0, 10),
+    now,
+    mode,
+  });
+  const values = lotFormValues(form);
+  if (!checked.ok) return data({ errors: checked.errors, values, formError: undefined }, { status: 400 });
+  const version = Number(form.get("version"));
+  const updated = await updateLot(caller, lot.id, checked.value, {
+    expectedVersion: Number.isInteger(version) ? version : undefined,
+  });
+  if (!updated.ok)
+    return data({ errors: {}, values, formError: updated.message }, { status: lotFailureStatus(updated) });
+  if (publishNow) {
+    const published = await publishLot(caller, lot.id, { now });
+    if (!published.ok)
+      return data(
+        {
+          errors: published.reason === "invalid" ? published.errors : {},
+          values,
+          formError: published.message,
+        },
+        { status: lotFailureStatus(published) },
+      );
+  }
+  return redirect(`/lots/${lot.id}`);
+}
+
+export default function EditLot() {
+  const { id, reference, status, defaults } = useLoaderData<typeof loader>();
+  const feedback = useActionData<typeof action>();
+  const values = { ...defaults, ...(feedback?.values as Record<string, string> | undefined) };
+  return (
+    <div className="stack lot-page">
+      <p className="breadcrumbs">
+        <Link to="/lots/mine">My lots</Link> › <Link to={`/lots/${id}`}>{reference}</Link> ›
+      </p>
+      <h1>Edit {reference}</h1>
+      {status === "open" ? (
+        <p className="notice">
+          This lot is published. You can change it until the first bid arrives; after that its terms are
+          fixed.
+        </p>
+      ) : null}
+      <LotForm values={values} feedback={feedback} mode="edit" status={status} />
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { LotForm } from "~/components/lot-form.tsx";
+import { validateLotInput } from "~/domain/lot-input.ts";
+import { checkDocumentUploads, createLotWithDocuments } from "~/models/lot-document.server.ts";
+import lotStyles from "~/styles/lots.css?url";
+import { requireCapability } from "~/utils/auth.server.ts";
+import { lotFormValues, rawLotFromForm, readLotFormRequest } from "~/utils/lot-form.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "List a lot · Packloop" }];
+export const links = () => [{ rel: "stylesheet", href: lotStyles }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { organization } = await requireCapability(request, "seller");
+  return {
+    organizationName: organization.name,
+    defaults: {
+      availableFrom: new Date().toISOString().slice(0, 10),
+      currency: organization.economy.currency,
+      saleMode: "auction",
+    } as Record<string, string>,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { organization, user } = await requireCapability(request, "seller");
+  const { form, files } = await readLotFormRequest(request);
+  const publish = form.get("intent") === "publish";
+  const now = new Date();
+  const checked = validateLotInput(rawLotFromForm(form), {
+    today: now.toISOString().slice(0, 10),
+    now,
+    mode: publish ? "publish" : "draft",
+  });
+  const uploads = checkDocumentUploads(files);
+  if (!checked.ok || Object.keys(uploads.errors).length > 0) {
+    return data(
+      { errors: { ...(checked.ok ? {} : checked.errors), ...uploads.errors }, values: lotFormValues(form) },
+      { status: 400 },
+    );
+  }
+  const lot = await createLotWithDocuments(
+    { organizationId: organization.id, userId: user.id },
+    checked.value,
+    { publish, now },
+    uploads.documents,
+  );
+  return redirect(`/lots/${lot.id}`);
+}
+
+export default function NewLot() {
+  const { defaults, organizationName } = useLoaderData<typeof loader>();
+  const feedback = useActionData<typeof action>();
+  const values = { ...defaults, ...(feedback?.values as Record<string, string> | undefined) };
+  return (
+    <div className="stack lot-page">
+      <p className="breadcrumbs">
+        <Link to="/lots/mine">My lots</Link> ›
+      </p>
+      <h1>List a lot</h1>
+      <p>
+        Listing for <strong>{organizationName}</strong>. Save a draft at any time; publishing needs the prices
+        and, for auctions and tenders, the closing time. To list many packs at once, use a spreadsheet import.
+      </p>
+      <LotForm values={values} feedback={feedback} mode="new" />
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { z } from "zod";
+import type { LotFailure } from "~/models/lot.server.ts";
+import { problem } from "./api.server.ts";
+import { lotFailureStatus } from "./lot-pages.server.ts";
+
+/**
+ * The JSON body of POST /api/v1/lots and PATCH /api/v1/lots/{id}. The schema checks only shapes
+ * and types (and rejects unknown fields by name); whether a value makes sense, and which fields a
+ * lot needs, is validateLotInput's job, so the API, the form and CSV import give the same answers.
+ */
+
+const text = z.string().nullable().optional();
+const number = z.number().nullable().optional();
+const money = z
+  .object({
+    amountMinor: z.number({ invalid_type_error: "amountMinor must be a number of minor units." }),
+    currency: z.string(),
+  })
+  .strict()
+  .nullable()
+  .optional();
+
+const lotFields = {
+  title: text,
+  chemistry: text,
+  form: text,
+  condition: text,
+  count: number,
+  massKg: number,
+  energyKwh: number,
+  stateOfHealthPct: number,
+  originVehicle: text,
+  originOem: text,
+  location: z.object({ lat: z.number(), lng: z.number() }).strict().optional(),
+  locationLabel: text,
+  economy: text,
+  availableFrom: text,
+  saleMode: text,
+  currency: text,
+  startingPrice: money,
+  reservePrice: money,
+  askingPrice: money,
+  closesAt: text,
+  description: text,
+};
+
+export const CreateLotBody = z
+  .object({
+    ...lotFields,
+    /** "open" publishes at once; the default is a draft, so nothing goes live by accident. */
+    status: z.enum(["draft", "open"]).optional(),
+  })
+  .strict();
+
+export const PatchLotBody = z
+  .object({
+    ...lotFields,
+    /** "open" publishes a draft, "withdrawn" withdraws the lot. */
+    status: z.enum(["open", "withdrawn"]).optional(),
+  })
+  .strict();
+
+export type PatchLotBody = z.infer<typeof PatchLotBody>;
+
+/**
+ * The raw input of a PATCH: the stored lot with the body's fields laid over it. A new location
+ * replaces the stored coordinates; a new currency drops stored prices the body does not restate,
+ * since an amount in minor units means nothing in another currency.
+ */
+export function mergePatch(stored: Record<string, unknown>, body: PatchLotBody): Record<string, unknown> {
+  const { status: _status, ...fields } = body;
+  const merged: Record<string, unknown> = { ...stored };
+  if (fields.location) {
+    delete merged.lat;
+    delete merged.lng;
+  }
+  if (fields.currency && fields.currency.toUpperCase() !== stored.currency) {
+    for (const price of ["startingPrice", "reservePrice", "askingPrice"]) {
+      if (!(price in fields)) merged[price] = null;
+    }
+  }
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined) merged[key] = value;
+  return merged;
+}
+
+const CODES: Record<LotFailure["reason"], string> = {
+  not_found: "NOT_FOUND",
+  forbidden: "FORBIDDEN",
+  not_editable: "LOT_NOT_EDITABLE",
+  conflict: "CONFLICT",
+  invalid: "VALIDATION_FAILED",
+};
+
+/** A failed lot operation as problem+json. */
+export function lotProblem(failure: LotFailure): Response {
+  const status = lotFailureStatus(failure);
+  if (failure.reason === "invalid") {
+    const errors = Object.entries(failure.errors).map(([field, message]) => ({ field, message }));
+    return problem(status, failure.message, { code: CODES.invalid, errors });
+  }
+  return problem(status, failure.message, { code: CODES[failure.reason] });
+}

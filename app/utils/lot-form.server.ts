@@ -1,0 +1,111 @@
+import { economyByCode } from "~/domain/economies.ts";
+import { MAX_DOCUMENT_BYTES, MAX_PHOTOS } from "~/domain/lot-documents.ts";
+import { toMajorUnitString } from "~/domain/money.ts";
+import type { Lot } from "~/generated.server/prisma/client.ts";
+import { readFormWithFiles } from "./multipart.server.ts";
+import type { FormValues } from "./validation.ts";
+
+/**
+ * Glue between the listing form (new and edit pages) and validateLotInput: which fields the form
+ * has, how a chosen port fills in the location, and how a stored lot is shown in the form again.
+ */
+
+export const LOT_FORM_FIELDS = [
+  "title",
+  "chemistry",
+  "form",
+  "condition",
+  "count",
+  "massKg",
+  "energyKwh",
+  "stateOfHealthPct",
+  "originVehicle",
+  "originOem",
+  "port",
+  "lat",
+  "lng",
+  "locationLabel",
+  "economy",
+  "availableFrom",
+  "saleMode",
+  "currency",
+  "startingPrice",
+  "reservePrice",
+  "askingPrice",
+  "closesAt",
+  "description",
+] as const;
+
+/** Every document slot filled at once, plus the form's text, with room to spare. */
+const MAX_REQUEST_BYTES = MAX_DOCUMENT_BYTES * (3 + MAX_PHOTOS) + 1_000_000;
+
+export function readLotFormRequest(request: Request) {
+  return readFormWithFiles(request, { maxFileBytes: MAX_DOCUMENT_BYTES, maxTotalBytes: MAX_REQUEST_BYTES });
+}
+
+/** The values typed, to show the form again as it was sent. */
+export function lotFormValues(form: FormData): FormValues {
+  const values: FormValues = {};
+  for (const name of [...LOT_FORM_FIELDS, "version"]) {
+    const value = form.get(name);
+    if (typeof value === "string") values[name] = value;
+  }
+  return values;
+}
+
+/**
+ * The raw input for validateLotInput. A port chosen from the list stands in for coordinates left
+ * empty, names the location when it has no name yet, and is in its own economy.
+ */
+export function rawLotFromForm(form: FormData): Record<string, string> {
+  const raw: Record<string, string> = {};
+  for (const name of LOT_FORM_FIELDS) {
+    const value = form.get(name);
+    raw[name] = typeof value === "string" ? value : "";
+  }
+  const port = raw.port ? economyByCode(raw.port) : undefined;
+  if (port && raw.lat.trim() === "" && raw.lng.trim() === "") {
+    raw.lat = String(port.portLat);
+    raw.lng = String(port.portLng);
+    raw.locationLabel ||= `Port of ${port.portName}`;
+    raw.economy ||= port.code;
+  }
+  delete raw.port;
+  return raw;
+}
+
+/** "2026-03-01T14:00" in UTC, as the form's datetime-local field shows it. */
+export function utcDateTimeLocal(date: Date): string {
+  return date.toISOString().slice(0, 16);
+}
+
+/** A stored lot as the edit form shows it: prices in major units, the close time in UTC. */
+export function lotFormDefaults(lot: Lot): Record<string, string> {
+  const price = (amount: bigint | null) =>
+    amount === null ? "" : toMajorUnitString({ amountMinor: amount, currency: lot.currency });
+  return {
+    title: lot.title,
+    chemistry: lot.chemistry,
+    form: lot.form,
+    condition: lot.condition,
+    count: String(lot.count),
+    massKg: String(lot.massKg),
+    energyKwh: lot.energyWh === null ? "" : String(lot.energyWh / 1000),
+    stateOfHealthPct: lot.stateOfHealthPct === null ? "" : String(lot.stateOfHealthPct),
+    originVehicle: lot.originVehicle ?? "",
+    originOem: lot.originOem ?? "",
+    lat: String(lot.lat),
+    lng: String(lot.lng),
+    locationLabel: lot.locationLabel ?? "",
+    economy: lot.economyCode,
+    availableFrom: lot.availableFrom.toISOString().slice(0, 10),
+    saleMode: lot.saleMode,
+    currency: lot.currency,
+    startingPrice: price(lot.startingPriceMinor),
+    reservePrice: price(lot.reservePriceMinor),
+    askingPrice: price(lot.askingPriceMinor),
+    closesAt: lot.closesAt ? utcDateTimeLocal(lot.closesAt) : "",
+    description: lot.description ?? "",
+    version: String(lot.version),
+  };
+}
