@@ -63,6 +63,9 @@ export default function Dashboard() {
             <Link to="/lots/new" className="button button-small">
               List a lot
             </Link>{" "}
+            <Link to="/lots/import" className="button button-small button-secondary">
+              Import from spreadsheet
+            </Link>{" "}
             <Link to="/lots/mine">My lots</Link>
           </p>
         </section>
