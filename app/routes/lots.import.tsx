@@ -168,7 +168,7 @@ export default function ImportLots() {
   const publish = result?.values.publish ?? "draft";
 
   return (
-    <div className="stack">
+    <div className="stack import-page">
       <p className="breadcrumbs">
         <Link to="/dashboard">Dashboard</Link> › Import lots
       </p>

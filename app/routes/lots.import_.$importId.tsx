@@ -89,11 +89,18 @@ export default function LotImportPage() {
   const finished = page.progress.status === "done" || page.progress.status === "failed";
 
   return (
-    <div className="stack">
+    <div className="stack import-page">
       <p className="breadcrumbs">
         <Link to="/dashboard">Dashboard</Link> › <Link to="/lots/import">Import lots</Link> › {page.fileName}
       </p>
-      <h1>Importing {page.fileName}</h1>
+      <h1>
+        {progress.status === "done"
+          ? "Imported"
+          : progress.status === "failed"
+            ? "Failed to import"
+            : "Importing"}{" "}
+        {page.fileName}
+      </h1>
       {progress.status === "importing" ? (
         <noscript>
           <meta httpEquiv="refresh" content="2" />
