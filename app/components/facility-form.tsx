@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
-import { FieldError, FormError, type FormFeedback, submittedValue, TextField } from "~/components/form.tsx";
+import { FacilityLocationField } from "~/components/facility-location-field.tsx";
+import { FieldError, FormError, type FormFeedback, TextField } from "~/components/form.tsx";
 import {
   BATTERY_CONDITION_CRITERIA,
   BATTERY_CONDITION_LABELS,
@@ -11,7 +12,6 @@ import {
   RECYCLING_PROCESS_LABELS,
   RECYCLING_PROCESSES,
 } from "~/domain/codes.ts";
-import { ECONOMIES } from "~/domain/economies.ts";
 import { RECOVERY_FIELDS, RECOVERY_METAL_LABELS, RECOVERY_METALS } from "~/domain/facility-input.ts";
 
 /** Field values of the facility profile form, as strings (an existing facility or the defaults). */
@@ -110,47 +110,13 @@ export function FacilityForm({
 
       <section className="card">
         <h2>Location</h2>
-        <TextField
-          name="address"
-          label="Address (optional)"
-          defaultValue={text("address")}
+        <FacilityLocationField
+          lat={text("lat")}
+          lng={text("lng")}
+          economy={text("economy")}
+          address={text("address")}
           feedback={feedback}
         />
-        <div className="field-row">
-          <TextField
-            name="lat"
-            label="Latitude"
-            hint="Decimal degrees, north positive: 35.68"
-            inputMode="decimal"
-            defaultValue={text("lat")}
-            feedback={feedback}
-          />
-          <TextField
-            name="lng"
-            label="Longitude"
-            hint="Decimal degrees, east positive: 139.76"
-            inputMode="decimal"
-            defaultValue={text("lng")}
-            feedback={feedback}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="field-economy">Economy</label>
-          <select
-            id="field-economy"
-            name="economy"
-            defaultValue={submittedValue(feedback, "economy") ?? text("economy")}
-            aria-invalid={feedback?.errors?.economy ? true : undefined}
-          >
-            <option value="">Choose…</option>
-            {ECONOMIES.map((e) => (
-              <option key={e.code} value={e.code}>
-                {e.name}
-              </option>
-            ))}
-          </select>
-          <FieldError name="economy" feedback={feedback} />
-        </div>
         <label className="check">
           <input type="checkbox" name="holdsImportConsent" value="on" defaultChecked={consent} />
           <span>

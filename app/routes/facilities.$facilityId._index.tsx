@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CapacityTable } from "~/components/capacity-table.tsx";
+import { PointMap } from "~/components/map/index.tsx";
 import {
   BATTERY_CONDITION_LABELS,
   CHEMISTRY_SHORT_LABELS,
@@ -91,6 +92,10 @@ export default function FacilityPage() {
       <div className="facility-columns">
         <section className="card">
           <h2>About</h2>
+          <PointMap
+            points={[{ lat, lng, label: facility.name, kind: "facility", processes: facility.processes }]}
+            height={240}
+          />
           {facility.description ? <p className="prewrap">{facility.description}</p> : null}
           <dl className="facts">
             <dt>Location</dt>
@@ -171,30 +176,36 @@ export default function FacilityPage() {
         {facility.certifications.length === 0 ? (
           <p className="empty">No certifications or permits listed.</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th>Certification or permit</th>
-                <th>Reference</th>
-                <th>Issued by</th>
-                <th>Expires</th>
-              </tr>
-            </thead>
-            <tbody>
-              {facility.certifications.map((c) => (
-                <tr key={c.id} data-testid="certification-row" className={c.expired ? "expired" : undefined}>
-                  <td>{c.name}</td>
-                  <td>{c.reference ?? "—"}</td>
-                  <td>{c.issuedBy ?? "—"}</td>
-                  <td>
-                    {c.expiresOn ?? "No expiry"}{" "}
-                    {c.expired ? <span className="badge badge-danger">Expired</span> : null}
-                    {c.expiresSoon ? <span className="badge badge-warn">Expires soon</span> : null}
-                  </td>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th>Certification or permit</th>
+                  <th>Reference</th>
+                  <th>Issued by</th>
+                  <th>Expires</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {facility.certifications.map((c) => (
+                  <tr
+                    key={c.id}
+                    data-testid="certification-row"
+                    className={c.expired ? "expired" : undefined}
+                  >
+                    <td>{c.name}</td>
+                    <td>{c.reference ?? "—"}</td>
+                    <td>{c.issuedBy ?? "—"}</td>
+                    <td className="nowrap">
+                      {c.expiresOn ?? "No expiry"}{" "}
+                      {c.expired ? <span className="badge badge-danger">Expired</span> : null}
+                      {c.expiresSoon ? <span className="badge badge-warn">Expires soon</span> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </div>

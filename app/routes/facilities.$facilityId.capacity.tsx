@@ -119,7 +119,7 @@ export default function FacilityCapacity() {
   const formFeedback =
     result && result.intent !== "remove" ? { errors: result.errors, values: result.values } : undefined;
   return (
-    <div className="stack">
+    <div className="stack facility-page">
       <p className="breadcrumbs">
         <Link to="/dashboard">Dashboard</Link> ›{" "}
         <Link to={`/facilities/${facility.id}`}>{facility.name}</Link> › Capacity

@@ -103,7 +103,7 @@ export default function EditFacility() {
   const profileFeedback = result?.intent === "profile" ? result : undefined;
   const certificationFeedback = result?.intent === "add-certification" ? result : undefined;
   return (
-    <div className="stack">
+    <div className="stack facility-page">
       <p className="breadcrumbs">
         <Link to="/dashboard">Dashboard</Link> › <Link to={`/facilities/${id}`}>{name}</Link> › Edit
       </p>
@@ -140,7 +140,7 @@ export default function EditFacility() {
                   <td>{c.name}</td>
                   <td>{c.reference ?? "—"}</td>
                   <td>{c.issuedBy ?? "—"}</td>
-                  <td>
+                  <td className="nowrap">
                     {c.expiresOn ?? "No expiry"}{" "}
                     {c.expiresOn && c.expiresOn < today ? (
                       <span className="badge badge-danger">Expired</span>

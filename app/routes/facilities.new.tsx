@@ -37,7 +37,7 @@ export default function NewFacility() {
   const { organizationName, defaults } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   return (
-    <div className="stack">
+    <div className="stack facility-page">
       <p className="breadcrumbs">
         <Link to="/dashboard">Dashboard</Link> › New facility
       </p>
