@@ -158,7 +158,14 @@ export default function FacilityCapacity() {
               <Form method="post" className="inline-form">
                 <input type="hidden" name="intent" value="remove" />
                 <input type="hidden" name="windowId" value={row.id} />
-                <button type="submit" className="button-link" disabled={row.bookedTonnes > 0}>
+                <button
+                  type="submit"
+                  className="button-link"
+                  disabled={row.bookedTonnes > 0}
+                  title={
+                    row.bookedTonnes > 0 ? "Booked capacity stays; lower the window instead." : undefined
+                  }
+                >
                   Remove
                 </button>
               </Form>
