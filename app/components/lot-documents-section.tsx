@@ -1,5 +1,4 @@
 import { Form, Link } from "@remix-run/react";
-import { FieldError } from "~/components/form.tsx";
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from "~/domain/lot-documents.ts";
 import { LotDocumentInputs } from "./lot-document-inputs.tsx";
 
@@ -71,13 +70,15 @@ export function LotDocumentsSection({
         </p>
       ) : null}
       {canUpload ? (
-        <Form method="post" encType="multipart/form-data" noValidate className="stack">
-          <LotDocumentInputs feedback={{ errors }} />
-          <FieldError name="form" feedback={{ errors }} />
-          <button type="submit" name="intent" value="upload" className="button-secondary">
-            Add files
-          </button>
-        </Form>
+        <details className="upload-more" open={errors && Object.keys(errors).length > 0 ? true : undefined}>
+          <summary>Add documents or photos</summary>
+          <Form method="post" encType="multipart/form-data" noValidate className="stack">
+            <LotDocumentInputs feedback={{ errors }} />
+            <button type="submit" name="intent" value="upload" className="button-secondary">
+              Add files
+            </button>
+          </Form>
+        </details>
       ) : null}
     </section>
   );
