@@ -1,11 +1,6 @@
 import { kgToTonnes, monthOf, monthStart } from "~/domain/capacity.ts";
-import {
-  bpToPercent,
-  type CertificationData,
-  type FacilityProfile,
-  isCertificationExpired,
-  isoDay,
-} from "~/domain/facility-input.ts";
+import { type CertificationData, isCertificationExpired, isoDay } from "~/domain/facility-certification.ts";
+import { bpToPercent, type FacilityProfile } from "~/domain/facility-input.ts";
 import type { Prisma } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
 

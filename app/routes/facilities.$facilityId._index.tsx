@@ -9,7 +9,8 @@ import {
   RECYCLING_PROCESS_LABELS,
 } from "~/domain/codes.ts";
 import { economyByCode } from "~/domain/economies.ts";
-import { certificationExpiresSoon, RECOVERY_METAL_LABELS, RECOVERY_METALS } from "~/domain/facility-input.ts";
+import { certificationExpiresSoon } from "~/domain/facility-certification.ts";
+import { RECOVERY_METAL_LABELS, RECOVERY_METALS } from "~/domain/facility-input.ts";
 import { getFacilityForViewer, toFacilityJson } from "~/models/facility.server.ts";
 import { findMembershipsOfUser } from "~/models/organization.server.ts";
 import facilityStyles from "~/styles/facilities.css?url";

@@ -8,7 +8,8 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FacilityForm } from "~/components/facility-form.tsx";
 import { FormError, TextField } from "~/components/form.tsx";
-import { isoDay, validateCertification, validateFacilityProfile } from "~/domain/facility-input.ts";
+import { isoDay, validateCertification } from "~/domain/facility-certification.ts";
+import { validateFacilityProfile } from "~/domain/facility-input.ts";
 import {
   addCertification,
   getOwnFacility,

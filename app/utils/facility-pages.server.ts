@@ -1,11 +1,7 @@
 import type { CapacityWindowInput } from "~/domain/capacity.ts";
 import { kgToTonnes, monthOf } from "~/domain/capacity.ts";
-import {
-  type CertificationInput,
-  type FacilityProfileInput,
-  RECOVERY_FIELDS,
-  RECOVERY_METALS,
-} from "~/domain/facility-input.ts";
+import type { CertificationInput } from "~/domain/facility-certification.ts";
+import { type FacilityProfileInput, RECOVERY_FIELDS, RECOVERY_METALS } from "~/domain/facility-input.ts";
 import { toMajorUnitString } from "~/domain/money.ts";
 import type { CapacityWindow, Facility } from "~/generated.server/prisma/client.ts";
 import type { FormValues } from "./validation.ts";

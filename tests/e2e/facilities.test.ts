@@ -49,7 +49,7 @@ describe("capacity", () => {
     await page.waitForURL(new RegExp(`/facilities/${facilityId}$`));
     const row = page.locator('[data-testid="capacity-row"]').filter({ hasText: note });
     await row.waitFor({ state: "visible" });
-    const text = await row.innerText();
+    const text = (await row.textContent()) ?? "";
     expect(text).toContain(
       `0 t booked of ${Number(tonnes).toLocaleString("en", { maximumFractionDigits: 3 })} t`,
     );

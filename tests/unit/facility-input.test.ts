@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   certificationExpiresSoon,
-  type FacilityProfileInput,
   isCertificationExpired,
-  parsePercentToBp,
   validateCertification,
+} from "~/domain/facility-certification.ts";
+import {
+  type FacilityProfileInput,
+  parsePercentToBp,
   validateFacilityProfile,
 } from "~/domain/facility-input.ts";
 
