@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { ImportIssue } from "~/domain/lot-import-columns.ts";
 import type { SpreadsheetKind } from "~/domain/lot-import-file.ts";
 import type { LotInput } from "~/domain/lot-input.ts";
@@ -23,7 +24,7 @@ import { lotDataFromInput } from "./lot.server.ts";
  * cleaned up the same way. Either way nothing of a failed file remains.
  */
 
-export const IMPORT_CHUNK_ROWS = 500;
+export const IMPORT_CHUNK_ROWS = 200;
 /** 20,000 rows take well under a minute; an import still running after this has lost its process. */
 export const IMPORT_STALLED_AFTER_MS = 10 * 60_000;
 /** Problems kept with the import for its result page; the rest are only counted. */
@@ -135,6 +136,10 @@ async function writeLots(record: LotImport, input: StartImportInput, now: Date):
         });
       });
       written += chunk.length;
+      // PGlite runs in this process and Prisma prepares rows synchronously: without a turn of the
+      // event loop between chunks, no other request (the progress polls included) would be served
+      // until the whole file is written.
+      await nextTurn();
     }
     const done = await db().$transaction(
       async (tx) => {

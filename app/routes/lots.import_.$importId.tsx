@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Lot import · Packloop" }];
 export const links = () => [{ rel: "stylesheet", href: importStyles }];
 
 const ISSUES_SHOWN = 200;
-const POLL_MS = 400;
+const POLL_MS = 300;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireCapability(request, "seller");
