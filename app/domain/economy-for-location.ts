@@ -4,7 +4,7 @@
  *
  * APPROXIMATE BY DESIGN. Packloop ships no border polygons: a point is first tested against a few
  * small boxes where a land border runs through a metropolitan area (Hong Kong / Shenzhen,
- * Singapore / Johor Bahru, Brunei inside Borneo), then assigned to the nearest of about 120 anchor
+ * Singapore / Johor Bahru, Brunei inside Borneo), then assigned to the nearest of about 230 anchor
  * points (capitals, ports and regional cities; coordinates rounded to 0.1°) within 1,200 km. Near a
  * land border the answer can be wrong, and points in non-APEC countries next to APEC members
  * (Mongolia, Laos, Cambodia, the Koreas' north) come out as the neighbour; open ocean far from any
