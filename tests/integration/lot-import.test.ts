@@ -272,6 +272,56 @@ describe("XLSX", () => {
   });
 });
 
+describe("reading spreadsheets", () => {
+  test("a semicolon CSV with decimal commas (a European Excel export) is refused for its commas", async () => {
+    const grid = lotGrid(2, TODAY, (_i, row) => {
+      row.lat = row.lat.replace(".", ",");
+    });
+    const text = grid
+      .map((row) => row.map((cell) => (/[;"]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(";"))
+      .join("\r\n");
+    const outcome = await upload(fleet, { bytes: new TextEncoder().encode(text), name: "eu.csv" });
+    expect(outcome.status).toBe(400);
+    expect(outcome.data.report).toMatchObject({
+      fileLevel: true,
+      issues: [
+        expect.objectContaining({ line: 2, field: "lat", message: expect.stringMatching(/decimal comma/) }),
+      ],
+    });
+  });
+
+  test("an unclosed quote names its line", async () => {
+    const read = await readSpreadsheet(new TextEncoder().encode('title,count\nok,1\n"broken,2\n'), "q.csv");
+    expect(read).toEqual({
+      ok: false,
+      kind: "csv",
+      message: expect.stringMatching(/^Line 3 opens a quoted value/),
+    });
+  });
+
+  test("XLSX numbers read as the person saw them, dates as YYYY-MM-DD", async () => {
+    const { default: writeXlsxFile } = await import("write-excel-file/node");
+    const buffer = await writeXlsxFile([
+      ["massKg", "lat", "availableFrom", "closesAt"],
+      [
+        { value: 0.1 + 0.2, type: Number },
+        { value: -33.8688, type: Number },
+        { value: new Date("2026-07-01T00:00:00Z"), type: Date, format: "yyyy-mm-dd" },
+        { value: new Date("2026-07-20T14:30:00Z"), type: Date, format: "yyyy-mm-dd hh:mm" },
+      ],
+    ]).toBuffer();
+    const read = await readSpreadsheet(new Uint8Array(buffer), "numbers.xlsx");
+    expect(read).toEqual({
+      ok: true,
+      kind: "xlsx",
+      grid: [
+        ["massKg", "lat", "availableFrom", "closesAt"],
+        ["0.3", "-33.8688", "2026-07-01", "2026-07-20T14:30:00Z"],
+      ],
+    });
+  });
+});
+
 describe("files refused as a whole: a clear error, nothing written", () => {
   const header = "title,chemistry,form,condition,count,massKg,lat,lng,availableFrom,saleMode,currency\n";
   test.each<[string, () => { bytes: Uint8Array; name: string }, RegExp]>([
