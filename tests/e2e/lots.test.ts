@@ -152,6 +152,15 @@ describe("listing a lot", () => {
     );
     expect(search).toMatchObject({ total: 1, lots: [{ id: lotId }] });
 
+    // The browse map's data carries it, at the clicked point (rounded to 3 decimals for the map).
+    const mapData = await page.evaluate(
+      async (q) => (await fetch(`/lots/map-data?q=${encodeURIComponent(q)}`)).json(),
+      title,
+    );
+    expect(mapData.id).toEqual([lotId]);
+    expect(mapData.lat[0]).toBeCloseTo(point.lat, 2);
+    expect(mapData.lng[0]).toBeCloseTo(point.lng, 2);
+
     await page.goto("/lots/mine");
     await page
       .getByRole("link", { name: /^PL-\d{6}$/ })
