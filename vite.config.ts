@@ -1,6 +1,6 @@
 /// <reference types="vitest/config" />
 import { vitePlugin as remix } from "@remix-run/dev";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
 import remixConfig from "./remix.config.js";
 
@@ -12,11 +12,21 @@ declare module "@remix-run/node" {
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
+// Under vitest, modules named *.client.* are empty, as Remix makes them on the server: route and
+// component tests render on Node, where Leaflet (which touches window at import) cannot load.
+const clientModulesAreEmptyOnServer: Plugin = {
+  name: "packloop:client-modules-empty-in-tests",
+  enforce: "pre",
+  load(id) {
+    return /\.client\.[jt]sx?$/.test(id.split("?")[0]) ? "export {};" : undefined;
+  },
+};
+
 export default defineConfig({
   server: { port: 3000 },
   build: { target: "es2022" },
   // The Remix plugin stays out of vitest runs: tests import modules directly.
-  plugins: [!process.env.VITEST && remix(remixConfig), tsconfigPaths()],
+  plugins: [process.env.VITEST ? clientModulesAreEmptyOnServer : remix(remixConfig), tsconfigPaths()],
   test: {
     reporters: ["default", "./tests/setup/summary-reporter.ts"],
     projects: [

@@ -2,7 +2,7 @@
 // PostgreSQL when TEST_DATABASE_URL is set): recyclers publish and edit their own facilities and
 // windows; nobody else can; bad input is refused per field with nothing written; capacity never
 // drops below what is booked, also while bookings race with an edit.
-import { beforeAll, describe, expect, test, vi } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { updateCapacityWindow } from "~/models/capacity-window.server.ts";
 import * as detailRoute from "~/routes/facilities.$facilityId._index.tsx";
 import * as capacityRoute from "~/routes/facilities.$facilityId.capacity.tsx";
@@ -18,9 +18,6 @@ import {
   monthFromNow,
 } from "../fixtures/facilities.ts";
 import { callRoute, getRequest, postRequest } from "../fixtures/routes.ts";
-
-// Leaflet needs a browser; the Remix build swaps *.client.tsx for empty modules, vitest does not.
-vi.mock("~/components/map/index.tsx", () => ({ PointMap: () => null, LocationPicker: () => null }));
 
 type Account = Awaited<ReturnType<typeof accountWith>>;
 let owner: Account;

@@ -5,7 +5,7 @@
 import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, test, vi } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { validateLotInput } from "~/domain/lot-input.ts";
 import { updateLot } from "~/models/lot.server.ts";
 import { lotInputFromRow } from "~/models/lot-json.server.ts";
@@ -27,13 +27,6 @@ import {
   today,
 } from "../fixtures/lots.ts";
 import { callRoute, getRequest, postRequest } from "../fixtures/routes.ts";
-
-// Leaflet needs a browser; the Remix build swaps *.client.tsx for empty modules, vitest does not.
-vi.mock("~/components/map/index.tsx", () => ({
-  PointMap: () => null,
-  LocationPicker: () => null,
-  chemistryColour: () => "#000000",
-}));
 
 type Account = Awaited<ReturnType<typeof accountWith>>;
 let seller: Account;
