@@ -1,34 +1,23 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FilterForm } from "~/components/map/browse.tsx";
+import {
+  FacilityFilterFields,
+  type FacilityRow,
+  FacilityTable,
+} from "~/components/map/browse-facilities.tsx";
 import {
   BboxChip,
   browseViewOf,
-  CheckboxGroup,
-  FilterForm,
-  listValues,
   Pagination,
   pageOffset,
   useBboxNavigation,
   useMapData,
   ViewSwitch,
-} from "~/components/map/browse.tsx";
+} from "~/components/map/browse-nav.tsx";
 import { type FacilityMapData, MapLegend, MarketMap } from "~/components/map/index.tsx";
-import { facilitySymbolSvg, mainProcess, PROCESS_SHAPE_LABELS } from "~/components/map/symbols.ts";
-import {
-  BATTERY_CONDITION_LABELS,
-  CHEMISTRIES,
-  CHEMISTRY_SHORT_LABELS,
-  LOT_FORM_LABELS,
-  RECYCLING_PROCESS_LABELS,
-  type RecyclingProcess,
-} from "~/domain/codes.ts";
-import { ECONOMIES, economyByCode } from "~/domain/economies.ts";
-import {
-  FACILITY_SORT_LABELS,
-  facilityFiltersToParams,
-  parseFacilityFilters,
-} from "~/domain/facility-filters.ts";
-import { formatMoney } from "~/domain/money.ts";
+import type { RecyclingProcess } from "~/domain/codes.ts";
+import { facilityFiltersToParams, parseFacilityFilters } from "~/domain/facility-filters.ts";
 import { toFacilityJson } from "~/models/facility.server.ts";
 import { searchFacilities } from "~/models/facility-search.server.ts";
 import { browsingOrganization } from "~/models/lot-search.server.ts";
@@ -57,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { limit: view === "map" ? 0 : PAGE_SIZE, offset },
     today,
   );
-  const rows = facilities.map((facility) => {
+  const rows = facilities.map((facility): FacilityRow => {
     const json = toFacilityJson(facility, today);
     return {
       id: json.id,
@@ -84,8 +73,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const upper = (v: string) => v.toUpperCase();
-
 export default function FacilitiesBrowse() {
   const { errors, rows, total, offset, view, canPublish, mapDataUrl, bbox } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
@@ -105,80 +92,7 @@ export default function FacilitiesBrowse() {
       <div className="browse">
         <aside aria-label="Filters">
           <FilterForm id="facility-filters">
-            <div className="field">
-              <label htmlFor="facility-q">Search</label>
-              <input
-                id="facility-q"
-                type="search"
-                name="q"
-                placeholder="Name or description"
-                defaultValue={params.get("q") ?? ""}
-                aria-invalid={errors.q ? true : undefined}
-              />
-              {errors.q ? <p className="field-error">{errors.q}</p> : null}
-            </div>
-            <div className="field">
-              <label htmlFor="facility-sort">Sort</label>
-              <select id="facility-sort" name="sort" defaultValue={params.get("sort") ?? "name"}>
-                {Object.entries(FACILITY_SORT_LABELS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-              {errors.sort ? <p className="field-error">{errors.sort}</p> : null}
-            </div>
-            <CheckboxGroup
-              name="process"
-              legend="Process"
-              options={Object.entries(RECYCLING_PROCESS_LABELS)}
-              selected={listValues(params, "process")}
-              error={errors.process}
-            />
-            <CheckboxGroup
-              name="chemistry"
-              legend="Accepts chemistry"
-              options={CHEMISTRIES.map((c) => [c, CHEMISTRY_SHORT_LABELS[c]] as const)}
-              selected={listValues(params, "chemistry", upper)}
-              error={errors.chemistry}
-              scroll
-            />
-            <CheckboxGroup
-              name="form"
-              legend="Accepts form"
-              options={Object.entries(LOT_FORM_LABELS)}
-              selected={listValues(params, "form")}
-              error={errors.form}
-            />
-            <CheckboxGroup
-              name="condition"
-              legend="Accepts condition"
-              options={Object.entries(BATTERY_CONDITION_LABELS)}
-              selected={listValues(params, "condition")}
-              error={errors.condition}
-            />
-            <div className="field">
-              <label htmlFor="facility-consent">Consent to import waste batteries</label>
-              <select
-                id="facility-consent"
-                name="holdsImportConsent"
-                defaultValue={params.get("holdsImportConsent") ?? ""}
-                aria-invalid={errors.holdsImportConsent ? true : undefined}
-              >
-                <option value="">Any</option>
-                <option value="true">Holds import consent</option>
-                <option value="false">No import consent</option>
-              </select>
-              {errors.holdsImportConsent ? <p className="field-error">{errors.holdsImportConsent}</p> : null}
-            </div>
-            <CheckboxGroup
-              name="economy"
-              legend="Economy"
-              options={ECONOMIES.map((e) => [e.code, e.shortName] as const)}
-              selected={listValues(params, "economy", upper)}
-              error={errors.economy}
-              scroll
-            />
+            <FacilityFilterFields params={params} errors={errors} />
           </FilterForm>
         </aside>
 
@@ -222,58 +136,7 @@ export default function FacilitiesBrowse() {
                 No facilities match these filters. Try fewer filters, or search everywhere.
               </p>
             ) : (
-              <table data-testid="facility-list">
-                <thead>
-                  <tr>
-                    <th>Facility</th>
-                    <th>Processes</th>
-                    <th>Accepts</th>
-                    <th>Next free capacity</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((facility) => (
-                    <tr key={facility.id}>
-                      <td>
-                        <Link to={`/facilities/${facility.id}`}>{facility.name}</Link>
-                        <div>{economyByCode(facility.economy)?.shortName ?? facility.economy}</div>
-                        {facility.holdsImportConsent ? <span className="badge">Import consent</span> : null}
-                      </td>
-                      <td>
-                        <span
-                          className="pl-legend-shape browse-inline-symbol"
-                          // Static SVG from symbols.ts: the same symbol as on the map.
-                          // biome-ignore lint/security/noDangerouslySetInnerHtml: constant markup, no user input
-                          dangerouslySetInnerHTML={{
-                            __html: facilitySymbolSvg(mainProcess(facility.processes), 14),
-                          }}
-                        />
-                        {facility.processes.map((p) => PROCESS_SHAPE_LABELS[p]).join(", ")}
-                      </td>
-                      <td>
-                        {facility.acceptedChemistries.length === CHEMISTRIES.length
-                          ? "All chemistries"
-                          : facility.acceptedChemistries.map((c) => CHEMISTRY_SHORT_LABELS[c]).join(", ")}
-                        <div>{facility.acceptedForms.map((f) => LOT_FORM_LABELS[f]).join(", ")}</div>
-                      </td>
-                      <td>
-                        {facility.nextCapacity ? (
-                          <>
-                            {facility.nextCapacity.freeTonnes.toLocaleString("en")} t in{" "}
-                            {facility.nextCapacity.month}
-                            <div>
-                              {formatMoney(facility.nextCapacity.pricePerTonne)}/t{" "}
-                              {facility.nextCapacity.priceKind === "payable" ? "paid to seller" : "gate fee"}
-                            </div>
-                          </>
-                        ) : (
-                          "—"
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <FacilityTable rows={rows} />
             )
           ) : null}
           {view !== "map" ? <Pagination total={total} limit={PAGE_SIZE} offset={offset} /> : null}

@@ -1,38 +1,12 @@
 /**
- * The pieces the /lots and /facilities browse pages share: a filter form kept in the URL, the
- * list/map switch, pagination, the "within the map area" chip, and the hooks that load the map's
- * data and write the map's view back into the URL.
+ * The filter form the /lots and /facilities browse pages share: its fields live in the URL, so the
+ * list, the map and a copied link all show the same search. Navigation pieces (views, pages, the
+ * map area, the map's data) are in browse-nav.tsx.
  */
-import { Form, Link, useNavigate, useSearchParams, useSubmit } from "@remix-run/react";
-import { type FormEvent, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
-import type { BBox } from "~/domain/lot-filters.ts";
+import { Form, Link, useSearchParams, useSubmit } from "@remix-run/react";
+import { type FormEvent, type ReactNode, useEffect, useRef } from "react";
+import { filterQuery } from "./browse-nav.tsx";
 
-export const BROWSE_VIEWS = ["both", "list", "map"] as const;
-export type BrowseView = (typeof BROWSE_VIEWS)[number];
-
-export function browseViewOf(params: URLSearchParams): BrowseView {
-  const view = params.get("view");
-  return (BROWSE_VIEWS as readonly string[]).includes(view ?? "") ? (view as BrowseView) : "both";
-}
-
-/** The current query without the parameters that only page or lay out the results. */
-export function filterQuery(params: URLSearchParams, drop: string[] = []): URLSearchParams {
-  const next = new URLSearchParams(params);
-  for (const name of ["page", "view", ...drop]) next.delete(name);
-  return next;
-}
-
-function withParams(params: URLSearchParams, changes: Record<string, string | null>): string {
-  const next = new URLSearchParams(params);
-  for (const [name, value] of Object.entries(changes)) {
-    if (value === null) next.delete(name);
-    else next.set(name, value);
-  }
-  const query = next.toString();
-  return query ? `?${query}` : "?";
-}
-
-/** Form values → query parameters, leaving out blanks so URLs stay readable. */
 function compactQuery(form: HTMLFormElement): URLSearchParams {
   const params = new URLSearchParams();
   for (const [name, value] of new FormData(form)) {
@@ -198,105 +172,5 @@ export function RangeFields({
       </div>
       {error ? <p className="field-error">{error}</p> : null}
     </fieldset>
-  );
-}
-
-export function ViewSwitch({ view }: { view: BrowseView }) {
-  const [params] = useSearchParams();
-  const labels: Record<BrowseView, string> = { both: "Map and list", list: "List", map: "Map" };
-  return (
-    <nav className="browse-views" aria-label="View">
-      {BROWSE_VIEWS.map((v) => (
-        <Link
-          key={v}
-          to={withParams(params, { view: v === "both" ? null : v })}
-          aria-current={v === view ? "page" : undefined}
-          preventScrollReset
-          replace
-        >
-          {labels[v]}
-        </Link>
-      ))}
-    </nav>
-  );
-}
-
-export function BboxChip() {
-  const [params] = useSearchParams();
-  if (!params.get("bbox")) return null;
-  return (
-    <p className="browse-chip" data-testid="bbox-chip">
-      Showing only the map area.{" "}
-      <Link to={withParams(params, { bbox: null, page: null })} replace preventScrollReset>
-        Search everywhere
-      </Link>
-    </p>
-  );
-}
-
-export function Pagination({ total, limit, offset }: { total: number; limit: number; offset: number }) {
-  const [params] = useSearchParams();
-  if (total <= limit) return null;
-  const page = Math.floor(offset / limit) + 1;
-  const pages = Math.ceil(total / limit);
-  const to = (p: number) => withParams(params, { page: p === 1 ? null : String(p) });
-  return (
-    <nav className="browse-pages" aria-label="Pages">
-      {page > 1 ? <Link to={to(page - 1)}>← Previous</Link> : <span />}
-      <span>
-        Page {page} of {pages.toLocaleString("en")}
-      </span>
-      {page < pages ? <Link to={to(page + 1)}>Next →</Link> : <span />}
-    </nav>
-  );
-}
-
-/** `page` (1-based) → offset; anything unusable is page 1. */
-export function pageOffset(params: URLSearchParams, limit: number): number {
-  const page = Number(params.get("page") ?? "1");
-  return Number.isInteger(page) && page > 1 ? (page - 1) * limit : 0;
-}
-
-/** Loads the map's data from a resource route; keeps the last data while the next loads. */
-export function useMapData<T>(url: string | null): { data: T | null; failed: boolean } {
-  const [state, setState] = useState<{ data: T | null; failed: boolean }>({ data: null, failed: false });
-  useEffect(() => {
-    if (!url) return;
-    const controller = new AbortController();
-    fetch(url, { signal: controller.signal, headers: { Accept: "application/json" } })
-      .then((response) => {
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return response.json() as Promise<T>;
-      })
-      .then(
-        (data) => setState({ data, failed: false }),
-        (error: unknown) => {
-          if (!controller.signal.aborted) {
-            console.warn("Map data failed to load", error);
-            setState((s) => ({ ...s, failed: true }));
-          }
-        },
-      );
-    return () => controller.abort();
-  }, [url]);
-  return state;
-}
-
-/** Writes a map view into the URL's bbox (resetting the page) without adding history entries. */
-export function useBboxNavigation(): (bbox: BBox) => void {
-  const navigate = useNavigate();
-  const [params] = useSearchParams();
-  const paramsRef = useRef(params);
-  paramsRef.current = params;
-  return useCallback(
-    (bbox: BBox) => {
-      const value = [bbox.minLng, bbox.minLat, bbox.maxLng, bbox.maxLat].join(",");
-      if (paramsRef.current.get("bbox") === value) return;
-      navigate(withParams(paramsRef.current, { bbox: value, page: null }), {
-        replace: true,
-        preventScrollReset: true,
-      });
-    },
-    [navigate],
   );
 }

@@ -1,10 +1,18 @@
 import L from "leaflet";
 import { useEffect, useMemo, useRef } from "react";
 import { MapContainer, useMap } from "react-leaflet";
-import Supercluster from "supercluster";
+import type Supercluster from "supercluster";
 import { CHEMISTRY_SHORT_LABELS, LOT_FORM_LABELS } from "~/domain/codes.ts";
 import { type BBox, bboxFromView } from "~/domain/lot-filters.ts";
 import { BaseLayer } from "./base-layer.client.tsx";
+import {
+  type ClusterMix,
+  clusterIcon,
+  facilityIndex,
+  type Index,
+  lotIndex,
+  type Props,
+} from "./clusters.client.ts";
 import { facilityIcon, popupContent } from "./leaflet-shared.client.ts";
 import type { MapTiles } from "./map-data.ts";
 import {
@@ -15,14 +23,7 @@ import {
   lotReference,
 } from "./map-data.ts";
 import { DEFAULT_VIEW, MAP_MAX_BOUNDS, nearestCopy, toMapLng, viewLngRanges } from "./pacific.ts";
-import {
-  CHEMISTRY_FAMILIES,
-  CHEMISTRY_FAMILY_OF,
-  CHEMISTRY_FAMILY_STYLE,
-  chemistryColour,
-  mainProcess,
-  PROCESS_SHAPE_LABELS,
-} from "./symbols.ts";
+import { chemistryColour, mainProcess, PROCESS_SHAPE_LABELS } from "./symbols.ts";
 
 export interface MarketMapViewProps {
   lots?: LotMapData | null;
@@ -35,74 +36,8 @@ export interface MarketMapViewProps {
   onViewChange?(bbox: BBox): void;
 }
 
-/** A point: its row in the data, and (lots) the index of its chemistry family. */
-type Props = { i: number; fam: number };
-/** A cluster of lots: how many of each chemistry family it holds. */
-type ClusterMix = { c: number[] };
-type Index = Supercluster<Props, ClusterMix>;
-
 const VIEW_DEBOUNCE_MS = 400;
 const massFormat = new Intl.NumberFormat("en", { maximumFractionDigits: 0 });
-
-// Lots cluster up to zoom 14; the count of each chemistry family rides along so a cluster can
-// show its mix as a pie.
-function lotIndex(data: LotMapData): Index {
-  const families = CHEMISTRY_FAMILIES as readonly string[];
-  const index: Index = new Supercluster<Props, ClusterMix>({
-    radius: 50,
-    maxZoom: 14,
-    map: (props) => {
-      const c = new Array<number>(families.length).fill(0);
-      c[props.fam] = 1;
-      return { c };
-    },
-    reduce: (acc, props) => {
-      for (let k = 0; k < acc.c.length; k++) acc.c[k] += props.c[k];
-    },
-  });
-  const features = data.id.map((_, i) => ({
-    type: "Feature" as const,
-    properties: { i, fam: families.indexOf(CHEMISTRY_FAMILY_OF[decodeLotPoint(data, i).chemistry]) },
-    geometry: { type: "Point" as const, coordinates: [data.lng[i], data.lat[i]] },
-  }));
-  return index.load(features);
-}
-
-function facilityIndex(data: FacilityMapData): Index {
-  const index: Index = new Supercluster<Props, ClusterMix>({ radius: 30, maxZoom: 10 });
-  return index.load(
-    data.id.map((_, i) => ({
-      type: "Feature" as const,
-      properties: { i, fam: 0 },
-      geometry: { type: "Point" as const, coordinates: [data.lng[i], data.lat[i]] },
-    })),
-  );
-}
-
-function pieBackground(counts: number[]): string {
-  const total = counts.reduce((a, b) => a + b, 0) || 1;
-  let at = 0;
-  const stops = counts.flatMap((count, k) => {
-    if (count === 0) return [];
-    const from = (at / total) * 360;
-    at += count;
-    const colour = CHEMISTRY_FAMILY_STYLE[CHEMISTRY_FAMILIES[k]].colour;
-    return [`${colour} ${from.toFixed(1)}deg ${((at / total) * 360).toFixed(1)}deg`];
-  });
-  return `conic-gradient(${stops.join(", ")})`;
-}
-
-function clusterIcon(count: number, kind: "lots" | "facilities", counts?: number[]): L.DivIcon {
-  const size = count < 10 ? 30 : count < 100 ? 36 : count < 1000 ? 42 : 50;
-  const label = count >= 10_000 ? `${Math.round(count / 1000)}k` : count.toLocaleString("en");
-  const ring = counts ? `background:${pieBackground(counts)}` : "";
-  return L.divIcon({
-    html: `<div class="pl-cluster-ring" style="${ring}"><span>${label}</span></div>`,
-    className: `pl-cluster pl-cluster-${kind}`,
-    iconSize: [size, size],
-    iconAnchor: [size / 2, size / 2],
-  });
-}
 
 function Markers({
   lots,
