@@ -4,7 +4,12 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { emptyLotFilters, type LotFilters, parseLotFilters } from "~/domain/lot-filters.ts";
 import type { Prisma } from "~/generated.server/prisma/client.ts";
-import { lotMapPoints, searchLots, toPrefixTsQuery } from "~/models/lot-search.server.ts";
+import {
+  keepLotStatisticsFresh,
+  lotMapPoints,
+  searchLots,
+  toPrefixTsQuery,
+} from "~/models/lot-search.server.ts";
 import { createUserWithOrganization } from "~/models/user.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
@@ -358,5 +363,40 @@ describe("toPrefixTsQuery", () => {
     ["':*", null],
   ])("%j → %j", (q, expected) => {
     expect(toPrefixTsQuery(q)).toBe(expected);
+  });
+});
+
+describe("keepLotStatisticsFresh", () => {
+  test("on PGlite, which has no autovacuum, analyses the lots after many changes, at most once a minute", async () => {
+    const onPglite = process.env.TEST_DB_KIND !== "postgres";
+    await db().lot.createMany({
+      data: Array.from({ length: 120 }, (_, i) => ({
+        organizationId: sellerA,
+        title: `Bulk ${i}`,
+        chemistry: "LFP" as const,
+        form: "pack" as const,
+        condition: "intact" as const,
+        count: 1,
+        massKg: 500,
+        lat: -33.9,
+        lng: 151.2,
+        economyCode: "AU",
+        availableFrom: new Date("2026-12-01"),
+        saleMode: "fixed" as const,
+        currency: "USD",
+        status: "closed" as const,
+      })),
+    });
+    // Table statistics reach pg_stat_user_tables once the session has been idle for a second.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await db().$queryRaw`SELECT 1`;
+    const later = Date.now() + 5 * 60_000;
+    expect(await keepLotStatisticsFresh(later)).toBe(onPglite);
+    expect(await keepLotStatisticsFresh(later + 1000)).toBe(false);
+    if (onPglite) {
+      const [row] = await db().$queryRaw<{ tuples: number }[]>`
+        SELECT reltuples::float8 AS tuples FROM pg_class WHERE oid = '"Lot"'::regclass`;
+      expect(row.tuples).toBe(SEEDS.length + 120);
+    }
   });
 });
