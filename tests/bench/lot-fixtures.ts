@@ -180,12 +180,16 @@ export async function seedLots(
       economyCode: ECONOMIES[i % ECONOMIES.length].code,
       capabilities: ["seller"],
     })),
+    skipDuplicates: true,
   });
   // One JSON parameter per batch expanded by json_populate_recordset: Prisma's createMany through
   // the pg adapter inserted ~800 rows/s here, this inserts tens of thousands per second.
   const BATCH = 5_000;
   const stamp = now.toISOString();
-  let number = 0;
+  const [{ max }] = await database.withConnection((sql) =>
+    sql.query<{ max: number }>(`SELECT COALESCE(max("number"), 0)::int AS max FROM "Lot"`),
+  );
+  let number = max;
   for (let done = 0; done < lotCount; done += BATCH) {
     const rows = Array.from({ length: Math.min(BATCH, lotCount - done) }, () => ({
       ...makeLot(random, pick(random, orgIds), now),

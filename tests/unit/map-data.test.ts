@@ -140,21 +140,22 @@ describe("map symbols", () => {
   });
 });
 
+const envOf = (vars: Record<string, string>) => readEnv({ NODE_ENV: "test", ...vars });
+
 describe("mapTilesFromEnv", () => {
   it("keeps the offline base map unless MAP_TILE_URL is set", () => {
-    expect(mapTilesFromEnv(readEnv({}))).toBeNull();
-    expect(mapTilesFromEnv(readEnv({ MAP_TILE_URL: "  " }))).toBeNull();
+    expect(mapTilesFromEnv(envOf({}))).toBeNull();
+    expect(mapTilesFromEnv(envOf({ MAP_TILE_URL: "  " }))).toBeNull();
   });
 
   it("uses the tile server with its attribution, and credits OpenStreetMap by default", () => {
     expect(
       mapTilesFromEnv(
-        readEnv({ MAP_TILE_URL: "https://tiles.example/{z}/{x}/{y}.png", MAP_TILE_ATTRIBUTION: "© Example" }),
+        envOf({ MAP_TILE_URL: "https://tiles.example/{z}/{x}/{y}.png", MAP_TILE_ATTRIBUTION: "© Example" }),
       ),
     ).toEqual({ url: "https://tiles.example/{z}/{x}/{y}.png", attribution: "© Example" });
     expect(
-      mapTilesFromEnv(readEnv({ MAP_TILE_URL: "https://tile.openstreetmap.org/{z}/{x}/{y}.png" }))
-        ?.attribution,
+      mapTilesFromEnv(envOf({ MAP_TILE_URL: "https://tile.openstreetmap.org/{z}/{x}/{y}.png" }))?.attribution,
     ).toMatch(/OpenStreetMap/);
   });
 });
