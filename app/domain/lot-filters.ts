@@ -3,6 +3,8 @@
  * route and GET /api/v1/lots all take the same parameter names, so a URL copied from the page
  * works against the API and vice versa.
  */
+
+import { type BBox, parseBbox } from "./bounding-box.ts";
 import {
   BATTERY_CONDITIONS,
   type BatteryCondition,
@@ -14,36 +16,10 @@ import {
   type SaleMode,
 } from "./codes.ts";
 import { ECONOMY_CODES, type EconomyCode } from "./economies.ts";
+import { LOT_STATUSES, type LotStatus } from "./lot-lifecycle.ts";
 
-/** Lot lifecycle states, letter for letter the LotStatus enum in prisma/schema.prisma. */
-export const LOT_STATUSES = [
-  "draft",
-  "open",
-  "closed",
-  "awarded",
-  "in_transit",
-  "delivered",
-  "recovered",
-  "settled",
-  "withdrawn",
-  "cancelled",
-  "disputed",
-] as const;
-export type LotStatus = (typeof LOT_STATUSES)[number];
-
-export const LOT_STATUS_LABELS: Readonly<Record<LotStatus, string>> = {
-  draft: "Draft",
-  open: "Open",
-  closed: "Closed",
-  awarded: "Awarded",
-  in_transit: "In transit",
-  delivered: "Delivered",
-  recovered: "Recovered",
-  settled: "Settled",
-  withdrawn: "Withdrawn",
-  cancelled: "Cancelled",
-  disputed: "Disputed",
-};
+// The box helpers live in bounding-box.ts; lot search callers import them from here too.
+export { type BBox, bboxContains, bboxFromView, normaliseLng, parseBbox } from "./bounding-box.ts";
 
 export const LOT_SORTS = ["newest", "closing_soon", "mass_desc", "mass_asc", "available_from"] as const;
 export type LotSort = (typeof LOT_SORTS)[number];
@@ -55,17 +31,6 @@ export const LOT_SORT_LABELS: Readonly<Record<LotSort, string>> = {
   mass_asc: "Lightest first",
   available_from: "Available soonest",
 };
-
-/**
- * A bounding box in degrees. When it crosses the antimeridian (a view of the Pacific from Japan
- * to Hawaii) minLng > maxLng, and a point is inside when lng ≥ minLng OR lng ≤ maxLng.
- */
-export interface BBox {
-  minLng: number;
-  minLat: number;
-  maxLng: number;
-  maxLat: number;
-}
 
 export interface LotFilters {
   chemistry: Chemistry[];
@@ -158,50 +123,6 @@ function numberParam(
     return null;
   }
   return value;
-}
-
-/** "minLng,minLat,maxLng,maxLat" → a BBox, or an error message. */
-export function parseBbox(raw: string): { ok: true; bbox: BBox } | { ok: false; error: string } {
-  const parts = raw.split(",").map((p) => p.trim());
-  const numbers = parts.map(Number);
-  if (parts.length !== 4 || parts.some((p) => p === "") || numbers.some((n) => !Number.isFinite(n))) {
-    return { ok: false, error: "bbox must be four numbers: minLng,minLat,maxLng,maxLat." };
-  }
-  const [minLng, minLat, maxLng, maxLat] = numbers;
-  if ([minLng, maxLng].some((lng) => lng < -180 || lng > 180)) {
-    return { ok: false, error: "bbox longitudes must be between -180 and 180." };
-  }
-  if ([minLat, maxLat].some((lat) => lat < -90 || lat > 90)) {
-    return { ok: false, error: "bbox latitudes must be between -90 and 90." };
-  }
-  if (minLat > maxLat) return { ok: false, error: "bbox minLat must not be greater than maxLat." };
-  return { ok: true, bbox: { minLng, minLat, maxLng, maxLat } };
-}
-
-/** Whether a point lies in the box, including boxes that cross the antimeridian. */
-export function bboxContains(bbox: BBox, lng: number, lat: number): boolean {
-  if (lat < bbox.minLat || lat > bbox.maxLat) return false;
-  return bbox.minLng <= bbox.maxLng
-    ? lng >= bbox.minLng && lng <= bbox.maxLng
-    : lng >= bbox.minLng || lng <= bbox.maxLng;
-}
-
-/** Any longitude (a map panned across several worlds) → the same meridian in [-180, 180]. */
-export function normaliseLng(lng: number): number {
-  const wrapped = ((((lng + 180) % 360) + 360) % 360) - 180;
-  return wrapped === -180 && lng > 0 ? 180 : wrapped;
-}
-
-/**
- * A map view's edges (west may be below -180 or east above 180 after panning across the
- * antimeridian) → a search box. A view wider than the whole world searches every longitude.
- */
-export function bboxFromView(west: number, south: number, east: number, north: number): BBox {
-  const round = (v: number) => Math.round(v * 1e4) / 1e4;
-  const minLat = round(Math.max(-90, south));
-  const maxLat = round(Math.min(90, north));
-  if (east - west >= 360) return { minLng: -180, minLat, maxLng: 180, maxLat };
-  return { minLng: round(normaliseLng(west)), minLat, maxLng: round(normaliseLng(east)), maxLat };
 }
 
 export function parseLotFilters(params: URLSearchParams): LotFiltersResult {

@@ -15,7 +15,8 @@ import {
   type SaleMode,
 } from "~/domain/codes.ts";
 import { ECONOMIES, economyByCode } from "~/domain/economies.ts";
-import { LOT_SORT_LABELS, LOT_STATUS_LABELS, type LotStatus } from "~/domain/lot-filters.ts";
+import { LOT_SORT_LABELS } from "~/domain/lot-filters.ts";
+import { LOT_STATUS_LABELS, type LotStatus } from "~/domain/lot-lifecycle.ts";
 import { formatMoney } from "~/domain/money.ts";
 import { CheckboxGroup, listValues, RangeFields } from "./browse.tsx";
 import { chemistryColour } from "./symbols.ts";
