@@ -1,7 +1,7 @@
 import { useState } from "react";
-import { FieldError, type FormFeedback, TextField } from "~/components/form.tsx";
+import { type FormFeedback, TextField } from "~/components/form.tsx";
+import { CoordinateInputs, EconomySelect, typedPoint } from "~/components/location-field.tsx";
 import { LocationPicker } from "~/components/map/index.tsx";
-import { ECONOMIES } from "~/domain/economies.ts";
 import { economyForLocation } from "~/domain/economy-for-location.ts";
 
 /**
@@ -27,12 +27,7 @@ export function FacilityLocationField({
   const [economy, setEconomy] = useState(initialEconomy);
   const [economyChosen, setEconomyChosen] = useState(initialEconomy !== "" && initialLat !== "");
 
-  const latNumber = Number(lat);
-  const lngNumber = Number(lng);
-  const point =
-    lat.trim() !== "" && lng.trim() !== "" && Math.abs(latNumber) <= 90 && Math.abs(lngNumber) <= 180
-      ? { lat: latNumber, lng: lngNumber }
-      : null;
+  const point = typedPoint(lat, lng);
 
   function pick(next: { lat: number; lng: number }) {
     // Five decimals is about a metre: enough for a site, without false precision.
@@ -49,53 +44,23 @@ export function FacilityLocationField({
       </p>
       <LocationPicker value={point} onChange={pick} height={300} />
       <div className="field-row">
-        <div className="field">
-          <label htmlFor="field-lat">Latitude</label>
-          <input
-            id="field-lat"
-            name="lat"
-            inputMode="decimal"
-            placeholder="35.6812"
-            value={lat}
-            onChange={(e) => setLat(e.target.value)}
-            aria-invalid={feedback?.errors?.lat ? true : undefined}
-          />
-          <FieldError name="lat" feedback={feedback} />
-        </div>
-        <div className="field">
-          <label htmlFor="field-lng">Longitude</label>
-          <input
-            id="field-lng"
-            name="lng"
-            inputMode="decimal"
-            placeholder="139.7671"
-            value={lng}
-            onChange={(e) => setLng(e.target.value)}
-            aria-invalid={feedback?.errors?.lng ? true : undefined}
-          />
-          <FieldError name="lng" feedback={feedback} />
-        </div>
-        <div className="field">
-          <label htmlFor="field-economy">Economy</label>
-          <select
-            id="field-economy"
-            name="economy"
-            value={economy}
-            onChange={(e) => {
-              setEconomy(e.target.value);
-              setEconomyChosen(true);
-            }}
-            aria-invalid={feedback?.errors?.economy ? true : undefined}
-          >
-            <option value="">Choose…</option>
-            {ECONOMIES.map((e) => (
-              <option key={e.code} value={e.code}>
-                {e.name}
-              </option>
-            ))}
-          </select>
-          <FieldError name="economy" feedback={feedback} />
-        </div>
+        <CoordinateInputs
+          lat={lat}
+          lng={lng}
+          onLatChange={setLat}
+          onLngChange={setLng}
+          placeholder={{ lat: "35.6812", lng: "139.7671" }}
+          feedback={feedback}
+        />
+        <EconomySelect
+          value={economy}
+          onChange={(code) => {
+            setEconomy(code);
+            setEconomyChosen(true);
+          }}
+          blankLabel="Choose…"
+          feedback={feedback}
+        />
       </div>
       <TextField name="address" label="Address (optional)" defaultValue={address} feedback={feedback} />
     </>

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { FieldError, type FormFeedback } from "~/components/form.tsx";
+import { CoordinateInputs, EconomySelect, typedPoint } from "~/components/location-field.tsx";
 import { LocationPicker } from "~/components/map/index.tsx";
 import { ECONOMIES, economyByCode } from "~/domain/economies.ts";
 import { economyForLocation } from "~/domain/economy-for-location.ts";
@@ -22,12 +23,8 @@ export function LotLocationField({
   const [label, setLabel] = useState(values.locationLabel ?? "");
   const [economy, setEconomy] = useState(values.economy ?? "");
 
-  const latNumber = Number(lat);
-  const lngNumber = Number(lng);
-  const point =
-    lat.trim() !== "" && lng.trim() !== "" && Number.isFinite(latNumber) && Number.isFinite(lngNumber)
-      ? { lat: latNumber, lng: lngNumber }
-      : null;
+  // Off-globe coordinates give no point: economyForLocation answers null for them anyway.
+  const point = typedPoint(lat, lng);
   const derived = point ? economyForLocation(point.lat, point.lng) : null;
   const derivedName = derived ? economyByCode(derived)?.name : null;
 
@@ -48,7 +45,7 @@ export function LotLocationField({
         nearest main port.
       </p>
       <LocationPicker
-        value={point && Math.abs(point.lat) <= 90 && Math.abs(point.lng) <= 180 ? point : null}
+        value={point}
         onChange={(p) => {
           setLat(String(p.lat));
           setLng(String(p.lng));
@@ -56,33 +53,15 @@ export function LotLocationField({
         }}
       />
       <div className="field-row">
-        <div className="field">
-          <label htmlFor="field-lat">Latitude</label>
-          <input
-            id="field-lat"
-            name="lat"
-            inputMode="decimal"
-            placeholder="-33.8688"
-            value={lat}
-            onChange={(e) => setLat(e.target.value)}
-            aria-invalid={feedback?.errors?.lat ? true : undefined}
-            aria-describedby="location-hint"
-          />
-          <FieldError name="lat" feedback={feedback} />
-        </div>
-        <div className="field">
-          <label htmlFor="field-lng">Longitude</label>
-          <input
-            id="field-lng"
-            name="lng"
-            inputMode="decimal"
-            placeholder="151.2093"
-            value={lng}
-            onChange={(e) => setLng(e.target.value)}
-            aria-invalid={feedback?.errors?.lng ? true : undefined}
-          />
-          <FieldError name="lng" feedback={feedback} />
-        </div>
+        <CoordinateInputs
+          lat={lat}
+          lng={lng}
+          onLatChange={setLat}
+          onLngChange={setLng}
+          placeholder={{ lat: "-33.8688", lng: "151.2093" }}
+          describedBy="location-hint"
+          feedback={feedback}
+        />
         <div className="field">
           <label htmlFor="field-port">Or a port</label>
           <select id="field-port" name="port" value={port} onChange={(e) => choosePort(e.target.value)}>
@@ -108,26 +87,12 @@ export function LotLocationField({
           />
           <FieldError name="locationLabel" feedback={feedback} />
         </div>
-        <div className="field">
-          <label htmlFor="field-economy">Economy</label>
-          <select
-            id="field-economy"
-            name="economy"
-            value={economy}
-            onChange={(e) => setEconomy(e.target.value)}
-            aria-invalid={feedback?.errors?.economy ? true : undefined}
-          >
-            <option value="">
-              {derivedName ? `From the location: ${derivedName}` : "From the location (approximate)"}
-            </option>
-            {ECONOMIES.map((e) => (
-              <option key={e.code} value={e.code}>
-                {e.name}
-              </option>
-            ))}
-          </select>
-          <FieldError name="economy" feedback={feedback} />
-        </div>
+        <EconomySelect
+          value={economy}
+          onChange={setEconomy}
+          blankLabel={derivedName ? `From the location: ${derivedName}` : "From the location (approximate)"}
+          feedback={feedback}
+        />
       </div>
     </fieldset>
   );

@@ -1,0 +1,108 @@
+import { FieldError, type FormFeedback } from "~/components/form.tsx";
+import { ECONOMIES } from "~/domain/economies.ts";
+
+/**
+ * The pieces the lot and facility location fields share: typed coordinates that drive the map
+ * picker, and the economy list. Each form keeps its own layout and what a pick does (a lot can come
+ * from a port, a facility's economy is preselected from the point), so these stay controlled parts.
+ */
+
+export interface MapPoint {
+  lat: number;
+  lng: number;
+}
+
+/** The typed coordinates as a map point, or null while one is blank, not a number or off the globe. */
+export function typedPoint(lat: string, lng: string): MapPoint | null {
+  if (lat.trim() === "" || lng.trim() === "") return null;
+  const point = { lat: Number(lat), lng: Number(lng) };
+  // NaN fails both comparisons, so text that is not a number gives no point.
+  return Math.abs(point.lat) <= 90 && Math.abs(point.lng) <= 180 ? point : null;
+}
+
+/** Latitude and longitude inputs (`lat`, `lng`; ids `field-lat`, `field-lng`), for a `.field-row`. */
+export function CoordinateInputs({
+  lat,
+  lng,
+  onLatChange,
+  onLngChange,
+  placeholder,
+  describedBy,
+  feedback,
+}: {
+  lat: string;
+  lng: string;
+  onLatChange: (value: string) => void;
+  onLngChange: (value: string) => void;
+  /** Example coordinates in the region the form is usually filled from. */
+  placeholder: { lat: string; lng: string };
+  /** The id of the hint that explains the ways to set a location, read with the latitude. */
+  describedBy?: string;
+  feedback?: FormFeedback;
+}) {
+  return (
+    <>
+      <div className="field">
+        <label htmlFor="field-lat">Latitude</label>
+        <input
+          id="field-lat"
+          name="lat"
+          inputMode="decimal"
+          placeholder={placeholder.lat}
+          value={lat}
+          onChange={(e) => onLatChange(e.target.value)}
+          aria-invalid={feedback?.errors?.lat ? true : undefined}
+          aria-describedby={describedBy}
+        />
+        <FieldError name="lat" feedback={feedback} />
+      </div>
+      <div className="field">
+        <label htmlFor="field-lng">Longitude</label>
+        <input
+          id="field-lng"
+          name="lng"
+          inputMode="decimal"
+          placeholder={placeholder.lng}
+          value={lng}
+          onChange={(e) => onLngChange(e.target.value)}
+          aria-invalid={feedback?.errors?.lng ? true : undefined}
+        />
+        <FieldError name="lng" feedback={feedback} />
+      </div>
+    </>
+  );
+}
+
+/** The economy select (`economy`, id `field-economy`); the blank option says what an empty choice means. */
+export function EconomySelect({
+  value,
+  onChange,
+  blankLabel,
+  feedback,
+}: {
+  value: string;
+  onChange: (code: string) => void;
+  blankLabel: string;
+  feedback?: FormFeedback;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor="field-economy">Economy</label>
+      <select
+        id="field-economy"
+        name="economy"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={feedback?.errors?.economy ? true : undefined}
+      >
+        <option value="">{blankLabel}</option>
+        {ECONOMIES.map((e) => (
+          <option key={e.code} value={e.code}>
+            {e.name}
+          </option>
+        ))}
+      </select>
+      <FieldError name="economy" feedback={feedback} />
+    </div>
+  );
+}
