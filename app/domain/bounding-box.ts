@@ -14,13 +14,25 @@ export interface BBox {
   maxLat: number;
 }
 
+/**
+ * "minLng,minLat,maxLng,maxLat" (as Leaflet's `LatLngBounds.toBBoxString()` writes it) → the four
+ * numbers, or null unless there are exactly four finite ones. Ranges are the caller's to check, since
+ * the lot and facility searches word their messages differently.
+ */
+export function bboxNumbers(
+  raw: string,
+): [minLng: number, minLat: number, maxLng: number, maxLat: number] | null {
+  const parts = raw.split(",").map((p) => p.trim());
+  if (parts.length !== 4 || parts.some((p) => p === "")) return null;
+  const [minLng, minLat, maxLng, maxLat] = parts.map(Number);
+  const numbers: [number, number, number, number] = [minLng, minLat, maxLng, maxLat];
+  return numbers.every(Number.isFinite) ? numbers : null;
+}
+
 /** "minLng,minLat,maxLng,maxLat" → a BBox, or an error message. */
 export function parseBbox(raw: string): { ok: true; bbox: BBox } | { ok: false; error: string } {
-  const parts = raw.split(",").map((p) => p.trim());
-  const numbers = parts.map(Number);
-  if (parts.length !== 4 || parts.some((p) => p === "") || numbers.some((n) => !Number.isFinite(n))) {
-    return { ok: false, error: "bbox must be four numbers: minLng,minLat,maxLng,maxLat." };
-  }
+  const numbers = bboxNumbers(raw);
+  if (!numbers) return { ok: false, error: "bbox must be four numbers: minLng,minLat,maxLng,maxLat." };
   const [minLng, minLat, maxLng, maxLat] = numbers;
   if ([minLng, maxLng].some((lng) => lng < -180 || lng > 180)) {
     return { ok: false, error: "bbox longitudes must be between -180 and 180." };

@@ -1,3 +1,4 @@
+import { type BBox, bboxContains as bboxContainsLngLat, bboxNumbers } from "./bounding-box.ts";
 import {
   BATTERY_CONDITIONS,
   type BatteryCondition,
@@ -9,6 +10,7 @@ import {
   type RecyclingProcess,
 } from "./codes.ts";
 import { ECONOMY_CODES, type EconomyCode } from "./economies.ts";
+import { listParam, quoteValues, unknownCodes } from "./query-params.ts";
 
 /**
  * The filters of the facility search, shared by the /facilities page (list and map) and
@@ -20,12 +22,7 @@ import { ECONOMY_CODES, type EconomyCode } from "./economies.ts";
  */
 
 /** West, south, east, north in degrees. `minLng > maxLng` means the box crosses the antimeridian. */
-export interface BoundingBox {
-  readonly minLng: number;
-  readonly minLat: number;
-  readonly maxLng: number;
-  readonly maxLat: number;
-}
+export type BoundingBox = Readonly<BBox>;
 
 export const FACILITY_SORTS = ["name", "newest", "economy"] as const;
 export type FacilitySort = (typeof FACILITY_SORTS)[number];
@@ -70,12 +67,7 @@ export const MAX_QUERY_LENGTH = 200;
 
 /** Repeated (`?economy=AU&economy=NZ`) and comma-separated (`?economy=AU,NZ`) values, trimmed, deduplicated. */
 function multiValues(params: URLSearchParams, name: string): string[] {
-  const values = params
-    .getAll(name)
-    .flatMap((v) => v.split(","))
-    .map((v) => v.trim())
-    .filter((v) => v !== "");
-  return [...new Set(values)];
+  return [...new Set(listParam(params, name))];
 }
 
 function codes<T extends string>(
@@ -85,12 +77,10 @@ function codes<T extends string>(
   normalise: (value: string) => string,
   errors: Record<string, string>,
 ): T[] {
-  const set = new Set<string>(allowed);
   const values = multiValues(params, name).map(normalise);
-  const unknown = values.filter((v) => !set.has(v));
+  const unknown = unknownCodes(values, allowed);
   if (unknown.length > 0) {
-    errors[name] =
-      `Unknown ${name} ${unknown.map((v) => `"${v}"`).join(", ")}; use one of ${allowed.join(", ")}.`;
+    errors[name] = `Unknown ${name} ${quoteValues(unknown)}; use one of ${allowed.join(", ")}.`;
     return [];
   }
   return values as T[];
@@ -112,11 +102,8 @@ function parseBoolean(params: URLSearchParams, name: string, errors: Record<stri
 export function parseBoundingBox(
   raw: string,
 ): { ok: true; bbox: BoundingBox } | { ok: false; message: string } {
-  const parts = raw.split(",").map((p) => p.trim());
-  const numbers = parts.map((p) => (p === "" ? Number.NaN : Number(p)));
-  if (parts.length !== 4 || numbers.some((n) => !Number.isFinite(n))) {
-    return { ok: false, message: "Use four numbers: minLng,minLat,maxLng,maxLat." };
-  }
+  const numbers = bboxNumbers(raw);
+  if (!numbers) return { ok: false, message: "Use four numbers: minLng,minLat,maxLng,maxLat." };
   const [minLng, minLat, maxLng, maxLat] = numbers;
   if ([minLat, maxLat].some((lat) => lat < -90 || lat > 90)) {
     return { ok: false, message: "Latitudes must be between -90 and 90." };
@@ -130,10 +117,7 @@ export function parseBoundingBox(
 
 /** Whether a point lies in the box, including boxes that cross the antimeridian. */
 export function bboxContains(bbox: BoundingBox, point: { lat: number; lng: number }): boolean {
-  if (point.lat < bbox.minLat || point.lat > bbox.maxLat) return false;
-  return bbox.minLng <= bbox.maxLng
-    ? point.lng >= bbox.minLng && point.lng <= bbox.maxLng
-    : point.lng >= bbox.minLng || point.lng <= bbox.maxLng;
+  return bboxContainsLngLat(bbox, point.lng, point.lat);
 }
 
 const upper = (v: string) => v.toUpperCase();

@@ -17,6 +17,7 @@ import {
 } from "./codes.ts";
 import { ECONOMY_CODES, type EconomyCode } from "./economies.ts";
 import { LOT_STATUSES, type LotStatus } from "./lot-lifecycle.ts";
+import { listParam, quoteValues, unknownCodes } from "./query-params.ts";
 
 // The box helpers live in bounding-box.ts; lot search callers import them from here too.
 export { type BBox, bboxContains, bboxFromView, normaliseLng, parseBbox } from "./bounding-box.ts";
@@ -77,15 +78,6 @@ export function emptyLotFilters(): LotFilters {
   };
 }
 
-/** Every value of a repeatable parameter, comma-separated values split, blanks dropped. */
-function listParam(params: URLSearchParams, name: string): string[] {
-  return params
-    .getAll(name)
-    .flatMap((v) => v.split(","))
-    .map((v) => v.trim())
-    .filter((v) => v !== "");
-}
-
 function codesParam<T extends string>(
   params: URLSearchParams,
   name: string,
@@ -93,12 +85,10 @@ function codesParam<T extends string>(
   errors: Record<string, string>,
   normalise: (v: string) => string = (v) => v,
 ): T[] {
-  const set = new Set<string>(allowed);
   const values = listParam(params, name).map(normalise);
-  const unknown = values.filter((v) => !set.has(v));
+  const unknown = unknownCodes(values, allowed);
   if (unknown.length > 0) {
-    errors[name] =
-      `Unknown ${name} ${unknown.map((v) => `"${v}"`).join(", ")}; expected one of ${allowed.join(", ")}.`;
+    errors[name] = `Unknown ${name} ${quoteValues(unknown)}; expected one of ${allowed.join(", ")}.`;
     return [];
   }
   return [...new Set(values)] as T[];
