@@ -1,20 +1,18 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { FilterForm } from "~/components/map/browse.tsx";
 import {
   FacilityFilterFields,
   type FacilityRow,
   FacilityTable,
 } from "~/components/map/browse-facilities.tsx";
 import {
-  BboxChip,
+  browseMapDataUrl,
   browseViewOf,
-  Pagination,
   pageOffset,
   useBboxNavigation,
   useMapData,
-  ViewSwitch,
 } from "~/components/map/browse-nav.tsx";
+import { BrowsePage } from "~/components/map/browse-page.tsx";
 import { type FacilityMapData, MapLegend, MarketMap } from "~/components/map/index.tsx";
 import type { RecyclingProcess } from "~/domain/codes.ts";
 import { facilityFiltersToParams, parseFacilityFilters } from "~/domain/facility-filters.ts";
@@ -60,7 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       nextCapacity: json.capacity.find((c) => c.freeTonnes > 0) ?? null,
     };
   });
-  const mapQuery = facilityFiltersToParams({ ...filters, bbox: null, sort: "name" }).toString();
+  const mapQuery = facilityFiltersToParams({ ...filters, bbox: null, sort: "name" });
   return {
     errors: {} as Record<string, string>,
     rows,
@@ -68,7 +66,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     offset,
     view,
     canPublish,
-    mapDataUrl: view === "list" ? null : `/facilities/map-data${mapQuery ? `?${mapQuery}` : ""}`,
+    mapDataUrl: browseMapDataUrl("/facilities/map-data", view, mapQuery),
     bbox: filters.bbox,
   };
 }
@@ -78,70 +76,31 @@ export default function FacilitiesBrowse() {
   const [params] = useSearchParams();
   const { data: mapData, failed } = useMapData<FacilityMapData>(mapDataUrl);
   const onViewChange = useBboxNavigation();
-  const hasErrors = Object.keys(errors).length > 0;
   return (
-    <div className="stack" data-testid="facilities-browse">
-      <div className="browse-head">
-        <h1>Recycling facilities</h1>
-        {canPublish ? (
+    <BrowsePage
+      testId="facilities-browse"
+      title="Recycling facilities"
+      action={
+        canPublish ? (
           <Link to="/facilities/new" className="button">
             Publish a facility
           </Link>
-        ) : null}
-      </div>
-      <div className="browse">
-        <aside aria-label="Filters">
-          <FilterForm id="facility-filters">
-            <FacilityFilterFields params={params} errors={errors} />
-          </FilterForm>
-        </aside>
-
-        <section className="browse-results" aria-label="Results">
-          <div className="browse-toolbar">
-            <p role="status" data-testid="result-count">
-              {hasErrors
-                ? "Fix the filters to see facilities."
-                : `${total.toLocaleString("en")} ${total === 1 ? "facility" : "facilities"}`}
-            </p>
-            <ViewSwitch view={view} />
-          </div>
-          {hasErrors ? (
-            <p className="form-error" role="alert">
-              Some filters could not be used: {Object.values(errors).join(" ")}
-            </p>
-          ) : null}
-          {errors.bbox ? null : <BboxChip />}
-
-          {view !== "list" && !hasErrors ? (
-            <div>
-              <MarketMap
-                facilities={mapData}
-                initialBbox={bbox}
-                onViewChange={onViewChange}
-                height={view === "map" ? 620 : 400}
-              />
-              {failed ? (
-                <p className="field-error">The map's data could not be loaded; the list still works.</p>
-              ) : null}
-              <MapLegend show={["facilities"]} />
-              <p className="browse-map-note">
-                Moving or zooming the map limits the list to the area you see.
-              </p>
-            </div>
-          ) : null}
-
-          {view !== "map" && !hasErrors ? (
-            rows.length === 0 ? (
-              <p className="empty">
-                No facilities match these filters. Try fewer filters, or search everywhere.
-              </p>
-            ) : (
-              <FacilityTable rows={rows} />
-            )
-          ) : null}
-          {view !== "map" ? <Pagination total={total} limit={PAGE_SIZE} offset={offset} /> : null}
-        </section>
-      </div>
-    </div>
+        ) : null
+      }
+      filterFormId="facility-filters"
+      filterFields={<FacilityFilterFields params={params} errors={errors} />}
+      noun={{ one: "facility", many: "facilities" }}
+      errors={errors}
+      total={total}
+      view={view}
+      renderMap={(height) => (
+        <MarketMap facilities={mapData} initialBbox={bbox} onViewChange={onViewChange} height={height} />
+      )}
+      mapFailed={failed}
+      mapNotes={<MapLegend show={["facilities"]} />}
+      table={rows.length === 0 ? null : <FacilityTable rows={rows} />}
+      pageSize={PAGE_SIZE}
+      offset={offset}
+    />
   );
 }

@@ -1,16 +1,14 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { FilterForm } from "~/components/map/browse.tsx";
 import { LotFilterFields, type LotRow, LotTable } from "~/components/map/browse-lots.tsx";
 import {
-  BboxChip,
+  browseMapDataUrl,
   browseViewOf,
-  Pagination,
   pageOffset,
   useBboxNavigation,
   useMapData,
-  ViewSwitch,
 } from "~/components/map/browse-nav.tsx";
+import { BrowsePage } from "~/components/map/browse-page.tsx";
 import { type LotMapData, MapLegend, MarketMap } from "~/components/map/index.tsx";
 import { lotReference } from "~/components/map/map-data.ts";
 import { lotFiltersToParams, parseLotFilters } from "~/domain/lot-filters.ts";
@@ -65,7 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The map view shows no rows but still reports how many lots match.
   const limit = view === "map" ? 0 : PAGE_SIZE;
   const { lots, total } = await searchLots(filters, { limit, offset }, organization?.id ?? null);
-  const mapQuery = lotFiltersToParams({ ...filters, bbox: null, sort: "newest" }).toString();
+  const mapQuery = lotFiltersToParams({ ...filters, bbox: null, sort: "newest" });
   return {
     errors: {} as Record<string, string>,
     rows: lots.map(toRow),
@@ -73,7 +71,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     offset,
     view,
     canList,
-    mapDataUrl: view === "list" ? null : `/lots/map-data${mapQuery ? `?${mapQuery}` : ""}`,
+    mapDataUrl: browseMapDataUrl("/lots/map-data", view, mapQuery),
     bbox: filters.bbox,
   };
 }
@@ -83,74 +81,41 @@ export default function LotsBrowse() {
   const [params] = useSearchParams();
   const { data: mapData, failed } = useMapData<LotMapData>(mapDataUrl);
   const onViewChange = useBboxNavigation();
-  const hasErrors = Object.keys(errors).length > 0;
   return (
-    <div className="stack" data-testid="lots-browse">
-      <div className="browse-head">
-        <h1>Battery lots</h1>
-        {canList ? (
+    <BrowsePage
+      testId="lots-browse"
+      title="Battery lots"
+      action={
+        canList ? (
           <Link to="/lots/new" className="button">
             List a lot
           </Link>
-        ) : null}
-      </div>
-      <div className="browse">
-        <aside aria-label="Filters">
-          <FilterForm id="lot-filters">
-            <LotFilterFields params={params} errors={errors} />
-          </FilterForm>
-        </aside>
-
-        <section className="browse-results" aria-label="Results">
-          <div className="browse-toolbar">
-            <p role="status" data-testid="result-count">
-              {hasErrors
-                ? "Fix the filters to see lots."
-                : `${total.toLocaleString("en")} ${total === 1 ? "lot" : "lots"}`}
-            </p>
-            <ViewSwitch view={view} />
-          </div>
-          {hasErrors ? (
-            <p className="form-error" role="alert">
-              Some filters could not be used: {Object.values(errors).join(" ")}
+        ) : null
+      }
+      filterFormId="lot-filters"
+      filterFields={<LotFilterFields params={params} errors={errors} />}
+      noun={{ one: "lot", many: "lots" }}
+      errors={errors}
+      total={total}
+      view={view}
+      renderMap={(height) => (
+        <MarketMap lots={mapData} initialBbox={bbox} onViewChange={onViewChange} height={height} />
+      )}
+      mapFailed={failed}
+      mapNotes={
+        <>
+          {mapData?.truncated ? (
+            <p className="browse-map-note">
+              The map shows the newest {mapData.id.length.toLocaleString("en")} matching lots; narrow the
+              filters to see the rest.
             </p>
           ) : null}
-          {errors.bbox ? null : <BboxChip />}
-
-          {view !== "list" && !hasErrors ? (
-            <div>
-              <MarketMap
-                lots={mapData}
-                initialBbox={bbox}
-                onViewChange={onViewChange}
-                height={view === "map" ? 620 : 400}
-              />
-              {failed ? (
-                <p className="field-error">The map's data could not be loaded; the list still works.</p>
-              ) : null}
-              {mapData?.truncated ? (
-                <p className="browse-map-note">
-                  The map shows the newest {mapData.id.length.toLocaleString("en")} matching lots; narrow the
-                  filters to see the rest.
-                </p>
-              ) : null}
-              <MapLegend show={["lots"]} />
-              <p className="browse-map-note">
-                Moving or zooming the map limits the list to the area you see.
-              </p>
-            </div>
-          ) : null}
-
-          {view !== "map" && !hasErrors ? (
-            rows.length === 0 ? (
-              <p className="empty">No lots match these filters. Try fewer filters, or search everywhere.</p>
-            ) : (
-              <LotTable rows={rows} />
-            )
-          ) : null}
-          {view !== "map" ? <Pagination total={total} limit={PAGE_SIZE} offset={offset} /> : null}
-        </section>
-      </div>
-    </div>
+          <MapLegend show={["lots"]} />
+        </>
+      }
+      table={rows.length === 0 ? null : <LotTable rows={rows} />}
+      pageSize={PAGE_SIZE}
+      offset={offset}
+    />
   );
 }

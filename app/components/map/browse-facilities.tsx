@@ -16,7 +16,7 @@ import {
 import { ECONOMIES, economyByCode } from "~/domain/economies.ts";
 import { FACILITY_SORT_LABELS } from "~/domain/facility-filters.ts";
 import { formatMoney } from "~/domain/money.ts";
-import { CheckboxGroup, listValues } from "./browse.tsx";
+import { CheckboxGroup, listValues, SearchAndSortFields } from "./browse.tsx";
 import { facilitySymbolSvg, mainProcess, PROCESS_SHAPE_LABELS } from "./symbols.ts";
 
 /** One row of the facility list, as the loader sends it. */
@@ -48,29 +48,14 @@ export function FacilityFilterFields({
 }) {
   return (
     <>
-      <div className="field">
-        <label htmlFor="facility-q">Search</label>
-        <input
-          id="facility-q"
-          type="search"
-          name="q"
-          placeholder="Name or description"
-          defaultValue={params.get("q") ?? ""}
-          aria-invalid={errors.q ? true : undefined}
-        />
-        {errors.q ? <p className="field-error">{errors.q}</p> : null}
-      </div>
-      <div className="field">
-        <label htmlFor="facility-sort">Sort</label>
-        <select id="facility-sort" name="sort" defaultValue={params.get("sort") ?? "name"}>
-          {Object.entries(FACILITY_SORT_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-        {errors.sort ? <p className="field-error">{errors.sort}</p> : null}
-      </div>
+      <SearchAndSortFields
+        idPrefix="facility"
+        placeholder="Name or description"
+        sortLabels={FACILITY_SORT_LABELS}
+        defaultSort="name"
+        params={params}
+        errors={errors}
+      />
       <CheckboxGroup
         name="process"
         legend="Process"

@@ -18,7 +18,7 @@ import { ECONOMIES, economyByCode } from "~/domain/economies.ts";
 import { LOT_SORT_LABELS } from "~/domain/lot-filters.ts";
 import { LOT_STATUS_LABELS, type LotStatus } from "~/domain/lot-lifecycle.ts";
 import { formatMoney } from "~/domain/money.ts";
-import { CheckboxGroup, listValues, RangeFields } from "./browse.tsx";
+import { CheckboxGroup, listValues, RangeFields, SearchAndSortFields } from "./browse.tsx";
 import { chemistryColour } from "./symbols.ts";
 
 /** One row of the lot list, as the loader sends it (money as numbers, dates as ISO strings). */
@@ -58,29 +58,14 @@ export function LotFilterFields({
   const statuses = listValues(params, "status");
   return (
     <>
-      <div className="field">
-        <label htmlFor="lot-q">Search</label>
-        <input
-          id="lot-q"
-          type="search"
-          name="q"
-          placeholder="Title, OEM, vehicle, place, PL-000123"
-          defaultValue={params.get("q") ?? ""}
-          aria-invalid={errors.q ? true : undefined}
-        />
-        {errors.q ? <p className="field-error">{errors.q}</p> : null}
-      </div>
-      <div className="field">
-        <label htmlFor="lot-sort">Sort</label>
-        <select id="lot-sort" name="sort" defaultValue={params.get("sort") ?? "newest"}>
-          {Object.entries(LOT_SORT_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-        {errors.sort ? <p className="field-error">{errors.sort}</p> : null}
-      </div>
+      <SearchAndSortFields
+        idPrefix="lot"
+        placeholder="Title, OEM, vehicle, place, PL-000123"
+        sortLabels={LOT_SORT_LABELS}
+        defaultSort="newest"
+        params={params}
+        errors={errors}
+      />
       <CheckboxGroup
         name="chemistry"
         legend="Chemistry"

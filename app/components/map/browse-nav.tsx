@@ -21,6 +21,16 @@ export function filterQuery(params: URLSearchParams, drop: string[] = []): URLSe
   return next;
 }
 
+/**
+ * Where the map loads its data, or null when only the list is shown. The query is the search
+ * without bbox (the map shows every match and moving it narrows only the list) and sort.
+ */
+export function browseMapDataUrl(path: string, view: BrowseView, query: URLSearchParams): string | null {
+  if (view === "list") return null;
+  const search = query.toString();
+  return search ? `${path}?${search}` : path;
+}
+
 export function withParams(params: URLSearchParams, changes: Record<string, string | null>): string {
   const next = new URLSearchParams(params);
   for (const [name, value] of Object.entries(changes)) {

@@ -5,6 +5,7 @@
  */
 import { Form, Link, useSearchParams, useSubmit } from "@remix-run/react";
 import { type FormEvent, type ReactNode, useEffect, useRef } from "react";
+import { listParam } from "~/domain/query-params.ts";
 import { filterQuery } from "./browse-nav.tsx";
 
 function compactQuery(form: HTMLFormElement): URLSearchParams {
@@ -114,11 +115,55 @@ export function CheckboxGroup({
 
 /** Values of a repeatable parameter as the parser reads them (repeated or comma-separated). */
 export function listValues(params: URLSearchParams, name: string, normalise = (v: string) => v): string[] {
-  return params
-    .getAll(name)
-    .flatMap((v) => v.split(","))
-    .map((v) => normalise(v.trim()))
-    .filter(Boolean);
+  return listParam(params, name).map(normalise);
+}
+
+/**
+ * The free-text search (`q`) and the sort order (`sort`), first among every browse page's filters;
+ * ids are `${idPrefix}-q` and `${idPrefix}-sort`.
+ */
+export function SearchAndSortFields({
+  idPrefix,
+  placeholder,
+  sortLabels,
+  defaultSort,
+  params,
+  errors,
+}: {
+  idPrefix: string;
+  placeholder: string;
+  sortLabels: Readonly<Record<string, string>>;
+  defaultSort: string;
+  params: URLSearchParams;
+  errors: Record<string, string>;
+}) {
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-q`}>Search</label>
+        <input
+          id={`${idPrefix}-q`}
+          type="search"
+          name="q"
+          placeholder={placeholder}
+          defaultValue={params.get("q") ?? ""}
+          aria-invalid={errors.q ? true : undefined}
+        />
+        {errors.q ? <p className="field-error">{errors.q}</p> : null}
+      </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-sort`}>Sort</label>
+        <select id={`${idPrefix}-sort`} name="sort" defaultValue={params.get("sort") ?? defaultSort}>
+          {Object.entries(sortLabels).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+        {errors.sort ? <p className="field-error">{errors.sort}</p> : null}
+      </div>
+    </>
+  );
 }
 
 export function RangeFields({
