@@ -29,6 +29,11 @@ export function bboxNumbers(
   return numbers.every(Number.isFinite) ? numbers : null;
 }
 
+/** A box as the `bbox` parameter writes it, "minLng,minLat,maxLng,maxLat": what the parsers read back. */
+export function formatBbox(bbox: Readonly<BBox>): string {
+  return [bbox.minLng, bbox.minLat, bbox.maxLng, bbox.maxLat].join(",");
+}
+
 /** "minLng,minLat,maxLng,maxLat" → a BBox, or an error message. */
 export function parseBbox(raw: string): { ok: true; bbox: BBox } | { ok: false; error: string } {
   const numbers = bboxNumbers(raw);

@@ -1,4 +1,4 @@
-import { type BBox, bboxContains as bboxContainsLngLat, bboxNumbers } from "./bounding-box.ts";
+import { type BBox, bboxContains as bboxContainsLngLat, bboxNumbers, formatBbox } from "./bounding-box.ts";
 import {
   BATTERY_CONDITIONS,
   type BatteryCondition,
@@ -181,10 +181,7 @@ export function facilityFiltersToParams(filters: FacilityFilters): URLSearchPara
   if (filters.holdsImportConsent !== null)
     params.set("holdsImportConsent", String(filters.holdsImportConsent));
   if (filters.q) params.set("q", filters.q);
-  if (filters.bbox) {
-    const { minLng, minLat, maxLng, maxLat } = filters.bbox;
-    params.set("bbox", [minLng, minLat, maxLng, maxLat].join(","));
-  }
+  if (filters.bbox) params.set("bbox", formatBbox(filters.bbox));
   if (filters.sort !== "name") params.set("sort", filters.sort);
   return params;
 }

@@ -4,7 +4,7 @@
  * works against the API and vice versa.
  */
 
-import { type BBox, parseBbox } from "./bounding-box.ts";
+import { type BBox, formatBbox, parseBbox } from "./bounding-box.ts";
 import {
   BATTERY_CONDITIONS,
   type BatteryCondition,
@@ -196,10 +196,7 @@ export function lotFiltersToParams(filters: LotFilters): URLSearchParams {
   ];
   for (const [name, value] of numbers) if (value !== null) params.set(name, String(value));
   if (filters.q) params.set("q", filters.q);
-  if (filters.bbox) {
-    const { minLng, minLat, maxLng, maxLat } = filters.bbox;
-    params.set("bbox", [minLng, minLat, maxLng, maxLat].join(","));
-  }
+  if (filters.bbox) params.set("bbox", formatBbox(filters.bbox));
   if (filters.sort !== "newest") params.set("sort", filters.sort);
   return params;
 }

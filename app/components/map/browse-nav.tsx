@@ -4,7 +4,7 @@
  */
 import { Link, useNavigate, useSearchParams } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { BBox } from "~/domain/lot-filters.ts";
+import { type BBox, formatBbox } from "~/domain/bounding-box.ts";
 
 export const BROWSE_VIEWS = ["both", "list", "map"] as const;
 export type BrowseView = (typeof BROWSE_VIEWS)[number];
@@ -131,7 +131,7 @@ export function useBboxNavigation(): (bbox: BBox) => void {
   paramsRef.current = params;
   return useCallback(
     (bbox: BBox) => {
-      const value = [bbox.minLng, bbox.minLat, bbox.maxLng, bbox.maxLat].join(",");
+      const value = formatBbox(bbox);
       if (paramsRef.current.get("bbox") === value) return;
       navigate(withParams(paramsRef.current, { bbox: value, page: null }), {
         replace: true,
