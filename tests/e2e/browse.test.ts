@@ -137,6 +137,10 @@ describe("/lots", () => {
     expect((await mapState(page)).lots).toBe(before);
     await page.getByRole("link", { name: "Search everywhere" }).click();
     await page.waitForURL((u) => !u.searchParams.has("bbox"));
+    await expect.poll(() => resultCount(page)).toBe(before);
+    // A pan or zoom still waiting to be reported must not filter the list again.
+    await page.waitForTimeout(800);
+    expect(new URL(page.url()).searchParams.has("bbox")).toBe(false);
     expect(await resultCount(page)).toBe(before);
   });
 

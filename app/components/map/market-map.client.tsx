@@ -43,7 +43,8 @@ function Markers({
   lots,
   facilities,
   onViewChange,
-}: Omit<MarketMapViewProps, "height" | "tiles" | "initialBbox">) {
+  filtering,
+}: Omit<MarketMapViewProps, "height" | "tiles" | "initialBbox"> & { filtering: boolean }) {
   const map = useMap();
   const renderer = useMemo(() => L.canvas({ padding: 0.3 }), []);
   const group = useMemo(() => L.layerGroup(), []);
@@ -161,17 +162,25 @@ function Markers({
 
   // Only the user's own panning and zooming filters the list: the first view, fitting to a bbox
   // from the URL and a page resize leave the URL alone.
+  const touched = useRef(false);
+  const pendingReport = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // When the bbox leaves the URL by other means ("Search everywhere"), a report still waiting
+  // from the last pan or zoom must not put it back.
+  useEffect(() => {
+    if (filtering) return;
+    clearTimeout(pendingReport.current);
+    touched.current = false;
+  }, [filtering]);
+
   useEffect(() => {
     const container = map.getContainer();
-    let touched = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const touch = () => {
-      touched = true;
+      touched.current = true;
     };
     const moved = () => {
-      if (!touched) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => {
+      if (!touched.current) return;
+      clearTimeout(pendingReport.current);
+      pendingReport.current = setTimeout(() => {
         const b = map.getBounds();
         onViewChangeRef.current?.(bboxFromView(b.getWest(), b.getSouth(), b.getEast(), b.getNorth()));
       }, VIEW_DEBOUNCE_MS);
@@ -180,7 +189,7 @@ function Markers({
     for (const e of events) container.addEventListener(e, touch, { passive: true });
     map.on("moveend", moved);
     return () => {
-      clearTimeout(timer);
+      clearTimeout(pendingReport.current);
       for (const e of events) container.removeEventListener(e, touch);
       map.off("moveend", moved);
     };
@@ -220,7 +229,12 @@ export default function MarketMapView({
         className="pl-map pl-market-map"
       >
         <BaseLayer tiles={tiles} />
-        <Markers lots={lots} facilities={facilities} onViewChange={onViewChange} />
+        <Markers
+          lots={lots}
+          facilities={facilities}
+          onViewChange={onViewChange}
+          filtering={Boolean(initialBbox)}
+        />
       </MapContainer>
     </div>
   );
