@@ -1,0 +1,106 @@
+/**
+ * Reference exchange rates, used only where a comparison needs one currency: a facility that posts
+ * its price in its own currency, set against freight priced in US dollars (logistics/plan.ts).
+ * Net values are therefore stated in USD; the posted price keeps its own currency beside the
+ * converted figure so that the seller sees both.
+ *
+ * Rates are data with a date and a source, like reference metal prices: the Federal Reserve's G.5
+ * release of 1 July 2024, monthly averages of June 2024 of the noon buying rates in New York
+ * (https://www.federalreserve.gov/releases/g5/current/ as published that day). The source quotes
+ * most currencies per US dollar and AUD, NZD and EUR as US dollars per unit; the table keeps each
+ * rate the way it is quoted so that nothing is rounded twice. The Brunei dollar trades at par with
+ * the Singapore dollar under the 1967 Currency Interchangeability Agreement, so it takes SGD's rate.
+ *
+ * The G.5 release does not cover CLP, IDR, PEN, PGK, PHP, RUB and VND. Rather than guess, prices in
+ * those currencies are not converted: a capacity window priced in one of them cannot be compared
+ * and is left out of matching, and the blocker says so. Admins can pass a fuller table.
+ */
+
+import { currencyExponent } from "../money.ts";
+
+export interface FxRate {
+  readonly currency: string;
+  /** "per_usd": units of the currency per US dollar; "usd_per_unit": US dollars per unit. */
+  readonly quote: "per_usd" | "usd_per_unit";
+  /** The quoted rate × 1,000,000, an integer. */
+  readonly rateMicro: number;
+}
+
+export interface FxRateTable {
+  /** YYYY-MM-DD: the last day of the averaging period. */
+  readonly asOf: string;
+  readonly source: string;
+  readonly rates: readonly FxRate[];
+}
+
+const perUsd = (currency: string, rateMicro: number): FxRate => ({ currency, quote: "per_usd", rateMicro });
+const usdPer = (currency: string, rateMicro: number): FxRate => ({
+  currency,
+  quote: "usd_per_unit",
+  rateMicro,
+});
+
+export const REFERENCE_FX_RATES: FxRateTable = Object.freeze({
+  asOf: "2024-06-30",
+  source: "Federal Reserve statistical release G.5, 1 July 2024 (June 2024 monthly averages)",
+  rates: Object.freeze([
+    usdPer("AUD", 664_200),
+    perUsd("BND", 1_351_700),
+    perUsd("CAD", 1_370_500),
+    perUsd("CNY", 7_254_700),
+    usdPer("EUR", 1_076_300),
+    perUsd("HKD", 7_810_000),
+    perUsd("JPY", 157_860_000),
+    perUsd("KRW", 1_379_052_600),
+    perUsd("MXN", 18_194_600),
+    perUsd("MYR", 4_709_500),
+    usdPer("NZD", 613_900),
+    perUsd("SGD", 1_351_700),
+    perUsd("THB", 36_709_500),
+    perUsd("TWD", 32_376_800),
+  ]),
+});
+
+function roundedQuotient(numerator: bigint, denominator: bigint): bigint {
+  const negative = numerator < 0n;
+  const magnitude = negative ? -numerator : numerator;
+  const rounded = (magnitude * 2n + denominator) / (denominator * 2n);
+  return negative ? -rounded : rounded;
+}
+
+const rateCache = new WeakMap<FxRateTable, ReadonlyMap<string, FxRate>>();
+
+function rateFor(table: FxRateTable, currency: string): FxRate | undefined {
+  let byCode = rateCache.get(table);
+  if (!byCode) {
+    byCode = new Map(table.rates.map((rate) => [rate.currency, rate]));
+    rateCache.set(table, byCode);
+  }
+  return byCode.get(currency);
+}
+
+/** Whether an amount in `currency` can be stated in US dollars with this table. */
+export function convertibleToUsd(currency: string, table: FxRateTable = REFERENCE_FX_RATES): boolean {
+  return currency === "USD" || rateFor(table, currency) !== undefined;
+}
+
+/**
+ * An amount in minor units of `currency` as US cents, rounded half away from zero; null when the
+ * table has no rate for the currency. Exact integer arithmetic.
+ */
+export function toUsdMinor(
+  amountMinor: number,
+  currency: string,
+  table: FxRateTable = REFERENCE_FX_RATES,
+): number | null {
+  if (currency === "USD") return amountMinor;
+  const rate = rateFor(table, currency);
+  if (!rate || rate.rateMicro <= 0) return null;
+  const scale = 10n ** BigInt(currencyExponent(currency));
+  const amount = BigInt(amountMinor) * 100n;
+  const cents =
+    rate.quote === "per_usd"
+      ? roundedQuotient(amount * 1_000_000n, scale * BigInt(rate.rateMicro))
+      : roundedQuotient(amount * BigInt(rate.rateMicro), scale * 1_000_000n);
+  return Number(cents);
+}
