@@ -12,6 +12,9 @@
  * counts 1 for all. Weights are any non-negative numbers, not all zero (default 0.6 / 0.2 / 0.2);
  * only their ratios matter. Equal scores keep the order the facilities were given in.
  *
+ * The lot is checked here (field errors, never an exception); facilities are trusted, as the
+ * marketplace's own are valid by construction: check inline ones with validateMatchFacility first.
+ *
  * Speed: a facility that does not accept the lot's chemistry, form or condition is rejected before
  * any route is planned; route choices reuse the lot's best origin port per destination port and a
  * shared sea-route memo (route-planner.ts); nothing is converted or formatted for a facility that
