@@ -2,9 +2,10 @@ import { commonSchemas, type OpenApiFragment } from "./common.ts";
 import { economiesApi } from "./economies.ts";
 import { facilitiesApi } from "./facilities.ts";
 import { lotsApi } from "./lots.ts";
+import { quotesApi } from "./quotes.ts";
 
 // Each resource describes its own endpoints in a fragment beside this file; add it here.
-const fragments: OpenApiFragment[] = [economiesApi, facilitiesApi, lotsApi];
+const fragments: OpenApiFragment[] = [economiesApi, facilitiesApi, lotsApi, quotesApi];
 
 export function openApiDocument(serverUrl: string) {
   return {

@@ -1,0 +1,139 @@
+import { type Month, monthOf, monthStart } from "~/domain/capacity.ts";
+import type { BatteryCondition, Chemistry, LotForm, RecyclingProcess } from "~/domain/codes.ts";
+import type { EconomyCode } from "~/domain/economies.ts";
+import { type RankingResult, type RankingWeights, rankFacilities } from "~/domain/matching/ranking.ts";
+import { DEFAULT_HORIZON_MONTHS, type MatchFacility, type MatchLot } from "~/domain/matching/types.ts";
+import type { ReferencePrice } from "~/domain/reference-prices.ts";
+import { db } from "~/utils/db.server.ts";
+import { currentReferencePrices } from "./reference-price.server.ts";
+
+/**
+ * The marketplace as the matching engine sees it: every active facility with its capacity windows
+ * from this month through the quote horizon, mapped onto MatchFacility, plus the reference prices
+ * in force. Facilities and their windows are public data (the /facilities pages show them), so no
+ * organisation scope applies.
+ *
+ * A public quote page may be hit often, and every quote reads the same few hundred rows: the loaded
+ * marketplace is kept in process for CACHE_MS (a few seconds), so a burst of quotes costs one query.
+ * A capacity change shows in quotes at most that much later; bookings are decided elsewhere, on
+ * locked rows, never on this cache.
+ */
+
+const CACHE_MS = 5_000;
+
+export interface Marketplace {
+  facilities: MatchFacility[];
+  prices: ReferencePrice[];
+}
+
+let cached: { key: string; at: number; value: Promise<Marketplace> } | null = null;
+
+function toMonth(date: Date): string {
+  return monthOf(date);
+}
+
+function addMonths(month: string, count: number): Month {
+  const [year, m] = month.split("-").map(Number);
+  const index = year * 12 + (m - 1) + count;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}` as Month;
+}
+
+async function loadMarketplace(fromMonth: Month): Promise<Marketplace> {
+  // One more month than the horizon: a lot available late in a month may look that far ahead.
+  const toMonthExclusive = addMonths(fromMonth, DEFAULT_HORIZON_MONTHS + 1);
+  const [rows, { prices }] = await Promise.all([
+    db().facility.findMany({
+      where: { active: true },
+      orderBy: { id: "asc" },
+      select: {
+        id: true,
+        name: true,
+        lat: true,
+        lng: true,
+        economyCode: true,
+        processes: true,
+        acceptedChemistries: true,
+        acceptedForms: true,
+        acceptedConditions: true,
+        recoveryLiBp: true,
+        recoveryNiBp: true,
+        recoveryCoBp: true,
+        recoveryMnBp: true,
+        recoveryCuBp: true,
+        holdsImportConsent: true,
+        capacityWindows: {
+          where: { month: { gte: monthStart(fromMonth), lt: monthStart(toMonthExclusive) } },
+          orderBy: { month: "asc" },
+        },
+      },
+    }),
+    currentReferencePrices(),
+  ]);
+  const facilities = rows.map(
+    (row): MatchFacility => ({
+      id: row.id,
+      name: row.name,
+      location: { lat: row.lat, lng: row.lng },
+      economy: row.economyCode as EconomyCode,
+      processes: row.processes as RecyclingProcess[],
+      acceptedChemistries: row.acceptedChemistries as Chemistry[],
+      acceptedForms: row.acceptedForms as LotForm[],
+      acceptedConditions: row.acceptedConditions as BatteryCondition[],
+      // Basis points in the database, percentages in the engine.
+      recoveryRatesPct: {
+        li: row.recoveryLiBp / 100,
+        ni: row.recoveryNiBp / 100,
+        co: row.recoveryCoBp / 100,
+        mn: row.recoveryMnBp / 100,
+        cu: row.recoveryCuBp / 100,
+      },
+      holdsImportConsent: row.holdsImportConsent,
+      capacity: row.capacityWindows.map((w) => ({
+        month: toMonth(w.month),
+        tonnes: w.capacityKg / 1000,
+        bookedTonnes: w.bookedKg / 1000,
+        pricePerTonne: { amountMinor: Number(w.priceMinorPerTonne), currency: w.currency },
+        priceKind: w.priceKind,
+        acceptedChemistries: w.acceptedChemistries as Chemistry[],
+      })),
+    }),
+  );
+  return { facilities, prices };
+}
+
+/** The marketplace's active facilities and the reference prices, cached for a few seconds. */
+export function marketplaceForMatching(today: string, now = Date.now()): Promise<Marketplace> {
+  const key = today.slice(0, 7) as Month;
+  if (cached && cached.key === key && now - cached.at < CACHE_MS) return cached.value;
+  const value = loadMarketplace(key);
+  cached = { key, at: now, value };
+  // A failed load must not be served to the next caller.
+  value.catch(() => {
+    if (cached?.value === value) cached = null;
+  });
+  return value;
+}
+
+/** Forgets the cached marketplace (tests that change facilities between quotes). */
+export function forgetMarketplaceCache(): void {
+  cached = null;
+}
+
+export interface QuoteOptions {
+  /** Inline facilities (already validated by the caller); the marketplace's when absent. */
+  facilities?: readonly MatchFacility[];
+  weights?: Partial<RankingWeights>;
+  /** YYYY-MM-DD. */
+  today: string;
+}
+
+/** Ranks the facilities for one lot: feasible first, best first; field errors for a bad lot. */
+export async function quoteLot(lot: MatchLot, options: QuoteOptions): Promise<RankingResult> {
+  const market = await marketplaceForMatching(options.today);
+  const facilities = options.facilities ?? market.facilities;
+  return rankFacilities(lot, facilities, {
+    today: options.today,
+    prices: market.prices,
+    ...(options.weights ? { weights: options.weights } : {}),
+  });
+}
