@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CapacityTable } from "~/components/capacity-table.tsx";
+import { FacilityLotsSection } from "~/components/facility-lots-section.tsx";
 import { PointMap } from "~/components/map/index.tsx";
 import {
   BATTERY_CONDITION_LABELS,
@@ -12,6 +13,7 @@ import { economyByCode } from "~/domain/economies.ts";
 import { certificationExpiresSoon } from "~/domain/facility-certification.ts";
 import { RECOVERY_METAL_LABELS, RECOVERY_METALS } from "~/domain/facility-input.ts";
 import { getFacilityForViewer, toFacilityJson } from "~/models/facility.server.ts";
+import { lotsForFacility } from "~/models/lot-matches.server.ts";
 import { findMembershipsOfUser } from "~/models/organization.server.ts";
 import facilityStyles from "~/styles/facilities.css?url";
 import { getUser } from "~/utils/auth.server.ts";
@@ -36,7 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const facility = await getFacilityForViewer(params.facilityId ?? "", organizationId, today);
   if (!facility) throw new Response("No such facility.", { status: 404 });
   const json = toFacilityJson(facility, today);
+  const lots = await lotsForFacility(facility, { today });
   return {
+    lots,
     facility: {
       ...json,
       certifications: json.certifications.map((c, i) => ({
@@ -62,7 +66,7 @@ function Chips({ items }: { items: readonly string[] }) {
 }
 
 export default function FacilityPage() {
-  const { facility, organizationName, economyName, active, isOwner } = useLoaderData<typeof loader>();
+  const { facility, organizationName, economyName, active, isOwner, lots } = useLoaderData<typeof loader>();
   const { lat, lng } = facility.location;
   return (
     <div className="stack facility-page" data-testid="facility-page">
@@ -171,6 +175,8 @@ export default function FacilityPage() {
         <h2 id="capacity-heading">Capacity by month</h2>
         <CapacityTable capacity={facility.capacity} />
       </section>
+
+      <FacilityLotsSection facility={facility} lots={lots} />
 
       <section className="card" aria-labelledby="certifications-heading">
         <h2 id="certifications-heading">Certifications and permits</h2>

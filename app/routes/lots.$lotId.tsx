@@ -3,10 +3,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { LotDerivedPanel } from "~/components/lot-derived-panel.tsx";
 import { LotDocumentsSection } from "~/components/lot-documents-section.tsx";
 import { LotFactsTable } from "~/components/lot-facts.tsx";
+import { LotMatchesSection } from "~/components/lot-matches-section.tsx";
 import { chemistryColour, PointMap } from "~/components/map/index.tsx";
 import { canEdit, canPublish, canWithdraw, LOT_STATUS_LABELS } from "~/domain/lot-lifecycle.ts";
 import { getLotForViewer, publishLot, toLotJson, withdrawLot } from "~/models/lot.server.ts";
 import { addLotDocuments, checkDocumentUploads, deleteLotDocument } from "~/models/lot-document.server.ts";
+import { rankLot, weightsFromQuery } from "~/models/lot-matches.server.ts";
 import { currentReferencePrices } from "~/models/reference-price.server.ts";
 import lotStyles from "~/styles/lots.css?url";
 import { requireCapability } from "~/utils/auth.server.ts";
@@ -24,7 +26,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!lot) throw new Response("There is no such lot, or it is not published.", { status: 404 });
   const { prices } = await currentReferencePrices();
   const isOwner = viewer?.organizationId === lot.organizationId;
+  const query = new URL(request.url).searchParams;
+  const steering = weightsFromQuery({
+    w_net: query.get("w_net"),
+    w_co2: query.get("w_co2"),
+    w_time: query.get("w_time"),
+  });
+  const matches = await rankLot(lot, steering.weights, { prices });
   return {
+    matches,
+    weights: steering.weights,
+    weightsError: steering.error,
     lot: toLotJson(lot, { viewerOrganizationId: viewer?.organizationId ?? null, prices }),
     seller: { name: lot.organization.name, verification: lot.organization.verificationStatus },
     economyName: lot.economy.name,
@@ -87,8 +99,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function LotPage() {
-  const { lot, seller, economyName, isOwner, can, documents, loggedIn, prices } =
-    useLoaderData<typeof loader>();
+  const {
+    lot,
+    seller,
+    economyName,
+    isOwner,
+    can,
+    documents,
+    loggedIn,
+    prices,
+    matches,
+    weights,
+    weightsError,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="stack lot-page" data-testid="lot-page">
@@ -179,6 +202,7 @@ export default function LotPage() {
         canUpload={isOwner && !["settled", "withdrawn", "cancelled"].includes(lot.status)}
         errors={result?.errors}
       />
+      <LotMatchesSection lot={lot} matches={matches} weights={weights} weightsError={weightsError} />
     </div>
   );
 }

@@ -1,0 +1,131 @@
+import { Form, Link } from "@remix-run/react";
+import { economyByCode } from "~/domain/economies.ts";
+import type { RankingWeights } from "~/domain/matching/ranking.ts";
+import type { LotMatches } from "~/models/lot-matches.server.ts";
+import { RoutesMap } from "./map/routes-map.tsx";
+import { NetValueTerms, TransportFacts } from "./match-breakdown.tsx";
+import "./lot-matches.css";
+
+/** Routes drawn on the map: the best few, so the map stays legible. */
+const ROUTES_ON_MAP = 8;
+
+const PRESETS: { label: string; weights: [number, number, number] }[] = [
+  { label: "Balanced", weights: [0.6, 0.2, 0.2] },
+  { label: "Best net value", weights: [1, 0, 0] },
+  { label: "Lowest CO2e", weights: [0.2, 1, 0] },
+  { label: "Fastest", weights: [0.2, 0, 1] },
+];
+
+const economyName = (code: string) => economyByCode(code)?.name ?? code;
+
+export interface LotMatchesSectionProps {
+  lot: { location: { lat: number; lng: number }; reference: string };
+  matches: LotMatches;
+  weights: RankingWeights;
+  weightsError: string | null;
+}
+
+/** "Where this lot can go" (issue 4 item 4): ranked facilities, steerable weights, routes on a map. */
+export function LotMatchesSection({ lot, matches, weights, weightsError }: LotMatchesSectionProps) {
+  const routes = matches.feasible.slice(0, ROUTES_ON_MAP).flatMap((m, i) =>
+    m.transport
+      ? [
+          {
+            key: m.facilityId,
+            label: m.facilityName,
+            endLabel: m.facilityName,
+            legs: m.transport.legs,
+            highlight: i === 0,
+          },
+        ]
+      : [],
+  );
+  return (
+    <section className="stack lot-matches" aria-labelledby="where-this-lot-can-go" id="where-this-lot-can-go">
+      <h2 id="where-this-lot-can-go">Where this lot can go</h2>
+      <p className="hint">
+        {matches.feasibleCount} of {matches.feasibleCount + matches.infeasibleCount} listed facilities can
+        take this lot in the next six months. Net values are in US dollars, after freight to the facility.
+      </p>
+      <Form method="get" className="match-weights" preventScrollReset>
+        <span>Rank by:</span>
+        {PRESETS.map((p) => (
+          <Link
+            key={p.label}
+            preventScrollReset
+            to={`?w_net=${p.weights[0]}&w_co2=${p.weights[1]}&w_time=${p.weights[2]}#where-this-lot-can-go`}
+          >
+            {p.label}
+          </Link>
+        ))}
+        <label>
+          Net value <input name="w_net" type="number" min="0" step="0.1" defaultValue={weights.netValue} />
+        </label>
+        <label>
+          CO2e <input name="w_co2" type="number" min="0" step="0.1" defaultValue={weights.co2} />
+        </label>
+        <label>
+          Transit time{" "}
+          <input name="w_time" type="number" min="0" step="0.1" defaultValue={weights.transitTime} />
+        </label>
+        <button type="submit" className="button-secondary">
+          Rank
+        </button>
+      </Form>
+      {weightsError ? (
+        <p className="form-error" role="alert">
+          {weightsError}
+        </p>
+      ) : null}
+      {routes.length > 0 ? (
+        <RoutesMap anchor={{ ...lot.location, label: lot.reference }} routes={routes} />
+      ) : null}
+      {matches.feasible.length > 0 ? (
+        <ol className="match-list" data-testid="feasible-matches">
+          {matches.feasible.map((m) => (
+            <li key={m.facilityId} className="match-item" data-testid="match-feasible">
+              <h3>
+                <Link to={`/facilities/${m.facilityId}`}>{m.facilityName}</Link>{" "}
+                <span className="hint">
+                  {economyName(m.economy)} · score {m.score?.toFixed(2)}
+                </span>
+              </h3>
+              {m.breakdown ? <NetValueTerms breakdown={m.breakdown} /> : null}
+              <TransportFacts
+                transport={m.transport}
+                unNumber={m.unNumber}
+                packingInstruction={m.packingInstruction}
+                documents={m.documents}
+              />
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p data-testid="no-feasible-matches">No listed facility can take this lot at present.</p>
+      )}
+      {matches.infeasible.length > 0 ? (
+        <>
+          <h3>Facilities that cannot take it</h3>
+          <ul className="match-list match-blocked" data-testid="infeasible-matches">
+            {matches.infeasible.map((m) => (
+              <li key={m.facilityId} data-testid="match-infeasible">
+                <Link to={`/facilities/${m.facilityId}`}>{m.facilityName}</Link>{" "}
+                <span className="hint">{economyName(m.economy)}</span>
+                <ul className="blockers">
+                  {m.blockers.map((b) => (
+                    <li key={b.code} data-code={b.code}>
+                      {b.message}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+          {matches.infeasibleCount > matches.infeasible.length ? (
+            <p className="hint">and {matches.infeasibleCount - matches.infeasible.length} more.</p>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}

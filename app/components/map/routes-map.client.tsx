@@ -1,0 +1,118 @@
+import L from "leaflet";
+import { useMemo } from "react";
+import { CircleMarker, MapContainer, Polyline, Tooltip } from "react-leaflet";
+import { greatCirclePoints, type LatLng, unwrapLongitudes } from "~/domain/logistics/geo.ts";
+import { BaseLayer } from "./base-layer.client.tsx";
+import type { MapTiles } from "./map-data.ts";
+import { MAP_MAX_BOUNDS, nearestCopy, toMapLng } from "./pacific.ts";
+import { MODE_COLOURS, type RouteLine } from "./routes-map-data.ts";
+
+export interface RoutesMapViewProps {
+  /** The end every route shares (the lot, or the facility): the map is centred on its copy. */
+  anchor: LatLng & { label: string };
+  routes: readonly RouteLine[];
+  height: number;
+  tiles: MapTiles | null;
+}
+
+interface DrawnLeg {
+  key: string;
+  mode: RouteLine["legs"][number]["mode"];
+  points: [number, number][];
+  label: string;
+  strong: boolean;
+}
+
+/**
+ * A route's legs on the Pacific-centred map. Sea legs follow the great circle between their ports
+ * (points every 250 km) so a trans-Pacific leg arcs across the antimeridian instead of across the
+ * world; every leg continues from where the previous one ended, and the whole route starts at the
+ * copy of its first point nearest the anchor.
+ */
+function drawRoute(route: RouteLine, anchorLng: number): { legs: DrawnLeg[]; ends: [number, number][] } {
+  const legs: DrawnLeg[] = [];
+  let previousLng: number | null = null;
+  for (const [index, leg] of route.legs.entries()) {
+    const raw = leg.mode === "sea" ? greatCirclePoints(leg.from, leg.to) : [leg.from, leg.to];
+    const path = unwrapLongitudes(raw);
+    const startLng = nearestCopy(toMapLng(path[0].lng), previousLng ?? anchorLng);
+    const shift = startLng - path[0].lng;
+    const points = path.map((p) => [p.lat, p.lng + shift] as [number, number]);
+    previousLng = points[points.length - 1][1];
+    legs.push({
+      key: `${route.key}:${index}`,
+      mode: leg.mode,
+      points,
+      label: `${route.label}: ${leg.mode}, ${Math.round(leg.distanceKm).toLocaleString("en")} km`,
+      strong: route.highlight === true,
+    });
+  }
+  const ends =
+    legs.length > 0 ? [legs[0].points[0], legs[legs.length - 1].points.at(-1) ?? legs[0].points[0]] : [];
+  return { legs, ends };
+}
+
+export default function RoutesMapView({ anchor, routes, height, tiles }: RoutesMapViewProps) {
+  const anchorLng = toMapLng(anchor.lng);
+  const drawn = useMemo(
+    () => routes.map((r) => ({ route: r, ...drawRoute(r, anchorLng) })),
+    [routes, anchorLng],
+  );
+  const bounds = useMemo(() => {
+    const all: [number, number][] = [[anchor.lat, anchorLng]];
+    for (const d of drawn) for (const leg of d.legs) all.push(...leg.points);
+    return L.latLngBounds(all);
+  }, [drawn, anchor.lat, anchorLng]);
+  // Faint routes first so the highlighted (best) one is drawn on top.
+  const legs = drawn.flatMap((d) => d.legs).sort((a, b) => Number(a.strong) - Number(b.strong));
+  return (
+    <div data-testid="routes-map">
+      <MapContainer
+        {...(drawn.length > 0
+          ? { bounds: bounds.pad(0.15), boundsOptions: { maxZoom: 7 } }
+          : { center: L.latLng(anchor.lat, anchorLng), zoom: 5 })}
+        minZoom={1}
+        maxBounds={MAP_MAX_BOUNDS}
+        scrollWheelZoom={false}
+        style={{ height }}
+        className="pl-map pl-routes-map"
+      >
+        <BaseLayer tiles={tiles} />
+        {legs.map((leg) => (
+          <Polyline
+            key={leg.key}
+            positions={leg.points}
+            pathOptions={{
+              color: MODE_COLOURS[leg.mode],
+              weight: leg.strong ? 5 : 3,
+              opacity: leg.strong ? 0.95 : 0.55,
+              dashArray: leg.mode === "rail" ? "8 6" : undefined,
+              className: `pl-route-leg pl-route-${leg.mode}`,
+            }}
+          >
+            <Tooltip sticky>{leg.label}</Tooltip>
+          </Polyline>
+        ))}
+        {drawn.map((d) =>
+          d.ends.slice(1).map((end) => (
+            <CircleMarker
+              key={`${d.route.key}:end`}
+              center={end}
+              radius={5}
+              pathOptions={{ color: "#ffffff", weight: 2, fillColor: "#334155", fillOpacity: 0.9 }}
+            >
+              <Tooltip>{d.route.endLabel}</Tooltip>
+            </CircleMarker>
+          )),
+        )}
+        <CircleMarker
+          center={[anchor.lat, anchorLng]}
+          radius={8}
+          pathOptions={{ color: "#ffffff", weight: 2, fillColor: "#0f766e", fillOpacity: 1 }}
+        >
+          <Tooltip>{anchor.label}</Tooltip>
+        </CircleMarker>
+      </MapContainer>
+    </div>
+  );
+}

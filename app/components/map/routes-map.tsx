@@ -1,0 +1,39 @@
+import { ClientOnly } from "remix-utils/client-only";
+import "leaflet/dist/leaflet.css";
+import "./map.css";
+import type { LatLng } from "~/domain/logistics/geo.ts";
+import { useMapTiles } from "./index.tsx";
+import RoutesMapView from "./routes-map.client.tsx";
+import { MODE_COLOURS, MODE_LABELS, type RouteLine } from "./routes-map-data.ts";
+
+export type { RouteLine };
+
+export interface RoutesMapProps {
+  anchor: LatLng & { label: string };
+  routes: readonly RouteLine[];
+  height?: number;
+}
+
+/** Routes as polylines per leg, coloured by mode; Leaflet needs `window`, so it renders in the browser only. */
+export function RoutesMap({ anchor, routes, height = 360 }: RoutesMapProps) {
+  const tiles = useMapTiles();
+  const fallback = (
+    <div className="pl-map pl-map-placeholder" style={{ height }} role="img" aria-label="Map of the routes">
+      <span>Loading map…</span>
+    </div>
+  );
+  return (
+    <div className="stack-tight">
+      <ClientOnly fallback={fallback}>
+        {() => <RoutesMapView anchor={anchor} routes={routes} height={height} tiles={tiles} />}
+      </ClientOnly>
+      <ul className="route-legend" aria-label="Transport modes">
+        {(Object.keys(MODE_COLOURS) as (keyof typeof MODE_COLOURS)[]).map((mode) => (
+          <li key={mode}>
+            <span className="route-swatch" style={{ background: MODE_COLOURS[mode] }} /> {MODE_LABELS[mode]}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
