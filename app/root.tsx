@@ -68,6 +68,7 @@ export function Layout({ children }: { children: ReactNode }) {
             {viewer ? (
               <>
                 <NavLink to="/dashboard">Dashboard</NavLink>
+                <NavLink to="/plan">Plan</NavLink>
                 {viewer.capabilities.includes("seller") ? <NavLink to="/lots/mine">My lots</NavLink> : null}
                 <NavLink to="/settings/organization">Organisation</NavLink>
                 {viewer.isPlatformAdmin ? <NavLink to="/admin/outbox">Outbox</NavLink> : null}

@@ -1,3 +1,4 @@
+import { allocationPlansApi } from "./allocation-plans.ts";
 import { commonSchemas, type OpenApiFragment } from "./common.ts";
 import { economiesApi } from "./economies.ts";
 import { facilitiesApi } from "./facilities.ts";
@@ -5,7 +6,7 @@ import { lotsApi } from "./lots.ts";
 import { quotesApi } from "./quotes.ts";
 
 // Each resource describes its own endpoints in a fragment beside this file; add it here.
-const fragments: OpenApiFragment[] = [economiesApi, facilitiesApi, lotsApi, quotesApi];
+const fragments: OpenApiFragment[] = [economiesApi, facilitiesApi, lotsApi, quotesApi, allocationPlansApi];
 
 export function openApiDocument(serverUrl: string) {
   return {

@@ -1,0 +1,32 @@
+import { ClientOnly } from "remix-utils/client-only";
+import "leaflet/dist/leaflet.css";
+import "./map.css";
+import type { PlanFlow } from "~/domain/matching/plan-flows.ts";
+import FlowsMapView from "./flows-map.client.tsx";
+import { useMapTiles } from "./index.tsx";
+
+export interface FlowsMapProps {
+  flows: readonly PlanFlow[];
+  height?: number;
+}
+
+/** The allocation plan's flows between economies; Leaflet needs `window`, so it renders in the browser only. */
+export function FlowsMap({ flows, height = 420 }: FlowsMapProps) {
+  const tiles = useMapTiles();
+  return (
+    <ClientOnly
+      fallback={
+        <div
+          className="pl-map pl-map-placeholder"
+          style={{ height }}
+          role="img"
+          aria-label="Map of the plan's flows"
+        >
+          <span>Loading map…</span>
+        </div>
+      }
+    >
+      {() => <FlowsMapView flows={flows} height={height} tiles={tiles} />}
+    </ClientOnly>
+  );
+}

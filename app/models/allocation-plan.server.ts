@@ -1,0 +1,188 @@
+import { kgToTonnes, monthOf, monthStart } from "~/domain/capacity.ts";
+import type { EconomyCode } from "~/domain/economies.ts";
+import {
+  type AllocationOptions,
+  type AllocationResult,
+  planAllocation,
+} from "~/domain/matching/allocation.ts";
+import type { AllocationPlan } from "~/domain/matching/allocation-plan.ts";
+import { type BlockedFlow, blockedFlows } from "~/domain/matching/blocked-flows.ts";
+import { RouteMemo } from "~/domain/matching/route-memo.ts";
+import type { MatchFacility, MatchLot } from "~/domain/matching/types.ts";
+import { openLpSession, solveLinearProgram } from "~/services/lp-solver.server.ts";
+import { db } from "~/utils/db.server.ts";
+
+/**
+ * The regional allocation plan (issue 4 item 6, ADR 006): open lots and active facilities read as
+ * the matching engine's inputs, solved with HiGHS. Only public data is read (open lots, active
+ * facilities and their capacity), so the plan is the same for every caller.
+ *
+ * A plan blocks the event loop while HiGHS runs (seconds for a large one), so one process solves
+ * one plan at a time: a second request is told to come back (`busy`) instead of queueing behind it.
+ */
+
+const SOLVER = { open: openLpSession, solve: solveLinearProgram };
+/** Sea routes are the same for every plan: one memo for the process (route-memo.ts says it is safe). */
+const routes = new RouteMemo();
+let solving = false;
+
+export const BUSY = Object.freeze({ ok: false as const, busy: true as const });
+export type Busy = typeof BUSY;
+
+/**
+ * Runs `work` (loading inputs and solving) unless another plan holds the slot. The slot is taken
+ * before anything is loaded: solving itself is synchronous once HiGHS is loaded, so a guard around
+ * the solve alone would never see a second request.
+ */
+export async function withPlanSlot<T>(work: () => Promise<T>): Promise<T | Busy> {
+  if (solving) return BUSY;
+  solving = true;
+  try {
+    return await work();
+  } finally {
+    solving = false;
+  }
+}
+
+/** Solves a plan; callers hold the slot (withPlanSlot). */
+export function solvePlan(
+  lots: readonly MatchLot[],
+  facilities: readonly MatchFacility[],
+  options: AllocationOptions,
+): Promise<AllocationResult> {
+  return planAllocation(lots, facilities, { routes, ...options }, SOLVER);
+}
+
+export interface LotLabel {
+  id: string;
+  title: string;
+  economy: EconomyCode;
+  massKg: number;
+}
+
+export interface FacilityLabel {
+  id: string;
+  name: string;
+  economy: EconomyCode;
+  location: { lat: number; lng: number };
+}
+
+/** Open lots and active facilities (capacity from this month on) as the engine's inputs. */
+export async function loadMarketplaceInputs(today: Date) {
+  const [lotRows, facilityRows] = await Promise.all([
+    db().lot.findMany({ where: { status: "open" }, orderBy: { number: "asc" } }),
+    db().facility.findMany({
+      where: { active: true },
+      include: {
+        capacityWindows: {
+          where: { month: { gte: monthStart(monthOf(today)) } },
+          orderBy: [{ month: "asc" }, { createdAt: "asc" }],
+        },
+      },
+      orderBy: { name: "asc" },
+    }),
+  ]);
+  const lots: MatchLot[] = lotRows.map((l) => ({
+    id: l.id,
+    chemistry: l.chemistry,
+    form: l.form,
+    condition: l.condition,
+    massKg: l.massKg,
+    stateOfHealthPct: l.stateOfHealthPct,
+    location: { lat: l.lat, lng: l.lng },
+    economy: l.economyCode as EconomyCode,
+    availableFrom: l.availableFrom.toISOString().slice(0, 10),
+  }));
+  const facilities: MatchFacility[] = facilityRows.map((f) => ({
+    id: f.id,
+    name: f.name,
+    location: { lat: f.lat, lng: f.lng },
+    economy: f.economyCode as EconomyCode,
+    processes: f.processes,
+    acceptedChemistries: f.acceptedChemistries,
+    acceptedForms: f.acceptedForms,
+    acceptedConditions: f.acceptedConditions,
+    // Stored in basis points; the engine takes percentages.
+    recoveryRatesPct: {
+      li: f.recoveryLiBp / 100,
+      ni: f.recoveryNiBp / 100,
+      co: f.recoveryCoBp / 100,
+      mn: f.recoveryMnBp / 100,
+      cu: f.recoveryCuBp / 100,
+    },
+    holdsImportConsent: f.holdsImportConsent,
+    capacity: f.capacityWindows.map((w) => ({
+      month: monthOf(w.month),
+      tonnes: kgToTonnes(w.capacityKg),
+      bookedTonnes: kgToTonnes(w.bookedKg),
+      pricePerTonne: { amountMinor: Number(w.priceMinorPerTonne), currency: w.currency },
+      priceKind: w.priceKind,
+      acceptedChemistries: w.acceptedChemistries,
+    })),
+  }));
+  const lotLabels: LotLabel[] = lotRows.map((l) => ({
+    id: l.id,
+    title: l.title,
+    economy: l.economyCode as EconomyCode,
+    massKg: l.massKg,
+  }));
+  const facilityLabels: FacilityLabel[] = facilities.map((f) => ({
+    id: f.id,
+    name: f.name,
+    economy: f.economy,
+    location: f.location,
+  }));
+  return { lots, facilities, lotLabels, facilityLabels };
+}
+
+export interface MarketplacePlan {
+  plan: AllocationPlan;
+  blocked: BlockedFlow[];
+  lots: LotLabel[];
+  facilities: FacilityLabel[];
+  computedAt: string;
+}
+
+/**
+ * The marketplace's plan is kept for a minute: the /plan page is read far more often than lots
+ * change, and a solve blocks the process. "Recompute" asks for a fresh one.
+ */
+export const PLAN_CACHE_MS = 60_000;
+let cached: { at: number; value: MarketplacePlan } | null = null;
+
+export type MarketplacePlanOutcome =
+  | { ok: true; value: MarketplacePlan; fromCache: boolean }
+  | { ok: false; busy: true }
+  | { ok: false; message: string };
+
+export async function marketplacePlan(now: Date, fresh = false): Promise<MarketplacePlanOutcome> {
+  if (!fresh && cached && now.getTime() - cached.at < PLAN_CACHE_MS) {
+    return { ok: true, value: cached.value, fromCache: true };
+  }
+  return withPlanSlot(async (): Promise<MarketplacePlanOutcome> => {
+    const inputs = await loadMarketplaceInputs(now);
+    const today = now.toISOString().slice(0, 10);
+    const outcome = await solvePlan(inputs.lots, inputs.facilities, { today });
+    if (!outcome.ok) {
+      // Stored rows passed validation when written, so field errors here mean the data drifted.
+      return {
+        ok: false,
+        message: "message" in outcome ? outcome.message : "The marketplace's data could not be planned.",
+      };
+    }
+    const value: MarketplacePlan = {
+      plan: outcome.plan,
+      blocked: blockedFlows(inputs.lots, inputs.facilities, { today, routes }),
+      lots: inputs.lotLabels,
+      facilities: inputs.facilityLabels,
+      computedAt: now.toISOString(),
+    };
+    cached = { at: now.getTime(), value };
+    return { ok: true, value, fromCache: false };
+  });
+}
+
+/** For tests: forget the cached plan. */
+export function forgetCachedPlan(): void {
+  cached = null;
+}

@@ -1,0 +1,151 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FlowsMap } from "~/components/map/flows-map.tsx";
+import { PlanTables } from "~/components/plan-tables.tsx";
+import { planFlows } from "~/domain/matching/plan-flows.ts";
+import { economyShortfalls, facilityUtilisation } from "~/domain/matching/plan-summary.ts";
+import { formatMoney } from "~/domain/money.ts";
+import { marketplacePlan, PLAN_CACHE_MS } from "~/models/allocation-plan.server.ts";
+import planStyles from "~/styles/plan.css?url";
+import { requireUser } from "~/utils/auth.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Regional allocation plan · Packloop" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: planStyles }];
+
+/** Unassigned lots listed on the page; the counts above the list cover all of them. */
+const UNASSIGNED_SHOWN = 50;
+
+async function planView(fresh: boolean) {
+  const outcome = await marketplacePlan(new Date(), fresh);
+  if (!outcome.ok) {
+    const busy = "busy" in outcome;
+    return data(
+      {
+        ok: false as const,
+        message: busy
+          ? "Another plan is being solved right now; try again in a few seconds."
+          : outcome.message,
+      },
+      { status: busy ? 503 : 500, headers: busy ? { "Retry-After": "5" } : {} },
+    );
+  }
+  const { plan, blocked, lots, facilities, computedAt } = outcome.value;
+  const lotById = new Map(lots.map((l) => [l.id, l]));
+  const facilityById = new Map(facilities.map((f) => [f.id, f]));
+  const utilisation = facilityUtilisation(plan.utilisation)
+    .filter((u) => u.capacityTonnes > 0)
+    .map((u) => ({
+      ...u,
+      name: facilityById.get(u.facilityId)?.name ?? u.facilityId,
+      economy: facilityById.get(u.facilityId)?.economy ?? "",
+    }));
+  const reasons: Record<string, number> = {};
+  for (const u of plan.unassigned) reasons[u.reason] = (reasons[u.reason] ?? 0) + 1;
+  return {
+    ok: true as const,
+    computedAt,
+    fromCache: outcome.fromCache,
+    plan: { totals: plan.totals, solver: plan.solver },
+    flows: planFlows(plan.totals.byEconomyPair),
+    utilisation,
+    shortfalls: economyShortfalls(plan.unassigned, (id) => lotById.get(id)?.economy),
+    blocked,
+    unassignedCount: plan.unassigned.length,
+    unassignedReasons: reasons,
+    unassigned: plan.unassigned.slice(0, UNASSIGNED_SHOWN).map((u) => ({
+      ...u,
+      title: lotById.get(u.lotId)?.title ?? u.lotId,
+      economy: lotById.get(u.lotId)?.economy ?? "",
+    })),
+  };
+}
+
+export type PlanView = Extract<Awaited<ReturnType<typeof planView>>, { ok: true }>;
+
+// The marketplace's plan, cached for a minute in the process (PLAN_CACHE_MS): see allocation-plan.server.ts.
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return planView(false);
+}
+
+// "Recompute": solve again now, whatever the cache holds.
+export async function action({ request }: ActionFunctionArgs) {
+  await requireUser(request);
+  return planView(true);
+}
+
+export default function PlanPage() {
+  const loaded = useLoaderData<typeof loader>();
+  const recomputed = useActionData<typeof action>();
+  const view = (recomputed ?? loaded) as PlanView | { ok: false; message: string };
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle" && navigation.formMethod?.toUpperCase() === "POST";
+  return (
+    <div className="stack plan-page" data-testid="plan-page">
+      <h1>Regional allocation plan</h1>
+      <p className="plan-intro">
+        Every open lot on Packloop, sent to the facility and month that nets the region the most after freight
+        and a price of USD 100 per tonne of CO2e, with each facility&apos;s capacity respected and every pair
+        the rules forbid left out. Solved as a linear programme with HiGHS; a lot may stay where it is, and
+        then the plan says why. Arcs show the flows between economies, thicker for more tonnes; circles are
+        flows within one economy.
+      </p>
+      <Form method="post" className="inline-form">
+        <button type="submit" className="button button-small" disabled={busy}>
+          {busy ? "Solving…" : "Recompute"}
+        </button>
+        {view.ok ? (
+          <span className="plan-meta">
+            Solved {new Date(view.computedAt).toISOString().slice(11, 19)} UTC
+            {view.fromCache ? ` (kept for ${PLAN_CACHE_MS / 1000} s)` : ""} · {view.plan.solver.solveMs} ms in
+            HiGHS, {view.plan.solver.rounds} {view.plan.solver.rounds === 1 ? "round" : "rounds"}
+          </span>
+        ) : null}
+      </Form>
+      {view.ok ? (
+        <PlanBody view={view} />
+      ) : (
+        <p className="form-error" role="alert">
+          {view.message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function PlanBody({ view }: { view: PlanView }) {
+  const { totals } = view.plan;
+  const tonnes = (t: number) => `${t.toLocaleString("en-US", { maximumFractionDigits: 1 })} t`;
+  return (
+    <>
+      <div className="figures plan-figures" data-testid="plan-totals">
+        <div className="figure">
+          <strong>{tonnes(totals.tonnes)}</strong>
+          <span>
+            assigned · {totals.assignedLots} of {totals.lots} lots
+          </span>
+        </div>
+        <div className="figure">
+          <strong>{formatMoney(totals.netValue)}</strong>
+          <span>net value to sellers</span>
+        </div>
+        <div className="figure">
+          <strong>{formatMoney(totals.freightCost)}</strong>
+          <span>freight</span>
+        </div>
+        <div className="figure">
+          <strong>{tonnes(totals.co2eKg / 1000)}</strong>
+          <span>CO2e from freight</span>
+        </div>
+      </div>
+      <FlowsMap flows={view.flows} />
+      <PlanTables view={view} />
+    </>
+  );
+}
