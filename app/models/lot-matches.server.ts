@@ -2,14 +2,7 @@ import type { EconomyCode } from "~/domain/economies.ts";
 import { prepareLot } from "~/domain/matching/feasibility.ts";
 import { type RankingWeights, rankFacilities, resolveWeights } from "~/domain/matching/ranking.ts";
 import { RouteMemo } from "~/domain/matching/route-memo.ts";
-import type {
-  Blocker,
-  Match,
-  MatchContext,
-  MatchFacility,
-  MatchLeg,
-  MatchLot,
-} from "~/domain/matching/types.ts";
+import type { Match, MatchContext, MatchFacility, MatchLot } from "~/domain/matching/types.ts";
 import { type MatchValuation, valuePair } from "~/domain/matching/valuation.ts";
 import type { ReferencePrice } from "~/domain/reference-prices.ts";
 import type { CapacityWindow, Facility, Lot } from "~/generated.server/prisma/client.ts";
@@ -30,10 +23,6 @@ const ROUTES = new RouteMemo();
 
 /** Windows loaded per facility: a lot's 6-month horizon starts at its available month, which may lie ahead. */
 const WINDOW_MONTHS_LOADED = 12;
-/** Lots considered for one facility after the SQL prefilter, newest first. */
-export const LOT_CANDIDATE_CAP = 500;
-export const TOP_LOTS = 20;
-export const NEAR_MISSES = 10;
 
 export type FacilityRow = Facility & { capacityWindows: CapacityWindow[] };
 
@@ -135,10 +124,14 @@ export type WeightsInput = { w_net?: string | null; w_co2?: string | null; w_tim
 export function weightsFromQuery(query: WeightsInput): { weights: RankingWeights; error: string | null } {
   const read = (value: string | null | undefined) =>
     value === null || value === undefined || value.trim() === "" ? undefined : Number(value);
+  // Only the weights given: an absent one keeps its default (a key set to undefined would not).
+  const net = read(query.w_net);
+  const co2 = read(query.w_co2);
+  const time = read(query.w_time);
   const resolved = resolveWeights({
-    netValue: read(query.w_net),
-    co2: read(query.w_co2),
-    transitTime: read(query.w_time),
+    ...(net === undefined ? {} : { netValue: net }),
+    ...(co2 === undefined ? {} : { co2 }),
+    ...(time === undefined ? {} : { transitTime: time }),
   });
   if (resolved.ok) return { weights: resolved.weights, error: null };
   const fallback = resolveWeights(undefined);
@@ -148,7 +141,7 @@ export function weightsFromQuery(query: WeightsInput): { weights: RankingWeights
   };
 }
 
-async function context(today: Date, prices?: readonly ReferencePrice[]): Promise<MatchContext> {
+export async function matchContext(today: Date, prices?: readonly ReferencePrice[]): Promise<MatchContext> {
   return { today: isoDay(today), prices: prices ?? (await currentReferencePrices()).prices, routes: ROUTES };
 }
 
@@ -162,7 +155,10 @@ export async function rankLot(
   options: { today?: Date; prices?: readonly ReferencePrice[]; limit?: number } = {},
 ) {
   const today = options.today ?? new Date();
-  const [facilities, ctx] = await Promise.all([loadMatchFacilities(today), context(today, options.prices)]);
+  const [facilities, ctx] = await Promise.all([
+    loadMatchFacilities(today),
+    matchContext(today, options.prices),
+  ]);
   const lot = toMatchLot(lotRow);
   const ranked = rankFacilities(lot, facilities, { ...ctx, weights });
   const byId = new Map(facilities.map((f) => [f.id, f]));
@@ -186,88 +182,3 @@ export async function rankLot(
   return { feasibleCount, infeasibleCount: ranked.matches.length - feasibleCount, feasible, infeasible };
 }
 export type LotMatches = Awaited<ReturnType<typeof rankLot>>;
-
-export interface TakeableLot {
-  readonly lotId: string;
-  readonly number: number;
-  readonly title: string;
-  readonly economy: string;
-  readonly massKg: number;
-  readonly chemistry: string;
-  readonly breakdown: MatchBreakdown | null;
-  readonly transport: { distanceKm: number; co2eKg: number; transitDays: number; legs: MatchLeg[] } | null;
-  readonly blockers: readonly Blocker[];
-}
-
-/**
- * Open lots a facility can take, best net value first (top 20), and lots it accepts that one
- * blocker alone keeps out (capacity, a border, transport). Acceptance is checked in SQL first so
- * that at most LOT_CANDIDATE_CAP lots are valued.
- */
-export async function lotsForFacility(
-  facilityRow: FacilityRow,
-  options: { today?: Date; prices?: readonly ReferencePrice[] } = {},
-) {
-  const today = options.today ?? new Date();
-  const facility = toMatchFacility(facilityRow);
-  const [rows, ctx] = await Promise.all([
-    db().lot.findMany({
-      where: {
-        status: "open",
-        chemistry: { in: facilityRow.acceptedChemistries },
-        form: { in: facilityRow.acceptedForms },
-        condition: { in: facilityRow.acceptedConditions },
-      },
-      orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
-      take: LOT_CANDIDATE_CAP,
-    }),
-    context(today, options.prices),
-  ]);
-  const takeable: TakeableLot[] = [];
-  const nearMisses: TakeableLot[] = [];
-  for (const row of rows) {
-    const lot = toMatchLot(row);
-    const base = {
-      lotId: row.id,
-      number: row.number,
-      title: row.title,
-      economy: row.economyCode,
-      massKg: row.massKg,
-      chemistry: row.chemistry,
-    };
-    const valued = valuePair(prepareLot(lot, ctx), facility);
-    if (valued.ok) {
-      const { totals } = valued.valuation;
-      takeable.push({
-        ...base,
-        breakdown: breakdownOf(valued.valuation),
-        transport: {
-          distanceKm: totals.distanceKm,
-          co2eKg: totals.co2eKg,
-          transitDays: totals.transitDays,
-          legs: valued.valuation.legs.map((l) => ({
-            mode: l.mode,
-            from: { lat: l.from.lat, lng: l.from.lng },
-            to: { lat: l.to.lat, lng: l.to.lng },
-            distanceKm: l.distanceKm,
-          })),
-        },
-        blockers: [],
-      });
-    } else if (valued.blockers.length === 1 && nearMisses.length < NEAR_MISSES) {
-      nearMisses.push({ ...base, breakdown: null, transport: null, blockers: valued.blockers });
-    }
-  }
-  takeable.sort(
-    (a, b) =>
-      (b.breakdown?.netValue.amountMinor ?? 0) - (a.breakdown?.netValue.amountMinor ?? 0) ||
-      a.number - b.number,
-  );
-  return {
-    candidates: rows.length,
-    takeableCount: takeable.length,
-    takeable: takeable.slice(0, TOP_LOTS),
-    nearMisses,
-  };
-}
-export type FacilityLots = Awaited<ReturnType<typeof lotsForFacility>>;

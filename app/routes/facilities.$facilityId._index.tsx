@@ -13,7 +13,7 @@ import { economyByCode } from "~/domain/economies.ts";
 import { certificationExpiresSoon } from "~/domain/facility-certification.ts";
 import { RECOVERY_METAL_LABELS, RECOVERY_METALS } from "~/domain/facility-input.ts";
 import { getFacilityForViewer, toFacilityJson } from "~/models/facility.server.ts";
-import { lotsForFacility } from "~/models/lot-matches.server.ts";
+import { lotsForFacility } from "~/models/facility-lot-matches.server.ts";
 import { findMembershipsOfUser } from "~/models/organization.server.ts";
 import facilityStyles from "~/styles/facilities.css?url";
 import { getUser } from "~/utils/auth.server.ts";

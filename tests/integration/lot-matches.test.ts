@@ -120,7 +120,8 @@ async function lotPage(query = "") {
 
 describe("where this lot can go", () => {
   test("feasible facilities come first, each with its terms; the others follow with their blockers", async () => {
-    const { matches } = await lotPage();
+    const { matches, weightsError } = await lotPage();
+    expect(weightsError).toBeNull();
     const feasible = matches.feasible.map((m) => m.facilityId);
     expect(feasible.sort()).toEqual([ids.geelong, ids.ulsan].sort());
     for (const m of matches.feasible) {

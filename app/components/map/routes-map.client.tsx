@@ -87,8 +87,9 @@ export default function RoutesMapView({ anchor, routes, height, tiles }: RoutesM
               weight: leg.strong ? 5 : 3,
               opacity: leg.strong ? 0.95 : 0.55,
               dashArray: leg.mode === "rail" ? "8 6" : undefined,
-              className: `pl-route-leg pl-route-${leg.mode}`,
             }}
+            // Set when the path is created: pathOptions only restyle it and cannot add a class.
+            className={`pl-route-leg pl-route-${leg.mode}`}
           >
             <Tooltip sticky>{leg.label}</Tooltip>
           </Polyline>

@@ -1,0 +1,108 @@
+import { prepareLot } from "~/domain/matching/feasibility.ts";
+import type { Blocker, MatchLeg } from "~/domain/matching/types.ts";
+import { valuePair } from "~/domain/matching/valuation.ts";
+import type { ReferencePrice } from "~/domain/reference-prices.ts";
+import { db } from "~/utils/db.server.ts";
+import {
+  breakdownOf,
+  type FacilityRow,
+  type MatchBreakdown,
+  matchContext,
+  toMatchFacility,
+  toMatchLot,
+} from "./lot-matches.server.ts";
+
+/**
+ * "Lots you can take" on a facility page (issue 4 item 4): open lots only, so drafts and withdrawn
+ * lots of any organisation never appear, valued with the same engine and route memo as the lot page.
+ */
+
+/** Lots considered for one facility after the SQL prefilter, newest first. */
+export const LOT_CANDIDATE_CAP = 500;
+export const TOP_LOTS = 20;
+export const NEAR_MISSES = 10;
+
+export interface TakeableLot {
+  readonly lotId: string;
+  readonly number: number;
+  readonly title: string;
+  readonly economy: string;
+  readonly massKg: number;
+  readonly chemistry: string;
+  readonly breakdown: MatchBreakdown | null;
+  readonly transport: { distanceKm: number; co2eKg: number; transitDays: number; legs: MatchLeg[] } | null;
+  readonly blockers: readonly Blocker[];
+}
+
+/**
+ * Open lots a facility can take, best net value first (top 20), and lots it accepts that one
+ * blocker alone keeps out (capacity, a border, transport). Acceptance is checked in SQL first so
+ * that at most LOT_CANDIDATE_CAP lots are valued.
+ */
+export async function lotsForFacility(
+  facilityRow: FacilityRow,
+  options: { today?: Date; prices?: readonly ReferencePrice[] } = {},
+) {
+  const today = options.today ?? new Date();
+  const facility = toMatchFacility(facilityRow);
+  const [rows, ctx] = await Promise.all([
+    db().lot.findMany({
+      where: {
+        status: "open",
+        chemistry: { in: facilityRow.acceptedChemistries },
+        form: { in: facilityRow.acceptedForms },
+        condition: { in: facilityRow.acceptedConditions },
+      },
+      orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+      take: LOT_CANDIDATE_CAP,
+    }),
+    matchContext(today, options.prices),
+  ]);
+  const takeable: TakeableLot[] = [];
+  const nearMisses: TakeableLot[] = [];
+  for (const row of rows) {
+    const lot = toMatchLot(row);
+    const base = {
+      lotId: row.id,
+      number: row.number,
+      title: row.title,
+      economy: row.economyCode,
+      massKg: row.massKg,
+      chemistry: row.chemistry,
+    };
+    const valued = valuePair(prepareLot(lot, ctx), facility);
+    if (valued.ok) {
+      const { totals } = valued.valuation;
+      takeable.push({
+        ...base,
+        breakdown: breakdownOf(valued.valuation),
+        transport: {
+          distanceKm: totals.distanceKm,
+          co2eKg: totals.co2eKg,
+          transitDays: totals.transitDays,
+          legs: valued.valuation.legs.map((l) => ({
+            mode: l.mode,
+            from: { lat: l.from.lat, lng: l.from.lng },
+            to: { lat: l.to.lat, lng: l.to.lng },
+            distanceKm: l.distanceKm,
+          })),
+        },
+        blockers: [],
+      });
+    } else if (valued.blockers.length === 1 && nearMisses.length < NEAR_MISSES) {
+      nearMisses.push({ ...base, breakdown: null, transport: null, blockers: valued.blockers });
+    }
+  }
+  takeable.sort(
+    (a, b) =>
+      (b.breakdown?.netValue.amountMinor ?? 0) - (a.breakdown?.netValue.amountMinor ?? 0) ||
+      a.number - b.number,
+  );
+  return {
+    candidates: rows.length,
+    takeableCount: takeable.length,
+    takeable: takeable.slice(0, TOP_LOTS),
+    nearMisses,
+  };
+}
+export type FacilityLots = Awaited<ReturnType<typeof lotsForFacility>>;

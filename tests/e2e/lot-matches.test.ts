@@ -1,0 +1,79 @@
+// "Where this lot can go" and "Lots you can take" end to end, as a visitor in real Chromium against
+// the production server with the demo data: ranked facilities with their terms and the routes drawn
+// on the map, and a demo facility's lots it can take.
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { setupBrowser } from "./browser.ts";
+
+const browser = setupBrowser();
+
+/** Detail-page links of a list page (/lots or /facilities), without repeats. */
+async function detailLinks(page: Page, list: "lots" | "facilities"): Promise<string[]> {
+  await page.goto(`/${list}`);
+  const pattern = new RegExp(`^/${list}/[0-9a-f-]{36}$`);
+  await page.locator(`a[href^="/${list}/"]`).first().waitFor();
+  const hrefs = await page
+    .locator(`a[href^="/${list}/"]`)
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  return [...new Set(hrefs.filter((href) => pattern.test(href)))];
+}
+
+describe("where this lot can go", () => {
+  test("a visitor sees ranked facilities with their terms and the routes on the map", async () => {
+    const { page } = browser;
+    const lots = await detailLinks(page, "lots");
+    expect(lots.length).toBeGreaterThan(0);
+    let found: string | null = null;
+    for (const href of lots.slice(0, 12)) {
+      await page.goto(href);
+      await page.getByRole("heading", { name: "Where this lot can go" }).waitFor();
+      if ((await page.getByTestId("match-feasible").count()) > 0) {
+        found = href;
+        break;
+      }
+    }
+    expect(found, "a demo lot with at least one facility that can take it").not.toBeNull();
+    const first = page.getByTestId("match-feasible").first();
+    const terms = await first.getByTestId("match-terms").textContent();
+    expect(terms).toMatch(/Freight/);
+    expect(terms).toMatch(/Net to seller/);
+    expect(terms).toMatch(/Metal value/);
+    expect(await first.textContent()).toMatch(/UN\d{4}/);
+    // The routes map draws one polyline per leg, coloured by mode.
+    await page.getByTestId("routes-map").waitFor();
+    await page.locator("path.pl-route-leg").first().waitFor({ state: "attached" });
+    expect(await page.locator("path.pl-route-leg").count()).toBeGreaterThan(0);
+
+    // Steering by CO2e reloads the ranking with the weights in the URL.
+    await page.getByRole("link", { name: "Lowest CO2e" }).click();
+    await page.waitForURL(/w_co2=1/);
+    await page.getByTestId("match-feasible").first().waitFor();
+    expect(await page.locator('input[name="w_co2"]').inputValue()).toBe("1");
+  });
+});
+
+describe("lots you can take", () => {
+  test("a visitor sees the lots a demo facility can take, each linking to its lot", async () => {
+    const { page } = browser;
+    const facilities = await detailLinks(page, "facilities");
+    expect(facilities.length).toBeGreaterThan(0);
+    let found = false;
+    for (const href of facilities.slice(0, 12)) {
+      await page.goto(href);
+      await page.getByRole("heading", { name: "Lots you can take" }).waitFor();
+      if ((await page.getByTestId("takeable-lot").count()) > 0) {
+        found = true;
+        break;
+      }
+    }
+    expect(found, "a demo facility with at least one lot it can take").toBe(true);
+    const first = page.getByTestId("takeable-lot").first();
+    expect(await first.getByTestId("match-terms").textContent()).toMatch(/Net to seller/);
+    await page.getByTestId("routes-map").waitFor();
+    const link = first.locator('a[href^="/lots/"]').first();
+    const href = await link.getAttribute("href");
+    await link.click();
+    await page.waitForURL(new RegExp(`${href}$`));
+    await page.getByRole("heading", { name: "Where this lot can go" }).waitFor();
+  });
+});
