@@ -149,6 +149,12 @@ export function PlanTables({ view }: { view: PlanView }) {
             </tbody>
           </table>
         )}
+        {view.blockedMore > 0 ? (
+          <p className="plan-note">
+            {view.blockedMore} more economy {view.blockedMore === 1 ? "pair has" : "pairs have"} blocked
+            pairs.
+          </p>
+        ) : null}
       </section>
 
       <section className="card" aria-labelledby="plan-unassigned">

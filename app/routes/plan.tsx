@@ -20,6 +20,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: planStyles
 
 /** Unassigned lots listed on the page; the counts above the list cover all of them. */
 const UNASSIGNED_SHOWN = 50;
+/** Economy pairs with blocked pairs listed, most blocked first; the page says how many more there are. */
+const BLOCKED_SHOWN = 20;
 
 async function planView(fresh: boolean) {
   const outcome = await marketplacePlan(new Date(), fresh);
@@ -51,11 +53,13 @@ async function planView(fresh: boolean) {
     ok: true as const,
     computedAt,
     fromCache: outcome.fromCache,
+    cacheSeconds: PLAN_CACHE_MS / 1000,
     plan: { totals: plan.totals, solver: plan.solver },
     flows: planFlows(plan.totals.byEconomyPair),
     utilisation,
     shortfalls: economyShortfalls(plan.unassigned, (id) => lotById.get(id)?.economy),
-    blocked,
+    blocked: blocked.slice(0, BLOCKED_SHOWN),
+    blockedMore: Math.max(0, blocked.length - BLOCKED_SHOWN),
     unassignedCount: plan.unassigned.length,
     unassignedReasons: reasons,
     unassigned: plan.unassigned.slice(0, UNASSIGNED_SHOWN).map((u) => ({
@@ -103,7 +107,7 @@ export default function PlanPage() {
         {view.ok ? (
           <span className="plan-meta">
             Solved {new Date(view.computedAt).toISOString().slice(11, 19)} UTC
-            {view.fromCache ? ` (kept for ${PLAN_CACHE_MS / 1000} s)` : ""} · {view.plan.solver.solveMs} ms in
+            {view.fromCache ? ` (kept for ${view.cacheSeconds} s)` : ""} · {view.plan.solver.solveMs} ms in
             HiGHS, {view.plan.solver.rounds} {view.plan.solver.rounds === 1 ? "round" : "rounds"}
           </span>
         ) : null}
