@@ -3,6 +3,7 @@ import type { BatteryCondition, Chemistry, LotForm, RecyclingProcess } from "~/d
 import type { EconomyCode } from "~/domain/economies.ts";
 import { type RankingResult, type RankingWeights, rankFacilities } from "~/domain/matching/ranking.ts";
 import { DEFAULT_HORIZON_MONTHS, type MatchFacility, type MatchLot } from "~/domain/matching/types.ts";
+import { type MatchValuation, valueMatch } from "~/domain/matching/valuation.ts";
 import type { ReferencePrice } from "~/domain/reference-prices.ts";
 import { db } from "~/utils/db.server.ts";
 import { currentReferencePrices } from "./reference-price.server.ts";
@@ -136,4 +137,39 @@ export async function quoteLot(lot: MatchLot, options: QuoteOptions): Promise<Ra
     prices: market.prices,
     ...(options.weights ? { weights: options.weights } : {}),
   });
+}
+
+export interface QuoteBreakdown {
+  result: RankingResult;
+  /** The facilities quoted, by id, for names and locations. */
+  facilities: Map<string, MatchFacility>;
+  /** Every term of the net value for the first `detailed` feasible matches. */
+  valuations: Map<string, MatchValuation>;
+}
+
+/**
+ * A quote against the marketplace with the full valuation (price × tonnes, freight, dangerous-goods
+ * surcharge, port handling, recoverable metal) of the best few feasible facilities, for the page.
+ */
+export async function quoteLotWithBreakdown(
+  lot: MatchLot,
+  options: { weights?: Partial<RankingWeights>; today: string; detailed?: number },
+): Promise<QuoteBreakdown> {
+  const market = await marketplaceForMatching(options.today);
+  const result = rankFacilities(lot, market.facilities, {
+    today: options.today,
+    prices: market.prices,
+    ...(options.weights ? { weights: options.weights } : {}),
+  });
+  const facilities = new Map(market.facilities.map((f) => [f.id, f]));
+  const valuations = new Map<string, MatchValuation>();
+  if (result.ok) {
+    const context = { today: options.today, prices: market.prices };
+    for (const match of result.matches.filter((m) => m.feasible).slice(0, options.detailed ?? 10)) {
+      const facility = facilities.get(match.facilityId);
+      const valued = facility ? valueMatch(lot, facility, context) : null;
+      if (valued?.ok) valuations.set(match.facilityId, valued.valuation);
+    }
+  }
+  return { result, facilities, valuations };
 }

@@ -26,6 +26,12 @@ export default function Home() {
           out for every lot.
         </p>
         <p>
+          <Link to="/quote" data-testid="home-quote-link">
+            Get an instant quote for a lot
+          </Link>{" "}
+          — no account needed.
+        </p>
+        <p>
           {viewer ? (
             <Link to="/dashboard" className="button">
               Go to your dashboard

@@ -1,0 +1,130 @@
+import { DOCUMENT_LABELS, type DocumentCode } from "~/domain/compliance/documents.ts";
+import { economyByCode } from "~/domain/economies.ts";
+import { formatMoney, type Money } from "~/domain/money.ts";
+
+/** One ranked facility as the /quote action answers it: the API's match plus names and terms. */
+export interface QuoteRow {
+  facilityId: string;
+  name: string;
+  economy: string;
+  feasible: boolean;
+  blockers: { code: string; message: string }[];
+  score: number | null;
+  netValue: Money | null;
+  transport: {
+    distanceKm: number;
+    cost: Money;
+    co2eKg: number;
+    transitDays: number;
+    legs: { mode: string; distanceKm: number }[];
+  } | null;
+  unNumber: string;
+  packingInstruction: string;
+  documents: string[];
+  terms: {
+    month: string;
+    priceKind: string;
+    pricePerTonne: Money;
+    postedUsd: Money;
+    freight: Money;
+    dangerousGoods: Money;
+    portHandling: Money;
+    logisticsCost: Money;
+    netValue: Money;
+    recoverableMetalValue: Money;
+    payableShareBp: number | null;
+  } | null;
+}
+
+const money = (m: Money) => formatMoney(m);
+const number = (n: number) => Math.round(n).toLocaleString("en");
+
+function Terms({ row, massKg }: { row: QuoteRow; massKg: number }) {
+  const t = row.terms;
+  if (!t) return null;
+  const tonnes = (massKg / 1000).toLocaleString("en", { maximumFractionDigits: 3 });
+  return (
+    <table className="quote-terms">
+      <caption>Net value, term by term ({t.month})</caption>
+      <tbody>
+        <tr>
+          <th scope="row">
+            {t.priceKind === "gate_fee" ? "Gate fee" : "Payable"} {money(t.pricePerTonne)}/t × {tonnes} t
+          </th>
+          <td>{money(t.postedUsd)}</td>
+        </tr>
+        <tr>
+          <th scope="row">− Freight</th>
+          <td>{money({ ...t.freight, amountMinor: -t.freight.amountMinor })}</td>
+        </tr>
+        <tr>
+          <th scope="row">− Dangerous-goods surcharge</th>
+          <td>{money({ ...t.dangerousGoods, amountMinor: -t.dangerousGoods.amountMinor })}</td>
+        </tr>
+        <tr>
+          <th scope="row">− Port handling</th>
+          <td>{money({ ...t.portHandling, amountMinor: -t.portHandling.amountMinor })}</td>
+        </tr>
+        <tr className="quote-total">
+          <th scope="row">= Net value to you</th>
+          <td>{money(t.netValue)}</td>
+        </tr>
+        <tr>
+          <th scope="row">Recoverable metal value at this facility</th>
+          <td>
+            {money(t.recoverableMetalValue)}
+            {t.payableShareBp !== null
+              ? ` (the payable is ${(t.payableShareBp / 100).toFixed(1)} % of it)`
+              : ""}
+          </td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+export function QuoteResults({ rows, massKg, more }: { rows: QuoteRow[]; massKg: number; more: number }) {
+  if (rows.length === 0) return <p className="empty">No facility is listed in the marketplace yet.</p>;
+  return (
+    <>
+      <ol className="quote-results" data-testid="quote-results">
+        {rows.map((row, index) => (
+          <li
+            key={row.facilityId}
+            className={`card quote-match ${row.feasible ? "is-feasible" : "is-blocked"}`}
+            data-testid="quote-match"
+            data-feasible={row.feasible}
+          >
+            <h3>
+              {row.feasible ? `${index + 1}. ` : ""}
+              {row.name} <span className="badge">{economyByCode(row.economy)?.name ?? row.economy}</span>
+            </h3>
+            {row.feasible && row.netValue && row.transport ? (
+              <>
+                <p className="quote-headline">
+                  Net <strong>{money(row.netValue)}</strong> · score {row.score?.toFixed(2)} ·{" "}
+                  {number(row.transport.distanceKm)} km by {row.transport.legs.map((l) => l.mode).join(" → ")}{" "}
+                  · {number(row.transport.co2eKg)} kg CO₂e · {row.transport.transitDays} days
+                </p>
+                <Terms row={row} massKg={massKg} />
+              </>
+            ) : (
+              <ul className="quote-blockers">
+                {row.blockers.map((b) => (
+                  <li key={b.code}>
+                    <code>{b.code}</code> {b.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p className="hint">
+              {row.unNumber}, packing instruction {row.packingInstruction}. Documents:{" "}
+              {row.documents.map((d) => DOCUMENT_LABELS[d as DocumentCode] ?? d).join(", ") || "none"}.
+            </p>
+          </li>
+        ))}
+      </ol>
+      {more > 0 ? <p className="hint">…and {more} more facilities that cannot take this lot.</p> : null}
+    </>
+  );
+}

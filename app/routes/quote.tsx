@@ -1,0 +1,280 @@
+import type { ActionFunctionArgs, LinksFunction, MetaFunction } from "@remix-run/node";
+import { data, Form, useActionData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import {
+  FieldError,
+  FormError,
+  type FormFeedback,
+  Honeypot,
+  submittedValue,
+  TextField,
+} from "~/components/form.tsx";
+import { CoordinateInputs, EconomySelect, typedPoint } from "~/components/location-field.tsx";
+import { LocationPicker } from "~/components/map/index.tsx";
+import { type QuoteRoute, RouteMap } from "~/components/map/route-map.tsx";
+import { QuoteResults, type QuoteRow } from "~/components/quote-results.tsx";
+import {
+  BATTERY_CONDITION_LABELS,
+  BATTERY_CONDITIONS,
+  CHEMISTRIES,
+  CHEMISTRY_LABELS,
+  LOT_FORM_LABELS,
+  LOT_FORMS,
+} from "~/domain/codes.ts";
+import { economyForLocation } from "~/domain/economy-for-location.ts";
+import type { LatLng } from "~/domain/logistics/geo.ts";
+import { quoteLotWithBreakdown } from "~/models/matching.server.ts";
+import quoteStyles from "~/styles/quote.css?url";
+import { formFieldErrors, readQuoteForm } from "~/utils/quote-form.server.ts";
+import { QUOTES_PER_MINUTE, takeQuoteAllowance } from "~/utils/quote-rate-limit.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Instant quote · Packloop" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: quoteStyles }];
+
+/** Rows shown: every feasible facility up to this many, then the blocked ones up to the same total. */
+const SHOWN = 25;
+
+interface QuoteAnswer extends FormFeedback {
+  quote?: { origin: LatLng; massKg: number; rows: QuoteRow[]; more: number; routes: QuoteRoute[] };
+}
+
+// Public: no account. Each quote ranks every facility, so it shares the API's per-address limit.
+export async function action({ request }: ActionFunctionArgs) {
+  const allowance = takeQuoteAllowance(request);
+  if (!allowance.ok) {
+    return data<QuoteAnswer>(
+      {
+        formError: `At most ${QUOTES_PER_MINUTE} quotes a minute: try again in ${allowance.retryAfterSeconds} s.`,
+      },
+      { status: 429, headers: { "Retry-After": String(allowance.retryAfterSeconds) } },
+    );
+  }
+  const form = readQuoteForm(await request.formData());
+  if (!form.ok) return data<QuoteAnswer>({ errors: form.errors, values: form.values }, { status: 400 });
+  // The honeypot was filled in: a bot. Answer with nothing rather than say why.
+  if (form.bot) return data<QuoteAnswer>({ values: form.values });
+  const today = new Date().toISOString().slice(0, 10);
+  const { result, facilities, valuations } = await quoteLotWithBreakdown(form.lot, {
+    weights: form.weights,
+    today,
+  });
+  if (!result.ok) {
+    return data<QuoteAnswer>(
+      { errors: formFieldErrors(result.errors), values: form.values },
+      { status: 400 },
+    );
+  }
+  const shown = result.matches.slice(0, SHOWN);
+  const rows: QuoteRow[] = shown.map((m) => {
+    const facility = facilities.get(m.facilityId);
+    const v = valuations.get(m.facilityId);
+    return {
+      ...m,
+      blockers: [...m.blockers],
+      documents: [...m.documents],
+      transport: m.transport ? { ...m.transport, legs: [...m.transport.legs] } : null,
+      name: facility?.name ?? m.facilityId,
+      economy: facility?.economy ?? "",
+      terms: v
+        ? {
+            month: v.month,
+            priceKind: v.priceKind,
+            pricePerTonne: v.pricePerTonne,
+            postedUsd: v.postedUsd,
+            freight: v.costBreakdown.freight,
+            dangerousGoods: v.costBreakdown.dangerousGoods,
+            portHandling: v.costBreakdown.portHandling,
+            logisticsCost: v.logisticsCost,
+            netValue: v.netValue,
+            recoverableMetalValue: v.recoverableMetalValue,
+            payableShareBp: v.payableShareBp,
+          }
+        : null,
+    };
+  });
+  // The five best routes on the map; more would hide each other.
+  const routes: QuoteRoute[] = shown
+    .filter((m) => m.feasible && m.transport)
+    .slice(0, 5)
+    .map((m, i) => {
+      const facility = facilities.get(m.facilityId);
+      return {
+        key: m.facilityId,
+        label: facility?.name ?? m.facilityId,
+        end: facility?.location ?? form.lot.location,
+        legs: [...(m.transport?.legs ?? [])],
+        highlight: i === 0,
+      };
+    });
+  return data<QuoteAnswer>({
+    values: form.values,
+    quote: {
+      origin: form.lot.location,
+      massKg: form.lot.massKg,
+      rows,
+      more: result.matches.length - shown.length,
+      routes,
+    },
+  });
+}
+
+function Select({
+  name,
+  label,
+  options,
+  feedback,
+}: {
+  name: string;
+  label: string;
+  options: [string, string][];
+  feedback?: FormFeedback;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={`field-${name}`}>{label}</label>
+      <select
+        id={`field-${name}`}
+        name={name}
+        defaultValue={submittedValue(feedback, name) ?? ""}
+        aria-invalid={feedback?.errors?.[name] ? true : undefined}
+      >
+        <option value="">Choose…</option>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+      <FieldError name={name} feedback={feedback} />
+    </div>
+  );
+}
+
+function Weight({
+  name,
+  label,
+  initial,
+  feedback,
+}: {
+  name: string;
+  label: string;
+  initial: number;
+  feedback?: FormFeedback;
+}) {
+  const [value, setValue] = useState(submittedValue(feedback, name) ?? String(initial));
+  return (
+    <div className="field quote-weight">
+      <label htmlFor={`field-${name}`}>
+        {label}: <output htmlFor={`field-${name}`}>{value}</output>
+      </label>
+      <input
+        id={`field-${name}`}
+        name={name}
+        type="range"
+        min={0}
+        max={10}
+        step={1}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+      />
+      <FieldError name={name} feedback={feedback} />
+    </div>
+  );
+}
+
+export default function QuotePage() {
+  const answer = useActionData<typeof action>() as QuoteAnswer | undefined;
+  const busy = useNavigation().state === "submitting";
+  const [lat, setLat] = useState(submittedValue(answer, "lat") ?? "");
+  const [lng, setLng] = useState(submittedValue(answer, "lng") ?? "");
+  const [economy, setEconomy] = useState(submittedValue(answer, "economy") ?? "");
+  const point = typedPoint(lat, lng);
+  const pick = (p: LatLng) => {
+    setLat(String(p.lat));
+    setLng(String(p.lng));
+    setEconomy(economyForLocation(p.lat, p.lng) ?? "");
+  };
+  return (
+    <div className="quote-page">
+      <h1>Instant quote</h1>
+      <p>
+        Describe a lot of spent batteries and see which recyclers across APEC can legally take it, what it
+        would net after freight, how it would travel, what it emits and which papers it needs. No account
+        needed.
+      </p>
+      <Form method="post" className="card quote-form" noValidate>
+        <FormError feedback={answer} />
+        <Honeypot />
+        <div className="quote-row">
+          <Select
+            name="chemistry"
+            label="Chemistry"
+            options={CHEMISTRIES.map((c) => [c, CHEMISTRY_LABELS[c]])}
+            feedback={answer}
+          />
+          <Select
+            name="form"
+            label="Form"
+            options={LOT_FORMS.map((f) => [f, LOT_FORM_LABELS[f]])}
+            feedback={answer}
+          />
+          <Select
+            name="condition"
+            label="Condition"
+            options={BATTERY_CONDITIONS.map((c) => [c, BATTERY_CONDITION_LABELS[c]])}
+            feedback={answer}
+          />
+        </div>
+        <div className="quote-row">
+          <TextField name="massKg" label="Mass (kg)" inputMode="numeric" feedback={answer} />
+          <TextField
+            name="stateOfHealthPct"
+            label="State of health (%, optional)"
+            inputMode="decimal"
+            feedback={answer}
+          />
+          <TextField name="availableFrom" label="Available from (optional)" type="date" feedback={answer} />
+        </div>
+        <p className="hint" id="location-hint">
+          Click the map where the lot is, or type its coordinates; the economy follows the point.
+        </p>
+        <LocationPicker value={point} onChange={pick} height={300} />
+        <div className="quote-row">
+          <CoordinateInputs
+            lat={lat}
+            lng={lng}
+            onLatChange={setLat}
+            onLngChange={setLng}
+            placeholder={{ lat: "-37.81", lng: "144.96" }}
+            describedBy="location-hint"
+            feedback={answer}
+          />
+          <EconomySelect
+            value={economy}
+            onChange={setEconomy}
+            blankLabel="From the point"
+            feedback={answer}
+          />
+        </div>
+        <fieldset className="quote-weights">
+          <legend>What matters most</legend>
+          <Weight name="wNet" label="Net value" initial={6} feedback={answer} />
+          <Weight name="wCo2" label="Low CO₂" initial={2} feedback={answer} />
+          <Weight name="wTime" label="Short transit" initial={2} feedback={answer} />
+        </fieldset>
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? "Quoting…" : "Get the quote"}
+        </button>
+      </Form>
+      {answer?.quote ? (
+        <section aria-labelledby="quote-results-heading">
+          <h2 id="quote-results-heading">Where this lot can go</h2>
+          {answer.quote.routes.length > 0 ? (
+            <RouteMap origin={answer.quote.origin} routes={answer.quote.routes} />
+          ) : null}
+          <QuoteResults rows={answer.quote.rows} massKg={answer.quote.massKg} more={answer.quote.more} />
+        </section>
+      ) : null}
+    </div>
+  );
+}
