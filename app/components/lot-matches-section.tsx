@@ -41,8 +41,8 @@ export function LotMatchesSection({ lot, matches, weights, weightsError }: LotMa
       : [],
   );
   return (
-    <section className="stack lot-matches" aria-labelledby="where-this-lot-can-go" id="where-this-lot-can-go">
-      <h2 id="where-this-lot-can-go">Where this lot can go</h2>
+    <section className="stack lot-matches" aria-labelledby="where-this-lot-can-go-heading" id="where-this-lot-can-go">
+      <h2 id="where-this-lot-can-go-heading">Where this lot can go</h2>
       <p className="hint">
         {matches.feasibleCount} of {matches.feasibleCount + matches.infeasibleCount} listed facilities can
         take this lot in the next six months. Net values are in US dollars, after freight to the facility.
