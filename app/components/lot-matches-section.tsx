@@ -41,7 +41,11 @@ export function LotMatchesSection({ lot, matches, weights, weightsError }: LotMa
       : [],
   );
   return (
-    <section className="stack lot-matches" aria-labelledby="where-this-lot-can-go-heading" id="where-this-lot-can-go">
+    <section
+      className="stack lot-matches"
+      aria-labelledby="where-this-lot-can-go-heading"
+      id="where-this-lot-can-go"
+    >
       <h2 id="where-this-lot-can-go-heading">Where this lot can go</h2>
       <p className="hint">
         {matches.feasibleCount} of {matches.feasibleCount + matches.infeasibleCount} listed facilities can
