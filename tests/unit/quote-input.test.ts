@@ -62,13 +62,16 @@ describe("readQuoteForm", () => {
     // Mid-Atlantic: no APEC economy there, so one must be chosen.
     [{ lat: "30", lng: "-40" }, "economy"],
     [{ wNet: "0", wCo2: "0", wTime: "0" }, "wNet"],
-  ])("%o is refused on %s, keeping what was typed", (overrides, field) => {
-    const result = readQuoteForm(formData({ ...FILLED, ...overrides }));
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(Object.keys(result.errors)).toContain(field);
-    expect(result.values.chemistry).toBe(overrides.chemistry ?? "LFP");
-  });
+  ] as [Record<string, string>, string][])(
+    "%o is refused on %s, keeping what was typed",
+    (overrides, field) => {
+      const result = readQuoteForm(formData({ ...FILLED, ...overrides }));
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(Object.keys(result.errors)).toContain(field);
+      expect(result.values.chemistry).toBe(overrides.chemistry ?? "LFP");
+    },
+  );
 
   test("a filled honeypot marks the submission as a bot's", () => {
     const result = readQuoteForm(formData({ ...FILLED, websiteUrl: "https://spam.example" }));
