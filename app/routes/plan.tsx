@@ -13,6 +13,7 @@ import { economyShortfalls, facilityUtilisation } from "~/domain/matching/plan-s
 import { formatMoney } from "~/domain/money.ts";
 import { marketplacePlan, PLAN_CACHE_MS } from "~/models/allocation-plan.server.ts";
 import planStyles from "~/styles/plan.css?url";
+import { planRateLimit } from "~/utils/allocation-plan-api.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Regional allocation plan · Packloop" }];
@@ -80,7 +81,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 // "Recompute": solve again now, whatever the cache holds.
 export async function action({ request }: ActionFunctionArgs) {
-  await requireUser(request);
+  const { user } = await requireUser(request);
+  // Each recompute holds the server while it solves: the API's limit applies, counted per user.
+  const wait = planRateLimit(`user:${user.id}`);
+  if (wait !== null) {
+    return data(
+      { ok: false as const, message: `You have recomputed the plan often; try again in ${wait} s.` },
+      { status: 429, headers: { "Retry-After": String(wait) } },
+    );
+  }
   return planView(true);
 }
 

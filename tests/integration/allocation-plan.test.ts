@@ -11,7 +11,7 @@ import { forgetCachedPlan, withPlanSlot } from "~/models/allocation-plan.server.
 import { createApiToken } from "~/models/api-token.server.ts";
 import { createFacility } from "~/models/facility.server.ts";
 import { action } from "~/routes/api.v1.allocation-plans.ts";
-import { loader as planLoader } from "~/routes/plan.tsx";
+import { action as planAction, loader as planLoader } from "~/routes/plan.tsx";
 import { db } from "~/utils/db.server.ts";
 import { openApiDocument } from "~/utils/openapi/document.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
@@ -299,6 +299,25 @@ describe("/plan", () => {
     expect(data.fromCache).toBe(false);
     const second = await callRoute(planLoader, getRequest("/plan", { cookie }));
     expect((second.data as { fromCache: boolean }).fromCache).toBe(true);
+  });
+
+  test("Recompute solves again, within the per-user limit", async () => {
+    const previous = process.env.RATE_LIMIT_DISABLED;
+    process.env.RATE_LIMIT_DISABLED = "false";
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const outcome = await callRoute(
+          planAction,
+          new Request(`${ORIGIN}/plan`, { method: "POST", headers: { Cookie: cookie ?? "" } }),
+        );
+        statuses.push(outcome.status);
+        if (i === 0) expect((outcome.data as { fromCache: boolean }).fromCache).toBe(false);
+      }
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429]);
+    } finally {
+      process.env.RATE_LIMIT_DISABLED = previous;
+    }
   });
 
   test("logged-out visitors are sent to log in", async () => {
