@@ -11,7 +11,7 @@ import {
 } from "~/components/form.tsx";
 import { CoordinateInputs, EconomySelect, typedPoint } from "~/components/location-field.tsx";
 import { LocationPicker } from "~/components/map/index.tsx";
-import { type QuoteRoute, RouteMap } from "~/components/map/route-map.tsx";
+import { type RouteLine, RoutesMap } from "~/components/map/routes-map.tsx";
 import { QuoteResults, type QuoteRow } from "~/components/quote-results.tsx";
 import {
   BATTERY_CONDITION_LABELS,
@@ -35,7 +35,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: quoteStyle
 const SHOWN = 25;
 
 interface QuoteAnswer extends FormFeedback {
-  quote?: { origin: LatLng; massKg: number; rows: QuoteRow[]; more: number; routes: QuoteRoute[] };
+  quote?: { origin: LatLng; massKg: number; rows: QuoteRow[]; more: number; routes: RouteLine[] };
 }
 
 // Public: no account. Each quote ranks every facility, so it shares the API's per-address limit.
@@ -93,15 +93,16 @@ export async function action({ request }: ActionFunctionArgs) {
     };
   });
   // The five best routes on the map; more would hide each other.
-  const routes: QuoteRoute[] = shown
+  const routes: RouteLine[] = shown
     .filter((m) => m.feasible && m.transport)
     .slice(0, 5)
     .map((m, i) => {
       const facility = facilities.get(m.facilityId);
+      const name = facility?.name ?? m.facilityId;
       return {
         key: m.facilityId,
-        label: facility?.name ?? m.facilityId,
-        end: facility?.location ?? form.lot.location,
+        label: name,
+        endLabel: name,
         legs: [...(m.transport?.legs ?? [])],
         highlight: i === 0,
       };
@@ -270,7 +271,7 @@ export default function QuotePage() {
         <section aria-labelledby="quote-results-heading">
           <h2 id="quote-results-heading">Where this lot can go</h2>
           {answer.quote.routes.length > 0 ? (
-            <RouteMap origin={answer.quote.origin} routes={answer.quote.routes} />
+            <RoutesMap anchor={{ ...answer.quote.origin, label: "Your lot" }} routes={answer.quote.routes} />
           ) : null}
           <QuoteResults rows={answer.quote.rows} massKg={answer.quote.massKg} more={answer.quote.more} />
         </section>

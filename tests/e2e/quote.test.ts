@@ -49,10 +49,10 @@ describe("instant quote", () => {
     expect(await best.textContent()).toMatch(/Dangerous goods declaration/);
 
     // Routes on the map: polylines per leg, coloured by mode.
-    const routeMap = page.locator('[data-testid="route-map"] .leaflet-container');
+    const routeMap = page.locator('[data-testid="routes-map"] .leaflet-container');
     await routeMap.waitFor({ state: "visible" });
     await expect
-      .poll(() => page.locator('[data-testid="route-map"] path.pl-route-leg').count())
+      .poll(() => page.locator('[data-testid="routes-map"] path.pl-route-leg').count())
       .toBeGreaterThan(0);
 
     // A mistake is answered field by field, keeping what was typed.
