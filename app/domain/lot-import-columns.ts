@@ -1,3 +1,4 @@
+import { LOT_INPUT_FIELDS, type LotInputField } from "./lot-input-fields.ts";
 /**
  * The columns of the lot import file and the checks on its header line: every required column
  * present, no column twice, no column Packloop does not know, and no column that carries a quantity
@@ -6,31 +7,8 @@
  * header is matched ignoring case, spaces, underscores and brackets ("Mass (kg)" is massKg).
  */
 
-export const IMPORT_COLUMNS = [
-  "title",
-  "chemistry",
-  "form",
-  "condition",
-  "count",
-  "massKg",
-  "energyKwh",
-  "stateOfHealthPct",
-  "originVehicle",
-  "originOem",
-  "lat",
-  "lng",
-  "locationLabel",
-  "economy",
-  "availableFrom",
-  "saleMode",
-  "currency",
-  "startingPrice",
-  "reservePrice",
-  "askingPrice",
-  "closesAt",
-  "description",
-] as const;
-export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+export const IMPORT_COLUMNS = LOT_INPUT_FIELDS;
+export type ImportColumn = LotInputField;
 
 /** Columns every file must have; the others may be left out (their values are then empty). */
 export const REQUIRED_COLUMNS: readonly ImportColumn[] = [

@@ -7,6 +7,36 @@
 import type { LotForm } from "./codes.ts";
 
 /**
+ * The fields validateLotInput reads, named as in the JSON API. The listing form, the import file's
+ * columns and the API all speak these names, so they are listed once here.
+ */
+export const LOT_INPUT_FIELDS = [
+  "title",
+  "chemistry",
+  "form",
+  "condition",
+  "count",
+  "massKg",
+  "energyKwh",
+  "stateOfHealthPct",
+  "originVehicle",
+  "originOem",
+  "lat",
+  "lng",
+  "locationLabel",
+  "economy",
+  "availableFrom",
+  "saleMode",
+  "currency",
+  "startingPrice",
+  "reservePrice",
+  "askingPrice",
+  "closesAt",
+  "description",
+] as const;
+export type LotInputField = (typeof LOT_INPUT_FIELDS)[number];
+
+/**
  * Plausible mass of one unit, by form, in kg. A pack runs from an e-scooter-sized 20 kg to the
  * ~2 t of a heavy truck's pack; a module from 1 kg to the 500 kg of the largest bus modules; a cell
  * weighs at most about 50 kg (large prismatic storage cells). Black mass and production scrap come

@@ -1,5 +1,6 @@
 import { economyByCode } from "~/domain/economies.ts";
 import { MAX_DOCUMENT_BYTES, MAX_PHOTOS } from "~/domain/lot-documents.ts";
+import { LOT_INPUT_FIELDS } from "~/domain/lot-input-fields.ts";
 import { toMajorUnitString } from "~/domain/money.ts";
 import type { Lot } from "~/generated.server/prisma/client.ts";
 import { readFormWithFiles } from "./multipart.server.ts";
@@ -10,31 +11,8 @@ import type { FormValues } from "./validation.ts";
  * has, how a chosen port fills in the location, and how a stored lot is shown in the form again.
  */
 
-export const LOT_FORM_FIELDS = [
-  "title",
-  "chemistry",
-  "form",
-  "condition",
-  "count",
-  "massKg",
-  "energyKwh",
-  "stateOfHealthPct",
-  "originVehicle",
-  "originOem",
-  "port",
-  "lat",
-  "lng",
-  "locationLabel",
-  "economy",
-  "availableFrom",
-  "saleMode",
-  "currency",
-  "startingPrice",
-  "reservePrice",
-  "askingPrice",
-  "closesAt",
-  "description",
-] as const;
+// The lot's input fields plus the port list, which only the form offers (it fills in the location).
+export const LOT_FORM_FIELDS = [...LOT_INPUT_FIELDS, "port"] as const;
 
 /** Every document slot filled at once, plus the form's text, with room to spare. */
 const MAX_REQUEST_BYTES = MAX_DOCUMENT_BYTES * (3 + MAX_PHOTOS) + 1_000_000;
