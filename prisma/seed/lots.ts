@@ -379,8 +379,13 @@ function placeBids(
       publishedAt.getTime() + span * ((k + random.between(0.3, 0.9)) / count) - 60_000,
     );
     const last = k === count - 1;
+    const bidId = uuidv7(random, createdAt);
     result.push({
-      id: uuidv7(random, createdAt),
+      id: bidId,
+      // Straight bids, each above the last: every one takes the lead at its own amount.
+      sequence: k + 1,
+      priceAfterMinor: amountMinor,
+      leadingAfterId: bidId,
       lotId: lot.id,
       organizationId: bidder.org.id,
       placedById: bidder.org.ownerUserId,

@@ -1015,11 +1015,25 @@ describe("pages", () => {
       },
     });
     await db().bid.create({
-      data: { lotId: theirOpen.id, organizationId: mine.organizationId, amountMinor: 100, currency: "AUD" },
+      data: {
+        lotId: theirOpen.id,
+        organizationId: mine.organizationId,
+        amountMinor: 100,
+        currency: "AUD",
+        sequence: 1,
+        priceAfterMinor: 100,
+      },
     });
-    for (const amountMinor of [100, 200]) {
+    for (const [index, amountMinor] of [100, 200].entries()) {
       await db().bid.create({
-        data: { lotId: myOpen.id, organizationId: theirs.organizationId, amountMinor, currency: "AUD" },
+        data: {
+          lotId: myOpen.id,
+          organizationId: theirs.organizationId,
+          amountMinor,
+          currency: "AUD",
+          sequence: index + 1,
+          priceAfterMinor: amountMinor,
+        },
       });
     }
 
