@@ -71,6 +71,10 @@ function withAvailabilityGuard(client: PrismaClient) {
 }
 
 export type AppPrismaClient = ReturnType<typeof withAvailabilityGuard>;
+/** The client a model gets inside `db().$transaction(async (tx) => …)`. */
+export type DbTransaction = Parameters<Parameters<AppPrismaClient["$transaction"]>[0]>[0];
+/** Either the client or a transaction: functions that take this join the caller's transaction. */
+export type DbClient = AppPrismaClient | DbTransaction;
 
 export function openDatabase(target: DatabaseTarget = resolveDatabaseTarget()): Database {
   if (target.kind === "pglite") {

@@ -1,0 +1,104 @@
+import { queueEmail } from "~/services/email.server.ts";
+import { type DbClient, db } from "~/utils/db.server.ts";
+
+/**
+ * In-app notifications (the bell) and their emails. Every notice is a Notification row per user,
+ * written in the caller's transaction so a notice exists exactly when the thing it reports was
+ * committed; the email goes through the outbox in the same transaction (see email.server.ts).
+ */
+
+export const NOTIFICATION_KINDS = [
+  "outbid",
+  "ending_soon",
+  "won",
+  "lost",
+  "award_provisional",
+  "award_confirmed",
+  "award_lapsed",
+  "award_declined",
+  "lot_closed",
+  "purchase_requested",
+  "purchase_accepted",
+  "purchase_declined",
+  "booking_requested",
+  "booking_accepted",
+  "booking_declined",
+  "lot_matches",
+  "question_asked",
+  "question_answered",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export interface NotificationMessage {
+  kind: NotificationKind;
+  title: string;
+  body?: string;
+  /** A path inside the app, e.g. /lots/<id>; emails turn it into a full URL with APP_URL. */
+  link?: string;
+  lotId?: string;
+  organizationId?: string;
+  /** Also queue an email (default true). */
+  email?: boolean;
+}
+
+function emailText(message: NotificationMessage): string {
+  const base = process.env.APP_URL?.replace(/\/$/, "") ?? "";
+  const lines = [message.title, ""];
+  if (message.body) lines.push(message.body, "");
+  if (message.link) lines.push(`${base}${message.link}`);
+  return lines.join("\n");
+}
+
+/** Notifies each user once (duplicates in `userIds` are ignored). */
+export async function notifyUsers(tx: DbClient, userIds: readonly string[], message: NotificationMessage) {
+  const unique = [...new Set(userIds)];
+  if (unique.length === 0) return 0;
+  await tx.notification.createMany({
+    data: unique.map((userId) => ({
+      userId,
+      organizationId: message.organizationId ?? null,
+      kind: message.kind,
+      title: message.title,
+      body: message.body ?? null,
+      link: message.link ?? null,
+      lotId: message.lotId ?? null,
+    })),
+  });
+  if (message.email !== false) {
+    const users = await tx.user.findMany({ where: { id: { in: unique } }, select: { email: true } });
+    for (const user of users) {
+      await queueEmail({ to: user.email, subject: message.title, text: emailText(message), kind: message.kind }, tx);
+    }
+  }
+  return unique.length;
+}
+
+/** Every member of an organisation (the seller, a bidder, a recycler). */
+export async function notifyOrganization(tx: DbClient, organizationId: string, message: NotificationMessage) {
+  const members = await tx.membership.findMany({ where: { organizationId }, select: { userId: true } });
+  return notifyUsers(
+    tx,
+    members.map((m) => m.userId),
+    { ...message, organizationId },
+  );
+}
+
+/** Everyone watching a lot, except `exceptUserIds` (e.g. the person whose action caused it). */
+export async function notifyLotWatchers(
+  tx: DbClient,
+  lotId: string,
+  message: NotificationMessage,
+  exceptUserIds: readonly string[] = [],
+) {
+  const watches = await tx.lotWatch.findMany({ where: { lotId }, select: { userId: true } });
+  const skip = new Set(exceptUserIds);
+  return notifyUsers(
+    tx,
+    watches.map((w) => w.userId).filter((id) => !skip.has(id)),
+    { ...message, lotId },
+  );
+}
+
+export async function unreadCount(userId: string): Promise<number> {
+  return db().notification.count({ where: { userId, readAt: null } });
+}
