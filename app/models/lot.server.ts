@@ -4,6 +4,7 @@ import { canEdit, canPublish, canWithdraw, type LotStatus } from "~/domain/lot-l
 import type { Lot, Prisma } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
 import { isUuid, lotInputFromRow } from "./lot-json.server.ts";
+import { notifyNewLotMatches } from "./saved-search.server.ts";
 
 export { type LotJson, lotNumberLabel, toLotJson } from "./lot-json.server.ts";
 
@@ -98,18 +99,23 @@ export async function createLot(
   const now = options.now ?? new Date();
   const data = lotDataFromInput(input);
   const documents = options.documents ?? [];
-  return db().lot.create({
-    data: {
-      ...data,
-      organizationId: caller.organizationId,
-      createdById: caller.userId,
-      status: options.publish ? "open" : "draft",
-      publishedAt: options.publish ? now : null,
-      originalClosesAt: options.publish ? data.closesAt : null,
-      ...(documents.length > 0
-        ? { documents: { create: documents.map((doc) => ({ ...doc, uploadedById: caller.userId })) } }
-        : {}),
-    },
+  // Publishing at once tells matching saved searches and facilities in the same transaction.
+  return db().$transaction(async (tx) => {
+    const lot = await tx.lot.create({
+      data: {
+        ...data,
+        organizationId: caller.organizationId,
+        createdById: caller.userId,
+        status: options.publish ? "open" : "draft",
+        publishedAt: options.publish ? now : null,
+        originalClosesAt: options.publish ? data.closesAt : null,
+        ...(documents.length > 0
+          ? { documents: { create: documents.map((doc) => ({ ...doc, uploadedById: caller.userId })) } }
+          : {}),
+      },
+    });
+    if (options.publish) await notifyNewLotMatches(tx, lot, now);
+    return lot;
   });
 }
 
@@ -223,17 +229,29 @@ export async function publishLot(
       errors: checked.errors,
     };
   }
-  const { count } = await db().lot.updateMany({
-    where: { id: lotId, organizationId: caller.organizationId, status: "draft", version: found.lot.version },
-    data: {
-      status: "open",
-      publishedAt: now,
-      originalClosesAt: found.lot.closesAt,
-      version: { increment: 1 },
-    },
+  // The publish and its "new lot matches" notices commit together.
+  const published = await db().$transaction(async (tx) => {
+    const { count } = await tx.lot.updateMany({
+      where: {
+        id: lotId,
+        organizationId: caller.organizationId,
+        status: "draft",
+        version: found.lot.version,
+      },
+      data: {
+        status: "open",
+        publishedAt: now,
+        originalClosesAt: found.lot.closesAt,
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) return null;
+    const lot = await tx.lot.findUniqueOrThrow({ where: { id: lotId } });
+    await notifyNewLotMatches(tx, lot, now);
+    return lot;
   });
-  if (count === 0) return explainConflict(lotId);
-  return { ok: true, lot: await db().lot.findUniqueOrThrow({ where: { id: lotId } }) };
+  if (!published) return explainConflict(lotId);
+  return { ok: true, lot: published };
 }
 
 /** Withdraws the caller's lot; allowed until it is awarded (lot-lifecycle.ts). */

@@ -1,5 +1,6 @@
 import { queueEmail } from "~/services/email.server.ts";
 import { type DbClient, db } from "~/utils/db.server.ts";
+import { isUuid } from "./lot-json.server.ts";
 
 /**
  * In-app notifications (the bell) and their emails. Every notice is a Notification row per user,
@@ -67,7 +68,10 @@ export async function notifyUsers(tx: DbClient, userIds: readonly string[], mess
   if (message.email !== false) {
     const users = await tx.user.findMany({ where: { id: { in: unique } }, select: { email: true } });
     for (const user of users) {
-      await queueEmail({ to: user.email, subject: message.title, text: emailText(message), kind: message.kind }, tx);
+      await queueEmail(
+        { to: user.email, subject: message.title, text: emailText(message), kind: message.kind },
+        tx,
+      );
     }
   }
   return unique.length;
@@ -101,4 +105,49 @@ export async function notifyLotWatchers(
 
 export async function unreadCount(userId: string): Promise<number> {
   return db().notification.count({ where: { userId, readAt: null } });
+}
+
+export const NOTIFICATIONS_PAGE_SIZE = 20;
+
+/** One page of a user's notifications, newest first, with the total for the pager. */
+export async function listNotifications(userId: string, page = 1, pageSize = NOTIFICATIONS_PAGE_SIZE) {
+  const safePage = Number.isInteger(page) && page >= 1 ? page : 1;
+  const [items, total, unread] = await Promise.all([
+    db().notification.findMany({
+      where: { userId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (safePage - 1) * pageSize,
+      take: pageSize,
+      select: { id: true, kind: true, title: true, body: true, link: true, readAt: true, createdAt: true },
+    }),
+    db().notification.count({ where: { userId } }),
+    unreadCount(userId),
+  ]);
+  return { items, total, unread, page: safePage, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/**
+ * Marks one of the user's notifications read and returns where it points (null when it is not
+ * theirs or has no link). Scoped by userId so nobody can read or mark another user's notices.
+ */
+export async function openNotification(userId: string, notificationId: string, now = new Date()) {
+  if (!isUuid(notificationId)) return null;
+  const found = await db().notification.findFirst({
+    where: { id: notificationId, userId },
+    select: { link: true },
+  });
+  if (!found) return null;
+  await db().notification.updateMany({
+    where: { id: notificationId, userId, readAt: null },
+    data: { readAt: now },
+  });
+  return { link: found.link };
+}
+
+export async function markAllNotificationsRead(userId: string, now = new Date()) {
+  const { count } = await db().notification.updateMany({
+    where: { userId, readAt: null },
+    data: { readAt: now },
+  });
+  return count;
 }
