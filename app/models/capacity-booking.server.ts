@@ -1,0 +1,530 @@
+import {
+  awardWindowMonths,
+  BOOKABLE_LOT_STATUSES,
+  type BookingAction,
+  type BookingBlockerCode,
+  bookingTransition,
+  checkBooking,
+  LIVE_BOOKING_STATUSES,
+  windowChemistries,
+} from "~/domain/booking.ts";
+import { kgToTonnes, monthOf, monthStart } from "~/domain/capacity.ts";
+import { formatMoney, totalForMassMinor } from "~/domain/money.ts";
+import type { Prisma } from "~/generated.server/prisma/client.ts";
+import { type DbClient, type DbTransaction, db } from "~/utils/db.server.ts";
+import { isUuid } from "./facility.server.ts";
+import { notifyOrganization } from "./notification.server.ts";
+
+/**
+ * Capacity bookings (issue 5 item 4). A request holds no kilograms; accepting one adds the lot's
+ * mass to the window's bookedKg and cancelling an accepted one gives it back. Every change to
+ * bookedKg locks the window row first (SELECT … FOR UPDATE, as capacity-window.server.ts does) and
+ * re-reads the free kg under that lock, so two accepts racing for the last tonnes cannot both win;
+ * the CHECK (bookedKg BETWEEN 0 AND capacityKg) is the backstop. Status changes are conditional
+ * updates on the status that was read, so a double click counts once.
+ */
+
+export type BookingFailureCode =
+  | BookingBlockerCode
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "BOOKING_NOT_PENDING"
+  | "BOOKING_HELD_BY_AWARD";
+
+export interface BookingFailure {
+  ok: false;
+  code: BookingFailureCode;
+  message: string;
+  /** Every reason, when the booking rules refused (the first is `code`). */
+  blockers?: { code: BookingBlockerCode; message: string }[];
+}
+
+export type BookingResult = { ok: true; booking: BookingRow } | BookingFailure;
+
+const bookingInclude = {
+  lot: { select: { id: true, number: true, title: true, organizationId: true, status: true } },
+  organization: { select: { id: true, name: true } },
+  capacityWindow: {
+    select: {
+      id: true,
+      month: true,
+      facility: { select: { id: true, name: true, organizationId: true } },
+    },
+  },
+} satisfies Prisma.CapacityBookingInclude;
+
+export type BookingRow = Prisma.CapacityBookingGetPayload<{ include: typeof bookingInclude }>;
+
+const lotReference = (number: number) => `PL-${String(number).padStart(6, "0")}`;
+
+/** The API shape of a booking: tonnes and kg, money as { amountMinor, currency }. */
+export function toBookingJson(booking: BookingRow) {
+  const priceMinorPerTonne = Number(booking.priceMinorPerTonne);
+  return {
+    id: booking.id,
+    status: booking.status,
+    capacityWindowId: booking.capacityWindowId,
+    month: monthOf(booking.capacityWindow.month),
+    facility: { id: booking.capacityWindow.facility.id, name: booking.capacityWindow.facility.name },
+    lot: { id: booking.lot.id, reference: lotReference(booking.lot.number), title: booking.lot.title },
+    seller: { id: booking.organization.id, name: booking.organization.name },
+    massKg: booking.massKg,
+    tonnes: kgToTonnes(booking.massKg),
+    pricePerTonne: { amountMinor: priceMinorPerTonne, currency: booking.currency },
+    total: { amountMinor: totalForMassMinor(priceMinorPerTonne, booking.massKg), currency: booking.currency },
+    priceKind: booking.priceKind,
+    awardId: booking.awardId,
+    decisionNote: booking.decisionNote,
+    decidedAt: booking.decidedAt?.toISOString() ?? null,
+    createdAt: booking.createdAt.toISOString(),
+  };
+}
+
+export type BookingJson = ReturnType<typeof toBookingJson>;
+
+const fail = (code: BookingFailureCode, message: string): BookingFailure => ({ ok: false, code, message });
+
+interface LockedWindowRow {
+  id: string;
+  month: Date;
+  capacityKg: number;
+  bookedKg: number;
+}
+
+/** Locks a capacity window row until the transaction ends and reads its kg under the lock. */
+async function lockWindow(tx: DbClient, windowId: string): Promise<LockedWindowRow | null> {
+  const rows = await tx.$queryRaw<LockedWindowRow[]>`
+    SELECT id, month, "capacityKg", "bookedKg" FROM "CapacityWindow"
+    WHERE id = ${windowId}::uuid FOR UPDATE`;
+  return rows[0] ?? null;
+}
+
+function windowRules(window: {
+  month: Date;
+  capacityKg: number;
+  bookedKg: number;
+  priceMinorPerTonne: bigint;
+  currency: string;
+  priceKind: "payable" | "gate_fee";
+  acceptedChemistries: BookingWindowChemistries;
+}) {
+  return { ...window, priceMinorPerTonne: Number(window.priceMinorPerTonne) };
+}
+type BookingWindowChemistries = Parameters<typeof windowChemistries>[0]["acceptedChemistries"];
+
+function monthText(month: Date) {
+  return new Date(month).toLocaleDateString("en", { month: "long", year: "numeric", timeZone: "UTC" });
+}
+
+export interface RequestBookingInput {
+  sellerOrganizationId: string;
+  userId: string | null;
+  capacityWindowId: string;
+  lotId: string;
+  today?: Date;
+}
+
+/**
+ * A seller asks to book a window for one of its lots. The lot row is locked for the check, so two
+ * requests for the same lot at once cannot both pass "no other live booking".
+ */
+export async function requestBooking(input: RequestBookingInput): Promise<BookingResult> {
+  const today = input.today ?? new Date();
+  if (!isUuid(input.capacityWindowId)) return fail("NOT_FOUND", "No such capacity window.");
+  if (!isUuid(input.lotId)) return fail("NOT_FOUND", "No such lot.");
+  return db().$transaction(async (tx): Promise<BookingResult> => {
+    const window = await tx.capacityWindow.findUnique({
+      where: { id: input.capacityWindowId },
+      include: {
+        facility: {
+          select: {
+            id: true,
+            name: true,
+            active: true,
+            organizationId: true,
+            acceptedChemistries: true,
+            acceptedForms: true,
+            acceptedConditions: true,
+          },
+        },
+      },
+    });
+    if (!window?.facility.active) return fail("NOT_FOUND", "No such capacity window.");
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Lot" WHERE id = ${input.lotId}::uuid FOR UPDATE`;
+    if (locked.length === 0) return fail("NOT_FOUND", "No such lot.");
+    const lot = await tx.lot.findUniqueOrThrow({ where: { id: input.lotId } });
+    const live = await tx.capacityBooking.count({
+      where: { lotId: lot.id, status: { in: [...LIVE_BOOKING_STATUSES] } },
+    });
+    const check = checkBooking(lot, windowRules(window), window.facility, {
+      sellerOrganizationId: input.sellerOrganizationId,
+      today,
+      lotHasLiveBooking: live > 0,
+    });
+    if (!check.ok) {
+      const [first] = check.blockers;
+      return { ok: false, code: first.code, message: first.message, blockers: check.blockers };
+    }
+    const created = await tx.capacityBooking.create({
+      data: {
+        capacityWindowId: window.id,
+        lotId: lot.id,
+        organizationId: input.sellerOrganizationId,
+        massKg: lot.massKg,
+        priceMinorPerTonne: window.priceMinorPerTonne,
+        currency: window.currency,
+        priceKind: window.priceKind,
+        requestedById: input.userId,
+      },
+      include: bookingInclude,
+    });
+    await notifyOrganization(tx, window.facility.organizationId, {
+      kind: "booking_requested",
+      title: `${created.organization.name} asks to book ${kgToTonnes(lot.massKg)} t at ${window.facility.name} in ${monthText(window.month)}`,
+      body: `${lotReference(lot.number)} ${lot.title}: ${lot.chemistry}, ${formatMoney({ amountMinor: check.price.totalMinor, currency: check.price.currency })} (${check.price.priceKind === "payable" ? "payable to the seller" : "gate fee"}).`,
+      link: `/facilities/${window.facility.id}/capacity#booking-requests`,
+      lotId: lot.id,
+    });
+    return { ok: true, booking: created };
+  });
+}
+
+export interface DecideBookingInput {
+  organizationId: string;
+  userId: string | null;
+  bookingId: string;
+  today?: Date;
+}
+
+/** The booking with who may act on it; null when absent. */
+async function readBooking(tx: DbClient, bookingId: string) {
+  if (!isUuid(bookingId)) return null;
+  return tx.capacityBooking.findUnique({ where: { id: bookingId }, include: bookingInclude });
+}
+
+function refuse(
+  from: BookingRow["status"],
+  action: BookingAction,
+  organizationId: string,
+  booking: BookingRow,
+) {
+  const actor = booking.capacityWindow.facility.organizationId === organizationId ? "facility" : "seller";
+  const isParty = actor === "facility" || booking.organizationId === organizationId;
+  if (!isParty) return fail("FORBIDDEN", "This booking belongs to other organisations.");
+  const transition = bookingTransition(from, action, actor);
+  return transition.ok ? null : fail(transition.code, transition.message);
+}
+
+/**
+ * The recycler accepts: in one transaction, lock the window, re-check the free kg, add the lot's
+ * mass to bookedKg and mark the booking accepted. A second accept (or a racing one for the last
+ * tonnes) waits for the lock and then finds the booking no longer requested, or too little room.
+ */
+export async function acceptBooking(input: DecideBookingInput): Promise<BookingResult> {
+  const today = input.today ?? new Date();
+  return db().$transaction(async (tx): Promise<BookingResult> => {
+    const booking = await readBooking(tx, input.bookingId);
+    if (!booking) return fail("NOT_FOUND", "No such booking.");
+    const refused = refuse(booking.status, "accept", input.organizationId, booking);
+    if (refused) return refused;
+    const window = await lockWindow(tx, booking.capacityWindowId);
+    if (!window) return fail("NOT_FOUND", "The capacity window no longer exists.");
+    if (monthOf(window.month) < monthOf(today))
+      return fail("WINDOW_IN_PAST", "This capacity window is for a month that has passed.");
+    if (!(BOOKABLE_LOT_STATUSES as readonly string[]).includes(booking.lot.status))
+      return fail("LOT_NOT_BOOKABLE", `The lot is now ${booking.lot.status.replace("_", " ")}.`);
+    const freeKg = window.capacityKg - window.bookedKg;
+    if (booking.massKg > freeKg) {
+      return fail(
+        "INSUFFICIENT_CAPACITY",
+        `The booking needs ${kgToTonnes(booking.massKg)} t but only ${kgToTonnes(Math.max(0, freeKg))} t are free.`,
+      );
+    }
+    const claimed = await tx.capacityBooking.updateMany({
+      where: { id: booking.id, status: "requested" },
+      data: { status: "accepted", decidedById: input.userId, decidedAt: new Date() },
+    });
+    if (claimed.count === 0) return fail("BOOKING_NOT_PENDING", "The booking is no longer requested.");
+    await tx.capacityWindow.update({
+      where: { id: window.id },
+      data: { bookedKg: { increment: booking.massKg }, version: { increment: 1 } },
+    });
+    const facility = booking.capacityWindow.facility;
+    await notifyOrganization(tx, booking.organizationId, {
+      kind: "booking_accepted",
+      title: `${facility.name} accepted your booking for ${lotReference(booking.lot.number)}`,
+      body: `${kgToTonnes(booking.massKg)} t in ${monthText(booking.capacityWindow.month)} are reserved for ${booking.lot.title}.`,
+      link: "/bookings",
+      lotId: booking.lotId,
+    });
+    return {
+      ok: true,
+      booking: await tx.capacityBooking.findUniqueOrThrow({
+        where: { id: booking.id },
+        include: bookingInclude,
+      }),
+    };
+  });
+}
+
+/** The recycler declines a request, optionally saying why (the note reaches the seller). */
+export async function declineBooking(
+  input: DecideBookingInput & { note: string | null },
+): Promise<BookingResult> {
+  return db().$transaction(async (tx): Promise<BookingResult> => {
+    const booking = await readBooking(tx, input.bookingId);
+    if (!booking) return fail("NOT_FOUND", "No such booking.");
+    const refused = refuse(booking.status, "decline", input.organizationId, booking);
+    if (refused) return refused;
+    const claimed = await tx.capacityBooking.updateMany({
+      where: { id: booking.id, status: "requested" },
+      data: {
+        status: "declined",
+        decidedById: input.userId,
+        decidedAt: new Date(),
+        decisionNote: input.note,
+      },
+    });
+    if (claimed.count === 0) return fail("BOOKING_NOT_PENDING", "The booking is no longer requested.");
+    const facility = booking.capacityWindow.facility;
+    await notifyOrganization(tx, booking.organizationId, {
+      kind: "booking_declined",
+      title: `${facility.name} declined your booking for ${lotReference(booking.lot.number)}`,
+      body: input.note ? `Their note: ${input.note}` : undefined,
+      link: "/bookings",
+      lotId: booking.lotId,
+    });
+    return {
+      ok: true,
+      booking: await tx.capacityBooking.findUniqueOrThrow({
+        where: { id: booking.id },
+        include: bookingInclude,
+      }),
+    };
+  });
+}
+
+/**
+ * The seller cancels its request, or an accepted booking, which gives its kg back to the window.
+ * A booking that reserves capacity for an award is released by the award, not by hand.
+ */
+export async function cancelBooking(input: DecideBookingInput): Promise<BookingResult> {
+  return db().$transaction(async (tx): Promise<BookingResult> => {
+    const booking = await readBooking(tx, input.bookingId);
+    if (!booking) return fail("NOT_FOUND", "No such booking.");
+    const refused = refuse(booking.status, "cancel", input.organizationId, booking);
+    if (refused) return refused;
+    if (booking.awardId)
+      return fail(
+        "BOOKING_HELD_BY_AWARD",
+        "This capacity is reserved for an award; it is released when the award lapses or is cancelled.",
+      );
+    if (booking.status === "accepted") {
+      // Lock before releasing, in the same order as accept, so bookedKg is changed by one writer at a time.
+      await lockWindow(tx, booking.capacityWindowId);
+    }
+    const claimed = await tx.capacityBooking.updateMany({
+      where: { id: booking.id, status: booking.status },
+      data: { status: "cancelled" },
+    });
+    if (claimed.count === 0)
+      return fail("BOOKING_NOT_PENDING", "The booking changed meanwhile; reload and try again.");
+    if (booking.status === "accepted") {
+      await tx.capacityWindow.update({
+        where: { id: booking.capacityWindowId },
+        data: { bookedKg: { decrement: booking.massKg }, version: { increment: 1 } },
+      });
+    }
+    return {
+      ok: true,
+      booking: await tx.capacityBooking.findUniqueOrThrow({
+        where: { id: booking.id },
+        include: bookingInclude,
+      }),
+    };
+  });
+}
+
+export type ReserveForAwardResult =
+  | { ok: true; bookingId: string; windowId: string }
+  | { ok: false; reason: "lot_not_found" | "no_window" | "chemistry_not_accepted" | "insufficient_capacity" };
+
+/**
+ * Called inside the award transaction: reserve the lot's tonnes at the winner's facility in the
+ * earliest window, from the lot's availability month and the next five, that takes its chemistry
+ * and has room. Windows are locked one at a time in month order and re-checked under the lock.
+ */
+export async function reserveCapacityForAward(
+  tx: DbTransaction,
+  args: { awardId: string; lotId: string; facilityId: string; massKg: number; sellerOrgId: string },
+  today = new Date(),
+): Promise<ReserveForAwardResult> {
+  const lot = await tx.lot.findUnique({
+    where: { id: args.lotId },
+    select: { chemistry: true, availableFrom: true },
+  });
+  if (!lot) return { ok: false, reason: "lot_not_found" };
+  const facility = await tx.facility.findUnique({
+    where: { id: args.facilityId },
+    select: { acceptedChemistries: true, acceptedForms: true, acceptedConditions: true },
+  });
+  if (!facility) return { ok: false, reason: "no_window" };
+  const months = awardWindowMonths(lot.availableFrom, today);
+  const candidates = await tx.capacityWindow.findMany({
+    where: {
+      facilityId: args.facilityId,
+      month: { gte: monthStart(months.from), lt: monthStart(months.until) },
+    },
+    orderBy: [{ month: "asc" }, { createdAt: "asc" }],
+  });
+  if (candidates.length === 0) return { ok: false, reason: "no_window" };
+  const takesChemistry = candidates.filter((w) =>
+    windowChemistries(windowRules(w), facility).includes(lot.chemistry),
+  );
+  if (takesChemistry.length === 0) return { ok: false, reason: "chemistry_not_accepted" };
+  for (const candidate of takesChemistry) {
+    if (candidate.capacityKg - candidate.bookedKg < args.massKg) continue;
+    const window = await lockWindow(tx, candidate.id);
+    if (!window || window.capacityKg - window.bookedKg < args.massKg) continue;
+    const booking = await tx.capacityBooking.create({
+      data: {
+        capacityWindowId: window.id,
+        lotId: args.lotId,
+        organizationId: args.sellerOrgId,
+        massKg: args.massKg,
+        priceMinorPerTonne: candidate.priceMinorPerTonne,
+        currency: candidate.currency,
+        priceKind: candidate.priceKind,
+        status: "accepted",
+        awardId: args.awardId,
+        decidedAt: new Date(),
+      },
+    });
+    await tx.capacityWindow.update({
+      where: { id: window.id },
+      data: { bookedKg: { increment: args.massKg }, version: { increment: 1 } },
+    });
+    return { ok: true, bookingId: booking.id, windowId: window.id };
+  }
+  return { ok: false, reason: "insufficient_capacity" };
+}
+
+/** Gives back the capacity an award reserved (on lapse or cancellation). Idempotent. */
+export async function releaseCapacityForAward(
+  tx: DbTransaction,
+  awardId: string,
+): Promise<{ released: boolean; bookingId?: string }> {
+  const booking = await tx.capacityBooking.findUnique({ where: { awardId } });
+  if (booking?.status !== "accepted") return { released: false, bookingId: booking?.id };
+  await lockWindow(tx, booking.capacityWindowId);
+  const claimed = await tx.capacityBooking.updateMany({
+    where: { id: booking.id, status: "accepted" },
+    data: { status: "cancelled" },
+  });
+  if (claimed.count === 0) return { released: false, bookingId: booking.id };
+  await tx.capacityWindow.update({
+    where: { id: booking.capacityWindowId },
+    data: { bookedKg: { decrement: booking.massKg }, version: { increment: 1 } },
+  });
+  return { released: true, bookingId: booking.id };
+}
+
+/** One booking, for either party: the seller that asked or the facility's organisation. */
+export async function getBookingForOrganization(bookingId: string, organizationId: string) {
+  const booking = await readBooking(db(), bookingId);
+  if (!booking) return null;
+  const isParty =
+    booking.organizationId === organizationId ||
+    booking.capacityWindow.facility.organizationId === organizationId;
+  return isParty ? booking : null;
+}
+
+export type BookingRole = "seller" | "facility";
+
+/** Bookings the organisation asked for (seller), received at its facilities (facility), or both. */
+export async function listBookingsOfOrganization(
+  organizationId: string,
+  options: { role?: BookingRole; facilityId?: string; statuses?: readonly BookingRow["status"][] } = {},
+) {
+  const asSeller: Prisma.CapacityBookingWhereInput = { organizationId };
+  const asFacility: Prisma.CapacityBookingWhereInput = {
+    capacityWindow: {
+      facility: { organizationId, ...(options.facilityId ? { id: options.facilityId } : {}) },
+    },
+  };
+  const byRole =
+    options.role === "seller"
+      ? asSeller
+      : options.role === "facility"
+        ? asFacility
+        : { OR: [asSeller, asFacility] };
+  return db().capacityBooking.findMany({
+    where: { AND: [byRole, options.statuses ? { status: { in: [...options.statuses] } } : {}] },
+    include: bookingInclude,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+}
+
+export interface BookableLotOption {
+  lotId: string;
+  label: string;
+  massKg: number;
+  total: { amountMinor: number; currency: string };
+  priceKind: "payable" | "gate_fee";
+}
+
+/**
+ * For the facility page: per window, the seller's lots that may be booked into it, with the price
+ * for each. Two queries (the seller's lots and their live bookings) whatever the number of windows.
+ */
+export async function bookableLotsByWindow(
+  sellerOrganizationId: string,
+  facility: {
+    acceptedChemistries: BookingWindowChemistries;
+    acceptedForms: Parameters<typeof checkBooking>[2]["acceptedForms"];
+    acceptedConditions: Parameters<typeof checkBooking>[2]["acceptedConditions"];
+    capacityWindows: {
+      id: string;
+      month: Date;
+      capacityKg: number;
+      bookedKg: number;
+      priceMinorPerTonne: bigint;
+      currency: string;
+      priceKind: "payable" | "gate_fee";
+      acceptedChemistries: BookingWindowChemistries;
+    }[];
+  },
+  today = new Date(),
+): Promise<Record<string, BookableLotOption[]>> {
+  const lots = await db().lot.findMany({
+    where: { organizationId: sellerOrganizationId, status: { in: [...BOOKABLE_LOT_STATUSES] } },
+    orderBy: { number: "desc" },
+    take: 200,
+  });
+  const booked = await db().capacityBooking.findMany({
+    where: { lotId: { in: lots.map((l) => l.id) }, status: { in: [...LIVE_BOOKING_STATUSES] } },
+    select: { lotId: true },
+  });
+  const bookedLots = new Set(booked.map((b) => b.lotId));
+  const result: Record<string, BookableLotOption[]> = {};
+  for (const window of facility.capacityWindows) {
+    result[window.id] = [];
+    for (const lot of lots) {
+      const check = checkBooking(lot, windowRules(window), facility, {
+        sellerOrganizationId,
+        today,
+        lotHasLiveBooking: bookedLots.has(lot.id),
+      });
+      if (!check.ok) continue;
+      result[window.id].push({
+        lotId: lot.id,
+        label: `${lotReference(lot.number)} · ${lot.title} · ${kgToTonnes(lot.massKg)} t`,
+        massKg: lot.massKg,
+        total: { amountMinor: check.price.totalMinor, currency: check.price.currency },
+        priceKind: check.price.priceKind,
+      });
+    }
+  }
+  return result;
+}
