@@ -11,6 +11,7 @@ import { RouteMemo } from "~/domain/matching/route-memo.ts";
 import type { MatchFacility, MatchLot } from "~/domain/matching/types.ts";
 import { openLpSession, solveLinearProgram } from "~/services/lp-solver.server.ts";
 import { db } from "~/utils/db.server.ts";
+import { currentFactors } from "./factor.server.ts";
 
 /**
  * The regional allocation plan (issue 4 item 6, ADR 006): open lots and active facilities read as
@@ -44,13 +45,28 @@ export async function withPlanSlot<T>(work: () => Promise<T>): Promise<T | Busy>
   }
 }
 
-/** Solves a plan; callers hold the slot (withPlanSlot). */
-export function solvePlan(
+/**
+ * Solves a plan with the factors in force (ADR 010): their freight, emission and exchange rates,
+ * and their CO2 price unless the caller names one. Callers hold the slot (withPlanSlot).
+ */
+export async function solvePlan(
   lots: readonly MatchLot[],
   facilities: readonly MatchFacility[],
   options: AllocationOptions,
 ): Promise<AllocationResult> {
-  return planAllocation(lots, facilities, { routes, ...options }, SOLVER);
+  const { factors } = await currentFactors();
+  return planAllocation(
+    lots,
+    facilities,
+    {
+      routes,
+      factors: factors.logistics,
+      fxRates: factors.fxRates,
+      ...options,
+      co2PricePerTonne: options.co2PricePerTonne ?? factors.co2PricePerTonne,
+    },
+    SOLVER,
+  );
 }
 
 export interface LotLabel {
@@ -160,7 +176,7 @@ export async function marketplacePlan(now: Date, fresh = false): Promise<Marketp
     return { ok: true, value: cached.value, fromCache: true };
   }
   return withPlanSlot(async (): Promise<MarketplacePlanOutcome> => {
-    const inputs = await loadMarketplaceInputs(now);
+    const [inputs, { factors }] = await Promise.all([loadMarketplaceInputs(now), currentFactors()]);
     const today = now.toISOString().slice(0, 10);
     const outcome = await solvePlan(inputs.lots, inputs.facilities, { today });
     if (!outcome.ok) {
@@ -172,7 +188,12 @@ export async function marketplacePlan(now: Date, fresh = false): Promise<Marketp
     }
     const value: MarketplacePlan = {
       plan: outcome.plan,
-      blocked: blockedFlows(inputs.lots, inputs.facilities, { today, routes }),
+      blocked: blockedFlows(inputs.lots, inputs.facilities, {
+        today,
+        routes,
+        factors: factors.logistics,
+        fxRates: factors.fxRates,
+      }),
       lots: inputs.lotLabels,
       facilities: inputs.facilityLabels,
       computedAt: now.toISOString(),

@@ -7,6 +7,7 @@ import { type MatchValuation, valuePair } from "~/domain/matching/valuation.ts";
 import type { ReferencePrice } from "~/domain/reference-prices.ts";
 import type { CapacityWindow, Facility, Lot } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
+import { currentFactors } from "./factor.server.ts";
 import { currentReferencePrices } from "./reference-price.server.ts";
 
 /**
@@ -142,7 +143,18 @@ export function weightsFromQuery(query: WeightsInput): { weights: RankingWeights
 }
 
 export async function matchContext(today: Date, prices?: readonly ReferencePrice[]): Promise<MatchContext> {
-  return { today: isoDay(today), prices: prices ?? (await currentReferencePrices()).prices, routes: ROUTES };
+  const [current, { factors }] = await Promise.all([
+    prices ? Promise.resolve(null) : currentReferencePrices(),
+    currentFactors(),
+  ]);
+  return {
+    today: isoDay(today),
+    prices: prices ?? current?.prices,
+    // The factors in force (admin-editable, ADR 010), resolved once for the whole ranking.
+    factors: factors.logistics,
+    fxRates: factors.fxRates,
+    routes: ROUTES,
+  };
 }
 
 /**

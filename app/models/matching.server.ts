@@ -6,12 +6,14 @@ import { DEFAULT_HORIZON_MONTHS, type MatchFacility, type MatchLot } from "~/dom
 import { type MatchValuation, valueMatch } from "~/domain/matching/valuation.ts";
 import type { ReferencePrice } from "~/domain/reference-prices.ts";
 import { db } from "~/utils/db.server.ts";
+import { currentFactors } from "./factor.server.ts";
 import { currentReferencePrices } from "./reference-price.server.ts";
 
 /**
  * The marketplace as the matching engine sees it: every active facility with its capacity windows
  * from this month through the quote horizon, mapped onto MatchFacility, plus the reference prices
- * in force. Facilities and their windows are public data (the /facilities pages show them), so no
+ * in force (logistics factors are read beside it, from factor.server.ts's own cache, so that an
+ * admin's change applies at once). Facilities and their windows are public data (the /facilities pages show them), so no
  * organisation scope applies.
  *
  * A public quote page may be hit often, and every quote reads the same few hundred rows: the loaded
@@ -130,11 +132,13 @@ export interface QuoteOptions {
 
 /** Ranks the facilities for one lot: feasible first, best first; field errors for a bad lot. */
 export async function quoteLot(lot: MatchLot, options: QuoteOptions): Promise<RankingResult> {
-  const market = await marketplaceForMatching(options.today);
+  const [market, { factors }] = await Promise.all([marketplaceForMatching(options.today), currentFactors()]);
   const facilities = options.facilities ?? market.facilities;
   return rankFacilities(lot, facilities, {
     today: options.today,
     prices: market.prices,
+    factors: factors.logistics,
+    fxRates: factors.fxRates,
     ...(options.weights ? { weights: options.weights } : {}),
   });
 }
@@ -155,16 +159,20 @@ export async function quoteLotWithBreakdown(
   lot: MatchLot,
   options: { weights?: Partial<RankingWeights>; today: string; detailed?: number },
 ): Promise<QuoteBreakdown> {
-  const market = await marketplaceForMatching(options.today);
-  const result = rankFacilities(lot, market.facilities, {
+  const [market, { factors }] = await Promise.all([marketplaceForMatching(options.today), currentFactors()]);
+  const context = {
     today: options.today,
     prices: market.prices,
+    factors: factors.logistics,
+    fxRates: factors.fxRates,
+  };
+  const result = rankFacilities(lot, market.facilities, {
+    ...context,
     ...(options.weights ? { weights: options.weights } : {}),
   });
   const facilities = new Map(market.facilities.map((f) => [f.id, f]));
   const valuations = new Map<string, MatchValuation>();
   if (result.ok) {
-    const context = { today: options.today, prices: market.prices };
     for (const match of result.matches.filter((m) => m.feasible).slice(0, options.detailed ?? 10)) {
       const facility = facilities.get(match.facilityId);
       const valued = facility ? valueMatch(lot, facility, context) : null;

@@ -62,6 +62,39 @@ export const KM_PER_DAY: Readonly<Record<SurfaceMode, number>> = { road: 600, ra
 export const PORT_DWELL_DAYS = 3;
 export const BORDER_CROSSING_DAYS = 1;
 
+/**
+ * The rates a plan is priced and timed with. Admins may replace any of them (factors.ts, the
+ * Factor table); the constants above are the defaults. Money and grams stay integers so that
+ * pricing keeps its exact integer arithmetic.
+ */
+export interface LogisticsFactors {
+  /** USD cents per 1,000 tonne-km. */
+  readonly freightCentsPer1000Tkm: Readonly<Record<SurfaceMode, number>>;
+  /** USD cents per unit (TEU at sea, 20 t load on road and rail). */
+  readonly dgSurchargeCents: Readonly<Record<SurfaceMode, number>>;
+  readonly portHandlingCentsPerTeu: number;
+  /** Grams CO2e per tonne-km, well-to-wheel. */
+  readonly emissionGPerTkm: {
+    readonly road: number;
+    readonly rail: number;
+    readonly shortSea: number;
+    readonly deepSea: number;
+  };
+  readonly kmPerDay: Readonly<Record<SurfaceMode, number>>;
+  readonly portDwellDays: number;
+  readonly borderCrossingDays: number;
+}
+
+export const DEFAULT_LOGISTICS_FACTORS: LogisticsFactors = Object.freeze({
+  freightCentsPer1000Tkm: FREIGHT_RATE_CENTS_PER_1000_TKM,
+  dgSurchargeCents: DG_SURCHARGE_CENTS,
+  portHandlingCentsPerTeu: PORT_HANDLING_CENTS_PER_TEU,
+  emissionGPerTkm: EMISSION_G_PER_TKM,
+  kmPerDay: KM_PER_DAY,
+  portDwellDays: PORT_DWELL_DAYS,
+  borderCrossingDays: BORDER_CROSSING_DAYS,
+});
+
 type Box = readonly [minLat: number, maxLat: number, minLng: number, maxLng: number];
 
 interface LandRegion {
@@ -145,6 +178,8 @@ export interface RoutePlanRequest {
   readonly modes?: readonly TransportMode[];
   /** The sea-lane network to route on; SEA_NETWORK unless a test or scenario swaps it. */
   readonly network?: SeaNetwork;
+  /** Rates to price and time the legs with; DEFAULT_LOGISTICS_FACTORS when absent. */
+  readonly factors?: LogisticsFactors;
 }
 
 export interface LegPoint extends LatLng {
@@ -215,24 +250,25 @@ interface LegInput {
   deepSea?: boolean;
 }
 
-function priceLeg(input: LegInput, massKg: number, dangerousGoods: boolean): RouteLeg {
+function priceLeg(
+  input: LegInput,
+  massKg: number,
+  dangerousGoods: boolean,
+  factors: LogisticsFactors,
+): RouteLeg {
   const { mode, distanceKm } = input;
-  const freightMinor = mulDivRound(massKg, distanceKm, FREIGHT_RATE_CENTS_PER_1000_TKM[mode], 1_000_000);
+  const freightMinor = mulDivRound(massKg, distanceKm, factors.freightCentsPer1000Tkm[mode], 1_000_000);
   const units = mode === "sea" ? unitsFor(massKg, TONNES_PER_TEU) : unitsFor(massKg, TONNES_PER_TRUCK);
-  const dangerousGoodsMinor = dangerousGoods ? units * DG_SURCHARGE_CENTS[mode] : 0;
-  const portHandlingMinor = mode === "sea" ? 2 * units * PORT_HANDLING_CENTS_PER_TEU : 0;
-  const grams =
-    mode === "sea"
-      ? input.deepSea
-        ? EMISSION_G_PER_TKM.deepSea
-        : EMISSION_G_PER_TKM.shortSea
-      : EMISSION_G_PER_TKM[mode];
+  const dangerousGoodsMinor = dangerousGoods ? units * factors.dgSurchargeCents[mode] : 0;
+  const portHandlingMinor = mode === "sea" ? 2 * units * factors.portHandlingCentsPerTeu : 0;
+  const emission = factors.emissionGPerTkm;
+  const grams = mode === "sea" ? (input.deepSea ? emission.deepSea : emission.shortSea) : emission[mode];
   const crossesBorder = input.from.economy !== input.to.economy;
-  const movingDays = Math.ceil(distanceKm / KM_PER_DAY[mode]);
+  const movingDays = Math.ceil(distanceKm / factors.kmPerDay[mode]);
   const transitDays =
     movingDays +
-    (mode === "sea" ? 2 * PORT_DWELL_DAYS : 0) +
-    (mode !== "sea" && crossesBorder ? BORDER_CROSSING_DAYS : 0);
+    (mode === "sea" ? 2 * factors.portDwellDays : 0) +
+    (mode !== "sea" && crossesBorder ? factors.borderCrossingDays : 0);
   return {
     mode,
     from: input.from,
@@ -284,8 +320,8 @@ function overlandLeg(
 }
 
 /** Generalised cost used to choose ports: freight cost per tonne, in USD cents. */
-function freightScore(legs: readonly LegInput[]): number {
-  return legs.reduce((sum, leg) => sum + leg.distanceKm * FREIGHT_RATE_CENTS_PER_1000_TKM[leg.mode], 0);
+function freightScore(legs: readonly LegInput[], rates: LogisticsFactors["freightCentsPer1000Tkm"]): number {
+  return legs.reduce((sum, leg) => sum + leg.distanceKm * rates[leg.mode], 0);
 }
 
 function candidatePorts(economy: EconomyCode, regionId: string): SeaPort[] {
@@ -329,6 +365,7 @@ export function planRoute(request: RoutePlanRequest): RoutePlanResult {
     return invalid("invalid_mass", "The shipment's mass must be a whole number of kilograms above zero.");
   }
 
+  const factors = request.factors ?? DEFAULT_LOGISTICS_FACTORS;
   const modes = new Set<TransportMode>(request.modes ?? ["road", "rail", "sea"]);
   const origin = endpointPoint(from, "Origin");
   const destination = endpointPoint(to, "Destination");
@@ -338,7 +375,7 @@ export function planRoute(request: RoutePlanRequest): RoutePlanResult {
   const price = (legs: LegInput[]): RoutePlanResult => {
     const priced = legs
       .filter((leg) => leg.distanceKm > 0)
-      .map((leg) => priceLeg(leg, massKg, dangerousGoods));
+      .map((leg) => priceLeg(leg, massKg, dangerousGoods, factors));
     return { ok: true, legs: priced, totals: totalsOf(priced) };
   };
 
@@ -365,7 +402,7 @@ export function planRoute(request: RoutePlanRequest): RoutePlanResult {
         },
         overlandLeg(portPoint(destinationPort), destination, destinationRegion, modes),
       ];
-      const score = freightScore(legs);
+      const score = freightScore(legs, factors.freightCentsPer1000Tkm);
       const tieBreak = `${originPort.id}-${destinationPort.id}`;
       if (!best || score < best.score || (score === best.score && tieBreak < best.tieBreak)) {
         best = { legs, score, tieBreak };

@@ -4,6 +4,7 @@
  * pairs, and the pricing step of column generation. allocation.ts explains the programme.
  */
 
+import { DEFAULT_CO2_PRICE_CENTS_PER_TONNE } from "../logistics/factors.ts";
 import type { Money } from "../money.ts";
 import {
   buildPairPool,
@@ -20,8 +21,14 @@ import type { MatchContext, MatchFacility, MatchLot } from "./types.ts";
 
 export const DEFAULT_CANDIDATES_PER_LOT = 8;
 export const DEFAULT_MAX_ROUNDS = 40;
-/** USD 100 per tonne CO2e [A]: a policy lever, not a market price; the plan page lets users change it. */
-export const DEFAULT_CO2_PRICE: Money = Object.freeze({ amountMinor: 10_000, currency: "USD" });
+/**
+ * USD 100 per tonne CO2e [A]: a policy lever, not a market price; the plan page lets users change
+ * it, and admins change the default as the factor `co2.price.usd_cents_per_tonne` (factors.ts).
+ */
+export const DEFAULT_CO2_PRICE: Money = Object.freeze({
+  amountMinor: DEFAULT_CO2_PRICE_CENTS_PER_TONNE,
+  currency: "USD",
+});
 /** Reduced costs below a cent are not worth another round. */
 const PRICING_TOLERANCE_USD = 0.01;
 

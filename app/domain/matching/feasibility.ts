@@ -21,7 +21,7 @@
 
 import { type BorderCheckResult, borderCheck } from "../compliance/border-rules.ts";
 import { type DocumentCode, requiredDocuments } from "../compliance/documents.ts";
-import type { RouteEndpoint } from "../logistics/plan.ts";
+import { DEFAULT_LOGISTICS_FACTORS, type RouteEndpoint } from "../logistics/plan.ts";
 import { allowedModes, type Consignment } from "../logistics/transport-rules.ts";
 import { DEFAULT_REFERENCE_PRICES, type ReferencePrice } from "../reference-prices.ts";
 import { classifyTransport, type TransportPurpose } from "../transport-classification.ts";
@@ -109,7 +109,11 @@ export function prepareLot(lot: MatchLot, context: MatchContext): PreparedLot {
     fx: context.fxRates ?? REFERENCE_FX_RATES,
     prices: context.prices ?? DEFAULT_REFERENCE_PRICES,
     memo,
-    routes: new LotRoutes({ ...lot.location, economy: lot.economy, label: "the lot's location" }, memo),
+    routes: new LotRoutes(
+      { ...lot.location, economy: lot.economy, label: "the lot's location" },
+      memo,
+      context.factors ?? DEFAULT_LOGISTICS_FACTORS,
+    ),
     dangerousGoods: true,
     purposes: {
       recycling: purposeFacts(lot, "recycling", context),

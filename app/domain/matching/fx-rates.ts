@@ -13,7 +13,8 @@
  *
  * The G.5 release does not cover CLP, IDR, PEN, PGK, PHP, RUB and VND. Rather than guess, prices in
  * those currencies are not converted: a capacity window priced in one of them cannot be compared
- * and is left out of matching, and the blocker says so. Admins can pass a fuller table.
+ * and is left out of matching, and the blocker says so, until an admin enters a rate on
+ * /admin/factors (logistics/factors.ts), which also replaces any rate below.
  */
 
 import { currencyExponent } from "../money.ts";
@@ -24,6 +25,9 @@ export interface FxRate {
   readonly quote: "per_usd" | "usd_per_unit";
   /** The quoted rate × 1,000,000, an integer. */
   readonly rateMicro: number;
+  /** YYYY-MM-DD and source of a rate entered by an admin (logistics/factors.ts); the table's otherwise. */
+  readonly asOf?: string;
+  readonly source?: string;
 }
 
 export interface FxRateTable {
@@ -77,6 +81,15 @@ function rateFor(table: FxRateTable, currency: string): FxRate | undefined {
     rateCache.set(table, byCode);
   }
   return byCode.get(currency);
+}
+
+/** The date and source of the rate used for `currency`: its own when an admin entered it, else the table's. */
+export function rateProvenance(
+  currency: string,
+  table: FxRateTable = REFERENCE_FX_RATES,
+): { asOf: string; source: string } {
+  const rate = rateFor(table, currency);
+  return { asOf: rate?.asOf ?? table.asOf, source: rate?.source ?? table.source };
 }
 
 /** Whether an amount in `currency` can be stated in US dollars with this table. */

@@ -84,6 +84,6 @@ export function planWith(
   }
   const choice = routes.choose(to, modeMask(request.modes ?? ["road", "rail", "sea"]));
   if (!choice.ok) return routeFailure(choice, routes.origin.label, to.label ?? "Destination");
-  const legs = legsOf(choice.legs, choice.legCount, massKg, dangerousGoods);
+  const legs = legsOf(choice.legs, choice.legCount, massKg, dangerousGoods, routes.factors);
   return { ok: true, legs, totals: totalsOf(legs) };
 }

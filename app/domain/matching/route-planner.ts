@@ -18,8 +18,9 @@
 import { type EconomyCode, isEconomyCode } from "../economies.ts";
 import { haversineKm } from "../logistics/geo.ts";
 import {
-  FREIGHT_RATE_CENTS_PER_1000_TKM,
+  DEFAULT_LOGISTICS_FACTORS,
   type LegPoint,
+  type LogisticsFactors,
   landRegionOf,
   RAIL_DETOUR_FACTOR,
   ROAD_DETOUR_FACTOR,
@@ -43,8 +44,6 @@ export function modeMask(modes: readonly TransportMode[]): ModeMask {
     (modes.includes("sea") ? SEA : 0)
   );
 }
-
-const RATE = FREIGHT_RATE_CENTS_PER_1000_TKM;
 
 /** The outcome of `choose`, overwritten by the next call. Totals are filled by `priceChoice`. */
 export interface RouteChoice {
@@ -104,10 +103,17 @@ export class LotRoutes {
     transitDays: 0,
   };
 
+  /** Port choices and prices use these rates; resolved once per context, not per facility. */
+  readonly factors: LogisticsFactors;
+  private readonly rate: LogisticsFactors["freightCentsPer1000Tkm"];
+
   constructor(
     from: RouteEndpoint,
     private readonly memo: RouteMemo,
+    factors: LogisticsFactors = DEFAULT_LOGISTICS_FACTORS,
   ) {
+    this.factors = factors;
+    this.rate = factors.freightCentsPer1000Tkm;
     this.origin = { lat: from.lat, lng: from.lng, economy: from.economy, label: from.label ?? "Origin" };
     this.originRegion = isEconomyCode(from.economy) ? landRegionOf(from, from.economy) : "";
     this.originRail = regionHasFreightRail(this.originRegion);
@@ -133,7 +139,8 @@ export class LotRoutes {
       }
       const rail = overlandIsRail(Math.round(km * ROAD_DETOUR_FACTOR), allowed, this.originRail);
       const landKm = Math.round(km * (rail ? RAIL_DETOUR_FACTOR : ROAD_DETOUR_FACTOR));
-      const score = landKm * (rail ? RATE.rail : RATE.road) + voyage.route.distanceKm * RATE.sea;
+      const score =
+        landKm * (rail ? this.rate.rail : this.rate.road) + voyage.route.distanceKm * this.rate.sea;
       if (!best || score < best.score || (score === best.score && candidate.port.id < best.port.port.id)) {
         best = { port: candidate, voyage, score };
       }
@@ -179,7 +186,7 @@ export class LotRoutes {
       const km = haversineKm(port.port, destination);
       const rail = overlandIsRail(Math.round(km * ROAD_DETOUR_FACTOR), allowed, destinationRail);
       const landKm = Math.round(km * (rail ? RAIL_DETOUR_FACTOR : ROAD_DETOUR_FACTOR));
-      const score = origin.score + landKm * (rail ? RATE.rail : RATE.road);
+      const score = origin.score + landKm * (rail ? this.rate.rail : this.rate.road);
       if (
         !best ||
         score < best.score ||
@@ -233,7 +240,7 @@ export class LotRoutes {
 
   /** Fills the choice's totals (distance, cost, CO2e, days) without building leg objects. */
   priceChoice(choice: RouteChoice, massKg: number, dangerousGoods: boolean): RouteChoice {
-    sumInto(choice, choice.legs, choice.legCount, massKg, dangerousGoods);
+    sumInto(choice, choice.legs, choice.legCount, massKg, dangerousGoods, this.factors);
     return choice;
   }
 }

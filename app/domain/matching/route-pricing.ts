@@ -2,20 +2,15 @@
  * Prices chosen legs exactly as logistics/plan.ts prices them (its `priceLeg` is internal): freight
  * per tonne-km, dangerous-goods surcharge per truck or TEU, port handling per TEU at both ends,
  * CO2e per tonne-km, and transit days with port dwell and border days. Products stay below 2^53
- * for any lot Packloop accepts, so the rounding of plan.ts's BigInt arithmetic is reproduced with
+ * for any lot Packloop accepts (and any factor within factors.ts's bounds), so the rounding of plan.ts's BigInt arithmetic is reproduced with
  * plain integers: `sumInto` runs once per facility and must not allocate.
  */
 
 import type { LatLng } from "../logistics/geo.ts";
 import {
-  BORDER_CROSSING_DAYS,
-  DG_SURCHARGE_CENTS,
-  EMISSION_G_PER_TKM,
-  FREIGHT_RATE_CENTS_PER_1000_TKM,
-  KM_PER_DAY,
+  DEFAULT_LOGISTICS_FACTORS,
   type LegPoint,
-  PORT_DWELL_DAYS,
-  PORT_HANDLING_CENTS_PER_TEU,
+  type LogisticsFactors,
   type RouteLeg,
   type RouteTotals,
   TONNES_PER_TEU,
@@ -49,27 +44,33 @@ function units(massKg: number, mode: SurfaceMode): number {
   return Math.max(1, Math.ceil(massKg / (tonnesPerUnit * 1000)));
 }
 
-function gramsPerTkm(leg: Leg): number {
-  if (leg.mode !== "sea") return EMISSION_G_PER_TKM[leg.mode];
-  return leg.deepSea ? EMISSION_G_PER_TKM.deepSea : EMISSION_G_PER_TKM.shortSea;
+function gramsPerTkm(leg: Leg, factors: LogisticsFactors): number {
+  const emission = factors.emissionGPerTkm;
+  if (leg.mode !== "sea") return emission[leg.mode];
+  return leg.deepSea ? emission.deepSea : emission.shortSea;
 }
 
-function freightMinor(leg: Leg, massKg: number): number {
-  return mulDivRound(massKg, leg.distanceKm, FREIGHT_RATE_CENTS_PER_1000_TKM[leg.mode], 1_000_000);
+function freightMinor(leg: Leg, massKg: number, factors: LogisticsFactors): number {
+  return mulDivRound(massKg, leg.distanceKm, factors.freightCentsPer1000Tkm[leg.mode], 1_000_000);
 }
 
-function surchargeMinor(leg: Leg, massKg: number, dangerousGoods: boolean): number {
-  return dangerousGoods ? units(massKg, leg.mode) * DG_SURCHARGE_CENTS[leg.mode] : 0;
+function surchargeMinor(
+  leg: Leg,
+  massKg: number,
+  dangerousGoods: boolean,
+  factors: LogisticsFactors,
+): number {
+  return dangerousGoods ? units(massKg, leg.mode) * factors.dgSurchargeCents[leg.mode] : 0;
 }
 
-function portHandlingMinor(leg: Leg, massKg: number): number {
-  return leg.mode === "sea" ? 2 * units(massKg, "sea") * PORT_HANDLING_CENTS_PER_TEU : 0;
+function portHandlingMinor(leg: Leg, massKg: number, factors: LogisticsFactors): number {
+  return leg.mode === "sea" ? 2 * units(massKg, "sea") * factors.portHandlingCentsPerTeu : 0;
 }
 
-function transitDays(leg: Leg): number {
-  const moving = Math.ceil(leg.distanceKm / KM_PER_DAY[leg.mode]);
-  if (leg.mode === "sea") return moving + 2 * PORT_DWELL_DAYS;
-  return moving + (leg.from.economy !== leg.to.economy ? BORDER_CROSSING_DAYS : 0);
+function transitDays(leg: Leg, factors: LogisticsFactors): number {
+  const moving = Math.ceil(leg.distanceKm / factors.kmPerDay[leg.mode]);
+  if (leg.mode === "sea") return moving + 2 * factors.portDwellDays;
+  return moving + (leg.from.economy !== leg.to.economy ? factors.borderCrossingDays : 0);
 }
 
 export interface NumericTotals {
@@ -86,6 +87,7 @@ export function sumInto(
   count: number,
   massKg: number,
   dangerousGoods: boolean,
+  factors: LogisticsFactors = DEFAULT_LOGISTICS_FACTORS,
 ): void {
   let distance = 0;
   let cost = 0;
@@ -96,11 +98,11 @@ export function sumInto(
     if (leg.distanceKm <= 0) continue;
     distance += leg.distanceKm;
     cost +=
-      freightMinor(leg, massKg) +
-      surchargeMinor(leg, massKg, dangerousGoods) +
-      portHandlingMinor(leg, massKg);
-    co2 += mulDivRound(massKg, leg.distanceKm, gramsPerTkm(leg), 1_000_000);
-    days += transitDays(leg);
+      freightMinor(leg, massKg, factors) +
+      surchargeMinor(leg, massKg, dangerousGoods, factors) +
+      portHandlingMinor(leg, massKg, factors);
+    co2 += mulDivRound(massKg, leg.distanceKm, gramsPerTkm(leg, factors), 1_000_000);
+    days += transitDays(leg, factors);
   }
   target.distanceKm = distance;
   target.costMinor = cost;
@@ -114,14 +116,15 @@ export function legsOf(
   count: number,
   massKg: number,
   dangerousGoods: boolean,
+  factors: LogisticsFactors = DEFAULT_LOGISTICS_FACTORS,
 ): RouteLeg[] {
   const priced: RouteLeg[] = [];
   for (let i = 0; i < count; i++) {
     const leg = legs[i];
     if (leg.distanceKm <= 0) continue;
-    const freight = freightMinor(leg, massKg);
-    const dangerous = surchargeMinor(leg, massKg, dangerousGoods);
-    const handling = portHandlingMinor(leg, massKg);
+    const freight = freightMinor(leg, massKg, factors);
+    const dangerous = surchargeMinor(leg, massKg, dangerousGoods, factors);
+    const handling = portHandlingMinor(leg, massKg, factors);
     priced.push({
       mode: leg.mode,
       from: leg.from,
@@ -130,8 +133,8 @@ export function legsOf(
       tonneKm: mulDivRound(massKg, leg.distanceKm, 1, 1000),
       cost: { amountMinor: freight + dangerous + handling, currency: "USD" },
       costBreakdown: { freightMinor: freight, dangerousGoodsMinor: dangerous, portHandlingMinor: handling },
-      co2eKg: mulDivRound(massKg, leg.distanceKm, gramsPerTkm(leg), 1_000_000),
-      transitDays: transitDays(leg),
+      co2eKg: mulDivRound(massKg, leg.distanceKm, gramsPerTkm(leg, factors), 1_000_000),
+      transitDays: transitDays(leg, factors),
       crossesBorder: leg.from.economy !== leg.to.economy,
       path: leg.path,
     });

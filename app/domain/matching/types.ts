@@ -10,6 +10,7 @@ import type { BlackMassAssay } from "../compliance/border-rules.ts";
 import type { DocumentCode } from "../compliance/documents.ts";
 import type { EconomyCode } from "../economies.ts";
 import type { LatLng } from "../logistics/geo.ts";
+import type { LogisticsFactors } from "../logistics/plan.ts";
 import type { CarrierPolicy, SurfaceMode } from "../logistics/transport-rules.ts";
 import type { Money } from "../money.ts";
 import type { ReferencePrice } from "../reference-prices.ts";
@@ -94,6 +95,11 @@ export interface MatchContext {
   readonly prices?: readonly ReferencePrice[];
   /** Exchange rates for facilities that price in another currency; REFERENCE_FX_RATES when absent. */
   readonly fxRates?: FxRateTable;
+  /**
+   * Freight, surcharge, emission and speed rates (admin-editable, logistics/factors.ts);
+   * DEFAULT_LOGISTICS_FACTORS when absent. Resolved once per request, read by every pair.
+   */
+  readonly factors?: LogisticsFactors;
   /** Carriers offered on every lane; a mode every listed carrier refuses is closed. */
   readonly carriers?: readonly CarrierPolicy[];
   readonly horizonMonths?: number;

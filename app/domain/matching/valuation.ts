@@ -22,7 +22,7 @@ import { type Money, totalForMassMinor } from "../money.ts";
 import { metalPriceMinorPerTonne, type ReferencePrice, referencePriceFor } from "../reference-prices.ts";
 import { signedPriceMinorPerTonne } from "./capacity-choice.ts";
 import { assessPair, type PreparedLot, prepareLot } from "./feasibility.ts";
-import { type FxRateTable, toUsdMinor } from "./fx-rates.ts";
+import { type FxRateTable, rateProvenance, toUsdMinor } from "./fx-rates.ts";
 import { legsOf, totalsOf } from "./route-pricing.ts";
 import type {
   Blocker,
@@ -128,7 +128,13 @@ export function valuePair(prepared: PreparedLot, facility: MatchFacility): Valua
     return { ok: false, blockers: assessment.blockers };
   }
   const { lot, fx } = prepared;
-  const legs = legsOf(route.legs, route.legCount, lot.massKg, prepared.dangerousGoods);
+  const legs = legsOf(
+    route.legs,
+    route.legCount,
+    lot.massKg,
+    prepared.dangerousGoods,
+    prepared.routes.factors,
+  );
   const totals = totalsOf(legs);
   const chosen = window.window;
   const posted = postedAmounts(chosen, lot.massKg, fx);
@@ -149,7 +155,7 @@ export function valuePair(prepared: PreparedLot, facility: MatchFacility): Valua
       massKg: lot.massKg,
       posted: { amountMinor: posted.own, currency },
       postedUsd: usd(postedUsd),
-      exchangeRate: currency === "USD" ? null : { currency, asOf: fx.asOf, source: fx.source },
+      exchangeRate: currency === "USD" ? null : { currency, ...rateProvenance(currency, fx) },
       logisticsCost: usd(cost),
       costBreakdown: {
         freight: sum("freightMinor"),
