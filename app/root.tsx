@@ -15,6 +15,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { mapTilesFromEnv } from "./components/map/tiles.server.ts";
+import { NotificationBell } from "./components/notification-bell.tsx";
 import { getCurrentViewer } from "./models/viewer.server.ts";
 import stylesheet from "./styles/app.css?url";
 import { useNonce } from "./utils/nonce.tsx";
@@ -73,6 +74,8 @@ export function Layout({ children }: { children: ReactNode }) {
                 <NavLink to="/settings/organization">Organisation</NavLink>
                 {viewer.isPlatformAdmin ? <NavLink to="/admin/outbox">Outbox</NavLink> : null}
                 {viewer.isPlatformAdmin ? <NavLink to="/admin/prices">Prices</NavLink> : null}
+                {viewer.isPlatformAdmin ? <NavLink to="/admin/factors">Factors</NavLink> : null}
+                <NotificationBell unread={viewer.unreadNotifications} />
                 <span className="viewer" title={viewer.email}>
                   {viewer.name}
                   {viewer.organizationName ? <small> · {viewer.organizationName}</small> : null}

@@ -1,5 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { LotQuestions } from "~/components/lot/lot-questions.tsx";
+import { WatchButton } from "~/components/lot/watch-button.tsx";
 import { LotDerivedPanel } from "~/components/lot-derived-panel.tsx";
 import { LotDocumentsSection } from "~/components/lot-documents-section.tsx";
 import { LotFactsTable } from "~/components/lot-facts.tsx";
@@ -11,11 +13,15 @@ import { addLotDocuments, checkDocumentUploads, deleteLotDocument } from "~/mode
 import { rankLot, weightsFromQuery } from "~/models/lot-matches.server.ts";
 import { currentReferencePrices } from "~/models/reference-price.server.ts";
 import lotStyles from "~/styles/lots.css?url";
+import notificationStyles from "~/styles/notifications.css?url";
 import { requireCapability } from "~/utils/auth.server.ts";
 import { readLotFormRequest } from "~/utils/lot-form.server.ts";
-import { getLotViewer, lotFailureStatus } from "~/utils/lot-pages.server.ts";
+import { getLotViewer, lotEngagement, lotFailureStatus } from "~/utils/lot-pages.server.ts";
 
-export const links = () => [{ rel: "stylesheet", href: lotStyles }];
+export const links = () => [
+  { rel: "stylesheet", href: lotStyles },
+  { rel: "stylesheet", href: notificationStyles },
+];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.lot.reference} ${data.lot.title} · Packloop` : "Lot · Packloop" },
 ];
@@ -33,6 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     w_time: query.get("w_time"),
   });
   const matches = await rankLot(lot, steering.weights, { prices });
+  // Watch button and questions (lot-pages.server.ts).
+  const engagement = await lotEngagement(viewer, lot);
   return {
     matches,
     weights: steering.weights,
@@ -42,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     economyName: lot.economy.name,
     loggedIn: viewer !== null,
     isOwner,
+    engagement,
     can: {
       edit: isOwner && canEdit(lot).ok,
       publish: isOwner && canPublish(lot).ok,
@@ -111,6 +120,7 @@ export default function LotPage() {
     matches,
     weights,
     weightsError,
+    engagement,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
@@ -151,6 +161,11 @@ export default function LotPage() {
                 </button>
               </Form>
             ) : null}
+          </div>
+        ) : null}
+        {engagement.canWatch ? (
+          <div className="lot-actions">
+            <WatchButton lotId={lot.id} watching={engagement.watching} />
           </div>
         ) : null}
       </header>
@@ -201,6 +216,14 @@ export default function LotPage() {
         canDelete={can.edit}
         canUpload={isOwner && !["settled", "withdrawn", "cancelled"].includes(lot.status)}
         errors={result?.errors}
+      />
+      <LotQuestions
+        lotId={lot.id}
+        questions={engagement.questions}
+        canAsk={engagement.canAsk}
+        isSeller={engagement.isSeller}
+        loggedIn={loggedIn}
+        lotOpen={lot.status === "open"}
       />
       <LotMatchesSection lot={lot} matches={matches} weights={weights} weightsError={weightsError} />
     </div>

@@ -1,4 +1,6 @@
 import type { LotFailure } from "~/models/lot.server.ts";
+import { listLotQuestions } from "~/models/lot-question.server.ts";
+import { isWatching } from "~/models/lot-watch.server.ts";
 import { findMembershipsOfUser } from "~/models/organization.server.ts";
 import { getUser } from "./auth.server.ts";
 
@@ -37,4 +39,26 @@ export function lotFailureStatus(failure: LotFailure): number {
 /** Throws the failure as a page error (the root ErrorBoundary shows the message). */
 export function throwLotFailure(failure: LotFailure): never {
   throw new Response(failure.message, { status: lotFailureStatus(failure) });
+}
+
+/**
+ * The lot page's watch button and questions for this viewer: whether they watch the lot, which
+ * questions they may see, and whether they may ask (logged in, another organisation, lot open).
+ */
+export async function lotEngagement(
+  viewer: Awaited<ReturnType<typeof getLotViewer>>,
+  lot: { id: string; organizationId: string; status: string },
+) {
+  const isSeller = viewer !== null && viewer.organizationId === lot.organizationId;
+  const [watching, questions] = await Promise.all([
+    viewer && !isSeller ? isWatching(viewer.userId, lot.id) : Promise.resolve(false),
+    listLotQuestions(lot, viewer),
+  ]);
+  return {
+    canWatch: viewer !== null && !isSeller,
+    watching,
+    questions,
+    canAsk: viewer !== null && viewer.organizationId !== null && !isSeller && lot.status === "open",
+    isSeller,
+  };
 }

@@ -1,0 +1,38 @@
+import { type ActionFunctionArgs, data, redirect } from "@remix-run/node";
+import { answerQuestion, askQuestion } from "~/models/lot-question.server.ts";
+import { getLotViewer } from "~/utils/lot-pages.server.ts";
+
+/**
+ * POST intent=ask (question) or intent=answer (questionId, answer) from the lot page's questions
+ * section. Success goes back to the questions; a refusal answers with its status and, for bad
+ * text, the field's message.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const lotId = params.lotId ?? "";
+  const back = `/lots/${lotId}#questions`;
+  const viewer = await getLotViewer(request);
+  if (!viewer) return redirect(`/login?redirectTo=${encodeURIComponent(`/lots/${lotId}`)}`);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const caller = { userId: viewer.userId, organizationId: viewer.organizationId };
+  const result =
+    intent === "ask"
+      ? await askQuestion(caller, lotId, form.get("question"))
+      : intent === "answer"
+        ? await answerQuestion(caller, String(form.get("questionId") ?? ""), form.get("answer"))
+        : ({ ok: false, status: 400, message: 'intent must be "ask" or "answer".' } as const);
+  if (result.ok) return redirect(back);
+  return data(
+    {
+      intent: typeof intent === "string" ? intent : null,
+      questionId: intent === "answer" ? String(form.get("questionId") ?? "") : null,
+      formError: result.message,
+      errors: ("errors" in result ? result.errors : undefined) ?? {},
+    },
+    { status: result.status },
+  );
+}
+
+export function loader({ params }: { params: { lotId?: string } }) {
+  return redirect(`/lots/${params.lotId ?? ""}#questions`);
+}

@@ -1,0 +1,30 @@
+import { type ActionFunctionArgs, redirect } from "@remix-run/node";
+import { canWatchLot, unwatchLot, watchLot } from "~/models/lot-watch.server.ts";
+import { db } from "~/utils/db.server.ts";
+import { getLotViewer } from "~/utils/lot-pages.server.ts";
+import { safeRedirect } from "~/utils/session.server.ts";
+
+/** POST intent=watch|unwatch: follow or stop following a lot, then go back where the user was. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await getLotViewer(request);
+  const lotId = params.lotId ?? "";
+  const back = `/lots/${lotId}`;
+  if (!viewer) return redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent !== "watch" && intent !== "unwatch") {
+    throw new Response('intent must be "watch" or "unwatch".', { status: 400 });
+  }
+  const allowed = await canWatchLot(viewer.organizationId, lotId);
+  // Unwatching is always allowed for a lot one can see (e.g. after joining the seller's team).
+  if (!allowed.ok && (intent === "watch" || allowed.status === 404)) {
+    throw new Response(allowed.message, { status: allowed.status });
+  }
+  if (intent === "watch") await watchLot(db(), viewer.userId, lotId);
+  else await unwatchLot(db(), viewer.userId, lotId);
+  return redirect(safeRedirect(form.get("redirectTo"), back));
+}
+
+export function loader({ params }: { params: { lotId?: string } }) {
+  return redirect(`/lots/${params.lotId ?? ""}`);
+}

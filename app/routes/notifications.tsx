@@ -1,0 +1,93 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { listNotifications, markAllNotificationsRead } from "~/models/notification.server.ts";
+import notificationStyles from "~/styles/notifications.css?url";
+import { requireUser } from "~/utils/auth.server.ts";
+
+export const links = () => [{ rel: "stylesheet", href: notificationStyles }];
+export const meta: MetaFunction = () => [{ title: "Notifications · Packloop" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requireUser(request);
+  const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
+  const result = await listNotifications(user.id, Number.isFinite(page) ? Math.floor(page) : 1);
+  return {
+    ...result,
+    items: result.items.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      hasLink: n.link !== null,
+      read: n.readAt !== null,
+      createdAt: n.createdAt.toISOString(),
+    })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user } = await requireUser(request);
+  const form = await request.formData();
+  if (form.get("intent") !== "readAll") throw new Response("Unknown action.", { status: 400 });
+  const marked = await markAllNotificationsRead(user.id);
+  return { marked };
+}
+
+function when(iso: string) {
+  return `${iso.slice(0, 16).replace("T", " ")} UTC`;
+}
+
+export default function Notifications() {
+  const { items, unread, page, pageCount, total } = useLoaderData<typeof loader>();
+  return (
+    <div className="stack" data-testid="notifications">
+      <h1>Notifications</h1>
+      <div className="page-tools">
+        <p>
+          {total === 0 ? "Nothing yet." : `${unread} unread of ${total}.`}{" "}
+          <Link to="/watchlist">Your watchlist</Link> · <Link to="/searches">Saved searches</Link>
+        </p>
+        {unread > 0 ? (
+          <Form method="post" className="inline-form">
+            <button type="submit" name="intent" value="readAll" className="button-secondary">
+              Mark all read
+            </button>
+          </Form>
+        ) : null}
+      </div>
+      {items.length === 0 ? (
+        <p className="empty">
+          You will be told here (and by email) when you are outbid, when a lot you watch is ending soon or its
+          questions are answered, and when a new lot matches your saved searches or facilities.
+        </p>
+      ) : (
+        <ul className="notification-list">
+          {items.map((n) => (
+            <li
+              key={n.id}
+              className={`notification-item ${n.read ? "read" : "unread"}`}
+              data-kind={n.kind}
+              data-testid="notification"
+            >
+              {/* Opening goes through /notifications/:id, which marks it read, then to its target. */}
+              <a href={`/notifications/${n.id}`}>{n.title}</a>
+              {n.body ? <p>{n.body}</p> : null}
+              <p className="notification-meta">
+                {n.read ? null : <strong className="badge">New</strong>} {when(n.createdAt)}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {pageCount > 1 ? (
+        <nav className="pager" aria-label="Pages">
+          {page > 1 ? <Link to={`?page=${page - 1}`}>‹ Newer</Link> : null}{" "}
+          <span>
+            Page {page} of {pageCount}
+          </span>{" "}
+          {page < pageCount ? <Link to={`?page=${page + 1}`}>Older ›</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}
