@@ -1,4 +1,5 @@
 import { allocationPlansApi } from "./allocation-plans.ts";
+import { bookingsApi } from "./bookings.ts";
 import { commonSchemas, type OpenApiFragment } from "./common.ts";
 import { economiesApi } from "./economies.ts";
 import { facilitiesApi } from "./facilities.ts";
@@ -6,7 +7,14 @@ import { lotsApi } from "./lots.ts";
 import { quotesApi } from "./quotes.ts";
 
 // Each resource describes its own endpoints in a fragment beside this file; add it here.
-const fragments: OpenApiFragment[] = [economiesApi, facilitiesApi, lotsApi, quotesApi, allocationPlansApi];
+const fragments: OpenApiFragment[] = [
+  economiesApi,
+  facilitiesApi,
+  lotsApi,
+  quotesApi,
+  allocationPlansApi,
+  bookingsApi,
+];
 
 export function openApiDocument(serverUrl: string) {
   return {
