@@ -11,6 +11,7 @@ import {
 import { BrowsePage } from "~/components/map/browse-page.tsx";
 import { type LotMapData, MapLegend, MarketMap } from "~/components/map/index.tsx";
 import { lotReference } from "~/components/map/map-data.ts";
+import { SaveSearchForm } from "~/components/save-search-form.tsx";
 import { lotFiltersToParams, parseLotFilters } from "~/domain/lot-filters.ts";
 import type { Lot } from "~/generated.server/prisma/client.ts";
 import { browsingOrganization, searchLots } from "~/models/lot-search.server.ts";
@@ -55,7 +56,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = parseLotFilters(params);
   if (!parsed.ok) {
     return data(
-      { errors: parsed.errors, rows: [], total: 0, offset, view, canList, mapDataUrl: null, bbox: null },
+      {
+        errors: parsed.errors,
+        rows: [],
+        total: 0,
+        offset,
+        view,
+        canList,
+        mapDataUrl: null,
+        bbox: null,
+        savedQuery: null,
+      },
       { status: 400 },
     );
   }
@@ -73,11 +84,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canList,
     mapDataUrl: browseMapDataUrl("/lots/map-data", view, mapQuery),
     bbox: filters.bbox,
+    // Members may save these filters (sort and paging left out) as a saved search.
+    savedQuery: organization ? lotFiltersToParams({ ...filters, sort: "newest" }).toString() : null,
   };
 }
 
 export default function LotsBrowse() {
-  const { errors, rows, total, offset, view, canList, mapDataUrl, bbox } = useLoaderData<typeof loader>();
+  const { errors, rows, total, offset, view, canList, mapDataUrl, bbox, savedQuery } =
+    useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const { data: mapData, failed } = useMapData<LotMapData>(mapDataUrl);
   const onViewChange = useBboxNavigation();
@@ -86,11 +100,14 @@ export default function LotsBrowse() {
       testId="lots-browse"
       title="Battery lots"
       action={
-        canList ? (
-          <Link to="/lots/new" className="button">
-            List a lot
-          </Link>
-        ) : null
+        <>
+          {savedQuery !== null ? <SaveSearchForm query={savedQuery} /> : null}
+          {canList ? (
+            <Link to="/lots/new" className="button">
+              List a lot
+            </Link>
+          ) : null}
+        </>
       }
       filterFormId="lot-filters"
       filterFields={<LotFilterFields params={params} errors={errors} />}
