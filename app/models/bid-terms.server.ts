@@ -1,0 +1,186 @@
+import type { EconomyCode } from "~/domain/economies.ts";
+import { isEconomyCode } from "~/domain/economies.ts";
+import type { RouteEndpoint } from "~/domain/logistics/plan.ts";
+import { assessFeasibility, prepareLot, purposeFor } from "~/domain/matching/feasibility.ts";
+import { toUsdMinor } from "~/domain/matching/fx-rates.ts";
+import type { Blocker, MatchContext } from "~/domain/matching/types.ts";
+import type { Lot } from "~/generated.server/prisma/client.ts";
+import { db } from "~/utils/db.server.ts";
+import { loadMatchFacilities, matchContext, toMatchFacility, toMatchLot } from "./lot-matches.server.ts";
+
+/**
+ * The terms a bid is made on, and what they are worth to the seller. A recycler names the facility
+ * the lot goes to; a buyer either collects at the lot (EXW) or declares where it is delivered
+ * (DAP). Delivered terms cost the seller the freight, planned by the matching engine, so the net
+ * value to the seller — price minus freight — puts bids on different terms on one number.
+ */
+
+export interface BidDestination {
+  readonly facilityId: string | null;
+  readonly incoterm: "EXW" | "DAP";
+  readonly destination: { lat: number; lng: number; economy: string; label: string | null } | null;
+}
+
+export type DestinationCheck =
+  | { ok: true; facility: { id: string; name: string; organizationId: string } | null }
+  | { ok: false; code: "FACILITY_CANNOT_TAKE_LOT"; message: string; blockers: Blocker[] }
+  | { ok: false; code: "VALIDATION"; field: string; message: string };
+
+/**
+ * Checks the bid's destination before the bid takes the lot's lock: the lot's physical facts are
+ * frozen once it has bids (lot-lifecycle canEdit), so this need not run under the lock.
+ */
+export async function checkBidDestination(
+  lot: Lot,
+  terms: BidDestination,
+  bidderCapabilities: readonly string[],
+  today = new Date(),
+): Promise<DestinationCheck> {
+  if (terms.facilityId) {
+    const row = await db().facility.findFirst({
+      where: { id: terms.facilityId, active: true },
+      include: {
+        capacityWindows: { where: { month: { gte: monthStart(today) } }, orderBy: { month: "asc" } },
+      },
+    });
+    if (!row)
+      return { ok: false, code: "VALIDATION", field: "facilityId", message: "No such active facility." };
+    const blockers = assessFeasibility(toMatchLot(lot), toMatchFacility(row), await matchContext(today));
+    if (blockers.length > 0) {
+      return {
+        ok: false,
+        code: "FACILITY_CANNOT_TAKE_LOT",
+        message: `${row.name} cannot take this lot: ${blockers.map((b) => b.message).join(" ")}`,
+        blockers,
+      };
+    }
+    return { ok: true, facility: { id: row.id, name: row.name, organizationId: row.organizationId } };
+  }
+  const onlyRecycler = bidderCapabilities.includes("recycler") && !bidderCapabilities.includes("buyer");
+  if (onlyRecycler) {
+    return {
+      ok: false,
+      code: "VALIDATION",
+      field: "facilityId",
+      message: "A recycler's bid names the facility the lot will go to.",
+    };
+  }
+  if (terms.incoterm === "DAP") {
+    const d = terms.destination;
+    if (!d) {
+      return {
+        ok: false,
+        code: "VALIDATION",
+        field: "destination",
+        message: "Delivered (DAP) bids declare the destination; or bid EXW to collect at the lot.",
+      };
+    }
+    if (!isEconomyCode(d.economy)) {
+      return {
+        ok: false,
+        code: "VALIDATION",
+        field: "destination.economy",
+        message: "Unknown economy code.",
+      };
+    }
+  }
+  return { ok: true, facility: null };
+}
+
+function monthStart(date: Date): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1));
+}
+
+export interface BidTermsRow {
+  id: string;
+  amountMinor: number;
+  currency: string;
+  facilityId: string | null;
+  incoterm: "EXW" | "DAP";
+  destinationLat: number | null;
+  destinationLng: number | null;
+  destinationEconomyCode: string | null;
+}
+
+export interface BidNetValue {
+  /** The seller's freight to the destination, in the lot's currency; 0 for EXW. */
+  logisticsMinor: number;
+  netMinor: number;
+  distanceKm: number | null;
+  co2eKg: number | null;
+  /** Why no figure could be worked out (no lawful route, no exchange rate). */
+  note: string | null;
+}
+
+/** USD cents as minor units of `currency`, through the same reference rate the matching engine uses. */
+function fromUsdMinor(usdMinor: number, currency: string, context: MatchContext): number | null {
+  if (currency === "USD") return usdMinor;
+  const probe = 1_000_000_000; // a large amount keeps the ratio exact to well under a minor unit
+  const usdPerProbe = toUsdMinor(probe, currency, context.fxRates);
+  if (!usdPerProbe) return null;
+  return Math.round((usdMinor * probe) / usdPerProbe);
+}
+
+/**
+ * Net value to the seller of each bid: amount minus the freight the seller pays on delivered terms.
+ * One prepared lot serves every bid, so route planning is shared (LotRoutes caches per destination).
+ */
+export async function bidNetValues(lot: Lot, bids: readonly BidTermsRow[], today = new Date()) {
+  const result = new Map<string, BidNetValue>();
+  if (bids.length === 0) return result;
+  const context = await matchContext(today);
+  const matchLot = toMatchLot(lot);
+  const prepared = prepareLot(matchLot, context);
+  const facilityIds = [...new Set(bids.map((b) => b.facilityId).filter((id): id is string => id !== null))];
+  const facilities = new Map(
+    facilityIds.length === 0
+      ? []
+      : (await loadMatchFacilities(today)).filter((f) => facilityIds.includes(f.id)).map((f) => [f.id, f]),
+  );
+  for (const bid of bids) {
+    let destination: RouteEndpoint | null = null;
+    let facts = prepared.purposes.recycling;
+    const facility = bid.facilityId ? facilities.get(bid.facilityId) : undefined;
+    if (facility) {
+      destination = { ...facility.location, economy: facility.economy, label: facility.name };
+      facts = prepared.purposes[purposeFor(matchLot, facility)];
+    } else if (bid.incoterm === "DAP" && bid.destinationLat !== null && bid.destinationLng !== null) {
+      destination = {
+        lat: bid.destinationLat,
+        lng: bid.destinationLng,
+        economy: (bid.destinationEconomyCode ?? lot.economyCode) as EconomyCode,
+        label: "Buyer's destination",
+      };
+    }
+    if (!destination) {
+      result.set(bid.id, {
+        logisticsMinor: 0,
+        netMinor: bid.amountMinor,
+        distanceKm: 0,
+        co2eKg: 0,
+        note: null,
+      });
+      continue;
+    }
+    const route = prepared.routes.choose(destination, facts.modes);
+    const freight = route.ok ? fromUsdMinor(route.costMinor, bid.currency, context) : null;
+    if (!route.ok || freight === null) {
+      result.set(bid.id, {
+        logisticsMinor: 0,
+        netMinor: bid.amountMinor,
+        distanceKm: null,
+        co2eKg: null,
+        note: route.ok ? "No exchange rate for the freight cost." : "No lawful route to the destination.",
+      });
+      continue;
+    }
+    result.set(bid.id, {
+      logisticsMinor: freight,
+      netMinor: bid.amountMinor - freight,
+      distanceKm: route.distanceKm,
+      co2eKg: route.co2eKg,
+      note: null,
+    });
+  }
+  return result;
+}
