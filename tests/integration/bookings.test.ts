@@ -1,0 +1,607 @@
+// Capacity bookings on a real database (PGlite, and PostgreSQL when TEST_DATABASE_URL is set):
+// request → accept / decline / cancel with the window's bookedKg moving exactly once, other
+// organisations refused with nothing changed, two accepts racing for the last tonnes, award
+// reservations, notifications with their outbox emails, and the /api/v1/bookings endpoints.
+import { beforeAll, describe, expect, test } from "vitest";
+import { monthStart } from "~/domain/capacity.ts";
+import type { Capability, Chemistry } from "~/domain/codes.ts";
+import { validateFacilityProfile } from "~/domain/facility-input.ts";
+import { createApiToken } from "~/models/api-token.server.ts";
+import {
+  acceptBooking,
+  cancelBooking,
+  declineBooking,
+  releaseCapacityForAward,
+  requestBooking,
+  reserveCapacityForAward,
+} from "~/models/capacity-booking.server.ts";
+import { createFacility } from "~/models/facility.server.ts";
+import { action as decisionAction } from "~/routes/api.v1.bookings.$bookingId.$decision.ts";
+import { loader as oneLoader } from "~/routes/api.v1.bookings.$bookingId.ts";
+import { action as createAction, loader as listLoader } from "~/routes/api.v1.bookings.ts";
+import { loader as openApiLoader } from "~/routes/api.v1.openapi[.]json.ts";
+import { db } from "~/utils/db.server.ts";
+import { insertEconomies } from "../fixtures/economies.ts";
+import { accountWith, facilityFields, monthFromNow } from "../fixtures/facilities.ts";
+import { apiGet, jsonRequest } from "../fixtures/lots.ts";
+
+type Account = Awaited<ReturnType<typeof accountWith>> & { token: string };
+
+let recycler: Account;
+let seller: Account;
+let otherSeller: Account;
+let facilityId: string;
+
+async function account(capabilities: Capability[]): Promise<Account> {
+  const created = await accountWith(capabilities);
+  const { token } = await createApiToken({
+    organizationId: created.organizationId,
+    createdById: created.userId,
+    name: "bookings",
+  });
+  return { ...created, token };
+}
+
+async function makeWindow(
+  tonnes: number,
+  overrides: { month?: string; acceptedChemistries?: Chemistry[] } = {},
+) {
+  const window = await db().capacityWindow.create({
+    data: {
+      facilityId,
+      month: monthStart((overrides.month ?? monthFromNow(1)) as `${number}-${number}`),
+      capacityKg: tonnes * 1000,
+      priceMinorPerTonne: 150_000n,
+      currency: "AUD",
+      priceKind: "gate_fee",
+      acceptedChemistries: overrides.acceptedChemistries ?? [],
+    },
+  });
+  return window.id;
+}
+
+let lotSequence = 0;
+async function makeLot(
+  owner: Account,
+  massKg: number,
+  overrides: { chemistry?: Chemistry; status?: "draft" | "open" | "awarded"; availableFrom?: Date } = {},
+) {
+  lotSequence += 1;
+  const lot = await db().lot.create({
+    data: {
+      organizationId: owner.organizationId,
+      title: `Booking test lot ${lotSequence}`,
+      chemistry: overrides.chemistry ?? "LFP",
+      form: "pack",
+      condition: "intact",
+      count: 4,
+      massKg,
+      lat: -33.9,
+      lng: 151.2,
+      economyCode: "AU",
+      availableFrom: overrides.availableFrom ?? new Date(),
+      saleMode: "fixed",
+      currency: "AUD",
+      askingPriceMinor: 1_000_000n,
+      status: overrides.status ?? "open",
+    },
+  });
+  return lot.id;
+}
+
+const bookedKg = async (windowId: string) =>
+  (await db().capacityWindow.findUniqueOrThrow({ where: { id: windowId } })).bookedKg;
+const statusOf = async (bookingId: string) =>
+  (await db().capacityBooking.findUniqueOrThrow({ where: { id: bookingId } })).status;
+
+async function request(who: Account, windowId: string, lotId: string) {
+  const result = await requestBooking({
+    sellerOrganizationId: who.organizationId,
+    userId: who.userId,
+    capacityWindowId: windowId,
+    lotId,
+  });
+  if (!result.ok) throw new Error(`request refused: ${result.code} ${result.message}`);
+  return result.booking.id;
+}
+
+const as = (who: Account, bookingId: string) => ({
+  organizationId: who.organizationId,
+  userId: who.userId,
+  bookingId,
+});
+
+beforeAll(async () => {
+  await insertEconomies(db());
+  recycler = await account(["recycler"]);
+  seller = await account(["seller"]);
+  otherSeller = await account(["seller"]);
+  const profile = validateFacilityProfile(facilityFields({ acceptedChemistries: ["LFP", "NMC811"] }));
+  if (!profile.ok) throw new Error(JSON.stringify(profile.errors));
+  facilityId = (await createFacility(recycler.organizationId, profile.profile)).id;
+});
+
+describe("request, accept, decline, cancel", () => {
+  test("a request holds nothing; accepting adds the lot's mass once; notices go to the other party", async () => {
+    const windowId = await makeWindow(20);
+    const lotId = await makeLot(seller, 6_000);
+    const bookingId = await request(seller, windowId, lotId);
+    const booking = await db().capacityBooking.findUniqueOrThrow({ where: { id: bookingId } });
+    expect(booking).toMatchObject({
+      status: "requested",
+      massKg: 6_000,
+      priceMinorPerTonne: 150_000n,
+      currency: "AUD",
+    });
+    expect(await bookedKg(windowId)).toBe(0);
+
+    const requested = await db().notification.findMany({ where: { kind: "booking_requested", lotId } });
+    expect(requested.map((n) => n.userId)).toEqual([recycler.userId]);
+    const recyclerUser = await db().user.findUniqueOrThrow({ where: { id: recycler.userId } });
+    expect(
+      await db().outboxEmail.count({ where: { to: recyclerUser.email, kind: "booking_requested" } }),
+    ).toBe(1);
+
+    const accepted = await acceptBooking(as(recycler, bookingId));
+    expect(accepted.ok).toBe(true);
+    expect(await bookedKg(windowId)).toBe(6_000);
+    // A double click: counted once.
+    const again = await acceptBooking(as(recycler, bookingId));
+    expect(again).toMatchObject({ ok: false, code: "BOOKING_NOT_PENDING" });
+    expect(await bookedKg(windowId)).toBe(6_000);
+
+    const notices = await db().notification.findMany({ where: { kind: "booking_accepted", lotId } });
+    expect(notices.map((n) => n.userId)).toEqual([seller.userId]);
+    const sellerUser = await db().user.findUniqueOrThrow({ where: { id: seller.userId } });
+    expect(await db().outboxEmail.count({ where: { to: sellerUser.email, kind: "booking_accepted" } })).toBe(
+      1,
+    );
+
+    // Cancelling an accepted booking gives the kg back, once.
+    expect((await cancelBooking(as(seller, bookingId))).ok).toBe(true);
+    expect(await bookedKg(windowId)).toBe(0);
+    expect(await cancelBooking(as(seller, bookingId))).toMatchObject({
+      ok: false,
+      code: "BOOKING_NOT_PENDING",
+    });
+    expect(await bookedKg(windowId)).toBe(0);
+    expect(await statusOf(bookingId)).toBe("cancelled");
+  });
+
+  test("declining with a note tells the seller; a declined booking cannot be accepted", async () => {
+    const windowId = await makeWindow(20);
+    const lotId = await makeLot(seller, 3_000);
+    const bookingId = await request(seller, windowId, lotId);
+    const declined = await declineBooking({ ...as(recycler, bookingId), note: "Full of NMC this month." });
+    expect(declined.ok).toBe(true);
+    const row = await db().capacityBooking.findUniqueOrThrow({ where: { id: bookingId } });
+    expect(row).toMatchObject({
+      status: "declined",
+      decisionNote: "Full of NMC this month.",
+      decidedById: recycler.userId,
+    });
+    const notice = await db().notification.findFirstOrThrow({ where: { kind: "booking_declined", lotId } });
+    expect(notice.userId).toBe(seller.userId);
+    expect(notice.body).toContain("Full of NMC this month.");
+    expect(await acceptBooking(as(recycler, bookingId))).toMatchObject({
+      ok: false,
+      code: "BOOKING_NOT_PENDING",
+    });
+    expect(await bookedKg(windowId)).toBe(0);
+    // The lot is free to book again once the request is declined.
+    await request(seller, windowId, lotId);
+  });
+
+  test("a second live booking for the same lot is refused", async () => {
+    const windowId = await makeWindow(20);
+    const lotId = await makeLot(seller, 1_000);
+    await request(seller, windowId, lotId);
+    const second = await requestBooking({
+      sellerOrganizationId: seller.organizationId,
+      userId: seller.userId,
+      capacityWindowId: await makeWindow(20),
+      lotId,
+    });
+    expect(second).toMatchObject({ ok: false, code: "ALREADY_BOOKED" });
+  });
+
+  test("other organisations are refused and nothing changes", async () => {
+    const windowId = await makeWindow(20);
+    const lotId = await makeLot(seller, 2_000);
+    const bookingId = await request(seller, windowId, lotId);
+    // Someone else's lot.
+    const foreign = await requestBooking({
+      sellerOrganizationId: otherSeller.organizationId,
+      userId: otherSeller.userId,
+      capacityWindowId: windowId,
+      lotId,
+    });
+    expect(foreign).toMatchObject({ ok: false, code: "NOT_YOUR_LOT" });
+    // The seller cannot accept its own request; another seller can neither accept nor cancel.
+    expect(await acceptBooking(as(seller, bookingId))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await acceptBooking(as(otherSeller, bookingId))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await cancelBooking(as(otherSeller, bookingId))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await cancelBooking(as(recycler, bookingId))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await declineBooking({ ...as(otherSeller, bookingId), note: null })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
+    expect(await statusOf(bookingId)).toBe("requested");
+    expect(await bookedKg(windowId)).toBe(0);
+    expect(await db().capacityBooking.count({ where: { lotId } })).toBe(1);
+  });
+
+  test("requests that break the rules are refused with their code", async () => {
+    const windowId = await makeWindow(5, { acceptedChemistries: ["LFP"] });
+    const refusal = async (lotId: string, window = windowId) =>
+      requestBooking({
+        sellerOrganizationId: seller.organizationId,
+        userId: seller.userId,
+        capacityWindowId: window,
+        lotId,
+      });
+    expect(await refusal(await makeLot(seller, 6_000))).toMatchObject({ code: "INSUFFICIENT_CAPACITY" });
+    expect(await refusal(await makeLot(seller, 1_000, { chemistry: "NMC811" }))).toMatchObject({
+      code: "CHEMISTRY_NOT_ACCEPTED",
+    });
+    expect(await refusal(await makeLot(seller, 1_000, { status: "awarded" }))).toMatchObject({
+      code: "LOT_NOT_BOOKABLE",
+    });
+    const past = await makeWindow(5, { month: monthFromNow(-1) });
+    expect(await refusal(await makeLot(seller, 1_000), past)).toMatchObject({ code: "WINDOW_IN_PAST" });
+    expect(await db().capacityBooking.count({ where: { capacityWindowId: { in: [windowId, past] } } })).toBe(
+      0,
+    );
+  });
+});
+
+describe("concurrency", () => {
+  test("two accepts racing for room for only one: one wins, bookedKg is exactly one lot", async () => {
+    const windowId = await makeWindow(10);
+    const first = await request(seller, windowId, await makeLot(seller, 7_000));
+    const second = await request(otherSeller, windowId, await makeLot(otherSeller, 7_000));
+    const results = await Promise.all([
+      acceptBooking(as(recycler, first)),
+      acceptBooking(as(recycler, second)),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toMatchObject([{ code: "INSUFFICIENT_CAPACITY" }]);
+    expect(await bookedKg(windowId)).toBe(7_000);
+    const statuses = [await statusOf(first), await statusOf(second)].sort();
+    expect(statuses).toEqual(["accepted", "requested"]);
+  });
+
+  test("the same booking accepted twice at once counts once", async () => {
+    const windowId = await makeWindow(10);
+    const bookingId = await request(seller, windowId, await makeLot(seller, 4_000));
+    const results = await Promise.all([
+      acceptBooking(as(recycler, bookingId)),
+      acceptBooking(as(recycler, bookingId)),
+      acceptBooking(as(recycler, bookingId)),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(await bookedKg(windowId)).toBe(4_000);
+  });
+
+  test("the database refuses bookedKg beyond capacity (CHECK)", async () => {
+    const windowId = await makeWindow(1);
+    await expect(
+      db().capacityWindow.update({ where: { id: windowId }, data: { bookedKg: 1_001 } }),
+    ).rejects.toThrow();
+    await expect(
+      db().capacityWindow.update({ where: { id: windowId }, data: { bookedKg: -1 } }),
+    ).rejects.toThrow();
+    expect(await bookedKg(windowId)).toBe(0);
+  });
+});
+
+describe("reserve and release for an award", () => {
+  async function award(lotId: string) {
+    const buyer = await accountWith(["buyer"]);
+    return (
+      await db().award.create({
+        data: { lotId, organizationId: buyer.organizationId, facilityId, amountMinor: 100n, currency: "AUD" },
+      })
+    ).id;
+  }
+
+  test("takes the earliest window with room and an accepted chemistry; release gives it back once", async () => {
+    // A separate facility so other tests' windows do not interfere.
+    const profile = validateFacilityProfile(
+      facilityFields({ name: "Award Plant", acceptedChemistries: ["LFP", "NMC811"] }),
+    );
+    if (!profile.ok) throw new Error("profile");
+    const plant = (await createFacility(recycler.organizationId, profile.profile)).id;
+    const window = (month: string, tonnes: number, chemistries: Chemistry[] = []) =>
+      db().capacityWindow.create({
+        data: {
+          facilityId: plant,
+          month: monthStart(month as `${number}-${number}`),
+          capacityKg: tonnes * 1000,
+          priceMinorPerTonne: 100_000n,
+          currency: "AUD",
+          priceKind: "payable",
+          acceptedChemistries: chemistries,
+        },
+      });
+    const tooSmall = await window(monthFromNow(1), 2);
+    const wrongChemistry = await window(monthFromNow(2), 50, ["NMC811"]);
+    const fits = await window(monthFromNow(3), 50);
+    const later = await window(monthFromNow(4), 50);
+    const lotId = await makeLot(seller, 5_000);
+    const awardId = await award(lotId);
+
+    const reserved = await db().$transaction((tx) =>
+      reserveCapacityForAward(tx, {
+        awardId,
+        lotId,
+        facilityId: plant,
+        massKg: 5_000,
+        sellerOrgId: seller.organizationId,
+      }),
+    );
+    expect(reserved).toEqual({ ok: true, bookingId: expect.any(String), windowId: fits.id });
+    expect(await bookedKg(fits.id)).toBe(5_000);
+    for (const other of [tooSmall, wrongChemistry, later]) expect(await bookedKg(other.id)).toBe(0);
+    const booking = await db().capacityBooking.findUniqueOrThrow({ where: { awardId } });
+    expect(booking).toMatchObject({
+      status: "accepted",
+      organizationId: seller.organizationId,
+      priceKind: "payable",
+    });
+
+    // The seller cannot cancel capacity held for an award by hand.
+    expect(await cancelBooking(as(seller, booking.id))).toMatchObject({
+      ok: false,
+      code: "BOOKING_HELD_BY_AWARD",
+    });
+
+    expect(await db().$transaction((tx) => releaseCapacityForAward(tx, awardId))).toEqual({
+      released: true,
+      bookingId: booking.id,
+    });
+    expect(await bookedKg(fits.id)).toBe(0);
+    expect(await db().$transaction((tx) => releaseCapacityForAward(tx, awardId))).toMatchObject({
+      released: false,
+    });
+    expect(await bookedKg(fits.id)).toBe(0);
+
+    const huge = await makeLot(seller, 60_000);
+    const noRoom = await db().$transaction((tx) =>
+      reserveCapacityForAward(tx, {
+        awardId: "00000000-0000-7000-8000-000000000000",
+        lotId: huge,
+        facilityId: plant,
+        massKg: 60_000,
+        sellerOrgId: seller.organizationId,
+      }),
+    );
+    expect(noRoom).toEqual({ ok: false, reason: "insufficient_capacity" });
+    const nmc = await makeLot(seller, 1_000, { chemistry: "NCA" });
+    const noChemistry = await db().$transaction((tx) =>
+      reserveCapacityForAward(tx, {
+        awardId: "00000000-0000-7000-8000-000000000001",
+        lotId: nmc,
+        facilityId: plant,
+        massKg: 1_000,
+        sellerOrgId: seller.organizationId,
+      }),
+    );
+    expect(noChemistry).toEqual({ ok: false, reason: "chemistry_not_accepted" });
+  });
+});
+
+describe("API v1", () => {
+  const post = (path: string, body: unknown, who: Account) =>
+    jsonRequest("POST", path, body, { token: who.token });
+  const call = async (
+    fn: (args: never) => Promise<Response>,
+    request: Request,
+    params: Record<string, string> = {},
+  ) => {
+    const response = await fn({ request, params, context: {} } as never);
+    const text = await response.text();
+    return {
+      status: response.status,
+      type: response.headers.get("Content-Type"),
+      body: text ? JSON.parse(text) : null,
+    };
+  };
+
+  test("POST /api/v1/bookings → 201; accept; list by role; GET one; cancel", async () => {
+    const windowId = await makeWindow(30);
+    const lotId = await makeLot(seller, 2_500);
+    const created = await call(
+      createAction,
+      post("/api/v1/bookings", { capacityWindowId: windowId, lotId }, seller),
+    );
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      status: "requested",
+      lot: { id: lotId },
+      facility: { id: facilityId },
+      massKg: 2_500,
+      pricePerTonne: { amountMinor: 150_000, currency: "AUD" },
+      total: { amountMinor: 375_000, currency: "AUD" },
+      priceKind: "gate_fee",
+    });
+    const id = created.body.id as string;
+
+    const incoming = await call(
+      listLoader,
+      apiGet("/api/v1/bookings?role=facility", { token: recycler.token }),
+    );
+    expect(incoming.body.bookings.map((b: { id: string }) => b.id)).toContain(id);
+    const asSeller = await call(
+      listLoader,
+      apiGet("/api/v1/bookings?role=facility", { token: seller.token }),
+    );
+    expect(asSeller.body.bookings).toEqual([]);
+    const mine = await call(listLoader, apiGet("/api/v1/bookings?role=seller", { token: seller.token }));
+    expect(mine.body.bookings.map((b: { id: string }) => b.id)).toContain(id);
+    const badRole = await call(listLoader, apiGet("/api/v1/bookings?role=buyer", { token: seller.token }));
+    expect(badRole).toMatchObject({
+      status: 400,
+      body: { code: "VALIDATION_FAILED", errors: [{ field: "role" }] },
+    });
+
+    expect(
+      (await call(oneLoader, apiGet(`/api/v1/bookings/${id}`, { token: seller.token }), { bookingId: id }))
+        .status,
+    ).toBe(200);
+    const stranger = await call(oneLoader, apiGet(`/api/v1/bookings/${id}`, { token: otherSeller.token }), {
+      bookingId: id,
+    });
+    expect(stranger).toMatchObject({ status: 404, body: { code: "NOT_FOUND" } });
+
+    const forbidden = await call(decisionAction, post(`/api/v1/bookings/${id}/accept`, {}, seller), {
+      bookingId: id,
+      decision: "accept",
+    });
+    expect(forbidden).toMatchObject({ status: 403, body: { code: "FORBIDDEN" } });
+    expect(forbidden.type).toContain("application/problem+json");
+    expect(await bookedKg(windowId)).toBe(0);
+
+    const accepted = await call(decisionAction, post(`/api/v1/bookings/${id}/accept`, {}, recycler), {
+      bookingId: id,
+      decision: "accept",
+    });
+    expect(accepted).toMatchObject({ status: 200, body: { status: "accepted" } });
+    expect(await bookedKg(windowId)).toBe(2_500);
+    const twice = await call(decisionAction, post(`/api/v1/bookings/${id}/decline`, {}, recycler), {
+      bookingId: id,
+      decision: "decline",
+    });
+    expect(twice).toMatchObject({ status: 409, body: { code: "BOOKING_NOT_PENDING" } });
+
+    const cancelled = await call(decisionAction, post(`/api/v1/bookings/${id}/cancel`, {}, seller), {
+      bookingId: id,
+      decision: "cancel",
+    });
+    expect(cancelled).toMatchObject({ status: 200, body: { status: "cancelled" } });
+    expect(await bookedKg(windowId)).toBe(0);
+  });
+
+  test("problem codes name what is wrong and nothing is written", async () => {
+    const windowId = await makeWindow(3);
+    const before = await db().capacityBooking.count();
+    const cases: [Account, Record<string, unknown>, number, string][] = [
+      [
+        seller,
+        { capacityWindowId: windowId, lotId: await makeLot(seller, 4_000) },
+        409,
+        "INSUFFICIENT_CAPACITY",
+      ],
+      [seller, { capacityWindowId: windowId, lotId: await makeLot(otherSeller, 1_000) }, 403, "NOT_YOUR_LOT"],
+      [
+        seller,
+        { capacityWindowId: windowId, lotId: await makeLot(seller, 1_000, { chemistry: "NCA" }) },
+        409,
+        "CHEMISTRY_NOT_ACCEPTED",
+      ],
+      [
+        seller,
+        {
+          capacityWindowId: await makeWindow(3, { month: monthFromNow(-2) }),
+          lotId: await makeLot(seller, 1_000),
+        },
+        409,
+        "WINDOW_IN_PAST",
+      ],
+      [
+        seller,
+        { capacityWindowId: windowId, lotId: await makeLot(seller, 1_000, { status: "awarded" }) },
+        409,
+        "LOT_NOT_BOOKABLE",
+      ],
+      [
+        recycler,
+        { capacityWindowId: windowId, lotId: await makeLot(seller, 1_000) },
+        403,
+        "CAPABILITY_REQUIRED",
+      ],
+      [seller, { capacityWindowId: windowId }, 400, "VALIDATION_FAILED"],
+      [
+        seller,
+        { capacityWindowId: "nope", lotId: await makeLot(seller, 1_000), extra: 1 },
+        400,
+        "VALIDATION_FAILED",
+      ],
+      [
+        seller,
+        { capacityWindowId: "00000000-0000-7000-8000-000000000000", lotId: await makeLot(seller, 1_000) },
+        404,
+        "NOT_FOUND",
+      ],
+    ];
+    for (const [who, body, status, code] of cases) {
+      const outcome = await call(createAction, post("/api/v1/bookings", body, who));
+      expect({ body, status: outcome.status, code: outcome.body.code }).toEqual({ body, status, code });
+    }
+    const invalid = await call(
+      createAction,
+      post("/api/v1/bookings", { capacityWindowId: "nope", lotId: "x", extra: 1 }, seller),
+    );
+    expect(invalid.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      "capacityWindowId",
+      "extra",
+      "lotId",
+    ]);
+
+    const lotId = await makeLot(seller, 1_000);
+    await call(createAction, post("/api/v1/bookings", { capacityWindowId: windowId, lotId }, seller));
+    const again = await call(
+      createAction,
+      post("/api/v1/bookings", { capacityWindowId: windowId, lotId }, seller),
+    );
+    expect(again).toMatchObject({ status: 409, body: { code: "ALREADY_BOOKED" } });
+    expect(await db().capacityBooking.count()).toBe(before + 1);
+  });
+
+  test("decline takes an optional note and refuses a note too long, naming it", async () => {
+    const windowId = await makeWindow(10);
+    const id = await request(seller, windowId, await makeLot(seller, 1_000));
+    const tooLong = await call(
+      decisionAction,
+      post(`/api/v1/bookings/${id}/decline`, { note: "x".repeat(501) }, recycler),
+      {
+        bookingId: id,
+        decision: "decline",
+      },
+    );
+    expect(tooLong).toMatchObject({ status: 400, body: { errors: [{ field: "note" }] } });
+    expect(await statusOf(id)).toBe("requested");
+    const declined = await call(
+      decisionAction,
+      post(`/api/v1/bookings/${id}/decline`, { note: "No room" }, recycler),
+      {
+        bookingId: id,
+        decision: "decline",
+      },
+    );
+    expect(declined).toMatchObject({ status: 200, body: { status: "declined", decisionNote: "No room" } });
+    const unknown = await call(decisionAction, post(`/api/v1/bookings/${id}/approve`, {}, recycler), {
+      bookingId: id,
+      decision: "approve",
+    });
+    expect(unknown.status).toBe(404);
+  });
+
+  test("the OpenAPI document lists the bookings endpoints", async () => {
+    const response = await openApiLoader({
+      request: apiGet("/api/v1/openapi.json", {}),
+      params: {},
+      context: {},
+    } as never);
+    const document = JSON.parse(await (response as Response).text());
+    for (const path of [
+      "/api/v1/bookings",
+      "/api/v1/bookings/{id}",
+      "/api/v1/bookings/{id}/accept",
+      "/api/v1/bookings/{id}/decline",
+      "/api/v1/bookings/{id}/cancel",
+    ])
+      expect(document.paths).toHaveProperty([path]);
+    expect(document.components.schemas).toHaveProperty("Booking");
+  });
+});
