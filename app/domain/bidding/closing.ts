@@ -1,0 +1,156 @@
+/**
+ * What happens when a sale closes, and the checks on the seller's closing decisions. Pure: the
+ * model (app/models/award.server.ts) reads the lot under its row lock and asks these.
+ *
+ * - An auction past its close time with a leader at or above the reserve (or no reserve) gets a
+ *   provisional award to the leader at the closing price; below the reserve it closes with no
+ *   award (the seller may accept the highest bid or relist); without bids it just closes.
+ * - A sealed tender closes and its bids are opened; the seller then awards one with a reason.
+ * - Fixed-price lots have no close time: they close when the seller accepts a request.
+ */
+
+export type CloseOutcome =
+  | { readonly kind: "provisional_award" }
+  | { readonly kind: "below_reserve" }
+  | { readonly kind: "no_bids" }
+  | { readonly kind: "tender_opened" };
+
+export interface ClosingLot {
+  readonly saleMode: "auction" | "sealed" | "fixed";
+  readonly status: string;
+  readonly closesAt: Date | null;
+  readonly currentPriceMinor: number | null;
+  readonly reservePriceMinor: number | null;
+  readonly leadingBidId: string | null;
+  readonly bidCount: number;
+}
+
+/** Whether a lot is due to close: an open auction or tender whose close time has come. */
+export function isDueToClose(lot: Pick<ClosingLot, "saleMode" | "status" | "closesAt">, now: Date): boolean {
+  return (
+    lot.status === "open" &&
+    lot.saleMode !== "fixed" &&
+    lot.closesAt !== null &&
+    lot.closesAt.getTime() <= now.getTime()
+  );
+}
+
+export function closeOutcome(lot: ClosingLot): CloseOutcome {
+  if (lot.bidCount === 0 || (lot.saleMode === "auction" && lot.leadingBidId === null)) {
+    return { kind: "no_bids" };
+  }
+  if (lot.saleMode === "sealed") return { kind: "tender_opened" };
+  const price = lot.currentPriceMinor;
+  if (price === null) return { kind: "no_bids" };
+  if (lot.reservePriceMinor !== null && price < lot.reservePriceMinor) return { kind: "below_reserve" };
+  return { kind: "provisional_award" };
+}
+
+export const REASON_MIN_LENGTH = 3;
+export const REASON_MAX_LENGTH = 500;
+
+export type TextCheck =
+  | { readonly ok: true; readonly value: string }
+  | { readonly ok: false; readonly message: string };
+
+/**
+ * The seller's stated reason for an award or a decline: 3–500 characters after trimming, so a
+ * losing bidder who asks why is never told "x".
+ */
+export function checkReason(input: unknown, what = "The reason"): TextCheck {
+  const value = typeof input === "string" ? input.trim() : "";
+  if (value.length < REASON_MIN_LENGTH)
+    return { ok: false, message: `${what} must be at least ${REASON_MIN_LENGTH} characters.` };
+  if (value.length > REASON_MAX_LENGTH)
+    return { ok: false, message: `${what} must be at most ${REASON_MAX_LENGTH} characters.` };
+  return { ok: true, value };
+}
+
+/** An optional note (declining a purchase request): empty is fine, long is not. */
+export function checkOptionalNote(input: unknown): TextCheck {
+  const value = typeof input === "string" ? input.trim() : "";
+  if (value.length > REASON_MAX_LENGTH)
+    return { ok: false, message: `The note must be at most ${REASON_MAX_LENGTH} characters.` };
+  return { ok: true, value };
+}
+
+export interface RelistInput {
+  readonly closesAt: Date | null;
+  readonly startingPriceMinor?: number | null;
+  /** null removes the reserve; undefined keeps it. */
+  readonly reservePriceMinor?: number | null;
+}
+
+export type RelistCheck =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly field: string; readonly message: string };
+
+/** A relisted round needs a close time in the future and sensible prices. */
+export function checkRelist(
+  input: RelistInput,
+  current: { readonly startingPriceMinor: number | null },
+  now: Date,
+): RelistCheck {
+  if (!input.closesAt || Number.isNaN(input.closesAt.getTime()))
+    return { ok: false, field: "closesAt", message: "Give the new close time." };
+  if (input.closesAt.getTime() <= now.getTime())
+    return { ok: false, field: "closesAt", message: "The new close time must be in the future." };
+  const starting = input.startingPriceMinor;
+  if (starting !== undefined && starting !== null && (!Number.isSafeInteger(starting) || starting <= 0))
+    return {
+      ok: false,
+      field: "startingPrice",
+      message: "The starting price must be a positive whole number of minor units.",
+    };
+  const reserve = input.reservePriceMinor;
+  if (reserve !== undefined && reserve !== null) {
+    if (!Number.isSafeInteger(reserve) || reserve <= 0)
+      return {
+        ok: false,
+        field: "reserve",
+        message: "The reserve must be a positive whole number of minor units.",
+      };
+    const effectiveStart = starting ?? current.startingPriceMinor;
+    if (effectiveStart !== null && reserve < effectiveStart)
+      return { ok: false, field: "reserve", message: "The reserve cannot be below the starting price." };
+  }
+  return { ok: true };
+}
+
+export type BidderOutcome =
+  | { readonly kind: "won"; readonly amountMinor: number }
+  | { readonly kind: "provisional"; readonly amountMinor: number; readonly confirmBy: Date | null }
+  | { readonly kind: "lost"; readonly clearingPriceMinor: number }
+  | { readonly kind: "pending" }
+  | { readonly kind: "not_sold" };
+
+export interface AwardSummary {
+  readonly organizationId: string;
+  readonly status: "provisional" | "confirmed" | "lapsed" | "cancelled";
+  readonly amountMinor: number;
+  readonly confirmBy: Date | null;
+}
+
+/**
+ * What a bidder is told after the close. The clearing price is the confirmed award's amount; the
+ * winner's name is never part of it. `pending` while the seller still decides (a provisional award
+ * to someone else may yet lapse to this bidder).
+ */
+export function bidderOutcome(
+  organizationId: string,
+  lotStatus: string,
+  awards: readonly AwardSummary[],
+): BidderOutcome {
+  const confirmed = awards.find((a) => a.status === "confirmed");
+  if (confirmed) {
+    return confirmed.organizationId === organizationId
+      ? { kind: "won", amountMinor: confirmed.amountMinor }
+      : { kind: "lost", clearingPriceMinor: confirmed.amountMinor };
+  }
+  const provisional = awards.find((a) => a.status === "provisional");
+  if (provisional?.organizationId === organizationId) {
+    return { kind: "provisional", amountMinor: provisional.amountMinor, confirmBy: provisional.confirmBy };
+  }
+  if (provisional || lotStatus === "closed") return { kind: "pending" };
+  return { kind: "not_sold" };
+}
