@@ -1,5 +1,5 @@
 import { lotFiltersToParams, parseLotFilters } from "~/domain/lot-filters.ts";
-import { facilityAcceptsLot, lotMatchesFilters, type MatchableLot } from "~/domain/saved-search-match.ts";
+import { lotMatchesFilters, type MatchableLot } from "~/domain/saved-search-match.ts";
 import { type DbClient, db } from "~/utils/db.server.ts";
 import { isUuid, lotNumberLabel } from "./lot-json.server.ts";
 import { notifyUsers } from "./notification.server.ts";
@@ -130,30 +130,21 @@ export async function notifyNewLotMatches(tx: DbClient, lot: PublishedLot, now =
     });
   }
 
-  // Recyclers: a facility implicitly searches for what it accepts (array containment in SQL, then
-  // the same rule as the domain, so the two can never disagree).
-  const facilities = await tx.facility.findMany({
-    where: {
-      active: true,
-      organizationId: { not: lot.organizationId },
-      acceptedChemistries: { has: lot.chemistry },
-      acceptedForms: { has: lot.form },
-      acceptedConditions: { has: lot.condition },
-    },
-    select: {
-      name: true,
-      organizationId: true,
-      acceptedChemistries: true,
-      acceptedForms: true,
-      acceptedConditions: true,
-    },
-    orderBy: { name: "asc" },
-  });
+  // Recyclers: a facility implicitly searches for what it accepts — facilityAcceptsLot in the
+  // domain, written here as SQL so only accepting facilities are read. Scalar parameters with
+  // = ANY(column): the PGlite adapter does not send JavaScript arrays as arrays.
+  const facilities = await tx.$queryRaw<{ name: string; organizationId: string }[]>`
+    SELECT "name", "organizationId"::text AS "organizationId" FROM "Facility"
+    WHERE "active"
+      AND "organizationId" <> ${lot.organizationId}::uuid
+      AND ${lot.chemistry}::"Chemistry" = ANY("acceptedChemistries")
+      AND ${lot.form}::"LotForm" = ANY("acceptedForms")
+      AND ${lot.condition}::"BatteryCondition" = ANY("acceptedConditions")
+    ORDER BY "name"`;
   const facilityByOrg = new Map<string, string>();
   for (const facility of facilities) {
-    if (facilityAcceptsLot(facility, lot) && !facilityByOrg.has(facility.organizationId)) {
+    if (!facilityByOrg.has(facility.organizationId))
       facilityByOrg.set(facility.organizationId, facility.name);
-    }
   }
   for (const [organizationId, facilityName] of facilityByOrg) {
     const members = await tx.membership.findMany({ where: { organizationId }, select: { userId: true } });
