@@ -7,8 +7,10 @@ import { type Month, monthStart } from "~/domain/capacity.ts";
 import { type FacilityProfile, validateFacilityProfile } from "~/domain/facility-input.ts";
 import { DEFAULT_FACTORS } from "~/domain/logistics/factors.ts";
 import { FREIGHT_RATE_CENTS_PER_1000_TKM } from "~/domain/logistics/plan.ts";
+import { solvePlan } from "~/models/allocation-plan.server.ts";
 import { createFacility } from "~/models/facility.server.ts";
 import { currentFactors, factorHistory, forgetFactorCache } from "~/models/factor.server.ts";
+import { loadMatchFacilities } from "~/models/lot-matches.server.ts";
 import { forgetMarketplaceCache, quoteLotWithBreakdown } from "~/models/matching.server.ts";
 import * as factorsRoute from "~/routes/admin.factors.tsx";
 import { action as quoteAction } from "~/routes/api.v1.quotes.ts";
@@ -224,6 +226,37 @@ describe("/admin/factors", () => {
     );
     expect(outcome.status).toBe(403);
     expect(await db().factor.count()).toBe(before);
+  });
+
+  test("the allocation plan prices CO2 at the admin's figure unless the caller names one", async () => {
+    const facilities = await loadMatchFacilities(new Date());
+    const lots = [{ ...LOT, id: "0190f3a0-0000-7000-8000-000000000001" }];
+    const today = new Date().toISOString().slice(0, 10);
+    const plan = async (options: { co2PricePerTonne?: { amountMinor: number; currency: string } } = {}) => {
+      const outcome = await solvePlan(lots, facilities, { today, ...options });
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome));
+      return outcome.plan.totals;
+    };
+    const before = await plan();
+    expect(before.co2eKg).toBeGreaterThan(0);
+    const saved = await callRoute(
+      factorsRoute.action,
+      postRequest(
+        "/admin/factors",
+        roadRate({
+          key: "co2.price.usd_cents_per_tonne",
+          value: "30000",
+          sourceUrl: "https://example.com/policy",
+        }),
+        { cookie: admin.cookie },
+      ),
+    );
+    expect(saved.status).toBe(200);
+    const after = await plan();
+    expect(after.co2eKg).toBe(before.co2eKg);
+    expect(Math.abs(after.co2Cost.amountMinor - 3 * before.co2Cost.amountMinor)).toBeLessThanOrEqual(3);
+    const named = await plan({ co2PricePerTonne: { amountMinor: 10_000, currency: "USD" } });
+    expect(named.co2Cost).toEqual(before.co2Cost);
   });
 
   test("a stored row the catalogue refuses is not applied and is reported", async () => {

@@ -51,7 +51,11 @@ export const allocationPlansApi: OpenApiFragment = {
       properties: {
         lots: { type: "array", minItems: 1, maxItems: MAX_PLAN_LOTS, items: ref("PlanLot") },
         facilities: { type: "array", minItems: 1, maxItems: MAX_PLAN_FACILITIES, items: ref("PlanFacility") },
-        co2PricePerTonne: { ...ref("Money"), description: "USD per tonne of CO2e; default 10000 (USD 100)" },
+        co2PricePerTonne: {
+          ...ref("Money"),
+          description:
+            "USD per tonne of CO2e; default: the platform's current CO2 price (/admin/factors; shipped 10000, USD 100)",
+        },
       },
     },
     PlanLot: {
