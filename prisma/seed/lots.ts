@@ -299,6 +299,7 @@ export function generateLots(
     const leading = lotBids[lotBids.length - 1];
     row.bidCount = lotBids.length;
     row.currentPriceMinor = leading.amountMinor;
+    row.leadingMaxMinor = leading.amountMinor;
     row.leadingBidId = leading.id;
     row.version = lotBids.length;
     row.updatedAt = leading.createdAt as Date;
@@ -321,6 +322,25 @@ export function generateLots(
       });
       row.updatedAt = confirmedAt;
     }
+    if (status === "closed" && closesAt) {
+      // Closed at or above reserve: the leader is the provisional winner, awaiting the seller.
+      const confirmBy = new Date(Math.max(addDays(closesAt, 2).getTime(), addDays(now, 1).getTime()));
+      awards.push({
+        id: uuidv7(random, addDays(closesAt, 0.001)),
+        lotId: id,
+        bidId: leading.id,
+        organizationId: leading.organizationId,
+        facilityId: leading.facilityId ?? null,
+        amountMinor: leading.amountMinor,
+        currency,
+        commissionMinor: Math.round((leading.amountMinor * DEMO_COMMISSION_BP) / 10_000),
+        status: "provisional",
+        reason: "highest bid",
+        confirmBy,
+        createdAt: addDays(closesAt, 0.001),
+      });
+    }
+    if (status !== "open") row.closedAt = closesAt;
   }
   return { lots, bids, awards };
 }
@@ -393,6 +413,8 @@ function placeBids(
       maxAmountMinor: null,
       currency: lot.currency,
       facilityId: bidder.sites.length > 0 ? random.pick(bidder.sites).id : null,
+      // A trader without a site of its own collects at the lot.
+      incoterm: bidder.sites.length > 0 ? "DAP" : "EXW",
       status: status === "awarded" ? (last ? "won" : "lost") : last ? "active" : "outbid",
       createdAt,
     });

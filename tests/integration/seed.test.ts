@@ -169,7 +169,13 @@ describe("seedDemo on an empty database", () => {
 
     const awarded = lots.filter((l) => l.status === "awarded");
     const awards = await db().award.findMany();
-    expect(awards.map((a) => a.lotId).sort()).toEqual(awarded.map((l) => l.id).sort());
+    const confirmed = awards.filter((a) => a.status === "confirmed");
+    expect(confirmed.map((a) => a.lotId).sort()).toEqual(awarded.map((l) => l.id).sort());
+    // Closed auctions met their reserve: each has a provisional winner awaiting the seller.
+    const closedWithBids = lots.filter((l) => l.status === "closed" && l.bidCount > 0);
+    const provisional = awards.filter((a) => a.status === "provisional");
+    expect(provisional.map((a) => a.lotId).sort()).toEqual(closedWithBids.map((l) => l.id).sort());
+    for (const award of provisional) expect(award.confirmBy!.getTime()).toBeGreaterThan(now.getTime());
   });
 
   it("creates the four demo accounts with the demo password and the right capabilities", async () => {
