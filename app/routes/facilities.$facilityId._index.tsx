@@ -1,5 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { BookCapacityForm } from "~/components/booking.tsx";
 import { CapacityTable } from "~/components/capacity-table.tsx";
 import { FacilityLotsSection } from "~/components/facility-lots-section.tsx";
 import { PointMap } from "~/components/map/index.tsx";
@@ -12,33 +19,40 @@ import {
 import { economyByCode } from "~/domain/economies.ts";
 import { certificationExpiresSoon } from "~/domain/facility-certification.ts";
 import { RECOVERY_METAL_LABELS, RECOVERY_METALS } from "~/domain/facility-input.ts";
+import { bookableLotsByWindow, requestBooking } from "~/models/capacity-booking.server.ts";
 import { getFacilityForViewer, toFacilityJson } from "~/models/facility.server.ts";
 import { lotsForFacility } from "~/models/facility-lot-matches.server.ts";
 import { findMembershipsOfUser } from "~/models/organization.server.ts";
 import facilityStyles from "~/styles/facilities.css?url";
-import { getUser } from "~/utils/auth.server.ts";
+import { getUser, requireCapability } from "~/utils/auth.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.facility.name} · Packloop` : "Facility · Packloop" },
 ];
 export const links = () => [{ rel: "stylesheet", href: facilityStyles }];
 
-async function viewerOrganizationId(request: Request): Promise<string | null> {
+async function viewerOrganization(request: Request) {
   const found = await getUser(request);
   if (!found) return null;
   const memberships = await findMembershipsOfUser(found.user.id);
   const active =
     memberships.find((m) => m.organizationId === found.session.activeOrganizationId) ?? memberships[0];
-  return active?.organizationId ?? null;
+  return active?.organization ?? null;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const organizationId = await viewerOrganizationId(request);
+  const viewer = await viewerOrganization(request);
+  const organizationId = viewer?.id ?? null;
   const today = new Date();
   const facility = await getFacilityForViewer(params.facilityId ?? "", organizationId, today);
   if (!facility) throw new Response("No such facility.", { status: 404 });
   const json = toFacilityJson(facility, today);
   const lots = await lotsForFacility(facility, { today });
+  // A seller sees, per window, which of its lots it may book there (capacity bookings, issue 5).
+  const bookable =
+    viewer?.capabilities.includes("seller") && viewer.id !== facility.organizationId
+      ? await bookableLotsByWindow(viewer.id, facility, today)
+      : null;
   return {
     lots,
     facility: {
@@ -52,7 +66,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     economyName: economyByCode(facility.economyCode)?.name ?? facility.economyCode,
     active: facility.active,
     isOwner: organizationId === facility.organizationId,
+    bookable,
   };
+}
+
+/** A seller asks to book a window for one of its lots; the answer names the field that is wrong. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, organization } = await requireCapability(request, "seller");
+  const form = await request.formData();
+  const windowId = String(form.get("windowId") ?? "");
+  const lotId = String(form.get("lotId") ?? "");
+  if (String(form.get("intent") ?? "") !== "book")
+    return data({ windowId, error: "Unknown action." }, { status: 400 });
+  if (!lotId) return data({ windowId, error: "Choose one of your lots to book." }, { status: 400 });
+  const result = await requestBooking({
+    sellerOrganizationId: organization.id,
+    userId: user.id,
+    capacityWindowId: windowId,
+    lotId,
+  });
+  if (!result.ok) {
+    const status = result.code === "NOT_FOUND" ? 404 : result.code === "NOT_YOUR_LOT" ? 403 : 409;
+    const error = result.blockers?.map((b) => b.message).join(" ") ?? result.message;
+    return data({ windowId, error }, { status });
+  }
+  return redirect(`/bookings?requested=${result.booking.id}&facility=${params.facilityId ?? ""}`);
 }
 
 function Chips({ items }: { items: readonly string[] }) {
@@ -66,7 +104,9 @@ function Chips({ items }: { items: readonly string[] }) {
 }
 
 export default function FacilityPage() {
-  const { facility, organizationName, economyName, active, isOwner, lots } = useLoaderData<typeof loader>();
+  const { facility, organizationName, economyName, active, isOwner, lots, bookable } =
+    useLoaderData<typeof loader>();
+  const booking = useActionData<typeof action>();
   const { lat, lng } = facility.location;
   return (
     <div className="stack facility-page" data-testid="facility-page">
@@ -173,7 +213,20 @@ export default function FacilityPage() {
 
       <section className="card" aria-labelledby="capacity-heading">
         <h2 id="capacity-heading">Capacity by month</h2>
-        <CapacityTable capacity={facility.capacity} />
+        <CapacityTable
+          capacity={facility.capacity}
+          actions={
+            bookable
+              ? (row) => (
+                  <BookCapacityForm
+                    windowId={row.id}
+                    options={bookable[row.id] ?? []}
+                    error={booking?.windowId === row.id ? booking.error : undefined}
+                  />
+                )
+              : undefined
+          }
+        />
       </section>
 
       <FacilityLotsSection facility={facility} lots={lots} />

@@ -6,10 +6,18 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { BookingRequests, BookingTable } from "~/components/booking.tsx";
 import { CapacityForm } from "~/components/capacity-form.tsx";
 import { CapacityTable, monthLabel } from "~/components/capacity-table.tsx";
+import { parseDecisionNote } from "~/domain/booking.ts";
 import { kgToTonnes, monthOf, nextMonth, validateCapacityWindow } from "~/domain/capacity.ts";
 import { economyByCode } from "~/domain/economies.ts";
+import {
+  acceptBooking,
+  declineBooking,
+  listBookingsOfOrganization,
+  toBookingJson,
+} from "~/models/capacity-booking.server.ts";
 import {
   addCapacityWindow,
   getOwnCapacityWindow,
@@ -37,7 +45,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const editing = editId ? await getOwnCapacityWindow(facility.id, organization.id, editId) : null;
   const latest = facility.capacityWindows.at(-1);
   const currency = latest?.currency ?? economyByCode(facility.economyCode)?.currency ?? "USD";
+  const bookings = await listBookingsOfOrganization(organization.id, {
+    role: "facility",
+    facilityId: facility.id,
+    statuses: ["requested", "accepted"],
+  });
   return {
+    requests: bookings.filter((b) => b.status === "requested").map(toBookingJson),
+    accepted: bookings.filter((b) => b.status === "accepted").map(toBookingJson),
     facility: { id: facility.id, name: facility.name, acceptedChemistries: facility.acceptedChemistries },
     capacity: toFacilityJson(facility, today).capacity,
     editing: editing ? { id: editing.id, bookedTonnes: kgToTonnes(editing.bookedKg) } : null,
@@ -69,7 +84,8 @@ function failure(intent: string, outcome: Exclude<WindowWriteResult, { ok: true 
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organization } = await requireCapability(request, "recycler");
+  const context = await requireCapability(request, "recycler");
+  const { organization } = context;
   const facilityId = params.facilityId ?? "";
   const found = await getOwnFacility(facilityId, organization.id);
   if (!found.ok) throw ownerFailure(found);
@@ -77,6 +93,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   const windowId = String(form.get("windowId") ?? "");
   const today = new Date();
+
+  if (intent === "accept" || intent === "decline") {
+    const bookingId = String(form.get("bookingId") ?? "");
+    const note = parseDecisionNote(form.get("note") ?? undefined);
+    if (!note.ok)
+      return data(
+        { intent, errors: {}, values: {}, formError: `Note: ${note.message}`, notice: null },
+        { status: 400 },
+      );
+    const input = { organizationId: organization.id, userId: context.user.id, bookingId };
+    const outcome =
+      intent === "accept" ? await acceptBooking(input) : await declineBooking({ ...input, note: note.note });
+    if (!outcome.ok) {
+      const status = outcome.code === "NOT_FOUND" ? 404 : outcome.code === "FORBIDDEN" ? 403 : 409;
+      return data({ intent, errors: {}, values: {}, formError: outcome.message, notice: null }, { status });
+    }
+    const notice = `Booking for ${outcome.booking.lot.title} ${intent === "accept" ? "accepted" : "declined"}.`;
+    return { intent, errors: {}, values: {}, formError: null, notice };
+  }
 
   if (intent === "remove") {
     const outcome = await removeCapacityWindow(facilityId, organization.id, windowId);
@@ -112,12 +147,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function FacilityCapacity() {
-  const { facility, capacity, editing, defaults, thisMonth } = useLoaderData<typeof loader>();
+  const { facility, capacity, editing, defaults, thisMonth, requests, accepted } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [search] = useSearchParams();
   const posted = search.get("posted") ?? search.get("updated");
   const formFeedback =
-    result && result.intent !== "remove" ? { errors: result.errors, values: result.values } : undefined;
+    result && (result.intent === "add" || result.intent === "update")
+      ? { errors: result.errors, values: result.values }
+      : undefined;
   return (
     <div className="stack facility-page">
       <p className="breadcrumbs">
@@ -145,6 +183,18 @@ export default function FacilityCapacity() {
         <p className="form-error" role="alert">
           {result.formError}
         </p>
+      ) : null}
+
+      <section className="card" id="booking-requests" aria-labelledby="booking-requests-heading">
+        <h2 id="booking-requests-heading">Booking requests</h2>
+        <BookingRequests bookings={requests} />
+      </section>
+
+      {accepted.length > 0 ? (
+        <section className="card" aria-labelledby="accepted-bookings-heading">
+          <h2 id="accepted-bookings-heading">Accepted bookings</h2>
+          <BookingTable bookings={accepted} empty="" />
+        </section>
       ) : null}
 
       <section className="card" aria-labelledby="windows-heading">

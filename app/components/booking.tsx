@@ -1,0 +1,230 @@
+import { Form, Link } from "@remix-run/react";
+import { useState } from "react";
+import { BOOKING_STATUS_LABELS, type BookingStatus } from "~/domain/booking.ts";
+import { formatMoney } from "~/domain/money.ts";
+
+/**
+ * Capacity bookings in the UI: the seller's "Book capacity" form per window (facility page), the
+ * recycler's incoming requests with Accept / Decline (capacity page) and a table of bookings with
+ * their status (/bookings).
+ */
+
+export interface BookableLotOption {
+  lotId: string;
+  label: string;
+  total: { amountMinor: number; currency: string };
+  priceKind: "payable" | "gate_fee";
+}
+
+/** Who pays whom, for the total next to a booking. */
+function totalText(total: { amountMinor: number; currency: string }, priceKind: "payable" | "gate_fee") {
+  return `${formatMoney(total)} ${priceKind === "payable" ? "paid to you" : "gate fee you pay"}`;
+}
+
+/** One window's "Book capacity" form: choose one of the seller's eligible lots, see the total. */
+export function BookCapacityForm({
+  windowId,
+  options,
+  error,
+}: {
+  windowId: string;
+  options: readonly BookableLotOption[];
+  error?: string;
+}) {
+  const [chosen, setChosen] = useState(options[0]?.lotId ?? "");
+  if (options.length === 0) return <small className="hint">None of your lots fits this window.</small>;
+  const selected = options.find((o) => o.lotId === chosen) ?? options[0];
+  const fieldId = `book-${windowId}`;
+  return (
+    <Form method="post" className="book-capacity-form" data-testid="book-capacity-form">
+      <input type="hidden" name="intent" value="book" />
+      <input type="hidden" name="windowId" value={windowId} />
+      <label htmlFor={fieldId}>Lot to book</label>
+      <select
+        id={fieldId}
+        name="lotId"
+        value={chosen}
+        onChange={(event) => setChosen(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${fieldId}-error` : undefined}
+      >
+        {options.map((o) => (
+          <option key={o.lotId} value={o.lotId}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <small className="hint block" data-testid="booking-total">
+        Total: {totalText(selected.total, selected.priceKind)}
+      </small>
+      {error ? (
+        <p className="field-error" id={`${fieldId}-error`} role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" className="button">
+        Book capacity
+      </button>
+    </Form>
+  );
+}
+
+/** A booking as the pages show it (toBookingJson). */
+export interface BookingView {
+  id: string;
+  status: BookingStatus;
+  month: string;
+  facility: { id: string; name: string };
+  lot: { id: string; reference: string; title: string };
+  seller: { id: string; name: string };
+  tonnes: number;
+  total: { amountMinor: number; currency: string };
+  priceKind: "payable" | "gate_fee";
+  awardId: string | null;
+  decisionNote: string | null;
+}
+
+const STATUS_BADGE: Record<BookingStatus, string> = {
+  requested: "badge badge-warn",
+  accepted: "badge badge-ok",
+  declined: "badge badge-danger",
+  cancelled: "badge",
+};
+
+export function BookingStatusBadge({ status }: { status: BookingStatus }) {
+  return <span className={STATUS_BADGE[status]}>{BOOKING_STATUS_LABELS[status]}</span>;
+}
+
+/** The recycler's incoming requests, each with Accept and Decline (with an optional note). */
+export function BookingRequests({
+  bookings,
+  error,
+}: {
+  bookings: readonly BookingView[];
+  error?: string | null;
+}) {
+  if (bookings.length === 0) return <p className="empty">No booking requests waiting.</p>;
+  return (
+    <div className="table-scroll">
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <table>
+        <thead>
+          <tr>
+            <th>Lot</th>
+            <th>Seller</th>
+            <th>Month</th>
+            <th>Tonnes</th>
+            <th>Total</th>
+            <th aria-label="Decision" />
+          </tr>
+        </thead>
+        <tbody>
+          {bookings.map((b) => (
+            <tr key={b.id} data-testid="booking-request">
+              <td>
+                <Link to={`/lots/${b.lot.id}`}>{b.lot.reference}</Link> {b.lot.title}
+              </td>
+              <td>{b.seller.name}</td>
+              <td>{b.month}</td>
+              <td className="number">{b.tonnes} t</td>
+              <td className="number">
+                {formatMoney(b.total)} {b.priceKind === "payable" ? "payable" : "gate fee"}
+              </td>
+              <td className="row-actions">
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="accept" />
+                  <input type="hidden" name="bookingId" value={b.id} />
+                  <button type="submit" className="button">
+                    Accept
+                  </button>
+                </Form>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="decline" />
+                  <input type="hidden" name="bookingId" value={b.id} />
+                  <input
+                    name="note"
+                    aria-label="Note to the seller"
+                    placeholder="Note (optional)"
+                    maxLength={500}
+                  />
+                  <button type="submit" className="button button-secondary">
+                    Decline
+                  </button>
+                </Form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Bookings with their status; `cancellable` adds a Cancel button for the seller's live ones. */
+export function BookingTable({
+  bookings,
+  cancellable = false,
+  empty,
+}: {
+  bookings: readonly BookingView[];
+  cancellable?: boolean;
+  empty: string;
+}) {
+  if (bookings.length === 0) return <p className="empty">{empty}</p>;
+  return (
+    <div className="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            <th>Lot</th>
+            <th>Facility</th>
+            <th>Month</th>
+            <th>Tonnes</th>
+            <th>Total</th>
+            <th>Status</th>
+            {cancellable ? <th aria-label="Actions" /> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {bookings.map((b) => (
+            <tr key={b.id} data-testid="booking-row" data-status={b.status}>
+              <td>
+                <Link to={`/lots/${b.lot.id}`}>{b.lot.reference}</Link> {b.lot.title}
+              </td>
+              <td>
+                <Link to={`/facilities/${b.facility.id}`}>{b.facility.name}</Link>
+              </td>
+              <td>{b.month}</td>
+              <td className="number">{b.tonnes} t</td>
+              <td className="number">
+                {formatMoney(b.total)} {b.priceKind === "payable" ? "payable" : "gate fee"}
+              </td>
+              <td>
+                <BookingStatusBadge status={b.status} />
+                {b.decisionNote ? <small className="hint block">“{b.decisionNote}”</small> : null}
+                {b.awardId ? <small className="hint block">Reserved for an award</small> : null}
+              </td>
+              {cancellable ? (
+                <td className="row-actions">
+                  {(b.status === "requested" || b.status === "accepted") && !b.awardId ? (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="cancel" />
+                      <input type="hidden" name="bookingId" value={b.id} />
+                      <button type="submit" className="button-link">
+                        Cancel
+                      </button>
+                    </Form>
+                  ) : null}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
