@@ -3,7 +3,9 @@
  * and sea, each with distance, tonne-km, cost (USD), CO2e and transit days. Air is never planned:
  * waste and damaged lithium batteries may not fly (transport-rules.ts).
  *
- * Factors and their sources (shared/domain/REFERENCE.md §8) — [D] derived, [A] assumption:
+ * Factors and their sources (shared/domain/REFERENCE.md §8) — [D] derived, [A] assumption. These
+ * are the defaults: admins replace rates, surcharges, emissions, speeds and days with dated, sourced
+ * values (factors.ts, ADR 010), which reach planRoute as `request.factors`:
  * - Cost per tonne-km (§8.2): road US$0.070 [D: ATRI 2024, $2.26 per mile ÷ 1.609 ÷ 20 t payload,
  *   loaded leg only]; sea US$0.015 [D: Drewry WCI Shanghai→Los Angeles $3,166 per FEU, Mar 2025, at
  *   20 t per FEU over ≈10,500 km]; rail US$0.0378 [D: the road rate × the older rail/truck ratio of

@@ -3,7 +3,8 @@
  * ports (a Dijkstra search over the lane graph, about a millisecond each, and the same for every
  * lot), the ports a landmass of an economy ships through, and each port as a leg end. A plain value
  * built from the sea-lane network alone: two memos over one network always hold the same answers,
- * so sharing one across requests changes speed, never results.
+ * so sharing one across requests changes speed, never results. No logistics factor (ADR 010)
+ * enters it: rates, speeds and surcharges are applied by LotRoutes and route-pricing.ts, per lot.
  */
 
 import type { EconomyCode } from "../economies.ts";
