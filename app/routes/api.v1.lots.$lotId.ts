@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { validateLotInput } from "~/domain/lot-input.ts";
 import { canEdit } from "~/domain/lot-lifecycle.ts";
+import { closeLotIfDue } from "~/models/award.server.ts";
+import { auctionViewFor } from "~/models/bid.server.ts";
 import { getLotForViewer, publishLot, toLotJson, updateLot, withdrawLot } from "~/models/lot.server.ts";
 import { lotInputFromRow } from "~/models/lot-json.server.ts";
 import { currentReferencePrices } from "~/models/reference-price.server.ts";
@@ -13,18 +15,30 @@ import {
   requireApiCapability,
   validationProblem,
 } from "~/utils/api.server.ts";
+import { auctionJson } from "~/utils/bid-api.server.ts";
 import { lotProblem, mergePatch, PatchLotBody } from "~/utils/lot-api.server.ts";
 
 const notFound = () => problem(404, "There is no such lot.", { code: "NOT_FOUND" });
+
+/** The lot's sale state for the caller: `leading` is true when the caller's organisation leads. */
+async function auctionFor(lotId: string, viewerOrganizationId: string) {
+  const view = await auctionViewFor(lotId, viewerOrganizationId);
+  return view ? auctionJson(view) : null;
+}
 
 /** GET /api/v1/lots/{id}: drafts and withdrawn lots exist only for their own organisation. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return apiHandler(async () => {
     const caller = await requireApiCaller(request);
+    // Closing is lazy: a lot past its close time is closed (and awarded) before it is shown.
+    await closeLotIfDue(params.lotId ?? "");
     const lot = await getLotForViewer(params.lotId ?? "", caller.organization.id);
     if (!lot) return notFound();
     const { prices } = await currentReferencePrices();
-    return json(toLotJson(lot, { viewerOrganizationId: caller.organization.id, prices }));
+    return json({
+      ...toLotJson(lot, { viewerOrganizationId: caller.organization.id, prices }),
+      auction: await auctionFor(lot.id, caller.organization.id),
+    });
   });
 }
 
@@ -78,6 +92,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const fresh = await getLotForViewer(lot.id, caller.organization.id);
     if (!fresh) return notFound();
     const { prices } = await currentReferencePrices();
-    return json(toLotJson(fresh, { viewerOrganizationId: caller.organization.id, prices }));
+    return json({
+      ...toLotJson(fresh, { viewerOrganizationId: caller.organization.id, prices }),
+      auction: await auctionFor(fresh.id, caller.organization.id),
+    });
   });
 }

@@ -18,9 +18,16 @@ export interface FieldProblem {
 export function problem(
   status: number,
   title: string,
-  options: { detail?: string; code?: string; errors?: FieldProblem[]; headers?: HeadersInit } = {},
+  options: {
+    detail?: string;
+    code?: string;
+    errors?: FieldProblem[];
+    headers?: HeadersInit;
+    /** RFC 9457 extension members, e.g. a bid's `minimum` or a facility's `blockers`. */
+    extensions?: Record<string, unknown>;
+  } = {},
 ): Response {
-  const body: Record<string, unknown> = { type: "about:blank", title, status };
+  const body: Record<string, unknown> = { ...options.extensions, type: "about:blank", title, status };
   if (options.detail) body.detail = options.detail;
   if (options.code) body.code = options.code;
   if (options.errors) body.errors = options.errors;

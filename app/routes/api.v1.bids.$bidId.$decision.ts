@@ -1,0 +1,41 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { acceptPurchaseRequest, declinePurchaseRequest } from "~/models/award.server.ts";
+import { toAwardJson } from "~/models/award-list.server.ts";
+import { toBidJson } from "~/models/bid-list.server.ts";
+import { apiHandler, json, problem, readJsonBody, requireApiCaller } from "~/utils/api.server.ts";
+import { awardProblem, DeclineRequestBody, hasBody } from "~/utils/award-api.server.ts";
+
+const DECISIONS = ["accept", "decline"] as const;
+
+/**
+ * POST /api/v1/bids/{id}/accept | /decline {note?}: the seller of a fixed-price lot answers a
+ * purchase request. Accepting closes and awards the lot and declines the other requests.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  return apiHandler(async () => {
+    const decision = params.decision ?? "";
+    if (!(DECISIONS as readonly string[]).includes(decision))
+      return problem(404, "No such bid action.", { code: "NOT_FOUND" });
+    if (request.method !== "POST")
+      return problem(405, `Use POST to ${decision} a purchase request.`, {
+        code: "METHOD_NOT_ALLOWED",
+        headers: { Allow: "POST" },
+      });
+    const caller = await requireApiCaller(request);
+    const who = { organizationId: caller.organization.id, userId: caller.userId };
+    const bidId = params.bidId ?? "";
+    if (decision === "accept") {
+      const result = await acceptPurchaseRequest(who, bidId);
+      if (!result.ok) return awardProblem(result);
+      return json({ award: toAwardJson(result.award) });
+    }
+    const body = (await hasBody(request)) ? await readJsonBody(request, DeclineRequestBody) : {};
+    const result = await declinePurchaseRequest(who, bidId, body.note ?? "");
+    if (!result.ok) return awardProblem(result);
+    return json({ bid: toBidJson(result.bid, false) });
+  });
+}
+
+export async function loader() {
+  return problem(405, "Use POST.", { code: "METHOD_NOT_ALLOWED", headers: { Allow: "POST" } });
+}

@@ -1,0 +1,33 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { withdrawBid } from "~/models/award.server.ts";
+import { toBidJson } from "~/models/bid-list.server.ts";
+import { apiHandler, json, problem, requireApiCaller } from "~/utils/api.server.ts";
+import { awardProblem } from "~/utils/award-api.server.ts";
+
+/**
+ * DELETE /api/v1/bids/{id}: the bidder withdraws its own live sealed bid or pending purchase
+ * request. Someone else's bid is refused (403) and stays as it was; auction bids are binding.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  return apiHandler(async () => {
+    if (request.method !== "DELETE")
+      return problem(405, "Use DELETE to withdraw a bid.", {
+        code: "METHOD_NOT_ALLOWED",
+        headers: { Allow: "DELETE" },
+      });
+    const caller = await requireApiCaller(request);
+    const result = await withdrawBid(
+      { organizationId: caller.organization.id, userId: caller.userId },
+      params.bidId ?? "",
+    );
+    if (!result.ok) return awardProblem(result);
+    return json({ bid: toBidJson(result.bid, true) });
+  });
+}
+
+export async function loader() {
+  return problem(405, "Use DELETE to withdraw a bid; GET /api/v1/lots/{id}/bids lists them.", {
+    code: "METHOD_NOT_ALLOWED",
+    headers: { Allow: "DELETE" },
+  });
+}

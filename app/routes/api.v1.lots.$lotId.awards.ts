@@ -1,0 +1,17 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { closeLotIfDue } from "~/models/award.server.ts";
+import { lotAwardsForViewer } from "~/models/award-list.server.ts";
+import { apiHandler, json, problem, requireApiCaller } from "~/utils/api.server.ts";
+
+/** GET /api/v1/lots/{id}/awards: the seller sees every award of the lot; a bidder its own. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return apiHandler(async () => {
+    const caller = await requireApiCaller(request);
+    const lotId = params.lotId ?? "";
+    // Closing is lazy: a lot past its close time gets its award before anyone reads it.
+    await closeLotIfDue(lotId);
+    const result = await lotAwardsForViewer(lotId, caller.organization.id);
+    if (!result) return problem(404, "There is no such lot.", { code: "NOT_FOUND" });
+    return json(result);
+  });
+}

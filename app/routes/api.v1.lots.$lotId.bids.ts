@@ -1,0 +1,77 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { closeLotIfDue } from "~/models/award.server.ts";
+import { placeBid } from "~/models/bid.server.ts";
+import { lotBidsForViewer, toBidJson } from "~/models/bid-list.server.ts";
+import {
+  apiHandler,
+  getApiCaller,
+  json,
+  problem,
+  readJsonBody,
+  requireApiCaller,
+  validationProblem,
+} from "~/utils/api.server.ts";
+import {
+  auctionJson,
+  bidProblem,
+  canBid,
+  capabilityProblem,
+  PlaceBidBody,
+  placeBidInputFrom,
+} from "~/utils/bid-api.server.ts";
+import { takeBidAllowance } from "~/utils/bid-rate-limit.server.ts";
+
+/**
+ * GET /api/v1/lots/{id}/bids: the bids the caller may see (seller: all of the round with net
+ * values; a bidder: its own and the anonymised ladder; sealed tenders stay sealed until the close).
+ * Visitors without credentials see an auction's ladder only.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return apiHandler(async () => {
+    const caller = await getApiCaller(request);
+    // Closing is lazy: a tender past its close time is opened before its bids are shown.
+    await closeLotIfDue(params.lotId ?? "");
+    const result = await lotBidsForViewer(params.lotId ?? "", caller?.organization.id ?? null);
+    if (!result.ok) return problem(result.status, result.message, { code: result.code });
+    return json(result.view);
+  });
+}
+
+/**
+ * POST /api/v1/lots/{id}/bids: bid on an auction, submit or revise a sealed bid, or ask for a
+ * fixed-price lot. 201 with the bid and the lot's new auction state; a repeated idempotency key
+ * answers 200 with the first bid and `Idempotent-Replayed: true`.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  return apiHandler(async () => {
+    if (request.method !== "POST")
+      return problem(405, "Use POST to bid.", {
+        code: "METHOD_NOT_ALLOWED",
+        headers: { Allow: "GET, POST" },
+      });
+    const caller = await requireApiCaller(request);
+    if (!canBid(caller.organization.capabilities)) return capabilityProblem();
+    const allowance = takeBidAllowance(caller.organization.id);
+    if (!allowance.ok) {
+      return problem(429, "Too many bids from your organisation.", {
+        code: "RATE_LIMITED",
+        detail: `At most ${allowance.limit} bids a minute per organisation; try again in ${allowance.retryAfterSeconds} s.`,
+        headers: { "Retry-After": String(allowance.retryAfterSeconds) },
+      });
+    }
+    const body = await readJsonBody(request, PlaceBidBody);
+    const checked = placeBidInputFrom(body, request.headers.get("Idempotency-Key"));
+    if (!checked.ok) return validationProblem(checked.errors);
+    const result = await placeBid({
+      ...checked.input,
+      lotId: params.lotId ?? "",
+      organizationId: caller.organization.id,
+      capabilities: caller.organization.capabilities,
+      userId: caller.userId,
+    });
+    if (!result.ok) return bidProblem(result);
+    const payload = { bid: toBidJson(result.bid, true), auction: auctionJson(result.auction) };
+    if (result.replayed) return json(payload, { status: 200, headers: { "Idempotent-Replayed": "true" } });
+    return json(payload, { status: 201, headers: { Location: `/api/v1/lots/${result.bid.lotId}/bids` } });
+  });
+}

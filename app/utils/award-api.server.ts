@@ -1,0 +1,59 @@
+import { z } from "zod";
+import type { AwardFailure } from "~/models/award.server.ts";
+import { problem, validationProblem } from "./api.server.ts";
+
+/** Bodies of the award endpoints of API v1 and the award model's refusals as problem+json. */
+
+const reason = z.string({ required_error: "Required.", invalid_type_error: "Send the reason as text." });
+
+export const DeclineAwardBody = z.object({ reason }).strict();
+
+export const AwardSealedBody = z
+  .object({ bidId: z.string({ required_error: "Required." }).uuid("Send the bid's id (a UUID)."), reason })
+  .strict();
+
+export const DeclineRequestBody = z.object({ note: z.string().nullable().optional() }).strict();
+
+const Money = z
+  .object({
+    amountMinor: z
+      .number({ invalid_type_error: "Send a number of minor units, not text." })
+      .int("Use a whole number of minor units.")
+      .positive("Use a positive amount.")
+      .safe(),
+    currency: z.string().regex(/^[A-Z]{3}$/, "Send an ISO 4217 code such as AUD."),
+  })
+  .strict();
+
+export const RelistBody = z
+  .object({
+    closesAt: z.string({ required_error: "Required." }).datetime({
+      offset: true,
+      message: "Send an ISO 8601 date-time with a time zone, e.g. 2026-12-01T12:00:00Z.",
+    }),
+    startingPrice: Money.optional(),
+    /** null removes the reserve; left out keeps it. */
+    reservePrice: Money.nullable().optional(),
+  })
+  .strict();
+
+// The model names some fields by their value; the API names the JSON member.
+const API_FIELDS: Record<string, string> = {
+  startingPrice: "startingPrice.amountMinor",
+  reserve: "reservePrice.amountMinor",
+};
+
+export function awardProblem(failure: AwardFailure): Response {
+  const field = failure.field ? (API_FIELDS[failure.field] ?? failure.field) : undefined;
+  if (failure.code === "VALIDATION")
+    return validationProblem([{ field: field ?? "body", message: failure.message }]);
+  return problem(failure.status, failure.message, {
+    code: failure.code,
+    errors: field ? [{ field, message: failure.message }] : undefined,
+  });
+}
+
+/** An optional JSON body: empty is fine, anything else must be valid. */
+export async function hasBody(request: Request): Promise<boolean> {
+  return (await request.clone().text()).trim() !== "";
+}

@@ -1,0 +1,165 @@
+import { z } from "zod";
+import type { AuctionView } from "~/domain/bidding/auction-view.ts";
+import { formatMoney } from "~/domain/money.ts";
+import type { BidFailure, PlaceBidInput } from "~/models/bid.server.ts";
+import { type FieldProblem, problem, validationProblem } from "./api.server.ts";
+
+/**
+ * HTTP side of bidding for API v1: the strict body of POST /api/v1/lots/{id}/bids, the bid
+ * model's refusals as problem+json, and the auction state the lot and bid endpoints show.
+ */
+
+const amountMinor = z
+  .number({
+    required_error: "Required.",
+    invalid_type_error: "Send a number of minor units (e.g. 150000 for 1,500.00), not text.",
+  })
+  .int("Use a whole number of minor units; there are no fractions of a cent.")
+  .positive("A bid is a positive amount.")
+  .safe("The amount is too large.");
+
+const Money = z
+  .object({
+    amountMinor,
+    currency: z
+      .string({ required_error: "Required.", invalid_type_error: "Send an ISO 4217 code such as AUD." })
+      .regex(/^[A-Z]{3}$/, "Send an ISO 4217 code such as AUD."),
+  })
+  .strict();
+
+export const PlaceBidBody = z
+  .object({
+    amount: Money,
+    /** Proxy bidding: the most the platform may bid for the caller (auctions only). */
+    maxAmount: Money.optional(),
+    /** A recycler's destination facility; the bid is then delivered (DAP) to it. */
+    facilityId: z.string().uuid("Send the facility's id (a UUID).").optional(),
+    incoterm: z.enum(["EXW", "DAP"]).optional(),
+    destination: z
+      .object({
+        lat: z.number().min(-90).max(90),
+        lng: z.number().min(-180).max(180),
+        economy: z.string().regex(/^[A-Z]{2}$/, "Send a two-letter economy code such as AU."),
+        label: z.string().max(200).nullable().optional(),
+      })
+      .strict()
+      .optional(),
+    idempotencyKey: z.string().min(1).max(100).optional(),
+  })
+  .strict();
+
+export type PlaceBidBody = z.infer<typeof PlaceBidBody>;
+
+/**
+ * The model's input from a checked body, or the fields that do not fit together. The key may come
+ * in the body or as the `Idempotency-Key` header; both at once must agree.
+ */
+export function placeBidInputFrom(
+  body: PlaceBidBody,
+  idempotencyHeader: string | null,
+):
+  | { ok: true; input: Omit<PlaceBidInput, "lotId" | "organizationId" | "capabilities" | "userId"> }
+  | {
+      ok: false;
+      errors: FieldProblem[];
+    } {
+  const errors: FieldProblem[] = [];
+  if (body.maxAmount && body.maxAmount.currency !== body.amount.currency)
+    errors.push({ field: "maxAmount.currency", message: "Use the same currency as the amount." });
+  if (body.facilityId && body.destination)
+    errors.push({
+      field: "destination",
+      message: "A bid naming a facility is delivered there; leave destination out.",
+    });
+  if (body.incoterm === "EXW" && body.destination)
+    errors.push({
+      field: "destination",
+      message: "An EXW bid is collected at the lot; leave destination out.",
+    });
+  if (body.facilityId && body.incoterm === "EXW")
+    errors.push({ field: "incoterm", message: "A bid naming a facility is delivered (DAP) to it." });
+  const header = idempotencyHeader?.trim() || null;
+  if (header !== null && (header.length > 100 || (body.idempotencyKey && body.idempotencyKey !== header)))
+    errors.push({
+      field: "idempotencyKey",
+      message:
+        "The Idempotency-Key header must be at most 100 characters and match the body's idempotencyKey.",
+    });
+  if (errors.length > 0) return { ok: false, errors };
+  const d = body.destination;
+  return {
+    ok: true,
+    input: {
+      amountMinor: body.amount.amountMinor,
+      maxAmountMinor: body.maxAmount?.amountMinor ?? null,
+      currency: body.amount.currency,
+      terms: {
+        facilityId: body.facilityId ?? null,
+        incoterm: body.facilityId ? "DAP" : (body.incoterm ?? (d ? "DAP" : "EXW")),
+        destination: d ? { lat: d.lat, lng: d.lng, economy: d.economy, label: d.label ?? null } : null,
+      },
+      idempotencyKey: body.idempotencyKey ?? header,
+    },
+  };
+}
+
+// The model names money fields by their object; the API names the member that is wrong.
+const API_FIELDS: Record<string, string> = {
+  amount: "amount.amountMinor",
+  maxAmount: "maxAmount.amountMinor",
+  currency: "amount.currency",
+};
+
+/** A refused bid as problem+json: `code`, the field in `errors`, and `minimum` or `blockers` when known. */
+export function bidProblem(failure: BidFailure): Response {
+  const errors = failure.field
+    ? [{ field: API_FIELDS[failure.field] ?? failure.field, message: failure.message }]
+    : undefined;
+  if (failure.code === "VALIDATION")
+    return validationProblem(errors ?? [{ field: "body", message: failure.message }]);
+  let detail = failure.message;
+  if (failure.minimum) {
+    const least = formatMoney(failure.minimum);
+    if (!detail.includes(least)) detail = `${detail} The minimum is ${least}.`;
+  }
+  return problem(failure.status, failure.message, {
+    code: failure.code,
+    detail,
+    errors,
+    extensions: {
+      ...(failure.minimum ? { minimum: failure.minimum } : {}),
+      ...(failure.blockers ? { blockers: failure.blockers } : {}),
+    },
+  });
+}
+
+/** The sale state of a lot as API v1 shows it, for the caller's organisation. */
+export function auctionJson(view: AuctionView) {
+  return {
+    saleMode: view.saleMode,
+    status: view.status,
+    closesAt: view.closesAt,
+    hardCloseAt: view.hardCloseAt,
+    softCloseMinutes: view.softCloseMinutes,
+    extensions: view.extensions,
+    round: view.round,
+    currentPrice: view.currentPrice,
+    bidCount: view.bidCount,
+    hasReserve: view.hasReserve,
+    reserveMet: view.reserveMet,
+    leading: view.leading,
+    minimumBid: view.minimumBid,
+  };
+}
+
+/** A guard for organisations that cannot bid at all, before anything else is read. */
+export function canBid(capabilities: readonly string[]): boolean {
+  return capabilities.includes("buyer") || capabilities.includes("recycler");
+}
+
+export function capabilityProblem(): Response {
+  return problem(403, "The buyer or recycler capability is required to bid.", {
+    code: "CAPABILITY_REQUIRED",
+    detail: "Only organisations with the buyer or recycler capability can bid.",
+  });
+}
