@@ -5,6 +5,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import pino from "pino";
+import { startSaleSweep } from "./app/models/sale-sweep.server.ts";
 import { deliverPendingEmails } from "./app/services/email.server.ts";
 import { closeDatabase, dataDirectory, getDatabase, resolveDatabaseTarget } from "./app/utils/db.server.ts";
 import { readEnv } from "./app/utils/env.server.ts";
@@ -58,6 +59,8 @@ async function main() {
         15_000,
       )
     : null;
+  // Closes due lots, lapses unconfirmed awards and sends ending-soon notices every 5 s.
+  const stopSaleSweep = startSaleSweep((err) => logger.error({ err }, "sale sweep failed"));
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -65,6 +68,7 @@ async function main() {
     stopping = true;
     log(`${signal} received: closing connections`);
     if (emailTimer) clearInterval(emailTimer);
+    stopSaleSweep();
     // Stop accepting connections, let in-flight requests finish, then close the database so the
     // embedded one is flushed cleanly. A hard deadline guards against hung keep-alive sockets.
     const deadline = setTimeout(() => process.exit(1), 10_000);

@@ -1,0 +1,37 @@
+import { closeDueLots, lapseDueAwards } from "./award.server.ts";
+import { notifyEndingSoon } from "./ending-soon.server.ts";
+
+/**
+ * The periodic sweep every server instance runs (server.ts): close lots whose time has come,
+ * lapse provisional awards past their deadline, and tell watchers about auctions ending soon.
+ * Every step is an idempotent, row-locked transition, so instances sweeping the same database at
+ * once do each thing once; no queue or leader election is needed. Reads close lots lazily too
+ * (closeLotIfDue), so the sweep only bounds how late a lot nobody looks at is closed.
+ */
+export const SALE_SWEEP_INTERVAL_MS = 5_000;
+
+export async function runSaleSweep(now = new Date()) {
+  const closed = await closeDueLots(now);
+  const lapsed = await lapseDueAwards(now);
+  const endingSoon = await notifyEndingSoon(now);
+  return { closed, lapsed, endingSoon: endingSoon.lots };
+}
+
+/**
+ * Starts the sweep on a timer that does not keep the process alive; a run still going when the
+ * next tick comes is not overlapped. Errors are reported, never thrown. Returns the stop function.
+ */
+export function startSaleSweep(report: (error: unknown) => void, intervalMs = SALE_SWEEP_INTERVAL_MS) {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    runSaleSweep()
+      .catch(report)
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
