@@ -71,6 +71,9 @@ export function Layout({ children }: { children: ReactNode }) {
                 <NavLink to="/dashboard">Dashboard</NavLink>
                 <NavLink to="/plan">Plan</NavLink>
                 {viewer.capabilities.includes("seller") ? <NavLink to="/lots/mine">My lots</NavLink> : null}
+                {viewer.capabilities.includes("buyer") || viewer.capabilities.includes("recycler") ? (
+                  <NavLink to="/bids">My bids</NavLink>
+                ) : null}
                 {viewer.capabilities.includes("seller") || viewer.capabilities.includes("recycler") ? (
                   <NavLink to="/bookings">Bookings</NavLink>
                 ) : null}

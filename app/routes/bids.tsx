@@ -1,0 +1,125 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { SALE_MODE_LABELS } from "~/domain/codes.ts";
+import { LOT_STATUS_LABELS } from "~/domain/lot-lifecycle.ts";
+import { formatMoney } from "~/domain/money.ts";
+import { listMyBids, MY_BID_STANDING_LABELS } from "~/models/my-bids.server.ts";
+import lotStyles from "~/styles/lots.css?url";
+import { requireMembership } from "~/utils/auth.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "My bids · Packloop" }];
+export const links = () => [{ rel: "stylesheet", href: lotStyles }];
+
+const PAGE_SIZE = 50;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { organization } = await requireMembership(request);
+  const page = Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get("page")) || 1));
+  const { rows, total } = await listMyBids(organization.id, {
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
+  return {
+    organizationName: organization.name,
+    canBid: organization.capabilities.some((c) => c === "buyer" || c === "recycler"),
+    rows,
+    page,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    total,
+  };
+}
+
+function money(amountMinor: number | null, currency: string): string {
+  return amountMinor === null ? "—" : formatMoney({ amountMinor, currency });
+}
+
+export default function MyBids() {
+  const { rows, organizationName, canBid, page, pages, total } = useLoaderData<typeof loader>();
+  return (
+    <div className="stack lot-page" data-testid="my-bids">
+      <div className="lot-header">
+        <div>
+          <h1>My bids</h1>
+          <p>Every lot {organizationName} has bid on or asked to buy, newest activity first.</p>
+        </div>
+        <Link to="/lots" className="button">
+          Browse lots
+        </Link>
+      </div>
+      {rows.length === 0 ? (
+        <p className="empty">
+          {canBid
+            ? "You have not bid on any lot yet."
+            : "Your organisation needs the buyer or recycler capability to bid."}{" "}
+          <Link to="/lots">Browse open lots</Link>
+        </p>
+      ) : (
+        <table className="lot-table">
+          <thead>
+            <tr>
+              <th>Lot</th>
+              <th>Sale</th>
+              <th>Where you stand</th>
+              <th className="num">Your bid</th>
+              <th className="num">Current price</th>
+              <th>Closes (UTC)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.lotId} data-testid="my-bid-row">
+                <td>
+                  <Link to={`/lots/${row.lotId}`}>{row.reference}</Link>
+                  <br />
+                  {row.title}
+                </td>
+                <td>
+                  {SALE_MODE_LABELS[row.saleMode]}
+                  <br />
+                  <span className={`status status-${row.lotStatus}`}>{LOT_STATUS_LABELS[row.lotStatus]}</span>
+                </td>
+                <td>
+                  <strong className={`standing standing-${row.standing}`}>
+                    {MY_BID_STANDING_LABELS[row.standing]}
+                  </strong>
+                  {row.saleMode === "auction" && row.lotStatus === "open" ? (
+                    <span className="hint">
+                      <br />
+                      reserve {row.reserveMet ? "met" : "not met"}
+                    </span>
+                  ) : null}
+                </td>
+                <td className="num">
+                  {money(row.yourBidMinor, row.currency)}
+                  {row.yourMaxMinor !== null ? (
+                    <span className="hint">
+                      <br />
+                      max {money(row.yourMaxMinor, row.currency)}
+                    </span>
+                  ) : null}
+                </td>
+                <td className="num">{money(row.currentPriceMinor, row.currency)}</td>
+                <td>
+                  {row.closesAt ? (
+                    <time dateTime={row.closesAt}>{row.closesAt.slice(0, 16).replace("T", " ")}</time>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {pages > 1 ? (
+        <nav className="pager" aria-label="Pages">
+          {page > 1 ? <Link to={`?page=${page - 1}`}>← Newer</Link> : <span />}
+          <span>
+            Page {page} of {pages} · {total} lots
+          </span>
+          {page < pages ? <Link to={`?page=${page + 1}`}>Older →</Link> : <span />}
+        </nav>
+      ) : null}
+    </div>
+  );
+}
