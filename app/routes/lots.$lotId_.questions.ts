@@ -9,7 +9,9 @@ import { getLotViewer } from "~/utils/lot-pages.server.ts";
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const lotId = params.lotId ?? "";
-  const back = `/lots/${lotId}#questions`;
+  // No #fragment: a redirect that differs from the current URL only by its hash is a "hash change"
+  // to the client router, which then skips the loaders and the new question would not appear.
+  const back = `/lots/${lotId}`;
   const viewer = await getLotViewer(request);
   if (!viewer) return redirect(`/login?redirectTo=${encodeURIComponent(`/lots/${lotId}`)}`);
   const form = await request.formData();

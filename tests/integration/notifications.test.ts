@@ -289,7 +289,7 @@ describe("questions on a lot", () => {
 
     const asked = await ask(buyer, lot.id, "  Are the packs discharged?  ");
     expect(asked.status).toBe(302);
-    expect(asked.location).toBe(`/lots/${lot.id}#questions`);
+    expect(asked.location).toBe(`/lots/${lot.id}`);
     const question = await db().lotQuestion.findFirstOrThrow({ where: { lotId: lot.id } });
     expect(question).toMatchObject({
       question: "Are the packs discharged?",
