@@ -12,9 +12,9 @@ import { currentReferencePrices } from "./reference-price.server.ts";
 /**
  * The marketplace as the matching engine sees it: every active facility with its capacity windows
  * from this month through the quote horizon, mapped onto MatchFacility, plus the reference prices
- * in force (logistics factors are read beside it, from factor.server.ts's own cache, so that an
- * admin's change applies at once). Facilities and their windows are public data (the /facilities pages show them), so no
- * organisation scope applies.
+ * in force. Logistics factors are read beside it from factor.server.ts's own cache, which a write
+ * forgets, so an admin's change applies at once. Facilities and their windows are public data
+ * (the /facilities pages show them), so no organisation scope applies.
  *
  * A public quote page may be hit often, and every quote reads the same few hundred rows: the loaded
  * marketplace is kept in process for CACHE_MS (a few seconds), so a burst of quotes costs one query.
