@@ -20,10 +20,20 @@ import { action as decisionAction } from "~/routes/api.v1.bookings.$bookingId.$d
 import { loader as oneLoader } from "~/routes/api.v1.bookings.$bookingId.ts";
 import { action as createAction, loader as listLoader } from "~/routes/api.v1.bookings.ts";
 import { loader as openApiLoader } from "~/routes/api.v1.openapi[.]json.ts";
+import { action as bookingsAction, loader as bookingsLoader } from "~/routes/bookings.tsx";
+import {
+  action as facilityAction,
+  loader as facilityLoader,
+} from "~/routes/facilities.$facilityId._index.tsx";
+import {
+  action as capacityAction,
+  loader as capacityLoader,
+} from "~/routes/facilities.$facilityId.capacity.tsx";
 import { db } from "~/utils/db.server.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
 import { accountWith, facilityFields, monthFromNow } from "../fixtures/facilities.ts";
 import { apiGet, jsonRequest } from "../fixtures/lots.ts";
+import { callRoute, getRequest, postRequest } from "../fixtures/routes.ts";
 
 type Account = Awaited<ReturnType<typeof accountWith>> & { token: string };
 
@@ -603,5 +613,151 @@ describe("API v1", () => {
     ])
       expect(document.paths).toHaveProperty([path]);
     expect(document.components.schemas).toHaveProperty("Booking");
+  });
+});
+
+describe("pages", () => {
+  const pageParams = () => ({ facilityId });
+
+  test("facility page: a seller sees only its eligible lots with the total, books one, and a bad choice names the field", async () => {
+    // A seller of its own, so lots from the other tests do not appear among the options.
+    const seller = await account(["seller"]);
+    const windowId = await makeWindow(8);
+    const fits = await makeLot(seller, 2_000);
+    await makeLot(seller, 9_000); // too heavy for this window
+    await makeLot(otherSeller, 1_000); // not the seller's
+    const page = await callRoute(
+      facilityLoader,
+      getRequest(`/facilities/${facilityId}`, { cookie: seller.cookie }),
+      pageParams(),
+    );
+    const options = (
+      page.data.bookable as Record<string, { lotId: string; total: { amountMinor: number } }[]>
+    )[windowId];
+    expect(options.map((o) => o.lotId)).toEqual([fits]);
+    expect(options[0].total).toEqual({ amountMinor: 300_000, currency: "AUD" });
+
+    // The recycler that owns the facility is offered no booking form.
+    const own = await callRoute(
+      facilityLoader,
+      getRequest(`/facilities/${facilityId}`, { cookie: recycler.cookie }),
+      pageParams(),
+    );
+    expect(own.data.bookable).toBeNull();
+
+    const empty = await callRoute(
+      facilityAction,
+      postRequest(
+        `/facilities/${facilityId}`,
+        { intent: "book", windowId, lotId: "" },
+        { cookie: seller.cookie },
+      ),
+      pageParams(),
+    );
+    expect(empty).toMatchObject({
+      status: 400,
+      data: { windowId, error: "Choose one of your lots to book." },
+    });
+
+    const foreign = await makeLot(otherSeller, 1_000);
+    const refused = await callRoute(
+      facilityAction,
+      postRequest(
+        `/facilities/${facilityId}`,
+        { intent: "book", windowId, lotId: foreign },
+        { cookie: seller.cookie },
+      ),
+      pageParams(),
+    );
+    expect(refused).toMatchObject({
+      status: 403,
+      data: { error: "This lot belongs to another organisation." },
+    });
+
+    const booked = await callRoute(
+      facilityAction,
+      postRequest(
+        `/facilities/${facilityId}`,
+        { intent: "book", windowId, lotId: fits },
+        { cookie: seller.cookie },
+      ),
+      pageParams(),
+    );
+    expect(booked.status).toBe(302);
+    expect(booked.location).toMatch(/^\/bookings\?requested=/);
+    expect(await db().capacityBooking.count({ where: { lotId: fits, status: "requested" } })).toBe(1);
+  });
+
+  test("capacity page: the recycler sees the request, accepts one and declines another with a note; the seller cancels on /bookings", async () => {
+    const windowId = await makeWindow(10);
+    const first = await request(seller, windowId, await makeLot(seller, 3_000));
+    const second = await request(seller, windowId, await makeLot(seller, 1_000));
+    const capacityPath = `/facilities/${facilityId}/capacity`;
+    const page = await callRoute(
+      capacityLoader,
+      getRequest(capacityPath, { cookie: recycler.cookie }),
+      pageParams(),
+    );
+    const requestIds = (page.data.requests as { id: string }[]).map((r) => r.id);
+    expect(requestIds).toEqual(expect.arrayContaining([first, second]));
+
+    // A seller cannot reach the capacity page's actions at all.
+    const intruder = await callRoute(
+      capacityAction,
+      postRequest(capacityPath, { intent: "accept", bookingId: first }, { cookie: seller.cookie }),
+      pageParams(),
+    );
+    expect(intruder.status).toBe(403);
+    expect(await statusOf(first)).toBe("requested");
+
+    const accepted = await callRoute(
+      capacityAction,
+      postRequest(capacityPath, { intent: "accept", bookingId: first }, { cookie: recycler.cookie }),
+      pageParams(),
+    );
+    expect(accepted.data.notice).toMatch(/accepted/);
+    expect(await bookedKg(windowId)).toBe(3_000);
+
+    const tooLong = await callRoute(
+      capacityAction,
+      postRequest(
+        capacityPath,
+        { intent: "decline", bookingId: second, note: "x".repeat(501) },
+        { cookie: recycler.cookie },
+      ),
+      pageParams(),
+    );
+    expect(tooLong).toMatchObject({ status: 400, data: { formError: "Note: Use at most 500 characters." } });
+    const declined = await callRoute(
+      capacityAction,
+      postRequest(
+        capacityPath,
+        { intent: "decline", bookingId: second, note: "Only NMC in that month" },
+        { cookie: recycler.cookie },
+      ),
+      pageParams(),
+    );
+    expect(declined.data.notice).toMatch(/declined/);
+    expect(await statusOf(second)).toBe("declined");
+
+    const mine = await callRoute(bookingsLoader, getRequest("/bookings", { cookie: seller.cookie }));
+    const rows = mine.data.mine as { id: string; status: string; decisionNote: string | null }[];
+    expect(rows.find((r) => r.id === first)?.status).toBe("accepted");
+    expect(rows.find((r) => r.id === second)).toMatchObject({
+      status: "declined",
+      decisionNote: "Only NMC in that month",
+    });
+
+    const strangerCancel = await callRoute(
+      bookingsAction,
+      postRequest("/bookings", { intent: "cancel", bookingId: first }, { cookie: otherSeller.cookie }),
+    );
+    expect(strangerCancel.status).toBe(403);
+    const cancelled = await callRoute(
+      bookingsAction,
+      postRequest("/bookings", { intent: "cancel", bookingId: first }, { cookie: seller.cookie }),
+    );
+    expect(cancelled.data.notice).toMatch(/cancelled/);
+    expect(await bookedKg(windowId)).toBe(0);
   });
 });
