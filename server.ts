@@ -7,6 +7,7 @@ import type { ServerBuild } from "@remix-run/node";
 import pino from "pino";
 import { startSaleSweep } from "./app/models/sale-sweep.server.ts";
 import { deliverPendingEmails } from "./app/services/email.server.ts";
+import { closeLotEvents } from "./app/services/lot-events.server.ts";
 import { closeDatabase, dataDirectory, getDatabase, resolveDatabaseTarget } from "./app/utils/db.server.ts";
 import { readEnv } from "./app/utils/env.server.ts";
 import { createApp } from "./app/utils/express-app.server.ts";
@@ -73,6 +74,8 @@ async function main() {
     // embedded one is flushed cleanly. A hard deadline guards against hung keep-alive sockets.
     const deadline = setTimeout(() => process.exit(1), 10_000);
     deadline.unref();
+    // Open event streams would keep the server from closing: end them (and the LISTEN) first.
+    void closeLotEvents().catch((err) => logger.warn({ err }, "closing live lot updates failed"));
     server.close(async () => {
       await closeDatabase().catch((err) => logger.error({ err }, "closing the database failed"));
       process.exit(0);

@@ -162,7 +162,11 @@ export async function bidNetValues(lot: Lot, bids: readonly BidTermsRow[], today
       });
       continue;
     }
-    const route = prepared.routes.choose(destination, facts.modes);
+    // choose() picks the legs; the cost, distance and CO2 totals are filled in by priceChoice.
+    const chosen = prepared.routes.choose(destination, facts.modes);
+    const route = chosen.ok
+      ? prepared.routes.priceChoice(chosen, lot.massKg, prepared.dangerousGoods)
+      : chosen;
     const freight = route.ok ? fromUsdMinor(route.costMinor, bid.currency, context) : null;
     if (!route.ok || freight === null) {
       result.set(bid.id, {

@@ -1,5 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AwardPanel } from "~/components/lot/award-panel.tsx";
+import { BidPanel } from "~/components/lot/bid-panel.tsx";
 import { LotQuestions } from "~/components/lot/lot-questions.tsx";
 import { WatchButton } from "~/components/lot/watch-button.tsx";
 import { LotDerivedPanel } from "~/components/lot-derived-panel.tsx";
@@ -8,6 +10,7 @@ import { LotFactsTable } from "~/components/lot-facts.tsx";
 import { LotMatchesSection } from "~/components/lot-matches-section.tsx";
 import { chemistryColour, PointMap } from "~/components/map/index.tsx";
 import { canEdit, canPublish, canWithdraw, LOT_STATUS_LABELS } from "~/domain/lot-lifecycle.ts";
+import { awardPanelFor, closeLotIfDue } from "~/models/award.server.ts";
 import { getLotForViewer, publishLot, toLotJson, withdrawLot } from "~/models/lot.server.ts";
 import { addLotDocuments, checkDocumentUploads, deleteLotDocument } from "~/models/lot-document.server.ts";
 import { rankLot, weightsFromQuery } from "~/models/lot-matches.server.ts";
@@ -16,7 +19,7 @@ import lotStyles from "~/styles/lots.css?url";
 import notificationStyles from "~/styles/notifications.css?url";
 import { requireCapability } from "~/utils/auth.server.ts";
 import { readLotFormRequest } from "~/utils/lot-form.server.ts";
-import { getLotViewer, lotEngagement, lotFailureStatus } from "~/utils/lot-pages.server.ts";
+import { getLotViewer, lotBidding, lotEngagement, lotFailureStatus } from "~/utils/lot-pages.server.ts";
 
 export const links = () => [
   { rel: "stylesheet", href: lotStyles },
@@ -28,6 +31,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getLotViewer(request);
+  // A lot past its close time closes before it is shown (idempotent; the sweep does the same).
+  await closeLotIfDue(params.lotId ?? "");
   const lot = await getLotForViewer(params.lotId ?? "", viewer?.organizationId ?? null);
   if (!lot) throw new Response("There is no such lot, or it is not published.", { status: 404 });
   const { prices } = await currentReferencePrices();
@@ -41,6 +46,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const matches = await rankLot(lot, steering.weights, { prices });
   // Watch button and questions (lot-pages.server.ts).
   const engagement = await lotEngagement(viewer, lot);
+  // Closing and awarding: the seller's decisions, a bidder's result (award.server.ts).
+  const award = await awardPanelFor(lot, viewer?.organizationId ?? null);
+  // Bid panel: live sale state, the viewer's status and form, the seller's ladder (lot-pages.server.ts).
+  const bidding = await lotBidding(viewer, lot, query.get("bid"));
   return {
     matches,
     weights: steering.weights,
@@ -51,6 +60,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     loggedIn: viewer !== null,
     isOwner,
     engagement,
+    award,
+    bidding,
     can: {
       edit: isOwner && canEdit(lot).ok,
       publish: isOwner && canPublish(lot).ok,
@@ -121,6 +132,8 @@ export default function LotPage() {
     weights,
     weightsError,
     engagement,
+    award,
+    bidding,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
@@ -186,6 +199,8 @@ export default function LotPage() {
           ) : null}
         </div>
       ) : null}
+      {bidding ? <BidPanel lotId={lot.id} data={bidding} /> : null}
+      {award ? <AwardPanel lotId={lot.id} data={award} /> : null}
       <div className="lot-columns">
         <LotFactsTable lot={lot} economyName={economyName} />
         <div className="stack">

@@ -46,8 +46,16 @@ export interface Database {
    * an advisory lock or a transaction spans every statement.
    */
   withConnection<T>(fn: (sql: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * LISTEN on a channel for the life of the process (live lot pages). The handler gets each
+   * payload, or null after a lost connection was re-established: notifications sent while it was
+   * down are gone, so the listener should re-read whatever it serves. Resolves to an unlisten.
+   */
+  listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
+
+export type NotificationHandler = (payload: string | null) => void;
 
 /** Throws a 503 response instead of a driver error when the database cannot be reached. */
 function withAvailabilityGuard(client: PrismaClient) {
@@ -94,6 +102,8 @@ export function openDatabase(target: DatabaseTarget = resolveDatabaseTarget()): 
       prisma,
       // PGlite is a single connection; the adapter queues Prisma's own work behind it.
       withConnection: (fn) => fn(executor),
+      // NOTIFY inside PGlite is delivered to its own listeners, in this process, after the commit.
+      listen: (channel, handler) => pglite.listen(channel, handler),
       async close() {
         await prisma.$disconnect();
         if (!pglite.closed) await pglite.close();
@@ -127,10 +137,74 @@ export function openDatabase(target: DatabaseTarget = resolveDatabaseTarget()): 
         client.release();
       }
     },
+    listen: (channel, handler) => listenOnOwnClient(target.connectionString, channel, handler),
     async close() {
       await prisma.$disconnect();
       await pool.end();
     },
+  };
+}
+
+/**
+ * LISTEN needs a session that stays open, so it gets a client of its own rather than one borrowed
+ * from the pool (which would be returned, and the registration lost, or hold a pool slot forever).
+ * When the connection drops it reconnects with backoff (0.25 s doubling to 10 s) and tells the
+ * handler (null) that notifications may have been missed meanwhile.
+ */
+async function listenOnOwnClient(
+  connectionString: string,
+  channel: string,
+  handler: NotificationHandler,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let retryTimer: NodeJS.Timeout | null = null;
+  let delayMs = 250;
+  const quoted = `"${channel.replace(/"/g, '""')}"`;
+
+  const connect = async (reconnecting: boolean) => {
+    const next = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
+    next.on("notification", (message) => {
+      if (message.channel === channel) handler(message.payload ?? "");
+    });
+    // "error" and "end" both mean the session (and its LISTEN) is gone.
+    const lost = () => {
+      if (client !== next) return;
+      client = null;
+      next.removeAllListeners("notification");
+      next.end().catch(() => {});
+      scheduleReconnect();
+    };
+    next.on("error", lost);
+    next.on("end", lost);
+    await next.connect();
+    await next.query(`LISTEN ${quoted}`);
+    if (stopped) {
+      await next.end().catch(() => {});
+      return;
+    }
+    client = next;
+    delayMs = 250;
+    if (reconnecting) handler(null);
+  };
+
+  const scheduleReconnect = () => {
+    if (stopped || retryTimer) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      connect(true).catch(() => scheduleReconnect());
+    }, delayMs);
+    retryTimer.unref();
+    delayMs = Math.min(delayMs * 2, 10_000);
+  };
+
+  await connect(false);
+  return async () => {
+    stopped = true;
+    if (retryTimer) clearTimeout(retryTimer);
+    const current = client;
+    client = null;
+    await current?.end().catch(() => {});
   };
 }
 

@@ -1,8 +1,11 @@
+import { auctionViewFor } from "~/models/bid.server.ts";
+import { bidderTag, liveAuction, sellerLadder } from "~/models/bid-ladder.server.ts";
 import type { LotFailure } from "~/models/lot.server.ts";
 import { listLotQuestions } from "~/models/lot-question.server.ts";
 import { isWatching } from "~/models/lot-watch.server.ts";
 import { findMembershipsOfUser } from "~/models/organization.server.ts";
 import { getUser } from "./auth.server.ts";
+import { db } from "./db.server.ts";
 
 /**
  * What the lot pages need to know about whoever is looking. Lot pages are public for published
@@ -62,3 +65,56 @@ export async function lotEngagement(
     isSeller,
   };
 }
+
+/**
+ * The lot page's bid panel: the public live state (as the event stream sends it), this viewer's
+ * own view (leading, its minimum), whether and how it may bid, and for the seller the ladder with
+ * names and net values. The idempotency key is fresh per render, so a double submission of one
+ * rendered form counts once while the next bid (after the page revalidates) gets a new key.
+ */
+export async function lotBidding(
+  viewer: Awaited<ReturnType<typeof getLotViewer>>,
+  lot: { id: string; organizationId: string },
+  flash: string | null,
+) {
+  const organizationId = viewer?.organizationId ?? null;
+  const isSeller = organizationId !== null && organizationId === lot.organizationId;
+  const [live, mine] = await Promise.all([liveAuction(lot.id), auctionViewFor(lot.id, organizationId)]);
+  if (!live || !mine) return null;
+  const capabilities = viewer?.capabilities ?? [];
+  const bidder = capabilities.includes("buyer") || capabilities.includes("recycler");
+  let cannotBid: string | null = null;
+  if (!viewer) cannotBid = "Log in as a buyer or recycler to bid.";
+  else if (isSeller) cannotBid = null;
+  else if (!bidder) cannotBid = "Only organisations with the buyer or recycler capability can bid.";
+  else if (live.auction.status !== "open") cannotBid = "This lot is not taking bids.";
+  const canBid = viewer !== null && !isSeller && bidder && live.auction.status === "open";
+  const facilities =
+    canBid && capabilities.includes("recycler") && organizationId
+      ? await db().facility.findMany({
+          where: { organizationId, active: true },
+          select: { id: true, name: true },
+          orderBy: { name: "asc" },
+        })
+      : [];
+  return {
+    live,
+    viewer: { leading: mine.leading, minimumBid: mine.minimumBid },
+    myTag: organizationId && !isSeller ? bidderTag(lot.id, organizationId) : null,
+    isSeller,
+    canBid,
+    cannotBid,
+    buyer: capabilities.includes("buyer"),
+    facilities,
+    idempotencyKey: crypto.randomUUID(),
+    sellerLadder: isSeller ? await sellerLadder(lot.id) : [],
+    flash:
+      flash === "placed"
+        ? "Your bid was placed."
+        : flash === "repeated"
+          ? "That bid was already placed; it counted once."
+          : null,
+  };
+}
+
+export type LotBidding = NonNullable<Awaited<ReturnType<typeof lotBidding>>>;

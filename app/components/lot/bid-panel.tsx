@@ -1,0 +1,474 @@
+import { useFetcher } from "@remix-run/react";
+import type { AuctionView } from "~/domain/bidding/auction-view.ts";
+import type { LiveAuction } from "~/domain/bidding/live-auction.ts";
+import { ECONOMIES } from "~/domain/economies.ts";
+import { formatMoney, type Money, toMajorUnitString } from "~/domain/money.ts";
+import { useLiveAuction, useNow } from "./use-live-auction.ts";
+
+export interface BidPanelData {
+  live: LiveAuction;
+  viewer: { leading: boolean | null; minimumBid: Money | null };
+  myTag: string | null;
+  isSeller: boolean;
+  canBid: boolean;
+  cannotBid: string | null;
+  buyer: boolean;
+  facilities: { id: string; name: string }[];
+  idempotencyKey: string;
+  sellerLadder: {
+    id: string;
+    sequence: number;
+    bidderName: string;
+    amount: Money;
+    priceAfter: Money;
+    at: string;
+    status: string;
+    terms: string;
+    netValue: Money | null;
+    freight: Money | null;
+    note: string | null;
+  }[];
+  flash: string | null;
+}
+
+type BidFeedback = {
+  formError: string;
+  code: string;
+  errors: Record<string, string>;
+  blockers: { code: string; message: string }[];
+};
+
+const money = (value: Money | null | undefined) => (value ? formatMoney(value) : "—");
+
+/** "2 h 05 min", "4 min 09 s": time left before a close. */
+export function timeLeft(closesAt: string, now: Date): string {
+  const seconds = Math.max(0, Math.floor((Date.parse(closesAt) - now.getTime()) / 1000));
+  const d = Math.floor(seconds / 86_400);
+  const h = Math.floor((seconds % 86_400) / 3_600);
+  const m = Math.floor((seconds % 3_600) / 60);
+  const s = seconds % 60;
+  if (d > 0) return `${d} d ${h} h`;
+  if (h > 0) return `${h} h ${String(m).padStart(2, "0")} min`;
+  return `${m} min ${String(s).padStart(2, "0")} s`;
+}
+
+/**
+ * A moment in the viewer's time zone once in the browser (Intl); on the server, and before
+ * hydration, in UTC — the <time> element carries the exact instant either way.
+ */
+function Moment({ iso, now, testId }: { iso: string; now: Date | null; testId?: string }) {
+  const text = now
+    ? new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" }).format(new Date(iso))
+    : `${iso.slice(0, 19).replace("T", " ")} UTC`;
+  return (
+    <time dateTime={iso} data-testid={testId}>
+      {text}
+    </time>
+  );
+}
+
+function statusLine(auction: AuctionView): string {
+  if (auction.status === "open") return "Open for bids";
+  if (auction.status === "closing") return "Closing";
+  if (auction.status === "not_open") return "Not open yet";
+  return "Closed";
+}
+
+/**
+ * The lot page's sale panel: live price, reserve, bid count, the viewer's status, close time and
+ * time left, the anonymised ladder, the bid form for buyers and recyclers, and for the seller each
+ * bid's bidder and net value. Follows the lot's event stream, so it changes without a reload.
+ */
+export function BidPanel({ lotId, data }: { lotId: string; data: BidPanelData }) {
+  const { live, connected } = useLiveAuction(lotId, data.live);
+  const now = useNow();
+  const { auction, ladder } = live;
+  const leading = data.myTag !== null && auction.saleMode === "auction" && live.leaderTag === data.myTag;
+  const bidOnLadder = data.myTag !== null && ladder.some((row) => row.tag === data.myTag);
+  // The leader's own minimum (its maximum plus one) is private: from the loader while it still leads.
+  const minimumBid = leading ? (data.viewer.leading ? data.viewer.minimumBid : null) : auction.minimumBid;
+  const title =
+    auction.saleMode === "auction"
+      ? "Auction"
+      : auction.saleMode === "sealed"
+        ? "Sealed tender"
+        : "Fixed price";
+
+  return (
+    <section
+      className="card stack bid-panel"
+      id="bidding"
+      aria-labelledby="bidding-heading"
+      data-testid="bid-panel"
+    >
+      <h2 id="bidding-heading">
+        {title} · <span data-testid="auction-status">{statusLine(auction)}</span>
+        <span className="hint live-dot" data-testid="live-connection" data-connected={connected}>
+          {connected ? " · live" : ""}
+        </span>
+      </h2>
+      {data.flash ? (
+        <p className="notice" role="status" data-testid="bid-flash">
+          {data.flash}
+        </p>
+      ) : null}
+      <dl className="auction-figures">
+        {auction.saleMode === "fixed" ? (
+          <div>
+            <dt>Asking price</dt>
+            <dd data-testid="asking-price">{money(auction.askingPrice)}</dd>
+          </div>
+        ) : (
+          <div>
+            <dt>
+              {auction.saleMode === "sealed" && auction.status !== "closed"
+                ? "Opening price"
+                : "Current price"}
+            </dt>
+            <dd data-testid="current-price">
+              {auction.saleMode === "sealed" && auction.status !== "closed"
+                ? money(auction.startingPrice)
+                : auction.currentPrice
+                  ? money(auction.currentPrice)
+                  : `${money(auction.startingPrice)} to start`}
+            </dd>
+          </div>
+        )}
+        {auction.hasReserve && auction.saleMode !== "fixed" ? (
+          <div>
+            <dt>Reserve</dt>
+            <dd data-testid="reserve-status">{auction.reserveMet ? "Reserve met" : "Reserve not met"}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{auction.saleMode === "fixed" ? "Requests" : "Bids"}</dt>
+          <dd data-testid="bid-count">{auction.bidCount}</dd>
+        </div>
+        {auction.closesAt && auction.saleMode !== "fixed" ? (
+          <div>
+            <dt>{auction.status === "open" ? "Closes" : "Closed"}</dt>
+            <dd>
+              <Moment iso={auction.closesAt} now={now} testId="closes-at" />
+              {auction.status === "open" && now ? (
+                <span className="hint" data-testid="time-left">
+                  {" "}
+                  ({timeLeft(auction.closesAt, now)} left)
+                </span>
+              ) : null}
+              {auction.extensions > 0 ? (
+                <span className="hint" data-testid="extensions">
+                  {" "}
+                  · extended {auction.extensions} {auction.extensions === 1 ? "time" : "times"} by late bids
+                </span>
+              ) : null}
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      {data.myTag && auction.saleMode === "auction" && (leading || bidOnLadder) ? (
+        <p className={leading ? "notice" : "form-error"} data-testid="your-status">
+          {leading ? "You are leading." : "You have been outbid."}
+        </p>
+      ) : null}
+      {auction.saleMode === "auction" && auction.softCloseMinutes > 0 && auction.status === "open" ? (
+        <p className="hint">
+          A bid in the last {auction.softCloseMinutes} minutes that changes the price or the leader extends
+          the close by {auction.softCloseMinutes} minutes
+          {auction.hardCloseAt ? (
+            <>
+              , at the latest until <Moment iso={auction.hardCloseAt} now={now} />
+            </>
+          ) : null}
+          .
+        </p>
+      ) : null}
+
+      {data.isSeller ? (
+        <SellerLadder rows={data.sellerLadder} sealed={auction.saleMode === "sealed"} />
+      ) : null}
+      {!data.isSeller ? <PublicLadder live={live} myTag={data.myTag} now={now} /> : null}
+
+      {data.canBid && auction.status === "open" ? (
+        <BidForm lotId={lotId} data={data} auction={auction} minimumBid={minimumBid} leading={leading} />
+      ) : data.cannotBid && !data.isSeller ? (
+        <p className="hint" data-testid="cannot-bid">
+          {data.cannotBid}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function PublicLadder({ live, myTag, now }: { live: LiveAuction; myTag: string | null; now: Date | null }) {
+  const { auction, ladder } = live;
+  if (auction.saleMode === "fixed") return null;
+  if (auction.saleMode === "sealed" && auction.status !== "closed") {
+    return <p className="hint">Sealed bids are opened together at the close; until then nobody sees them.</p>;
+  }
+  if (ladder.length === 0)
+    return (
+      <p className="hint" data-testid="bid-ladder-empty">
+        No bids yet.
+      </p>
+    );
+  return (
+    <table className="compact bid-ladder" data-testid="bid-ladder">
+      <caption className="hint">Latest bids (bidders are not named)</caption>
+      <thead>
+        <tr>
+          <th scope="col">Bidder</th>
+          <th scope="col">Bid</th>
+          <th scope="col">{auction.saleMode === "auction" ? "Price after" : "Amount"}</th>
+          <th scope="col">Time</th>
+        </tr>
+      </thead>
+      <tbody>
+        {ladder.map((row) => (
+          <tr key={row.sequence} data-testid="ladder-row">
+            <td>
+              Bidder {row.bidder}
+              {row.tag === myTag ? " (you)" : ""}
+            </td>
+            <td>{money(row.amount)}</td>
+            <td>{money(row.priceAfter)}</td>
+            <td>
+              <Moment iso={row.at} now={now} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function SellerLadder({ rows, sealed }: { rows: BidPanelData["sellerLadder"]; sealed: boolean }) {
+  if (sealed && rows.length === 0) {
+    return <p className="hint">Sealed bids are hidden until the close, from you too.</p>;
+  }
+  if (rows.length === 0) return <p className="hint">No bids yet.</p>;
+  return (
+    <table className="compact bid-ladder" data-testid="seller-ladder">
+      <caption className="hint">
+        Bids with their net value to you: the amount less the freight you pay on delivered terms (as of the
+        page load).
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">#</th>
+          <th scope="col">Bidder</th>
+          <th scope="col">Amount</th>
+          <th scope="col">Terms</th>
+          <th scope="col">Freight</th>
+          <th scope="col">Net value to you</th>
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.id} data-testid="seller-ladder-row">
+            <td>{row.sequence}</td>
+            <td>{row.bidderName}</td>
+            <td>{money(row.amount)}</td>
+            <td>{row.terms}</td>
+            <td>{row.freight ? money(row.freight) : "—"}</td>
+            <td>{row.netValue ? money(row.netValue) : (row.note ?? "—")}</td>
+            <td>{row.status}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function BidForm({
+  lotId,
+  data,
+  auction,
+  minimumBid,
+  leading,
+}: {
+  lotId: string;
+  data: BidPanelData;
+  auction: AuctionView;
+  minimumBid: Money | null;
+  leading: boolean;
+}) {
+  const fetcher = useFetcher<BidFeedback>();
+  const feedback = fetcher.state === "idle" ? fetcher.data : undefined;
+  const errors = feedback?.errors ?? {};
+  const busy = fetcher.state !== "idle";
+  const fieldError = (name: string) =>
+    errors[name] ? (
+      <p className="field-error" id={`bid-${name}-error`} role="alert">
+        {errors[name]}
+      </p>
+    ) : null;
+  const invalid = (name: string) => (errors[name] ? true : undefined);
+  const recyclerOnly = !data.buyer;
+  return (
+    <fetcher.Form
+      method="post"
+      action={`/lots/${lotId}/bids`}
+      className="bid-form stack"
+      data-testid="bid-form"
+    >
+      <input type="hidden" name="idempotencyKey" value={data.idempotencyKey} />
+      {auction.saleMode === "sealed" ? (
+        <p className="hint">Sealed — your bid is hidden until the close; you may revise it.</p>
+      ) : null}
+      {feedback ? (
+        <div className="form-error" role="alert" data-testid="bid-error">
+          <p>{feedback.formError}</p>
+          {feedback.blockers.length > 0 ? (
+            <ul data-testid="bid-blockers">
+              {feedback.blockers.map((b) => (
+                <li key={b.code + b.message}>{b.message}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      {auction.saleMode !== "fixed" ? (
+        <div className="grid">
+          <div className="field">
+            <label htmlFor="bid-amount">Your bid ({auction.startingPrice?.currency ?? ""})</label>
+            <p className="hint" data-testid="minimum-bid">
+              {leading && !minimumBid
+                ? "You lead; to raise your maximum, bid above it."
+                : minimumBid
+                  ? `At least ${formatMoney(minimumBid)}.`
+                  : ""}
+            </p>
+            <input
+              id="bid-amount"
+              name="amount"
+              inputMode="decimal"
+              required
+              placeholder={minimumBid ? toMajorUnitString(minimumBid) : undefined}
+              aria-invalid={invalid("amount")}
+              aria-describedby={errors.amount ? "bid-amount-error" : undefined}
+            />
+            {fieldError("amount")}
+          </div>
+          {auction.saleMode === "auction" ? (
+            <div className="field">
+              <label htmlFor="bid-max">Your maximum (optional)</label>
+              <p className="hint">
+                We bid for you, only as much as needed, up to this amount. Nobody sees it.
+              </p>
+              <input
+                id="bid-max"
+                name="maxAmount"
+                inputMode="decimal"
+                aria-invalid={invalid("maxAmount")}
+                aria-describedby={errors.maxAmount ? "bid-maxAmount-error" : undefined}
+              />
+              {fieldError("maxAmount")}
+            </div>
+          ) : null}
+        </div>
+      ) : (
+        <p>
+          Request this lot at its asking price of {money(auction.askingPrice)}; the seller accepts or
+          declines.
+        </p>
+      )}
+      {data.facilities.length > 0 ? (
+        <div className="field">
+          <label htmlFor="bid-facility">Destination facility</label>
+          <select
+            id="bid-facility"
+            name="facilityId"
+            required={recyclerOnly}
+            aria-invalid={invalid("facilityId")}
+            defaultValue={data.facilities[0]?.id}
+          >
+            {data.buyer ? <option value="">None — I buy on EXW / DAP terms below</option> : null}
+            {data.facilities.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.name}
+              </option>
+            ))}
+          </select>
+          {fieldError("facilityId")}
+        </div>
+      ) : recyclerOnly ? (
+        <p className="form-error">Add a facility first: a recycler's bid names where the lot goes.</p>
+      ) : null}
+      {data.buyer ? <BuyerTerms errors={errors} fieldError={fieldError} /> : null}
+      {fieldError("idempotencyKey")}
+      <div>
+        <button type="submit" disabled={busy} data-testid="place-bid">
+          {auction.saleMode === "fixed"
+            ? "Request at asking price"
+            : auction.saleMode === "sealed"
+              ? "Submit sealed bid"
+              : "Place bid"}
+        </button>
+      </div>
+    </fetcher.Form>
+  );
+}
+
+function BuyerTerms({
+  errors,
+  fieldError,
+}: {
+  errors: Record<string, string>;
+  fieldError: (name: string) => React.ReactNode;
+}) {
+  return (
+    <fieldset className="field">
+      <legend>Terms</legend>
+      <div className="checks">
+        <label>
+          <input type="radio" name="incoterm" value="EXW" defaultChecked /> EXW — I collect at the lot
+        </label>
+        <label>
+          <input type="radio" name="incoterm" value="DAP" /> DAP — delivered to me (the seller pays the
+          freight)
+        </label>
+      </div>
+      {fieldError("incoterm")}
+      <div className="grid">
+        <div className="field">
+          <label htmlFor="bid-economy">DAP: destination economy</label>
+          <select
+            id="bid-economy"
+            name="destinationEconomy"
+            defaultValue=""
+            aria-invalid={errors.destinationEconomy ? true : undefined}
+          >
+            <option value="">—</option>
+            {ECONOMIES.map((e) => (
+              <option key={e.code} value={e.code}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+          {fieldError("destinationEconomy")}
+        </div>
+        <div className="field">
+          <label htmlFor="bid-lat">Latitude (blank: the main port)</label>
+          <input
+            id="bid-lat"
+            name="destinationLat"
+            inputMode="decimal"
+            aria-invalid={errors.destinationLat ? true : undefined}
+          />
+          {fieldError("destinationLat")}
+        </div>
+        <div className="field">
+          <label htmlFor="bid-lng">Longitude</label>
+          <input
+            id="bid-lng"
+            name="destinationLng"
+            inputMode="decimal"
+            aria-invalid={errors.destinationLng ? true : undefined}
+          />
+          {fieldError("destinationLng")}
+        </div>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,29 @@
+/**
+ * What a live lot page receives: the public sale state, the leader's per-lot tag and the tail of
+ * the anonymised bid ladder. Shared by the server (which builds it once per lot event) and the
+ * browser (which renders it), so it lives here rather than in a .server module.
+ */
+
+import type { Money } from "../money.ts";
+import type { AuctionView } from "./auction-view.ts";
+
+export interface PublicLadderEntry {
+  sequence: number;
+  /** "Bidder N": the bidder's number in this round. */
+  bidder: number;
+  /** The bidder's per-lot tag, so a viewer can spot its own rows. */
+  tag: string;
+  amount: Money;
+  /** The lot's price right after this bid (auctions); the amount for sealed bids. */
+  priceAfter: Money;
+  at: string;
+}
+
+export interface LiveAuction {
+  auction: AuctionView;
+  /** Tag of the leading organisation (auctions), compared with the viewer's own tag client-side. */
+  leaderTag: string | null;
+  ladder: PublicLadderEntry[];
+  /** The lot's bid log position (last sequence), so a client can tell updates apart. */
+  sequence: number;
+}

@@ -1,0 +1,173 @@
+import { createHmac } from "node:crypto";
+import type { AuctionView } from "~/domain/bidding/auction-view.ts";
+import { auctionView } from "~/domain/bidding/auction-view.ts";
+import type { LiveAuction, PublicLadderEntry } from "~/domain/bidding/live-auction.ts";
+import type { Money } from "~/domain/money.ts";
+import { db } from "~/utils/db.server.ts";
+import { lotSaleColumns } from "./bid.server.ts";
+import { bidNetValues } from "./bid-terms.server.ts";
+import { PRIVATE_STATUSES } from "./lot.server.ts";
+import { isUuid } from "./lot-json.server.ts";
+
+/**
+ * The bid ladder of a lot as the live page shows it. Everyone sees the anonymised ladder (Bidder
+ * 1, 2… numbered by their first bid in the round, with the amount, the price after it and the
+ * time); the seller sees names, terms and each bid's net value. Sealed tenders show nothing until
+ * the close; fixed-price requests are between buyer and seller only.
+ */
+
+export const LADDER_LENGTH = 20;
+
+export type { LiveAuction, PublicLadderEntry };
+
+/**
+ * An organisation's pseudonym on one lot: an HMAC of lot and organisation ids under the session
+ * secret, so the stream can say "the leader is X" in a form only X recognises (its page gets its
+ * own tag from the loader). It links nothing across lots, and every instance computes the same tag.
+ */
+export function bidderTag(lotId: string, organizationId: string): string {
+  const secret = process.env.SESSION_SECRET || "packloop-bidder-tag";
+  return createHmac("sha256", secret).update(`${lotId}:${organizationId}`).digest("base64url").slice(0, 16);
+}
+
+type LadderBid = {
+  id: string;
+  organizationId: string;
+  amountMinor: bigint;
+  priceAfterMinor: bigint;
+  currency: string;
+  sequence: number;
+  createdAt: Date;
+};
+
+function ladderVisible(saleMode: string, status: AuctionView["status"]): boolean {
+  if (saleMode === "fixed") return false;
+  return saleMode === "auction" || status === "closed";
+}
+
+/** Bidder numbers for a round: 1 for the first organisation to bid, 2 for the next… */
+async function bidderNumbers(lotId: string, round: number): Promise<Map<string, number>> {
+  const firsts = await db().bid.groupBy({
+    by: ["organizationId"],
+    where: { lotId, round },
+    _min: { sequence: true },
+  });
+  firsts.sort((a, b) => (a._min.sequence ?? 0) - (b._min.sequence ?? 0));
+  return new Map(firsts.map((f, i) => [f.organizationId, i + 1]));
+}
+
+function publicEntries(lotId: string, bids: LadderBid[], numbers: Map<string, number>): PublicLadderEntry[] {
+  return bids.map((b) => ({
+    sequence: b.sequence,
+    bidder: numbers.get(b.organizationId) ?? 0,
+    tag: bidderTag(lotId, b.organizationId),
+    amount: { amountMinor: Number(b.amountMinor), currency: b.currency },
+    priceAfter: { amountMinor: Number(b.priceAfterMinor), currency: b.currency },
+    at: b.createdAt.toISOString(),
+  }));
+}
+
+/**
+ * The public live state of a lot: read once per lot event and fanned out to every viewer, so it
+ * holds nothing private (no viewer-specific leading flag; the minimum is the one for non-leaders).
+ */
+export async function liveAuction(lotId: string, now = new Date()): Promise<LiveAuction | null> {
+  if (!isUuid(lotId)) return null;
+  const lot = await db().lot.findUnique({
+    where: { id: lotId },
+    include: { leadingBid: { select: { organizationId: true } } },
+  });
+  if (!lot || PRIVATE_STATUSES.includes(lot.status)) return null;
+  const auction = auctionView(lotSaleColumns(lot), null, now);
+  const last = await db().bid.aggregate({ where: { lotId }, _max: { sequence: true } });
+  let ladder: PublicLadderEntry[] = [];
+  if (ladderVisible(lot.saleMode, auction.status)) {
+    const [bids, numbers] = await Promise.all([
+      db().bid.findMany({
+        where: { lotId, round: lot.round, status: { not: "withdrawn" } },
+        orderBy: { sequence: "desc" },
+        take: LADDER_LENGTH,
+      }),
+      bidderNumbers(lotId, lot.round),
+    ]);
+    ladder = publicEntries(lotId, bids, numbers);
+  }
+  const leader = lot.saleMode === "auction" ? (lot.leadingBid?.organizationId ?? null) : null;
+  return {
+    auction,
+    leaderTag: leader ? bidderTag(lotId, leader) : null,
+    ladder,
+    sequence: last._max.sequence ?? 0,
+  };
+}
+
+export interface SellerLadderEntry {
+  id: string;
+  sequence: number;
+  bidderName: string;
+  amount: Money;
+  priceAfter: Money;
+  at: string;
+  status: string;
+  /** "Facility name", "EXW (collects at the lot)" or "DAP to …". */
+  terms: string;
+  /** Amount minus the seller's freight on delivered terms; null when no route could be planned. */
+  netValue: Money | null;
+  freight: Money | null;
+  note: string | null;
+}
+
+/**
+ * The seller's ladder: every bid of the round with the bidder's name and its net value, so bids on
+ * different terms compare on one number. Sealed bids stay hidden until the close, from the seller too.
+ */
+export async function sellerLadder(lotId: string, now = new Date()): Promise<SellerLadderEntry[]> {
+  const lot = await db().lot.findUnique({
+    where: { id: lotId },
+    include: { leadingBid: { select: { organizationId: true } } },
+  });
+  if (!lot) return [];
+  const view = auctionView(lotSaleColumns(lot), lot.organizationId, now);
+  if (lot.saleMode === "sealed" && view.status !== "closed") return [];
+  const bids = await db().bid.findMany({
+    where: { lotId, round: lot.round, status: { not: "withdrawn" } },
+    orderBy: { sequence: "desc" },
+    include: { organization: { select: { name: true } }, facility: { select: { name: true } } },
+  });
+  const net = await bidNetValues(
+    lot,
+    bids.map((b) => ({
+      id: b.id,
+      amountMinor: Number(b.amountMinor),
+      currency: b.currency,
+      facilityId: b.facilityId,
+      incoterm: b.incoterm,
+      destinationLat: b.destinationLat,
+      destinationLng: b.destinationLng,
+      destinationEconomyCode: b.destinationEconomyCode,
+    })),
+    now,
+  );
+  return bids.map((b) => {
+    const value = net.get(b.id);
+    const money = (amountMinor: number) => ({ amountMinor, currency: b.currency });
+    const terms = b.facility
+      ? `Delivered to ${b.facility.name}`
+      : b.incoterm === "EXW"
+        ? "EXW (collects at the lot)"
+        : `DAP to ${b.destinationLabel ?? b.destinationEconomyCode ?? "the buyer's destination"}`;
+    return {
+      id: b.id,
+      sequence: b.sequence,
+      bidderName: b.organization.name,
+      amount: money(Number(b.amountMinor)),
+      priceAfter: money(Number(b.priceAfterMinor)),
+      at: b.createdAt.toISOString(),
+      status: b.status,
+      terms,
+      netValue: value && value.note === null ? money(value.netMinor) : null,
+      freight: value && value.note === null ? money(value.logisticsMinor) : null,
+      note: value?.note ?? null,
+    };
+  });
+}

@@ -1,0 +1,92 @@
+import { type ActionFunctionArgs, data, redirect } from "@remix-run/node";
+import { readBidForm } from "~/domain/bidding/bid-form.ts";
+import { formatMoney } from "~/domain/money.ts";
+import { placeBid } from "~/models/bid.server.ts";
+import { isUuid } from "~/models/lot-json.server.ts";
+import { db } from "~/utils/db.server.ts";
+import { getLotViewer } from "~/utils/lot-pages.server.ts";
+
+export interface BidFeedback {
+  formError: string;
+  code: string;
+  /** Field name → message, naming the field (amount, maxAmount, facilityId, destination…). */
+  errors: Record<string, string>;
+  blockers: { code: string; message: string }[];
+}
+
+/** The page's form field a model error belongs to. */
+const FIELD_OF: Record<string, string> = {
+  amount: "amount",
+  maxAmount: "maxAmount",
+  facilityId: "facilityId",
+  destination: "destinationEconomy",
+  "destination.economy": "destinationEconomy",
+  currency: "amount",
+  idempotencyKey: "idempotencyKey",
+};
+
+/**
+ * POST from the lot page's bid panel: an auction bid, a sealed bid (or its revision) or a request
+ * at the asking price. Success redirects back to the lot with ?bid=placed (the page's flash); a
+ * refusal answers with its status and the message on the field it concerns. The form carries an
+ * idempotency key made when the page was rendered, so a double submission counts once.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const lotId = params.lotId ?? "";
+  const back = `/lots/${lotId}`;
+  const viewer = await getLotViewer(request);
+  if (!viewer) return redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  const refuse = (status: number, feedback: Partial<BidFeedback> & { formError: string }) =>
+    data<BidFeedback>({ code: "VALIDATION", errors: {}, blockers: [], ...feedback }, { status });
+  if (!viewer.organizationId) {
+    return refuse(403, { code: "CAPABILITY_REQUIRED", formError: "Join an organisation to bid." });
+  }
+  const lot = isUuid(lotId)
+    ? await db().lot.findUnique({
+        where: { id: lotId },
+        select: { currency: true, saleMode: true, askingPriceMinor: true },
+      })
+    : null;
+  if (!lot) return refuse(404, { code: "NOT_FOUND", formError: "There is no such lot." });
+
+  const form = await request.formData();
+  const fields: Record<string, string> = {};
+  for (const [name, value] of form) if (typeof value === "string") fields[name] = value;
+  const read = readBidForm(
+    fields,
+    {
+      currency: lot.currency,
+      saleMode: lot.saleMode,
+      askingPriceMinor: lot.askingPriceMinor === null ? null : Number(lot.askingPriceMinor),
+    },
+    { recycler: viewer.capabilities.includes("recycler") && !viewer.capabilities.includes("buyer") },
+  );
+  if (!read.ok) {
+    return refuse(400, { formError: "The bid was not placed: check the fields below.", errors: read.errors });
+  }
+  const result = await placeBid({
+    lotId,
+    organizationId: viewer.organizationId,
+    capabilities: viewer.capabilities,
+    userId: viewer.userId,
+    currency: lot.currency,
+    ...read.values,
+  });
+  if (result.ok) return redirect(`${back}?bid=${result.replayed ? "repeated" : "placed"}#bidding`);
+
+  let message = result.message;
+  if (result.code === "BELOW_MINIMUM" && result.minimum && !message.includes(formatMoney(result.minimum))) {
+    message = `${message} The minimum is ${formatMoney(result.minimum)}.`;
+  }
+  const field = result.field ? (FIELD_OF[result.field] ?? result.field) : null;
+  return refuse(result.status, {
+    code: result.code,
+    formError: message,
+    errors: field ? { [field]: message } : {},
+    blockers: result.blockers?.map((b) => ({ code: b.code, message: b.message })) ?? [],
+  });
+}
+
+export function loader({ params }: { params: { lotId?: string } }) {
+  return redirect(`/lots/${params.lotId ?? ""}#bidding`);
+}

@@ -1,0 +1,147 @@
+import { EventEmitter } from "node:events";
+import { type LiveAuction, liveAuction } from "~/models/bid-ladder.server.ts";
+import { LOT_EVENTS_CHANNEL, type LotEvent } from "~/models/lot-events.server.ts";
+import { getDatabase } from "~/utils/db.server.ts";
+
+/**
+ * Live lot pages: one LISTEN on "lot_events" per process, fanned out in-process to the open
+ * event streams of each lot. PostgreSQL delivers every commit's NOTIFY to every instance, so a bid
+ * placed through one instance reaches viewers connected to another; PGlite delivers in-process.
+ *
+ * Each event costs one re-read of the lot's public state, shared by all of the lot's viewers, and
+ * bursts coalesce: a lot is re-read at most once per COALESCE_MS, after the burst's first event,
+ * and once more if events arrived while it was being read.
+ */
+
+export const COALESCE_MS = 50;
+
+export type LiveListener = (update: LiveAuction) => void;
+
+interface LotState {
+  timer: NodeJS.Timeout | null;
+  reading: boolean;
+  again: boolean;
+}
+
+class LotEventHub {
+  private readonly emitter = new EventEmitter();
+  private readonly lots = new Map<string, LotState>();
+  private unlisten: Promise<() => Promise<void>> | null = null;
+  private closed = false;
+  /** Called on close so open streams can end (and the HTTP server can shut down). */
+  private readonly closers = new Set<() => void>();
+
+  constructor() {
+    // Hundreds of viewers on one lot are normal, not a leak.
+    this.emitter.setMaxListeners(0);
+  }
+
+  private start() {
+    this.unlisten ??= getDatabase()
+      .listen(LOT_EVENTS_CHANNEL, (payload) => this.onNotification(payload))
+      .catch((error) => {
+        // Let the next subscriber try again rather than caching the failure.
+        this.unlisten = null;
+        throw error;
+      });
+    return this.unlisten;
+  }
+
+  private onNotification(payload: string | null) {
+    if (payload === null) {
+      // Reconnected after a lost connection: whatever happened meanwhile, refresh every lot.
+      for (const lotId of this.lots.keys()) this.schedule(lotId);
+      return;
+    }
+    let event: LotEvent;
+    try {
+      event = JSON.parse(payload) as LotEvent;
+    } catch {
+      return;
+    }
+    if (typeof event?.lotId === "string" && this.emitter.listenerCount(event.lotId) > 0) {
+      this.schedule(event.lotId);
+    }
+  }
+
+  private schedule(lotId: string) {
+    const state = this.lots.get(lotId);
+    if (!state) return;
+    if (state.timer) return; // the pending read will see this event too
+    if (state.reading) {
+      // The read under way may have started before this event's commit: read once more after it.
+      state.again = true;
+      return;
+    }
+    state.timer = setTimeout(() => void this.refresh(lotId), COALESCE_MS);
+  }
+
+  private async refresh(lotId: string) {
+    const state = this.lots.get(lotId);
+    if (!state) return;
+    state.timer = null;
+    state.reading = true;
+    state.again = false;
+    try {
+      const update = await liveAuction(lotId);
+      if (update && !this.closed) this.emitter.emit(lotId, update);
+    } catch (error) {
+      console.error("live lot update failed", error);
+    } finally {
+      state.reading = false;
+      if (state.again && this.lots.has(lotId)) this.schedule(lotId);
+    }
+  }
+
+  /**
+   * Subscribes to a lot's updates; starts the process's LISTEN on first use. `onClose` is called if
+   * the hub shuts down. Returns the unsubscribe function.
+   */
+  async subscribe(lotId: string, listener: LiveListener, onClose: () => void): Promise<() => void> {
+    if (this.closed) throw new Error("Live lot updates are shut down.");
+    await this.start();
+    if (!this.lots.has(lotId)) this.lots.set(lotId, { timer: null, reading: false, again: false });
+    this.emitter.on(lotId, listener);
+    this.closers.add(onClose);
+    return () => {
+      this.emitter.off(lotId, listener);
+      this.closers.delete(onClose);
+      if (this.emitter.listenerCount(lotId) === 0) {
+        const state = this.lots.get(lotId);
+        if (state?.timer) clearTimeout(state.timer);
+        this.lots.delete(lotId);
+      }
+    };
+  }
+
+  async close() {
+    this.closed = true;
+    for (const state of this.lots.values()) if (state.timer) clearTimeout(state.timer);
+    this.lots.clear();
+    for (const close of [...this.closers]) close();
+    this.closers.clear();
+    this.emitter.removeAllListeners();
+    const unlisten = this.unlisten;
+    this.unlisten = null;
+    if (unlisten) await (await unlisten.catch(() => async () => {}))();
+  }
+}
+
+// One hub per process, shared by server.ts and the Remix build's copy of this module.
+const globalForHub = globalThis as unknown as { packloopLotEvents?: LotEventHub };
+
+function hub(): LotEventHub {
+  globalForHub.packloopLotEvents ??= new LotEventHub();
+  return globalForHub.packloopLotEvents;
+}
+
+export function subscribeToLot(lotId: string, listener: LiveListener, onClose: () => void = () => {}) {
+  return hub().subscribe(lotId, listener, onClose);
+}
+
+/** Ends every open stream and the LISTEN; on shutdown, before the database closes. */
+export async function closeLotEvents(): Promise<void> {
+  const current = globalForHub.packloopLotEvents;
+  globalForHub.packloopLotEvents = undefined;
+  await current?.close();
+}
