@@ -1,4 +1,5 @@
 import { allocationPlansApi } from "./allocation-plans.ts";
+import { bidsApi } from "./bids.ts";
 import { bookingsApi } from "./bookings.ts";
 import { commonSchemas, type OpenApiFragment } from "./common.ts";
 import { economiesApi } from "./economies.ts";
@@ -14,6 +15,7 @@ const fragments: OpenApiFragment[] = [
   quotesApi,
   allocationPlansApi,
   bookingsApi,
+  bidsApi,
 ];
 
 export function openApiDocument(serverUrl: string) {

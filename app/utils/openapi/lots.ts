@@ -265,6 +265,10 @@ export const lotsApi: OpenApiFragment = {
         createdAt: { type: "string", format: "date-time" },
         updatedAt: { type: "string", format: "date-time" },
         derived: ref("LotDerived"),
+        auction: {
+          ...nullable(ref("AuctionState")),
+          description: "The sale state for the caller (GET and PATCH of one lot; not in lists).",
+        },
       },
     },
     LotDerived: {

@@ -1,0 +1,442 @@
+import { type JsonSchema, jsonResponse, type OpenApiFragment, problemResponse, ref } from "./common.ts";
+
+const lotIdParameter = {
+  name: "lotId",
+  in: "path",
+  required: true,
+  schema: { type: "string", format: "uuid" },
+};
+const idParameter = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+
+const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: "null" }] });
+
+const BID_REFUSALS =
+  "`AUCTION_NOT_OPEN` (409: closed, withdrawn or past its close time), `BELOW_MINIMUM` (422, with " +
+  "`minimum` and the amount in `detail`), `OWN_LOT` (403), `CAPABILITY_REQUIRED` (403), " +
+  "`CURRENCY_MISMATCH` (422), `FACILITY_CANNOT_TAKE_LOT` (422, with the matching engine's `blockers`), " +
+  "`ALREADY_REQUESTED` (409, fixed price), `IDEMPOTENCY_KEY_REUSED` (409: the key was used on another lot)";
+
+const AWARD_REFUSALS =
+  "`ILLEGAL_TRANSITION`, `WRONG_SALE_MODE`, `AWARD_NOT_PROVISIONAL`, `AWARD_EXPIRED`, `LIVE_AWARD`, " +
+  "`NO_BIDS`, `RESERVE_MET`, `BID_NOT_LIVE`, `BID_NOT_WITHDRAWABLE`, `AUCTION_NOT_OPEN` or `CAPACITY_UNAVAILABLE`";
+
+const common = {
+  401: problemResponse("No valid credentials"),
+  404: problemResponse("No such lot, bid or award, or the caller may not see it"),
+};
+
+const reasonBody = (required: string[], properties: Record<string, JsonSchema>) => ({
+  required: true,
+  content: {
+    "application/json": { schema: { type: "object", additionalProperties: false, required, properties } },
+  },
+});
+
+export const bidsApi: OpenApiFragment = {
+  paths: {
+    "/api/v1/lots/{lotId}/bids": {
+      get: {
+        operationId: "listLotBids",
+        summary: "The bids of a lot the caller may see",
+        description:
+          "The seller sees every bid of the current round with the bidder, terms and net value to the seller " +
+          "(never a bidder's proxy maximum). A bidder sees its own bids in full and the anonymised ladder " +
+          "(`Bidder 1`, `Bidder 2`… stable per lot). Sealed tenders: nobody sees amounts before the close — " +
+          "the seller gets 403 `SEALED_UNTIL_CLOSE`, bidders only their own bids; after the close the seller " +
+          "sees all and bidders the clearing price. Callers without credentials see an auction's ladder only.",
+        security: [{}, { bearerToken: [] }, { sessionCookie: [] }],
+        parameters: [lotIdParameter],
+        responses: {
+          200: jsonResponse("What the caller may see", ref("LotBids")),
+          403: problemResponse(
+            "SEALED_UNTIL_CLOSE: the seller asked for a sealed tender's bids before the close",
+          ),
+          404: common[404],
+        },
+      },
+      post: {
+        operationId: "placeBid",
+        summary: "Bid on an auction, submit or revise a sealed bid, or request a fixed-price lot",
+        description:
+          "Needs the buyer or recycler capability. A recycler names the `facilityId` the lot goes to (checked " +
+          "by the matching engine); a buyer collects (`EXW`, the default) or declares a delivered " +
+          "`destination` (`DAP`). `maxAmount` makes it a proxy bid (auctions only). An `idempotencyKey` (or " +
+          "`Idempotency-Key` header) makes a repeated submission count once. Rate limited per organisation " +
+          "(60 a minute by default; 429 `RATE_LIMITED` with Retry-After).",
+        parameters: [
+          lotIdParameter,
+          {
+            name: "Idempotency-Key",
+            in: "header",
+            required: false,
+            schema: { type: "string", minLength: 1, maxLength: 100 },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: { "application/json": { schema: ref("PlaceBidRequest") } },
+        },
+        responses: {
+          201: jsonResponse("The bid and the lot's auction state after it", ref("BidPlaced")),
+          200: jsonResponse(
+            "A repeated idempotency key: the first bid, with header `Idempotent-Replayed: true`",
+            ref("BidPlaced"),
+          ),
+          400: problemResponse(
+            "VALIDATION_FAILED: `errors` names each field (e.g. `amount.amountMinor` for a negative, zero, " +
+              "fractional or text amount)",
+          ),
+          401: common[401],
+          403: problemResponse("CAPABILITY_REQUIRED or OWN_LOT"),
+          404: common[404],
+          409: problemResponse(BID_REFUSALS),
+          422: problemResponse(BID_REFUSALS),
+          429: problemResponse(
+            "RATE_LIMITED: too many bids from the organisation this minute; see Retry-After",
+          ),
+        },
+      },
+    },
+    "/api/v1/bids/{id}": {
+      delete: {
+        operationId: "withdrawBid",
+        summary: "Withdraw the caller's own live sealed bid or pending purchase request",
+        description:
+          "Auction bids are binding. Another organisation's bid is refused with 403 and left as it was.",
+        parameters: [idParameter],
+        responses: {
+          200: jsonResponse("The withdrawn bid", {
+            type: "object",
+            required: ["bid"],
+            properties: { bid: ref("Bid") },
+          }),
+          401: common[401],
+          403: problemResponse("FORBIDDEN: not the caller's bid"),
+          404: common[404],
+          409: problemResponse("BID_NOT_WITHDRAWABLE (auction), AUCTION_NOT_OPEN or BID_NOT_LIVE"),
+        },
+      },
+    },
+    "/api/v1/bids/{id}/accept": {
+      post: {
+        operationId: "acceptPurchaseRequest",
+        summary: "The seller accepts a fixed-price purchase request: the lot is awarded",
+        parameters: [idParameter],
+        responses: {
+          200: jsonResponse("The award", { type: "object", properties: { award: ref("Award") } }),
+          401: common[401],
+          403: problemResponse("FORBIDDEN: not the seller"),
+          404: common[404],
+          409: problemResponse(AWARD_REFUSALS),
+        },
+      },
+    },
+    "/api/v1/bids/{id}/decline": {
+      post: {
+        operationId: "declinePurchaseRequest",
+        summary: "The seller declines a fixed-price purchase request, with an optional note",
+        parameters: [idParameter],
+        requestBody: {
+          required: false,
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                additionalProperties: false,
+                properties: { note: { type: ["string", "null"], maxLength: 500 } },
+              },
+            },
+          },
+        },
+        responses: {
+          200: jsonResponse("The declined request", { type: "object", properties: { bid: ref("Bid") } }),
+          400: problemResponse("VALIDATION_FAILED"),
+          401: common[401],
+          403: problemResponse("FORBIDDEN: not the seller"),
+          404: common[404],
+          409: problemResponse(AWARD_REFUSALS),
+        },
+      },
+    },
+    "/api/v1/lots/{lotId}/awards": {
+      get: {
+        operationId: "listLotAwards",
+        summary: "Awards of a lot: every one for the seller, the caller's own for a bidder",
+        parameters: [lotIdParameter],
+        responses: {
+          200: jsonResponse("Oldest first", {
+            type: "object",
+            required: ["lotId", "role", "awards"],
+            properties: {
+              lotId: { type: "string", format: "uuid" },
+              role: { type: "string", enum: ["seller", "bidder"] },
+              awards: { type: "array", items: ref("Award") },
+            },
+          }),
+          401: common[401],
+          404: common[404],
+        },
+      },
+    },
+    "/api/v1/lots/{lotId}/award": {
+      post: {
+        operationId: "awardSealedBid",
+        summary: "The seller awards a closed sealed tender to one bid, stating why",
+        parameters: [lotIdParameter],
+        requestBody: reasonBody(["bidId", "reason"], {
+          bidId: { type: "string", format: "uuid" },
+          reason: { type: "string", description: "e.g. best net value; shown to the winner" },
+        }),
+        responses: {
+          200: jsonResponse("The award, confirmed", { type: "object", properties: { award: ref("Award") } }),
+          400: problemResponse("VALIDATION_FAILED (bidId, reason)"),
+          401: common[401],
+          403: problemResponse("FORBIDDEN: not the seller"),
+          404: common[404],
+          409: problemResponse(AWARD_REFUSALS),
+        },
+      },
+    },
+    "/api/v1/lots/{lotId}/accept-below-reserve": {
+      post: {
+        operationId: "acceptBelowReserve",
+        summary: "The seller takes a closed auction's highest bid although it is below the reserve",
+        parameters: [lotIdParameter],
+        responses: {
+          200: jsonResponse("The award, confirmed", { type: "object", properties: { award: ref("Award") } }),
+          401: common[401],
+          403: problemResponse("FORBIDDEN: not the seller"),
+          404: common[404],
+          409: problemResponse(AWARD_REFUSALS),
+        },
+      },
+    },
+    "/api/v1/lots/{lotId}/relist": {
+      post: {
+        operationId: "relistLot",
+        summary: "The seller opens a closed lot nobody won for a new round",
+        parameters: [lotIdParameter],
+        requestBody: reasonBody(["closesAt"], {
+          closesAt: { type: "string", format: "date-time" },
+          startingPrice: ref("Money"),
+          reservePrice: {
+            ...nullable(ref("Money")),
+            description: "null removes the reserve; left out keeps it",
+          },
+        }),
+        responses: {
+          200: jsonResponse("The lot, open again", {
+            type: "object",
+            properties: {
+              lotId: { type: "string", format: "uuid" },
+              status: { type: "string" },
+              round: { type: "integer" },
+              closesAt: { type: "string", format: "date-time" },
+            },
+          }),
+          400: problemResponse("VALIDATION_FAILED (closesAt, startingPrice, reservePrice)"),
+          401: common[401],
+          403: problemResponse("FORBIDDEN: not the seller"),
+          404: common[404],
+          409: problemResponse(AWARD_REFUSALS),
+        },
+      },
+    },
+    "/api/v1/awards/{id}/confirm": {
+      post: {
+        operationId: "confirmAward",
+        summary: "The seller confirms a provisional award before its deadline",
+        parameters: [idParameter],
+        responses: {
+          200: jsonResponse("The award, confirmed", { type: "object", properties: { award: ref("Award") } }),
+          401: common[401],
+          403: problemResponse("FORBIDDEN: not the seller"),
+          404: common[404],
+          409: problemResponse(AWARD_REFUSALS),
+        },
+      },
+    },
+    "/api/v1/awards/{id}/decline": {
+      post: {
+        operationId: "declineAward",
+        summary: "The seller declines a provisional award with a reason; it passes to the next bidder",
+        parameters: [idParameter],
+        requestBody: reasonBody(["reason"], { reason: { type: "string" } }),
+        responses: {
+          200: jsonResponse("The declined award's id and the next award, if any", {
+            type: "object",
+            properties: { declined: { type: "string", format: "uuid" }, next: nullable(ref("Award")) },
+          }),
+          400: problemResponse("VALIDATION_FAILED (reason)"),
+          401: common[401],
+          403: problemResponse("FORBIDDEN: not the seller"),
+          404: common[404],
+          409: problemResponse(AWARD_REFUSALS),
+        },
+      },
+    },
+  },
+  schemas: {
+    PlaceBidRequest: {
+      type: "object",
+      additionalProperties: false,
+      required: ["amount"],
+      properties: {
+        amount: {
+          ...ref("Money"),
+          description: "A positive whole number of minor units in the lot's currency",
+        },
+        maxAmount: { ...ref("Money"), description: "Proxy maximum (auctions only), at least the amount" },
+        facilityId: { type: "string", format: "uuid", description: "A recycler's destination facility" },
+        incoterm: { type: "string", enum: ["EXW", "DAP"] },
+        destination: {
+          type: "object",
+          additionalProperties: false,
+          required: ["lat", "lng", "economy"],
+          properties: {
+            lat: { type: "number", minimum: -90, maximum: 90 },
+            lng: { type: "number", minimum: -180, maximum: 180 },
+            economy: { type: "string", pattern: "^[A-Z]{2}$" },
+            label: { type: ["string", "null"], maxLength: 200 },
+          },
+        },
+        idempotencyKey: { type: "string", minLength: 1, maxLength: 100 },
+      },
+    },
+    Bid: {
+      type: "object",
+      required: [
+        "id",
+        "lotId",
+        "sequence",
+        "round",
+        "status",
+        "amount",
+        "priceAfter",
+        "incoterm",
+        "createdAt",
+      ],
+      properties: {
+        id: { type: "string", format: "uuid" },
+        lotId: { type: "string", format: "uuid" },
+        sequence: { type: "integer", description: "Order of arrival on the lot" },
+        round: { type: "integer" },
+        status: { type: "string", enum: ["active", "outbid", "withdrawn", "rejected", "won", "lost"] },
+        amount: ref("Money"),
+        maxAmount: { ...nullable(ref("Money")), description: "Only on the caller's own bids" },
+        priceAfter: { ...ref("Money"), description: "The lot's price right after this bid" },
+        facility: nullable({
+          type: "object",
+          properties: { id: { type: "string", format: "uuid" }, name: { type: ["string", "null"] } },
+        }),
+        incoterm: { type: "string", enum: ["EXW", "DAP"] },
+        destination: nullable({
+          type: "object",
+          properties: {
+            lat: { type: "number" },
+            lng: { type: "number" },
+            economy: { type: ["string", "null"] },
+            label: { type: ["string", "null"] },
+          },
+        }),
+        decisionNote: { type: ["string", "null"] },
+        createdAt: { type: "string", format: "date-time" },
+        bidder: {
+          type: "object",
+          description: "Seller's view only",
+          properties: { id: { type: "string", format: "uuid" }, name: { type: "string" } },
+        },
+        netValue: {
+          ...nullable({
+            type: "object",
+            properties: {
+              net: ref("Money"),
+              logistics: ref("Money"),
+              distanceKm: { type: ["number", "null"] },
+              co2eKg: { type: ["number", "null"] },
+              note: { type: ["string", "null"] },
+            },
+          }),
+          description: "Seller's view only: amount minus the seller's freight on delivered terms",
+        },
+      },
+    },
+    LadderEntry: {
+      type: "object",
+      required: ["sequence", "bidder", "own", "priceAfter", "at"],
+      properties: {
+        sequence: { type: "integer" },
+        bidder: { type: "string", examples: ["Bidder 2"] },
+        own: { type: "boolean", description: "The caller's organisation placed this bid" },
+        priceAfter: ref("Money"),
+        leader: { type: ["string", "null"], description: "Alias of the leader after this bid" },
+        at: { type: "string", format: "date-time" },
+      },
+    },
+    LotBids: {
+      type: "object",
+      required: ["lotId", "saleMode", "round", "role", "bids", "ladder", "clearingPrice"],
+      properties: {
+        lotId: { type: "string", format: "uuid" },
+        saleMode: { type: "string", enum: ["auction", "sealed", "fixed"] },
+        round: { type: "integer" },
+        role: { type: "string", enum: ["seller", "bidder", "public"] },
+        bids: { type: "array", items: ref("Bid"), description: "Seller: all of the round; bidder: its own" },
+        ladder: nullable({ type: "array", items: ref("LadderEntry") }),
+        clearingPrice: {
+          ...nullable(ref("Money")),
+          description: "A closed sealed tender's awarded price, for the seller and bidders",
+        },
+      },
+    },
+    AuctionState: {
+      type: "object",
+      description: "The lot's sale state for the caller; sealed tenders show no price until the close.",
+      properties: {
+        saleMode: { type: "string", enum: ["auction", "sealed", "fixed"] },
+        status: { type: "string", enum: ["not_open", "open", "closing", "closed"] },
+        closesAt: { type: ["string", "null"], format: "date-time" },
+        hardCloseAt: { type: ["string", "null"], format: "date-time" },
+        softCloseMinutes: { type: "integer" },
+        extensions: { type: "integer" },
+        round: { type: "integer" },
+        currentPrice: nullable(ref("Money")),
+        bidCount: { type: "integer" },
+        hasReserve: { type: "boolean" },
+        reserveMet: { type: "boolean" },
+        leading: { type: ["boolean", "null"], description: "Whether the caller's organisation leads" },
+        minimumBid: nullable(ref("Money")),
+      },
+    },
+    BidPlaced: {
+      type: "object",
+      required: ["bid", "auction"],
+      properties: { bid: ref("Bid"), auction: ref("AuctionState") },
+    },
+    Award: {
+      type: "object",
+      required: ["id", "lotId", "status", "amount", "createdAt"],
+      properties: {
+        id: { type: "string", format: "uuid" },
+        lotId: { type: "string", format: "uuid" },
+        bidId: { type: ["string", "null"], format: "uuid" },
+        round: { type: ["integer", "null"] },
+        status: { type: "string", enum: ["provisional", "confirmed", "lapsed", "cancelled"] },
+        amount: ref("Money"),
+        reason: { type: ["string", "null"] },
+        winner: nullable({
+          type: "object",
+          properties: { id: { type: "string", format: "uuid" }, name: { type: "string" } },
+        }),
+        facility: nullable({
+          type: "object",
+          properties: { id: { type: "string", format: "uuid" }, name: { type: "string" } },
+        }),
+        confirmBy: { type: ["string", "null"], format: "date-time" },
+        confirmedAt: { type: ["string", "null"], format: "date-time" },
+        lapsedAt: { type: ["string", "null"], format: "date-time" },
+        createdAt: { type: "string", format: "date-time" },
+      },
+    },
+  },
+};
