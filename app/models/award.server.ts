@@ -985,6 +985,10 @@ export async function awardPanelFor(lot: Lot, viewerOrganizationId: string | nul
             .map((b) => ({ id: b.id, bidder: b.organization.name, amountMinor: Number(b.amountMinor) }))
         : [];
     const winnerBid = liveAward ? bids.find((b) => b.id === liveAward.bidId) : undefined;
+    const canRelist = lot.status === "closed" && liveAward === null;
+    const canAwardTender = lot.saleMode === "sealed" && lot.status === "closed" && liveAward === null;
+    if (!liveAward && !belowReserve && tender.length === 0 && requests.length === 0 && !canRelist)
+      return null;
     return {
       role: "seller" as const,
       lotStatus: lot.status,
@@ -992,9 +996,9 @@ export async function awardPanelFor(lot: Lot, viewerOrganizationId: string | nul
       currency: lot.currency,
       award: liveAward ? { ...awardJson(liveAward), bidder: winnerBid?.organization.name ?? null } : null,
       belowReserve: belowReserve ? { highestMinor: price! } : null,
-      canRelist: lot.status === "closed" && liveAward === null,
+      canRelist,
       tender,
-      canAwardTender: lot.saleMode === "sealed" && lot.status === "closed" && liveAward === null,
+      canAwardTender,
       requests,
     };
   }

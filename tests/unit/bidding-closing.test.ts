@@ -8,6 +8,7 @@ import {
   checkRelist,
   closeOutcome,
   isDueToClose,
+  localDateTimeToInstant,
 } from "~/domain/bidding/closing.ts";
 
 const now = new Date("2026-11-28T12:00:00Z");
@@ -130,5 +131,22 @@ describe("bidderOutcome", () => {
   it("closed without an award is pending (the seller may accept below reserve)", () => {
     expect(bidderOutcome("a", "closed", [])).toEqual({ kind: "pending" });
     expect(bidderOutcome("a", "withdrawn", [award("a", "lapsed")])).toEqual({ kind: "not_sold" });
+  });
+});
+
+describe("localDateTimeToInstant", () => {
+  it.each([
+    ["2026-12-01T14:30", "0", "2026-12-01T14:30:00.000Z"],
+    ["2026-12-01T14:30", "-60", "2026-12-01T13:30:00.000Z"], // Paris in winter
+    ["2026-12-01T14:30", "300", "2026-12-01T19:30:00.000Z"], // New York in winter
+    ["2026-12-01T14:30", undefined, "2026-12-01T14:30:00.000Z"], // no JavaScript: read as UTC
+    ["2026-12-01T14:30:15", "0", "2026-12-01T14:30:15.000Z"],
+    ["2026-02-30T10:00", "0", null],
+    ["2026-12-01 14:30", "0", null],
+    ["tomorrow", "0", null],
+    ["2026-12-01T24:00", "0", null],
+    ["2026-12-01T14:30", "9999", null],
+  ])("%s at offset %s", (value, offset, expected) => {
+    expect(localDateTimeToInstant(value, offset)?.toISOString() ?? null).toBe(expected);
   });
 });

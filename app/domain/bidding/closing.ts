@@ -154,3 +154,23 @@ export function bidderOutcome(
   if (provisional || lotStatus === "closed") return { kind: "pending" };
   return { kind: "not_sold" };
 }
+
+/**
+ * A `datetime-local` value ("2026-12-01T14:30") typed in a browser whose clock is
+ * `offsetMinutes` behind UTC (Date#getTimezoneOffset: -60 in Paris in winter) as an instant.
+ * Without the offset (no JavaScript) the time is read as UTC, which the form says. null when the
+ * text is not a date and time.
+ */
+export function localDateTimeToInstant(value: unknown, offsetMinutes: unknown): Date | null {
+  if (typeof value !== "string") return null;
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
+  if (!match) return null;
+  const [, y, mo, d, h, mi, s] = match.map(Number);
+  const utc = Date.UTC(y, mo - 1, d, h, mi, Number.isNaN(s) ? 0 : s);
+  const probe = new Date(utc);
+  if (probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d || h > 23 || mi > 59) return null;
+  const offset =
+    typeof offsetMinutes === "string" && /^-?\d{1,4}$/.test(offsetMinutes) ? Number(offsetMinutes) : 0;
+  if (Math.abs(offset) > 14 * 60) return null;
+  return new Date(utc + offset * 60_000);
+}

@@ -1,0 +1,112 @@
+import { type ActionFunctionArgs, data, redirect } from "@remix-run/node";
+import { localDateTimeToInstant } from "~/domain/bidding/closing.ts";
+import { parseMoneyInput } from "~/domain/money.ts";
+import {
+  type AwardCaller,
+  type AwardFailure,
+  acceptBelowReserve,
+  acceptPurchaseRequest,
+  awardSealedBid,
+  confirmAward,
+  declineAward,
+  declinePurchaseRequest,
+  relistLot,
+  withdrawBid,
+} from "~/models/award.server.ts";
+import { db } from "~/utils/db.server.ts";
+import { getLotViewer } from "~/utils/lot-pages.server.ts";
+
+/**
+ * The lot page's closing and awarding buttons (app/components/lot/award-panel.tsx) post here with
+ * an intent. Success goes back to the award panel (the page re-reads the lot); a refusal answers
+ * with its status, the model's message and, for bad input, the field it concerns. A resource route
+ * rather than intents on the lot page's own action, which is for the seller's listing.
+ */
+
+type Feedback = { intent: string | null; formError: string; errors: Record<string, string> };
+
+function refused(intent: string | null, failure: Pick<AwardFailure, "status" | "message" | "field">) {
+  return data<Feedback>(
+    {
+      intent,
+      formError: failure.message,
+      errors: failure.field ? { [failure.field]: failure.message } : {},
+    },
+    { status: failure.status },
+  );
+}
+
+async function readOptionalMoney(form: FormData, name: string, lotId: string) {
+  const text = String(form.get(name) ?? "").trim();
+  if (text === "") return { ok: true as const, value: undefined };
+  const lot = await db().lot.findUnique({ where: { id: lotId }, select: { currency: true } });
+  const parsed = parseMoneyInput(text, lot?.currency ?? "USD");
+  if (!parsed.ok || parsed.amountMinor <= 0)
+    return {
+      ok: false as const,
+      message: `Enter a positive amount in ${lot?.currency ?? "the lot's currency"}.`,
+    };
+  return { ok: true as const, value: parsed.amountMinor };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const lotId = params.lotId ?? "";
+  const back = `/lots/${lotId}#award`;
+  const viewer = await getLotViewer(request);
+  if (!viewer) return redirect(`/login?redirectTo=${encodeURIComponent(`/lots/${lotId}`)}`);
+  if (!viewer.organizationId)
+    return refused(null, { status: 403, message: "Join an organisation to act on lots." });
+  const caller: AwardCaller = { organizationId: viewer.organizationId, userId: viewer.userId };
+  const form = await request.formData();
+  const intentValue = form.get("intent");
+  const intent = typeof intentValue === "string" ? intentValue : null;
+  const text = (name: string) => String(form.get(name) ?? "");
+
+  let result: { ok: true } | AwardFailure;
+  switch (intent) {
+    case "confirm":
+      result = await confirmAward(caller, text("awardId"));
+      break;
+    case "decline":
+      result = await declineAward(caller, text("awardId"), text("reason"));
+      break;
+    case "acceptBelowReserve":
+      result = await acceptBelowReserve(caller, lotId);
+      break;
+    case "relist": {
+      const closesAt = localDateTimeToInstant(form.get("closesAt"), form.get("tzOffset"));
+      if (!closesAt)
+        return refused(intent, { status: 400, message: "Give the new close time.", field: "closesAt" });
+      const starting = await readOptionalMoney(form, "startingPrice", lotId);
+      if (!starting.ok)
+        return refused(intent, { status: 400, message: starting.message, field: "startingPrice" });
+      const reserve = await readOptionalMoney(form, "reserve", lotId);
+      if (!reserve.ok) return refused(intent, { status: 400, message: reserve.message, field: "reserve" });
+      result = await relistLot(caller, lotId, closesAt, {
+        startingPriceMinor: starting.value,
+        reservePriceMinor: form.get("removeReserve") === "on" ? null : reserve.value,
+      });
+      break;
+    }
+    case "awardSealed":
+      result = await awardSealedBid(caller, lotId, text("bidId"), text("reason"));
+      break;
+    case "acceptRequest":
+      result = await acceptPurchaseRequest(caller, text("bidId"));
+      break;
+    case "declineRequest":
+      result = await declinePurchaseRequest(caller, text("bidId"), text("note"));
+      break;
+    case "withdraw":
+      result = await withdrawBid(caller, text("bidId"));
+      break;
+    default:
+      return refused(intent, { status: 400, message: "Unknown action." });
+  }
+  if (result.ok) return redirect(back);
+  return refused(intent, result);
+}
+
+export function loader({ params }: { params: { lotId?: string } }) {
+  return redirect(`/lots/${params.lotId ?? ""}#award`);
+}
