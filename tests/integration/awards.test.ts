@@ -23,10 +23,13 @@ import {
 } from "~/models/award.server.ts";
 import type { BidPlaced } from "~/models/bid.server.ts";
 import { createFacility } from "~/models/facility.server.ts";
+import * as lotPage from "~/routes/lots.$lotId.tsx";
+import * as awardRoute from "~/routes/lots.$lotId_.award.ts";
 import { db } from "~/utils/db.server.ts";
 import { type Bidder, bid, openLot } from "../fixtures/bidding.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
 import { accountWith, facilityFields, monthFromNow } from "../fixtures/facilities.ts";
+import { callRoute, getRequest, postRequest } from "../fixtures/routes.ts";
 
 let seller: Bidder;
 let stranger: Bidder;
@@ -476,5 +479,84 @@ describe("withdrawing auction bids", () => {
       code: "BID_NOT_WITHDRAWABLE",
     });
     expect((await bidRow(placedBid.bid.id)).status).toBe("active");
+  });
+});
+
+describe("the lot page: lazy close and the award panel's route", () => {
+  const post = (who: Bidder, lotId: string, fields: Record<string, string>) =>
+    callRoute(awardRoute.action, postRequest(`/lots/${lotId}/award`, fields, { cookie: who.cookie }), {
+      lotId,
+    });
+  const page = (who: Bidder, lotId: string) =>
+    callRoute(lotPage.loader, getRequest(`/lots/${lotId}`, { cookie: who.cookie }), { lotId });
+
+  test("reading a lot past its close closes it; the seller confirms through the route; the bidder sees it won", async () => {
+    const { lot } = await auction();
+    const top = placed(await bid(buyers[0], lot.id, 1_000_000));
+    // Time passes: the close time is now behind us and no sweep has run.
+    await db().lot.update({ where: { id: lot.id }, data: { closesAt: new Date(Date.now() - 1_000) } });
+
+    const sellerView = await page(seller, lot.id);
+    expect(sellerView.status).toBe(200);
+    expect((sellerView.data.lot as { status: string }).status).toBe("closed");
+    const panel = sellerView.data.award as {
+      role: string;
+      award: { id: string; status: string; bidder: string };
+    };
+    expect(panel).toMatchObject({ role: "seller", award: { status: "provisional" } });
+
+    const foreign = await post(stranger, lot.id, { intent: "confirm", awardId: panel.award.id });
+    expect(foreign.status).toBe(403);
+    expect(foreign.data.formError).toMatch(/Only the organisation that listed this lot/);
+    expect((await lotRow(lot.id)).status).toBe("closed");
+
+    const done = await post(seller, lot.id, { intent: "confirm", awardId: panel.award.id });
+    expect(done.location).toBe(`/lots/${lot.id}#award`);
+    expect((await lotRow(lot.id)).status).toBe("awarded");
+    expect((await bidRow(top.bid.id)).status).toBe("won");
+
+    const bidderView = await page(buyers[0], lot.id);
+    expect(bidderView.data.award).toMatchObject({
+      role: "bidder",
+      outcome: { kind: "won", amountMinor: 1_000_000 },
+    });
+    const twice = await post(seller, lot.id, { intent: "confirm", awardId: panel.award.id });
+    expect(twice.status).toBe(409);
+  });
+
+  test("relisting through the route: a past close time is a field error, a future one reopens the lot", async () => {
+    const { lot, closeAt } = await auction();
+    await closeLotIfDue(lot.id, closeAt);
+    await db().lot.update({ where: { id: lot.id }, data: { closesAt: closeAt } });
+    const past = await post(seller, lot.id, {
+      intent: "relist",
+      closesAt: "2020-01-01T10:00",
+      tzOffset: "0",
+    });
+    expect(past.status).toBe(400);
+    expect(past.data.errors).toEqual({ closesAt: "The new close time must be in the future." });
+    const junk = await post(seller, lot.id, { intent: "relist", closesAt: "soon" });
+    expect(junk.data.errors).toEqual({ closesAt: "Give the new close time." });
+    const badReserve = await post(seller, lot.id, {
+      intent: "relist",
+      closesAt: new Date(Date.now() + 48 * HOUR).toISOString().slice(0, 16),
+      reserve: "-5",
+    });
+    expect(badReserve.status).toBe(400);
+    expect(Object.keys(badReserve.data.errors as object)).toEqual(["reserve"]);
+    expect((await lotRow(lot.id)).status).toBe("closed");
+
+    const when = new Date(Date.now() + 48 * HOUR);
+    when.setUTCSeconds(0, 0);
+    const reopened = await post(seller, lot.id, {
+      intent: "relist",
+      closesAt: when.toISOString().slice(0, 16),
+      tzOffset: "-60", // the seller's browser is an hour ahead of UTC
+      startingPrice: "5,000.00",
+    });
+    expect(reopened.location).toBe(`/lots/${lot.id}#award`);
+    const row = await lotRow(lot.id);
+    expect(row).toMatchObject({ status: "open", round: 2, startingPriceMinor: 500_000n });
+    expect(row.closesAt?.getTime()).toBe(when.getTime() - HOUR);
   });
 });
