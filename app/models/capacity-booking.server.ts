@@ -209,9 +209,11 @@ function refuse(
   organizationId: string,
   booking: BookingRow,
 ) {
-  const actor = booking.capacityWindow.facility.organizationId === organizationId ? "facility" : "seller";
-  const isParty = actor === "facility" || booking.organizationId === organizationId;
-  if (!isParty) return fail("FORBIDDEN", "This booking belongs to other organisations.");
+  const isFacility = booking.capacityWindow.facility.organizationId === organizationId;
+  const isSeller = booking.organizationId === organizationId;
+  if (!isFacility && !isSeller) return fail("FORBIDDEN", "This booking belongs to other organisations.");
+  // An organisation that is both (a recycler booking its own facility) acts in the role the action needs.
+  const actor = action === "cancel" ? (isSeller ? "seller" : "facility") : isFacility ? "facility" : "seller";
   const transition = bookingTransition(from, action, actor);
   return transition.ok ? null : fail(transition.code, transition.message);
 }
