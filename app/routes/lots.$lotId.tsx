@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AwardPanel } from "~/components/lot/award-panel.tsx";
+import { BidPanel } from "~/components/lot/bid-panel.tsx";
 import { LotQuestions } from "~/components/lot/lot-questions.tsx";
 import { WatchButton } from "~/components/lot/watch-button.tsx";
 import { LotDerivedPanel } from "~/components/lot-derived-panel.tsx";
@@ -18,7 +19,7 @@ import lotStyles from "~/styles/lots.css?url";
 import notificationStyles from "~/styles/notifications.css?url";
 import { requireCapability } from "~/utils/auth.server.ts";
 import { readLotFormRequest } from "~/utils/lot-form.server.ts";
-import { getLotViewer, lotEngagement, lotFailureStatus } from "~/utils/lot-pages.server.ts";
+import { getLotViewer, lotBidding, lotEngagement, lotFailureStatus } from "~/utils/lot-pages.server.ts";
 
 export const links = () => [
   { rel: "stylesheet", href: lotStyles },
@@ -47,6 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const engagement = await lotEngagement(viewer, lot);
   // Closing and awarding: the seller's decisions, a bidder's result (award.server.ts).
   const award = await awardPanelFor(lot, viewer?.organizationId ?? null);
+  // Bid panel: live sale state, the viewer's status and form, the seller's ladder (lot-pages.server.ts).
+  const bidding = await lotBidding(viewer, lot, query.get("bid"));
   return {
     matches,
     weights: steering.weights,
@@ -58,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isOwner,
     engagement,
     award,
+    bidding,
     can: {
       edit: isOwner && canEdit(lot).ok,
       publish: isOwner && canPublish(lot).ok,
@@ -129,6 +133,7 @@ export default function LotPage() {
     weightsError,
     engagement,
     award,
+    bidding,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
@@ -194,6 +199,7 @@ export default function LotPage() {
           ) : null}
         </div>
       ) : null}
+      {bidding ? <BidPanel lotId={lot.id} data={bidding} /> : null}
       {award ? <AwardPanel lotId={lot.id} data={award} /> : null}
       <div className="lot-columns">
         <LotFactsTable lot={lot} economyName={economyName} />
