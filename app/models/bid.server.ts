@@ -116,7 +116,9 @@ const num = (value: bigint | null): number | null => (value === null ? null : Nu
  * waited for committed. Reading after the lock is granted sees every earlier bid.
  */
 export async function lockLotForSale(tx: DbTransaction, lotId: string): Promise<LockedLot | null> {
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Lot" WHERE id = ${lotId}::uuid FOR UPDATE`;
+  const locked = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM "Lot" WHERE id = ${lotId}::uuid FOR UPDATE`;
   if (locked.length === 0) return null;
   const rows = await tx.$queryRaw<LockedLot[]>`
     SELECT l.id, l."organizationId", l.status::text AS status, l."saleMode"::text AS "saleMode", l.currency,
@@ -239,7 +241,10 @@ export async function placeBid(input: PlaceBidInput): Promise<PlaceBidResult> {
   const replay = await replayedBid(input);
   if (replay) return replay;
 
-  const lot = await db().lot.findUnique({ where: { id: input.lotId } });
+  const lot = await db().lot.findUnique({
+    where: { id: input.lotId },
+    include: { leadingBid: { select: { organizationId: true } } },
+  });
   if (!lot || lot.status === "draft") return failure(404, "NOT_FOUND", "No such lot.");
   if (lot.organizationId === input.organizationId) {
     return failure(403, "OWN_LOT", "You cannot bid on a lot your own organisation listed.");
@@ -266,6 +271,9 @@ export async function placeBid(input: PlaceBidInput): Promise<PlaceBidResult> {
         })
       : failure(400, "VALIDATION", destination.message, { field: destination.field });
   }
+
+  const tooLow = belowMinimumBeforeLock(lot, input);
+  if (tooLow) return tooLow;
 
   let applied: Applied | BidFailure | { replay: true };
   try {
@@ -308,6 +316,44 @@ export async function placeBid(input: PlaceBidInput): Promise<PlaceBidResult> {
   const done = applied;
   await afterBid(input, done).catch((error) => console.error("after-bid notifications failed", error));
   return { ok: true, bid: done.bid, auction: done.view, replayed: false };
+}
+
+/**
+ * Refuses an auction bid that is below the minimum as of a read without the lock. In a hot auction
+ * most bids are, and each one that took the lot's lock would hold it through a commit (SELECT … FOR
+ * UPDATE writes the row lock to the WAL), queueing the bids that can win behind it. While a lot is
+ * open its price only rises, so a bid below the minimum at this read is below it later too: the
+ * read is the refusal's point in the log's order, and nothing is written. A bid that passes is
+ * checked again under the lock.
+ */
+function belowMinimumBeforeLock(lot: LotWithLeader, input: PlaceBidInput): BidFailure | null {
+  if (lot.saleMode !== "auction" || lot.status !== "open" || !lot.closesAt || !lot.leadingBidId) return null;
+  const columns = lotSaleColumns(lot);
+  const outcome = applyBid(
+    auctionStateOf({
+      ...columns,
+      id: lot.id,
+      leadingBidId: lot.leadingBidId,
+      startingPriceMinor: lot.startingPriceMinor,
+      reservePriceMinor: lot.reservePriceMinor,
+      askingPriceMinor: lot.askingPriceMinor,
+      currentPriceMinor: lot.currentPriceMinor,
+      leadingMaxMinor: lot.leadingMaxMinor,
+      lastSequence: 0,
+    }),
+    {
+      bidId: "not-yet-placed",
+      organizationId: input.organizationId,
+      amountMinor: input.amountMinor,
+      maxAmountMinor: input.maxAmountMinor,
+      at: input.clock?.() ?? new Date(),
+    },
+  );
+  if (outcome.ok || outcome.code !== "BELOW_MINIMUM") return null;
+  return failure(422, "BELOW_MINIMUM", outcome.message, {
+    field: outcome.field,
+    minimum: { amountMinor: outcome.minimumMinor, currency: lot.currency },
+  });
 }
 
 function bidRowData(input: PlaceBidInput, locked: LockedLot, at: Date) {
