@@ -1,0 +1,109 @@
+// The lot page's bid form (app/domain/bidding/bid-form.ts): amounts in major units to minor units,
+// the proxy maximum, and the destination terms — each bad input named by its field.
+import { describe, expect, test } from "vitest";
+import { readBidForm } from "~/domain/bidding/bid-form.ts";
+
+const auction = { currency: "AUD", saleMode: "auction" as const, askingPriceMinor: null };
+const buyer = { recycler: false };
+
+describe("readBidForm", () => {
+  test.each([
+    ["12,500.00", 1_250_000],
+    ["12500", 1_250_000],
+    [" 0.01 ", 1],
+    ["AUD 10", 1_000],
+  ])("amount %s → %i minor units", (amount, minor) => {
+    const read = readBidForm({ amount }, auction, buyer);
+    expect(read).toEqual({
+      ok: true,
+      values: {
+        amountMinor: minor,
+        maxAmountMinor: null,
+        terms: { facilityId: null, incoterm: "EXW", destination: null },
+        idempotencyKey: null,
+      },
+    });
+  });
+
+  test.each([
+    [{ amount: "" }, "amount", /required/],
+    [{ amount: "-1" }, "amount", /positive/],
+    [{ amount: "0" }, "amount", /more than zero/],
+    [{ amount: "1.001" }, "amount", /decimal places/],
+    [{ amount: "1,5" }, "amount", /number/],
+    [{ amount: "USD 10" }, "amount", /currency/],
+    [{ amount: "100", maxAmount: "99" }, "maxAmount", /at least the amount/],
+    [{ amount: "100", maxAmount: "abc" }, "maxAmount", /number/],
+    [{ amount: "100", incoterm: "FOB" }, "incoterm", /EXW/],
+    [{ amount: "100", incoterm: "DAP" }, "destinationEconomy", /economy/],
+    [{ amount: "100", incoterm: "DAP", destinationEconomy: "XX" }, "destinationEconomy", /economy/],
+    [
+      { amount: "100", incoterm: "DAP", destinationEconomy: "KR", destinationLat: "91", destinationLng: "0" },
+      "destinationLat",
+      /-90 to 90/,
+    ],
+    [
+      { amount: "100", incoterm: "DAP", destinationEconomy: "KR", destinationLat: "35", destinationLng: "" },
+      "destinationLng",
+      /-180 to 180/,
+    ],
+    [{ amount: "100", idempotencyKey: "k".repeat(101) }, "idempotencyKey", /too long/],
+  ])("%j is refused on %s", (fields, field, message) => {
+    const read = readBidForm(fields, auction, buyer);
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.errors[field]).toMatch(message);
+  });
+
+  test("a recycler names a facility; the facility makes the terms DAP to it", () => {
+    const missing = readBidForm({ amount: "100" }, auction, { recycler: true });
+    expect(missing).toEqual({ ok: false, errors: { facilityId: "Choose the facility the lot will go to." } });
+    const named = readBidForm({ amount: "100", facilityId: "f-1" }, auction, { recycler: true });
+    expect(named.ok && named.values.terms).toEqual({ facilityId: "f-1", incoterm: "DAP", destination: null });
+  });
+
+  test("DAP without a point goes to the economy's main port; with one, to that point", () => {
+    const port = readBidForm({ amount: "100", incoterm: "DAP", destinationEconomy: "kr" }, auction, buyer);
+    expect(port.ok && port.values.terms.destination).toMatchObject({
+      economy: "KR",
+      label: expect.stringMatching(/^Port of/),
+    });
+    const point = readBidForm(
+      {
+        amount: "100",
+        incoterm: "DAP",
+        destinationEconomy: "KR",
+        destinationLat: "37.5",
+        destinationLng: "127",
+      },
+      auction,
+      buyer,
+    );
+    expect(point.ok && point.values.terms.destination).toEqual({
+      lat: 37.5,
+      lng: 127,
+      economy: "KR",
+      label: null,
+    });
+  });
+
+  test("sealed bids take no maximum; fixed-price requests are at the asking price whatever is typed", () => {
+    const sealed = readBidForm(
+      { amount: "100", maxAmount: "200" },
+      { ...auction, saleMode: "sealed" },
+      buyer,
+    );
+    expect(sealed.ok && sealed.values.maxAmountMinor).toBeNull();
+    const fixed = readBidForm(
+      { amount: "1" },
+      { currency: "AUD", saleMode: "fixed", askingPriceMinor: 5_000_000 },
+      buyer,
+    );
+    expect(fixed.ok && fixed.values.amountMinor).toBe(5_000_000);
+  });
+
+  test("JPY has no minor digits", () => {
+    const read = readBidForm({ amount: "1,000,000" }, { ...auction, currency: "JPY" }, buyer);
+    expect(read.ok && read.values.amountMinor).toBe(1_000_000);
+    expect(readBidForm({ amount: "10.5" }, { ...auction, currency: "JPY" }, buyer).ok).toBe(false);
+  });
+});
