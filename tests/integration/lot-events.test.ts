@@ -162,6 +162,34 @@ describe("the lot events listener", () => {
   });
 });
 
+describe.skipIf(process.env.TEST_DB_KIND !== "postgres")("the PostgreSQL listener", () => {
+  test("reconnects after its connection is killed and keeps delivering", async () => {
+    const lot = await openLot(seller.organizationId);
+    const live = await collect(lot.id);
+    const listeners = () =>
+      db().$queryRaw<{ pid: number }[]>`
+        SELECT pid FROM pg_stat_activity
+        WHERE datname = current_database() AND query LIKE 'LISTEN%' AND pid <> pg_backend_pid()`;
+    const before = await listeners();
+    expect(before).toHaveLength(1);
+    await db().$queryRaw`SELECT pg_terminate_backend(${before[0].pid}::int)`;
+    // A new session LISTENs again (backoff starts at 0.25 s).
+    await expect
+      .poll(
+        async () => {
+          const pids = (await listeners()).map((r) => r.pid);
+          return pids.length === 1 && pids[0] !== before[0].pid;
+        },
+        { timeout: 5_000, interval: 100 },
+      )
+      .toBe(true);
+    await bid(buyerA, lot.id, 1_000_000);
+    const update = await live.until((u) => u.auction.bidCount === 1);
+    expect(update.sequence).toBe(1);
+    live.unsubscribe();
+  });
+});
+
 describe("the bid form route", () => {
   const post = (who: Bidder, lotId: string, fields: Record<string, string>) =>
     callRoute(bidAction, postRequest(`/lots/${lotId}/bids`, fields, { cookie: who.cookie }), { lotId });
