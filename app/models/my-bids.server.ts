@@ -1,5 +1,6 @@
 import { auctionView } from "~/domain/bidding/auction-view.ts";
 import { bestBidPerOrganization } from "~/domain/bidding/award.ts";
+import { standingOf } from "~/domain/bidding/my-bid-standing.ts";
 import { db } from "~/utils/db.server.ts";
 import { lotSaleColumns } from "./bid.server.ts";
 import { lotNumberLabel } from "./lot-json.server.ts";
@@ -9,29 +10,6 @@ import { lotNumberLabel } from "./lot-json.server.ts";
  * stands — leading or outbid in a live auction, a sealed bid waiting for the opening, a purchase
  * request waiting for the seller, won or lost — newest activity first.
  */
-
-export type MyBidStanding =
-  | "leading"
-  | "outbid"
-  | "sealed_pending"
-  | "request_pending"
-  | "provisional_winner"
-  | "won"
-  | "lost"
-  | "withdrawn"
-  | "closed";
-
-export const MY_BID_STANDING_LABELS: Readonly<Record<MyBidStanding, string>> = {
-  leading: "Leading",
-  outbid: "Outbid",
-  sealed_pending: "Sealed bid in",
-  request_pending: "Request pending",
-  provisional_winner: "Provisional winner",
-  won: "Won",
-  lost: "Not won",
-  withdrawn: "Withdrawn",
-  closed: "Closed, awaiting the seller",
-};
 
 export async function listMyBids(
   organizationId: string,
@@ -103,24 +81,4 @@ export async function listMyBids(
     ];
   });
   return { rows, total: totalRows.length };
-}
-
-function standingOf(
-  saleMode: string,
-  status: string,
-  leading: boolean | null,
-  bestStatus: string | null,
-  awardStatus: string | null,
-): MyBidStanding {
-  if (awardStatus === "confirmed") return "won";
-  if (awardStatus === "provisional") return "provisional_winner";
-  if (bestStatus === "won") return "won";
-  if (bestStatus === "lost" || bestStatus === "rejected") return "lost";
-  if (bestStatus === null) return "withdrawn";
-  if (status === "open") {
-    if (saleMode === "sealed") return "sealed_pending";
-    if (saleMode === "fixed") return "request_pending";
-    return leading ? "leading" : "outbid";
-  }
-  return "closed";
 }

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { MY_BID_STANDING_LABELS } from "~/domain/bidding/my-bid-standing.ts";
 import { SALE_MODE_LABELS } from "~/domain/codes.ts";
 import { LOT_STATUS_LABELS } from "~/domain/lot-lifecycle.ts";
 import { formatMoney } from "~/domain/money.ts";
-import { listMyBids, MY_BID_STANDING_LABELS } from "~/models/my-bids.server.ts";
+import { listMyBids } from "~/models/my-bids.server.ts";
 import lotStyles from "~/styles/lots.css?url";
 import { requireMembership } from "~/utils/auth.server.ts";
 
