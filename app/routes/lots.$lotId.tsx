@@ -15,6 +15,7 @@ import { getLotForViewer, publishLot, toLotJson, withdrawLot } from "~/models/lo
 import { addLotDocuments, checkDocumentUploads, deleteLotDocument } from "~/models/lot-document.server.ts";
 import { rankLot, weightsFromQuery } from "~/models/lot-matches.server.ts";
 import { currentReferencePrices } from "~/models/reference-price.server.ts";
+import biddingStyles from "~/styles/bidding.css?url";
 import lotStyles from "~/styles/lots.css?url";
 import notificationStyles from "~/styles/notifications.css?url";
 import { requireCapability } from "~/utils/auth.server.ts";
@@ -24,6 +25,7 @@ import { getLotViewer, lotBidding, lotEngagement, lotFailureStatus } from "~/uti
 export const links = () => [
   { rel: "stylesheet", href: lotStyles },
   { rel: "stylesheet", href: notificationStyles },
+  { rel: "stylesheet", href: biddingStyles },
 ];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.lot.reference} ${data.lot.title} · Packloop` : "Lot · Packloop" },
