@@ -1,0 +1,72 @@
+// The seller awards and the winner is told (issue 5 "Done when"), in real browsers: the demo fleet
+// lists a fixed-price lot, two freshly signed-up buyers ask to buy it, the seller accepts one on
+// the lot page's award panel; the lot is awarded, the winner's page says it won and its bell has
+// the notice, the other buyer's request is declined and it is told so.
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { DEMO_ACCOUNTS, login, newAccount, setupBrowser, signUp, unique } from "./browser.ts";
+
+const browser = setupBrowser();
+
+async function listFixedPriceLot(page: Page, title: string): Promise<string> {
+  await login(page, DEMO_ACCOUNTS.fleet);
+  await page.goto("/lots/new");
+  await page.locator("#field-title").fill(title);
+  await page.locator("#field-chemistry").selectOption("LFP");
+  await page.locator("#field-form").selectOption("module");
+  await page.locator('input[name="condition"][value="intact"]').check();
+  await page.locator("#field-count").fill("40");
+  await page.locator("#field-massKg").fill("2,000");
+  await page.locator("#field-port").selectOption("AU");
+  await page.locator('input[name="saleMode"][value="fixed"]').check();
+  await page.locator("#field-currency").selectOption("AUD");
+  await page.locator("#field-askingPrice").fill("8,500.00");
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await page.waitForURL(/\/lots\/[0-9a-f-]{36}$/);
+  return page.url().split("/").pop()!;
+}
+
+async function requestToBuy(page: Page, lotId: string) {
+  await page.goto(`/lots/${lotId}`);
+  await page.locator('[data-testid="place-bid"]').click();
+  await page.waitForURL(/bid=placed/);
+}
+
+describe("awarding a lot", () => {
+  test("the seller accepts one purchase request; the winner sees it won and is notified, the other is declined", async () => {
+    const title = unique("Fixed LFP modules");
+    const seller = browser.page;
+    const lotId = await listFixedPriceLot(seller, title);
+
+    const winner = await browser.newPage();
+    const winnerAccount = { ...newAccount("winner"), capabilities: ["buyer" as const] };
+    await signUp(winner, winnerAccount);
+    await requestToBuy(winner, lotId);
+    const other = await browser.newPage();
+    await signUp(other, { ...newAccount("other"), capabilities: ["buyer"] });
+    await requestToBuy(other, lotId);
+
+    await seller.goto(`/lots/${lotId}`);
+    const requests = seller.locator('[data-testid="purchase-requests"] li');
+    await expect.poll(() => requests.count()).toBe(2);
+    const winnersRow = requests.filter({ hasText: winnerAccount.organizationName });
+    await winnersRow.getByRole("button", { name: "Accept", exact: true }).click();
+    await seller.locator('[data-testid="award-confirmed"]').waitFor();
+    expect(await seller.locator('[data-testid="award-confirmed"]').textContent()).toContain(
+      winnerAccount.organizationName,
+    );
+    await expect.poll(() => seller.locator(".lot-ref .status").textContent()).toBe("Awarded");
+
+    await winner.goto(`/lots/${lotId}`);
+    expect(await winner.locator('[data-testid="bidder-outcome"]').textContent()).toBe(
+      "You won this lot for A$8,500.00.",
+    );
+    await winner.goto("/notifications");
+    await expect
+      .poll(() => winner.getByText(`The seller accepted your request for`).count())
+      .toBeGreaterThan(0);
+
+    await other.goto("/notifications");
+    await expect.poll(() => other.getByText("was sold to another buyer").count()).toBeGreaterThan(0);
+  });
+});
