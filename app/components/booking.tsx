@@ -146,7 +146,7 @@ export function BookingRequests({
                   <input type="hidden" name="intent" value="decline" />
                   <input type="hidden" name="bookingId" value={b.id} />
                   <input
-                    name="note"
+                    name="decisionNote"
                     aria-label="Note to the seller"
                     placeholder="Note (optional)"
                     maxLength={500}

@@ -96,7 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "accept" || intent === "decline") {
     const bookingId = String(form.get("bookingId") ?? "");
-    const note = parseDecisionNote(form.get("note") ?? undefined);
+    const note = parseDecisionNote(form.get("decisionNote") ?? undefined);
     if (!note.ok)
       return data(
         { intent, errors: {}, values: {}, formError: `Note: ${note.message}`, notice: null },

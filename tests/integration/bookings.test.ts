@@ -722,7 +722,7 @@ describe("pages", () => {
       capacityAction,
       postRequest(
         capacityPath,
-        { intent: "decline", bookingId: second, note: "x".repeat(501) },
+        { intent: "decline", bookingId: second, decisionNote: "x".repeat(501) },
         { cookie: recycler.cookie },
       ),
       pageParams(),
@@ -732,7 +732,7 @@ describe("pages", () => {
       capacityAction,
       postRequest(
         capacityPath,
-        { intent: "decline", bookingId: second, note: "Only NMC in that month" },
+        { intent: "decline", bookingId: second, decisionNote: "Only NMC in that month" },
         { cookie: recycler.cookie },
       ),
       pageParams(),
