@@ -273,37 +273,23 @@ export async function placeBid(input: PlaceBidInput): Promise<PlaceBidResult> {
   }
 
   const tooLow = belowMinimumBeforeLock(lot, input);
-  if (tooLow) return tooLow;
+  // A bid is never "too low" against its own earlier submission: that one is answered again.
+  if (tooLow) return (await replayedBid(input)) ?? tooLow;
 
   let applied: Applied | BidFailure | { replay: true };
   try {
-    applied = await db().$transaction(async (tx) => {
-      const locked = await lockLotForSale(tx, input.lotId);
-      if (!locked) return failure(404, "NOT_FOUND", "No such lot.");
-      // A retry of a bid that has just committed: the pre-check ran before that commit.
-      if (input.idempotencyKey) {
-        const earlier = await tx.bid.findUnique({
-          where: {
-            organizationId_idempotencyKey: {
-              organizationId: input.organizationId,
-              idempotencyKey: input.idempotencyKey,
-            },
-          },
-          select: { id: true },
+    applied = await oneAtATimePerLot(input.lotId, async () => {
+      // Bids that waited their turn here are checked against the state the bids before them left.
+      if (lot.saleMode === "auction") {
+        const fresh = await db().lot.findUnique({
+          where: { id: input.lotId },
+          include: { leadingBid: { select: { organizationId: true } } },
         });
-        if (earlier) return { replay: true as const };
+        const nowTooLow = fresh && belowMinimumBeforeLock(fresh, input);
+        if (nowTooLow) return input.idempotencyKey ? lockedBid(input) : nowTooLow;
       }
-      const at = input.clock?.() ?? new Date();
-      if (
-        locked.status !== "open" ||
-        (locked.saleMode !== "fixed" && (!locked.closesAt || locked.closesAt <= at))
-      ) {
-        return failure(409, "AUCTION_NOT_OPEN", "Bidding on this lot has closed.");
-      }
-      if (locked.saleMode === "auction") return applyAuctionBid(tx, locked, input, at);
-      if (locked.saleMode === "sealed") return applySealedBid(tx, locked, input, at);
-      return applyPurchaseRequest(tx, locked, input, at);
-    }, TRANSACTION_OPTIONS);
+      return lockedBid(input);
+    });
   } catch (error) {
     if (isUniqueViolation(error)) {
       const again = await replayedBid(input);
@@ -316,6 +302,57 @@ export async function placeBid(input: PlaceBidInput): Promise<PlaceBidResult> {
   const done = applied;
   await afterBid(input, done).catch((error) => console.error("after-bid notifications failed", error));
   return { ok: true, bid: done.bid, auction: done.view, replayed: false };
+}
+
+/**
+ * Bids on one lot from this process take its row lock one at a time. Without this, every request
+ * on a hot lot holds a pooled connection while it waits for the row lock, the pool fills with
+ * waiters, and the reads and notifications of all other requests (including the lock holder's
+ * after-commit work) queue behind them. Waiting here holds no connection. The row lock still
+ * orders bids across server instances; this only keeps one instance's waiters off the pool.
+ */
+const lotTurns = new Map<string, Promise<unknown>>();
+
+async function oneAtATimePerLot<T>(lotId: string, fn: () => Promise<T>): Promise<T> {
+  const previous = lotTurns.get(lotId) ?? Promise.resolve();
+  const mine = previous.then(fn);
+  const settled = mine.catch(() => {});
+  lotTurns.set(lotId, settled);
+  void settled.then(() => {
+    if (lotTurns.get(lotId) === settled) lotTurns.delete(lotId);
+  });
+  return mine;
+}
+
+/** The bid's transaction: lock the lot, apply the rules to the state read under the lock, write. */
+async function lockedBid(input: PlaceBidInput): Promise<Applied | BidFailure | { replay: true }> {
+  return db().$transaction(async (tx) => {
+    const locked = await lockLotForSale(tx, input.lotId);
+    if (!locked) return failure(404, "NOT_FOUND", "No such lot.");
+    // A retry of a bid that has just committed: the pre-check ran before that commit.
+    if (input.idempotencyKey) {
+      const earlier = await tx.bid.findUnique({
+        where: {
+          organizationId_idempotencyKey: {
+            organizationId: input.organizationId,
+            idempotencyKey: input.idempotencyKey,
+          },
+        },
+        select: { id: true },
+      });
+      if (earlier) return { replay: true as const };
+    }
+    const at = input.clock?.() ?? new Date();
+    if (
+      locked.status !== "open" ||
+      (locked.saleMode !== "fixed" && (!locked.closesAt || locked.closesAt <= at))
+    ) {
+      return failure(409, "AUCTION_NOT_OPEN", "Bidding on this lot has closed.");
+    }
+    if (locked.saleMode === "auction") return applyAuctionBid(tx, locked, input, at);
+    if (locked.saleMode === "sealed") return applySealedBid(tx, locked, input, at);
+    return applyPurchaseRequest(tx, locked, input, at);
+  }, TRANSACTION_OPTIONS);
 }
 
 /**

@@ -13,7 +13,8 @@
 //
 // Knobs: BENCH_DATABASE_URL or TEST_DATABASE_URL (a database on the server to CREATE DATABASE
 // from; skipped without one), BENCH_SECONDS (30), BENCH_CONNECTIONS (200), BENCH_ORGS (4),
-// BENCH_POOL_SIZE (the server's DATABASE_POOL_SIZE; its default when unset).
+// BENCH_POOL_SIZE (the server's DATABASE_POOL_SIZE; its default when unset), BENCH_PGBENCH=0 (no
+// baseline, for trying settings).
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -226,7 +227,8 @@ export default async function run() {
       console.log(
         `pgbench      ${CONNECTIONS} clients wanted; the server's max_connections leaves room for ${clients}`,
       );
-    const tps = await pgbenchBaseline(url, clients);
+    // BENCH_PGBENCH=0 skips the baseline while trying settings of the HTTP side.
+    const tps = process.env.BENCH_PGBENCH === "0" ? null : await pgbenchBaseline(url, clients);
 
     ensureFreshBuild((line) => console.log(line), ROOT);
     server = await startServerProcess({
@@ -262,7 +264,7 @@ export default async function run() {
 
     const check = await checkLogReplays(lot.id, acknowledged);
     console.log(
-      `replay       ${check.log.length} bids in the log, ${acknowledged.length} acknowledged, ${check.missing.length} missing; ` +
+      `replay       ${check.log.length} bids in the log, ${acknowledged.length} acknowledged (the rest were in flight when the run stopped), ${check.missing.length} missing; ` +
         `final price ${check.lot.currentPriceMinor} = replayed ${check.replay.state.currentPriceMinor}: ` +
         (check.problems.length ? `FAILED (${check.problems.join("; ")})` : "OK"),
     );
