@@ -1,0 +1,84 @@
+// Capacity booking end to end, in real Chromium against the production server with the demo data:
+// the demo recycler posts a window; the demo fleet (a seller) books it for a fresh lot from the
+// facility page, seeing the total; the recycler accepts on its capacity page; the window's booked
+// tonnes rise by the lot's mass and the seller's /bookings shows it accepted.
+import { describe, expect, test } from "vitest";
+import { lotBody } from "../fixtures/lots.ts";
+import { DEMO_ACCOUNTS, login, setupBrowser, unique } from "./browser.ts";
+
+const browser = setupBrowser();
+
+interface ApiFacility {
+  acceptedChemistries: string[];
+  acceptedForms: string[];
+  acceptedConditions: string[];
+  capacity: { id: string; note: string | null; bookedTonnes: number }[];
+}
+
+describe("capacity bookings", () => {
+  test("a seller books a window for its lot and the recycler accepts", async () => {
+    const recycler = browser.page;
+    await login(recycler, DEMO_ACCOUNTS.recycler);
+    await recycler.getByRole("link", { name: "Post capacity" }).first().click();
+    await recycler.waitForURL(/\/facilities\/[0-9a-f-]{36}\/capacity$/);
+    const facilityId = /\/facilities\/([0-9a-f-]{36})\//.exec(recycler.url())![1];
+    const note = unique("e2e booking window");
+    await recycler.locator('input[name="tonnes"]').fill("500");
+    await recycler.locator('input[name="price"]').fill("200");
+    await recycler.locator('select[name="currency"]').selectOption("USD");
+    await recycler.getByLabel("Gate fee (seller pays)").check();
+    await recycler.locator('input[name="note"]').fill(note);
+    await recycler.getByRole("button", { name: "Post capacity", exact: true }).click();
+    await recycler.getByRole("status").filter({ hasText: "posted" }).waitFor();
+    const facility = (await (
+      await recycler.request.get(`/api/v1/facilities/${facilityId}`)
+    ).json()) as ApiFacility;
+
+    // The seller lists a lot the facility takes: 2.5 t.
+    const seller = await browser.newPage();
+    await login(seller, DEMO_ACCOUNTS.fleet);
+    const title = unique("Booking test packs");
+    const created = await seller.request.post("/api/v1/lots", {
+      data: lotBody({
+        title,
+        chemistry: facility.acceptedChemistries[0],
+        // Packs when the facility takes them: black mass, say, carries no energy or health figures.
+        form: facility.acceptedForms.includes("pack") ? "pack" : facility.acceptedForms[0],
+        energyKwh: null,
+        stateOfHealthPct: null,
+        condition: facility.acceptedConditions[0],
+        massKg: 2500,
+        currency: "USD",
+        askingPrice: { amountMinor: 1_000_000, currency: "USD" },
+      }),
+    });
+    expect(created.status(), await created.text()).toBe(201);
+
+    await seller.goto(`/facilities/${facilityId}`);
+    const row = seller.locator('[data-testid="capacity-row"]').filter({ hasText: note });
+    const lotSelect = row.getByLabel("Lot to book");
+    const option = lotSelect.locator("option").filter({ hasText: title });
+    await lotSelect.selectOption((await option.getAttribute("value")) ?? "");
+    // 2.5 t at $200.00 per tonne.
+    await expect
+      .poll(() => row.getByTestId("booking-total").textContent())
+      .toContain("$500.00 gate fee you pay");
+    await row.getByRole("button", { name: "Book capacity" }).click();
+    await seller.waitForURL(/\/bookings\?requested=/);
+    const mine = seller.getByTestId("booking-row").filter({ hasText: title });
+    await expect.poll(() => mine.getAttribute("data-status")).toBe("requested");
+
+    // The recycler sees the request on its capacity page and accepts it.
+    await recycler.goto(`/facilities/${facilityId}/capacity`);
+    const incoming = recycler.getByTestId("booking-request").filter({ hasText: title });
+    await incoming.getByRole("button", { name: "Accept" }).click();
+    await recycler.getByRole("status").filter({ hasText: "accepted" }).waitFor();
+
+    const after = (await (
+      await recycler.request.get(`/api/v1/facilities/${facilityId}`)
+    ).json()) as ApiFacility;
+    expect(after.capacity.find((w) => w.note === note)?.bookedTonnes).toBe(2.5);
+    await seller.reload();
+    await expect.poll(() => mine.getAttribute("data-status")).toBe("accepted");
+  });
+});
