@@ -98,6 +98,9 @@ describe("two buyers bidding on one auction", () => {
     // The seller's page, also never reloaded, shows the price and the new close time.
     await expect.poll(() => text(seller, "current-price")).toBe("A$11,000.00");
     await expect.poll(() => seller.locator('[data-testid="closes-at"]').getAttribute("datetime")).toBe(later);
+    // Its ladder names both bidders (the page reloads its data when the stream moves on).
+    await expect.poll(() => seller.locator('[data-testid="seller-ladder-row"]').count()).toBe(2);
+    expect(await seller.locator('[data-testid="seller-ladder"]').textContent()).toContain("EXW");
 
     // A bid below the minimum is refused beside the amount, saying the minimum; nothing changes.
     await first.locator("#bid-amount").fill("11,001");

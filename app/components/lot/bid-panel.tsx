@@ -1,4 +1,5 @@
-import { useFetcher } from "@remix-run/react";
+import { useFetcher, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
 import type { AuctionView } from "~/domain/bidding/auction-view.ts";
 import type { LiveAuction } from "~/domain/bidding/live-auction.ts";
 import { ECONOMIES } from "~/domain/economies.ts";
@@ -83,6 +84,15 @@ export function BidPanel({ lotId, data }: { lotId: string; data: BidPanelData })
   const { live, connected } = useLiveAuction(lotId, data.live);
   const now = useNow();
   const { auction, ladder } = live;
+  const revalidator = useRevalidator();
+  // The stream is public; what depends on the viewer comes from the page's loader. Reload it when
+  // that changes: the seller's named ladder after each bid, and everyone's page when the lot
+  // closes or is awarded (the award panel).
+  const staleForSeller = data.isSeller && live.sequence > data.live.sequence;
+  const lotStatusChanged = auction.lotStatus !== data.live.auction.lotStatus;
+  useEffect(() => {
+    if ((staleForSeller || lotStatusChanged) && revalidator.state === "idle") revalidator.revalidate();
+  }, [staleForSeller, lotStatusChanged, revalidator]);
   const leading = data.myTag !== null && auction.saleMode === "auction" && live.leaderTag === data.myTag;
   const bidOnLadder = data.myTag !== null && ladder.some((row) => row.tag === data.myTag);
   // The leader's own minimum (its maximum plus one) is private: from the loader while it still leads.
@@ -249,8 +259,7 @@ function SellerLadder({ rows, sealed }: { rows: BidPanelData["sellerLadder"]; se
   return (
     <table className="compact bid-ladder" data-testid="seller-ladder">
       <caption className="hint">
-        Bids with their net value to you: the amount less the freight you pay on delivered terms (as of the
-        page load).
+        Bids with their net value to you: the amount less the freight you pay on delivered terms.
       </caption>
       <thead>
         <tr>
