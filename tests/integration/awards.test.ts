@@ -23,6 +23,7 @@ import {
 } from "~/models/award.server.ts";
 import type { BidPlaced } from "~/models/bid.server.ts";
 import { createFacility } from "~/models/facility.server.ts";
+import { runSaleSweep } from "~/models/sale-sweep.server.ts";
 import * as lotPage from "~/routes/lots.$lotId.tsx";
 import * as awardRoute from "~/routes/lots.$lotId_.award.ts";
 import { db } from "~/utils/db.server.ts";
@@ -558,5 +559,28 @@ describe("the lot page: lazy close and the award panel's route", () => {
     const row = await lotRow(lot.id);
     expect(row).toMatchObject({ status: "open", round: 2, startingPriceMinor: 500_000n });
     expect(row.closesAt?.getTime()).toBe(when.getTime() - HOUR);
+  });
+});
+
+describe("the sale sweep", () => {
+  test("one run closes what is due and lapses what is late; the next run at the same time does nothing", async () => {
+    const { lot, closeAt } = await auction();
+    placed(await bid(buyers[0], lot.id, 1_000_000));
+    placed(await bid(buyers[1], lot.id, 1_100_000));
+    const first = await runSaleSweep(closeAt);
+    expect(first.closed).toContain(lot.id);
+    expect((await runSaleSweep(closeAt)).closed).not.toContain(lot.id);
+    const [award] = await awardsOf(lot.id);
+    expect(award.organizationId).toBe(buyers[1].organizationId);
+
+    const late = new Date(closeAt.getTime() + 49 * HOUR);
+    const second = await runSaleSweep(late);
+    expect(second.lapsed).toContain(award.id);
+    const awards = await awardsOf(lot.id);
+    expect(awards.map((a) => [a.organizationId, a.status])).toEqual([
+      [buyers[1].organizationId, "lapsed"],
+      [buyers[0].organizationId, "provisional"],
+    ]);
+    expect((await runSaleSweep(late)).lapsed).toEqual([]);
   });
 });
