@@ -205,7 +205,13 @@ async function replayedBid(input: PlaceBidInput): Promise<PlaceBidResult | null>
   return { ok: true, bid: earlier, auction: auction!, replayed: true };
 }
 
-type Applied = { bid: Bid; outbidOrganizationId: string | null; view: AuctionView };
+type Applied = {
+  bid: Bid;
+  outbidOrganizationId: string | null;
+  view: AuctionView;
+  /** An auction's state right after this bid. */
+  state?: AuctionState;
+};
 
 /** Places a bid (auction), a sealed bid (tender) or a purchase request (fixed price). */
 export async function placeBid(input: PlaceBidInput): Promise<PlaceBidResult> {
@@ -277,18 +283,21 @@ export async function placeBid(input: PlaceBidInput): Promise<PlaceBidResult> {
   if (tooLow) return (await replayedBid(input)) ?? tooLow;
 
   let applied: Applied | BidFailure | { replay: true };
+  const queuedAt = performance.now();
   try {
     applied = await oneAtATimePerLot(input.lotId, async () => {
-      // Bids that waited their turn here are checked against the state the bids before them left.
-      if (lot.saleMode === "auction") {
-        const fresh = await db().lot.findUnique({
-          where: { id: input.lotId },
-          include: { leadingBid: { select: { organizationId: true } } },
-        });
-        const nowTooLow = fresh && belowMinimumBeforeLock(fresh, input);
+      // A bid that waited its turn is checked against what the bids before it committed meanwhile
+      // (a state from within this request's lifetime, so a valid point for its refusal); no query.
+      const recent = lastCommitted.get(input.lotId);
+      if (recent && recent.at > queuedAt) {
+        const nowTooLow = belowMinimumIn(recent.state, input, lot.currency);
         if (nowTooLow) return input.idempotencyKey ? lockedBid(input) : nowTooLow;
       }
-      return lockedBid(input);
+      const result = await lockedBid(input);
+      if ("state" in result && result.state) {
+        lastCommitted.set(input.lotId, { state: result.state, at: performance.now() });
+      }
+      return result;
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
@@ -312,6 +321,8 @@ export async function placeBid(input: PlaceBidInput): Promise<PlaceBidResult> {
  * orders bids across server instances; this only keeps one instance's waiters off the pool.
  */
 const lotTurns = new Map<string, Promise<unknown>>();
+/** Per lot, the auction state the last bid placed through this process committed, and when. */
+const lastCommitted = new Map<string, { state: AuctionState; at: number }>();
 
 async function oneAtATimePerLot<T>(lotId: string, fn: () => Promise<T>): Promise<T> {
   const previous = lotTurns.get(lotId) ?? Promise.resolve();
@@ -319,7 +330,9 @@ async function oneAtATimePerLot<T>(lotId: string, fn: () => Promise<T>): Promise
   const settled = mine.catch(() => {});
   lotTurns.set(lotId, settled);
   void settled.then(() => {
-    if (lotTurns.get(lotId) === settled) lotTurns.delete(lotId);
+    if (lotTurns.get(lotId) !== settled) return;
+    lotTurns.delete(lotId);
+    lastCommitted.delete(lotId);
   });
   return mine;
 }
@@ -365,10 +378,9 @@ async function lockedBid(input: PlaceBidInput): Promise<Applied | BidFailure | {
  */
 function belowMinimumBeforeLock(lot: LotWithLeader, input: PlaceBidInput): BidFailure | null {
   if (lot.saleMode !== "auction" || lot.status !== "open" || !lot.closesAt || !lot.leadingBidId) return null;
-  const columns = lotSaleColumns(lot);
-  const outcome = applyBid(
+  return belowMinimumIn(
     auctionStateOf({
-      ...columns,
+      ...lotSaleColumns(lot),
       id: lot.id,
       leadingBidId: lot.leadingBidId,
       startingPriceMinor: lot.startingPriceMinor,
@@ -378,18 +390,24 @@ function belowMinimumBeforeLock(lot: LotWithLeader, input: PlaceBidInput): BidFa
       leadingMaxMinor: lot.leadingMaxMinor,
       lastSequence: 0,
     }),
-    {
-      bidId: "not-yet-placed",
-      organizationId: input.organizationId,
-      amountMinor: input.amountMinor,
-      maxAmountMinor: input.maxAmountMinor,
-      at: input.clock?.() ?? new Date(),
-    },
+    input,
+    lot.currency,
   );
+}
+
+/** The rules' BELOW_MINIMUM refusal of `input` in auction state `state`, or null. */
+function belowMinimumIn(state: AuctionState, input: PlaceBidInput, currency: string): BidFailure | null {
+  const outcome = applyBid(state, {
+    bidId: "not-yet-placed",
+    organizationId: input.organizationId,
+    amountMinor: input.amountMinor,
+    maxAmountMinor: input.maxAmountMinor,
+    at: input.clock?.() ?? new Date(),
+  });
   if (outcome.ok || outcome.code !== "BELOW_MINIMUM") return null;
   return failure(422, "BELOW_MINIMUM", outcome.message, {
     field: outcome.field,
-    minimum: { amountMinor: outcome.minimumMinor, currency: lot.currency },
+    minimum: { amountMinor: outcome.minimumMinor, currency },
   });
 }
 
@@ -476,7 +494,12 @@ async function applyAuctionBid(tx: DbTransaction, locked: LockedLot, input: Plac
     input.organizationId,
     at,
   );
-  return { bid, outbidOrganizationId: outcome.outbidOrganizationId, view } satisfies Applied;
+  return {
+    bid,
+    outbidOrganizationId: outcome.outbidOrganizationId,
+    view,
+    state: outcome.state,
+  } satisfies Applied;
 }
 
 /** Sealed tender: one live bid per organisation; a new one replaces the previous until the close. */
