@@ -7,6 +7,7 @@ import { type DbTransaction, db } from "~/utils/db.server.ts";
 import { type BidDestination, checkBidDestination } from "./bid-terms.server.ts";
 import { publishLotEvent } from "./lot-events.server.ts";
 import { isUuid } from "./lot-json.server.ts";
+import { watchLot } from "./lot-watch.server.ts";
 import { notifyOrganization } from "./notification.server.ts";
 
 /**
@@ -585,11 +586,7 @@ async function applyPurchaseRequest(tx: DbTransaction, locked: LockedLot, input:
  * bidder a watcher of the lot. A crash between the commit and this step loses only the notice.
  */
 async function afterBid(input: PlaceBidInput, done: Applied) {
-  if (input.userId) {
-    await db().$executeRaw`
-      INSERT INTO "LotWatch" ("userId", "lotId") VALUES (${input.userId}::uuid, ${input.lotId}::uuid)
-      ON CONFLICT DO NOTHING`;
-  }
+  if (input.userId) await watchLot(db(), input.userId, input.lotId);
   const outbid = done.outbidOrganizationId;
   if (!outbid || outbid === input.organizationId) return;
   await db().$transaction(
