@@ -946,20 +946,7 @@ export async function awardPanelFor(lot: Lot, viewerOrganizationId: string | nul
           .filter((b) => b.status !== "withdrawn" && b.status !== "rejected")
           .map((b) => ({ ...b, amountMinor: Number(b.amountMinor) })),
       );
-      const net = await bidNetValues(
-        lot,
-        live.map((b) => ({
-          id: b.id,
-          amountMinor: b.amountMinor,
-          currency: b.currency,
-          facilityId: b.facilityId,
-          incoterm: b.incoterm,
-          destinationLat: b.destinationLat,
-          destinationLng: b.destinationLng,
-          destinationEconomyCode: b.destinationEconomyCode,
-        })),
-        now,
-      ).catch(() => new Map());
+      const net = await bidNetValues(lot, live, now).catch(() => new Map());
       tender = live
         .map((b) => {
           const value = net.get(b.id);

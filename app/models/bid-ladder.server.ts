@@ -134,20 +134,7 @@ export async function sellerLadder(lotId: string, now = new Date()): Promise<Sel
     orderBy: { sequence: "desc" },
     include: { organization: { select: { name: true } }, facility: { select: { name: true } } },
   });
-  const net = await bidNetValues(
-    lot,
-    bids.map((b) => ({
-      id: b.id,
-      amountMinor: Number(b.amountMinor),
-      currency: b.currency,
-      facilityId: b.facilityId,
-      incoterm: b.incoterm,
-      destinationLat: b.destinationLat,
-      destinationLng: b.destinationLng,
-      destinationEconomyCode: b.destinationEconomyCode,
-    })),
-    now,
-  );
+  const net = await bidNetValues(lot, bids, now);
   return bids.map((b) => {
     const value = net.get(b.id);
     const money = (amountMinor: number) => ({ amountMinor, currency: b.currency });

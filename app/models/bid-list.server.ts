@@ -103,19 +103,7 @@ export async function lotBidsForViewer(
     clearingPrice: null,
   };
   if (visibility.allBids) {
-    const net = await bidNetValues(
-      lot,
-      round.map((b) => ({
-        id: b.id,
-        amountMinor: Number(b.amountMinor),
-        currency: b.currency,
-        facilityId: b.facilityId,
-        incoterm: b.incoterm,
-        destinationLat: b.destinationLat,
-        destinationLng: b.destinationLng,
-        destinationEconomyCode: b.destinationEconomyCode,
-      })),
-    );
+    const net = await bidNetValues(lot, round);
     view.bids = round.map((b) => ({
       ...toBidJson(b, false),
       bidder: { id: b.organization.id, name: b.organization.name },

@@ -91,9 +91,10 @@ function monthStart(date: Date): Date {
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1));
 }
 
+/** A bid's terms as stored: a Bid row fits as it is. */
 export interface BidTermsRow {
   id: string;
-  amountMinor: number;
+  amountMinor: number | bigint;
   currency: string;
   facilityId: string | null;
   incoterm: "EXW" | "DAP";
@@ -155,7 +156,7 @@ export async function bidNetValues(lot: Lot, bids: readonly BidTermsRow[], today
     if (!destination) {
       result.set(bid.id, {
         logisticsMinor: 0,
-        netMinor: bid.amountMinor,
+        netMinor: Number(bid.amountMinor),
         distanceKm: 0,
         co2eKg: 0,
         note: null,
@@ -171,7 +172,7 @@ export async function bidNetValues(lot: Lot, bids: readonly BidTermsRow[], today
     if (!route.ok || freight === null) {
       result.set(bid.id, {
         logisticsMinor: 0,
-        netMinor: bid.amountMinor,
+        netMinor: Number(bid.amountMinor),
         distanceKm: null,
         co2eKg: null,
         note: route.ok ? "No exchange rate for the freight cost." : "No lawful route to the destination.",
@@ -180,7 +181,7 @@ export async function bidNetValues(lot: Lot, bids: readonly BidTermsRow[], today
     }
     result.set(bid.id, {
       logisticsMinor: freight,
-      netMinor: bid.amountMinor - freight,
+      netMinor: Number(bid.amountMinor) - freight,
       distanceKm: route.distanceKm,
       co2eKg: route.co2eKg,
       note: null,

@@ -3,9 +3,10 @@
 // sequence has no gaps, and replaying the log through the proxy rules gives the stored price,
 // leader and close time; close-time extensions never pass the cap.
 import { beforeAll, describe, expect, test } from "vitest";
-import { type AuctionState, hardCloseAt, replayBids } from "~/domain/bidding/auction.ts";
+import { hardCloseAt } from "~/domain/bidding/auction.ts";
 import type { BidPlaced } from "~/models/bid.server.ts";
 import { db } from "~/utils/db.server.ts";
+import { replayFromLog } from "../fixtures/bid-replay.ts";
 import { type Bidder, bid, openLot } from "../fixtures/bidding.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
 import { accountWith } from "../fixtures/facilities.ts";
@@ -18,34 +19,6 @@ beforeAll(async () => {
   seller = await accountWith(["seller"]);
   for (let i = 0; i < 6; i++) bidders.push(await accountWith(["buyer"], "KR"));
 });
-
-async function replayFromLog(lotId: string) {
-  const lot = await db().lot.findUniqueOrThrow({ where: { id: lotId }, include: { leadingBid: true } });
-  const log = await db().bid.findMany({ where: { lotId }, orderBy: { sequence: "asc" } });
-  const opening: AuctionState = {
-    currency: lot.currency,
-    startingPriceMinor: Number(lot.startingPriceMinor),
-    reservePriceMinor: lot.reservePriceMinor === null ? null : Number(lot.reservePriceMinor),
-    currentPriceMinor: null,
-    leader: null,
-    closesAt: lot.originalClosesAt!,
-    originalClosesAt: lot.originalClosesAt!,
-    softCloseMinutes: lot.softCloseMinutes,
-    closeCapMinutes: lot.closeCapMinutes,
-  };
-  const replay = replayBids(
-    opening,
-    log.map((b) => ({
-      bidId: b.id,
-      organizationId: b.organizationId,
-      amountMinor: Number(b.amountMinor),
-      maxAmountMinor: b.maxAmountMinor === null ? null : Number(b.maxAmountMinor),
-      at: b.createdAt,
-      sequence: b.sequence,
-    })),
-  );
-  return { lot, log, replay };
-}
 
 describe("concurrent bids on one lot", () => {
   test("60 concurrent proxy bids: none lost, none doubled, price and leader replay from the log", async () => {
