@@ -5,7 +5,7 @@ import { formatMoney, isSupportedCurrency } from "~/domain/money.ts";
 import { type Bid, Prisma } from "~/generated.server/prisma/client.ts";
 import { type DbTransaction, db } from "~/utils/db.server.ts";
 import { type BidDestination, checkBidDestination } from "./bid-terms.server.ts";
-import { publishLotEvent } from "./lot-events.server.ts";
+import { LOT_EVENTS_CHANNEL, type LotEvent, publishLotEvent } from "./lot-events.server.ts";
 import { isUuid } from "./lot-json.server.ts";
 import { watchLot } from "./lot-watch.server.ts";
 import { notifyOrganization } from "./notification.server.ts";
@@ -465,23 +465,26 @@ async function applyAuctionBid(tx: DbTransaction, locked: LockedLot, input: Plac
       status: leads ? "active" : "outbid",
     },
   });
-  if (leads && locked.leadingBidId) {
-    await tx.bid.update({ where: { id: locked.leadingBidId }, data: { status: "outbid" } });
-  }
   const closesAt = outcome.state.closesAt;
-  await tx.lot.update({
-    where: { id: locked.id },
-    data: {
-      currentPriceMinor: BigInt(outcome.priceAfterMinor),
-      leadingBidId: outcome.leaderAfter.bidId,
-      leadingMaxMinor: BigInt(outcome.leaderAfter.maxMinor),
-      bidCount: { increment: 1 },
-      closesAt,
-      extensionCount: outcome.extended ? { increment: 1 } : undefined,
-      version: { increment: 1 },
-    },
-  });
-  await publishLotEvent(tx, { lotId: locked.id, kind: "bid", sequence: bid.sequence });
+  // The previous leader's bid marked outbid, the lot's new state and the live-page event in one
+  // statement: each round trip here is time the lot's lock is held while other bids wait.
+  const event: LotEvent = { lotId: locked.id, kind: "bid", sequence: bid.sequence };
+  const updated = await tx.$queryRaw<{ id: string }[]>`
+    WITH previous AS (
+      UPDATE "Bid" SET status = 'outbid'::"BidStatus"
+      WHERE id = ${leads ? locked.leadingBidId : null}::uuid
+    ), lot AS (
+      UPDATE "Lot" SET "currentPriceMinor" = ${BigInt(outcome.priceAfterMinor)},
+        "leadingBidId" = ${outcome.leaderAfter.bidId}::uuid,
+        "leadingMaxMinor" = ${BigInt(outcome.leaderAfter.maxMinor)},
+        "bidCount" = "bidCount" + 1, "closesAt" = ${closesAt},
+        "extensionCount" = "extensionCount" + ${outcome.extended ? 1 : 0}::int,
+        version = version + 1, "updatedAt" = ${new Date()}
+      WHERE id = ${locked.id}::uuid
+      RETURNING id
+    )
+    SELECT lot.id::text AS id FROM lot, pg_notify(${LOT_EVENTS_CHANNEL}, ${JSON.stringify(event)}) AS notified`;
+  if (updated.length !== 1) throw new Error(`The locked lot ${locked.id} was not updated.`);
   const view = auctionView(
     {
       ...saleColumnsOf(locked),
