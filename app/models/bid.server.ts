@@ -8,7 +8,7 @@ import { type BidDestination, checkBidDestination } from "./bid-terms.server.ts"
 import { LOT_EVENTS_CHANNEL, type LotEvent, publishLotEvent } from "./lot-events.server.ts";
 import { isUuid } from "./lot-json.server.ts";
 import { watchLot } from "./lot-watch.server.ts";
-import { notifyOrganization } from "./notification.server.ts";
+import { notifyOrganization, notifyOrganizationOncePerLot } from "./notification.server.ts";
 
 /**
  * Placing bids. One transaction per bid: lock the lot row (SELECT … FOR UPDATE), apply the pure
@@ -594,7 +594,7 @@ async function afterBid(input: PlaceBidInput, done: Applied) {
   if (!outbid || outbid === input.organizationId) return;
   await db().$transaction(
     (tx) =>
-      notifyOrganization(tx, outbid, {
+      notifyOrganizationOncePerLot(tx, outbid, {
         kind: "outbid",
         title: "You have been outbid",
         body: `The price is now ${done.view.currentPrice ? formatMoney(done.view.currentPrice) : "higher"}. Bid again before the close.`,

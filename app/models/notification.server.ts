@@ -151,3 +151,25 @@ export async function markAllNotificationsRead(userId: string, now = new Date())
   });
   return count;
 }
+
+/**
+ * Like notifyOrganization, but a member who still has an unread notice of the same kind about the
+ * same lot gets that notice refreshed (new body, new time) instead of another one and another
+ * email. In a hot auction an organisation can be outbid many times a minute: one live notice per
+ * lot is what a person wants, and it keeps the bid path to one UPDATE when nothing is new.
+ */
+export async function notifyOrganizationOncePerLot(
+  tx: DbClient,
+  organizationId: string,
+  message: NotificationMessage & { lotId: string },
+) {
+  const refreshed = await tx.$queryRaw<{ userId: string }[]>`
+    UPDATE "Notification" SET body = ${message.body ?? null}, title = ${message.title}, "createdAt" = now()
+    WHERE kind = ${message.kind} AND "lotId" = ${message.lotId}::uuid AND "readAt" IS NULL
+      AND "userId" IN (SELECT "userId" FROM "Membership" WHERE "organizationId" = ${organizationId}::uuid)
+    RETURNING "userId"`;
+  const done = new Set(refreshed.map((r) => r.userId));
+  const members = await tx.membership.findMany({ where: { organizationId }, select: { userId: true } });
+  const fresh = members.map((m) => m.userId).filter((id) => !done.has(id));
+  return refreshed.length + (await notifyUsers(tx, fresh, { ...message, organizationId }));
+}
