@@ -3,7 +3,7 @@ import type { Prisma } from "~/generated.server/prisma/client.ts";
 import { type LotTemplate, SELLER_PLANS } from "./catalog.ts";
 import type { FacilitySpec } from "./facilities.ts";
 import { bidStepMinor, quoteMinor, roundToStep } from "./prices.ts";
-import { addDays, type Random, utcDay, uuidv7 } from "./random.ts";
+import { addDays, createRandom, type Random, utcDay, uuidv7 } from "./random.ts";
 
 export interface SeededOrganization {
   id: string;
@@ -203,6 +203,7 @@ export function generateLots(
   const lots: GeneratedLot[] = [];
   const bids: BidRow[] = [];
   const awards: Prisma.AwardCreateManyInput[] = [];
+  const awardRandom = createRandom(PROVISIONAL_AWARD_SEED);
 
   for (const [index, draft] of drafts.entries()) {
     const status = statuses[index];
@@ -326,7 +327,8 @@ export function generateLots(
       // Closed at or above reserve: the leader is the provisional winner, awaiting the seller.
       const confirmBy = new Date(Math.max(addDays(closesAt, 2).getTime(), addDays(now, 1).getTime()));
       awards.push({
-        id: uuidv7(random, addDays(closesAt, 0.001)),
+        // A stream of its own, so adding provisional awards left every other demo row as it was.
+        id: uuidv7(awardRandom, addDays(closesAt, 0.001)),
         lotId: id,
         bidId: leading.id,
         organizationId: leading.organizationId,
@@ -344,6 +346,8 @@ export function generateLots(
   }
   return { lots, bids, awards };
 }
+
+const PROVISIONAL_AWARD_SEED = 0x5eed_a4a2;
 
 function round4(value: number): number {
   return Math.round(value * 10_000) / 10_000;

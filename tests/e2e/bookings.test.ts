@@ -1,10 +1,10 @@
 // Capacity booking end to end, in real Chromium against the production server with the demo data:
-// the demo recycler posts a window; the demo fleet (a seller) books it for a fresh lot from the
+// the demo recycler posts a window; a newly signed-up seller books it for a fresh lot from the
 // facility page, seeing the total; the recycler accepts on its capacity page; the window's booked
 // tonnes rise by the lot's mass and the seller's /bookings shows it accepted.
 import { describe, expect, test } from "vitest";
 import { lotBody } from "../fixtures/lots.ts";
-import { DEMO_ACCOUNTS, login, setupBrowser, unique } from "./browser.ts";
+import { DEMO_ACCOUNTS, login, newAccount, setupBrowser, signUp, unique } from "./browser.ts";
 
 const browser = setupBrowser();
 
@@ -34,9 +34,10 @@ describe("capacity bookings", () => {
       await recycler.request.get(`/api/v1/facilities/${facilityId}`)
     ).json()) as ApiFacility;
 
-    // The seller lists a lot the facility takes: 2.5 t.
+    // A new seller (its own organisation, so lots other tests list or import in parallel cannot
+    // crowd its lot out of the booking form) lists a lot the facility takes: 2.5 t.
     const seller = await browser.newPage();
-    await login(seller, DEMO_ACCOUNTS.fleet);
+    await signUp(seller, { ...newAccount("booking-seller"), economy: "AU" });
     const title = unique("Booking test packs");
     const created = await seller.request.post("/api/v1/lots", {
       data: lotBody({

@@ -91,7 +91,11 @@ export function BidPanel({ lotId, data }: { lotId: string; data: BidPanelData })
   const staleForSeller = data.isSeller && live.sequence > data.live.sequence;
   const lotStatusChanged = auction.lotStatus !== data.live.auction.lotStatus;
   useEffect(() => {
-    if ((staleForSeller || lotStatusChanged) && revalidator.state === "idle") revalidator.revalidate();
+    // A navigation (e.g. submitting the award form) aborts a reload under way; that is expected,
+    // not an error, so the rejected promise is dropped.
+    if ((staleForSeller || lotStatusChanged) && revalidator.state === "idle") {
+      Promise.resolve(revalidator.revalidate()).catch(() => {});
+    }
   }, [staleForSeller, lotStatusChanged, revalidator]);
   const leading = data.myTag !== null && auction.saleMode === "auction" && live.leaderTag === data.myTag;
   const bidOnLadder = data.myTag !== null && ladder.some((row) => row.tag === data.myTag);
