@@ -51,7 +51,13 @@ export function LotMatchesSection({ lot, matches, weights, weightsError }: LotMa
         {matches.feasibleCount} of {matches.feasibleCount + matches.infeasibleCount} listed facilities can
         take this lot in the next six months. Net values are in US dollars, after freight to the facility.
       </p>
-      <Form method="get" className="match-weights" preventScrollReset>
+      {/* Keyed by the weights: after steering, the inputs show the weights now in use. */}
+      <Form
+        method="get"
+        className="match-weights"
+        preventScrollReset
+        key={`${weights.netValue}/${weights.co2}/${weights.transitTime}`}
+      >
         <span>Rank by:</span>
         {PRESETS.map((p) => (
           <Link

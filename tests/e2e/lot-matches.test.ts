@@ -48,7 +48,8 @@ describe("where this lot can go", () => {
     await page.getByRole("link", { name: "Lowest CO2e" }).click();
     await page.waitForURL(/w_co2=1/);
     await page.getByTestId("match-feasible").first().waitFor();
-    expect(await page.locator('input[name="w_co2"]').inputValue()).toBe("1");
+    // The URL changes as the new ranking arrives; the inputs follow on the same render.
+    await expect.poll(() => page.locator('input[name="w_co2"]').inputValue()).toBe("1");
   });
 });
 

@@ -1,4 +1,4 @@
-import { useFetcher, useRevalidator } from "@remix-run/react";
+import { useFetcher, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import type { AuctionView } from "~/domain/bidding/auction-view.ts";
 import type { LiveAuction } from "~/domain/bidding/live-auction.ts";
@@ -85,6 +85,7 @@ export function BidPanel({ lotId, data }: { lotId: string; data: BidPanelData })
   const now = useNow();
   const { auction, ladder } = live;
   const revalidator = useRevalidator();
+  const navigation = useNavigation();
   // The stream is public; what depends on the viewer comes from the page's loader. Reload it when
   // that changes: the seller's named ladder after each bid, and everyone's page when the lot
   // closes or is awarded (the award panel).
@@ -93,10 +94,14 @@ export function BidPanel({ lotId, data }: { lotId: string; data: BidPanelData })
   useEffect(() => {
     // A navigation (e.g. submitting the award form) aborts a reload under way; that is expected,
     // not an error, so the rejected promise is dropped.
-    if ((staleForSeller || lotStatusChanged) && revalidator.state === "idle") {
-      Promise.resolve(revalidator.revalidate()).catch(() => {});
+    if ((staleForSeller || lotStatusChanged) && revalidator.state === "idle" && navigation.state === "idle") {
+      try {
+        Promise.resolve(revalidator.revalidate()).catch(() => {});
+      } catch {
+        // Aborted synchronously by a navigation starting: the navigation reloads the page anyway.
+      }
     }
-  }, [staleForSeller, lotStatusChanged, revalidator]);
+  }, [staleForSeller, lotStatusChanged, revalidator, navigation.state]);
   const leading = data.myTag !== null && auction.saleMode === "auction" && live.leaderTag === data.myTag;
   const bidOnLadder = data.myTag !== null && ladder.some((row) => row.tag === data.myTag);
   // The leader's own minimum (its maximum plus one) is private: from the loader while it still leads.
