@@ -133,26 +133,9 @@ export async function lockLotForSale(tx: DbTransaction, lotId: string): Promise<
   return rows[0] ?? null;
 }
 
+/** The sale columns of a locked lot (its leader's organisation read with it). */
 export function saleColumnsOf(lot: LockedLot): LotSaleColumns {
-  return {
-    saleMode: lot.saleMode,
-    status: lot.status,
-    organizationId: lot.organizationId,
-    currency: lot.currency,
-    startingPriceMinor: num(lot.startingPriceMinor),
-    reservePriceMinor: num(lot.reservePriceMinor),
-    askingPriceMinor: num(lot.askingPriceMinor),
-    currentPriceMinor: num(lot.currentPriceMinor),
-    leadingMaxMinor: num(lot.leadingMaxMinor),
-    leadingOrganizationId: lot.leadingOrganizationId,
-    bidCount: lot.bidCount,
-    closesAt: lot.closesAt,
-    originalClosesAt: lot.originalClosesAt,
-    softCloseMinutes: lot.softCloseMinutes,
-    closeCapMinutes: lot.closeCapMinutes,
-    extensionCount: lot.extensionCount,
-    round: lot.round,
-  };
+  return saleColumns(lot, lot.leadingOrganizationId);
 }
 
 function auctionStateOf(lot: LockedLot): AuctionState {
@@ -618,6 +601,12 @@ export async function auctionViewFor(lotId: string, viewerOrganizationId: string
 type LotWithLeader = Prisma.LotGetPayload<{ include: { leadingBid: { select: { organizationId: true } } } }>;
 
 export function lotSaleColumns(lot: LotWithLeader): LotSaleColumns {
+  return saleColumns(lot, lot.leadingBid?.organizationId ?? null);
+}
+
+type SaleRow = Omit<LockedLot, "leadingOrganizationId" | "leadingBidId" | "lastSequence" | "id">;
+
+function saleColumns(lot: SaleRow, leadingOrganizationId: string | null): LotSaleColumns {
   return {
     saleMode: lot.saleMode,
     status: lot.status,
@@ -628,7 +617,7 @@ export function lotSaleColumns(lot: LotWithLeader): LotSaleColumns {
     askingPriceMinor: num(lot.askingPriceMinor),
     currentPriceMinor: num(lot.currentPriceMinor),
     leadingMaxMinor: num(lot.leadingMaxMinor),
-    leadingOrganizationId: lot.leadingBid?.organizationId ?? null,
+    leadingOrganizationId,
     bidCount: lot.bidCount,
     closesAt: lot.closesAt,
     originalClosesAt: lot.originalClosesAt,

@@ -4,6 +4,7 @@ import type { AuctionView } from "~/domain/bidding/auction-view.ts";
 import type { LiveAuction } from "~/domain/bidding/live-auction.ts";
 import { ECONOMIES } from "~/domain/economies.ts";
 import { formatMoney, type Money, toMajorUnitString } from "~/domain/money.ts";
+import type { SellerLadderEntry } from "~/models/bid-ladder.server.ts";
 import { useLiveAuction, useNow } from "./use-live-auction.ts";
 
 export interface BidPanelData {
@@ -16,19 +17,7 @@ export interface BidPanelData {
   buyer: boolean;
   facilities: { id: string; name: string }[];
   idempotencyKey: string;
-  sellerLadder: {
-    id: string;
-    sequence: number;
-    bidderName: string;
-    amount: Money;
-    priceAfter: Money;
-    at: string;
-    status: string;
-    terms: string;
-    netValue: Money | null;
-    freight: Money | null;
-    note: string | null;
-  }[];
+  sellerLadder: SellerLadderEntry[];
   flash: string | null;
 }
 
