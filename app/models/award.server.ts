@@ -679,8 +679,41 @@ export async function relistLot(
       },
     });
     await publishLotEvent(tx, { lotId: locked.id, kind: "relisted" });
+    await notifyRelisted(tx, locked, lot);
     return { ok: true as const, lot };
   });
+}
+
+/**
+ * Every organisation that bid in the round just ended (whatever became of its bid) hears once
+ * that the lot is open again, with the new close time and starting price; never the seller.
+ */
+async function notifyRelisted(tx: DbTransaction, locked: Locked, lot: Lot) {
+  const bidders = await tx.bid.findMany({
+    where: { lotId: locked.id, round: locked.round, organizationId: { not: locked.organizationId } },
+    select: { organizationId: true },
+    distinct: ["organizationId"],
+  });
+  if (bidders.length === 0) return;
+  const facts = await lotFacts(tx, locked.id);
+  const terms = [
+    lot.closesAt ? `Bids close ${dateLabel(lot.closesAt)}.` : null,
+    lot.startingPriceMinor != null
+      ? `Starting price: ${money(Number(lot.startingPriceMinor), lot.currency)}.`
+      : null,
+  ].filter((line): line is string => line !== null);
+  for (const { organizationId } of bidders) {
+    await notifyOrganization(tx, organizationId, {
+      kind: "relisted",
+      title: `A lot you bid on is open again: ${facts.label}`,
+      body: [
+        `${facts.label} has been relisted for a new round; your earlier bid no longer counts.`,
+        ...terms,
+      ].join(" "),
+      link: facts.link,
+      lotId: locked.id,
+    });
+  }
 }
 
 /** A sealed tender's seller awards one live bid of the round, with its reason; confirmed at once. */

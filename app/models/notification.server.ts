@@ -18,6 +18,7 @@ export const NOTIFICATION_KINDS = [
   "award_lapsed",
   "award_declined",
   "lot_closed",
+  "relisted",
   "purchase_requested",
   "purchase_accepted",
   "purchase_declined",

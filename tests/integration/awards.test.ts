@@ -335,6 +335,35 @@ describe("relisting", () => {
     });
   });
 
+  test("relisting tells each organisation that bid in the ended round once, and not the seller", async () => {
+    const { lot, closeAt } = await auction({ reservePriceMinor: 9_000_000n });
+    placed(await bid(buyers[0], lot.id, 1_000_000));
+    placed(await bid(buyers[1], lot.id, 1_100_000));
+    placed(await bid(buyers[0], lot.id, 1_300_000));
+    await closeLotIfDue(lot.id, closeAt);
+    const relistedNotices = async (who: Bidder) =>
+      (await noticesOf(who, lot.id)).filter((n) => n.kind === "relisted");
+    expect(await relistedNotices(buyers[0])).toHaveLength(0);
+
+    const newClose = new Date(closeAt.getTime() + 24 * HOUR);
+    ok(await relistLot(sellerCaller(), lot.id, newClose, { startingPriceMinor: 800_000 }, closeAt));
+
+    for (const who of [buyers[0], buyers[1]]) {
+      const notices = await relistedNotices(who);
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toMatchObject({
+        organizationId: who.organizationId,
+        link: `/lots/${lot.id}`,
+        lotId: lot.id,
+      });
+      expect(notices[0].title).toMatch(/^A lot you bid on is open again/);
+      expect(notices[0].body).toContain(newClose.toISOString().slice(0, 16).replace("T", " "));
+      expect(notices[0].body).toContain(formatMoney({ amountMinor: 800_000, currency: lot.currency }));
+    }
+    expect(await relistedNotices(seller)).toHaveLength(0);
+    expect(await relistedNotices(buyers[2])).toHaveLength(0);
+  });
+
   test("a lot with a provisional award cannot be relisted", async () => {
     const { lot, closeAt } = await auction();
     placed(await bid(buyers[0], lot.id, 1_000_000));
