@@ -309,7 +309,8 @@ export async function declineBooking(
 
 /**
  * The seller cancels its request, or an accepted booking, which gives its kg back to the window.
- * A booking that reserves capacity for an award is released by the award, not by hand.
+ * A booking that reserves capacity for an award is released by the award, not by hand. The
+ * facility's organisation is told ("booking_cancelled"); a facility cannot cancel (bookingTransition).
  */
 export async function cancelBooking(input: DecideBookingInput): Promise<BookingResult> {
   return db().$transaction(async (tx): Promise<BookingResult> => {
@@ -336,6 +337,22 @@ export async function cancelBooking(input: DecideBookingInput): Promise<BookingR
       await tx.capacityWindow.update({
         where: { id: booking.capacityWindowId },
         data: { bookedKg: { decrement: booking.massKg }, version: { increment: 1 } },
+      });
+    }
+    const facility = booking.capacityWindow.facility;
+    // Only the seller may cancel (bookingTransition), so the other party is always the facility's
+    // organisation; a recycler cancelling a booking at its own facility is not told of its own act.
+    if (facility.organizationId !== booking.organizationId) {
+      const what = booking.status === "accepted" ? "booking" : "booking request";
+      await notifyOrganization(tx, facility.organizationId, {
+        kind: "booking_cancelled",
+        title: `${booking.organization.name} cancelled its ${what} at ${facility.name} for ${lotReference(booking.lot.number)}`,
+        body:
+          booking.status === "accepted"
+            ? `${kgToTonnes(booking.massKg)} t in ${monthText(booking.capacityWindow.month)} are free again.`
+            : `The request for ${kgToTonnes(booking.massKg)} t in ${monthText(booking.capacityWindow.month)} is withdrawn.`,
+        link: `/facilities/${facility.id}/capacity#booking-requests`,
+        lotId: booking.lotId,
       });
     }
     return {

@@ -25,6 +25,7 @@ export const NOTIFICATION_KINDS = [
   "booking_requested",
   "booking_accepted",
   "booking_declined",
+  "booking_cancelled",
   "lot_matches",
   "question_asked",
   "question_answered",

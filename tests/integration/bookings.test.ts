@@ -202,6 +202,39 @@ describe("request, accept, decline, cancel", () => {
     await request(seller, windowId, lotId);
   });
 
+  test("the seller cancelling a request or an accepted booking tells the facility's organisation, not itself", async () => {
+    const windowId = await makeWindow(20);
+    const requestedLot = await makeLot(seller, 2_000);
+    const acceptedLot = await makeLot(seller, 5_000);
+    const requestedId = await request(seller, windowId, requestedLot);
+    const acceptedId = await request(seller, windowId, acceptedLot);
+    expect((await acceptBooking(as(recycler, acceptedId))).ok).toBe(true);
+    const cancelledNotices = (lotId: string) =>
+      db().notification.findMany({ where: { kind: "booking_cancelled", lotId } });
+    expect(await cancelledNotices(acceptedLot)).toHaveLength(0);
+
+    expect((await cancelBooking(as(seller, requestedId))).ok).toBe(true);
+    expect((await cancelBooking(as(seller, acceptedId))).ok).toBe(true);
+
+    const forRequest = await cancelledNotices(requestedLot);
+    expect(forRequest.map((n) => [n.userId, n.organizationId])).toEqual([
+      [recycler.userId, recycler.organizationId],
+    ]);
+    expect(forRequest[0].title).toMatch(/cancelled its booking request/);
+    expect(forRequest[0].link).toBe(`/facilities/${facilityId}/capacity#booking-requests`);
+    const forAccepted = await cancelledNotices(acceptedLot);
+    expect(forAccepted.map((n) => n.userId)).toEqual([recycler.userId]);
+    expect(forAccepted[0].title).toMatch(/cancelled its booking at/);
+    expect(forAccepted[0].body).toContain("5 t");
+    const recyclerUser = await db().user.findUniqueOrThrow({ where: { id: recycler.userId } });
+    expect(
+      await db().outboxEmail.count({ where: { to: recyclerUser.email, kind: "booking_cancelled" } }),
+    ).toBeGreaterThanOrEqual(2);
+    // A refused cancel (already cancelled) tells no one again.
+    expect((await cancelBooking(as(seller, acceptedId))).ok).toBe(false);
+    expect(await cancelledNotices(acceptedLot)).toHaveLength(1);
+  });
+
   test("a second live booking for the same lot is refused", async () => {
     const windowId = await makeWindow(20);
     const lotId = await makeLot(seller, 1_000);
