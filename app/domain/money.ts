@@ -90,17 +90,32 @@ export interface FormatMoneyOptions {
   currencyDisplay?: "symbol" | "narrowSymbol" | "code" | "name";
 }
 
+// Building an Intl.NumberFormat costs far more than formatting with one: keep one per format.
+const formats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, currency: string, display: string, exponent: number) {
+  const key = `${locale} ${currency} ${display}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency,
+      currencyDisplay: display as FormatMoneyOptions["currencyDisplay"],
+      minimumFractionDigits: exponent,
+      maximumFractionDigits: exponent,
+    });
+    // Locales come from visitors' headers: bound the cache rather than trust their variety.
+    if (formats.size > 500) formats.clear();
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** Formats with Intl, always showing exactly the currency's decimal places: "$1,234.56", "¥1,200". */
 export function formatMoney(money: MoneyLike, locale = "en-US", options: FormatMoneyOptions = {}): string {
   const currency = money.currency.toUpperCase();
   const exponent = currencyExponent(currency);
-  const format = new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency,
-    currencyDisplay: options.currencyDisplay ?? "symbol",
-    minimumFractionDigits: exponent,
-    maximumFractionDigits: exponent,
-  });
+  const format = numberFormat(locale, currency, options.currencyDisplay ?? "symbol", exponent);
   // A numeric string is formatted exactly (Intl.NumberFormat v3), with no trip through a float.
   return format.format(decimalString(money.amountMinor, exponent));
 }

@@ -4,10 +4,10 @@ import { auctionView } from "~/domain/bidding/auction-view.ts";
 import type { LiveAuction, PublicLadderEntry } from "~/domain/bidding/live-auction.ts";
 import type { Money } from "~/domain/money.ts";
 import { db } from "~/utils/db.server.ts";
-import { lotSaleColumns } from "./bid.server.ts";
 import { bidNetValues } from "./bid-terms.server.ts";
 import { PRIVATE_STATUSES } from "./lot.server.ts";
 import { isUuid } from "./lot-json.server.ts";
+import { lotSaleColumns } from "./lot-sale.server.ts";
 
 /**
  * The bid ladder of a lot as the live page shows it. Everyone sees the anonymised ladder (Bidder

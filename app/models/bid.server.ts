@@ -1,22 +1,42 @@
-import { type AuctionState, applyBid } from "~/domain/bidding/auction.ts";
-import { type AuctionView, auctionView, type LotSaleColumns } from "~/domain/bidding/auction-view.ts";
+import { type AuctionState, applyBid, type BidOutcome as RuleOutcome } from "~/domain/bidding/auction.ts";
+import { type AuctionView, auctionView } from "~/domain/bidding/auction-view.ts";
 import type { Blocker } from "~/domain/matching/types.ts";
 import { formatMoney, isSupportedCurrency } from "~/domain/money.ts";
 import { type Bid, Prisma } from "~/generated.server/prisma/client.ts";
 import { type DbTransaction, db } from "~/utils/db.server.ts";
+import { GroupQueue, type GroupRun } from "~/utils/group-queue.server.ts";
+import { applyAuctionGroup } from "./auction-group.server.ts";
 import { type BidDestination, checkBidDestination } from "./bid-terms.server.ts";
-import { LOT_EVENTS_CHANNEL, type LotEvent, publishLotEvent } from "./lot-events.server.ts";
+import { publishLotEvent } from "./lot-events.server.ts";
 import { isUuid } from "./lot-json.server.ts";
+import {
+  auctionViewFor,
+  type LockedLot,
+  lockLotForSale,
+  num,
+  saleColumnsOf,
+  TRANSACTION_OPTIONS,
+} from "./lot-sale.server.ts";
+import {
+  lastCommitted,
+  latestAuctionState,
+  lotForBidding,
+  rememberCommitted,
+} from "./lot-sale-cache.server.ts";
 import { watchLot } from "./lot-watch.server.ts";
 import { notifyOrganization, notifyOrganizationOncePerLot } from "./notification.server.ts";
 
 /**
- * Placing bids. One transaction per bid: lock the lot row (SELECT … FOR UPDATE), apply the pure
- * auction rules to the state read under the lock, append the bid to the lot's log with the next
- * sequence number, and write the lot's new price, leader and close time. The lock serialises
- * bids on one lot across every server instance; bids on different lots never wait for each
- * other. Checks that need no lock (capabilities, currency, the destination facility's
- * feasibility) run before it, so the lock is held for four short statements.
+ * Placing bids. Checks that need no lock (capabilities, currency, the lot is open and not the
+ * bidder's own, the destination can take it, the amount reaches the minimum as last known) run
+ * first, against this process's cache of the lot (lot-sale-cache.server.ts). A bid that passes
+ * queues for its lot (GroupQueue): the auction bids that queued while the previous group was being
+ * written form the next group, which takes the lot's row lock (SELECT … FOR UPDATE), applies the
+ * pure auction rules to each bid in arrival order from the state read under the lock, appends the
+ * placed bids to the lot's log with consecutive sequence numbers, writes the lot's new price,
+ * leader and close time, and commits once (auction-group.server.ts). The lock orders groups across
+ * every server instance; bids on different lots never wait for each other. A bid is acknowledged
+ * only after its group's commit. See ADR 011, "Throughput".
  *
  * Idempotency: a bid may carry a key, unique per organisation; a second submission with the same
  * key returns the first bid instead of bidding twice (double clicks, client retries).
@@ -79,87 +99,6 @@ function failure(
 
 const BIDDING_CAPABILITIES = ["buyer", "recycler"];
 
-/**
- * Bids on one hot lot queue on its row lock, and with many at once also for a pooled connection:
- * wait up to 10 s for either rather than Prisma's default 2 s, and refuse beyond that.
- */
-export const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 10_000 } as const;
-
-interface LockedLot {
-  id: string;
-  organizationId: string;
-  status: string;
-  saleMode: "auction" | "sealed" | "fixed";
-  currency: string;
-  startingPriceMinor: bigint | null;
-  reservePriceMinor: bigint | null;
-  askingPriceMinor: bigint | null;
-  currentPriceMinor: bigint | null;
-  leadingBidId: string | null;
-  leadingMaxMinor: bigint | null;
-  leadingOrganizationId: string | null;
-  bidCount: number;
-  closesAt: Date | null;
-  originalClosesAt: Date | null;
-  softCloseMinutes: number;
-  closeCapMinutes: number;
-  extensionCount: number;
-  round: number;
-  lastSequence: number;
-}
-
-const num = (value: bigint | null): number | null => (value === null ? null : Number(value));
-
-/**
- * Locks a lot row for the rest of the transaction and reads its sale state. Two statements on
- * purpose: under READ COMMITTED a statement that waited for the lock still reads other tables
- * (the bid log's last sequence, the leading bid) as of its own start, i.e. before the bid it
- * waited for committed. Reading after the lock is granted sees every earlier bid.
- */
-export async function lockLotForSale(tx: DbTransaction, lotId: string): Promise<LockedLot | null> {
-  const locked = await tx.$queryRaw<
-    { id: string }[]
-  >`SELECT id FROM "Lot" WHERE id = ${lotId}::uuid FOR UPDATE`;
-  if (locked.length === 0) return null;
-  const rows = await tx.$queryRaw<LockedLot[]>`
-    SELECT l.id, l."organizationId", l.status::text AS status, l."saleMode"::text AS "saleMode", l.currency,
-           l."startingPriceMinor", l."reservePriceMinor", l."askingPriceMinor", l."currentPriceMinor",
-           l."leadingBidId", l."leadingMaxMinor", b."organizationId" AS "leadingOrganizationId",
-           l."bidCount", l."closesAt", l."originalClosesAt", l."softCloseMinutes", l."closeCapMinutes",
-           l."extensionCount", l.round,
-           (SELECT coalesce(max(s.sequence), 0)::int FROM "Bid" s WHERE s."lotId" = l.id) AS "lastSequence"
-    FROM "Lot" l LEFT JOIN "Bid" b ON b.id = l."leadingBidId"
-    WHERE l.id = ${lotId}::uuid`;
-  return rows[0] ?? null;
-}
-
-/** The sale columns of a locked lot (its leader's organisation read with it). */
-export function saleColumnsOf(lot: LockedLot): LotSaleColumns {
-  return saleColumns(lot, lot.leadingOrganizationId);
-}
-
-function auctionStateOf(lot: LockedLot): AuctionState {
-  const closesAt = lot.closesAt ?? new Date(0);
-  return {
-    currency: lot.currency,
-    startingPriceMinor: num(lot.startingPriceMinor) ?? 1,
-    reservePriceMinor: num(lot.reservePriceMinor),
-    currentPriceMinor: lot.leadingBidId ? num(lot.currentPriceMinor) : null,
-    leader:
-      lot.leadingBidId && lot.leadingOrganizationId
-        ? {
-            bidId: lot.leadingBidId,
-            organizationId: lot.leadingOrganizationId,
-            maxMinor: num(lot.leadingMaxMinor) ?? num(lot.currentPriceMinor) ?? 0,
-          }
-        : null,
-    closesAt,
-    originalClosesAt: lot.originalClosesAt ?? closesAt,
-    softCloseMinutes: lot.softCloseMinutes,
-    closeCapMinutes: lot.closeCapMinutes,
-  };
-}
-
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
@@ -191,10 +130,11 @@ async function replayedBid(input: PlaceBidInput): Promise<PlaceBidResult | null>
 
 type Applied = {
   bid: Bid;
+  /** The organisation that lost the lead to this bid. */
   outbidOrganizationId: string | null;
+  /** The organisation leading right after this bid (null for sealed bids and requests). */
+  leaderOrganizationId: string | null;
   view: AuctionView;
-  /** An auction's state right after this bid. */
-  state?: AuctionState;
 };
 
 /** Places a bid (auction), a sealed bid (tender) or a purchase request (fixed price). */
@@ -231,10 +171,7 @@ export async function placeBid(input: PlaceBidInput): Promise<PlaceBidResult> {
   const replay = await replayedBid(input);
   if (replay) return replay;
 
-  const lot = await db().lot.findUnique({
-    where: { id: input.lotId },
-    include: { leadingBid: { select: { organizationId: true } } },
-  });
+  const lot = await lotForBidding(input.lotId);
   if (!lot || lot.status === "draft") return failure(404, "NOT_FOUND", "No such lot.");
   if (lot.organizationId === input.organizationId) {
     return failure(403, "OWN_LOT", "You cannot bid on a lot your own organisation listed.");
@@ -262,27 +199,16 @@ export async function placeBid(input: PlaceBidInput): Promise<PlaceBidResult> {
       : failure(400, "VALIDATION", destination.message, { field: destination.field });
   }
 
-  const tooLow = belowMinimumBeforeLock(lot, input);
-  // A bid is never "too low" against its own earlier submission: that one is answered again.
-  if (tooLow) return (await replayedBid(input)) ?? tooLow;
+  if (lot.saleMode === "auction") {
+    const tooLow = belowMinimumIn(latestAuctionState(lot).state, input);
+    // A bid is never "too low" against its own earlier submission: that one is answered again.
+    if (tooLow) return (await replayedBid(input)) ?? tooLow;
+  }
 
-  let applied: Applied | BidFailure | { replay: true };
-  const queuedAt = performance.now();
+  let turn: Turn;
   try {
-    applied = await oneAtATimePerLot(input.lotId, async () => {
-      // A bid that waited its turn is checked against what the bids before it committed meanwhile
-      // (a state from within this request's lifetime, so a valid point for its refusal); no query.
-      const recent = lastCommitted.get(input.lotId);
-      if (recent && recent.at > queuedAt) {
-        const nowTooLow = belowMinimumIn(recent.state, input, lot.currency);
-        if (nowTooLow) return input.idempotencyKey ? lockedBid(input) : nowTooLow;
-      }
-      const result = await lockedBid(input);
-      if ("state" in result && result.state) {
-        lastCommitted.set(input.lotId, { state: result.state, at: performance.now() });
-      }
-      return result;
-    });
+    turn = await bidQueue.push(input.lotId, { input, saleMode: lot.saleMode, queuedAt: performance.now() });
+    if ("error" in turn) throw turn.error;
   } catch (error) {
     if (isUniqueViolation(error)) {
       const again = await replayedBid(input);
@@ -290,38 +216,103 @@ export async function placeBid(input: PlaceBidInput): Promise<PlaceBidResult> {
     }
     throw error;
   }
-  if ("replay" in applied) return (await replayedBid(input))!;
-  if ("ok" in applied) return applied;
-  const done = applied;
-  await afterBid(input, done).catch((error) => console.error("after-bid notifications failed", error));
-  return { ok: true, bid: done.bid, auction: done.view, replayed: false };
+  if ("replay" in turn) return (await replayedBid(input))!;
+  if ("ok" in turn) return turn;
+  return { ok: true, bid: turn.bid, auction: turn.view, replayed: false };
 }
+
+/** A bid waiting for its lot's turn. */
+interface Queued {
+  input: PlaceBidInput;
+  saleMode: "auction" | "sealed" | "fixed";
+  queuedAt: number;
+}
+
+/** What a bid's turn came to; an error is the bid's own (the rest of its group stands). */
+type Turn = Applied | BidFailure | { replay: true } | { error: unknown };
+
+// Bids on one lot form groups that share a transaction; a group holds the lot's lock once and
+// commits once.
+const bidQueue = new GroupQueue<Queued, Turn>((lotId, items) => runBidGroup(lotId, items));
 
 /**
- * Bids on one lot from this process take its row lock one at a time. Without this, every request
- * on a hot lot holds a pooled connection while it waits for the row lock, the pool fills with
- * waiters, and the reads and notifications of all other requests (including the lock holder's
- * after-commit work) queue behind them. Waiting here holds no connection. The row lock still
- * orders bids across server instances; this only keeps one instance's waiters off the pool.
+ * One turn of a lot: the group's bids that are below the minimum of what the previous group
+ * committed are refused without a query (a state committed after they queued, so a valid point for
+ * the refusal); auction bids are placed together in one transaction, sealed bids and purchase
+ * requests one transaction each. If a group's transaction fails, its bids are retried one by one,
+ * so one bid's error (a key used at the same moment on another lot) is that bid's alone.
  */
-const lotTurns = new Map<string, Promise<unknown>>();
-/** Per lot, the auction state the last bid placed through this process committed, and when. */
-const lastCommitted = new Map<string, { state: AuctionState; at: number }>();
-
-async function oneAtATimePerLot<T>(lotId: string, fn: () => Promise<T>): Promise<T> {
-  const previous = lotTurns.get(lotId) ?? Promise.resolve();
-  const mine = previous.then(fn);
-  const settled = mine.catch(() => {});
-  lotTurns.set(lotId, settled);
-  void settled.then(() => {
-    if (lotTurns.get(lotId) !== settled) return;
-    lotTurns.delete(lotId);
-    lastCommitted.delete(lotId);
+async function runBidGroup(lotId: string, items: Queued[]): Promise<GroupRun<Turn>> {
+  const results: Turn[] = new Array(items.length);
+  const recent = lastCommitted(lotId);
+  const live: number[] = [];
+  items.forEach((item, index) => {
+    if (item.saleMode === "auction" && recent && recent.at > item.queuedAt && !item.input.idempotencyKey) {
+      const tooLow = belowMinimumIn(recent.state, item.input);
+      if (tooLow) {
+        results[index] = tooLow;
+        return;
+      }
+    }
+    live.push(index);
   });
-  return mine;
+  if (live.length === 0) return { results };
+
+  const inputs = live.map((index) => items[index].input);
+  let turns: Turn[];
+  if (items[live[0]].saleMode === "auction") {
+    turns = await placeAuctionGroup(lotId, inputs).catch(async (error) => {
+      if (inputs.length === 1) return [{ error }];
+      const one: Turn[] = [];
+      for (const input of inputs)
+        one.push(...(await placeAuctionGroup(lotId, [input]).catch((e) => [{ error: e }])));
+      return one;
+    });
+  } else {
+    turns = [];
+    for (const input of inputs) turns.push(await lockedBid(input).catch((error) => ({ error })));
+  }
+  live.forEach((index, i) => {
+    results[index] = turns[i];
+  });
+  return { results, settled: afterBids(lotId, inputs, turns) };
 }
 
-/** The bid's transaction: lock the lot, apply the rules to the state read under the lock, write. */
+/** Auction bids on one lot in one transaction; a lot that turned out not to be an auction, one by one. */
+async function placeAuctionGroup(lotId: string, inputs: PlaceBidInput[]): Promise<Turn[]> {
+  const group = await db().$transaction(async (tx) => {
+    const locked = await lockLotForSale(tx, lotId);
+    if (!locked) return inputs.map(() => failure(404, "NOT_FOUND", "No such lot."));
+    if (locked.saleMode !== "auction") return null;
+    return applyAuctionGroup(tx, locked, inputs);
+  }, TRANSACTION_OPTIONS);
+  if (group === null) {
+    const turns: Turn[] = [];
+    for (const input of inputs) turns.push(await lockedBid(input).catch((error) => ({ error })));
+    return turns;
+  }
+  if (Array.isArray(group)) return group;
+  rememberCommitted(lotId, group.state);
+  return group.outcomes.map((outcome): Turn => {
+    switch (outcome.kind) {
+      case "placed":
+        return {
+          bid: outcome.bid,
+          view: outcome.view,
+          outbidOrganizationId: outcome.outbidOrganizationId,
+          leaderOrganizationId: outcome.leaderOrganizationId,
+        };
+      case "replay":
+        return { replay: true };
+      case "closed":
+        return failure(409, "AUCTION_NOT_OPEN", "Bidding on this lot has closed.");
+      default:
+        return refusal(outcome.rejection, group.state.currency);
+    }
+  });
+}
+
+/** A sealed bid or purchase request: lock the lot, check it is still open, write. */
 async function lockedBid(input: PlaceBidInput): Promise<Applied | BidFailure | { replay: true }> {
   return db().$transaction(async (tx) => {
     const locked = await lockLotForSale(tx, input.lotId);
@@ -346,41 +337,26 @@ async function lockedBid(input: PlaceBidInput): Promise<Applied | BidFailure | {
     ) {
       return failure(409, "AUCTION_NOT_OPEN", "Bidding on this lot has closed.");
     }
-    if (locked.saleMode === "auction") return applyAuctionBid(tx, locked, input, at);
     if (locked.saleMode === "sealed") return applySealedBid(tx, locked, input, at);
-    return applyPurchaseRequest(tx, locked, input, at);
+    if (locked.saleMode === "fixed") return applyPurchaseRequest(tx, locked, input, at);
+    return failure(409, "AUCTION_NOT_OPEN", "This lot's sale changed; bid again.");
   }, TRANSACTION_OPTIONS);
 }
 
-/**
- * Refuses an auction bid that is below the minimum as of a read without the lock. In a hot auction
- * most bids are, and each one that took the lot's lock would hold it through a commit (SELECT … FOR
- * UPDATE writes the row lock to the WAL), queueing the bids that can win behind it. While a lot is
- * open its price only rises, so a bid below the minimum at this read is below it later too: the
- * read is the refusal's point in the log's order, and nothing is written. A bid that passes is
- * checked again under the lock.
- */
-function belowMinimumBeforeLock(lot: LotWithLeader, input: PlaceBidInput): BidFailure | null {
-  if (lot.saleMode !== "auction" || lot.status !== "open" || !lot.closesAt || !lot.leadingBidId) return null;
-  return belowMinimumIn(
-    auctionStateOf({
-      ...lotSaleColumns(lot),
-      id: lot.id,
-      leadingBidId: lot.leadingBidId,
-      startingPriceMinor: lot.startingPriceMinor,
-      reservePriceMinor: lot.reservePriceMinor,
-      askingPriceMinor: lot.askingPriceMinor,
-      currentPriceMinor: lot.currentPriceMinor,
-      leadingMaxMinor: lot.leadingMaxMinor,
-      lastSequence: 0,
-    }),
-    input,
-    lot.currency,
-  );
+/** The rules' refusal of a bid as the API's failure. */
+function refusal(rejection: Extract<RuleOutcome, { ok: false }>, currency: string): BidFailure {
+  if (rejection.code === "BELOW_MINIMUM") {
+    return failure(422, "BELOW_MINIMUM", rejection.message, {
+      field: rejection.field,
+      minimum: { amountMinor: rejection.minimumMinor, currency },
+    });
+  }
+  if (rejection.code === "AUCTION_NOT_OPEN") return failure(409, "AUCTION_NOT_OPEN", rejection.message);
+  return failure(400, "VALIDATION", rejection.message, { field: rejection.field });
 }
 
 /** The rules' BELOW_MINIMUM refusal of `input` in auction state `state`, or null. */
-function belowMinimumIn(state: AuctionState, input: PlaceBidInput, currency: string): BidFailure | null {
+function belowMinimumIn(state: AuctionState, input: PlaceBidInput): BidFailure | null {
   const outcome = applyBid(state, {
     bidId: "not-yet-placed",
     organizationId: input.organizationId,
@@ -389,10 +365,7 @@ function belowMinimumIn(state: AuctionState, input: PlaceBidInput, currency: str
     at: input.clock?.() ?? new Date(),
   });
   if (outcome.ok || outcome.code !== "BELOW_MINIMUM") return null;
-  return failure(422, "BELOW_MINIMUM", outcome.message, {
-    field: outcome.field,
-    minimum: { amountMinor: outcome.minimumMinor, currency },
-  });
+  return refusal(outcome, state.currency);
 }
 
 function bidRowData(input: PlaceBidInput, locked: LockedLot, at: Date) {
@@ -413,80 +386,6 @@ function bidRowData(input: PlaceBidInput, locked: LockedLot, at: Date) {
     round: locked.round,
     createdAt: at,
   };
-}
-
-async function applyAuctionBid(tx: DbTransaction, locked: LockedLot, input: PlaceBidInput, at: Date) {
-  const state = auctionStateOf(locked);
-  // The id is chosen here so the domain can name the new leader before the row exists.
-  const bidId = crypto.randomUUID();
-  const outcome = applyBid(state, {
-    bidId,
-    organizationId: input.organizationId,
-    amountMinor: input.amountMinor,
-    maxAmountMinor: input.maxAmountMinor,
-    at,
-  });
-  if (!outcome.ok) {
-    if (outcome.code === "BELOW_MINIMUM") {
-      return failure(422, "BELOW_MINIMUM", outcome.message, {
-        field: outcome.field,
-        minimum: { amountMinor: outcome.minimumMinor, currency: locked.currency },
-      });
-    }
-    if (outcome.code === "AUCTION_NOT_OPEN") return failure(409, "AUCTION_NOT_OPEN", outcome.message);
-    return failure(400, "VALIDATION", outcome.message, { field: outcome.field });
-  }
-  const leads = outcome.leaderAfter.bidId === bidId;
-  const bid = await tx.bid.create({
-    data: {
-      id: bidId,
-      ...bidRowData(input, locked, at),
-      amountMinor: BigInt(input.amountMinor),
-      maxAmountMinor: input.maxAmountMinor === null ? null : BigInt(input.maxAmountMinor),
-      priceAfterMinor: BigInt(outcome.priceAfterMinor),
-      leadingAfterId: outcome.leaderAfter.bidId,
-      status: leads ? "active" : "outbid",
-    },
-  });
-  const closesAt = outcome.state.closesAt;
-  // The previous leader's bid marked outbid, the lot's new state and the live-page event in one
-  // statement: each round trip here is time the lot's lock is held while other bids wait.
-  const event: LotEvent = { lotId: locked.id, kind: "bid", sequence: bid.sequence };
-  const updated = await tx.$queryRaw<{ id: string }[]>`
-    WITH previous AS (
-      UPDATE "Bid" SET status = 'outbid'::"BidStatus"
-      WHERE id = ${leads ? locked.leadingBidId : null}::uuid
-    ), lot AS (
-      UPDATE "Lot" SET "currentPriceMinor" = ${BigInt(outcome.priceAfterMinor)},
-        "leadingBidId" = ${outcome.leaderAfter.bidId}::uuid,
-        "leadingMaxMinor" = ${BigInt(outcome.leaderAfter.maxMinor)},
-        "bidCount" = "bidCount" + 1, "closesAt" = ${closesAt},
-        "extensionCount" = "extensionCount" + ${outcome.extended ? 1 : 0}::int,
-        version = version + 1, "updatedAt" = ${new Date()}
-      WHERE id = ${locked.id}::uuid
-      RETURNING id
-    )
-    SELECT lot.id::text AS id FROM lot, pg_notify(${LOT_EVENTS_CHANNEL}, ${JSON.stringify(event)}) AS notified`;
-  if (updated.length !== 1) throw new Error(`The locked lot ${locked.id} was not updated.`);
-  const view = auctionView(
-    {
-      ...saleColumnsOf(locked),
-      currentPriceMinor: outcome.priceAfterMinor,
-      leadingMaxMinor: outcome.leaderAfter.maxMinor,
-      leadingOrganizationId: outcome.leaderAfter.organizationId,
-      bidCount: locked.bidCount + 1,
-      closesAt,
-      extensionCount: locked.extensionCount + (outcome.extended ? 1 : 0),
-    },
-    input.organizationId,
-    at,
-  );
-  return {
-    bid,
-    outbidOrganizationId: outcome.outbidOrganizationId,
-    view,
-    state: outcome.state,
-  } satisfies Applied;
 }
 
 /** Sealed tender: one live bid per organisation; a new one replaces the previous until the close. */
@@ -514,7 +413,7 @@ async function applySealedBid(tx: DbTransaction, locked: LockedLot, input: Place
   await tx.lot.update({ where: { id: locked.id }, data: { bidCount, version: { increment: 1 } } });
   await publishLotEvent(tx, { lotId: locked.id, kind: "bid", sequence: bid.sequence });
   const view = auctionView({ ...saleColumnsOf(locked), bidCount }, input.organizationId, at);
-  return { bid, outbidOrganizationId: null, view } satisfies Applied;
+  return { bid, outbidOrganizationId: null, leaderOrganizationId: null, view } satisfies Applied;
 }
 
 /** Fixed price: a request to buy at the asking price, which the seller accepts or declines. */
@@ -564,66 +463,41 @@ async function applyPurchaseRequest(tx: DbTransaction, locked: LockedLot, input:
     input.organizationId,
     at,
   );
-  return { bid, outbidOrganizationId: null, view } satisfies Applied;
+  return { bid, outbidOrganizationId: null, leaderOrganizationId: null, view } satisfies Applied;
 }
 
 /**
- * After the commit, outside the lot's lock: tell the organisation that lost the lead, and make the
- * bidder a watcher of the lot. A crash between the commit and this step loses only the notice.
+ * After a group's commit, outside the lot's lock and while the next group runs: make each bidder a
+ * watcher of the lot, and tell each organisation that lost the lead during the group and does not
+ * lead after it (one notice per organisation, at the group's final price). A crash between the
+ * commit and this step loses only the notices.
  */
-async function afterBid(input: PlaceBidInput, done: Applied) {
-  if (input.userId) await watchLot(db(), input.userId, input.lotId);
-  const outbid = done.outbidOrganizationId;
-  if (!outbid || outbid === input.organizationId) return;
-  await db().$transaction(
-    (tx) =>
-      notifyOrganizationOncePerLot(tx, outbid, {
-        kind: "outbid",
-        title: "You have been outbid",
-        body: `The price is now ${done.view.currentPrice ? formatMoney(done.view.currentPrice) : "higher"}. Bid again before the close.`,
-        link: `/lots/${input.lotId}`,
-        lotId: input.lotId,
-      }),
-    TRANSACTION_OPTIONS,
-  );
-}
-
-/** The public sale state of a lot for one viewer, or null for a missing lot. */
-export async function auctionViewFor(lotId: string, viewerOrganizationId: string | null, now = new Date()) {
-  const lot = await db().lot.findUnique({
-    where: { id: lotId },
-    include: { leadingBid: { select: { organizationId: true } } },
-  });
-  if (!lot) return null;
-  return auctionView(lotSaleColumns(lot), viewerOrganizationId, now);
-}
-
-type LotWithLeader = Prisma.LotGetPayload<{ include: { leadingBid: { select: { organizationId: true } } } }>;
-
-export function lotSaleColumns(lot: LotWithLeader): LotSaleColumns {
-  return saleColumns(lot, lot.leadingBid?.organizationId ?? null);
-}
-
-type SaleRow = Omit<LockedLot, "leadingOrganizationId" | "leadingBidId" | "lastSequence" | "id">;
-
-function saleColumns(lot: SaleRow, leadingOrganizationId: string | null): LotSaleColumns {
-  return {
-    saleMode: lot.saleMode,
-    status: lot.status,
-    organizationId: lot.organizationId,
-    currency: lot.currency,
-    startingPriceMinor: num(lot.startingPriceMinor),
-    reservePriceMinor: num(lot.reservePriceMinor),
-    askingPriceMinor: num(lot.askingPriceMinor),
-    currentPriceMinor: num(lot.currentPriceMinor),
-    leadingMaxMinor: num(lot.leadingMaxMinor),
-    leadingOrganizationId,
-    bidCount: lot.bidCount,
-    closesAt: lot.closesAt,
-    originalClosesAt: lot.originalClosesAt,
-    softCloseMinutes: lot.softCloseMinutes,
-    closeCapMinutes: lot.closeCapMinutes,
-    extensionCount: lot.extensionCount,
-    round: lot.round,
-  };
+async function afterBids(lotId: string, inputs: PlaceBidInput[], turns: Turn[]): Promise<void> {
+  const placed = turns.flatMap((turn, i) => ("bid" in turn ? [{ input: inputs[i], applied: turn }] : []));
+  if (placed.length === 0) return;
+  try {
+    const users = new Set(placed.flatMap((p) => (p.input.userId ? [p.input.userId] : [])));
+    for (const userId of users) await watchLot(db(), userId, lotId);
+    const last = placed[placed.length - 1].applied;
+    // Everyone who lost the lead during the group, except the organisation leading after it.
+    const outbid = new Set(
+      placed.flatMap((p) => (p.applied.outbidOrganizationId ? [p.applied.outbidOrganizationId] : [])),
+    );
+    outbid.delete(last.leaderOrganizationId ?? "");
+    if (outbid.size === 0) return;
+    const price = last.view.currentPrice ? formatMoney(last.view.currentPrice) : "higher";
+    await db().$transaction(async (tx) => {
+      for (const org of outbid) {
+        await notifyOrganizationOncePerLot(tx, org, {
+          kind: "outbid",
+          title: "You have been outbid",
+          body: `The price is now ${price}. Bid again before the close.`,
+          link: `/lots/${lotId}`,
+          lotId,
+        });
+      }
+    }, TRANSACTION_OPTIONS);
+  } catch (error) {
+    console.error("after-bid notifications failed", error);
+  }
 }

@@ -1,4 +1,5 @@
 import type { DbClient } from "~/utils/db.server.ts";
+import { forgetLotSale } from "./lot-sale-cache.server.ts";
 
 /**
  * Lot events for live pages. Published with pg_notify inside the transaction that made the change,
@@ -18,6 +19,8 @@ export type LotEventKind =
   | "question"
   | "withdrawn";
 
+const SALE_CHANGES = new Set<LotEventKind>(["closed", "award", "relisted", "withdrawn"]);
+
 export interface LotEvent {
   lotId: string;
   kind: LotEventKind;
@@ -26,5 +29,7 @@ export interface LotEvent {
 }
 
 export async function publishLotEvent(tx: DbClient, event: LotEvent): Promise<void> {
+  // A sale that changed other than by a bid must not be judged from this process's cache of it.
+  if (SALE_CHANGES.has(event.kind)) forgetLotSale(event.lotId);
   await tx.$executeRaw`SELECT pg_notify(${LOT_EVENTS_CHANNEL}, ${JSON.stringify(event)})`;
 }

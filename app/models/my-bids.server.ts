@@ -2,8 +2,8 @@ import { auctionView } from "~/domain/bidding/auction-view.ts";
 import { bestBidPerOrganization } from "~/domain/bidding/award.ts";
 import { standingOf } from "~/domain/bidding/my-bid-standing.ts";
 import { db } from "~/utils/db.server.ts";
-import { lotSaleColumns } from "./bid.server.ts";
 import { lotNumberLabel } from "./lot-json.server.ts";
+import { lotSaleColumns } from "./lot-sale.server.ts";
 
 /**
  * "My bids": every lot an organisation has bid on in the lot's current round, with where it

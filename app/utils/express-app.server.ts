@@ -8,6 +8,7 @@ import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import type { Logger } from "pino";
 import type { Database } from "./db.server.ts";
+import { DIRECT_ROUTES, directAction } from "./direct-route.server.ts";
 import type { Env } from "./env.server.ts";
 
 declare module "@remix-run/node" {
@@ -95,6 +96,9 @@ export function createApp(options: AppOptions) {
     app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(clientDir, { maxAge: "1h" }));
   }
+
+  // Hot JSON endpoints go straight to their route module (see direct-route.server.ts).
+  for (const route of DIRECT_ROUTES) app.post(route.path, directAction(options.build, route.routeId));
 
   app.all(
     "*",

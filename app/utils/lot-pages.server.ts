@@ -1,7 +1,7 @@
-import { auctionViewFor } from "~/models/bid.server.ts";
 import { bidderTag, liveAuction, sellerLadder } from "~/models/bid-ladder.server.ts";
 import type { LotFailure } from "~/models/lot.server.ts";
 import { listLotQuestions } from "~/models/lot-question.server.ts";
+import { auctionViewFor } from "~/models/lot-sale.server.ts";
 import { isWatching } from "~/models/lot-watch.server.ts";
 import { findMembershipsOfUser } from "~/models/organization.server.ts";
 import { getUser } from "./auth.server.ts";

@@ -14,7 +14,8 @@
 // Knobs: BENCH_DATABASE_URL or TEST_DATABASE_URL (a database on the server to CREATE DATABASE
 // from; skipped without one), BENCH_SECONDS (30), BENCH_CONNECTIONS (200), BENCH_ORGS (4),
 // BENCH_POOL_SIZE (the server's DATABASE_POOL_SIZE; its default when unset), BENCH_PGBENCH=0 (no
-// baseline, for trying settings).
+// baseline, for trying settings), BENCH_NODE_ARGS (Node options for the server, e.g.
+// "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where its time goes).
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -234,6 +235,7 @@ export default async function run() {
     server = await startServerProcess({
       databaseUrl: url,
       env: { DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE, LOG_LEVEL: "error" },
+      nodeArgs: process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean),
     });
     const { result, counts, acknowledged } = await httpRun(server.baseUrl, lot.id, bidders);
     await server.kill("SIGTERM");

@@ -73,6 +73,7 @@ function bidContinuously(baseUrl: string) {
   const refusals = new Map<string, number>();
   let inFlight = 0;
   let stopped = false;
+  let killing = false;
   let connectionErrors = 0;
   const loops = Array.from({ length: 8 }, async (_, worker) => {
     const bidder = bidders[worker % bidders.length];
@@ -91,7 +92,7 @@ function bidContinuously(baseUrl: string) {
         next = answer.minimumMinor ?? next + 10_000;
       } catch (error) {
         // Connections cut by the kill are expected; anything before it is a failure.
-        if (!stopped) throw error;
+        if (!killing) throw error;
         connectionErrors++;
       } finally {
         inFlight--;
@@ -103,6 +104,10 @@ function bidContinuously(baseUrl: string) {
     refusals,
     inFlight: () => inFlight,
     connectionErrors: () => connectionErrors,
+    /** From now on, cut connections are expected. */
+    killing: () => {
+      killing = true;
+    },
     stop: async () => {
       stopped = true;
       await Promise.all(loops);
@@ -121,6 +126,7 @@ describe(`SIGKILL mid-bidding (${onPostgres ? "PostgreSQL" : "PGlite on disk"})`
     expect(bidding.acknowledged.length).toBeGreaterThanOrEqual(40);
     // Kill while bids are on the wire: no graceful shutdown, no flush, no closing of the database.
     const inFlightAtKill = bidding.inFlight();
+    bidding.killing();
     const killed = first.kill("SIGKILL");
     const acknowledgedBeforeStop = bidding.acknowledged.length;
     await killed;
