@@ -120,6 +120,22 @@ export function formatMoney(money: MoneyLike, locale = "en-US", options: FormatM
   return format.format(decimalString(money.amountMinor, exponent));
 }
 
+const amountFormats = new Map<number, Intl.NumberFormat>();
+
+/** "AUD 1,234.50": the code and the amount with the currency's decimal places (plain text, messages). */
+export function formatCodeAmount(amountMinor: number, currency: string): string {
+  const exponent = currencyExponent(currency);
+  let format = amountFormats.get(exponent);
+  if (!format) {
+    format = new Intl.NumberFormat("en-US", {
+      minimumFractionDigits: exponent,
+      maximumFractionDigits: exponent,
+    });
+    amountFormats.set(exponent, format);
+  }
+  return `${currency} ${format.format(decimalString(amountMinor, exponent))}`;
+}
+
 export type ParseMoneyFailure =
   | "empty"
   | "invalid"

@@ -162,6 +162,12 @@ export async function applyAuctionGroup(
   return { outcomes: outcomes as GroupedBidOutcome[], state };
 }
 
+/**
+ * The group's bids, the previous leader's bid marked outbid, the lot's new state and the live-page
+ * event in one statement: each round trip here is time the lot's lock is held while the next group
+ * waits. The rows travel as one JSON parameter (json_to_recordset), which costs the database
+ * little and spares the server building a statement with twenty parameters per bid.
+ */
 async function writeGroup(
   tx: DbTransaction,
   locked: LockedLot,
@@ -171,15 +177,33 @@ async function writeGroup(
   lastSequence: number,
 ) {
   const leader = state.leader!;
-  await tx.bid.createMany({
-    data: rows.map((row) => ({ ...row, status: row.id === leader.bidId ? "active" : "outbid" })),
-  });
+  const records = JSON.stringify(
+    rows.map((row) => ({
+      ...row,
+      amountMinor: Number(row.amountMinor),
+      maxAmountMinor: row.maxAmountMinor === null ? null : Number(row.maxAmountMinor),
+      priceAfterMinor: Number(row.priceAfterMinor),
+      status: row.id === leader.bidId ? "active" : "outbid",
+    })),
+  );
   const previousLeader = locked.leadingBidId !== leader.bidId ? locked.leadingBidId : null;
-  // The previous leader's bid marked outbid, the lot's new state and the live-page event in one
-  // statement: each round trip here is time the lot's lock is held while other bids wait.
   const event: LotEvent = { lotId: locked.id, kind: "bid", sequence: lastSequence };
-  const updated = await tx.$queryRaw<{ id: string }[]>`
-    WITH previous AS (
+  const written = await tx.$queryRaw<{ id: string; inserted: number }[]>`
+    WITH inserted AS (
+      INSERT INTO "Bid" (id, "lotId", "organizationId", "placedById", "amountMinor", "maxAmountMinor", currency,
+        "facilityId", status, "idempotencyKey", sequence, round, "priceAfterMinor", "leadingAfterId", incoterm,
+        "destinationLat", "destinationLng", "destinationEconomyCode", "destinationLabel", "createdAt")
+      SELECT r.id, r."lotId", r."organizationId", r."placedById", r."amountMinor", r."maxAmountMinor", r.currency,
+        r."facilityId", r.status::"BidStatus", r."idempotencyKey", r.sequence, r.round, r."priceAfterMinor",
+        r."leadingAfterId", r.incoterm::"Incoterm", r."destinationLat", r."destinationLng",
+        r."destinationEconomyCode", r."destinationLabel", r."createdAt"
+      FROM json_to_recordset(${records}::json) AS r(id uuid, "lotId" uuid, "organizationId" uuid,
+        "placedById" uuid, "amountMinor" bigint, "maxAmountMinor" bigint, currency text, "facilityId" uuid,
+        status text, "idempotencyKey" text, sequence int, round int, "priceAfterMinor" bigint,
+        "leadingAfterId" uuid, incoterm text, "destinationLat" float8, "destinationLng" float8,
+        "destinationEconomyCode" text, "destinationLabel" text, "createdAt" timestamptz)
+      RETURNING 1
+    ), previous AS (
       UPDATE "Bid" SET status = 'outbid'::"BidStatus" WHERE id = ${previousLeader}::uuid
     ), lot AS (
       UPDATE "Lot" SET "currentPriceMinor" = ${BigInt(state.currentPriceMinor ?? 0)},
@@ -191,6 +215,8 @@ async function writeGroup(
       WHERE id = ${locked.id}::uuid
       RETURNING id
     )
-    SELECT lot.id::text AS id FROM lot, pg_notify(${LOT_EVENTS_CHANNEL}, ${JSON.stringify(event)}) AS notified`;
-  if (updated.length !== 1) throw new Error(`The locked lot ${locked.id} was not updated.`);
+    SELECT lot.id::text AS id, (SELECT count(*) FROM inserted)::int AS inserted
+    FROM lot, pg_notify(${LOT_EVENTS_CHANNEL}, ${JSON.stringify(event)}) AS notified`;
+  if (written.length !== 1 || written[0].inserted !== rows.length)
+    throw new Error(`The group's writes on the locked lot ${locked.id} did not all happen.`);
 }

@@ -99,8 +99,13 @@ function failure(
 
 const BIDDING_CAPABILITIES = ["buyer", "recycler"];
 
+/** A unique key refused the write: Prisma's P2002, or a raw statement's 23505 (P2010). */
 function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  const cause = (error.meta as { driverAdapterError?: { cause?: { originalCode?: string } } } | undefined)
+    ?.driverAdapterError?.cause;
+  return error.code === "P2010" && cause?.originalCode === "23505";
 }
 
 async function replayedBid(input: PlaceBidInput): Promise<PlaceBidResult | null> {

@@ -37,6 +37,17 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return parsed.data;
 }
 
+const KEYS = Object.keys(schema.shape) as (keyof Env)[];
+let parsed: { values: (string | undefined)[]; env: Env } | null = null;
+
+/**
+ * The configuration, parsed again only when one of its variables changed (tests change them at run
+ * time): per-request callers such as the bid rate limit must not run the schema on every request.
+ */
 export function env(): Env {
-  return readEnv(process.env);
+  const values = KEYS.map((key) => process.env[key]);
+  if (!parsed || values.some((value, i) => value !== parsed!.values[i])) {
+    parsed = { values, env: readEnv(process.env) };
+  }
+  return parsed.env;
 }

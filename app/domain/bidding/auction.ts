@@ -15,7 +15,7 @@
  * close to `softCloseMinutes` after that bid, never beyond `originalClosesAt + closeCapMinutes`.
  */
 
-import { currencyExponent } from "../money.ts";
+import { currencyExponent, formatCodeAmount } from "../money.ts";
 
 export const DEFAULT_SOFT_CLOSE_MINUTES = 5;
 export const DEFAULT_CLOSE_CAP_MINUTES = 24 * 60;
@@ -128,13 +128,7 @@ function withReserveJump(priceMinor: number, leaderMaxMinor: number, reserveMino
   return reserveMinor;
 }
 
-function money(amountMinor: number, currency: string): string {
-  const exponent = currencyExponent(currency);
-  return `${currency} ${(amountMinor / 10 ** exponent).toLocaleString("en-US", {
-    minimumFractionDigits: exponent,
-    maximumFractionDigits: exponent,
-  })}`;
-}
+const money = formatCodeAmount;
 
 /** Applies one bid to the auction; a rejection says why and changes nothing. */
 export function applyBid(state: AuctionState, bid: IncomingBid): BidOutcome {
