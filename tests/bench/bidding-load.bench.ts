@@ -1,15 +1,18 @@
-// Bidding under load (issue 5, "Correctness and performance"): 200 concurrent bidders from several
-// organisations on ONE auction lot for 30 s, through the production server over HTTP
-// (POST /api/v1/lots/{id}/bids, bearer tokens, keep-alive connections driven by autocannon), on
-// PostgreSQL. Reports bids/s (201s), requests/s, BELOW_MINIMUM answers (422: a normal outcome in a
-// hot auction), errors (5xx, timeouts, connection errors), p50/p99 latency, and the replay check
-// at the end: every acknowledged bid is in the log and the lot's price, leader and close time are
-// what the proxy rules give for the log.
+// Bidding under load (issue 5, "Correctness and performance"): 200 concurrent bidders on ONE auction
+// lot for 30 s, through the production server over HTTP (POST /api/v1/lots/{id}/bids, bearer
+// tokens, keep-alive connections driven by autocannon), on PostgreSQL, in two scenarios (see
+// SCENARIOS): "contested" (a few organisations outbidding each other: most bids arrive below the
+// minimum and are refused without a write) and "every bid writes" (one organisation raising its
+// own maximum: every bid is placed). Each reports bids placed/s (201), bids answered/s, refusals,
+// errors (5xx, timeouts, connection errors), p50/p99 latency, and the replay check: every
+// acknowledged bid is in the log and the lot's price, leader and close time are what the proxy
+// rules give for the log.
 //
 // Baseline, same run, same database server: pgbench with a script of the same shape of work at the
 // database (lock one row FOR UPDATE, insert a history row, update the row), as many clients, as long.
-// Its tps is the most any application can get through one row lock; the ratio bids/s ÷ tps says how
-// much of it the HTTP path keeps (issue target: ≥ 0.5, p99 < 250 ms).
+// Its tps is what one transaction per bid can get through one row lock; the ratio placed bids/s ÷
+// tps says how much of it the HTTP path delivers (issue target: ≥ 0.5, p99 < 250 ms). Bids on one
+// lot are placed in groups that share a transaction (ADR 011), so the ratio can exceed 1.
 //
 // Knobs: BENCH_DATABASE_URL or TEST_DATABASE_URL (a database on the server to CREATE DATABASE
 // from; skipped without one), BENCH_SECONDS (30), BENCH_CONNECTIONS (200), BENCH_ORGS (4),
@@ -191,6 +194,59 @@ async function httpRun(baseUrl: string, lotId: string, bidders: HttpBidder[]) {
   return { result, counts, acknowledged };
 }
 
+interface Scenario {
+  name: string;
+  what: string;
+  organisations: number;
+}
+
+// Two shapes of the same load. Contested: a few organisations outbid each other, so most bids
+// arrive below the minimum (someone got there first) and are refused without a write — what a hot
+// auction's last minutes look like. Every bid writes: one organisation keeps raising its own
+// maximum, so every bid is placed, appended to the log and moves the lot — the shape of pgbench's
+// transaction, and the one the issue's ratio is about.
+const SCENARIOS: Scenario[] = [
+  { name: "contested", what: `${ORGS} organisations outbidding each other`, organisations: ORGS },
+  { name: "every bid writes", what: "1 organisation raising its own maximum", organisations: 1 },
+];
+
+interface ScenarioResult {
+  scenario: Scenario;
+  placedPerSecond: number;
+  answeredPerSecond: number;
+  p99: number;
+}
+
+async function runScenario(baseUrl: string, sellerOrganizationId: string, scenario: Scenario) {
+  const bidders: HttpBidder[] = [];
+  for (let i = 0; i < scenario.organisations; i++) bidders.push(await httpBidder());
+  // Opening at 1.00 AUD: increments are about 0.5 % of the price, so tens of thousands of bids
+  // stay far from the limits of the money columns.
+  const lot = await openLot(sellerOrganizationId, { startingPriceMinor: 100n, reservePriceMinor: null });
+  const { result, counts, acknowledged } = await httpRun(baseUrl, lot.id, bidders);
+  const placedPerSecond = counts.bids / SECONDS;
+  const answeredPerSecond = counts.requests / SECONDS;
+  const errors = counts.serverErrors + result.errors + result.timeouts;
+  console.log(`HTTP         ${scenario.name}: ${CONNECTIONS} connections, ${scenario.what}, ${SECONDS} s`);
+  console.log(
+    `             ${placedPerSecond.toFixed(0)} bids placed/s (201), ${answeredPerSecond.toFixed(0)} bids answered/s, ` +
+      `${counts.bids} placed, ${counts.belowMinimum} BELOW_MINIMUM (422), ` +
+      `errors ${errors} (5xx ${counts.serverErrors}, connection errors ${result.errors}, timeouts ${result.timeouts})` +
+      (counts.other4xx.size ? `, other 4xx ${JSON.stringify(Object.fromEntries(counts.other4xx))}` : ""),
+  );
+  console.log(
+    `             latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms ` +
+      `(target p99 < 250 ms: ${result.latency.p99 < 250 ? "met" : "MISSED"})`,
+  );
+  const check = await checkLogReplays(lot.id, acknowledged);
+  console.log(
+    `replay       ${check.log.length} bids in the log, ${acknowledged.length} acknowledged (the rest were in flight when the run stopped), ${check.missing.length} missing; ` +
+      `final price ${check.lot.currentPriceMinor} = replayed ${check.replay.state.currentPriceMinor}: ` +
+      (check.problems.length ? `FAILED (${check.problems.join("; ")})` : "OK"),
+  );
+  return { scenario, placedPerSecond, answeredPerSecond, p99: result.latency.p99 } satisfies ScenarioResult;
+}
+
 export default async function run() {
   const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!base) {
@@ -217,11 +273,6 @@ export default async function run() {
     await getDatabase().withConnection((sql) => migrate(sql));
     await insertEconomies(db());
     const seller = await accountWith(["seller"]);
-    const bidders: HttpBidder[] = [];
-    for (let i = 0; i < ORGS; i++) bidders.push(await httpBidder());
-    // Opening at 1.00 AUD: increments are about 0.5 % of the price, so tens of thousands of bids
-    // stay far from the limits of the money columns.
-    const lot = await openLot(seller.organizationId, { startingPriceMinor: 100n, reservePriceMinor: null });
 
     const clients = await clientLimit(base, CONNECTIONS);
     if (clients < CONNECTIONS)
@@ -237,39 +288,23 @@ export default async function run() {
       env: { DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE, LOG_LEVEL: "error" },
       nodeArgs: process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean),
     });
-    const { result, counts, acknowledged } = await httpRun(server.baseUrl, lot.id, bidders);
+    const results: ScenarioResult[] = [];
+    for (const scenario of SCENARIOS)
+      results.push(await runScenario(server.baseUrl, seller.organizationId, scenario));
     await server.kill("SIGTERM");
     server = null;
 
-    const bidsPerSecond = counts.bids / SECONDS;
-    const errors = counts.serverErrors + result.errors + result.timeouts;
-    console.log(
-      `HTTP         ${CONNECTIONS} connections, ${ORGS} organisations, ${SECONDS} s, pool ${process.env.BENCH_POOL_SIZE ?? "default"}`,
-    );
-    console.log(
-      `             ${bidsPerSecond.toFixed(0)} bids/s (201), ${(counts.requests / SECONDS).toFixed(0)} requests/s, ` +
-        `${counts.bids} bids, ${counts.belowMinimum} BELOW_MINIMUM (422), ` +
-        `errors ${errors} (5xx ${counts.serverErrors}, connection errors ${result.errors}, timeouts ${result.timeouts})` +
-        (counts.other4xx.size ? `, other 4xx ${JSON.stringify(Object.fromEntries(counts.other4xx))}` : ""),
-    );
-    console.log(
-      `             latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms ` +
-        `(target p99 < 250 ms: ${result.latency.p99 < 250 ? "met" : "MISSED"})`,
-    );
     if (tps) {
-      const ratio = bidsPerSecond / tps;
-      console.log(
-        `ratio        bids/s ÷ pgbench tps = ${ratio.toFixed(2)} (target ≥ 0.5: ${ratio >= 0.5 ? "met" : "MISSED"}); ` +
-          `requests/s ÷ tps = ${(counts.requests / SECONDS / tps).toFixed(2)}`,
-      );
+      for (const r of results) {
+        const ratio = r.placedPerSecond / tps;
+        const target =
+          r.scenario.name === "every bid writes" ? ` (target ≥ 0.5: ${ratio >= 0.5 ? "met" : "MISSED"})` : "";
+        console.log(
+          `ratio        ${r.scenario.name}: bids placed/s ÷ pgbench tps = ${ratio.toFixed(2)}${target}; ` +
+            `bids answered/s ÷ tps = ${(r.answeredPerSecond / tps).toFixed(2)}`,
+        );
+      }
     }
-
-    const check = await checkLogReplays(lot.id, acknowledged);
-    console.log(
-      `replay       ${check.log.length} bids in the log, ${acknowledged.length} acknowledged (the rest were in flight when the run stopped), ${check.missing.length} missing; ` +
-        `final price ${check.lot.currentPriceMinor} = replayed ${check.replay.state.currentPriceMinor}: ` +
-        (check.problems.length ? `FAILED (${check.problems.join("; ")})` : "OK"),
-    );
   } finally {
     await server?.kill("SIGKILL");
     await closeDatabase();
