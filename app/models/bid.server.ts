@@ -176,7 +176,9 @@ export async function placeBid(input: PlaceBidInput): Promise<PlaceBidResult> {
   const replay = await replayedBid(input);
   if (replay) return replay;
 
-  const lot = await lotForBidding(input.lotId);
+  let lot = await lotForBidding(input.lotId);
+  // The cache may refuse a low bid, never a lot: a lot it remembers as missing or not open is read again.
+  if (lot?.status !== "open") lot = await lotForBidding(input.lotId, true);
   if (!lot || lot.status === "draft") return failure(404, "NOT_FOUND", "No such lot.");
   if (lot.organizationId === input.organizationId) {
     return failure(403, "OWN_LOT", "You cannot bid on a lot your own organisation listed.");

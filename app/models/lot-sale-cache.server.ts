@@ -46,25 +46,33 @@ function bounded<V>(map: Map<string, V>) {
   if (map.size > MAX_LOTS) map.clear();
 }
 
-/** The lot with its leader's organisation, read at most once per SNAPSHOT_TTL_MS per process. */
-export async function lotForBidding(lotId: string): Promise<LotWithLeader | null> {
-  const hit = cache.snapshots.get(lotId);
-  if (hit && performance.now() - hit.readAt < SNAPSHOT_TTL_MS) return hit.lot;
-  const pending = cache.reading.get(lotId);
-  if (pending) return pending;
-  const readAt = performance.now();
-  const read = db()
-    .lot.findUnique({ where: { id: lotId }, include: WITH_LEADER })
-    .then((lot) => {
-      if (lot) {
-        bounded(cache.snapshots);
-        cache.snapshots.set(lotId, { lot, readAt });
-      } else cache.snapshots.delete(lotId);
-      return lot;
-    })
-    .finally(() => cache.reading.delete(lotId));
+/**
+ * The lot with its leader's organisation, read at most once per SNAPSHOT_TTL_MS per process, or
+ * read now with `fresh` (before refusing a bid because the lot is not open: another instance may
+ * have relisted it a moment ago).
+ */
+export async function lotForBidding(lotId: string, fresh = false): Promise<LotWithLeader | null> {
+  if (!fresh) {
+    const hit = cache.snapshots.get(lotId);
+    if (hit && performance.now() - hit.readAt < SNAPSHOT_TTL_MS) return hit.lot;
+    // Requests that miss together share one read.
+    const pending = cache.reading.get(lotId);
+    if (pending) return pending;
+  }
+  const read = readLot(lotId);
+  if (fresh) return read;
   cache.reading.set(lotId, read);
-  return read;
+  return read.finally(() => cache.reading.delete(lotId));
+}
+
+async function readLot(lotId: string): Promise<LotWithLeader | null> {
+  const readAt = performance.now();
+  const lot = await db().lot.findUnique({ where: { id: lotId }, include: WITH_LEADER });
+  if (lot) {
+    bounded(cache.snapshots);
+    cache.snapshots.set(lotId, { lot, readAt });
+  } else cache.snapshots.delete(lotId);
+  return lot;
 }
 
 /** The newest auction state this process knows for the lot: its last commit here, or the snapshot. */
