@@ -6,6 +6,7 @@ import type { LotInput } from "~/domain/lot-input.ts";
 import type { LotImport } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
 import { lotDataFromInput } from "./lot.server.ts";
+import { notifyImportedLotMatches, PUBLISHED_LOT_SELECT, type PublishedLot } from "./saved-search.server.ts";
 
 /**
  * Bulk import of validated lots, recorded in LotImport so a page can show its progress.
@@ -19,9 +20,10 @@ import { lotDataFromInput } from "./lot.server.ts";
  * derived from the import's id and the row's index (lotIdForImportRow), so the lots of an import
  * can always be found again without an importId column on Lot. Lots are written as drafts and
  * published together at the end, in the same transaction that marks the import done, so no one
- * sees a half-imported file. If anything fails, the import is marked failed and its lots are
- * deleted in one transaction; an import whose process died is found stalled on the next read and
- * cleaned up the same way. Either way nothing of a failed file remains.
+ * sees a half-imported file (the "new lots match" digests are written in that transaction too).
+ * If anything fails, the import is marked failed and its lots are deleted in one transaction; an
+ * import whose process died is found stalled on the next read and cleaned up the same way. Either
+ * way nothing of a failed file remains.
  */
 
 export const IMPORT_CHUNK_ROWS = 200;
@@ -149,12 +151,32 @@ async function writeLots(record: LotImport, input: StartImportInput, now: Date):
         });
         if (count === 0) return false;
         if (input.publish) {
+          const published: PublishedLot[] = [];
           for (const part of chunks(ids, ID_CHUNK)) {
-            await tx.lot.updateMany({
-              where: { id: { in: part }, organizationId: input.organizationId, status: "draft" },
-              data: { status: "open", publishedAt: now },
-            });
+            published.push(
+              ...(await tx.lot.updateManyAndReturn({
+                where: { id: { in: part }, organizationId: input.organizationId, status: "draft" },
+                data: { status: "open", publishedAt: now },
+                select: PUBLISHED_LOT_SELECT,
+              })),
+            );
           }
+          // One digest per person for the whole import, in this transaction: the notices commit
+          // exactly when the lots become visible, so an import that fails or is stopped (its lots
+          // deleted) tells no one, and a process dying right after the commit cannot lose them —
+          // nothing would send them later. Matching runs in memory on lots already in hand (a few
+          // queries, not one per lot), so it adds little to this transaction.
+          published.sort((a, b) => a.number - b.number);
+          const seller = await tx.organization.findUniqueOrThrow({
+            where: { id: input.organizationId },
+            select: { name: true },
+          });
+          await notifyImportedLotMatches(
+            tx,
+            { organizationId: input.organizationId, name: seller.name },
+            published,
+            now,
+          );
         }
         return true;
       },
