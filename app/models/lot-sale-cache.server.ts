@@ -59,10 +59,11 @@ export async function lotForBidding(lotId: string, fresh = false): Promise<LotWi
     const pending = cache.reading.get(lotId);
     if (pending) return pending;
   }
-  const read = readLot(lotId);
-  if (fresh) return read;
+  if (fresh) return readLot(lotId);
+  // Everyone waits on the same promise, so requests resume in the order they asked.
+  const read = readLot(lotId).finally(() => cache.reading.delete(lotId));
   cache.reading.set(lotId, read);
-  return read.finally(() => cache.reading.delete(lotId));
+  return read;
 }
 
 async function readLot(lotId: string): Promise<LotWithLeader | null> {

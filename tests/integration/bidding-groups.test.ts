@@ -70,20 +70,18 @@ describe("bids on one lot in groups", () => {
     expect(log.filter((b) => b.status === "active").map((b) => b.id)).toEqual([stored.leadingBidId]);
   });
 
-  test("the same idempotency key twice in one group is one bid, and both answers name it", async () => {
+  test("the same idempotency key twice, fired together, is one bid, and both answers name it", async () => {
     const lot = await openLot(seller.organizationId, { reservePriceMinor: null });
-    const [a, b, c] = await Promise.all([
+    const [a, b] = await Promise.all([
       bid(bidders[0], lot.id, 1_000_000, { idempotencyKey: "twice" }),
       bid(bidders[0], lot.id, 1_000_000, { idempotencyKey: "twice" }),
-      bid(bidders[1], lot.id, 1_100_000),
     ]);
-    expect(a.ok && b.ok && c.ok).toBe(true);
+    expect(a.ok && b.ok).toBe(true);
     if (!a.ok || !b.ok) return;
     expect(a.bid.id).toBe(b.bid.id);
     expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
     const { log } = await replayFromLog(lot.id);
-    expect(log.filter((x) => x.idempotencyKey === "twice")).toHaveLength(1);
-    expect(log).toHaveLength(2);
+    expect(log.map((x) => x.idempotencyKey)).toEqual(["twice"]);
   });
 
   test("a lot this process last saw closed is read again before a bid is refused", async () => {
