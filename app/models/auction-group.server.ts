@@ -46,7 +46,13 @@ async function usedKeys(tx: DbTransaction, inputs: readonly PlaceBidInput[]): Pr
   return new Set(rows.map((r) => keyOf(r.organizationId, r.idempotencyKey)));
 }
 
-function bidRow(input: PlaceBidInput, locked: LockedLot, sequence: number, at: Date): Omit<Bid, "status"> {
+/** A bid's row from its input: the bidder, the terms and its place in the lot's log (amounts set by the caller). */
+export function newBidRow(
+  input: PlaceBidInput,
+  locked: LockedLot,
+  sequence: number,
+  at: Date,
+): Omit<Bid, "status"> {
   const d = input.terms.destination;
   return {
     id: crypto.randomUUID(),
@@ -104,7 +110,7 @@ export async function applyAuctionGroup(
       outcomes[index] = { kind: "closed" };
       return;
     }
-    const row = bidRow(input, locked, sequence + 1, at);
+    const row = newBidRow(input, locked, sequence + 1, at);
     const outcome = applyBid(state, {
       bidId: row.id,
       organizationId: input.organizationId,

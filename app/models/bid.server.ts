@@ -5,7 +5,7 @@ import { formatMoney, isSupportedCurrency } from "~/domain/money.ts";
 import { type Bid, Prisma } from "~/generated.server/prisma/client.ts";
 import { type DbTransaction, db } from "~/utils/db.server.ts";
 import { GroupQueue, type GroupRun } from "~/utils/group-queue.server.ts";
-import { applyAuctionGroup } from "./auction-group.server.ts";
+import { applyAuctionGroup, newBidRow } from "./auction-group.server.ts";
 import { type BidDestination, checkBidDestination } from "./bid-terms.server.ts";
 import { publishLotEvent } from "./lot-events.server.ts";
 import { isUuid } from "./lot-json.server.ts";
@@ -375,26 +375,6 @@ function belowMinimumIn(state: AuctionState, input: PlaceBidInput): BidFailure |
   return refusal(outcome, state.currency);
 }
 
-function bidRowData(input: PlaceBidInput, locked: LockedLot, at: Date) {
-  const d = input.terms.destination;
-  return {
-    lotId: locked.id,
-    organizationId: input.organizationId,
-    placedById: input.userId,
-    currency: input.currency,
-    facilityId: input.terms.facilityId,
-    incoterm: input.terms.facilityId ? ("DAP" as const) : input.terms.incoterm,
-    destinationLat: d?.lat ?? null,
-    destinationLng: d?.lng ?? null,
-    destinationEconomyCode: d?.economy ?? null,
-    destinationLabel: d?.label ?? null,
-    idempotencyKey: input.idempotencyKey,
-    sequence: locked.lastSequence + 1,
-    round: locked.round,
-    createdAt: at,
-  };
-}
-
 /** Sealed tender: one live bid per organisation; a new one replaces the previous until the close. */
 async function applySealedBid(tx: DbTransaction, locked: LockedLot, input: PlaceBidInput, at: Date) {
   const minimum = num(locked.startingPriceMinor);
@@ -410,7 +390,7 @@ async function applySealedBid(tx: DbTransaction, locked: LockedLot, input: Place
   });
   const bid = await tx.bid.create({
     data: {
-      ...bidRowData(input, locked, at),
+      ...newBidRow(input, locked, locked.lastSequence + 1, at),
       amountMinor: BigInt(input.amountMinor),
       priceAfterMinor: BigInt(input.amountMinor),
       status: "active",
@@ -447,7 +427,7 @@ async function applyPurchaseRequest(tx: DbTransaction, locked: LockedLot, input:
   }
   const bid = await tx.bid.create({
     data: {
-      ...bidRowData(input, locked, at),
+      ...newBidRow(input, locked, locked.lastSequence + 1, at),
       amountMinor: BigInt(asking),
       priceAfterMinor: BigInt(asking),
       status: "active",

@@ -8,8 +8,8 @@ import { DEMO_ACCOUNTS, login, newAccount, setupBrowser, signUp, unique } from "
 
 const browser = setupBrowser();
 
-async function listFixedPriceLot(page: Page, title: string): Promise<string> {
-  await login(page, DEMO_ACCOUNTS.fleet);
+/** Lists 40 LFP modules in Sydney in AUD; `terms` fills what the sale mode asks for. */
+async function listLot(page: Page, title: string, saleMode: "fixed" | "sealed", terms: () => Promise<void>) {
   await page.goto("/lots/new");
   await page.locator("#field-title").fill(title);
   await page.locator("#field-chemistry").selectOption("LFP");
@@ -18,31 +18,25 @@ async function listFixedPriceLot(page: Page, title: string): Promise<string> {
   await page.locator("#field-count").fill("40");
   await page.locator("#field-massKg").fill("2,000");
   await page.locator("#field-port").selectOption("AU");
-  await page.locator('input[name="saleMode"][value="fixed"]').check();
+  await page.locator(`input[name="saleMode"][value="${saleMode}"]`).check();
   await page.locator("#field-currency").selectOption("AUD");
-  await page.locator("#field-askingPrice").fill("8,500.00");
+  await terms();
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await page.waitForURL(/\/lots\/[0-9a-f-]{36}$/);
   return page.url().split("/").pop()!;
 }
 
+async function listFixedPriceLot(page: Page, title: string): Promise<string> {
+  await login(page, DEMO_ACCOUNTS.fleet);
+  return listLot(page, title, "fixed", () => page.locator("#field-askingPrice").fill("8,500.00"));
+}
+
 /** A sealed tender closing at the next minute boundary at least `seconds` from now (datetime-local is read as UTC). */
 async function listSealedTender(page: Page, title: string, seconds: number): Promise<string> {
-  await page.goto("/lots/new");
-  await page.locator("#field-title").fill(title);
-  await page.locator("#field-chemistry").selectOption("LFP");
-  await page.locator("#field-form").selectOption("module");
-  await page.locator('input[name="condition"][value="intact"]').check();
-  await page.locator("#field-count").fill("40");
-  await page.locator("#field-massKg").fill("2,000");
-  await page.locator("#field-port").selectOption("AU");
-  await page.locator('input[name="saleMode"][value="sealed"]').check();
-  await page.locator("#field-currency").selectOption("AUD");
-  const closes = new Date(Math.ceil((Date.now() + seconds * 1000) / 60_000) * 60_000);
-  await page.locator("#field-closesAt").fill(closes.toISOString().slice(0, 16));
-  await page.getByRole("button", { name: "Publish", exact: true }).click();
-  await page.waitForURL(/\/lots\/[0-9a-f-]{36}$/);
-  return page.url().split("/").pop()!;
+  return listLot(page, title, "sealed", () => {
+    const closes = new Date(Math.ceil((Date.now() + seconds * 1000) / 60_000) * 60_000);
+    return page.locator("#field-closesAt").fill(closes.toISOString().slice(0, 16));
+  });
 }
 
 async function requestToBuy(page: Page, lotId: string) {

@@ -12,10 +12,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { accessSync, constants, createWriteStream, mkdirSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { freePort } from "../fixtures/server-process.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -43,19 +43,6 @@ export function assertChromium(): void {
         "or set CHROMIUM_PATH to an existing Chromium or Chrome executable.",
     );
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => (port ? resolve(port) : reject(new Error("could not get a free port"))));
-    });
-  });
 }
 
 /** The child's environment: ours, minus what vitest sets (VITEST would drop the Remix plugin from a build). */
