@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { CHEMISTRY_SHORT_LABELS, type Chemistry } from "~/domain/codes.ts";
 import { economyByCode } from "~/domain/economies.ts";
-import type { FacilityLots } from "~/models/facility-lot-matches.server.ts";
+import type { FacilityLots } from "~/domain/matching/match-view.ts";
 import { RoutesMap } from "./map/routes-map.tsx";
 import { NetValueTerms, TransportFacts } from "./match-breakdown.tsx";
 import "./lot-matches.css";

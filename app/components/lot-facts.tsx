@@ -5,8 +5,8 @@ import {
   LOT_FORM_LABELS,
   SALE_MODE_LABELS,
 } from "~/domain/codes.ts";
+import type { LotJson } from "~/domain/lot-json.ts";
 import { formatMoney } from "~/domain/money.ts";
-import type { LotJson } from "~/models/lot-json.server.ts";
 
 const number = (value: number) => value.toLocaleString("en-US");
 const utc = (iso: string) =>

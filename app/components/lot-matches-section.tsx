@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { economyByCode } from "~/domain/economies.ts";
+import type { LotMatches } from "~/domain/matching/match-view.ts";
 import type { RankingWeights } from "~/domain/matching/ranking.ts";
-import type { LotMatches } from "~/models/lot-matches.server.ts";
 import { RoutesMap } from "./map/routes-map.tsx";
 import { NetValueTerms, TransportFacts } from "./match-breakdown.tsx";
 import "./lot-matches.css";

@@ -1,6 +1,6 @@
 import { DOCUMENT_LABELS, type DocumentCode } from "~/domain/compliance/documents.ts";
+import type { MatchBreakdown } from "~/domain/matching/match-view.ts";
 import { formatMoney, type MoneyLike } from "~/domain/money.ts";
-import type { MatchBreakdown } from "~/models/lot-matches.server.ts";
 
 /**
  * The valuation of one lot at one facility with every term, as the matching core computes it:

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
+import type { PlanView } from "~/domain/matching/plan-view.ts";
 import { BLOCKER_CODES } from "~/domain/matching/types.ts";
 import { formatMoney } from "~/domain/money.ts";
-import type { PlanView } from "~/routes/plan.tsx";
 
 const tonnes = (t: number) => `${t.toLocaleString("en-US", { maximumFractionDigits: 1 })} t`;
 

@@ -5,8 +5,8 @@ import {
   type AllocationResult,
   planAllocation,
 } from "~/domain/matching/allocation.ts";
-import type { AllocationPlan } from "~/domain/matching/allocation-plan.ts";
-import { type BlockedFlow, blockedFlows } from "~/domain/matching/blocked-flows.ts";
+import { blockedFlows } from "~/domain/matching/blocked-flows.ts";
+import type { FacilityLabel, LotLabel, MarketplacePlan } from "~/domain/matching/plan-view.ts";
 import { RouteMemo } from "~/domain/matching/route-memo.ts";
 import type { MatchFacility, MatchLot } from "~/domain/matching/types.ts";
 import { openLpSession, solveLinearProgram } from "~/services/lp-solver.server.ts";
@@ -67,20 +67,6 @@ export async function solvePlan(
     },
     SOLVER,
   );
-}
-
-export interface LotLabel {
-  id: string;
-  title: string;
-  economy: EconomyCode;
-  massKg: number;
-}
-
-export interface FacilityLabel {
-  id: string;
-  name: string;
-  economy: EconomyCode;
-  location: { lat: number; lng: number };
 }
 
 /** Open lots and active facilities (capacity from this month on) as the engine's inputs. */
@@ -149,14 +135,6 @@ export async function loadMarketplaceInputs(today: Date) {
     location: f.location,
   }));
   return { lots, facilities, lotLabels, facilityLabels };
-}
-
-export interface MarketplacePlan {
-  plan: AllocationPlan;
-  blocked: BlockedFlow[];
-  lots: LotLabel[];
-  facilities: FacilityLabel[];
-  computedAt: string;
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   closeOutcome,
   isDueToClose,
 } from "~/domain/bidding/closing.ts";
+import { isUuid, lotNumberLabel } from "~/domain/lot-json.ts";
 import { canTransition, type LotStatus } from "~/domain/lot-lifecycle.ts";
 import { formatMoney } from "~/domain/money.ts";
 import type { Award, Bid, Lot } from "~/generated.server/prisma/client.ts";
@@ -20,7 +21,6 @@ import { type DbTransaction, db } from "~/utils/db.server.ts";
 import { bidNetValues } from "./bid-terms.server.ts";
 import { releaseCapacityForAward, reserveCapacityForAward } from "./capacity-booking.server.ts";
 import { publishLotEvent } from "./lot-events.server.ts";
-import { isUuid, lotNumberLabel } from "./lot-json.server.ts";
 import { lockLotForSale, TRANSACTION_OPTIONS } from "./lot-sale.server.ts";
 import { notifyOrganization } from "./notification.server.ts";
 

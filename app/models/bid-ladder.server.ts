@@ -1,12 +1,12 @@
 import { createHmac } from "node:crypto";
 import type { AuctionView } from "~/domain/bidding/auction-view.ts";
 import { auctionView } from "~/domain/bidding/auction-view.ts";
-import type { LiveAuction, PublicLadderEntry } from "~/domain/bidding/live-auction.ts";
+import type { LiveAuction, PublicLadderEntry, SellerLadderEntry } from "~/domain/bidding/live-auction.ts";
+import { isUuid } from "~/domain/lot-json.ts";
 import type { Money } from "~/domain/money.ts";
 import { db } from "~/utils/db.server.ts";
 import { bidNetValues } from "./bid-terms.server.ts";
 import { PRIVATE_STATUSES } from "./lot.server.ts";
-import { isUuid } from "./lot-json.server.ts";
 import { lotSaleColumns } from "./lot-sale.server.ts";
 
 /**
@@ -99,22 +99,6 @@ export async function liveAuction(lotId: string, now = new Date()): Promise<Live
     ladder,
     sequence: last._max.sequence ?? 0,
   };
-}
-
-export interface SellerLadderEntry {
-  id: string;
-  sequence: number;
-  bidderName: string;
-  amount: Money;
-  priceAfter: Money;
-  at: string;
-  status: string;
-  /** "Facility name", "EXW (collects at the lot)" or "DAP to …". */
-  terms: string;
-  /** Amount minus the seller's freight on delivered terms; null when no route could be planned. */
-  netValue: Money | null;
-  freight: Money | null;
-  note: string | null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { type AuctionState, applyBid, type BidOutcome as RuleOutcome } from "~/domain/bidding/auction.ts";
 import { type AuctionView, auctionView } from "~/domain/bidding/auction-view.ts";
+import { isUuid } from "~/domain/lot-json.ts";
 import type { Blocker } from "~/domain/matching/types.ts";
 import { formatMoney, isSupportedCurrency } from "~/domain/money.ts";
 import { type Bid, Prisma } from "~/generated.server/prisma/client.ts";
@@ -8,7 +9,6 @@ import { GroupQueue, type GroupRun } from "~/utils/group-queue.server.ts";
 import { applyAuctionGroup, newBidRow } from "./auction-group.server.ts";
 import { type BidDestination, checkBidDestination } from "./bid-terms.server.ts";
 import { publishLotEvent } from "./lot-events.server.ts";
-import { isUuid } from "./lot-json.server.ts";
 import {
   auctionViewFor,
   type LockedLot,

@@ -1,5 +1,5 @@
+import { lotNumberLabel } from "~/domain/lot-json.ts";
 import { db } from "~/utils/db.server.ts";
-import { lotNumberLabel } from "./lot-json.server.ts";
 import { notifyLotWatchers } from "./notification.server.ts";
 
 /** Watchers hear about an auction or tender this long before it closes. */

@@ -1,16 +1,10 @@
 import { prepareLot } from "~/domain/matching/feasibility.ts";
+import { breakdownOf, type FacilityLots, type TakeableLot } from "~/domain/matching/match-view.ts";
 import type { Blocker, MatchLeg } from "~/domain/matching/types.ts";
 import { valuePair } from "~/domain/matching/valuation.ts";
 import type { ReferencePrice } from "~/domain/reference-prices.ts";
 import { db } from "~/utils/db.server.ts";
-import {
-  breakdownOf,
-  type FacilityRow,
-  type MatchBreakdown,
-  matchContext,
-  toMatchFacility,
-  toMatchLot,
-} from "./lot-matches.server.ts";
+import { type FacilityRow, matchContext, toMatchFacility, toMatchLot } from "./lot-matches.server.ts";
 
 /**
  * "Lots you can take" on a facility page (issue 4 item 4): open lots only, so drafts and withdrawn
@@ -22,18 +16,6 @@ export const LOT_CANDIDATE_CAP = 500;
 export const TOP_LOTS = 20;
 export const NEAR_MISSES = 10;
 
-export interface TakeableLot {
-  readonly lotId: string;
-  readonly number: number;
-  readonly title: string;
-  readonly economy: string;
-  readonly massKg: number;
-  readonly chemistry: string;
-  readonly breakdown: MatchBreakdown | null;
-  readonly transport: { distanceKm: number; co2eKg: number; transitDays: number; legs: MatchLeg[] } | null;
-  readonly blockers: readonly Blocker[];
-}
-
 /**
  * Open lots a facility can take, best net value first (top 20), and lots it accepts that one
  * blocker alone keeps out (capacity, a border, transport). Acceptance is checked in SQL first so
@@ -42,7 +24,7 @@ export interface TakeableLot {
 export async function lotsForFacility(
   facilityRow: FacilityRow,
   options: { today?: Date; prices?: readonly ReferencePrice[] } = {},
-) {
+): Promise<FacilityLots> {
   const today = options.today ?? new Date();
   const facility = toMatchFacility(facilityRow);
   const [rows, ctx] = await Promise.all([
@@ -105,4 +87,3 @@ export async function lotsForFacility(
     nearMisses,
   };
 }
-export type FacilityLots = Awaited<ReturnType<typeof lotsForFacility>>;

@@ -6,6 +6,7 @@ import {
   safeFileName,
 } from "~/domain/lot-documents.ts";
 import type { LotInput } from "~/domain/lot-input.ts";
+import { isUuid } from "~/domain/lot-json.ts";
 import { canEdit, type LotStatus } from "~/domain/lot-lifecycle.ts";
 import { deleteStoredFiles, storeFile } from "~/services/file-storage.server.ts";
 import { db } from "~/utils/db.server.ts";
@@ -17,7 +18,6 @@ import {
   type LotDocumentRow,
   PRIVATE_STATUSES,
 } from "./lot.server.ts";
-import { isUuid } from "./lot-json.server.ts";
 
 /**
  * A lot's documents: checked (size, real type by magic bytes), written to file storage, and

@@ -1,9 +1,10 @@
 import type { EconomyCode } from "~/domain/economies.ts";
 import { prepareLot } from "~/domain/matching/feasibility.ts";
-import { type RankingWeights, rankFacilities, resolveWeights } from "~/domain/matching/ranking.ts";
+import { breakdownOf, type LotMatches, type LotMatchRow } from "~/domain/matching/match-view.ts";
+import { type RankingWeights, rankFacilities } from "~/domain/matching/ranking.ts";
 import { RouteMemo } from "~/domain/matching/route-memo.ts";
-import type { Match, MatchContext, MatchFacility, MatchLot } from "~/domain/matching/types.ts";
-import { type MatchValuation, valuePair } from "~/domain/matching/valuation.ts";
+import type { MatchContext, MatchFacility, MatchLot } from "~/domain/matching/types.ts";
+import { valuePair } from "~/domain/matching/valuation.ts";
 import type { ReferencePrice } from "~/domain/reference-prices.ts";
 import type { CapacityWindow, Facility, Lot } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
@@ -95,53 +96,6 @@ export async function loadMatchFacilities(today: Date): Promise<MatchFacility[]>
   return rows.map(toMatchFacility);
 }
 
-/** The valuation terms a page shows beside a match (JSON-safe). */
-export function breakdownOf(valuation: MatchValuation) {
-  return {
-    month: valuation.month,
-    priceKind: valuation.priceKind,
-    pricePerTonne: valuation.pricePerTonne,
-    massKg: valuation.massKg,
-    posted: valuation.posted,
-    postedUsd: valuation.postedUsd,
-    logisticsCost: valuation.logisticsCost,
-    netValue: valuation.netValue,
-    recoverableMetalValue: valuation.recoverableMetalValue,
-    pricesAsOf: valuation.pricesAsOf,
-    payableShareBp: valuation.payableShareBp,
-  };
-}
-export type MatchBreakdown = ReturnType<typeof breakdownOf>;
-
-export interface LotMatchRow extends Match {
-  readonly facilityName: string;
-  readonly economy: string;
-  readonly breakdown: MatchBreakdown | null;
-}
-
-export type WeightsInput = { w_net?: string | null; w_co2?: string | null; w_time?: string | null };
-
-/** Weights from the page's query string; unreadable ones fall back to the defaults, with a note. */
-export function weightsFromQuery(query: WeightsInput): { weights: RankingWeights; error: string | null } {
-  const read = (value: string | null | undefined) =>
-    value === null || value === undefined || value.trim() === "" ? undefined : Number(value);
-  // Only the weights given: an absent one keeps its default (a key set to undefined would not).
-  const net = read(query.w_net);
-  const co2 = read(query.w_co2);
-  const time = read(query.w_time);
-  const resolved = resolveWeights({
-    ...(net === undefined ? {} : { netValue: net }),
-    ...(co2 === undefined ? {} : { co2 }),
-    ...(time === undefined ? {} : { transitTime: time }),
-  });
-  if (resolved.ok) return { weights: resolved.weights, error: null };
-  const fallback = resolveWeights(undefined);
-  return {
-    weights: fallback.ok ? fallback.weights : { netValue: 0.6, co2: 0.2, transitTime: 0.2 },
-    error: "Weights are numbers of at least 0, not all 0; the defaults are used.",
-  };
-}
-
 export async function matchContext(today: Date, prices?: readonly ReferencePrice[]): Promise<MatchContext> {
   const [current, { factors }] = await Promise.all([
     prices ? Promise.resolve(null) : currentReferencePrices(),
@@ -165,7 +119,7 @@ export async function rankLot(
   lotRow: Lot,
   weights: RankingWeights,
   options: { today?: Date; prices?: readonly ReferencePrice[]; limit?: number } = {},
-) {
+): Promise<LotMatches> {
   const today = options.today ?? new Date();
   const [facilities, ctx] = await Promise.all([
     loadMatchFacilities(today),
@@ -193,4 +147,3 @@ export async function rankLot(
   const feasibleCount = ranked.matches.filter((m) => m.feasible).length;
   return { feasibleCount, infeasibleCount: ranked.matches.length - feasibleCount, feasible, infeasible };
 }
-export type LotMatches = Awaited<ReturnType<typeof rankLot>>;

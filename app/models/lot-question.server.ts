@@ -1,5 +1,5 @@
+import { isUuid, lotNumberLabel } from "~/domain/lot-json.ts";
 import { db } from "~/utils/db.server.ts";
-import { isUuid, lotNumberLabel } from "./lot-json.server.ts";
 import { watchLot } from "./lot-watch.server.ts";
 import { notifyOrganization, notifyUsers } from "./notification.server.ts";
 

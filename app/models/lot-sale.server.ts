@@ -1,5 +1,6 @@
 import type { AuctionState } from "~/domain/bidding/auction.ts";
 import { type AuctionView, auctionView, type LotSaleColumns } from "~/domain/bidding/auction-view.ts";
+import { isUuid } from "~/domain/lot-json.ts";
 import type { Prisma } from "~/generated.server/prisma/client.ts";
 import { type DbTransaction, db } from "~/utils/db.server.ts";
 
@@ -141,4 +142,15 @@ function saleColumns(lot: SaleRow, leadingOrganizationId: string | null): LotSal
     extensionCount: lot.extensionCount,
     round: lot.round,
   };
+}
+
+/** What a bid or award form needs to read its amounts: the lot's currency and sale terms (null: no lot). */
+export async function lotSaleTerms(
+  lotId: string,
+): Promise<{ currency: string; saleMode: LockedLot["saleMode"]; askingPriceMinor: bigint | null } | null> {
+  if (!isUuid(lotId)) return null;
+  return db().lot.findUnique({
+    where: { id: lotId },
+    select: { currency: true, saleMode: true, askingPriceMinor: true },
+  });
 }

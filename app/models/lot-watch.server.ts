@@ -1,5 +1,5 @@
+import { isUuid, lotNumberLabel } from "~/domain/lot-json.ts";
 import { type DbClient, db } from "~/utils/db.server.ts";
-import { isUuid, lotNumberLabel } from "./lot-json.server.ts";
 
 /**
  * The watchlist: a user follows a lot to hear when it is ending soon and when its questions are
@@ -24,6 +24,12 @@ export async function watchLot(tx: DbClient, userId: string, lotId: string): Pro
 /** Stops watching; idempotent. */
 export async function unwatchLot(tx: DbClient, userId: string, lotId: string): Promise<void> {
   await tx.lotWatch.deleteMany({ where: { userId, lotId } });
+}
+
+/** A person's own "watch" / "unwatch" from the lot page. */
+export async function setLotWatch(userId: string, lotId: string, watching: boolean): Promise<void> {
+  if (watching) await watchLot(db(), userId, lotId);
+  else await unwatchLot(db(), userId, lotId);
 }
 
 export async function isWatching(userId: string, lotId: string): Promise<boolean> {

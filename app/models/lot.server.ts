@@ -1,12 +1,12 @@
 import type { LotInput } from "~/domain/lot-input.ts";
 import { validateLotInput } from "~/domain/lot-input.ts";
+import { isUuid, lotInputFromRow } from "~/domain/lot-json.ts";
 import { canEdit, canPublish, canWithdraw, type LotStatus } from "~/domain/lot-lifecycle.ts";
 import type { Lot, Prisma } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
-import { isUuid, lotInputFromRow } from "./lot-json.server.ts";
 import { notifyNewLotMatches } from "./saved-search.server.ts";
 
-export { type LotJson, lotNumberLabel, toLotJson } from "./lot-json.server.ts";
+export { type LotJson, lotNumberLabel, toLotJson } from "~/domain/lot-json.ts";
 
 /**
  * The lot aggregate: listing, editing, publishing and withdrawing. Every write is scoped to the

@@ -1,8 +1,8 @@
 import { auctionView } from "~/domain/bidding/auction-view.ts";
 import { bestBidPerOrganization } from "~/domain/bidding/award.ts";
 import { standingOf } from "~/domain/bidding/my-bid-standing.ts";
+import { lotNumberLabel } from "~/domain/lot-json.ts";
 import { db } from "~/utils/db.server.ts";
-import { lotNumberLabel } from "./lot-json.server.ts";
 import { lotSaleColumns } from "./lot-sale.server.ts";
 
 /**

@@ -1,6 +1,6 @@
+import { isUuid } from "~/domain/lot-json.ts";
 import { queueEmail } from "~/services/email.server.ts";
 import { type DbClient, db } from "~/utils/db.server.ts";
-import { isUuid } from "./lot-json.server.ts";
 
 /**
  * In-app notifications (the bell) and their emails. Every notice is a Notification row per user,

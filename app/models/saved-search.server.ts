@@ -12,6 +12,7 @@ import {
   lotFiltersToParams,
   parseLotFilters,
 } from "~/domain/lot-filters.ts";
+import { isUuid, lotNumberLabel } from "~/domain/lot-json.ts";
 import {
   type AcceptingFacility,
   facilityAcceptsLot,
@@ -19,7 +20,6 @@ import {
   type MatchableLot,
 } from "~/domain/saved-search-match.ts";
 import { type DbClient, db } from "~/utils/db.server.ts";
-import { isUuid, lotNumberLabel } from "./lot-json.server.ts";
 import { type NotificationMessage, notifyUsers } from "./notification.server.ts";
 
 /**

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { validateLotInput } from "~/domain/lot-input.ts";
+import { lotInputFromRow } from "~/domain/lot-json.ts";
 import { canEdit } from "~/domain/lot-lifecycle.ts";
 import { closeLotIfDue } from "~/models/award.server.ts";
 import { getLotForViewer, publishLot, toLotJson, updateLot, withdrawLot } from "~/models/lot.server.ts";
-import { lotInputFromRow } from "~/models/lot-json.server.ts";
 import { auctionViewFor } from "~/models/lot-sale.server.ts";
 import { currentReferencePrices } from "~/models/reference-price.server.ts";
 import {

@@ -13,7 +13,7 @@ import {
   relistLot,
   withdrawBid,
 } from "~/models/award.server.ts";
-import { db } from "~/utils/db.server.ts";
+import { lotSaleTerms } from "~/models/lot-sale.server.ts";
 import { getLotViewer } from "~/utils/lot-pages.server.ts";
 
 /**
@@ -39,7 +39,7 @@ function refused(intent: string | null, failure: Pick<AwardFailure, "status" | "
 async function readOptionalMoney(form: FormData, name: string, lotId: string) {
   const text = String(form.get(name) ?? "").trim();
   if (text === "") return { ok: true as const, value: undefined };
-  const lot = await db().lot.findUnique({ where: { id: lotId }, select: { currency: true } });
+  const lot = await lotSaleTerms(lotId);
   const parsed = parseMoneyInput(text, lot?.currency ?? "USD");
   if (!parsed.ok || parsed.amountMinor <= 0)
     return {

@@ -2,8 +2,7 @@ import { type ActionFunctionArgs, data, redirect } from "@remix-run/node";
 import { readBidForm } from "~/domain/bidding/bid-form.ts";
 import { formatMoney } from "~/domain/money.ts";
 import { placeBid } from "~/models/bid.server.ts";
-import { isUuid } from "~/models/lot-json.server.ts";
-import { db } from "~/utils/db.server.ts";
+import { lotSaleTerms } from "~/models/lot-sale.server.ts";
 import { getLotViewer } from "~/utils/lot-pages.server.ts";
 
 export interface BidFeedback {
@@ -41,12 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!viewer.organizationId) {
     return refuse(403, { code: "CAPABILITY_REQUIRED", formError: "Join an organisation to bid." });
   }
-  const lot = isUuid(lotId)
-    ? await db().lot.findUnique({
-        where: { id: lotId },
-        select: { currency: true, saleMode: true, askingPriceMinor: true },
-      })
-    : null;
+  const lot = await lotSaleTerms(lotId);
   if (!lot) return refuse(404, { code: "NOT_FOUND", formError: "There is no such lot." });
 
   const form = await request.formData();

@@ -26,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Subscribe before the first read, so a bid committed in between is not missed.
   const unsubscribe = await subscribeToLot(
     lotId,
+    liveAuction,
     (update) => push(update),
     () => end(),
   );

@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
-import { canWatchLot, unwatchLot, watchLot } from "~/models/lot-watch.server.ts";
-import { db } from "~/utils/db.server.ts";
+import { canWatchLot, setLotWatch } from "~/models/lot-watch.server.ts";
 import { getLotViewer } from "~/utils/lot-pages.server.ts";
 import { safeRedirect } from "~/utils/session.server.ts";
 
@@ -20,8 +19,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!allowed.ok && (intent === "watch" || allowed.status === 404)) {
     throw new Response(allowed.message, { status: allowed.status });
   }
-  if (intent === "watch") await watchLot(db(), viewer.userId, lotId);
-  else await unwatchLot(db(), viewer.userId, lotId);
+  await setLotWatch(viewer.userId, lotId, intent === "watch");
   return redirect(safeRedirect(form.get("redirectTo"), back));
 }
 

@@ -13,7 +13,7 @@ import { type LotMapData, MapLegend, MarketMap } from "~/components/map/index.ts
 import { lotReference } from "~/components/map/map-data.ts";
 import { SaveSearchForm } from "~/components/save-search-form.tsx";
 import { lotFiltersToParams, parseLotFilters } from "~/domain/lot-filters.ts";
-import type { Lot } from "~/generated.server/prisma/client.ts";
+import type { LotRecord } from "~/domain/lot-json.ts";
 import { browsingOrganization, searchLots } from "~/models/lot-search.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Battery lots · Packloop" }];
@@ -21,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: "Battery lots · Packloop" }];
 const PAGE_SIZE = 25;
 
 /** What one row of the list shows; money leaves the server as numbers, never bigint. */
-function toRow(lot: Lot): LotRow {
+function toRow(lot: LotRecord): LotRow {
   const priceMinor =
     lot.saleMode === "fixed" ? lot.askingPriceMinor : (lot.currentPriceMinor ?? lot.startingPriceMinor);
   return {

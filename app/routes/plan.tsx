@@ -8,8 +8,7 @@ import {
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FlowsMap } from "~/components/map/flows-map.tsx";
 import { PlanTables } from "~/components/plan-tables.tsx";
-import { planFlows } from "~/domain/matching/plan-flows.ts";
-import { economyShortfalls, facilityUtilisation } from "~/domain/matching/plan-summary.ts";
+import { type PlanView, planPageView } from "~/domain/matching/plan-view.ts";
 import { formatMoney } from "~/domain/money.ts";
 import { marketplacePlan, PLAN_CACHE_MS } from "~/models/allocation-plan.server.ts";
 import planStyles from "~/styles/plan.css?url";
@@ -18,11 +17,6 @@ import { requireUser } from "~/utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Regional allocation plan · Packloop" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: planStyles }];
-
-/** Unassigned lots listed on the page; the counts above the list cover all of them. */
-const UNASSIGNED_SHOWN = 50;
-/** Economy pairs with blocked pairs listed, most blocked first; the page says how many more there are. */
-const BLOCKED_SHOWN = 20;
 
 async function planView(fresh: boolean) {
   const outcome = await marketplacePlan(new Date(), fresh);
@@ -38,40 +32,8 @@ async function planView(fresh: boolean) {
       { status: busy ? 503 : 500, headers: busy ? { "Retry-After": "5" } : {} },
     );
   }
-  const { plan, blocked, lots, facilities, computedAt } = outcome.value;
-  const lotById = new Map(lots.map((l) => [l.id, l]));
-  const facilityById = new Map(facilities.map((f) => [f.id, f]));
-  const utilisation = facilityUtilisation(plan.utilisation)
-    .filter((u) => u.capacityTonnes > 0)
-    .map((u) => ({
-      ...u,
-      name: facilityById.get(u.facilityId)?.name ?? u.facilityId,
-      economy: facilityById.get(u.facilityId)?.economy ?? "",
-    }));
-  const reasons: Record<string, number> = {};
-  for (const u of plan.unassigned) reasons[u.reason] = (reasons[u.reason] ?? 0) + 1;
-  return {
-    ok: true as const,
-    computedAt,
-    fromCache: outcome.fromCache,
-    cacheSeconds: PLAN_CACHE_MS / 1000,
-    plan: { totals: plan.totals, solver: plan.solver },
-    flows: planFlows(plan.totals.byEconomyPair),
-    utilisation,
-    shortfalls: economyShortfalls(plan.unassigned, (id) => lotById.get(id)?.economy),
-    blocked: blocked.slice(0, BLOCKED_SHOWN),
-    blockedMore: Math.max(0, blocked.length - BLOCKED_SHOWN),
-    unassignedCount: plan.unassigned.length,
-    unassignedReasons: reasons,
-    unassigned: plan.unassigned.slice(0, UNASSIGNED_SHOWN).map((u) => ({
-      ...u,
-      title: lotById.get(u.lotId)?.title ?? u.lotId,
-      economy: lotById.get(u.lotId)?.economy ?? "",
-    })),
-  };
+  return planPageView(outcome.value, { fromCache: outcome.fromCache, cacheSeconds: PLAN_CACHE_MS / 1000 });
 }
-
-export type PlanView = Extract<Awaited<ReturnType<typeof planView>>, { ok: true }>;
 
 // The marketplace's plan, cached for a minute in the process (PLAN_CACHE_MS): see allocation-plan.server.ts.
 export async function loader({ request }: LoaderFunctionArgs) {

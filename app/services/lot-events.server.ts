@@ -1,6 +1,5 @@
 import { EventEmitter } from "node:events";
-import { type LiveAuction, liveAuction } from "~/models/bid-ladder.server.ts";
-import { LOT_EVENTS_CHANNEL, type LotEvent } from "~/models/lot-events.server.ts";
+import { LOT_EVENTS_CHANNEL, type LotEvent } from "~/domain/lot-events.ts";
 import { getDatabase } from "~/utils/db.server.ts";
 
 /**
@@ -11,13 +10,20 @@ import { getDatabase } from "~/utils/db.server.ts";
  * Each event costs one re-read of the lot's public state, shared by all of the lot's viewers, and
  * bursts coalesce: a lot is re-read at most once per COALESCE_MS, after the burst's first event,
  * and once more if events arrived while it was being read.
+ *
+ * What a lot's state is, and how to read it, is the subscriber's: the first subscriber of a lot
+ * hands in the reader (the route passes the bidding model's liveAuction), so this service never
+ * imports a model (layer rules, ADR 015).
  */
 
 export const COALESCE_MS = 50;
 
-export type LiveListener = (update: LiveAuction) => void;
+/** Reads a lot's current public state; null when the lot is gone. */
+export type LotReader<T> = (lotId: string) => Promise<T | null>;
+export type LiveListener<T> = (update: T) => void;
 
 interface LotState {
+  read: LotReader<unknown>;
   timer: NodeJS.Timeout | null;
   reading: boolean;
   again: boolean;
@@ -83,7 +89,7 @@ class LotEventHub {
     state.reading = true;
     state.again = false;
     try {
-      const update = await liveAuction(lotId);
+      const update = await state.read(lotId);
       if (update && !this.closed) this.emitter.emit(lotId, update);
     } catch (error) {
       console.error("live lot update failed", error);
@@ -97,14 +103,19 @@ class LotEventHub {
    * Subscribes to a lot's updates; starts the process's LISTEN on first use. `onClose` is called if
    * the hub shuts down. Returns the unsubscribe function.
    */
-  async subscribe(lotId: string, listener: LiveListener, onClose: () => void): Promise<() => void> {
+  async subscribe<T>(
+    lotId: string,
+    read: LotReader<T>,
+    listener: LiveListener<T>,
+    onClose: () => void,
+  ): Promise<() => void> {
     if (this.closed) throw new Error("Live lot updates are shut down.");
     await this.start();
-    if (!this.lots.has(lotId)) this.lots.set(lotId, { timer: null, reading: false, again: false });
-    this.emitter.on(lotId, listener);
+    if (!this.lots.has(lotId)) this.lots.set(lotId, { read, timer: null, reading: false, again: false });
+    this.emitter.on(lotId, listener as LiveListener<unknown>);
     this.closers.add(onClose);
     return () => {
-      this.emitter.off(lotId, listener);
+      this.emitter.off(lotId, listener as LiveListener<unknown>);
       this.closers.delete(onClose);
       if (this.emitter.listenerCount(lotId) === 0) {
         const state = this.lots.get(lotId);
@@ -135,8 +146,17 @@ function hub(): LotEventHub {
   return globalForHub.packloopLotEvents;
 }
 
-export function subscribeToLot(lotId: string, listener: LiveListener, onClose: () => void = () => {}) {
-  return hub().subscribe(lotId, listener, onClose);
+/**
+ * Follows a lot: `read` is called once per burst of the lot's events (shared by all of its
+ * subscribers) and each subscriber gets what it returns. `onClose` is called if the hub shuts down.
+ */
+export function subscribeToLot<T>(
+  lotId: string,
+  read: LotReader<T>,
+  listener: LiveListener<T>,
+  onClose: () => void = () => {},
+) {
+  return hub().subscribe(lotId, read, listener, onClose);
 }
 
 /** Ends every open stream and the LISTEN; on shutdown, before the database closes. */

@@ -3,7 +3,7 @@
 // alone in arrival order; the per-process cache of the lot may refuse a low bid but never a lot that
 // is open again.
 import { beforeAll, describe, expect, test } from "vitest";
-import { LOT_EVENTS_CHANNEL, type LotEvent } from "~/models/lot-events.server.ts";
+import { LOT_EVENTS_CHANNEL, type LotEvent } from "~/domain/lot-events.ts";
 import { db, getDatabase } from "~/utils/db.server.ts";
 import { replayFromLog } from "../fixtures/bid-replay.ts";
 import { type Bidder, bid, openLot } from "../fixtures/bidding.ts";

@@ -58,7 +58,7 @@ afterAll(closeLotEvents);
 async function collect(lotId: string) {
   const updates: LiveAuction[] = [];
   const waiters: { match: (u: LiveAuction) => boolean; resolve: (u: LiveAuction) => void }[] = [];
-  const unsubscribe = await subscribeToLot(lotId, (update) => {
+  const unsubscribe = await subscribeToLot(lotId, liveAuction, (update: LiveAuction) => {
     updates.push(update);
     for (const w of [...waiters]) {
       if (w.match(update)) {

@@ -1,9 +1,8 @@
 import { useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import type { AuctionView } from "~/domain/bidding/auction-view.ts";
-import type { LiveAuction } from "~/domain/bidding/live-auction.ts";
+import type { LiveAuction, SellerLadderEntry } from "~/domain/bidding/live-auction.ts";
 import { formatMoney, type Money } from "~/domain/money.ts";
-import type { SellerLadderEntry } from "~/models/bid-ladder.server.ts";
 import { BidForm } from "./bid-form.tsx";
 import { useLiveAuction, useNow } from "./use-live-auction.ts";
 

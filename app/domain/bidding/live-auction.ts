@@ -27,3 +27,20 @@ export interface LiveAuction {
   /** The lot's bid log position (last sequence), so a client can tell updates apart. */
   sequence: number;
 }
+
+/** One bid on the seller's own ladder: the bidder named, with its terms and net value. */
+export interface SellerLadderEntry {
+  id: string;
+  sequence: number;
+  bidderName: string;
+  amount: Money;
+  priceAfter: Money;
+  at: string;
+  status: string;
+  /** "Facility name", "EXW (collects at the lot)" or "DAP to …". */
+  terms: string;
+  /** Amount minus the seller's freight on delivered terms; null when no route could be planned. */
+  netValue: Money | null;
+  freight: Money | null;
+  note: string | null;
+}

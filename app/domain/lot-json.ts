@@ -1,13 +1,51 @@
-import { deriveLotFacts, type LotDerived } from "~/domain/lot-derived.ts";
-import { METALS } from "~/domain/metal-content.ts";
-import type { Money } from "~/domain/money.ts";
-import { DEFAULT_REFERENCE_PRICES, type ReferencePrice } from "~/domain/reference-prices.ts";
-import type { Lot } from "~/generated.server/prisma/client.ts";
+import type { BatteryCondition, Chemistry, LotForm, SaleMode } from "./codes.ts";
+import { deriveLotFacts, type LotDerived } from "./lot-derived.ts";
+import type { LotStatus } from "./lot-lifecycle.ts";
+import { METALS } from "./metal-content.ts";
+import type { Money } from "./money.ts";
+import { DEFAULT_REFERENCE_PRICES, type ReferencePrice } from "./reference-prices.ts";
 
 /**
  * Lot rows turned into what the outside sees: the API v1 shape (also used by the pages) and the
- * raw values validateLotInput reads back when a stored draft is published or edited.
+ * raw values validateLotInput reads back when a stored draft is published or edited. Pure: a stored
+ * lot row (Prisma's `Lot`) satisfies LotRecord as it is.
  */
+
+/** The stored lot's columns this module reads. */
+export interface LotRecord {
+  readonly id: string;
+  readonly number: number;
+  readonly organizationId: string;
+  readonly status: LotStatus;
+  readonly title: string;
+  readonly chemistry: Chemistry;
+  readonly form: LotForm;
+  readonly condition: BatteryCondition;
+  readonly count: number;
+  readonly massKg: number;
+  readonly energyWh: number | null;
+  readonly stateOfHealthPct: number | null;
+  readonly originVehicle: string | null;
+  readonly originOem: string | null;
+  readonly lat: number;
+  readonly lng: number;
+  readonly locationLabel: string | null;
+  readonly economyCode: string;
+  readonly availableFrom: Date;
+  readonly saleMode: SaleMode;
+  readonly currency: string;
+  readonly startingPriceMinor: bigint | null;
+  readonly reservePriceMinor: bigint | null;
+  readonly askingPriceMinor: bigint | null;
+  readonly currentPriceMinor: bigint | null;
+  readonly closesAt: Date | null;
+  readonly publishedAt: Date | null;
+  readonly description: string | null;
+  readonly bidCount: number;
+  readonly version: number;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -30,7 +68,7 @@ function money(amount: bigint | null, currency: string): Money | null {
 }
 
 /** The row as raw lot input (prices as numbers, i.e. minor units), for re-validation. */
-export function lotInputFromRow(lot: Lot): Record<string, unknown> {
+export function lotInputFromRow(lot: LotRecord): Record<string, unknown> {
   return {
     title: lot.title,
     chemistry: lot.chemistry,
@@ -84,7 +122,7 @@ export type LotJson = ReturnType<typeof toLotJson>;
  * defaults shipped with the domain).
  */
 export function toLotJson(
-  lot: Lot,
+  lot: LotRecord,
   options: { viewerOrganizationId?: string | null; prices?: readonly ReferencePrice[] } = {},
 ) {
   const own = options.viewerOrganizationId === lot.organizationId;

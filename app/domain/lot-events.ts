@@ -1,0 +1,31 @@
+/**
+ * The live lot-event protocol: what a change to a lot's sale announces on the "lot_events"
+ * channel (pg_notify on PostgreSQL, in-process on PGlite). Shared by the models that publish and the
+ * service that listens, so neither imports the other. The payload is small on purpose (NOTIFY caps
+ * it at 8,000 bytes): listeners re-read the lot's public state once per event and fan it out.
+ */
+export const LOT_EVENTS_CHANNEL = "lot_events";
+
+export type LotEventKind =
+  | "bid"
+  | "closed"
+  | "award"
+  | "relisted"
+  | "purchase_request"
+  | "question"
+  | "withdrawn";
+
+/** Kinds that change a sale other than by a bid (a process's cached view of the sale is dropped). */
+export const SALE_CHANGES: ReadonlySet<LotEventKind> = new Set<LotEventKind>([
+  "closed",
+  "award",
+  "relisted",
+  "withdrawn",
+]);
+
+export interface LotEvent {
+  lotId: string;
+  kind: LotEventKind;
+  /** The bid log sequence after a bid, so a client can tell it missed nothing. */
+  sequence?: number;
+}

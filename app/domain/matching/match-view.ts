@@ -1,0 +1,100 @@
+/**
+ * What the lot page ("Where this lot can go") and the facility page ("Lots you can take") show of a
+ * match: plain, JSON-safe shapes built from the engine's results. They live in the domain so that
+ * components can take them as props without importing a model (the layer rules, ADR 015).
+ */
+import type { Money } from "../money.ts";
+import { type RankingWeights, resolveWeights } from "./ranking.ts";
+import type { Blocker, Match, MatchLeg } from "./types.ts";
+import type { MatchValuation } from "./valuation.ts";
+
+/** The valuation terms a page shows beside a match. */
+export interface MatchBreakdown {
+  readonly month: string;
+  readonly priceKind: MatchValuation["priceKind"];
+  readonly pricePerTonne: Money;
+  readonly massKg: number;
+  readonly posted: Money;
+  readonly postedUsd: Money;
+  readonly logisticsCost: Money;
+  readonly netValue: Money;
+  readonly recoverableMetalValue: Money;
+  readonly pricesAsOf: string | null;
+  readonly payableShareBp: number | null;
+}
+
+export function breakdownOf(valuation: MatchValuation): MatchBreakdown {
+  return {
+    month: valuation.month,
+    priceKind: valuation.priceKind,
+    pricePerTonne: valuation.pricePerTonne,
+    massKg: valuation.massKg,
+    posted: valuation.posted,
+    postedUsd: valuation.postedUsd,
+    logisticsCost: valuation.logisticsCost,
+    netValue: valuation.netValue,
+    recoverableMetalValue: valuation.recoverableMetalValue,
+    pricesAsOf: valuation.pricesAsOf,
+    payableShareBp: valuation.payableShareBp,
+  };
+}
+
+/** One facility in a lot's ranking, named for the page. */
+export interface LotMatchRow extends Match {
+  readonly facilityName: string;
+  readonly economy: string;
+  readonly breakdown: MatchBreakdown | null;
+}
+
+/** A lot's ranking: feasible facilities best first, then infeasible ones with their blockers. */
+export interface LotMatches {
+  readonly feasibleCount: number;
+  readonly infeasibleCount: number;
+  readonly feasible: LotMatchRow[];
+  readonly infeasible: LotMatchRow[];
+}
+
+/** One open lot a facility could take (or that one blocker keeps out). */
+export interface TakeableLot {
+  readonly lotId: string;
+  readonly number: number;
+  readonly title: string;
+  readonly economy: string;
+  readonly massKg: number;
+  readonly chemistry: string;
+  readonly breakdown: MatchBreakdown | null;
+  readonly transport: { distanceKm: number; co2eKg: number; transitDays: number; legs: MatchLeg[] } | null;
+  readonly blockers: readonly Blocker[];
+}
+
+/** "Lots you can take" on a facility page. */
+export interface FacilityLots {
+  /** Lots valued after the SQL prefilter. */
+  readonly candidates: number;
+  readonly takeableCount: number;
+  readonly takeable: TakeableLot[];
+  readonly nearMisses: TakeableLot[];
+}
+
+export type WeightsInput = { w_net?: string | null; w_co2?: string | null; w_time?: string | null };
+
+/** Weights from the page's query string; unreadable ones fall back to the defaults, with a note. */
+export function weightsFromQuery(query: WeightsInput): { weights: RankingWeights; error: string | null } {
+  const read = (value: string | null | undefined) =>
+    value === null || value === undefined || value.trim() === "" ? undefined : Number(value);
+  // Only the weights given: an absent one keeps its default (a key set to undefined would not).
+  const net = read(query.w_net);
+  const co2 = read(query.w_co2);
+  const time = read(query.w_time);
+  const resolved = resolveWeights({
+    ...(net === undefined ? {} : { netValue: net }),
+    ...(co2 === undefined ? {} : { co2 }),
+    ...(time === undefined ? {} : { transitTime: time }),
+  });
+  if (resolved.ok) return { weights: resolved.weights, error: null };
+  const fallback = resolveWeights(undefined);
+  return {
+    weights: fallback.ok ? fallback.weights : { netValue: 0.6, co2: 0.2, transitTime: 0.2 },
+    error: "Weights are numbers of at least 0, not all 0; the defaults are used.",
+  };
+}
