@@ -1,11 +1,31 @@
 import { NavLink } from "@remix-run/react";
 
-/** The header's bell: a link to /notifications whose accessible name says how many are unread. */
+/**
+ * The header's bell: a link to /notifications whose accessible name says how many are unread.
+ * The icon is an inline SVG, not the 🔔 emoji: browsers without an emoji font drew the emoji as an
+ * empty box. It takes the link's text colour (currentColor) and is hidden from screen readers,
+ * which read the link's label instead.
+ */
 export function NotificationBell({ unread }: { unread: number }) {
   const label = unread > 0 ? `Notifications, ${unread} unread` : "Notifications, none unread";
   return (
     <NavLink to="/notifications" className="notification-bell" aria-label={label} title={label}>
-      <span aria-hidden="true">🔔</span>
+      <svg
+        className="notification-bell-icon"
+        aria-hidden="true"
+        focusable="false"
+        viewBox="0 0 24 24"
+        width="20"
+        height="20"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
+        <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      </svg>
       {unread > 0 ? (
         <span className="notification-badge" aria-hidden="true" data-testid="notification-count">
           {unread > 99 ? "99+" : unread}

@@ -9,7 +9,8 @@ function guard<T extends string>(values: readonly T[]): (value: unknown) => valu
   return (value: unknown): value is T => typeof value === "string" && set.has(value);
 }
 
-// Chemistries. Cathode formulas and their metal content are in REFERENCE.md §1.1; sodium-ion cells
+// Chemistries. Cathode formulas and their metal content are in
+// docs/domain/chemistries-and-metal-content.md §1.1; sodium-ion cells
 // such as CATL's Naxtra contain no lithium, nickel or cobalt
 // (https://en.teqnoverse.com/news/catl-begins-production-of-first-commercial-lithium-free-ev-battery).
 export const CHEMISTRIES = [
@@ -58,8 +59,8 @@ export const CHEMISTRY_SHORT_LABELS: Readonly<Record<Chemistry, string>> = {
 };
 
 // Forms in which material changes hands. Black mass is the fine cathode-plus-anode powder left
-// after shredding and sieving (REFERENCE.md §2.1); production scrap is off-spec cells, electrodes
-// and trimmings from cell and electrode plants (priced separately by Argus, §1.2).
+// after shredding and sieving (docs/domain/recycling-processes.md §2.1); production scrap is off-spec cells,
+// electrodes and trimmings from cell and electrode plants (priced separately by Argus, §1.2).
 export const LOT_FORMS = ["pack", "module", "cell", "black_mass", "production_scrap"] as const;
 export type LotForm = (typeof LOT_FORMS)[number];
 export const isLotForm = guard(LOT_FORMS);
@@ -77,7 +78,8 @@ export const LOT_FORM_LABELS: Readonly<Record<LotForm, string>> = {
 // defective batteries (no longer conforming to the tested type) and singles out those liable to
 // react dangerously in transport, which need P911/LP906 packaging or competent-authority conditions
 // (http://lithium.batteriestransport.org/21/ ; https://lithium.batteriestransport.org/144).
-// Damaged and defective batteries may not travel by air at all (IATA SP A154; REFERENCE.md §4.4).
+// Damaged and defective batteries may not travel by air at all (IATA SP A154;
+// docs/domain/transport-dangerous-goods.md §4.4).
 export const BATTERY_CONDITIONS = ["intact", "damaged", "defective", "critically_damaged"] as const;
 export type BatteryCondition = (typeof BATTERY_CONDITIONS)[number];
 export const isBatteryCondition = guard(BATTERY_CONDITIONS);
@@ -101,8 +103,8 @@ export const BATTERY_CONDITION_CRITERIA: Readonly<Record<BatteryCondition, strin
     "Is liable to rapidly disassemble, react dangerously, produce a flame, dangerous heat or toxic, corrosive or flammable gas under normal transport conditions, so it needs P911/LP906 packaging or competent-authority approval.",
 };
 
-// Processes (REFERENCE.md §2.1). Mechanical pre-treatment includes discharge, dismantling,
-// thermal deactivation, shredding and sieving to black mass.
+// Processes (docs/domain/recycling-processes.md §2.1). Mechanical pre-treatment includes discharge,
+// dismantling, thermal deactivation, shredding and sieving to black mass.
 export const RECYCLING_PROCESSES = [
   "mechanical",
   "pyrometallurgy",

@@ -1,7 +1,7 @@
 /**
  * The 21 APEC member economies, each with the main port Packloop routes sea legs through.
  *
- * Sources (shared/domain/REFERENCE.md §6):
+ * Sources (docs/domain/economies-and-ports.md §6):
  * - Membership, joining years and naming: APEC calls its members "economies" and, since the 1991
  *   Seoul ministerial, refers to the three members admitted then as "People's Republic of China",
  *   "Hong Kong, China" and "Chinese Taipei" (http://europarussia.com/posts/3492 ;
@@ -140,7 +140,7 @@ export const ECONOMIES: readonly Economy[] = Object.freeze([
     portLocode: "HKHKG",
     portLat: 22.34,
     portLng: 114.12,
-    // Covered through China's ratification (REFERENCE.md marks this [V]).
+    // Covered through China's ratification ([V] in docs/domain/economies-and-ports.md §6).
     baselParty: true,
     oecdMember: false,
     currency: "HKD",

@@ -1,18 +1,19 @@
 /**
  * Whether a lot looks like a second-life candidate or recycling feed, from its form, condition,
  * chemistry and state of health (SoH). A hint for sellers and buyers, not a decision: no official
- * threshold exists, so the numbers are tunable parameters. Sources: shared/domain/REFERENCE.md §3.
+ * threshold exists, so the numbers are tunable parameters. Sources: docs/domain/state-of-health.md §3.
  *
  * - Packs leave traction service at about 70–80 % SoH and become candidates for repurposing (Arthur
  *   D. Little, https://www.adlittle.com/sg-en/insights/viewpoints/second-life-maximizing-lifecycle-value-ev-batteries);
  *   80 % was the early end-of-life convention (MDPI Batteries 2022, 8(10):164). So ≥ 80 % is a reuse
  *   candidate and 70–80 % a repurposing candidate.
- * - REFERENCE.md's suggested rule puts the recycling line at "60/70 %"; we take 70 %, the bottom of the
+ * - The research's suggested rule puts the recycling line at "60/70 %"; we take 70 %, the bottom of the
  *   cited end-of-traction band [A].
  * - High-nickel and cobalt chemistries fade faster past the "ageing knee", so NMC near the knee needs
  *   analysis and LFP is preferred for repurposing (https://www.mkbandco.com/news/second-life-batteries/).
- * - Damaged or defective batteries (SP 376, §4.2), black mass, production scrap and mixed or
- *   unsorted lots go to recycling; an unknown SoH needs a test (BMS log, capacity test or passport).
+ * - Damaged or defective batteries (SP 376, docs/domain/transport-dangerous-goods.md §4.2), black mass,
+ *   production scrap and mixed or unsorted lots go to recycling; an unknown SoH needs a test (BMS log,
+ *   capacity test or passport).
  */
 
 import {

@@ -1,23 +1,24 @@
 /**
  * A lot's indicative value: contained metal at reference prices, and the range a buyer might pay.
  * Black mass and battery scrap trade as "payables", a percentage of the value of the contained
- * metal (shared/domain/REFERENCE.md §9.1). The formula there is
+ * metal (docs/domain/prices.md §9.1). The formula there is
  *   value = Σ contained metal × metal price × payable, with lithium valued as lithium carbonate.
  * Penalties for aluminium, copper, fluorine, iron and moisture above specification are left to the
  * buyer's assay.
  *
  * Default payables (USD), by chemistry:
- * - NMC, NCA, LCO: nickel and cobalt 70–76 %, the Asian range of 2024–25 (§0; SMM 17 Jul–30 Oct 2025
+ * - NMC, NCA, LCO: nickel and cobalt 70–76 %, the Asian range of 2024–25 (§9.1; SMM 17 Jul–30 Oct 2025
  *   https://news.metal.com/newscontent/103597012/ ; Fastmarkets 13 Nov 2025). Lithium 68–74 %
  *   (SMM, Jul–Oct 2025). Korean buyers often roll lithium into the nickel-cobalt payable instead
  *   (Fastmarkets, Apr 2024), which this range does not model.
  * - LFP, LMFP, LMO: lithium is the only metal paid for. In China LFP black mass sold at 2,800–3,100 CNY
  *   per 1 % Li per tonne while lithium carbonate stood at 85,000–87,900 CNY/t (Oct–Nov 2025): about
  *   61–67 % of the lithium's carbonate value [D], hence the 67 % high end. Elsewhere recyclers charge a
- *   gate fee; none is published, so REFERENCE.md §9.3 assumes USD 100–500/t [A]: the low end is no
+ *   gate fee; none is published, so docs/domain/prices.md §9.3 assumes USD 100–500/t [A]: the low end is no
  *   payable and a USD 500/t fee, a negative value. LMFP and LMO are grouped with LFP [A] (poor
- *   economics, §2.1).
- * - Sodium-ion: no lithium, nickel or cobalt (§1.1), so nothing is paid; we assume the same gate fee [A].
+ *   economics, docs/domain/recycling-processes.md §2.1).
+ * - Sodium-ion: no lithium, nickel or cobalt (docs/domain/chemistries-and-metal-content.md §1.1), so nothing
+ *   is paid; we assume the same gate fee [A].
  * - Mixed lots: the NMC range [A]; the buyer's assay decides.
  * Copper and manganese are counted in the gross metal value but not paid for: black-mass payables
  * cover only nickel, cobalt and lithium (§9.1).

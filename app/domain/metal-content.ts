@@ -1,7 +1,7 @@
 /**
  * Estimated metal content and energy of a lot from its chemistry, form and mass. Grams are integers,
- * so nothing stored or summed is a float. Sources: shared/domain/REFERENCE.md §1 (tags as there:
- * [S] stated, [D] derived, [A] our assumption, tunable).
+ * so nothing stored or summed is a float. Sources: docs/domain/chemistries-and-metal-content.md §1 (tags as
+ * in docs/domain/README.md: [S] stated, [D] derived, [A] our assumption, tunable).
  *
  * Batteries (cells, modules, packs): energy = mass × specific energy of the form; metal = energy ×
  * cathode active material (CAM) per kWh × the metal's share of the CAM.
@@ -18,8 +18,8 @@
  * the results fall inside the traded specifications of §1.3 (Fastmarkets NCM: Ni 15–25 %, Co 5–15 %
  * in Korea or 3–13 % in the US, Li 3–5 %; China LFP import floor Li ≥ 2 %). NMC811 lands at Co ≈ 3 %,
  * inside the US range only. Copper in black mass: 1 % [A], inside the ≤ 2 % of the Fastmarkets
- * specifications and MIIT's < 1.5 % impurity norm (§2.4); none for sodium-ion.
- * Production scrap (off-spec cells and electrode trimmings) is treated like cells [A].
+ * specifications and MIIT's < 1.5 % impurity norm (docs/domain/recycling-processes.md §2.4); none for
+ * sodium-ion. Production scrap (off-spec cells and electrode trimmings) is treated like cells [A].
  */
 
 import { type Chemistry, isChemistry, isLotForm, type LotForm } from "./codes.ts";
@@ -100,7 +100,7 @@ interface WhPerKg {
  * Cell specific energy, Wh/kg. §1.4: NMC cells ~150–300 [S]; LFP ~90–160 for older generations and
  * ≈ 185 today [S]; BYD's second LMFP blade ≈ 220 [S]; CATL's Naxtra sodium-ion up to 175 [S]. Where one
  * range covers several chemistries, the split between them and every central value are ours [A]; LMO,
- * LCO and the lower sodium-ion bound have no source in REFERENCE.md [A].
+ * LCO and the lower sodium-ion bound have no published source [A].
  */
 const CELL_WH_PER_KG: Readonly<Record<Chemistry, WhPerKg>> = {
   NMC111: { low: 150, central: 170, high: 220 },

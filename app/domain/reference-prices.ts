@@ -1,13 +1,14 @@
 /**
  * Reference metal prices Packloop values lots against. Data, not logic: each price keeps its value,
- * unit, date and source together (shared/domain/REFERENCE.md §9.2, prices move fast). Admins will
+ * unit, date and source together (docs/domain/prices.md §9.2, prices move fast). Admins will
  * edit them in a table later; these are the defaults the seed writes and the tests use.
  *
  * Money is integer minor units per tonne of what the quote is for. When that is a compound (lithium
  * carbonate), `compoundPerMetalMilli` says how many kilograms of it hold one kilogram of the metal,
- * times 1000: Li is 18.8 % of Li₂CO₃, so 1 kg Li = 5.32 kg lithium carbonate equivalent (§0, §1.2 [D]).
+ * times 1000: Li is 18.8 % of Li₂CO₃, so 1 kg Li = 5.32 kg lithium carbonate equivalent
+ * (docs/domain/chemistries-and-metal-content.md §1.2 [D]).
  *
- * Manganese has no reference price: REFERENCE.md cites none, and black-mass buyers pay only for nickel,
+ * Manganese has no reference price: no source cites one, and black-mass buyers pay only for nickel,
  * cobalt and lithium (§9.1), so contained manganese adds nothing to a lot's value here.
  */
 
@@ -33,7 +34,7 @@ export interface ReferencePrice {
   readonly note?: string;
 }
 
-/** 1 kg Li = 5.32 kg Li₂CO₃ (molar masses; REFERENCE.md §0). */
+/** 1 kg Li = 5.32 kg Li₂CO₃ (molar masses; docs/domain/chemistries-and-metal-content.md §1.2). */
 export const LITHIUM_CARBONATE_PER_LITHIUM_MILLI = 5320;
 
 export const DEFAULT_REFERENCE_PRICES: readonly ReferencePrice[] = Object.freeze([

@@ -1,6 +1,7 @@
 /**
  * Dangerous-goods classification of a lot: UN number, proper shipping name, packing instruction and
- * the special provisions that choose it. Sources are the rows of shared/domain/REFERENCE.md §4.
+ * the special provisions that choose it. Sources: docs/domain/transport-dangerous-goods.md §4, which
+ * gives each link below with its date.
  *
  * - UN 3480 covers loose lithium-ion batteries, cells and modules, new, used, waste or damaged; the
  *   "in or packed with equipment" entry (UN 3481) never fits a lot of loose batteries. Sodium-ion
@@ -24,9 +25,9 @@
  * Why intact batteries default to P909: a lot on Packloop is an end-of-life battery consigned to a
  * recycler unless it is sold for a second life. SP 377 lets such a consignment use P909 without a
  * UN 38.3 test summary, which sellers of ten-year-old packs often cannot produce. A lot sold for reuse
- * is not waste, so it must use P903/LP903 and its test summary is required (REFERENCE.md §4.3).
+ * is not waste, so it must use P903/LP903 and its test summary is required (§4.3).
  *
- * Sodium-ion: REFERENCE.md confirms UN 3551 but not that SP 376/377 and the same packing
+ * Sodium-ion: the sources confirm UN 3551 but not that SP 376/377 and the same packing
  * instructions apply to it; the UN Model Regulations list them on UN 3551 as on UN 3480 [V], and this
  * module applies them alike.
  */
@@ -55,7 +56,10 @@ export interface TransportClassification {
   readonly airForbidden: boolean;
   /** Whether the carrier may ask for the UN 38.3 test summary (not for waste or damaged batteries). */
   readonly testSummaryRequired: boolean;
-  /** True when the rule is our own planning assumption rather than a firm rule in REFERENCE.md. */
+  /**
+   * True when the rule is our own planning assumption rather than a firm rule in
+   * docs/domain/transport-dangerous-goods.md.
+   */
   readonly assumption: boolean;
   /** One or two sentences a seller or carrier can read. */
   readonly basis: string;
@@ -94,11 +98,12 @@ function batteryEntry(chemistry: Chemistry) {
 }
 
 /**
- * Black mass is a powder, not a battery, so UN 3480, SP 376 and SP 377 do not apply. REFERENCE.md has
- * no firm rule for it: the shipper's safety data sheet decides. Fully deactivated black mass often
+ * Black mass is a powder, not a battery, so UN 3480, SP 376 and SP 377 do not apply. No source gives
+ * a firm rule for it: the shipper's safety data sheet decides. Fully deactivated black mass often
  * ships as non-dangerous goods; nickel and cobalt compounds make UN 3077 (environmentally hazardous
  * substance, class 9, P002/LP02 [V]) the cautious planning default, which this returns [A]. China also
- * forbids bulk black mass imports (REFERENCE.md §5.6), so it is priced as packaged goods anyway.
+ * forbids bulk black mass imports (docs/domain/border-rules.md §5.6), so it is priced as packaged goods
+ * anyway.
  */
 const BLACK_MASS: TransportClassification = {
   unNumber: "UN3077",

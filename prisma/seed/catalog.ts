@@ -1,14 +1,14 @@
 import type { BatteryCondition, Chemistry, LotForm } from "~/domain/codes.ts";
 
-// What the demo sellers list. Masses and energies, from shared/domain/REFERENCE.md §1.5 where a
-// figure is given there (Tesla Model S 85: 544 kg; Model 3: ≈ 480 kg; Nissan Leaf 40 kWh: ≈ 303 kg),
+// What the demo sellers list. Masses and energies, from docs/domain/chemistries-and-metal-content.md §1.5
+// where a figure is given there (Tesla Model S 85: 544 kg; Model 3: ≈ 480 kg; Nissan Leaf 40 kWh: ≈ 303 kg),
 // otherwise from the rule of thumb in the same section (pack kg ≈ kWh × 6.5 for NMC, × 7.0 for LFP),
-// marked [A]. Values per tonne (USD) come from §1.2 and §9: the WMG estimate of ≈ £3.3/kg recoverable
-// value for BEV packs, Argus production-scrap indices of 2 January 2024 (NCM811 $10,653/t, NCM523
-// $9,442/t, LCO $18,868/t, LFP $1,991/t), NCA black mass ≈ $4,400/t CIF Korea (June 2024), LFP black
-// mass in China at 2,000–3,100 CNY per % Li (2025), and LFP packs outside China near zero or
-// negative (§9.3). Buyers pay less than the recoverable value; the ranges below are demo asking
-// levels [A].
+// marked [A]. Values per tonne (USD) come from §1.2 and docs/domain/prices.md §9: the WMG estimate
+// of ≈ £3.3/kg recoverable value for BEV packs, Argus production-scrap indices of 2 January 2024
+// (NCM811 $10,653/t, NCM523 $9,442/t, LCO $18,868/t, LFP $1,991/t), NCA black mass ≈ $4,400/t CIF
+// Korea (June 2024), LFP black mass in China at 2,000–3,100 CNY per % Li (2025), and LFP packs
+// outside China near zero or negative (§9.3). Buyers pay less than the recoverable value; the
+// ranges below are demo asking levels [A].
 
 export interface LotTemplate {
   form: LotForm;

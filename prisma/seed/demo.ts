@@ -237,7 +237,8 @@ const CERTIFICATE_NAMES: Record<string, string> = {
   "Import consent": "Consent to import waste lithium-ion batteries",
 };
 
-// Competent authorities that grant import consents (Basel Art. 6 / OECD Amber procedure, §5).
+// Competent authorities that grant import consents (Basel Art. 6 / OECD Amber procedure,
+// docs/domain/border-rules.md §5).
 const IMPORT_AUTHORITY: Partial<Record<EconomyCode, string>> = {
   US: "US Environmental Protection Agency",
   CA: "Environment and Climate Change Canada",

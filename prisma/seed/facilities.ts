@@ -1,11 +1,11 @@
 import type { BatteryCondition, Chemistry, LotForm, RecyclingProcess } from "~/domain/codes.ts";
 import type { EconomyCode } from "~/domain/economies.ts";
 
-// Demo facilities, one per site in shared/domain/REFERENCE.md §7 (locations are city- or park-level
+// Demo facilities, one per site in docs/domain/recycling-facilities.md §7 (locations are city- or park-level
 // approximations, as there). Capacities are the public figures with their basis noted in the
 // description; where none is published the value is an assumption marked [A].
 //
-// Recovery rates (basis points, 9500 = 95 %) per REFERENCE.md §2.1 and §2.4:
+// Recovery rates (basis points, 9500 = 95 %) per docs/domain/recycling-processes.md §2.1 and §2.4:
 // - Hydrometallurgy in China: the 2024 MIIT norms require Li ≥ 90 % and Ni/Co/Mn ≥ 98 %, and Cu/Al
 //   separation ≥ 98 % in pre-treatment; Brunp reports 99.6 % Ni/Co/Mn and 96.5 % Li, GEM > 95 % Li,
 //   Ascend Elements up to 98 %, TES > 90 %.
@@ -61,9 +61,9 @@ export interface FacilitySpec {
   certifications: string[];
 }
 
-// §9.3: nickel-bearing feed is bought (a payable), LFP-type feed outside China usually costs the
-// seller a gate fee (default $100–500/t [A]); in China LFP material still sells at a small positive
-// price quoted per % of lithium, so Chinese LFP windows are payables.
+// docs/domain/prices.md §9.3: nickel-bearing feed is bought (a payable), LFP-type feed outside China
+// usually costs the seller a gate fee (default $100–500/t [A]); in China LFP material still sells at
+// a small positive price quoted per % of lithium, so Chinese LFP windows are payables.
 const NICKEL_PAYABLE = (usd: readonly [number, number]): CapacityOffer => ({
   chemistries: [...NICKEL, "LCO", "MIXED"],
   priceKind: "payable",
@@ -90,7 +90,7 @@ const liCycleSpoke = (
   lat,
   lng,
   address,
-  description: `Spoke: submerged shredding of whole packs into black mass. ${note} Operations were paused during the 2025 insolvency before Glencore bought the assets (REFERENCE.md §7).`,
+  description: `Spoke: submerged shredding of whole packs into black mass. ${note} Operations were paused during the 2025 insolvency before Glencore bought the assets (insolvency filings and Glencore, 2025; docs/domain/recycling-facilities.md §7).`,
   processes: ["mechanical"],
   chemistries: LI_ION,
   forms: WHOLE_BATTERIES,

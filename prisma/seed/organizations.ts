@@ -2,8 +2,8 @@ import type { Capability } from "~/domain/codes.ts";
 import type { EconomyCode } from "~/domain/economies.ts";
 
 // The demo organisations. Sellers, buyers and the platform organisation are fictional, and their
-// names say so. Recyclers are modelled on the real facilities listed in shared/domain/REFERENCE.md §7
-// and carry "(demo)" in their names: the figures are public ones, but every lot, bid and price
+// names say so. Recyclers are modelled on the real facilities listed in docs/domain/recycling-facilities.md
+// §7 and carry "(demo)" in their names: the figures are public ones, but every lot, bid and price
 // attached to them is invented.
 
 export const DEMO_PASSWORD = "packloop-demo";
@@ -77,7 +77,7 @@ const demoOwner = (key: string) => {
 };
 
 const modelledOn = (company: string) =>
-  `Demo organisation modelled on public information about ${company} (capacities and processes from REFERENCE.md §7). Not affiliated with or endorsed by ${company}; its lots, bids and prices are invented.`;
+  `Demo organisation modelled on public information about ${company} (capacities and processes from the company's announcements and trade press, as listed in Packloop's docs/domain/recycling-facilities.md). Not affiliated with or endorsed by ${company}; its lots, bids and prices are invented.`;
 
 const recycler = (
   key: string,
@@ -162,7 +162,7 @@ export const ORGANIZATIONS: OrganizationSpec[] = [
     capabilities: ["seller"],
     verificationStatus: "verified",
     description:
-      "Fictional electric bus operator in Bangkok. Thailand had no domestic EV-battery recycling plant in 2025, so its retired modules are exported (REFERENCE.md §5.6).",
+      "Fictional electric bus operator in Bangkok. Thailand had no domestic EV-battery recycling plant in 2025, so its retired modules are exported (Bangkok Post, 2025; docs/domain/border-rules.md §5.6).",
     owner: { email: "chao-phraya-ebus@packloop.test", name: "Somchai Wongsakul" },
   },
   {
@@ -231,7 +231,7 @@ export const ORGANIZATIONS: OrganizationSpec[] = [
     capabilities: ["buyer"],
     verificationStatus: "verified",
     description:
-      "Fictional importer supplying Korean hydrometallurgical refiners; South Korea and South-East Asia are key black-mass importers (REFERENCE.md §6).",
+      "Fictional importer supplying Korean hydrometallurgical refiners; South Korea and South-East Asia are key black-mass importers (Fastmarkets; docs/domain/economies-and-ports.md §6).",
     owner: { email: "busan-black-mass@packloop.test", name: "Kim Min-seo" },
   },
   {
@@ -254,7 +254,7 @@ export const ORGANIZATIONS: OrganizationSpec[] = [
     owner: { email: "aotearoa-second-life@packloop.test", name: "Aroha Ngata" },
   },
 
-  // Recyclers modelled on REFERENCE.md §7.
+  // Recyclers modelled on docs/domain/recycling-facilities.md §7.
   {
     ...recycler("li-cycle", "Li-Cycle (demo)", "CA", "Li-Cycle (a Glencore company since 2025)", ""),
     owner: demoOwner("li-cycle"),

@@ -12,7 +12,7 @@
 // database (lock one row FOR UPDATE, insert a history row, update the row), as many clients, as long.
 // Its tps is what one transaction per bid can get through one row lock; the ratio placed bids/s ÷
 // tps says how much of it the HTTP path delivers (issue target: ≥ 0.5, p99 < 250 ms). Bids on one
-// lot are placed in groups that share a transaction (ADR 011), so the ratio can exceed 1.
+// lot are placed in groups that share a transaction (ADR 014), so the ratio can exceed 1.
 //
 // Knobs: BENCH_DATABASE_URL or TEST_DATABASE_URL (a database on the server to CREATE DATABASE
 // from; skipped without one), BENCH_SECONDS (30), BENCH_CONNECTIONS (200), BENCH_ORGS (4),

@@ -33,6 +33,16 @@ describe("notifications", () => {
     await page.goto(`/lots/${lot.id}`);
     const before = await bellCount(page);
 
+    // The icon is drawn by the page itself (an SVG), not an emoji that needs an emoji font.
+    const bell = page.locator("a.notification-bell");
+    const icon = bell.locator("svg");
+    expect(await icon.count()).toBe(1);
+    expect(await icon.getAttribute("aria-hidden")).toBe("true");
+    const box = await icon.boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThan(10);
+    expect(box?.height ?? 0).toBeGreaterThan(10);
+    expect(await bell.textContent()).not.toContain("🔔");
+
     await page.getByRole("button", { name: "☆ Watch" }).click();
     await expect.poll(() => page.getByTestId("watch-button").getAttribute("aria-pressed")).toBe("true");
 

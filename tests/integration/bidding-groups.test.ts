@@ -1,4 +1,4 @@
-// Bids on one lot placed in groups (ADR 011, "Throughput"), on PGlite and PostgreSQL: bids that
+// Bids on one lot placed in groups (ADR 014, group commit), on PGlite and PostgreSQL: bids that
 // arrive together share a transaction and a commit, yet each is answered as if it had been placed
 // alone in arrival order; the per-process cache of the lot may refuse a low bid but never a lot that
 // is open again.

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { BatteryCondition, LotForm } from "~/domain/codes.ts";
+import {
+  BATTERY_CONDITIONS,
+  type BatteryCondition,
+  CHEMISTRIES,
+  type Chemistry,
+  LOT_FORMS,
+  type LotForm,
+} from "~/domain/codes.ts";
 import {
   type BlackMassAssay,
   type BorderCheckRequest,
@@ -14,6 +21,7 @@ import {
   requiredDocuments,
 } from "~/domain/compliance/documents.ts";
 import type { EconomyCode } from "~/domain/economies.ts";
+import { classifyTransport } from "~/domain/transport-classification.ts";
 
 function request(
   originEconomy: EconomyCode,
@@ -271,14 +279,14 @@ describe("requiredDocuments: one case per document code", () => {
     isWaste: boolean,
     condition: BatteryCondition,
     form: LotForm,
-    shippedAsDangerousGoods?: boolean,
+    chemistry: Chemistry = "NMC622",
   ): DocumentRequest => ({
     originEconomy,
     destinationEconomy,
     isWaste,
     condition,
     form,
-    shippedAsDangerousGoods,
+    chemistry,
   });
 
   it.each<[string, DocumentRequest, DocumentCode, boolean]>([
@@ -307,14 +315,14 @@ describe("requiredDocuments: one case per document code", () => {
       true,
     ],
     [
-      "no DG declaration for black mass by default",
+      "DG declaration for black mass, planned as UN 3077",
       doc("KR", "KR", true, "intact", "black_mass"),
       "DANGEROUS_GOODS_DECLARATION",
-      false,
+      true,
     ],
     [
-      "DG declaration for black mass declared dangerous",
-      doc("KR", "KR", true, "intact", "black_mass", true),
+      "DG declaration for sodium-ion batteries (UN 3551)",
+      doc("CN", "CN", false, "intact", "cell", "SODIUM_ION"),
       "DANGEROUS_GOODS_DECLARATION",
       true,
     ],
@@ -384,11 +392,64 @@ describe("requiredDocuments: one case per document code", () => {
     }
   });
 
+  it("names the UN number of the lot's own classification in the reason", () => {
+    const reasonFor = (request: DocumentRequest) =>
+      documentChecklist(request).find((item) => item.code === "DANGEROUS_GOODS_DECLARATION")?.reason;
+    expect(reasonFor(doc("KR", "KR", true, "intact", "black_mass", "NMC811"))).toContain("UN 3077");
+    expect(reasonFor(doc("KR", "KR", true, "intact", "pack", "LFP"))).toContain("UN 3480");
+    expect(reasonFor(doc("KR", "KR", true, "damaged", "cell", "SODIUM_ION"))).toContain("UN 3551");
+  });
+
+  it("refuses a chemistry outside the catalogue, naming it", () => {
+    expect(() => requiredDocuments(doc("KR", "KR", true, "intact", "pack", "NMC999" as Chemistry))).toThrow(
+      /unknown chemistry/,
+    );
+  });
+
   it("never asks for transboundary papers within one economy", () => {
     for (const form of ["pack", "module", "cell", "black_mass", "production_scrap"] as const) {
       const codes = requiredDocuments(doc("CN", "CN", true, "critically_damaged", form));
       expect(codes).not.toContain("TRANSBOUNDARY_NOTIFICATION");
       expect(codes).not.toContain("MOVEMENT_DOCUMENT");
     }
+  });
+});
+
+// One rule for dangerous goods: the papers ask for a dangerous-goods declaration exactly when the
+// lot's transport classification gives it a UN number, for every chemistry, form, condition and
+// purpose. Black mass used to be non-dangerous here while the classification said UN 3077.
+describe("requiredDocuments: the DG declaration follows the transport classification", () => {
+  const cases = CHEMISTRIES.flatMap((chemistry) =>
+    LOT_FORMS.flatMap((form) =>
+      BATTERY_CONDITIONS.flatMap((condition) =>
+        [true, false].map((isWaste) => ({ chemistry, form, condition, isWaste })),
+      ),
+    ),
+  );
+
+  it.each(cases)("$chemistry $form $condition, waste $isWaste", ({ chemistry, form, condition, isWaste }) => {
+    const classification = classifyTransport({ chemistry, form, condition }, isWaste ? "recycling" : "reuse");
+    expect(classification.ok).toBe(true);
+    const unNumber = classification.ok ? classification.unNumber : "";
+    const documents = requiredDocuments({
+      originEconomy: "JP",
+      destinationEconomy: "KR",
+      isWaste,
+      condition,
+      form,
+      chemistry,
+    });
+    expect(documents.includes("DANGEROUS_GOODS_DECLARATION")).toBe(unNumber !== "");
+  });
+
+  it.each([
+    ["NMC811", true],
+    ["LFP", false],
+  ] as const)("black mass (%s, waste %s) needs DG papers consistent with UN 3077", (chemistry, isWaste) => {
+    const lot = { chemistry, form: "black_mass", condition: "intact" } as const;
+    expect(classifyTransport(lot)).toMatchObject({ ok: true, unNumber: "UN3077", hazardClass: "9" });
+    expect(requiredDocuments({ originEconomy: "US", destinationEconomy: "KR", isWaste, ...lot })).toContain(
+      "DANGEROUS_GOODS_DECLARATION",
+    );
   });
 });

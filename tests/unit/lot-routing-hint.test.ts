@@ -12,7 +12,8 @@ import {
 type Row = [Chemistry, LotForm, BatteryCondition, number | null | undefined, RoutingHintCode];
 
 const ROWS: Row[] = [
-  // State of health (REFERENCE.md §3): ≥ 80 % reuse, 70–80 % repurposing candidate, < 70 % recycle.
+  // State of health (docs/domain/state-of-health.md §3): ≥ 80 % reuse, 70–80 % repurposing candidate, < 70 %
+  // recycle.
   ["LFP", "pack", "intact", 95, "second_life"],
   ["LFP", "pack", "intact", 80, "second_life"],
   ["NMC622", "module", "intact", 80, "second_life"],
@@ -57,7 +58,7 @@ describe("lotRoutingHint", () => {
     expect(lfp.ok && lfp.sentence).toMatch(/cycle life/);
   });
 
-  it("takes tunable thresholds (REFERENCE.md allows a 60 % recycling line)", () => {
+  it("takes tunable thresholds (docs/domain/state-of-health.md allows a 60 % recycling line)", () => {
     const lot: LotForRouting = { chemistry: "LFP", form: "pack", condition: "intact", stateOfHealthPct: 65 };
     expect(lotRoutingHint(lot)).toMatchObject({ code: "recycle" });
     expect(lotRoutingHint(lot, { ...DEFAULT_ROUTING_THRESHOLDS, candidateMinPct: 60 })).toMatchObject({

@@ -18,7 +18,7 @@ import {
   window,
 } from "../fixtures/matching.ts";
 
-/** The sea carrier of REFERENCE.md §8.3 that refuses lithium batteries for recycling. */
+/** The sea carrier that refuses lithium batteries for recycling (docs/domain/freight-and-emissions.md §8.3) */
 const SEA_CARRIER_REFUSING_WASTE: MatchContext = {
   today: TODAY,
   carriers: DOCUMENTED_CARRIER_POLICIES.filter((carrier) => carrier.mode === "sea"),

@@ -32,7 +32,7 @@ describe("estimateMetalContent: 1,000 kg of NMC811 black mass, NMC811 pack, LFP 
     }
   });
 
-  it("puts NMC811 black mass inside the traded specifications (REFERENCE.md §1.3)", () => {
+  it("puts NMC811 black mass inside the traded specifications (docs/domain/chemistries-and-metal-content.md §1.3)", () => {
     // Fastmarkets NCM/NCA: Ni 15–25 %, Co 3–13 % (US) / 5–15 % (Korea), Li 3–5 %, Cu ≤ 2 %.
     expect(pct(blackMass.Ni, 1000)).toBeGreaterThanOrEqual(15);
     expect(pct(blackMass.Ni, 1000)).toBeLessThanOrEqual(25);
@@ -46,7 +46,7 @@ describe("estimateMetalContent: 1,000 kg of NMC811 black mass, NMC811 pack, LFP 
     expect(pct(blackMass.Li, 1000)).toBeGreaterThanOrEqual(3.5);
   });
 
-  it("gives NMC811 pack metal per kWh within the cited per-kWh figures (REFERENCE.md §1.1, §1.2)", () => {
+  it("gives NMC811 pack metal per kWh within the cited per-kWh figures (docs/domain/chemistries-and-metal-content.md §1.1, §1.2)", () => {
     const energy = estimateEnergyKwh("NMC811", "pack", 1000);
     if (!energy.ok) throw new Error(energy.reason);
     const kwh = energy.centralWh / 1000;
@@ -143,12 +143,15 @@ describe("estimateEnergyKwh", () => {
     ["SODIUM_ION", 0, 175], // Naxtra: up to 175
     ["LMFP", 0, 230], // BYD second-gen LMFP blade ≈ 220 cell
   ];
-  it.each(cellRanges)("%s cells stay within %s–%s Wh/kg (REFERENCE.md §1.4)", (chemistry, min, max) => {
-    const result = estimateEnergyKwh(chemistry, "cell", 1);
-    if (!result.ok) throw new Error(result.reason);
-    expect(result.lowWh).toBeGreaterThanOrEqual(min);
-    expect(result.highWh).toBeLessThanOrEqual(max);
-  });
+  it.each(cellRanges)(
+    "%s cells stay within %s–%s Wh/kg (docs/domain/chemistries-and-metal-content.md §1.4)",
+    (chemistry, min, max) => {
+      const result = estimateEnergyKwh(chemistry, "cell", 1);
+      if (!result.ok) throw new Error(result.reason);
+      expect(result.lowWh).toBeGreaterThanOrEqual(min);
+      expect(result.highWh).toBeLessThanOrEqual(max);
+    },
+  );
 
   it.each(CHEMISTRIES)("%s: low ≤ central ≤ high, integers, cell > module ≥ pack per kg", (chemistry) => {
     const central: number[] = [];

@@ -72,7 +72,7 @@ describe("seaRoute sanity distances (published port-to-port figures, ±15 %)", (
     ["CNSHA", "KRPUS", 850, "Shanghai–Busan"],
     ["KRPUS", "USLAX", 9600, "Busan–Los Angeles"],
     ["CAVAN", "JPYOK", 7800, "Vancouver–Yokohama"],
-    ["CNSHA", "USLAX", 10500, "Shanghai–Los Angeles (REFERENCE.md §8.2)"],
+    ["CNSHA", "USLAX", 10500, "Shanghai–Los Angeles (docs/domain/freight-and-emissions.md §8.2)"],
     ["SGSIN", "HKHKG", 2670, "Singapore–Hong Kong (≈1,440 nm)"],
     ["AUSYD", "NZAKL", 2370, "Sydney–Auckland (≈1,280 nm)"],
     ["JPYOK", "SGSIN", 5370, "Yokohama–Singapore (≈2,900 nm)"],

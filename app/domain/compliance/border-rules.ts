@@ -1,7 +1,7 @@
 /**
  * Whether a lot may cross from one APEC economy to another, and under which procedure.
  *
- * Sources (shared/domain/REFERENCE.md §5, paraphrased):
+ * Sources (docs/domain/border-rules.md §5, with the original links):
  * - Classification (§5.1): spent lithium-ion batteries and black mass are classified by national
  *   competent authorities; Packloop treats them as controlled waste (prior informed consent) unless
  *   the seller declares the lot is not waste, i.e. both authorities confirmed it.

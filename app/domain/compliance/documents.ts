@@ -2,29 +2,33 @@
  * The papers a shipment of batteries or black mass needs, decided from what is shipped, in what
  * condition, whether it is waste, and whether it crosses a border.
  *
- * Sources (shared/domain/REFERENCE.md):
+ * Sources (docs/domain/transport-dangerous-goods.md §4, docs/domain/border-rules.md §5):
  * - UN 38.3 test summary (§4.3): manufacturers and later distributors must make it available for
  *   cells and batteries; carriers may hold cargo until it is produced. Batteries carried for
  *   recycling or disposal under special provision 377 are relieved of it, and damaged or defective
  *   batteries no longer conform to their tested type and travel under special provision 376 without
  *   it (§4.2). So it is required for intact batteries that are not waste, and only recommended for
  *   intact waste batteries.
- * - Dangerous-goods declaration: every lithium-ion battery, new, used, waste or damaged, is UN 3480
- *   class 9, and sodium-ion batteries UN 3551 (§4.1). Black mass is a powder, not a battery: whether
- *   it is dangerous goods depends on its safety data sheet, so the caller says so [A].
+ * - Dangerous-goods declaration: needed whenever the lot travels as dangerous goods, and that is
+ *   decided in one place only, transport-classification.ts (lithium-ion batteries UN 3480, sodium-ion
+ *   UN 3551, black mass UN 3077 as the cautious planning default). This module asks it rather than
+ *   keeping its own list of dangerous forms, so the declaration and the UN number shown on the lot
+ *   cannot disagree.
  * - Basel Convention Article 6 (§5.2): a transboundary movement of waste needs a notification before
  *   it starts and a movement document travelling with each shipment, and the disposer confirms the
  *   completion of recovery. The OECD control procedure between OECD members (§5.4) and the United
  *   States' bilateral agreements (§5.5) use the same notification and movement papers. A move within
  *   one economy never needs them.
  * - Certificate of recycling: the disposer's confirmation of recovery (Basel Art. 6, §5.2) and the
- *   end of the chain of custody Packloop records for every waste lot (§10.3) [A for domestic moves].
+ *   end of the chain of custody Packloop records for every waste lot (docs/domain/battery-passport.md
+ *   §10.3) [A for domestic moves].
  * - Safety data sheet: carriers and customs ask for the hazards and composition of every lot, and for
  *   black mass it is the basis of its classification [A].
  */
 
-import type { BatteryCondition, LotForm } from "../codes.ts";
+import type { BatteryCondition, Chemistry, LotForm } from "../codes.ts";
 import type { EconomyCode } from "../economies.ts";
+import { classifyTransport, type TransportClassification } from "../transport-classification.ts";
 
 export const DOCUMENT_CODES = [
   "UN38_3_SUMMARY",
@@ -45,8 +49,6 @@ export const DOCUMENT_LABELS: Readonly<Record<DocumentCode, string>> = {
   CERTIFICATE_OF_RECYCLING: "Certificate of recycling",
 };
 
-/** Forms that are cells or batteries (production scrap includes off-spec cells). */
-const BATTERY_FORMS: readonly LotForm[] = ["pack", "module", "cell", "production_scrap"];
 /** Forms a UN 38.3 test summary can exist for: finished, tested battery types. */
 const TESTED_TYPE_FORMS: readonly LotForm[] = ["pack", "module", "cell"];
 
@@ -56,11 +58,8 @@ export interface DocumentRequest {
   readonly isWaste: boolean;
   readonly condition: BatteryCondition;
   readonly form: LotForm;
-  /**
-   * Whether the consignment travels as dangerous goods. Defaults to true for batteries (UN 3480 /
-   * UN 3551) and false for black mass, whose classification comes from its safety data sheet.
-   */
-  readonly shippedAsDangerousGoods?: boolean;
+  /** Chooses the dangerous-goods entry (UN 3480 or UN 3551) through transport-classification.ts. */
+  readonly chemistry: Chemistry;
 }
 
 export interface DocumentRequirement {
@@ -70,8 +69,28 @@ export interface DocumentRequirement {
   readonly reason: string;
 }
 
-export function shipsAsDangerousGoods(form: LotForm, declared?: boolean): boolean {
-  return declared ?? BATTERY_FORMS.includes(form);
+/**
+ * The dangerous-goods entry the lot travels under, from the one classification the lot page also
+ * shows; null when it does not travel as dangerous goods. Waste travels for recycling, anything
+ * else for reuse. Throws on a chemistry, form or condition outside the catalogue, naming it.
+ */
+export function dangerousGoodsEntry(request: DocumentRequest): TransportClassification | null {
+  const { chemistry, form, condition } = request;
+  const result = classifyTransport({ chemistry, form, condition }, request.isWaste ? "recycling" : "reuse");
+  if (!result.ok)
+    throw new RangeError(`Cannot list documents: ${result.reason.replace("unknown_", "unknown ")}.`);
+  return result.unNumber ? result : null;
+}
+
+function dangerousGoodsReason(form: LotForm, entry: TransportClassification): string {
+  const un = entry.unNumber.replace(/^UN/, "UN ");
+  if (form === "black_mass") {
+    return `Black mass is planned as class ${entry.hazardClass} dangerous goods (${un}) until its safety data sheet shows it is not.`;
+  }
+  const batteries = entry.unNumber === "UN3551" ? "Sodium-ion batteries" : "Lithium-ion batteries";
+  return entry.specialProvisions.includes("376")
+    ? `Damaged or defective batteries are class ${entry.hazardClass} dangerous goods (${un}) and travel under special provision 376.`
+    : `${batteries} are class ${entry.hazardClass} dangerous goods (${un}) on every mode.`;
 }
 
 /** Every document with its status and the reason, in DOCUMENT_CODES order. */
@@ -96,14 +115,12 @@ export function documentChecklist(request: DocumentRequest): DocumentRequirement
           },
     );
   }
-  if (shipsAsDangerousGoods(form, request.shippedAsDangerousGoods)) {
+  const dangerousGoods = dangerousGoodsEntry(request);
+  if (dangerousGoods) {
     list.push({
       code: "DANGEROUS_GOODS_DECLARATION",
       status: "required",
-      reason:
-        condition === "intact"
-          ? "Lithium and sodium-ion batteries are class 9 dangerous goods (UN 3480 / UN 3551) on every mode."
-          : "Damaged or defective batteries are class 9 dangerous goods and travel under special provision 376.",
+      reason: dangerousGoodsReason(form, dangerousGoods),
     });
   }
   list.push({

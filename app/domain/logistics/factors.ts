@@ -8,7 +8,8 @@
  *
  * Defaults are the constants of logistics/plan.ts, matching/fx-rates.ts and the CO2 price of
  * ADR 006 (matching/allocation-model.ts re-exports it); their sources are cited there in full and
- * summarised per entry below (shared/domain/REFERENCE.md §8). [D] derived, [A] assumption.
+ * summarised per entry below, each naming its original source and the section of
+ * docs/domain/freight-and-emissions.md (§8) that gives it with its date. [D] derived, [A] assumption.
  *
  * Bounds are sanity checks against typing errors (a rate in dollars where cents are asked, a
  * misplaced decimal point), not opinions about the market: roughly an order of magnitude around
@@ -58,19 +59,19 @@ const MODE_NAMES: Readonly<Record<SurfaceMode, string>> = { road: "Road", rail: 
 const SURFACE_MODES: readonly SurfaceMode[] = ["road", "rail", "sea"];
 
 const FREIGHT_SOURCES: Readonly<Record<SurfaceMode, string>> = {
-  road: "REFERENCE.md §8.2 [D]: ATRI 2024, US$2.26 per mile ÷ 1.609 ÷ 20 t payload, loaded leg only",
-  rail: "REFERENCE.md §8.2 [D]: road rate × the rail/truck ratio 2.7/5.0 US cents per ton-mile",
-  sea: "REFERENCE.md §8.2 [D]: Drewry WCI Shanghai→Los Angeles US$3,166 per FEU (Mar 2025), 20 t per FEU over ≈10,500 km; also used for short-sea",
+  road: "ATRI, Operational Costs of Trucking 2024 [D]: US$2.26 per mile ÷ 1.609 ÷ 20 t payload, loaded leg only (docs/domain/freight-and-emissions.md §8.2)",
+  rail: "Rodrigue, The Geography of Transport Systems [D]: road rate × the rail/truck ratio 2.7/5.0 US cents per ton-mile (docs/domain/freight-and-emissions.md §8.2)",
+  sea: "Drewry World Container Index, 6 Mar 2025 [D]: Shanghai→Los Angeles US$3,166 per FEU, 20 t per FEU over ≈10,500 km; also used for short-sea (docs/domain/freight-and-emissions.md §8.2)",
 };
 const DG_SOURCES: Readonly<Record<SurfaceMode, string>> = {
-  road: "REFERENCE.md §8.3 [A]: Finnlines EUR 100–110 per trailer",
-  rail: "REFERENCE.md §8.3 [A]: as road, Finnlines EUR 100–110 per trailer",
-  sea: "REFERENCE.md §8.3: MSC high-risk tier, which applies to lithium batteries (no packing group)",
+  road: "Finnlines IMDG surcharges [A]: EUR 100–110 per trailer (docs/domain/freight-and-emissions.md §8.3)",
+  rail: "Finnlines IMDG surcharges [A]: as road, EUR 100–110 per trailer (docs/domain/freight-and-emissions.md §8.3)",
+  sea: "MSC hazardous surcharge, high-risk tier US$800 per TEU, which applies to lithium batteries (no packing group) (docs/domain/freight-and-emissions.md §8.3)",
 };
 const SPEED_SOURCES: Readonly<Record<SurfaceMode, string>> = {
-  road: "REFERENCE.md §8.4 [D]: EU 550–700, US 700–900 km a day under driving-time rules; the lower end",
-  rail: "[A]: 400 km a day including terminal time",
-  sea: "REFERENCE.md §8.4: container ship ≈14 kn ≈ 622 km a day",
+  road: "Regulation (EC) 561/2006 and FMCSA hours of service [D]: EU 550–700, US 700–900 km a day; the lower end (docs/domain/freight-and-emissions.md §8.4)",
+  rail: "[A]: 400 km a day including terminal time (docs/domain/freight-and-emissions.md §8.4)",
+  sea: "Casual Navigation [D]: container ship ≈14 kn ≈ 622 km a day (docs/domain/freight-and-emissions.md §8.4)",
 };
 
 function fxDefinition(rate: FxRate | { currency: string; quote: FxRate["quote"]; rateMicro: null }) {
@@ -135,7 +136,8 @@ function buildCatalogue(): FactorDefinition[] {
     min: 0,
     max: 500_000,
     integer: true,
-    source: "[A]: REFERENCE.md has no figure; US$250 per TEU per port call",
+    source:
+      "[A]: no published figure found; US$250 per TEU per port call (docs/domain/freight-and-emissions.md §8.3)",
   });
   entries.push({
     key: "port.dwell_days",
@@ -146,7 +148,8 @@ function buildCatalogue(): FactorDefinition[] {
     min: 0,
     max: 60,
     integer: true,
-    source: "[A]: 3 days per port call; customs clearance and Basel consent lead times are not included",
+    source:
+      "[A]: 3 days per port call; customs clearance and Basel consent lead times are not included (docs/domain/freight-and-emissions.md §8.3)",
   });
   entries.push({
     key: "border.crossing_days",
@@ -157,7 +160,7 @@ function buildCatalogue(): FactorDefinition[] {
     min: 0,
     max: 60,
     integer: true,
-    source: "[A]: 1 day at a land border",
+    source: "[A]: 1 day at a land border (docs/domain/freight-and-emissions.md §8.3)",
   });
   const emissions: readonly [keyof LogisticsFactors["emissionGPerTkm"], string, string][] = [
     ["road", "road", "Truck 34–40 t diesel"],
@@ -175,7 +178,8 @@ function buildCatalogue(): FactorDefinition[] {
       min: 0,
       max: 1_000,
       integer: true,
-      source: "REFERENCE.md §8.1: suggested defaults from GLEC Framework v3 / ISO 14083",
+      source:
+        "GLEC Framework v3 / ISO 14083 (Smart Freight Centre, 2023) [D]: suggested well-to-wheel defaults (docs/domain/freight-and-emissions.md §8.1)",
     });
   }
   for (const mode of SURFACE_MODES) {

@@ -4,7 +4,8 @@
  * The Earth is treated as a sphere of the IUGG mean radius (6,371.0088 km). Against the WGS-84
  * ellipsoid that is off by at most about 0.5 %, far below the uncertainty of the routing factors
  * applied on top (sea-lanes.ts, plan.ts). GLEC Framework v3 / ISO 14083 ask for the shortest
- * feasible distance of a leg (REFERENCE.md §8.1); the great circle is its lower bound.
+ * feasible distance of a leg (docs/domain/freight-and-emissions.md §8.1); the great circle is its lower
+ * bound.
  */
 
 export interface LatLng {

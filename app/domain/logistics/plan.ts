@@ -3,7 +3,7 @@
  * and sea, each with distance, tonne-km, cost (USD), CO2e and transit days. Air is never planned:
  * waste and damaged lithium batteries may not fly (transport-rules.ts).
  *
- * Factors and their sources (shared/domain/REFERENCE.md §8) — [D] derived, [A] assumption. These
+ * Factors and their sources (docs/domain/freight-and-emissions.md §8) — [D] derived, [A] assumption. These
  * are the defaults: admins replace rates, surcharges, emissions, speeds and days with dated, sourced
  * values (factors.ts, ADR 010), which reach planRoute as `request.factors`:
  * - Cost per tonne-km (§8.2): road US$0.070 [D: ATRI 2024, $2.26 per mile ÷ 1.609 ÷ 20 t payload,
@@ -13,7 +13,7 @@
  * - Dangerous-goods surcharge (§8.3): sea US$800 per TEU, MSC's high-risk tier, which applies to
  *   lithium batteries because they have no packing group; road and rail US$110 per 20 t load [A,
  *   from Finnlines' EUR 100–110 per trailer].
- * - Port handling: REFERENCE.md has no figure; US$250 per TEU per port call [A].
+ * - Port handling: no published figure was found; US$250 per TEU per port call [A].
  * - Container and truck loads: 10 t per TEU (§8.1's conversion) and 20 t per truck (§8.2).
  * - CO2e per tonne-km, well-to-wheel, GLEC Framework v3 / ISO 14083 defaults suggested in §8.1:
  *   truck 100 g, rail 25 g (diesel-heavy), short-sea container 30 g, deep-sea container 12 g. A

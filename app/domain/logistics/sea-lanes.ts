@@ -12,7 +12,7 @@
  *
  * Ports are endpoints only: a route never passes through a third port, it passes the waypoint
  * off it, so a route's port calls are its two ends. Port coordinates are approximate (±0.05°,
- * REFERENCE.md §6) and must be checked against UN/LOCODE or the NGA World Port Index.
+ * docs/domain/economies-and-ports.md §6) and must be checked against UN/LOCODE or the NGA World Port Index.
  */
 
 import { ECONOMIES, type EconomyCode } from "../economies.ts";
@@ -25,8 +25,8 @@ import { haversineKm, type LatLng } from "./geo.ts";
  * 5 % (the waypoints themselves already carry most of the coastal detour). [A] Calibrated so that
  * published port-to-port distances come out within a few per cent: Busan–Los Angeles about
  * 5,250 nm (9,720 km → 10,043 km here), Vancouver–Yokohama about 4,260 nm (7,890 → 8,080 km),
- * Shanghai–Los Angeles about 10,500 km (REFERENCE.md §8.2; 10,814 km here), Shanghai–Busan about
- * 850 km (887 km here). docs/decisions/003-sea-distances.md records the choice.
+ * Shanghai–Los Angeles about 10,500 km (docs/domain/freight-and-emissions.md §8.2; 10,814 km here),
+ * Shanghai–Busan about 850 km (887 km here). docs/decisions/003-sea-distances.md records the choice.
  */
 export const OCEAN_DETOUR_FACTOR = 1.02;
 export const COASTAL_DETOUR_FACTOR = 1.05;

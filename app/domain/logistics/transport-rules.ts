@@ -1,7 +1,7 @@
 /**
  * Which modes of transport a battery consignment may use, as a list of data-driven rules.
  *
- * Sources (shared/domain/REFERENCE.md §4):
+ * Sources (docs/domain/transport-dangerous-goods.md §4):
  * - Air (ICAO Technical Instructions / IATA DGR): lithium batteries carried for disposal or
  *   recycling are forbidden unless the state of origin and the state of the operator approve
  *   (IATA special provision A183); damaged or defective lithium batteries are forbidden outright
@@ -90,7 +90,8 @@ export const MODE_RULES: readonly ModeRule[] = [
     when: { waste: true, forms: BATTERY_FORMS, unlessAirWasteApproval: true },
     message:
       "Lithium batteries sent for recycling or disposal may not travel by air unless the state of origin and the airline's state approve (IATA special provision A183).",
-    source: "REFERENCE.md §4.4; http://lithium.batteriestransport.org/130/",
+    source:
+      "IATA DGR special provision A183, http://lithium.batteriestransport.org/130/ (docs/domain/transport-dangerous-goods.md §4.4)",
   },
   {
     id: "IATA_A154_DAMAGED_BY_AIR",
@@ -98,7 +99,8 @@ export const MODE_RULES: readonly ModeRule[] = [
     when: { conditions: DAMAGED, forms: BATTERY_FORMS },
     message:
       "Damaged or defective lithium batteries are forbidden on aircraft (IATA special provision A154).",
-    source: "REFERENCE.md §4.4; https://lithium.batteriestransport.org/144",
+    source:
+      "IATA DGR special provision A154, https://lithium.batteriestransport.org/144 (docs/domain/transport-dangerous-goods.md §4.4)",
   },
   {
     id: "SP376_CRITICAL_WITHOUT_P911",
@@ -110,7 +112,8 @@ export const MODE_RULES: readonly ModeRule[] = [
     },
     message:
       "Critically damaged batteries may only be carried in P911 or LP906 packaging, or under conditions set by a competent authority (special provision 376).",
-    source: "REFERENCE.md §4.2; http://lithium.batteriestransport.org/21/",
+    source:
+      "UN Model Regulations / ADR / IMDG special provision 376, http://lithium.batteriestransport.org/21/ (docs/domain/transport-dangerous-goods.md §4.2)",
   },
 ];
 

@@ -155,7 +155,7 @@ export function borderFor(prepared: PreparedLot, facility: MatchFacility, facts:
     isWaste: travelsAsWaste,
     condition: lot.condition,
     form: lot.form,
-    shippedAsDangerousGoods: true,
+    chemistry: lot.chemistry,
   });
   const entry = { result, documents };
   byEconomy[slot] = entry;
