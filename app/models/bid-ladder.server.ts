@@ -3,7 +3,6 @@ import type { AuctionView } from "~/domain/bidding/auction-view.ts";
 import { auctionView } from "~/domain/bidding/auction-view.ts";
 import type { LiveAuction, PublicLadderEntry, SellerLadderEntry } from "~/domain/bidding/live-auction.ts";
 import { isUuid } from "~/domain/lot-json.ts";
-import type { Money } from "~/domain/money.ts";
 import { db } from "~/utils/db.server.ts";
 import { bidNetValues } from "./bid-terms.server.ts";
 import { PRIVATE_STATUSES } from "./lot.server.ts";

@@ -1,6 +1,5 @@
 import { prepareLot } from "~/domain/matching/feasibility.ts";
 import { breakdownOf, type FacilityLots, type TakeableLot } from "~/domain/matching/match-view.ts";
-import type { Blocker, MatchLeg } from "~/domain/matching/types.ts";
 import { valuePair } from "~/domain/matching/valuation.ts";
 import type { ReferencePrice } from "~/domain/reference-prices.ts";
 import { db } from "~/utils/db.server.ts";
