@@ -1,6 +1,11 @@
 import { type AuctionState, applyBid, type BidOutcome as RuleOutcome } from "~/domain/bidding/auction.ts";
 import { type AuctionView, auctionView } from "~/domain/bidding/auction-view.ts";
-import { type BidTerms, type BidTermsRefusal, bidTermsFor, type RequestedBidTerms } from "~/domain/bidding/bid-terms.ts";
+import {
+  type BidTerms,
+  type BidTermsRefusal,
+  bidTermsFor,
+  type RequestedBidTerms,
+} from "~/domain/bidding/bid-terms.ts";
 import type { Blocker } from "~/domain/matching/types.ts";
 import { formatMoney, isSupportedCurrency } from "~/domain/money.ts";
 import { type Bid, Prisma } from "~/generated.server/prisma/client.ts";
@@ -222,7 +227,11 @@ export async function placeBid(input: PlaceBidInput): Promise<PlaceBidResult> {
   try {
     // The bid queues with its settled terms; its group checks them again under the lock.
     const settled: PlaceBidInput = { ...input, terms: terms.terms };
-    turn = await bidQueue.push(input.lotId, { input: settled, saleMode: lot.saleMode, queuedAt: performance.now() });
+    turn = await bidQueue.push(input.lotId, {
+      input: settled,
+      saleMode: lot.saleMode,
+      queuedAt: performance.now(),
+    });
     if ("error" in turn) throw turn.error;
   } catch (error) {
     if (isUniqueViolation(error)) {
@@ -354,7 +363,8 @@ async function lockedBid(input: PlaceBidInput): Promise<Applied | BidFailure | {
     ) {
       return failure(409, "AUCTION_NOT_OPEN", "Bidding on this lot has closed.");
     }
-    if (locked.saleMode === "auction") return failure(409, "AUCTION_NOT_OPEN", "This lot's sale changed; bid again.");
+    if (locked.saleMode === "auction")
+      return failure(409, "AUCTION_NOT_OPEN", "This lot's sale changed; bid again.");
     // Settled before the lock for the sale read then; a lot without bids may have changed its sale since.
     const terms = bidTermsFor(locked.saleMode, input.terms);
     if (!terms.ok) return termsRefusal(terms);

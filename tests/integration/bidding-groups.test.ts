@@ -112,7 +112,11 @@ describe("bids on one lot in groups", () => {
     // became an auction while the bid queued), with the same answer.
     const lot = await openLot(seller.organizationId, { reservePriceMinor: null });
     const delivered = bidInput(bidders[0], lot.id, 1_500_000, {
-      terms: { facilityId: null, incoterm: "DAP", destination: { lat: 37.45, lng: 126.6, economy: "KR", label: null } },
+      terms: {
+        facilityId: null,
+        incoterm: "DAP",
+        destination: { lat: 37.45, lng: 126.6, economy: "KR", label: null },
+      },
     });
     const collected = bidInput(bidders[1], lot.id, 1_000_000);
     const group = await db().$transaction(async (tx) => {

@@ -471,7 +471,10 @@ describe("English auctions are on EXW terms at the lot (ADR 013)", () => {
     // The seller's view: each net value is the amount, so the ladder and the ranking agree.
     const forSeller = await getBids(seller, lot.id);
     expect(
-      forSeller.body.bids.map((b: { amount: unknown; netValue: { net: unknown } }) => [b.amount, b.netValue.net]),
+      forSeller.body.bids.map((b: { amount: unknown; netValue: { net: unknown } }) => [
+        b.amount,
+        b.netValue.net,
+      ]),
     ).toEqual([
       [clp(7_100_000), clp(7_100_000)],
       [clp(7_300_000), clp(7_300_000)],
@@ -592,7 +595,10 @@ describe("GET /api/v1/lots/{id}/bids per role", () => {
       destination: { lat: -37.8, lng: 144.9, economy: "AU", label: "Melbourne yard" },
     });
     expect([a.status, b.status]).toEqual([201, 201]);
-    expect(b.body.bid).toMatchObject({ incoterm: "DAP", destination: { label: "Melbourne yard", economy: "AU" } });
+    expect(b.body.bid).toMatchObject({
+      incoterm: "DAP",
+      destination: { label: "Melbourne yard", economy: "AU" },
+    });
 
     const early = await getBids(seller, lot.id);
     expect(early).toMatchObject({ status: 403, body: { code: "SEALED_UNTIL_CLOSE" } });

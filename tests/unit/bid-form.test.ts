@@ -74,7 +74,9 @@ describe("readBidForm", () => {
     const read = readBidForm(fields, auction, buyer);
     expect(read).toEqual({
       ok: false,
-      errors: { [field]: "Auctions are on EXW terms at the lot's location: bids are for collection by the buyer." },
+      errors: {
+        [field]: "Auctions are on EXW terms at the lot's location: bids are for collection by the buyer.",
+      },
     });
   });
 
@@ -94,9 +96,17 @@ describe("readBidForm", () => {
     expect(missing).toEqual({ ok: false, errors: { facilityId: "Choose the facility the lot will go to." } });
     expect(readBidForm({ amount: "100" }, sealed, { recycler: true })).toEqual(missing);
     const onAuction = readBidForm({ amount: "100", facilityId: "f-1" }, auction, { recycler: true });
-    expect(onAuction.ok && onAuction.values.terms).toEqual({ facilityId: "f-1", incoterm: "EXW", destination: null });
+    expect(onAuction.ok && onAuction.values.terms).toEqual({
+      facilityId: "f-1",
+      incoterm: "EXW",
+      destination: null,
+    });
     const onTender = readBidForm({ amount: "100", facilityId: "f-1" }, sealed, { recycler: true });
-    expect(onTender.ok && onTender.values.terms).toEqual({ facilityId: "f-1", incoterm: "DAP", destination: null });
+    expect(onTender.ok && onTender.values.terms).toEqual({
+      facilityId: "f-1",
+      incoterm: "DAP",
+      destination: null,
+    });
     // A buyer-and-recycler's form posts the EXW radio beside its facility: the facility decides.
     const both = readBidForm({ amount: "100", facilityId: "f-1", incoterm: "EXW" }, sealed, buyer);
     expect(both.ok && both.values.terms).toEqual({ facilityId: "f-1", incoterm: "DAP", destination: null });

@@ -20,8 +20,22 @@ const request = (terms: Partial<RequestedBidTerms>): RequestedBidTerms => ({
 
 describe("bidTermsFor: refused", () => {
   test.each<[string, SaleMode, Partial<RequestedBidTerms>, string, string, RegExp]>([
-    ["auction + DAP", "auction", { incoterm: "DAP", destination: seoul }, "AUCTION_TERMS_FIXED", "incoterm", /EXW/],
-    ["auction + DAP, no destination", "auction", { incoterm: "DAP" }, "AUCTION_TERMS_FIXED", "incoterm", /EXW/],
+    [
+      "auction + DAP",
+      "auction",
+      { incoterm: "DAP", destination: seoul },
+      "AUCTION_TERMS_FIXED",
+      "incoterm",
+      /EXW/,
+    ],
+    [
+      "auction + DAP, no destination",
+      "auction",
+      { incoterm: "DAP" },
+      "AUCTION_TERMS_FIXED",
+      "incoterm",
+      /EXW/,
+    ],
     ["auction + destination", "auction", { destination: seoul }, "AUCTION_TERMS_FIXED", "destination", /EXW/],
     [
       "auction + EXW + destination",
@@ -39,7 +53,14 @@ describe("bidTermsFor: refused", () => {
       "incoterm",
       /EXW/,
     ],
-    ["tender + facility + EXW", "sealed", { facilityId: "f-1", incoterm: "EXW" }, "VALIDATION", "incoterm", /DAP/],
+    [
+      "tender + facility + EXW",
+      "sealed",
+      { facilityId: "f-1", incoterm: "EXW" },
+      "VALIDATION",
+      "incoterm",
+      /DAP/,
+    ],
     [
       "tender + facility + destination",
       "sealed",
@@ -48,7 +69,14 @@ describe("bidTermsFor: refused", () => {
       "destination",
       /leave destination out/,
     ],
-    ["tender + EXW + destination", "sealed", { incoterm: "EXW", destination: seoul }, "VALIDATION", "destination", /EXW/],
+    [
+      "tender + EXW + destination",
+      "sealed",
+      { incoterm: "EXW", destination: seoul },
+      "VALIDATION",
+      "destination",
+      /EXW/,
+    ],
     ["tender + DAP, no destination", "sealed", { incoterm: "DAP" }, "VALIDATION", "destination", /declare/],
     [
       "fixed + DAP to an unknown economy",
@@ -77,10 +105,20 @@ describe("bidTermsFor: refused", () => {
 
 describe("bidTermsFor: accepted, with the terms stored", () => {
   test.each<[string, SaleMode, Partial<RequestedBidTerms>, RequestedBidTerms]>([
-    ["auction + EXW", "auction", { incoterm: "EXW" }, { facilityId: null, incoterm: "EXW", destination: null }],
+    [
+      "auction + EXW",
+      "auction",
+      { incoterm: "EXW" },
+      { facilityId: null, incoterm: "EXW", destination: null },
+    ],
     ["auction, terms unsaid", "auction", {}, { facilityId: null, incoterm: "EXW", destination: null }],
     // A recycler names its facility on an auction, but collects: its freight is its own.
-    ["auction + facility", "auction", { facilityId: "f-1" }, { facilityId: "f-1", incoterm: "EXW", destination: null }],
+    [
+      "auction + facility",
+      "auction",
+      { facilityId: "f-1" },
+      { facilityId: "f-1", incoterm: "EXW", destination: null },
+    ],
     [
       "auction + facility + EXW",
       "auction",
@@ -93,9 +131,19 @@ describe("bidTermsFor: accepted, with the terms stored", () => {
       { incoterm: "DAP", destination: seoul },
       { facilityId: null, incoterm: "DAP", destination: seoul },
     ],
-    ["tender, destination only", "sealed", { destination: seoul }, { facilityId: null, incoterm: "DAP", destination: seoul }],
+    [
+      "tender, destination only",
+      "sealed",
+      { destination: seoul },
+      { facilityId: null, incoterm: "DAP", destination: seoul },
+    ],
     ["tender + EXW", "sealed", { incoterm: "EXW" }, { facilityId: null, incoterm: "EXW", destination: null }],
-    ["tender + facility", "sealed", { facilityId: "f-1" }, { facilityId: "f-1", incoterm: "DAP", destination: null }],
+    [
+      "tender + facility",
+      "sealed",
+      { facilityId: "f-1" },
+      { facilityId: "f-1", incoterm: "DAP", destination: null },
+    ],
     [
       "fixed price + DAP",
       "fixed",

@@ -71,8 +71,8 @@ export function BidForm({
         </p>
       ) : (
         <p className="hint" data-testid="bid-terms">
-          Bids may be EXW (you collect) or DAP (delivered to you); the seller compares them by net value
-          to it — the amount less the freight it pays on delivered terms.
+          Bids may be EXW (you collect) or DAP (delivered to you); the seller compares them by net value to it
+          — the amount less the freight it pays on delivered terms.
         </p>
       )}
       {feedback ? (

@@ -186,9 +186,7 @@ export function BidPanel({ lotId, data }: { lotId: string; data: BidPanelData })
         </p>
       ) : null}
 
-      {data.isSeller ? (
-        <SellerLadder rows={data.sellerLadder} saleMode={auction.saleMode} />
-      ) : null}
+      {data.isSeller ? <SellerLadder rows={data.sellerLadder} saleMode={auction.saleMode} /> : null}
       {!data.isSeller ? <PublicLadder live={live} myTag={data.myTag} now={now} /> : null}
 
       {data.canBid && auction.status === "open" ? (

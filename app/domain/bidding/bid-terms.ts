@@ -94,7 +94,10 @@ export function bidTermsFor(saleMode: SaleMode, requested: RequestedBidTerms): B
   if ((incoterm ?? (destination ? "DAP" : "EXW")) === "EXW")
     return { ok: true, terms: { facilityId: null, incoterm: "EXW", destination: null } };
   if (destination === null)
-    return invalid("destination", "Delivered (DAP) bids declare the destination; or bid EXW to collect at the lot.");
+    return invalid(
+      "destination",
+      "Delivered (DAP) bids declare the destination; or bid EXW to collect at the lot.",
+    );
   if (!isEconomyCode(destination.economy)) return invalid("destination.economy", "Unknown economy code.");
   return { ok: true, terms: { facilityId: null, incoterm: "DAP", destination } };
 }

@@ -61,7 +61,7 @@ export const bidsApi: OpenApiFragment = {
         description:
           "Needs the buyer or recycler capability. **Auctions are on EXW terms at the lot's location**: every " +
           "bid is for collection by the buyer, so the amount is the seller's net value and the highest amount " +
-          "leads; `incoterm: \"DAP\"` or a `destination` on an auction is refused with 422 " +
+          'leads; `incoterm: "DAP"` or a `destination` on an auction is refused with 422 ' +
           "`AUCTION_TERMS_FIXED` naming the field. A recycler names the `facilityId` the lot goes to (checked " +
           "by the matching engine): on an auction it collects (EXW, its freight is its own); on a sealed " +
           "tender or fixed-price lot the lot is delivered (DAP) to it. On those, a buyer collects (`EXW`, " +
