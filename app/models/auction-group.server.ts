@@ -1,5 +1,6 @@
 import { type AuctionState, applyBid, type BidOutcome as RuleOutcome } from "~/domain/bidding/auction.ts";
 import { type AuctionView, auctionView } from "~/domain/bidding/auction-view.ts";
+import { type BidTerms, type BidTermsRefusal, bidTermsFor } from "~/domain/bidding/bid-terms.ts";
 import { LOT_EVENTS_CHANNEL, type LotEvent } from "~/domain/lot-events.ts";
 import { type Bid, Prisma } from "~/generated.server/prisma/client.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
@@ -26,7 +27,9 @@ export type GroupedBidOutcome =
   /** An earlier submission with the same idempotency key was placed (before or in this group). */
   | { kind: "replay" }
   | { kind: "closed" }
-  | { kind: "refused"; rejection: Extract<RuleOutcome, { ok: false }> };
+  | { kind: "refused"; rejection: Extract<RuleOutcome, { ok: false }> }
+  /** Terms an auction does not take (placeBid refuses them before queueing; this is the lock's word). */
+  | { kind: "refused_terms"; refusal: BidTermsRefusal };
 
 export interface AuctionGroupResult {
   outcomes: GroupedBidOutcome[];
@@ -46,14 +49,18 @@ async function usedKeys(tx: DbTransaction, inputs: readonly PlaceBidInput[]): Pr
   return new Set(rows.map((r) => keyOf(r.organizationId, r.idempotencyKey)));
 }
 
-/** A bid's row from its input: the bidder, the terms and its place in the lot's log (amounts set by the caller). */
+/**
+ * A bid's row from its input and its settled terms (bidTermsFor: an auction bid's are EXW at the
+ * lot), with its place in the lot's log (amounts set by the caller).
+ */
 export function newBidRow(
   input: PlaceBidInput,
+  terms: BidTerms,
   locked: LockedLot,
   sequence: number,
   at: Date,
 ): Omit<Bid, "status"> {
-  const d = input.terms.destination;
+  const d = terms.destination;
   return {
     id: crypto.randomUUID(),
     lotId: locked.id,
@@ -62,13 +69,13 @@ export function newBidRow(
     amountMinor: BigInt(input.amountMinor),
     maxAmountMinor: input.maxAmountMinor === null ? null : BigInt(input.maxAmountMinor),
     currency: input.currency,
-    facilityId: input.terms.facilityId,
+    facilityId: terms.facilityId,
     idempotencyKey: input.idempotencyKey,
     sequence,
     round: locked.round,
     priceAfterMinor: 0n,
     leadingAfterId: null,
-    incoterm: input.terms.facilityId ? "DAP" : input.terms.incoterm,
+    incoterm: terms.incoterm,
     destinationLat: d?.lat ?? null,
     destinationLng: d?.lng ?? null,
     destinationEconomyCode: d?.economy ?? null,
@@ -110,7 +117,13 @@ export async function applyAuctionGroup(
       outcomes[index] = { kind: "closed" };
       return;
     }
-    const row = newBidRow(input, locked, sequence + 1, at);
+    // Pure and cheap: the bid's terms were settled before it queued, for the sale read then.
+    const terms = bidTermsFor("auction", input.terms);
+    if (!terms.ok) {
+      outcomes[index] = { kind: "refused_terms", refusal: terms };
+      return;
+    }
+    const row = newBidRow(input, terms.terms, locked, sequence + 1, at);
     const outcome = applyBid(state, {
       bidId: row.id,
       organizationId: input.organizationId,

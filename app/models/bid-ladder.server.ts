@@ -102,7 +102,8 @@ export async function liveAuction(lotId: string, now = new Date()): Promise<Live
 
 /**
  * The seller's ladder: every bid of the round with the bidder's name and its net value, so bids on
- * different terms compare on one number. Sealed bids stay hidden until the close, from the seller too.
+ * different terms (tenders, fixed price) compare on one number; an auction's bids are all EXW, so
+ * there the net value is the amount. Sealed bids stay hidden until the close, from the seller too.
  */
 export async function sellerLadder(lotId: string, now = new Date()): Promise<SellerLadderEntry[]> {
   const lot = await db().lot.findUnique({
@@ -121,11 +122,14 @@ export async function sellerLadder(lotId: string, now = new Date()): Promise<Sel
   return bids.map((b) => {
     const value = net.get(b.id);
     const money = (amountMinor: number) => ({ amountMinor, currency: b.currency });
-    const terms = b.facility
-      ? `Delivered to ${b.facility.name}`
-      : b.incoterm === "EXW"
-        ? "EXW (collects at the lot)"
-        : `DAP to ${b.destinationLabel ?? b.destinationEconomyCode ?? "the buyer's destination"}`;
+    const terms =
+      b.incoterm === "EXW"
+        ? b.facility
+          ? `EXW (collects at the lot for ${b.facility.name})`
+          : "EXW (collects at the lot)"
+        : b.facility
+          ? `Delivered to ${b.facility.name}`
+          : `DAP to ${b.destinationLabel ?? b.destinationEconomyCode ?? "the buyer's destination"}`;
     return {
       id: b.id,
       sequence: b.sequence,

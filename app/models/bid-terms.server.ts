@@ -1,5 +1,5 @@
+import type { BidTerms } from "~/domain/bidding/bid-terms.ts";
 import type { EconomyCode } from "~/domain/economies.ts";
-import { isEconomyCode } from "~/domain/economies.ts";
 import type { RouteEndpoint } from "~/domain/logistics/plan.ts";
 import { assessFeasibility, prepareLot, purposeFor } from "~/domain/matching/feasibility.ts";
 import { toUsdMinor } from "~/domain/matching/fx-rates.ts";
@@ -9,17 +9,13 @@ import { db } from "~/utils/db.server.ts";
 import { loadMatchFacilities, matchContext, toMatchFacility, toMatchLot } from "./lot-matches.server.ts";
 
 /**
- * The terms a bid is made on, and what they are worth to the seller. A recycler names the facility
- * the lot goes to; a buyer either collects at the lot (EXW) or declares where it is delivered
- * (DAP). Delivered terms cost the seller the freight, planned by the matching engine, so the net
- * value to the seller — price minus freight — puts bids on different terms on one number.
+ * The terms a bid is made on, and what they are worth to the seller. Which terms a sale takes is
+ * the domain's rule (app/domain/bidding/bid-terms.ts): an auction is EXW at the lot for everyone,
+ * so its net value is its amount; a tender or fixed-price bid collects (EXW) or is delivered (DAP)
+ * to a recycler's facility or a buyer's destination. Delivered terms cost the seller the freight,
+ * planned by the matching engine, so the net value to the seller — price minus freight — puts bids
+ * on different terms on one number.
  */
-
-export interface BidDestination {
-  readonly facilityId: string | null;
-  readonly incoterm: "EXW" | "DAP";
-  readonly destination: { lat: number; lng: number; economy: string; label: string | null } | null;
-}
 
 export type DestinationCheck =
   | { ok: true; facility: { id: string; name: string; organizationId: string } | null }
@@ -32,7 +28,7 @@ export type DestinationCheck =
  */
 export async function checkBidDestination(
   lot: Lot,
-  terms: BidDestination,
+  terms: BidTerms,
   bidderCapabilities: readonly string[],
   today = new Date(),
 ): Promise<DestinationCheck> {
@@ -65,25 +61,6 @@ export async function checkBidDestination(
       message: "A recycler's bid names the facility the lot will go to.",
     };
   }
-  if (terms.incoterm === "DAP") {
-    const d = terms.destination;
-    if (!d) {
-      return {
-        ok: false,
-        code: "VALIDATION",
-        field: "destination",
-        message: "Delivered (DAP) bids declare the destination; or bid EXW to collect at the lot.",
-      };
-    }
-    if (!isEconomyCode(d.economy)) {
-      return {
-        ok: false,
-        code: "VALIDATION",
-        field: "destination.economy",
-        message: "Unknown economy code.",
-      };
-    }
-  }
   return { ok: true, facility: null };
 }
 
@@ -104,7 +81,7 @@ export interface BidTermsRow {
 }
 
 export interface BidNetValue {
-  /** The seller's freight to the destination, in the lot's currency; 0 for EXW. */
+  /** The seller's freight to the destination, in the lot's currency; 0 for EXW (the buyer's freight). */
   logisticsMinor: number;
   netMinor: number;
   distanceKm: number | null;
@@ -124,6 +101,8 @@ function fromUsdMinor(usdMinor: number, currency: string, context: MatchContext)
 
 /**
  * Net value to the seller of each bid: amount minus the freight the seller pays on delivered terms.
+ * An EXW bid — every auction bid, a recycler's too — is collected at the lot: the freight is the
+ * bidder's, so its net value is its amount and no route is planned for it.
  * One prepared lot serves every bid, so route planning is shared (LotRoutes caches per destination).
  */
 export async function bidNetValues(lot: Lot, bids: readonly BidTermsRow[], today = new Date()) {
@@ -132,7 +111,9 @@ export async function bidNetValues(lot: Lot, bids: readonly BidTermsRow[], today
   const context = await matchContext(today);
   const matchLot = toMatchLot(lot);
   const prepared = prepareLot(matchLot, context);
-  const facilityIds = [...new Set(bids.map((b) => b.facilityId).filter((id): id is string => id !== null))];
+  const facilityIds = [
+    ...new Set(bids.flatMap((b) => (b.incoterm === "DAP" && b.facilityId !== null ? [b.facilityId] : []))),
+  ];
   const facilities = new Map(
     facilityIds.length === 0
       ? []
@@ -141,11 +122,12 @@ export async function bidNetValues(lot: Lot, bids: readonly BidTermsRow[], today
   for (const bid of bids) {
     let destination: RouteEndpoint | null = null;
     let facts = prepared.purposes.recycling;
-    const facility = bid.facilityId ? facilities.get(bid.facilityId) : undefined;
+    const delivered = bid.incoterm === "DAP";
+    const facility = delivered && bid.facilityId ? facilities.get(bid.facilityId) : undefined;
     if (facility) {
       destination = { ...facility.location, economy: facility.economy, label: facility.name };
       facts = prepared.purposes[purposeFor(matchLot, facility)];
-    } else if (bid.incoterm === "DAP" && bid.destinationLat !== null && bid.destinationLng !== null) {
+    } else if (delivered && bid.destinationLat !== null && bid.destinationLng !== null) {
       destination = {
         lat: bid.destinationLat,
         lng: bid.destinationLng,

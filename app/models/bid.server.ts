@@ -1,5 +1,11 @@
 import { type AuctionState, applyBid, type BidOutcome as RuleOutcome } from "~/domain/bidding/auction.ts";
 import { type AuctionView, auctionView } from "~/domain/bidding/auction-view.ts";
+import {
+  type BidTerms,
+  type BidTermsRefusal,
+  bidTermsFor,
+  type RequestedBidTerms,
+} from "~/domain/bidding/bid-terms.ts";
 import { isUuid } from "~/domain/lot-json.ts";
 import type { Blocker } from "~/domain/matching/types.ts";
 import { formatMoney, isSupportedCurrency } from "~/domain/money.ts";
@@ -7,7 +13,7 @@ import { type Bid, Prisma } from "~/generated.server/prisma/client.ts";
 import { type DbTransaction, db } from "~/utils/db.server.ts";
 import { GroupQueue, type GroupRun } from "~/utils/group-queue.server.ts";
 import { applyAuctionGroup, newBidRow } from "./auction-group.server.ts";
-import { type BidDestination, checkBidDestination } from "./bid-terms.server.ts";
+import { checkBidDestination } from "./bid-terms.server.ts";
 import { publishLotEvent } from "./lot-events.server.ts";
 import {
   auctionViewFor,
@@ -50,7 +56,8 @@ export interface PlaceBidInput {
   amountMinor: number;
   maxAmountMinor: number | null;
   currency: string;
-  terms: BidDestination;
+  /** As the bidder sent them; placeBid settles them for the lot's sale mode (bid-terms.ts). */
+  terms: RequestedBidTerms;
   idempotencyKey: string | null;
   /** Clock for tests; defaults to now, read after the lot's lock is taken. */
   clock?: () => Date;
@@ -63,6 +70,7 @@ export type BidErrorCode =
   | "OWN_LOT"
   | "CAPABILITY_REQUIRED"
   | "CURRENCY_MISMATCH"
+  | "AUCTION_TERMS_FIXED"
   | "FACILITY_CANNOT_TAKE_LOT"
   | "ALREADY_REQUESTED"
   | "IDEMPOTENCY_KEY_REUSED"
@@ -196,7 +204,10 @@ export async function placeBid(input: PlaceBidInput): Promise<PlaceBidResult> {
       field: "maxAmount",
     });
   }
-  const destination = await checkBidDestination(lot, input.terms, input.capabilities);
+  // The sale's terms first (pure, no query): an auction is EXW at the lot for every bidder.
+  const terms = bidTermsFor(lot.saleMode, input.terms);
+  if (!terms.ok) return termsRefusal(terms);
+  const destination = await checkBidDestination(lot, terms.terms, input.capabilities);
   if (!destination.ok) {
     return destination.code === "FACILITY_CANNOT_TAKE_LOT"
       ? failure(422, "FACILITY_CANNOT_TAKE_LOT", destination.message, {
@@ -214,7 +225,13 @@ export async function placeBid(input: PlaceBidInput): Promise<PlaceBidResult> {
 
   let turn: Turn;
   try {
-    turn = await bidQueue.push(input.lotId, { input, saleMode: lot.saleMode, queuedAt: performance.now() });
+    // The bid queues with its settled terms; its group checks them again under the lock.
+    const settled: PlaceBidInput = { ...input, terms: terms.terms };
+    turn = await bidQueue.push(input.lotId, {
+      input: settled,
+      saleMode: lot.saleMode,
+      queuedAt: performance.now(),
+    });
     if ("error" in turn) throw turn.error;
   } catch (error) {
     if (isUniqueViolation(error)) {
@@ -313,6 +330,8 @@ async function placeAuctionGroup(lotId: string, inputs: PlaceBidInput[]): Promis
         return { replay: true };
       case "closed":
         return failure(409, "AUCTION_NOT_OPEN", "Bidding on this lot has closed.");
+      case "refused_terms":
+        return termsRefusal(outcome.refusal);
       default:
         return refusal(outcome.rejection, group.state.currency);
     }
@@ -344,9 +363,13 @@ async function lockedBid(input: PlaceBidInput): Promise<Applied | BidFailure | {
     ) {
       return failure(409, "AUCTION_NOT_OPEN", "Bidding on this lot has closed.");
     }
-    if (locked.saleMode === "sealed") return applySealedBid(tx, locked, input, at);
-    if (locked.saleMode === "fixed") return applyPurchaseRequest(tx, locked, input, at);
-    return failure(409, "AUCTION_NOT_OPEN", "This lot's sale changed; bid again.");
+    if (locked.saleMode === "auction")
+      return failure(409, "AUCTION_NOT_OPEN", "This lot's sale changed; bid again.");
+    // Settled before the lock for the sale read then; a lot without bids may have changed its sale since.
+    const terms = bidTermsFor(locked.saleMode, input.terms);
+    if (!terms.ok) return termsRefusal(terms);
+    if (locked.saleMode === "sealed") return applySealedBid(tx, locked, input, terms.terms, at);
+    return applyPurchaseRequest(tx, locked, input, terms.terms, at);
   }, TRANSACTION_OPTIONS);
 }
 
@@ -360,6 +383,13 @@ function refusal(rejection: Extract<RuleOutcome, { ok: false }>, currency: strin
   }
   if (rejection.code === "AUCTION_NOT_OPEN") return failure(409, "AUCTION_NOT_OPEN", rejection.message);
   return failure(400, "VALIDATION", rejection.message, { field: rejection.field });
+}
+
+/** Terms the lot's sale does not take: delivered terms on an auction (422), or terms that do not fit together. */
+export function termsRefusal(refusal: BidTermsRefusal): BidFailure {
+  return refusal.code === "AUCTION_TERMS_FIXED"
+    ? failure(422, "AUCTION_TERMS_FIXED", refusal.message, { field: refusal.field })
+    : failure(400, "VALIDATION", refusal.message, { field: refusal.field });
 }
 
 /** The rules' BELOW_MINIMUM refusal of `input` in auction state `state`, or null. */
@@ -376,7 +406,13 @@ function belowMinimumIn(state: AuctionState, input: PlaceBidInput): BidFailure |
 }
 
 /** Sealed tender: one live bid per organisation; a new one replaces the previous until the close. */
-async function applySealedBid(tx: DbTransaction, locked: LockedLot, input: PlaceBidInput, at: Date) {
+async function applySealedBid(
+  tx: DbTransaction,
+  locked: LockedLot,
+  input: PlaceBidInput,
+  terms: BidTerms,
+  at: Date,
+) {
   const minimum = num(locked.startingPriceMinor);
   if (minimum !== null && input.amountMinor < minimum) {
     return failure(422, "BELOW_MINIMUM", "A sealed bid must be at least the opening price.", {
@@ -390,7 +426,7 @@ async function applySealedBid(tx: DbTransaction, locked: LockedLot, input: Place
   });
   const bid = await tx.bid.create({
     data: {
-      ...newBidRow(input, locked, locked.lastSequence + 1, at),
+      ...newBidRow(input, terms, locked, locked.lastSequence + 1, at),
       amountMinor: BigInt(input.amountMinor),
       priceAfterMinor: BigInt(input.amountMinor),
       status: "active",
@@ -404,7 +440,13 @@ async function applySealedBid(tx: DbTransaction, locked: LockedLot, input: Place
 }
 
 /** Fixed price: a request to buy at the asking price, which the seller accepts or declines. */
-async function applyPurchaseRequest(tx: DbTransaction, locked: LockedLot, input: PlaceBidInput, at: Date) {
+async function applyPurchaseRequest(
+  tx: DbTransaction,
+  locked: LockedLot,
+  input: PlaceBidInput,
+  terms: BidTerms,
+  at: Date,
+) {
   const asking = num(locked.askingPriceMinor);
   if (asking === null || input.amountMinor !== asking) {
     return failure(422, "BELOW_MINIMUM", "A fixed-price lot is requested at exactly its asking price.", {
@@ -427,7 +469,7 @@ async function applyPurchaseRequest(tx: DbTransaction, locked: LockedLot, input:
   }
   const bid = await tx.bid.create({
     data: {
-      ...newBidRow(input, locked, locked.lastSequence + 1, at),
+      ...newBidRow(input, terms, locked, locked.lastSequence + 1, at),
       amountMinor: BigInt(asking),
       priceAfterMinor: BigInt(asking),
       status: "active",

@@ -32,8 +32,12 @@ export const PlaceBidBody = z
     amount: Money,
     /** Proxy bidding: the most the platform may bid for the caller (auctions only). */
     maxAmount: Money.optional(),
-    /** A recycler's destination facility; the bid is then delivered (DAP) to it. */
+    /**
+     * A recycler's destination facility: delivered (DAP) to it on a tender or fixed-price lot; on
+     * an auction the recycler collects (EXW) and names it for feasibility and capacity.
+     */
     facilityId: z.string().uuid("Send the facility's id (a UUID).").optional(),
+    /** Auctions take EXW only (default); tenders and fixed-price lots EXW or DAP. */
     incoterm: z.enum(["EXW", "DAP"]).optional(),
     destination: z
       .object({
@@ -51,8 +55,9 @@ export const PlaceBidBody = z
 export type PlaceBidBody = z.infer<typeof PlaceBidBody>;
 
 /**
- * The model's input from a checked body, or the fields that do not fit together. The key may come
- * in the body or as the `Idempotency-Key` header; both at once must agree.
+ * The model's input from a checked body, or the fields that do not fit together whatever the lot.
+ * The key may come in the body or as the `Idempotency-Key` header; both at once must agree. The
+ * terms go to the model as sent: which it takes depends on the lot's sale mode (bid-terms.ts).
  */
 export function placeBidInputFrom(
   body: PlaceBidBody,
@@ -66,18 +71,6 @@ export function placeBidInputFrom(
   const errors: FieldProblem[] = [];
   if (body.maxAmount && body.maxAmount.currency !== body.amount.currency)
     errors.push({ field: "maxAmount.currency", message: "Use the same currency as the amount." });
-  if (body.facilityId && body.destination)
-    errors.push({
-      field: "destination",
-      message: "A bid naming a facility is delivered there; leave destination out.",
-    });
-  if (body.incoterm === "EXW" && body.destination)
-    errors.push({
-      field: "destination",
-      message: "An EXW bid is collected at the lot; leave destination out.",
-    });
-  if (body.facilityId && body.incoterm === "EXW")
-    errors.push({ field: "incoterm", message: "A bid naming a facility is delivered (DAP) to it." });
   const header = idempotencyHeader?.trim() || null;
   if (header !== null && (header.length > 100 || (body.idempotencyKey && body.idempotencyKey !== header)))
     errors.push({
@@ -93,9 +86,10 @@ export function placeBidInputFrom(
       amountMinor: body.amount.amountMinor,
       maxAmountMinor: body.maxAmount?.amountMinor ?? null,
       currency: body.amount.currency,
+      // As sent: which terms fit together depends on the lot's sale (bidTermsFor in placeBid).
       terms: {
         facilityId: body.facilityId ?? null,
-        incoterm: body.facilityId ? "DAP" : (body.incoterm ?? (d ? "DAP" : "EXW")),
+        incoterm: body.incoterm ?? null,
         destination: d ? { lat: d.lat, lng: d.lng, economy: d.economy, label: d.label ?? null } : null,
       },
       idempotencyKey: body.idempotencyKey ?? header,

@@ -1,3 +1,4 @@
+import { economyByCode } from "~/domain/economies.ts";
 import { bidderTag, liveAuction, sellerLadder } from "~/models/bid-ladder.server.ts";
 import type { LotFailure } from "~/models/lot.server.ts";
 import { listLotQuestions } from "~/models/lot-question.server.ts";
@@ -74,7 +75,7 @@ export async function lotEngagement(
  */
 export async function lotBidding(
   viewer: Awaited<ReturnType<typeof getLotViewer>>,
-  lot: { id: string; organizationId: string },
+  lot: { id: string; organizationId: string; locationLabel: string | null; economyCode: string },
   flash: string | null,
 ) {
   const organizationId = viewer?.organizationId ?? null;
@@ -105,6 +106,8 @@ export async function lotBidding(
     canBid,
     cannotBid,
     buyer: capabilities.includes("buyer"),
+    // Where an auction's bidders collect (EXW at the lot's location, ADR 013).
+    location: lotLocation(lot),
     facilities,
     idempotencyKey: crypto.randomUUID(),
     sellerLadder: isSeller ? await sellerLadder(lot.id) : [],
@@ -115,6 +118,12 @@ export async function lotBidding(
           ? "That bid was already placed; it counted once."
           : null,
   };
+}
+
+/** "Sydney fleet depot, Australia", or the economy's name when the lot names no place. */
+function lotLocation(lot: { locationLabel: string | null; economyCode: string }): string {
+  const economy = economyByCode(lot.economyCode)?.name ?? lot.economyCode;
+  return lot.locationLabel ? `${lot.locationLabel}, ${economy}` : economy;
 }
 
 export type LotBidding = NonNullable<Awaited<ReturnType<typeof lotBidding>>>;

@@ -416,9 +416,10 @@ function placeBids(
       amountMinor,
       maxAmountMinor: null,
       currency: lot.currency,
+      // A recycler names the site the lot goes to; a trader without one names none. Either way an
+      // auction is on EXW terms at the lot (ADR 013): the bidder collects.
       facilityId: bidder.sites.length > 0 ? random.pick(bidder.sites).id : null,
-      // A trader without a site of its own collects at the lot.
-      incoterm: bidder.sites.length > 0 ? "DAP" : "EXW",
+      incoterm: "EXW",
       status: status === "awarded" ? (last ? "won" : "lost") : last ? "active" : "outbid",
       createdAt,
     });

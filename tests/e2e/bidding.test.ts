@@ -68,6 +68,11 @@ describe("two buyers bidding on one auction", () => {
     await live(second);
     await live(seller);
     expect(await text(second, "bid-count")).toBe("0");
+    // An auction is on one set of terms for everyone (ADR 013): no choice of terms in the form.
+    expect(await text(first, "bid-terms")).toMatch(
+      /^All bids: EXW at .+ — the buyer collects; highest amount leads\.$/,
+    );
+    expect(await first.locator('input[name="incoterm"]').count()).toBe(0);
 
     await placeBid(first, "10,000");
     expect(await text(first, "your-status")).toBe("You are leading.");

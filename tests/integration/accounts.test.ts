@@ -1022,6 +1022,7 @@ describe("pages", () => {
         currency: "AUD",
         sequence: 1,
         priceAfterMinor: 100,
+        incoterm: "EXW",
       },
     });
     for (const [index, amountMinor] of [100, 200].entries()) {
@@ -1033,6 +1034,7 @@ describe("pages", () => {
           currency: "AUD",
           sequence: index + 1,
           priceAfterMinor: amountMinor,
+          incoterm: "EXW",
         },
       });
     }

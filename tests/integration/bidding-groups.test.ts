@@ -4,9 +4,11 @@
 // is open again.
 import { beforeAll, describe, expect, test } from "vitest";
 import { LOT_EVENTS_CHANNEL, type LotEvent } from "~/domain/lot-events.ts";
+import { applyAuctionGroup } from "~/models/auction-group.server.ts";
+import { lockLotForSale, TRANSACTION_OPTIONS } from "~/models/lot-sale.server.ts";
 import { db, getDatabase } from "~/utils/db.server.ts";
 import { replayFromLog } from "../fixtures/bid-replay.ts";
-import { type Bidder, bid, openLot } from "../fixtures/bidding.ts";
+import { type Bidder, bid, bidInput, openLot } from "../fixtures/bidding.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
 import { accountWith } from "../fixtures/facilities.ts";
 
@@ -103,5 +105,30 @@ describe("bids on one lot in groups", () => {
     if (!low.ok) expect(low.minimum?.amountMinor).toBeGreaterThan(1_200_000);
     const { log } = await replayFromLog(lot.id);
     expect(log).toHaveLength(1);
+  });
+
+  test("under the lock a group refuses a delivered (DAP) bid on an auction; the rest of the group stands", async () => {
+    // placeBid refuses it before queueing; this is the lot's lock's own check (a lot whose sale
+    // became an auction while the bid queued), with the same answer.
+    const lot = await openLot(seller.organizationId, { reservePriceMinor: null });
+    const delivered = bidInput(bidders[0], lot.id, 1_500_000, {
+      terms: {
+        facilityId: null,
+        incoterm: "DAP",
+        destination: { lat: 37.45, lng: 126.6, economy: "KR", label: null },
+      },
+    });
+    const collected = bidInput(bidders[1], lot.id, 1_000_000);
+    const group = await db().$transaction(async (tx) => {
+      const locked = await lockLotForSale(tx, lot.id);
+      return applyAuctionGroup(tx, locked!, [delivered, collected]);
+    }, TRANSACTION_OPTIONS);
+    expect(group.outcomes.map((o) => o.kind)).toEqual(["refused_terms", "placed"]);
+    expect(group.outcomes[0]).toMatchObject({ refusal: { code: "AUCTION_TERMS_FIXED", field: "incoterm" } });
+    const { log, lot: stored } = await replayFromLog(lot.id);
+    expect(log.map((b) => [b.organizationId, Number(b.amountMinor), b.incoterm])).toEqual([
+      [bidders[1].organizationId, 1_000_000, "EXW"],
+    ]);
+    expect(Number(stored.currentPriceMinor)).toBe(1_000_000);
   });
 });

@@ -112,6 +112,7 @@ describe("POST /api/v1/lots/{id}/bids: bad input", () => {
     const pastClose = await openLot(seller.organizationId, { closesAt: new Date(Date.now() - 60_000) });
     const withdrawn = await openLot(seller.organizationId, { status: "withdrawn" });
     const own = await openLot(sellerBuyer.organizationId);
+    const tender = await openLot(seller.organizationId, { saleMode: "sealed" });
 
     const cases: [string, Account, string, unknown, number, string, string | null][] = [
       ["negative", buyerB, lot.id, { amount: money(-5) }, 400, "VALIDATION_FAILED", "amount.amountMinor"],
@@ -185,6 +186,42 @@ describe("POST /api/v1/lots/{id}/bids: bad input", () => {
         422,
         "FACILITY_CANNOT_TAKE_LOT",
         "facilityId",
+      ],
+      [
+        "DAP on an auction",
+        buyerB,
+        lot.id,
+        { amount: money(2_000_000), incoterm: "DAP", destination: { lat: 37.5, lng: 127, economy: "KR" } },
+        422,
+        "AUCTION_TERMS_FIXED",
+        "incoterm",
+      ],
+      [
+        "a destination on an auction",
+        buyerB,
+        lot.id,
+        { amount: money(2_000_000), destination: { lat: 37.5, lng: 127, economy: "KR" } },
+        422,
+        "AUCTION_TERMS_FIXED",
+        "destination",
+      ],
+      [
+        "a facility on EXW terms on a tender",
+        recycler,
+        tender.id,
+        { amount: money(2_000_000), facilityId: narrowFacilityId, incoterm: "EXW" },
+        400,
+        "VALIDATION_FAILED",
+        "incoterm",
+      ],
+      [
+        "DAP without a destination on a tender",
+        buyerB,
+        tender.id,
+        { amount: money(2_000_000), incoterm: "DAP" },
+        400,
+        "VALIDATION_FAILED",
+        "destination",
       ],
     ];
     for (const [name, who, lotId, body, status, code, field] of cases) {
@@ -373,16 +410,123 @@ describe("POST bids: happy paths and the auction state", () => {
   });
 });
 
+describe("English auctions are on EXW terms at the lot (ADR 013)", () => {
+  // The reported case: a DAP bid of CLP 7.3 M to Korea led an EXW bid of CLP 7.1 M although it
+  // nets the seller far less after freight. Now the DAP bid is refused and the amounts compare.
+  const clp = (amountMinor: number) => money(amountMinor, "CLP");
+  const chileanAuction = () =>
+    openLot(seller.organizationId, {
+      currency: "CLP",
+      economyCode: "CL",
+      lat: -33.59,
+      lng: -71.61,
+      locationLabel: "San Antonio yard",
+      startingPriceMinor: 7_000_000n,
+    });
+
+  test("a DAP bid on an auction is refused naming incoterm, nothing written; EXW bids rank by amount", async () => {
+    const lot = await chileanAuction();
+    const before = await snapshot(lot.id);
+    const dap = await placeBid(buyerB, lot.id, {
+      amount: clp(7_300_000),
+      incoterm: "DAP",
+      destination: { lat: 37.45, lng: 126.6, economy: "KR", label: "Incheon" },
+    });
+    expect(dap.status).toBe(422);
+    expect(dap.headers.get("Content-Type")).toContain("application/problem+json");
+    expect(dap.body).toMatchObject({
+      code: "AUCTION_TERMS_FIXED",
+      errors: [
+        {
+          field: "incoterm",
+          message: "Auctions are on EXW terms at the lot's location: bids are for collection by the buyer.",
+        },
+      ],
+    });
+    const destinationOnly = await placeBid(buyerB, lot.id, {
+      amount: clp(7_300_000),
+      destination: { lat: 37.45, lng: 126.6, economy: "KR" },
+    });
+    expect(destinationOnly).toMatchObject({
+      status: 422,
+      body: { code: "AUCTION_TERMS_FIXED", errors: [{ field: "destination" }] },
+    });
+    expect(await snapshot(lot.id)).toEqual(before);
+
+    const exw = await placeBid(buyerA, lot.id, { amount: clp(7_100_000), incoterm: "EXW" });
+    expect(exw.status).toBe(201);
+    expect(exw.body.auction.leading).toBe(true);
+    // Terms unsaid on an auction are EXW: the higher amount leads.
+    const higher = await placeBid(buyerB, lot.id, { amount: clp(7_300_000) });
+    expect(higher.status).toBe(201);
+    expect(higher.body.bid).toMatchObject({ incoterm: "EXW", destination: null });
+    expect(higher.body.auction).toMatchObject({ leading: true, currentPrice: clp(7_300_000) });
+    expect((await getLot(buyerA, lot.id)).body.auction.leading).toBe(false);
+
+    const stored = await db().bid.findMany({ where: { lotId: lot.id }, orderBy: { sequence: "asc" } });
+    expect(stored.map((b) => [b.organizationId, Number(b.amountMinor), b.incoterm, b.status])).toEqual([
+      [buyerA.organizationId, 7_100_000, "EXW", "outbid"],
+      [buyerB.organizationId, 7_300_000, "EXW", "active"],
+    ]);
+    // The seller's view: each net value is the amount, so the ladder and the ranking agree.
+    const forSeller = await getBids(seller, lot.id);
+    expect(
+      forSeller.body.bids.map((b: { amount: unknown; netValue: { net: unknown } }) => [
+        b.amount,
+        b.netValue.net,
+      ]),
+    ).toEqual([
+      [clp(7_100_000), clp(7_100_000)],
+      [clp(7_300_000), clp(7_300_000)],
+    ]);
+  });
+
+  test("tenders and fixed-price lots keep DAP", async () => {
+    const tender = await openLot(seller.organizationId, { saleMode: "sealed" });
+    const sealed = await placeBid(buyerA, tender.id, {
+      amount: money(1_700_000),
+      incoterm: "DAP",
+      destination: { lat: 37.45, lng: 126.6, economy: "KR", label: "Incheon" },
+    });
+    expect(sealed.status).toBe(201);
+    expect(sealed.body.bid).toMatchObject({ incoterm: "DAP", destination: { economy: "KR" } });
+    const fixed = await openLot(seller.organizationId, {
+      saleMode: "fixed",
+      startingPriceMinor: null,
+      askingPriceMinor: 2_500_000n,
+      closesAt: null,
+      originalClosesAt: null,
+    });
+    const request = await placeBid(buyerA, fixed.id, {
+      amount: money(2_500_000),
+      destination: { lat: 37.45, lng: 126.6, economy: "KR" },
+    });
+    expect(request.status).toBe(201);
+    expect(request.body.bid.incoterm).toBe("DAP");
+  });
+
+  test("the OpenAPI document says auctions are EXW only", async () => {
+    const response = await openApiLoader({
+      request: new Request(`${ORIGIN}/api/v1/openapi.json`),
+      params: {},
+      context: { cspNonce: "" },
+    });
+    const document = await response.json();
+    const post = document.paths["/api/v1/lots/{lotId}/bids"].post;
+    expect(post.description).toContain("Auctions are on EXW terms at the lot's location");
+    expect(post.responses[422].description).toContain("AUCTION_TERMS_FIXED");
+    expect(document.components.schemas.PlaceBidRequest.properties.incoterm.description).toMatch(
+      /^Auctions: EXW only/,
+    );
+  });
+});
+
 describe("GET /api/v1/lots/{id}/bids per role", () => {
   test("auction: the seller sees all bids with bidder and net value but no maxima; a bidder its own and the ladder", async () => {
     const lot = await openLot(seller.organizationId);
     await placeBid(buyerA, lot.id, { amount: money(START), maxAmount: money(1_500_000) });
     await placeBid(buyerB, lot.id, { amount: money(1_200_000) });
-    await placeBid(buyerB, lot.id, {
-      amount: money(1_600_000),
-      incoterm: "DAP",
-      destination: { lat: -37.8, lng: 144.9, economy: "AU", label: "Melbourne yard" },
-    });
+    await placeBid(buyerB, lot.id, { amount: money(1_600_000), incoterm: "EXW" });
 
     const forSeller = await getBids(seller, lot.id);
     expect(forSeller.status).toBe(200);
@@ -396,10 +540,18 @@ describe("GET /api/v1/lots/{id}/bids per role", () => {
       incoterm: "EXW",
       netValue: { net: money(START), logistics: money(0) },
     });
-    const delivered = forSeller.body.bids[2];
-    expect(delivered.destination).toMatchObject({ label: "Melbourne yard", economy: "AU" });
-    expect(delivered.netValue.net.amountMinor).toBeLessThan(1_600_000);
-    expect(delivered.netValue.net.amountMinor + delivered.netValue.logistics.amountMinor).toBe(1_600_000);
+    // Every auction bid is EXW at the lot: its net value to the seller is its amount.
+    expect(
+      forSeller.body.bids.map((b: { incoterm: string; netValue: { net: unknown; logistics: unknown } }) => [
+        b.incoterm,
+        b.netValue.net,
+        b.netValue.logistics,
+      ]),
+    ).toEqual([
+      ["EXW", money(START), money(0)],
+      ["EXW", money(1_200_000), money(0)],
+      ["EXW", money(1_600_000), money(0)],
+    ]);
     for (const b of forSeller.body.bids) expect(b).not.toHaveProperty("maxAmount");
 
     const forA = await getBids(buyerA, lot.id);
@@ -436,8 +588,17 @@ describe("GET /api/v1/lots/{id}/bids per role", () => {
   test("sealed: the seller asking early gets 403 SEALED_UNTIL_CLOSE; after the close the seller sees all, losers the clearing price only", async () => {
     const lot = await openLot(seller.organizationId, { saleMode: "sealed" });
     const a = await placeBid(buyerA, lot.id, { amount: money(1_800_000) });
-    const b = await placeBid(buyerB, lot.id, { amount: money(2_200_000) });
+    // A tender keeps mixed terms: B's bid is delivered (DAP), so the seller pays the freight.
+    const b = await placeBid(buyerB, lot.id, {
+      amount: money(2_200_000),
+      incoterm: "DAP",
+      destination: { lat: -37.8, lng: 144.9, economy: "AU", label: "Melbourne yard" },
+    });
     expect([a.status, b.status]).toEqual([201, 201]);
+    expect(b.body.bid).toMatchObject({
+      incoterm: "DAP",
+      destination: { label: "Melbourne yard", economy: "AU" },
+    });
 
     const early = await getBids(seller, lot.id);
     expect(early).toMatchObject({ status: 403, body: { code: "SEALED_UNTIL_CLOSE" } });
@@ -455,6 +616,11 @@ describe("GET /api/v1/lots/{id}/bids per role", () => {
     const opened = await getBids(seller, lot.id);
     expect(opened.status).toBe(200);
     expect(opened.body.bids).toHaveLength(2);
+    // Compared by net value to the seller: the delivered bid's amount less the seller's freight.
+    const [collected, delivered] = opened.body.bids;
+    expect(collected.netValue).toMatchObject({ net: money(1_800_000), logistics: money(0) });
+    expect(delivered.netValue.logistics.amountMinor).toBeGreaterThan(0);
+    expect(delivered.netValue.net.amountMinor + delivered.netValue.logistics.amountMinor).toBe(2_200_000);
     expect((await db().lot.findUniqueOrThrow({ where: { id: lot.id } })).status).toBe("closed");
 
     const award = await call(

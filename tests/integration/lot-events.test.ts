@@ -208,11 +208,7 @@ describe("the bid form route", () => {
     ]);
     // The page shows the bidder leading with its private minimum (its maximum + 1 minor unit).
     const viewer = { userId: buyerA.userId, organizationId: buyerA.organizationId, capabilities: ["buyer"] };
-    const page = await lotBidding(
-      viewer as never,
-      { id: lot.id, organizationId: seller.organizationId },
-      "placed",
-    );
+    const page = await lotBidding(viewer as never, lot, "placed");
     expect(page?.viewer).toEqual({ leading: true, minimumBid: { amountMinor: 1_200_001, currency: "AUD" } });
     expect(page?.flash).toBe("Your bid was placed.");
     expect(page?.myTag).toBe(page?.live.leaderTag);
@@ -229,14 +225,21 @@ describe("the bid form route", () => {
 
   test("bad input names the field and writes nothing", async () => {
     const lot = await openLot(seller.organizationId);
-    const cases: [Record<string, string>, string][] = [
-      [{ amount: "" }, "amount"],
-      [{ amount: "-5" }, "amount"],
-      [{ amount: "0" }, "amount"],
-      [{ amount: "100.001" }, "amount"],
-      [{ amount: "20000", maxAmount: "15000" }, "maxAmount"],
-      [{ amount: "20000", incoterm: "DAP" }, "destinationEconomy"],
+    const tender = await openLot(seller.organizationId, { saleMode: "sealed" });
+    const cases: [string, Record<string, string>, string][] = [
+      [lot.id, { amount: "" }, "amount"],
+      [lot.id, { amount: "-5" }, "amount"],
+      [lot.id, { amount: "0" }, "amount"],
+      [lot.id, { amount: "100.001" }, "amount"],
+      [lot.id, { amount: "20000", maxAmount: "15000" }, "maxAmount"],
+      [lot.id, { amount: "20000", incoterm: "CIF" }, "incoterm"],
+      // An auction is EXW at the lot: delivered terms are refused on the terms, not ignored.
+      [lot.id, { amount: "20000", incoterm: "DAP", destinationEconomy: "KR" }, "incoterm"],
+      [lot.id, { amount: "20000", destinationEconomy: "KR" }, "destinationEconomy"],
+      // A tender takes DAP, with a destination.
+      [tender.id, { amount: "20000", incoterm: "DAP" }, "destinationEconomy"],
       [
+        tender.id,
         {
           amount: "20000",
           incoterm: "DAP",
@@ -246,17 +249,16 @@ describe("the bid form route", () => {
         },
         "destinationLat",
       ],
-      [{ amount: "20000", incoterm: "CIF" }, "incoterm"],
     ];
-    for (const [fields, field] of cases) {
-      const outcome = await post(buyerA, lot.id, fields);
+    for (const [lotId, fields, field] of cases) {
+      const outcome = await post(buyerA, lotId, fields);
       expect(outcome.status, JSON.stringify(fields)).toBe(400);
       expect(Object.keys(outcome.data.errors as object), JSON.stringify(fields)).toContain(field);
     }
-    expect(await db().bid.count({ where: { lotId: lot.id } })).toBe(0);
+    expect(await db().bid.count({ where: { lotId: { in: [lot.id, tender.id] } } })).toBe(0);
   });
 
-  test("a recycler names a facility that can take the lot, or is told the blockers", async () => {
+  test("a recycler names a facility that can take the lot, or is told the blockers; on an auction it collects (EXW)", async () => {
     const lot = await openLot(seller.organizationId);
     const refused = await post(recycler, lot.id, { amount: "10000", facilityId: wrongFacility });
     expect(refused.status).toBe(422);
@@ -270,11 +272,16 @@ describe("the bid form route", () => {
     const placed = await post(recycler, lot.id, { amount: "10000", facilityId: goodFacility });
     expect(placed.status, JSON.stringify(placed.data)).toBe(302);
     const stored = await db().bid.findFirstOrThrow({ where: { lotId: lot.id } });
-    expect([stored.facilityId, stored.incoterm]).toEqual([goodFacility, "DAP"]);
+    expect([stored.facilityId, stored.incoterm]).toEqual([goodFacility, "EXW"]);
+    // On a tender the lot is delivered to the facility.
+    const tender = await openLot(seller.organizationId, { saleMode: "sealed" });
+    expect((await post(recycler, tender.id, { amount: "10000", facilityId: goodFacility })).status).toBe(302);
+    const delivered = await db().bid.findFirstOrThrow({ where: { lotId: tender.id } });
+    expect([delivered.facilityId, delivered.incoterm]).toEqual([goodFacility, "DAP"]);
   });
 
-  test("a DAP buyer without a point is delivered to the economy's main port", async () => {
-    const lot = await openLot(seller.organizationId);
+  test("a DAP buyer without a point is delivered to the economy's main port (tender)", async () => {
+    const lot = await openLot(seller.organizationId, { saleMode: "sealed" });
     const placed = await post(buyerA, lot.id, { amount: "10000", incoterm: "DAP", destinationEconomy: "KR" });
     expect(placed.status).toBe(302);
     const stored = await db().bid.findFirstOrThrow({ where: { lotId: lot.id } });
@@ -295,21 +302,38 @@ describe("the bid form route", () => {
   });
 
   test("the seller's ladder names bidders with each bid's net value; sealed bids stay hidden", async () => {
-    const lot = await openLot(seller.organizationId);
-    await post(buyerA, lot.id, { amount: "10000", incoterm: "EXW" });
-    await post(buyerB, lot.id, { amount: "11000", incoterm: "DAP", destinationEconomy: "KR" });
     const sellerViewer = {
       userId: seller.userId,
       organizationId: seller.organizationId,
       capabilities: ["seller"],
     };
+    // An auction's bids are all EXW at the lot: each net value is its amount, a recycler's too.
+    const lot = await openLot(seller.organizationId);
+    await post(buyerA, lot.id, { amount: "10000", incoterm: "EXW" });
+    await post(recycler, lot.id, { amount: "11000", facilityId: goodFacility });
     const page = await lotBidding(sellerViewer as never, lot, null);
     expect(page?.isSeller).toBe(true);
     expect(page?.canBid).toBe(false);
-    const rows = page?.sellerLadder ?? [];
+    const auctionRows = page?.sellerLadder ?? [];
+    expect(auctionRows.map((r) => [r.terms, r.netValue?.amountMinor, r.freight?.amountMinor])).toEqual([
+      [expect.stringMatching(/^EXW \(collects at the lot for /), 1_100_000, 0],
+      ["EXW (collects at the lot)", 1_000_000, 0],
+    ]);
+
+    // A fixed-price lot keeps mixed terms, compared by net value to the seller.
+    const fixed = await openLot(seller.organizationId, {
+      saleMode: "fixed",
+      startingPriceMinor: null,
+      askingPriceMinor: 1_100_000n,
+      closesAt: null,
+      originalClosesAt: null,
+    });
+    await post(buyerA, fixed.id, { incoterm: "EXW" });
+    await post(buyerB, fixed.id, { incoterm: "DAP", destinationEconomy: "KR" });
+    const rows = (await lotBidding(sellerViewer as never, fixed, null))?.sellerLadder ?? [];
     expect(rows).toHaveLength(2);
     const [dap, exw] = rows;
-    expect(exw.netValue).toEqual({ amountMinor: 1_000_000, currency: "AUD" });
+    expect(exw.netValue).toEqual({ amountMinor: 1_100_000, currency: "AUD" });
     expect(dap.terms).toMatch(/^DAP to Port of/);
     // Delivered to Korea costs the seller freight: net value is the amount less it.
     expect(dap.freight?.amountMinor, JSON.stringify(dap)).toBeGreaterThan(0);

@@ -1,9 +1,12 @@
 // The lot page's bid form (app/domain/bidding/bid-form.ts): amounts in major units to minor units,
-// the proxy maximum, and the destination terms — each bad input named by its field.
+// the proxy maximum, and the terms — EXW at the lot on an auction (ADR 013), EXW or DAP on a tender
+// or fixed-price lot — each bad input named by its field.
 import { describe, expect, test } from "vitest";
 import { readBidForm } from "~/domain/bidding/bid-form.ts";
 
 const auction = { currency: "AUD", saleMode: "auction" as const, askingPriceMinor: null };
+const sealed = { ...auction, saleMode: "sealed" as const };
+const fixed = { currency: "AUD", saleMode: "fixed" as const, askingPriceMinor: 5_000_000 };
 const buyer = { recycler: false };
 
 describe("readBidForm", () => {
@@ -35,6 +38,14 @@ describe("readBidForm", () => {
     [{ amount: "100", maxAmount: "99" }, "maxAmount", /at least the amount/],
     [{ amount: "100", maxAmount: "abc" }, "maxAmount", /number/],
     [{ amount: "100", incoterm: "FOB" }, "incoterm", /EXW/],
+    [{ amount: "100", idempotencyKey: "k".repeat(101) }, "idempotencyKey", /too long/],
+  ])("%j is refused on %s", (fields, field, message) => {
+    const read = readBidForm(fields, auction, buyer);
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.errors[field]).toMatch(message);
+  });
+
+  test.each([
     [{ amount: "100", incoterm: "DAP" }, "destinationEconomy", /economy/],
     [{ amount: "100", incoterm: "DAP", destinationEconomy: "XX" }, "destinationEconomy", /economy/],
     [
@@ -47,22 +58,62 @@ describe("readBidForm", () => {
       "destinationLng",
       /-180 to 180/,
     ],
-    [{ amount: "100", idempotencyKey: "k".repeat(101) }, "idempotencyKey", /too long/],
-  ])("%j is refused on %s", (fields, field, message) => {
-    const read = readBidForm(fields, auction, buyer);
+  ])("a tender's DAP terms: %j is refused on %s", (fields, field, message) => {
+    const read = readBidForm(fields, sealed, buyer);
     expect(read.ok).toBe(false);
     if (!read.ok) expect(read.errors[field]).toMatch(message);
   });
 
-  test("a recycler names a facility; the facility makes the terms DAP to it", () => {
+  test.each([
+    [{ amount: "100", incoterm: "DAP", destinationEconomy: "KR" }, "incoterm"],
+    [{ amount: "100", incoterm: "DAP" }, "incoterm"],
+    [{ amount: "100", facilityId: "f-1", incoterm: "DAP" }, "incoterm"],
+    [{ amount: "100", destinationEconomy: "KR" }, "destinationEconomy"],
+    [{ amount: "100", incoterm: "EXW", destinationLat: "35", destinationLng: "127" }, "destinationEconomy"],
+  ])("an auction is EXW at the lot: %j is refused on %s", (fields, field) => {
+    const read = readBidForm(fields, auction, buyer);
+    expect(read).toEqual({
+      ok: false,
+      errors: {
+        [field]: "Auctions are on EXW terms at the lot's location: bids are for collection by the buyer.",
+      },
+    });
+  });
+
+  test.each([
+    ["auction + EXW", auction, { amount: "100", incoterm: "EXW" }, "EXW"],
+    ["auction, no terms posted", auction, { amount: "100" }, "EXW"],
+    ["tender + DAP", sealed, { amount: "100", incoterm: "DAP", destinationEconomy: "KR" }, "DAP"],
+    ["tender + EXW", sealed, { amount: "100", incoterm: "EXW" }, "EXW"],
+    ["fixed price + DAP", fixed, { incoterm: "DAP", destinationEconomy: "KR" }, "DAP"],
+  ])("%s is accepted on %s terms", (_name, lot, fields, incoterm) => {
+    const read = readBidForm(fields, lot, buyer);
+    expect(read.ok && read.values.terms.incoterm).toBe(incoterm);
+  });
+
+  test("a recycler names a facility: delivered (DAP) to it on a tender, collected (EXW) on an auction", () => {
     const missing = readBidForm({ amount: "100" }, auction, { recycler: true });
     expect(missing).toEqual({ ok: false, errors: { facilityId: "Choose the facility the lot will go to." } });
-    const named = readBidForm({ amount: "100", facilityId: "f-1" }, auction, { recycler: true });
-    expect(named.ok && named.values.terms).toEqual({ facilityId: "f-1", incoterm: "DAP", destination: null });
+    expect(readBidForm({ amount: "100" }, sealed, { recycler: true })).toEqual(missing);
+    const onAuction = readBidForm({ amount: "100", facilityId: "f-1" }, auction, { recycler: true });
+    expect(onAuction.ok && onAuction.values.terms).toEqual({
+      facilityId: "f-1",
+      incoterm: "EXW",
+      destination: null,
+    });
+    const onTender = readBidForm({ amount: "100", facilityId: "f-1" }, sealed, { recycler: true });
+    expect(onTender.ok && onTender.values.terms).toEqual({
+      facilityId: "f-1",
+      incoterm: "DAP",
+      destination: null,
+    });
+    // A buyer-and-recycler's form posts the EXW radio beside its facility: the facility decides.
+    const both = readBidForm({ amount: "100", facilityId: "f-1", incoterm: "EXW" }, sealed, buyer);
+    expect(both.ok && both.values.terms).toEqual({ facilityId: "f-1", incoterm: "DAP", destination: null });
   });
 
   test("DAP without a point goes to the economy's main port; with one, to that point", () => {
-    const port = readBidForm({ amount: "100", incoterm: "DAP", destinationEconomy: "kr" }, auction, buyer);
+    const port = readBidForm({ amount: "100", incoterm: "DAP", destinationEconomy: "kr" }, sealed, buyer);
     expect(port.ok && port.values.terms.destination).toMatchObject({
       economy: "KR",
       label: expect.stringMatching(/^Port of/),
@@ -75,7 +126,7 @@ describe("readBidForm", () => {
         destinationLat: "37.5",
         destinationLng: "127",
       },
-      auction,
+      sealed,
       buyer,
     );
     expect(point.ok && point.values.terms.destination).toEqual({
@@ -87,18 +138,10 @@ describe("readBidForm", () => {
   });
 
   test("sealed bids take no maximum; fixed-price requests are at the asking price whatever is typed", () => {
-    const sealed = readBidForm(
-      { amount: "100", maxAmount: "200" },
-      { ...auction, saleMode: "sealed" },
-      buyer,
-    );
-    expect(sealed.ok && sealed.values.maxAmountMinor).toBeNull();
-    const fixed = readBidForm(
-      { amount: "1" },
-      { currency: "AUD", saleMode: "fixed", askingPriceMinor: 5_000_000 },
-      buyer,
-    );
-    expect(fixed.ok && fixed.values.amountMinor).toBe(5_000_000);
+    const tender = readBidForm({ amount: "100", maxAmount: "200" }, sealed, buyer);
+    expect(tender.ok && tender.values.maxAmountMinor).toBeNull();
+    const request = readBidForm({ amount: "1" }, fixed, buyer);
+    expect(request.ok && request.values.amountMinor).toBe(5_000_000);
   });
 
   test("JPY has no minor digits", () => {

@@ -5,13 +5,16 @@ import { formatMoney, type Money, toMajorUnitString } from "~/domain/money.ts";
 
 /**
  * The lot page's bid form (split out of bid-panel.tsx): amount and maximum, the destination
- * facility, and a buyer's EXW/DAP terms; posts to /lots/{id}/bids through a fetcher and shows the
- * refusal (form error, field errors, blockers) it returns.
+ * facility, and the terms — on an auction one set for everyone (EXW at the lot, ADR 013), on a
+ * tender or fixed-price lot a buyer's EXW/DAP choice; posts to /lots/{id}/bids through a fetcher
+ * and shows the refusal (form error, field errors, blockers) it returns.
  */
 
 /** What the form needs of the panel's data (BidPanelData has all of it). */
 export interface BidFormData {
   buyer: boolean;
+  /** The lot's location: where an auction's bidders collect. */
+  location: string;
   facilities: { id: string; name: string }[];
   idempotencyKey: string;
 }
@@ -50,6 +53,7 @@ export function BidForm({
     ) : null;
   const invalid = (name: string) => (errors[name] ? true : undefined);
   const recyclerOnly = !data.buyer;
+  const auctionTerms = auction.saleMode === "auction";
   return (
     <fetcher.Form
       method="post"
@@ -61,6 +65,16 @@ export function BidForm({
       {auction.saleMode === "sealed" ? (
         <p className="hint">Sealed — your bid is hidden until the close; you may revise it.</p>
       ) : null}
+      {auctionTerms ? (
+        <p className="hint" data-testid="bid-terms">
+          All bids: EXW at {data.location} — the buyer collects; highest amount leads.
+        </p>
+      ) : (
+        <p className="hint" data-testid="bid-terms">
+          Bids may be EXW (you collect) or DAP (delivered to you); the seller compares them by net value to it
+          — the amount less the freight it pays on delivered terms.
+        </p>
+      )}
       {feedback ? (
         <div className="form-error" role="alert" data-testid="bid-error">
           <p>{feedback.formError}</p>
@@ -120,7 +134,9 @@ export function BidForm({
       )}
       {data.facilities.length > 0 ? (
         <div className="field">
-          <label htmlFor="bid-facility">Destination facility</label>
+          <label htmlFor="bid-facility">
+            {auctionTerms ? "Your facility (you collect; the freight is yours)" : "Destination facility"}
+          </label>
           <select
             id="bid-facility"
             name="facilityId"
@@ -128,7 +144,9 @@ export function BidForm({
             aria-invalid={invalid("facilityId")}
             defaultValue={data.facilities[0]?.id}
           >
-            {data.buyer ? <option value="">None — I buy on EXW / DAP terms below</option> : null}
+            {data.buyer ? (
+              <option value="">{auctionTerms ? "None" : "None — I buy on EXW / DAP terms below"}</option>
+            ) : null}
             {data.facilities.map((f) => (
               <option key={f.id} value={f.id}>
                 {f.name}
@@ -140,7 +158,8 @@ export function BidForm({
       ) : recyclerOnly ? (
         <p className="form-error">Add a facility first: a recycler's bid names where the lot goes.</p>
       ) : null}
-      {data.buyer ? <BuyerTerms errors={errors} fieldError={fieldError} /> : null}
+      {auctionTerms ? fieldError("incoterm") : null}
+      {data.buyer && !auctionTerms ? <BuyerTerms errors={errors} fieldError={fieldError} /> : null}
       {fieldError("idempotencyKey")}
       <div>
         <button type="submit" disabled={busy} data-testid="place-bid">

@@ -14,6 +14,8 @@ export interface BidPanelData {
   canBid: boolean;
   cannotBid: string | null;
   buyer: boolean;
+  /** The lot's location: where an auction's bidders collect (EXW). */
+  location: string;
   facilities: { id: string; name: string }[];
   idempotencyKey: string;
   sellerLadder: SellerLadderEntry[];
@@ -183,9 +185,7 @@ export function BidPanel({ lotId, data }: { lotId: string; data: BidPanelData })
         </p>
       ) : null}
 
-      {data.isSeller ? (
-        <SellerLadder rows={data.sellerLadder} sealed={auction.saleMode === "sealed"} />
-      ) : null}
+      {data.isSeller ? <SellerLadder rows={data.sellerLadder} saleMode={auction.saleMode} /> : null}
       {!data.isSeller ? <PublicLadder live={live} myTag={data.myTag} now={now} /> : null}
 
       {data.canBid && auction.status === "open" ? (
@@ -241,15 +241,23 @@ function PublicLadder({ live, myTag, now }: { live: LiveAuction; myTag: string |
   );
 }
 
-function SellerLadder({ rows, sealed }: { rows: BidPanelData["sellerLadder"]; sealed: boolean }) {
-  if (sealed && rows.length === 0) {
+function SellerLadder({
+  rows,
+  saleMode,
+}: {
+  rows: BidPanelData["sellerLadder"];
+  saleMode: AuctionView["saleMode"];
+}) {
+  if (saleMode === "sealed" && rows.length === 0) {
     return <p className="hint">Sealed bids are hidden until the close, from you too.</p>;
   }
   if (rows.length === 0) return <p className="hint">No bids yet.</p>;
   return (
     <table className="compact bid-ladder" data-testid="seller-ladder">
       <caption className="hint">
-        Bids with their net value to you: the amount less the freight you pay on delivered terms.
+        {saleMode === "auction"
+          ? "All bids are EXW at your lot (the buyer collects): each amount is your net value, and the highest leads."
+          : "Bids with their net value to you: the amount less the freight you pay on delivered terms."}
       </caption>
       <thead>
         <tr>

@@ -1,21 +1,20 @@
 /**
  * Reading the lot page's bid form: amounts typed in major units ("12,500.00"), an optional proxy
- * maximum, and the destination — a recycler's facility, or a buyer's EXW / DAP terms (a DAP buyer
- * names an economy and, optionally, a point; without a point the economy's main port is used).
- * Pure: the route passes the lot's currency and sale mode and gets minor units or field errors.
+ * maximum, and the terms. On an auction every bid is EXW at the lot (bid-terms.ts); a recycler may
+ * name its facility. On a tender or fixed-price lot a recycler's facility is delivered to (DAP),
+ * and a buyer collects (EXW) or names a DAP economy and, optionally, a point (without a point the
+ * economy's main port is used). Pure: the route passes the lot's currency and sale mode and gets
+ * minor units or field errors.
  */
 
 import { economyByCode } from "../economies.ts";
 import { type ParseMoneyFailure, parseMoneyInput } from "../money.ts";
+import { auctionTermsRefusal, type BidTerms, type SaleMode } from "./bid-terms.ts";
 
 export interface BidFormValues {
   amountMinor: number;
   maxAmountMinor: number | null;
-  terms: {
-    facilityId: string | null;
-    incoterm: "EXW" | "DAP";
-    destination: { lat: number; lng: number; economy: string; label: string | null } | null;
-  };
+  terms: BidTerms;
   idempotencyKey: string | null;
 }
 
@@ -50,7 +49,7 @@ function coordinate(text: string, min: number, max: number): number | null {
 
 export function readBidForm(
   fields: Fields,
-  lot: { currency: string; saleMode: "auction" | "sealed" | "fixed"; askingPriceMinor: number | null },
+  lot: { currency: string; saleMode: SaleMode; askingPriceMinor: number | null },
   bidder: { recycler: boolean },
 ): BidFormResult {
   const errors: Record<string, string> = {};
@@ -75,51 +74,73 @@ export function readBidForm(
     else maxAmountMinor = max.minor;
   }
 
-  let terms: BidFormValues["terms"] = { facilityId: null, incoterm: "EXW", destination: null };
-  const facilityId = text("facilityId");
-  if (facilityId !== "") {
-    terms = { facilityId, incoterm: "DAP", destination: null };
-  } else if (bidder.recycler && text("incoterm") === "") {
-    errors.facilityId = "Choose the facility the lot will go to.";
-  } else {
-    const incoterm = text("incoterm") || "EXW";
-    if (incoterm !== "EXW" && incoterm !== "DAP") {
-      errors.incoterm = "Terms must be EXW (you collect) or DAP (delivered to you).";
-    } else if (incoterm === "DAP") {
-      const economy = economyByCode(text("destinationEconomy").toUpperCase());
-      if (!economy) {
-        errors.destinationEconomy = "Choose the economy the lot is delivered to.";
-      } else if (text("destinationLat") === "" && text("destinationLng") === "") {
-        terms = {
-          facilityId: null,
-          incoterm: "DAP",
-          destination: {
-            lat: economy.portLat,
-            lng: economy.portLng,
-            economy: economy.code,
-            label: `Port of ${economy.portName}`,
-          },
-        };
-      } else {
-        const lat = coordinate(text("destinationLat"), -90, 90);
-        const lng = coordinate(text("destinationLng"), -180, 180);
-        if (lat === null) errors.destinationLat = "Latitude must be a number from -90 to 90.";
-        if (lng === null) errors.destinationLng = "Longitude must be a number from -180 to 180.";
-        if (lat !== null && lng !== null) {
-          terms = {
-            facilityId: null,
-            incoterm: "DAP",
-            destination: { lat, lng, economy: economy.code, label: text("destinationLabel") || null },
-          };
-        }
-      }
-    } else {
-      terms = { facilityId: null, incoterm: "EXW", destination: null };
-    }
-  }
+  const terms = readTerms(text, lot.saleMode, bidder, errors);
 
   const key = text("idempotencyKey");
   if (key.length > 100) errors.idempotencyKey = "The form's key is too long; reload the page.";
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  if (Object.keys(errors).length > 0 || terms === null) return { ok: false, errors };
   return { ok: true, values: { amountMinor, maxAmountMinor, terms, idempotencyKey: key || null } };
+}
+
+const DESTINATION_FIELDS = ["destinationEconomy", "destinationLat", "destinationLng", "destinationLabel"];
+
+/** The bid's terms from the form, or null with the reason in `errors` (by the form's field names). */
+function readTerms(
+  text: (name: string) => string,
+  saleMode: SaleMode,
+  bidder: { recycler: boolean },
+  errors: Record<string, string>,
+): BidTerms | null {
+  const facilityId = text("facilityId") || null;
+  const incoterm = text("incoterm");
+  if (incoterm !== "" && incoterm !== "EXW" && incoterm !== "DAP") {
+    errors.incoterm = "Terms must be EXW (you collect) or DAP (delivered to you).";
+    return null;
+  }
+  if (saleMode === "auction") {
+    // The page offers no choice of terms on an auction; a posted DAP or destination is refused, not ignored.
+    const refused = auctionTermsRefusal({
+      incoterm: incoterm || null,
+      hasDestination: DESTINATION_FIELDS.some((name) => text(name) !== ""),
+    });
+    if (refused) {
+      errors[refused.field === "incoterm" ? "incoterm" : "destinationEconomy"] = refused.message;
+      return null;
+    }
+    if (!facilityId && bidder.recycler) {
+      errors.facilityId = "Choose the facility the lot will go to.";
+      return null;
+    }
+    return { facilityId, incoterm: "EXW", destination: null };
+  }
+  // A facility is delivered to; the EXW / DAP choice beside it is a buyer's alternative to it.
+  if (facilityId) return { facilityId, incoterm: "DAP", destination: null };
+  if (bidder.recycler && incoterm === "") {
+    errors.facilityId = "Choose the facility the lot will go to.";
+    return null;
+  }
+  if (incoterm !== "DAP") return { facilityId: null, incoterm: "EXW", destination: null };
+  const economy = economyByCode(text("destinationEconomy").toUpperCase());
+  if (!economy) {
+    errors.destinationEconomy = "Choose the economy the lot is delivered to.";
+    return null;
+  }
+  if (text("destinationLat") === "" && text("destinationLng") === "") {
+    const label = `Port of ${economy.portName}`;
+    return {
+      facilityId: null,
+      incoterm: "DAP",
+      destination: { lat: economy.portLat, lng: economy.portLng, economy: economy.code, label },
+    };
+  }
+  const lat = coordinate(text("destinationLat"), -90, 90);
+  const lng = coordinate(text("destinationLng"), -180, 180);
+  if (lat === null) errors.destinationLat = "Latitude must be a number from -90 to 90.";
+  if (lng === null) errors.destinationLng = "Longitude must be a number from -180 to 180.";
+  if (lat === null || lng === null) return null;
+  return {
+    facilityId: null,
+    incoterm: "DAP",
+    destination: { lat, lng, economy: economy.code, label: text("destinationLabel") || null },
+  };
 }

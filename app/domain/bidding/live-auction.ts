@@ -37,7 +37,7 @@ export interface SellerLadderEntry {
   priceAfter: Money;
   at: string;
   status: string;
-  /** "Facility name", "EXW (collects at the lot)" or "DAP to …". */
+  /** "EXW (collects at the lot)", "EXW (collects at the lot for Facility)", "Delivered to Facility" or "DAP to …". */
   terms: string;
   /** Amount minus the seller's freight on delivered terms; null when no route could be planned. */
   netValue: Money | null;

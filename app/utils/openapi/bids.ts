@@ -13,7 +13,8 @@ const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: 
 const BID_REFUSALS =
   "`AUCTION_NOT_OPEN` (409: closed, withdrawn or past its close time), `BELOW_MINIMUM` (422, with " +
   "`minimum` and the amount in `detail`), `OWN_LOT` (403), `CAPABILITY_REQUIRED` (403), " +
-  "`CURRENCY_MISMATCH` (422), `FACILITY_CANNOT_TAKE_LOT` (422, with the matching engine's `blockers`), " +
+  "`CURRENCY_MISMATCH` (422), `AUCTION_TERMS_FIXED` (422, field `incoterm` or `destination`: an auction " +
+  "takes EXW bids only), `FACILITY_CANNOT_TAKE_LOT` (422, with the matching engine's `blockers`), " +
   "`ALREADY_REQUESTED` (409, fixed price), `IDEMPOTENCY_KEY_REUSED` (409: the key was used on another lot)";
 
 const AWARD_REFUSALS =
@@ -58,9 +59,14 @@ export const bidsApi: OpenApiFragment = {
         operationId: "placeBid",
         summary: "Bid on an auction, submit or revise a sealed bid, or request a fixed-price lot",
         description:
-          "Needs the buyer or recycler capability. A recycler names the `facilityId` the lot goes to (checked " +
-          "by the matching engine); a buyer collects (`EXW`, the default) or declares a delivered " +
-          "`destination` (`DAP`). `maxAmount` makes it a proxy bid (auctions only). An `idempotencyKey` (or " +
+          "Needs the buyer or recycler capability. **Auctions are on EXW terms at the lot's location**: every " +
+          "bid is for collection by the buyer, so the amount is the seller's net value and the highest amount " +
+          'leads; `incoterm: "DAP"` or a `destination` on an auction is refused with 422 ' +
+          "`AUCTION_TERMS_FIXED` naming the field. A recycler names the `facilityId` the lot goes to (checked " +
+          "by the matching engine): on an auction it collects (EXW, its freight is its own); on a sealed " +
+          "tender or fixed-price lot the lot is delivered (DAP) to it. On those, a buyer collects (`EXW`, " +
+          "the default) or declares a delivered `destination` (`DAP`), and the seller compares bids by net " +
+          "value (amount less its freight). `maxAmount` makes it a proxy bid (auctions only). An `idempotencyKey` (or " +
           "`Idempotency-Key` header) makes a repeated submission count once. Rate limited per organisation " +
           "(60 a minute by default; 429 `RATE_LIMITED` with Retry-After).",
         parameters: [
@@ -287,10 +293,23 @@ export const bidsApi: OpenApiFragment = {
           description: "A positive whole number of minor units in the lot's currency",
         },
         maxAmount: { ...ref("Money"), description: "Proxy maximum (auctions only), at least the amount" },
-        facilityId: { type: "string", format: "uuid", description: "A recycler's destination facility" },
-        incoterm: { type: "string", enum: ["EXW", "DAP"] },
+        facilityId: {
+          type: "string",
+          format: "uuid",
+          description:
+            "A recycler's destination facility: on an auction the recycler collects (EXW); on a tender or " +
+            "fixed-price lot it is delivered (DAP) to it",
+        },
+        incoterm: {
+          type: "string",
+          enum: ["EXW", "DAP"],
+          description:
+            "Auctions: EXW only (the default; DAP is refused with AUCTION_TERMS_FIXED). Tenders and " +
+            "fixed-price lots: EXW (the default) or DAP with a `destination` or `facilityId`",
+        },
         destination: {
           type: "object",
+          description: "DAP only, so never on an auction",
           additionalProperties: false,
           required: ["lat", "lng", "economy"],
           properties: {
@@ -329,7 +348,7 @@ export const bidsApi: OpenApiFragment = {
           type: "object",
           properties: { id: { type: "string", format: "uuid" }, name: { type: ["string", "null"] } },
         }),
-        incoterm: { type: "string", enum: ["EXW", "DAP"] },
+        incoterm: { type: "string", enum: ["EXW", "DAP"], description: "EXW on every auction bid" },
         destination: nullable({
           type: "object",
           properties: {
@@ -357,7 +376,9 @@ export const bidsApi: OpenApiFragment = {
               note: { type: ["string", "null"] },
             },
           }),
-          description: "Seller's view only: amount minus the seller's freight on delivered terms",
+          description:
+            "Seller's view only: amount minus the seller's freight on delivered terms (EXW, so every " +
+            "auction bid: the amount)",
         },
       },
     },
