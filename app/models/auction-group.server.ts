@@ -1,10 +1,10 @@
 import { type AuctionState, applyBid, type BidOutcome as RuleOutcome } from "~/domain/bidding/auction.ts";
 import { type AuctionView, auctionView } from "~/domain/bidding/auction-view.ts";
 import { type BidTerms, type BidTermsRefusal, bidTermsFor } from "~/domain/bidding/bid-terms.ts";
+import type { PlaceBidInput } from "~/domain/bidding/place-bid.ts";
 import { LOT_EVENTS_CHANNEL, type LotEvent } from "~/domain/lot-events.ts";
 import { type Bid, Prisma } from "~/generated.server/prisma/client.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
-import type { PlaceBidInput } from "./bid.server.ts";
 import { auctionStateOf, type LockedLot, saleColumnsOf } from "./lot-sale.server.ts";
 
 /**

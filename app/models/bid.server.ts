@@ -1,11 +1,7 @@
 import { type AuctionState, applyBid, type BidOutcome as RuleOutcome } from "~/domain/bidding/auction.ts";
 import { type AuctionView, auctionView } from "~/domain/bidding/auction-view.ts";
-import {
-  type BidTerms,
-  type BidTermsRefusal,
-  bidTermsFor,
-  type RequestedBidTerms,
-} from "~/domain/bidding/bid-terms.ts";
+import { type BidTerms, type BidTermsRefusal, bidTermsFor } from "~/domain/bidding/bid-terms.ts";
+import type { PlaceBidInput } from "~/domain/bidding/place-bid.ts";
 import { isUuid } from "~/domain/lot-json.ts";
 import type { Blocker } from "~/domain/matching/types.ts";
 import { formatMoney, isSupportedCurrency } from "~/domain/money.ts";
@@ -42,26 +38,11 @@ import { notifyOrganization, notifyOrganizationOncePerLot } from "./notification
  * placed bids to the lot's log with consecutive sequence numbers, writes the lot's new price,
  * leader and close time, and commits once (auction-group.server.ts). The lock orders groups across
  * every server instance; bids on different lots never wait for each other. A bid is acknowledged
- * only after its group's commit. See ADR 011, "Throughput".
+ * only after its group's commit. See ADR 014.
  *
  * Idempotency: a bid may carry a key, unique per organisation; a second submission with the same
  * key returns the first bid instead of bidding twice (double clicks, client retries).
  */
-
-export interface PlaceBidInput {
-  lotId: string;
-  organizationId: string;
-  capabilities: readonly string[];
-  userId: string | null;
-  amountMinor: number;
-  maxAmountMinor: number | null;
-  currency: string;
-  /** As the bidder sent them; placeBid settles them for the lot's sale mode (bid-terms.ts). */
-  terms: RequestedBidTerms;
-  idempotencyKey: string | null;
-  /** Clock for tests; defaults to now, read after the lot's lock is taken. */
-  clock?: () => Date;
-}
 
 export type BidErrorCode =
   | "NOT_FOUND"
