@@ -14,9 +14,10 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { getActor } from "./auth/actor.server.ts";
 import { mapTilesFromEnv } from "./components/map/tiles.server.ts";
 import { NotificationBell } from "./components/notification-bell.tsx";
-import { getCurrentViewer } from "./models/viewer.server.ts";
+import { headerViewer } from "./models/viewer.server.ts";
 import stylesheet from "./styles/app.css?url";
 import { useNonce } from "./utils/nonce.tsx";
 
@@ -36,7 +37,18 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // mapTiles: every map on every page uses the same base layer (null = the bundled world map).
-  return { viewer: await getCurrentViewer(request), mapTiles: mapTilesFromEnv() };
+  const actor = await getActor(request);
+  const viewer = actor
+    ? await headerViewer({
+        userId: actor.userId,
+        name: actor.user.name,
+        email: actor.user.email,
+        isPlatformAdmin: actor.isPlatformAdmin,
+        organizationName: actor.organization?.name ?? null,
+        capabilities: actor.capabilities,
+      })
+    : null;
+  return { viewer, mapTiles: mapTilesFromEnv() };
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -7,9 +7,7 @@
 import type { LotFilters, LotSort } from "~/domain/lot-filters.ts";
 import type { Lot } from "~/generated.server/prisma/client.ts";
 import { Prisma } from "~/generated.server/prisma/client.ts";
-import { getUser } from "~/utils/auth.server.ts";
 import { db, getDatabase } from "~/utils/db.server.ts";
-import { findMembershipsOfUser } from "./organization.server.ts";
 
 /** States only the lot's own organisation may see; every other state is public. */
 const PRIVATE_STATUSES = ["draft", "withdrawn"] as const;
@@ -198,19 +196,4 @@ export async function lotMapPoints(
     SELECT "id", "number", "lat", "lng", "chemistry", "form", "massKg" FROM "Lot" ${where}
     ORDER BY "number" DESC LIMIT ${MAP_POINT_LIMIT + 1}`;
   return { points: rows.slice(0, MAP_POINT_LIMIT), truncated: rows.length > MAP_POINT_LIMIT };
-}
-
-/**
- * The organisation someone browses as (their active one), or null for visitors: it decides
- * whose drafts a search may show and whether the page offers "List a lot".
- */
-export async function browsingOrganization(
-  request: Request,
-): Promise<{ id: string; capabilities: string[] } | null> {
-  const found = await getUser(request);
-  if (!found) return null;
-  const memberships = await findMembershipsOfUser(found.user.id);
-  const active =
-    memberships.find((m) => m.organizationId === found.session.activeOrganizationId) ?? memberships[0];
-  return active ? { id: active.organizationId, capabilities: [...active.organization.capabilities] } : null;
 }

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { requireActor } from "~/auth/actor.server.ts";
 import { FieldError, FormError, TextField } from "~/components/form.tsx";
 import {
   FACTOR_CATALOGUE,
@@ -11,7 +12,6 @@ import {
 } from "~/domain/logistics/factors.ts";
 import { addFactor, currentFactors, listFactorRows } from "~/models/factor.server.ts";
 import lotStyles from "~/styles/lots.css?url";
-import { requirePlatformAdmin } from "~/utils/auth.server.ts";
 import { parseForm } from "~/utils/validation.ts";
 
 export const meta: MetaFunction = () => [{ title: "Logistics and market factors · Packloop" }];
@@ -28,7 +28,7 @@ const GROUP_LABELS: Readonly<Record<FactorGroup, string>> = {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePlatformAdmin(request);
+  await requireActor(request, { admin: true });
   const [history, current] = await Promise.all([listFactorRows(), currentFactors()]);
   return {
     factors: FACTOR_CATALOGUE.map((definition) => {
@@ -69,7 +69,7 @@ function isRealDate(day: string): boolean {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await requirePlatformAdmin(request);
+  const { user } = await requireActor(request, { admin: true });
   const parsed = parseForm(await request.formData(), FactorSchema);
   const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
   const fields = parsed.ok ? parsed.data : null;

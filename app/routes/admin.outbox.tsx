@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { requireActor } from "~/auth/actor.server.ts";
 import { listOutbox } from "~/models/outbox.server.ts";
-import { requirePlatformAdmin } from "~/utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Email outbox · Packloop" }];
 
 const PAGE_SIZE = 50;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePlatformAdmin(request);
+  await requireActor(request, { admin: true });
   const page = Math.max(1, Number.parseInt(new URL(request.url).searchParams.get("page") ?? "1", 10) || 1);
   const { emails, total } = await listOutbox({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   return {

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { requireActor } from "~/auth/actor.server.ts";
 import { FieldError, FormError, TextField } from "~/components/form.tsx";
 import { METAL_LABELS, METALS, type Metal } from "~/domain/metal-content.ts";
 import { formatMoney, parseMoneyInput } from "~/domain/money.ts";
@@ -12,7 +13,6 @@ import {
   toReferencePrice,
 } from "~/models/reference-price.server.ts";
 import lotStyles from "~/styles/lots.css?url";
-import { requirePlatformAdmin } from "~/utils/auth.server.ts";
 import { parseForm } from "~/utils/validation.ts";
 
 export const meta: MetaFunction = () => [{ title: "Reference prices · Packloop" }];
@@ -23,7 +23,7 @@ export const links = () => [{ rel: "stylesheet", href: lotStyles }];
 const CURRENCY = "USD";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePlatformAdmin(request);
+  await requireActor(request, { admin: true });
   const [rows, current] = await Promise.all([listReferencePriceRows(), currentReferencePrices()]);
   return {
     current: current.prices.map((p) => ({ ...p, fromDatabase: current.fromDatabase.includes(p.metal) })),
@@ -48,7 +48,7 @@ const PriceSchema = z.object({
 });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await requirePlatformAdmin(request);
+  const { user } = await requireActor(request, { admin: true });
   const parsed = parseForm(await request.formData(), PriceSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, saved: null }, { status: 400 });
   const errors: Record<string, string> = {};

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { requireApiActor } from "~/auth/actor.server.ts";
 import type { AllocationPlan } from "~/domain/matching/allocation-plan.ts";
 import {
   loadMarketplaceInputs,
@@ -7,14 +8,14 @@ import {
   withPlanSlot,
 } from "~/models/allocation-plan.server.ts";
 import { busyProblem, checkPlanBody, planRateLimit } from "~/utils/allocation-plan-api.server.ts";
-import { apiHandler, json, problem, requireApiCaller, validationProblem } from "~/utils/api.server.ts";
+import { apiHandler, json, problem, validationProblem } from "~/utils/api.server.ts";
 
 // POST /api/v1/allocation-plans: the regional allocation plan (issue 4 item 6) of the inline lots and
 // facilities, or of the marketplace's open lots and active facilities for whatever is left out.
 export async function action({ request }: ActionFunctionArgs) {
   return apiHandler(async () => {
     if (request.method !== "POST") return problem(405, "Use POST.", { code: "METHOD_NOT_ALLOWED" });
-    const caller = await requireApiCaller(request);
+    const caller = await requireApiActor(request);
     const raw = await readJson(request);
     if (raw instanceof Response) return raw;
     const checked = checkPlanBody(raw);

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { requireApiActor } from "~/auth/actor.server.ts";
 import { confirmAward, declineAward } from "~/models/award.server.ts";
 import { toAwardJson } from "~/models/award-list.server.ts";
-import { apiHandler, json, problem, readJsonBody, requireApiCaller } from "~/utils/api.server.ts";
+import { apiHandler, json, problem, readJsonBody } from "~/utils/api.server.ts";
 import { awardProblem, DeclineAwardBody } from "~/utils/award-api.server.ts";
 
 const DECISIONS = ["confirm", "decline"] as const;
@@ -20,7 +21,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         code: "METHOD_NOT_ALLOWED",
         headers: { Allow: "POST" },
       });
-    const caller = await requireApiCaller(request);
+    const caller = await requireApiActor(request);
     const who = { organizationId: caller.organization.id, userId: caller.userId };
     const awardId = params.awardId ?? "";
     if (decision === "confirm") {

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { requireApiActor } from "~/auth/actor.server.ts";
 import { acceptPurchaseRequest, declinePurchaseRequest } from "~/models/award.server.ts";
 import { toAwardJson } from "~/models/award-list.server.ts";
 import { toBidJson } from "~/models/bid-list.server.ts";
-import { apiHandler, json, problem, readJsonBody, requireApiCaller } from "~/utils/api.server.ts";
+import { apiHandler, json, problem, readJsonBody } from "~/utils/api.server.ts";
 import { awardProblem, DeclineRequestBody, hasBody } from "~/utils/award-api.server.ts";
 
 const DECISIONS = ["accept", "decline"] as const;
@@ -21,7 +22,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         code: "METHOD_NOT_ALLOWED",
         headers: { Allow: "POST" },
       });
-    const caller = await requireApiCaller(request);
+    const caller = await requireApiActor(request);
     const who = { organizationId: caller.organization.id, userId: caller.userId };
     const bidId = params.bidId ?? "";
     if (decision === "accept") {

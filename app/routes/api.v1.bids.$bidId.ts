@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { requireApiActor } from "~/auth/actor.server.ts";
 import { withdrawBid } from "~/models/award.server.ts";
 import { toBidJson } from "~/models/bid-list.server.ts";
-import { apiHandler, json, problem, requireApiCaller } from "~/utils/api.server.ts";
+import { apiHandler, json, problem } from "~/utils/api.server.ts";
 import { awardProblem } from "~/utils/award-api.server.ts";
 
 /**
@@ -15,7 +16,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         code: "METHOD_NOT_ALLOWED",
         headers: { Allow: "DELETE" },
       });
-    const caller = await requireApiCaller(request);
+    const caller = await requireApiActor(request);
     const result = await withdrawBid(
       { organizationId: caller.organization.id, userId: caller.userId },
       params.bidId ?? "",

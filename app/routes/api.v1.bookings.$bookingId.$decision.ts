@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { requireApiActor } from "~/auth/actor.server.ts";
 import { parseDecisionNote } from "~/domain/booking.ts";
 import {
   acceptBooking,
@@ -6,14 +7,7 @@ import {
   declineBooking,
   toBookingJson,
 } from "~/models/capacity-booking.server.ts";
-import {
-  apiHandler,
-  json,
-  problem,
-  readJsonBody,
-  requireApiCaller,
-  validationProblem,
-} from "~/utils/api.server.ts";
+import { apiHandler, json, problem, readJsonBody, validationProblem } from "~/utils/api.server.ts";
 import { bookingProblem, DeclineBookingBody } from "~/utils/booking-api.server.ts";
 
 const DECISIONS = ["accept", "decline", "cancel"] as const;
@@ -32,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         code: "METHOD_NOT_ALLOWED",
         headers: { Allow: "POST" },
       });
-    const caller = await requireApiCaller(request);
+    const caller = await requireApiActor(request);
     const input = {
       organizationId: caller.organization.id,
       userId: caller.userId,

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireApiActor } from "~/auth/actor.server.ts";
 import { getBookingForOrganization, toBookingJson } from "~/models/capacity-booking.server.ts";
-import { apiHandler, json, problem, requireApiCaller } from "~/utils/api.server.ts";
+import { apiHandler, json, problem } from "~/utils/api.server.ts";
 
 /** GET /api/v1/bookings/{id}: for the seller that asked and the facility's organisation only. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return apiHandler(async () => {
-    const caller = await requireApiCaller(request);
+    const caller = await requireApiActor(request);
     const booking = await getBookingForOrganization(params.bookingId ?? "", caller.organization.id);
     if (!booking) return problem(404, "No such booking.", { code: "NOT_FOUND" });
     return json(toBookingJson(booking));

@@ -1,19 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { requireApiActor } from "~/auth/actor.server.ts";
 import {
   type BookingRole,
   listBookingsOfOrganization,
   requestBooking,
   toBookingJson,
 } from "~/models/capacity-booking.server.ts";
-import {
-  apiHandler,
-  json,
-  problem,
-  readJsonBody,
-  requireApiCaller,
-  requireApiCapability,
-  validationProblem,
-} from "~/utils/api.server.ts";
+import { apiHandler, json, problem, readJsonBody, validationProblem } from "~/utils/api.server.ts";
 import { bookingProblem, CreateBookingBody } from "~/utils/booking-api.server.ts";
 
 const ROLES: readonly BookingRole[] = ["seller", "facility"];
@@ -21,7 +14,7 @@ const ROLES: readonly BookingRole[] = ["seller", "facility"];
 /** GET /api/v1/bookings: what the caller asked for as a seller and received at its facilities. */
 export async function loader({ request }: LoaderFunctionArgs) {
   return apiHandler(async () => {
-    const caller = await requireApiCaller(request);
+    const caller = await requireApiActor(request);
     const role = new URL(request.url).searchParams.get("role");
     if (role !== null && !(ROLES as readonly string[]).includes(role))
       return validationProblem({ role: "Use seller or facility, or leave it out for both." });
@@ -40,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
         code: "METHOD_NOT_ALLOWED",
         headers: { Allow: "GET, POST" },
       });
-    const caller = await requireApiCapability(request, "seller");
+    const caller = await requireApiActor(request, { capability: "seller" });
     const body = await readJsonBody(request, CreateBookingBody);
     const result = await requestBooking({
       sellerOrganizationId: caller.organization.id,

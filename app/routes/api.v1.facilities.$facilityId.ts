@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireApiActor } from "~/auth/actor.server.ts";
 import { getFacilityForViewer, toFacilityJson } from "~/models/facility.server.ts";
-import { apiHandler, json, problem, requireApiCaller } from "~/utils/api.server.ts";
+import { apiHandler, json, problem } from "~/utils/api.server.ts";
 
 // GET /api/v1/facilities/{id}: a listed facility, or an unlisted one of the caller's own organisation.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return apiHandler(async () => {
-    const caller = await requireApiCaller(request);
+    const caller = await requireApiActor(request);
     const today = new Date();
     const facility = await getFacilityForViewer(params.facilityId ?? "", caller.organization.id, today);
     if (!facility) return problem(404, "No such facility.", { code: "NOT_FOUND" });

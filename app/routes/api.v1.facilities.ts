@@ -1,13 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireApiActor } from "~/auth/actor.server.ts";
 import { parseFacilityFilters } from "~/domain/facility-filters.ts";
 import { toFacilityJson } from "~/models/facility.server.ts";
 import { searchFacilities } from "~/models/facility-search.server.ts";
-import { apiHandler, json, readPagination, requireApiCaller, validationProblem } from "~/utils/api.server.ts";
+import { apiHandler, json, readPagination, validationProblem } from "~/utils/api.server.ts";
 
 // GET /api/v1/facilities: the facility search with the filters of the /facilities page as query parameters.
 export async function loader({ request }: LoaderFunctionArgs) {
   return apiHandler(async () => {
-    await requireApiCaller(request);
+    await requireApiActor(request);
     const params = new URL(request.url).searchParams;
     const parsed = parseFacilityFilters(params);
     if (!parsed.ok) return validationProblem(parsed.errors);

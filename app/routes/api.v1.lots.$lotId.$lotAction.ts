@@ -1,15 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { requireApiActor } from "~/auth/actor.server.ts";
 import { acceptBelowReserve, awardSealedBid, closeLotIfDue, relistLot } from "~/models/award.server.ts";
 import { toAwardJson } from "~/models/award-list.server.ts";
 import { getLotForViewer } from "~/models/lot.server.ts";
-import {
-  apiHandler,
-  json,
-  problem,
-  readJsonBody,
-  requireApiCaller,
-  validationProblem,
-} from "~/utils/api.server.ts";
+import { apiHandler, json, problem, readJsonBody, validationProblem } from "~/utils/api.server.ts";
 import { AwardSealedBody, awardProblem, RelistBody } from "~/utils/award-api.server.ts";
 
 const ACTIONS = ["award", "relist", "accept-below-reserve"] as const;
@@ -31,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         code: "METHOD_NOT_ALLOWED",
         headers: { Allow: "POST" },
       });
-    const caller = await requireApiCaller(request);
+    const caller = await requireApiActor(request);
     const who = { organizationId: caller.organization.id, userId: caller.userId };
     const lotId = params.lotId ?? "";
     await closeLotIfDue(lotId);

@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireApiActor } from "~/auth/actor.server.ts";
 import { closeLotIfDue } from "~/models/award.server.ts";
 import { lotAwardsForViewer } from "~/models/award-list.server.ts";
-import { apiHandler, json, problem, requireApiCaller } from "~/utils/api.server.ts";
+import { apiHandler, json, problem } from "~/utils/api.server.ts";
 
 /** GET /api/v1/lots/{id}/awards: the seller sees every award of the lot; a bidder its own. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return apiHandler(async () => {
-    const caller = await requireApiCaller(request);
+    const caller = await requireApiActor(request);
     const lotId = params.lotId ?? "";
     // Closing is lazy: a lot past its close time gets its award before anyone reads it.
     await closeLotIfDue(lotId);

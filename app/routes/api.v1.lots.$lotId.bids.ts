@@ -1,16 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { getApiActor, requireApiActor } from "~/auth/actor.server.ts";
 import { closeLotIfDue } from "~/models/award.server.ts";
 import { placeBid } from "~/models/bid.server.ts";
 import { lotBidsForViewer, toBidJson } from "~/models/bid-list.server.ts";
-import {
-  apiHandler,
-  getApiCaller,
-  json,
-  problem,
-  readJsonBody,
-  requireApiCaller,
-  validationProblem,
-} from "~/utils/api.server.ts";
+import { apiHandler, json, problem, readJsonBody, validationProblem } from "~/utils/api.server.ts";
 import {
   auctionJson,
   bidProblem,
@@ -28,7 +21,7 @@ import { takeBidAllowance } from "~/utils/bid-rate-limit.server.ts";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return apiHandler(async () => {
-    const caller = await getApiCaller(request);
+    const caller = await getApiActor(request);
     // Closing is lazy: a tender past its close time is opened before its bids are shown.
     await closeLotIfDue(params.lotId ?? "");
     const result = await lotBidsForViewer(params.lotId ?? "", caller?.organization.id ?? null);
@@ -49,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         code: "METHOD_NOT_ALLOWED",
         headers: { Allow: "GET, POST" },
       });
-    const caller = await requireApiCaller(request);
+    const caller = await requireApiActor(request);
     if (!canBid(caller.organization.capabilities)) return capabilityProblem();
     const allowance = takeBidAllowance(caller.organization.id);
     if (!allowance.ok) {

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { requireApiActor } from "~/auth/actor.server.ts";
 import { validateLotInput } from "~/domain/lot-input.ts";
 import { lotInputFromRow } from "~/domain/lot-json.ts";
 import { canEdit } from "~/domain/lot-lifecycle.ts";
@@ -6,15 +7,7 @@ import { closeLotIfDue } from "~/models/award.server.ts";
 import { getLotForViewer, publishLot, toLotJson, updateLot, withdrawLot } from "~/models/lot.server.ts";
 import { auctionViewFor } from "~/models/lot-sale.server.ts";
 import { currentReferencePrices } from "~/models/reference-price.server.ts";
-import {
-  apiHandler,
-  json,
-  problem,
-  readJsonBody,
-  requireApiCaller,
-  requireApiCapability,
-  validationProblem,
-} from "~/utils/api.server.ts";
+import { apiHandler, json, problem, readJsonBody, validationProblem } from "~/utils/api.server.ts";
 import { auctionJson } from "~/utils/bid-api.server.ts";
 import { lotProblem, mergePatch, PatchLotBody } from "~/utils/lot-api.server.ts";
 
@@ -29,7 +22,7 @@ async function auctionFor(lotId: string, viewerOrganizationId: string) {
 /** GET /api/v1/lots/{id}: drafts and withdrawn lots exist only for their own organisation. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return apiHandler(async () => {
-    const caller = await requireApiCaller(request);
+    const caller = await requireApiActor(request);
     // Closing is lazy: a lot past its close time is closed (and awarded) before it is shown.
     await closeLotIfDue(params.lotId ?? "");
     const lot = await getLotForViewer(params.lotId ?? "", caller.organization.id);
@@ -53,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         code: "METHOD_NOT_ALLOWED",
         headers: { Allow: "GET, PATCH" },
       });
-    const caller = await requireApiCapability(request, "seller");
+    const caller = await requireApiActor(request, { capability: "seller" });
     const who = { organizationId: caller.organization.id, userId: caller.userId };
     const lot = await getLotForViewer(params.lotId ?? "", caller.organization.id);
     if (!lot) return notFound();

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { requireApiActor } from "~/auth/actor.server.ts";
 import { parseLotFilters } from "~/domain/lot-filters.ts";
 import { validateLotInput } from "~/domain/lot-input.ts";
 import { createLot, toLotJson } from "~/models/lot.server.ts";
@@ -10,8 +11,6 @@ import {
   problem,
   readJsonBody,
   readPagination,
-  requireApiCaller,
-  requireApiCapability,
   validationProblem,
 } from "~/utils/api.server.ts";
 import { CreateLotBody } from "~/utils/lot-api.server.ts";
@@ -19,7 +18,7 @@ import { CreateLotBody } from "~/utils/lot-api.server.ts";
 /** GET /api/v1/lots: the same filters as the /lots page, as query parameters. */
 export async function loader({ request }: LoaderFunctionArgs) {
   return apiHandler(async () => {
-    const caller = await requireApiCaller(request);
+    const caller = await requireApiActor(request);
     const params = new URL(request.url).searchParams;
     const { limit, offset } = readPagination(params);
     const parsed = parseLotFilters(params);
@@ -45,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
         code: "METHOD_NOT_ALLOWED",
         headers: { Allow: "GET, POST" },
       });
-    const caller = await requireApiCapability(request, "seller");
+    const caller = await requireApiActor(request, { capability: "seller" });
     const body = await readJsonBody(request, CreateLotBody);
     const publish = body.status === "open";
     const now = new Date();

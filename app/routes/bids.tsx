@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { requireActor } from "~/auth/actor.server.ts";
 import { MY_BID_STANDING_LABELS } from "~/domain/bidding/my-bid-standing.ts";
 import { SALE_MODE_LABELS } from "~/domain/codes.ts";
 import { LOT_STATUS_LABELS } from "~/domain/lot-lifecycle.ts";
 import { formatMoney } from "~/domain/money.ts";
 import { listMyBids } from "~/models/my-bids.server.ts";
 import lotStyles from "~/styles/lots.css?url";
-import { requireMembership } from "~/utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "My bids · Packloop" }];
 export const links = () => [{ rel: "stylesheet", href: lotStyles }];
@@ -14,7 +14,7 @@ export const links = () => [{ rel: "stylesheet", href: lotStyles }];
 const PAGE_SIZE = 50;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { organization } = await requireMembership(request);
+  const { organization } = await requireActor(request, { organization: true });
   const page = Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get("page")) || 1));
   const { rows, total } = await listMyBids(organization.id, {
     limit: PAGE_SIZE,

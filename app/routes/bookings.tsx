@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requireActor } from "~/auth/actor.server.ts";
 import { BookingTable } from "~/components/booking.tsx";
 import {
   cancelBooking,
@@ -7,7 +8,6 @@ import {
   toBookingJson,
 } from "~/models/capacity-booking.server.ts";
 import facilityStyles from "~/styles/facilities.css?url";
-import { requireMembership } from "~/utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Capacity bookings · Packloop" }];
 export const links = () => [{ rel: "stylesheet", href: facilityStyles }];
@@ -17,7 +17,7 @@ export const links = () => [{ rel: "stylesheet", href: facilityStyles }];
  * recycler, those its facilities received (decided on each facility's capacity page).
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { organization } = await requireMembership(request);
+  const { organization } = await requireActor(request, { organization: true });
   const [asSeller, asFacility] = await Promise.all([
     listBookingsOfOrganization(organization.id, { role: "seller" }),
     organization.capabilities.includes("recycler")
@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user, organization } = await requireMembership(request);
+  const { user, organization } = await requireActor(request, { organization: true });
   const form = await request.formData();
   if (String(form.get("intent") ?? "") !== "cancel")
     return data({ error: "Unknown action.", notice: null }, { status: 400 });

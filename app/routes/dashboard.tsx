@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { requireActor } from "~/auth/actor.server.ts";
 import { CAPABILITY_LABELS } from "~/domain/codes.ts";
 import { organizationOverview } from "~/models/organization.server.ts";
-import { requireMembership } from "~/utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard · Packloop" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { organization, user, membership } = await requireMembership(request);
+  const { organization, user, membership } = await requireActor(request, { organization: true });
   const overview = await organizationOverview(organization.id);
   return {
     userName: user.name,

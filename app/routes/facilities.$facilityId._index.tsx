@@ -6,6 +6,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getActor, requireActor } from "~/auth/actor.server.ts";
 import { BookCapacityForm } from "~/components/booking.tsx";
 import { CapacityTable } from "~/components/capacity-table.tsx";
 import { FacilityLotsSection } from "~/components/facility-lots-section.tsx";
@@ -22,26 +23,15 @@ import { RECOVERY_METAL_LABELS, RECOVERY_METALS } from "~/domain/facility-input.
 import { bookableLotsByWindow, requestBooking } from "~/models/capacity-booking.server.ts";
 import { getFacilityForViewer, toFacilityJson } from "~/models/facility.server.ts";
 import { lotsForFacility } from "~/models/facility-lot-matches.server.ts";
-import { findMembershipsOfUser } from "~/models/organization.server.ts";
 import facilityStyles from "~/styles/facilities.css?url";
-import { getUser, requireCapability } from "~/utils/auth.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.facility.name} · Packloop` : "Facility · Packloop" },
 ];
 export const links = () => [{ rel: "stylesheet", href: facilityStyles }];
 
-async function viewerOrganization(request: Request) {
-  const found = await getUser(request);
-  if (!found) return null;
-  const memberships = await findMembershipsOfUser(found.user.id);
-  const active =
-    memberships.find((m) => m.organizationId === found.session.activeOrganizationId) ?? memberships[0];
-  return active?.organization ?? null;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const viewer = await viewerOrganization(request);
+  const viewer = (await getActor(request))?.organization ?? null;
   const organizationId = viewer?.id ?? null;
   const today = new Date();
   const facility = await getFacilityForViewer(params.facilityId ?? "", organizationId, today);
@@ -72,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** A seller asks to book a window for one of its lots; the answer names the field that is wrong. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, organization } = await requireCapability(request, "seller");
+  const { user, organization } = await requireActor(request, { capability: "seller" });
   const form = await request.formData();
   const windowId = String(form.get("windowId") ?? "");
   const lotId = String(form.get("lotId") ?? "");

@@ -6,6 +6,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requireActor } from "~/auth/actor.server.ts";
 import { BookingRequests, BookingTable } from "~/components/booking.tsx";
 import { CapacityForm } from "~/components/capacity-form.tsx";
 import { CapacityTable, monthLabel } from "~/components/capacity-table.tsx";
@@ -27,7 +28,6 @@ import {
 } from "~/models/capacity-window.server.ts";
 import { getOwnFacility, toFacilityJson } from "~/models/facility.server.ts";
 import facilityStyles from "~/styles/facilities.css?url";
-import { requireCapability } from "~/utils/auth.server.ts";
 import { capacityFormDefaults, ownerFailure, readCapacityForm } from "~/utils/facility-pages.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -36,7 +36,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const links = () => [{ rel: "stylesheet", href: facilityStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organization } = await requireCapability(request, "recycler");
+  const { organization } = await requireActor(request, { capability: "recycler" });
   const today = new Date();
   const found = await getOwnFacility(params.facilityId ?? "", organization.id, today);
   if (!found.ok) throw ownerFailure(found);
@@ -84,7 +84,7 @@ function failure(intent: string, outcome: Exclude<WindowWriteResult, { ok: true 
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const context = await requireCapability(request, "recycler");
+  const context = await requireActor(request, { capability: "recycler" });
   const { organization } = context;
   const facilityId = params.facilityId ?? "";
   const found = await getOwnFacility(facilityId, organization.id);

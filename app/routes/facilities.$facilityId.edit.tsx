@@ -6,6 +6,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireActor } from "~/auth/actor.server.ts";
 import { FacilityForm } from "~/components/facility-form.tsx";
 import { FormError, TextField } from "~/components/form.tsx";
 import { isoDay, validateCertification } from "~/domain/facility-certification.ts";
@@ -18,7 +19,6 @@ import {
   updateFacility,
 } from "~/models/facility.server.ts";
 import facilityStyles from "~/styles/facilities.css?url";
-import { requireCapability } from "~/utils/auth.server.ts";
 import {
   facilityFormDefaults,
   ownerFailure,
@@ -32,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const links = () => [{ rel: "stylesheet", href: facilityStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organization } = await requireCapability(request, "recycler");
+  const { organization } = await requireActor(request, { capability: "recycler" });
   const found = await getOwnFacility(params.facilityId ?? "", organization.id);
   if (!found.ok) throw ownerFailure(found);
   const { facility } = found;
@@ -53,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organization } = await requireCapability(request, "recycler");
+  const { organization } = await requireActor(request, { capability: "recycler" });
   const facilityId = params.facilityId ?? "";
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");

@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { getActor } from "~/auth/actor.server.ts";
 import {
   FacilityFilterFields,
   type FacilityRow,
@@ -18,7 +19,6 @@ import type { RecyclingProcess } from "~/domain/codes.ts";
 import { facilityFiltersToParams, parseFacilityFilters } from "~/domain/facility-filters.ts";
 import { toFacilityJson } from "~/models/facility.server.ts";
 import { searchFacilities } from "~/models/facility-search.server.ts";
-import { browsingOrganization } from "~/models/lot-search.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Recycling facilities · Packloop" }];
 
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const view = browseViewOf(params);
   const offset = pageOffset(params, PAGE_SIZE);
-  const organization = await browsingOrganization(request);
+  const organization = (await getActor(request))?.organization ?? null;
   const canPublish = organization?.capabilities.includes("recycler") ?? false;
   const parsed = parseFacilityFilters(params);
   if (!parsed.ok) {

@@ -6,18 +6,18 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireActor } from "~/auth/actor.server.ts";
 import { FacilityForm } from "~/components/facility-form.tsx";
 import { validateFacilityProfile } from "~/domain/facility-input.ts";
 import { createFacility } from "~/models/facility.server.ts";
 import facilityStyles from "~/styles/facilities.css?url";
-import { requireCapability } from "~/utils/auth.server.ts";
 import { facilityFormDefaults, readFacilityForm } from "~/utils/facility-pages.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Publish a facility · Packloop" }];
 export const links = () => [{ rel: "stylesheet", href: facilityStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { organization } = await requireCapability(request, "recycler");
+  const { organization } = await requireActor(request, { capability: "recycler" });
   return {
     organizationName: organization.name,
     defaults: facilityFormDefaults(null, organization.economyCode),
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { organization } = await requireCapability(request, "recycler");
+  const { organization } = await requireActor(request, { capability: "recycler" });
   const { input, values } = readFacilityForm(await request.formData());
   const result = validateFacilityProfile(input);
   if (!result.ok) return data({ errors: result.errors, values }, { status: 400 });

@@ -7,10 +7,10 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { getActor } from "~/auth/actor.server.ts";
 import { FormError, TextField } from "~/components/form.tsx";
 import { acceptInvitation, findPendingInvitation } from "~/models/invitation.server.ts";
 import { setActiveOrganization } from "~/models/session.server.ts";
-import { getUser } from "~/utils/auth.server.ts";
 import { newPasswordField } from "~/utils/fields.ts";
 import { startSession } from "~/utils/session.server.ts";
 import { parseForm } from "~/utils/validation.ts";
@@ -25,7 +25,7 @@ const NewAccountSchema = z.object({
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invitation = await findPendingInvitation(params.token ?? "");
   if (!invitation) return { invitation: null, viewerEmail: null };
-  const viewer = await getUser(request);
+  const viewer = await getActor(request);
   return {
     invitation: {
       email: invitation.email,
@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
-  const viewer = await getUser(request);
+  const viewer = await getActor(request);
   const invitation = await findPendingInvitation(token);
   if (!invitation) {
     return data(

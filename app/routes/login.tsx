@@ -7,10 +7,10 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { getActor } from "~/auth/actor.server.ts";
 import { FormError, TextField } from "~/components/form.tsx";
 import { findMembershipsOfUser } from "~/models/organization.server.ts";
 import { verifyLogin } from "~/models/user.server.ts";
-import { getUser } from "~/utils/auth.server.ts";
 import { safeRedirect, startSession } from "~/utils/session.server.ts";
 import { parseForm } from "~/utils/validation.ts";
 
@@ -23,7 +23,7 @@ const LoginSchema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getUser(request)) throw redirect("/dashboard");
+  if (await getActor(request)) throw redirect("/dashboard");
   return null;
 }
 

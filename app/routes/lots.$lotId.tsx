@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getActor, requireActor } from "~/auth/actor.server.ts";
 import { AwardPanel } from "~/components/lot/award-panel.tsx";
 import { BidPanel } from "~/components/lot/bid-panel.tsx";
 import { LotQuestions } from "~/components/lot/lot-questions.tsx";
@@ -19,9 +20,8 @@ import { currentReferencePrices } from "~/models/reference-price.server.ts";
 import biddingStyles from "~/styles/bidding.css?url";
 import lotStyles from "~/styles/lots.css?url";
 import notificationStyles from "~/styles/notifications.css?url";
-import { requireCapability } from "~/utils/auth.server.ts";
 import { readLotFormRequest } from "~/utils/lot-form.server.ts";
-import { getLotViewer, lotBidding, lotEngagement, lotFailureStatus } from "~/utils/lot-pages.server.ts";
+import { lotBidding, lotEngagement, lotFailureStatus } from "~/utils/lot-pages.server.ts";
 
 export const links = () => [
   { rel: "stylesheet", href: lotStyles },
@@ -33,7 +33,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const viewer = await getLotViewer(request);
+  const viewer = await getActor(request);
   // A lot past its close time closes before it is shown (idempotent; the sweep does the same).
   await closeLotIfDue(params.lotId ?? "");
   const lot = await getLotForViewer(params.lotId ?? "", viewer?.organizationId ?? null);
@@ -87,7 +87,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organization, user } = await requireCapability(request, "seller");
+  const { organization, user } = await requireActor(request, { capability: "seller" });
   const caller = { organizationId: organization.id, userId: user.id };
   const lotId = params.lotId ?? "";
   const { form, files } = await readLotFormRequest(request);

@@ -1,4 +1,5 @@
 import { type ActionFunctionArgs, data, redirect } from "@remix-run/node";
+import { getActor } from "~/auth/actor.server.ts";
 import { localDateTimeToInstant } from "~/domain/bidding/closing.ts";
 import { parseMoneyInput } from "~/domain/money.ts";
 import {
@@ -14,7 +15,6 @@ import {
   withdrawBid,
 } from "~/models/award.server.ts";
 import { lotSaleTerms } from "~/models/lot-sale.server.ts";
-import { getLotViewer } from "~/utils/lot-pages.server.ts";
 
 /**
  * The lot page's closing and awarding buttons (app/components/lot/award-panel.tsx) post here with
@@ -52,7 +52,7 @@ async function readOptionalMoney(form: FormData, name: string, lotId: string) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const lotId = params.lotId ?? "";
   const back = `/lots/${lotId}#award`;
-  const viewer = await getLotViewer(request);
+  const viewer = await getActor(request);
   if (!viewer) return redirect(`/login?redirectTo=${encodeURIComponent(`/lots/${lotId}`)}`);
   if (!viewer.organizationId)
     return refused(null, { status: 403, message: "Join an organisation to act on lots." });

@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, data, redirect } from "@remix-run/node";
+import { getActor } from "~/auth/actor.server.ts";
 import { readBidForm } from "~/domain/bidding/bid-form.ts";
 import { formatMoney } from "~/domain/money.ts";
 import { placeBid } from "~/models/bid.server.ts";
 import { lotSaleTerms } from "~/models/lot-sale.server.ts";
-import { getLotViewer } from "~/utils/lot-pages.server.ts";
 
 export interface BidFeedback {
   formError: string;
@@ -33,7 +33,7 @@ const FIELD_OF: Record<string, string> = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const lotId = params.lotId ?? "";
   const back = `/lots/${lotId}`;
-  const viewer = await getLotViewer(request);
+  const viewer = await getActor(request);
   if (!viewer) return redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
   const refuse = (status: number, feedback: Partial<BidFeedback> & { formError: string }) =>
     data<BidFeedback>({ code: "VALIDATION", errors: {}, blockers: [], ...feedback }, { status });

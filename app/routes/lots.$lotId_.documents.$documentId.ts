@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getActor, requireActor } from "~/auth/actor.server.ts";
 import { getLotDocumentForViewer } from "~/models/lot-document.server.ts";
 import { openStoredFile } from "~/services/file-storage.server.ts";
-import { requireUser } from "~/utils/auth.server.ts";
-import { getLotViewer } from "~/utils/lot-pages.server.ts";
 
 /**
  * Streams a lot document to a signed-in user who may see the lot. The content type is the one
@@ -10,8 +9,8 @@ import { getLotViewer } from "~/utils/lot-pages.server.ts";
  * PDFs are always downloaded rather than opened inside Packloop's origin.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request);
-  const viewer = await getLotViewer(request);
+  await requireActor(request);
+  const viewer = await getActor(request);
   const doc = await getLotDocumentForViewer(
     params.lotId ?? "",
     params.documentId ?? "",

@@ -6,12 +6,12 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireActor } from "~/auth/actor.server.ts";
 import { LotForm } from "~/components/lot-form.tsx";
 import { validateLotInput } from "~/domain/lot-input.ts";
 import { canEdit } from "~/domain/lot-lifecycle.ts";
 import { getLotForViewer, lotNumberLabel, publishLot, updateLot } from "~/models/lot.server.ts";
 import lotStyles from "~/styles/lots.css?url";
-import { requireCapability } from "~/utils/auth.server.ts";
 import {
   lotFormDefaults,
   lotFormValues,
@@ -25,7 +25,7 @@ export const meta: MetaFunction = () => [{ title: "Edit lot · Packloop" }];
 
 /** The caller's own lot, still editable; otherwise the page answers 404, 403 or 409. */
 async function requireEditableLot(request: Request, lotId: string) {
-  const { organization, user } = await requireCapability(request, "seller");
+  const { organization, user } = await requireActor(request, { capability: "seller" });
   const lot = await getLotForViewer(lotId, organization.id);
   if (!lot) throw new Response("There is no such lot.", { status: 404 });
   if (lot.organizationId !== organization.id)

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, data, redirect } from "@remix-run/node";
+import { getActor } from "~/auth/actor.server.ts";
 import { answerQuestion, askQuestion } from "~/models/lot-question.server.ts";
-import { getLotViewer } from "~/utils/lot-pages.server.ts";
 
 /**
  * POST intent=ask (question) or intent=answer (questionId, answer) from the lot page's questions
@@ -12,7 +12,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // No #fragment: a redirect that differs from the current URL only by its hash is a "hash change"
   // to the client router, which then skips the loaders and the new question would not appear.
   const back = `/lots/${lotId}`;
-  const viewer = await getLotViewer(request);
+  const viewer = await getActor(request);
   if (!viewer) return redirect(`/login?redirectTo=${encodeURIComponent(`/lots/${lotId}`)}`);
   const form = await request.formData();
   const intent = form.get("intent");

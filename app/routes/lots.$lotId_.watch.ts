@@ -1,11 +1,11 @@
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
+import { getActor } from "~/auth/actor.server.ts";
 import { canWatchLot, setLotWatch } from "~/models/lot-watch.server.ts";
-import { getLotViewer } from "~/utils/lot-pages.server.ts";
 import { safeRedirect } from "~/utils/session.server.ts";
 
 /** POST intent=watch|unwatch: follow or stop following a lot, then go back where the user was. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const viewer = await getLotViewer(request);
+  const viewer = await getActor(request);
   const lotId = params.lotId ?? "";
   const back = `/lots/${lotId}`;
   if (!viewer) return redirect(`/login?redirectTo=${encodeURIComponent(back)}`);

@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { getActor } from "~/auth/actor.server.ts";
 import { LotFilterFields, type LotRow, LotTable } from "~/components/map/browse-lots.tsx";
 import {
   browseMapDataUrl,
@@ -14,7 +15,7 @@ import { lotReference } from "~/components/map/map-data.ts";
 import { SaveSearchForm } from "~/components/save-search-form.tsx";
 import { lotFiltersToParams, parseLotFilters } from "~/domain/lot-filters.ts";
 import type { LotRecord } from "~/domain/lot-json.ts";
-import { browsingOrganization, searchLots } from "~/models/lot-search.server.ts";
+import { searchLots } from "~/models/lot-search.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Battery lots · Packloop" }];
 
@@ -51,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const view = browseViewOf(params);
   const offset = pageOffset(params, PAGE_SIZE);
-  const organization = await browsingOrganization(request);
+  const organization = (await getActor(request))?.organization ?? null;
   const canList = organization?.capabilities.includes("seller") ?? false;
   const parsed = parseLotFilters(params);
   if (!parsed.ok) {

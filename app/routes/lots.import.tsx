@@ -8,6 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { requireActor } from "~/auth/actor.server.ts";
 import { ImportIssuesTable } from "~/components/lot-import-issues.tsx";
 import { checkImportRows, MAX_IMPORT_ROWS } from "~/domain/lot-import.ts";
 import type { ImportIssue } from "~/domain/lot-import-columns.ts";
@@ -15,7 +16,6 @@ import { MAX_IMPORT_BYTES } from "~/domain/lot-import-file.ts";
 import { listLotImports, startLotImport } from "~/models/lot-import.server.ts";
 import { readSpreadsheet } from "~/services/spreadsheet.server.ts";
 import importStyles from "~/styles/lot-import.css?url";
-import { requireCapability } from "~/utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Import lots from a spreadsheet · Packloop" }];
 export const links = () => [{ rel: "stylesheet", href: importStyles }];
@@ -26,7 +26,7 @@ const MAX_MB = MAX_IMPORT_BYTES / (1024 * 1024);
 const MAX_FIELD_BYTES = 10_000;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { organization } = await requireCapability(request, "seller");
+  const { organization } = await requireActor(request, { capability: "seller" });
   const imports = await listLotImports(organization.id);
   return {
     organizationName: organization.name,
@@ -90,7 +90,7 @@ function refuse(
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { organization, user } = await requireCapability(request, "seller");
+  const { organization, user } = await requireActor(request, { capability: "seller" });
   const { form, file } = await readUpload(request);
   const options = OptionsSchema.safeParse({ publish: form.get("publish"), intent: form.get("intent") });
   const values = { publish: String(form.get("publish") ?? "draft") };

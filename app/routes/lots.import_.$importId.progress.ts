@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireActor } from "~/auth/actor.server.ts";
 import { getLotImport } from "~/models/lot-import.server.ts";
 import { json } from "~/utils/api.server.ts";
-import { requireCapability } from "~/utils/auth.server.ts";
 
 /** What the import page polls while the lots are written: small, uncached, scoped to the caller. */
 export interface ImportProgress {
@@ -13,7 +13,7 @@ export interface ImportProgress {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organization } = await requireCapability(request, "seller");
+  const { organization } = await requireActor(request, { capability: "seller" });
   const record = await getLotImport(organization.id, params.importId ?? "");
   if (!record) return json({ error: "No such import." }, { status: 404 });
   const progress: ImportProgress = {

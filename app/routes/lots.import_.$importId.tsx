@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { requireActor } from "~/auth/actor.server.ts";
 import { ImportIssuesTable } from "~/components/lot-import-issues.tsx";
 import { getLotImport, importedLotStatuses, importIssues } from "~/models/lot-import.server.ts";
 import importStyles from "~/styles/lot-import.css?url";
-import { requireCapability } from "~/utils/auth.server.ts";
 import type { ImportProgress } from "./lots.import_.$importId.progress.ts";
 
 // The page of one import: a progress bar while its lots are written, then the result. The route
@@ -17,7 +17,7 @@ const ISSUES_SHOWN = 200;
 const POLL_MS = 300;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organization } = await requireCapability(request, "seller");
+  const { organization } = await requireActor(request, { capability: "seller" });
   const record = await getLotImport(organization.id, params.importId ?? "");
   if (!record) throw new Response("No such import in your organisation.", { status: 404 });
   const issues = importIssues(record);

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getActor } from "~/auth/actor.server.ts";
 import { encodeLotMapData } from "~/components/map/map-data.ts";
 import { parseLotFilters } from "~/domain/lot-filters.ts";
-import { browsingOrganization, lotMapPoints } from "~/models/lot-search.server.ts";
+import { lotMapPoints } from "~/models/lot-search.server.ts";
 
 /**
  * GET /lots/map-data?…filters — every lot matching the filters, for the map, in one compact JSON
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!parsed.ok) {
     return Response.json({ errors: parsed.errors }, { status: 400 });
   }
-  const organization = await browsingOrganization(request);
+  const organization = (await getActor(request))?.organization ?? null;
   const { points, truncated } = await lotMapPoints(parsed.filters, organization?.id ?? null);
   return new Response(JSON.stringify(encodeLotMapData(points, truncated)), {
     headers: {

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { requireActor } from "~/auth/actor.server.ts";
 import { CHEMISTRY_SHORT_LABELS, LOT_FORM_LABELS, SALE_MODE_LABELS } from "~/domain/codes.ts";
 import { canEdit, isLotStatus, LOT_STATUS_LABELS, LOT_STATUSES } from "~/domain/lot-lifecycle.ts";
 import { listLotsOfOrganization, lotNumberLabel } from "~/models/lot.server.ts";
 import lotStyles from "~/styles/lots.css?url";
-import { requireCapability } from "~/utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "My lots · Packloop" }];
 export const links = () => [{ rel: "stylesheet", href: lotStyles }];
@@ -12,7 +12,7 @@ export const links = () => [{ rel: "stylesheet", href: lotStyles }];
 const PAGE_SIZE = 50;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { organization } = await requireCapability(request, "seller");
+  const { organization } = await requireActor(request, { capability: "seller" });
   const url = new URL(request.url);
   const statusParam = url.searchParams.get("status");
   const status = isLotStatus(statusParam) ? statusParam : undefined;

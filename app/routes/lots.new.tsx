@@ -6,18 +6,18 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireActor } from "~/auth/actor.server.ts";
 import { LotForm } from "~/components/lot-form.tsx";
 import { validateLotInput } from "~/domain/lot-input.ts";
 import { checkDocumentUploads, createLotWithDocuments } from "~/models/lot-document.server.ts";
 import lotStyles from "~/styles/lots.css?url";
-import { requireCapability } from "~/utils/auth.server.ts";
 import { lotFormValues, rawLotFromForm, readLotFormRequest } from "~/utils/lot-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "List a lot · Packloop" }];
 export const links = () => [{ rel: "stylesheet", href: lotStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { organization } = await requireCapability(request, "seller");
+  const { organization } = await requireActor(request, { capability: "seller" });
   return {
     organizationName: organization.name,
     defaults: {
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { organization, user } = await requireCapability(request, "seller");
+  const { organization, user } = await requireActor(request, { capability: "seller" });
   const { form, files } = await readLotFormRequest(request);
   const publish = form.get("intent") === "publish";
   const now = new Date();

@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireActor } from "~/auth/actor.server.ts";
 import { listNotifications, markAllNotificationsRead } from "~/models/notification.server.ts";
 import notificationStyles from "~/styles/notifications.css?url";
-import { requireUser } from "~/utils/auth.server.ts";
 
 export const links = () => [{ rel: "stylesheet", href: notificationStyles }];
 export const meta: MetaFunction = () => [{ title: "Notifications · Packloop" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user } = await requireUser(request);
+  const { user } = await requireActor(request);
   const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
   const result = await listNotifications(user.id, Number.isFinite(page) ? Math.floor(page) : 1);
   return {
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await requireUser(request);
+  const { user } = await requireActor(request);
   const form = await request.formData();
   if (form.get("intent") !== "readAll") throw new Response("Unknown action.", { status: 400 });
   const marked = await markAllNotificationsRead(user.id);

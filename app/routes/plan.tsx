@@ -6,6 +6,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { requireActor } from "~/auth/actor.server.ts";
 import { FlowsMap } from "~/components/map/flows-map.tsx";
 import { PlanTables } from "~/components/plan-tables.tsx";
 import { type PlanView, planPageView } from "~/domain/matching/plan-view.ts";
@@ -13,7 +14,6 @@ import { formatMoney } from "~/domain/money.ts";
 import { marketplacePlan, PLAN_CACHE_MS } from "~/models/allocation-plan.server.ts";
 import planStyles from "~/styles/plan.css?url";
 import { planRateLimit } from "~/utils/allocation-plan-api.server.ts";
-import { requireUser } from "~/utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Regional allocation plan · Packloop" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: planStyles }];
@@ -37,13 +37,13 @@ async function planView(fresh: boolean) {
 
 // The marketplace's plan, cached for a minute in the process (PLAN_CACHE_MS): see allocation-plan.server.ts.
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
+  await requireActor(request);
   return planView(false);
 }
 
 // "Recompute": solve again now, whatever the cache holds.
 export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await requireUser(request);
+  const { user } = await requireActor(request);
   // Each recompute holds the server while it solves: the API's limit applies, counted per user.
   const wait = planRateLimit(`user:${user.id}`);
   if (wait !== null) {

@@ -1,20 +1,20 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireActor } from "~/auth/actor.server.ts";
 import { createSavedSearch, deleteSavedSearch, listSavedSearches } from "~/models/saved-search.server.ts";
 import notificationStyles from "~/styles/notifications.css?url";
-import { requireMembership } from "~/utils/auth.server.ts";
 
 export const links = () => [{ rel: "stylesheet", href: notificationStyles }];
 export const meta: MetaFunction = () => [{ title: "Saved searches · Packloop" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user } = await requireMembership(request);
+  const { user } = await requireActor(request, { organization: true });
   return { searches: await listSavedSearches(user.id) };
 }
 
 /** intent=save (name, query: the /lots query string) or intent=delete (id). */
 export async function action({ request }: ActionFunctionArgs) {
-  const { user, organization } = await requireMembership(request);
+  const { user, organization } = await requireActor(request, { organization: true });
   const form = await request.formData();
   const intent = form.get("intent");
   if (intent === "save") {

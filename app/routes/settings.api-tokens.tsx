@@ -1,15 +1,15 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { requireActor } from "~/auth/actor.server.ts";
 import { TextField } from "~/components/form.tsx";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-token.server.ts";
-import { requireMembership, requireOrganizationOwner } from "~/utils/auth.server.ts";
 import { parseForm } from "~/utils/validation.ts";
 
 export const meta: MetaFunction = () => [{ title: "API tokens · Packloop" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { organization, membership } = await requireMembership(request);
+  const { organization, membership } = await requireActor(request, { organization: true });
   const tokens = await listApiTokens(organization.id);
   return {
     isOwner: membership.role === "owner",
@@ -30,7 +30,7 @@ const CreateSchema = z.object({
 });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { organization, user } = await requireOrganizationOwner(request);
+  const { organization, user } = await requireActor(request, { role: "owner" });
   const form = await request.formData();
   if (form.get("intent") === "revoke") {
     const revoked = await revokeApiToken(organization.id, String(form.get("tokenId") ?? ""));

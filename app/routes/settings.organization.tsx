@@ -1,20 +1,20 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { requireActor } from "~/auth/actor.server.ts";
 import { FieldError, FormError, submittedValue, TextField } from "~/components/form.tsx";
 import { CAPABILITIES, CAPABILITY_LABELS } from "~/domain/codes.ts";
 import { ECONOMIES, isEconomyCode } from "~/domain/economies.ts";
 import { inviteColleague, listPendingInvitations, revokeInvitation } from "~/models/invitation.server.ts";
 import { listMembers, removeMember, updateOrganizationProfile } from "~/models/organization.server.ts";
 import { appUrl } from "~/services/email.server.ts";
-import { requireMembership, requireOrganizationOwner } from "~/utils/auth.server.ts";
 import { emailField } from "~/utils/fields.ts";
 import { type FormValues, parseForm } from "~/utils/validation.ts";
 
 export const meta: MetaFunction = () => [{ title: "Organisation settings · Packloop" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { organization, membership, user } = await requireMembership(request);
+  const { organization, membership, user } = await requireActor(request, { organization: true });
   const [members, invitations] = await Promise.all([
     listMembers(organization.id),
     membership.role === "owner" ? listPendingInvitations(organization.id) : Promise.resolve([]),
@@ -72,7 +72,7 @@ const InviteSchema = z.object({
 });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { organization, user } = await requireOrganizationOwner(request);
+  const { organization, user } = await requireActor(request, { role: "owner" });
   const form = await request.formData();
   const intent = form.get("intent");
   if (intent === "profile") {

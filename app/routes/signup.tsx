@@ -7,11 +7,11 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { getActor } from "~/auth/actor.server.ts";
 import { FieldError, FormError, Honeypot, submittedValue, TextField } from "~/components/form.tsx";
 import { CAPABILITIES, CAPABILITY_LABELS } from "~/domain/codes.ts";
 import { ECONOMIES, isEconomyCode } from "~/domain/economies.ts";
 import { createUserWithOrganization, EmailTakenError } from "~/models/user.server.ts";
-import { getUser } from "~/utils/auth.server.ts";
 import { emailField, newPasswordField } from "~/utils/fields.ts";
 import { startSession } from "~/utils/session.server.ts";
 import { type FieldErrors, type FormValues, parseForm } from "~/utils/validation.ts";
@@ -42,7 +42,7 @@ const SignupSchema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getUser(request)) throw redirect("/dashboard");
+  if (await getActor(request)) throw redirect("/dashboard");
   return null;
 }
 

@@ -1,17 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { requireActor } from "~/auth/actor.server.ts";
 import { WatchButton } from "~/components/lot/watch-button.tsx";
 import { LOT_STATUS_LABELS } from "~/domain/lot-lifecycle.ts";
 import { formatMoney } from "~/domain/money.ts";
 import { listWatchedLots } from "~/models/lot-watch.server.ts";
 import notificationStyles from "~/styles/notifications.css?url";
-import { requireUser } from "~/utils/auth.server.ts";
 
 export const links = () => [{ rel: "stylesheet", href: notificationStyles }];
 export const meta: MetaFunction = () => [{ title: "Watchlist · Packloop" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user } = await requireUser(request);
+  const { user } = await requireActor(request);
   return { lots: await listWatchedLots(user.id) };
 }
 

@@ -1,11 +1,7 @@
 import type { z } from "zod";
-import type { Capability } from "~/domain/codes.ts";
-import { authenticateApiToken } from "~/models/api-token.server.ts";
-import { findMembershipsOfUser } from "~/models/organization.server.ts";
-import { getLiveSession } from "./session.server.ts";
 
 /**
- * Glue for the JSON API v1: authentication (bearer token or session cookie), errors as RFC 9457
+ * Glue for the JSON API v1 (who is calling: ~/auth/actor.server.ts): errors as RFC 9457
  * problem+json with field errors, strict JSON bodies and pagination. Routes under
  * app/routes/api.v1.* use these and nothing else to talk HTTP.
  */
@@ -57,54 +53,6 @@ export function json(data: unknown, init: ResponseInit = {}): Response {
 // Money columns are BIGINT; amounts within Number's safe range are sent as JSON numbers.
 function bigintReplacer(_key: string, value: unknown) {
   return typeof value === "bigint" ? Number(value) : value;
-}
-
-export interface ApiCaller {
-  organization: { id: string; name: string; capabilities: Capability[] };
-  userId: string | null;
-  via: "token" | "session";
-}
-
-/** The caller, or null when the request carries no valid credentials. */
-export async function getApiCaller(request: Request): Promise<ApiCaller | null> {
-  const authorization = request.headers.get("Authorization");
-  if (authorization) {
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    const record = match ? await authenticateApiToken(match[1]) : null;
-    if (!record) return null;
-    return {
-      organization: record.organization,
-      userId: record.createdById,
-      via: "token",
-    };
-  }
-  const session = await getLiveSession(request);
-  if (!session) return null;
-  const memberships = await findMembershipsOfUser(session.userId);
-  const membership =
-    memberships.find((m) => m.organizationId === session.activeOrganizationId) ?? memberships[0];
-  if (!membership) return null;
-  return { organization: membership.organization, userId: session.userId, via: "session" };
-}
-
-export async function requireApiCaller(request: Request): Promise<ApiCaller> {
-  const caller = await getApiCaller(request);
-  if (!caller) {
-    throw problem(401, "Authentication required.", {
-      code: "UNAUTHENTICATED",
-      detail: "Send an organisation API token as `Authorization: Bearer <token>`, or a session cookie.",
-      headers: { "WWW-Authenticate": 'Bearer realm="packloop"' },
-    });
-  }
-  return caller;
-}
-
-export async function requireApiCapability(request: Request, capability: Capability): Promise<ApiCaller> {
-  const caller = await requireApiCaller(request);
-  if (!caller.organization.capabilities.includes(capability)) {
-    throw problem(403, `The ${capability} capability is required.`, { code: "CAPABILITY_REQUIRED" });
-  }
-  return caller;
 }
 
 /**

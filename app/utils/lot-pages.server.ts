@@ -1,29 +1,18 @@
+import type { Capability } from "~/domain/codes.ts";
 import { economyByCode } from "~/domain/economies.ts";
 import { bidderTag, liveAuction, sellerLadder } from "~/models/bid-ladder.server.ts";
 import type { LotFailure } from "~/models/lot.server.ts";
 import { listLotQuestions } from "~/models/lot-question.server.ts";
 import { auctionViewFor } from "~/models/lot-sale.server.ts";
 import { isWatching } from "~/models/lot-watch.server.ts";
-import { findMembershipsOfUser } from "~/models/organization.server.ts";
-import { getUser } from "./auth.server.ts";
 import { db } from "./db.server.ts";
 
-/**
- * What the lot pages need to know about whoever is looking. Lot pages are public for published
- * lots, so unlike require* this returns null for visitors instead of redirecting.
- */
-export async function getLotViewer(request: Request) {
-  const found = await getUser(request);
-  if (!found) return null;
-  const memberships = await findMembershipsOfUser(found.user.id);
-  const membership =
-    memberships.find((m) => m.organizationId === found.session.activeOrganizationId) ?? memberships[0];
-  return {
-    userId: found.user.id,
-    organizationId: membership?.organizationId ?? null,
-    capabilities: membership?.organization.capabilities ?? [],
-  };
-}
+/** Whoever looks at a lot page, as the page helpers need them (an Actor satisfies it); null for visitors. */
+export type LotViewer = {
+  userId: string;
+  organizationId: string | null;
+  capabilities: readonly Capability[];
+} | null;
 
 /** HTTP status for a failed lot operation, shared by the pages and the API. */
 export function lotFailureStatus(failure: LotFailure): number {
@@ -50,7 +39,7 @@ export function throwLotFailure(failure: LotFailure): never {
  * questions they may see, and whether they may ask (logged in, another organisation, lot open).
  */
 export async function lotEngagement(
-  viewer: Awaited<ReturnType<typeof getLotViewer>>,
+  viewer: LotViewer,
   lot: { id: string; organizationId: string; status: string },
 ) {
   const isSeller = viewer !== null && viewer.organizationId === lot.organizationId;
@@ -74,7 +63,7 @@ export async function lotEngagement(
  * rendered form counts once while the next bid (after the page revalidates) gets a new key.
  */
 export async function lotBidding(
-  viewer: Awaited<ReturnType<typeof getLotViewer>>,
+  viewer: LotViewer,
   lot: { id: string; organizationId: string; locationLabel: string | null; economyCode: string },
   flash: string | null,
 ) {

@@ -3,6 +3,7 @@
 // pages that show an organisation's own data. Loaders and actions are called directly with real
 // Request objects; the session cookie is carried from one call to the next like a browser would.
 import { beforeAll, describe, expect, test } from "vitest";
+import { requireActor } from "~/auth/actor.server.ts";
 import type { Capability } from "~/domain/codes.ts";
 import * as homeRoute from "~/routes/_index.tsx";
 import * as notFoundRoute from "~/routes/$.tsx";
@@ -15,13 +16,6 @@ import * as logoutRoute from "~/routes/logout.tsx";
 import * as resetRoute from "~/routes/reset-password.$token.tsx";
 import * as settingsRoute from "~/routes/settings.organization.tsx";
 import * as signupRoute from "~/routes/signup.tsx";
-import {
-  requireCapability,
-  requireMembership,
-  requireOrganizationOwner,
-  requirePlatformAdmin,
-  requireUser,
-} from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { hashPassword } from "~/utils/password.server.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
@@ -200,8 +194,9 @@ describe("sign-up", () => {
     expect(after.memberships - before.memberships).toBe(1);
 
     // The cookie authenticates as the new user.
-    const found = await requireMembership(
+    const found = await requireActor(
       getRequest("/dashboard", { cookie: sessionCookieFrom(outcome.headers) }),
+      { organization: true },
     );
     expect(found.user.id).toBe(user.id);
     expect(found.organization.id).toBe(membership.organizationId);
@@ -342,7 +337,7 @@ describe("log-in and sessions", () => {
     expect(outcome.location).toBe("/dashboard");
     const cookie = sessionCookieFrom(outcome.headers);
     expect(outcome.headers.get("Set-Cookie")).toMatch(/HttpOnly/i);
-    const { session, user } = await requireUser(getRequest("/dashboard", { cookie }));
+    const { session, user } = await requireActor(getRequest("/dashboard", { cookie }));
     expect(user.id).toBe(account.userId);
     expect(session.activeOrganizationId).toBe(account.organizationId);
     expect(await db().session.count({ where: { userId: account.userId, revokedAt: null } })).toBe(2);
@@ -399,7 +394,7 @@ describe("log-in and sessions", () => {
   test("log-out revokes the session row, clears the cookie, and the old cookie no longer authenticates", async () => {
     const account = await signUpAccount();
     const cookie = await logInCookie(account.email);
-    const { session } = await requireUser(getRequest("/dashboard", { cookie }));
+    const { session } = await requireActor(getRequest("/dashboard", { cookie }));
 
     // A GET does not log out.
     const get = await callRoute(logoutRoute.loader, getRequest("/logout", { cookie }));
@@ -415,41 +410,41 @@ describe("log-in and sessions", () => {
       Date,
     );
 
-    expect(await expectLoginRedirect(requireUser(getRequest("/dashboard", { cookie })))).toBe("/dashboard");
+    expect(await expectLoginRedirect(requireActor(getRequest("/dashboard", { cookie })))).toBe("/dashboard");
     // The sign-up session of the same user is untouched.
-    await expect(requireUser(getRequest("/dashboard", { cookie: account.cookie }))).resolves.toBeTruthy();
+    await expect(requireActor(getRequest("/dashboard", { cookie: account.cookie }))).resolves.toBeTruthy();
   });
 
   test("an expired or revoked session, or a tampered cookie, is sent to log in with the way back", async () => {
     const account = await signUpAccount();
     const cookie = await logInCookie(account.email);
-    const { session } = await requireUser(getRequest("/dashboard", { cookie }));
+    const { session } = await requireActor(getRequest("/dashboard", { cookie }));
 
     const back = await expectLoginRedirect(
-      requireUser(getRequest("/admin/outbox?page=2", { cookie: "__session=nope" })),
+      requireActor(getRequest("/admin/outbox?page=2", { cookie: "__session=nope" })),
     );
     expect(back).toBe("/admin/outbox?page=2");
     // Single fetch's data requests come back to the page, not to its .data URL.
-    expect(await expectLoginRedirect(requireUser(getRequest("/dashboard.data")))).toBe("/dashboard");
+    expect(await expectLoginRedirect(requireActor(getRequest("/dashboard.data")))).toBe("/dashboard");
 
     const [name, value] = cookie.split("=");
     const tampered = `${name}=${value.slice(0, -3)}${value.endsWith("AAA") ? "BBB" : "AAA"}`;
-    await expectLoginRedirect(requireUser(getRequest("/dashboard", { cookie: tampered })));
+    await expectLoginRedirect(requireActor(getRequest("/dashboard", { cookie: tampered })));
 
     await db().session.update({
       where: { id: session.id },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
-    await expectLoginRedirect(requireUser(getRequest("/dashboard", { cookie })));
+    await expectLoginRedirect(requireActor(getRequest("/dashboard", { cookie })));
 
     await db().session.update({
       where: { id: session.id },
       data: { expiresAt: new Date(Date.now() + 3600_000), revokedAt: new Date() },
     });
-    await expectLoginRedirect(requireUser(getRequest("/dashboard", { cookie })));
+    await expectLoginRedirect(requireActor(getRequest("/dashboard", { cookie })));
 
     await db().session.update({ where: { id: session.id }, data: { revokedAt: null } });
-    await expect(requireUser(getRequest("/dashboard", { cookie }))).resolves.toMatchObject({
+    await expect(requireActor(getRequest("/dashboard", { cookie }))).resolves.toMatchObject({
       user: { id: account.userId },
     });
   });
@@ -465,7 +460,7 @@ describe("guards", () => {
     });
     const lonerCookie = await logInCookie(email);
     const response = await thrownResponse(
-      requireMembership(getRequest("/dashboard", { cookie: lonerCookie })),
+      requireActor(getRequest("/dashboard", { cookie: lonerCookie }), { organization: true }),
     );
     expect(response.status).toBe(403);
     expect(await response.text()).toMatch(/not a member/i);
@@ -475,7 +470,9 @@ describe("guards", () => {
     await db().membership.create({
       data: { userId: first.userId, organizationId: second.organizationId, role: "member" },
     });
-    const found = await requireMembership(getRequest("/dashboard", { cookie: first.cookie }));
+    const found = await requireActor(getRequest("/dashboard", { cookie: first.cookie }), {
+      organization: true,
+    });
     expect(found.organization.id).toBe(first.organizationId);
     expect(found.memberships).toHaveLength(2);
     const { session } = found;
@@ -483,52 +480,54 @@ describe("guards", () => {
       where: { id: session.id },
       data: { activeOrganizationId: second.organizationId },
     });
-    const switched = await requireMembership(getRequest("/dashboard", { cookie: first.cookie }));
+    const switched = await requireActor(getRequest("/dashboard", { cookie: first.cookie }), {
+      organization: true,
+    });
     expect(switched.organization.id).toBe(second.organizationId);
     expect(switched.membership.role).toBe("member");
 
-    await expectLoginRedirect(requireMembership(getRequest("/dashboard")));
+    await expectLoginRedirect(requireActor(getRequest("/dashboard"), { organization: true }));
   });
 
   test("requireCapability: 403 naming the capability the organisation lacks", async () => {
     const seller = await signUpAccount({ capabilities: ["seller"] });
     const request = () => getRequest("/facilities/new", { cookie: seller.cookie });
-    await expect(requireCapability(request(), "seller")).resolves.toMatchObject({
+    await expect(requireActor(request(), { capability: "seller" })).resolves.toMatchObject({
       organization: { id: seller.organizationId },
     });
     for (const capability of ["recycler", "buyer"] satisfies Capability[]) {
-      const response = await thrownResponse(requireCapability(request(), capability));
+      const response = await thrownResponse(requireActor(request(), { capability }));
       expect(response.status).toBe(403);
       expect(await response.text()).toContain(capability);
     }
-    await expectLoginRedirect(requireCapability(getRequest("/facilities/new"), "seller"));
+    await expectLoginRedirect(requireActor(getRequest("/facilities/new"), { capability: "seller" }));
   });
 
   test("requirePlatformAdmin: 403 for an ordinary user, through for an administrator", async () => {
     const account = await signUpAccount();
     const response = await thrownResponse(
-      requirePlatformAdmin(getRequest("/admin/outbox", { cookie: account.cookie })),
+      requireActor(getRequest("/admin/outbox", { cookie: account.cookie }), { admin: true }),
     );
     expect(response.status).toBe(403);
     await db().user.update({ where: { id: account.userId }, data: { isPlatformAdmin: true } });
     await expect(
-      requirePlatformAdmin(getRequest("/admin/outbox", { cookie: account.cookie })),
+      requireActor(getRequest("/admin/outbox", { cookie: account.cookie }), { admin: true }),
     ).resolves.toMatchObject({
       user: { id: account.userId, isPlatformAdmin: true },
     });
-    await expectLoginRedirect(requirePlatformAdmin(getRequest("/admin/outbox")));
+    await expectLoginRedirect(requireActor(getRequest("/admin/outbox"), { admin: true }));
   });
 
   test("requireOrganizationOwner: 403 for a member, through for an owner", async () => {
     const owner = await signUpAccount();
     const member = await addMember(owner.organizationId, "member");
     const response = await thrownResponse(
-      requireOrganizationOwner(getRequest("/settings/organization", { cookie: member.cookie })),
+      requireActor(getRequest("/settings/organization", { cookie: member.cookie }), { role: "owner" }),
     );
     expect(response.status).toBe(403);
     expect(await response.text()).toMatch(/owner/i);
     await expect(
-      requireOrganizationOwner(getRequest("/settings/organization", { cookie: owner.cookie })),
+      requireActor(getRequest("/settings/organization", { cookie: owner.cookie }), { role: "owner" }),
     ).resolves.toMatchObject({ membership: { role: "owner", organizationId: owner.organizationId } });
   });
 });
@@ -573,8 +572,8 @@ describe("password reset", () => {
     expect(done.data.done).toBe(true);
 
     expect(await db().session.count({ where: { userId: account.userId, revokedAt: null } })).toBe(0);
-    await expectLoginRedirect(requireUser(getRequest("/dashboard", { cookie: account.cookie })));
-    await expectLoginRedirect(requireUser(getRequest("/dashboard", { cookie: secondCookie })));
+    await expectLoginRedirect(requireActor(getRequest("/dashboard", { cookie: account.cookie })));
+    await expectLoginRedirect(requireActor(getRequest("/dashboard", { cookie: secondCookie })));
     expect((await logIn(account.email, PASSWORD)).status).toBe(400);
     expect((await logIn(account.email, newPassword)).status).toBe(302);
 
@@ -680,7 +679,7 @@ describe("invitations and members", () => {
     expect(user.memberships).toEqual([
       expect.objectContaining({ organizationId: owner.organizationId, role: "member" }),
     ]);
-    const context = await requireMembership(getRequest("/dashboard", { cookie }));
+    const context = await requireActor(getRequest("/dashboard", { cookie }), { organization: true });
     expect(context.organization.id).toBe(owner.organizationId);
     expect((await db().invitation.findUniqueOrThrow({ where: { id: stored.id } })).acceptedAt).toBeInstanceOf(
       Date,
@@ -703,8 +702,9 @@ describe("invitations and members", () => {
     const token = await invite(owner.cookie, invitee, "owner");
     const accepted = await acceptInvitation(token, { name: "Co Owner", password: PASSWORD });
     expect(accepted.status).toBe(302);
-    const context = await requireOrganizationOwner(
+    const context = await requireActor(
       getRequest("/settings/organization", { cookie: sessionCookieFrom(accepted.headers) }),
+      { role: "owner" },
     );
     expect(context.organization.id).toBe(owner.organizationId);
   });
@@ -801,7 +801,9 @@ describe("invitations and members", () => {
     const accepted = await acceptInvitation(token, {}, existing.cookie);
     expect(accepted.status).toBe(302);
     expect(accepted.location).toBe("/dashboard");
-    const context = await requireMembership(getRequest("/dashboard", { cookie: existing.cookie }));
+    const context = await requireActor(getRequest("/dashboard", { cookie: existing.cookie }), {
+      organization: true,
+    });
     expect(context.organization.id).toBe(owner.organizationId);
     expect(context.membership.role).toBe("member");
     expect(context.memberships).toHaveLength(2);
@@ -872,7 +874,7 @@ describe("invitations and members", () => {
       }),
     ).toBe(0);
     const forbidden = await thrownResponse(
-      requireMembership(getRequest("/dashboard", { cookie: member.cookie })),
+      requireActor(getRequest("/dashboard", { cookie: member.cookie }), { organization: true }),
     );
     expect(forbidden.status).toBe(403);
 

@@ -2,11 +2,12 @@
 // bodies, pagination, the economies endpoint and the OpenAPI document.
 import { beforeAll, describe, expect, test } from "vitest";
 import { z } from "zod";
+import { getApiActor, requireApiActor } from "~/auth/actor.server.ts";
 import { createApiToken, revokeApiToken } from "~/models/api-token.server.ts";
 import { createUserWithOrganization } from "~/models/user.server.ts";
 import { loader as economiesLoader } from "~/routes/api.v1.economies.ts";
 import { loader as openApiLoader } from "~/routes/api.v1.openapi[.]json.ts";
-import { getApiCaller, readJsonBody, readPagination, requireApiCapability } from "~/utils/api.server.ts";
+import { readJsonBody, readPagination } from "~/utils/api.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
 import { ORIGIN } from "../fixtures/routes.ts";
@@ -51,7 +52,7 @@ describe("bearer tokens", () => {
     });
     expect(token).toMatch(/^plk_[A-Za-z0-9_-]{43}$/);
     expect(record.tokenHash).not.toContain(token.slice(4));
-    const caller = await getApiCaller(withToken(token));
+    const caller = await getApiActor(withToken(token));
     expect(caller).toMatchObject({ organization: { id: org.id }, via: "token" });
     const stored = await db().apiToken.findUniqueOrThrow({ where: { id: record.id } });
     expect(stored.lastUsedAt).not.toBeNull();
@@ -61,8 +62,8 @@ describe("bearer tokens", () => {
     ["an unknown token", "plk_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"],
     ["a malformed token", "not-a-token"],
   ])("%s is refused with 401 problem+json", async (_, token) => {
-    expect(await getApiCaller(withToken(token))).toBeNull();
-    const { status, body } = await problemOf(requireApiCapability(withToken(token), "seller"));
+    expect(await getApiActor(withToken(token))).toBeNull();
+    const { status, body } = await problemOf(requireApiActor(withToken(token), { capability: "seller" }));
     expect(status).toBe(401);
     expect(body.code).toBe("UNAUTHENTICATED");
   });
@@ -73,15 +74,15 @@ describe("bearer tokens", () => {
       createdById: userId,
       name: "old",
     });
-    expect(await getApiCaller(withToken(token))).not.toBeNull();
+    expect(await getApiActor(withToken(token))).not.toBeNull();
     expect(await revokeApiToken(org.id, record.id)).toBe(true);
-    expect(await getApiCaller(withToken(token))).toBeNull();
+    expect(await getApiActor(withToken(token))).toBeNull();
     expect(await revokeApiToken(org.id, record.id)).toBe(false);
   });
 
   test("a token of an organisation without the capability gets 403 CAPABILITY_REQUIRED", async () => {
     const { token } = await createApiToken({ organizationId: org.id, createdById: userId, name: "x" });
-    const { status, body } = await problemOf(requireApiCapability(withToken(token), "recycler"));
+    const { status, body } = await problemOf(requireApiActor(withToken(token), { capability: "recycler" }));
     expect(status).toBe(403);
     expect(body.code).toBe("CAPABILITY_REQUIRED");
   });
