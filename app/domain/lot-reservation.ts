@@ -96,14 +96,15 @@ export function reservationNoticeForSeller(
   const where = `${reservation.facilityName} for ${monthLabel(reservation.month)}`;
   const tonnes = `${kgToTonnes(reservation.massKg)} t`;
   if (reservation.awardId === award.id) {
-    if (!reservation.sellersBooking) return `The buyer's facility ${where} holds ${tonnes} for this award.`;
+    if (!reservation.sellersBooking)
+      return `The buyer's facility, ${reservation.facilityName}, holds ${tonnes} for this award in ${monthLabel(reservation.month)}.`;
     return award.status === "provisional"
       ? `This award rides on your booking at ${where}: confirming keeps those ${tonnes} reserved for the buyer. If the award lapses or you decline it, the booking stays yours.`
       : `This award rides on your booking at ${where}.`;
   }
   if (award.status !== "provisional") return null;
-  const destination = award.facilityName
-    ? `reserves ${tonnes} at ${award.facilityName} instead`
-    : "the buyer collects or takes delivery, without a facility booking";
-  return `Your booking at ${where} is released when you confirm: ${reservation.facilityName} is told the lot was sold to another party, and the award ${destination}. If the award lapses or you decline it, the booking stays yours.`;
+  const then = award.facilityName
+    ? `the award reserves ${tonnes} at ${award.facilityName} instead`
+    : "the buyer, who names no facility, needs no capacity booking";
+  return `Your booking at ${where} is released when you confirm: ${reservation.facilityName} is told the lot was sold to another party, and ${then}. If the award lapses or you decline it, the booking stays yours.`;
 }

@@ -1,6 +1,12 @@
 import { awardWindowMonths, windowChemistries } from "~/domain/booking.ts";
 import { kgToTonnes, monthOf, monthStart } from "~/domain/capacity.ts";
-import { awardReservationStep, type LotReservationFacts, monthLabel } from "~/domain/lot-reservation.ts";
+import {
+  awardReservationStep,
+  type LotReservationFacts,
+  monthLabel,
+  reservationNoticeForBidders,
+  reservationNoticeForSeller,
+} from "~/domain/lot-reservation.ts";
 import { type DbClient, type DbTransaction, db } from "~/utils/db.server.ts";
 import { notifyOrganization } from "./notification.server.ts";
 
@@ -298,4 +304,26 @@ export async function lotReservation(lotId: string): Promise<LotReservationFacts
     awardId: booking.awardId,
     sellersBooking: !booking.madeForAward,
   };
+}
+
+/** For the bid panel: where the lot's tonnes are booked and what an award does to that booking. */
+export async function reservationNoteForBidders(lotId: string): Promise<string | null> {
+  return reservationNoticeForBidders(await lotReservation(lotId));
+}
+
+/** For the seller's award panel: what confirming the live award does to the lot's reservation. */
+export async function reservationNoteForSeller(lotId: string): Promise<string | null> {
+  const reservation = await lotReservation(lotId);
+  if (!reservation) return null;
+  const award = await db().award.findFirst({
+    where: { lotId, status: { in: ["provisional", "confirmed"] } },
+    select: { id: true, status: true, facilityId: true, facility: { select: { name: true } } },
+  });
+  if (!award) return null;
+  return reservationNoticeForSeller(reservation, {
+    id: award.id,
+    status: award.status === "confirmed" ? "confirmed" : "provisional",
+    facilityId: award.facilityId,
+    facilityName: award.facility?.name ?? null,
+  });
 }

@@ -10,10 +10,12 @@ import { validateFacilityProfile } from "~/domain/facility-input.ts";
 import { awardSealedBid, closeLotIfDue, confirmAward, declineAward } from "~/models/award.server.ts";
 import { acceptBooking, cancelBooking, requestBooking } from "~/models/capacity-booking.server.ts";
 import { createFacility } from "~/models/facility.server.ts";
+import * as lotPage from "~/routes/lots.$lotId.tsx";
 import { db } from "~/utils/db.server.ts";
 import { type Bidder, bid, openLot } from "../fixtures/bidding.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
 import { accountWith, facilityFields, monthFromNow } from "../fixtures/facilities.ts";
+import { callRoute, getRequest } from "../fixtures/routes.ts";
 
 const HOUR = 3_600_000;
 const MASS = 5_400; // the reported 5.4 t lot
@@ -264,4 +266,46 @@ describe("an accept racing an award", () => {
       }
     },
   );
+});
+
+describe("the lot page says what an award does to the booking", () => {
+  const page = async (who: Bidder, lotId: string) => {
+    const response = await callRoute(lotPage.loader, getRequest(`/lots/${lotId}`, { cookie: who.cookie }), {
+      lotId,
+    });
+    expect(response.status).toBe(200);
+    return response.data as {
+      bidding: { reservationNote: string | null } | null;
+      awardReservationNote: string | null;
+    };
+  };
+  const month = new Date(`${monthFromNow(1)}-01T00:00:00Z`).toLocaleDateString("en", {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+
+  test("bidders read where the tonnes are booked; the seller reads what confirming does", async () => {
+    const { lot, closeAt } = await sale("auction", facilityG);
+    expect((await page(buyer, lot.id)).bidding?.reservationNote).toBeNull();
+    await bookAtF(lot.id);
+    expect((await page(buyer, lot.id)).bidding?.reservationNote).toBe(
+      `This lot's 5.4 t are booked at Facility F for ${month}. A winning bid naming Facility F takes over that booking; when the seller confirms an award to another facility or to a buyer without one, the booking is released.`,
+    );
+    await closeWithProvisionalAward(lot.id, closeAt);
+    expect((await page(seller, lot.id)).awardReservationNote).toBe(
+      `Your booking at Facility F for ${month} is released when you confirm: Facility F is told the lot was sold to another party, and the award reserves 5.4 t at Facility G instead. If the award lapses or you decline it, the booking stays yours.`,
+    );
+    // Bidders see no seller's note.
+    expect((await page(buyer, lot.id)).awardReservationNote).toBeNull();
+  });
+
+  test("an award riding on the booking: confirming keeps the tonnes for the buyer", async () => {
+    const { lot, closeAt } = await sale("auction", facilityF);
+    await bookAtF(lot.id);
+    await closeWithProvisionalAward(lot.id, closeAt);
+    expect((await page(seller, lot.id)).awardReservationNote).toMatch(
+      /^This award rides on your booking at Facility F for .*: confirming keeps those 5.4 t reserved for the buyer/,
+    );
+  });
 });
