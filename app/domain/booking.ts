@@ -79,6 +79,18 @@ export interface BookingContext {
   today: Date;
   /** Whether the lot already has a requested or accepted booking (in any window). */
   lotHasLiveBooking: boolean;
+  /**
+   * The lot's live award, if any. A provisionally awarded lot is still "closed", but the buyer's
+   * destination decides where it goes, and its tonnes may already be reserved (ADR 012).
+   */
+  lotAward?: "provisional" | "confirmed" | null;
+}
+
+/** Why a lot with a live award cannot be booked. */
+export function lotAwardedMessage(status: "provisional" | "confirmed"): string {
+  return status === "provisional"
+    ? "The lot is provisionally awarded to a buyer, whose destination decides where it goes."
+    : "The lot is awarded to a buyer, whose destination decides where it goes.";
 }
 
 export interface BookingPrice {
@@ -135,6 +147,8 @@ export function checkBooking(
       "LOT_NOT_BOOKABLE",
       `A lot that is ${lot.status.replace("_", " ")} cannot be booked into capacity.`,
     );
+  } else if (context.lotAward) {
+    block("LOT_NOT_BOOKABLE", lotAwardedMessage(context.lotAward));
   }
 
   const windowMonth = monthOf(window.month);

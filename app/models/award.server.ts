@@ -19,8 +19,8 @@ import { formatMoney } from "~/domain/money.ts";
 import type { Award, Bid, Lot } from "~/generated.server/prisma/client.ts";
 import { type DbTransaction, db } from "~/utils/db.server.ts";
 import { bidNetValues } from "./bid-terms.server.ts";
-import { releaseCapacityForAward, reserveCapacityForAward } from "./capacity-booking.server.ts";
 import { publishLotEvent } from "./lot-events.server.ts";
+import { releaseCapacityForAward, reserveForAward } from "./lot-reservation.server.ts";
 import { lockLotForSale, TRANSACTION_OPTIONS } from "./lot-sale.server.ts";
 import { notifyOrganization } from "./notification.server.ts";
 
@@ -39,7 +39,9 @@ import { notifyOrganization } from "./notification.server.ts";
  * within 48 h; unconfirmed (or declined) it lapses to the next bidder at that bidder's own maximum
  * (app/domain/bidding/award.ts). An award to a bid naming a facility reserves the lot's tonnes in
  * that facility's capacity in the same transaction; if the facility has no room, the award passes
- * on as if it had lapsed. Sealed awards and accepted purchase requests are confirmed at once.
+ * on as if it had lapsed. A lot holds one reservation (ADR 012): an award to the facility where the
+ * seller booked the lot takes that booking over; a confirmed award elsewhere releases it
+ * (lot-reservation.server.ts). Sealed awards and accepted purchase requests are confirmed at once.
  * Notifications are written in the same transaction, so a notice exists exactly when its change
  * committed.
  */
@@ -178,16 +180,10 @@ async function createAward(
       createdAt: now,
     },
   });
-  if (!input.bid.facilityId) return { award };
-  const reserved = await reserveCapacityForAward(
+  const reserved = await reserveForAward(
     tx,
-    {
-      awardId: award.id,
-      lotId: locked.id,
-      facilityId: input.bid.facilityId,
-      massKg: facts.massKg,
-      sellerOrgId: locked.organizationId,
-    },
+    { id: award.id, status: input.status, facilityId: input.bid.facilityId },
+    { lotId: locked.id, massKg: facts.massKg, sellerOrgId: locked.organizationId },
     now,
   );
   if (reserved.ok) return { award };
@@ -545,6 +541,22 @@ export async function confirmAward(caller: AwardCaller, awardId: string, now = n
     });
     if (claimed.count === 0)
       throw new Refused(failure(409, "AWARD_NOT_PROVISIONAL", "This award was already decided."));
+    // Confirming settles the lot's one reservation: a booking elsewhere is released now.
+    const facts = await lotFacts(tx, locked.id);
+    const reserved = await reserveForAward(
+      tx,
+      { id: award.id, status: "confirmed", facilityId: award.facilityId },
+      { lotId: locked.id, massKg: facts.massKg, sellerOrgId: locked.organizationId },
+      now,
+    );
+    if (!reserved.ok)
+      throw new Refused(
+        failure(
+          409,
+          "CAPACITY_UNAVAILABLE",
+          `The buyer's facility has no room for the lot now (${reserved.reason.replaceAll("_", " ")}); decline the award to pass it on.`,
+        ),
+      );
     await finalise(tx, locked, award, now, { kind: "won", title: "You won {lot}" });
     return { ok: true as const, award: await tx.award.findUniqueOrThrow({ where: { id: award.id } }) };
   });

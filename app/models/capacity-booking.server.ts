@@ -1,19 +1,27 @@
 import {
-  awardWindowMonths,
   BOOKABLE_LOT_STATUSES,
   type BookingAction,
   type BookingBlockerCode,
   bookingTransition,
   checkBooking,
   LIVE_BOOKING_STATUSES,
-  windowChemistries,
+  lotAwardedMessage,
+  type windowChemistries,
 } from "~/domain/booking.ts";
-import { kgToTonnes, monthOf, monthStart } from "~/domain/capacity.ts";
+import { kgToTonnes, monthOf } from "~/domain/capacity.ts";
 import { formatMoney, totalForMassMinor } from "~/domain/money.ts";
 import type { Prisma } from "~/generated.server/prisma/client.ts";
-import { type DbClient, type DbTransaction, db } from "~/utils/db.server.ts";
+import { type DbClient, db } from "~/utils/db.server.ts";
 import { isUuid } from "./facility.server.ts";
+import { liveAwardOf, lockLotRow, lockWindow } from "./lot-reservation.server.ts";
 import { notifyOrganization } from "./notification.server.ts";
+
+// An award's reservation is a booking too; its code lives beside the lot's one-reservation rule.
+export {
+  type ReserveForAwardResult,
+  releaseCapacityForAward,
+  reserveCapacityForAward,
+} from "./lot-reservation.server.ts";
 
 /**
  * Capacity bookings (issue 5 item 4). A request holds no kilograms; accepting one adds the lot's
@@ -22,6 +30,10 @@ import { notifyOrganization } from "./notification.server.ts";
  * re-reads the free kg under that lock, so two accepts racing for the last tonnes cannot both win;
  * the CHECK (bookedKg BETWEEN 0 AND capacityKg) is the backstop. Status changes are conditional
  * updates on the status that was read, so a double click counts once.
+ *
+ * A lot holds one reservation at a time (ADR 012, lot-reservation.server.ts): accepting and
+ * cancelling lock the lot row before the window, like the award code, and a lot with a live award
+ * (provisional or confirmed) cannot be booked; a partial unique index backs this up.
  */
 
 export type BookingFailureCode =
@@ -84,21 +96,6 @@ export type BookingJson = ReturnType<typeof toBookingJson>;
 
 const fail = (code: BookingFailureCode, message: string): BookingFailure => ({ ok: false, code, message });
 
-interface LockedWindowRow {
-  id: string;
-  month: Date;
-  capacityKg: number;
-  bookedKg: number;
-}
-
-/** Locks a capacity window row until the transaction ends and reads its kg under the lock. */
-async function lockWindow(tx: DbClient, windowId: string): Promise<LockedWindowRow | null> {
-  const rows = await tx.$queryRaw<LockedWindowRow[]>`
-    SELECT id, month, "capacityKg", "bookedKg" FROM "CapacityWindow"
-    WHERE id = ${windowId}::uuid FOR UPDATE`;
-  return rows[0] ?? null;
-}
-
 function windowRules(window: {
   month: Date;
   capacityKg: number;
@@ -150,17 +147,17 @@ export async function requestBooking(input: RequestBookingInput): Promise<Bookin
       },
     });
     if (!window?.facility.active) return fail("NOT_FOUND", "No such capacity window.");
-    const locked = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "Lot" WHERE id = ${input.lotId}::uuid FOR UPDATE`;
-    if (locked.length === 0) return fail("NOT_FOUND", "No such lot.");
+    if (!(await lockLotRow(tx, input.lotId))) return fail("NOT_FOUND", "No such lot.");
     const lot = await tx.lot.findUniqueOrThrow({ where: { id: input.lotId } });
     const live = await tx.capacityBooking.count({
       where: { lotId: lot.id, status: { in: [...LIVE_BOOKING_STATUSES] } },
     });
+    const award = await liveAwardOf(tx, lot.id);
     const check = checkBooking(lot, windowRules(window), window.facility, {
       sellerOrganizationId: input.sellerOrganizationId,
       today,
       lotHasLiveBooking: live > 0,
+      lotAward: award?.status ?? null,
     });
     if (!check.ok) {
       const [first] = check.blockers;
@@ -230,12 +227,17 @@ export async function acceptBooking(input: DecideBookingInput): Promise<BookingR
     if (!booking) return fail("NOT_FOUND", "No such booking.");
     const refused = refuse(booking.status, "accept", input.organizationId, booking);
     if (refused) return refused;
+    // The lot first, then the window: the award code takes them in this order too (ADR 012).
+    await lockLotRow(tx, booking.lotId);
+    const lot = await tx.lot.findUniqueOrThrow({ where: { id: booking.lotId }, select: { status: true } });
+    const award = await liveAwardOf(tx, booking.lotId);
     const window = await lockWindow(tx, booking.capacityWindowId);
     if (!window) return fail("NOT_FOUND", "The capacity window no longer exists.");
     if (monthOf(window.month) < monthOf(today))
       return fail("WINDOW_IN_PAST", "This capacity window is for a month that has passed.");
-    if (!(BOOKABLE_LOT_STATUSES as readonly string[]).includes(booking.lot.status))
-      return fail("LOT_NOT_BOOKABLE", `The lot is now ${booking.lot.status.replace("_", " ")}.`);
+    if (!(BOOKABLE_LOT_STATUSES as readonly string[]).includes(lot.status))
+      return fail("LOT_NOT_BOOKABLE", `The lot is now ${lot.status.replace("_", " ")}.`);
+    if (award) return fail("LOT_NOT_BOOKABLE", lotAwardedMessage(award.status));
     const freeKg = window.capacityKg - window.bookedKg;
     if (booking.massKg > freeKg) {
       return fail(
@@ -321,14 +323,16 @@ export async function cancelBooking(input: DecideBookingInput): Promise<BookingR
     if (booking.awardId)
       return fail(
         "BOOKING_HELD_BY_AWARD",
-        "This capacity is reserved for an award; it is released when the award lapses or is cancelled.",
+        "This capacity is reserved for an award of the lot; it is freed when the award lapses or is declined.",
       );
     if (booking.status === "accepted") {
-      // Lock before releasing, in the same order as accept, so bookedKg is changed by one writer at a time.
+      // Lock before releasing, in the same order as accept (lot, then window), so an award of the
+      // lot cannot take the booking over while it is being cancelled.
+      await lockLotRow(tx, booking.lotId);
       await lockWindow(tx, booking.capacityWindowId);
     }
     const claimed = await tx.capacityBooking.updateMany({
-      where: { id: booking.id, status: booking.status },
+      where: { id: booking.id, status: booking.status, awardId: null },
       data: { status: "cancelled" },
     });
     if (claimed.count === 0)
@@ -363,90 +367,6 @@ export async function cancelBooking(input: DecideBookingInput): Promise<BookingR
       }),
     };
   });
-}
-
-export type ReserveForAwardResult =
-  | { ok: true; bookingId: string; windowId: string }
-  | { ok: false; reason: "lot_not_found" | "no_window" | "chemistry_not_accepted" | "insufficient_capacity" };
-
-/**
- * Called inside the award transaction: reserve the lot's tonnes at the winner's facility in the
- * earliest window, from the lot's availability month and the next five, that takes its chemistry
- * and has room. Windows are locked one at a time in month order and re-checked under the lock.
- */
-export async function reserveCapacityForAward(
-  tx: DbTransaction,
-  args: { awardId: string; lotId: string; facilityId: string; massKg: number; sellerOrgId: string },
-  today = new Date(),
-): Promise<ReserveForAwardResult> {
-  const lot = await tx.lot.findUnique({
-    where: { id: args.lotId },
-    select: { chemistry: true, availableFrom: true },
-  });
-  if (!lot) return { ok: false, reason: "lot_not_found" };
-  const facility = await tx.facility.findUnique({
-    where: { id: args.facilityId },
-    select: { acceptedChemistries: true, acceptedForms: true, acceptedConditions: true },
-  });
-  if (!facility) return { ok: false, reason: "no_window" };
-  const months = awardWindowMonths(lot.availableFrom, today);
-  const candidates = await tx.capacityWindow.findMany({
-    where: {
-      facilityId: args.facilityId,
-      month: { gte: monthStart(months.from), lt: monthStart(months.until) },
-    },
-    orderBy: [{ month: "asc" }, { createdAt: "asc" }],
-  });
-  if (candidates.length === 0) return { ok: false, reason: "no_window" };
-  const takesChemistry = candidates.filter((w) =>
-    windowChemistries(windowRules(w), facility).includes(lot.chemistry),
-  );
-  if (takesChemistry.length === 0) return { ok: false, reason: "chemistry_not_accepted" };
-  for (const candidate of takesChemistry) {
-    if (candidate.capacityKg - candidate.bookedKg < args.massKg) continue;
-    const window = await lockWindow(tx, candidate.id);
-    if (!window || window.capacityKg - window.bookedKg < args.massKg) continue;
-    const booking = await tx.capacityBooking.create({
-      data: {
-        capacityWindowId: window.id,
-        lotId: args.lotId,
-        organizationId: args.sellerOrgId,
-        massKg: args.massKg,
-        priceMinorPerTonne: candidate.priceMinorPerTonne,
-        currency: candidate.currency,
-        priceKind: candidate.priceKind,
-        status: "accepted",
-        awardId: args.awardId,
-        decidedAt: new Date(),
-      },
-    });
-    await tx.capacityWindow.update({
-      where: { id: window.id },
-      data: { bookedKg: { increment: args.massKg }, version: { increment: 1 } },
-    });
-    return { ok: true, bookingId: booking.id, windowId: window.id };
-  }
-  return { ok: false, reason: "insufficient_capacity" };
-}
-
-/** Gives back the capacity an award reserved (on lapse or cancellation). Idempotent. */
-export async function releaseCapacityForAward(
-  tx: DbTransaction,
-  awardId: string,
-): Promise<{ released: boolean; bookingId?: string }> {
-  const booking = await tx.capacityBooking.findUnique({ where: { awardId } });
-  if (booking?.status !== "accepted") return { released: false, bookingId: booking?.id };
-  await lockWindow(tx, booking.capacityWindowId);
-  const claimed = await tx.capacityBooking.updateMany({
-    where: { id: booking.id, status: "accepted" },
-    data: { status: "cancelled" },
-  });
-  if (claimed.count === 0) return { released: false, bookingId: booking.id };
-  await tx.capacityWindow.update({
-    where: { id: booking.capacityWindowId },
-    data: { bookedKg: { decrement: booking.massKg }, version: { increment: 1 } },
-  });
-  return { released: true, bookingId: booking.id };
 }
 
 /** One booking, for either party: the seller that asked or the facility's organisation. */
@@ -526,6 +446,13 @@ export async function bookableLotsByWindow(
     select: { lotId: true },
   });
   const bookedLots = new Set(booked.map((b) => b.lotId));
+  const awarded = await db().award.findMany({
+    where: { lotId: { in: lots.map((l) => l.id) }, status: { in: ["provisional", "confirmed"] } },
+    select: { lotId: true, status: true },
+  });
+  const awardOf = new Map(
+    awarded.map((a) => [a.lotId, a.status === "confirmed" ? "confirmed" : "provisional"] as const),
+  );
   const result: Record<string, BookableLotOption[]> = {};
   for (const window of facility.capacityWindows) {
     result[window.id] = [];
@@ -534,6 +461,7 @@ export async function bookableLotsByWindow(
         sellerOrganizationId,
         today,
         lotHasLiveBooking: bookedLots.has(lot.id),
+        lotAward: awardOf.get(lot.id) ?? null,
       });
       if (!check.ok) continue;
       result[window.id].push({

@@ -16,6 +16,7 @@ import { awardPanelFor, closeLotIfDue } from "~/models/award.server.ts";
 import { getLotForViewer, publishLot, toLotJson, withdrawLot } from "~/models/lot.server.ts";
 import { addLotDocuments, checkDocumentUploads, deleteLotDocument } from "~/models/lot-document.server.ts";
 import { rankLot } from "~/models/lot-matches.server.ts";
+import { reservationNoteForSeller } from "~/models/lot-reservation.server.ts";
 import { currentReferencePrices } from "~/models/reference-price.server.ts";
 import biddingStyles from "~/styles/bidding.css?url";
 import lotStyles from "~/styles/lots.css?url";
@@ -51,6 +52,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const engagement = await lotEngagement(viewer, lot);
   // Closing and awarding: the seller's decisions, a bidder's result (award.server.ts).
   const award = await awardPanelFor(lot, viewer?.organizationId ?? null);
+  // What confirming does to the seller's capacity booking of the lot (lot-reservation.server.ts).
+  const awardReservationNote = award?.role === "seller" ? await reservationNoteForSeller(lot.id) : null;
   // Bid panel: live sale state, the viewer's status and form, the seller's ladder (lot-pages.server.ts).
   const bidding = await lotBidding(viewer, lot, query.get("bid"));
   return {
@@ -64,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isOwner,
     engagement,
     award,
+    awardReservationNote,
     bidding,
     can: {
       edit: isOwner && canEdit(lot).ok,
@@ -136,6 +140,7 @@ export default function LotPage() {
     weightsError,
     engagement,
     award,
+    awardReservationNote,
     bidding,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -203,7 +208,7 @@ export default function LotPage() {
         </div>
       ) : null}
       {bidding ? <BidPanel lotId={lot.id} data={bidding} /> : null}
-      {award ? <AwardPanel lotId={lot.id} data={award} /> : null}
+      {award ? <AwardPanel lotId={lot.id} data={award} reservationNote={awardReservationNote} /> : null}
       <div className="lot-columns">
         <LotFactsTable lot={lot} economyName={economyName} />
         <div className="stack">

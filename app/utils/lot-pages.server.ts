@@ -3,6 +3,7 @@ import { economyByCode } from "~/domain/economies.ts";
 import { bidderTag, liveAuction, sellerLadder } from "~/models/bid-ladder.server.ts";
 import type { LotFailure } from "~/models/lot.server.ts";
 import { listLotQuestions } from "~/models/lot-question.server.ts";
+import { reservationNoteForBidders } from "~/models/lot-reservation.server.ts";
 import { auctionViewFor } from "~/models/lot-sale.server.ts";
 import { isWatching } from "~/models/lot-watch.server.ts";
 import { db } from "./db.server.ts";
@@ -100,6 +101,8 @@ export async function lotBidding(
     facilities,
     idempotencyKey: crypto.randomUUID(),
     sellerLadder: isSeller ? await sellerLadder(lot.id) : [],
+    // Where the lot's tonnes are booked and what an award does to that (ADR 012).
+    reservationNote: await reservationNoteForBidders(lot.id),
     flash:
       flash === "placed"
         ? "Your bid was placed."

@@ -1,7 +1,8 @@
 // Capacity booking end to end, in real Chromium against the production server with the demo data:
 // the demo recycler posts a window; a newly signed-up seller books it for a fresh lot from the
 // facility page, seeing the total; the recycler accepts on its capacity page; the window's booked
-// tonnes rise by the lot's mass and the seller's /bookings shows it accepted.
+// tonnes rise by the lot's mass and the seller's /bookings shows it accepted; the lot page then tells
+// a would-be buyer where the lot's tonnes are booked and what an award does to that (ADR 012).
 import { describe, expect, test } from "vitest";
 import { lotBody } from "../fixtures/lots.ts";
 import { DEMO_ACCOUNTS, login, newAccount, setupBrowser, signUp, unique } from "./browser.ts";
@@ -9,6 +10,7 @@ import { DEMO_ACCOUNTS, login, newAccount, setupBrowser, signUp, unique } from "
 const browser = setupBrowser();
 
 interface ApiFacility {
+  name: string;
   acceptedChemistries: string[];
   acceptedForms: string[];
   acceptedConditions: string[];
@@ -49,6 +51,8 @@ describe("capacity bookings", () => {
     const created = await seller.request.post("/api/v1/lots", {
       data: lotBody({
         title,
+        // Published, so that other organisations see its page (below).
+        status: "open",
         chemistry: facility.acceptedChemistries[0],
         // Packs when the facility takes them: black mass, say, carries no energy or health figures.
         form: facility.acceptedForms.includes("pack") ? "pack" : facility.acceptedForms[0],
@@ -88,5 +92,16 @@ describe("capacity bookings", () => {
     expect(after.capacity.find((w) => w.note === note)?.bookedTonnes).toBe(2.5);
     await seller.reload();
     await expect.poll(() => mine.getAttribute("data-status")).toBe("accepted");
+
+    // Another organisation (the recycler) opens the lot: its sale panel says where it is booked.
+    const lot = (await created.json()) as { id: string };
+    await recycler.goto(`/lots/${lot.id}`);
+    const reservation = recycler.getByTestId("lot-reservation");
+    await expect
+      .poll(() => reservation.textContent())
+      .toContain(`This lot's 2.5 t are booked at ${facility.name} for `);
+    expect(await reservation.textContent()).toContain(
+      "when the seller confirms an award to another facility or to a buyer without one, the booking is released.",
+    );
   });
 });

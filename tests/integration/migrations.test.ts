@@ -16,7 +16,7 @@ import {
 
 const onPostgres = process.env.TEST_DB_KIND === "postgres";
 // Indexes the migrations create that Prisma's schema cannot express (expression indexes).
-const EXTRA = { allowExtra: ["Lot_search_text_idx"] };
+const EXTRA = { allowExtra: ["Lot_search_text_idx", "CapacityBooking_one_reservation_per_lot"] };
 let database: Database;
 let dropDatabase = async () => {};
 let schema: string;

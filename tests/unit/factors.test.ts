@@ -49,7 +49,7 @@ describe("the catalogue", () => {
     ["speed.sea.km_per_day", KM_PER_DAY.sea],
     ["fx.KRW_per_USD", 1379.0526],
     ["fx.USD_per_AUD", 0.6642],
-    ["fx.IDR_per_USD", null],
+    ["fx.IDR_per_USD", 16_340],
     ["co2.price.usd_cents_per_tonne", DEFAULT_CO2_PRICE.amountMinor],
   ])("%s defaults to today's constant %s", (key, value) => {
     expect(factorDefinition(key)?.defaultValue).toBe(value);
@@ -173,11 +173,12 @@ describe("resolveFactors", () => {
     });
     expect(rates.get("AUD")).toMatchObject({ quote: "usd_per_unit", rateMicro: 700_000 });
     expect(rates.get("JPY")).toEqual(REFERENCE_FX_RATES.rates.find((r) => r.currency === "JPY"));
-    expect(rates.size).toBe(REFERENCE_FX_RATES.rates.length + 1);
+    expect(rates.size).toBe(REFERENCE_FX_RATES.rates.length);
     // ₩1,400,000 at 1,400 per dollar is US$1,000; 1,000,000 đồng at 25,000 is US$40.
     expect(toUsdMinor(1_400_000, "KRW", factors.fxRates)).toBe(100_000);
     expect(toUsdMinor(1_000_000, "VND", factors.fxRates)).toBe(4_000);
-    expect(toUsdMinor(1_000_000, "VND", REFERENCE_FX_RATES)).toBeNull();
+    // The shipped 25,450 đồng a dollar: US$39.29.
+    expect(toUsdMinor(1_000_000, "VND", REFERENCE_FX_RATES)).toBe(3_929);
   });
 });
 

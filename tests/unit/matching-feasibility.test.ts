@@ -162,8 +162,8 @@ describe("capacity windows", () => {
     ],
     [
       "a price in a currency without a reference rate",
-      [window({ pricePerTonne: { amountMinor: 5_000_000, currency: "PHP" } })],
-      /prices its capacity .* in PHP, which Packloop cannot yet compare/,
+      [window({ pricePerTonne: { amountMinor: 5_000_000, currency: "GBP" } })],
+      /prices its capacity .* in GBP, which Packloop cannot yet compare/,
     ],
   ])("blocks with %s", (_name, capacity, says) => {
     expect(blockerOf(facility({ capacity }))).toMatch(says);

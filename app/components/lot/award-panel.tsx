@@ -33,7 +33,16 @@ export function LocalTime({ iso }: { iso: string }) {
 
 const price = (amountMinor: number, currency: string) => formatMoney({ amountMinor, currency });
 
-export function AwardPanel({ lotId, data }: { lotId: string; data: AwardPanelData }) {
+export function AwardPanel({
+  lotId,
+  data,
+  reservationNote = null,
+}: {
+  lotId: string;
+  data: AwardPanelData;
+  /** For the seller: what confirming the award does to the lot's capacity booking (ADR 012). */
+  reservationNote?: string | null;
+}) {
   return (
     <section
       className="card stack award-panel"
@@ -42,6 +51,11 @@ export function AwardPanel({ lotId, data }: { lotId: string; data: AwardPanelDat
       data-testid="award-panel"
     >
       <h2 id="award-heading">{data.role === "seller" ? "Closing and award" : "Your result"}</h2>
+      {data.role === "seller" && reservationNote ? (
+        <p className="notice" data-testid="award-reservation">
+          {reservationNote}
+        </p>
+      ) : null}
       {data.role === "seller" ? (
         <SellerControls lotId={lotId} data={data} />
       ) : (

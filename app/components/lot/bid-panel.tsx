@@ -19,6 +19,8 @@ export interface BidPanelData {
   facilities: { id: string; name: string }[];
   idempotencyKey: string;
   sellerLadder: SellerLadderEntry[];
+  /** "This lot's tonnes are booked at …": what an award does to the seller's booking. */
+  reservationNote: string | null;
   flash: string | null;
 }
 
@@ -188,6 +190,11 @@ export function BidPanel({ lotId, data }: { lotId: string; data: BidPanelData })
       {data.isSeller ? <SellerLadder rows={data.sellerLadder} saleMode={auction.saleMode} /> : null}
       {!data.isSeller ? <PublicLadder live={live} myTag={data.myTag} now={now} /> : null}
 
+      {data.reservationNote ? (
+        <p className="notice" data-testid="lot-reservation">
+          {data.reservationNote}
+        </p>
+      ) : null}
       {data.canBid && auction.status === "open" ? (
         <BidForm lotId={lotId} data={data} auction={auction} minimumBid={minimumBid} leading={leading} />
       ) : data.cannotBid && !data.isSeller ? (

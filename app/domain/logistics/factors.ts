@@ -45,8 +45,8 @@ export interface FactorDefinition {
   readonly group: FactorGroup;
   readonly label: string;
   readonly unit: string;
-  /** The shipped value; null for an exchange rate Packloop ships without (not converted). */
-  readonly defaultValue: number | null;
+  /** The shipped value (every APEC economy's currency has a shipped exchange rate). */
+  readonly defaultValue: number;
   readonly min: number;
   readonly max: number;
   /** Whole numbers only (money in cents, grams, km, days); otherwise up to six decimals. */
@@ -74,25 +74,14 @@ const SPEED_SOURCES: Readonly<Record<SurfaceMode, string>> = {
   sea: "Casual Navigation [D]: container ship ≈14 kn ≈ 622 km a day (docs/domain/freight-and-emissions.md §8.4)",
 };
 
-function fxDefinition(rate: FxRate | { currency: string; quote: FxRate["quote"]; rateMicro: null }) {
-  const perUsd = rate.quote === "per_usd";
-  const value = rate.rateMicro === null ? null : rate.rateMicro / 1_000_000;
-  return { currency: rate.currency, perUsd, value };
+function fxDefinition(rate: FxRate) {
+  return {
+    currency: rate.currency,
+    perUsd: rate.quote === "per_usd",
+    value: rate.rateMicro / 1_000_000,
+    source: rate.source,
+  };
 }
-
-/**
- * Currencies the G.5 release does not cover (fx-rates.ts): no shipped rate, so prices in them are
- * not compared until an admin enters one. Bounds [A]: about ten times either side of mid-2024.
- */
-const UNCOVERED_CURRENCIES: readonly { currency: string; min: number; max: number }[] = [
-  { currency: "CLP", min: 90, max: 9_000 },
-  { currency: "IDR", min: 1_600, max: 160_000 },
-  { currency: "PEN", min: 0.37, max: 37 },
-  { currency: "PGK", min: 0.39, max: 39 },
-  { currency: "PHP", min: 5.8, max: 580 },
-  { currency: "RUB", min: 9, max: 900 },
-  { currency: "VND", min: 2_500, max: 250_000 },
-];
 
 /** The key of a currency's rate: `fx.KRW_per_USD`, or `fx.USD_per_AUD` for currencies quoted that way. */
 export function fxKey(currency: string, quote: FxRate["quote"]): string {
@@ -195,14 +184,7 @@ function buildCatalogue(): FactorDefinition[] {
       source: SPEED_SOURCES[mode],
     });
   }
-  const fx = [
-    ...REFERENCE_FX_RATES.rates.map(fxDefinition),
-    ...UNCOVERED_CURRENCIES.map((c) =>
-      fxDefinition({ currency: c.currency, quote: "per_usd", rateMicro: null }),
-    ),
-  ];
-  for (const { currency, perUsd, value } of fx) {
-    const uncovered = UNCOVERED_CURRENCIES.find((c) => c.currency === currency);
+  for (const { currency, perUsd, value, source } of REFERENCE_FX_RATES.rates.map(fxDefinition)) {
     entries.push({
       key: fxKey(currency, perUsd ? "per_usd" : "usd_per_unit"),
       group: "fx",
@@ -210,12 +192,10 @@ function buildCatalogue(): FactorDefinition[] {
       unit: perUsd ? `${currency} per USD` : `USD per ${currency}`,
       defaultValue: value,
       // Six decimals at most (rateMicro); bounds about ten times either side of the default.
-      min: uncovered ? uncovered.min : Math.round((value ?? 0) * 100_000) / 1_000_000,
-      max: uncovered ? uncovered.max : Math.round((value ?? 0) * 10_000_000) / 1_000_000,
+      min: Math.round(value * 100_000) / 1_000_000,
+      max: Math.round(value * 10_000_000) / 1_000_000,
       integer: false,
-      source: uncovered
-        ? "None shipped: the Federal Reserve's G.5 release does not cover it, so prices in it are not compared until a rate is entered"
-        : `${REFERENCE_FX_RATES.source} (fx-rates.ts)`,
+      source: `${source ?? REFERENCE_FX_RATES.source} (fx-rates.ts)`,
     });
   }
   entries.push({
@@ -366,14 +346,18 @@ function fxTableWith(values: ReadonlyMap<string, FactorOverride>): FxRateTable {
     const currency = match[1] ?? match[2];
     const quote: FxRate["quote"] = match[1] ? "per_usd" : "usd_per_unit";
     const given = values.get(definition.key);
-    const rate = given?.value ?? definition.defaultValue;
-    if (rate === null) continue;
+    const shipped = REFERENCE_FX_RATES.rates.find((r) => r.currency === currency);
+    if (!given) {
+      // Not overridden: the shipped rate as it is, with its own date and source if it has them.
+      if (shipped) rates.push(shipped);
+      continue;
+    }
     rates.push({
       currency,
       quote,
-      rateMicro: Math.round(rate * 1_000_000),
-      ...(given?.asOf ? { asOf: given.asOf } : {}),
-      ...(given?.source ? { source: given.source } : {}),
+      rateMicro: Math.round(given.value * 1_000_000),
+      ...(given.asOf ? { asOf: given.asOf } : {}),
+      ...(given.source ? { source: given.source } : {}),
     });
   }
   return Object.freeze({ ...REFERENCE_FX_RATES, rates: Object.freeze(rates) });

@@ -11,10 +11,14 @@
  * rate the way it is quoted so that nothing is rounded twice. The Brunei dollar trades at par with
  * the Singapore dollar under the 1967 Currency Interchangeability Agreement, so it takes SGD's rate.
  *
- * The G.5 release does not cover CLP, IDR, PEN, PGK, PHP, RUB and VND. Rather than guess, prices in
- * those currencies are not converted: a capacity window priced in one of them cannot be compared
- * and is left out of matching, and the blocker says so, until an admin enters a rate on
- * /admin/factors (logistics/factors.ts), which also replaces any rate below.
+ * The G.5 release does not cover CLP, IDR, PEN, PGK, PHP, RUB and VND, yet they are the currencies
+ * of seven APEC economies (economies.ts): without a rate, every bid on a lot priced in one of them
+ * showed "No exchange rate for the freight cost". Each of them carries its own date and source: the
+ * same month (June 2024 monthly averages, so that all rates compare at one time) from the issuing
+ * central bank's reference rate, rounded to three or four significant figures
+ * (docs/domain/exchange-rates.md lists them). Any rate here is replaced by one an admin enters on
+ * /admin/factors (logistics/factors.ts). A currency without a rate is still not converted: the
+ * comparison says so rather than guessing.
  */
 
 import { currencyExponent } from "../money.ts";
@@ -43,6 +47,15 @@ const usdPer = (currency: string, rateMicro: number): FxRate => ({
   quote: "usd_per_unit",
   rateMicro,
 });
+/** A rate from outside the G.5 release: dated and sourced on its own (rateProvenance shows it). */
+const perUsdFrom = (currency: string, rateMicro: number, source: string): FxRate => ({
+  currency,
+  quote: "per_usd",
+  rateMicro,
+  asOf: "2024-06-30",
+  source,
+});
+const JUNE_2024 = "June 2024 monthly average, rounded";
 
 export const REFERENCE_FX_RATES: FxRateTable = Object.freeze({
   asOf: "2024-06-30",
@@ -51,17 +64,28 @@ export const REFERENCE_FX_RATES: FxRateTable = Object.freeze({
     usdPer("AUD", 664_200),
     perUsd("BND", 1_351_700),
     perUsd("CAD", 1_370_500),
+    perUsdFrom("CLP", 926_000_000, `Banco Central de Chile, dólar observado (${JUNE_2024})`),
     perUsd("CNY", 7_254_700),
     usdPer("EUR", 1_076_300),
     perUsd("HKD", 7_810_000),
+    perUsdFrom("IDR", 16_340_000_000, `Bank Indonesia, JISDOR reference rate (${JUNE_2024})`),
     perUsd("JPY", 157_860_000),
     perUsd("KRW", 1_379_052_600),
     perUsd("MXN", 18_194_600),
     perUsd("MYR", 4_709_500),
     usdPer("NZD", 613_900),
+    perUsdFrom("PEN", 3_770_000, `Banco Central de Reserva del Perú, interbank rate (${JUNE_2024})`),
+    perUsdFrom("PGK", 3_870_000, `Bank of Papua New Guinea, kina reference rate (${JUNE_2024})`),
+    perUsdFrom("PHP", 58_700_000, `Bangko Sentral ng Pilipinas, reference rate (${JUNE_2024})`),
+    perUsdFrom("RUB", 88_000_000, `Bank of Russia, official rate (${JUNE_2024})`),
     perUsd("SGD", 1_351_700),
     perUsd("THB", 36_709_500),
     perUsd("TWD", 32_376_800),
+    perUsdFrom(
+      "VND",
+      25_450_000_000,
+      `Vietcombank USD selling rate, the market rate the State Bank of Viet Nam's central rate (≈24,250) guides (${JUNE_2024})`,
+    ),
   ]),
 });
 

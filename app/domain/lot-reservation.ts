@@ -1,0 +1,110 @@
+import { kgToTonnes } from "./capacity.ts";
+
+/**
+ * One reservation per lot (ADR 012). A lot's tonnes are reserved in a facility's capacity either by
+ * the seller's booking (accepted by the recycler) or by an award to a bid naming a facility; both
+ * are an accepted CapacityBooking, and a lot holds at most one. These rules say what an award does
+ * to a booking the seller already holds, and what the lot page tells bidders and the seller.
+ *
+ * A B2B seller who booked capacity and then sells the lot expects the sale to win: the buyer
+ * decides where the lot goes. But a provisional award may still be declined or lapse, so the
+ * booking is only given up when the award is confirmed; until then the seller keeps it.
+ */
+
+/** The seller's accepted booking that no award holds yet. */
+export interface SellerBooking {
+  bookingId: string;
+  facilityId: string;
+}
+
+export type AwardReservationStep =
+  /** No facility and no booking: nothing to reserve or release. */
+  | { kind: "none" }
+  /** Reserve the lot's tonnes at the award's facility (no booking to consider). */
+  | { kind: "reserve" }
+  /** The award names the booked facility: the booking becomes the award's reservation. */
+  | { kind: "adopt"; bookingId: string }
+  /**
+   * A provisional award elsewhere (or to a buyer without a facility): the seller keeps the booking
+   * until confirmation. `checkRoom`: the award's facility must have room now (else it passes on).
+   */
+  | { kind: "keep"; checkRoom: boolean }
+  /** Confirmed elsewhere: release the booking, then reserve at the award's facility if it names one. */
+  | { kind: "release"; bookingId: string; thenReserve: boolean };
+
+export function awardReservationStep(args: {
+  awardFacilityId: string | null;
+  awardStatus: "provisional" | "confirmed";
+  sellerBooking: SellerBooking | null;
+}): AwardReservationStep {
+  const { awardFacilityId, awardStatus, sellerBooking } = args;
+  if (!sellerBooking) return awardFacilityId ? { kind: "reserve" } : { kind: "none" };
+  if (sellerBooking.facilityId === awardFacilityId)
+    return { kind: "adopt", bookingId: sellerBooking.bookingId };
+  if (awardStatus === "provisional") return { kind: "keep", checkRoom: awardFacilityId !== null };
+  return { kind: "release", bookingId: sellerBooking.bookingId, thenReserve: awardFacilityId !== null };
+}
+
+/** A lot's reservation as the lot page shows it. */
+export interface LotReservationFacts {
+  facilityId: string;
+  facilityName: string;
+  /** YYYY-MM of the capacity window. */
+  month: string;
+  massKg: number;
+  /** The award it reserves for (an award's own reservation, or the seller's booking it rides on). */
+  awardId: string | null;
+  /** true: the seller's own booking (it outlives an award that lapses). */
+  sellersBooking: boolean;
+}
+
+/** The live award on the lot, as far as the reservation is concerned. */
+export interface LiveAwardFacts {
+  id: string;
+  status: "provisional" | "confirmed";
+  facilityId: string | null;
+  facilityName: string | null;
+}
+
+export function monthLabel(month: string): string {
+  return new Date(`${month}-01T00:00:00.000Z`).toLocaleDateString("en", {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+}
+
+/**
+ * The sentence bidders (and the seller while the sale runs) read beside the sale panel: where the
+ * lot's tonnes are booked and what an award does to that. null when nothing is booked.
+ */
+export function reservationNoticeForBidders(reservation: LotReservationFacts | null): string | null {
+  if (!reservation?.sellersBooking || reservation.awardId) return null;
+  const where = `${reservation.facilityName} for ${monthLabel(reservation.month)}`;
+  return `This lot's ${kgToTonnes(reservation.massKg)} t are booked at ${where}. A winning bid naming ${reservation.facilityName} takes over that booking; when the seller confirms an award to another facility or to a buyer without one, the booking is released.`;
+}
+
+/**
+ * What confirming the live award does to the lot's reservation, for the seller's award panel.
+ * null when there is no live provisional award or nothing is reserved or booked.
+ */
+export function reservationNoticeForSeller(
+  reservation: LotReservationFacts | null,
+  award: LiveAwardFacts | null,
+): string | null {
+  if (!award || !reservation) return null;
+  const where = `${reservation.facilityName} for ${monthLabel(reservation.month)}`;
+  const tonnes = `${kgToTonnes(reservation.massKg)} t`;
+  if (reservation.awardId === award.id) {
+    if (!reservation.sellersBooking)
+      return `The buyer's facility, ${reservation.facilityName}, holds ${tonnes} for this award in ${monthLabel(reservation.month)}.`;
+    return award.status === "provisional"
+      ? `This award rides on your booking at ${where}: confirming keeps those ${tonnes} reserved for the buyer. If the award lapses or you decline it, the booking stays yours.`
+      : `This award rides on your booking at ${where}.`;
+  }
+  if (award.status !== "provisional") return null;
+  const then = award.facilityName
+    ? `the award reserves ${tonnes} at ${award.facilityName} instead`
+    : "the buyer, who names no facility, needs no capacity booking";
+  return `Your booking at ${where} is released when you confirm: ${reservation.facilityName} is told the lot was sold to another party, and ${then}. If the award lapses or you decline it, the booking stays yours.`;
+}
