@@ -11,6 +11,7 @@ import {
 import { kgToTonnes, monthOf, monthStart } from "~/domain/capacity.ts";
 import { formatMoney, totalForMassMinor } from "~/domain/money.ts";
 import type { Prisma } from "~/generated.server/prisma/client.ts";
+import { formatDateTime } from "~/utils/date-time.ts";
 import { type DbClient, type DbTransaction, db } from "~/utils/db.server.ts";
 import { isUuid } from "./facility.server.ts";
 import { notifyOrganization } from "./notification.server.ts";
@@ -113,7 +114,7 @@ function windowRules(window: {
 type BookingWindowChemistries = Parameters<typeof windowChemistries>[0]["acceptedChemistries"];
 
 function monthText(month: Date) {
-  return new Date(month).toLocaleDateString("en", { month: "long", year: "numeric", timeZone: "UTC" });
+  return formatDateTime(month, "utcMonth");
 }
 
 export interface RequestBookingInput {

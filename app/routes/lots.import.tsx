@@ -16,6 +16,7 @@ import { listLotImports, startLotImport } from "~/models/lot-import.server.ts";
 import { readSpreadsheet } from "~/services/spreadsheet.server.ts";
 import importStyles from "~/styles/lot-import.css?url";
 import { requireCapability } from "~/utils/auth.server.ts";
+import { formatDateTime } from "~/utils/date-time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Import lots from a spreadsheet · Packloop" }];
 export const links = () => [{ rel: "stylesheet", href: importStyles }];
@@ -286,7 +287,7 @@ export default function ImportLots() {
                   <td>
                     <Link to={`/lots/import/${i.id}`}>{i.fileName}</Link>
                   </td>
-                  <td>{new Date(i.createdAt).toLocaleString("en")}</td>
+                  <td>{formatDateTime(i.createdAt, "utc")}</td>
                   <td>
                     <span className="badge">{i.status}</span>
                   </td>

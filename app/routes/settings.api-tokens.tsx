@@ -4,6 +4,7 @@ import { z } from "zod";
 import { TextField } from "~/components/form.tsx";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-token.server.ts";
 import { requireMembership, requireOrganizationOwner } from "~/utils/auth.server.ts";
+import { formatDateTime } from "~/utils/date-time.ts";
 import { parseForm } from "~/utils/validation.ts";
 
 export const meta: MetaFunction = () => [{ title: "API tokens · Packloop" }];
@@ -106,9 +107,9 @@ export default function ApiTokens() {
                     <code>{t.prefix}…</code>
                   </td>
                   <td>
-                    {new Date(t.createdAt).toLocaleDateString("en")} by {t.createdBy}
+                    {formatDateTime(t.createdAt, "utcDay")} by {t.createdBy}
                   </td>
-                  <td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString("en") : "never"}</td>
+                  <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt, "utc") : "never"}</td>
                   {isOwner ? (
                     <td>
                       <Form method="post" className="inline-form">

@@ -8,6 +8,7 @@ import { inviteColleague, listPendingInvitations, revokeInvitation } from "~/mod
 import { listMembers, removeMember, updateOrganizationProfile } from "~/models/organization.server.ts";
 import { appUrl } from "~/services/email.server.ts";
 import { requireMembership, requireOrganizationOwner } from "~/utils/auth.server.ts";
+import { formatDateTime } from "~/utils/date-time.ts";
 import { emailField } from "~/utils/fields.ts";
 import { type FormValues, parseForm } from "~/utils/validation.ts";
 
@@ -209,7 +210,7 @@ export default function OrganizationSettings() {
               {invitations.map((i) => (
                 <li key={i.id} data-testid="invitation-row">
                   {i.email} · {i.role} · invited by {i.invitedBy} · expires{" "}
-                  {new Date(i.expiresAt).toLocaleDateString("en")}{" "}
+                  {formatDateTime(i.expiresAt, "utcDay")}{" "}
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="intent" value="revoke-invitation" />
                     <input type="hidden" name="invitationId" value={i.id} />

@@ -2,6 +2,7 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { formatMoney } from "~/domain/money.ts";
 import type { AwardPanelData } from "~/models/award.server.ts";
+import { formatDateTime, utcFallback } from "~/utils/date-time.ts";
 
 /**
  * Closing and awarding on the lot page (issue 5 items 2, 3, 5). For the seller of a closed lot:
@@ -18,15 +19,9 @@ type BidderData = Extract<AwardPanelData, { role: "bidder" }>;
 
 /** A moment in the viewer's own time zone: UTC from the server, the local time once hydrated. */
 export function LocalTime({ iso }: { iso: string }) {
-  const [text, setText] = useState(`${iso.slice(0, 16).replace("T", " ")} UTC`);
+  const [text, setText] = useState(() => utcFallback(iso));
   useEffect(() => {
-    setText(
-      new Intl.DateTimeFormat(undefined, {
-        dateStyle: "medium",
-        timeStyle: "short",
-        timeZoneName: "short",
-      }).format(new Date(iso)),
-    );
+    setText(formatDateTime(iso, "local"));
   }, [iso]);
   return <time dateTime={iso}>{text}</time>;
 }
