@@ -169,7 +169,9 @@ export function ErrorBoundary() {
 
 function ErrorPage({ title, code, children }: { title: string; code: number; children: ReactNode }) {
   return (
-    <section className="error-page" data-status={code}>
+    // data-error-boundary: the stable marker the browser tests look for (tests/e2e/browser.ts), so a
+    // page that fell into this boundary fails its test even when nothing reached the console.
+    <section className="error-page" data-status={code} data-error-boundary={code}>
       <p className="error-code">{code}</p>
       <h1>{title}</h1>
       {children}

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { CHEMISTRY_SHORT_LABELS, type Chemistry } from "~/domain/codes.ts";
+import { formatDateTime } from "~/domain/date-time.ts";
 import { formatMoney } from "~/domain/money.ts";
 
 /** A capacity window as toFacilityJson shapes it. */
@@ -16,11 +17,7 @@ export interface CapacityRow {
 }
 
 export function monthLabel(month: string): string {
-  return new Date(`${month}-01T00:00:00Z`).toLocaleDateString("en", {
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
+  return formatDateTime(`${month}-01T00:00:00Z`, "utcMonth");
 }
 
 const tonnes = (t: number) => `${t.toLocaleString("en", { maximumFractionDigits: 3 })} t`;

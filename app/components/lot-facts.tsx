@@ -5,16 +5,11 @@ import {
   LOT_FORM_LABELS,
   SALE_MODE_LABELS,
 } from "~/domain/codes.ts";
+import { formatDateTime } from "~/domain/date-time.ts";
 import type { LotJson } from "~/domain/lot-json.ts";
 import { formatMoney } from "~/domain/money.ts";
 
 const number = (value: number) => value.toLocaleString("en-US");
-const utc = (iso: string) =>
-  new Date(iso).toLocaleString("en-GB", {
-    timeZone: "UTC",
-    dateStyle: "medium",
-    timeStyle: "short",
-  });
 
 /** The seller's declaration and terms, as a definition table. */
 export function LotFactsTable({ lot, economyName }: { lot: LotJson; economyName: string }) {
@@ -83,7 +78,7 @@ export function LotFactsTable({ lot, economyName }: { lot: LotJson; economyName:
         {lot.closesAt ? (
           <tr>
             <th scope="row">Bidding closes</th>
-            <td>{utc(lot.closesAt)} UTC</td>
+            <td>{formatDateTime(lot.closesAt, "utc")}</td>
           </tr>
         ) : null}
       </tbody>

@@ -9,6 +9,7 @@ import {
   type windowChemistries,
 } from "~/domain/booking.ts";
 import { kgToTonnes, monthOf } from "~/domain/capacity.ts";
+import { formatDateTime } from "~/domain/date-time.ts";
 import { formatMoney, totalForMassMinor } from "~/domain/money.ts";
 import type { Prisma } from "~/generated.server/prisma/client.ts";
 import { type DbClient, db } from "~/utils/db.server.ts";
@@ -110,7 +111,7 @@ function windowRules(window: {
 type BookingWindowChemistries = Parameters<typeof windowChemistries>[0]["acceptedChemistries"];
 
 function monthText(month: Date) {
-  return new Date(month).toLocaleDateString("en", { month: "long", year: "numeric", timeZone: "UTC" });
+  return formatDateTime(month, "utcMonth");
 }
 
 export interface RequestBookingInput {

@@ -10,6 +10,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { requireActor } from "~/auth/actor.server.ts";
 import { ImportIssuesTable } from "~/components/lot-import-issues.tsx";
+import { formatDateTime } from "~/domain/date-time.ts";
 import { checkImportRows, MAX_IMPORT_ROWS } from "~/domain/lot-import.ts";
 import type { ImportIssue } from "~/domain/lot-import-columns.ts";
 import { MAX_IMPORT_BYTES } from "~/domain/lot-import-file.ts";
@@ -286,7 +287,7 @@ export default function ImportLots() {
                   <td>
                     <Link to={`/lots/import/${i.id}`}>{i.fileName}</Link>
                   </td>
-                  <td>{new Date(i.createdAt).toLocaleString("en")}</td>
+                  <td>{formatDateTime(i.createdAt, "utc")}</td>
                   <td>
                     <span className="badge">{i.status}</span>
                   </td>

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireActor } from "~/auth/actor.server.ts";
 import { TextField } from "~/components/form.tsx";
+import { formatDateTime } from "~/domain/date-time.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-token.server.ts";
 import { parseForm } from "~/utils/validation.ts";
 
@@ -106,9 +107,9 @@ export default function ApiTokens() {
                     <code>{t.prefix}…</code>
                   </td>
                   <td>
-                    {new Date(t.createdAt).toLocaleDateString("en")} by {t.createdBy}
+                    {formatDateTime(t.createdAt, "utcDay")} by {t.createdBy}
                   </td>
-                  <td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString("en") : "never"}</td>
+                  <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt, "utc") : "never"}</td>
                   {isOwner ? (
                     <td>
                       <Form method="post" className="inline-form">

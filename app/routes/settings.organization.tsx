@@ -4,6 +4,7 @@ import { z } from "zod";
 import { requireActor } from "~/auth/actor.server.ts";
 import { FieldError, FormError, submittedValue, TextField } from "~/components/form.tsx";
 import { CAPABILITIES, CAPABILITY_LABELS } from "~/domain/codes.ts";
+import { formatDateTime } from "~/domain/date-time.ts";
 import { ECONOMIES, isEconomyCode } from "~/domain/economies.ts";
 import { inviteColleague, listPendingInvitations, revokeInvitation } from "~/models/invitation.server.ts";
 import { listMembers, removeMember, updateOrganizationProfile } from "~/models/organization.server.ts";
@@ -209,7 +210,7 @@ export default function OrganizationSettings() {
               {invitations.map((i) => (
                 <li key={i.id} data-testid="invitation-row">
                   {i.email} · {i.role} · invited by {i.invitedBy} · expires{" "}
-                  {new Date(i.expiresAt).toLocaleDateString("en")}{" "}
+                  {formatDateTime(i.expiresAt, "utcDay")}{" "}
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="intent" value="revoke-invitation" />
                     <input type="hidden" name="invitationId" value={i.id} />

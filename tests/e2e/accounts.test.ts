@@ -63,6 +63,7 @@ describe("public pages", () => {
 
   test("an unknown URL answers 404 with the not-found page", async () => {
     const { page } = browser;
+    browser.allowErrorBoundary(404);
     const response = await page.goto(`/${unique("no-such-page")}`);
     expect(response?.status()).toBe(404);
     await page.getByText("Page not found").first().waitFor({ state: "visible" });

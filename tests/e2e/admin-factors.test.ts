@@ -40,7 +40,9 @@ describe("admin factors", () => {
   test("a seller is refused", async () => {
     const { page } = browser;
     await login(page, DEMO_ACCOUNTS.fleet);
+    browser.allowErrorBoundary(403);
     const response = await page.goto("/admin/factors");
     expect(response?.status()).toBe(403);
+    expect(await page.locator("[data-error-boundary]").getAttribute("data-error-boundary")).toBe("403");
   });
 });

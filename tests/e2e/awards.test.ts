@@ -1,7 +1,9 @@
 // The seller awards and the winner is told (issue 5 "Done when"), in real browsers: the demo fleet
 // lists a fixed-price lot, two freshly signed-up buyers ask to buy it, the seller accepts one on
 // the lot page's award panel; the lot is awarded, the winner's page says it won and its bell has
-// the notice, the other buyer's request is declined and it is told so.
+// the notice, the other buyer's request is declined and it is told so. A sealed tender is opened and
+// awarded with a reason; an English auction two organisations bid on closes, and its seller confirms
+// the provisional winner on the award panel (the panel that once crashed after hydration).
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { DEMO_ACCOUNTS, login, newAccount, setupBrowser, signUp, unique } from "./browser.ts";
@@ -9,7 +11,12 @@ import { DEMO_ACCOUNTS, login, newAccount, setupBrowser, signUp, unique } from "
 const browser = setupBrowser();
 
 /** Lists 40 LFP modules in Sydney in AUD; `terms` fills what the sale mode asks for. */
-async function listLot(page: Page, title: string, saleMode: "fixed" | "sealed", terms: () => Promise<void>) {
+async function listLot(
+  page: Page,
+  title: string,
+  saleMode: "fixed" | "sealed" | "auction",
+  terms: () => Promise<void>,
+) {
   await page.goto("/lots/new");
   await page.locator("#field-title").fill(title);
   await page.locator("#field-chemistry").selectOption("LFP");
@@ -31,12 +38,35 @@ async function listFixedPriceLot(page: Page, title: string): Promise<string> {
   return listLot(page, title, "fixed", () => page.locator("#field-askingPrice").fill("8,500.00"));
 }
 
-/** A sealed tender closing at the next minute boundary at least `seconds` from now (datetime-local is read as UTC). */
+/** The next minute boundary at least `seconds` from now, as datetime-local takes it (read as UTC). */
+function closeTime(seconds: number): string {
+  return new Date(Math.ceil((Date.now() + seconds * 1000) / 60_000) * 60_000).toISOString().slice(0, 16);
+}
+
 async function listSealedTender(page: Page, title: string, seconds: number): Promise<string> {
-  return listLot(page, title, "sealed", () => {
-    const closes = new Date(Math.ceil((Date.now() + seconds * 1000) / 60_000) * 60_000);
-    return page.locator("#field-closesAt").fill(closes.toISOString().slice(0, 16));
+  return listLot(page, title, "sealed", () => page.locator("#field-closesAt").fill(closeTime(seconds)));
+}
+
+/** An English auction from A$10,000 without a reserve, so its close makes a provisional award. */
+async function listAuction(page: Page, title: string, seconds: number): Promise<string> {
+  return listLot(page, title, "auction", async () => {
+    await page.locator("#field-startingPrice").fill("10,000.00");
+    await page.locator("#field-closesAt").fill(closeTime(seconds));
   });
+}
+
+/** Bids `amount` on the lot page, on the form's default terms (EXW: the buyer collects at the lot). */
+async function bid(page: Page, lotId: string, amount: string) {
+  await page.goto(`/lots/${lotId}`);
+  await page.locator("#bid-amount").fill(amount);
+  expect(await page.locator('input[name="incoterm"][value="EXW"]').isChecked()).toBe(true);
+  await page.locator('[data-testid="place-bid"]').click();
+  await page.waitForURL(/bid=placed/);
+}
+
+/** Waits until `iso` has passed (and a second more, so the server's clock agrees). */
+async function waitUntil(iso: string) {
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(iso) - Date.now() + 1_000)));
 }
 
 async function requestToBuy(page: Page, lotId: string) {
@@ -105,9 +135,7 @@ describe("awarding a lot", () => {
     }
 
     // Wait for the close; reading the page closes the tender (no need to wait for the sweep).
-    await new Promise((resolve) =>
-      setTimeout(resolve, Math.max(0, Date.parse(closesAt!) - Date.now() + 1_000)),
-    );
+    await waitUntil(closesAt!);
     await seller.goto(`/lots/${lotId}`);
     const rows = seller.locator('[data-testid="tender-bids"] tbody tr');
     await expect.poll(() => rows.count()).toBe(2);
@@ -130,4 +158,47 @@ describe("awarding a lot", () => {
     await expect.poll(() => low.getByText("went to another bidder").count()).toBeGreaterThan(0);
     expect(await low.locator("main").textContent()).not.toContain(highAccount.organizationName);
   }, 240_000); // waits up to ~2 minutes for the tender's close
+
+  test("an English auction two organisations bid on closes; the seller confirms the provisional winner", async () => {
+    const seller = browser.page;
+    await login(seller, DEMO_ACCOUNTS.fleet);
+    const lotId = await listAuction(seller, unique("Auction LFP modules"), 60);
+
+    const first = await browser.newPage();
+    await login(first, DEMO_ACCOUNTS.buyer);
+    await bid(first, lotId, "10,000");
+    const winner = await browser.newPage();
+    const winnerAccount = { ...newAccount("auction-winner"), capabilities: ["buyer" as const] };
+    await signUp(winner, winnerAccount);
+    await bid(winner, lotId, "11,000");
+
+    // Bids in the last 5 minutes push the close to 5 minutes after them: read where it ended up.
+    await seller.goto(`/lots/${lotId}`);
+    const closesAt = await seller.locator('[data-testid="closes-at"]').getAttribute("datetime");
+    expect(Date.parse(closesAt!)).toBeGreaterThan(Date.now());
+    await waitUntil(closesAt!);
+
+    await seller.goto(`/lots/${lotId}`);
+    const provisional = seller.locator('[data-testid="provisional-award"]');
+    await provisional.waitFor();
+    expect(await provisional.textContent()).toContain(winnerAccount.organizationName);
+    expect(await provisional.textContent()).toContain("A$11,000.00");
+    // The confirm-by time is shown in the viewer's zone once hydrated (no longer the server's "UTC").
+    await expect.poll(() => provisional.locator("time").textContent()).not.toMatch(/^\d{4}-\d\d-\d\d /);
+    await seller.getByRole("button", { name: "Confirm award", exact: true }).click();
+    const confirmed = seller.locator('[data-testid="award-confirmed"]');
+    await confirmed.waitFor();
+    expect(await confirmed.textContent()).toContain(winnerAccount.organizationName);
+    expect(await confirmed.textContent()).toContain("A$11,000.00");
+    await expect.poll(() => seller.locator(".lot-ref .status").textContent()).toBe("Awarded");
+
+    await winner.goto(`/lots/${lotId}`);
+    expect(await winner.locator('[data-testid="bidder-outcome"]').textContent()).toBe(
+      "You won this lot for A$11,000.00.",
+    );
+    await first.goto(`/lots/${lotId}`);
+    expect(await first.locator('[data-testid="bidder-outcome"]').textContent()).toBe(
+      "Not won — the lot sold for A$11,000.00.",
+    );
+  }, 480_000); // the last bid pushes the close about 5 minutes out
 });

@@ -62,22 +62,87 @@ export interface BrowserFixture {
   newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
   /** A page in a new fresh context. */
   newPage(options?: BrowserContextOptions): Promise<Page>;
+  /**
+   * Lets the current test render the app's error page with these statuses (a 404 it visits on
+   * purpose, a 403 it expects); any other error page still fails the test.
+   */
+  allowErrorBoundary(...statuses: number[]): void;
 }
 
 // "Failed to load resource: … status of 400/404" is the browser reporting an answer a test asked for.
 const EXPECTED_CONSOLE_ERRORS = [/^Failed to load resource: the server responded with a status of 4\d\d/];
 
+// The app's error boundaries (app/root.tsx) render `data-error-boundary="<status>"`. React may or may
+// not log what a boundary caught (a thrown 4xx/5xx Response is rendered silently, on the server or
+// after a client navigation), so the DOM is the reliable witness: this script, run in every document
+// before the page's own scripts, reports each boundary element as it appears — in the server's HTML
+// or rendered after hydration — through the binding below.
+const ERROR_BOUNDARY_BINDING = "__e2eErrorBoundary";
+const ERROR_BOUNDARY_SCRIPT = `(() => {
+  const seen = new WeakSet();
+  const scan = () => {
+    for (const element of document.querySelectorAll("[data-error-boundary]")) {
+      if (seen.has(element)) continue;
+      seen.add(element);
+      const heading = element.querySelector("h1");
+      window.${ERROR_BOUNDARY_BINDING}?.(element.getAttribute("data-error-boundary"), heading ? heading.textContent : "");
+    }
+  };
+  new MutationObserver(scan).observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ["data-error-boundary"],
+  });
+  document.addEventListener("DOMContentLoaded", scan);
+})();`;
+
+interface BoundarySeen {
+  url: string;
+  status: number;
+  title: string;
+}
+
+/** Error pages open right now in a context's pages (the final check, should a report still be in flight). */
+async function boundariesOnScreen(contexts: BrowserContext[]): Promise<BoundarySeen[]> {
+  const found: BoundarySeen[] = [];
+  for (const context of contexts) {
+    for (const page of context.pages()) {
+      const here = await page
+        .$$eval("[data-error-boundary]", (elements) =>
+          elements.map((element) => ({
+            status: Number(element.getAttribute("data-error-boundary")),
+            title: (element.querySelector("h1")?.textContent ?? "").trim(),
+          })),
+        )
+        .catch(() => []);
+      for (const boundary of here) found.push({ url: page.url(), ...boundary });
+    }
+  }
+  return found;
+}
+
+export interface SetupOptions {
+  /** Console errors this file's pages may log. */
+  allowConsoleErrors?: RegExp[];
+  /** Statuses of error pages every test in this file may render (see BrowserFixture.allowErrorBoundary). */
+  allowErrorBoundary?: number[];
+}
+
 /**
  * Registers the hooks of a test file: one Chromium for the file, a fresh context and page for each
  * test, and a screenshot of every open page when a test fails. A test also fails when a page threw
- * an uncaught exception or logged an error (a CSP violation, a hydration mismatch) that it did not
- * expect: pass `allowConsoleErrors` to tolerate some.
+ * an uncaught exception, logged an error (a CSP violation, a hydration mismatch) that it did not
+ * expect — pass `allowConsoleErrors` to tolerate some — or showed the app's error page (an error
+ * boundary) with a status it did not allow (`allowErrorBoundary`).
  */
-export function setupBrowser(options: { allowConsoleErrors?: RegExp[] } = {}): BrowserFixture {
+export function setupBrowser(options: SetupOptions = {}): BrowserFixture {
   let browser: Browser | undefined;
   let contexts: BrowserContext[] = [];
   let current: { context: BrowserContext; page: Page } | undefined;
   let pageErrors: string[] = [];
+  let boundaries: BoundarySeen[] = [];
+  let allowedBoundaries = new Set<number>(options.allowErrorBoundary ?? []);
   const allowed = [...EXPECTED_CONSOLE_ERRORS, ...(options.allowConsoleErrors ?? [])];
 
   const watch = (page: Page) => {
@@ -96,6 +161,10 @@ export function setupBrowser(options: { allowConsoleErrors?: RegExp[] } = {}): B
     context.setDefaultTimeout(ACTION_TIMEOUT_MS);
     context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
     context.on("page", watch);
+    await context.exposeBinding(ERROR_BOUNDARY_BINDING, ({ page }, status: string, title: string) => {
+      boundaries.push({ url: page.url(), status: Number(status), title: title.trim() });
+    });
+    await context.addInitScript({ content: ERROR_BOUNDARY_SCRIPT });
     contexts.push(context);
     return context;
   };
@@ -113,6 +182,16 @@ export function setupBrowser(options: { allowConsoleErrors?: RegExp[] } = {}): B
   afterEach(async (ctx) => {
     const errors = pageErrors;
     pageErrors = [];
+    const shown = [...boundaries, ...(await boundariesOnScreen(contexts))];
+    boundaries = [];
+    const seen = new Set<string>();
+    for (const boundary of shown) {
+      const line = `error page ${boundary.status} "${boundary.title}" on ${boundary.url}`;
+      if (allowedBoundaries.has(boundary.status) || seen.has(line)) continue;
+      seen.add(line);
+      errors.push(line);
+    }
+    allowedBoundaries = new Set(options.allowErrorBoundary ?? []);
     const failed = ctx.task.result?.state === "fail" || errors.length > 0;
     if (failed) await screenshotAll(contexts, ctx.task.name);
     await Promise.all(contexts.map((context) => context.close().catch(() => {})));
@@ -133,6 +212,9 @@ export function setupBrowser(options: { allowConsoleErrors?: RegExp[] } = {}): B
     newContext,
     async newPage(options) {
       return (await newContext(options)).newPage();
+    },
+    allowErrorBoundary(...statuses) {
+      for (const status of statuses) allowedBoundaries.add(status);
     },
   };
 }

@@ -34,7 +34,7 @@ function importsOf(file: string): string[] {
 }
 
 /** Every elementary circle's smallest member list, found by depth-first search (Tarjan would do; the graph is small). */
-export function findCycles(graph: Map<string, string[]>): string[][] {
+function findCycles(graph: Map<string, string[]>): string[][] {
   const cycles: string[][] = [];
   const state = new Map<string, "open" | "done">();
   const stack: string[] = [];

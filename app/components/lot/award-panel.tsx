@@ -1,5 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { formatDateTime, utcFallback } from "~/domain/date-time.ts";
 import { formatMoney } from "~/domain/money.ts";
 import type { AwardPanelData } from "~/models/award.server.ts";
 
@@ -18,15 +19,9 @@ type BidderData = Extract<AwardPanelData, { role: "bidder" }>;
 
 /** A moment in the viewer's own time zone: UTC from the server, the local time once hydrated. */
 export function LocalTime({ iso }: { iso: string }) {
-  const [text, setText] = useState(`${iso.slice(0, 16).replace("T", " ")} UTC`);
+  const [text, setText] = useState(() => utcFallback(iso));
   useEffect(() => {
-    setText(
-      new Intl.DateTimeFormat(undefined, {
-        dateStyle: "medium",
-        timeStyle: "short",
-        timeZoneName: "short",
-      }).format(new Date(iso)),
-    );
+    setText(formatDateTime(iso, "local"));
   }, [iso]);
   return <time dateTime={iso}>{text}</time>;
 }

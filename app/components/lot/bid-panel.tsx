@@ -2,6 +2,7 @@ import { useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import type { AuctionView } from "~/domain/bidding/auction-view.ts";
 import type { LiveAuction, SellerLadderEntry } from "~/domain/bidding/live-auction.ts";
+import { formatDateTime, utcFallback } from "~/domain/date-time.ts";
 import { formatMoney, type Money } from "~/domain/money.ts";
 import { BidForm } from "./bid-form.tsx";
 import { useLiveAuction, useNow } from "./use-live-auction.ts";
@@ -43,9 +44,7 @@ export function timeLeft(closesAt: string, now: Date): string {
  * hydration, in UTC — the <time> element carries the exact instant either way.
  */
 function Moment({ iso, now, testId }: { iso: string; now: Date | null; testId?: string }) {
-  const text = now
-    ? new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" }).format(new Date(iso))
-    : `${iso.slice(0, 19).replace("T", " ")} UTC`;
+  const text = now ? formatDateTime(iso, "localSeconds") : utcFallback(iso, true);
   return (
     <time dateTime={iso} data-testid={testId}>
       {text}

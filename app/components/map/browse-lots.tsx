@@ -14,6 +14,7 @@ import {
   SALE_MODE_LABELS,
   type SaleMode,
 } from "~/domain/codes.ts";
+import { formatDateTime } from "~/domain/date-time.ts";
 import { ECONOMIES, economyByCode } from "~/domain/economies.ts";
 import { LOT_SORT_LABELS } from "~/domain/lot-filters.ts";
 import { LOT_STATUS_LABELS, type LotStatus } from "~/domain/lot-lifecycle.ts";
@@ -41,12 +42,6 @@ export interface LotRow {
 }
 
 const massFormat = new Intl.NumberFormat("en", { maximumFractionDigits: 0 });
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
 
 export function LotFilterFields({
   params,
@@ -160,12 +155,12 @@ export function LotTable({ rows }: { rows: LotRow[] }) {
             <td className="num">{lot.stateOfHealthPct === null ? "—" : `${lot.stateOfHealthPct} %`}</td>
             <td>
               {economyByCode(lot.economyCode)?.shortName ?? lot.economyCode}
-              <div>from {dateFormat.format(new Date(lot.availableFrom))}</div>
+              <div>from {formatDateTime(lot.availableFrom, "utcDay")}</div>
             </td>
             <td>
               {SALE_MODE_LABELS[lot.saleMode]}
               {lot.price ? <div>{formatMoney(lot.price)}</div> : null}
-              {lot.closesAt ? <div>closes {dateFormat.format(new Date(lot.closesAt))}</div> : null}
+              {lot.closesAt ? <div>closes {formatDateTime(lot.closesAt, "utcDay")}</div> : null}
             </td>
           </tr>
         ))}

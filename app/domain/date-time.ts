@@ -1,0 +1,80 @@
+/**
+ * Every way the app writes a moment as text, in one table, so each set of Intl options is tested
+ * (tests/unit/date-time.test.ts runs all of them through Intl). Intl refuses some combinations at
+ * run time, not at compile time — `dateStyle`/`timeStyle` with `timeZoneName` or with any field
+ * option (`year`, `hour`…) throws "Can't set option … when dateStyle is used" — and a component that
+ * formats after hydration then replaces the whole page with the error page (issue 16). Formats that
+ * name the zone therefore spell out their fields.
+ *
+ * "local" formats use the viewer's zone and locale: call them only in the browser (an effect), and
+ * render `utcFallback` on the server, so the server's HTML and the first client render agree.
+ * "utc" formats give the same text on the server and in every browser.
+ */
+export const DATE_TIME_FORMATS = {
+  /** "8 Dec 2026, 13:30 KST": a deadline in the viewer's zone, named. */
+  local: {
+    locale: undefined,
+    options: {
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZoneName: "short",
+    },
+  },
+  /** "8 Dec 2026, 13:30:05": a live auction's close, to the second, in the viewer's zone. */
+  localSeconds: {
+    locale: undefined,
+    options: { dateStyle: "medium", timeStyle: "medium" },
+  },
+  /** "8 Dec 2026, 13:30 UTC". */
+  utc: {
+    locale: "en-GB",
+    options: {
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: "UTC",
+      timeZoneName: "short",
+    },
+  },
+  /** "8 Dec 2026". */
+  utcDay: {
+    locale: "en-GB",
+    options: { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" },
+  },
+  /** "December 2026": a capacity month. */
+  utcMonth: {
+    locale: "en",
+    options: { month: "long", year: "numeric", timeZone: "UTC" },
+  },
+} as const satisfies Record<string, { locale: string | undefined; options: Intl.DateTimeFormatOptions }>;
+
+export type DateTimeFormat = keyof typeof DATE_TIME_FORMATS;
+
+/**
+ * `value` (a Date or an ISO string) as text in `format`. `timeZone` overrides the viewer's zone of
+ * a local format (tests use it; components leave it out).
+ */
+export function formatDateTime(
+  value: Date | string,
+  format: DateTimeFormat,
+  override: { timeZone?: string; locale?: string } = {},
+): string {
+  const { locale, options } = DATE_TIME_FORMATS[format];
+  const zone = override.timeZone && !("timeZone" in options) ? { timeZone: override.timeZone } : {};
+  return new Intl.DateTimeFormat(override.locale ?? locale, { ...options, ...zone }).format(
+    typeof value === "string" ? new Date(value) : value,
+  );
+}
+
+/** "2026-12-08 13:30 UTC" (or to the second): what a local format shows before hydration. */
+export function utcFallback(iso: string, seconds = false): string {
+  return `${new Date(iso)
+    .toISOString()
+    .slice(0, seconds ? 19 : 16)
+    .replace("T", " ")} UTC`;
+}

@@ -1,0 +1,553 @@
+// Every page of the app, opened in Chromium as each demo role (anonymous, the fleet seller, the
+// recycler, the buyer, the admin), with real ids from the demo data: a lot of each sale mode and
+// status (a closed auction with its provisional winner among them), the fleet's own lots and their
+// edit pages, the recycler's facility and its capacity, an import, a notification, a document, an
+// invitation and a password reset. A page fails on an uncaught error, a console error, an error
+// page it was not expected to show, or a 5xx. Resource routes (CSV/XLSX templates, event streams,
+// map data, the JSON API) are fetched with the role's cookies and must answer below 500.
+//
+// The list of routes comes from the app's own route config (app/routes.ts): a route with no entry in
+// ROUTES below fails the test, so a new page cannot go unvisited.
+import path from "node:path";
+import { type APIRequestContext, type Page, request } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { gridToCsv, lotGrid, todayUtc } from "../fixtures/lot-import-rows.ts";
+import { baseUrl, DEMO_ACCOUNTS, DEMO_PASSWORD, setupBrowser, unique } from "./browser.ts";
+
+const browser = setupBrowser();
+
+type Role = "anonymous" | keyof typeof DEMO_ACCOUNTS;
+const ROLES: Role[] = ["anonymous", "fleet", "recycler", "buyer", "admin"];
+const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+/** Real ids from the demo data (and a few things the setup makes: an import, a notification…). */
+interface DemoIds {
+  /** A public lot of each `${status}/${saleMode}` the demo has, e.g. "closed/auction". */
+  lots: Map<string, string>;
+  closedAuction: string;
+  fleetDraft: string;
+  fleetOpenLot: string;
+  fleetAwardedLot: string;
+  awardId: string;
+  bidId: string;
+  facility: string;
+  bookingId: string;
+  importId: string;
+  notificationId: string;
+  documentId: string;
+  invitationToken: string;
+  resetToken: string;
+}
+
+interface Visit {
+  path: string;
+  /**
+   * The status of the error page this visit must show (a 403 for a role the page refuses); none by
+   * default. An expected refusal is checked over HTTP, without the browser, unless `inBrowser`.
+   */
+  boundary?: number;
+  inBrowser?: boolean;
+}
+
+type Plan = (ids: DemoIds, role: Role) => Visit[];
+
+const page =
+  (...paths: string[]): Plan =>
+  () =>
+    paths.map((p) => ({ path: p }));
+/** A page only some roles may open: the others get the 403 error page. */
+const onlyFor =
+  (roles: Role[], ...paths: string[]): Plan =>
+  (_ids, role) =>
+    paths.map((p) => ({ path: p, boundary: role === "anonymous" || roles.includes(role) ? undefined : 403 }));
+
+const HTML = "html";
+const RESOURCE = "resource";
+
+/**
+ * Every route of app/routes, by route id: how to fill its parameters for a role. Pages ("html") are
+ * opened in the browser; resource routes are fetched. Anonymous visitors of a page that needs a log-in
+ * are sent to /login, which must render too.
+ */
+const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }> = {
+  "routes/_index": { kind: HTML, plan: page("/") },
+  // The not-found page, in the browser: the error page itself must render without errors.
+  "routes/$": { kind: HTML, plan: () => [{ path: "/no-such-page", boundary: 404, inBrowser: true }] },
+  "routes/login": { kind: HTML, plan: page("/login") },
+  "routes/signup": { kind: HTML, plan: page("/signup") },
+  "routes/forgot-password": { kind: HTML, plan: page("/forgot-password") },
+  "routes/reset-password.$token": {
+    kind: HTML,
+    plan: (ids) => [{ path: `/reset-password/${ids.resetToken}` }, { path: "/reset-password/unknown-token" }],
+  },
+  "routes/invitations.$token": {
+    kind: HTML,
+    plan: (ids) => [{ path: `/invitations/${ids.invitationToken}` }, { path: "/invitations/unknown-token" }],
+  },
+  "routes/logout": { kind: RESOURCE, plan: page("/logout") },
+  "routes/dashboard": { kind: HTML, plan: page("/dashboard") },
+  "routes/quote": { kind: HTML, plan: page("/quote") },
+  "routes/plan": { kind: HTML, plan: page("/plan") },
+  "routes/searches": { kind: HTML, plan: page("/searches") },
+  "routes/watchlist": { kind: HTML, plan: page("/watchlist") },
+  "routes/notifications": { kind: HTML, plan: page("/notifications") },
+  "routes/notifications.$notificationId": {
+    kind: RESOURCE,
+    plan: (ids) => [{ path: `/notifications/${ids.notificationId}` }],
+  },
+  "routes/bids": { kind: HTML, plan: page("/bids") },
+  "routes/bookings": { kind: HTML, plan: page("/bookings") },
+  "routes/settings.organization": { kind: HTML, plan: page("/settings/organization") },
+  "routes/settings.api-tokens": { kind: HTML, plan: page("/settings/api-tokens") },
+  "routes/admin.outbox": { kind: HTML, plan: onlyFor(["admin"], "/admin/outbox") },
+  "routes/admin.prices": { kind: HTML, plan: onlyFor(["admin"], "/admin/prices") },
+  "routes/admin.factors": { kind: HTML, plan: onlyFor(["admin"], "/admin/factors") },
+  "routes/lots._index": {
+    kind: HTML,
+    plan: () => [
+      { path: "/lots" },
+      { path: "/lots?view=map" },
+      { path: "/lots?status=closed,awarded&saleMode=auction,sealed" },
+    ],
+  },
+  "routes/lots.$lotId": {
+    kind: HTML,
+    plan: (ids) =>
+      [...new Set([...ids.lots.values(), ids.closedAuction, ids.fleetOpenLot, ids.fleetAwardedLot])].map(
+        (id) => ({ path: `/lots/${id}` }),
+      ),
+  },
+  "routes/lots.$lotId_.edit": {
+    kind: HTML,
+    plan: (ids, role) =>
+      [ids.fleetDraft, ids.fleetOpenLot].map((id) => ({
+        path: `/lots/${id}/edit`,
+        boundary: role === "anonymous" || role === "fleet" ? undefined : 403,
+      })),
+  },
+  "routes/lots.new": { kind: HTML, plan: onlyFor(["fleet"], "/lots/new") },
+  "routes/lots.mine": { kind: HTML, plan: onlyFor(["fleet"], "/lots/mine") },
+  "routes/lots.import": { kind: HTML, plan: onlyFor(["fleet"], "/lots/import") },
+  "routes/lots.import_.$importId": {
+    kind: HTML,
+    plan: (ids, role) => [
+      {
+        path: `/lots/import/${ids.importId}`,
+        boundary: role === "anonymous" || role === "fleet" ? undefined : 403,
+      },
+    ],
+  },
+  "routes/lots.import_.$importId.progress": {
+    kind: RESOURCE,
+    plan: (ids) => [{ path: `/lots/import/${ids.importId}/progress` }],
+  },
+  "routes/lots.import.template[.]csv": { kind: RESOURCE, plan: page("/lots/import/template.csv") },
+  "routes/lots.import.template[.]xlsx": { kind: RESOURCE, plan: page("/lots/import/template.xlsx") },
+  "routes/lots.map-data": { kind: RESOURCE, plan: page("/lots/map-data") },
+  "routes/lots.$lotId_.events": {
+    kind: RESOURCE,
+    plan: (ids) => [{ path: `/lots/${ids.fleetOpenLot}/events` }],
+  },
+  "routes/lots.$lotId_.award": {
+    kind: RESOURCE,
+    plan: (ids) => [{ path: `/lots/${ids.closedAuction}/award` }],
+  },
+  "routes/lots.$lotId_.bids": {
+    kind: RESOURCE,
+    plan: (ids) => [{ path: `/lots/${ids.closedAuction}/bids` }],
+  },
+  "routes/lots.$lotId_.questions": {
+    kind: RESOURCE,
+    plan: (ids) => [{ path: `/lots/${ids.fleetOpenLot}/questions` }],
+  },
+  "routes/lots.$lotId_.watch": {
+    kind: RESOURCE,
+    plan: (ids) => [{ path: `/lots/${ids.fleetOpenLot}/watch` }],
+  },
+  "routes/lots.$lotId_.documents.$documentId": {
+    kind: RESOURCE,
+    plan: (ids) => [{ path: `/lots/${ids.fleetOpenLot}/documents/${ids.documentId}` }],
+  },
+  "routes/facilities._index": {
+    kind: HTML,
+    plan: () => [{ path: "/facilities" }, { path: "/facilities?view=map" }],
+  },
+  "routes/facilities.new": { kind: HTML, plan: onlyFor(["recycler"], "/facilities/new") },
+  "routes/facilities.$facilityId._index": {
+    kind: HTML,
+    plan: (ids) => [{ path: `/facilities/${ids.facility}` }],
+  },
+  "routes/facilities.$facilityId.capacity": {
+    kind: HTML,
+    plan: (ids, role) => [
+      {
+        path: `/facilities/${ids.facility}/capacity`,
+        boundary: role === "anonymous" || role === "recycler" ? undefined : 403,
+      },
+    ],
+  },
+  "routes/facilities.$facilityId.edit": {
+    kind: HTML,
+    plan: (ids, role) => [
+      {
+        path: `/facilities/${ids.facility}/edit`,
+        boundary: role === "anonymous" || role === "recycler" ? undefined : 403,
+      },
+    ],
+  },
+  "routes/facilities.map-data": { kind: RESOURCE, plan: page("/facilities/map-data") },
+  "routes/api.v1.openapi[.]json": { kind: RESOURCE, plan: page("/api/v1/openapi.json") },
+  "routes/api.v1.economies": { kind: RESOURCE, plan: page("/api/v1/economies") },
+  "routes/api.v1.lots": { kind: RESOURCE, plan: page("/api/v1/lots") },
+  "routes/api.v1.lots.$lotId": {
+    kind: RESOURCE,
+    plan: (ids) => [{ path: `/api/v1/lots/${ids.closedAuction}` }],
+  },
+  "routes/api.v1.lots.$lotId.bids": {
+    kind: RESOURCE,
+    plan: (ids) => [{ path: `/api/v1/lots/${ids.closedAuction}/bids` }],
+  },
+  "routes/api.v1.lots.$lotId.awards": {
+    kind: RESOURCE,
+    plan: (ids) => [{ path: `/api/v1/lots/${ids.fleetAwardedLot}/awards` }],
+  },
+  "routes/api.v1.lots.$lotId.$lotAction": {
+    kind: RESOURCE,
+    plan: (ids) => [{ path: `/api/v1/lots/${ids.fleetOpenLot}/publish` }],
+  },
+  "routes/api.v1.bids.$bidId": { kind: RESOURCE, plan: (ids) => [{ path: `/api/v1/bids/${ids.bidId}` }] },
+  "routes/api.v1.bids.$bidId.$decision": {
+    kind: RESOURCE,
+    plan: (ids) => [{ path: `/api/v1/bids/${ids.bidId}/withdraw` }],
+  },
+  "routes/api.v1.awards.$awardId.$decision": {
+    kind: RESOURCE,
+    plan: (ids) => [{ path: `/api/v1/awards/${ids.awardId}/confirm` }],
+  },
+  "routes/api.v1.facilities": { kind: RESOURCE, plan: page("/api/v1/facilities") },
+  "routes/api.v1.facilities.$facilityId": {
+    kind: RESOURCE,
+    plan: (ids) => [{ path: `/api/v1/facilities/${ids.facility}` }],
+  },
+  "routes/api.v1.bookings": { kind: RESOURCE, plan: page("/api/v1/bookings") },
+  "routes/api.v1.bookings.$bookingId": {
+    kind: RESOURCE,
+    plan: (ids) => [{ path: `/api/v1/bookings/${ids.bookingId}` }],
+  },
+  "routes/api.v1.bookings.$bookingId.$decision": {
+    kind: RESOURCE,
+    plan: (ids) => [{ path: `/api/v1/bookings/${ids.bookingId}/accept` }],
+  },
+  "routes/api.v1.quotes": { kind: RESOURCE, plan: page("/api/v1/quotes") },
+  "routes/api.v1.allocation-plans": { kind: RESOURCE, plan: page("/api/v1/allocation-plans") },
+};
+
+/** The route ids of app/routes, as Remix's route config (app/routes.ts) makes them. */
+async function appRouteIds(): Promise<string[]> {
+  // flatRoutes() reads the app directory from where the Remix Vite plugin would have put it.
+  (globalThis as { __remixAppDirectory?: string }).__remixAppDirectory = path.resolve(
+    import.meta.dirname,
+    "../../app",
+  );
+  const { default: config } = await import("../../app/routes.ts");
+  const ids: string[] = [];
+  const walk = (entries: Array<{ id?: string; file: string; children?: unknown[] }>) => {
+    for (const entry of entries) {
+      ids.push(entry.id ?? entry.file.replace(/\.[jt]sx?$/, ""));
+      if (entry.children) walk(entry.children as typeof entries);
+    }
+  };
+  walk(await config);
+  return ids;
+}
+
+// --- The demo's ids, read through the app's own API and pages with each role's cookies ---
+
+const sessions = new Map<Role, APIRequestContext>();
+
+async function session(role: Role): Promise<APIRequestContext> {
+  const existing = sessions.get(role);
+  if (existing) return existing;
+  const context = await request.newContext({ baseURL: baseUrl() });
+  if (role !== "anonymous") {
+    const response = await context.post("/login", {
+      form: { email: DEMO_ACCOUNTS[role], password: DEMO_PASSWORD },
+      maxRedirects: 0,
+    });
+    expect(response.status(), `log in as ${role}`).toBe(302);
+  }
+  sessions.set(role, context);
+  return context;
+}
+
+async function getJson<T>(role: Role, pathname: string): Promise<T> {
+  const response = await (await session(role)).get(pathname);
+  expect(response.status(), `GET ${pathname} as ${role}`).toBe(200);
+  return (await response.json()) as T;
+}
+
+async function getHtml(role: Role, pathname: string): Promise<string> {
+  const response = await (await session(role)).get(pathname);
+  expect(response.status(), `GET ${pathname} as ${role}`).toBe(200);
+  return response.text();
+}
+
+type LotsPage = { lots: Array<{ id: string; sellerOrganizationId: string; bidCount: number }> };
+
+/** The token of the newest email link `/${kind}/…` after `recipient` in the admin's outbox. */
+async function outboxToken(recipient: string, kind: "invitations" | "reset-password"): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const html = await getHtml("admin", "/admin/outbox");
+    const at = html.indexOf(recipient);
+    const match = at < 0 ? null : new RegExp(`/${kind}/([A-Za-z0-9_-]{16,})`).exec(html.slice(at));
+    if (match) return match[1];
+    if (Date.now() > deadline) throw new Error(`no ${kind} email to ${recipient} in /admin/outbox`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+async function findDemoIds(): Promise<DemoIds> {
+  const lots = new Map<string, string>();
+  for (const status of ["open", "closed", "awarded"]) {
+    for (const saleMode of ["auction", "sealed", "fixed"]) {
+      const found = await getJson<LotsPage>(
+        "buyer",
+        `/api/v1/lots?status=${status}&saleMode=${saleMode}&limit=1`,
+      );
+      if (found.lots[0]) lots.set(`${status}/${saleMode}`, found.lots[0].id);
+    }
+  }
+  const closedAuction = lots.get("closed/auction");
+  if (!closedAuction) throw new Error("the demo data has no closed auction");
+
+  const drafts = await getJson<LotsPage>("fleet", "/api/v1/lots?status=draft&limit=1");
+  const fleetDraft = drafts.lots[0].id;
+  const fleetOrganization = drafts.lots[0].sellerOrganizationId;
+  // Without bids where the page allows: a lot with bids can no longer be edited (409 by design).
+  const own = async (status: string) => {
+    const found = await getJson<LotsPage>("fleet", `/api/v1/lots?status=${status}&limit=500`);
+    const mine = found.lots.filter((l) => l.sellerOrganizationId === fleetOrganization);
+    const lot = mine.find((l) => l.bidCount === 0) ?? mine[0];
+    if (!lot) throw new Error(`the demo fleet has no ${status} lot`);
+    return lot.id;
+  };
+  const fleetOpenLot = await own("open");
+  const fleetAwardedLot = await own("awarded");
+  const awards = await getJson<{ awards: Array<{ id: string }> }>(
+    "fleet",
+    `/api/v1/lots/${fleetAwardedLot}/awards`,
+  );
+  const bids = await getJson<{ bids: Array<{ id: string }> }>(
+    "fleet",
+    `/api/v1/lots/${fleetAwardedLot}/bids`,
+  );
+  const bookings = await getJson<{ bookings: Array<{ id: string; facility: { id: string } }> }>(
+    "recycler",
+    "/api/v1/bookings",
+  );
+
+  const fleet = await session("fleet");
+  // An import of one lot, as the import page's form sends it.
+  const imported = await fleet.post("/lots/import", {
+    multipart: {
+      file: {
+        name: "smoke.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(gridToCsv(lotGrid(1, todayUtc()))),
+      },
+      publish: "draft",
+      intent: "check",
+    },
+    maxRedirects: 0,
+  });
+  const importId = new RegExp(`/lots/import/(${UUID})`).exec(imported.headers().location ?? "")?.[1];
+  if (!importId) throw new Error(`the import answered ${imported.status()}: ${await imported.text()}`);
+  // A document on the fleet's open lot, as the lot page's upload form sends it.
+  const uploaded = await fleet.post(`/lots/${fleetOpenLot}`, {
+    multipart: {
+      intent: "upload",
+      doc_soh_report: {
+        name: "soh.pdf",
+        mimeType: "application/pdf",
+        buffer: Buffer.from("%PDF-1.4\n% state of health 80 %\n%%EOF\n"),
+      },
+    },
+    maxRedirects: 0,
+  });
+  expect(uploaded.status(), "upload a document").toBeLessThan(400);
+  const lotHtml = await getHtml("fleet", `/lots/${fleetOpenLot}`);
+  const documentId = new RegExp(`/lots/${fleetOpenLot}/documents/(${UUID})`).exec(lotHtml)?.[1];
+  if (!documentId) throw new Error("the uploaded document is not linked from its lot page");
+  // A question from the buyer notifies the fleet.
+  const asked = await (await session("buyer")).post(`/lots/${fleetOpenLot}/questions`, {
+    form: { intent: "ask", question: "Are the packs stored indoors?" },
+    maxRedirects: 0,
+  });
+  expect(asked.status(), "ask a question").toBe(302);
+  const notificationId = new RegExp(`/notifications/(${UUID})`).exec(
+    await getHtml("fleet", "/notifications"),
+  )?.[1];
+  if (!notificationId) throw new Error("the fleet has no notification to open");
+  // An invitation from the fleet, and a password reset asked for the buyer.
+  const invitee = `${unique("smoke-invitee")}@example.test`;
+  const invited = await fleet.post("/settings/organization", {
+    form: { intent: "invite", email: invitee, role: "member" },
+  });
+  expect(invited.status(), "invite a member").toBe(200);
+  const reset = await (await session("anonymous")).post("/forgot-password", {
+    form: { email: DEMO_ACCOUNTS.buyer },
+  });
+  expect(reset.status(), "ask for a password reset").toBeLessThan(400);
+
+  return {
+    lots,
+    closedAuction,
+    fleetDraft,
+    fleetOpenLot,
+    fleetAwardedLot,
+    awardId: awards.awards[0].id,
+    bidId: bids.bids[0].id,
+    facility: bookings.bookings[0].facility.id,
+    bookingId: bookings.bookings[0].id,
+    importId,
+    notificationId,
+    documentId,
+    invitationToken: await outboxToken(invitee, "invitations"),
+    resetToken: await outboxToken(DEMO_ACCOUNTS.buyer, "reset-password"),
+  };
+}
+
+// --- Opening the pages ---
+
+/** Waits until React has hydrated the page and run its effects (where the award panel once threw). */
+async function hydrated(page: Page) {
+  await page.waitForFunction(() => {
+    const main = document.querySelector("main");
+    return main !== null && Object.keys(main).some((key) => key.startsWith("__reactFiber"));
+  });
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 50))),
+      ),
+  );
+}
+
+/** GET as the role, without following redirects; an event stream's body is never read. */
+async function httpGet(role: Role, pathname: string): Promise<{ status: number; location: string }> {
+  const { cookies } = await (await session(role)).storageState();
+  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const response = await fetch(new URL(pathname, `${baseUrl()}/`), {
+    headers: cookie ? { Cookie: cookie } : {},
+    redirect: "manual",
+    signal: AbortSignal.timeout(15_000),
+  });
+  await response.body?.cancel();
+  return { status: response.status, location: response.headers.get("location") ?? "" };
+}
+
+/**
+ * One page as the role: over HTTP first (no 5xx; an expected refusal has its status; a visitor who
+ * must log in is sent to /login), then — for a page the role may see — in the browser, until React
+ * has hydrated it and run its effects, where it must show exactly the error page expected (none).
+ */
+async function checkPage(page: Page, role: Role, visit: Visit): Promise<string[]> {
+  const answer = await httpGet(role, visit.path);
+  if (answer.status >= 500) return [`${visit.path} answered ${answer.status}`];
+  if (visit.boundary !== undefined && !visit.inBrowser) {
+    return answer.status === visit.boundary
+      ? []
+      : [`${visit.path} answered ${answer.status}, expected ${visit.boundary}`];
+  }
+  if (role === "anonymous" && answer.status === 302 && answer.location.startsWith("/login")) return [];
+
+  const problems: string[] = [];
+  browserViews++;
+  const response = await page.goto(visit.path, { waitUntil: "load" });
+  const status = response?.status() ?? 0;
+  if (status >= 500) problems.push(`${visit.path} answered ${status} in the browser`);
+  await hydrated(page);
+  const boundary = await page.evaluate(
+    () => document.querySelector("[data-error-boundary]")?.getAttribute("data-error-boundary") ?? null,
+  );
+  const shown = boundary === null ? undefined : Number(boundary);
+  if (shown !== visit.boundary) {
+    const what = shown === undefined ? "no error page" : `error page ${shown}`;
+    problems.push(`${visit.path} showed ${what}, expected ${visit.boundary ?? "none"}`);
+  }
+  return problems;
+}
+
+async function fetchResource(role: Role, visit: Visit): Promise<string[]> {
+  const { status } = await httpGet(role, visit.path);
+  return status >= 500 ? [`${visit.path} answered ${status}`] : [];
+}
+
+let browserViews = 0;
+
+// Pages opened side by side in the role's one context: a page view mostly waits on the server.
+const TABS = 3;
+
+let ids: DemoIds;
+
+beforeAll(async () => {
+  ids = await findDemoIds();
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all([...sessions.values()].map((context) => context.dispose()));
+});
+
+describe("smoke: every route as every demo role", () => {
+  test("every route of app/routes has an entry here (a page to open or a resource to fetch)", async () => {
+    const routeIds = await appRouteIds();
+    expect(routeIds.length).toBeGreaterThan(40);
+    const missing = routeIds.filter((id) => id !== "root" && !(id in ROUTES));
+    expect(missing, "routes with no smoke entry: add them to ROUTES in tests/e2e/smoke.test.ts").toEqual([]);
+    const stale = Object.keys(ROUTES).filter((id) => !routeIds.includes(id));
+    expect(stale, "smoke entries for routes that no longer exist").toEqual([]);
+  });
+
+  test.each(ROLES)(
+    "every page and resource as %s",
+    async (role) => {
+      const { context } = browser;
+      // The refusals ROUTES expects; openPage checks each visit shows exactly the one it expects.
+      browser.allowErrorBoundary(403, 404);
+      if (role !== "anonymous") {
+        const cookies = await (await session(role)).storageState();
+        await context.addCookies(cookies.cookies);
+      }
+      const problems: string[] = [];
+      const report = (routeId: string, found: string[]) =>
+        problems.push(...found.map((problem) => `${routeId} as ${role}: ${problem}`));
+      const started = Date.now();
+      browserViews = 0;
+      const pageVisits: Array<{ routeId: string; visit: Visit }> = [];
+      for (const [routeId, route] of Object.entries(ROUTES)) {
+        for (const visit of route.plan(ids, role)) {
+          if (route.kind === HTML) pageVisits.push({ routeId, visit });
+          else report(routeId, await fetchResource(role, visit));
+        }
+      }
+      const pages = pageVisits.length;
+      const tabs = [
+        browser.page,
+        ...(await Promise.all(Array.from({ length: TABS - 1 }, () => context.newPage()))),
+      ];
+      await Promise.all(
+        tabs.map(async (tab) => {
+          for (let next = pageVisits.shift(); next; next = pageVisits.shift()) {
+            report(next.routeId, await checkPage(tab, role, next.visit));
+          }
+        }),
+      );
+      process.stdout.write(
+        `[e2e] smoke as ${role}: ${pages} pages (${browserViews} opened in Chromium) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+      );
+      expect(problems).toEqual([]);
+    },
+    180_000,
+  );
+});
