@@ -1,12 +1,5 @@
+import { confirmDeadline, type LoggedBid, nextBidderAfterLapse } from "~/domain/bidding/award.ts";
 import {
-  confirmDeadline,
-  type LoggedBid,
-  nextBidderAfterLapse,
-  rankSealedBids,
-} from "~/domain/bidding/award.ts";
-import {
-  type AwardSummary,
-  bidderOutcome,
   checkOptionalNote,
   checkReason,
   checkRelist,
@@ -18,7 +11,6 @@ import { canTransition, type LotStatus } from "~/domain/lot-lifecycle.ts";
 import { formatMoney } from "~/domain/money.ts";
 import type { Award, Bid, Lot } from "~/generated.server/prisma/client.ts";
 import { type DbTransaction, db } from "~/utils/db.server.ts";
-import { bidNetValues } from "./bid-terms.server.ts";
 import { publishLotEvent } from "./lot-events.server.ts";
 import { releaseCapacityForAward, reserveForAward } from "./lot-reservation.server.ts";
 import { lockLotForSale, TRANSACTION_OPTIONS } from "./lot-sale.server.ts";
@@ -931,135 +923,3 @@ export async function withdrawBid(caller: AwardCaller, bidId: string, now = new 
     return { ok: true as const, bid: await tx.bid.findUniqueOrThrow({ where: { id: bid.id } }) };
   });
 }
-
-// ---------------------------------------------------------------------------------------------
-// What the lot page's award panel shows
-
-function awardJson(award: Award) {
-  return {
-    id: award.id,
-    status: award.status,
-    amount: { amountMinor: Number(award.amountMinor), currency: award.currency },
-    reason: award.reason,
-    confirmBy: award.confirmBy?.toISOString() ?? null,
-    confirmedAt: award.confirmedAt?.toISOString() ?? null,
-  };
-}
-
-/**
- * The closing and awarding controls for one viewer: for the seller the live award, below-reserve
- * choices, the opened tender ranked with net values, or pending purchase requests; for a bidder
- * its outcome. null when there is nothing to show.
- */
-export async function awardPanelFor(lot: Lot, viewerOrganizationId: string | null, now = new Date()) {
-  if (!viewerOrganizationId || lot.status === "draft") return null;
-  const isSeller = viewerOrganizationId === lot.organizationId;
-  const [bids, awards] = await Promise.all([
-    db().bid.findMany({
-      where: { lotId: lot.id, round: lot.round },
-      orderBy: { sequence: "asc" },
-      include: { organization: { select: { name: true } }, facility: { select: { name: true } } },
-    }),
-    db().award.findMany({
-      where: { lotId: lot.id, bid: { round: lot.round } },
-      orderBy: { createdAt: "asc" },
-    }),
-  ]);
-  const liveAward = awards.find((a) => a.status === "provisional" || a.status === "confirmed") ?? null;
-  if (isSeller) {
-    const price = num(lot.currentPriceMinor);
-    const belowReserve =
-      lot.saleMode === "auction" &&
-      lot.status === "closed" &&
-      lot.leadingBidId !== null &&
-      price !== null &&
-      lot.reservePriceMinor !== null &&
-      price < Number(lot.reservePriceMinor) &&
-      awards.length === 0;
-    let tender: {
-      id: string;
-      bidder: string;
-      amountMinor: number;
-      netMinor: number | null;
-      logisticsMinor: number;
-      destination: string;
-      note: string | null;
-    }[] = [];
-    if (lot.saleMode === "sealed" && lot.status !== "open") {
-      const live = rankSealedBids(
-        bids
-          .filter((b) => b.status !== "withdrawn" && b.status !== "rejected")
-          .map((b) => ({ ...b, amountMinor: Number(b.amountMinor) })),
-      );
-      const net = await bidNetValues(lot, live, now).catch(() => new Map());
-      tender = live
-        .map((b) => {
-          const value = net.get(b.id);
-          return {
-            id: b.id,
-            bidder: b.organization.name,
-            amountMinor: b.amountMinor,
-            netMinor: value?.note ? null : (value?.netMinor ?? b.amountMinor),
-            logisticsMinor: value?.logisticsMinor ?? 0,
-            destination:
-              b.facility?.name ??
-              b.destinationLabel ??
-              (b.incoterm === "EXW" ? "Collects (EXW)" : "Buyer's destination"),
-            note: value?.note ?? null,
-          };
-        })
-        .sort((a, b) => (b.netMinor ?? -Infinity) - (a.netMinor ?? -Infinity));
-    }
-    const requests =
-      lot.saleMode === "fixed" && lot.status === "open"
-        ? bids
-            .filter((b) => b.status === "active")
-            .map((b) => ({ id: b.id, bidder: b.organization.name, amountMinor: Number(b.amountMinor) }))
-        : [];
-    const winnerBid = liveAward ? bids.find((b) => b.id === liveAward.bidId) : undefined;
-    const canRelist = lot.status === "closed" && liveAward === null;
-    const canAwardTender = lot.saleMode === "sealed" && lot.status === "closed" && liveAward === null;
-    if (!liveAward && !belowReserve && tender.length === 0 && requests.length === 0 && !canRelist)
-      return null;
-    return {
-      role: "seller" as const,
-      lotStatus: lot.status,
-      saleMode: lot.saleMode,
-      currency: lot.currency,
-      award: liveAward ? { ...awardJson(liveAward), bidder: winnerBid?.organization.name ?? null } : null,
-      belowReserve: belowReserve ? { highestMinor: price! } : null,
-      canRelist,
-      tender,
-      canAwardTender,
-      requests,
-    };
-  }
-  const own = bids.filter((b) => b.organizationId === viewerOrganizationId);
-  if (own.length === 0) return null;
-  const summaries: AwardSummary[] = awards.map((a) => ({
-    organizationId: a.organizationId,
-    status: a.status,
-    amountMinor: Number(a.amountMinor),
-    confirmBy: a.confirmBy,
-  }));
-  const withdrawable = own
-    .filter((b) => b.status === "active" && lot.status === "open" && lot.saleMode !== "auction")
-    .map((b) => ({ id: b.id, amountMinor: Number(b.amountMinor) }));
-  const outcome = lot.status === "open" ? null : bidderOutcome(viewerOrganizationId, lot.status, summaries);
-  if (!outcome && withdrawable.length === 0) return null;
-  return {
-    role: "bidder" as const,
-    lotStatus: lot.status,
-    saleMode: lot.saleMode,
-    currency: lot.currency,
-    outcome: outcome
-      ? {
-          ...outcome,
-          confirmBy: "confirmBy" in outcome && outcome.confirmBy ? outcome.confirmBy.toISOString() : null,
-        }
-      : null,
-    withdrawable,
-  };
-}
-
-export type AwardPanelData = NonNullable<Awaited<ReturnType<typeof awardPanelFor>>>;

@@ -1,8 +1,8 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import type { AwardPanelData } from "~/domain/bidding/award-panel.ts";
 import { formatDateTime, utcFallback } from "~/domain/date-time.ts";
 import { formatMoney } from "~/domain/money.ts";
-import type { AwardPanelData } from "~/models/award.server.ts";
 
 /**
  * Closing and awarding on the lot page (issue 5 items 2, 3, 5). For the seller of a closed lot:
