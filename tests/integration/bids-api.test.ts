@@ -22,6 +22,15 @@ import { accountWith, facilityFields } from "../fixtures/facilities.ts";
 import { apiGet, jsonRequest } from "../fixtures/lots.ts";
 import { ORIGIN } from "../fixtures/routes.ts";
 
+async function openApiDocument() {
+  const response = await openApiLoader({
+    request: new Request(`${ORIGIN}/api/v1/openapi.json`),
+    params: {},
+    context: { cspNonce: "" },
+  });
+  return response.json();
+}
+
 type Account = Bidder;
 
 let seller: Account;
@@ -506,12 +515,7 @@ describe("English auctions are on EXW terms at the lot (ADR 013)", () => {
   });
 
   test("the OpenAPI document says auctions are EXW only", async () => {
-    const response = await openApiLoader({
-      request: new Request(`${ORIGIN}/api/v1/openapi.json`),
-      params: {},
-      context: { cspNonce: "" },
-    });
-    const document = await response.json();
+    const document = await openApiDocument();
     const post = document.paths["/api/v1/lots/{lotId}/bids"].post;
     expect(post.description).toContain("Auctions are on EXW terms at the lot's location");
     expect(post.responses[422].description).toContain("AUCTION_TERMS_FIXED");
@@ -822,12 +826,7 @@ describe("award endpoints", () => {
 });
 
 test("the OpenAPI document lists the bid and award endpoints, and every $ref resolves", async () => {
-  const response = await openApiLoader({
-    request: new Request(`${ORIGIN}/api/v1/openapi.json`),
-    params: {},
-    context: { cspNonce: "" },
-  });
-  const document = await response.json();
+  const document = await openApiDocument();
   for (const path of [
     "/api/v1/lots/{lotId}/bids",
     "/api/v1/lots/{lotId}/awards",
