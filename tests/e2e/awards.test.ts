@@ -55,11 +55,12 @@ async function listAuction(page: Page, title: string, seconds: number): Promise<
   });
 }
 
-/** Bids `amount` on the lot page, on the form's default terms (EXW: the buyer collects at the lot). */
+/** Bids `amount` on an auction's page, on its fixed terms (EXW: the buyer collects at the lot, ADR 013). */
 async function bid(page: Page, lotId: string, amount: string) {
   await page.goto(`/lots/${lotId}`);
   await page.locator("#bid-amount").fill(amount);
-  expect(await page.locator('input[name="incoterm"][value="EXW"]').isChecked()).toBe(true);
+  expect(await page.getByTestId("bid-terms").textContent()).toMatch(/^All bids: EXW at /);
+  expect(await page.locator('input[name="incoterm"]').count()).toBe(0);
   await page.locator('[data-testid="place-bid"]').click();
   await page.waitForURL(/bid=placed/);
 }
