@@ -30,7 +30,7 @@ export function createBench(
   quick: boolean,
   log: (line: string) => void,
   failedChecks: string[],
-  env: NodeJS.ProcessEnv = process.env,
+  env: Readonly<Record<string, string | undefined>> = process.env,
 ): Bench {
   return {
     quick,

@@ -52,7 +52,7 @@ export function describeCommit(root: string): string {
   }
 }
 
-export function knobsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+export function knobsFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): string[] {
   return Object.entries(env)
     .filter(([key, value]) => key.startsWith("BENCH_") && value !== undefined && value !== "")
     .map(([key, value]) => `${key}=${value}`)
