@@ -14,8 +14,12 @@
 // tps says how much of it the HTTP path delivers (issue target: ≥ 0.5, p99 < 250 ms). Bids on one
 // lot are placed in groups that share a transaction (ADR 014), so the ratio can exceed 1.
 //
+// Checks (each scenario): every acknowledged bid is in the log, the log replays to the lot's price,
+// leader and close time, no 5xx answers, and bids were placed. Quick: 10 connections for 3 s.
+//
 // Knobs: BENCH_DATABASE_URL or TEST_DATABASE_URL (a database on the server to CREATE DATABASE
-// from; skipped without one), BENCH_SECONDS (30), BENCH_CONNECTIONS (200), BENCH_ORGS (4),
+// from; a full run falls back to the local server, a quick run skips without one; postgres.ts),
+// BENCH_SECONDS (30; quick 3), BENCH_CONNECTIONS (200; quick 10), BENCH_ORGS (4),
 // BENCH_POOL_SIZE (the server's DATABASE_POOL_SIZE; its default when unset), BENCH_PGBENCH=0 (no
 // baseline, for trying settings), BENCH_NODE_ARGS (Node options for the server, e.g.
 // "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where its time goes).
@@ -34,11 +38,15 @@ import { openLot } from "../fixtures/bidding.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
 import { accountWith } from "../fixtures/facilities.ts";
 import { startServerProcess } from "../fixtures/server-process.ts";
-import { databaseUrl } from "../setup/postgres-urls.ts";
+import type { Bench } from "./bench.ts";
+import { withScratchDatabase } from "./postgres.ts";
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
-const ORGS = Number(process.env.BENCH_ORGS ?? 4);
+/** How hard and how long: the same for pgbench and for the HTTP bidders. */
+interface Load {
+  seconds: number;
+  connections: number;
+  organisations: number;
+}
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /** pgbench from PATH or Debian's versioned directory. */
@@ -56,7 +64,7 @@ function findPgbench(): string | null {
  * The database's own limit for one hot row: each transaction locks the row, appends a history row
  * and updates the row, which is what a bid does at its core (minus the rules and the HTTP).
  */
-async function pgbenchBaseline(url: string, clients: number): Promise<number | null> {
+async function pgbenchBaseline(url: string, clients: number, seconds: number): Promise<number | null> {
   const pgbench = findPgbench();
   if (!pgbench) {
     console.log("pgbench: not found (Debian: apt-get install -y postgresql-client); baseline skipped");
@@ -85,13 +93,13 @@ async function pgbenchBaseline(url: string, clients: number): Promise<number | n
   );
   const output = execFileSync(
     pgbench,
-    ["-n", "-f", script, "-c", String(clients), "-j", "2", "-T", String(SECONDS), url],
+    ["-n", "-f", script, "-c", String(clients), "-j", "2", "-T", String(seconds), url],
     { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
   );
   const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(output)?.[1];
   const latency = /latency average = ([\d.]+) ms/.exec(output)?.[1];
   console.log(
-    `pgbench      lock+insert+update on one row: ${Number(tps).toFixed(0)} tps, ${clients} clients, -j 2, ${SECONDS} s, latency avg ${latency} ms`,
+    `pgbench      lock+insert+update on one row: ${Number(tps).toFixed(0)} tps, ${clients} clients, -j 2, ${seconds} s, latency avg ${latency} ms`,
   );
   return tps ? Number(tps) : null;
 }
@@ -118,7 +126,7 @@ interface Counts {
 }
 
 /** The HTTP run: every connection is one bidder of one organisation; the bidding strategy below. */
-async function httpRun(baseUrl: string, lotId: string, bidders: HttpBidder[]) {
+async function httpRun(baseUrl: string, lotId: string, bidders: HttpBidder[], load: Load) {
   const acknowledged: string[] = [];
   const counts: Counts = { requests: 0, bids: 0, belowMinimum: 0, other4xx: new Map(), serverErrors: 0 };
   // What the bidders know of the auction: the last minimum the server named, which organisation
@@ -131,8 +139,8 @@ async function httpRun(baseUrl: string, lotId: string, bidders: HttpBidder[]) {
 
   const instance = autocannon({
     url: baseUrl,
-    connections: CONNECTIONS,
-    duration: SECONDS,
+    connections: load.connections,
+    duration: load.seconds,
     timeout: 10,
     requests: [
       {
@@ -205,8 +213,8 @@ interface Scenario {
 // auction's last minutes look like. Every bid writes: one organisation keeps raising its own
 // maximum, so every bid is placed, appended to the log and moves the lot — the shape of pgbench's
 // transaction, and the one the issue's ratio is about.
-const SCENARIOS: Scenario[] = [
-  { name: "contested", what: `${ORGS} organisations outbidding each other`, organisations: ORGS },
+const scenarios = (organisations: number): Scenario[] => [
+  { name: "contested", what: `${organisations} organisations outbidding each other`, organisations },
   { name: "every bid writes", what: "1 organisation raising its own maximum", organisations: 1 },
 ];
 
@@ -217,17 +225,25 @@ interface ScenarioResult {
   p99: number;
 }
 
-async function runScenario(baseUrl: string, sellerOrganizationId: string, scenario: Scenario) {
+async function runScenario(
+  bench: Bench,
+  load: Load,
+  baseUrl: string,
+  sellerOrganizationId: string,
+  scenario: Scenario,
+) {
   const bidders: HttpBidder[] = [];
   for (let i = 0; i < scenario.organisations; i++) bidders.push(await httpBidder());
   // Opening at 1.00 AUD: increments are about 0.5 % of the price, so tens of thousands of bids
   // stay far from the limits of the money columns.
   const lot = await openLot(sellerOrganizationId, { startingPriceMinor: 100n, reservePriceMinor: null });
-  const { result, counts, acknowledged } = await httpRun(baseUrl, lot.id, bidders);
-  const placedPerSecond = counts.bids / SECONDS;
-  const answeredPerSecond = counts.requests / SECONDS;
+  const { result, counts, acknowledged } = await httpRun(baseUrl, lot.id, bidders, load);
+  const placedPerSecond = counts.bids / load.seconds;
+  const answeredPerSecond = counts.requests / load.seconds;
   const errors = counts.serverErrors + result.errors + result.timeouts;
-  console.log(`HTTP         ${scenario.name}: ${CONNECTIONS} connections, ${scenario.what}, ${SECONDS} s`);
+  console.log(
+    `HTTP         ${scenario.name}: ${load.connections} connections, ${scenario.what}, ${load.seconds} s`,
+  );
   console.log(
     `             ${placedPerSecond.toFixed(0)} bids placed/s (201), ${answeredPerSecond.toFixed(0)} bids answered/s, ` +
       `${counts.bids} placed, ${counts.belowMinimum} BELOW_MINIMUM (422), ` +
@@ -236,79 +252,82 @@ async function runScenario(baseUrl: string, sellerOrganizationId: string, scenar
   );
   console.log(
     `             latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms ` +
-      `(target p99 < 250 ms: ${result.latency.p99 < 250 ? "met" : "MISSED"})`,
+      `(target p99 < 250 ms: ${bench.target(result.latency.p99 < 250)})`,
   );
-  const check = await checkLogReplays(lot.id, acknowledged);
+  // One snapshot for the lot and its log: bids still in flight when autocannon stopped commit
+  // while the check reads, and two plain reads could see the log one group ahead of the lot.
+  const check = await db().$transaction((tx) => checkLogReplays(lot.id, acknowledged, tx), {
+    isolationLevel: "RepeatableRead",
+  });
   console.log(
     `replay       ${check.log.length} bids in the log, ${acknowledged.length} acknowledged (the rest were in flight when the run stopped), ${check.missing.length} missing; ` +
       `final price ${check.lot.currentPriceMinor} = replayed ${check.replay.state.currentPriceMinor}: ` +
       (check.problems.length ? `FAILED (${check.problems.join("; ")})` : "OK"),
   );
+  bench.check(
+    `${scenario.name}: every acknowledged bid logged, the log replays to the lot's price, leader and close`,
+    check.problems.length === 0 && check.missing.length === 0,
+    check.problems.join("; "),
+  );
+  bench.check(
+    `${scenario.name}: no 5xx answers`,
+    counts.serverErrors === 0,
+    `${counts.serverErrors} answers 5xx`,
+  );
+  bench.check(`${scenario.name}: bids were placed`, counts.bids > 0);
   return { scenario, placedPerSecond, answeredPerSecond, p99: result.latency.p99 } satisfies ScenarioResult;
 }
 
-export default async function run() {
-  const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (!base) {
-    console.log(
-      "bidding-load: skipped — set BENCH_DATABASE_URL or TEST_DATABASE_URL to a PostgreSQL server.",
-    );
-    return;
-  }
-  const admin = new pg.Client({ connectionString: base });
-  try {
-    await admin.connect();
-  } catch (error) {
-    console.log(`bidding-load: skipped, cannot connect to ${base} (${(error as Error).message})`);
-    return;
-  }
+export default async function run(bench: Bench) {
+  const load: Load = {
+    seconds: bench.size(30, 3, "BENCH_SECONDS"),
+    connections: bench.size(200, 10, "BENCH_CONNECTIONS"),
+    organisations: bench.size(4, 4, "BENCH_ORGS"),
+  };
   process.env.SESSION_SECRET ??= "bench-session-secret-at-least-32-characters-long";
-  const name = `packloop_bench_bidding_${Math.random().toString(36).slice(2, 8)}`;
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = databaseUrl(base, name);
-  let server: Awaited<ReturnType<typeof startServerProcess>> | null = null;
-  try {
-    process.env.DATABASE_URL = url;
-    await closeDatabase();
-    await getDatabase().withConnection((sql) => migrate(sql));
-    await insertEconomies(db());
-    const seller = await accountWith(["seller"]);
+  await withScratchDatabase(bench, "bidding-load", async (url) => {
+    let server: Awaited<ReturnType<typeof startServerProcess>> | null = null;
+    try {
+      process.env.DATABASE_URL = url;
+      await closeDatabase();
+      await getDatabase().withConnection((sql) => migrate(sql));
+      await insertEconomies(db());
+      const seller = await accountWith(["seller"]);
 
-    const clients = await clientLimit(base, CONNECTIONS);
-    if (clients < CONNECTIONS)
-      console.log(
-        `pgbench      ${CONNECTIONS} clients wanted; the server's max_connections leaves room for ${clients}`,
-      );
-    // BENCH_PGBENCH=0 skips the baseline while trying settings of the HTTP side.
-    const tps = process.env.BENCH_PGBENCH === "0" ? null : await pgbenchBaseline(url, clients);
-
-    ensureFreshBuild((line) => console.log(line), ROOT);
-    server = await startServerProcess({
-      databaseUrl: url,
-      env: { DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE, LOG_LEVEL: "error" },
-      nodeArgs: process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean),
-    });
-    const results: ScenarioResult[] = [];
-    for (const scenario of SCENARIOS)
-      results.push(await runScenario(server.baseUrl, seller.organizationId, scenario));
-    await server.kill("SIGTERM");
-    server = null;
-
-    if (tps) {
-      for (const r of results) {
-        const ratio = r.placedPerSecond / tps;
-        const target =
-          r.scenario.name === "every bid writes" ? ` (target ≥ 0.5: ${ratio >= 0.5 ? "met" : "MISSED"})` : "";
+      const clients = await clientLimit(url, load.connections);
+      if (clients < load.connections)
         console.log(
-          `ratio        ${r.scenario.name}: bids placed/s ÷ pgbench tps = ${ratio.toFixed(2)}${target}; ` +
-            `bids answered/s ÷ tps = ${(r.answeredPerSecond / tps).toFixed(2)}`,
+          `pgbench      ${load.connections} clients wanted; the server's max_connections leaves room for ${clients}`,
         );
+      // BENCH_PGBENCH=0 skips the baseline while trying settings of the HTTP side.
+      const tps =
+        process.env.BENCH_PGBENCH === "0" ? null : await pgbenchBaseline(url, clients, load.seconds);
+
+      ensureFreshBuild((line) => console.log(line), ROOT);
+      server = await startServerProcess({
+        databaseUrl: url,
+        env: { DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE, LOG_LEVEL: "error" },
+        nodeArgs: process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean),
+      });
+      const results: ScenarioResult[] = [];
+      for (const scenario of scenarios(load.organisations))
+        results.push(await runScenario(bench, load, server.baseUrl, seller.organizationId, scenario));
+      await server.kill("SIGTERM");
+      server = null;
+
+      if (tps) {
+        for (const r of results) {
+          const ratio = r.placedPerSecond / tps;
+          const target =
+            r.scenario.name === "every bid writes" ? ` (target ≥ 0.5: ${bench.target(ratio >= 0.5)})` : "";
+          console.log(
+            `ratio        ${r.scenario.name}: bids placed/s ÷ pgbench tps = ${ratio.toFixed(2)}${target}; ` +
+              `bids answered/s ÷ tps = ${(r.answeredPerSecond / tps).toFixed(2)}`,
+          );
+        }
       }
+    } finally {
+      await server?.kill("SIGKILL");
     }
-  } finally {
-    await server?.kill("SIGKILL");
-    await closeDatabase();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
+  });
 }

@@ -121,7 +121,7 @@ export function makeLot(random: () => number, organizationId: string, now: Date)
   const saleMode = pick(random, ["auction", "sealed", "fixed"] as const);
   const day = 86_400_000;
   const publishedAt = status === "draft" ? null : new Date(now.getTime() - Math.floor(random() * 120) * day);
-  return {
+  const lot = {
     organizationId,
     title: `${count} × ${oem} ${vehicle} ${FORM_WORDS[form]} — ${place}`,
     description: `${chemistry} ${FORM_WORDS[form]} from ${oem} ${vehicle} fleet returns near ${place}. Palletised, UN38.3 summary available.`,
@@ -154,7 +154,34 @@ export function makeLot(random: () => number, organizationId: string, now: Date)
       saleMode === "fixed" ? null : new Date(now.getTime() + Math.floor(random() * 30 * 24) * 3_600_000),
     status,
     publishedAt,
-  };
+  } satisfies Prisma.LotCreateManyInput;
+  // Publishing fixes the close a soft close may extend from (models/lot.server.ts publishLot).
+  return { ...lot, originalClosesAt: publishedAt ? lot.closesAt : null };
+}
+
+type LotRow = Prisma.LotCreateManyInput & { id: string; createdAt: string; updatedAt: string };
+
+/**
+ * Inserts lots with one JSON parameter per batch, expanded by json_populate_recordset: Prisma's
+ * createMany through the pg adapter inserted ~800 rows/s here, this tens of thousands per second.
+ * The INSERT names the columns the rows carry, so every other column gets its default exactly as
+ * the app's inserts do — `SELECT *` from the record set wrote NULL into every column the fixture
+ * did not know, and broke on the next NOT NULL column with a default (Lot.closeCapMinutes).
+ */
+export async function insertLotRows(database: Database, rows: readonly LotRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]);
+  const differs = rows.find((row) => Object.keys(row).join() !== columns.join());
+  // A row without a key would get NULL rather than the column's default: refuse it instead.
+  if (differs) throw new Error(`insertLotRows: every row needs the same columns (${columns.join(", ")})`);
+  const list = columns.map((c) => `"${c}"`).join(", ");
+  const json = JSON.stringify(rows, (_key, value) => (typeof value === "bigint" ? value.toString() : value));
+  await database.withConnection((sql) =>
+    sql.query(
+      `INSERT INTO "Lot" (${list}) SELECT ${list} FROM json_populate_recordset(NULL::"Lot", $1::json)`,
+      [json],
+    ),
+  );
 }
 
 /** Economies, `orgCount` seller organisations and `lotCount` lots, inserted in batches. */
@@ -182,33 +209,18 @@ export async function seedLots(
     })),
     skipDuplicates: true,
   });
-  // One JSON parameter per batch expanded by json_populate_recordset: Prisma's createMany through
-  // the pg adapter inserted ~800 rows/s here, this inserts tens of thousands per second.
   const BATCH = 5_000;
   const stamp = now.toISOString();
-  const [{ max }] = await database.withConnection((sql) =>
-    sql.query<{ max: number }>(`SELECT COALESCE(max("number"), 0)::int AS max FROM "Lot"`),
-  );
-  let number = max;
   for (let done = 0; done < lotCount; done += BATCH) {
     const rows = Array.from({ length: Math.min(BATCH, lotCount - done) }, () => ({
       ...makeLot(random, pick(random, orgIds), now),
       id: randomUUID(),
-      number: ++number,
-      bidCount: 0,
-      version: 0,
+      // Prisma fills these in the client (@updatedAt, uuid) as the app's inserts do; the rest
+      // (number, bidCount, version, the soft-close minutes…) are the database's defaults.
       createdAt: stamp,
       updatedAt: stamp,
     }));
-    const json = JSON.stringify(rows, (_key, value) =>
-      typeof value === "bigint" ? value.toString() : value,
-    );
-    await database.withConnection((sql) =>
-      sql.query(`INSERT INTO "Lot" SELECT * FROM json_populate_recordset(NULL::"Lot", $1::json)`, [json]),
-    );
+    await insertLotRows(database, rows);
   }
-  await database.withConnection((sql) =>
-    sql.query(`SELECT setval(pg_get_serial_sequence('"Lot"', 'number'), (SELECT max("number") FROM "Lot"))`),
-  );
   return orgIds;
 }
