@@ -3,13 +3,13 @@
 // database itself at commit, with nothing written. The ledger is append-only; a deal has exactly
 // one source and one deal per award; the platform's deal settings fall back to their defaults.
 import { beforeAll, describe, expect, test } from "vitest";
+import type { DealPosition } from "~/domain/deals/ledger.ts";
 import {
-  type dealPosition,
   finalSettlement,
   paymentReceived,
   payoutToPayee,
   provisionalRelease,
-} from "~/domain/deals/ledger.ts";
+} from "~/domain/deals/ledger-builders.ts";
 import { dealParties } from "~/domain/deals/settlement.ts";
 import {
   dealLedgerPosition,
@@ -92,10 +92,7 @@ beforeAll(async () => {
 
 describe("a balanced transaction commits", () => {
   test("payment, release and payout are posted and the deal's position follows", async () => {
-    const post = async (
-      key: string,
-      build: (pos: ReturnType<typeof dealPosition>) => ReturnType<typeof paymentReceived>,
-    ) =>
+    const post = async (key: string, build: (pos: DealPosition) => ReturnType<typeof paymentReceived>) =>
       db().$transaction(async (tx) => {
         const built = build(await dealLedgerPosition(tx, dealId, "USD"));
         if (!built.ok) throw new Error(built.message);
