@@ -4,42 +4,20 @@
  * payouts is not acceptable. Conversion to and from text is exact, through strings.
  */
 
+import { isSupportedCurrency, MINOR_UNIT_EXPONENTS, minorUnitExponent } from "./deals/currency-exponents.ts";
+
 export interface Money {
   readonly amountMinor: number;
   readonly currency: string;
 }
 
 /**
- * Decimal places of each supported currency: the local currencies of the 21 APEC economies plus
- * EUR. JPY, KRW, CLP and VND have no minor unit in ISO 4217. IDR formally has two decimals, but
- * the sen is not in circulation and prices are always quoted in whole rupiah (as Intl/CLDR does),
- * so Packloop treats it as a whole-unit currency. Stripe still expects IDR amounts in hundredths:
- * a Stripe adapter must convert with its own table, not this one.
+ * Decimal places of each supported currency (the 21 APEC currencies plus EUR). One table for the
+ * whole application, matching Stripe's (app/domain/deals/currency-exponents.ts,
+ * docs/domain/currencies.md): JPY, KRW, CLP and VND have none; IDR has two, although Intl shows
+ * none, so an amount in minor units means the same here and in a Stripe call.
  */
-export const CURRENCY_EXPONENTS: Readonly<Record<string, number>> = Object.freeze({
-  AUD: 2,
-  BND: 2,
-  CAD: 2,
-  CLP: 0,
-  CNY: 2,
-  EUR: 2,
-  HKD: 2,
-  IDR: 0,
-  JPY: 0,
-  KRW: 0,
-  MXN: 2,
-  MYR: 2,
-  NZD: 2,
-  PEN: 2,
-  PGK: 2,
-  PHP: 2,
-  RUB: 2,
-  SGD: 2,
-  THB: 2,
-  TWD: 2,
-  USD: 2,
-  VND: 0,
-});
+export const CURRENCY_EXPONENTS: Readonly<Record<string, number>> = MINOR_UNIT_EXPONENTS;
 
 export const SUPPORTED_CURRENCIES: readonly string[] = Object.freeze(Object.keys(CURRENCY_EXPONENTS).sort());
 
@@ -56,16 +34,10 @@ export interface MoneyLike {
   readonly currency: string;
 }
 
-export function isSupportedCurrency(currency: unknown): currency is string {
-  return typeof currency === "string" && Object.hasOwn(CURRENCY_EXPONENTS, currency);
-}
+export { isSupportedCurrency };
 
 /** Decimal places of a supported currency. Throws on an unknown code: that is a programming error. */
-export function currencyExponent(currency: string): number {
-  const exponent = CURRENCY_EXPONENTS[currency.toUpperCase()];
-  if (exponent === undefined) throw new RangeError(`Unsupported currency: ${currency}`);
-  return exponent;
-}
+export const currencyExponent = minorUnitExponent;
 
 /** 123456, 2 → "1234.56"; -5, 2 → "-0.05"; 700, 0 → "700". */
 function decimalString(amountMinor: number | bigint, exponent: number): `${number}` {

@@ -197,8 +197,10 @@ describe("code lists", () => {
 
 describe("money", () => {
   it("knows the decimal places of every supported currency", () => {
-    for (const code of ["JPY", "KRW", "CLP", "VND", "IDR"]) expect(currencyExponent(code)).toBe(0);
-    for (const code of ["USD", "AUD", "CNY", "SGD", "TWD", "EUR"]) expect(currencyExponent(code)).toBe(2);
+    for (const code of ["JPY", "KRW", "CLP", "VND"]) expect(currencyExponent(code)).toBe(0);
+    // IDR counts in hundredths, as ISO 4217 and Stripe do (Intl shows none): one table, Stripe's.
+    for (const code of ["USD", "AUD", "CNY", "SGD", "TWD", "EUR", "IDR"])
+      expect(currencyExponent(code)).toBe(2);
     expect(currencyExponent("usd")).toBe(2);
     expect(() => currencyExponent("XXX")).toThrow(RangeError);
     expect(SUPPORTED_CURRENCIES).toEqual(Object.keys(CURRENCY_EXPONENTS).sort());
@@ -219,7 +221,7 @@ describe("money", () => {
     ["5,000,000", "KRW", 5_000_000],
     ["950000", "CLP", 950_000],
     ["25,000,000", "VND", 25_000_000],
-    ["1500000", "IDR", 1_500_000],
+    ["1500000", "IDR", 150_000_000],
     ["12.340", "USD", 1_234],
     ["21,474,836.48", "USD", 2_147_483_648],
     ["90,071,992,547,409.91", "USD", MAX_AMOUNT_MINOR],
@@ -307,7 +309,7 @@ describe("money", () => {
 });
 
 describe("app/domain reference modules stay pure", () => {
-  it.each(["economies.ts", "codes.ts", "money.ts"])(
+  it.each(["economies.ts", "codes.ts", "deals/currency-exponents.ts"])(
     "%s imports nothing and reads no clock or randomness",
     (file) => {
       const source = readFileSync(path.join(root, "app/domain", file), "utf8");
@@ -315,4 +317,11 @@ describe("app/domain reference modules stay pure", () => {
       expect(source).not.toMatch(/\bDate\.now\b|\bnew Date\(|\bMath\.random\b|\bprocess\./);
     },
   );
+
+  it("money.ts imports only the exponent table and reads no clock or randomness", () => {
+    const source = readFileSync(path.join(root, "app/domain/money.ts"), "utf8");
+    const imports = [...source.matchAll(/^\s*import\s[^;]*from\s+"([^"]+)"/gm)].map((m) => m[1]);
+    expect(imports).toEqual(["./deals/currency-exponents.ts"]);
+    expect(source).not.toMatch(/\bDate\.now\b|\bnew Date\(|\bMath\.random\b|\bprocess\./);
+  });
 });
