@@ -229,6 +229,7 @@ describe("property: over random deal histories", () => {
                 refund: () => refundToPayer(ctx, pos, s.rail, s.amount),
                 recover: () => recoveredFromPayee(ctx, pos, s.rail, s.amount),
               }[s.kind];
+              if (!build) throw new Error(`no builder for ${s.kind}`);
               apply(build());
             }
           };
