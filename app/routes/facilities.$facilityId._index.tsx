@@ -20,6 +20,7 @@ import {
 import { economyByCode } from "~/domain/economies.ts";
 import { certificationExpiresSoon } from "~/domain/facility-certification.ts";
 import { RECOVERY_METAL_LABELS, RECOVERY_METALS } from "~/domain/facility-input.ts";
+import { formatTonnes } from "~/domain/quantity.ts";
 import { bookableLotsByWindow, requestBooking } from "~/models/capacity-booking.server.ts";
 import { getFacilityForViewer, toFacilityJson } from "~/models/facility.server.ts";
 import { lotsForFacility } from "~/models/facility-lot-matches.server.ts";
@@ -165,7 +166,7 @@ export default function FacilityPage() {
             {facility.annualCapacityTonnes !== null ? (
               <>
                 <dt>Annual capacity</dt>
-                <dd>{facility.annualCapacityTonnes.toLocaleString("en")} t</dd>
+                <dd>{formatTonnes(facility.annualCapacityTonnes)}</dd>
               </>
             ) : null}
             {facility.website ? (

@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { lotFailureStatus } from "~/api/lot-api.server.ts";
 import { getActor, requireActor } from "~/auth/actor.server.ts";
 import { AwardPanel } from "~/components/lot/award-panel.tsx";
 import { BidPanel } from "~/components/lot/bid-panel.tsx";
@@ -19,11 +20,11 @@ import { addLotDocuments, checkDocumentUploads, deleteLotDocument } from "~/mode
 import { rankLot } from "~/models/lot-matches.server.ts";
 import { reservationNoteForSeller } from "~/models/lot-reservation.server.ts";
 import { currentReferencePrices } from "~/models/reference-price.server.ts";
+import { readLotFormRequest } from "~/routes/lot-form.server.ts";
+import { lotBidding, lotEngagement } from "~/routes/lot-pages.server.ts";
 import biddingStyles from "~/styles/bidding.css?url";
 import lotStyles from "~/styles/lots.css?url";
 import notificationStyles from "~/styles/notifications.css?url";
-import { readLotFormRequest } from "~/utils/lot-form.server.ts";
-import { lotBidding, lotEngagement, lotFailureStatus } from "~/utils/lot-pages.server.ts";
 
 export const links = () => [
   { rel: "stylesheet", href: lotStyles },

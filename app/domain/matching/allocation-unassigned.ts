@@ -5,6 +5,7 @@
  */
 
 import { formatMoney, type Money } from "../money.ts";
+import { formatTonnes } from "../quantity.ts";
 import type { AllocationModel } from "./allocation-model.ts";
 import type { BlockerCode } from "./types.ts";
 
@@ -75,7 +76,7 @@ export function unassignedLots(
         reason: "CAPACITY_TAKEN",
         message:
           placedShare[l] > 0
-            ? `${tonnes.toLocaleString("en-US")} t of this lot found no room: the windows it could use are full of lots that gain more from them.`
+            ? `${formatTonnes(tonnes)} of this lot found no room: the windows it could use are full of lots that gain more from them.`
             : "The capacity this lot could use went to lots that gain more from it.",
         tonnes,
       });

@@ -3,7 +3,7 @@ import { PRICE_KINDS } from "~/domain/capacity.ts";
 import { BATTERY_CONDITIONS, CHEMISTRIES, LOT_FORMS, RECYCLING_PROCESSES } from "~/domain/codes.ts";
 import { ECONOMY_CODES } from "~/domain/economies.ts";
 import { validateMatchFacility } from "~/domain/matching/match-input.ts";
-import { type FieldProblem, problem, validationProblem, zodProblems } from "./api.server.ts";
+import { type FieldProblem, problem, validationProblem, zodProblems } from "./http.server.ts";
 
 /**
  * The body of POST /api/v1/quotes (issue 4, item 5), its checks, and the endpoint's own per-address

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { PRICE_KINDS } from "~/domain/capacity.ts";
 import { BATTERY_CONDITIONS, CHEMISTRIES, LOT_FORMS, RECYCLING_PROCESSES } from "~/domain/codes.ts";
 import { ECONOMY_CODES } from "~/domain/economies.ts";
-import { type FieldProblem, problem, validationProblem, zodProblems } from "./api.server.ts";
+import { type FieldProblem, problem, validationProblem, zodProblems } from "./http.server.ts";
 
 /**
  * The body of POST /api/v1/allocation-plans (issue 4 item 6): optional inline lots (the quote's lot
@@ -155,26 +155,6 @@ export function checkPlanBody(
   }
   if (errors.length > 0) return { ok: false, response: validationProblem(errors) };
   return { ok: true, body: parsed.data };
-}
-
-/** Plans per organisation per minute: each one may hold the process for a second or more. */
-export const PLANS_PER_MINUTE = 6;
-const recent = new Map<string, number[]>();
-
-/**
- * Null when the organisation may plan now, else the seconds to wait. RATE_LIMIT_DISABLED=true turns
- * it off with the server's other limits (end-to-end tests); the one-plan-at-a-time slot stays.
- */
-export function planRateLimit(organizationId: string, now = Date.now()): number | null {
-  if (process.env.RATE_LIMIT_DISABLED === "true") return null;
-  const times = (recent.get(organizationId) ?? []).filter((t) => now - t < 60_000);
-  if (times.length >= PLANS_PER_MINUTE) {
-    recent.set(organizationId, times);
-    return Math.max(1, Math.ceil((times[0] + 60_000 - now) / 1000));
-  }
-  times.push(now);
-  recent.set(organizationId, times);
-  return null;
 }
 
 export function busyProblem(what: string): Response {
