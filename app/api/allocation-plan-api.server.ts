@@ -37,7 +37,7 @@ const Id = z
   .max(200, "Ids are at most 200 characters.");
 const MASS = "Give the mass as a whole number of kilograms above zero.";
 
-const PlanLot = z
+export const PlanLot = z
   .object({
     id: Id,
     chemistry: enumOf(CHEMISTRIES, "chemistry"),
@@ -79,7 +79,7 @@ const Window = z
   .strict();
 
 const Rate = percent("A recovery rate is a percentage from 0 to 100.");
-const PlanFacility = z
+export const PlanFacility = z
   .object({
     id: Id,
     name: z.string({ required_error: "Give the facility a name." }).min(1, "Give the facility a name."),
@@ -103,10 +103,13 @@ export const PlanBody = z
     lots: z
       .array(PlanLot)
       .min(1, "List at least one lot, or leave `lots` out to plan the marketplace's open lots.")
+      // Checked before the body is parsed (413 TOO_MANY_LOTS); here so the document says so.
+      .max(MAX_PLAN_LOTS)
       .optional(),
     facilities: z
       .array(PlanFacility)
       .min(1, "List at least one facility, or leave `facilities` out to use the marketplace's.")
+      .max(MAX_PLAN_FACILITIES)
       .optional(),
     co2PricePerTonne: Money.optional(),
   })

@@ -74,7 +74,7 @@ const Window = z
   })
   .strict();
 
-const InlineFacility = z
+export const InlineFacility = z
   .object({
     id: z.string().min(1, "Give the facility an id."),
     name: z.string().min(1, "Give the facility a name."),
@@ -102,6 +102,8 @@ export const QuoteBody = z
     facilities: z
       .array(InlineFacility)
       .min(1, "List at least one facility, or leave `facilities` out.")
+      // Checked before the body is parsed (413 TOO_MANY_FACILITIES); here so the document says so.
+      .max(MAX_INLINE_FACILITIES)
       .optional(),
     weights: z
       .object({ netValue: Weight.optional(), co2: Weight.optional(), transitTime: Weight.optional() })
