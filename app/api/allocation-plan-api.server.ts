@@ -2,6 +2,7 @@ import { z } from "zod";
 import { PRICE_KINDS } from "~/domain/capacity.ts";
 import { BATTERY_CONDITIONS, CHEMISTRIES, LOT_FORMS, RECYCLING_PROCESSES } from "~/domain/codes.ts";
 import { ECONOMY_CODES } from "~/domain/economies.ts";
+import { formatNumber } from "~/domain/quantity.ts";
 import { type FieldProblem, problem, validationProblem, zodProblems } from "./http.server.ts";
 
 /**
@@ -121,10 +122,10 @@ function bracketed(field: string): string {
 }
 
 function tooMany(what: "lots" | "facilities", sent: number, max: number, code: string): Response {
-  return problem(413, `A plan takes at most ${max.toLocaleString("en-US")} inline ${what}.`, {
+  return problem(413, `A plan takes at most ${formatNumber(max)} inline ${what}.`, {
     code,
-    detail: `You sent ${sent.toLocaleString("en-US")} ${what}; the limit is ${max.toLocaleString("en-US")}.`,
-    errors: [{ field: what, message: `At most ${max.toLocaleString("en-US")} ${what}.` }],
+    detail: `You sent ${formatNumber(sent)} ${what}; the limit is ${formatNumber(max)}.`,
+    errors: [{ field: what, message: `At most ${formatNumber(max)} ${what}.` }],
   });
 }
 

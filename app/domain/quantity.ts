@@ -1,6 +1,6 @@
 /**
  * The one way to show a quantity that is not money (money is ~/domain/money.ts's formatMoney):
- * counts, kilograms, tonnes, kilometres and percentages, grouped with commas ("12,345.6 t"), in
+ * counts, kilograms, tonnes, kilometres, percentages and file sizes, grouped with commas ("12,345.6 t"), in
  * en-US because the rest of the UI is English. Pages, components and domain messages all call
  * these, so the same mass never reads "12.35 t" on one page and "12.345 t" on another.
  *
@@ -64,6 +64,13 @@ export function formatPercent(
   options: NumberFormatOptions = { maxDecimals: 1, minDecimals: 1 },
 ): string {
   return `${formatNumber(percent, options)} %`;
+}
+
+/** A file's size: 1.5 MiB → "1.5 MB", smaller files in whole kB (at least 1). */
+export function formatFileSize(bytes: number): string {
+  const MB = 1024 * 1024;
+  if (bytes >= MB) return `${formatNumber(bytes / MB, { maxDecimals: 1, minDecimals: 1 })} MB`;
+  return `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} kB`;
 }
 
 /** Basis points as a percentage: 1234 bp → "12.3 %". */

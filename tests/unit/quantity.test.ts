@@ -3,6 +3,7 @@
 import { describe, expect, test } from "vitest";
 import {
   formatBasisPoints,
+  formatFileSize,
   formatKg,
   formatKgAsTonnes,
   formatKm,
@@ -31,6 +32,10 @@ describe("quantities", () => {
     ["a percentage", formatPercent(12.34), "12.3 %"],
     ["a whole percentage keeps its decimal", formatPercent(50), "50.0 %"],
     ["basis points", formatBasisPoints(9_250), "92.5 %"],
+    ["a file of megabytes", formatFileSize(12.34 * 1024 * 1024), "12.3 MB"],
+    ["a file of exactly 10 MiB", formatFileSize(10 * 1024 * 1024), "10.0 MB"],
+    ["a file of kilobytes", formatFileSize(300 * 1024), "300 kB"],
+    ["a file of a few bytes", formatFileSize(12), "1 kB"],
   ])("%s", (_what, shown, expected) => {
     expect(shown).toBe(expected);
   });

@@ -5,7 +5,7 @@
  */
 
 import { formatMoney, type Money } from "../money.ts";
-import { formatTonnes } from "../quantity.ts";
+import { formatNumber, formatTonnes } from "../quantity.ts";
 import type { AllocationModel } from "./allocation-model.ts";
 import type { BlockerCode } from "./types.ts";
 
@@ -36,7 +36,7 @@ function noFacilityMessage(blockers: Partial<Record<BlockerCode, number>>): stri
   if (counts.length === 0) return "No facility can take this lot: none was offered to the plan.";
   const parts = counts.map(
     ([code, n]) =>
-      `${n.toLocaleString("en-US")} ${n === 1 ? "facility" : "facilities"} ${BLOCKER_PHRASES[code][n === 1 ? 0 : 1]}`,
+      `${formatNumber(n)} ${n === 1 ? "facility" : "facilities"} ${BLOCKER_PHRASES[code][n === 1 ? 0 : 1]}`,
   );
   return `No facility can take this lot: ${parts.join("; ")}.`;
 }
