@@ -1,7 +1,7 @@
 import { DOCUMENT_LABELS, type DocumentCode } from "~/domain/compliance/documents.ts";
 import { economyByCode } from "~/domain/economies.ts";
 import { formatMoney, type Money } from "~/domain/money.ts";
-import { formatBasisPoints, formatKg, formatKgAsTonnes, formatKm } from "~/domain/quantity.ts";
+import { formatBasisPoints, formatKg, formatKgAsTonnes, formatKm, formatNumber } from "~/domain/quantity.ts";
 
 /** One ranked facility as the /quote action answers it: the API's match plus names and terms. */
 export interface QuoteRow {
@@ -102,7 +102,8 @@ export function QuoteResults({ rows, massKg, more }: { rows: QuoteRow[]; massKg:
             {row.feasible && row.netValue && row.transport ? (
               <>
                 <p className="quote-headline">
-                  Net <strong>{money(row.netValue)}</strong> · score {row.score?.toFixed(2)} ·{" "}
+                  Net <strong>{money(row.netValue)}</strong> · score{" "}
+                  {row.score === null ? "–" : formatNumber(row.score, { maxDecimals: 2, minDecimals: 2 })} ·{" "}
                   {formatKm(row.transport.distanceKm)} by {row.transport.legs.map((l) => l.mode).join(" → ")}{" "}
                   · {formatKg(row.transport.co2eKg)} CO₂e · {row.transport.transitDays} days
                 </p>

@@ -13,6 +13,7 @@ import { LotMatchesSection } from "~/components/lot-matches-section.tsx";
 import { chemistryColour, PointMap } from "~/components/map/index.tsx";
 import { canEdit, canPublish, canWithdraw, LOT_STATUS_LABELS } from "~/domain/lot-lifecycle.ts";
 import { weightsFromQuery } from "~/domain/matching/match-view.ts";
+import { formatNumber } from "~/domain/quantity.ts";
 import { closeLotIfDue } from "~/models/award.server.ts";
 import { awardPanelFor } from "~/models/award-panel.server.ts";
 import { getLotForViewer, publishLot, toLotJson, withdrawLot } from "~/models/lot.server.ts";
@@ -227,7 +228,8 @@ export default function LotPage() {
             ]}
           />
           <p className="hint coordinates" data-testid="lot-coordinates">
-            {lot.location.lat.toFixed(4)}, {lot.location.lng.toFixed(4)} · {economyName}
+            {formatNumber(lot.location.lat, { maxDecimals: 4, minDecimals: 4 })},{" "}
+            {formatNumber(lot.location.lng, { maxDecimals: 4, minDecimals: 4 })} · {economyName}
           </p>
         </div>
       </div>
