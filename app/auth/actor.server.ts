@@ -1,8 +1,8 @@
 import { redirect } from "@remix-run/node";
+import { problem } from "~/api/http.server.ts";
 import type { Capability } from "~/domain/codes.ts";
 import { authenticateApiToken } from "~/models/api-token.server.ts";
 import { findMembershipsOfUser } from "~/models/organization.server.ts";
-import { problem } from "~/utils/api.server.ts";
 import { getLiveSession } from "~/utils/session.server.ts";
 
 /**

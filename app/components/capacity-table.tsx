@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { CHEMISTRY_SHORT_LABELS, type Chemistry } from "~/domain/codes.ts";
 import { formatDateTime } from "~/domain/date-time.ts";
 import { formatMoney } from "~/domain/money.ts";
+import { formatTonnes } from "~/domain/quantity.ts";
 
 /** A capacity window as toFacilityJson shapes it. */
 export interface CapacityRow {
@@ -20,7 +21,7 @@ export function monthLabel(month: string): string {
   return formatDateTime(`${month}-01T00:00:00Z`, "utcMonth");
 }
 
-const tonnes = (t: number) => `${t.toLocaleString("en", { maximumFractionDigits: 3 })} t`;
+const tonnes = (t: number) => formatTonnes(t);
 
 function BookedBar({ row }: { row: CapacityRow }) {
   const share = row.tonnes > 0 ? Math.min(100, (row.bookedTonnes / row.tonnes) * 100) : 0;

@@ -5,6 +5,7 @@ import type { FacilityLots } from "~/domain/matching/match-view.ts";
 import { RoutesMap } from "./map/routes-map.tsx";
 import { NetValueTerms, TransportFacts } from "./match-breakdown.tsx";
 import "./lot-matches.css";
+import { formatKgAsTonnes } from "~/domain/quantity.ts";
 
 const ROUTES_ON_MAP = 8;
 
@@ -18,9 +19,8 @@ function LotTitle({ lot }: { lot: FacilityLots["takeable"][number] }) {
         {lotReference(lot.number)} {lot.title}
       </Link>{" "}
       <span className="hint">
-        {CHEMISTRY_SHORT_LABELS[lot.chemistry as Chemistry] ?? lot.chemistry} ·{" "}
-        {(lot.massKg / 1000).toLocaleString("en", { maximumFractionDigits: 3 })} t ·{" "}
-        {economyName(lot.economy)}
+        {CHEMISTRY_SHORT_LABELS[lot.chemistry as Chemistry] ?? lot.chemistry} · {formatKgAsTonnes(lot.massKg)}{" "}
+        · {economyName(lot.economy)}
       </span>
     </>
   );

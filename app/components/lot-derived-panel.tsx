@@ -1,6 +1,7 @@
 import { ROUTING_HINT_LABELS, type RoutingHintCode } from "~/domain/lot-routing-hint.ts";
 import { METAL_LABELS, METALS } from "~/domain/metal-content.ts";
 import { formatMoney, type Money } from "~/domain/money.ts";
+import { formatNumber } from "~/domain/quantity.ts";
 
 /** The derived block of the lot JSON (toLotJson().derived), as the page receives it. */
 export interface DerivedView {
@@ -26,8 +27,7 @@ export interface DerivedView {
   } | null;
 }
 
-const kg = (value: number) =>
-  value.toLocaleString("en-US", { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const kg = (value: number) => formatNumber(value, { maxDecimals: 1, minDecimals: 1 });
 
 /** What Packloop works out from the listing: transport, metals, energy, routing and value. */
 export function LotDerivedPanel({

@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from "~/domain/lot-documents.ts";
+import { formatFileSize } from "~/domain/quantity.ts";
 import { LotDocumentInputs } from "./lot-document-inputs.tsx";
 
 interface DocumentView {
@@ -9,11 +10,6 @@ interface DocumentView {
   contentType: string;
   sizeBytes: number;
 }
-
-const size = (bytes: number) =>
-  bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
-    : `${Math.max(1, Math.round(bytes / 1024))} kB`;
 
 /** The lot's documents: downloads for signed-in users; upload and removal for the seller. */
 export function LotDocumentsSection({
@@ -50,7 +46,7 @@ export function LotDocumentsSection({
               ) : (
                 <span>{d.fileName}</span>
               )}{" "}
-              <span className="hint">({size(d.sizeBytes)})</span>
+              <span className="hint">({formatFileSize(d.sizeBytes)})</span>
               {isOwner && canDelete ? (
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="documentId" value={d.id} />

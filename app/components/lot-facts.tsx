@@ -8,8 +8,7 @@ import {
 import { formatDateTime } from "~/domain/date-time.ts";
 import type { LotJson } from "~/domain/lot-json.ts";
 import { formatMoney } from "~/domain/money.ts";
-
-const number = (value: number) => value.toLocaleString("en-US");
+import { formatKg, formatNumber } from "~/domain/quantity.ts";
 
 /** The seller's declaration and terms, as a definition table. */
 export function LotFactsTable({ lot, economyName }: { lot: LotJson; economyName: string }) {
@@ -24,7 +23,7 @@ export function LotFactsTable({ lot, economyName }: { lot: LotJson; economyName:
         <tr>
           <th scope="row">Form</th>
           <td>
-            {LOT_FORM_LABELS[lot.form]} · {number(lot.count)} {lot.count === 1 ? "unit" : "units"}
+            {LOT_FORM_LABELS[lot.form]} · {formatNumber(lot.count)} {lot.count === 1 ? "unit" : "units"}
           </td>
         </tr>
         <tr>
@@ -37,11 +36,15 @@ export function LotFactsTable({ lot, economyName }: { lot: LotJson; economyName:
         </tr>
         <tr>
           <th scope="row">Gross mass</th>
-          <td data-testid="fact-mass">{number(lot.massKg)} kg</td>
+          <td data-testid="fact-mass">{formatKg(lot.massKg)}</td>
         </tr>
         <tr>
           <th scope="row">Energy</th>
-          <td>{lot.energyKwh === null ? "Not declared" : `${number(lot.energyKwh)} kWh`}</td>
+          <td>
+            {lot.energyKwh === null
+              ? "Not declared"
+              : `${formatNumber(lot.energyKwh, { maxDecimals: 3 })} kWh`}
+          </td>
         </tr>
         <tr>
           <th scope="row">State of health</th>

@@ -1,4 +1,5 @@
 import type { ImportIssue } from "~/domain/lot-import-columns.ts";
+import { formatNumber } from "~/domain/quantity.ts";
 
 /**
  * The problems found in an import file, one per line and field, as the person must fix them.
@@ -39,8 +40,8 @@ export function ImportIssuesTable({
       </table>
       {more > 0 ? (
         <p className="import-more" data-testid="import-issues-more">
-          …and {more.toLocaleString("en-US")} more {more === 1 ? "problem" : "problems"} not listed. Fix the
-          ones above and upload the file again to see the rest.
+          …and {formatNumber(more)} more {more === 1 ? "problem" : "problems"} not listed. Fix the ones above
+          and upload the file again to see the rest.
         </p>
       ) : null}
     </div>

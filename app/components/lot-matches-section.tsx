@@ -5,6 +5,7 @@ import type { RankingWeights } from "~/domain/matching/ranking.ts";
 import { RoutesMap } from "./map/routes-map.tsx";
 import { NetValueTerms, TransportFacts } from "./match-breakdown.tsx";
 import "./lot-matches.css";
+import { formatNumber } from "~/domain/quantity.ts";
 
 /** Routes drawn on the map: the best few, so the map stays legible. */
 const ROUTES_ON_MAP = 8;
@@ -97,7 +98,8 @@ export function LotMatchesSection({ lot, matches, weights, weightsError }: LotMa
               <h3>
                 <Link to={`/facilities/${m.facilityId}`}>{m.facilityName}</Link>{" "}
                 <span className="hint">
-                  {economyName(m.economy)} · score {m.score?.toFixed(2)}
+                  {economyName(m.economy)} · score{" "}
+                  {m.score === null ? "–" : formatNumber(m.score, { maxDecimals: 2, minDecimals: 2 })}
                 </span>
               </h3>
               {m.breakdown ? <NetValueTerms breakdown={m.breakdown} /> : null}

@@ -1,6 +1,7 @@
 import { DOCUMENT_LABELS, type DocumentCode } from "~/domain/compliance/documents.ts";
 import type { MatchBreakdown } from "~/domain/matching/match-view.ts";
 import { formatMoney, type MoneyLike } from "~/domain/money.ts";
+import { formatBasisPoints, formatKg, formatKgAsTonnes, formatKm } from "~/domain/quantity.ts";
 
 /**
  * The valuation of one lot at one facility with every term, as the matching core computes it:
@@ -9,17 +10,16 @@ import { formatMoney, type MoneyLike } from "~/domain/money.ts";
  */
 
 export const money = (m: MoneyLike) => formatMoney(m);
-const km = (value: number) => `${Math.round(value).toLocaleString("en")} km`;
 
 export function NetValueTerms({ breakdown }: { breakdown: MatchBreakdown }) {
-  const tonnes = (breakdown.massKg / 1000).toLocaleString("en", { maximumFractionDigits: 3 });
+  const tonnes = formatKgAsTonnes(breakdown.massKg);
   const payable = breakdown.priceKind === "payable";
   const foreign = breakdown.posted.currency !== breakdown.postedUsd.currency;
   return (
     <dl className="match-terms" data-testid="match-terms">
       <dt>{payable ? "Payable" : "Gate fee"}</dt>
       <dd>
-        {money(breakdown.pricePerTonne)}/t × {tonnes} t ({breakdown.month}) = {payable ? "" : "−"}
+        {money(breakdown.pricePerTonne)}/t × {tonnes} ({breakdown.month}) = {payable ? "" : "−"}
         {money({ ...breakdown.posted, amountMinor: Math.abs(breakdown.posted.amountMinor) })}
         {foreign ? ` ≈ ${money(breakdown.postedUsd)}` : ""}
       </dd>
@@ -33,7 +33,7 @@ export function NetValueTerms({ breakdown }: { breakdown: MatchBreakdown }) {
       <dd>
         {money(breakdown.recoverableMetalValue)} recoverable
         {breakdown.payableShareBp !== null
-          ? ` · the payable offers ${(breakdown.payableShareBp / 100).toFixed(1)} % of it`
+          ? ` · the payable offers ${formatBasisPoints(breakdown.payableShareBp)} of it`
           : ""}
         {breakdown.pricesAsOf ? ` (prices of ${breakdown.pricesAsOf})` : ""}
       </dd>
@@ -61,8 +61,8 @@ export function TransportFacts({
     <p className="match-transport">
       {transport ? (
         <>
-          {km(transport.distanceKm)} by {[...new Set(transport.legs.map((l) => l.mode))].join(" + ")} ·{" "}
-          {Math.round(transport.co2eKg).toLocaleString("en")} kg CO2e · {transport.transitDays} days
+          {formatKm(transport.distanceKm)} by {[...new Set(transport.legs.map((l) => l.mode))].join(" + ")} ·{" "}
+          {formatKg(transport.co2eKg)} CO2e · {transport.transitDays} days
         </>
       ) : null}
       {unNumber ? (

@@ -2,8 +2,10 @@ import { Link } from "@remix-run/react";
 import type { PlanView } from "~/domain/matching/plan-view.ts";
 import { BLOCKER_CODES } from "~/domain/matching/types.ts";
 import { formatMoney } from "~/domain/money.ts";
+import { formatTonnes } from "~/domain/quantity.ts";
 
-const tonnes = (t: number) => `${t.toLocaleString("en-US", { maximumFractionDigits: 1 })} t`;
+// Plan figures are LP results: one decimal is all they mean.
+const tonnes = (t: number) => formatTonnes(t, { maxDecimals: 1 });
 
 const REASON_LABELS: Record<string, string> = {
   CAPACITY_TAKEN: "capacity went to lots that gain more",

@@ -1,6 +1,7 @@
 import { DOCUMENT_LABELS, type DocumentCode } from "~/domain/compliance/documents.ts";
 import { economyByCode } from "~/domain/economies.ts";
 import { formatMoney, type Money } from "~/domain/money.ts";
+import { formatBasisPoints, formatKg, formatKgAsTonnes, formatKm, formatNumber } from "~/domain/quantity.ts";
 
 /** One ranked facility as the /quote action answers it: the API's match plus names and terms. */
 export interface QuoteRow {
@@ -37,19 +38,18 @@ export interface QuoteRow {
 }
 
 const money = (m: Money) => formatMoney(m);
-const number = (n: number) => Math.round(n).toLocaleString("en");
 
 function Terms({ row, massKg }: { row: QuoteRow; massKg: number }) {
   const t = row.terms;
   if (!t) return null;
-  const tonnes = (massKg / 1000).toLocaleString("en", { maximumFractionDigits: 3 });
+  const tonnes = formatKgAsTonnes(massKg);
   return (
     <table className="quote-terms">
       <caption>Net value, term by term ({t.month})</caption>
       <tbody>
         <tr>
           <th scope="row">
-            {t.priceKind === "gate_fee" ? "Gate fee" : "Payable"} {money(t.pricePerTonne)}/t × {tonnes} t
+            {t.priceKind === "gate_fee" ? "Gate fee" : "Payable"} {money(t.pricePerTonne)}/t × {tonnes}
           </th>
           <td>{money(t.postedUsd)}</td>
         </tr>
@@ -74,7 +74,7 @@ function Terms({ row, massKg }: { row: QuoteRow; massKg: number }) {
           <td>
             {money(t.recoverableMetalValue)}
             {t.payableShareBp !== null
-              ? ` (the payable is ${(t.payableShareBp / 100).toFixed(1)} % of it)`
+              ? ` (the payable is ${formatBasisPoints(t.payableShareBp)} of it)`
               : ""}
           </td>
         </tr>
@@ -102,9 +102,10 @@ export function QuoteResults({ rows, massKg, more }: { rows: QuoteRow[]; massKg:
             {row.feasible && row.netValue && row.transport ? (
               <>
                 <p className="quote-headline">
-                  Net <strong>{money(row.netValue)}</strong> · score {row.score?.toFixed(2)} ·{" "}
-                  {number(row.transport.distanceKm)} km by {row.transport.legs.map((l) => l.mode).join(" → ")}{" "}
-                  · {number(row.transport.co2eKg)} kg CO₂e · {row.transport.transitDays} days
+                  Net <strong>{money(row.netValue)}</strong> · score{" "}
+                  {row.score === null ? "–" : formatNumber(row.score, { maxDecimals: 2, minDecimals: 2 })} ·{" "}
+                  {formatKm(row.transport.distanceKm)} by {row.transport.legs.map((l) => l.mode).join(" → ")}{" "}
+                  · {formatKg(row.transport.co2eKg)} CO₂e · {row.transport.transitDays} days
                 </p>
                 <Terms row={row} massKg={massKg} />
               </>

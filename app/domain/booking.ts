@@ -1,6 +1,7 @@
-import { kgToTonnes, type Month, monthOf, type PriceKind } from "./capacity.ts";
+import { type Month, monthOf, type PriceKind } from "./capacity.ts";
 import type { BatteryCondition, Chemistry, LotForm } from "./codes.ts";
 import { totalForMassMinor } from "./money.ts";
+import { formatKgAsTonnes } from "./quantity.ts";
 
 /**
  * Capacity bookings: a seller books tonnes in a facility's capacity window, at the window's posted
@@ -103,7 +104,7 @@ export interface BookingPrice {
 
 export type BookingCheck = { ok: true; price: BookingPrice } | { ok: false; blockers: BookingBlocker[] };
 
-const tonnes = (kg: number) => `${kgToTonnes(kg).toLocaleString("en", { maximumFractionDigits: 3 })} t`;
+const tonnes = (kg: number) => formatKgAsTonnes(kg);
 
 /** The window's posted price for the lot's whole mass. */
 export function bookingPrice(window: BookingWindow, massKg: number): BookingPrice {

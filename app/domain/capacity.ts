@@ -1,5 +1,6 @@
 import { CHEMISTRIES, type Chemistry } from "./codes.ts";
 import { isSupportedCurrency, parseMoneyInput } from "./money.ts";
+import { formatNumber } from "./quantity.ts";
 
 /**
  * Capacity windows: the tonnes a facility offers for one calendar month at a price per tonne,
@@ -162,7 +163,7 @@ export function validateCapacityWindow(
   if (capacityKg === null) errors.tonnes = "Enter the tonnes offered as a number with up to 3 decimals.";
   else if (capacityKg <= 0) errors.tonnes = "Offer more than 0 tonnes.";
   else if (capacityKg > MAX_WINDOW_KG)
-    errors.tonnes = `Offer at most ${MAX_WINDOW_TONNES.toLocaleString("en-US")} tonnes in one month.`;
+    errors.tonnes = `Offer at most ${formatNumber(MAX_WINDOW_TONNES)} tonnes in one month.`;
   else if (context.bookedKg !== undefined) {
     const change = checkCapacityChange(context.bookedKg, capacityKg);
     if (!change.ok)

@@ -9,6 +9,7 @@ import {
   type RecyclingProcess,
 } from "./codes.ts";
 import { ECONOMY_CODES, type EconomyCode } from "./economies.ts";
+import { formatNumber } from "./quantity.ts";
 
 /**
  * Validation of a recycling facility's public profile and of its certifications and permits.
@@ -211,7 +212,7 @@ export function validateFacilityProfile(input: FacilityProfileInput): FacilityPr
   if (annual) {
     const tonnes = /^\d+$/.test(annual) ? Number(annual) : Number.NaN;
     if (!Number.isSafeInteger(tonnes) || tonnes <= 0 || tonnes > MAX_ANNUAL_CAPACITY_TONNES)
-      errors.annualCapacityTonnes = `Enter whole tonnes per year, from 1 to ${MAX_ANNUAL_CAPACITY_TONNES.toLocaleString("en-US")}.`;
+      errors.annualCapacityTonnes = `Enter whole tonnes per year, from 1 to ${formatNumber(MAX_ANNUAL_CAPACITY_TONNES)}.`;
     else annualCapacityKg = tonnes * 1000;
   }
 

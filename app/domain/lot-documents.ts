@@ -1,3 +1,4 @@
+import { formatFileSize } from "./quantity.ts";
 /**
  * Documents a seller attaches to a lot, and what Packloop accepts as a file. The type is decided by
  * the file's first bytes (its "magic number"), never by its name or the browser's declared type:
@@ -67,7 +68,7 @@ export function checkUpload(kind: DocumentKind, file: { sizeBytes: number; head:
   if (file.sizeBytes > MAX_DOCUMENT_BYTES) {
     return {
       ok: false,
-      message: `The file is ${(file.sizeBytes / 1024 / 1024).toFixed(1)} MB; files may be at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.`,
+      message: `The file is ${formatFileSize(file.sizeBytes)}; files may be at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.`,
     };
   }
   const contentType = sniffContentType(file.head);

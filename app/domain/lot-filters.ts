@@ -17,6 +17,7 @@ import {
 } from "./codes.ts";
 import { ECONOMY_CODES, type EconomyCode } from "./economies.ts";
 import { LOT_STATUSES, type LotStatus } from "./lot-lifecycle.ts";
+import { formatNumber } from "./quantity.ts";
 import { listParam, quoteValues, unknownCodes } from "./query-params.ts";
 
 // The box helpers live in bounding-box.ts; lot search callers import them from here too.
@@ -109,7 +110,7 @@ function numberParam(
     return null;
   }
   if (value < min || value > max) {
-    errors[name] = `${name} must be between ${min} and ${max.toLocaleString("en")}.`;
+    errors[name] = `${name} must be between ${min} and ${formatNumber(max)}.`;
     return null;
   }
   return value;

@@ -1,3 +1,4 @@
+import { formatFileSize } from "./quantity.ts";
 /**
  * What kind of file an upload really is, judged by its bytes rather than its name or the browser's
  * content type (both are whatever the sender says), and strict UTF-8 decoding of CSV text.
@@ -36,10 +37,6 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
 }
 
-function formatSize(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
 /** Decides CSV or XLSX from the content; `fileName` only sharpens the messages. */
 export function sniffSpreadsheet(bytes: Uint8Array, fileName: string): SniffResult {
   const named = fileName.trim() ? `“${fileName.trim()}”` : "The file";
@@ -47,7 +44,7 @@ export function sniffSpreadsheet(bytes: Uint8Array, fileName: string): SniffResu
   if (bytes.length > MAX_IMPORT_BYTES) {
     return {
       ok: false,
-      message: `${named} is ${formatSize(bytes.length)}; the limit is ${formatSize(MAX_IMPORT_BYTES)}. Split it into several files.`,
+      message: `${named} is ${formatFileSize(bytes.length)}; the limit is ${formatFileSize(MAX_IMPORT_BYTES)}. Split it into several files.`,
     };
   }
   if (startsWith(bytes, ZIP_LOCAL_HEADER)) return { ok: true, kind: "xlsx" };

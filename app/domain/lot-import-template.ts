@@ -20,6 +20,7 @@ import { ECONOMIES } from "./economies.ts";
 import { MAX_IMPORT_ROWS } from "./lot-import.ts";
 import { IMPORT_COLUMNS, type ImportColumn, REQUIRED_COLUMNS } from "./lot-import-columns.ts";
 import { SUPPORTED_CURRENCIES } from "./money.ts";
+import { formatNumber } from "./quantity.ts";
 
 export interface ColumnNote {
   column: ImportColumn;
@@ -68,7 +69,7 @@ export const TEMPLATE_INTRO = [
   "Packloop lot import: line 1 names the columns, and every further line is one lot.",
   "Units: masses in kg, energy in kWh, state of health in %, prices in major units of the currency (12500.00, not cents).",
   "Numbers: a point for decimals and no thousands separators (1234.5, not 1.234,5 or 1,234).",
-  `Up to ${MAX_IMPORT_ROWS.toLocaleString("en-US")} lots per file, at most 10 MB. Save CSV files as UTF-8. Lines starting with # are ignored.`,
+  `Up to ${formatNumber(MAX_IMPORT_ROWS)} lots per file, at most 10 MB. Save CSV files as UTF-8. Lines starting with # are ignored.`,
 ];
 
 /** [list, code, meaning] for every code a column accepts. */

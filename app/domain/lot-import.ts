@@ -12,6 +12,7 @@
 
 import { IMPORT_COLUMNS, type ImportColumn, type ImportIssue, readHeader } from "./lot-import-columns.ts";
 import { type LotInput, type LotInputContext, validateLotInput } from "./lot-input.ts";
+import { formatNumber } from "./quantity.ts";
 
 export const MAX_IMPORT_ROWS = 20_000;
 
@@ -155,7 +156,7 @@ export function checkImportRows(grid: readonly (readonly string[])[], context: L
     fileIssues.push({
       line: null,
       field: null,
-      message: `The file has ${raws.length.toLocaleString("en-US")} lots; one import takes at most ${MAX_IMPORT_ROWS.toLocaleString("en-US")}. Split it into several files.`,
+      message: `The file has ${formatNumber(raws.length)} lots; one import takes at most ${formatNumber(MAX_IMPORT_ROWS)}. Split it into several files.`,
     });
   }
   if (fileIssues.length > 0) return { ok: false, fileIssues };

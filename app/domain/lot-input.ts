@@ -31,6 +31,7 @@ import { type EconomyCode, economyByCode } from "./economies.ts";
 import { economyForLocation } from "./economy-for-location.ts";
 import { PER_UNIT_MASS_KG, readDate, readInteger, readNumber, readText } from "./lot-input-fields.ts";
 import { isSupportedCurrency, parseMoneyInput } from "./money.ts";
+import { formatNumber } from "./quantity.ts";
 
 export interface LotInput {
   title: string;
@@ -122,7 +123,7 @@ export function validateLotInput(raw: Record<string, unknown>, context: LotInput
   if (count === null) fail("count", "Enter how many units (packs, modules, cells, bags) the lot holds.");
   else if (count === undefined) fail("count", "Enter the count as a whole number, such as 24.");
   else if (count < 1 || count > MAX_LOT_COUNT)
-    fail("count", `The count must be from 1 to ${MAX_LOT_COUNT.toLocaleString("en-US")}.`);
+    fail("count", `The count must be from 1 to ${formatNumber(MAX_LOT_COUNT)}.`);
 
   const massKg = readInteger(raw.massKg);
   if (massKg === null) fail("massKg", "Enter the gross mass in kilograms.");
@@ -136,7 +137,7 @@ export function validateLotInput(raw: Record<string, unknown>, context: LotInput
     if (range && (perUnit < range.min || perUnit > range.max)) {
       fail(
         "massKg",
-        `${Math.round(perUnit * 10) / 10} kg per ${form} is implausible: a ${form} weighs ${range.min === 0 ? "up to" : `${range.min}–`}${range.max.toLocaleString("en-US")} kg. Check the gross mass (kg, whole lot) and the count.`,
+        `${Math.round(perUnit * 10) / 10} kg per ${form} is implausible: a ${form} weighs ${range.min === 0 ? "up to" : `${range.min}–`}${formatNumber(range.max)} kg. Check the gross mass (kg, whole lot) and the count.`,
       );
     }
   }

@@ -1,4 +1,4 @@
-import { kgToTonnes } from "./capacity.ts";
+import { formatKgAsTonnes } from "./quantity.ts";
 
 /**
  * One reservation per lot (ADR 012). A lot's tonnes are reserved in a facility's capacity either by
@@ -81,7 +81,7 @@ export function monthLabel(month: string): string {
 export function reservationNoticeForBidders(reservation: LotReservationFacts | null): string | null {
   if (!reservation?.sellersBooking || reservation.awardId) return null;
   const where = `${reservation.facilityName} for ${monthLabel(reservation.month)}`;
-  return `This lot's ${kgToTonnes(reservation.massKg)} t are booked at ${where}. A winning bid naming ${reservation.facilityName} takes over that booking; when the seller confirms an award to another facility or to a buyer without one, the booking is released.`;
+  return `This lot's ${formatKgAsTonnes(reservation.massKg)} are booked at ${where}. A winning bid naming ${reservation.facilityName} takes over that booking; when the seller confirms an award to another facility or to a buyer without one, the booking is released.`;
 }
 
 /**
@@ -94,7 +94,7 @@ export function reservationNoticeForSeller(
 ): string | null {
   if (!award || !reservation) return null;
   const where = `${reservation.facilityName} for ${monthLabel(reservation.month)}`;
-  const tonnes = `${kgToTonnes(reservation.massKg)} t`;
+  const tonnes = formatKgAsTonnes(reservation.massKg);
   if (reservation.awardId === award.id) {
     if (!reservation.sellersBooking)
       return `The buyer's facility, ${reservation.facilityName}, holds ${tonnes} for this award in ${monthLabel(reservation.month)}.`;

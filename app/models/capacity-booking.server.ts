@@ -24,6 +24,8 @@ export {
   reserveCapacityForAward,
 } from "./lot-reservation.server.ts";
 
+import { formatKgAsTonnes } from "~/domain/quantity.ts";
+
 /**
  * Capacity bookings (issue 5 item 4). A request holds no kilograms; accepting one adds the lot's
  * mass to the window's bookedKg and cancelling an accepted one gives it back. Every change to
@@ -179,7 +181,7 @@ export async function requestBooking(input: RequestBookingInput): Promise<Bookin
     });
     await notifyOrganization(tx, window.facility.organizationId, {
       kind: "booking_requested",
-      title: `${created.organization.name} asks to book ${kgToTonnes(lot.massKg)} t at ${window.facility.name} in ${monthText(window.month)}`,
+      title: `${created.organization.name} asks to book ${formatKgAsTonnes(lot.massKg)} at ${window.facility.name} in ${monthText(window.month)}`,
       body: `${lotReference(lot.number)} ${lot.title}: ${lot.chemistry}, ${formatMoney({ amountMinor: check.price.totalMinor, currency: check.price.currency })} (${check.price.priceKind === "payable" ? "payable to the seller" : "gate fee"}).`,
       link: `/facilities/${window.facility.id}/capacity#booking-requests`,
       lotId: lot.id,
@@ -243,7 +245,7 @@ export async function acceptBooking(input: DecideBookingInput): Promise<BookingR
     if (booking.massKg > freeKg) {
       return fail(
         "INSUFFICIENT_CAPACITY",
-        `The booking needs ${kgToTonnes(booking.massKg)} t but only ${kgToTonnes(Math.max(0, freeKg))} t are free.`,
+        `The booking needs ${formatKgAsTonnes(booking.massKg)} but only ${formatKgAsTonnes(Math.max(0, freeKg))} are free.`,
       );
     }
     const claimed = await tx.capacityBooking.updateMany({
@@ -259,7 +261,7 @@ export async function acceptBooking(input: DecideBookingInput): Promise<BookingR
     await notifyOrganization(tx, booking.organizationId, {
       kind: "booking_accepted",
       title: `${facility.name} accepted your booking for ${lotReference(booking.lot.number)}`,
-      body: `${kgToTonnes(booking.massKg)} t in ${monthText(booking.capacityWindow.month)} are reserved for ${booking.lot.title}.`,
+      body: `${formatKgAsTonnes(booking.massKg)} in ${monthText(booking.capacityWindow.month)} are reserved for ${booking.lot.title}.`,
       link: "/bookings",
       lotId: booking.lotId,
     });
@@ -354,8 +356,8 @@ export async function cancelBooking(input: DecideBookingInput): Promise<BookingR
         title: `${booking.organization.name} cancelled its ${what} at ${facility.name} for ${lotReference(booking.lot.number)}`,
         body:
           booking.status === "accepted"
-            ? `${kgToTonnes(booking.massKg)} t in ${monthText(booking.capacityWindow.month)} are free again.`
-            : `The request for ${kgToTonnes(booking.massKg)} t in ${monthText(booking.capacityWindow.month)} is withdrawn.`,
+            ? `${formatKgAsTonnes(booking.massKg)} in ${monthText(booking.capacityWindow.month)} are free again.`
+            : `The request for ${formatKgAsTonnes(booking.massKg)} in ${monthText(booking.capacityWindow.month)} is withdrawn.`,
         link: `/facilities/${facility.id}/capacity#booking-requests`,
         lotId: booking.lotId,
       });
@@ -467,7 +469,7 @@ export async function bookableLotsByWindow(
       if (!check.ok) continue;
       result[window.id].push({
         lotId: lot.id,
-        label: `${lotReference(lot.number)} · ${lot.title} · ${kgToTonnes(lot.massKg)} t`,
+        label: `${lotReference(lot.number)} · ${lot.title} · ${formatKgAsTonnes(lot.massKg)}`,
         massKg: lot.massKg,
         total: { amountMinor: check.price.totalMinor, currency: check.price.currency },
         priceKind: check.price.priceKind,

@@ -115,6 +115,17 @@ export async function listOwnFacilities(organizationId: string, today = new Date
   });
 }
 
+/** An organisation's active facilities by name: what a recycler may name as a bid's destination. */
+export async function listActiveFacilityNames(
+  organizationId: string,
+): Promise<{ id: string; name: string }[]> {
+  return db().facility.findMany({
+    where: { organizationId, active: true },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
+}
+
 export async function createFacility(organizationId: string, profile: FacilityProfile) {
   return db().facility.create({ data: { ...profile, organizationId } });
 }

@@ -1,4 +1,5 @@
 import { isUuid, lotNumberLabel } from "~/domain/lot-json.ts";
+import { formatNumber } from "~/domain/quantity.ts";
 import { db } from "~/utils/db.server.ts";
 import { watchLot } from "./lot-watch.server.ts";
 import { notifyOrganization, notifyUsers } from "./notification.server.ts";
@@ -43,7 +44,7 @@ export function checkText(
   let error: string | null = null;
   if (text.length === 0) error = `${label} must not be empty.`;
   else if (text.length > max)
-    error = `${label} must be at most ${max.toLocaleString("en")} characters (it has ${text.length.toLocaleString("en")}).`;
+    error = `${label} must be at most ${formatNumber(max)} characters (it has ${formatNumber(text.length)}).`;
   if (error) return { ok: false, status: 400, message: error, errors: { [field]: error } };
   return { ok: true, text };
 }

@@ -1,5 +1,5 @@
 import { awardWindowMonths, windowChemistries } from "~/domain/booking.ts";
-import { kgToTonnes, monthOf, monthStart } from "~/domain/capacity.ts";
+import { monthOf, monthStart } from "~/domain/capacity.ts";
 import {
   awardReservationStep,
   type LotReservationFacts,
@@ -7,6 +7,7 @@ import {
   reservationNoticeForBidders,
   reservationNoticeForSeller,
 } from "~/domain/lot-reservation.ts";
+import { formatKgAsTonnes } from "~/domain/quantity.ts";
 import { type DbClient, type DbTransaction, db } from "~/utils/db.server.ts";
 import { notifyOrganization } from "./notification.server.ts";
 
@@ -217,8 +218,8 @@ async function releaseForSale(tx: DbTransaction, lotId: string, bookingId: strin
       kind: "booking_cancelled",
       title: `${lotReference(booking.lot.number)} was sold to another party: ${accepted ? "the booking" : "the booking request"} at ${facility.name} is cancelled`,
       body: accepted
-        ? `${kgToTonnes(booking.massKg)} t in ${month} are free again.`
-        : `The request for ${kgToTonnes(booking.massKg)} t in ${month} is withdrawn.`,
+        ? `${formatKgAsTonnes(booking.massKg)} in ${month} are free again.`
+        : `The request for ${formatKgAsTonnes(booking.massKg)} in ${month} is withdrawn.`,
       link: `/facilities/${facility.id}/capacity#booking-requests`,
       lotId,
     });

@@ -1,5 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { formatNumber } from "~/domain/quantity.ts";
 import { marketplaceFigures } from "~/models/organization.server.ts";
 import type { loader as rootLoader } from "~/root.tsx";
 
@@ -14,7 +15,6 @@ export async function loader() {
 export default function Home() {
   const { figures } = useLoaderData<typeof loader>();
   const viewer = useRouteLoaderData<typeof rootLoader>("root")?.viewer;
-  const number = (n: number) => n.toLocaleString("en");
   return (
     <div>
       <section className="hero">
@@ -51,19 +51,19 @@ export default function Home() {
 
       <section className="figures" aria-label="Marketplace today">
         <div className="figure" data-testid="figure-open-lots">
-          <strong>{number(figures.openLots)}</strong>
+          <strong>{formatNumber(figures.openLots)}</strong>
           <span>open lots</span>
         </div>
         <div className="figure" data-testid="figure-tonnes">
-          <strong>{number(figures.tonnesListed)}</strong>
+          <strong>{formatNumber(figures.tonnesListed)}</strong>
           <span>tonnes listed</span>
         </div>
         <div className="figure" data-testid="figure-facilities">
-          <strong>{number(figures.facilities)}</strong>
+          <strong>{formatNumber(figures.facilities)}</strong>
           <span>recycling facilities</span>
         </div>
         <div className="figure" data-testid="figure-economies">
-          <strong>{number(figures.economies)}</strong>
+          <strong>{formatNumber(figures.economies)}</strong>
           <span>economies active</span>
         </div>
       </section>

@@ -10,6 +10,7 @@ import {
   factorProblem,
   factorProblemMessage,
 } from "~/domain/logistics/factors.ts";
+import { formatNumber } from "~/domain/quantity.ts";
 import { addFactor, currentFactors, listFactorRows } from "~/models/factor.server.ts";
 import lotStyles from "~/styles/lots.css?url";
 import { parseForm } from "~/utils/validation.ts";
@@ -100,12 +101,12 @@ export async function action({ request }: ActionFunctionArgs) {
   return {
     errors: {},
     values: {},
-    saved: `${definition.label} as of ${fields.asOf} saved: ${value.toLocaleString("en-US")} ${definition.unit}.`,
+    saved: `${definition.label} as of ${fields.asOf} saved: ${formatNumber(value, { maxDecimals: 3 })} ${definition.unit}.`,
   };
 }
 
 function formatValue(value: number | null): string {
-  return value === null ? "none" : value.toLocaleString("en-US", { maximumFractionDigits: 6 });
+  return value === null ? "none" : formatNumber(value, { maxDecimals: 6 });
 }
 
 export default function AdminFactors() {

@@ -1,4 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { busyProblem, checkPlanBody } from "~/api/allocation-plan-api.server.ts";
+import { apiHandler, json, problem, validationProblem } from "~/api/http.server.ts";
+import { planLimiter, rateLimitedProblem } from "~/api/rate-limits.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
 import type { AllocationPlan } from "~/domain/matching/allocation-plan.ts";
 import {
@@ -7,8 +10,6 @@ import {
   solvePlan,
   withPlanSlot,
 } from "~/models/allocation-plan.server.ts";
-import { busyProblem, checkPlanBody, planRateLimit } from "~/utils/allocation-plan-api.server.ts";
-import { apiHandler, json, problem, validationProblem } from "~/utils/api.server.ts";
 
 // POST /api/v1/allocation-plans: the regional allocation plan (issue 4 item 6) of the inline lots and
 // facilities, or of the marketplace's open lots and active facilities for whatever is left out.
@@ -20,15 +21,9 @@ export async function action({ request }: ActionFunctionArgs) {
     if (raw instanceof Response) return raw;
     const checked = checkPlanBody(raw);
     if (!checked.ok) return checked.response;
-    const wait = planRateLimit(caller.organization.id);
-    if (wait !== null) {
-      return problem(429, "Too many plans; wait a little.", {
-        code: "RATE_LIMITED",
-        detail:
-          "An organisation may request a few plans a minute, because each one holds the server while it solves.",
-        headers: { "Retry-After": String(wait) },
-      });
-    }
+    // Each plan holds the server while it solves.
+    const allowance = planLimiter.take(caller.organization.id);
+    if (!allowance.ok) return rateLimitedProblem(allowance, "Too many plans; wait a little.", "organisation");
     const { lots, facilities, co2PricePerTonne } = checked.body;
     const now = new Date();
     // The marketplace's own plan with the default CO2 price is the one /plan shows: reuse its cache.

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { awardProblem, DeclineAwardBody } from "~/api/award-api.server.ts";
+import { apiHandler, json, problem, readJsonBody } from "~/api/http.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
 import { confirmAward, declineAward } from "~/models/award.server.ts";
 import { toAwardJson } from "~/models/award-list.server.ts";
-import { apiHandler, json, problem, readJsonBody } from "~/utils/api.server.ts";
-import { awardProblem, DeclineAwardBody } from "~/utils/award-api.server.ts";
 
 const DECISIONS = ["confirm", "decline"] as const;
 

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { awardProblem, DeclineRequestBody, hasBody } from "~/api/award-api.server.ts";
+import { apiHandler, json, problem, readJsonBody } from "~/api/http.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
 import { acceptPurchaseRequest, declinePurchaseRequest } from "~/models/award.server.ts";
 import { toAwardJson } from "~/models/award-list.server.ts";
 import { toBidJson } from "~/models/bid-list.server.ts";
-import { apiHandler, json, problem, readJsonBody } from "~/utils/api.server.ts";
-import { awardProblem, DeclineRequestBody, hasBody } from "~/utils/award-api.server.ts";
 
 const DECISIONS = ["accept", "decline"] as const;
 

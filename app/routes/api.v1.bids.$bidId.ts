@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { awardProblem } from "~/api/award-api.server.ts";
+import { apiHandler, json, problem } from "~/api/http.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
 import { withdrawBid } from "~/models/award.server.ts";
 import { toBidJson } from "~/models/bid-list.server.ts";
-import { apiHandler, json, problem } from "~/utils/api.server.ts";
-import { awardProblem } from "~/utils/award-api.server.ts";
 
 /**
  * DELETE /api/v1/bids/{id}: the bidder withdraws its own live sealed bid or pending purchase

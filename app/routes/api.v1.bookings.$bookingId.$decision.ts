@@ -1,4 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { bookingProblem, DeclineBookingBody } from "~/api/booking-api.server.ts";
+import { apiHandler, json, problem, readJsonBody, validationProblem } from "~/api/http.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
 import { parseDecisionNote } from "~/domain/booking.ts";
 import {
@@ -7,8 +9,6 @@ import {
   declineBooking,
   toBookingJson,
 } from "~/models/capacity-booking.server.ts";
-import { apiHandler, json, problem, readJsonBody, validationProblem } from "~/utils/api.server.ts";
-import { bookingProblem, DeclineBookingBody } from "~/utils/booking-api.server.ts";
 
 const DECISIONS = ["accept", "decline", "cancel"] as const;
 

@@ -1,4 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { bookingProblem, CreateBookingBody } from "~/api/booking-api.server.ts";
+import { apiHandler, json, problem, readJsonBody, validationProblem } from "~/api/http.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
 import {
   type BookingRole,
@@ -6,8 +8,6 @@ import {
   requestBooking,
   toBookingJson,
 } from "~/models/capacity-booking.server.ts";
-import { apiHandler, json, problem, readJsonBody, validationProblem } from "~/utils/api.server.ts";
-import { bookingProblem, CreateBookingBody } from "~/utils/booking-api.server.ts";
 
 const ROLES: readonly BookingRole[] = ["seller", "facility"];
 

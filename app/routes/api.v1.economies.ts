@@ -1,5 +1,5 @@
+import { apiHandler, json } from "~/api/http.server.ts";
 import { listEconomies } from "~/models/economy.server.ts";
-import { apiHandler, json } from "~/utils/api.server.ts";
 
 // Public reference data: no credentials needed.
 export async function loader() {

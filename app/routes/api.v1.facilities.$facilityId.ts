@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { apiHandler, json, problem } from "~/api/http.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
 import { getFacilityForViewer, toFacilityJson } from "~/models/facility.server.ts";
-import { apiHandler, json, problem } from "~/utils/api.server.ts";
 
 // GET /api/v1/facilities/{id}: a listed facility, or an unlisted one of the caller's own organisation.
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { apiHandler, json, readPagination, validationProblem } from "~/api/http.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
 import { parseFacilityFilters } from "~/domain/facility-filters.ts";
 import { toFacilityJson } from "~/models/facility.server.ts";
 import { searchFacilities } from "~/models/facility-search.server.ts";
-import { apiHandler, json, readPagination, validationProblem } from "~/utils/api.server.ts";
 
 // GET /api/v1/facilities: the facility search with the filters of the /facilities page as query parameters.
 export async function loader({ request }: LoaderFunctionArgs) {

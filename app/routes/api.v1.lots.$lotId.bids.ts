@@ -1,9 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { getApiActor, requireApiActor } from "~/auth/actor.server.ts";
-import { closeLotIfDue } from "~/models/award.server.ts";
-import { placeBid } from "~/models/bid.server.ts";
-import { lotBidsForViewer, toBidJson } from "~/models/bid-list.server.ts";
-import { apiHandler, json, problem, readJsonBody, validationProblem } from "~/utils/api.server.ts";
 import {
   auctionJson,
   bidProblem,
@@ -11,8 +6,13 @@ import {
   capabilityProblem,
   PlaceBidBody,
   placeBidInputFrom,
-} from "~/utils/bid-api.server.ts";
-import { takeBidAllowance } from "~/utils/bid-rate-limit.server.ts";
+} from "~/api/bid-api.server.ts";
+import { apiHandler, json, problem, readJsonBody, validationProblem } from "~/api/http.server.ts";
+import { bidLimiter, rateLimitedProblem } from "~/api/rate-limits.server.ts";
+import { getApiActor, requireApiActor } from "~/auth/actor.server.ts";
+import { closeLotIfDue } from "~/models/award.server.ts";
+import { placeBid } from "~/models/bid.server.ts";
+import { lotBidsForViewer, toBidJson } from "~/models/bid-list.server.ts";
 
 /**
  * GET /api/v1/lots/{id}/bids: the bids the caller may see (seller: all of the round with net
@@ -44,14 +44,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     const caller = await requireApiActor(request);
     if (!canBid(caller.organization.capabilities)) return capabilityProblem();
-    const allowance = takeBidAllowance(caller.organization.id);
-    if (!allowance.ok) {
-      return problem(429, "Too many bids from your organisation.", {
-        code: "RATE_LIMITED",
-        detail: `At most ${allowance.limit} bids a minute per organisation; try again in ${allowance.retryAfterSeconds} s.`,
-        headers: { "Retry-After": String(allowance.retryAfterSeconds) },
-      });
-    }
+    const allowance = bidLimiter.take(caller.organization.id);
+    if (!allowance.ok)
+      return rateLimitedProblem(allowance, "Too many bids from your organisation.", "organisation");
     const body = await readJsonBody(request, PlaceBidBody);
     const checked = placeBidInputFrom(body, request.headers.get("Idempotency-Key"));
     if (!checked.ok) return validationProblem(checked.errors);

@@ -1,4 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { auctionJson } from "~/api/bid-api.server.ts";
+import { apiHandler, json, problem, readJsonBody, validationProblem } from "~/api/http.server.ts";
+import { lotProblem, mergePatch, PatchLotBody } from "~/api/lot-api.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
 import { validateLotInput } from "~/domain/lot-input.ts";
 import { lotInputFromRow } from "~/domain/lot-json.ts";
@@ -7,9 +10,6 @@ import { closeLotIfDue } from "~/models/award.server.ts";
 import { getLotForViewer, publishLot, toLotJson, updateLot, withdrawLot } from "~/models/lot.server.ts";
 import { auctionViewFor } from "~/models/lot-sale.server.ts";
 import { currentReferencePrices } from "~/models/reference-price.server.ts";
-import { apiHandler, json, problem, readJsonBody, validationProblem } from "~/utils/api.server.ts";
-import { auctionJson } from "~/utils/bid-api.server.ts";
-import { lotProblem, mergePatch, PatchLotBody } from "~/utils/lot-api.server.ts";
 
 const notFound = () => problem(404, "There is no such lot.", { code: "NOT_FOUND" });
 

@@ -1,10 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { requireApiActor } from "~/auth/actor.server.ts";
-import { parseLotFilters } from "~/domain/lot-filters.ts";
-import { validateLotInput } from "~/domain/lot-input.ts";
-import { createLot, toLotJson } from "~/models/lot.server.ts";
-import { searchLots } from "~/models/lot-search.server.ts";
-import { currentReferencePrices } from "~/models/reference-price.server.ts";
 import {
   apiHandler,
   json,
@@ -12,8 +6,14 @@ import {
   readJsonBody,
   readPagination,
   validationProblem,
-} from "~/utils/api.server.ts";
-import { CreateLotBody } from "~/utils/lot-api.server.ts";
+} from "~/api/http.server.ts";
+import { CreateLotBody } from "~/api/lot-api.server.ts";
+import { requireApiActor } from "~/auth/actor.server.ts";
+import { parseLotFilters } from "~/domain/lot-filters.ts";
+import { validateLotInput } from "~/domain/lot-input.ts";
+import { createLot, toLotJson } from "~/models/lot.server.ts";
+import { searchLots } from "~/models/lot-search.server.ts";
+import { currentReferencePrices } from "~/models/reference-price.server.ts";
 
 /** GET /api/v1/lots: the same filters as the /lots page, as query parameters. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "~/utils/api.server.ts";
-import { openApiDocument } from "~/utils/openapi/document.ts";
+import { json } from "~/api/http.server.ts";
+import { openApiDocument } from "~/api/openapi/document.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return json(openApiDocument(new URL(request.url).origin), {

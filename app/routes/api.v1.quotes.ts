@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+import { apiHandler, json, problem, readJsonBody, validationProblem } from "~/api/http.server.ts";
+import { checkQuoteBody } from "~/api/quote-api.server.ts";
+import { quoteKey, quoteLimiter, rateLimitedProblem } from "~/api/rate-limits.server.ts";
 import { quoteLot } from "~/models/matching.server.ts";
-import { apiHandler, json, problem, readJsonBody, validationProblem } from "~/utils/api.server.ts";
-import { checkQuoteBody } from "~/utils/quote-api.server.ts";
-import { QUOTES_PER_MINUTE, takeQuoteAllowance } from "~/utils/quote-rate-limit.server.ts";
 
 // Any JSON value: the real checks run in checkQuoteBody, after the facility cap.
 const AnyJson = z.unknown();
@@ -17,14 +17,8 @@ export async function action({ request }: ActionFunctionArgs) {
     if (request.method !== "POST") {
       return problem(405, "Use POST.", { code: "METHOD_NOT_ALLOWED", headers: { Allow: "POST" } });
     }
-    const allowance = takeQuoteAllowance(request);
-    if (!allowance.ok) {
-      return problem(429, "Too many quotes from your address.", {
-        code: "RATE_LIMITED",
-        detail: `At most ${QUOTES_PER_MINUTE} quotes a minute per address; try again in ${allowance.retryAfterSeconds} s.`,
-        headers: { "Retry-After": String(allowance.retryAfterSeconds) },
-      });
-    }
+    const allowance = quoteLimiter.take(quoteKey(request));
+    if (!allowance.ok) return rateLimitedProblem(allowance, "Too many quotes from your address.", "address");
     const checked = checkQuoteBody(await readJsonBody(request, AnyJson));
     if (!checked.ok) return checked.response;
     const { lot, facilities, weights } = checked.body;

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
 import { CAPABILITY_LABELS } from "~/domain/codes.ts";
+import { formatKgAsTonnes } from "~/domain/quantity.ts";
 import { organizationOverview } from "~/models/organization.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard · Packloop" }];
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const tonnes = (kg: number) => `${(kg / 1000).toLocaleString("en", { maximumFractionDigits: 1 })} t`;
+const tonnes = (kg: number) => formatKgAsTonnes(kg, { maxDecimals: 1 });
 
 export default function Dashboard() {
   const { organization, overview, userName, role } = useLoaderData<typeof loader>();

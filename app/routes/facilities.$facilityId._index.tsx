@@ -20,6 +20,7 @@ import {
 import { economyByCode } from "~/domain/economies.ts";
 import { certificationExpiresSoon } from "~/domain/facility-certification.ts";
 import { RECOVERY_METAL_LABELS, RECOVERY_METALS } from "~/domain/facility-input.ts";
+import { formatNumber, formatTonnes } from "~/domain/quantity.ts";
 import { bookableLotsByWindow, requestBooking } from "~/models/capacity-booking.server.ts";
 import { getFacilityForViewer, toFacilityJson } from "~/models/facility.server.ts";
 import { lotsForFacility } from "~/models/facility-lot-matches.server.ts";
@@ -137,7 +138,8 @@ export default function FacilityPage() {
             <dd>
               {facility.address ? `${facility.address} · ` : null}
               <span data-testid="coordinates">
-                {lat.toFixed(4)}, {lng.toFixed(4)}
+                {formatNumber(lat, { maxDecimals: 4, minDecimals: 4 })},{" "}
+                {formatNumber(lng, { maxDecimals: 4, minDecimals: 4 })}
               </span>
             </dd>
             <dt>Processes</dt>
@@ -165,7 +167,7 @@ export default function FacilityPage() {
             {facility.annualCapacityTonnes !== null ? (
               <>
                 <dt>Annual capacity</dt>
-                <dd>{facility.annualCapacityTonnes.toLocaleString("en")} t</dd>
+                <dd>{formatTonnes(facility.annualCapacityTonnes)}</dd>
               </>
             ) : null}
             {facility.website ? (

@@ -13,6 +13,7 @@ import { CapacityTable, monthLabel } from "~/components/capacity-table.tsx";
 import { parseDecisionNote } from "~/domain/booking.ts";
 import { kgToTonnes, monthOf, nextMonth, validateCapacityWindow } from "~/domain/capacity.ts";
 import { economyByCode } from "~/domain/economies.ts";
+import { formatKgAsTonnes } from "~/domain/quantity.ts";
 import {
   acceptBooking,
   declineBooking,
@@ -27,8 +28,8 @@ import {
   type WindowWriteResult,
 } from "~/models/capacity-window.server.ts";
 import { getOwnFacility, toFacilityJson } from "~/models/facility.server.ts";
+import { capacityFormDefaults, ownerFailure, readCapacityForm } from "~/routes/facility-pages.server.ts";
 import facilityStyles from "~/styles/facilities.css?url";
-import { capacityFormDefaults, ownerFailure, readCapacityForm } from "~/utils/facility-pages.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Capacity of ${data.facility.name} · Packloop` : "Capacity · Packloop" },
@@ -77,7 +78,7 @@ function failure(intent: string, outcome: Exclude<WindowWriteResult, { ok: true 
   if (outcome.reason === "not_found" || outcome.reason === "forbidden") throw ownerFailure(outcome);
   const errors: Record<string, string> =
     outcome.reason === "below_booked"
-      ? { tonnes: `${kgToTonnes(outcome.bookedKg)} t are already booked; offer at least that much.` }
+      ? { tonnes: `${formatKgAsTonnes(outcome.bookedKg)} are already booked; offer at least that much.` }
       : {};
   const formError = FAILURE_MESSAGES[outcome.reason] ?? null;
   return data({ intent, errors, values, formError, notice: null }, { status: 409 });

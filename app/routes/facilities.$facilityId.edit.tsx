@@ -18,13 +18,13 @@ import {
   setFacilityActive,
   updateFacility,
 } from "~/models/facility.server.ts";
-import facilityStyles from "~/styles/facilities.css?url";
 import {
   facilityFormDefaults,
   ownerFailure,
   readCertificationForm,
   readFacilityForm,
-} from "~/utils/facility-pages.server.ts";
+} from "~/routes/facility-pages.server.ts";
+import facilityStyles from "~/styles/facilities.css?url";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Edit ${data.name} · Packloop` : "Edit facility · Packloop" },

@@ -10,8 +10,8 @@ import { requireActor } from "~/auth/actor.server.ts";
 import { FacilityForm } from "~/components/facility-form.tsx";
 import { validateFacilityProfile } from "~/domain/facility-input.ts";
 import { createFacility } from "~/models/facility.server.ts";
+import { facilityFormDefaults, readFacilityForm } from "~/routes/facility-pages.server.ts";
 import facilityStyles from "~/styles/facilities.css?url";
-import { facilityFormDefaults, readFacilityForm } from "~/utils/facility-pages.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Publish a facility · Packloop" }];
 export const links = () => [{ rel: "stylesheet", href: facilityStyles }];

@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { lotFailureStatus } from "~/api/lot-api.server.ts";
 import { getActor, requireActor } from "~/auth/actor.server.ts";
 import { AwardPanel } from "~/components/lot/award-panel.tsx";
 import { BidPanel } from "~/components/lot/bid-panel.tsx";
@@ -12,6 +13,7 @@ import { LotMatchesSection } from "~/components/lot-matches-section.tsx";
 import { chemistryColour, PointMap } from "~/components/map/index.tsx";
 import { canEdit, canPublish, canWithdraw, LOT_STATUS_LABELS } from "~/domain/lot-lifecycle.ts";
 import { weightsFromQuery } from "~/domain/matching/match-view.ts";
+import { formatNumber } from "~/domain/quantity.ts";
 import { closeLotIfDue } from "~/models/award.server.ts";
 import { awardPanelFor } from "~/models/award-panel.server.ts";
 import { getLotForViewer, publishLot, toLotJson, withdrawLot } from "~/models/lot.server.ts";
@@ -19,11 +21,11 @@ import { addLotDocuments, checkDocumentUploads, deleteLotDocument } from "~/mode
 import { rankLot } from "~/models/lot-matches.server.ts";
 import { reservationNoteForSeller } from "~/models/lot-reservation.server.ts";
 import { currentReferencePrices } from "~/models/reference-price.server.ts";
+import { readLotFormRequest } from "~/routes/lot-form.server.ts";
+import { lotBidding, lotEngagement } from "~/routes/lot-pages.server.ts";
 import biddingStyles from "~/styles/bidding.css?url";
 import lotStyles from "~/styles/lots.css?url";
 import notificationStyles from "~/styles/notifications.css?url";
-import { readLotFormRequest } from "~/utils/lot-form.server.ts";
-import { lotBidding, lotEngagement, lotFailureStatus } from "~/utils/lot-pages.server.ts";
 
 export const links = () => [
   { rel: "stylesheet", href: lotStyles },
@@ -226,7 +228,8 @@ export default function LotPage() {
             ]}
           />
           <p className="hint coordinates" data-testid="lot-coordinates">
-            {lot.location.lat.toFixed(4)}, {lot.location.lng.toFixed(4)} · {economyName}
+            {formatNumber(lot.location.lat, { maxDecimals: 4, minDecimals: 4 })},{" "}
+            {formatNumber(lot.location.lng, { maxDecimals: 4, minDecimals: 4 })} · {economyName}
           </p>
         </div>
       </div>

@@ -6,19 +6,19 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { lotFailureStatus } from "~/api/lot-api.server.ts";
 import { requireActor } from "~/auth/actor.server.ts";
 import { LotForm } from "~/components/lot-form.tsx";
 import { validateLotInput } from "~/domain/lot-input.ts";
 import { canEdit } from "~/domain/lot-lifecycle.ts";
 import { getLotForViewer, lotNumberLabel, publishLot, updateLot } from "~/models/lot.server.ts";
-import lotStyles from "~/styles/lots.css?url";
 import {
   lotFormDefaults,
   lotFormValues,
   rawLotFromForm,
   readLotFormRequest,
-} from "~/utils/lot-form.server.ts";
-import { lotFailureStatus } from "~/utils/lot-pages.server.ts";
+} from "~/routes/lot-form.server.ts";
+import lotStyles from "~/styles/lots.css?url";
 
 export const links = () => [{ rel: "stylesheet", href: lotStyles }];
 export const meta: MetaFunction = () => [{ title: "Edit lot · Packloop" }];

@@ -15,6 +15,7 @@ import { lotReference } from "~/components/map/map-data.ts";
 import { SaveSearchForm } from "~/components/save-search-form.tsx";
 import { lotFiltersToParams, parseLotFilters } from "~/domain/lot-filters.ts";
 import type { LotRecord } from "~/domain/lot-json.ts";
+import { formatNumber } from "~/domain/quantity.ts";
 import { searchLots } from "~/models/lot-search.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Battery lots · Packloop" }];
@@ -124,8 +125,8 @@ export default function LotsBrowse() {
         <>
           {mapData?.truncated ? (
             <p className="browse-map-note">
-              The map shows the newest {mapData.id.length.toLocaleString("en")} matching lots; narrow the
-              filters to see the rest.
+              The map shows the newest {formatNumber(mapData.id.length)} matching lots; narrow the filters to
+              see the rest.
             </p>
           ) : null}
           <MapLegend show={["lots"]} />

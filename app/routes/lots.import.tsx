@@ -14,6 +14,7 @@ import { formatDateTime } from "~/domain/date-time.ts";
 import { checkImportRows, MAX_IMPORT_ROWS } from "~/domain/lot-import.ts";
 import type { ImportIssue } from "~/domain/lot-import-columns.ts";
 import { MAX_IMPORT_BYTES } from "~/domain/lot-import-file.ts";
+import { formatFileSize, formatNumber } from "~/domain/quantity.ts";
 import { listLotImports, startLotImport } from "~/models/lot-import.server.ts";
 import { readSpreadsheet } from "~/services/spreadsheet.server.ts";
 import importStyles from "~/styles/lot-import.css?url";
@@ -100,7 +101,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!file.bytes) {
     return refuse(
       {
-        file: `“${file.name}” is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_MB} MB. Split it into several files.`,
+        file: `“${file.name}” is ${formatFileSize(file.size)}; the limit is ${MAX_MB} MB. Split it into several files.`,
       },
       values,
     );
@@ -131,7 +132,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const message =
       checked.valid.length === 0
         ? "No row of the file is valid, so nothing was imported."
-        : `${checked.invalidRows.toLocaleString("en-US")} of ${checked.totalRows.toLocaleString("en-US")} rows have problems, so nothing was imported.`;
+        : `${formatNumber(checked.invalidRows)} of ${formatNumber(checked.totalRows)} rows have problems, so nothing was imported.`;
     return refuse({ file: message }, values, {
       fileName: file.name,
       totalRows: checked.totalRows,
@@ -194,9 +195,9 @@ export default function ImportLots() {
             thousands separators.
           </li>
           <li>
-            Upload the file: CSV (UTF-8) or XLSX, up to {MAX_MB} MB and{" "}
-            {MAX_IMPORT_ROWS.toLocaleString("en-US")} lots. Every line is checked first; nothing is imported
-            while any line has a problem, unless you choose to import the valid lines only.
+            Upload the file: CSV (UTF-8) or XLSX, up to {MAX_MB} MB and {formatNumber(MAX_IMPORT_ROWS)} lots.
+            Every line is checked first; nothing is imported while any line has a problem, unless you choose
+            to import the valid lines only.
           </li>
         </ol>
       </section>
@@ -252,8 +253,8 @@ export default function ImportLots() {
                 className="button-secondary"
                 disabled={busy}
               >
-                Import the {report.validRows.toLocaleString("en-US")} valid{" "}
-                {report.validRows === 1 ? "line" : "lines"} only
+                Import the {formatNumber(report.validRows)} valid {report.validRows === 1 ? "line" : "lines"}{" "}
+                only
               </button>
             ) : null}
           </div>
@@ -292,7 +293,7 @@ export default function ImportLots() {
                     <span className="badge">{i.status}</span>
                   </td>
                   <td>
-                    {i.importedRows.toLocaleString("en-US")} of {i.totalRows.toLocaleString("en-US")}
+                    {formatNumber(i.importedRows)} of {formatNumber(i.totalRows)}
                   </td>
                 </tr>
               ))}
@@ -308,15 +309,15 @@ function ReportSummary({ report }: { report: Report }) {
   return (
     <div className="import-summary" data-testid="import-report">
       <div>
-        <strong>{report.totalRows.toLocaleString("en-US")}</strong>
+        <strong>{formatNumber(report.totalRows)}</strong>
         <span>lines read</span>
       </div>
       <div>
-        <strong>{report.validRows.toLocaleString("en-US")}</strong>
+        <strong>{formatNumber(report.validRows)}</strong>
         <span>valid</span>
       </div>
       <div>
-        <strong>{report.invalidRows.toLocaleString("en-US")}</strong>
+        <strong>{formatNumber(report.invalidRows)}</strong>
         <span>with problems</span>
       </div>
     </div>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "~/api/http.server.ts";
 import { requireActor } from "~/auth/actor.server.ts";
 import { getLotImport } from "~/models/lot-import.server.ts";
-import { json } from "~/utils/api.server.ts";
 
 /** What the import page polls while the lots are written: small, uncached, scoped to the caller. */
 export interface ImportProgress {

@@ -3,6 +3,7 @@ import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { requireActor } from "~/auth/actor.server.ts";
 import { ImportIssuesTable } from "~/components/lot-import-issues.tsx";
+import { formatNumber } from "~/domain/quantity.ts";
 import { getLotImport, importedLotStatuses, importIssues } from "~/models/lot-import.server.ts";
 import importStyles from "~/styles/lot-import.css?url";
 import type { ImportProgress } from "./lots.import_.$importId.progress.ts";
@@ -77,7 +78,7 @@ function useImportProgress(id: string, initial: ImportProgress): ImportProgress 
   return running && polled ? polled : initial;
 }
 
-const n = (value: number) => value.toLocaleString("en-US");
+const n = (value: number) => formatNumber(value);
 
 export default function LotImportPage() {
   const page = useLoaderData<typeof loader>();

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
 import { CHEMISTRY_SHORT_LABELS, LOT_FORM_LABELS, SALE_MODE_LABELS } from "~/domain/codes.ts";
 import { canEdit, isLotStatus, LOT_STATUS_LABELS, LOT_STATUSES } from "~/domain/lot-lifecycle.ts";
+import { formatKg } from "~/domain/quantity.ts";
 import { listLotsOfOrganization, lotNumberLabel } from "~/models/lot.server.ts";
 import lotStyles from "~/styles/lots.css?url";
 
@@ -108,7 +109,7 @@ export default function MyLots() {
                   {CHEMISTRY_SHORT_LABELS[lot.chemistry]} · {LOT_FORM_LABELS[lot.form]}
                   {lot.documents > 0 ? <span className="hint"> · {lot.documents} files</span> : null}
                 </td>
-                <td className="num">{lot.massKg.toLocaleString("en-US")} kg</td>
+                <td className="num">{formatKg(lot.massKg)}</td>
                 <td>
                   {SALE_MODE_LABELS[lot.saleMode]}
                   {lot.closesAt ? (

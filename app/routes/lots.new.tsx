@@ -10,8 +10,8 @@ import { requireActor } from "~/auth/actor.server.ts";
 import { LotForm } from "~/components/lot-form.tsx";
 import { validateLotInput } from "~/domain/lot-input.ts";
 import { checkDocumentUploads, createLotWithDocuments } from "~/models/lot-document.server.ts";
+import { lotFormValues, rawLotFromForm, readLotFormRequest } from "~/routes/lot-form.server.ts";
 import lotStyles from "~/styles/lots.css?url";
-import { lotFormValues, rawLotFromForm, readLotFormRequest } from "~/utils/lot-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "List a lot · Packloop" }];
 export const links = () => [{ rel: "stylesheet", href: lotStyles }];

@@ -6,14 +6,15 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { planLimiter } from "~/api/rate-limits.server.ts";
 import { requireActor } from "~/auth/actor.server.ts";
 import { FlowsMap } from "~/components/map/flows-map.tsx";
 import { PlanTables } from "~/components/plan-tables.tsx";
 import { type PlanView, planPageView } from "~/domain/matching/plan-view.ts";
 import { formatMoney } from "~/domain/money.ts";
+import { formatTonnes } from "~/domain/quantity.ts";
 import { marketplacePlan, PLAN_CACHE_MS } from "~/models/allocation-plan.server.ts";
 import planStyles from "~/styles/plan.css?url";
-import { planRateLimit } from "~/utils/allocation-plan-api.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Regional allocation plan · Packloop" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: planStyles }];
@@ -45,8 +46,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireActor(request);
   // Each recompute holds the server while it solves: the API's limit applies, counted per user.
-  const wait = planRateLimit(`user:${user.id}`);
-  if (wait !== null) {
+  const allowance = planLimiter.take(`user:${user.id}`);
+  if (!allowance.ok) {
+    const wait = allowance.retryAfterSeconds;
     return data(
       { ok: false as const, message: `You have recomputed the plan often; try again in ${wait} s.` },
       { status: 429, headers: { "Retry-After": String(wait) } },
@@ -96,7 +98,7 @@ export default function PlanPage() {
 
 function PlanBody({ view }: { view: PlanView }) {
   const { totals } = view.plan;
-  const tonnes = (t: number) => `${t.toLocaleString("en-US", { maximumFractionDigits: 1 })} t`;
+  const tonnes = (t: number) => formatTonnes(t, { maxDecimals: 1 });
   return (
     <>
       <div className="figures plan-figures" data-testid="plan-totals">

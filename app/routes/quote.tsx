@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, MetaFunction } from "@remix-run/node";
 import { data, Form, useActionData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
+import { QUOTES_PER_MINUTE, quoteKey, quoteLimiter } from "~/api/rate-limits.server.ts";
 import {
   FieldError,
   FormError,
@@ -24,9 +25,8 @@ import {
 import { economyForLocation } from "~/domain/economy-for-location.ts";
 import type { LatLng } from "~/domain/logistics/geo.ts";
 import { quoteLotWithBreakdown } from "~/models/matching.server.ts";
+import { formFieldErrors, readQuoteForm } from "~/routes/quote-form.server.ts";
 import quoteStyles from "~/styles/quote.css?url";
-import { formFieldErrors, readQuoteForm } from "~/utils/quote-form.server.ts";
-import { QUOTES_PER_MINUTE, takeQuoteAllowance } from "~/utils/quote-rate-limit.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Instant quote · Packloop" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: quoteStyles }];
@@ -40,7 +40,7 @@ interface QuoteAnswer extends FormFeedback {
 
 // Public: no account. Each quote ranks every facility, so it shares the API's per-address limit.
 export async function action({ request }: ActionFunctionArgs) {
-  const allowance = takeQuoteAllowance(request);
+  const allowance = quoteLimiter.take(quoteKey(request));
   if (!allowance.ok) {
     return data<QuoteAnswer>(
       {

@@ -3,6 +3,7 @@
 // marketplace's own lots and facilities, field-by-field validation, the size caps, the busy answer
 // while another plan holds the solver, and the per-organisation rate limit.
 import { beforeAll, describe, expect, test } from "vitest";
+import { openApiDocument } from "~/api/openapi/document.ts";
 import { monthOf, monthStart } from "~/domain/capacity.ts";
 import { validateFacilityProfile } from "~/domain/facility-input.ts";
 import { rankFacilities } from "~/domain/matching/ranking.ts";
@@ -13,7 +14,6 @@ import { createFacility } from "~/models/facility.server.ts";
 import { action } from "~/routes/api.v1.allocation-plans.ts";
 import { action as planAction, loader as planLoader } from "~/routes/plan.tsx";
 import { db } from "~/utils/db.server.ts";
-import { openApiDocument } from "~/utils/openapi/document.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
 import { accountWith, facilityFields } from "../fixtures/facilities.ts";
 import { facility, lot } from "../fixtures/matching.ts";

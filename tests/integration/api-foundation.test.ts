@@ -2,12 +2,12 @@
 // bodies, pagination, the economies endpoint and the OpenAPI document.
 import { beforeAll, describe, expect, test } from "vitest";
 import { z } from "zod";
+import { readJsonBody, readPagination } from "~/api/http.server.ts";
 import { getApiActor, requireApiActor } from "~/auth/actor.server.ts";
 import { createApiToken, revokeApiToken } from "~/models/api-token.server.ts";
 import { createUserWithOrganization } from "~/models/user.server.ts";
 import { loader as economiesLoader } from "~/routes/api.v1.economies.ts";
 import { loader as openApiLoader } from "~/routes/api.v1.openapi[.]json.ts";
-import { readJsonBody, readPagination } from "~/utils/api.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
 import { ORIGIN } from "../fixtures/routes.ts";

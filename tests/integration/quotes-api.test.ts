@@ -2,6 +2,7 @@
 // the marketplace's active facilities or inline ones, feasible first and best first, the issue's
 // answer shape, and every kind of bad input answered with a problem naming its field, never a 500.
 import { beforeAll, describe, expect, onTestFinished, test } from "vitest";
+import { QUOTES_PER_MINUTE } from "~/api/rate-limits.server.ts";
 import { type Month, monthStart } from "~/domain/capacity.ts";
 import { type FacilityProfile, validateFacilityProfile } from "~/domain/facility-input.ts";
 import { createFacility } from "~/models/facility.server.ts";
@@ -9,7 +10,6 @@ import { forgetMarketplaceCache } from "~/models/matching.server.ts";
 import { loader as openApiLoader } from "~/routes/api.v1.openapi[.]json.ts";
 import { action } from "~/routes/api.v1.quotes.ts";
 import { db } from "~/utils/db.server.ts";
-import { QUOTES_PER_MINUTE } from "~/utils/quote-rate-limit.server.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
 import { accountWith, facilityFields, monthFromNow } from "../fixtures/facilities.ts";
 import { facility as inlineFacility, koreanFacility } from "../fixtures/matching.ts";

@@ -2,8 +2,8 @@
 // blank optional fields are left out, a filled honeypot marks a bot, zero weights are refused, and
 // the fixed one-minute window counts each address on its own and starts afresh after a minute.
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { formFieldErrors, readQuoteForm } from "~/utils/quote-form.server.ts";
-import { QUOTES_PER_MINUTE, takeQuoteAllowance } from "~/utils/quote-rate-limit.server.ts";
+import { QUOTES_PER_MINUTE, quoteKey, quoteLimiter } from "~/api/rate-limits.server.ts";
+import { formFieldErrors, readQuoteForm } from "~/routes/quote-form.server.ts";
 
 function formData(fields: Record<string, string>): FormData {
   const form = new FormData();
@@ -95,7 +95,10 @@ describe("takeQuoteAllowance", () => {
     process.env.RATE_LIMIT_DISABLED = before;
   });
   const from = (address: string) =>
-    new Request("http://packloop.test/api/v1/quotes", { headers: { "x-packloop-client-ip": address } });
+    quoteKey(
+      new Request("http://packloop.test/api/v1/quotes", { headers: { "x-packloop-client-ip": address } }),
+    );
+  const takeQuoteAllowance = (key: string, now: number) => quoteLimiter.take(key, now);
 
   test(`${QUOTES_PER_MINUTE} a minute per address, then refused until the window ends`, () => {
     const start = 1_000_000;
@@ -103,6 +106,7 @@ describe("takeQuoteAllowance", () => {
       expect(takeQuoteAllowance(from("198.51.100.1"), start + i).ok).toBe(true);
     expect(takeQuoteAllowance(from("198.51.100.1"), start + 20_000)).toEqual({
       ok: false,
+      limit: QUOTES_PER_MINUTE,
       retryAfterSeconds: 40,
     });
     expect(takeQuoteAllowance(from("198.51.100.2"), start + 20_000).ok).toBe(true);

@@ -1,5 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { formatNumber } from "~/domain/quantity.ts";
 
 export interface QuestionItem {
   id: string;
@@ -124,7 +125,7 @@ function AskForm({ lotId }: { lotId: string }) {
         <label htmlFor="field-question">Ask the seller a question</label>
         <p className="hint" id="question-hint">
           Your question and the seller’s answer are shown to everyone; your name and organisation are not. Up
-          to {QUESTION_MAX.toLocaleString("en")} characters.
+          to {formatNumber(QUESTION_MAX)} characters.
         </p>
         <textarea
           id="field-question"

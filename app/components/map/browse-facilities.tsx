@@ -16,6 +16,7 @@ import {
 import { ECONOMIES, economyByCode } from "~/domain/economies.ts";
 import { FACILITY_SORT_LABELS } from "~/domain/facility-filters.ts";
 import { formatMoney } from "~/domain/money.ts";
+import { formatTonnes } from "~/domain/quantity.ts";
 import { CheckboxGroup, listValues, SearchAndSortFields } from "./browse.tsx";
 import { facilitySymbolSvg, mainProcess, PROCESS_SHAPE_LABELS } from "./symbols.ts";
 
@@ -150,7 +151,7 @@ export function FacilityTable({ rows }: { rows: FacilityRow[] }) {
             <td>
               {facility.nextCapacity ? (
                 <>
-                  {facility.nextCapacity.freeTonnes.toLocaleString("en")} t in {facility.nextCapacity.month}
+                  {formatTonnes(facility.nextCapacity.freeTonnes)} in {facility.nextCapacity.month}
                   <div>
                     {formatMoney(facility.nextCapacity.pricePerTonne)}/t{" "}
                     {facility.nextCapacity.priceKind === "payable" ? "paid to seller" : "gate fee"}

@@ -19,6 +19,7 @@ import { ECONOMIES, economyByCode } from "~/domain/economies.ts";
 import { LOT_SORT_LABELS } from "~/domain/lot-filters.ts";
 import { LOT_STATUS_LABELS, type LotStatus } from "~/domain/lot-lifecycle.ts";
 import { formatMoney } from "~/domain/money.ts";
+import { formatKg, formatNumber } from "~/domain/quantity.ts";
 import { CheckboxGroup, listValues, RangeFields, SearchAndSortFields } from "./browse.tsx";
 import { chemistryColour } from "./symbols.ts";
 
@@ -40,8 +41,6 @@ export interface LotRow {
   availableFrom: string;
   closesAt: string | null;
 }
-
-const massFormat = new Intl.NumberFormat("en", { maximumFractionDigits: 0 });
 
 export function LotFilterFields({
   params,
@@ -148,10 +147,10 @@ export function LotTable({ rows }: { rows: LotRow[] }) {
               />
               {CHEMISTRY_SHORT_LABELS[lot.chemistry]} · {LOT_FORM_LABELS[lot.form]}
               <div>
-                {lot.count.toLocaleString("en")} × · {BATTERY_CONDITION_LABELS[lot.condition]}
+                {formatNumber(lot.count)} × · {BATTERY_CONDITION_LABELS[lot.condition]}
               </div>
             </td>
-            <td className="num">{massFormat.format(lot.massKg)} kg</td>
+            <td className="num">{formatKg(lot.massKg)}</td>
             <td className="num">{lot.stateOfHealthPct === null ? "—" : `${lot.stateOfHealthPct} %`}</td>
             <td>
               {economyByCode(lot.economyCode)?.shortName ?? lot.economyCode}

@@ -5,6 +5,7 @@
 import { Link, useNavigate, useSearchParams } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { type BBox, formatBbox } from "~/domain/bounding-box.ts";
+import { formatNumber } from "~/domain/quantity.ts";
 
 export const BROWSE_VIEWS = ["both", "list", "map"] as const;
 export type BrowseView = (typeof BROWSE_VIEWS)[number];
@@ -85,7 +86,7 @@ export function Pagination({ total, limit, offset }: { total: number; limit: num
     <nav className="browse-pages" aria-label="Pages">
       {page > 1 ? <Link to={to(page - 1)}>← Previous</Link> : <span />}
       <span>
-        Page {page} of {pages.toLocaleString("en")}
+        Page {page} of {formatNumber(pages)}
       </span>
       {page < pages ? <Link to={to(page + 1)}>Next →</Link> : <span />}
     </nav>

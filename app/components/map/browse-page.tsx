@@ -4,6 +4,7 @@
  * its filter fields, map, notes under the map and table.
  */
 import type { ReactNode } from "react";
+import { formatNumber } from "~/domain/quantity.ts";
 import { FilterForm } from "./browse.tsx";
 import { BboxChip, type BrowseView, Pagination, ViewSwitch } from "./browse-nav.tsx";
 
@@ -62,7 +63,7 @@ export function BrowsePage({
             <p role="status" data-testid="result-count">
               {hasErrors
                 ? `Fix the filters to see ${noun.many}.`
-                : `${total.toLocaleString("en")} ${total === 1 ? noun.one : noun.many}`}
+                : `${formatNumber(total)} ${total === 1 ? noun.one : noun.many}`}
             </p>
             <ViewSwitch view={view} />
           </div>

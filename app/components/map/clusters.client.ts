@@ -4,6 +4,7 @@
  */
 import L from "leaflet";
 import Supercluster from "supercluster";
+import { formatNumber } from "~/domain/quantity.ts";
 import { decodeLotPoint, type FacilityMapData, type LotMapData } from "./map-data.ts";
 import { CHEMISTRY_FAMILIES, CHEMISTRY_FAMILY_OF, CHEMISTRY_FAMILY_STYLE } from "./symbols.ts";
 
@@ -63,7 +64,7 @@ function pieBackground(counts: number[]): string {
 
 export function clusterIcon(count: number, kind: "lots" | "facilities", counts?: number[]): L.DivIcon {
   const size = count < 10 ? 30 : count < 100 ? 36 : count < 1000 ? 42 : 50;
-  const label = count >= 10_000 ? `${Math.round(count / 1000)}k` : count.toLocaleString("en");
+  const label = count >= 10_000 ? `${Math.round(count / 1000)}k` : formatNumber(count);
   const ring = counts ? `background:${pieBackground(counts)}` : "";
   return L.divIcon({
     html: `<div class="pl-cluster-ring" style="${ring}"><span>${label}</span></div>`,

@@ -1,5 +1,6 @@
 import { CircleMarker, MapContainer, Polyline, Tooltip } from "react-leaflet";
 import type { PlanFlow } from "~/domain/matching/plan-flows.ts";
+import { formatTonnes } from "~/domain/quantity.ts";
 import { BaseLayer } from "./base-layer.client.tsx";
 import type { MapTiles } from "./map-data.ts";
 import { DEFAULT_VIEW, MAP_MAX_BOUNDS, toMapLng } from "./pacific.ts";
@@ -20,11 +21,11 @@ function toMapPath(flow: PlanFlow): [number, number][] {
 }
 
 function label(flow: PlanFlow): string {
-  const tonnes = flow.tonnes.toLocaleString("en-US", { maximumFractionDigits: 1 });
+  const tonnes = formatTonnes(flow.tonnes, { maxDecimals: 1 });
   const lots = `${flow.lots} ${flow.lots === 1 ? "lot" : "lots"}`;
   return flow.from === flow.to
-    ? `Within ${flow.from}: ${tonnes} t (${lots})`
-    : `${flow.from} → ${flow.to}: ${tonnes} t (${lots})`;
+    ? `Within ${flow.from}: ${tonnes} (${lots})`
+    : `${flow.from} → ${flow.to}: ${tonnes} (${lots})`;
 }
 
 /** Flows between economies: arcs along great circles, domestic flows as circles, both sized by tonnes. */

@@ -4,6 +4,7 @@ import { MapContainer, useMap } from "react-leaflet";
 import type Supercluster from "supercluster";
 import { CHEMISTRY_SHORT_LABELS, LOT_FORM_LABELS } from "~/domain/codes.ts";
 import { type BBox, bboxFromView } from "~/domain/lot-filters.ts";
+import { formatKg } from "~/domain/quantity.ts";
 import { BaseLayer } from "./base-layer.client.tsx";
 import {
   type ClusterMix,
@@ -37,7 +38,6 @@ export interface MarketMapViewProps {
 }
 
 const VIEW_DEBOUNCE_MS = 400;
-const massFormat = new Intl.NumberFormat("en", { maximumFractionDigits: 0 });
 
 function Markers({
   lots,
@@ -105,7 +105,7 @@ function Markers({
               popupContent([
                 { text: lotReference(lot.number), href: `/lots/${lot.id}` },
                 { text: `${CHEMISTRY_SHORT_LABELS[lot.chemistry]} · ${LOT_FORM_LABELS[lot.form]}` },
-                { text: `${massFormat.format(lot.massKg)} kg` },
+                { text: formatKg(lot.massKg) },
               ]),
             );
             group.addLayer(circle);

@@ -2,6 +2,7 @@ import L from "leaflet";
 import { useMemo } from "react";
 import { CircleMarker, MapContainer, Polyline, Tooltip } from "react-leaflet";
 import { greatCirclePoints, type LatLng, unwrapLongitudes } from "~/domain/logistics/geo.ts";
+import { formatKm } from "~/domain/quantity.ts";
 import { BaseLayer } from "./base-layer.client.tsx";
 import type { MapTiles } from "./map-data.ts";
 import { MAP_MAX_BOUNDS, nearestCopy, toMapLng } from "./pacific.ts";
@@ -43,7 +44,7 @@ function drawRoute(route: RouteLine, anchorLng: number): { legs: DrawnLeg[]; end
       key: `${route.key}:${index}`,
       mode: leg.mode,
       points,
-      label: `${route.label}: ${leg.mode}, ${Math.round(leg.distanceKm).toLocaleString("en")} km`,
+      label: `${route.label}: ${leg.mode}, ${formatKm(leg.distanceKm)}`,
       strong: route.highlight === true,
     });
   }

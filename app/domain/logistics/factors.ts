@@ -19,6 +19,7 @@
 
 import { type FxRate, type FxRateTable, REFERENCE_FX_RATES } from "../matching/fx-rates.ts";
 import type { Money } from "../money.ts";
+import { formatNumber } from "../quantity.ts";
 import {
   BORDER_CROSSING_DAYS,
   DEFAULT_LOGISTICS_FACTORS,
@@ -242,7 +243,7 @@ export function factorProblem(key: string, value: number): FactorProblem | null 
 
 /** A sentence for a form or a log line. */
 export function factorProblemMessage(definition: FactorDefinition, problem: FactorProblem): string {
-  const range = `between ${definition.min.toLocaleString("en-US")} and ${definition.max.toLocaleString("en-US")} ${definition.unit}`;
+  const range = `between ${formatNumber(definition.min, { maxDecimals: 3 })} and ${formatNumber(definition.max, { maxDecimals: 3 })} ${definition.unit}`;
   switch (problem) {
     case "unknown_key":
       return "Choose a factor from the list.";

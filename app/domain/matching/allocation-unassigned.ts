@@ -5,6 +5,7 @@
  */
 
 import { formatMoney, type Money } from "../money.ts";
+import { formatNumber, formatTonnes } from "../quantity.ts";
 import type { AllocationModel } from "./allocation-model.ts";
 import type { BlockerCode } from "./types.ts";
 
@@ -35,7 +36,7 @@ function noFacilityMessage(blockers: Partial<Record<BlockerCode, number>>): stri
   if (counts.length === 0) return "No facility can take this lot: none was offered to the plan.";
   const parts = counts.map(
     ([code, n]) =>
-      `${n.toLocaleString("en-US")} ${n === 1 ? "facility" : "facilities"} ${BLOCKER_PHRASES[code][n === 1 ? 0 : 1]}`,
+      `${formatNumber(n)} ${n === 1 ? "facility" : "facilities"} ${BLOCKER_PHRASES[code][n === 1 ? 0 : 1]}`,
   );
   return `No facility can take this lot: ${parts.join("; ")}.`;
 }
@@ -75,7 +76,7 @@ export function unassignedLots(
         reason: "CAPACITY_TAKEN",
         message:
           placedShare[l] > 0
-            ? `${tonnes.toLocaleString("en-US")} t of this lot found no room: the windows it could use are full of lots that gain more from them.`
+            ? `${formatTonnes(tonnes)} of this lot found no room: the windows it could use are full of lots that gain more from them.`
             : "The capacity this lot could use went to lots that gain more from it.",
         tonnes,
       });

@@ -63,6 +63,8 @@ export {
   lotOf,
 } from "./allocation-model.ts";
 
+import { formatNumber } from "../quantity.ts";
+
 /** Subgradient steps for the capacity prices that choose the first columns (~10 ms each at 3M pairs). */
 const PRICE_ITERATIONS = 60;
 /** Column generation stops once the bound is within this share of the plan's value. */
@@ -101,7 +103,7 @@ export function validateAllocationInput(
     ["maxRounds", options.maxRounds, 1000],
   ] as const) {
     if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= max))
-      errors[field] = `Use a whole number from 1 to ${max.toLocaleString("en-US")}.`;
+      errors[field] = `Use a whole number from 1 to ${formatNumber(max)}.`;
   }
   return errors;
 }

@@ -9,6 +9,7 @@
 
 import type { Chemistry } from "../codes.ts";
 import { CHEMISTRY_SHORT_LABELS } from "../codes.ts";
+import { formatKgAsTonnes } from "../quantity.ts";
 import type { FxRateTable } from "./fx-rates.ts";
 import { toUsdMinor } from "./fx-rates.ts";
 import type { MatchCapacityWindow } from "./types.ts";
@@ -146,7 +147,7 @@ export function chooseWindow(
 }
 
 function tonnesText(kg: number): string {
-  return `${(kg / 1000).toLocaleString("en-US", { maximumFractionDigits: 3 })} t`;
+  return formatKgAsTonnes(kg);
 }
 
 /** The INSUFFICIENT_CAPACITY sentence for a failed choice. */

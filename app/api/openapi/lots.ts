@@ -58,7 +58,7 @@ const lotInputProperties = {
   }),
   availableFrom: { type: "string", format: "date" },
   saleMode: { type: "string", enum: [...SALE_MODES] },
-  currency: { type: "string", pattern: "^[A-Z]{3}$" },
+  currency: { type: "string", pattern: "^[A-Za-z]{3}$", description: "ISO 4217 code, in any case" },
   startingPrice: { ...money, description: "Auctions; required to publish one." },
   reservePrice: { ...money, description: "Auctions and sealed tenders; never shown to other organisations." },
   askingPrice: { ...money, description: "Fixed-price lots; required to publish one." },

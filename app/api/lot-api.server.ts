@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { LotFailure } from "~/models/lot.server.ts";
-import { problem } from "./api.server.ts";
-import { lotFailureStatus } from "./lot-pages.server.ts";
+import { problem } from "./http.server.ts";
 
 /**
  * The JSON body of POST /api/v1/lots and PATCH /api/v1/lots/{id}. The schema checks only shapes
@@ -99,4 +98,19 @@ export function lotProblem(failure: LotFailure): Response {
     return problem(status, failure.message, { code: CODES.invalid, errors });
   }
   return problem(status, failure.message, { code: CODES[failure.reason] });
+}
+
+/** HTTP status for a failed lot operation, shared by the API and the lot pages. */
+export function lotFailureStatus(failure: LotFailure): number {
+  switch (failure.reason) {
+    case "not_found":
+      return 404;
+    case "forbidden":
+      return 403;
+    case "not_editable":
+    case "conflict":
+      return 409;
+    case "invalid":
+      return 400;
+  }
 }

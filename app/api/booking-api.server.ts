@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { BookingFailure } from "~/models/capacity-booking.server.ts";
-import { problem } from "./api.server.ts";
+import { problem } from "./http.server.ts";
 
 /**
  * JSON bodies of the bookings API and how a refused booking answers: problem+json with the

@@ -3,7 +3,7 @@ import { PRICE_KINDS } from "~/domain/capacity.ts";
 import { BATTERY_CONDITIONS, CHEMISTRIES, LOT_FORMS, RECYCLING_PROCESSES } from "~/domain/codes.ts";
 import { ECONOMY_CODES } from "~/domain/economies.ts";
 import { validateMatchFacility } from "~/domain/matching/match-input.ts";
-import { type FieldProblem, problem, validationProblem, zodProblems } from "./api.server.ts";
+import { type FieldProblem, problem, validationProblem, zodProblems } from "./http.server.ts";
 
 /**
  * The body of POST /api/v1/quotes (issue 4, item 5), its checks, and the endpoint's own per-address
@@ -74,7 +74,7 @@ const Window = z
   })
   .strict();
 
-const InlineFacility = z
+export const InlineFacility = z
   .object({
     id: z.string().min(1, "Give the facility an id."),
     name: z.string().min(1, "Give the facility a name."),
@@ -102,6 +102,8 @@ export const QuoteBody = z
     facilities: z
       .array(InlineFacility)
       .min(1, "List at least one facility, or leave `facilities` out.")
+      // Checked before the body is parsed (413 TOO_MANY_FACILITIES); here so the document says so.
+      .max(MAX_INLINE_FACILITIES)
       .optional(),
     weights: z
       .object({ netValue: Weight.optional(), co2: Weight.optional(), transitTime: Weight.optional() })

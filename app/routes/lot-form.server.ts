@@ -2,9 +2,8 @@ import { economyByCode } from "~/domain/economies.ts";
 import { MAX_DOCUMENT_BYTES, MAX_PHOTOS } from "~/domain/lot-documents.ts";
 import { LOT_INPUT_FIELDS } from "~/domain/lot-input-fields.ts";
 import { toMajorUnitString } from "~/domain/money.ts";
-import type { Lot } from "~/generated.server/prisma/client.ts";
-import { readFormWithFiles } from "./multipart.server.ts";
-import type { FormValues } from "./validation.ts";
+import { readFormWithFiles } from "~/utils/multipart.server.ts";
+import type { FormValues } from "~/utils/validation.ts";
 
 /**
  * Glue between the listing form (new and edit pages) and validateLotInput: which fields the form
@@ -57,8 +56,35 @@ export function utcDateTimeLocal(date: Date): string {
   return date.toISOString().slice(0, 16);
 }
 
+/** The stored lot's fields the edit form shows (a Lot row satisfies it). */
+export interface StoredLotFields {
+  title: string;
+  chemistry: string;
+  form: string;
+  condition: string;
+  count: number;
+  massKg: number;
+  energyWh: number | null;
+  stateOfHealthPct: number | null;
+  originVehicle: string | null;
+  originOem: string | null;
+  lat: number;
+  lng: number;
+  locationLabel: string | null;
+  economyCode: string;
+  availableFrom: Date;
+  saleMode: string;
+  currency: string;
+  startingPriceMinor: bigint | null;
+  reservePriceMinor: bigint | null;
+  askingPriceMinor: bigint | null;
+  closesAt: Date | null;
+  description: string | null;
+  version: number;
+}
+
 /** A stored lot as the edit form shows it: prices in major units, the close time in UTC. */
-export function lotFormDefaults(lot: Lot): Record<string, string> {
+export function lotFormDefaults(lot: StoredLotFields): Record<string, string> {
   const price = (amount: bigint | null) =>
     amount === null ? "" : toMajorUnitString({ amountMinor: amount, currency: lot.currency });
   return {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { AwardFailure } from "~/models/award.server.ts";
-import { problem, validationProblem } from "./api.server.ts";
+import { problem, validationProblem } from "./http.server.ts";
 
 /** Bodies of the award endpoints of API v1 and the award model's refusals as problem+json. */
 

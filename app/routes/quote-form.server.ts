@@ -4,7 +4,7 @@ import { ECONOMY_CODES } from "~/domain/economies.ts";
 import { economyForLocation } from "~/domain/economy-for-location.ts";
 import type { RankingWeights } from "~/domain/matching/ranking.ts";
 import type { MatchLot } from "~/domain/matching/types.ts";
-import { type FieldErrors, type FormValues, parseForm } from "./validation.ts";
+import { type FieldErrors, type FormValues, parseForm } from "~/utils/validation.ts";
 
 /**
  * The /quote form: what a visitor types, read into the engine's lot and weights. Blank optional

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { PRICE_KINDS } from "~/domain/capacity.ts";
 import { BATTERY_CONDITIONS, CHEMISTRIES, LOT_FORMS, RECYCLING_PROCESSES } from "~/domain/codes.ts";
 import { ECONOMY_CODES } from "~/domain/economies.ts";
-import { type FieldProblem, problem, validationProblem, zodProblems } from "./api.server.ts";
+import { formatNumber } from "~/domain/quantity.ts";
+import { type FieldProblem, problem, validationProblem, zodProblems } from "./http.server.ts";
 
 /**
  * The body of POST /api/v1/allocation-plans (issue 4 item 6): optional inline lots (the quote's lot
@@ -37,7 +38,7 @@ const Id = z
   .max(200, "Ids are at most 200 characters.");
 const MASS = "Give the mass as a whole number of kilograms above zero.";
 
-const PlanLot = z
+export const PlanLot = z
   .object({
     id: Id,
     chemistry: enumOf(CHEMISTRIES, "chemistry"),
@@ -79,7 +80,7 @@ const Window = z
   .strict();
 
 const Rate = percent("A recovery rate is a percentage from 0 to 100.");
-const PlanFacility = z
+export const PlanFacility = z
   .object({
     id: Id,
     name: z.string({ required_error: "Give the facility a name." }).min(1, "Give the facility a name."),
@@ -103,10 +104,13 @@ export const PlanBody = z
     lots: z
       .array(PlanLot)
       .min(1, "List at least one lot, or leave `lots` out to plan the marketplace's open lots.")
+      // Checked before the body is parsed (413 TOO_MANY_LOTS); here so the document says so.
+      .max(MAX_PLAN_LOTS)
       .optional(),
     facilities: z
       .array(PlanFacility)
       .min(1, "List at least one facility, or leave `facilities` out to use the marketplace's.")
+      .max(MAX_PLAN_FACILITIES)
       .optional(),
     co2PricePerTonne: Money.optional(),
   })
@@ -118,10 +122,10 @@ function bracketed(field: string): string {
 }
 
 function tooMany(what: "lots" | "facilities", sent: number, max: number, code: string): Response {
-  return problem(413, `A plan takes at most ${max.toLocaleString("en-US")} inline ${what}.`, {
+  return problem(413, `A plan takes at most ${formatNumber(max)} inline ${what}.`, {
     code,
-    detail: `You sent ${sent.toLocaleString("en-US")} ${what}; the limit is ${max.toLocaleString("en-US")}.`,
-    errors: [{ field: what, message: `At most ${max.toLocaleString("en-US")} ${what}.` }],
+    detail: `You sent ${formatNumber(sent)} ${what}; the limit is ${formatNumber(max)}.`,
+    errors: [{ field: what, message: `At most ${formatNumber(max)} ${what}.` }],
   });
 }
 
@@ -155,26 +159,6 @@ export function checkPlanBody(
   }
   if (errors.length > 0) return { ok: false, response: validationProblem(errors) };
   return { ok: true, body: parsed.data };
-}
-
-/** Plans per organisation per minute: each one may hold the process for a second or more. */
-export const PLANS_PER_MINUTE = 6;
-const recent = new Map<string, number[]>();
-
-/**
- * Null when the organisation may plan now, else the seconds to wait. RATE_LIMIT_DISABLED=true turns
- * it off with the server's other limits (end-to-end tests); the one-plan-at-a-time slot stays.
- */
-export function planRateLimit(organizationId: string, now = Date.now()): number | null {
-  if (process.env.RATE_LIMIT_DISABLED === "true") return null;
-  const times = (recent.get(organizationId) ?? []).filter((t) => now - t < 60_000);
-  if (times.length >= PLANS_PER_MINUTE) {
-    recent.set(organizationId, times);
-    return Math.max(1, Math.ceil((times[0] + 60_000 - now) / 1000));
-  }
-  times.push(now);
-  recent.set(organizationId, times);
-  return null;
 }
 
 export function busyProblem(what: string): Response {

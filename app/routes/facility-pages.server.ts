@@ -3,8 +3,7 @@ import { kgToTonnes, monthOf } from "~/domain/capacity.ts";
 import type { CertificationInput } from "~/domain/facility-certification.ts";
 import { type FacilityProfileInput, RECOVERY_FIELDS, RECOVERY_METALS } from "~/domain/facility-input.ts";
 import { toMajorUnitString } from "~/domain/money.ts";
-import type { CapacityWindow, Facility } from "~/generated.server/prisma/client.ts";
-import type { FormValues } from "./validation.ts";
+import type { FormValues } from "~/utils/validation.ts";
 
 /**
  * FormData of the facility pages → the plain input the domain validates, plus the values to show
@@ -53,9 +52,42 @@ export function readFacilityForm(form: FormData): { input: FacilityProfileInput;
   return { input, values };
 }
 
+/** The stored facility's fields the profile form shows (a Facility row satisfies it). */
+export interface StoredFacilityFields {
+  name: string;
+  description: string | null;
+  address: string | null;
+  website: string | null;
+  lat: number;
+  lng: number;
+  economyCode: string;
+  processes: string[];
+  acceptedChemistries: string[];
+  acceptedForms: string[];
+  acceptedConditions: string[];
+  recoveryLiBp: number;
+  recoveryNiBp: number;
+  recoveryCoBp: number;
+  recoveryMnBp: number;
+  recoveryCuBp: number;
+  holdsImportConsent: boolean;
+  annualCapacityKg: number | null;
+}
+
+/** The stored capacity window's fields the capacity form shows (a CapacityWindow row satisfies it). */
+export interface StoredCapacityWindowFields {
+  month: Date;
+  capacityKg: number;
+  priceMinorPerTonne: bigint;
+  currency: string;
+  priceKind: string;
+  acceptedChemistries: string[];
+  note: string | null;
+}
+
 /** The profile form prefilled from a stored facility, or blank for a new one. */
 export function facilityFormDefaults(
-  facility: Facility | null,
+  facility: StoredFacilityFields | null,
   economyCode: string,
 ): Record<string, string | string[]> {
   if (!facility) {
@@ -107,7 +139,7 @@ export function readCapacityForm(form: FormData): { input: CapacityWindowInput; 
 }
 
 /** The capacity form prefilled from a stored window. */
-export function capacityFormDefaults(window: CapacityWindow): Record<string, string | string[]> {
+export function capacityFormDefaults(window: StoredCapacityWindowFields): Record<string, string | string[]> {
   return {
     month: monthOf(window.month),
     tonnes: String(kgToTonnes(window.capacityKg)),

@@ -1,20 +1,8 @@
-import {
-  BATTERY_CONDITIONS,
-  CHEMISTRIES as CHEMISTRY_CODES,
-  LOT_FORMS,
-  RECYCLING_PROCESSES,
-} from "~/domain/codes.ts";
 import { DOCUMENT_CODES } from "~/domain/compliance/documents.ts";
 import { BLOCKER_CODES } from "~/domain/matching/types.ts";
+import { InlineFacility, QuoteBody, QuoteLot } from "../quote-api.server.ts";
 import { jsonResponse, type OpenApiFragment, problemResponse, ref } from "./common.ts";
-
-const CHEMISTRIES = [...CHEMISTRY_CODES];
-const FORMS = [...LOT_FORMS];
-const CONDITIONS = [...BATTERY_CONDITIONS];
-const PROCESSES = [...RECYCLING_PROCESSES];
-const economy = { type: "string", pattern: "^[A-Z]{2}$", description: "APEC economy, ISO 3166-1 alpha-2" };
-const percentage = { type: "number", minimum: 0, maximum: 100 };
-const weight = { type: "number", minimum: 0 };
+import { schemaFromZod } from "./from-zod.ts";
 
 export const quotesApi: OpenApiFragment = {
   paths: {
@@ -46,85 +34,32 @@ export const quotesApi: OpenApiFragment = {
     },
   },
   schemas: {
-    QuoteRequest: {
-      type: "object",
-      required: ["lot"],
-      additionalProperties: false,
+    QuoteRequest: schemaFromZod(QuoteBody, {
       properties: {
-        lot: ref("QuoteLot"),
-        facilities: { type: "array", minItems: 1, maxItems: 500, items: ref("QuoteFacility") },
+        facilities: {
+          description:
+            "Inline facilities instead of the marketplace's (at most 500: more is 413 TOO_MANY_FACILITIES).",
+        },
         weights: {
-          type: "object",
-          additionalProperties: false,
           description: "Non-negative, not all zero; only the ratios matter. Defaults 0.6 / 0.2 / 0.2.",
-          properties: { netValue: weight, co2: weight, transitTime: weight },
         },
+        lot: { properties: { availableFrom: { description: "Today when absent" } } },
       },
-    },
-    QuoteLot: {
-      type: "object",
-      required: ["chemistry", "form", "condition", "massKg", "location", "economy"],
-      additionalProperties: false,
+    }),
+    QuoteLot: schemaFromZod(QuoteLot, {
+      properties: { availableFrom: { description: "Today when absent" } },
+    }),
+    QuoteFacility: schemaFromZod(InlineFacility, {
       properties: {
-        chemistry: { type: "string", enum: CHEMISTRIES },
-        form: { type: "string", enum: FORMS },
-        condition: { type: "string", enum: CONDITIONS },
-        massKg: { type: "integer", minimum: 1, maximum: 10_000_000 },
-        stateOfHealthPct: { ...percentage, type: ["number", "null"] },
-        location: ref("Coordinates"),
-        economy,
-        availableFrom: { type: "string", format: "date", description: "Today when absent" },
-      },
-    },
-    QuoteFacility: {
-      type: "object",
-      required: [
-        "id",
-        "name",
-        "location",
-        "economy",
-        "processes",
-        "acceptedChemistries",
-        "acceptedForms",
-        "acceptedConditions",
-        "recoveryRatesPct",
-        "holdsImportConsent",
-        "capacity",
-      ],
-      additionalProperties: false,
-      properties: {
-        id: { type: "string", minLength: 1 },
-        name: { type: "string", minLength: 1 },
-        location: ref("Coordinates"),
-        economy,
-        processes: { type: "array", items: { type: "string", enum: PROCESSES } },
-        acceptedChemistries: { type: "array", items: { type: "string", enum: CHEMISTRIES } },
-        acceptedForms: { type: "array", items: { type: "string", enum: FORMS } },
-        acceptedConditions: { type: "array", items: { type: "string", enum: CONDITIONS } },
-        recoveryRatesPct: {
-          type: "object",
-          required: ["li", "ni", "co", "mn", "cu"],
-          additionalProperties: false,
-          properties: { li: percentage, ni: percentage, co: percentage, mn: percentage, cu: percentage },
-        },
-        holdsImportConsent: { type: "boolean" },
+        economy: { description: "APEC economy, ISO 3166-1 alpha-2" },
         capacity: {
-          type: "array",
           description: "May be empty: the facility is then answered with INSUFFICIENT_CAPACITY.",
           items: {
-            type: "object",
-            required: ["month", "tonnes", "pricePerTonne", "priceKind"],
-            additionalProperties: false,
-            properties: {
-              month: { type: "string", pattern: "^\\d{4}-(0[1-9]|1[0-2])$" },
-              tonnes: { type: "number", minimum: 0 },
-              pricePerTonne: { ...ref("Money"), description: "Never negative; priceKind says who pays" },
-              priceKind: { type: "string", enum: ["payable", "gate_fee"] },
-            },
+            properties: { pricePerTonne: { description: "Never negative; priceKind says who pays" } },
           },
         },
       },
-    },
+    }),
     QuoteMatch: {
       type: "object",
       required: [

@@ -3,7 +3,7 @@ import type { AuctionView } from "~/domain/bidding/auction-view.ts";
 import type { PlaceBidInput } from "~/domain/bidding/place-bid.ts";
 import { formatMoney } from "~/domain/money.ts";
 import type { BidFailure } from "~/models/bid.server.ts";
-import { type FieldProblem, problem, validationProblem } from "./api.server.ts";
+import { type FieldProblem, problem, validationProblem } from "./http.server.ts";
 
 /**
  * HTTP side of bidding for API v1: the strict body of POST /api/v1/lots/{id}/bids, the bid

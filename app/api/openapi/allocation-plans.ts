@@ -1,14 +1,17 @@
-import { PRICE_KINDS } from "~/domain/capacity.ts";
-import { BATTERY_CONDITIONS, CHEMISTRIES, LOT_FORMS, RECYCLING_PROCESSES } from "~/domain/codes.ts";
 import { ECONOMY_CODES } from "~/domain/economies.ts";
 import { BLOCKER_CODES } from "~/domain/matching/types.ts";
-import { MAX_PLAN_FACILITIES, MAX_PLAN_LOTS } from "../allocation-plan-api.server.ts";
+import {
+  MAX_PLAN_FACILITIES,
+  MAX_PLAN_LOTS,
+  PlanBody,
+  PlanFacility,
+  PlanLot,
+} from "../allocation-plan-api.server.ts";
 import { jsonResponse, type OpenApiFragment, problemResponse, ref } from "./common.ts";
+import { schemaFromZod } from "./from-zod.ts";
 
-const percent = { type: "number", minimum: 0, maximum: 100 };
 const tonnes = { type: "number", minimum: 0 };
 const economy = { type: "string", enum: [...ECONOMY_CODES] };
-const list = (values: readonly string[]) => ({ type: "array", items: { type: "string", enum: [...values] } });
 
 export const allocationPlansApi: OpenApiFragment = {
   paths: {
@@ -45,85 +48,22 @@ export const allocationPlansApi: OpenApiFragment = {
     },
   },
   schemas: {
-    AllocationPlanRequest: {
-      type: "object",
-      additionalProperties: false,
+    AllocationPlanRequest: schemaFromZod(PlanBody, {
       properties: {
-        lots: { type: "array", minItems: 1, maxItems: MAX_PLAN_LOTS, items: ref("PlanLot") },
-        facilities: { type: "array", minItems: 1, maxItems: MAX_PLAN_FACILITIES, items: ref("PlanFacility") },
+        lots: {
+          description: `Inline lots (at most ${MAX_PLAN_LOTS}); left out: the marketplace's open lots.`,
+        },
+        facilities: {
+          description: `Inline facilities (at most ${MAX_PLAN_FACILITIES}); left out: the marketplace's active ones.`,
+        },
         co2PricePerTonne: {
-          ...ref("Money"),
           description:
             "USD per tonne of CO2e; default: the platform's current CO2 price (/admin/factors; shipped 10000, USD 100)",
         },
       },
-    },
-    PlanLot: {
-      type: "object",
-      additionalProperties: false,
-      required: ["id", "chemistry", "form", "condition", "massKg", "location", "economy"],
-      properties: {
-        id: { type: "string", minLength: 1, maxLength: 200 },
-        chemistry: { type: "string", enum: [...CHEMISTRIES] },
-        form: { type: "string", enum: [...LOT_FORMS] },
-        condition: { type: "string", enum: [...BATTERY_CONDITIONS] },
-        massKg: { type: "integer", minimum: 1 },
-        stateOfHealthPct: { type: ["number", "null"], minimum: 0, maximum: 100 },
-        location: ref("Coordinates"),
-        economy,
-        availableFrom: { type: "string", format: "date" },
-      },
-    },
-    PlanFacility: {
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "id",
-        "name",
-        "location",
-        "economy",
-        "processes",
-        "acceptedChemistries",
-        "acceptedForms",
-        "acceptedConditions",
-        "recoveryRatesPct",
-        "holdsImportConsent",
-        "capacity",
-      ],
-      properties: {
-        id: { type: "string", minLength: 1, maxLength: 200 },
-        name: { type: "string", minLength: 1 },
-        location: ref("Coordinates"),
-        economy,
-        processes: list(RECYCLING_PROCESSES),
-        acceptedChemistries: list(CHEMISTRIES),
-        acceptedForms: list(LOT_FORMS),
-        acceptedConditions: list(BATTERY_CONDITIONS),
-        recoveryRatesPct: {
-          type: "object",
-          additionalProperties: false,
-          required: ["li", "ni", "co", "mn", "cu"],
-          properties: { li: percent, ni: percent, co: percent, mn: percent, cu: percent },
-        },
-        holdsImportConsent: { type: "boolean" },
-        capacity: {
-          type: "array",
-          items: {
-            type: "object",
-            additionalProperties: false,
-            required: ["month", "tonnes", "pricePerTonne", "priceKind"],
-            properties: {
-              month: { type: "string", pattern: "^\\d{4}-(0[1-9]|1[0-2])$" },
-              tonnes,
-              bookedTonnes: tonnes,
-              pricePerTonne: ref("Money"),
-              priceKind: { type: "string", enum: [...PRICE_KINDS] },
-              acceptedChemistries: list(CHEMISTRIES),
-            },
-          },
-        },
-      },
-    },
+    }),
+    PlanLot: schemaFromZod(PlanLot),
+    PlanFacility: schemaFromZod(PlanFacility),
     AllocationPlan: {
       type: "object",
       required: ["assignments", "unassigned", "totals", "utilisation", "solver"],

@@ -1,4 +1,7 @@
+import { AwardSealedBody, DeclineAwardBody, DeclineRequestBody, RelistBody } from "../award-api.server.ts";
+import { PlaceBidBody } from "../bid-api.server.ts";
 import { type JsonSchema, jsonResponse, type OpenApiFragment, problemResponse, ref } from "./common.ts";
+import { schemaFromZod } from "./from-zod.ts";
 
 const lotIdParameter = {
   name: "lotId",
@@ -26,11 +29,9 @@ const common = {
   404: problemResponse("No such lot, bid or award, or the caller may not see it"),
 };
 
-const reasonBody = (required: string[], properties: Record<string, JsonSchema>) => ({
-  required: true,
-  content: {
-    "application/json": { schema: { type: "object", additionalProperties: false, required, properties } },
-  },
+const jsonBody = (required: boolean, schema: JsonSchema) => ({
+  required,
+  content: { "application/json": { schema } },
 });
 
 export const bidsApi: OpenApiFragment = {
@@ -142,18 +143,7 @@ export const bidsApi: OpenApiFragment = {
         operationId: "declinePurchaseRequest",
         summary: "The seller declines a fixed-price purchase request, with an optional note",
         parameters: [idParameter],
-        requestBody: {
-          required: false,
-          content: {
-            "application/json": {
-              schema: {
-                type: "object",
-                additionalProperties: false,
-                properties: { note: { type: ["string", "null"], maxLength: 500 } },
-              },
-            },
-          },
-        },
+        requestBody: jsonBody(false, schemaFromZod(DeclineRequestBody)),
         responses: {
           200: jsonResponse("The declined request", { type: "object", properties: { bid: ref("Bid") } }),
           400: problemResponse("VALIDATION_FAILED"),
@@ -189,10 +179,12 @@ export const bidsApi: OpenApiFragment = {
         operationId: "awardSealedBid",
         summary: "The seller awards a closed sealed tender to one bid, stating why",
         parameters: [lotIdParameter],
-        requestBody: reasonBody(["bidId", "reason"], {
-          bidId: { type: "string", format: "uuid" },
-          reason: { type: "string", description: "e.g. best net value; shown to the winner" },
-        }),
+        requestBody: jsonBody(
+          true,
+          schemaFromZod(AwardSealedBody, {
+            properties: { reason: { description: "e.g. best net value; shown to the winner" } },
+          }),
+        ),
         responses: {
           200: jsonResponse("The award, confirmed", { type: "object", properties: { award: ref("Award") } }),
           400: problemResponse("VALIDATION_FAILED (bidId, reason)"),
@@ -222,14 +214,12 @@ export const bidsApi: OpenApiFragment = {
         operationId: "relistLot",
         summary: "The seller opens a closed lot nobody won for a new round",
         parameters: [lotIdParameter],
-        requestBody: reasonBody(["closesAt"], {
-          closesAt: { type: "string", format: "date-time" },
-          startingPrice: ref("Money"),
-          reservePrice: {
-            ...nullable(ref("Money")),
-            description: "null removes the reserve; left out keeps it",
-          },
-        }),
+        requestBody: jsonBody(
+          true,
+          schemaFromZod(RelistBody, {
+            properties: { reservePrice: { description: "null removes the reserve; left out keeps it" } },
+          }),
+        ),
         responses: {
           200: jsonResponse("The lot, open again", {
             type: "object",
@@ -267,7 +257,7 @@ export const bidsApi: OpenApiFragment = {
         operationId: "declineAward",
         summary: "The seller declines a provisional award with a reason; it passes to the next bidder",
         parameters: [idParameter],
-        requestBody: reasonBody(["reason"], { reason: { type: "string" } }),
+        requestBody: jsonBody(true, schemaFromZod(DeclineAwardBody)),
         responses: {
           200: jsonResponse("The declined award's id and the next award, if any", {
             type: "object",
@@ -283,45 +273,23 @@ export const bidsApi: OpenApiFragment = {
     },
   },
   schemas: {
-    PlaceBidRequest: {
-      type: "object",
-      additionalProperties: false,
-      required: ["amount"],
+    PlaceBidRequest: schemaFromZod(PlaceBidBody, {
       properties: {
-        amount: {
-          ...ref("Money"),
-          description: "A positive whole number of minor units in the lot's currency",
-        },
-        maxAmount: { ...ref("Money"), description: "Proxy maximum (auctions only), at least the amount" },
+        amount: { description: "A positive whole number of minor units in the lot's currency" },
+        maxAmount: { description: "Proxy maximum (auctions only), at least the amount" },
         facilityId: {
-          type: "string",
-          format: "uuid",
           description:
             "A recycler's destination facility: on an auction the recycler collects (EXW); on a tender or " +
             "fixed-price lot it is delivered (DAP) to it",
         },
         incoterm: {
-          type: "string",
-          enum: ["EXW", "DAP"],
           description:
             "Auctions: EXW only (the default; DAP is refused with AUCTION_TERMS_FIXED). Tenders and " +
             "fixed-price lots: EXW (the default) or DAP with a `destination` or `facilityId`",
         },
-        destination: {
-          type: "object",
-          description: "DAP only, so never on an auction",
-          additionalProperties: false,
-          required: ["lat", "lng", "economy"],
-          properties: {
-            lat: { type: "number", minimum: -90, maximum: 90 },
-            lng: { type: "number", minimum: -180, maximum: 180 },
-            economy: { type: "string", pattern: "^[A-Z]{2}$" },
-            label: { type: ["string", "null"], maxLength: 200 },
-          },
-        },
-        idempotencyKey: { type: "string", minLength: 1, maxLength: 100 },
+        destination: { description: "DAP only, so never on an auction" },
       },
-    },
+    }),
     Bid: {
       type: "object",
       required: [

@@ -1,12 +1,11 @@
 import type { Capability } from "~/domain/codes.ts";
 import { economyByCode } from "~/domain/economies.ts";
 import { bidderTag, liveAuction, sellerLadder } from "~/models/bid-ladder.server.ts";
-import type { LotFailure } from "~/models/lot.server.ts";
+import { listActiveFacilityNames } from "~/models/facility.server.ts";
 import { listLotQuestions } from "~/models/lot-question.server.ts";
 import { reservationNoteForBidders } from "~/models/lot-reservation.server.ts";
 import { auctionViewFor } from "~/models/lot-sale.server.ts";
 import { isWatching } from "~/models/lot-watch.server.ts";
-import { db } from "./db.server.ts";
 
 /** Whoever looks at a lot page, as the page helpers need them (an Actor satisfies it); null for visitors. */
 export type LotViewer = {
@@ -14,26 +13,6 @@ export type LotViewer = {
   organizationId: string | null;
   capabilities: readonly Capability[];
 } | null;
-
-/** HTTP status for a failed lot operation, shared by the pages and the API. */
-export function lotFailureStatus(failure: LotFailure): number {
-  switch (failure.reason) {
-    case "not_found":
-      return 404;
-    case "forbidden":
-      return 403;
-    case "not_editable":
-    case "conflict":
-      return 409;
-    case "invalid":
-      return 400;
-  }
-}
-
-/** Throws the failure as a page error (the root ErrorBoundary shows the message). */
-export function throwLotFailure(failure: LotFailure): never {
-  throw new Response(failure.message, { status: lotFailureStatus(failure) });
-}
 
 /**
  * The lot page's watch button and questions for this viewer: whether they watch the lot, which
@@ -82,11 +61,7 @@ export async function lotBidding(
   const canBid = viewer !== null && !isSeller && bidder && live.auction.status === "open";
   const facilities =
     canBid && capabilities.includes("recycler") && organizationId
-      ? await db().facility.findMany({
-          where: { organizationId, active: true },
-          select: { id: true, name: true },
-          orderBy: { name: "asc" },
-        })
+      ? await listActiveFacilityNames(organizationId)
       : [];
   return {
     live,

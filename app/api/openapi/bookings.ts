@@ -1,4 +1,6 @@
+import { CreateBookingBody, DeclineBookingBody } from "../booking-api.server.ts";
 import { jsonResponse, type OpenApiFragment, problemResponse, ref } from "./common.ts";
+import { schemaFromZod } from "./from-zod.ts";
 
 const idParameter = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 
@@ -63,15 +65,7 @@ export const bookingsApi: OpenApiFragment = {
           required: true,
           content: {
             "application/json": {
-              schema: {
-                type: "object",
-                additionalProperties: false,
-                required: ["capacityWindowId", "lotId"],
-                properties: {
-                  capacityWindowId: { type: "string", format: "uuid" },
-                  lotId: { type: "string", format: "uuid" },
-                },
-              },
+              schema: schemaFromZod(CreateBookingBody),
             },
           },
         },
@@ -106,11 +100,7 @@ export const bookingsApi: OpenApiFragment = {
       "declineBooking",
       "Decline a requested booking",
       "For the facility's organisation; the optional note reaches the seller.",
-      {
-        type: "object",
-        additionalProperties: false,
-        properties: { note: { type: ["string", "null"], maxLength: 500 } },
-      },
+      schemaFromZod(DeclineBookingBody),
     ),
     "/api/v1/bookings/{id}/cancel": decision(
       "cancelBooking",
