@@ -1,7 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireApiActor } from "~/auth/actor.server.ts";
-import { acceptBelowReserve, awardSealedBid, closeLotIfDue, relistLot } from "~/models/award.server.ts";
-import { toAwardJson } from "~/models/award-list.server.ts";
+import {
+  acceptBelowReserve,
+  awardSealedBid,
+  closeLotIfDue,
+  relistLot,
+} from "~/models/bidding/award.server.ts";
+import { toAwardJson } from "~/models/bidding/award-list.server.ts";
 import { getLotForViewer } from "~/models/lot.server.ts";
 import { apiHandler, json, problem, readJsonBody, validationProblem } from "~/utils/api.server.ts";
 import { AwardSealedBody, awardProblem, RelistBody } from "~/utils/award-api.server.ts";

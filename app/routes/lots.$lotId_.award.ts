@@ -13,8 +13,8 @@ import {
   declinePurchaseRequest,
   relistLot,
   withdrawBid,
-} from "~/models/award.server.ts";
-import { lotSaleTerms } from "~/models/lot-sale.server.ts";
+} from "~/models/bidding/award.server.ts";
+import { lotSaleTerms } from "~/models/bidding/lot-sale.server.ts";
 
 /**
  * The lot page's closing and awarding buttons (app/components/lot/award-panel.tsx) post here with

@@ -20,10 +20,10 @@ import {
   lapseDueAwards,
   relistLot,
   withdrawBid,
-} from "~/models/award.server.ts";
-import type { BidPlaced } from "~/models/bid.server.ts";
+} from "~/models/bidding/award.server.ts";
+import type { BidPlaced } from "~/models/bidding/bid.server.ts";
+import { runSaleSweep } from "~/models/bidding/sale-sweep.server.ts";
 import { createFacility } from "~/models/facility.server.ts";
-import { runSaleSweep } from "~/models/sale-sweep.server.ts";
 import * as lotPage from "~/routes/lots.$lotId.tsx";
 import * as awardRoute from "~/routes/lots.$lotId_.award.ts";
 import { db } from "~/utils/db.server.ts";

@@ -1,6 +1,6 @@
 /**
  * What happens when a sale closes, and the checks on the seller's closing decisions. Pure: the
- * model (app/models/award.server.ts) reads the lot under its row lock and asks these.
+ * model (app/models/bidding/award.server.ts) reads the lot under its row lock and asks these.
  *
  * - An auction past its close time with a leader at or above the reserve (or no reserve) gets a
  *   provisional award to the leader at the closing price; below the reserve it closes with no

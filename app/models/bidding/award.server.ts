@@ -11,10 +11,10 @@ import { canTransition, type LotStatus } from "~/domain/lot-lifecycle.ts";
 import { formatMoney } from "~/domain/money.ts";
 import type { Award, Bid, Lot } from "~/generated.server/prisma/client.ts";
 import { type DbTransaction, db } from "~/utils/db.server.ts";
+import { releaseCapacityForAward, reserveForAward } from "../lot-reservation.server.ts";
+import { notifyOrganization } from "../notification.server.ts";
 import { publishLotEvent } from "./lot-events.server.ts";
-import { releaseCapacityForAward, reserveForAward } from "./lot-reservation.server.ts";
 import { lockLotForSale, TRANSACTION_OPTIONS } from "./lot-sale.server.ts";
-import { notifyOrganization } from "./notification.server.ts";
 
 /**
  * Closing sales and awarding lots (issue 5 items 2, 3 and 5). Every function that changes a lot

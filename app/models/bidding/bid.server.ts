@@ -8,6 +8,8 @@ import { formatMoney, isSupportedCurrency } from "~/domain/money.ts";
 import { type Bid, Prisma } from "~/generated.server/prisma/client.ts";
 import { type DbTransaction, db } from "~/utils/db.server.ts";
 import { GroupQueue, type GroupRun } from "~/utils/group-queue.server.ts";
+import { watchLot } from "../lot-watch.server.ts";
+import { notifyOrganization, notifyOrganizationOncePerLot } from "../notification.server.ts";
 import { applyAuctionGroup, newBidRow } from "./auction-group.server.ts";
 import { checkBidDestination } from "./bid-terms.server.ts";
 import { publishLotEvent } from "./lot-events.server.ts";
@@ -25,8 +27,6 @@ import {
   lotForBidding,
   rememberCommitted,
 } from "./lot-sale-cache.server.ts";
-import { watchLot } from "./lot-watch.server.ts";
-import { notifyOrganization, notifyOrganizationOncePerLot } from "./notification.server.ts";
 
 /**
  * Placing bids. Checks that need no lock (capabilities, currency, the lot is open and not the

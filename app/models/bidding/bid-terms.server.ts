@@ -6,7 +6,7 @@ import { toUsdMinor } from "~/domain/matching/fx-rates.ts";
 import type { Blocker, MatchContext } from "~/domain/matching/types.ts";
 import type { Lot } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
-import { loadMatchFacilities, matchContext, toMatchFacility, toMatchLot } from "./lot-matches.server.ts";
+import { loadMatchFacilities, matchContext, toMatchFacility, toMatchLot } from "../lot-matches.server.ts";
 
 /**
  * The terms a bid is made on, and what they are worth to the seller. Which terms a sale takes is
