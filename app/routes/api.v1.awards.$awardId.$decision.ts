@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireApiActor } from "~/auth/actor.server.ts";
-import { confirmAward, declineAward } from "~/models/bidding/award.server.ts";
 import { toAwardJson } from "~/models/bidding/award-list.server.ts";
+import { confirmAward, declineAward } from "~/models/bidding/awards.server.ts";
 import { apiHandler, json, problem, readJsonBody } from "~/utils/api.server.ts";
 import { awardProblem, DeclineAwardBody } from "~/utils/award-api.server.ts";
 

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireApiActor } from "~/auth/actor.server.ts";
-import { acceptPurchaseRequest, declinePurchaseRequest } from "~/models/bidding/award.server.ts";
 import { toAwardJson } from "~/models/bidding/award-list.server.ts";
 import { toBidJson } from "~/models/bidding/bid-list.server.ts";
+import { acceptPurchaseRequest, declinePurchaseRequest } from "~/models/bidding/purchase-requests.server.ts";
 import { apiHandler, json, problem, readJsonBody } from "~/utils/api.server.ts";
 import { awardProblem, DeclineRequestBody, hasBody } from "~/utils/award-api.server.ts";
 

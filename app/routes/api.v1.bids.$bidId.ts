@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireApiActor } from "~/auth/actor.server.ts";
-import { withdrawBid } from "~/models/bidding/award.server.ts";
 import { toBidJson } from "~/models/bidding/bid-list.server.ts";
+import { withdrawBid } from "~/models/bidding/bid-withdrawal.server.ts";
 import { apiHandler, json, problem } from "~/utils/api.server.ts";
 import { awardProblem } from "~/utils/award-api.server.ts";
 

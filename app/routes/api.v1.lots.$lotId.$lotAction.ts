@@ -1,12 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireApiActor } from "~/auth/actor.server.ts";
-import {
-  acceptBelowReserve,
-  awardSealedBid,
-  closeLotIfDue,
-  relistLot,
-} from "~/models/bidding/award.server.ts";
 import { toAwardJson } from "~/models/bidding/award-list.server.ts";
+import { acceptBelowReserve, awardSealedBid } from "~/models/bidding/awards.server.ts";
+import { closeLotIfDue } from "~/models/bidding/closing.server.ts";
+import { relistLot } from "~/models/bidding/relisting.server.ts";
 import { getLotForViewer } from "~/models/lot.server.ts";
 import { apiHandler, json, problem, readJsonBody, validationProblem } from "~/utils/api.server.ts";
 import { AwardSealedBody, awardProblem, RelistBody } from "~/utils/award-api.server.ts";

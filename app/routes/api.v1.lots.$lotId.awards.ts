@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireApiActor } from "~/auth/actor.server.ts";
-import { closeLotIfDue } from "~/models/bidding/award.server.ts";
 import { lotAwardsForViewer } from "~/models/bidding/award-list.server.ts";
+import { closeLotIfDue } from "~/models/bidding/closing.server.ts";
 import { apiHandler, json, problem } from "~/utils/api.server.ts";
 
 /** GET /api/v1/lots/{id}/awards: the seller sees every award of the lot; a bidder its own. */

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getApiActor, requireApiActor } from "~/auth/actor.server.ts";
-import { closeLotIfDue } from "~/models/bidding/award.server.ts";
 import { placeBid } from "~/models/bidding/bid.server.ts";
 import { lotBidsForViewer, toBidJson } from "~/models/bidding/bid-list.server.ts";
+import { closeLotIfDue } from "~/models/bidding/closing.server.ts";
 import { apiHandler, json, problem, readJsonBody, validationProblem } from "~/utils/api.server.ts";
 import {
   auctionJson,

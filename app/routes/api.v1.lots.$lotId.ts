@@ -3,7 +3,7 @@ import { requireApiActor } from "~/auth/actor.server.ts";
 import { validateLotInput } from "~/domain/lot-input.ts";
 import { lotInputFromRow } from "~/domain/lot-json.ts";
 import { canEdit } from "~/domain/lot-lifecycle.ts";
-import { closeLotIfDue } from "~/models/bidding/award.server.ts";
+import { closeLotIfDue } from "~/models/bidding/closing.server.ts";
 import { auctionViewFor } from "~/models/bidding/lot-sale.server.ts";
 import { getLotForViewer, publishLot, toLotJson, updateLot, withdrawLot } from "~/models/lot.server.ts";
 import { currentReferencePrices } from "~/models/reference-price.server.ts";

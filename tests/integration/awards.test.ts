@@ -10,18 +10,16 @@ import { validateFacilityProfile } from "~/domain/facility-input.ts";
 import { formatMoney } from "~/domain/money.ts";
 import {
   acceptBelowReserve,
-  acceptPurchaseRequest,
   awardSealedBid,
-  closeDueLots,
-  closeLotIfDue,
   confirmAward,
   declineAward,
-  declinePurchaseRequest,
   lapseDueAwards,
-  relistLot,
-  withdrawBid,
-} from "~/models/bidding/award.server.ts";
+} from "~/models/bidding/awards.server.ts";
 import type { BidPlaced } from "~/models/bidding/bid.server.ts";
+import { withdrawBid } from "~/models/bidding/bid-withdrawal.server.ts";
+import { closeDueLots, closeLotIfDue } from "~/models/bidding/closing.server.ts";
+import { acceptPurchaseRequest, declinePurchaseRequest } from "~/models/bidding/purchase-requests.server.ts";
+import { relistLot } from "~/models/bidding/relisting.server.ts";
 import { runSaleSweep } from "~/models/bidding/sale-sweep.server.ts";
 import { createFacility } from "~/models/facility.server.ts";
 import * as lotPage from "~/routes/lots.$lotId.tsx";
