@@ -1,12 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireApiActor } from "~/auth/actor.server.ts";
 import { parseDecisionNote } from "~/domain/booking.ts";
-import {
-  acceptBooking,
-  cancelBooking,
-  declineBooking,
-  toBookingJson,
-} from "~/models/capacity-booking.server.ts";
+import { acceptBooking, cancelBooking, declineBooking } from "~/models/capacity-booking.server.ts";
+import { toBookingJson } from "~/models/capacity-booking-list.server.ts";
 import { apiHandler, json, problem, readJsonBody, validationProblem } from "~/utils/api.server.ts";
 import { bookingProblem, DeclineBookingBody } from "~/utils/booking-api.server.ts";
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireApiActor } from "~/auth/actor.server.ts";
-import { getBookingForOrganization, toBookingJson } from "~/models/capacity-booking.server.ts";
+import { getBookingForOrganization, toBookingJson } from "~/models/capacity-booking-list.server.ts";
 import { apiHandler, json, problem } from "~/utils/api.server.ts";
 
 /** GET /api/v1/bookings/{id}: for the seller that asked and the facility's organisation only. */

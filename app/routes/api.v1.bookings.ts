@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireApiActor } from "~/auth/actor.server.ts";
+import { requestBooking } from "~/models/capacity-booking.server.ts";
 import {
   type BookingRole,
   listBookingsOfOrganization,
-  requestBooking,
   toBookingJson,
-} from "~/models/capacity-booking.server.ts";
+} from "~/models/capacity-booking-list.server.ts";
 import { apiHandler, json, problem, readJsonBody, validationProblem } from "~/utils/api.server.ts";
 import { bookingProblem, CreateBookingBody } from "~/utils/booking-api.server.ts";
 

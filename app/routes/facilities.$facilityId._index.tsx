@@ -20,7 +20,8 @@ import {
 import { economyByCode } from "~/domain/economies.ts";
 import { certificationExpiresSoon } from "~/domain/facility-certification.ts";
 import { RECOVERY_METAL_LABELS, RECOVERY_METALS } from "~/domain/facility-input.ts";
-import { bookableLotsByWindow, requestBooking } from "~/models/capacity-booking.server.ts";
+import { requestBooking } from "~/models/capacity-booking.server.ts";
+import { bookableLotsByWindow } from "~/models/capacity-booking-list.server.ts";
 import { getFacilityForViewer, toFacilityJson } from "~/models/facility.server.ts";
 import { lotsForFacility } from "~/models/facility-lot-matches.server.ts";
 import facilityStyles from "~/styles/facilities.css?url";
