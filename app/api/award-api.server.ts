@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AwardFailure } from "~/models/award.server.ts";
+import type { AwardFailure } from "~/models/bidding/award-transaction.server.ts";
 import { problem, validationProblem } from "./http.server.ts";
 
 /** Bodies of the award endpoints of API v1 and the award model's refusals as problem+json. */

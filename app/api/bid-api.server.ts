@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { AuctionView } from "~/domain/bidding/auction-view.ts";
 import type { PlaceBidInput } from "~/domain/bidding/place-bid.ts";
 import { formatMoney } from "~/domain/money.ts";
-import type { BidFailure } from "~/models/bid.server.ts";
+import type { BidFailure } from "~/models/bidding/bid-outcome.server.ts";
 import { type FieldProblem, problem, validationProblem } from "./http.server.ts";
 
 /**

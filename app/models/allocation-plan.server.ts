@@ -1,4 +1,4 @@
-import { kgToTonnes, monthOf, monthStart } from "~/domain/capacity.ts";
+import { monthOf, monthStart } from "~/domain/capacity.ts";
 import type { EconomyCode } from "~/domain/economies.ts";
 import {
   type AllocationOptions,
@@ -6,6 +6,7 @@ import {
   planAllocation,
 } from "~/domain/matching/allocation.ts";
 import { blockedFlows } from "~/domain/matching/blocked-flows.ts";
+import { toMatchFacility, toMatchLot } from "~/domain/matching/match-records.ts";
 import type { FacilityLabel, LotLabel, MarketplacePlan } from "~/domain/matching/plan-view.ts";
 import { RouteMemo } from "~/domain/matching/route-memo.ts";
 import type { MatchFacility, MatchLot } from "~/domain/matching/types.ts";
@@ -84,44 +85,8 @@ export async function loadMarketplaceInputs(today: Date) {
       orderBy: { name: "asc" },
     }),
   ]);
-  const lots: MatchLot[] = lotRows.map((l) => ({
-    id: l.id,
-    chemistry: l.chemistry,
-    form: l.form,
-    condition: l.condition,
-    massKg: l.massKg,
-    stateOfHealthPct: l.stateOfHealthPct,
-    location: { lat: l.lat, lng: l.lng },
-    economy: l.economyCode as EconomyCode,
-    availableFrom: l.availableFrom.toISOString().slice(0, 10),
-  }));
-  const facilities: MatchFacility[] = facilityRows.map((f) => ({
-    id: f.id,
-    name: f.name,
-    location: { lat: f.lat, lng: f.lng },
-    economy: f.economyCode as EconomyCode,
-    processes: f.processes,
-    acceptedChemistries: f.acceptedChemistries,
-    acceptedForms: f.acceptedForms,
-    acceptedConditions: f.acceptedConditions,
-    // Stored in basis points; the engine takes percentages.
-    recoveryRatesPct: {
-      li: f.recoveryLiBp / 100,
-      ni: f.recoveryNiBp / 100,
-      co: f.recoveryCoBp / 100,
-      mn: f.recoveryMnBp / 100,
-      cu: f.recoveryCuBp / 100,
-    },
-    holdsImportConsent: f.holdsImportConsent,
-    capacity: f.capacityWindows.map((w) => ({
-      month: monthOf(w.month),
-      tonnes: kgToTonnes(w.capacityKg),
-      bookedTonnes: kgToTonnes(w.bookedKg),
-      pricePerTonne: { amountMinor: Number(w.priceMinorPerTonne), currency: w.currency },
-      priceKind: w.priceKind,
-      acceptedChemistries: w.acceptedChemistries,
-    })),
-  }));
+  const lots: MatchLot[] = lotRows.map(toMatchLot);
+  const facilities: MatchFacility[] = facilityRows.map(toMatchFacility);
   const lotLabels: LotLabel[] = lotRows.map((l) => ({
     id: l.id,
     title: l.title,

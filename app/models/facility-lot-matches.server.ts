@@ -1,9 +1,10 @@
 import { prepareLot } from "~/domain/matching/feasibility.ts";
+import { toMatchFacility, toMatchLot } from "~/domain/matching/match-records.ts";
 import { breakdownOf, type FacilityLots, type TakeableLot } from "~/domain/matching/match-view.ts";
 import { valuePair } from "~/domain/matching/valuation.ts";
 import type { ReferencePrice } from "~/domain/reference-prices.ts";
 import { db } from "~/utils/db.server.ts";
-import { type FacilityRow, matchContext, toMatchFacility, toMatchLot } from "./lot-matches.server.ts";
+import { type FacilityRow, matchContext } from "./lot-matches.server.ts";
 
 /**
  * "Lots you can take" on a facility page (issue 4 item 4): open lots only, so drafts and withdrawn

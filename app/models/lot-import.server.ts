@@ -6,7 +6,11 @@ import type { LotInput } from "~/domain/lot-input.ts";
 import type { LotImport } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
 import { lotDataFromInput } from "./lot.server.ts";
-import { notifyImportedLotMatches, PUBLISHED_LOT_SELECT, type PublishedLot } from "./saved-search.server.ts";
+import {
+  notifyImportedLotMatches,
+  PUBLISHED_LOT_SELECT,
+  type PublishedLot,
+} from "./new-lot-notices.server.ts";
 
 /**
  * Bulk import of validated lots, recorded in LotImport so a page can show its progress.

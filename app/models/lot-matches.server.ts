@@ -1,9 +1,9 @@
-import type { EconomyCode } from "~/domain/economies.ts";
 import { prepareLot } from "~/domain/matching/feasibility.ts";
+import { toMatchFacility, toMatchLot } from "~/domain/matching/match-records.ts";
 import { breakdownOf, type LotMatches, type LotMatchRow } from "~/domain/matching/match-view.ts";
 import { type RankingWeights, rankFacilities } from "~/domain/matching/ranking.ts";
 import { RouteMemo } from "~/domain/matching/route-memo.ts";
-import type { MatchContext, MatchFacility, MatchLot } from "~/domain/matching/types.ts";
+import type { MatchContext, MatchFacility } from "~/domain/matching/types.ts";
 import { valuePair } from "~/domain/matching/valuation.ts";
 import type { ReferencePrice } from "~/domain/reference-prices.ts";
 import type { CapacityWindow, Facility, Lot } from "~/generated.server/prisma/client.ts";
@@ -34,49 +34,6 @@ function isoDay(date: Date): string {
 
 function monthStartUtc(date: Date, offset = 0): Date {
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + offset, 1));
-}
-
-export function toMatchFacility(row: FacilityRow): MatchFacility {
-  return {
-    id: row.id,
-    name: row.name,
-    location: { lat: row.lat, lng: row.lng },
-    economy: row.economyCode as EconomyCode,
-    processes: row.processes,
-    acceptedChemistries: row.acceptedChemistries,
-    acceptedForms: row.acceptedForms,
-    acceptedConditions: row.acceptedConditions,
-    recoveryRatesPct: {
-      li: row.recoveryLiBp / 100,
-      ni: row.recoveryNiBp / 100,
-      co: row.recoveryCoBp / 100,
-      mn: row.recoveryMnBp / 100,
-      cu: row.recoveryCuBp / 100,
-    },
-    holdsImportConsent: row.holdsImportConsent,
-    capacity: row.capacityWindows.map((w) => ({
-      month: isoDay(w.month).slice(0, 7),
-      tonnes: w.capacityKg / 1000,
-      bookedTonnes: w.bookedKg / 1000,
-      pricePerTonne: { amountMinor: Number(w.priceMinorPerTonne), currency: w.currency },
-      priceKind: w.priceKind,
-      acceptedChemistries: w.acceptedChemistries,
-    })),
-  };
-}
-
-export function toMatchLot(row: Lot): MatchLot {
-  return {
-    id: row.id,
-    chemistry: row.chemistry,
-    form: row.form,
-    condition: row.condition,
-    massKg: row.massKg,
-    stateOfHealthPct: row.stateOfHealthPct,
-    location: { lat: row.lat, lng: row.lng },
-    economy: row.economyCode as EconomyCode,
-    availableFrom: isoDay(row.availableFrom),
-  };
 }
 
 function windowsFrom(today: Date) {

@@ -4,7 +4,7 @@ import { isUuid, lotInputFromRow } from "~/domain/lot-json.ts";
 import { canEdit, canPublish, canWithdraw, type LotStatus } from "~/domain/lot-lifecycle.ts";
 import type { Lot, Prisma } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
-import { notifyNewLotMatches } from "./saved-search.server.ts";
+import { notifyNewLotMatches } from "./new-lot-notices.server.ts";
 
 export { type LotJson, lotNumberLabel, toLotJson } from "~/domain/lot-json.ts";
 

@@ -1,6 +1,5 @@
-import { type Month, monthOf, monthStart } from "~/domain/capacity.ts";
-import type { BatteryCondition, Chemistry, LotForm, RecyclingProcess } from "~/domain/codes.ts";
-import type { EconomyCode } from "~/domain/economies.ts";
+import { type Month, monthStart } from "~/domain/capacity.ts";
+import { toMatchFacility } from "~/domain/matching/match-records.ts";
 import { type RankingResult, type RankingWeights, rankFacilities } from "~/domain/matching/ranking.ts";
 import { DEFAULT_HORIZON_MONTHS, type MatchFacility, type MatchLot } from "~/domain/matching/types.ts";
 import { type MatchValuation, valueMatch } from "~/domain/matching/valuation.ts";
@@ -30,10 +29,6 @@ export interface Marketplace {
 }
 
 let cached: { key: string; at: number; value: Promise<Marketplace> } | null = null;
-
-function toMonth(date: Date): string {
-  return monthOf(date);
-}
 
 function addMonths(month: string, count: number): Month {
   const [year, m] = month.split("-").map(Number);
@@ -72,35 +67,7 @@ async function loadMarketplace(fromMonth: Month): Promise<Marketplace> {
     }),
     currentReferencePrices(),
   ]);
-  const facilities = rows.map(
-    (row): MatchFacility => ({
-      id: row.id,
-      name: row.name,
-      location: { lat: row.lat, lng: row.lng },
-      economy: row.economyCode as EconomyCode,
-      processes: row.processes as RecyclingProcess[],
-      acceptedChemistries: row.acceptedChemistries as Chemistry[],
-      acceptedForms: row.acceptedForms as LotForm[],
-      acceptedConditions: row.acceptedConditions as BatteryCondition[],
-      // Basis points in the database, percentages in the engine.
-      recoveryRatesPct: {
-        li: row.recoveryLiBp / 100,
-        ni: row.recoveryNiBp / 100,
-        co: row.recoveryCoBp / 100,
-        mn: row.recoveryMnBp / 100,
-        cu: row.recoveryCuBp / 100,
-      },
-      holdsImportConsent: row.holdsImportConsent,
-      capacity: row.capacityWindows.map((w) => ({
-        month: toMonth(w.month),
-        tonnes: w.capacityKg / 1000,
-        bookedTonnes: w.bookedKg / 1000,
-        pricePerTonne: { amountMinor: Number(w.priceMinorPerTonne), currency: w.currency },
-        priceKind: w.priceKind,
-        acceptedChemistries: w.acceptedChemistries as Chemistry[],
-      })),
-    }),
-  );
+  const facilities = rows.map(toMatchFacility);
   return { facilities, prices };
 }
 

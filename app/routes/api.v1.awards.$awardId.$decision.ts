@@ -2,8 +2,8 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { awardProblem, DeclineAwardBody } from "~/api/award-api.server.ts";
 import { apiHandler, json, problem, readJsonBody } from "~/api/http.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
-import { confirmAward, declineAward } from "~/models/award.server.ts";
-import { toAwardJson } from "~/models/award-list.server.ts";
+import { toAwardJson } from "~/models/bidding/award-list.server.ts";
+import { confirmAward, declineAward } from "~/models/bidding/awards.server.ts";
 
 const DECISIONS = ["confirm", "decline"] as const;
 

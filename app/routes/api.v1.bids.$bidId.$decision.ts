@@ -2,9 +2,9 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { awardProblem, DeclineRequestBody, hasBody } from "~/api/award-api.server.ts";
 import { apiHandler, json, problem, readJsonBody } from "~/api/http.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
-import { acceptPurchaseRequest, declinePurchaseRequest } from "~/models/award.server.ts";
-import { toAwardJson } from "~/models/award-list.server.ts";
-import { toBidJson } from "~/models/bid-list.server.ts";
+import { toAwardJson } from "~/models/bidding/award-list.server.ts";
+import { toBidJson } from "~/models/bidding/bid-list.server.ts";
+import { acceptPurchaseRequest, declinePurchaseRequest } from "~/models/bidding/purchase-requests.server.ts";
 
 const DECISIONS = ["accept", "decline"] as const;
 

@@ -2,8 +2,8 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { awardProblem } from "~/api/award-api.server.ts";
 import { apiHandler, json, problem } from "~/api/http.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
-import { withdrawBid } from "~/models/award.server.ts";
-import { toBidJson } from "~/models/bid-list.server.ts";
+import { toBidJson } from "~/models/bidding/bid-list.server.ts";
+import { withdrawBid } from "~/models/bidding/bid-withdrawal.server.ts";
 
 /**
  * DELETE /api/v1/bids/{id}: the bidder withdraws its own live sealed bid or pending purchase

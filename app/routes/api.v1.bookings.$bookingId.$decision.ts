@@ -3,12 +3,8 @@ import { bookingProblem, DeclineBookingBody } from "~/api/booking-api.server.ts"
 import { apiHandler, json, problem, readJsonBody, validationProblem } from "~/api/http.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
 import { parseDecisionNote } from "~/domain/booking.ts";
-import {
-  acceptBooking,
-  cancelBooking,
-  declineBooking,
-  toBookingJson,
-} from "~/models/capacity-booking.server.ts";
+import { acceptBooking, cancelBooking, declineBooking } from "~/models/capacity-booking.server.ts";
+import { toBookingJson } from "~/models/capacity-booking-list.server.ts";
 
 const DECISIONS = ["accept", "decline", "cancel"] as const;
 

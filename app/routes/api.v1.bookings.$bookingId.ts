@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiHandler, json, problem } from "~/api/http.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
-import { getBookingForOrganization, toBookingJson } from "~/models/capacity-booking.server.ts";
+import { getBookingForOrganization, toBookingJson } from "~/models/capacity-booking-list.server.ts";
 
 /** GET /api/v1/bookings/{id}: for the seller that asked and the facility's organisation only. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { bookingProblem, CreateBookingBody } from "~/api/booking-api.server.ts";
 import { apiHandler, json, problem, readJsonBody, validationProblem } from "~/api/http.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
+import { requestBooking } from "~/models/capacity-booking.server.ts";
 import {
   type BookingRole,
   listBookingsOfOrganization,
-  requestBooking,
   toBookingJson,
-} from "~/models/capacity-booking.server.ts";
+} from "~/models/capacity-booking-list.server.ts";
 
 const ROLES: readonly BookingRole[] = ["seller", "facility"];
 

@@ -2,8 +2,10 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { AwardSealedBody, awardProblem, RelistBody } from "~/api/award-api.server.ts";
 import { apiHandler, json, problem, readJsonBody, validationProblem } from "~/api/http.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
-import { acceptBelowReserve, awardSealedBid, closeLotIfDue, relistLot } from "~/models/award.server.ts";
-import { toAwardJson } from "~/models/award-list.server.ts";
+import { toAwardJson } from "~/models/bidding/award-list.server.ts";
+import { acceptBelowReserve, awardSealedBid } from "~/models/bidding/awards.server.ts";
+import { closeLotIfDue } from "~/models/bidding/closing.server.ts";
+import { relistLot } from "~/models/bidding/relisting.server.ts";
 import { getLotForViewer } from "~/models/lot.server.ts";
 
 const ACTIONS = ["award", "relist", "accept-below-reserve"] as const;

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiHandler, json, problem } from "~/api/http.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
-import { closeLotIfDue } from "~/models/award.server.ts";
-import { lotAwardsForViewer } from "~/models/award-list.server.ts";
+import { lotAwardsForViewer } from "~/models/bidding/award-list.server.ts";
+import { closeLotIfDue } from "~/models/bidding/closing.server.ts";
 
 /** GET /api/v1/lots/{id}/awards: the seller sees every award of the lot; a bidder its own. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

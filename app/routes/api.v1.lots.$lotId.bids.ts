@@ -10,9 +10,9 @@ import {
 import { apiHandler, json, problem, readJsonBody, validationProblem } from "~/api/http.server.ts";
 import { bidLimiter, rateLimitedProblem } from "~/api/rate-limits.server.ts";
 import { getApiActor, requireApiActor } from "~/auth/actor.server.ts";
-import { closeLotIfDue } from "~/models/award.server.ts";
-import { placeBid } from "~/models/bid.server.ts";
-import { lotBidsForViewer, toBidJson } from "~/models/bid-list.server.ts";
+import { placeBid } from "~/models/bidding/bid.server.ts";
+import { lotBidsForViewer, toBidJson } from "~/models/bidding/bid-list.server.ts";
+import { closeLotIfDue } from "~/models/bidding/closing.server.ts";
 
 /**
  * GET /api/v1/lots/{id}/bids: the bids the caller may see (seller: all of the round with net

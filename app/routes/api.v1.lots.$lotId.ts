@@ -6,9 +6,9 @@ import { requireApiActor } from "~/auth/actor.server.ts";
 import { validateLotInput } from "~/domain/lot-input.ts";
 import { lotInputFromRow } from "~/domain/lot-json.ts";
 import { canEdit } from "~/domain/lot-lifecycle.ts";
-import { closeLotIfDue } from "~/models/award.server.ts";
+import { closeLotIfDue } from "~/models/bidding/closing.server.ts";
+import { auctionViewFor } from "~/models/bidding/lot-sale.server.ts";
 import { getLotForViewer, publishLot, toLotJson, updateLot, withdrawLot } from "~/models/lot.server.ts";
-import { auctionViewFor } from "~/models/lot-sale.server.ts";
 import { currentReferencePrices } from "~/models/reference-price.server.ts";
 
 const notFound = () => problem(404, "There is no such lot.", { code: "NOT_FOUND" });

@@ -5,7 +5,7 @@ import { MY_BID_STANDING_LABELS } from "~/domain/bidding/my-bid-standing.ts";
 import { SALE_MODE_LABELS } from "~/domain/codes.ts";
 import { LOT_STATUS_LABELS } from "~/domain/lot-lifecycle.ts";
 import { formatMoney } from "~/domain/money.ts";
-import { listMyBids } from "~/models/my-bids.server.ts";
+import { listMyBids } from "~/models/bidding/my-bids.server.ts";
 import lotStyles from "~/styles/lots.css?url";
 
 export const meta: MetaFunction = () => [{ title: "My bids · Packloop" }];

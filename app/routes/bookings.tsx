@@ -2,11 +2,8 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
 import { BookingTable } from "~/components/booking.tsx";
-import {
-  cancelBooking,
-  listBookingsOfOrganization,
-  toBookingJson,
-} from "~/models/capacity-booking.server.ts";
+import { cancelBooking } from "~/models/capacity-booking.server.ts";
+import { listBookingsOfOrganization, toBookingJson } from "~/models/capacity-booking-list.server.ts";
 import facilityStyles from "~/styles/facilities.css?url";
 
 export const meta: MetaFunction = () => [{ title: "Capacity bookings · Packloop" }];

@@ -14,12 +14,8 @@ import { parseDecisionNote } from "~/domain/booking.ts";
 import { kgToTonnes, monthOf, nextMonth, validateCapacityWindow } from "~/domain/capacity.ts";
 import { economyByCode } from "~/domain/economies.ts";
 import { formatKgAsTonnes } from "~/domain/quantity.ts";
-import {
-  acceptBooking,
-  declineBooking,
-  listBookingsOfOrganization,
-  toBookingJson,
-} from "~/models/capacity-booking.server.ts";
+import { acceptBooking, declineBooking } from "~/models/capacity-booking.server.ts";
+import { listBookingsOfOrganization, toBookingJson } from "~/models/capacity-booking-list.server.ts";
 import {
   addCapacityWindow,
   getOwnCapacityWindow,

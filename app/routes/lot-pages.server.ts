@@ -1,10 +1,10 @@
 import type { Capability } from "~/domain/codes.ts";
 import { economyByCode } from "~/domain/economies.ts";
-import { bidderTag, liveAuction, sellerLadder } from "~/models/bid-ladder.server.ts";
+import { bidderTag, liveAuction, sellerLadder } from "~/models/bidding/bid-ladder.server.ts";
+import { auctionViewFor } from "~/models/bidding/lot-sale.server.ts";
 import { listActiveFacilityNames } from "~/models/facility.server.ts";
 import { listLotQuestions } from "~/models/lot-question.server.ts";
 import { reservationNoteForBidders } from "~/models/lot-reservation.server.ts";
-import { auctionViewFor } from "~/models/lot-sale.server.ts";
 import { isWatching } from "~/models/lot-watch.server.ts";
 
 /** Whoever looks at a lot page, as the page helpers need them (an Actor satisfies it); null for visitors. */

@@ -14,8 +14,8 @@ import { chemistryColour, PointMap } from "~/components/map/index.tsx";
 import { canEdit, canPublish, canWithdraw, LOT_STATUS_LABELS } from "~/domain/lot-lifecycle.ts";
 import { weightsFromQuery } from "~/domain/matching/match-view.ts";
 import { formatNumber } from "~/domain/quantity.ts";
-import { closeLotIfDue } from "~/models/award.server.ts";
-import { awardPanelFor } from "~/models/award-panel.server.ts";
+import { awardPanelFor } from "~/models/bidding/award-panel.server.ts";
+import { closeLotIfDue } from "~/models/bidding/closing.server.ts";
 import { getLotForViewer, publishLot, toLotJson, withdrawLot } from "~/models/lot.server.ts";
 import { addLotDocuments, checkDocumentUploads, deleteLotDocument } from "~/models/lot-document.server.ts";
 import { rankLot } from "~/models/lot-matches.server.ts";
@@ -53,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const matches = await rankLot(lot, steering.weights, { prices });
   // Watch button and questions (lot-pages.server.ts).
   const engagement = await lotEngagement(viewer, lot);
-  // Closing and awarding: the seller's decisions, a bidder's result (award.server.ts).
+  // Closing and awarding: the seller's decisions, a bidder's result (award-panel.server.ts).
   const award = await awardPanelFor(lot, viewer?.organizationId ?? null);
   // What confirming does to the seller's capacity booking of the lot (lot-reservation.server.ts).
   const awardReservationNote = award?.role === "seller" ? await reservationNoteForSeller(lot.id) : null;

@@ -2,19 +2,17 @@ import { type ActionFunctionArgs, data, redirect } from "@remix-run/node";
 import { getActor } from "~/auth/actor.server.ts";
 import { localDateTimeToInstant } from "~/domain/bidding/closing.ts";
 import { parseMoneyInput } from "~/domain/money.ts";
+import type { AwardCaller, AwardFailure } from "~/models/bidding/award-transaction.server.ts";
 import {
-  type AwardCaller,
-  type AwardFailure,
   acceptBelowReserve,
-  acceptPurchaseRequest,
   awardSealedBid,
   confirmAward,
   declineAward,
-  declinePurchaseRequest,
-  relistLot,
-  withdrawBid,
-} from "~/models/award.server.ts";
-import { lotSaleTerms } from "~/models/lot-sale.server.ts";
+} from "~/models/bidding/awards.server.ts";
+import { withdrawBid } from "~/models/bidding/bid-withdrawal.server.ts";
+import { lotSaleTerms } from "~/models/bidding/lot-sale.server.ts";
+import { acceptPurchaseRequest, declinePurchaseRequest } from "~/models/bidding/purchase-requests.server.ts";
+import { relistLot } from "~/models/bidding/relisting.server.ts";
 
 /**
  * The lot page's closing and awarding buttons (app/components/lot/award-panel.tsx) post here with

@@ -2,8 +2,8 @@ import { type ActionFunctionArgs, data, redirect } from "@remix-run/node";
 import { getActor } from "~/auth/actor.server.ts";
 import { readBidForm } from "~/domain/bidding/bid-form.ts";
 import { formatMoney } from "~/domain/money.ts";
-import { placeBid } from "~/models/bid.server.ts";
-import { lotSaleTerms } from "~/models/lot-sale.server.ts";
+import { placeBid } from "~/models/bidding/bid.server.ts";
+import { lotSaleTerms } from "~/models/bidding/lot-sale.server.ts";
 
 export interface BidFeedback {
   formError: string;

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { type LiveAuction, liveAuction } from "~/models/bid-ladder.server.ts";
+import { type LiveAuction, liveAuction } from "~/models/bidding/bid-ladder.server.ts";
 import { subscribeToLot } from "~/services/lot-events.server.ts";
 
 /**

@@ -1,8 +1,8 @@
 /**
  * A queue per key that hands waiting work to a runner in groups, one group at a time per key.
  *
- * Used for bids on one lot (app/models/bid.server.ts): a group of bids shares one transaction and
- * one commit, which is what lets a hot lot take more bids per second than one transaction per bid
+ * Used for bids on one lot (app/models/bidding/bid-queue.server.ts): a group of bids shares one
+ * transaction and one commit, which is what lets a hot lot take more bids per second than one transaction per bid
  * allows (each commit waits for the disk; the lot's row lock makes commits on one lot take turns).
  * When the key is idle, the first item starts a group at once, so a lone bid waits for nothing;
  * items that arrive while a group runs form the next group. Waiting here holds no database

@@ -10,20 +10,18 @@ import { validateFacilityProfile } from "~/domain/facility-input.ts";
 import { formatMoney } from "~/domain/money.ts";
 import {
   acceptBelowReserve,
-  acceptPurchaseRequest,
   awardSealedBid,
-  closeDueLots,
-  closeLotIfDue,
   confirmAward,
   declineAward,
-  declinePurchaseRequest,
   lapseDueAwards,
-  relistLot,
-  withdrawBid,
-} from "~/models/award.server.ts";
-import type { BidPlaced } from "~/models/bid.server.ts";
+} from "~/models/bidding/awards.server.ts";
+import type { BidPlaced } from "~/models/bidding/bid.server.ts";
+import { withdrawBid } from "~/models/bidding/bid-withdrawal.server.ts";
+import { closeDueLots, closeLotIfDue } from "~/models/bidding/closing.server.ts";
+import { acceptPurchaseRequest, declinePurchaseRequest } from "~/models/bidding/purchase-requests.server.ts";
+import { relistLot } from "~/models/bidding/relisting.server.ts";
+import { runSaleSweep } from "~/models/bidding/sale-sweep.server.ts";
 import { createFacility } from "~/models/facility.server.ts";
-import { runSaleSweep } from "~/models/sale-sweep.server.ts";
 import * as lotPage from "~/routes/lots.$lotId.tsx";
 import * as awardRoute from "~/routes/lots.$lotId_.award.ts";
 import { db } from "~/utils/db.server.ts";

@@ -3,7 +3,7 @@
 // instead of "No exchange rate for the freight cost". PGlite and PostgreSQL.
 import { beforeAll, expect, test } from "vitest";
 import { toUsdMinor } from "~/domain/matching/fx-rates.ts";
-import { bidNetValues } from "~/models/bid-terms.server.ts";
+import { bidNetValues } from "~/models/bidding/bid-terms.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { openLot } from "../fixtures/bidding.ts";
 import { insertEconomies } from "../fixtures/economies.ts";

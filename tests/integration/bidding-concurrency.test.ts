@@ -4,7 +4,7 @@
 // leader and close time; close-time extensions never pass the cap.
 import { beforeAll, describe, expect, test } from "vitest";
 import { hardCloseAt } from "~/domain/bidding/auction.ts";
-import type { BidPlaced } from "~/models/bid.server.ts";
+import type { BidPlaced } from "~/models/bidding/bid.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { replayFromLog } from "../fixtures/bid-replay.ts";
 import { type Bidder, bid, openLot } from "../fixtures/bidding.ts";

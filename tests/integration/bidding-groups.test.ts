@@ -4,8 +4,8 @@
 // is open again.
 import { beforeAll, describe, expect, test } from "vitest";
 import { LOT_EVENTS_CHANNEL, type LotEvent } from "~/domain/lot-events.ts";
-import { applyAuctionGroup } from "~/models/auction-group.server.ts";
-import { lockLotForSale, TRANSACTION_OPTIONS } from "~/models/lot-sale.server.ts";
+import { applyAuctionGroup } from "~/models/bidding/auction-group.server.ts";
+import { lockLotForSale, TRANSACTION_OPTIONS } from "~/models/bidding/lot-sale.server.ts";
 import { db, getDatabase } from "~/utils/db.server.ts";
 import { replayFromLog } from "../fixtures/bid-replay.ts";
 import { type Bidder, bid, bidInput, openLot } from "../fixtures/bidding.ts";

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { LiveAuction } from "~/domain/bidding/live-auction.ts";
 import { validateFacilityProfile } from "~/domain/facility-input.ts";
-import { bidderTag, liveAuction } from "~/models/bid-ladder.server.ts";
+import { bidderTag, liveAuction } from "~/models/bidding/bid-ladder.server.ts";
 import { createFacility } from "~/models/facility.server.ts";
 import { lotBidding } from "~/routes/lot-pages.server.ts";
 import { action as bidAction } from "~/routes/lots.$lotId_.bids.ts";

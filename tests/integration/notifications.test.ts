@@ -4,7 +4,7 @@
 // when two sweeps race; questions are asked and answered only by the right people, with their
 // notices and emails; publishing a lot tells matching saved searches and facilities.
 import { beforeAll, describe, expect, test } from "vitest";
-import { notifyEndingSoon } from "~/models/ending-soon.server.ts";
+import { notifyEndingSoon } from "~/models/bidding/ending-soon.server.ts";
 import { watchLot } from "~/models/lot-watch.server.ts";
 import { notifyUsers } from "~/models/notification.server.ts";
 import * as rootRoute from "~/root.tsx";

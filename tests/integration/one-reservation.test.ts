@@ -7,7 +7,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { monthStart } from "~/domain/capacity.ts";
 import { validateFacilityProfile } from "~/domain/facility-input.ts";
-import { awardSealedBid, closeLotIfDue, confirmAward, declineAward } from "~/models/award.server.ts";
+import { awardSealedBid, confirmAward, declineAward } from "~/models/bidding/awards.server.ts";
+import { closeLotIfDue } from "~/models/bidding/closing.server.ts";
 import { acceptBooking, cancelBooking, requestBooking } from "~/models/capacity-booking.server.ts";
 import { createFacility } from "~/models/facility.server.ts";
 import * as lotPage from "~/routes/lots.$lotId.tsx";

@@ -1,7 +1,7 @@
 /**
  * What the lot page's award panel receives: for the seller the live award, the below-reserve
  * choices, an opened tender ranked by net value, or pending purchase requests; for a bidder its
- * outcome and the bids it may still withdraw. Built by app/models/award-panel.server.ts; explicit
+ * outcome and the bids it may still withdraw. Built by app/models/bidding/award-panel.server.ts; explicit
  * here so the component takes it as a prop without importing a model (ADR 015).
  */
 import type { SaleMode } from "../codes.ts";

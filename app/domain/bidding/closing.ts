@@ -1,6 +1,7 @@
 /**
  * What happens when a sale closes, and the checks on the seller's closing decisions. Pure: the
- * model (app/models/award.server.ts) reads the lot under its row lock and asks these.
+ * models (app/models/bidding/closing.server.ts, awards.server.ts, relisting.server.ts,
+ * purchase-requests.server.ts) read the lot under its row lock and ask these.
  *
  * - An auction past its close time with a leader at or above the reserve (or no reserve) gets a
  *   provisional award to the leader at the closing price; below the reserve it closes with no

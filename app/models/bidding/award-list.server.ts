@@ -1,6 +1,6 @@
 import type { Award } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
-import { getLotForViewer } from "./lot.server.ts";
+import { getLotForViewer } from "../lot.server.ts";
 
 /**
  * Awards of a lot for API v1. The seller sees every award of the lot (each round, lapsed ones

@@ -4,8 +4,8 @@ import { auctionView } from "~/domain/bidding/auction-view.ts";
 import type { LiveAuction, PublicLadderEntry, SellerLadderEntry } from "~/domain/bidding/live-auction.ts";
 import { isUuid } from "~/domain/lot-json.ts";
 import { db } from "~/utils/db.server.ts";
+import { PRIVATE_STATUSES } from "../lot.server.ts";
 import { bidNetValues } from "./bid-terms.server.ts";
-import { PRIVATE_STATUSES } from "./lot.server.ts";
 import { lotSaleColumns } from "./lot-sale.server.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { lotNumberLabel } from "~/domain/lot-json.ts";
 import { db } from "~/utils/db.server.ts";
-import { notifyLotWatchers } from "./notification.server.ts";
+import { notifyLotWatchers } from "../notification.server.ts";
 
 /** Watchers hear about an auction or tender this long before it closes. */
 export const ENDING_SOON_MINUTES = 60;

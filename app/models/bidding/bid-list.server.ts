@@ -2,8 +2,8 @@ import { bidderAliases, bidVisibility } from "~/domain/bidding/bid-visibility.ts
 import type { Money } from "~/domain/money.ts";
 import type { Bid } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
+import { getLotForViewer } from "../lot.server.ts";
 import { type BidNetValue, bidNetValues } from "./bid-terms.server.ts";
-import { getLotForViewer } from "./lot.server.ts";
 
 /**
  * The bids of a lot as one viewer may see them (the rules are bidVisibility's): the seller gets

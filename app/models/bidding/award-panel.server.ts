@@ -8,7 +8,7 @@ import { num } from "./lot-sale.server.ts";
 
 /**
  * The lot page's award panel for one viewer (the sale's closing and awarding controls). Reads only;
- * the decisions themselves are in award.server.ts.
+ * the decisions themselves are in awards.server.ts, relisting.server.ts and purchase-requests.server.ts.
  */
 
 function awardJson(award: Award): AwardJson {

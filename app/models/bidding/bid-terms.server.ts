@@ -3,10 +3,11 @@ import type { EconomyCode } from "~/domain/economies.ts";
 import type { RouteEndpoint } from "~/domain/logistics/plan.ts";
 import { assessFeasibility, prepareLot, purposeFor } from "~/domain/matching/feasibility.ts";
 import { toUsdMinor } from "~/domain/matching/fx-rates.ts";
+import { toMatchFacility, toMatchLot } from "~/domain/matching/match-records.ts";
 import type { Blocker, MatchContext } from "~/domain/matching/types.ts";
 import type { Lot } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
-import { loadMatchFacilities, matchContext, toMatchFacility, toMatchLot } from "./lot-matches.server.ts";
+import { loadMatchFacilities, matchContext } from "../lot-matches.server.ts";
 
 /**
  * The terms a bid is made on, and what they are worth to the seller. Which terms a sale takes is

@@ -1,4 +1,5 @@
-import { closeDueLots, lapseDueAwards } from "./award.server.ts";
+import { lapseDueAwards } from "./awards.server.ts";
+import { closeDueLots } from "./closing.server.ts";
 import { notifyEndingSoon } from "./ending-soon.server.ts";
 
 /**

@@ -1,0 +1,59 @@
+import type { Award } from "~/generated.server/prisma/client.ts";
+import type { DbTransaction } from "~/utils/db.server.ts";
+import { notifyOrganization } from "../notification.server.ts";
+import { failure, lotFacts, money, Refused } from "./award-transaction.server.ts";
+import { publishLotEvent } from "./lot-events.server.ts";
+import type { LockedLot } from "./lot-sale.server.ts";
+
+/**
+ * The award becomes final: lot awarded, the winning bid won, every other live bid of the round
+ * lost; the winner hears it won, the others that the lot sold and for how much (not to whom).
+ */
+export async function finalise(
+  tx: DbTransaction,
+  locked: LockedLot,
+  award: Award,
+  now: Date,
+  winnerMessage: { kind: "won" | "purchase_accepted"; title: string },
+) {
+  const moved = await tx.lot.updateMany({
+    where: { id: locked.id, status: "closed" },
+    data: { status: "awarded", version: { increment: 1 } },
+  });
+  if (moved.count === 0)
+    throw new Refused(failure(409, "ILLEGAL_TRANSITION", "The lot is no longer closed."));
+  const facts = await lotFacts(tx, locked.id);
+  const price = money(Number(award.amountMinor), award.currency);
+  if (award.bidId) await tx.bid.update({ where: { id: award.bidId }, data: { status: "won" } });
+  const losers = await tx.bid.findMany({
+    where: {
+      lotId: locked.id,
+      round: locked.round,
+      status: { in: ["active", "outbid"] },
+      organizationId: { not: award.organizationId },
+    },
+    select: { organizationId: true },
+  });
+  await tx.bid.updateMany({
+    where: { lotId: locked.id, round: locked.round, status: { in: ["active", "outbid"] } },
+    data: { status: "lost" },
+  });
+  await notifyOrganization(tx, award.organizationId, {
+    kind: winnerMessage.kind,
+    title: winnerMessage.title.replace("{lot}", facts.label),
+    body: `Price: ${price}. The seller will be in touch about collection.`,
+    link: facts.link,
+    lotId: locked.id,
+  });
+  for (const organizationId of new Set(losers.map((l) => l.organizationId))) {
+    await notifyOrganization(tx, organizationId, {
+      kind: "lost",
+      title: `${facts.label} went to another bidder`,
+      body: `The lot sold for ${price}.`,
+      link: facts.link,
+      lotId: locked.id,
+    });
+  }
+  await publishLotEvent(tx, { lotId: locked.id, kind: "award" });
+  void now;
+}
