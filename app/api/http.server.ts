@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { type Failure, failureStatus } from "~/domain/failure.ts";
 
 /**
  * Glue for the JSON API v1 (who is calling: ~/auth/actor.server.ts): errors as RFC 9457
@@ -30,6 +31,22 @@ export function problem(
   const headers = new Headers(options.headers);
   headers.set("Content-Type", "application/problem+json");
   return new Response(JSON.stringify(body), { status, headers });
+}
+
+/**
+ * Any refused action (the one failure shape, ~/domain/failure.ts) as problem+json: status from the
+ * one code → status table, the failure's `details` as extension members, field errors listed.
+ */
+export function failureProblem(failure: Failure, headers?: HeadersInit): Response {
+  const errors =
+    failure.errors ?? (failure.field ? [{ field: failure.field, message: failure.message }] : undefined);
+  return problem(failureStatus(failure.code), failure.message, {
+    code: failure.code,
+    detail: errors ? errors.map((e) => `${e.field}: ${e.message}`).join("; ") : failure.message,
+    errors,
+    headers,
+    extensions: failure.details,
+  });
 }
 
 /** 400 with one entry per offending field. */
