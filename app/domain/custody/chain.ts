@@ -1,0 +1,173 @@
+import canonicalize from "canonicalize";
+
+/**
+ * A lot's chain of custody, as pure rules (ADR 021). Every event in a lot's stream ("lot:<id>")
+ * carries `hash = SHA-256(prevHash + canonicalJson(fields))`, where the canonical JSON is RFC 8785
+ * (JSON Canonicalization Scheme: sorted keys, ECMAScript number and string forms, no whitespace),
+ * so the same event hashes the same in any language and after any JSON round trip through the
+ * database. The first event's prevHash is null and hashes as "".
+ *
+ * The domain does no I/O and imports nothing from node, so the SHA-256 is passed in (`Sha256Hex`):
+ * app/models/custody/custody-chain.server.ts gives node:crypto's.
+ */
+
+/** A JSON value as stored in the `data` column: no bigint, no Date, no undefined inside arrays. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** SHA-256 of a UTF-8 string, as 64 lower-case hex digits. */
+export type Sha256Hex = (text: string) => string;
+
+/** The event kinds recorded today; the deal and shipment code adds its own (any snake_case text). */
+export const CUSTODY_KINDS = [
+  "lot_listed",
+  "lot_published",
+  "lot_edited",
+  "lot_withdrawn",
+  "documents_added",
+  "award_confirmed",
+  "booking_accepted",
+  "correction",
+] as const;
+
+export type KnownCustodyKind = (typeof CUSTODY_KINDS)[number];
+
+const KIND = /^[a-z][a-z0-9_]{0,63}$/;
+
+/** Whether `kind` is an acceptable event kind: lower snake_case, at most 64 characters. */
+export function isCustodyKind(kind: string): boolean {
+  return KIND.test(kind);
+}
+
+/** What the hash covers: everything stored about an event except its row id and its hashes. */
+export interface CustodyEventFields {
+  sequence: number;
+  kind: string;
+  occurredAt: Date | string;
+  lotId: string;
+  actorUserId: string | null;
+  organizationId: string | null;
+  data: JsonValue;
+  /** The sequence of an earlier event this one corrects; null or absent when it corrects none. */
+  corrects?: number | null;
+}
+
+export interface StoredCustodyEvent extends CustodyEventFields {
+  prevHash: string | null;
+  hash: string;
+}
+
+export type ChainVerdict =
+  | { verified: true }
+  | { verified: false; brokenAt: number; reason: ChainBreak; message: string };
+
+export type ChainBreak =
+  | "sequence_gap"
+  | "wrong_lot"
+  | "prev_hash_mismatch"
+  | "hash_mismatch"
+  | "bad_correction"
+  | "not_canonical";
+
+function isoOf(value: Date | string): string {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) throw new Error(`Not a date: ${String(value)}`);
+  return date.toISOString();
+}
+
+/** The RFC 8785 canonical JSON of an event's hashed fields. Throws on a value JSON cannot carry. */
+export function canonicalEventJson(event: CustodyEventFields): string {
+  const fields: Record<string, JsonValue> = {
+    sequence: event.sequence,
+    kind: event.kind,
+    occurredAt: isoOf(event.occurredAt),
+    lotId: event.lotId,
+    actor: { userId: event.actorUserId, organizationId: event.organizationId },
+    data: event.data,
+  };
+  if (event.corrects !== undefined && event.corrects !== null) fields.corrects = event.corrects;
+  const text = canonicalize(fields);
+  if (text === undefined) throw new Error("The event cannot be written as JSON.");
+  return text;
+}
+
+/** The event's hash: SHA-256 over the previous hash (or "" for the first) and its canonical JSON. */
+export function hashEvent(prevHash: string | null, event: CustodyEventFields, sha256: Sha256Hex): string {
+  return sha256((prevHash ?? "") + canonicalEventJson(event));
+}
+
+/** The first 12 hex digits of a hash, for display; the whole hash is what verifies. */
+export function shortHash(hash: string): string {
+  return hash.slice(0, 12);
+}
+
+function broken(brokenAt: number, reason: ChainBreak, message: string): ChainVerdict {
+  return { verified: false, brokenAt, reason, message };
+}
+
+/**
+ * Checks a whole stream, given in ascending sequence order: sequences 1, 2, 3… without a gap,
+ * each prevHash equal to the previous event's hash, each hash recomputed from the stored fields,
+ * every correction naming an earlier event. Names the first sequence that fails. An empty chain
+ * verifies (a lot listed before the chain existed has none).
+ *
+ * What it cannot see on its own: events cut off the end of a stream. The daily anchors
+ * (`anchorDigest`) are what make that visible.
+ */
+export function verifyEvents(
+  events: readonly StoredCustodyEvent[],
+  sha256: Sha256Hex,
+  options: { lotId?: string } = {},
+): ChainVerdict {
+  let prevHash: string | null = null;
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index]!;
+    const expected = index + 1;
+    if (event.sequence !== expected) {
+      return broken(expected, "sequence_gap", `Event ${expected} is missing (found ${event.sequence}).`);
+    }
+    if (options.lotId !== undefined && event.lotId !== options.lotId) {
+      return broken(expected, "wrong_lot", `Event ${expected} belongs to another lot.`);
+    }
+    if (event.prevHash !== prevHash) {
+      return broken(expected, "prev_hash_mismatch", `Event ${expected} does not follow event ${index}.`);
+    }
+    let recomputed: string;
+    try {
+      recomputed = hashEvent(prevHash, event, sha256);
+    } catch {
+      return broken(expected, "not_canonical", `Event ${expected} cannot be written as canonical JSON.`);
+    }
+    if (recomputed !== event.hash) {
+      return broken(expected, "hash_mismatch", `Event ${expected} was changed after it was recorded.`);
+    }
+    if (event.corrects !== undefined && event.corrects !== null) {
+      if (!Number.isInteger(event.corrects) || event.corrects < 1 || event.corrects >= event.sequence) {
+        return broken(
+          expected,
+          "bad_correction",
+          `Event ${expected} corrects an event that is not before it.`,
+        );
+      }
+    }
+    prevHash = event.hash;
+  }
+  return { verified: true };
+}
+
+/** One lot's head for an anchor: its id, its last sequence and that event's hash. */
+export interface ChainHead {
+  lotId: string;
+  sequence: number;
+  hash: string;
+}
+
+/**
+ * The day's anchor: SHA-256 over the canonical JSON of every lot's head, sorted by lot id (code
+ * unit order, as RFC 8785 sorts keys), so anyone holding the heads recomputes the same digest and
+ * a rewritten chain changes a published one.
+ */
+export function anchorDigest(heads: readonly ChainHead[], sha256: Sha256Hex): string {
+  const sorted = [...heads].sort((a, b) => (a.lotId < b.lotId ? -1 : a.lotId > b.lotId ? 1 : 0));
+  const text = canonicalize(sorted.map((head) => ({ ...head })));
+  return sha256(text ?? "[]");
+}
