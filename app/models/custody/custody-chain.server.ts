@@ -1,0 +1,161 @@
+import { createHash } from "node:crypto";
+import {
+  type ChainVerdict,
+  hashEvent,
+  isCustodyKind,
+  type JsonValue,
+  type StoredCustodyEvent,
+  verifyEvents,
+} from "~/domain/custody/chain.ts";
+import { isUuid } from "~/domain/lot-json.ts";
+import { type DbClient, type DbTransaction, db } from "~/utils/db.server.ts";
+
+/**
+ * A lot's chain of custody (ADR 021, issue 12 item 4): an append-only, hash-chained stream of
+ * events in `AuditEvent`, stream `lot:<lotId>`, sequences 1, 2, 3… Each event's hash covers the
+ * previous hash and its RFC 8785 canonical JSON (app/domain/custody/chain.ts).
+ *
+ * HOW TO RECORD A STEP (deals, shipments, certificates…): inside the transaction that makes the
+ * change, call
+ *
+ *     await appendCustodyEvent(tx, {
+ *       lotId,                      // the lot the step concerns
+ *       kind: "milestone_picked_up", // lower snake_case, ≤ 64 characters
+ *       data: { shipmentId, … },    // plain JSON: strings, numbers, booleans, null, arrays, objects
+ *                                   // (no bigint: write minor units as strings; no Date: ISO text)
+ *       actorUserId,                // who did it, when a person did (else null)
+ *       organizationId,             // on whose behalf
+ *       at,                         // when it happened (default: now)
+ *     });
+ *
+ * It joins the caller's transaction, so the event commits or rolls back with the change. A
+ * correction is a new event: `{ kind: "correction" (or any kind), corrects: <sequence>, data }`.
+ * Events are never updated or deleted (a trigger refuses it; migration custody_chain).
+ *
+ * Concurrency: the append locks the lot row (FOR NO KEY UPDATE: it does not block inserts that
+ * merely reference the lot, such as bids) for the rest of the caller's transaction, reads the head
+ * and inserts the next sequence; the unique (stream, sequence) is the backstop. Two writers on one
+ * lot are therefore serialised and can never fork its chain.
+ */
+
+export function sha256Hex(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+export function lotStream(lotId: string): string {
+  return `lot:${lotId}`;
+}
+
+export interface CustodyAppend {
+  lotId: string;
+  kind: string;
+  data?: JsonValue;
+  actorUserId?: string | null;
+  organizationId?: string | null;
+  /** The sequence of an earlier event of this lot that this one corrects. */
+  corrects?: number | null;
+  at?: Date;
+}
+
+export interface CustodyEventRecord extends StoredCustodyEvent {
+  id: string;
+}
+
+/** Thrown for a call the code should never make (a bad kind, a correction of nothing, no lot). */
+export class CustodyAppendError extends Error {}
+
+/** Appends one event to the lot's chain in the caller's transaction; returns the stored event. */
+export async function appendCustodyEvent(
+  tx: DbTransaction,
+  input: CustodyAppend,
+): Promise<CustodyEventRecord> {
+  if (!isCustodyKind(input.kind)) throw new CustodyAppendError(`Not an event kind: "${input.kind}".`);
+  const stream = lotStream(input.lotId);
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Lot" WHERE "id" = ${input.lotId}::uuid FOR NO KEY UPDATE`;
+  if (locked.length === 0) throw new CustodyAppendError(`No lot ${input.lotId}.`);
+  const head = await tx.auditEvent.findFirst({
+    where: { stream },
+    orderBy: { sequence: "desc" },
+    select: { sequence: true, hash: true },
+  });
+  const sequence = (head?.sequence ?? 0) + 1;
+  const corrects = input.corrects ?? null;
+  if (corrects !== null && (!Number.isInteger(corrects) || corrects < 1 || corrects >= sequence)) {
+    throw new CustodyAppendError(`Lot ${input.lotId} has no event ${corrects} to correct.`);
+  }
+  // Round-trip the data through JSON so what is hashed is exactly what the jsonb column gives back.
+  const data = JSON.parse(JSON.stringify(input.data ?? {})) as JsonValue;
+  const fields = {
+    sequence,
+    kind: input.kind,
+    occurredAt: new Date(Math.floor((input.at ?? new Date()).getTime())),
+    lotId: input.lotId,
+    actorUserId: input.actorUserId ?? null,
+    organizationId: input.organizationId ?? null,
+    data,
+    corrects,
+  };
+  const prevHash = head?.hash ?? null;
+  const hash = hashEvent(prevHash, fields, sha256Hex);
+  const row = await tx.auditEvent.create({
+    data: { ...fields, stream, data: data as object, prevHash, hash },
+    select: { id: true },
+  });
+  return { ...fields, id: row.id, prevHash, hash };
+}
+
+/** A stored event with who did it, for the lot page. */
+export interface CustodyEventView extends CustodyEventRecord {
+  actorName: string | null;
+}
+
+/** The lot's events in sequence order (possibly none). */
+export async function readCustodyChain(lotId: string, client: DbClient = db()): Promise<CustodyEventView[]> {
+  if (!isUuid(lotId)) return [];
+  const rows = await client.auditEvent.findMany({
+    where: { stream: lotStream(lotId) },
+    orderBy: { sequence: "asc" },
+    include: { actor: { select: { name: true } } },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    sequence: row.sequence,
+    kind: row.kind,
+    occurredAt: row.occurredAt,
+    lotId: row.lotId ?? "",
+    actorUserId: row.actorUserId,
+    organizationId: row.organizationId,
+    data: row.data as JsonValue,
+    corrects: row.corrects,
+    prevHash: row.prevHash === null ? null : row.prevHash.trim(),
+    hash: row.hash.trim(),
+    actorName: row.actor?.name ?? null,
+  }));
+}
+
+export type ChainReport = ChainVerdict & { events: CustodyEventView[]; head: ChainHeadRow | null };
+
+/** Reads and verifies the lot's chain, naming the first broken sequence when one was changed. */
+export async function verifyChain(lotId: string, client: DbClient = db()): Promise<ChainReport> {
+  const events = await readCustodyChain(lotId, client);
+  const verdict = verifyEvents(events, sha256Hex, { lotId });
+  const last = events.at(-1);
+  return { ...verdict, events, head: last ? { sequence: last.sequence, hash: last.hash } : null };
+}
+
+export interface ChainHeadRow {
+  sequence: number;
+  hash: string;
+}
+
+/** The lot's last event (its sequence and hash), or null before its first. */
+export async function chainHead(lotId: string, client: DbClient = db()): Promise<ChainHeadRow | null> {
+  if (!isUuid(lotId)) return null;
+  const head = await client.auditEvent.findFirst({
+    where: { stream: lotStream(lotId) },
+    orderBy: { sequence: "desc" },
+    select: { sequence: true, hash: true },
+  });
+  return head ? { sequence: head.sequence, hash: head.hash.trim() } : null;
+}
