@@ -18,6 +18,7 @@ import {
   readBooking,
   windowRules,
 } from "./capacity-booking-list.server.ts";
+import { appendCustodyEvent } from "./custody/custody-chain.server.ts";
 import { isUuid } from "./facility.server.ts";
 import { liveAwardOf, lockLotRow, lockWindow } from "./lot-reservation.server.ts";
 import { notifyOrganization } from "./notification.server.ts";
@@ -203,6 +204,19 @@ export async function acceptBooking(input: DecideBookingInput): Promise<BookingR
       data: { bookedKg: { increment: booking.massKg }, version: { increment: 1 } },
     });
     const facility = booking.capacityWindow.facility;
+    await appendCustodyEvent(tx, {
+      lotId: booking.lotId,
+      kind: "booking_accepted",
+      data: {
+        bookingId: booking.id,
+        facilityId: facility.id,
+        facilityName: facility.name,
+        month: monthOf(booking.capacityWindow.month),
+        massKg: booking.massKg,
+      },
+      actorUserId: input.userId,
+      organizationId: input.organizationId,
+    });
     await notifyOrganization(tx, booking.organizationId, {
       kind: "booking_accepted",
       title: `${facility.name} accepted your booking for ${lotReference(booking.lot.number)}`,

@@ -1,3 +1,4 @@
+import { documentsData } from "~/domain/custody/lot-terms.ts";
 import {
   checkUpload,
   type DocumentKind,
@@ -11,6 +12,7 @@ import { canEdit, type LotStatus } from "~/domain/lot-lifecycle.ts";
 import { deleteStoredFiles, storeFile } from "~/services/file-storage.server.ts";
 import { db } from "~/utils/db.server.ts";
 import type { UploadedPart } from "~/utils/multipart.server.ts";
+import { appendCustodyEvent } from "./custody/custody-chain.server.ts";
 import {
   createLot,
   findOwnLot,
@@ -127,8 +129,18 @@ export async function addLotDocuments(
   }
   const rows = await storeAll(documents);
   try {
-    await db().lotDocument.createMany({
-      data: rows.map((row) => ({ ...row, lotId, uploadedById: caller.userId })),
+    // The rows and their custody event (each file's SHA-256) commit together.
+    await db().$transaction(async (tx) => {
+      await tx.lotDocument.createMany({
+        data: rows.map((row) => ({ ...row, lotId, uploadedById: caller.userId })),
+      });
+      await appendCustodyEvent(tx, {
+        lotId,
+        kind: "documents_added",
+        data: documentsData(rows),
+        actorUserId: caller.userId,
+        organizationId: caller.organizationId,
+      });
     });
   } catch (error) {
     await deleteStoredFiles(rows.map((row) => row.storageKey));
@@ -147,7 +159,16 @@ export async function deleteLotDocument(caller: LotCaller, lotId: string, docume
     return { ok: false as const, reason: "not_found" as const, message: "No such document." };
   const doc = await db().lotDocument.findFirst({ where: { id: documentId, lotId } });
   if (!doc) return { ok: false as const, reason: "not_found" as const, message: "No such document." };
-  await db().lotDocument.delete({ where: { id: doc.id } });
+  await db().$transaction(async (tx) => {
+    await tx.lotDocument.delete({ where: { id: doc.id } });
+    await appendCustodyEvent(tx, {
+      lotId,
+      kind: "document_removed",
+      data: documentsData([doc]),
+      actorUserId: caller.userId,
+      organizationId: caller.organizationId,
+    });
+  });
   await deleteStoredFiles([doc.storageKey]);
   return { ok: true as const };
 }

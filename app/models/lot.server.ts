@@ -1,9 +1,11 @@
+import { documentsData, lotTermsData } from "~/domain/custody/lot-terms.ts";
 import type { LotInput } from "~/domain/lot-input.ts";
 import { validateLotInput } from "~/domain/lot-input.ts";
 import { isUuid, lotInputFromRow } from "~/domain/lot-json.ts";
 import { canEdit, canPublish, canWithdraw, type LotStatus } from "~/domain/lot-lifecycle.ts";
 import type { Lot, Prisma } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
+import { appendCustodyEvent } from "./custody/custody-chain.server.ts";
 import { notifyNewLotMatches } from "./new-lot-notices.server.ts";
 
 export { type LotJson, lotNumberLabel, toLotJson } from "~/domain/lot-json.ts";
@@ -11,7 +13,8 @@ export { type LotJson, lotNumberLabel, toLotJson } from "~/domain/lot-json.ts";
 /**
  * The lot aggregate: listing, editing, publishing and withdrawing. Every write is scoped to the
  * caller's organisation and is a conditional update on the row's `version` (and status), so two
- * concurrent edits, or an edit racing a first bid, cannot both win.
+ * concurrent edits, or an edit racing a first bid, cannot both win. Each change appends its event
+ * to the lot's chain of custody in the same transaction (ADR 021).
  */
 
 export interface LotCaller {
@@ -114,7 +117,24 @@ export async function createLot(
           : {}),
       },
     });
-    if (options.publish) await notifyNewLotMatches(tx, lot, now);
+    const actor = {
+      lotId: lot.id,
+      actorUserId: caller.userId,
+      organizationId: caller.organizationId,
+      at: now,
+    };
+    await appendCustodyEvent(tx, { ...actor, kind: "lot_listed", data: lotTermsData(lot) });
+    if (documents.length > 0) {
+      await appendCustodyEvent(tx, { ...actor, kind: "documents_added", data: documentsData(documents) });
+    }
+    if (options.publish) {
+      await appendCustodyEvent(tx, {
+        ...actor,
+        kind: "lot_published",
+        data: { closesAt: lot.closesAt?.toISOString() ?? null },
+      });
+      await notifyNewLotMatches(tx, lot, now);
+    }
     return lot;
   });
 }
@@ -184,24 +204,35 @@ export async function updateLot(
   if (!check.ok) return { ok: false, reason: "not_editable", message: check.message };
   const version = options.expectedVersion ?? found.lot.version;
   const data = lotDataFromInput(input);
-  const { count } = await db().lot.updateMany({
-    where: {
-      id: lotId,
+  const lot = await db().$transaction(async (tx) => {
+    const { count } = await tx.lot.updateMany({
+      where: {
+        id: lotId,
+        organizationId: caller.organizationId,
+        version,
+        bidCount: 0,
+        status: { in: ["draft", "open"] },
+      },
+      data: {
+        ...data,
+        // An open lot's published close time moves with the seller's edit; anti-sniping extensions
+        // start from here.
+        originalClosesAt: found.lot.status === "open" ? data.closesAt : null,
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) return null;
+    const edited = await tx.lot.findUniqueOrThrow({ where: { id: lotId } });
+    await appendCustodyEvent(tx, {
+      lotId,
+      kind: "lot_edited",
+      data: lotTermsData(edited),
+      actorUserId: caller.userId,
       organizationId: caller.organizationId,
-      version,
-      bidCount: 0,
-      status: { in: ["draft", "open"] },
-    },
-    data: {
-      ...data,
-      // An open lot's published close time moves with the seller's edit; anti-sniping extensions
-      // start from here.
-      originalClosesAt: found.lot.status === "open" ? data.closesAt : null,
-      version: { increment: 1 },
-    },
+    });
+    return edited;
   });
-  if (count === 0) return explainConflict(lotId);
-  const lot = await db().lot.findUniqueOrThrow({ where: { id: lotId } });
+  if (!lot) return explainConflict(lotId);
   return { ok: true, lot };
 }
 
@@ -247,6 +278,14 @@ export async function publishLot(
     });
     if (count === 0) return null;
     const lot = await tx.lot.findUniqueOrThrow({ where: { id: lotId } });
+    await appendCustodyEvent(tx, {
+      lotId,
+      kind: "lot_published",
+      data: { closesAt: lot.closesAt?.toISOString() ?? null },
+      actorUserId: caller.userId,
+      organizationId: caller.organizationId,
+      at: now,
+    });
     await notifyNewLotMatches(tx, lot, now);
     return lot;
   });
@@ -260,23 +299,34 @@ export async function withdrawLot(caller: LotCaller, lotId: string): Promise<Lot
   if (!found.ok) return found;
   const allowed = canWithdraw(found.lot);
   if (!allowed.ok) return { ok: false, reason: "not_editable", message: allowed.message };
-  const { count } = await db().lot.updateMany({
-    where: {
-      id: lotId,
+  const withdrawn = await db().$transaction(async (tx) => {
+    const { count } = await tx.lot.updateMany({
+      where: {
+        id: lotId,
+        organizationId: caller.organizationId,
+        status: found.lot.status,
+        version: found.lot.version,
+      },
+      data: { status: "withdrawn", version: { increment: 1 } },
+    });
+    if (count === 0) return null;
+    await appendCustodyEvent(tx, {
+      lotId,
+      kind: "lot_withdrawn",
+      data: { from: found.lot.status },
+      actorUserId: caller.userId,
       organizationId: caller.organizationId,
-      status: found.lot.status,
-      version: found.lot.version,
-    },
-    data: { status: "withdrawn", version: { increment: 1 } },
+    });
+    return tx.lot.findUniqueOrThrow({ where: { id: lotId } });
   });
-  if (count === 0) {
+  if (!withdrawn) {
     return {
       ok: false,
       reason: "conflict",
       message: "The lot changed while you withdrew it. Reload it and try again.",
     };
   }
-  return { ok: true, lot: await db().lot.findUniqueOrThrow({ where: { id: lotId } }) };
+  return { ok: true, lot: withdrawn };
 }
 
 /** The organisation's own lots, newest first, for "My lots". */

@@ -21,6 +21,7 @@ import { closeDueLots, closeLotIfDue } from "~/models/bidding/closing.server.ts"
 import { acceptPurchaseRequest, declinePurchaseRequest } from "~/models/bidding/purchase-requests.server.ts";
 import { relistLot } from "~/models/bidding/relisting.server.ts";
 import { runSaleSweep } from "~/models/bidding/sale-sweep.server.ts";
+import { verifyChain } from "~/models/custody/custody-chain.server.ts";
 import { createFacility } from "~/models/facility.server.ts";
 import * as lotPage from "~/routes/lots.$lotId.tsx";
 import * as awardRoute from "~/routes/lots.$lotId_.award.ts";
@@ -222,6 +223,15 @@ describe("confirming, lapsing and declining a provisional award", () => {
     ]);
     expect([a.ok, b.ok].sort()).toEqual([false, true]);
     expect((await lotRow(lot.id)).status).toBe("awarded");
+    // The award is in the lot's chain of custody once, decided by the seller's user (ADR 021).
+    const custody = await verifyChain(lot.id);
+    expect(custody.verified).toBe(true);
+    expect(custody.events.map((e) => e.kind)).toEqual(["award_confirmed"]);
+    expect(custody.events[0]).toMatchObject({
+      actorUserId: seller.userId,
+      organizationId: seller.organizationId,
+      data: { awardId: award.id, buyerOrganizationId: buyers[2].organizationId, currency: "AUD" },
+    });
     expect((await db().award.findUniqueOrThrow({ where: { id: award.id } })).status).toBe("confirmed");
     expect((await bidRow(top.bid.id)).status).toBe("won");
     expect((await bidRow(mid.bid.id)).status).toBe("lost");

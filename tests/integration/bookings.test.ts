@@ -15,6 +15,7 @@ import {
   requestBooking,
   reserveCapacityForAward,
 } from "~/models/capacity-booking.server.ts";
+import { verifyChain } from "~/models/custody/custody-chain.server.ts";
 import { createFacility } from "~/models/facility.server.ts";
 import { action as decisionAction } from "~/routes/api.v1.bookings.$bookingId.$decision.ts";
 import { loader as oneLoader } from "~/routes/api.v1.bookings.$bookingId.ts";
@@ -159,6 +160,12 @@ describe("request, accept, decline, cancel", () => {
     const again = await acceptBooking(as(recycler, bookingId));
     expect(again).toMatchObject({ ok: false, code: "BOOKING_NOT_PENDING" });
     expect(await bookedKg(windowId)).toBe(6_000);
+    // The acceptance is in the lot's chain of custody, once, by the recycler (ADR 021).
+    const custody = await verifyChain(lotId);
+    expect(custody.verified).toBe(true);
+    expect(custody.events.filter((e) => e.kind === "booking_accepted")).toMatchObject([
+      { actorUserId: recycler.userId, organizationId: recycler.organizationId, data: { massKg: 6_000 } },
+    ]);
 
     const notices = await db().notification.findMany({ where: { kind: "booking_accepted", lotId } });
     expect(notices.map((n) => n.userId)).toEqual([seller.userId]);

@@ -24,6 +24,7 @@ export const CUSTODY_KINDS = [
   "lot_edited",
   "lot_withdrawn",
   "documents_added",
+  "document_removed",
   "award_confirmed",
   "booking_accepted",
   "correction",

@@ -1,5 +1,6 @@
 import type { Award } from "~/generated.server/prisma/client.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
+import { appendCustodyEvent } from "../custody/custody-chain.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
 import { failure, lotFacts, money, Refused } from "./award-transaction.server.ts";
 import { publishLotEvent } from "./lot-events.server.ts";
@@ -8,6 +9,7 @@ import type { LockedLot } from "./lot-sale.server.ts";
 /**
  * The award becomes final: lot awarded, the winning bid won, every other live bid of the round
  * lost; the winner hears it won, the others that the lot sold and for how much (not to whom).
+ * The award enters the lot's chain of custody (ADR 021) with who decided it (`actorUserId`).
  */
 export async function finalise(
   tx: DbTransaction,
@@ -15,6 +17,7 @@ export async function finalise(
   award: Award,
   now: Date,
   winnerMessage: { kind: "won" | "purchase_accepted"; title: string },
+  actorUserId: string | null = null,
 ) {
   const moved = await tx.lot.updateMany({
     where: { id: locked.id, status: "closed" },
@@ -54,6 +57,21 @@ export async function finalise(
       lotId: locked.id,
     });
   }
+  await appendCustodyEvent(tx, {
+    lotId: locked.id,
+    kind: "award_confirmed",
+    data: {
+      awardId: award.id,
+      buyerOrganizationId: award.organizationId,
+      bidId: award.bidId,
+      facilityId: award.facilityId,
+      amountMinor: award.amountMinor.toString(),
+      currency: award.currency,
+      reason: award.reason,
+    },
+    actorUserId,
+    organizationId: locked.organizationId,
+    at: now,
+  });
   await publishLotEvent(tx, { lotId: locked.id, kind: "award" });
-  void now;
 }

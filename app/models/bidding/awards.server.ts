@@ -151,7 +151,7 @@ export async function confirmAward(caller: AwardCaller, awardId: string, now = n
           `The buyer's facility has no room for the lot now (${reserved.reason.replaceAll("_", " ")}); decline the award to pass it on.`,
         ),
       );
-    await finalise(tx, locked, award, now, { kind: "won", title: "You won {lot}" });
+    await finalise(tx, locked, award, now, { kind: "won", title: "You won {lot}" }, caller.userId);
     return { ok: true as const, award: await tx.award.findUniqueOrThrow({ where: { id: award.id } }) };
   });
 }
@@ -218,7 +218,7 @@ export async function acceptBelowReserve(caller: AwardCaller, lotId: string, now
           `The bidder's facility cannot take the lot now (${created.noCapacity}).`,
         ),
       );
-    await finalise(tx, locked, created.award, now, { kind: "won", title: "You won {lot}" });
+    await finalise(tx, locked, created.award, now, { kind: "won", title: "You won {lot}" }, caller.userId);
     return { ok: true as const, award: created.award };
   });
 }
@@ -269,7 +269,14 @@ export async function awardSealedBid(
       );
     await tx.bid.update({ where: { id: bid.id }, data: { decisionNote: why.value } });
     await tx.lot.update({ where: { id: locked.id }, data: { currentPriceMinor: BigInt(amount) } });
-    await finalise(tx, locked, created.award, now, { kind: "won", title: "You won tender {lot}" });
+    await finalise(
+      tx,
+      locked,
+      created.award,
+      now,
+      { kind: "won", title: "You won tender {lot}" },
+      caller.userId,
+    );
     return { ok: true as const, award: created.award };
   });
 }

@@ -77,10 +77,14 @@ export async function acceptPurchaseRequest(caller: AwardCaller, bidId: string, 
         lotId: locked.id,
       });
     }
-    await finalise(tx, closed, created.award, now, {
-      kind: "purchase_accepted",
-      title: "The seller accepted your request for {lot}",
-    });
+    await finalise(
+      tx,
+      closed,
+      created.award,
+      now,
+      { kind: "purchase_accepted", title: "The seller accepted your request for {lot}" },
+      caller.userId,
+    );
     return { ok: true as const, award: created.award };
   });
 }
