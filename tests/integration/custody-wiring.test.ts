@@ -6,6 +6,7 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, expect, test } from "vitest";
+import { type LotInput, validateLotInput } from "~/domain/lot-input.ts";
 import { lotInputFromRow } from "~/domain/lot-json.ts";
 import { verifyChain } from "~/models/custody/custody-chain.server.ts";
 import { createLot, publishLot, updateLot, withdrawLot } from "~/models/lot.server.ts";
@@ -14,7 +15,7 @@ import { db } from "~/utils/db.server.ts";
 import { openLot } from "../fixtures/bidding.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
 import { accountWith } from "../fixtures/facilities.ts";
-import { pdfBytes } from "../fixtures/lots.ts";
+import { pdfBytes, today } from "../fixtures/lots.ts";
 
 type Account = Awaited<ReturnType<typeof accountWith>>;
 let seller: Account;
@@ -27,10 +28,16 @@ beforeAll(async () => {
   rival = await accountWith(["seller"]);
 });
 
+function inputOf(row: Parameters<typeof lotInputFromRow>[0]): LotInput {
+  const checked = validateLotInput(lotInputFromRow(row), { today: today(), mode: "draft" });
+  if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
+  return checked.value;
+}
+
 test("listing, editing, publishing, documents and withdrawal each append their event; the chain verifies", async () => {
   const caller = { organizationId: seller.organizationId, userId: seller.userId };
   const template = await openLot(seller.organizationId, { status: "draft", publishedAt: null });
-  const input = lotInputFromRow(template);
+  const input = inputOf(template);
   const sha = "cd".repeat(32);
   const lot = await createLot(caller, input, {
     publish: false,
@@ -95,7 +102,7 @@ test("listing, editing, publishing, documents and withdrawal each append their e
 test("a lot listed and published at once records both, in order", async () => {
   const caller = { organizationId: seller.organizationId, userId: seller.userId };
   const template = await openLot(seller.organizationId, { status: "draft", publishedAt: null });
-  const lot = await createLot(caller, lotInputFromRow(template), { publish: true });
+  const lot = await createLot(caller, inputOf(template), { publish: true });
   const report = await verifyChain(lot.id);
   expect(report).toMatchObject({ verified: true, head: { sequence: 2 } });
   expect(report.events.map((e) => e.kind)).toEqual(["lot_listed", "lot_published"]);
