@@ -12,6 +12,7 @@ import { closeDatabase, dataDirectory, getDatabase, resolveDatabaseTarget } from
 import { readEnv } from "./app/utils/env.server.ts";
 import { createApp } from "./app/utils/express-app.server.ts";
 import { migrate } from "./app/utils/migrate.server.ts";
+import { setListeningUrl } from "./app/utils/public-url.server.ts";
 import { resolveSessionSecret } from "./app/utils/session-secret.server.ts";
 import { BUILD_SERVER_ENTRY, ensureFreshBuild } from "./app/utils/startup.server.ts";
 import { seedOnStart } from "./prisma/seed/on-start.ts";
@@ -51,7 +52,12 @@ async function main() {
   const server = app.listen(env.PORT, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;
+    // Links in emails never follow a request's Host header: APP_URL, ALLOWED_HOSTS, or this address.
+    setListeningUrl(`http://localhost:${port}`);
     log(`Packloop listening on http://localhost:${port}`);
+    if (!env.APP_URL && target.kind !== "pglite") {
+      logger.warn(`APP_URL is unset: links in emails point at http://localhost:${port}. Set APP_URL.`);
+    }
   });
 
   const emailTimer = env.SMTP_URL

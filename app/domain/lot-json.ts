@@ -1,3 +1,4 @@
+import { bidViewerRole, bidVisibility, salePhase } from "./bidding/bid-visibility.ts";
 import type { BatteryCondition, Chemistry, LotForm, SaleMode } from "./codes.ts";
 import { deriveLotFacts, type LotDerived } from "./lot-derived.ts";
 import type { LotStatus } from "./lot-lifecycle.ts";
@@ -126,6 +127,16 @@ export function toLotJson(
   options: { viewerOrganizationId?: string | null; prices?: readonly ReferencePrice[] } = {},
 ) {
   const own = options.viewerOrganizationId === lot.organizationId;
+  // A sealed tender's price is nobody's business here (bid-visibility.ts, issue 17 defect 1).
+  const priceShown = bidVisibility(
+    lot.saleMode,
+    salePhase(lot.status),
+    bidViewerRole({
+      organizationId: options.viewerOrganizationId ?? null,
+      sellerOrganizationId: lot.organizationId,
+      isBidder: false,
+    }),
+  ).currentPrice;
   const derived = deriveLotFacts(lot, options.prices ?? DEFAULT_REFERENCE_PRICES);
   return {
     id: lot.id,
@@ -152,7 +163,7 @@ export function toLotJson(
       starting: money(lot.startingPriceMinor, lot.currency),
       reserve: own ? money(lot.reservePriceMinor, lot.currency) : null,
       asking: money(lot.askingPriceMinor, lot.currency),
-      current: money(lot.currentPriceMinor, lot.currency),
+      current: priceShown ? money(lot.currentPriceMinor, lot.currency) : null,
     },
     closesAt: lot.closesAt?.toISOString() ?? null,
     publishedAt: lot.publishedAt?.toISOString() ?? null,

@@ -1,5 +1,5 @@
 import { isUuid } from "~/domain/lot-json.ts";
-import { queueEmail } from "~/services/email.server.ts";
+import { appUrl, queueEmail } from "~/services/email.server.ts";
 import { type DbClient, db } from "~/utils/db.server.ts";
 
 /**
@@ -36,7 +36,7 @@ export interface NotificationMessage {
   kind: NotificationKind;
   title: string;
   body?: string;
-  /** A path inside the app, e.g. /lots/<id>; emails turn it into a full URL with APP_URL. */
+  /** A path inside the app, e.g. /lots/<id>; emails turn it into a full URL (appUrl: APP_URL…). */
   link?: string;
   lotId?: string;
   organizationId?: string;
@@ -45,7 +45,7 @@ export interface NotificationMessage {
 }
 
 function emailText(message: NotificationMessage): string {
-  const base = process.env.APP_URL?.replace(/\/$/, "") ?? "";
+  const base = appUrl();
   const lines = [message.title, ""];
   if (message.body) lines.push(message.body, "");
   if (message.link) lines.push(`${base}${message.link}`);

@@ -24,7 +24,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const caller = await getApiActor(request);
     // Closing is lazy: a tender past its close time is opened before its bids are shown.
     await closeLotIfDue(params.lotId ?? "");
-    const result = await lotBidsForViewer(params.lotId ?? "", caller?.organization.id ?? null);
+    const result = await lotBidsForViewer(params.lotId ?? "", caller?.organization.id ?? null, {
+      isPlatformAdmin: caller?.isPlatformAdmin,
+    });
     if (!result.ok) return problem(result.status, result.message, { code: result.code });
     return json(result.view);
   });

@@ -1,6 +1,7 @@
 import nodemailer from "nodemailer";
 import { db } from "~/utils/db.server.ts";
 import { env } from "~/utils/env.server.ts";
+import { publicBaseUrl } from "~/utils/public-url.server.ts";
 
 /**
  * Every email is written to the OutboxEmail table first (in the caller's transaction when one is
@@ -64,7 +65,10 @@ export async function deliverPendingEmails(batchSize = 20): Promise<number> {
   );
 }
 
-/** The public base URL for links in emails: APP_URL, or the origin the request came in on. */
-export function appUrl(request: Request): string {
-  return env().APP_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
+/**
+ * The public base URL for links in emails: APP_URL, a host on ALLOWED_HOSTS as the request came
+ * in, or the address the server was started on — never a Host header (public-url.server.ts).
+ */
+export function appUrl(request?: Request): string {
+  return publicBaseUrl(request);
 }

@@ -11,6 +11,7 @@ const schema = z.object({
   DATA_DIR: z.string().optional(),
   SESSION_SECRET: z.string().optional(),
   APP_URL: z.string().url().optional(),
+  ALLOWED_HOSTS: z.string().optional(),
   SMTP_URL: z.string().optional(),
   EMAIL_FROM: z.string().default("Packloop <no-reply@packloop.test>"),
   STRIPE_SECRET_KEY: z.string().optional(),

@@ -133,10 +133,17 @@ describe("auction view", () => {
     expect(auctionView(lot(overrides), "b", now).status).toBe(status);
   });
 
-  test("a sealed tender hides price until it closes", () => {
+  test("a sealed tender shows no price, before or after the close and the award (issue 17 defect 1)", () => {
     const sealed = lot({ saleMode: "sealed", leadingOrganizationId: null });
     expect(auctionView(sealed, "b", now).currentPrice).toBeNull();
     expect(auctionView(sealed, "b", now).leading).toBeNull();
-    expect(auctionView({ ...sealed, status: "closed" }, "b", now).currentPrice?.amountMinor).toBe(1_200_000);
+    // The clearing price reaches the seller and bidders as the bids' clearingPrice, not here.
+    for (const status of ["closed", "awarded"]) {
+      for (const viewer of ["b", null, sealed.organizationId]) {
+        const view = auctionView({ ...sealed, status }, viewer, now);
+        expect(view.currentPrice).toBeNull();
+        expect(view.reserveMet).toBe(false);
+      }
+    }
   });
 });

@@ -45,7 +45,9 @@ export const bidsApi: OpenApiFragment = {
           "(never a bidder's proxy maximum). A bidder sees its own bids in full and the anonymised ladder " +
           "(`Bidder 1`, `Bidder 2`… stable per lot). Sealed tenders: nobody sees amounts before the close — " +
           "the seller gets 403 `SEALED_UNTIL_CLOSE`, bidders only their own bids; after the close the seller " +
-          "sees all and bidders the clearing price. Callers without credentials see an auction's ladder only.",
+          "sees all, bidders their own and, once awarded, the clearing price; anyone else (other " +
+          "organisations, platform admins, callers without credentials) never sees a tender's amounts. " +
+          "Callers without credentials see an auction's ladder only.",
         security: [{}, { bearerToken: [] }, { sessionCookie: [] }],
         parameters: [lotIdParameter],
         responses: {
@@ -380,7 +382,8 @@ export const bidsApi: OpenApiFragment = {
     },
     AuctionState: {
       type: "object",
-      description: "The lot's sale state for the caller; sealed tenders show no price until the close.",
+      description:
+        "The lot's sale state for the caller; a sealed tender never shows a price here (its clearing price is the bids' `clearingPrice`, for its seller and bidders).",
       properties: {
         saleMode: { type: "string", enum: ["auction", "sealed", "fixed"] },
         status: { type: "string", enum: ["not_open", "open", "closing", "closed"] },

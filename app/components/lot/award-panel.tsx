@@ -357,6 +357,11 @@ function BidderResult({ lotId, data }: { lotId: string; data: BidderData }) {
         <p data-testid="bidder-outcome">Bidding has closed; the seller is deciding.</p>
       ) : null}
       {outcome?.kind === "not_sold" ? <p data-testid="bidder-outcome">The lot was not sold to you.</p> : null}
+      {data.sealedBid ? (
+        <p className="hint" data-testid="own-sealed-bid">
+          Your sealed bid: {price(data.sealedBid.amountMinor, data.currency)}.
+        </p>
+      ) : null}
       {data.withdrawable.map((bid) => (
         <WithdrawForm
           key={bid.id}

@@ -123,13 +123,9 @@ export function BidPanel({ lotId, data }: { lotId: string; data: BidPanelData })
           </div>
         ) : (
           <div>
-            <dt>
-              {auction.saleMode === "sealed" && auction.status !== "closed"
-                ? "Opening price"
-                : "Current price"}
-            </dt>
+            <dt>{auction.saleMode === "sealed" ? "Opening price" : "Current price"}</dt>
             <dd data-testid="current-price">
-              {auction.saleMode === "sealed" && auction.status !== "closed"
+              {auction.saleMode === "sealed"
                 ? money(auction.startingPrice)
                 : auction.currentPrice
                   ? money(auction.currentPrice)
@@ -137,7 +133,7 @@ export function BidPanel({ lotId, data }: { lotId: string; data: BidPanelData })
             </dd>
           </div>
         )}
-        {auction.hasReserve && auction.saleMode !== "fixed" ? (
+        {auction.hasReserve && auction.saleMode === "auction" ? (
           <div>
             <dt>Reserve</dt>
             <dd data-testid="reserve-status">{auction.reserveMet ? "Reserve met" : "Reserve not met"}</dd>
@@ -208,8 +204,14 @@ export function BidPanel({ lotId, data }: { lotId: string; data: BidPanelData })
 function PublicLadder({ live, myTag, now }: { live: LiveAuction; myTag: string | null; now: Date | null }) {
   const { auction, ladder } = live;
   if (auction.saleMode === "fixed") return null;
-  if (auction.saleMode === "sealed" && auction.status !== "closed") {
-    return <p className="hint">Sealed bids are opened together at the close; until then nobody sees them.</p>;
+  if (auction.saleMode === "sealed") {
+    return (
+      <p className="hint" data-testid="sealed-note">
+        {auction.status === "closed"
+          ? "The bids were opened for the seller only; bidders hear the price the lot sold for."
+          : "Sealed bids are opened together at the close, for the seller only."}
+      </p>
+    );
   }
   if (ladder.length === 0)
     return (

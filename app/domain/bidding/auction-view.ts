@@ -1,11 +1,13 @@
 /**
  * The public state of a lot's sale as pages, the API and live updates show it. Pure: built from
- * the lot row's sale columns and who is looking. Sealed tenders hide price and leader until the
- * close; the reserve itself is never shown, only whether it is met.
+ * the lot row's sale columns and who is looking. Whether the price shows is bidVisibility's: a
+ * sealed tender never shows a price or leader here (the clearing price reaches its seller and
+ * bidders as the bids' `clearingPrice`); the reserve itself is never shown, only whether it is met.
  */
 
 import type { Money } from "../money.ts";
 import { hardCloseAt, minimumNextBidMinor, reserveMet } from "./auction.ts";
+import { bidViewerRole, bidVisibility, salePhase } from "./bid-visibility.ts";
 
 export interface LotSaleColumns {
   readonly saleMode: "auction" | "sealed" | "fixed";
@@ -44,7 +46,7 @@ export interface AuctionView {
   readonly round: number;
   readonly startingPrice: Money | null;
   readonly askingPrice: Money | null;
-  /** null for sealed tenders until they close, and before the first bid. */
+  /** null for sealed tenders (always: see bid-visibility.ts), and before the first bid. */
   readonly currentPrice: Money | null;
   readonly bidCount: number;
   readonly hasReserve: boolean;
@@ -70,7 +72,16 @@ export function auctionView(
   const status = statusOf(lot, now);
   const money = (amountMinor: number | null): Money | null =>
     amountMinor === null ? null : { amountMinor, currency: lot.currency };
-  const sealedHidden = lot.saleMode === "sealed" && status !== "closed";
+  // The price's visibility does not depend on being a bidder, so "other" stands for any member.
+  const priceShown = bidVisibility(
+    lot.saleMode,
+    salePhase(lot.status),
+    bidViewerRole({
+      organizationId: viewerOrganizationId,
+      sellerOrganizationId: lot.organizationId,
+      isBidder: false,
+    }),
+  ).currentPrice;
   let leading: boolean | null = null;
   if (viewerOrganizationId !== null && lot.saleMode === "auction") {
     leading = lot.leadingOrganizationId === viewerOrganizationId;
@@ -122,10 +133,10 @@ export function auctionView(
     round: lot.round,
     startingPrice: money(lot.startingPriceMinor),
     askingPrice: money(lot.askingPriceMinor),
-    currentPrice: sealedHidden ? null : money(lot.currentPriceMinor),
+    currentPrice: priceShown ? money(lot.currentPriceMinor) : null,
     bidCount: lot.bidCount,
     hasReserve: lot.reservePriceMinor !== null,
-    reserveMet: sealedHidden ? false : reserveMet(lot),
+    reserveMet: priceShown ? reserveMet(lot) : false,
     leading,
     minimumBid,
   };

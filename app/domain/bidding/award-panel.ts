@@ -59,6 +59,8 @@ export interface BidderAwardPanel extends PanelBase {
   role: "bidder";
   outcome: BidderOutcomeJson | null;
   withdrawable: { id: string; amountMinor: number }[];
+  /** The viewer's own live sealed bid once the tender has closed (it can no longer be withdrawn). */
+  sealedBid: { amountMinor: number } | null;
 }
 
 export type AwardPanelData = SellerAwardPanel | BidderAwardPanel;

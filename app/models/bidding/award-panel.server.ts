@@ -118,6 +118,12 @@ export async function awardPanelFor(
     .filter((b) => b.status === "active" && lot.status === "open" && lot.saleMode !== "auction")
     .map((b) => ({ id: b.id, amountMinor: Number(b.amountMinor) }));
   const outcome = lot.status === "open" ? null : bidderOutcome(viewerOrganizationId, lot.status, summaries);
+  // Its own sealed bid stays visible to the bidder after the close (bidVisibility: ownBids).
+  const ownLive = own.filter((b) => b.status !== "withdrawn" && b.status !== "rejected").at(-1);
+  const sealedBid =
+    lot.saleMode === "sealed" && lot.status !== "open" && ownLive
+      ? { amountMinor: Number(ownLive.amountMinor) }
+      : null;
   if (!outcome && withdrawable.length === 0) return null;
   return {
     role: "bidder" as const,
@@ -131,5 +137,6 @@ export async function awardPanelFor(
         }
       : null,
     withdrawable,
+    sealedBid,
   };
 }

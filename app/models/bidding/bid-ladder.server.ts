@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
-import type { AuctionView } from "~/domain/bidding/auction-view.ts";
 import { auctionView } from "~/domain/bidding/auction-view.ts";
+import { bidVisibility, publicBidVisibility, salePhase } from "~/domain/bidding/bid-visibility.ts";
 import type { LiveAuction, PublicLadderEntry, SellerLadderEntry } from "~/domain/bidding/live-auction.ts";
 import { isUuid } from "~/domain/lot-json.ts";
 import { db } from "~/utils/db.server.ts";
@@ -9,10 +9,11 @@ import { bidNetValues } from "./bid-terms.server.ts";
 import { lotSaleColumns } from "./lot-sale.server.ts";
 
 /**
- * The bid ladder of a lot as the live page shows it. Everyone sees the anonymised ladder (Bidder
- * 1, 2… numbered by their first bid in the round, with the amount, the price after it and the
- * time); the seller sees names, terms and each bid's net value. Sealed tenders show nothing until
- * the close; fixed-price requests are between buyer and seller only.
+ * The bid ladder of a lot as the live page shows it. Everyone sees an auction's anonymised ladder
+ * (Bidder 1, 2… numbered by their first bid in the round, with the amount, the price after it and
+ * the time); the seller sees names, terms and each bid's net value. What is shown is
+ * bidVisibility's (app/domain/bidding/bid-visibility.ts): a sealed tender has no public ladder at
+ * all, not even after the close; fixed-price requests are between buyer and seller only.
  */
 
 export const LADDER_LENGTH = 20;
@@ -39,11 +40,6 @@ type LadderBid = {
   createdAt: Date;
 };
 
-function ladderVisible(saleMode: string, status: AuctionView["status"]): boolean {
-  if (saleMode === "fixed") return false;
-  return saleMode === "auction" || status === "closed";
-}
-
 /** Bidder numbers for a round: 1 for the first organisation to bid, 2 for the next… */
 async function bidderNumbers(lotId: string, round: number): Promise<Map<string, number>> {
   const firsts = await db().bid.groupBy({
@@ -68,7 +64,8 @@ function publicEntries(lotId: string, bids: LadderBid[], numbers: Map<string, nu
 
 /**
  * The public live state of a lot: read once per lot event and fanned out to every viewer, so it
- * holds nothing private (no viewer-specific leading flag; the minimum is the one for non-leaders).
+ * holds only what an anonymous visitor may see (publicBidVisibility): no viewer-specific leading
+ * flag, the minimum for non-leaders, and no sealed amount in any phase.
  */
 export async function liveAuction(lotId: string, now = new Date()): Promise<LiveAuction | null> {
   if (!isUuid(lotId)) return null;
@@ -80,7 +77,7 @@ export async function liveAuction(lotId: string, now = new Date()): Promise<Live
   const auction = auctionView(lotSaleColumns(lot), null, now);
   const last = await db().bid.aggregate({ where: { lotId }, _max: { sequence: true } });
   let ladder: PublicLadderEntry[] = [];
-  if (ladderVisible(lot.saleMode, auction.status)) {
+  if (publicBidVisibility(lot.saleMode, lot.status).ladder) {
     const [bids, numbers] = await Promise.all([
       db().bid.findMany({
         where: { lotId, round: lot.round, status: { not: "withdrawn" } },
@@ -111,8 +108,7 @@ export async function sellerLadder(lotId: string, now = new Date()): Promise<Sel
     include: { leadingBid: { select: { organizationId: true } } },
   });
   if (!lot) return [];
-  const view = auctionView(lotSaleColumns(lot), lot.organizationId, now);
-  if (lot.saleMode === "sealed" && view.status !== "closed") return [];
+  if (!bidVisibility(lot.saleMode, salePhase(lot.status), "seller").allBids) return [];
   const bids = await db().bid.findMany({
     where: { lotId, round: lot.round, status: { not: "withdrawn" } },
     orderBy: { sequence: "desc" },

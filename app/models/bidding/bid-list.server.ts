@@ -1,4 +1,4 @@
-import { bidderAliases, bidVisibility } from "~/domain/bidding/bid-visibility.ts";
+import { bidderAliases, bidViewerRole, bidVisibility, salePhase } from "~/domain/bidding/bid-visibility.ts";
 import type { Money } from "~/domain/money.ts";
 import type { Bid } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
@@ -75,6 +75,7 @@ export type LotBidsResult =
 export async function lotBidsForViewer(
   lotId: string,
   viewerOrganizationId: string | null,
+  options: { isPlatformAdmin?: boolean } = {},
 ): Promise<LotBidsResult> {
   const lot = await getLotForViewer(lotId, viewerOrganizationId);
   if (!lot) return { ok: false, status: 404, code: "NOT_FOUND", message: "There is no such lot." };
@@ -90,8 +91,15 @@ export async function lotBidsForViewer(
   const isSeller = viewerOrganizationId === lot.organizationId;
   const isBidder =
     viewerOrganizationId !== null && round.some((b) => b.organizationId === viewerOrganizationId);
-  const visibility = bidVisibility(lot.saleMode, lot.status === "open", { isSeller, isBidder });
-  if (!visibility.ok) return { ok: false, status: 403, code: visibility.code, message: visibility.message };
+  const role = bidViewerRole({
+    organizationId: viewerOrganizationId,
+    sellerOrganizationId: lot.organizationId,
+    isBidder,
+    isPlatformAdmin: options.isPlatformAdmin,
+  });
+  const visibility = bidVisibility(lot.saleMode, salePhase(lot.status), role);
+  if (visibility.refusal)
+    return { ok: false, status: 403, code: visibility.refusal.code, message: visibility.refusal.message };
 
   const view: Record<string, unknown> = {
     lotId: lot.id,

@@ -1,0 +1,128 @@
+// Issue 17 defect 2: links in emails never follow the request's Host header. A password reset
+// requested with `Host: evil.example` (the Express adapter builds the request URL from it, so the
+// route sees http://evil.example/…) must email a link to APP_URL, to a host on ALLOWED_HOSTS, or —
+// with neither set, the embedded default — to the address the server was started on. The same for
+// invitations and for notification emails (which had no host at all without APP_URL).
+import { afterEach, beforeAll, describe, expect, test } from "vitest";
+import { notifyUsers } from "~/models/notification.server.ts";
+import * as forgotRoute from "~/routes/forgot-password.tsx";
+import * as settingsRoute from "~/routes/settings.organization.tsx";
+import { db } from "~/utils/db.server.ts";
+import { setListeningUrl } from "~/utils/public-url.server.ts";
+import { insertEconomies } from "../fixtures/economies.ts";
+import { accountWith } from "../fixtures/facilities.ts";
+import { callRoute, postRequest } from "../fixtures/routes.ts";
+
+let owner: { userId: string; organizationId: string; cookie: string; email: string };
+
+beforeAll(async () => {
+  await insertEconomies(db());
+  const account = await accountWith(["seller"]);
+  const user = await db().user.findUniqueOrThrow({ where: { id: account.userId } });
+  owner = { ...account, email: user.email };
+});
+
+const saved = { APP_URL: process.env.APP_URL, ALLOWED_HOSTS: process.env.ALLOWED_HOSTS };
+afterEach(() => {
+  for (const [key, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  setListeningUrl(null);
+});
+
+function configure(values: { APP_URL?: string; ALLOWED_HOSTS?: string }) {
+  delete process.env.APP_URL;
+  delete process.env.ALLOWED_HOSTS;
+  Object.assign(process.env, values);
+}
+
+async function latestEmailText(to: string, kind: string): Promise<string> {
+  const email = await db().outboxEmail.findFirstOrThrow({
+    where: { to, kind },
+    orderBy: { createdAt: "desc" },
+  });
+  return email.text;
+}
+
+/** Every absolute link's origin in an email's text. */
+const linkOrigins = (text: string) => [...text.matchAll(/https?:\/\/[^\s/]+/g)].map((m) => m[0]);
+
+async function resetLinkOrigins(origin: string): Promise<string[]> {
+  const outcome = await callRoute(
+    forgotRoute.action,
+    postRequest("/forgot-password", { email: owner.email }, { origin }),
+  );
+  expect(outcome.status).toBe(200);
+  const text = await latestEmailText(owner.email, "password_reset");
+  expect(text).toMatch(/\/reset-password\/[A-Za-z0-9_-]{20,}/);
+  return linkOrigins(text);
+}
+
+async function invitationLinkOrigins(origin: string): Promise<string[]> {
+  const invitee = `invitee-${Math.random().toString(36).slice(2, 10)}@example.com`;
+  const outcome = await callRoute(
+    settingsRoute.action,
+    postRequest(
+      "/settings/organization",
+      { intent: "invite", email: invitee, role: "member" },
+      {
+        cookie: owner.cookie,
+        origin,
+      },
+    ),
+  );
+  expect(outcome.data).toMatchObject({ notice: `Invitation sent to ${invitee}.` });
+  return linkOrigins(await latestEmailText(invitee, "invitation"));
+}
+
+describe("APP_URL and ALLOWED_HOSTS unset (the embedded default)", () => {
+  test("a reset requested with Host: evil.example links to the address the server was started on", async () => {
+    configure({});
+    setListeningUrl("http://localhost:4321");
+    expect(await resetLinkOrigins("http://evil.example")).toEqual(["http://localhost:4321"]);
+    expect(await invitationLinkOrigins("http://evil.example")).toEqual(["http://localhost:4321"]);
+  });
+
+  test("without a known listening address, the configured PORT on localhost — never the Host header", async () => {
+    configure({});
+    const origins = await resetLinkOrigins("http://evil.example:8080");
+    expect(origins).toHaveLength(1);
+    expect(origins[0]).toMatch(/^http:\/\/localhost:\d+$/);
+  });
+
+  test("notification emails carry an absolute link to the same address", async () => {
+    configure({});
+    setListeningUrl("http://localhost:4321");
+    await notifyUsers(db(), [owner.userId], {
+      kind: "question_answered",
+      title: "Answered",
+      link: "/lots/abc",
+    });
+    const text = await latestEmailText(owner.email, "question_answered");
+    expect(text).toContain("http://localhost:4321/lots/abc");
+  });
+});
+
+describe("configured", () => {
+  test("APP_URL wins over any Host header", async () => {
+    configure({ APP_URL: "https://market.packloop.example/" });
+    setListeningUrl("http://localhost:4321");
+    expect(await resetLinkOrigins("http://evil.example")).toEqual(["https://market.packloop.example"]);
+    expect(await invitationLinkOrigins("http://evil.example")).toEqual(["https://market.packloop.example"]);
+    await notifyUsers(db(), [owner.userId], { kind: "question_answered", title: "Again", link: "/lots/x" });
+    expect(await latestEmailText(owner.email, "question_answered")).toContain(
+      "https://market.packloop.example/lots/x",
+    );
+  });
+
+  test("ALLOWED_HOSTS: a listed host is used as the request came in; any other falls back", async () => {
+    configure({ ALLOWED_HOSTS: "market.example, Other.Example:8443" });
+    setListeningUrl("http://localhost:4321");
+    expect(await resetLinkOrigins("https://market.example")).toEqual(["https://market.example"]);
+    expect(await resetLinkOrigins("https://other.example:8443")).toEqual(["https://other.example:8443"]);
+    expect(await resetLinkOrigins("https://other.example")).toEqual(["http://localhost:4321"]);
+    expect(await resetLinkOrigins("http://evil.example")).toEqual(["http://localhost:4321"]);
+    expect(await resetLinkOrigins("http://market.example.evil.example")).toEqual(["http://localhost:4321"]);
+  });
+});
