@@ -19,6 +19,7 @@ import {
   windowRules,
 } from "./capacity-booking-list.server.ts";
 import { appendCustodyEvent } from "./custody/custody-chain.server.ts";
+import { createDealForBooking } from "./deals/deal-creation.server.ts";
 import { isUuid } from "./facility.server.ts";
 import { liveAwardOf, lockLotRow, lockWindow } from "./lot-reservation.server.ts";
 import { notifyOrganization } from "./notification.server.ts";
@@ -203,6 +204,7 @@ export async function acceptBooking(input: DecideBookingInput): Promise<BookingR
       where: { id: window.id },
       data: { bookedKg: { increment: booking.massKg }, version: { increment: 1 } },
     });
+    await createDealForBooking(tx, booking.id);
     const facility = booking.capacityWindow.facility;
     await appendCustodyEvent(tx, {
       lotId: booking.lotId,
