@@ -40,14 +40,13 @@ interface Fonts {
 }
 
 /** Text the font can encode: known look-alikes substituted, anything else "?". */
-function encodable(font: PDFFont, supported: ReadonlySet<number>, text: string): string {
+function encodable(supported: ReadonlySet<number>, text: string): string {
   let out = "";
   for (const char of text.replace(/\r?\n/g, " ")) {
     const code = char.codePointAt(0) ?? 63;
     if (supported.has(code)) out += char;
     else out += REPLACEMENTS[char] ?? "?";
   }
-  void font;
   return out;
 }
 
@@ -101,12 +100,20 @@ class Writer {
   }
 
   /** Wrapped text at x within width; returns the height used. */
-  text(raw: string, options: { x?: number; width?: number; size?: number; bold?: boolean; advance?: boolean } = {}) {
+  text(
+    raw: string,
+    options: { x?: number; width?: number; size?: number; bold?: boolean; advance?: boolean } = {},
+  ) {
     const font = options.bold ? this.fonts.bold : this.fonts.regular;
     const size = options.size ?? SIZE.text;
     const x = options.x ?? MARGIN;
     const width = options.width ?? PAGE.width - MARGIN - x;
-    const lines = wrap(font, size, encodable(font, options.bold ? this.supported.bold : this.supported.regular, raw), width);
+    const lines = wrap(
+      font,
+      size,
+      encodable(options.bold ? this.supported.bold : this.supported.regular, raw),
+      width,
+    );
     const lineHeight = size * LEADING;
     this.ensure(lineHeight * Math.min(lines.length, 3));
     let y = this.y;
@@ -144,7 +151,10 @@ class Writer {
       const start = this.y;
       let used = 0;
       cells.forEach((cell, index) => {
-        used = Math.max(used, this.text(cell, { x: MARGIN + index * width, width: width - 6, bold, advance: false }));
+        used = Math.max(
+          used,
+          this.text(cell, { x: MARGIN + index * width, width: width - 6, bold, advance: false }),
+        );
       });
       this.y = start - Math.max(used, SIZE.text * LEADING);
     };
@@ -156,13 +166,20 @@ class Writer {
     this.ensure(QR_SIZE + 30);
     const cell = QR_SIZE / modules.size;
     const top = this.y - 6;
+    // One filled rectangle per horizontal run of dark modules.
     for (let r = 0; r < modules.size; r++) {
-      for (let c = 0; c < modules.size; c++) {
-        if (!modules.data[r * modules.size + c]) continue;
+      let c = 0;
+      while (c < modules.size) {
+        if (!modules.data[r * modules.size + c]) {
+          c++;
+          continue;
+        }
+        const start = c;
+        while (c < modules.size && modules.data[r * modules.size + c]) c++;
         this.page.drawRectangle({
-          x: MARGIN + c * cell,
+          x: MARGIN + start * cell,
           y: top - (r + 1) * cell,
-          width: cell,
+          width: (c - start) * cell,
           height: cell,
           color: rgb(0, 0, 0),
         });

@@ -50,7 +50,8 @@ const ENTRIES: Readonly<Record<DgUnNumber, DangerousGoodsEntry>> = {
   },
   UN3481: {
     unNumber: "UN3481",
-    properShippingName: "LITHIUM ION BATTERIES CONTAINED IN EQUIPMENT (including lithium ion polymer batteries)",
+    properShippingName:
+      "LITHIUM ION BATTERIES CONTAINED IN EQUIPMENT (including lithium ion polymer batteries)",
     hazardClass: "9",
     label: "9A",
     packingGroup: null,

@@ -96,7 +96,10 @@ function defaultPackingInstruction(entry: DangerousGoodsEntry, input: DangerousG
 function check(input: DangerousGoodsDocumentInput, entry: DangerousGoodsEntry | null): FieldError[] {
   const errors: FieldError[] = [];
   if (!entry) {
-    errors.push({ field: "unNumber", message: `${input.unNumber} is not a dangerous-goods entry Packloop papers describe.` });
+    errors.push({
+      field: "unNumber",
+      message: `${input.unNumber} is not a dangerous-goods entry Packloop papers describe.`,
+    });
   }
   if (!(DG_REGIMES as readonly string[]).includes(input.regime)) {
     errors.push({ field: "regime", message: "Choose ADR (road) or IMDG (sea)." });
@@ -113,7 +116,10 @@ function check(input: DangerousGoodsDocumentInput, entry: DangerousGoodsEntry | 
     }
   }
   if (entry?.needsTechnicalName && !input.technicalName?.trim()) {
-    errors.push({ field: "technicalName", message: `${spacedUnNumber(entry.unNumber)} is an n.o.s. entry: give the technical name.` });
+    errors.push({
+      field: "technicalName",
+      message: `${spacedUnNumber(entry.unNumber)} is an n.o.s. entry: give the technical name.`,
+    });
   }
   if (!Number.isSafeInteger(input.packageCount) || input.packageCount < 1) {
     errors.push({ field: "packageCount", message: "Give the number of packages, at least 1." });
@@ -126,12 +132,18 @@ function check(input: DangerousGoodsDocumentInput, entry: DangerousGoodsEntry | 
   }
   if (!input.consignor.name.trim()) errors.push({ field: "consignor", message: "Name the consignor." });
   if (!input.consignee.name.trim()) errors.push({ field: "consignee", message: "Name the consignee." });
-  if (!isoUtc(input.issuedAt)) errors.push({ field: "issuedAt", message: "The issue date is not a valid date." });
-  if (!input.documentNumber.trim()) errors.push({ field: "documentNumber", message: "The document needs a number." });
+  if (!isoUtc(input.issuedAt))
+    errors.push({ field: "issuedAt", message: "The issue date is not a valid date." });
+  if (!input.documentNumber.trim())
+    errors.push({ field: "documentNumber", message: "The document needs a number." });
   return errors;
 }
 
-function shippingName(entry: DangerousGoodsEntry, input: DangerousGoodsDocumentInput, waste: boolean): string {
+function shippingName(
+  entry: DangerousGoodsEntry,
+  input: DangerousGoodsDocumentInput,
+  waste: boolean,
+): string {
   let name = entry.properShippingName;
   if (entry.unNumber === "UN3171" && input.equipmentKind === "vehicle") name = "BATTERY-POWERED VEHICLE";
   if (entry.needsTechnicalName) name = `${name} (${input.technicalName?.trim()})`;
@@ -172,7 +184,12 @@ export function buildDangerousGoodsDocument(
   const classText = input.regime === "ADR" ? entry.label : entry.hazardClass;
   const parts =
     input.regime === "ADR"
-      ? [`${unNumber} ${name}`, classText, ...(entry.packingGroup ? [entry.packingGroup] : []), entry.tunnelCode]
+      ? [
+          `${unNumber} ${name}`,
+          classText,
+          ...(entry.packingGroup ? [entry.packingGroup] : []),
+          entry.tunnelCode,
+        ]
       : [`${unNumber}`, name, classText, ...(entry.packingGroup ? [`PG ${entry.packingGroup}`] : [])];
   const description = parts.join(", ");
   const packing = input.packingInstruction?.trim() || defaultPackingInstruction(entry, input);
@@ -186,7 +203,8 @@ export function buildDangerousGoodsDocument(
   if (input.regime === "ADR") goods.push({ label: "Label", value: entry.label });
   if (entry.packingGroup) goods.push({ label: "Packing group", value: entry.packingGroup });
   if (input.regime === "ADR") goods.push({ label: "Tunnel restriction code", value: entry.tunnelCode });
-  if (input.regime === "IMDG" && entry.unNumber === "UN3077") goods.push({ label: "Marine pollutant", value: "MARINE POLLUTANT" });
+  if (input.regime === "IMDG" && entry.unNumber === "UN3077")
+    goods.push({ label: "Marine pollutant", value: "MARINE POLLUTANT" });
   goods.push(
     { label: "Packages", value: `${input.packageCount} × ${input.packageDescription.trim()}` },
     { label: "Total quantity", value: quantity },
@@ -216,7 +234,8 @@ export function buildDangerousGoodsDocument(
       { label: "Consignee", value: `${input.consignee.name.trim()}, ${input.consignee.address.trim()}` },
     ],
   });
-  if (input.regime === "IMDG") sections.push({ heading: "Shipper's declaration", paragraphs: [IMDG_DECLARATION] });
+  if (input.regime === "IMDG")
+    sections.push({ heading: "Shipper's declaration", paragraphs: [IMDG_DECLARATION] });
 
   const paper: Paper = {
     kind: "dangerous_goods_transport_document",

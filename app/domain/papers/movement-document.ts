@@ -34,24 +34,40 @@ export type ConsentCheck =
  * Whether shipment number `serial` may start at `at` under `consent`. The shipments helper calls this
  * before `departed`; a missing consent is CONSENT_REQUIRED.
  */
-export function checkConsent(consent: Consent | null | undefined, serial: number, at: Date | string): ConsentCheck {
+export function checkConsent(
+  consent: Consent | null | undefined,
+  serial: number,
+  at: Date | string,
+): ConsentCheck {
   if (!consent) {
-    return fail("CONSENT_REQUIRED", "This shipment crosses a border as waste: record the importing state's written consent first.", {
-      field: "consent",
-    });
+    return fail(
+      "CONSENT_REQUIRED",
+      "This shipment crosses a border as waste: record the importing state's written consent first.",
+      {
+        field: "consent",
+      },
+    );
   }
   const when = new Date(at).getTime();
   const from = new Date(consent.grantedAt).getTime();
   const until = new Date(consent.validUntil).getTime();
   if (when < from) {
-    return fail("CONSENT_NOT_YET_VALID", `The consent to notification ${consent.notificationNumber} applies from ${isoUtcDay(consent.grantedAt)}.`, {
-      field: "consent",
-    });
+    return fail(
+      "CONSENT_NOT_YET_VALID",
+      `The consent to notification ${consent.notificationNumber} applies from ${isoUtcDay(consent.grantedAt)}.`,
+      {
+        field: "consent",
+      },
+    );
   }
   if (when > until) {
-    return fail("CONSENT_EXPIRED", `The consent to notification ${consent.notificationNumber} expired on ${isoUtcDay(consent.validUntil)}.`, {
-      field: "consent",
-    });
+    return fail(
+      "CONSENT_EXPIRED",
+      `The consent to notification ${consent.notificationNumber} expired on ${isoUtcDay(consent.validUntil)}.`,
+      {
+        field: "consent",
+      },
+    );
   }
   if (!Number.isSafeInteger(serial) || serial < 1 || serial > consent.shipmentsConsented) {
     return fail(
@@ -95,13 +111,18 @@ export interface MovementDocumentInput {
 
 export type MovementDocumentResult =
   | { readonly ok: true; readonly paper: Paper }
-  | Failure<"VALIDATION" | "CONSENT_REQUIRED" | "CONSENT_EXPIRED" | "CONSENT_NOT_YET_VALID" | "CONSENT_EXHAUSTED">;
+  | Failure<
+      "VALIDATION" | "CONSENT_REQUIRED" | "CONSENT_EXPIRED" | "CONSENT_NOT_YET_VALID" | "CONSENT_EXHAUSTED"
+    >;
 
 function checkInput(input: MovementDocumentInput): FieldError[] {
   const errors: FieldError[] = [];
-  if (!input.documentNumber.trim()) errors.push({ field: "documentNumber", message: "The document needs a number." });
-  if (!isoUtc(input.issuedAt)) errors.push({ field: "issuedAt", message: "The issue date is not a valid date." });
-  if (!isoUtc(input.shipmentDate)) errors.push({ field: "shipmentDate", message: "The shipment date is not a valid date." });
+  if (!input.documentNumber.trim())
+    errors.push({ field: "documentNumber", message: "The document needs a number." });
+  if (!isoUtc(input.issuedAt))
+    errors.push({ field: "issuedAt", message: "The issue date is not a valid date." });
+  if (!isoUtc(input.shipmentDate))
+    errors.push({ field: "shipmentDate", message: "The shipment date is not a valid date." });
   if (!input.consent.notificationNumber.trim()) {
     errors.push({ field: "notificationNumber", message: "Give the notification number." });
   }
@@ -111,8 +132,10 @@ function checkInput(input: MovementDocumentInput): FieldError[] {
   if (!Number.isSafeInteger(input.consent.shipmentsConsented) || input.consent.shipmentsConsented < 1) {
     errors.push({ field: "shipmentsConsented", message: "Give the number of shipments the consent covers." });
   }
-  if (input.wasteCodes.length === 0) errors.push({ field: "wasteCodes", message: "Give at least one waste code." });
-  if (!Number.isFinite(input.massKg) || input.massKg <= 0) errors.push({ field: "massKg", message: "Give the mass in kg." });
+  if (input.wasteCodes.length === 0)
+    errors.push({ field: "wasteCodes", message: "Give at least one waste code." });
+  if (!Number.isFinite(input.massKg) || input.massKg <= 0)
+    errors.push({ field: "massKg", message: "Give the mass in kg." });
   if (!Number.isSafeInteger(input.packageCount) || input.packageCount < 1) {
     errors.push({ field: "packageCount", message: "Give the number of packages." });
   }
@@ -124,7 +147,8 @@ function checkInput(input: MovementDocumentInput): FieldError[] {
     ["importer", input.importer],
     ["facility", input.facility],
   ] as const) {
-    if (!party.name.trim()) errors.push({ field, message: `Name the ${field === "facility" ? "recovery facility" : field}.` });
+    if (!party.name.trim())
+      errors.push({ field, message: `Name the ${field === "facility" ? "recovery facility" : field}.` });
   }
   return errors;
 }
@@ -142,7 +166,8 @@ export function buildMovementDocument(input: MovementDocumentInput): MovementDoc
   const { consent: c } = input;
   const paper: Paper = {
     kind: "movement_document",
-    title: "Movement document for transboundary movements of waste (Basel Convention / OECD Decision C(2001)107/FINAL)",
+    title:
+      "Movement document for transboundary movements of waste (Basel Convention / OECD Decision C(2001)107/FINAL)",
     reference: input.documentNumber.trim(),
     issuedAt: isoUtc(input.issuedAt) as string,
     sections: [

@@ -49,18 +49,22 @@ export type ProFormaInvoiceResult =
 export function buildProFormaInvoice(input: ProFormaInvoiceInput): ProFormaInvoiceResult {
   const errors: FieldError[] = [];
   const currency = input.currency.toUpperCase();
-  if (!isSupportedCurrency(currency)) errors.push({ field: "currency", message: `${input.currency} is not a supported currency.` });
-  if (input.lines.length === 0) errors.push({ field: "lines", message: "The invoice needs at least one line." });
+  if (!isSupportedCurrency(currency))
+    errors.push({ field: "currency", message: `${input.currency} is not a supported currency.` });
+  if (input.lines.length === 0)
+    errors.push({ field: "lines", message: "The invoice needs at least one line." });
   for (const [index, line] of input.lines.entries()) {
     if (!Number.isSafeInteger(line.amountMinor)) {
       errors.push({ field: `lines.${index}`, message: "Amounts are whole numbers of minor units." });
     }
   }
-  if (!input.paymentReference.trim()) errors.push({ field: "paymentReference", message: "Give the payment reference." });
+  if (!input.paymentReference.trim())
+    errors.push({ field: "paymentReference", message: "Give the payment reference." });
   if (!input.bank.account.trim() || !input.bank.beneficiary.trim()) {
     errors.push({ field: "bank", message: "The platform's bank details are not configured." });
   }
-  if (!isoUtc(input.issuedAt)) errors.push({ field: "issuedAt", message: "The issue date is not a valid date." });
+  if (!isoUtc(input.issuedAt))
+    errors.push({ field: "issuedAt", message: "The issue date is not a valid date." });
   if (!isoUtc(input.dueAt)) errors.push({ field: "dueAt", message: "The due date is not a valid date." });
   const totalMinor = input.lines.reduce((sum, line) => sum + line.amountMinor, 0);
   if (errors.length === 0 && (!Number.isSafeInteger(totalMinor) || Math.abs(totalMinor) > MAX_AMOUNT_MINOR)) {
@@ -90,7 +94,10 @@ export function buildProFormaInvoice(input: ProFormaInvoiceInput): ProFormaInvoi
         heading: "Amounts",
         table: {
           columns: ["Description", "Amount"],
-          rows: [...input.lines.map((line) => [line.description, money(line.amountMinor)]), ["Total due", money(totalMinor)]],
+          rows: [
+            ...input.lines.map((line) => [line.description, money(line.amountMinor)]),
+            ["Total due", money(totalMinor)],
+          ],
         },
       },
       {
@@ -104,7 +111,9 @@ export function buildProFormaInvoice(input: ProFormaInvoiceInput): ProFormaInvoi
           { label: "Account", value: input.bank.account },
           { label: "SWIFT/BIC", value: input.bank.swiftBic },
         ],
-        paragraphs: ["Quote the payment reference on the transfer. This pro-forma invoice is not a tax invoice."],
+        paragraphs: [
+          "Quote the payment reference on the transfer. This pro-forma invoice is not a tax invoice.",
+        ],
       },
     ],
   };

@@ -8,7 +8,14 @@
  * §5.2) and closes the chain of custody (docs/domain/battery-passport.md §10.3).
  */
 
-import { CHEMISTRY_LABELS, type Chemistry, LOT_FORM_LABELS, type LotForm, RECYCLING_PROCESS_LABELS, type RecyclingProcess } from "../codes.ts";
+import {
+  CHEMISTRY_LABELS,
+  type Chemistry,
+  LOT_FORM_LABELS,
+  type LotForm,
+  RECYCLING_PROCESS_LABELS,
+  type RecyclingProcess,
+} from "../codes.ts";
 import { type Failure, type FieldError, invalid } from "../failure.ts";
 import { gramsToKgString, METAL_LABELS } from "../metal-content.ts";
 import { formatBasisPoints, formatNumber } from "../quantity.ts";
@@ -18,7 +25,12 @@ import { isoUtc, isoUtcDay, type Paper } from "./paper.ts";
 export interface RecoveryCertificateInput {
   readonly certificateNumber: string;
   readonly issuedAt: Date | string;
-  readonly lot: { readonly id: string; readonly title: string; readonly chemistry: Chemistry; readonly form: LotForm };
+  readonly lot: {
+    readonly id: string;
+    readonly title: string;
+    readonly chemistry: Chemistry;
+    readonly form: LotForm;
+  };
   readonly facility: { readonly name: string; readonly address: string };
   readonly process: RecyclingProcess;
   readonly massReceivedKg: number;
@@ -49,12 +61,19 @@ function tonnesCo2e(grams: number): string {
 export function buildRecoveryCertificate(input: RecoveryCertificateInput): RecoveryCertificateResult {
   const errors: FieldError[] = [];
   if (!CERTIFICATE_NUMBER.test(input.certificateNumber)) {
-    errors.push({ field: "certificateNumber", message: "Certificate numbers are 3–64 letters, digits and hyphens." });
+    errors.push({
+      field: "certificateNumber",
+      message: "Certificate numbers are 3–64 letters, digits and hyphens.",
+    });
   }
   if (!/^[0-9a-f]{64}$/.test(input.chainHeadHash)) {
-    errors.push({ field: "chainHeadHash", message: "The chain head must be a SHA-256 hash in lower-case hex." });
+    errors.push({
+      field: "chainHeadHash",
+      message: "The chain head must be a SHA-256 hash in lower-case hex.",
+    });
   }
-  if (!/^https?:\/\/[^\s/]+/.test(input.appUrl)) errors.push({ field: "appUrl", message: "APP_URL must be an http(s) URL." });
+  if (!/^https?:\/\/[^\s/]+/.test(input.appUrl))
+    errors.push({ field: "appUrl", message: "APP_URL must be an http(s) URL." });
   for (const field of ["issuedAt", "receivedAt", "processedAt"] as const) {
     if (!isoUtc(input[field])) errors.push({ field, message: `${field} is not a valid date.` });
   }

@@ -27,7 +27,9 @@ export const UN38_3_TESTS = ["T.1", "T.2", "T.3", "T.4", "T.5", "T.6", "T.7", "T
 export type Un383Test = (typeof UN38_3_TESTS)[number];
 
 export function requiredTests(unit: "cell" | "battery"): Un383Test[] {
-  return unit === "cell" ? ["T.1", "T.2", "T.3", "T.4", "T.5", "T.6", "T.8"] : ["T.1", "T.2", "T.3", "T.4", "T.5", "T.7"];
+  return unit === "cell"
+    ? ["T.1", "T.2", "T.3", "T.4", "T.5", "T.6", "T.8"]
+    : ["T.1", "T.2", "T.3", "T.4", "T.5", "T.7"];
 }
 
 export interface TestSummaryInput {
@@ -81,7 +83,9 @@ const REQUIREMENT_TEXT = {
 /** What a test summary has and lacks, as a paper and as lists. */
 export function checkTestSummary(input: TestSummaryCheckInput): TestSummaryCheck {
   const summary = input.summary ?? {};
-  const applicable = TEST_SUMMARY_ELEMENTS.filter((e) => e.key !== "assembledBatteryReference" || input.assembled);
+  const applicable = TEST_SUMMARY_ELEMENTS.filter(
+    (e) => e.key !== "assembledBatteryReference" || input.assembled,
+  );
   const present: TestSummaryElement[] = [];
   const missing: TestSummaryElement[] = [];
   const lines: PaperLine[] = [];
@@ -90,7 +94,8 @@ export function checkTestSummary(input: TestSummaryCheckInput): TestSummaryCheck
     const has = given(value);
     (has ? present : missing).push(element.key);
     let text = has ? (Array.isArray(value) ? value.join(", ") : String(value).trim()) : "MISSING";
-    if (has && element.key === "testReportDate") text = isoUtcDay(String(value)) ?? `${String(value)} (not a date)`;
+    if (has && element.key === "testReportDate")
+      text = isoUtcDay(String(value)) ?? `${String(value)} (not a date)`;
     lines.push({ label: element.label, value: text });
   }
   const passed = new Set((summary.testsPassed ?? []).map((t) => t.trim().toUpperCase()));

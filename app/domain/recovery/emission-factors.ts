@@ -41,7 +41,8 @@ export const PRIMARY_PRODUCTION_FACTORS: Readonly<Record<Metal, PrimaryProductio
     metal: "Co",
     gramsCo2ePerKg: 30_000,
     asOf: "2019",
-    source: "Cobalt Institute life cycle assessment of refined cobalt metal, reference year 2019 (cobaltinstitute.org) [V]",
+    source:
+      "Cobalt Institute life cycle assessment of refined cobalt metal, reference year 2019 (cobaltinstitute.org) [V]",
     tag: "V",
   },
   Mn: {
@@ -56,7 +57,8 @@ export const PRIMARY_PRODUCTION_FACTORS: Readonly<Record<Metal, PrimaryProductio
     metal: "Cu",
     gramsCo2ePerKg: 4_100,
     asOf: "2018",
-    source: "International Copper Association, copper cathode life cycle assessment, reference year 2018 (copperalliance.org) [V]",
+    source:
+      "International Copper Association, copper cathode life cycle assessment, reference year 2018 (copperalliance.org) [V]",
     tag: "V",
   },
 };

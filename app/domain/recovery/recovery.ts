@@ -91,11 +91,20 @@ export function computeRecovery(input: RecoveryInput): RecoveryRecord | Recovery
   }
   for (const metal of METALS) {
     if (!validRate(input.recoveryRatesBp[metal])) {
-      return { ok: false, field: `recovery${metal}Bp`, message: `The recovery rate for ${metal} must be 0–10,000 basis points.` };
+      return {
+        ok: false,
+        field: `recovery${metal}Bp`,
+        message: `The recovery rate for ${metal} must be 0–10,000 basis points.`,
+      };
     }
   }
   const estimate = estimateMetalContent(input.chemistry, input.form, input.massReceivedKg);
-  if (!estimate.ok) return { ok: false, field: "chemistry", message: `The metal content cannot be estimated (${estimate.reason}).` };
+  if (!estimate.ok)
+    return {
+      ok: false,
+      field: "chemistry",
+      message: `The metal content cannot be estimated (${estimate.reason}).`,
+    };
   const factors = input.factors ?? PRIMARY_PRODUCTION_FACTORS;
 
   const metals: MetalRecovery[] = METALS.map((metal) => {
@@ -105,22 +114,33 @@ export function computeRecovery(input: RecoveryInput): RecoveryRecord | Recovery
     const rateBp = input.recoveryRatesBp[metal];
     const recoveredGrams = Math.floor((containedGrams * rateBp) / 10_000);
     const avoidedCo2eGrams = Math.round((recoveredGrams * factors[metal].gramsCo2ePerKg) / 1000);
-    return { metal, containedGrams, rateBp, recoveredGrams, avoidedCo2eGrams, source: fromAssay ? "assay" : "estimate" };
+    return {
+      metal,
+      containedGrams,
+      rateBp,
+      recoveredGrams,
+      avoidedCo2eGrams,
+      source: fromAssay ? "assay" : "estimate",
+    };
   });
 
   const legs: LegEmission[] = [];
   for (const leg of input.legs) {
-    if (!(leg.mode in EMISSION_G_PER_TKM)) return { ok: false, field: "legs", message: `Unknown mode ${leg.mode}.` };
+    if (!(leg.mode in EMISSION_G_PER_TKM))
+      return { ok: false, field: "legs", message: `Unknown mode ${leg.mode}.` };
     if (!Number.isFinite(leg.distanceKm) || leg.distanceKm < 0) {
       return { ok: false, field: "legs", message: `The leg ${leg.from} → ${leg.to} has no distance.` };
     }
-    const recorded = typeof leg.co2eGrams === "number" && Number.isSafeInteger(leg.co2eGrams) && leg.co2eGrams >= 0;
+    const recorded =
+      typeof leg.co2eGrams === "number" && Number.isSafeInteger(leg.co2eGrams) && leg.co2eGrams >= 0;
     legs.push({
       from: leg.from,
       to: leg.to,
       mode: leg.mode,
       distanceKm: leg.distanceKm,
-      co2eGrams: recorded ? (leg.co2eGrams as number) : legCo2eGrams(input.massReceivedKg, leg.distanceKm, leg.mode),
+      co2eGrams: recorded
+        ? (leg.co2eGrams as number)
+        : legCo2eGrams(input.massReceivedKg, leg.distanceKm, leg.mode),
       basis: recorded ? "recorded" : "computed",
     });
   }
