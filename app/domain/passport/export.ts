@@ -192,3 +192,32 @@ export function exportBatteryPass(
   if (sources.length > 0) passport.sources = sources;
   return { ok: true, passport };
 }
+
+/** The passport's view of a stored lot row (lot-json.ts's LotRecord; Prisma's Lot satisfies it). */
+export function passportLotFromRecord(lot: {
+  readonly id: string;
+  readonly title: string;
+  readonly chemistry: Chemistry;
+  readonly form: LotForm;
+  readonly massKg: number;
+  readonly energyWh: number | null;
+  readonly stateOfHealthPct: number | null;
+  readonly originOem: string | null;
+  readonly originVehicle: string | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}): PassportLot {
+  return {
+    id: lot.id,
+    title: lot.title,
+    chemistry: lot.chemistry,
+    form: lot.form,
+    massKg: lot.massKg,
+    energyWh: lot.energyWh,
+    stateOfHealthPct: lot.stateOfHealthPct,
+    originOem: lot.originOem,
+    originVehicle: lot.originVehicle,
+    createdAt: lot.createdAt,
+    updatedAt: lot.updatedAt,
+  };
+}
