@@ -72,6 +72,9 @@ export interface BatteryPass {
     active?: Partial<Record<"lithium" | "nickel" | "cobalt", { location: string; critical: boolean }>>;
     composition?: CompositionEntry[];
   };
-  sustainability?: { status?: string };
+  sustainability?: {
+    status?: string;
+    carbonFootprint?: { lifecycle: string; type: string; value: number; unit: string }[];
+  };
   sources?: PassportDocumentRef[];
 }

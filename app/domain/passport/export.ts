@@ -21,6 +21,7 @@ import type { Chemistry, LotForm } from "../codes.ts";
 import { type Failure, fail } from "../failure.ts";
 import { estimateMetalContent, type Metal } from "../metal-content.ts";
 import { isoUtc, isoUtcDay } from "../papers/paper.ts";
+import type { RecoveryRecord } from "../recovery/recovery.ts";
 import { BATTERY_PASS_MODEL, type BatteryPass, type CompositionEntry } from "./battery-pass-model.ts";
 
 /** identification.chemistry text per Packloop chemistry; the importer reads these back. */
@@ -89,6 +90,13 @@ export interface PassportExportInput {
   readonly issuedAt: Date | string;
   /** The lot's public page, printed as a source. */
   readonly lotUrl?: string;
+  /**
+   * Once the lot was recovered: its transport CO2e as shipped goes in
+   * sustainability.carbonFootprint (lifecycle "distribution", kg CO2e for the whole lot).
+   */
+  readonly recovery?: RecoveryRecord | null;
+  /** The certificate of recovery's verify page, as a source. */
+  readonly certificateUrl?: string;
 }
 
 const BATTERY_FORMS: ReadonlySet<LotForm> = new Set(["pack", "module", "cell"]);
@@ -136,6 +144,16 @@ export function exportBatteryPass(
     characteristics: { physicalDimension: { weight: { value: lot.massKg, unit: "unit:kilogram" } } },
     sustainability: { status: input.purpose === "reuse" ? "repurposed" : "waste" },
   };
+  if (input.recovery && passport.sustainability) {
+    passport.sustainability.carbonFootprint = [
+      {
+        lifecycle: "distribution",
+        type: "Climate Change Total",
+        value: input.recovery.transportCo2eGrams / 1000,
+        unit: "kg CO2e",
+      },
+    ];
+  }
   if (lot.originOem) passport.operation = { manufacturer: { manufacturer: lot.originOem } };
   const performance: NonNullable<BatteryPass["performance"]> = {};
   if (lot.energyWh !== null) performance.rated = { energy: { value: lot.energyWh / 1000 } };
@@ -187,6 +205,14 @@ export function exportBatteryPass(
       category: "Supply Chain Information",
       type: "URL",
       content: input.lotUrl,
+    });
+  }
+  if (input.certificateUrl) {
+    sources.push({
+      header: "Certificate of recovery",
+      category: "End of Life",
+      type: "URL",
+      content: input.certificateUrl,
     });
   }
   if (sources.length > 0) passport.sources = sources;

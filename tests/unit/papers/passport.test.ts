@@ -4,7 +4,8 @@ import { BATTERY_PASS_MODEL } from "~/domain/passport/battery-pass-model.ts";
 import { cbvFor, exportEpcisDocument } from "~/domain/passport/epcis.ts";
 import { exportBatteryPass, type PassportLot } from "~/domain/passport/export.ts";
 import { chemistryFromPassport, readBatteryPassport } from "~/domain/passport/import.ts";
-import { HEAD } from "./fixtures.ts";
+import { computeRecovery } from "~/domain/recovery/recovery.ts";
+import { HEAD, RECOVERY_INPUT } from "./fixtures.ts";
 
 function lot(overrides: Partial<PassportLot> = {}): PassportLot {
   return {
@@ -80,6 +81,10 @@ const MODEL_PATHS = new Set([
   "materials.composition[].location",
   "materials.composition[].critical",
   "sustainability.status",
+  "sustainability.carbonFootprint[].lifecycle",
+  "sustainability.carbonFootprint[].type",
+  "sustainability.carbonFootprint[].value",
+  "sustainability.carbonFootprint[].unit",
   "sources[].header",
   "sources[].category",
   "sources[].type",
@@ -126,6 +131,29 @@ describe("battery passport export", () => {
     expect(passport.materials?.active).toEqual({ lithium: { location: "Cathode", critical: true } });
     expect(passport.performance).toBeUndefined();
     expect(passport.operation).toBeUndefined();
+  });
+
+  it("carries the transport CO2e as shipped and the certificate once the lot was recovered", () => {
+    const record = computeRecovery(RECOVERY_INPUT);
+    if (!record.ok) throw new Error(record.message);
+    const result = exportBatteryPass({
+      lot: lot(),
+      purpose: "recycling",
+      economicOperatorId: "org_seller_1",
+      chainHead: { sequence: 19, hash: HEAD },
+      issuedAt: "2026-12-20T10:00:00Z",
+      recovery: record,
+      certificateUrl: "https://packloop.example/verify/PL-CR-2026-0001",
+    });
+    if (!result.ok) throw new Error(result.message);
+    expect(paths(result.passport).filter((p) => !MODEL_PATHS.has(p))).toEqual([]);
+    expect(result.passport.sustainability?.carbonFootprint).toEqual([
+      { lifecycle: "distribution", type: "Climate Change Total", value: 226.8, unit: "kg CO2e" },
+    ]);
+    expect(result.passport.sources?.map((s) => s.content)).toEqual([
+      HEAD,
+      "https://packloop.example/verify/PL-CR-2026-0001",
+    ]);
   });
 
   it.each(["black_mass", "production_scrap"] as const)("refuses %s: not a battery", (form) => {

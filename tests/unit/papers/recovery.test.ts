@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { estimateMetalContent } from "~/domain/metal-content.ts";
 import { paperTexts } from "~/domain/papers/paper.ts";
 import { buildRecoveryCertificate, verifyUrl } from "~/domain/papers/recovery-certificate.ts";
+import { carbonRecordJson } from "~/domain/recovery/carbon-record.ts";
 import { PRIMARY_PRODUCTION_FACTORS } from "~/domain/recovery/emission-factors.ts";
 import { computeRecovery, legCo2eGrams, recycledContentRecord } from "~/domain/recovery/recovery.ts";
 import { HEAD, HYDRO, PYRO, RECOVERY_INPUT } from "./fixtures.ts";
@@ -59,6 +60,21 @@ describe("recovery computation", () => {
     expect(entries.map((e) => e.metal)).toEqual(["Ni", "Co", "Cu"]);
     expect(entries.map((e) => e.countsUnderEuArticle8)).toEqual([true, true, false]);
     expect(entries.every((e) => Math.abs(e.recoveryBp - 9500) <= 1)).toBe(true);
+  });
+
+  it("gives the carbon and recycled-content record as JSON in exact kilograms", () => {
+    const record = computeRecovery(RECOVERY_INPUT);
+    if (!record.ok) throw new Error(record.message);
+    const json = carbonRecordJson(record);
+    expect(json.transport.co2eKg).toBe(226.8);
+    expect(json.transport.legs.map((l) => [l.co2eKg, l.basis])).toEqual([
+      [180, "recorded"],
+      [46.8, "computed"],
+    ]);
+    expect(json.avoided.co2eKg).toBe(record.avoidedCo2eGrams / 1000);
+    expect(json.avoided.factors.map((f) => f.metal)).toEqual(["Li", "Ni", "Co", "Mn", "Cu"]);
+    expect(json.recycledContent.map((r) => r.metal)).toEqual(["Li", "Ni", "Co", "Mn", "Cu"]);
+    expect(json.recycledContent[0]?.recoveryPct).toBeCloseTo(90, 1);
   });
 
   it.each([
