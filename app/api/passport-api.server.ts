@@ -63,6 +63,11 @@ export const BatteryPassResponse = z.object({
       ),
     })
     .optional(),
-  sustainability: z.object({ status: z.enum(PASSPORT_STATES) }),
+  sustainability: z.object({
+    status: z.enum(PASSPORT_STATES),
+    carbonFootprint: z
+      .array(z.object({ lifecycle: z.string(), type: z.string(), value: z.number(), unit: z.string() }))
+      .optional(),
+  }),
   sources: z.array(documentRef).optional(),
 });
