@@ -16,9 +16,10 @@
  * BATTERIES FOR DISPOSAL" or "LITHIUM BATTERIES FOR RECYCLING"; damaged ones stay under SP 376.
  */
 
-import type { BatteryCondition } from "../codes.ts";
+import type { BatteryCondition, Chemistry, LotForm } from "../codes.ts";
 import { type Failure, type FieldError, invalid } from "../failure.ts";
 import { formatNumber } from "../quantity.ts";
+import { classifyTransport } from "../transport-classification.ts";
 import {
   type DangerousGoodsEntry,
   damagedMark,
@@ -107,13 +108,11 @@ function check(input: DangerousGoodsDocumentInput, entry: DangerousGoodsEntry | 
   if (!(CONSIGNMENT_PURPOSES as readonly string[]).includes(input.purpose)) {
     errors.push({ field: "purpose", message: "Choose disposal, recycling or reuse." });
   }
-  if (entry && !entry.batterySpecialProvisions && (isDamaged(input.condition) || input.purpose !== "reuse")) {
-    if (isDamaged(input.condition)) {
-      errors.push({
-        field: "condition",
-        message: `Special provision 376 (damaged or defective batteries) does not apply to ${spacedUnNumber(entry.unNumber)}.`,
-      });
-    }
+  if (entry && !entry.batterySpecialProvisions && isDamaged(input.condition)) {
+    errors.push({
+      field: "condition",
+      message: `Special provision 376 (damaged or defective batteries) does not apply to ${spacedUnNumber(entry.unNumber)}.`,
+    });
   }
   if (entry?.needsTechnicalName && !input.technicalName?.trim()) {
     errors.push({
@@ -245,4 +244,41 @@ export function buildDangerousGoodsDocument(
     sections,
   };
   return { ok: true, paper, description, specialProvisions, marks, statements };
+}
+
+/**
+ * Technical names for black mass shipped as UN 3077 (an n.o.s. entry, §4.5): the hazardous
+ * constituents of its cathode material [A].
+ */
+const BLACK_MASS_TECHNICAL_NAMES: Readonly<Record<Chemistry, string>> = {
+  NMC111: "nickel cobalt manganese oxides",
+  NMC532: "nickel cobalt manganese oxides",
+  NMC622: "nickel cobalt manganese oxides",
+  NMC811: "nickel cobalt manganese oxides",
+  NCA: "nickel cobalt aluminium oxides",
+  LCO: "lithium cobalt oxide",
+  LMO: "lithium manganese oxide",
+  LFP: "lithium iron phosphate",
+  LMFP: "lithium manganese iron phosphate",
+  SODIUM_ION: "sodium transition-metal oxides",
+  MIXED: "nickel and cobalt compounds",
+};
+
+/**
+ * The dangerous-goods fields of a lot's consignment, from the one classification the lot page shows
+ * (transport-classification.ts): UN number, condition, purpose and, for black mass, the technical
+ * name. Null when the lot's codes are outside the catalogue.
+ */
+export function consignmentFromLot(
+  lot: { readonly chemistry: Chemistry; readonly form: LotForm; readonly condition: BatteryCondition },
+  purpose: ConsignmentPurpose,
+): Pick<DangerousGoodsDocumentInput, "unNumber" | "condition" | "purpose" | "technicalName"> | null {
+  const classification = classifyTransport(lot, purpose === "reuse" ? "reuse" : "recycling");
+  if (!classification.ok) return null;
+  return {
+    unNumber: classification.unNumber,
+    condition: lot.condition,
+    purpose,
+    ...(lot.form === "black_mass" ? { technicalName: BLACK_MASS_TECHNICAL_NAMES[lot.chemistry] } : {}),
+  };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   buildDangerousGoodsDocument,
+  consignmentFromLot,
   IMDG_DECLARATION,
   SP_376_STATEMENT,
 } from "~/domain/papers/dangerous-goods.ts";
@@ -140,5 +141,47 @@ describe("dangerous-goods transport document", () => {
       SP_376_STATEMENT,
       "A copy of the competent authority approval BAM-2026-17 accompanies the transport.",
     ]);
+  });
+});
+
+describe("a lot's consignment fields, from its transport classification", () => {
+  it.each([
+    [
+      { chemistry: "NMC811", form: "pack", condition: "intact" },
+      "recycling",
+      "UN 3480 WASTE LITHIUM ION BATTERIES (including lithium ion polymer batteries), 9A, (E)",
+      ["377"],
+    ],
+    [
+      { chemistry: "LFP", form: "module", condition: "damaged" },
+      "recycling",
+      "UN 3480 WASTE LITHIUM ION BATTERIES (including lithium ion polymer batteries), 9A, (E)",
+      ["376"],
+    ],
+    [
+      { chemistry: "SODIUM_ION", form: "pack", condition: "intact" },
+      "reuse",
+      "UN 3551 SODIUM ION BATTERIES with organic electrolyte, 9A, (E)",
+      [],
+    ],
+    [
+      { chemistry: "NMC622", form: "black_mass", condition: "intact" },
+      "recycling",
+      "UN 3077 WASTE ENVIRONMENTALLY HAZARDOUS SUBSTANCE, SOLID, N.O.S. (nickel cobalt manganese oxides), 9, III, (-)",
+      [],
+    ],
+  ] as const)("%o for %s → %s", (lot, purpose, description, sp) => {
+    const consignment = consignmentFromLot(lot, purpose);
+    if (!consignment) throw new Error("unclassified");
+    const result = buildDangerousGoodsDocument(dgInput(consignment));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.description).toBe(description);
+    expect(result.specialProvisions).toEqual(sp);
+  });
+
+  it("answers null for a chemistry outside the catalogue", () => {
+    expect(
+      consignmentFromLot({ chemistry: "LEAD_ACID" as never, form: "pack", condition: "intact" }, "recycling"),
+    ).toBeNull();
   });
 });
