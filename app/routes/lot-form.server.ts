@@ -2,7 +2,8 @@ import { economyByCode } from "~/domain/economies.ts";
 import { MAX_DOCUMENT_BYTES, MAX_PHOTOS } from "~/domain/lot-documents.ts";
 import { LOT_INPUT_FIELDS } from "~/domain/lot-input-fields.ts";
 import { toMajorUnitString } from "~/domain/money.ts";
-import { readFormWithFiles } from "~/utils/multipart.server.ts";
+import { readBatteryPassport } from "~/domain/passport/import.ts";
+import { readFormWithFiles, type UploadedPart } from "~/utils/multipart.server.ts";
 import type { FormValues } from "~/utils/validation.ts";
 
 /**
@@ -111,5 +112,49 @@ export function lotFormDefaults(lot: StoredLotFields): Record<string, string> {
     closesAt: lot.closesAt ? utcDateTimeLocal(lot.closesAt) : "",
     description: lot.description ?? "",
     version: String(lot.version),
+  };
+}
+
+/**
+ * "List from a battery passport": the uploaded passport's fields as form values, and what does not
+ * fit — errors keyed by the form's fields show beside them, the rest (status, an unreadable file)
+ * as the form's message. Nothing is saved: the seller checks the form and completes it.
+ */
+export function prefillFromPassport(file: UploadedPart | undefined): {
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  formError?: string;
+  passport: { fileName: string; status: "waste" | "repurposed" | null };
+} {
+  if (!file)
+    return {
+      values: {},
+      errors: {},
+      formError: "Choose a battery passport file (JSON).",
+      passport: { fileName: "", status: null },
+    };
+  if (!file.bytes) {
+    return {
+      values: {},
+      errors: {},
+      formError: "The passport file is larger than 1 MB.",
+      passport: { fileName: file.fileName, status: null },
+    };
+  }
+  const result = readBatteryPassport(new TextDecoder().decode(file.bytes));
+  const values: Record<string, string> = { ...result.fields };
+  const errors: Record<string, string> = {};
+  const other: string[] = [];
+  if (!result.ok) {
+    for (const [field, message] of Object.entries(result.errors)) {
+      if ((LOT_FORM_FIELDS as readonly string[]).includes(field)) errors[field] = message;
+      else other.push(message);
+    }
+  }
+  return {
+    values,
+    errors,
+    formError: other.length > 0 ? other.join(" ") : undefined,
+    passport: { fileName: file.fileName, status: result.ok ? result.status : null },
   };
 }

@@ -8,9 +8,15 @@ import {
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
 import { LotForm } from "~/components/lot-form.tsx";
+import { PassportUpload } from "~/components/passport-upload.tsx";
 import { validateLotInput } from "~/domain/lot-input.ts";
 import { checkDocumentUploads, createLotWithDocuments } from "~/models/lot-document.server.ts";
-import { lotFormValues, rawLotFromForm, readLotFormRequest } from "~/routes/lot-form.server.ts";
+import {
+  lotFormValues,
+  prefillFromPassport,
+  rawLotFromForm,
+  readLotFormRequest,
+} from "~/routes/lot-form.server.ts";
 import lotStyles from "~/styles/lots.css?url";
 
 export const meta: MetaFunction = () => [{ title: "List a lot · Packloop" }];
@@ -31,6 +37,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { organization, user } = await requireActor(request, { capability: "seller" });
   const { form, files } = await readLotFormRequest(request);
+  if (form.get("intent") === "passport") {
+    // Pre-fill only: the seller reviews the form and saves it as usual.
+    const prefill = prefillFromPassport(files.find((file) => file.field === "passport"));
+    return data(prefill, { status: prefill.formError || Object.keys(prefill.errors).length > 0 ? 400 : 200 });
+  }
   const publish = form.get("intent") === "publish";
   const now = new Date();
   const checked = validateLotInput(rawLotFromForm(form), {
@@ -58,6 +69,13 @@ export default function NewLot() {
   const { defaults, organizationName } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   const values = { ...defaults, ...(feedback?.values as Record<string, string> | undefined) };
+  // After "Read passport": which file filled the form (the form remounts with the new values).
+  const passport =
+    feedback && "passport" in feedback
+      ? (feedback.passport as { fileName: string; status: string | null })
+      : null;
+  const filledFrom =
+    passport && Object.keys(feedback?.values ?? {}).length > 0 ? passport.fileName : undefined;
   return (
     <div className="stack lot-page">
       <p className="breadcrumbs">
@@ -68,7 +86,13 @@ export default function NewLot() {
         Listing for <strong>{organizationName}</strong>. Save a draft at any time; publishing needs the prices
         and, for auctions and tenders, the closing time. To list many packs at once, use a spreadsheet import.
       </p>
-      <LotForm values={values} feedback={feedback} mode="new" />
+      <PassportUpload readFile={filledFrom} />
+      <LotForm
+        key={passport ? `passport:${passport.fileName}` : "lot"}
+        values={values}
+        feedback={feedback}
+        mode="new"
+      />
     </div>
   );
 }

@@ -211,6 +211,10 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
     kind: RESOURCE,
     plan: (ids) => [{ path: `/api/v1/lots/${ids.fleetAwardedLot}/awards` }],
   },
+  "routes/api.v1.lots.$lotId.passport": {
+    kind: RESOURCE,
+    plan: (ids) => [{ path: `/api/v1/lots/${ids.fleetOpenLot}/passport` }],
+  },
   "routes/api.v1.lots.$lotId.$lotAction": {
     kind: RESOURCE,
     plan: (ids) => [{ path: `/api/v1/lots/${ids.fleetOpenLot}/publish` }],

@@ -5,6 +5,7 @@ import { commonSchemas, type OpenApiFragment } from "./common.ts";
 import { economiesApi } from "./economies.ts";
 import { facilitiesApi } from "./facilities.ts";
 import { lotsApi } from "./lots.ts";
+import { passportsApi } from "./passports.ts";
 import { quotesApi } from "./quotes.ts";
 
 // Each resource describes its own endpoints in a fragment beside this file; add it here.
@@ -16,6 +17,7 @@ const fragments: OpenApiFragment[] = [
   allocationPlansApi,
   bookingsApi,
   bidsApi,
+  passportsApi,
 ];
 
 export function openApiDocument(serverUrl: string) {
