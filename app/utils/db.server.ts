@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "~/generated.server/prisma/client.ts";
+import { acquireDataDirLock } from "./data-dir-lock.server.ts";
 import { isDatabaseUnavailable } from "./db-errors.server.ts";
 
 /**
@@ -86,6 +87,8 @@ export type DbClient = AppPrismaClient | DbTransaction;
 
 export function openDatabase(target: DatabaseTarget = resolveDatabaseTarget()): Database {
   if (target.kind === "pglite") {
+    // One process per data folder: a second one refuses here, before touching it (ADR 024).
+    const lock = target.dataDir ? acquireDataDirLock(target.dataDir) : null;
     if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
     const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
     const prisma = withAvailabilityGuard(new PrismaClient({ adapter: new PrismaPGlite(pglite) }));
@@ -105,8 +108,12 @@ export function openDatabase(target: DatabaseTarget = resolveDatabaseTarget()): 
       // NOTIFY inside PGlite is delivered to its own listeners, in this process, after the commit.
       listen: (channel, handler) => pglite.listen(channel, handler),
       async close() {
-        await prisma.$disconnect();
-        if (!pglite.closed) await pglite.close();
+        try {
+          await prisma.$disconnect();
+          if (!pglite.closed) await pglite.close();
+        } finally {
+          lock?.release();
+        }
       },
     };
   }
