@@ -53,6 +53,11 @@ export interface Database {
    * down are gone, so the listener should re-read whatever it serves. Resolves to an unlisten.
    */
   listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>>;
+  /**
+   * The embedded database on disk only: a consistent copy of its data folder (a gzipped tarball,
+   * PGlite's dumpDataDir after a CHECKPOINT) for `npm run db:backup`.
+   */
+  dumpDataDir?: () => Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -107,6 +112,12 @@ export function openDatabase(target: DatabaseTarget = resolveDatabaseTarget()): 
       withConnection: (fn) => fn(executor),
       // NOTIFY inside PGlite is delivered to its own listeners, in this process, after the commit.
       listen: (channel, handler) => pglite.listen(channel, handler),
+      dumpDataDir: target.dataDir
+        ? async () => {
+            await pglite.query("CHECKPOINT");
+            return new Uint8Array(await (await pglite.dumpDataDir("gzip")).arrayBuffer());
+          }
+        : undefined,
       async close() {
         try {
           await prisma.$disconnect();

@@ -43,7 +43,9 @@ describe("parseTrustProxy", () => {
   });
 
   test("the configuration refuses a bad TRUST_PROXY at start-up, naming the variable", () => {
-    expect(() => readEnv({ NODE_ENV: "production", TRUST_PROXY: "true" })).toThrow(/TRUST_PROXY: .*trusts every X-Forwarded-For/);
+    expect(() => readEnv({ NODE_ENV: "production", TRUST_PROXY: "true" })).toThrow(
+      /TRUST_PROXY: .*trusts every X-Forwarded-For/,
+    );
     expect(readEnv({ NODE_ENV: "production", TRUST_PROXY: "1" }).TRUST_PROXY).toBe("1");
   });
 });
