@@ -8,6 +8,8 @@ import pino from "pino";
 import { startSaleSweep } from "./app/models/bidding/sale-sweep.server.ts";
 import { deliverPendingEmails } from "./app/services/email.server.ts";
 import { closeLotEvents } from "./app/services/lot-events.server.ts";
+import { serveBackups } from "./app/utils/backup-control.server.ts";
+import { acquireDataDirLock } from "./app/utils/data-dir-lock.server.ts";
 import { closeDatabase, dataDirectory, getDatabase, resolveDatabaseTarget } from "./app/utils/db.server.ts";
 import { readEnv } from "./app/utils/env.server.ts";
 import { createApp } from "./app/utils/express-app.server.ts";
@@ -35,6 +37,13 @@ async function main() {
   );
   await database.withConnection((sql) => migrate(sql, { log }));
   await seedOnStart(database, { target, seedDemo: env.SEED_DEMO, log });
+  // `npm run db:backup` asks this process for a consistent copy of the embedded database (ADR 024).
+  const stopBackups =
+    target.kind === "pglite" && target.dataDir && database.dumpDataDir
+      ? await serveBackups(acquireDataDirLock(target.dataDir), database.dumpDataDir, (err) =>
+          logger.warn({ err }, "backup failed"),
+        )
+      : async () => {};
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   let devMiddleware: import("express").RequestHandler | undefined;
@@ -82,6 +91,7 @@ async function main() {
     deadline.unref();
     // Open event streams would keep the server from closing: end them (and the LISTEN) first.
     void closeLotEvents().catch((err) => logger.warn({ err }, "closing live lot updates failed"));
+    void stopBackups().catch(() => {});
     server.close(async () => {
       await closeDatabase().catch((err) => logger.error({ err }, "closing the database failed"));
       process.exit(0);

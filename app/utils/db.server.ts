@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "~/generated.server/prisma/client.ts";
+import { acquireDataDirLock } from "./data-dir-lock.server.ts";
 import { isDatabaseUnavailable } from "./db-errors.server.ts";
 
 /**
@@ -52,6 +53,11 @@ export interface Database {
    * down are gone, so the listener should re-read whatever it serves. Resolves to an unlisten.
    */
   listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>>;
+  /**
+   * The embedded database on disk only: a consistent copy of its data folder (a gzipped tarball,
+   * PGlite's dumpDataDir after a CHECKPOINT) for `npm run db:backup`.
+   */
+  dumpDataDir?: () => Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -86,6 +92,8 @@ export type DbClient = AppPrismaClient | DbTransaction;
 
 export function openDatabase(target: DatabaseTarget = resolveDatabaseTarget()): Database {
   if (target.kind === "pglite") {
+    // One process per data folder: a second one refuses here, before touching it (ADR 024).
+    const lock = target.dataDir ? acquireDataDirLock(target.dataDir) : null;
     if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
     const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
     const prisma = withAvailabilityGuard(new PrismaClient({ adapter: new PrismaPGlite(pglite) }));
@@ -104,9 +112,19 @@ export function openDatabase(target: DatabaseTarget = resolveDatabaseTarget()): 
       withConnection: (fn) => fn(executor),
       // NOTIFY inside PGlite is delivered to its own listeners, in this process, after the commit.
       listen: (channel, handler) => pglite.listen(channel, handler),
+      dumpDataDir: target.dataDir
+        ? async () => {
+            await pglite.query("CHECKPOINT");
+            return new Uint8Array(await (await pglite.dumpDataDir("gzip")).arrayBuffer());
+          }
+        : undefined,
       async close() {
-        await prisma.$disconnect();
-        if (!pglite.closed) await pglite.close();
+        try {
+          await prisma.$disconnect();
+          if (!pglite.closed) await pglite.close();
+        } finally {
+          lock?.release();
+        }
       },
     };
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustProxy } from "./trust-proxy.server.ts";
 
 /**
  * Configuration from the environment, validated once. Every variable is listed in the README's
@@ -23,7 +24,14 @@ const schema = z.object({
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(10),
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().positive().default(120),
   BID_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
-  TRUST_PROXY: z.string().optional(),
+  // A number of hops, or a list of proxy addresses; "true" is refused (trust-proxy.server.ts).
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .superRefine((value, context) => {
+      const parsed = parseTrustProxy(value);
+      if (!parsed.ok) context.addIssue({ code: z.ZodIssueCode.custom, message: parsed.message });
+    }),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

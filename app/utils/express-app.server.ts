@@ -10,6 +10,7 @@ import type { Database } from "./db.server.ts";
 import { DIRECT_ROUTES, directAction } from "./direct-route.server.ts";
 import type { Env } from "./env.server.ts";
 import { rateLimiter, rateLimitMiddleware } from "./rate-limit.server.ts";
+import { parseTrustProxy } from "./trust-proxy.server.ts";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -36,7 +37,10 @@ export function createApp(options: AppOptions) {
   const { env, logger } = options;
   const app = express();
   app.disable("x-powered-by");
-  if (env.TRUST_PROXY) app.set("trust proxy", env.TRUST_PROXY === "true" ? true : env.TRUST_PROXY);
+  // A hop count as a number, a list of proxy addresses, never `true` (trust-proxy.server.ts).
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  if (!trustProxy.ok) throw new Error(`Invalid configuration: TRUST_PROXY: ${trustProxy.message}`);
+  if (trustProxy.setting !== false) app.set("trust proxy", trustProxy.setting);
 
   app.use(requestLogger(logger));
   app.use((req, res, next) => {

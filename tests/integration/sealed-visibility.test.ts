@@ -4,6 +4,7 @@
 // app/domain/bidding/bid-visibility.ts). Losers and the seller learn the clearing price after the
 // award; visitors, other organisations and platform admins never see an amount.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { closeLotIfDue } from "~/models/bidding/closing.server.ts";
 import { action as lotAction } from "~/routes/api.v1.lots.$lotId.$lotAction.ts";
 import { loader as bidsLoader } from "~/routes/api.v1.lots.$lotId.bids.ts";
 import { loader as lotLoader } from "~/routes/api.v1.lots.$lotId.ts";
@@ -61,6 +62,37 @@ async function firstStreamEvent(lotId: string): Promise<string> {
   const block = /event: auction\n([\s\S]*?)\n\n/.exec(text);
   if (!block) throw new Error(`no auction event in ${JSON.stringify(text)}`);
   return block[1];
+}
+
+/** Opens the lot's live stream as a visitor; `until` reads events until one matches. */
+async function openStream(lotId: string) {
+  const controller = new AbortController();
+  const request = new Request(`http://packloop.test/lots/${lotId}/events`, { signal: controller.signal });
+  const response = (await eventsLoader({ request, params: { lotId }, context: {} } as never)) as Response;
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  const seen: string[] = [];
+  return {
+    seen,
+    async until(match: (payload: { auction: { status: string } }) => boolean) {
+      for (;;) {
+        const block = /event: auction\nid: .*\ndata: (.*)\n\n/.exec(buffer);
+        if (block) {
+          buffer = buffer.slice(block.index + block[0].length);
+          seen.push(block[1]);
+          if (match(JSON.parse(block[1]))) return block[1];
+          continue;
+        }
+        const { value, done } = await reader.read();
+        if (done) throw new Error("the stream ended");
+        buffer += value;
+      }
+    },
+    close() {
+      controller.abort();
+      void reader.cancel().catch(() => {});
+    },
+  };
 }
 
 async function pageData(lotId: string, who: Bidder | null): Promise<string> {
@@ -148,6 +180,25 @@ describe("a sealed tender after its close, before any award", () => {
       amounts((await apiText(bidsLoader as never, `/api/v1/lots/${lot.id}/bids`, lot.id, buyerA)).text),
     ).toEqual([String(A_BID)]);
     expect(amounts(await pageData(lot.id, seller))).toEqual([String(A_BID), String(B_BID)]);
+  });
+});
+
+describe("the live stream at the close", () => {
+  test("viewers connected while the tender was open are pushed the close without any amount", async () => {
+    const lot = await openLot(seller.organizationId, { saleMode: "sealed" });
+    const stream = await openStream(lot.id);
+    try {
+      await stream.until((p) => p.auction.status === "open");
+      expect((await bid(buyerA, lot.id, A_BID)).ok).toBe(true);
+      expect((await bid(buyerB, lot.id, B_BID)).ok).toBe(true);
+      await db().lot.update({ where: { id: lot.id }, data: { closesAt: new Date(Date.now() - 1_000) } });
+      expect((await closeLotIfDue(lot.id)).closed).toBe(true);
+      await stream.until((p) => p.auction.status === "closed");
+      expect(stream.seen.length).toBeGreaterThanOrEqual(2);
+      expect(amounts(stream.seen.join("\n"))).toEqual([]);
+    } finally {
+      stream.close();
+    }
   });
 });
 

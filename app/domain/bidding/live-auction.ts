@@ -14,7 +14,7 @@ export interface PublicLadderEntry {
   /** The bidder's per-lot tag, so a viewer can spot its own rows. */
   tag: string;
   amount: Money;
-  /** The lot's price right after this bid (auctions); the amount for sealed bids. */
+  /** The lot's price right after this bid. Auctions only: a sealed tender has no public ladder (bid-visibility.ts). */
   priceAfter: Money;
   at: string;
 }
@@ -23,6 +23,7 @@ export interface LiveAuction {
   auction: AuctionView;
   /** Tag of the leading organisation (auctions), compared with the viewer's own tag client-side. */
   leaderTag: string | null;
+  /** An auction's latest bids; always empty for sealed tenders and fixed-price lots. */
   ladder: PublicLadderEntry[];
   /** The lot's bid log position (last sequence), so a client can tell updates apart. */
   sequence: number;
