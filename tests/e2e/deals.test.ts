@@ -72,7 +72,9 @@ describe("a deal paid by bank transfer", () => {
     await entry.locator('input[name="reference"]').fill(`BANK ${reference}`);
     await entry.getByRole("button", { name: "Record incoming wire" }).click();
     await admin.getByText("Wire recorded.").waitFor();
-    expect(await admin.locator('[data-testid="awaiting-deal"]', { hasText: reference! }).count()).toBe(0);
+    await expect
+      .poll(() => admin.locator('[data-testid="awaiting-deal"]', { hasText: reference! }).count())
+      .toBe(0);
 
     for (const page of [buyer, seller]) {
       await page.goto(dealUrl);
