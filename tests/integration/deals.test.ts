@@ -10,7 +10,7 @@ import { confirmAward } from "~/models/bidding/awards.server.ts";
 import { closeLotIfDue } from "~/models/bidding/closing.server.ts";
 import { acceptPurchaseRequest } from "~/models/bidding/purchase-requests.server.ts";
 import { runSaleSweep } from "~/models/bidding/sale-sweep.server.ts";
-import { acceptBooking, requestBooking } from "~/models/capacity-booking.server.ts";
+import { acceptBooking, cancelBooking, requestBooking } from "~/models/capacity-booking.server.ts";
 import { takeDealStep } from "~/models/deals/deal-actions.server.ts";
 import { createDealForAward } from "~/models/deals/deal-creation.server.ts";
 import { lapseOverdueDeals } from "~/models/deals/deal-lapse.server.ts";
@@ -161,6 +161,26 @@ describe("a confirmed award makes one deal", () => {
       incoterm: "DAP",
       totalMinor: 600_000n, // 4 t × AUD 1,500.00
     });
+    // The seller cancels the booking: its deal can no longer be paid.
+    ok(
+      await cancelBooking({
+        organizationId: seller.organizationId,
+        userId: seller.userId,
+        bookingId: requested.booking.id,
+      }),
+    );
+    expect(
+      await recordPayment({
+        dealId: deals[0].id,
+        amountMinor: 600_000n,
+        currency: "AUD",
+        rail: "manual",
+        reference: "late",
+        receivedAt: new Date(),
+        key: `wire:${deals[0].id}:late`,
+        actor: admin,
+      }),
+    ).toMatchObject({ ok: false, code: "DEAL_SOURCE_ENDED" });
   });
 });
 
