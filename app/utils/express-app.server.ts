@@ -1,15 +1,17 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
 import type { Logger } from "pino";
+import { bodyLimits } from "./body-limit.server.ts";
 import type { Database } from "./db.server.ts";
 import { DIRECT_ROUTES, directAction } from "./direct-route.server.ts";
 import type { Env } from "./env.server.ts";
+import { sendRefusal } from "./http-refusal.server.ts";
 import { rateLimiter, rateLimitMiddleware } from "./rate-limit.server.ts";
+import { remixHandler } from "./remix-handler.server.ts";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -47,6 +49,8 @@ export function createApp(options: AppOptions) {
     next();
   });
   app.use(securityHeaders(env, Boolean(options.devMiddleware)));
+  // Before anything reads a body: per-route size limits, counted as the body streams (ADR 025).
+  app.use(bodyLimits());
   // Server-Sent Events must not be buffered by compression (they carry no-transform).
   app.use(
     compression({
@@ -102,18 +106,38 @@ export function createApp(options: AppOptions) {
 
   app.all(
     "*",
-    createRequestHandler({
+    remixHandler({
       build: options.build,
       mode: options.devMiddleware ? "development" : "production",
       getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
     }),
   );
 
-  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    // A malformed URL (a lone "%": Express cannot decode the path) is the client's error.
+    if (error instanceof URIError || clientErrorStatus(error) === 400) {
+      sendRefusal(req, res, {
+        status: 400,
+        code: "MALFORMED_URL",
+        title: "This address is malformed.",
+        detail: "The address contains a character sequence that is not valid (a \"%\" must be followed by two hexadecimal digits).",
+      });
+      return;
+    }
     logger.error({ err: error }, "unhandled error");
-    if (!res.headersSent) res.status(500).type("text/plain").send("Something went wrong.");
+    sendRefusal(req, res, {
+      status: 500,
+      code: "INTERNAL",
+      title: "Something went wrong.",
+      detail: "The server could not answer this request. Try again in a moment.",
+    });
   });
   return app;
+}
+
+function clientErrorStatus(error: unknown): number | null {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === "number" && status >= 400 && status < 500 ? status : null;
 }
 
 function securityHeaders(env: Env, dev: boolean) {

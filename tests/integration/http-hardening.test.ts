@@ -1,0 +1,214 @@
+// The Express layer against hostile requests (issue 17, defects 5–7), on the real production build:
+// request-body limits before anything is buffered (413, Connection: close), the one cross-site
+// check for every non-GET request (403 page or problem+json, nothing written), and bad input that
+// used to answer 500 (NUL bytes, a lone "%", huge offsets, unknown API paths, the API's 429).
+import type { Server } from "node:http";
+import net from "node:net";
+import type { AddressInfo } from "node:net";
+import type { ServerBuild } from "@remix-run/node";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { db, getDatabase } from "~/utils/db.server.ts";
+import { readEnv } from "~/utils/env.server.ts";
+import { createApp } from "~/utils/express-app.server.ts";
+import { insertEconomies } from "../fixtures/economies.ts";
+import { loadProductionBuild } from "../setup/production-build.ts";
+
+const servers: Server[] = [];
+let build: ServerBuild;
+let base: string;
+let port: number;
+
+async function start(env: Record<string, string> = {}): Promise<{ base: string; port: number }> {
+  const app = createApp({
+    env: readEnv({ NODE_ENV: "production", LOG_LEVEL: "silent", RATE_LIMIT_DISABLED: "true", ...env }),
+    logger: pino({ level: "silent" }),
+    database: getDatabase,
+    build,
+  });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  servers.push(server);
+  const p = (server.address() as AddressInfo).port;
+  return { base: `http://127.0.0.1:${p}`, port: p };
+}
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  /** Whether the server closed the connection after answering. */
+  closed: boolean;
+}
+
+/**
+ * Sends `head` and then `body` chunks on a raw socket (stopping as soon as an answer arrives) and
+ * reads the answer; `closed` says whether the server ended the connection within `waitMs`.
+ */
+function rawRequest(
+  head: string,
+  chunks: Iterable<Buffer | string>,
+  options: { targetPort?: number; waitMs?: number } = {},
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(options.targetPort ?? port, "127.0.0.1");
+    let received = "";
+    let answered = false;
+    let closed = false;
+    const finish = () => {
+      const split = received.indexOf("\r\n\r\n");
+      if (split < 0) return reject(new Error(`no answer: ${JSON.stringify(received.slice(0, 200))}`));
+      const [statusLine, ...lines] = received.slice(0, split).split("\r\n");
+      const headers: Record<string, string> = {};
+      for (const line of lines) {
+        const at = line.indexOf(":");
+        headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+      }
+      resolve({ status: Number(statusLine.split(" ")[1]), headers, body: received.slice(split + 4), closed });
+    };
+    const timer = setTimeout(() => {
+      socket.destroy();
+      finish();
+    }, options.waitMs ?? 5_000);
+    socket.on("data", (data) => {
+      received += data.toString("latin1");
+      answered = true;
+    });
+    socket.on("error", () => {});
+    socket.on("close", () => {
+      closed = true;
+      clearTimeout(timer);
+      finish();
+    });
+    socket.on("connect", async () => {
+      socket.write(head);
+      for (const chunk of chunks) {
+        if (answered || socket.destroyed) break;
+        if (!socket.write(chunk)) await new Promise((r) => socket.once("drain", r));
+        await new Promise((r) => setImmediate(r));
+      }
+    });
+  });
+}
+
+function* repeat(chunk: Buffer | string, times: number) {
+  for (let i = 0; i < times; i++) yield chunk;
+}
+
+function chunked(chunk: string, times: number): Iterable<string> {
+  return (function* () {
+    for (let i = 0; i < times; i++) yield `${chunk.length.toString(16)}\r\n${chunk}\r\n`;
+    yield "0\r\n\r\n";
+  })();
+}
+
+beforeAll(async () => {
+  build = await loadProductionBuild((line) => console.log(line));
+  await insertEconomies(db());
+  ({ base, port } = await start());
+}, 300_000);
+
+afterAll(async () => {
+  for (const server of servers) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+describe("request-body limits (defect 5)", () => {
+  test("a 400 MB body declared to /api/v1/quotes is refused unread: 413 problem+json, Connection: close", async () => {
+    const started = Date.now();
+    const response = await rawRequest(
+      "POST /api/v1/quotes HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n" +
+        `Content-Length: ${400 * 1024 * 1024}\r\n\r\n`,
+      repeat(Buffer.alloc(64 * 1024, 0x20), 64),
+    );
+    expect(response.status).toBe(413);
+    expect(response.headers["content-type"]).toBe("application/problem+json");
+    expect(response.headers.connection).toBe("close");
+    expect(JSON.parse(response.body)).toMatchObject({ status: 413, code: "PAYLOAD_TOO_LARGE" });
+    expect(response.closed).toBe(true);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  test("a chunked JSON body is counted as it streams and refused past its limit, the connection closed", async () => {
+    const response = await rawRequest(
+      "POST /api/v1/quotes HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n" +
+        "Transfer-Encoding: chunked\r\n\r\n",
+      chunked(" ".repeat(64 * 1024), 200),
+    );
+    expect(response.status).toBe(413);
+    expect(response.headers.connection).toBe("close");
+    expect(JSON.parse(response.body).code).toBe("PAYLOAD_TOO_LARGE");
+    expect(response.closed).toBe(true);
+  });
+
+  test("the direct bid endpoint refuses a chunked body past its limit the same way", async () => {
+    const response = await rawRequest(
+      "POST /api/v1/lots/no-such-lot/bids HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n" +
+        "Transfer-Encoding: chunked\r\n\r\n",
+      chunked(" ".repeat(64 * 1024), 400),
+    );
+    expect(response.status).toBe(413);
+    expect(response.headers.connection).toBe("close");
+    expect(JSON.parse(response.body).code).toBe("PAYLOAD_TOO_LARGE");
+    expect(response.closed).toBe(true);
+  });
+
+  test("a page form over 100 KB is refused with a 413 page; one under it reaches the action", async () => {
+    const big = await fetch(`${base}/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: `email=a%40example.com&password=${"x".repeat(150 * 1024)}`,
+    });
+    expect(big.status).toBe(413);
+    expect(big.headers.get("content-type")).toMatch(/text\/html/);
+    expect(big.headers.get("connection")).toBe("close");
+    expect(await big.text()).toMatch(/too large/);
+
+    const small = await fetch(`${base}/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: `email=a%40example.com&password=${"x".repeat(50 * 1024)}`,
+      redirect: "manual",
+    });
+    expect(small.status).toBe(400);
+  });
+
+  test("a chunked page form is counted too", async () => {
+    const response = await rawRequest(
+      "POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n" +
+        "Transfer-Encoding: chunked\r\n\r\n",
+      chunked("x".repeat(16 * 1024), 40),
+    );
+    expect(response.status).toBe(413);
+    expect(response.headers.connection).toBe("close");
+    expect(response.closed).toBe(true);
+  });
+
+  test("an answer sent before the body was read closes the connection instead of offering it again", async () => {
+    // An anonymous post to a member's form is redirected before its body is read; the next
+    // request on the connection must either be answered or the first answer must say "close".
+    const body = `note=${"y".repeat(90 * 1024)}`;
+    const response = await rawRequest(
+      "POST /settings/organization HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n" +
+        `Content-Length: ${body.length}\r\n\r\n${body}GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`,
+      [],
+    );
+    expect(response.status).toBeLessThan(500);
+    if (response.headers.connection !== "close") expect(response.body).toMatch(/"status":"ok"/);
+    expect(response.closed).toBe(true);
+  });
+
+  test("a chunked JSON body answered before it was read (401) is not offered for reuse", async () => {
+    const response = await rawRequest(
+      "POST /api/v1/lots HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n" +
+        "Transfer-Encoding: chunked\r\n\r\n",
+      chunked(" ".repeat(64 * 1024), 400),
+    );
+    expect(response.status).toBe(401);
+    expect(response.headers.connection).toBe("close");
+    expect(response.closed).toBe(true);
+  });
+});
