@@ -12,6 +12,7 @@ import type { Env } from "./env.server.ts";
 import { sendRefusal } from "./http-refusal.server.ts";
 import { rateLimiter, rateLimitMiddleware } from "./rate-limit.server.ts";
 import { remixHandler } from "./remix-handler.server.ts";
+import { sameOriginCheck } from "./same-origin.server.ts";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -51,6 +52,8 @@ export function createApp(options: AppOptions) {
   app.use(securityHeaders(env, Boolean(options.devMiddleware)));
   // Before anything reads a body: per-route size limits, counted as the body streams (ADR 025).
   app.use(bodyLimits());
+  // One cross-site check for every request that may change something (ADR 025).
+  app.use(sameOriginCheck({ appUrl: env.APP_URL }));
   // Server-Sent Events must not be buffered by compression (they carry no-transform).
   app.use(
     compression({

@@ -11,7 +11,11 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db, getDatabase } from "~/utils/db.server.ts";
 import { readEnv } from "~/utils/env.server.ts";
 import { createApp } from "~/utils/express-app.server.ts";
+import { createApiToken } from "~/models/api-token.server.ts";
+import { createUserWithOrganization } from "~/models/user.server.ts";
+import { openLot } from "../fixtures/bidding.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
+import { formBody, sessionCookieFrom } from "../fixtures/routes.ts";
 import { loadProductionBuild } from "../setup/production-build.ts";
 
 const servers: Server[] = [];
@@ -210,5 +214,123 @@ describe("request-body limits (defect 5)", () => {
     expect(response.status).toBe(401);
     expect(response.headers.connection).toBe("close");
     expect(response.closed).toBe(true);
+  });
+});
+
+const PASSWORD = "correct horse battery";
+let people = 0;
+
+async function member(capabilities: ("seller" | "buyer" | "recycler")[]) {
+  people += 1;
+  const email = `hardening-${people}@example.com`;
+  const { user, organization } = await createUserWithOrganization({
+    name: `Member ${people}`,
+    email,
+    password: PASSWORD,
+    organizationName: `Org ${people}`,
+    economyCode: "AU",
+    capabilities,
+  });
+  const login = await fetch(`${base}/login`, {
+    method: "POST",
+    body: formBody({ email, password: PASSWORD }),
+    redirect: "manual",
+  });
+  expect(login.status).toBe(302);
+  return { userId: user.id, organizationId: organization.id, cookie: sessionCookieFrom(login.headers) };
+}
+
+const FOREIGN = "https://evil.example";
+
+describe("cross-site requests (defect 6)", () => {
+  test("a bid form posted from another site is refused 403 with a page and writes nothing; from the app it is placed", async () => {
+    const seller = await member(["seller"]);
+    const buyer = await member(["buyer"]);
+    const lot = await openLot(seller.organizationId);
+    const post = (headers: Record<string, string>) =>
+      fetch(`${base}/lots/${lot.id}/bids`, {
+        method: "POST",
+        headers: { Cookie: buyer.cookie, ...headers },
+        body: formBody({ amount: "12000" }),
+        redirect: "manual",
+      });
+
+    const foreign = await post({ Origin: FOREIGN });
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.get("content-type")).toMatch(/text\/html/);
+    expect(await foreign.text()).toMatch(/sent from another site/);
+    const fetchMetadata = await post({ "Sec-Fetch-Site": "cross-site" });
+    expect(fetchMetadata.status).toBe(403);
+    const nullOrigin = await post({ Origin: "null" });
+    expect(nullOrigin.status).toBe(403);
+    expect(await db().bid.count({ where: { lotId: lot.id } })).toBe(0);
+
+    const own = await post({ Origin: base, "Sec-Fetch-Site": "same-origin" });
+    expect(own.status).toBe(302);
+    expect(own.headers.get("location")).toMatch(/bid=placed/);
+    expect(await db().bid.count({ where: { lotId: lot.id } })).toBe(1);
+  });
+
+  test.each([
+    ["/logout", {}],
+    ["/login", { email: "x@example.com", password: "whatever it is" }],
+    ["/searches", { intent: "delete", id: "x" }],
+  ])("%s from another site is refused 403 (not Remix's 500)", async (path, fields) => {
+    const buyer = await member(["buyer"]);
+    const response = await fetch(`${base}${path}`, {
+      method: "POST",
+      headers: { Cookie: buyer.cookie, Origin: FOREIGN },
+      body: formBody(fields),
+      redirect: "manual",
+    });
+    expect(response.status).toBe(403);
+    expect(await db().session.count({ where: { userId: buyer.userId } })).toBe(1);
+  });
+
+  test("single fetch's .data posts are checked the same way", async () => {
+    const buyer = await member(["buyer"]);
+    const response = await fetch(`${base}/logout.data`, {
+      method: "POST",
+      headers: { Cookie: buyer.cookie, Origin: FOREIGN },
+      body: "",
+      redirect: "manual",
+    });
+    expect(response.status).toBe(403);
+  });
+
+  test("the API: a session-cookie call from another site is refused with problem+json; a bearer token is not checked", async () => {
+    const seller = await member(["seller"]);
+    const cookieCall = await fetch(`${base}/api/v1/lots`, {
+      method: "POST",
+      headers: { Cookie: seller.cookie, Origin: FOREIGN, "Content-Type": "application/json" },
+      body: "{}",
+    });
+    expect(cookieCall.status).toBe(403);
+    expect(cookieCall.headers.get("content-type")).toBe("application/problem+json");
+    expect((await cookieCall.json()).code).toBe("CROSS_SITE_REQUEST");
+
+    const { token } = await createApiToken({
+      organizationId: seller.organizationId,
+      createdById: seller.userId,
+      name: "cross-site test",
+    });
+    const tokenCall = await fetch(`${base}/api/v1/lots`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, Origin: FOREIGN, "Content-Type": "application/json" },
+      body: "{}",
+    });
+    expect(tokenCall.status).toBe(400);
+    expect((await tokenCall.json()).code).toBe("VALIDATION_FAILED");
+  });
+
+  test("programs that send neither Origin nor Sec-Fetch-Site are not affected", async () => {
+    const buyer = await member(["buyer"]);
+    const response = await fetch(`${base}/logout`, {
+      method: "POST",
+      headers: { Cookie: buyer.cookie },
+      body: formBody({}),
+      redirect: "manual",
+    });
+    expect(response.status).toBe(302);
   });
 });
