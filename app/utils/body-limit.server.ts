@@ -78,7 +78,8 @@ const NUL_REFUSAL = {
   status: 400,
   code: "INVALID_CHARACTERS",
   title: "The form contains a NUL character.",
-  detail: "A form field contains a NUL character (code 0), which no text may hold. Remove it and send the form again.",
+  detail:
+    "A form field contains a NUL character (code 0), which no text may hold. Remove it and send the form again.",
   close: true,
 };
 

@@ -50,6 +50,16 @@ export function createApp(options: AppOptions) {
     next();
   });
   app.use(securityHeaders(env, Boolean(options.devMiddleware)));
+  // A NUL character is no text's part: refused in any URL (query included) before a route sees it.
+  app.use((req, res, next) => {
+    if (!/%00/i.test(req.originalUrl)) return next();
+    sendRefusal(req, res, {
+      status: 400,
+      code: "INVALID_CHARACTERS",
+      title: "The address contains a NUL character.",
+      detail: "The address contains a NUL character (%00), which no text may hold. Remove it and try again.",
+    });
+  });
   // Before anything reads a body: per-route size limits, counted as the body streams (ADR 025).
   app.use(bodyLimits());
   // One cross-site check for every request that may change something (ADR 025).
@@ -123,7 +133,8 @@ export function createApp(options: AppOptions) {
         status: 400,
         code: "MALFORMED_URL",
         title: "This address is malformed.",
-        detail: "The address contains a character sequence that is not valid (a \"%\" must be followed by two hexadecimal digits).",
+        detail:
+          'The address contains a character sequence that is not valid (a "%" must be followed by two hexadecimal digits).',
       });
       return;
     }

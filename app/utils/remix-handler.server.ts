@@ -7,12 +7,35 @@ import {
 } from "@remix-run/node";
 import type express from "express";
 import { requestBody } from "./body-limit.server.ts";
+import { isApiPath } from "./http-refusal.server.ts";
 
 /**
  * Express → Remix, as @remix-run/express does it, with one difference: the body Remix reads is the
  * counted one from body-limit.server.ts, and when the Express layer has already answered (a body
- * refused half-way) Remix's request is aborted and its answer dropped.
+ * refused half-way) Remix's request is aborted and its answer dropped. And under /api every error
+ * is problem+json: what Remix itself answers there (the catch-all route's 404 page for an unknown
+ * path, 405 for a method a route does not take) is turned into one.
  */
+
+const API_ERROR_CODES: Record<number, [code: string, title: string]> = {
+  400: ["BAD_REQUEST", "The request is invalid."],
+  404: ["NOT_FOUND", "There is no such API endpoint."],
+  405: ["METHOD_NOT_ALLOWED", "This endpoint does not take that method."],
+};
+
+async function apiErrorAsProblem(response: Response): Promise<Response> {
+  if (response.status < 400 || /problem\+json/i.test(response.headers.get("Content-Type") ?? ""))
+    return response;
+  await response.body?.cancel();
+  const [code, title] = API_ERROR_CODES[response.status] ?? ["INTERNAL", "Something went wrong."];
+  const headers = new Headers({ "Content-Type": "application/problem+json" });
+  const allow = response.headers.get("Allow");
+  if (allow) headers.set("Allow", allow);
+  return new Response(JSON.stringify({ type: "about:blank", title, status: response.status, code }), {
+    status: response.status,
+    headers,
+  });
+}
 
 export interface RemixHandlerOptions {
   build: ServerBuild | (() => Promise<ServerBuild>);
@@ -25,8 +48,9 @@ export function remixHandler(options: RemixHandlerOptions): express.RequestHandl
   return async (req, res, next) => {
     try {
       const request = remixRequest(req, res);
-      const response = await handleRequest(request, options.getLoadContext(req, res));
+      let response = await handleRequest(request, options.getLoadContext(req, res));
       if (res.headersSent) return;
+      if (isApiPath(req.path)) response = await apiErrorAsProblem(response);
       await sendRemixResponse(res, response);
     } catch (error) {
       if (res.headersSent) return;

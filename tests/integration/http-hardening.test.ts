@@ -3,18 +3,19 @@
 // check for every non-GET request (403 page or problem+json, nothing written), and bad input that
 // used to answer 500 (NUL bytes, a lone "%", huge offsets, unknown API paths, the API's 429).
 import type { Server } from "node:http";
-import net from "node:net";
 import type { AddressInfo } from "node:net";
+import net from "node:net";
 import type { ServerBuild } from "@remix-run/node";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createApiToken } from "~/models/api-token.server.ts";
+import { createUserWithOrganization } from "~/models/user.server.ts";
 import { db, getDatabase } from "~/utils/db.server.ts";
 import { readEnv } from "~/utils/env.server.ts";
 import { createApp } from "~/utils/express-app.server.ts";
-import { createApiToken } from "~/models/api-token.server.ts";
-import { createUserWithOrganization } from "~/models/user.server.ts";
 import { openLot } from "../fixtures/bidding.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
+import { lotBody, lotFields } from "../fixtures/lots.ts";
 import { formBody, sessionCookieFrom } from "../fixtures/routes.ts";
 import { loadProductionBuild } from "../setup/production-build.ts";
 
@@ -332,5 +333,142 @@ describe("cross-site requests (defect 6)", () => {
       redirect: "manual",
     });
     expect(response.status).toBe(302);
+  });
+});
+
+describe("bad input answers 4xx, never 500 (defect 7)", () => {
+  test("a NUL character in an API body is refused 400 naming the field, nothing written", async () => {
+    const seller = await member(["seller"]);
+    const { token } = await createApiToken({
+      organizationId: seller.organizationId,
+      createdById: seller.userId,
+      name: "nul test",
+    });
+    const response = await fetch(`${base}/api/v1/lots`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+      body: JSON.stringify(lotBody({ title: "Blade\u0000packs", description: "ok\u0000" })),
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    const problem = await response.json();
+    expect(problem.code).toBe("VALIDATION_FAILED");
+    expect(problem.errors.map((e: { field: string }) => e.field).sort()).toEqual(["description", "title"]);
+    expect(await db().lot.count({ where: { organizationId: seller.organizationId } })).toBe(0);
+  });
+
+  test("a NUL character in a page form (a saved search) is refused with a 400 page, nothing written", async () => {
+    const buyer = await member(["buyer"]);
+    for (const body of [
+      formBody({ intent: "save", name: "Blade\u0000", query: "chemistry=LFP" }),
+      formBody({ intent: "save", name: "Blade", query: "q=\u0000" }),
+    ]) {
+      const response = await fetch(`${base}/searches`, {
+        method: "POST",
+        headers: { Cookie: buyer.cookie },
+        body,
+        redirect: "manual",
+      });
+      expect(response.status).toBe(400);
+      expect(response.headers.get("content-type")).toMatch(/text\/html/);
+    }
+    expect(await db().savedSearch.count({ where: { userId: buyer.userId } })).toBe(0);
+  });
+
+  test("a NUL character in a multipart form's text field is refused 400", async () => {
+    const seller = await member(["seller"]);
+    const form = new FormData();
+    for (const [key, value] of Object.entries(lotFields({ title: "Blade\u0000packs", economy: "AU" })))
+      form.append(key, value);
+    const response = await fetch(`${base}/lots/new`, {
+      method: "POST",
+      headers: { Cookie: seller.cookie },
+      body: form,
+      redirect: "manual",
+    });
+    expect(response.status).toBe(400);
+    expect(await db().lot.count({ where: { organizationId: seller.organizationId } })).toBe(0);
+  });
+
+  test.each([
+    ["/facilities?q=%00", /text\/html/],
+    ["/lots?q=ab%00cd", /text\/html/],
+    ["/api/v1/facilities?q=%00", /application\/problem\+json/],
+    ["/api/v1/lots?q=%00", /application\/problem\+json/],
+  ])("a NUL character in the query of %s answers 400", async (path, type) => {
+    const response = await fetch(`${base}${path}`);
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toMatch(type);
+  });
+
+  test.each([
+    "/api/v1/lots?offset=1e20",
+    "/api/v1/facilities?offset=1e20",
+    "/api/v1/lots?limit=10&offset=9007199254740993",
+  ])("%s answers 400 naming offset", async (path) => {
+    const seller = await member(["seller"]);
+    const { token } = await createApiToken({
+      organizationId: seller.organizationId,
+      createdById: seller.userId,
+      name: "offset test",
+    });
+    const response = await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    const problem = await response.json();
+    expect(problem.errors.map((e: { field: string }) => e.field)).toEqual(["offset"]);
+  });
+
+  test.each([
+    ["GET", "/%", /text\/html/],
+    ["GET", "/lots/%", /text\/html/],
+    ["GET", "/lots/%zz/edit", /text\/html/],
+    ["POST", "/lots/%/bids", /text\/html/],
+    ["GET", "/api/v1/lots/%", /application\/problem\+json/],
+    ["POST", "/api/v1/lots/%/bids", /application\/problem\+json/],
+  ])("%s %s (a lone %%) answers 400, not a plain-text 500", async (method, path, type) => {
+    const response = await rawRequest(
+      `${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
+      [],
+    );
+    expect(response.status).toBe(400);
+    expect(response.headers["content-type"]).toMatch(type);
+  });
+
+  test.each([
+    ["GET", "/api/v1/no-such-thing"],
+    ["GET", "/api/v1/lots/x/y/z"],
+    ["POST", "/api/v1/no-such-thing"],
+    ["GET", "/api/v2/lots"],
+  ])("%s %s answers 404 problem+json", async (method, path) => {
+    const response = await fetch(`${base}${path}`, { method });
+    expect(response.status).toBe(404);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect((await response.json()).code).toBe("NOT_FOUND");
+  });
+
+  test("a method an API path does not take answers 405 problem+json", async () => {
+    const response = await fetch(`${base}/api/v1/economies`, { method: "DELETE" });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+  });
+
+  test("the API's per-address write limit answers 429 problem+json RATE_LIMITED; pages keep their page", async () => {
+    const limited = await start({ RATE_LIMIT_DISABLED: "false", RATE_LIMIT_WRITES_PER_MINUTE: "1" });
+    const call = () =>
+      fetch(`${limited.base}/api/v1/quotes`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: "{}",
+      });
+    expect((await call()).status).not.toBe(429);
+    const refused = await call();
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("content-type")).toBe("application/problem+json");
+    expect(refused.headers.get("retry-after")).toBeTruthy();
+    expect((await refused.json()).code).toBe("RATE_LIMITED");
+    const page = await fetch(`${limited.base}/logout`, { method: "POST", redirect: "manual" });
+    expect(page.status).toBe(429);
+    expect(page.headers.get("content-type")).toMatch(/text\/(html|plain)/);
   });
 });
