@@ -15,6 +15,7 @@ import { readEnv } from "~/utils/env.server.ts";
 import { createApp } from "~/utils/express-app.server.ts";
 import { openLot } from "../fixtures/bidding.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
+import { facilityFields } from "../fixtures/facilities.ts";
 import { lotBody, lotFields } from "../fixtures/lots.ts";
 import { formBody, sessionCookieFrom } from "../fixtures/routes.ts";
 import { loadProductionBuild } from "../setup/production-build.ts";
@@ -470,5 +471,122 @@ describe("bad input answers 4xx, never 500 (defect 7)", () => {
     const page = await fetch(`${limited.base}/logout`, { method: "POST", redirect: "manual" });
     expect(page.status).toBe(429);
     expect(page.headers.get("content-type")).toMatch(/text\/(html|plain)/);
+  });
+});
+
+describe("the API refuses what its schema forbids (defect 8)", () => {
+  test.each([
+    ["currency null", { currency: null }, "currency"],
+    ['currency ""', { currency: "" }, "currency"],
+    ['economy ""', { economy: "" }, "economy"],
+    ["availableFrom 2026-02-30", { availableFrom: "2026-02-30" }, "availableFrom"],
+  ])("POST /api/v1/lots with %s: 400 naming the field, no lot", async (_, override, field) => {
+    const seller = await member(["seller"]);
+    const { token } = await createApiToken({
+      organizationId: seller.organizationId,
+      createdById: seller.userId,
+      name: "schema test",
+    });
+    const response = await fetch(`${base}/api/v1/lots`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+      body: JSON.stringify(lotBody({ ...override, status: "open" })),
+    });
+    expect(response.status).toBe(400);
+    const problem = await response.json();
+    expect(problem.errors.map((e: { field: string }) => e.field)).toContain(field);
+    expect(await db().lot.count({ where: { organizationId: seller.organizationId } })).toBe(0);
+  });
+
+  test("POST /api/v1/quotes with a lot available from 2026-02-30: 400 naming the field", async () => {
+    const response = await fetch(`${base}/api/v1/quotes`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        lot: {
+          chemistry: "NMC811",
+          form: "pack",
+          condition: "intact",
+          massKg: 12_500,
+          location: { lat: -37.81, lng: 144.96 },
+          economy: "AU",
+          availableFrom: "2026-02-30",
+        },
+      }),
+    });
+    expect(response.status).toBe(400);
+    const problem = await response.json();
+    expect(problem.errors.map((e: { field: string }) => e.field)).toEqual(["lot.availableFrom"]);
+  });
+});
+
+describe("page forms refuse with 4xx, never 200 (defect 8)", () => {
+  type Who = "anonymous" | "seller" | "buyer" | "recycler";
+  let cookies: Record<Who, string>;
+  let lotId: string;
+  let facilityId: string;
+
+  beforeAll(async () => {
+    const seller = await member(["seller"]);
+    const buyer = await member(["buyer"]);
+    const recycler = await member(["recycler"]);
+    cookies = { anonymous: "", seller: seller.cookie, buyer: buyer.cookie, recycler: recycler.cookie };
+    lotId = (await openLot(seller.organizationId)).id;
+    const created = await fetch(`${base}/facilities/new`, {
+      method: "POST",
+      headers: { Cookie: recycler.cookie },
+      body: formBody(facilityFields()),
+      redirect: "manual",
+    });
+    expect(created.status).toBe(302);
+    facilityId = (created.headers.get("location") ?? "").split("/")[2];
+  });
+
+  // [page, who, fields]: each a submission the action must refuse.
+  const cells: [string, Who, Record<string, string>][] = [
+    ["/login", "anonymous", { email: "", password: "" }],
+    ["/signup", "anonymous", { email: "not an email" }],
+    ["/forgot-password", "anonymous", { email: "not an email" }],
+    ["/reset-password/no-such-token", "anonymous", { password: "short", confirm: "short" }],
+    ["/invitations/no-such-token", "anonymous", { name: "", password: "" }],
+    ["/quote", "anonymous", { chemistry: "nonsense" }],
+    ["/searches", "buyer", { intent: "save", name: "", query: "" }],
+    ["/searches", "buyer", { intent: "delete", id: "no-such-search" }],
+    ["/searches", "buyer", { intent: "bogus" }],
+    ["/settings/api-tokens", "seller", { name: "" }],
+    ["/settings/api-tokens", "seller", { intent: "revoke", tokenId: "no-such-token" }],
+    ["/settings/organization", "seller", { intent: "profile", name: "" }],
+    ["/settings/organization", "seller", { intent: "invite", email: "not an email" }],
+    ["/settings/organization", "seller", { intent: "bogus" }],
+    ["/facilities/new", "recycler", { name: "" }],
+    ["/lots/new", "seller", { title: "" }],
+    ["/lots/import", "seller", { publish: "draft" }],
+    ["/lots/:lot/edit", "seller", { title: "" }],
+    ["/lots/:lot", "seller", { intent: "bogus" }],
+    ["/lots/:lot/bids", "buyer", { amount: "not money" }],
+    ["/lots/:lot/bids", "buyer", { amount: "1" }],
+    ["/lots/:lot/questions", "buyer", { intent: "ask", question: "" }],
+    ["/lots/:lot/award", "seller", { intent: "bogus" }],
+    ["/lots/:lot/watch", "buyer", { intent: "bogus" }],
+    ["/notifications", "buyer", { intent: "bogus" }],
+    ["/bookings", "seller", { intent: "bogus" }],
+    ["/facilities/:facility", "seller", { intent: "book" }],
+    ["/facilities/:facility/capacity", "recycler", { intent: "create", month: "nonsense" }],
+    ["/facilities/:facility/edit", "recycler", { intent: "bogus" }],
+  ];
+
+  test.each(cells)("POST %s as %s %j answers 4xx", async (page, who, fields) => {
+    const path = page.replace(":lot", lotId).replace(":facility", facilityId);
+    for (const url of [path, `${path}.data`]) {
+      const response = await fetch(`${base}${url}`, {
+        method: "POST",
+        headers: cookies[who] ? { Cookie: cookies[who] } : {},
+        body: formBody(fields),
+        redirect: "manual",
+      });
+      await response.arrayBuffer();
+      expect(response.status, url).toBeGreaterThanOrEqual(400);
+      expect(response.status, url).toBeLessThan(500);
+    }
   });
 });
