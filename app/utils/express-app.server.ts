@@ -50,6 +50,12 @@ export function createApp(options: AppOptions) {
     next();
   });
   app.use(securityHeaders(env, Boolean(options.devMiddleware)));
+  // HSTS only on answers that went out over HTTPS (directly, or via a proxy TRUST_PROXY trusts):
+  // over plain HTTP it means nothing (RFC 6797 §8.1) and would pin a plain-HTTP dev server.
+  app.use((req, res, next) => {
+    if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    next();
+  });
   // A NUL character is no text's part: refused in any URL (query included) before a route sees it.
   app.use((req, res, next) => {
     if (!/%00/i.test(req.originalUrl)) return next();
@@ -179,6 +185,7 @@ function securityHeaders(env: Env, dev: boolean) {
     },
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    // Set above, only over HTTPS.
     strictTransportSecurity: false,
   });
 }

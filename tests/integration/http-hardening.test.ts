@@ -590,3 +590,16 @@ describe("page forms refuse with 4xx, never 200 (defect 8)", () => {
     }
   });
 });
+
+describe("HSTS under HTTPS (defect 9)", () => {
+  test("answers over HTTPS (behind a trusted proxy) carry Strict-Transport-Security; plain HTTP and spoofed headers do not", async () => {
+    const proxied = await start({ TRUST_PROXY: "loopback" });
+    const secure = await fetch(`${proxied.base}/login`, { headers: { "X-Forwarded-Proto": "https" } });
+    expect(secure.headers.get("strict-transport-security")).toMatch(/^max-age=31536000; includeSubDomains$/);
+    const plain = await fetch(`${proxied.base}/login`);
+    expect(plain.headers.get("strict-transport-security")).toBeNull();
+    // Without TRUST_PROXY, X-Forwarded-Proto is the client's word: ignored.
+    const spoofed = await fetch(`${base}/login`, { headers: { "X-Forwarded-Proto": "https" } });
+    expect(spoofed.headers.get("strict-transport-security")).toBeNull();
+  });
+});
