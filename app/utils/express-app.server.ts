@@ -17,6 +17,8 @@ import { sameOriginCheck } from "./same-origin.server.ts";
 declare module "@remix-run/node" {
   interface AppLoadContext {
     cspNonce: string;
+    /** RATE_LIMIT_DISABLED=true in the app's configuration: limits kept in routes stay off too. */
+    rateLimitsDisabled?: boolean;
   }
 }
 
@@ -128,7 +130,10 @@ export function createApp(options: AppOptions) {
     remixHandler({
       build: options.build,
       mode: options.devMiddleware ? "development" : "production",
-      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+      getLoadContext: (_req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        rateLimitsDisabled: env.RATE_LIMIT_DISABLED === "true",
+      }),
     }),
   );
 

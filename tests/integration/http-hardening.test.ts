@@ -603,3 +603,39 @@ describe("HSTS under HTTPS (defect 9)", () => {
     expect(spoofed.headers.get("strict-transport-security")).toBeNull();
   });
 });
+
+describe("failed log-ins slow the account down (defect 9)", () => {
+  test("after five wrong passwords the account takes no attempt for 30 s, the right password included; other accounts are unaffected", async () => {
+    const limited = await start({ RATE_LIMIT_DISABLED: "false", RATE_LIMIT_AUTH_PER_MINUTE: "100" });
+    const victim = await createUserWithOrganization({
+      name: "Victim",
+      email: "victim@example.com",
+      password: PASSWORD,
+      organizationName: "Victim Org",
+      economyCode: "AU",
+      capabilities: ["buyer"],
+    });
+    const login = (email: string, password: string) =>
+      fetch(`${limited.base}/login`, {
+        method: "POST",
+        body: formBody({ email, password }),
+        redirect: "manual",
+      });
+    for (let i = 0; i < 5; i++)
+      expect((await login("victim@example.com", "wrong password here")).status).toBe(400);
+    const refused = await login("VICTIM@example.com", PASSWORD);
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toMatch(/Too many failed log-ins to this account. Try again in (29|30) s/);
+    expect(await db().session.count({ where: { userId: victim.user.id } })).toBe(0);
+
+    await createUserWithOrganization({
+      name: "Bystander",
+      email: "bystander@example.com",
+      password: PASSWORD,
+      organizationName: "Bystander Org",
+      economyCode: "AU",
+      capabilities: ["buyer"],
+    });
+    expect((await login("bystander@example.com", PASSWORD)).status).toBe(302);
+  });
+});
