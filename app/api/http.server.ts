@@ -87,9 +87,28 @@ export async function readJsonBody<S extends z.ZodTypeAny>(request: Request, sch
   } catch {
     throw problem(400, "The body is not valid JSON.", { code: "INVALID_JSON" });
   }
+  const nul = nulFields(raw);
+  if (nul.length) throw validationProblem(nul);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw validationProblem(zodProblems(parsed.error));
   return parsed.data;
+}
+
+/**
+ * Every string (value or key) holding a NUL character, by path: no text Packloop keeps may hold
+ * one (PostgreSQL's text cannot), so it is refused here rather than failing in the database.
+ */
+export function nulFields(value: unknown, path: string[] = []): FieldProblem[] {
+  const message = "Remove the NUL character (code 0): text may not contain it.";
+  if (typeof value === "string")
+    return value.includes("\0") ? [{ field: path.join(".") || "body", message }] : [];
+  if (typeof value !== "object" || value === null) return [];
+  const problems: FieldProblem[] = [];
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes("\0")) problems.push({ field: [...path, key].join("."), message });
+    else problems.push(...nulFields(item, [...path, key]));
+  }
+  return problems;
 }
 
 export function zodProblems(error: z.ZodError): FieldProblem[] {
@@ -106,6 +125,8 @@ export function zodProblems(error: z.ZodError): FieldProblem[] {
 }
 
 export const MAX_PAGE_SIZE = 500;
+/** The largest `offset`: far beyond any list here, and within what the database's OFFSET takes. */
+export const MAX_OFFSET = 1_000_000_000;
 
 /** `limit` (1–500, default 50) and `offset` (≥ 0) from the query string, or a 400 naming them. */
 export function readPagination(params: URLSearchParams, defaults = { limit: 50 }) {
@@ -116,8 +137,8 @@ export function readPagination(params: URLSearchParams, defaults = { limit: 50 }
   const offset = offsetRaw === null ? 0 : Number(offsetRaw);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE)
     errors.push({ field: "limit", message: `Use a whole number from 1 to ${MAX_PAGE_SIZE}.` });
-  if (!Number.isInteger(offset) || offset < 0)
-    errors.push({ field: "offset", message: "Use a whole number ≥ 0." });
+  if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET)
+    errors.push({ field: "offset", message: "Use a whole number from 0 to 1,000,000,000." });
   if (errors.length) throw validationProblem(errors);
   return { limit, offset };
 }

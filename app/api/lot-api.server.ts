@@ -32,10 +32,22 @@ const lotFields = {
   originOem: text,
   location: z.object({ lat: z.number(), lng: z.number() }).strict().optional(),
   locationLabel: text,
-  economy: text,
+  // The document's enum: a code, or null (or left out) to derive it from the location; never "".
+  economy: z
+    .string()
+    .regex(
+      /^[A-Za-z]{2}$/,
+      "Use the ISO code of an APEC economy, such as AU, or null to derive it from the location.",
+    )
+    .nullable()
+    .optional(),
   availableFrom: text,
   saleMode: text,
-  currency: text,
+  // The document's pattern: a code whenever it is given; null and "" are not currencies.
+  currency: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, "Give an ISO 4217 currency code, such as USD.")
+    .optional(),
   startingPrice: money,
   reservePrice: money,
   askingPrice: money,

@@ -48,7 +48,8 @@ export const QuoteLot = z
     economy: Economy,
     availableFrom: z
       .string()
-      .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "Give the date as YYYY-MM-DD.")
+      // zod's date(): a calendar day that exists (no 30 February), written YYYY-MM-DD.
+      .date("Give a date that exists, as YYYY-MM-DD.")
       .optional(),
   })
   .strict();

@@ -78,3 +78,12 @@ export function utcFallback(iso: string, seconds = false): string {
     .slice(0, seconds ? 19 : 16)
     .replace("T", " ")} UTC`;
 }
+
+/** Whether `text` is a calendar day written YYYY-MM-DD that exists: 2026-02-28 yes, 2026-02-30 no. */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}

@@ -41,6 +41,8 @@ export const FILE_EXTENSIONS: Readonly<Record<AcceptedContentType, string>> = {
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 /** Photos per upload; documents are one file each. */
 export const MAX_PHOTOS = 6;
+/** One listing-form request: every document slot filled at once, plus the form's text, with room to spare. */
+export const MAX_LOT_FORM_BYTES = MAX_DOCUMENT_BYTES * (3 + MAX_PHOTOS) + 1_000_000;
 /** Bytes needed to recognise every accepted type. */
 export const SNIFF_BYTES = 12;
 

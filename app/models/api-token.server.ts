@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { isUuid } from "~/domain/lot-json.ts";
 import { db } from "~/utils/db.server.ts";
 import { hashToken } from "~/utils/tokens.server.ts";
 
@@ -35,6 +36,7 @@ export async function listApiTokens(organizationId: string) {
 }
 
 export async function revokeApiToken(organizationId: string, tokenId: string, now = new Date()) {
+  if (!isUuid(tokenId)) return false;
   const { count } = await db().apiToken.updateMany({
     where: { id: tokenId, organizationId, revokedAt: null },
     data: { revokedAt: now },

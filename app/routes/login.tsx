@@ -11,6 +11,7 @@ import { getActor } from "~/auth/actor.server.ts";
 import { FormError, TextField } from "~/components/form.tsx";
 import { findMembershipsOfUser } from "~/models/organization.server.ts";
 import { verifyLogin } from "~/models/user.server.ts";
+import { accountLogins } from "~/utils/login-throttle.server.ts";
 import { safeRedirect, startSession } from "~/utils/session.server.ts";
 import { parseForm } from "~/utils/validation.ts";
 
@@ -27,11 +28,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(await request.formData(), LoginSchema);
   if (!parsed.ok)
     return data({ errors: parsed.errors, values: parsed.values, formError: undefined }, { status: 400 });
+  // Failed log-ins slow the account down (app/domain/login-delay.ts), before the password is checked.
+  const throttle = context.rateLimitsDisabled ? null : accountLogins;
+  const allowance = throttle?.check(parsed.data.email) ?? { ok: true };
+  if (!allowance.ok) {
+    const wait = allowance.retryAfterSeconds;
+    return data(
+      {
+        errors: {},
+        values: parsed.values,
+        formError: `Too many failed log-ins to this account. Try again in ${wait} s, or reset the password.`,
+      },
+      { status: 429, headers: { "Retry-After": String(wait) } },
+    );
+  }
   const user = await verifyLogin(parsed.data.email, parsed.data.password);
+  if (!user) throttle?.failed(parsed.data.email);
+  else throttle?.succeeded(parsed.data.email);
   if (!user) {
     // One message for an unknown email and a wrong password alike.
     return data(

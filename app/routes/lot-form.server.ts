@@ -1,5 +1,5 @@
 import { economyByCode } from "~/domain/economies.ts";
-import { MAX_DOCUMENT_BYTES, MAX_PHOTOS } from "~/domain/lot-documents.ts";
+import { MAX_DOCUMENT_BYTES, MAX_LOT_FORM_BYTES } from "~/domain/lot-documents.ts";
 import { LOT_INPUT_FIELDS } from "~/domain/lot-input-fields.ts";
 import { toMajorUnitString } from "~/domain/money.ts";
 import { readBatteryPassport } from "~/domain/passport/import.ts";
@@ -14,11 +14,8 @@ import type { FormValues } from "~/utils/validation.ts";
 // The lot's input fields plus the port list, which only the form offers (it fills in the location).
 export const LOT_FORM_FIELDS = [...LOT_INPUT_FIELDS, "port"] as const;
 
-/** Every document slot filled at once, plus the form's text, with room to spare. */
-const MAX_REQUEST_BYTES = MAX_DOCUMENT_BYTES * (3 + MAX_PHOTOS) + 1_000_000;
-
 export function readLotFormRequest(request: Request) {
-  return readFormWithFiles(request, { maxFileBytes: MAX_DOCUMENT_BYTES, maxTotalBytes: MAX_REQUEST_BYTES });
+  return readFormWithFiles(request, { maxFileBytes: MAX_DOCUMENT_BYTES, maxTotalBytes: MAX_LOT_FORM_BYTES });
 }
 
 /** The values typed, to show the form again as it was sent. */

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { getActor } from "~/auth/actor.server.ts";
 import { localDateTimeToInstant } from "~/domain/bidding/closing.ts";
 import { parseMoneyInput } from "~/domain/money.ts";
@@ -24,12 +24,14 @@ import { relistLot } from "~/models/bidding/relisting.server.ts";
 type Feedback = { intent: string | null; formError: string; errors: Record<string, string> };
 
 function refused(intent: string | null, failure: Pick<AwardFailure, "status" | "message" | "field">) {
-  return data<Feedback>(
+  // A Response, not data(): from a resource route Remix sends data()'s wrapper, with 200, to a
+  // plain form post; single fetch reads the status and body of either.
+  return Response.json(
     {
       intent,
       formError: failure.message,
       errors: failure.field ? { [failure.field]: failure.message } : {},
-    },
+    } satisfies Feedback,
     { status: failure.status },
   );
 }

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { getActor } from "~/auth/actor.server.ts";
 import { readBidForm } from "~/domain/bidding/bid-form.ts";
 import { formatMoney } from "~/domain/money.ts";
@@ -36,7 +36,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await getActor(request);
   if (!viewer) return redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
   const refuse = (status: number, feedback: Partial<BidFeedback> & { formError: string }) =>
-    data<BidFeedback>({ code: "VALIDATION", errors: {}, blockers: [], ...feedback }, { status });
+    // A Response, not data(): from a resource route Remix sends data()'s wrapper, with 200, to a
+    // plain form post; single fetch reads the status and body of either.
+    Response.json({ code: "VALIDATION", errors: {}, blockers: [], ...feedback } satisfies BidFeedback, {
+      status,
+    });
   if (!viewer.organizationId) {
     return refuse(403, { code: "CAPABILITY_REQUIRED", formError: "Join an organisation to bid." });
   }

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { getActor } from "~/auth/actor.server.ts";
 import { answerQuestion, askQuestion } from "~/models/lot-question.server.ts";
 
@@ -24,7 +24,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ? await answerQuestion(caller, String(form.get("questionId") ?? ""), form.get("answer"))
         : ({ ok: false, status: 400, message: 'intent must be "ask" or "answer".' } as const);
   if (result.ok) return redirect(back);
-  return data(
+  // A Response, not data(): from a resource route Remix sends data()'s wrapper, with 200, to a
+  // plain form post; single fetch reads the status and body of either.
+  return Response.json(
     {
       intent: typeof intent === "string" ? intent : null,
       questionId: intent === "answer" ? String(form.get("questionId") ?? "") : null,

@@ -18,6 +18,7 @@ import { formatFileSize, formatNumber } from "~/domain/quantity.ts";
 import { listLotImports, startLotImport } from "~/models/lot-import.server.ts";
 import { readSpreadsheet } from "~/services/spreadsheet.server.ts";
 import importStyles from "~/styles/lot-import.css?url";
+import { textField } from "~/utils/multipart.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Import lots from a spreadsheet · Packloop" }];
 export const links = () => [{ rel: "stylesheet", href: importStyles }];
@@ -62,8 +63,7 @@ async function readUpload(request: Request): Promise<Upload> {
       size += chunk.byteLength;
       if (size <= limit) chunks.push(chunk);
     }
-    if (part.filename === undefined)
-      return size <= limit ? new TextDecoder().decode(Buffer.concat(chunks)) : null;
+    if (part.filename === undefined) return size <= limit ? textField(Buffer.concat(chunks)) : null;
     if (part.name === "file" && (part.filename !== "" || size > 0)) {
       file = { name: part.filename, size, bytes: size <= MAX_IMPORT_BYTES ? Buffer.concat(chunks) : null };
     }

@@ -43,7 +43,8 @@ const QuoteForm = z.object({
     blank,
     z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "Give the date as YYYY-MM-DD.")
+      // zod's date(): a calendar day that exists (no 30 February), written YYYY-MM-DD.
+      .date("Give a date that exists, as YYYY-MM-DD.")
       .optional(),
   ),
   wNet: weight,

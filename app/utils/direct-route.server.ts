@@ -1,5 +1,7 @@
 import type { ServerBuild } from "@remix-run/node";
 import type express from "express";
+import { requestBody } from "./body-limit.server.ts";
+import { sendRefusal } from "./http-refusal.server.ts";
 
 /**
  * Hot API endpoints handed straight to their Remix route module's action, skipping Remix's request
@@ -27,22 +29,25 @@ export const DIRECT_ROUTES: DirectRoute[] = [
 
 type BuildSource = ServerBuild | (() => Promise<ServerBuild>);
 
-function readBody(req: express.Request): Promise<Buffer | null> {
+/** The body, or null past MAX_DIRECT_BODY_BYTES (reading stops there). */
+function readBody(source: NodeJS.ReadableStream): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on("data", (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_DIRECT_BODY_BYTES) {
+        source.removeListener("data", onData);
+        source.pause();
         resolve(null);
-        req.removeAllListeners("data");
-        req.resume();
         return;
       }
       chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
+    };
+    source.on("data", onData);
+    source.on("end", () => resolve(Buffer.concat(chunks)));
+    source.on("error", reject);
+    source.resume();
   });
 }
 
@@ -71,17 +76,16 @@ export function directAction(build: BuildSource, routeId: string): express.Reque
       const serverBuild = typeof build === "function" ? await build() : build;
       const action = serverBuild.routes[routeId]?.module.action;
       if (!action) return next();
-      const body = await readBody(req);
+      const body = await readBody(requestBody(req, res));
       if (body === null) {
-        res.status(413).type("application/problem+json");
-        res.end(
-          JSON.stringify({
-            type: "about:blank",
-            title: "The body is too large.",
-            status: 413,
-            code: "PAYLOAD_TOO_LARGE",
-          }),
-        );
+        sendRefusal(req, res, {
+          status: 413,
+          code: "PAYLOAD_TOO_LARGE",
+          title: "The body is too large.",
+          detail: `This address takes a body of at most ${MAX_DIRECT_BODY_BYTES / 1024} KB.`,
+          close: true,
+          problem: true,
+        });
         return;
       }
       const url = new URL(req.originalUrl, `${req.protocol}://${req.get("host") ?? "localhost"}`);
@@ -104,6 +108,8 @@ export function directAction(build: BuildSource, routeId: string): express.Reque
       if (!(response instanceof Response)) throw new Error(`${routeId}'s action did not return a Response.`);
       await send(res, response);
     } catch (error) {
+      // Already answered: the Express layer refused the body half-way (body-limit.server.ts).
+      if (res.headersSent) return;
       next(error);
     }
   };

@@ -1,20 +1,25 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
 import type { Logger } from "pino";
+import { bodyLimits } from "./body-limit.server.ts";
 import type { Database } from "./db.server.ts";
 import { DIRECT_ROUTES, directAction } from "./direct-route.server.ts";
 import type { Env } from "./env.server.ts";
+import { sendRefusal } from "./http-refusal.server.ts";
 import { rateLimiter, rateLimitMiddleware } from "./rate-limit.server.ts";
+import { remixHandler } from "./remix-handler.server.ts";
+import { sameOriginCheck } from "./same-origin.server.ts";
 import { parseTrustProxy } from "./trust-proxy.server.ts";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
     cspNonce: string;
+    /** RATE_LIMIT_DISABLED=true in the app's configuration: limits kept in routes stay off too. */
+    rateLimitsDisabled?: boolean;
   }
 }
 
@@ -51,6 +56,26 @@ export function createApp(options: AppOptions) {
     next();
   });
   app.use(securityHeaders(env, Boolean(options.devMiddleware)));
+  // HSTS only on answers that went out over HTTPS (directly, or via a proxy TRUST_PROXY trusts):
+  // over plain HTTP it means nothing (RFC 6797 §8.1) and would pin a plain-HTTP dev server.
+  app.use((req, res, next) => {
+    if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    next();
+  });
+  // A NUL character is no text's part: refused in any URL (query included) before a route sees it.
+  app.use((req, res, next) => {
+    if (!/%00/i.test(req.originalUrl)) return next();
+    sendRefusal(req, res, {
+      status: 400,
+      code: "INVALID_CHARACTERS",
+      title: "The address contains a NUL character.",
+      detail: "The address contains a NUL character (%00), which no text may hold. Remove it and try again.",
+    });
+  });
+  // Before anything reads a body: per-route size limits, counted as the body streams (ADR 025).
+  app.use(bodyLimits());
+  // One cross-site check for every request that may change something (ADR 025).
+  app.use(sameOriginCheck({ appUrl: env.APP_URL }));
   // Server-Sent Events must not be buffered by compression (they carry no-transform).
   app.use(
     compression({
@@ -106,18 +131,42 @@ export function createApp(options: AppOptions) {
 
   app.all(
     "*",
-    createRequestHandler({
+    remixHandler({
       build: options.build,
       mode: options.devMiddleware ? "development" : "production",
-      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+      getLoadContext: (_req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        rateLimitsDisabled: env.RATE_LIMIT_DISABLED === "true",
+      }),
     }),
   );
 
-  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    // A malformed URL (a lone "%": Express cannot decode the path) is the client's error.
+    if (error instanceof URIError || clientErrorStatus(error) === 400) {
+      sendRefusal(req, res, {
+        status: 400,
+        code: "MALFORMED_URL",
+        title: "This address is malformed.",
+        detail:
+          'The address contains a character sequence that is not valid (a "%" must be followed by two hexadecimal digits).',
+      });
+      return;
+    }
     logger.error({ err: error }, "unhandled error");
-    if (!res.headersSent) res.status(500).type("text/plain").send("Something went wrong.");
+    sendRefusal(req, res, {
+      status: 500,
+      code: "INTERNAL",
+      title: "Something went wrong.",
+      detail: "The server could not answer this request. Try again in a moment.",
+    });
   });
   return app;
+}
+
+function clientErrorStatus(error: unknown): number | null {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === "number" && status >= 400 && status < 500 ? status : null;
 }
 
 function securityHeaders(env: Env, dev: boolean) {
@@ -145,6 +194,7 @@ function securityHeaders(env: Env, dev: boolean) {
     },
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    // Set above, only over HTTPS.
     strictTransportSecurity: false,
   });
 }

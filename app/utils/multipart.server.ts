@@ -51,7 +51,7 @@ export async function readFormWithFiles(
     }
     if (part.filename === undefined) {
       if (!kept) throw tooLarge();
-      return new TextDecoder().decode(concat(chunks, size));
+      return textField(concat(chunks, size));
     }
     // An empty file input is sent as a part with no name and no bytes: nothing was chosen.
     if (part.filename === "" && size === 0) return null;
@@ -64,6 +64,21 @@ export async function readFormWithFiles(
     return null;
   });
   return { form, files };
+}
+
+/**
+ * A text field's value. A NUL character is refused with 400 (no text Packloop keeps may hold one);
+ * the Express layer refuses it in url-encoded forms before they reach a route (ADR 025).
+ */
+export function textField(bytes: Uint8Array): string {
+  const text = new TextDecoder().decode(bytes);
+  if (text.includes("\0")) {
+    throw new Response("A form field contains a NUL character (code 0), which no text may hold.", {
+      status: 400,
+      statusText: "Bad Request",
+    });
+  }
+  return text;
 }
 
 function concat(chunks: Uint8Array[], size: number): Uint8Array {

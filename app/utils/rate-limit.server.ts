@@ -1,4 +1,5 @@
 import type express from "express";
+import { sendRefusal } from "./http-refusal.server.ts";
 
 /**
  * The one rate limiter: a fixed one-window counter per key, kept in process. Bids per organisation,
@@ -59,8 +60,9 @@ export function rateLimiter(options: RateLimitOptions): RateLimiter {
 
 /**
  * Express middleware over a limiter, keyed by the client address Express resolved (honouring
- * TRUST_PROXY). A refusal is 429 text with Retry-After and the IETF RateLimit headers (draft 8),
- * before the request reaches Remix, so a refused log-in never reaches its action.
+ * TRUST_PROXY). A refusal is 429 with Retry-After and the IETF RateLimit headers (draft 8) —
+ * problem+json RATE_LIMITED under /api, a page elsewhere — before the request reaches Remix, so a
+ * refused log-in never reaches its action.
  */
 export function rateLimitMiddleware(
   name: string,
@@ -71,10 +73,17 @@ export function rateLimitMiddleware(
   return (req, res, next) => {
     const allowance = limiter.take(clientKey(req.ip ?? ""));
     if (allowance.ok) return next();
-    res.setHeader("Retry-After", String(allowance.retryAfterSeconds));
-    res.setHeader("RateLimit-Policy", `"${name}"; q=${allowance.limit}; w=${Math.round(windowMs / 1000)}`);
-    res.setHeader("RateLimit", `"${name}"; r=0; t=${allowance.retryAfterSeconds}`);
-    res.status(429).type("text/plain").send(message);
+    sendRefusal(req, res, {
+      status: 429,
+      code: "RATE_LIMITED",
+      title: "Too many requests.",
+      detail: message,
+      headers: {
+        "Retry-After": String(allowance.retryAfterSeconds),
+        "RateLimit-Policy": `"${name}"; q=${allowance.limit}; w=${Math.round(windowMs / 1000)}`,
+        RateLimit: `"${name}"; r=0; t=${allowance.retryAfterSeconds}`,
+      },
+    });
   };
 }
 

@@ -20,7 +20,11 @@ export const jsonResponse = (description: string, schema: JsonSchema) => ({
 
 export const paginationParameters = [
   { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 500, default: 50 } },
-  { name: "offset", in: "query", schema: { type: "integer", minimum: 0, default: 0 } },
+  {
+    name: "offset",
+    in: "query",
+    schema: { type: "integer", minimum: 0, maximum: 1_000_000_000, default: 0 },
+  },
 ];
 
 export const commonSchemas: Record<string, JsonSchema> = {

@@ -6,6 +6,7 @@
 
 import { PRICE_KINDS } from "../capacity.ts";
 import { isBatteryCondition, isChemistry, isLotForm, isRecyclingProcess } from "../codes.ts";
+import { isCalendarDate } from "../date-time.ts";
 import { isEconomyCode } from "../economies.ts";
 import { validateLatLng } from "../logistics/geo.ts";
 import { isSupportedCurrency } from "../money.ts";
@@ -14,7 +15,6 @@ import type { MatchFacility, MatchLot } from "./types.ts";
 
 export type FieldErrors = Record<string, string>;
 
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** The largest lot the listing form accepts is far below this; above it a unit was mistyped. */
 const MAX_LOT_KG = 10_000_000;
@@ -46,8 +46,8 @@ export function validateMatchLot(lot: MatchLot, path = "lot"): FieldErrors {
   }
   checkLocation(errors, `${path}.location`, lot.location);
   if (!isEconomyCode(lot.economy)) errors[`${path}.economy`] = "Unknown economy: use an APEC ISO code.";
-  if (lot.availableFrom !== undefined && !ISO_DATE.test(lot.availableFrom)) {
-    errors[`${path}.availableFrom`] = "Give the date as YYYY-MM-DD.";
+  if (lot.availableFrom !== undefined && !isCalendarDate(lot.availableFrom)) {
+    errors[`${path}.availableFrom`] = "Give a date that exists, as YYYY-MM-DD.";
   }
   return errors;
 }

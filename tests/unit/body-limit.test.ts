@@ -1,0 +1,36 @@
+// Which body limit each kind of route takes (app/utils/body-limit.server.ts, ADR 025).
+import { describe, expect, test } from "vitest";
+import { BODY_LIMITS, bodyKindFor } from "~/utils/body-limit.server.ts";
+
+describe("bodyKindFor", () => {
+  test.each([
+    ["/api/v1/lots", "json"],
+    ["/api/v1/lots/abc/bids", "json"],
+    ["/api/v1/quotes", "bulk-json"],
+    ["/api/v1/allocation-plans", "bulk-json"],
+    ["/api/v1/quotes/", "bulk-json"],
+    ["/lots/import", "lot-import"],
+    ["/lots/import.data", "lot-import"],
+    ["/lots/new", "lot-form"],
+    ["/lots/new.data", "lot-form"],
+    ["/lots/abc123", "lot-form"],
+    ["/lots/abc123/edit", "lot-form"],
+    ["/lots/abc123/bids", "form"],
+    ["/lots/mine", "form"],
+    ["/lots", "form"],
+    ["/login", "form"],
+    ["/logout", "form"],
+    ["/searches.data", "form"],
+    ["/quote", "form"],
+  ])("%s takes a %s body", (path, kind) => {
+    expect(bodyKindFor(path)).toBe(kind);
+  });
+
+  test("forms take the least, uploads the most", () => {
+    expect(BODY_LIMITS.form).toBe(100 * 1024);
+    expect(BODY_LIMITS.json).toBe(1024 * 1024);
+    expect(BODY_LIMITS.form).toBeLessThan(BODY_LIMITS.json);
+    expect(BODY_LIMITS.json).toBeLessThan(BODY_LIMITS["bulk-json"]);
+    expect(BODY_LIMITS["lot-import"]).toBeGreaterThan(10 * 1024 * 1024);
+  });
+});
