@@ -103,6 +103,7 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
   "routes/admin.outbox": { kind: HTML, plan: onlyFor(["admin"], "/admin/outbox") },
   "routes/admin.prices": { kind: HTML, plan: onlyFor(["admin"], "/admin/prices") },
   "routes/admin.factors": { kind: HTML, plan: onlyFor(["admin"], "/admin/factors") },
+  "routes/webhooks.stripe": { kind: RESOURCE, plan: page("/webhooks/stripe") },
   "routes/lots._index": {
     kind: HTML,
     plan: () => [
