@@ -221,6 +221,8 @@ async function measure(bench: Bench, label: string) {
 }
 
 export default async function run(bench: Bench) {
+  // The fixture accounts start sessions, which need the secret the server would resolve.
+  process.env.SESSION_SECRET ??= "bench-session-secret-at-least-32-characters-long";
   await closeDatabase();
   await withScratchDatabase(bench, "PostgreSQL", async (url: string) => {
     process.env.DATABASE_URL = url;
