@@ -5,6 +5,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { dealLedgerPosition } from "~/models/deals/ledger.server.ts";
+import { listPaymentExceptions, resolvePaymentException } from "~/models/deals/payment-exceptions.server.ts";
 import { action } from "~/routes/webhooks.stripe.ts";
 import { db } from "~/utils/db.server.ts";
 import { type DealFixture, dealFixture } from "../fixtures/deals.ts";
@@ -212,5 +213,19 @@ describe("money that is not what is due", () => {
     expect(
       await db().paymentException.count({ where: { dealId: deal.dealId, code: "UNEXPECTED_MONEY_BACK" } }),
     ).toBe(1);
+  });
+});
+
+describe("the admins' list", () => {
+  test("an exception is listed until an admin resolves it", async () => {
+    const deal = await dealFixture();
+    await deliver(paymentEvents(deal, { amount: 7n }).intentSucceeded);
+    const open = (await listPaymentExceptions()).filter((e) => e.dealId === deal.dealId);
+    expect(open).toEqual([
+      expect.objectContaining({ code: "AMOUNT_MISMATCH", amountMinor: 7n, currency: "USD" }),
+    ]);
+    expect(await resolvePaymentException(open[0].id)).toEqual({ ok: true });
+    expect((await listPaymentExceptions()).some((e) => e.dealId === deal.dealId)).toBe(false);
+    expect(await resolvePaymentException(open[0].id)).toMatchObject({ ok: false, code: "NOT_FOUND" });
   });
 });

@@ -32,3 +32,16 @@ export function stripePaymentMethod(input: {
 /** Stripe's lower-case currency code ↔ Packloop's ISO code. */
 export const toStripeCurrency = (currency: string) => currency.toLowerCase();
 export const fromStripeCurrency = (currency: string) => currency.toUpperCase();
+
+/** What the deal page shows of the payer's Stripe payment (app/models/deals/stripe-payments.server.ts). */
+export type PaymentSetupView =
+  | { state: "none" }
+  | { state: "pending"; lastError: string | null }
+  | { state: "failed"; lastError: string | null }
+  | {
+      state: "ready";
+      method: "checkout" | "bank_transfer";
+      checkoutUrl: string | null;
+      /** Stripe's display_bank_transfer_instructions (amount_remaining, reference, financial_addresses). */
+      instructions: unknown;
+    };

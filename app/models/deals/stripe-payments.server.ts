@@ -2,7 +2,7 @@
 // own transaction — the payer's payment set-up at the deal's creation, the transfers and refunds
 // after a release, a settlement or a dispute's outcome — and what the deal page shows of it
 // ("payment set-up pending" until the outbox has reached Stripe).
-import { stripePaymentMethod } from "~/domain/deals/stripe-rail.ts";
+import { type PaymentSetupView, stripePaymentMethod } from "~/domain/deals/stripe-rail.ts";
 import type { Prisma } from "~/generated.server/prisma/client.ts";
 import { stripeEnabled } from "~/services/stripe.server.ts";
 import { type DbClient, type DbTransaction, db } from "~/utils/db.server.ts";
@@ -119,17 +119,6 @@ export async function enqueueStripePayouts(tx: DbTransaction, dealId: string) {
   }
   return queued;
 }
-
-export type PaymentSetupView =
-  | { state: "none" }
-  | { state: "pending"; lastError: string | null }
-  | { state: "failed"; lastError: string | null }
-  | {
-      state: "ready";
-      method: "checkout" | "bank_transfer";
-      checkoutUrl: string | null;
-      instructions: Prisma.JsonValue | null;
-    };
 
 /** What the deal page shows of the payer's Stripe payment: "payment set-up pending" or how to pay. */
 export async function paymentSetupView(dealId: string): Promise<PaymentSetupView> {
