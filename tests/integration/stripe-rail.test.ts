@@ -4,7 +4,7 @@
 // object tagged with the deal); the signed webhook funds the deal; the provisional release goes out
 // as a transfer with source_transaction = the payer's charge and transfer_group = the deal; larger
 // amounts get bank-transfer instructions; a currency Stripe cannot take by transfer stays manual.
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createDealForAward } from "~/models/deals/deal-creation.server.ts";
 import { transitionDeal } from "~/models/deals/deal-transitions.server.ts";
@@ -12,6 +12,7 @@ import { dealLedgerPosition } from "~/models/deals/ledger.server.ts";
 import { runPaymentOutbox } from "~/models/deals/payment-outbox.server.ts";
 import { releaseProvisional } from "~/models/deals/payments.server.ts";
 import { paymentSetupView } from "~/models/deals/stripe-payments.server.ts";
+import { loader as dealPageLoader } from "~/routes/deals.$dealId.tsx";
 import { action } from "~/routes/webhooks.stripe.ts";
 import { db } from "~/utils/db.server.ts";
 import { type Bidder, openLot } from "../fixtures/bidding.ts";
@@ -76,6 +77,13 @@ describe("a deal paid by card through Checkout", () => {
     const deal = await awardDeal(800_000n);
     expect(deal.status).toBe("awaiting_payment");
     expect(await paymentSetupView(deal.id)).toEqual({ state: "pending", lastError: null });
+    // The deal page shows it to the payer ("payment set-up pending").
+    const page = await dealPageLoader({
+      request: new Request(`http://localhost/deals/${deal.id}`, { headers: { cookie: buyer.cookie } }),
+      params: { dealId: deal.id },
+      context: {},
+    } as LoaderFunctionArgs);
+    expect(page.stripe).toEqual({ state: "pending", lastError: null });
     expect(await runPaymentOutbox()).toMatchObject({ retried: 1 });
     expect(await paymentSetupView(deal.id)).toMatchObject({
       state: "pending",
