@@ -82,7 +82,7 @@ describe("a deal paid by card through Checkout", () => {
       request: new Request(`http://localhost/deals/${deal.id}`, { headers: { cookie: buyer.cookie } }),
       params: { dealId: deal.id },
       context: {},
-    } as LoaderFunctionArgs);
+    } as unknown as LoaderFunctionArgs);
     expect(page.stripe).toEqual({ state: "pending", lastError: null });
     expect(await runPaymentOutbox()).toMatchObject({ retried: 1 });
     expect(await paymentSetupView(deal.id)).toMatchObject({

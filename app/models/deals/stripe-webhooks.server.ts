@@ -52,6 +52,11 @@ async function applyPayment(
       "The payment names no deal (metadata.dealId) or no PaymentIntent.",
       facts,
     );
+  const key = `stripe:${paymentIntentId}`;
+  // The other event about the same payment, already recorded: a cheap read instead of a locked
+  // transaction (recordPayment answers the same, "replayed", if two arrive at once).
+  const seen = await db().ledgerTransaction.findUnique({ where: { key }, select: { dealId: true } });
+  if (seen?.dealId === dealId) return "duplicate";
   const outcome = await recordPayment({
     dealId,
     amountMinor: facts.amountMinor,
@@ -59,7 +64,7 @@ async function applyPayment(
     rail: "stripe",
     reference: paymentIntentId,
     receivedAt: new Date(event.created * 1000),
-    key: `stripe:${paymentIntentId}`,
+    key,
     actor: { role: "system" },
   });
   if (outcome.ok) return outcome.replayed ? "duplicate" : "applied";
