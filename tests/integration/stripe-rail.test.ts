@@ -10,7 +10,7 @@ import { createDealForAward } from "~/models/deals/deal-creation.server.ts";
 import { transitionDeal } from "~/models/deals/deal-transitions.server.ts";
 import { dealLedgerPosition } from "~/models/deals/ledger.server.ts";
 import { runPaymentOutbox } from "~/models/deals/payment-outbox.server.ts";
-import { releaseProvisional } from "~/models/deals/payments.server.ts";
+import { recordFinalFigures, releaseProvisional, settleDeal } from "~/models/deals/payments.server.ts";
 import { paymentSetupView } from "~/models/deals/stripe-payments.server.ts";
 import { loader as dealPageLoader } from "~/routes/deals.$dealId.tsx";
 import { action } from "~/routes/webhooks.stripe.ts";
@@ -132,6 +132,48 @@ describe("a deal paid by card through Checkout", () => {
     expect(position).toMatchObject({ payeePayable: 0n, cashIn: 800_000n, cashOut: owed });
     // Nothing more to send.
     expect(await runPaymentOutbox({ now: later(9_000_000) })).toMatchObject({ sent: 0 });
+  });
+});
+
+describe("settled below what was released", () => {
+  test("the payer is refunded and the payee's transfer partly reversed, each booked once", async () => {
+    const deal = await awardDeal(800_000n);
+    expect(await runPaymentOutbox({ now: later(20_000_000) })).toMatchObject({ sent: 1 });
+    const session = standIn.created("checkout.session").find((s) => (s.metadata as Obj).dealId === deal.id)!;
+    await deliver(standIn.event("checkout.session.completed", { ...session, payment_status: "paid" }));
+    await db().$transaction((tx) =>
+      transitionDeal(tx, { dealId: deal.id, event: "shipment_departed", actor: { role: "payer" } }),
+    );
+    expect((await releaseProvisional(deal.id, 10_000)).ok).toBe(true);
+    expect(await runPaymentOutbox({ now: later(21_000_000) })).toMatchObject({ sent: 1 });
+    const released = (await dealLedgerPosition(db(), deal.id, "USD")).cashOut;
+
+    // The final weight is half: the payee got more than it earns, the payer paid more than is due.
+    const at = new Date();
+    expect((await recordFinalFigures(deal.id, { basis: "weight", finalKg: 5_000 }, at)).ok).toBe(true);
+    const settled = await settleDeal(deal.id, null, new Date(at.getTime() + 8 * 86_400_000));
+    expect(settled).toMatchObject({ ok: true });
+    const owed = await dealLedgerPosition(db(), deal.id, "USD");
+    expect(owed.refundsPayable).toBeGreaterThan(0n);
+    expect(owed.payeePayable).toBeLessThan(0n);
+    expect(await runPaymentOutbox({ now: later(22_000_000) })).toMatchObject({ sent: 2, failed: 0 });
+
+    const intent = standIn.objects.get(session.payment_intent as string)!;
+    const transfer = standIn.created("transfer").find((t) => (t.metadata as Obj).dealId === deal.id)!;
+    expect(standIn.created("refund").filter((r) => (r.metadata as Obj).dealId === deal.id)).toEqual([
+      expect.objectContaining({ amount: Number(owed.refundsPayable), payment_intent: intent.id }),
+    ]);
+    expect(
+      standIn.created("transfer_reversal").filter((r) => (r.metadata as Obj).dealId === deal.id),
+    ).toEqual([expect.objectContaining({ amount: Number(-owed.payeePayable), transfer: transfer.id })]);
+    const final = await dealLedgerPosition(db(), deal.id, "USD");
+    expect(final).toMatchObject({ held: 0n, refundsPayable: 0n, payeePayable: 0n });
+    // Money out never exceeds money in; what stays is the final value the payee keeps (commission 0).
+    expect(final.cashIn - final.cashOut).toBe(0n);
+    expect(released).toBeGreaterThan(0n);
+    expect(await db().paymentException.count({ where: { dealId: deal.id } })).toBe(0);
+    // Settling again queues nothing more.
+    expect(await runPaymentOutbox({ now: later(23_000_000) })).toMatchObject({ sent: 0 });
   });
 });
 

@@ -137,6 +137,12 @@ export async function sendPaymentCommand(
       return { transferId: transfer.id, destination, sourceTransaction: sourceTransaction ?? null };
     }
     case "refund": {
+      // Money the payee returns funds the refund: wait until the deal's reversals went through, so
+      // the deal never refunds cash it does not have (the ledger would refuse to book it).
+      const reversals = await db().paymentCommand.count({
+        where: { dealId, kind: "transfer_reversal", status: "pending" },
+      });
+      if (reversals > 0) throw new NotYet("Waiting for the deal's transfer reversals.");
       const refund = await stripe.refunds.create(
         { payment_intent: p.paymentIntentId, amount, metadata },
         { idempotencyKey: command.id },

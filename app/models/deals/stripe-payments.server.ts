@@ -52,7 +52,11 @@ export async function enqueuePaymentSetup(tx: DbTransaction, deal: DealForSetup)
   });
 }
 
-async function pendingAmount(tx: DbClient, dealId: string, kind: "transfer" | "refund") {
+async function pendingAmount(
+  tx: DbClient,
+  dealId: string,
+  kind: "transfer" | "refund" | "transfer_reversal",
+) {
   const rows = await tx.paymentCommand.findMany({
     where: { dealId, kind, status: { in: ["pending", "failed"] } },
     select: { payload: true },
@@ -80,7 +84,8 @@ async function paymentIntentOf(tx: DbClient, dealId: string): Promise<string | n
 /**
  * After a release, a settlement or a dispute's outcome (call it in that transaction): a transfer of
  * what the payee is owed and a refund of what the payer is owed, on deals paid through Stripe, less
- * what is already queued. The outbox books each on the ledger when Stripe has done it.
+ * what is already queued, and reversals of earlier transfers when the payee now owes money back.
+ * The outbox books each on the ledger when Stripe has done it.
  */
 export async function enqueueStripePayouts(tx: DbTransaction, dealId: string) {
   const deal = await tx.deal.findUnique({
@@ -107,6 +112,12 @@ export async function enqueueStripePayouts(tx: DbTransaction, dealId: string) {
       }),
     );
   }
+  // The payee was given more than the final figures earn it: take the difference back.
+  const owedBack =
+    position.payeePayable < 0n
+      ? -position.payeePayable - (await pendingAmount(tx, deal.id, "transfer_reversal"))
+      : 0n;
+  if (owedBack > 0n) queued.push(...(await enqueueTransferReversals(tx, deal.id, owedBack)).queued);
   const refund = position.refundsPayable - (await pendingAmount(tx, deal.id, "refund"));
   if (refund > 0n && paymentIntentId) {
     queued.push(
@@ -136,4 +147,54 @@ export async function paymentSetupView(dealId: string): Promise<PaymentSetupView
     checkoutUrl: typeof result.checkoutUrl === "string" ? result.checkoutUrl : null,
     instructions: result.instructions ?? null,
   };
+}
+
+/**
+ * A dispute's outcome takes money back from the payee (call it in that transaction): reversals of
+ * the deal's transfers, newest first, until `amountMinor` is covered. Returns what it could not
+ * cover (more than was transferred through Stripe), for the caller to refuse or book otherwise.
+ */
+export async function enqueueTransferReversals(tx: DbTransaction, dealId: string, amountMinor: bigint) {
+  const transfers = await tx.paymentCommand.findMany({
+    where: { dealId, kind: "transfer", status: "done" },
+    orderBy: { doneAt: "desc" },
+  });
+  const reversed = await tx.paymentCommand.findMany({
+    where: { dealId, kind: "transfer_reversal", status: { in: ["pending", "done", "failed"] } },
+    select: { payload: true },
+  });
+  const alreadyReversed = new Map<string, bigint>();
+  for (const r of reversed) {
+    const p = r.payload as { transferId?: string; amountMinor?: string };
+    if (p.transferId)
+      alreadyReversed.set(
+        p.transferId,
+        (alreadyReversed.get(p.transferId) ?? 0n) + BigInt(p.amountMinor ?? "0"),
+      );
+  }
+  let left = amountMinor;
+  const queued = [];
+  for (const t of transfers) {
+    if (left <= 0n) break;
+    const transferId = (t.result as { transferId?: string } | null)?.transferId;
+    if (!transferId) continue;
+    const available =
+      BigInt((t.payload as { amountMinor?: string }).amountMinor ?? "0") -
+      (alreadyReversed.get(transferId) ?? 0n);
+    const take = available < left ? available : left;
+    if (take <= 0n) continue;
+    queued.push(
+      await enqueuePaymentCommand(tx, {
+        dealId,
+        kind: "transfer_reversal",
+        payload: {
+          transferId,
+          amountMinor: take.toString(),
+          currency: (t.payload as { currency?: string }).currency ?? "",
+        },
+      }),
+    );
+    left -= take;
+  }
+  return { queued, uncovered: left };
 }
