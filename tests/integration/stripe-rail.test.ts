@@ -103,9 +103,22 @@ describe("a deal paid by card through Checkout", () => {
     const intent = standIn.objects.get(session.payment_intent as string)!;
     expect(intent).toMatchObject({ transfer_group: deal.id, metadata: { dealId: deal.id } });
 
-    // The payer pays; Stripe reports it.
-    const paid = { ...session, status: "complete", payment_status: "paid" };
-    expect((await deliver(standIn.event("checkout.session.completed", paid))).status).toBe(200);
+    // The payer pays on the stand-in's Checkout page; Stripe reports it with two events.
+    const checkoutPage = await fetch(view.state === "ready" ? view.checkoutUrl! : "", { redirect: "manual" });
+    expect(checkoutPage.status).toBe(200);
+    const payment = await fetch(view.state === "ready" ? view.checkoutUrl! : "", {
+      method: "POST",
+      redirect: "manual",
+    });
+    expect(payment.status).toBe(303);
+    expect(payment.headers.get("location")).toMatch(new RegExp(`/deals/${deal.id}\\?paid=1$`));
+    const paidEvents = standIn.paymentEvents.filter(
+      (e) =>
+        ((e.data as Obj).object as Obj).id === session.id ||
+        ((e.data as Obj).object as Obj).id === session.payment_intent,
+    );
+    expect(paidEvents.map((e) => e.type)).toEqual(["checkout.session.completed", "payment_intent.succeeded"]);
+    for (const event of paidEvents) expect((await deliver(event)).status).toBe(200);
     expect((await db().deal.findUniqueOrThrow({ where: { id: deal.id } })).status).toBe("funded");
 
     // Shipped, received: 90 % of the value at the received weight goes to the payee by transfer.
