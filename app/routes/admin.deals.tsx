@@ -103,11 +103,7 @@ export default function AdminDeals() {
         <p className="form-error" role="alert">
           {Object.values(result.errors).join(" ")}
         </p>
-      ) : (
-        <p className="notice" role="status">
-          {result.notice}
-        </p>
-      )
+      ) : null
     ) : null;
   return (
     <div className="stack">
@@ -117,6 +113,11 @@ export default function AdminDeals() {
         amount must equal what is due), outgoing wires pay the payee or refund the payer. The bank reference
         makes each record count once.
       </p>
+      {result?.notice ? (
+        <p className="notice" role="status">
+          {result.notice}
+        </p>
+      ) : null}
       <section className="card" aria-labelledby="awaiting-heading">
         <h2 id="awaiting-heading">Awaiting payment ({awaiting.length})</h2>
         {awaiting.length === 0 ? <p className="empty">No deal is awaiting payment.</p> : null}

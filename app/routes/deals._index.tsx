@@ -44,7 +44,9 @@ export default function Deals() {
             <td>
               {deal.payer.id === organizationId
                 ? `Payer (to ${deal.payee.name})`
-                : `Payee (from ${deal.payer.name})`}
+                : deal.payee.id === organizationId
+                  ? `Payee (from ${deal.payer.name})`
+                  : "Receiving facility"}
             </td>
             <td>
               <span className="badge">{DEAL_STATUS_LABELS[deal.status]}</span>

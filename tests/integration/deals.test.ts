@@ -10,7 +10,8 @@ import { confirmAward } from "~/models/bidding/awards.server.ts";
 import { closeLotIfDue } from "~/models/bidding/closing.server.ts";
 import { acceptPurchaseRequest } from "~/models/bidding/purchase-requests.server.ts";
 import { runSaleSweep } from "~/models/bidding/sale-sweep.server.ts";
-import { acceptBooking, requestBooking } from "~/models/capacity-booking.server.ts";
+import { acceptBooking, cancelBooking, requestBooking } from "~/models/capacity-booking.server.ts";
+import { takeDealStep } from "~/models/deals/deal-actions.server.ts";
 import { createDealForAward } from "~/models/deals/deal-creation.server.ts";
 import { lapseOverdueDeals } from "~/models/deals/deal-lapse.server.ts";
 import { transitionDeal } from "~/models/deals/deal-transitions.server.ts";
@@ -160,6 +161,26 @@ describe("a confirmed award makes one deal", () => {
       incoterm: "DAP",
       totalMinor: 600_000n, // 4 t × AUD 1,500.00
     });
+    // The seller cancels the booking: its deal can no longer be paid.
+    ok(
+      await cancelBooking({
+        organizationId: seller.organizationId,
+        userId: seller.userId,
+        bookingId: requested.booking.id,
+      }),
+    );
+    expect(
+      await recordPayment({
+        dealId: deals[0].id,
+        amountMinor: 600_000n,
+        currency: "AUD",
+        rail: "manual",
+        reference: "late",
+        receivedAt: new Date(),
+        key: `wire:${deals[0].id}:late`,
+        actor: admin,
+      }),
+    ).toMatchObject({ ok: false, code: "DEAL_SOURCE_ENDED" });
   });
 });
 
@@ -279,6 +300,49 @@ describe("moving a deal", () => {
         actor: admin,
       }),
     ).toMatchObject({ ok: false });
+  });
+});
+
+describe("a party's step from the deal page", () => {
+  test("the role comes from the deal: a stranger sees nothing, the payer cannot record receipt, the payee ships", async () => {
+    const { deal } = await fixedPriceDeal(buyers[1]);
+    ok(
+      await recordPayment({
+        dealId: deal.id,
+        amountMinor: 2_000_000n,
+        currency: "AUD",
+        rail: "manual",
+        reference: "step",
+        receivedAt: new Date(),
+        key: `wire:${deal.id}:step`,
+        actor: admin,
+      }),
+    );
+    const person = (who: Bidder) => ({
+      organizationId: who.organizationId,
+      userId: who.userId,
+      isPlatformAdmin: false,
+    });
+    expect(await takeDealStep(deal.id, person(buyers[2]), { step: "shipment_departed" })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
+    expect(
+      await takeDealStep(deal.id, person(buyers[1]), { step: "receipt_recorded", kg: 4_000 }),
+    ).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
+    const shipped = ok(await takeDealStep(deal.id, person(seller), { step: "shipment_departed" }));
+    expect(shipped.deal.status).toBe("in_transit");
+    const event = await db().dealEvent.findFirstOrThrow({
+      where: { dealId: deal.id, event: "shipment_departed" },
+    });
+    expect(event).toMatchObject({
+      actorRole: "payee",
+      actorOrganizationId: seller.organizationId,
+      sequence: 3,
+    });
   });
 });
 

@@ -80,7 +80,9 @@ export const dealsApi: OpenApiFragment = {
           401: problemResponse("No valid credentials"),
           403: problemResponse("FORBIDDEN: a party to the deal cannot record its payment"),
           404: problemResponse("No such deal, or the caller is no party to it"),
-          409: problemResponse("DEAL_NOT_AWAITING_PAYMENT"),
+          409: problemResponse(
+            "DEAL_NOT_AWAITING_PAYMENT, or DEAL_SOURCE_ENDED (the booking it was made for was cancelled)",
+          ),
           422: problemResponse("AMOUNT_MISMATCH: not the amount or currency due; `due` gives it"),
         },
       },

@@ -14,6 +14,6 @@ export function paymentReference(number: number): string {
 
 /** The deal number a payment reference names, or null when the text names none. */
 export function parsePaymentReference(text: string): number | null {
-  const match = /PL-?DL-?0*(\d{1,9})\b/i.exec(text.replace(/\s+/g, ""));
+  const match = /PL[\s-]?DL[\s-]?0*(\d{1,9})(?!\d)/i.exec(text);
   return match ? Number(match[1]) : null;
 }

@@ -75,6 +75,18 @@ export async function recordPayment(input: RecordPaymentInput): Promise<PaymentO
         `Deal ${dealLabel(deal.number)} is ${deal.status.replaceAll("_", " ")}, not awaiting payment.`,
         { details: { status: deal.status } },
       );
+    if (deal.bookingId) {
+      // A booking cancelled (or given way to a sale elsewhere) leaves nothing to pay for (ADR 019).
+      const booking = await tx.capacityBooking.findUnique({
+        where: { id: deal.bookingId },
+        select: { status: true },
+      });
+      if (booking?.status !== "accepted")
+        return fail(
+          "DEAL_SOURCE_ENDED",
+          `The booking of deal ${dealLabel(deal.number)} is no longer accepted.`,
+        );
+    }
     const currency = input.currency.toUpperCase();
     if (currency !== deal.currency || input.amountMinor !== deal.totalMinor) {
       const due = formatMoney({ amountMinor: deal.totalMinor, currency: deal.currency });
