@@ -2,14 +2,16 @@
 // the Stripe stand-in as Stripe signs them: the same event twice → one payment and one ledger
 // transaction; a tampered body → 400 and nothing changed; two delivery orders → the same final
 // state; an amount that is not what is due → an exception for admins, not applied.
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { dealLedgerPosition } from "~/models/deals/ledger.server.ts";
 import { listPaymentExceptions, resolvePaymentException } from "~/models/deals/payment-exceptions.server.ts";
+import { action as adminDealsAction, loader as adminDealsLoader } from "~/routes/admin.deals.tsx";
 import { action } from "~/routes/webhooks.stripe.ts";
 import { db } from "~/utils/db.server.ts";
 import { type DealFixture, dealFixture } from "../fixtures/deals.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
+import { accountWith } from "../fixtures/facilities.ts";
 import { StripeStandIn } from "../fixtures/stripe-stand-in.ts";
 
 const standIn = new StripeStandIn();
@@ -224,7 +226,25 @@ describe("the admins' list", () => {
     expect(open).toEqual([
       expect.objectContaining({ code: "AMOUNT_MISMATCH", amountMinor: 7n, currency: "USD" }),
     ]);
-    expect(await resolvePaymentException(open[0].id)).toEqual({ ok: true });
+    // Admins see it at /admin/deals and mark it dealt with there.
+    const admin = await accountWith(["buyer"]);
+    await db().user.update({ where: { id: admin.userId }, data: { isPlatformAdmin: true } });
+    const page = (await adminDealsLoader({
+      request: new Request("http://localhost/admin/deals", { headers: { cookie: admin.cookie } }),
+      params: {},
+      context: {},
+    } as unknown as LoaderFunctionArgs)) as { stripe: { exceptions: { id: string }[] } };
+    expect(page.stripe.exceptions.map((e) => e.id)).toContain(open[0].id);
+    const resolved = await adminDealsAction({
+      request: new Request("http://localhost/admin/deals", {
+        method: "POST",
+        headers: { cookie: admin.cookie, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ intent: "resolve_exception", exceptionId: open[0].id }),
+      }),
+      params: {},
+      context: {},
+    } as unknown as ActionFunctionArgs);
+    expect(resolved).toMatchObject({ notice: "Marked as dealt with." });
     expect((await listPaymentExceptions()).some((e) => e.dealId === deal.dealId)).toBe(false);
     expect(await resolvePaymentException(open[0].id)).toMatchObject({ ok: false, code: "NOT_FOUND" });
   });

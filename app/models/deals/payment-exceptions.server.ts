@@ -37,3 +37,37 @@ export async function retryFailedPaymentCommand(id: string): Promise<{ ok: true 
     ? { ok: true }
     : fail("NOT_FOUND", "There is no such failed command.");
 }
+
+/** The /admin/deals section, as plain values for the page. */
+export async function stripeAdminQueues() {
+  const [exceptions, stuck] = await Promise.all([
+    listPaymentExceptions({ limit: 50 }),
+    listStuckPaymentCommands(3, 50),
+  ]);
+  return {
+    exceptions: exceptions.map((e) => ({
+      id: e.id,
+      dealId: e.dealId,
+      eventId: e.eventId,
+      eventType: e.eventType,
+      code: e.code,
+      message: e.message,
+      amount:
+        e.amountMinor !== null && e.currency
+          ? { amountMinor: Number(e.amountMinor), currency: e.currency }
+          : null,
+      createdAt: e.createdAt.toISOString(),
+    })),
+    stuck: stuck.map((c) => ({
+      id: c.id,
+      dealId: c.dealId,
+      kind: c.kind,
+      status: c.status,
+      attempts: c.attempts,
+      lastError: c.lastError,
+      nextAttemptAt: c.nextAttemptAt.toISOString(),
+    })),
+  };
+}
+
+export type StripeAdminQueues = Awaited<ReturnType<typeof stripeAdminQueues>>;
