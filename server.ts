@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import pino from "pino";
 import { startSaleSweep } from "./app/models/bidding/sale-sweep.server.ts";
+import { startPaymentOutbox } from "./app/models/deals/payment-outbox.server.ts";
 import { deliverPendingEmails } from "./app/services/email.server.ts";
 import { closeLotEvents } from "./app/services/lot-events.server.ts";
 import { serveBackups } from "./app/utils/backup-control.server.ts";
@@ -77,6 +78,8 @@ async function main() {
     : null;
   // Closes due lots, lapses unconfirmed awards and sends ending-soon notices every 5 s.
   const stopSaleSweep = startSaleSweep((err) => logger.error({ err }, "sale sweep failed"));
+  // Sends the payments outbox to Stripe every 2 s (idle while STRIPE_SECRET_KEY is unset).
+  const stopPaymentOutbox = startPaymentOutbox((err) => logger.error({ err }, "payments outbox failed"));
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -85,6 +88,7 @@ async function main() {
     log(`${signal} received: closing connections`);
     if (emailTimer) clearInterval(emailTimer);
     stopSaleSweep();
+    stopPaymentOutbox();
     // Stop accepting connections, let in-flight requests finish, then close the database so the
     // embedded one is flushed cleanly. A hard deadline guards against hung keep-alive sockets.
     const deadline = setTimeout(() => process.exit(1), 10_000);

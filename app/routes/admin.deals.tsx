@@ -2,12 +2,18 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { manualWireKey } from "~/api/deal-api.server.ts";
 import { requireActor } from "~/auth/actor.server.ts";
+import { StripeAdminSection } from "~/components/stripe-admin-section.tsx";
 import { formatDateTime } from "~/domain/date-time.ts";
 import { minorToMajor } from "~/domain/deals/currency-exponents.ts";
 import { DEAL_STATUS_LABELS } from "~/domain/deals/deal-view.ts";
 import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { formatMoney } from "~/domain/money.ts";
 import { adminDealQueues } from "~/models/deals/deal-read.server.ts";
+import {
+  resolvePaymentException,
+  retryFailedPaymentCommand,
+  stripeAdminQueues,
+} from "~/models/deals/payment-exceptions.server.ts";
 import { recordPayment, recordPayout } from "~/models/deals/payments.server.ts";
 import { readWireForm } from "./deal-pages.server.ts";
 
@@ -16,7 +22,11 @@ export const meta: MetaFunction = () => [{ title: "Deals: manual payments · Pac
 /** Platform admins record bank transfers: incoming for deals awaiting payment, outgoing for money owed. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, { admin: true });
-  return { ...(await adminDealQueues()), today: new Date().toISOString().slice(0, 10) };
+  return {
+    ...(await adminDealQueues()),
+    stripe: await stripeAdminQueues(),
+    today: new Date().toISOString().slice(0, 10),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -25,6 +35,22 @@ export async function action({ request }: ActionFunctionArgs) {
   const dealId = String(form.get("dealId") ?? "");
   const currency = String(form.get("currency") ?? "");
   const intent = String(form.get("intent") ?? "");
+  if (intent === "resolve_exception" || intent === "retry_command") {
+    const done =
+      intent === "resolve_exception"
+        ? await resolvePaymentException(String(form.get("exceptionId") ?? ""))
+        : await retryFailedPaymentCommand(String(form.get("commandId") ?? ""));
+    if (!done.ok)
+      return data(
+        { dealId, errors: failureFieldErrors(done), notice: null },
+        { status: failureStatus(done.code) },
+      );
+    return {
+      dealId,
+      errors: null,
+      notice: intent === "resolve_exception" ? "Marked as dealt with." : "Queued again.",
+    };
+  }
   const wire = readWireForm(form, currency);
   if (!wire.ok) return data({ dealId, errors: failureFieldErrors(wire), notice: null }, { status: 400 });
   const admin = { role: "admin" as const, userId: actor.userId };
@@ -95,7 +121,7 @@ function WireForm(props: {
 }
 
 export default function AdminDeals() {
-  const { awaiting, owing, today } = useLoaderData<typeof loader>();
+  const { awaiting, owing, today, stripe } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const message = (dealId: string) =>
     result?.dealId === dealId ? (
@@ -169,6 +195,7 @@ export default function AdminDeals() {
           </article>
         ))}
       </section>
+      <StripeAdminSection exceptions={stripe.exceptions} stuck={stripe.stuck} />
     </div>
   );
 }

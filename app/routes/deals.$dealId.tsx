@@ -1,12 +1,14 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
+import { StripePaymentPanel } from "~/components/stripe-payment-panel.tsx";
 import { formatDateTime } from "~/domain/date-time.ts";
 import { DEAL_STATUS_LABELS } from "~/domain/deals/deal-view.ts";
 import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { formatMoney } from "~/domain/money.ts";
 import { takeDealStep } from "~/models/deals/deal-actions.server.ts";
 import { getDeal } from "~/models/deals/deal-read.server.ts";
+import { paymentSetupView } from "~/models/deals/stripe-payments.server.ts";
 import { platformBankDetails, readKg } from "./deal-pages.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -21,7 +23,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isPlatformAdmin: actor.isPlatformAdmin,
   });
   if (!deal) throw new Response("No such deal.", { status: 404 });
-  return { deal, bank: deal.yourRoles.includes("payer") ? platformBankDetails() : null };
+  // The Stripe rail's payment set-up (ADR 020): "pending" until the outbox has reached Stripe.
+  const stripe =
+    deal.status === "awaiting_payment" ? await paymentSetupView(deal.id) : ({ state: "none" } as const);
+  return { deal, bank: deal.yourRoles.includes("payer") ? platformBankDetails() : null, stripe };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -63,7 +68,7 @@ const EVENT_LABELS: Record<string, string> = {
 };
 
 export default function DealPage() {
-  const { deal, bank } = useLoaderData<typeof loader>();
+  const { deal, bank, stripe } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Record<string, string> = result?.errors ?? {};
   const m = formatMoney;
@@ -97,11 +102,16 @@ export default function DealPage() {
         </p>
       ) : null}
 
+      {stripe.state !== "none" && !deal.yourRoles.includes("payer") ? (
+        <StripePaymentPanel view={stripe} isPayer={false} formatted={m(deal.amount)} />
+      ) : null}
       {deal.nextSteps.length > 0 ? (
         <section className="card" aria-labelledby="next-heading">
           <h2 id="next-heading">Your next step</h2>
           {deal.nextSteps.map((s) =>
-            s.event === "pay" ? (
+            s.event === "pay" && stripe.state !== "none" ? (
+              <StripePaymentPanel key={s.event} view={stripe} isPayer formatted={m(deal.amount)} />
+            ) : s.event === "pay" ? (
               <div key={s.event} data-testid="payment-instructions">
                 <p>
                   Transfer <strong>{m(deal.amount)}</strong> by {formatDateTime(deal.paymentDueAt, "utc")},

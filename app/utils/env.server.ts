@@ -17,6 +17,9 @@ const schema = z.object({
   EMAIL_FROM: z.string().default("Packloop <no-reply@packloop.test>"),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  STRIPE_API_URL: z.string().url().optional(),
+  /** Deals up to this amount (minor units of the deal currency) may be paid by card (Checkout). */
+  STRIPE_CARD_LIMIT_MINOR: z.coerce.number().int().nonnegative().default(1_000_000),
   MAP_TILE_URL: z.string().optional(),
   MAP_TILE_ATTRIBUTION: z.string().optional(),
   SEED_DEMO: z.enum(["true", "false"]).optional(),

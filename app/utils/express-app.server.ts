@@ -112,6 +112,8 @@ export function createApp(options: AppOptions) {
     );
     app.use((req, res, next) => {
       if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+      // Stripe's webhook deliveries come in bursts from few addresses; the signature guards them.
+      if (req.path === "/webhooks/stripe") return next();
       if (AUTH_PATHS.test(req.path)) return authLimiter(req, res, next);
       return writeLimiter(req, res, next);
     });

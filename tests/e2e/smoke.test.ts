@@ -102,9 +102,11 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
   "routes/bookings": { kind: HTML, plan: page("/bookings") },
   "routes/settings.organization": { kind: HTML, plan: page("/settings/organization") },
   "routes/settings.api-tokens": { kind: HTML, plan: page("/settings/api-tokens") },
+  "routes/settings.payouts": { kind: HTML, plan: page("/settings/payouts") },
   "routes/admin.outbox": { kind: HTML, plan: onlyFor(["admin"], "/admin/outbox") },
   "routes/admin.prices": { kind: HTML, plan: onlyFor(["admin"], "/admin/prices") },
   "routes/admin.factors": { kind: HTML, plan: onlyFor(["admin"], "/admin/factors") },
+  "routes/webhooks.stripe": { kind: RESOURCE, plan: page("/webhooks/stripe") },
   "routes/admin.deals": { kind: HTML, plan: onlyFor(["admin"], "/admin/deals") },
   "routes/deals._index": { kind: HTML, plan: page("/deals") },
   "routes/deals.$dealId": {

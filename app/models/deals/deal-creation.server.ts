@@ -11,6 +11,7 @@ import type { Deal } from "~/generated.server/prisma/client.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
 import { readDealSettings } from "./platform-settings.server.ts";
+import { enqueuePaymentSetup } from "./stripe-payments.server.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -60,6 +61,9 @@ async function makeDeal(tx: DbTransaction, input: NewDeal, now: Date): Promise<D
     },
   });
   await notifyCreated(tx, deal);
+  // The Stripe rail's payment set-up goes out through the outbox: the award commits even when
+  // Stripe is down, and the deal shows "payment set-up pending" until it has gone (ADR 020).
+  await enqueuePaymentSetup(tx, deal);
   return deal;
 }
 

@@ -31,6 +31,7 @@ import {
   postBuilt,
 } from "./deal-money.server.ts";
 import { type DealActor, dealClock, lockDeal, transitionDeal } from "./deal-transitions.server.ts";
+import { enqueueStripePayouts } from "./stripe-payments.server.ts";
 
 type Outcome = { ok: true; deal: Deal } | Failure;
 
@@ -103,6 +104,8 @@ export async function releaseProvisional(
         data: { amountMinor: amount.toString(), formula: figures.value.release.formula },
       }),
     );
+    // On the Stripe rail the released share goes out as a transfer through the outbox (ADR 020).
+    await enqueueStripePayouts(tx, dealId);
     await notifyOrganization(tx, current.payeeOrganizationId, {
       kind: "deal_released",
       title: `Deal ${dealLabel(current.number)}: provisional share released`,
@@ -231,6 +234,7 @@ export async function settleDeal(
         { key: `deal:${dealId}:final_settlement`, occurredAt: at },
       ),
     );
+    await enqueueStripePayouts(tx, dealId);
     for (const organizationId of [deal.payerOrganizationId, deal.payeeOrganizationId]) {
       await notifyOrganization(tx, organizationId, {
         kind: "deal_settled",

@@ -1,0 +1,82 @@
+import { Form, Link } from "@remix-run/react";
+import { formatDateTime } from "~/domain/date-time.ts";
+import { formatMoney } from "~/domain/money.ts";
+
+interface Props {
+  exceptions: Array<{
+    id: string;
+    dealId: string | null;
+    eventId: string;
+    eventType: string;
+    code: string;
+    message: string;
+    amount: { amountMinor: number; currency: string } | null;
+    createdAt: string;
+  }>;
+  stuck: Array<{
+    id: string;
+    dealId: string;
+    kind: string;
+    status: string;
+    attempts: number;
+    lastError: string | null;
+    nextAttemptAt: string;
+  }>;
+}
+
+/**
+ * The Stripe rail's queue for platform admins (ADR 020): webhook events that were not applied and
+ * payments-outbox commands that failed or keep failing. Nothing here is applied automatically.
+ */
+export function StripeAdminSection({ exceptions, stuck }: Props) {
+  return (
+    <section className="card" aria-labelledby="stripe-heading" data-testid="stripe-exceptions">
+      <h2 id="stripe-heading">Stripe: exceptions and stuck payments</h2>
+      {exceptions.length === 0 && stuck.length === 0 ? (
+        <p className="empty">Nothing needs attention.</p>
+      ) : null}
+      {exceptions.map((e) => (
+        <article key={e.id}>
+          <p>
+            <strong>{e.code}</strong> · {e.eventType} <code>{e.eventId}</code> ·{" "}
+            {formatDateTime(e.createdAt, "utc")}
+            {e.amount ? ` · ${formatMoney(e.amount)}` : ""}
+            {e.dealId ? (
+              <>
+                {" "}
+                · <Link to={`/deals/${e.dealId}`}>deal</Link>
+              </>
+            ) : null}
+          </p>
+          <p className="hint">{e.message}</p>
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="resolve_exception" />
+            <input type="hidden" name="exceptionId" value={e.id} />
+            <button type="submit" className="button-link">
+              Mark as dealt with
+            </button>
+          </Form>
+        </article>
+      ))}
+      {stuck.map((c) => (
+        <article key={c.id}>
+          <p>
+            <strong>{c.kind.replaceAll("_", " ")}</strong> {c.status} after {c.attempts} attempts ·{" "}
+            <Link to={`/deals/${c.dealId}`}>deal</Link>
+            {c.status === "pending" ? ` · next attempt ${formatDateTime(c.nextAttemptAt, "utc")}` : ""}
+          </p>
+          {c.lastError ? <p className="hint">{c.lastError}</p> : null}
+          {c.status === "failed" ? (
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="intent" value="retry_command" />
+              <input type="hidden" name="commandId" value={c.id} />
+              <button type="submit" className="button-link">
+                Try again
+              </button>
+            </Form>
+          ) : null}
+        </article>
+      ))}
+    </section>
+  );
+}
