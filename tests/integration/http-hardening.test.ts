@@ -18,6 +18,7 @@ import { insertEconomies } from "../fixtures/economies.ts";
 import { facilityFields } from "../fixtures/facilities.ts";
 import { lotBody, lotFields } from "../fixtures/lots.ts";
 import { formBody, sessionCookieFrom } from "../fixtures/routes.ts";
+import { StripeStandIn } from "../fixtures/stripe-stand-in.ts";
 import { loadProductionBuild } from "../setup/production-build.ts";
 
 const servers: Server[] = [];
@@ -334,6 +335,30 @@ describe("cross-site requests (defect 6)", () => {
       redirect: "manual",
     });
     expect(response.status).toBe(302);
+  });
+
+  test("Stripe's webhook passes the Express layer with its raw body intact: signed → 200, one byte changed → 400", async () => {
+    const standIn = new StripeStandIn();
+    process.env.STRIPE_WEBHOOK_SECRET = standIn.webhookSecret;
+    try {
+      // An event about nothing Packloop made: verified, stored and answered, no deal touched.
+      const event = standIn.event("account.updated", { id: "acct_unknown", object: "account" });
+      const signed = standIn.sign(event);
+      const send = (body: string) =>
+        fetch(`${base}/webhooks/stripe`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "Stripe-Signature": signed.signature },
+          body,
+        });
+      const ok = await send(signed.body);
+      expect(ok.status).toBe(200);
+      expect(await ok.json()).toMatchObject({ received: true });
+      const tampered = await send(signed.body.replace("acct_unknown", "acct_unknowm"));
+      expect(tampered.status).toBe(400);
+      expect(await tampered.json()).toMatchObject({ code: "INVALID_SIGNATURE" });
+    } finally {
+      delete process.env.STRIPE_WEBHOOK_SECRET;
+    }
   });
 });
 
