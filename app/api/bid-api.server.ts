@@ -1,13 +1,11 @@
 import { z } from "zod";
 import type { AuctionView } from "~/domain/bidding/auction-view.ts";
 import type { PlaceBidInput } from "~/domain/bidding/place-bid.ts";
-import { formatMoney } from "~/domain/money.ts";
-import type { BidFailure } from "~/models/bidding/bid-outcome.server.ts";
 import { type FieldProblem, problem, validationProblem } from "./http.server.ts";
 
 /**
  * HTTP side of bidding for API v1: the strict body of POST /api/v1/lots/{id}/bids, the bid
- * model's refusals as problem+json, and the auction state the lot and bid endpoints show.
+ * model's field names as the API reports them, and the auction state the lot and bid endpoints show.
  */
 
 const amountMinor = z
@@ -98,35 +96,12 @@ export function placeBidInputFrom(
   };
 }
 
-// The model names money fields by their object; the API names the member that is wrong.
-const API_FIELDS: Record<string, string> = {
+/** The model names money fields by their object; the API names the member that is wrong (failureProblem's `fields`). */
+export const BID_API_FIELDS: Readonly<Record<string, string>> = {
   amount: "amount.amountMinor",
   maxAmount: "maxAmount.amountMinor",
   currency: "amount.currency",
 };
-
-/** A refused bid as problem+json: `code`, the field in `errors`, and `minimum` or `blockers` when known. */
-export function bidProblem(failure: BidFailure): Response {
-  const errors = failure.field
-    ? [{ field: API_FIELDS[failure.field] ?? failure.field, message: failure.message }]
-    : undefined;
-  if (failure.code === "VALIDATION")
-    return validationProblem(errors ?? [{ field: "body", message: failure.message }]);
-  let detail = failure.message;
-  if (failure.minimum) {
-    const least = formatMoney(failure.minimum);
-    if (!detail.includes(least)) detail = `${detail} The minimum is ${least}.`;
-  }
-  return problem(failure.status, failure.message, {
-    code: failure.code,
-    detail,
-    errors,
-    extensions: {
-      ...(failure.minimum ? { minimum: failure.minimum } : {}),
-      ...(failure.blockers ? { blockers: failure.blockers } : {}),
-    },
-  });
-}
 
 /** The sale state of a lot as API v1 shows it, for the caller's organisation. */
 export function auctionJson(view: AuctionView) {

@@ -1,4 +1,5 @@
 import { bidderAliases, bidVisibility } from "~/domain/bidding/bid-visibility.ts";
+import { type Failure, fail } from "~/domain/failure.ts";
 import type { Money } from "~/domain/money.ts";
 import type { Bid } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
@@ -70,14 +71,14 @@ function netValueJson(value: BidNetValue | undefined, currency: string) {
 
 export type LotBidsResult =
   | { ok: true; view: Record<string, unknown> }
-  | { ok: false; status: number; code: "NOT_FOUND" | "SEALED_UNTIL_CLOSE"; message: string };
+  | Failure<"NOT_FOUND" | "SEALED_UNTIL_CLOSE">;
 
 export async function lotBidsForViewer(
   lotId: string,
   viewerOrganizationId: string | null,
 ): Promise<LotBidsResult> {
   const lot = await getLotForViewer(lotId, viewerOrganizationId);
-  if (!lot) return { ok: false, status: 404, code: "NOT_FOUND", message: "There is no such lot." };
+  if (!lot) return fail("NOT_FOUND", "There is no such lot.");
   const bids: BidRow[] = await db().bid.findMany({
     where: { lotId: lot.id },
     orderBy: { sequence: "asc" },
@@ -91,7 +92,7 @@ export async function lotBidsForViewer(
   const isBidder =
     viewerOrganizationId !== null && round.some((b) => b.organizationId === viewerOrganizationId);
   const visibility = bidVisibility(lot.saleMode, lot.status === "open", { isSeller, isBidder });
-  if (!visibility.ok) return { ok: false, status: 403, code: visibility.code, message: visibility.message };
+  if (!visibility.ok) return fail(visibility.code, visibility.message);
 
   const view: Record<string, unknown> = {
     lotId: lot.id,
