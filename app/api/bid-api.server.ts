@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { AuctionView } from "~/domain/bidding/auction-view.ts";
 import type { PlaceBidInput } from "~/domain/bidding/place-bid.ts";
-import { type FieldProblem, problem, validationProblem } from "./http.server.ts";
+import { type FieldProblem, problem } from "./http.server.ts";
 
 /**
  * HTTP side of bidding for API v1: the strict body of POST /api/v1/lots/{id}/bids, the bid

@@ -13,6 +13,7 @@ import { CapacityTable, monthLabel } from "~/components/capacity-table.tsx";
 import { parseDecisionNote } from "~/domain/booking.ts";
 import { kgToTonnes, monthOf, nextMonth, validateCapacityWindow } from "~/domain/capacity.ts";
 import { economyByCode } from "~/domain/economies.ts";
+import { failureStatus } from "~/domain/failure.ts";
 import { formatKgAsTonnes } from "~/domain/quantity.ts";
 import { acceptBooking, declineBooking } from "~/models/capacity-booking.server.ts";
 import { listBookingsOfOrganization, toBookingJson } from "~/models/capacity-booking-list.server.ts";
@@ -103,7 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const outcome =
       intent === "accept" ? await acceptBooking(input) : await declineBooking({ ...input, note: note.note });
     if (!outcome.ok) {
-      const status = outcome.code === "NOT_FOUND" ? 404 : outcome.code === "FORBIDDEN" ? 403 : 409;
+      const status = failureStatus(outcome.code);
       return data({ intent, errors: {}, values: {}, formError: outcome.message, notice: null }, { status });
     }
     const notice = `Booking for ${outcome.booking.lot.title} ${intent === "accept" ? "accepted" : "declined"}.`;
