@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, redirect } from "@remix-run/node";
 import { getActor } from "~/auth/actor.server.ts";
+import { fail, failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { answerQuestion, askQuestion } from "~/models/lot-question.server.ts";
 
 /**
@@ -22,16 +23,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? await askQuestion(caller, lotId, form.get("question"))
       : intent === "answer"
         ? await answerQuestion(caller, String(form.get("questionId") ?? ""), form.get("answer"))
-        : ({ ok: false, status: 400, message: 'intent must be "ask" or "answer".' } as const);
+        : fail("VALIDATION", 'intent must be "ask" or "answer".');
   if (result.ok) return redirect(back);
   return data(
     {
       intent: typeof intent === "string" ? intent : null,
       questionId: intent === "answer" ? String(form.get("questionId") ?? "") : null,
       formError: result.message,
-      errors: ("errors" in result ? result.errors : undefined) ?? {},
+      errors: result.errors ? failureFieldErrors(result) : {},
     },
-    { status: result.status },
+    { status: failureStatus(result.code) },
   );
 }
 
