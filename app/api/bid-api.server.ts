@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AuctionView } from "~/domain/bidding/auction-view.ts";
+import { readBidAmounts } from "~/domain/bidding/bid-input.ts";
 import type { PlaceBidInput } from "~/domain/bidding/place-bid.ts";
 import { type FieldProblem, problem } from "./http.server.ts";
 
@@ -8,14 +9,12 @@ import { type FieldProblem, problem } from "./http.server.ts";
  * model's field names as the API reports them, and the auction state the lot and bid endpoints show.
  */
 
-const amountMinor = z
-  .number({
-    required_error: "Required.",
-    invalid_type_error: "Send a number of minor units (e.g. 150000 for 1,500.00), not text.",
-  })
-  .int("Use a whole number of minor units; there are no fractions of a cent.")
-  .positive("A bid is a positive amount.")
-  .safe("The amount is too large.");
+// The shape only: a JSON number. Whether it is a whole, positive, safe number of minor units is
+// read in one place for the form and the API (readBidAmounts, ~/domain/bidding/bid-input.ts).
+const amountMinor = z.number({
+  required_error: "Required.",
+  invalid_type_error: "Send a number of minor units (e.g. 150000 for 1,500.00), not text.",
+});
 
 const Money = z
   .object({
@@ -67,7 +66,13 @@ export function placeBidInputFrom(
       ok: false;
       errors: FieldProblem[];
     } {
-  const errors: FieldProblem[] = [];
+  const amounts = readBidAmounts(
+    { amount: body.amount.amountMinor, maxAmount: body.maxAmount?.amountMinor },
+    body.amount.currency,
+  );
+  const errors: FieldProblem[] = amounts.ok
+    ? []
+    : (amounts.errors ?? []).map((e) => ({ field: BID_API_FIELDS[e.field] ?? e.field, message: e.message }));
   if (body.maxAmount && body.maxAmount.currency !== body.amount.currency)
     errors.push({ field: "maxAmount.currency", message: "Use the same currency as the amount." });
   const header = idempotencyHeader?.trim() || null;
@@ -77,13 +82,13 @@ export function placeBidInputFrom(
       message:
         "The Idempotency-Key header must be at most 100 characters and match the body's idempotencyKey.",
     });
-  if (errors.length > 0) return { ok: false, errors };
+  if (!amounts.ok || errors.length > 0) return { ok: false, errors };
   const d = body.destination;
   return {
     ok: true,
     input: {
-      amountMinor: body.amount.amountMinor,
-      maxAmountMinor: body.maxAmount?.amountMinor ?? null,
+      amountMinor: amounts.value.amountMinor,
+      maxAmountMinor: amounts.value.maxAmountMinor,
       currency: body.amount.currency,
       // As sent: which terms fit together depends on the lot's sale (bidTermsFor in placeBid).
       terms: {

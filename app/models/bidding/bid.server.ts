@@ -76,19 +76,6 @@ export async function placeBid(input: PlaceBidInput): Promise<PlaceBidResult> {
       "Only organisations with the buyer or recycler capability can bid.",
     );
   }
-  if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0) {
-    return failure("VALIDATION", "The amount must be a positive whole number of minor units.", {
-      field: "amount",
-    });
-  }
-  if (
-    input.maxAmountMinor !== null &&
-    (!Number.isSafeInteger(input.maxAmountMinor) || input.maxAmountMinor < input.amountMinor)
-  ) {
-    return failure("VALIDATION", "The maximum must be a whole number of minor units, at least the amount.", {
-      field: "maxAmount",
-    });
-  }
   if (!isSupportedCurrency(input.currency)) {
     return failure("VALIDATION", "Unknown currency code.", { field: "currency" });
   }
