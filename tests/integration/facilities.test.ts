@@ -556,7 +556,7 @@ describe("capacity windows", () => {
       // A refused edit reports the booked amount it met, which its capacity was below.
       for (const r of results) {
         if (typeof r === "object" && r !== null && (r as { code?: string }).code === "BELOW_BOOKED") {
-          expect((r as { bookedKg: number }).bookedKg).toBeGreaterThan(0);
+          expect((r as { details: { bookedKg: number } }).details.bookedKg).toBeGreaterThan(0);
         }
       }
     }
