@@ -1,8 +1,6 @@
 import { z } from "zod";
-import type { AwardFailure } from "~/models/bidding/award-transaction.server.ts";
-import { problem, validationProblem } from "./http.server.ts";
 
-/** Bodies of the award endpoints of API v1 and the award model's refusals as problem+json. */
+/** Bodies of the award endpoints of API v1 and the API names of the award model's fields. */
 
 const reason = z.string({ required_error: "Required.", invalid_type_error: "Send the reason as text." });
 
@@ -37,21 +35,11 @@ export const RelistBody = z
   })
   .strict();
 
-// The model names some fields by their value; the API names the JSON member.
-const API_FIELDS: Record<string, string> = {
+/** The model names some fields by their value; the API names the JSON member (failureProblem's `fields`). */
+export const AWARD_API_FIELDS: Readonly<Record<string, string>> = {
   startingPrice: "startingPrice.amountMinor",
   reserve: "reservePrice.amountMinor",
 };
-
-export function awardProblem(failure: AwardFailure): Response {
-  const field = failure.field ? (API_FIELDS[failure.field] ?? failure.field) : undefined;
-  if (failure.code === "VALIDATION")
-    return validationProblem([{ field: field ?? "body", message: failure.message }]);
-  return problem(failure.status, failure.message, {
-    code: failure.code,
-    errors: field ? [{ field, message: failure.message }] : undefined,
-  });
-}
 
 /** An optional JSON body: empty is fine, anything else must be valid. */
 export async function hasBody(request: Request): Promise<boolean> {

@@ -1,23 +1,20 @@
 import { z } from "zod";
 import type { AuctionView } from "~/domain/bidding/auction-view.ts";
+import { readBidAmounts } from "~/domain/bidding/bid-input.ts";
 import type { PlaceBidInput } from "~/domain/bidding/place-bid.ts";
-import { formatMoney } from "~/domain/money.ts";
-import type { BidFailure } from "~/models/bidding/bid-outcome.server.ts";
-import { type FieldProblem, problem, validationProblem } from "./http.server.ts";
+import { type FieldProblem, problem } from "./http.server.ts";
 
 /**
  * HTTP side of bidding for API v1: the strict body of POST /api/v1/lots/{id}/bids, the bid
- * model's refusals as problem+json, and the auction state the lot and bid endpoints show.
+ * model's field names as the API reports them, and the auction state the lot and bid endpoints show.
  */
 
-const amountMinor = z
-  .number({
-    required_error: "Required.",
-    invalid_type_error: "Send a number of minor units (e.g. 150000 for 1,500.00), not text.",
-  })
-  .int("Use a whole number of minor units; there are no fractions of a cent.")
-  .positive("A bid is a positive amount.")
-  .safe("The amount is too large.");
+// The shape only: a JSON number. Whether it is a whole, positive, safe number of minor units is
+// read in one place for the form and the API (readBidAmounts, ~/domain/bidding/bid-input.ts).
+const amountMinor = z.number({
+  required_error: "Required.",
+  invalid_type_error: "Send a number of minor units (e.g. 150000 for 1,500.00), not text.",
+});
 
 const Money = z
   .object({
@@ -69,7 +66,13 @@ export function placeBidInputFrom(
       ok: false;
       errors: FieldProblem[];
     } {
-  const errors: FieldProblem[] = [];
+  const amounts = readBidAmounts(
+    { amount: body.amount.amountMinor, maxAmount: body.maxAmount?.amountMinor },
+    body.amount.currency,
+  );
+  const errors: FieldProblem[] = amounts.ok
+    ? []
+    : (amounts.errors ?? []).map((e) => ({ field: BID_API_FIELDS[e.field] ?? e.field, message: e.message }));
   if (body.maxAmount && body.maxAmount.currency !== body.amount.currency)
     errors.push({ field: "maxAmount.currency", message: "Use the same currency as the amount." });
   const header = idempotencyHeader?.trim() || null;
@@ -79,13 +82,13 @@ export function placeBidInputFrom(
       message:
         "The Idempotency-Key header must be at most 100 characters and match the body's idempotencyKey.",
     });
-  if (errors.length > 0) return { ok: false, errors };
+  if (!amounts.ok || errors.length > 0) return { ok: false, errors };
   const d = body.destination;
   return {
     ok: true,
     input: {
-      amountMinor: body.amount.amountMinor,
-      maxAmountMinor: body.maxAmount?.amountMinor ?? null,
+      amountMinor: amounts.value.amountMinor,
+      maxAmountMinor: amounts.value.maxAmountMinor,
       currency: body.amount.currency,
       // As sent: which terms fit together depends on the lot's sale (bidTermsFor in placeBid).
       terms: {
@@ -98,35 +101,12 @@ export function placeBidInputFrom(
   };
 }
 
-// The model names money fields by their object; the API names the member that is wrong.
-const API_FIELDS: Record<string, string> = {
+/** The model names money fields by their object; the API names the member that is wrong (failureProblem's `fields`). */
+export const BID_API_FIELDS: Readonly<Record<string, string>> = {
   amount: "amount.amountMinor",
   maxAmount: "maxAmount.amountMinor",
   currency: "amount.currency",
 };
-
-/** A refused bid as problem+json: `code`, the field in `errors`, and `minimum` or `blockers` when known. */
-export function bidProblem(failure: BidFailure): Response {
-  const errors = failure.field
-    ? [{ field: API_FIELDS[failure.field] ?? failure.field, message: failure.message }]
-    : undefined;
-  if (failure.code === "VALIDATION")
-    return validationProblem(errors ?? [{ field: "body", message: failure.message }]);
-  let detail = failure.message;
-  if (failure.minimum) {
-    const least = formatMoney(failure.minimum);
-    if (!detail.includes(least)) detail = `${detail} The minimum is ${least}.`;
-  }
-  return problem(failure.status, failure.message, {
-    code: failure.code,
-    detail,
-    errors,
-    extensions: {
-      ...(failure.minimum ? { minimum: failure.minimum } : {}),
-      ...(failure.blockers ? { blockers: failure.blockers } : {}),
-    },
-  });
-}
 
 /** The sale state of a lot as API v1 shows it, for the caller's organisation. */
 export function auctionJson(view: AuctionView) {

@@ -36,15 +36,33 @@ export function problem(
 /**
  * Any refused action (the one failure shape, ~/domain/failure.ts) as problem+json: status from the
  * one code → status table, the failure's `details` as extension members, field errors listed.
+ * `fields` renames a model's field to the JSON member the API reports (e.g. amount →
+ * amount.amountMinor). A refused input (VALIDATION) answers like every refused body:
+ * VALIDATION_FAILED, "The request is invalid.", each field in `errors`.
  */
-export function failureProblem(failure: Failure, headers?: HeadersInit): Response {
-  const errors =
+export function failureProblem(
+  failure: Failure,
+  options: { headers?: HeadersInit; fields?: Readonly<Record<string, string>> } = {},
+): Response {
+  const rename = (field: string) => options.fields?.[field] ?? field;
+  const listed =
     failure.errors ?? (failure.field ? [{ field: failure.field, message: failure.message }] : undefined);
+  const errors = listed?.map((e) => ({ field: rename(e.field), message: e.message }));
+  if (failure.code === "VALIDATION") {
+    const list = errors ?? [{ field: "body", message: failure.message }];
+    return problem(400, "The request is invalid.", {
+      code: "VALIDATION_FAILED",
+      detail: list.map((e) => `${e.field}: ${e.message}`).join("; "),
+      errors: list,
+      headers: options.headers,
+      extensions: failure.details,
+    });
+  }
   return problem(failureStatus(failure.code), failure.message, {
     code: failure.code,
-    detail: errors ? errors.map((e) => `${e.field}: ${e.message}`).join("; ") : failure.message,
+    detail: failure.message,
     errors,
-    headers,
+    headers: options.headers,
     extensions: failure.details,
   });
 }

@@ -1,6 +1,4 @@
 import { z } from "zod";
-import type { LotFailure } from "~/models/lot.server.ts";
-import { problem } from "./http.server.ts";
 
 /**
  * The JSON body of POST /api/v1/lots and PATCH /api/v1/lots/{id}. The schema checks only shapes
@@ -92,37 +90,4 @@ export function mergePatch(stored: Record<string, unknown>, body: PatchLotBody):
   }
   for (const [key, value] of Object.entries(fields)) if (value !== undefined) merged[key] = value;
   return merged;
-}
-
-const CODES: Record<LotFailure["reason"], string> = {
-  not_found: "NOT_FOUND",
-  forbidden: "FORBIDDEN",
-  not_editable: "LOT_NOT_EDITABLE",
-  conflict: "CONFLICT",
-  invalid: "VALIDATION_FAILED",
-};
-
-/** A failed lot operation as problem+json. */
-export function lotProblem(failure: LotFailure): Response {
-  const status = lotFailureStatus(failure);
-  if (failure.reason === "invalid") {
-    const errors = Object.entries(failure.errors).map(([field, message]) => ({ field, message }));
-    return problem(status, failure.message, { code: CODES.invalid, errors });
-  }
-  return problem(status, failure.message, { code: CODES[failure.reason] });
-}
-
-/** HTTP status for a failed lot operation, shared by the API and the lot pages. */
-export function lotFailureStatus(failure: LotFailure): number {
-  switch (failure.reason) {
-    case "not_found":
-      return 404;
-    case "forbidden":
-      return 403;
-    case "not_editable":
-    case "conflict":
-      return 409;
-    case "invalid":
-      return 400;
-  }
 }

@@ -28,24 +28,33 @@ export interface Failure<C extends string = string> {
 export function fail<C extends string>(
   code: C,
   message: string,
-  extra: { field?: string; errors?: FieldError[]; details?: Record<string, unknown> } = {},
+  extra: {
+    field?: string;
+    /** As a list, or field → message as a form reader collects them. */
+    errors?: FieldError[] | Record<string, string>;
+    details?: Record<string, unknown>;
+  } = {},
 ): Failure<C> {
   const failure: Failure<C> = { ok: false, code, message };
   if (extra.field !== undefined) failure.field = extra.field;
-  if (extra.errors !== undefined) failure.errors = extra.errors;
+  if (extra.errors !== undefined) failure.errors = fieldErrorList(extra.errors);
   if (extra.details !== undefined) failure.details = extra.details;
   return failure;
 }
 
 /** A refused form or body: one entry per field, the first one's message as the summary. */
 export function invalid(errors: FieldError[] | Record<string, string>): Failure<"VALIDATION"> {
-  const list = Array.isArray(errors)
-    ? errors
-    : Object.entries(errors).map(([field, message]) => ({ field, message }));
+  const list = fieldErrorList(errors);
   return fail("VALIDATION", list[0]?.message ?? "The input is invalid.", {
     field: list[0]?.field,
     errors: list,
   });
+}
+
+function fieldErrorList(errors: FieldError[] | Record<string, string>): FieldError[] {
+  return Array.isArray(errors)
+    ? errors
+    : Object.entries(errors).map(([field, message]) => ({ field, message }));
 }
 
 export function isFailure(value: unknown): value is Failure {
@@ -71,6 +80,7 @@ export const FAILURE_STATUS: Readonly<Record<string, number>> = {
   CAPABILITY_REQUIRED: 403,
   OWNER_REQUIRED: 403,
   NOT_YOUR_LOT: 403,
+  OWN_LOT: 403,
   NOT_YOUR_MILESTONE: 403,
   NO_ORGANIZATION: 403,
   SEALED_UNTIL_CLOSE: 403,
@@ -81,10 +91,8 @@ export const FAILURE_STATUS: Readonly<Record<string, number>> = {
   BELOW_MINIMUM: 422,
   AUCTION_TERMS_FIXED: 422,
   CURRENCY_MISMATCH: 422,
-  OWN_LOT: 422,
   FACILITY_CANNOT_TAKE_LOT: 422,
   AMOUNT_MISMATCH: 422,
-  IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,

@@ -9,6 +9,7 @@ import {
 } from "~/domain/booking.ts";
 import { monthOf } from "~/domain/capacity.ts";
 import { formatDateTime } from "~/domain/date-time.ts";
+import { type Failure, fail } from "~/domain/failure.ts";
 import { formatMoney } from "~/domain/money.ts";
 import { db } from "~/utils/db.server.ts";
 import {
@@ -53,17 +54,18 @@ export type BookingFailureCode =
   | "BOOKING_NOT_PENDING"
   | "BOOKING_HELD_BY_AWARD";
 
-export interface BookingFailure {
-  ok: false;
-  code: BookingFailureCode;
-  message: string;
-  /** Every reason, when the booking rules refused (the first is `code`). */
-  blockers?: { code: BookingBlockerCode; message: string }[];
-}
+/**
+ * A refused booking: the one failure shape (ADR 018). When the booking rules refused, the message
+ * says every reason and `details.blockers` lists them (the first is `code`).
+ */
+export type BookingFailure = Failure<BookingFailureCode> & {
+  details?: { blockers: { code: BookingBlockerCode; message: string }[] };
+};
 
 export type BookingResult = { ok: true; booking: BookingRow } | BookingFailure;
 
-const fail = (code: BookingFailureCode, message: string): BookingFailure => ({ ok: false, code, message });
+const bookingRefusal = (code: BookingFailureCode, message: string): BookingFailure =>
+  fail(code, message) as BookingFailure;
 
 function monthText(month: Date) {
   return formatDateTime(month, "utcMonth");
@@ -83,8 +85,8 @@ export interface RequestBookingInput {
  */
 export async function requestBooking(input: RequestBookingInput): Promise<BookingResult> {
   const today = input.today ?? new Date();
-  if (!isUuid(input.capacityWindowId)) return fail("NOT_FOUND", "No such capacity window.");
-  if (!isUuid(input.lotId)) return fail("NOT_FOUND", "No such lot.");
+  if (!isUuid(input.capacityWindowId)) return bookingRefusal("NOT_FOUND", "No such capacity window.");
+  if (!isUuid(input.lotId)) return bookingRefusal("NOT_FOUND", "No such lot.");
   return db().$transaction(async (tx): Promise<BookingResult> => {
     const window = await tx.capacityWindow.findUnique({
       where: { id: input.capacityWindowId },
@@ -102,8 +104,8 @@ export async function requestBooking(input: RequestBookingInput): Promise<Bookin
         },
       },
     });
-    if (!window?.facility.active) return fail("NOT_FOUND", "No such capacity window.");
-    if (!(await lockLotRow(tx, input.lotId))) return fail("NOT_FOUND", "No such lot.");
+    if (!window?.facility.active) return bookingRefusal("NOT_FOUND", "No such capacity window.");
+    if (!(await lockLotRow(tx, input.lotId))) return bookingRefusal("NOT_FOUND", "No such lot.");
     const lot = await tx.lot.findUniqueOrThrow({ where: { id: input.lotId } });
     const live = await tx.capacityBooking.count({
       where: { lotId: lot.id, status: { in: [...LIVE_BOOKING_STATUSES] } },
@@ -117,7 +119,8 @@ export async function requestBooking(input: RequestBookingInput): Promise<Bookin
     });
     if (!check.ok) {
       const [first] = check.blockers;
-      return { ok: false, code: first.code, message: first.message, blockers: check.blockers };
+      const message = check.blockers.map((b) => b.message).join(" ");
+      return fail(first.code, message, { details: { blockers: check.blockers } }) as BookingFailure;
     }
     const created = await tx.capacityBooking.create({
       data: {
@@ -158,11 +161,12 @@ function refuse(
 ) {
   const isFacility = booking.capacityWindow.facility.organizationId === organizationId;
   const isSeller = booking.organizationId === organizationId;
-  if (!isFacility && !isSeller) return fail("FORBIDDEN", "This booking belongs to other organisations.");
+  if (!isFacility && !isSeller)
+    return bookingRefusal("FORBIDDEN", "This booking belongs to other organisations.");
   // An organisation that is both (a recycler booking its own facility) acts in the role the action needs.
   const actor = action === "cancel" ? (isSeller ? "seller" : "facility") : isFacility ? "facility" : "seller";
   const transition = bookingTransition(from, action, actor);
-  return transition.ok ? null : fail(transition.code, transition.message);
+  return transition.ok ? null : bookingRefusal(transition.code, transition.message);
 }
 
 /**
@@ -174,7 +178,7 @@ export async function acceptBooking(input: DecideBookingInput): Promise<BookingR
   const today = input.today ?? new Date();
   return db().$transaction(async (tx): Promise<BookingResult> => {
     const booking = await readBooking(tx, input.bookingId);
-    if (!booking) return fail("NOT_FOUND", "No such booking.");
+    if (!booking) return bookingRefusal("NOT_FOUND", "No such booking.");
     const refused = refuse(booking.status, "accept", input.organizationId, booking);
     if (refused) return refused;
     // The lot first, then the window: the award code takes them in this order too (ADR 012).
@@ -182,15 +186,15 @@ export async function acceptBooking(input: DecideBookingInput): Promise<BookingR
     const lot = await tx.lot.findUniqueOrThrow({ where: { id: booking.lotId }, select: { status: true } });
     const award = await liveAwardOf(tx, booking.lotId);
     const window = await lockWindow(tx, booking.capacityWindowId);
-    if (!window) return fail("NOT_FOUND", "The capacity window no longer exists.");
+    if (!window) return bookingRefusal("NOT_FOUND", "The capacity window no longer exists.");
     if (monthOf(window.month) < monthOf(today))
-      return fail("WINDOW_IN_PAST", "This capacity window is for a month that has passed.");
+      return bookingRefusal("WINDOW_IN_PAST", "This capacity window is for a month that has passed.");
     if (!(BOOKABLE_LOT_STATUSES as readonly string[]).includes(lot.status))
-      return fail("LOT_NOT_BOOKABLE", `The lot is now ${lot.status.replace("_", " ")}.`);
-    if (award) return fail("LOT_NOT_BOOKABLE", lotAwardedMessage(award.status));
+      return bookingRefusal("LOT_NOT_BOOKABLE", `The lot is now ${lot.status.replace("_", " ")}.`);
+    if (award) return bookingRefusal("LOT_NOT_BOOKABLE", lotAwardedMessage(award.status));
     const freeKg = window.capacityKg - window.bookedKg;
     if (booking.massKg > freeKg) {
-      return fail(
+      return bookingRefusal(
         "INSUFFICIENT_CAPACITY",
         `The booking needs ${formatKgAsTonnes(booking.massKg)} but only ${formatKgAsTonnes(Math.max(0, freeKg))} are free.`,
       );
@@ -199,7 +203,8 @@ export async function acceptBooking(input: DecideBookingInput): Promise<BookingR
       where: { id: booking.id, status: "requested" },
       data: { status: "accepted", decidedById: input.userId, decidedAt: new Date() },
     });
-    if (claimed.count === 0) return fail("BOOKING_NOT_PENDING", "The booking is no longer requested.");
+    if (claimed.count === 0)
+      return bookingRefusal("BOOKING_NOT_PENDING", "The booking is no longer requested.");
     await tx.capacityWindow.update({
       where: { id: window.id },
       data: { bookedKg: { increment: booking.massKg }, version: { increment: 1 } },
@@ -242,7 +247,7 @@ export async function declineBooking(
 ): Promise<BookingResult> {
   return db().$transaction(async (tx): Promise<BookingResult> => {
     const booking = await readBooking(tx, input.bookingId);
-    if (!booking) return fail("NOT_FOUND", "No such booking.");
+    if (!booking) return bookingRefusal("NOT_FOUND", "No such booking.");
     const refused = refuse(booking.status, "decline", input.organizationId, booking);
     if (refused) return refused;
     const claimed = await tx.capacityBooking.updateMany({
@@ -254,7 +259,8 @@ export async function declineBooking(
         decisionNote: input.note,
       },
     });
-    if (claimed.count === 0) return fail("BOOKING_NOT_PENDING", "The booking is no longer requested.");
+    if (claimed.count === 0)
+      return bookingRefusal("BOOKING_NOT_PENDING", "The booking is no longer requested.");
     const facility = booking.capacityWindow.facility;
     await notifyOrganization(tx, booking.organizationId, {
       kind: "booking_declined",
@@ -281,11 +287,11 @@ export async function declineBooking(
 export async function cancelBooking(input: DecideBookingInput): Promise<BookingResult> {
   return db().$transaction(async (tx): Promise<BookingResult> => {
     const booking = await readBooking(tx, input.bookingId);
-    if (!booking) return fail("NOT_FOUND", "No such booking.");
+    if (!booking) return bookingRefusal("NOT_FOUND", "No such booking.");
     const refused = refuse(booking.status, "cancel", input.organizationId, booking);
     if (refused) return refused;
     if (booking.awardId)
-      return fail(
+      return bookingRefusal(
         "BOOKING_HELD_BY_AWARD",
         "This capacity is reserved for an award of the lot; it is freed when the award lapses or is declined.",
       );
@@ -300,7 +306,7 @@ export async function cancelBooking(input: DecideBookingInput): Promise<BookingR
       data: { status: "cancelled" },
     });
     if (claimed.count === 0)
-      return fail("BOOKING_NOT_PENDING", "The booking changed meanwhile; reload and try again.");
+      return bookingRefusal("BOOKING_NOT_PENDING", "The booking changed meanwhile; reload and try again.");
     if (booking.status === "accepted") {
       await tx.capacityWindow.update({
         where: { id: booking.capacityWindowId },

@@ -5,8 +5,10 @@ import {
   monthOf,
   monthStart,
 } from "~/domain/capacity.ts";
+import { type Failure, fail } from "~/domain/failure.ts";
+import { formatKgAsTonnes } from "~/domain/quantity.ts";
 import { db } from "~/utils/db.server.ts";
-import { checkFacilityOwner, isUuid } from "./facility.server.ts";
+import { checkFacilityOwner, isUuid, type OwnerFailure } from "./facility.server.ts";
 
 /**
  * Capacity windows of a facility, written only by the facility's organisation. Bookings raise
@@ -14,12 +16,21 @@ import { checkFacilityOwner, isUuid } from "./facility.server.ts";
  * (SELECT … FOR UPDATE) and decides inside the same transaction.
  */
 
+/** A refused window change: the one failure shape (ADR 018), with the booked kg in `details`. */
 export type WindowWriteResult =
   | { ok: true; windowId: string }
-  | { ok: false; reason: "not_found" | "forbidden" }
-  | { ok: false; reason: "below_booked"; bookedKg: number }
-  | { ok: false; reason: "has_bookings"; bookedKg: number; liveBookings: number }
-  | { ok: false; reason: "past_month" };
+  | OwnerFailure
+  | Failure<"BELOW_BOOKED" | "HAS_BOOKINGS" | "WINDOW_IN_PAST">;
+
+const NO_WINDOW: OwnerFailure = fail("NOT_FOUND", "No such capacity window.");
+const NOT_OWNER: OwnerFailure = fail(
+  "FORBIDDEN",
+  "Only the organisation that owns this facility can change it.",
+);
+const PAST_MONTH = fail(
+  "WINDOW_IN_PAST",
+  "Windows of past months are kept as they were and cannot be changed.",
+);
 
 // Booking requests still pending hold no kg yet, but deleting the window would silently drop them.
 const LIVE_BOOKINGS = ["requested", "accepted"] as const;
@@ -75,15 +86,20 @@ export async function updateCapacityWindow(
   window: CapacityWindowData,
   today = new Date(),
 ): Promise<WindowWriteResult> {
-  if (!isUuid(facilityId) || !isUuid(windowId)) return { ok: false, reason: "not_found" };
+  if (!isUuid(facilityId) || !isUuid(windowId)) return NO_WINDOW;
   return db().$transaction(async (tx): Promise<WindowWriteResult> => {
     const locked = await lockWindow(tx, facilityId, windowId);
-    if (!locked) return { ok: false, reason: "not_found" };
-    if (locked.organizationId !== organizationId) return { ok: false, reason: "forbidden" };
+    if (!locked) return NO_WINDOW;
+    if (locked.organizationId !== organizationId) return NOT_OWNER;
     // A past month is history that bookings and invoices refer to.
-    if (monthOf(locked.month) < monthOf(today)) return { ok: false, reason: "past_month" };
+    if (monthOf(locked.month) < monthOf(today)) return PAST_MONTH;
     const change = checkCapacityChange(locked.bookedKg, window.capacityKg);
-    if (!change.ok) return change;
+    if (!change.ok)
+      return fail(
+        "BELOW_BOOKED",
+        `${formatKgAsTonnes(change.bookedKg)} are already booked; offer at least that much.`,
+        { field: "tonnes", details: { bookedKg: change.bookedKg } },
+      );
     await tx.capacityWindow.update({
       where: { id: windowId },
       data: { ...rowData(window), version: { increment: 1 } },
@@ -97,16 +113,21 @@ export async function removeCapacityWindow(
   organizationId: string,
   windowId: string,
 ): Promise<WindowWriteResult> {
-  if (!isUuid(facilityId) || !isUuid(windowId)) return { ok: false, reason: "not_found" };
+  if (!isUuid(facilityId) || !isUuid(windowId)) return NO_WINDOW;
   return db().$transaction(async (tx): Promise<WindowWriteResult> => {
     const locked = await lockWindow(tx, facilityId, windowId);
-    if (!locked) return { ok: false, reason: "not_found" };
-    if (locked.organizationId !== organizationId) return { ok: false, reason: "forbidden" };
+    if (!locked) return NO_WINDOW;
+    if (locked.organizationId !== organizationId) return NOT_OWNER;
     const liveBookings = await tx.capacityBooking.count({
       where: { capacityWindowId: windowId, status: { in: [...LIVE_BOOKINGS] } },
     });
     const removal = checkWindowRemoval(locked.bookedKg, liveBookings);
-    if (!removal.ok) return removal;
+    if (!removal.ok)
+      return fail(
+        "HAS_BOOKINGS",
+        "This window has bookings, so it cannot be removed. Lower it to what is booked instead.",
+        { details: { bookedKg: removal.bookedKg, liveBookings: removal.liveBookings } },
+      );
     await tx.capacityWindow.delete({ where: { id: windowId } });
     return { ok: true, windowId };
   });

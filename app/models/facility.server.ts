@@ -1,6 +1,7 @@
 import { kgToTonnes, monthOf, monthStart } from "~/domain/capacity.ts";
 import { type CertificationData, isCertificationExpired, isoDay } from "~/domain/facility-certification.ts";
 import { bpToPercent, type FacilityProfile } from "~/domain/facility-input.ts";
+import { type Failure, fail } from "~/domain/failure.ts";
 import type { Prisma } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
 
@@ -23,7 +24,16 @@ export function facilityInclude(today: Date) {
 
 export type FacilityWithCapacity = Prisma.FacilityGetPayload<{ include: ReturnType<typeof facilityInclude> }>;
 
-export type OwnerCheck = { ok: true } | { ok: false; reason: "not_found" | "forbidden" };
+/** Why the caller may not change a facility: the one failure shape (ADR 018). */
+export type OwnerFailure = Failure<"NOT_FOUND" | "FORBIDDEN">;
+export type OwnerCheck = { ok: true } | OwnerFailure;
+
+const NO_FACILITY: OwnerFailure = fail("NOT_FOUND", "No such facility.");
+const NO_CERTIFICATION: OwnerFailure = fail("NOT_FOUND", "No such certification.");
+const NOT_OWNER: OwnerFailure = fail(
+  "FORBIDDEN",
+  "Only the organisation that owns this facility can change it.",
+);
 
 /** The API shape of a facility (issue 3 item 7): codes as snake_case strings, tonnes, percentages. */
 export function toFacilityJson(facility: FacilityWithCapacity, today = new Date()) {
@@ -97,13 +107,13 @@ export async function getFacilityForViewer(
 
 /** A facility for its owner to edit, or why not. */
 export async function getOwnFacility(facilityId: string, organizationId: string, today = new Date()) {
-  if (!isUuid(facilityId)) return { ok: false as const, reason: "not_found" as const };
+  if (!isUuid(facilityId)) return NO_FACILITY;
   const facility = await db().facility.findUnique({
     where: { id: facilityId },
     include: facilityInclude(today),
   });
-  if (!facility) return { ok: false as const, reason: "not_found" as const };
-  if (facility.organizationId !== organizationId) return { ok: false as const, reason: "forbidden" as const };
+  if (!facility) return NO_FACILITY;
+  if (facility.organizationId !== organizationId) return NOT_OWNER;
   return { ok: true as const, facility };
 }
 
@@ -132,13 +142,13 @@ export async function createFacility(organizationId: string, profile: FacilityPr
 
 /** Whether `facilityId` exists and belongs to `organizationId`, to tell 404 from 403. */
 export async function checkFacilityOwner(facilityId: string, organizationId: string): Promise<OwnerCheck> {
-  if (!isUuid(facilityId)) return { ok: false, reason: "not_found" };
+  if (!isUuid(facilityId)) return NO_FACILITY;
   const facility = await db().facility.findUnique({
     where: { id: facilityId },
     select: { organizationId: true },
   });
-  if (!facility) return { ok: false, reason: "not_found" };
-  return facility.organizationId === organizationId ? { ok: true } : { ok: false, reason: "forbidden" };
+  if (!facility) return NO_FACILITY;
+  return facility.organizationId === organizationId ? { ok: true } : NOT_OWNER;
 }
 
 export async function updateFacility(
@@ -193,11 +203,11 @@ export async function removeCertification(
 ): Promise<OwnerCheck> {
   const owner = await checkFacilityOwner(facilityId, organizationId);
   if (!owner.ok) return owner;
-  if (!isUuid(certificationId)) return { ok: false, reason: "not_found" };
+  if (!isUuid(certificationId)) return NO_CERTIFICATION;
   const { count } = await db().facilityCertification.deleteMany({
     where: { id: certificationId, facilityId, facility: { organizationId } },
   });
-  return count === 1 ? { ok: true } : { ok: false, reason: "not_found" };
+  return count === 1 ? { ok: true } : NO_CERTIFICATION;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

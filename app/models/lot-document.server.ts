@@ -1,4 +1,5 @@
 import { documentsData } from "~/domain/custody/lot-terms.ts";
+import { fail } from "~/domain/failure.ts";
 import {
   checkUpload,
   type DocumentKind,
@@ -121,11 +122,7 @@ export async function addLotDocuments(
   const found = await findOwnLot(caller, lotId);
   if (!found.ok) return found;
   if (CLOSED_TO_DOCUMENTS.includes(found.lot.status)) {
-    return {
-      ok: false as const,
-      reason: "not_editable" as const,
-      message: "This lot no longer takes documents.",
-    };
+    return fail("LOT_NOT_EDITABLE", "This lot no longer takes documents.");
   }
   const rows = await storeAll(documents);
   try {
@@ -154,11 +151,10 @@ export async function deleteLotDocument(caller: LotCaller, lotId: string, docume
   const found = await findOwnLot(caller, lotId);
   if (!found.ok) return found;
   const check = canEdit(found.lot);
-  if (!check.ok) return { ok: false as const, reason: "not_editable" as const, message: check.message };
-  if (!isUuid(documentId))
-    return { ok: false as const, reason: "not_found" as const, message: "No such document." };
+  if (!check.ok) return fail("LOT_NOT_EDITABLE", check.message);
+  if (!isUuid(documentId)) return fail("NOT_FOUND", "No such document.");
   const doc = await db().lotDocument.findFirst({ where: { id: documentId, lotId } });
-  if (!doc) return { ok: false as const, reason: "not_found" as const, message: "No such document." };
+  if (!doc) return fail("NOT_FOUND", "No such document.");
   await db().$transaction(async (tx) => {
     await tx.lotDocument.delete({ where: { id: doc.id } });
     await appendCustodyEvent(tx, {

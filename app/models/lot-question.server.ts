@@ -1,3 +1,4 @@
+import { type Failure, fail, invalid } from "~/domain/failure.ts";
 import { isUuid, lotNumberLabel } from "~/domain/lot-json.ts";
 import { formatNumber } from "~/domain/quantity.ts";
 import { db } from "~/utils/db.server.ts";
@@ -20,18 +21,19 @@ export interface QuestionCaller {
   organizationId: string | null;
 }
 
-export type QuestionFailure = {
-  ok: false;
-  status: 400 | 403 | 404 | 409 | 429;
-  message: string;
-  errors?: Record<string, string>;
-};
+/** A refused question or answer: the one failure shape (ADR 018); the HTTP status comes from its code. */
+export type QuestionFailure = Failure<
+  | "NOT_FOUND"
+  | "NO_ORGANIZATION"
+  | "OWN_LOT"
+  | "FORBIDDEN"
+  | "LOT_NOT_OPEN"
+  | "ALREADY_ANSWERED"
+  | "RATE_LIMITED"
+  | "VALIDATION"
+>;
 
-const NOT_FOUND: QuestionFailure = {
-  ok: false,
-  status: 404,
-  message: "There is no such lot, or it is not published.",
-};
+const NOT_FOUND: QuestionFailure = fail("NOT_FOUND", "There is no such lot, or it is not published.");
 
 /** Trims and checks a question or answer; the message names the field. */
 export function checkText(
@@ -45,7 +47,7 @@ export function checkText(
   if (text.length === 0) error = `${label} must not be empty.`;
   else if (text.length > max)
     error = `${label} must be at most ${formatNumber(max)} characters (it has ${formatNumber(text.length)}).`;
-  if (error) return { ok: false, status: 400, message: error, errors: { [field]: error } };
+  if (error) return invalid({ [field]: error });
   return { ok: true, text };
 }
 
@@ -60,11 +62,7 @@ export async function askQuestion(
   now = new Date(),
 ) {
   if (!caller.organizationId) {
-    return {
-      ok: false,
-      status: 403,
-      message: "Join an organisation before asking questions.",
-    } as QuestionFailure;
+    return fail("NO_ORGANIZATION", "Join an organisation before asking questions.") as QuestionFailure;
   }
   if (!isUuid(lotId)) return NOT_FOUND;
   const lot = await db().lot.findUnique({
@@ -73,18 +71,10 @@ export async function askQuestion(
   });
   if (!lot || lot.status === "draft" || lot.status === "withdrawn") return NOT_FOUND;
   if (lot.organizationId === caller.organizationId) {
-    return {
-      ok: false,
-      status: 403,
-      message: "You cannot ask a question about your own organisation's lot.",
-    } as QuestionFailure;
+    return fail("OWN_LOT", "You cannot ask a question about your own organisation's lot.") as QuestionFailure;
   }
   if (lot.status !== "open") {
-    return {
-      ok: false,
-      status: 409,
-      message: "Questions can only be asked while the lot is open.",
-    } as QuestionFailure;
+    return fail("LOT_NOT_OPEN", "Questions can only be asked while the lot is open.") as QuestionFailure;
   }
   const checked = checkText("question", rawQuestion);
   if (!checked.ok) return checked;
@@ -93,7 +83,7 @@ export async function askQuestion(
   });
   if (recent >= QUESTIONS_PER_HOUR) {
     const message = `You have asked ${QUESTIONS_PER_HOUR} questions in the last hour; please wait before asking another.`;
-    return { ok: false, status: 429, message, errors: { question: message } } as QuestionFailure;
+    return fail("RATE_LIMITED", message, { errors: { question: message } }) as QuestionFailure;
   }
   const question = await db().$transaction(async (tx) => {
     const created = await tx.lotQuestion.create({
@@ -128,7 +118,7 @@ export async function answerQuestion(
   rawAnswer: unknown,
   now = new Date(),
 ) {
-  const missing: QuestionFailure = { ok: false, status: 404, message: "There is no such question." };
+  const missing: QuestionFailure = fail("NOT_FOUND", "There is no such question.");
   if (!isUuid(questionId)) return missing;
   const question = await db().lotQuestion.findUnique({
     where: { id: questionId },
@@ -141,11 +131,7 @@ export async function answerQuestion(
   });
   if (!question) return missing;
   if (!caller.organizationId || question.lot.organizationId !== caller.organizationId) {
-    return {
-      ok: false,
-      status: 403,
-      message: "Only the seller of this lot can answer its questions.",
-    } as QuestionFailure;
+    return fail("FORBIDDEN", "Only the seller of this lot can answer its questions.") as QuestionFailure;
   }
   const checked = checkText("answer", rawAnswer);
   if (!checked.ok) return checked;
@@ -157,11 +143,7 @@ export async function answerQuestion(
       data: { answer: checked.text, answeredById: caller.userId, answeredAt: now },
     });
     if (count === 0) {
-      return {
-        ok: false,
-        status: 409,
-        message: "This question has already been answered.",
-      } as QuestionFailure;
+      return fail("ALREADY_ANSWERED", "This question has already been answered.") as QuestionFailure;
     }
     const watchers = await tx.lotWatch.findMany({ where: { lotId: lot.id }, select: { userId: true } });
     const recipients = watchers.map((w) => w.userId);

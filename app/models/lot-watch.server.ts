@@ -1,3 +1,4 @@
+import { type Failure, fail } from "~/domain/failure.ts";
 import { isUuid, lotNumberLabel } from "~/domain/lot-json.ts";
 import { type DbClient, db } from "~/utils/db.server.ts";
 
@@ -41,23 +42,23 @@ export async function isWatching(userId: string, lotId: string): Promise<boolean
   return row !== null;
 }
 
-export type WatchCheck = { ok: true } | { ok: false; status: 403 | 404; message: string };
+export type WatchCheck = { ok: true } | Failure<"NOT_FOUND" | "OWN_LOT">;
 
 /**
  * Whether someone of `organizationId` may watch the lot: it must be visible to them (published)
  * and not their own organisation's lot — a seller hears about its lot through other notices.
  */
 export async function canWatchLot(organizationId: string | null, lotId: string): Promise<WatchCheck> {
-  if (!isUuid(lotId)) return { ok: false, status: 404, message: "There is no such lot." };
+  if (!isUuid(lotId)) return fail("NOT_FOUND", "There is no such lot.");
   const lot = await db().lot.findUnique({
     where: { id: lotId },
     select: { organizationId: true, status: true },
   });
   if (!lot || PRIVATE_STATUSES.includes(lot.status)) {
-    return { ok: false, status: 404, message: "There is no such lot, or it is not published." };
+    return fail("NOT_FOUND", "There is no such lot, or it is not published.");
   }
   if (lot.organizationId === organizationId) {
-    return { ok: false, status: 403, message: "You cannot watch your own organisation's lot." };
+    return fail("OWN_LOT", "You cannot watch your own organisation's lot.");
   }
   return { ok: true };
 }

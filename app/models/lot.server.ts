@@ -1,4 +1,5 @@
 import { documentsData, lotTermsData } from "~/domain/custody/lot-terms.ts";
+import { type Failure, fail } from "~/domain/failure.ts";
 import type { LotInput } from "~/domain/lot-input.ts";
 import { validateLotInput } from "~/domain/lot-input.ts";
 import { isUuid, lotInputFromRow } from "~/domain/lot-json.ts";
@@ -22,24 +23,16 @@ export interface LotCaller {
   userId: string | null;
 }
 
-export type LotFailure =
-  | { ok: false; reason: "not_found"; message: string }
-  | { ok: false; reason: "forbidden"; message: string }
-  | { ok: false; reason: "not_editable"; message: string }
-  | { ok: false; reason: "conflict"; message: string }
-  | { ok: false; reason: "invalid"; message: string; errors: Record<string, string> };
+/** A refused lot change: the one failure shape (ADR 018); the HTTP status comes from its code. */
+export type LotFailure = Failure<"NOT_FOUND" | "FORBIDDEN" | "LOT_NOT_EDITABLE" | "CONFLICT" | "VALIDATION">;
 
 export type LotResult = { ok: true; lot: Lot } | LotFailure;
 
 /** States only the lot's own organisation may see. */
 export const PRIVATE_STATUSES: readonly LotStatus[] = ["draft", "withdrawn"];
 
-const NOT_FOUND: LotFailure = { ok: false, reason: "not_found", message: "No such lot." };
-const FORBIDDEN: LotFailure = {
-  ok: false,
-  reason: "forbidden",
-  message: "Only the organisation that listed this lot can change it.",
-};
+const NOT_FOUND: LotFailure = fail("NOT_FOUND", "No such lot.");
+const FORBIDDEN: LotFailure = fail("FORBIDDEN", "Only the organisation that listed this lot can change it.");
 
 function dateOnly(date: string): Date {
   return new Date(`${date}T00:00:00.000Z`);
@@ -180,12 +173,11 @@ async function explainConflict(lotId: string): Promise<LotFailure> {
   });
   if (!current) return NOT_FOUND;
   const check = canEdit(current);
-  if (!check.ok) return { ok: false, reason: "not_editable", message: check.message };
-  return {
-    ok: false,
-    reason: "conflict",
-    message: "Someone else changed this lot at the same time. Reload it and make your change again.",
-  };
+  if (!check.ok) return fail("LOT_NOT_EDITABLE", check.message);
+  return fail(
+    "CONFLICT",
+    "Someone else changed this lot at the same time. Reload it and make your change again.",
+  );
 }
 
 /**
@@ -201,7 +193,7 @@ export async function updateLot(
   const found = await findOwnLot(caller, lotId);
   if (!found.ok) return found;
   const check = canEdit(found.lot);
-  if (!check.ok) return { ok: false, reason: "not_editable", message: check.message };
+  if (!check.ok) return fail("LOT_NOT_EDITABLE", check.message);
   const version = options.expectedVersion ?? found.lot.version;
   const data = lotDataFromInput(input);
   const lot = await db().$transaction(async (tx) => {
@@ -246,19 +238,14 @@ export async function publishLot(
   const found = await findOwnLot(caller, lotId);
   if (!found.ok) return found;
   const allowed = canPublish(found.lot);
-  if (!allowed.ok) return { ok: false, reason: "not_editable", message: allowed.message };
+  if (!allowed.ok) return fail("LOT_NOT_EDITABLE", allowed.message);
   const checked = validateLotInput(lotInputFromRow(found.lot), {
     today: now.toISOString().slice(0, 10),
     now,
     mode: "publish",
   });
   if (!checked.ok) {
-    return {
-      ok: false,
-      reason: "invalid",
-      message: "Complete the listing before publishing it.",
-      errors: checked.errors,
-    };
+    return fail("VALIDATION", "Complete the listing before publishing it.", { errors: checked.errors });
   }
   // The publish and its "new lot matches" notices commit together.
   const published = await db().$transaction(async (tx) => {
@@ -298,7 +285,7 @@ export async function withdrawLot(caller: LotCaller, lotId: string): Promise<Lot
   const found = await findOwnLot(caller, lotId);
   if (!found.ok) return found;
   const allowed = canWithdraw(found.lot);
-  if (!allowed.ok) return { ok: false, reason: "not_editable", message: allowed.message };
+  if (!allowed.ok) return fail("LOT_NOT_EDITABLE", allowed.message);
   const withdrawn = await db().$transaction(async (tx) => {
     const { count } = await tx.lot.updateMany({
       where: {
@@ -320,11 +307,7 @@ export async function withdrawLot(caller: LotCaller, lotId: string): Promise<Lot
     return tx.lot.findUniqueOrThrow({ where: { id: lotId } });
   });
   if (!withdrawn) {
-    return {
-      ok: false,
-      reason: "conflict",
-      message: "The lot changed while you withdrew it. Reload it and try again.",
-    };
+    return fail("CONFLICT", "The lot changed while you withdrew it. Reload it and try again.");
   }
   return { ok: true, lot: withdrawn };
 }

@@ -1,3 +1,4 @@
+import { type Failure, fail } from "~/domain/failure.ts";
 import { lotFiltersToParams, parseLotFilters } from "~/domain/lot-filters.ts";
 import { isUuid } from "~/domain/lot-json.ts";
 import { db } from "~/utils/db.server.ts";
@@ -11,9 +12,7 @@ export const SAVED_SEARCH_NAME_MAX = 100;
 /** Enough for every mix of chemistry and region a trader follows; stops unbounded growth. */
 export const SAVED_SEARCHES_PER_USER = 50;
 
-export type SavedSearchResult =
-  | { ok: true; id: string }
-  | { ok: false; status: 400 | 403 | 404 | 409; message: string; errors?: Record<string, string> };
+export type SavedSearchResult = { ok: true; id: string } | Failure<"VALIDATION" | "TOO_MANY_SAVED_SEARCHES">;
 
 /**
  * Saves the /lots filters of `rawQuery` (a query string, "?" optional) under a name. The query is
@@ -36,16 +35,15 @@ export async function createSavedSearch(
     errors.query = `The search filters are not valid: ${Object.values(parsed.errors).join(" ")}`;
   }
   if (Object.keys(errors).length > 0 || !parsed.ok) {
-    return { ok: false, status: 400, message: "The search was not saved.", errors };
+    return fail("VALIDATION", "The search was not saved.", { errors });
   }
   const query = lotFiltersToParams({ ...parsed.filters, sort: "newest" }).toString();
   const existing = await db().savedSearch.count({ where: { userId: caller.userId } });
   if (existing >= SAVED_SEARCHES_PER_USER) {
-    return {
-      ok: false,
-      status: 409,
-      message: `You already have ${SAVED_SEARCHES_PER_USER} saved searches; delete one first.`,
-    };
+    return fail(
+      "TOO_MANY_SAVED_SEARCHES",
+      `You already have ${SAVED_SEARCHES_PER_USER} saved searches; delete one first.`,
+    );
   }
   const row = await db().savedSearch.create({
     data: { userId: caller.userId, organizationId: caller.organizationId, name, query },

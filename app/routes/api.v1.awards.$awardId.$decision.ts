@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { awardProblem, DeclineAwardBody } from "~/api/award-api.server.ts";
-import { apiHandler, json, problem, readJsonBody } from "~/api/http.server.ts";
+import { AWARD_API_FIELDS, DeclineAwardBody } from "~/api/award-api.server.ts";
+import { apiHandler, failureProblem, json, problem, readJsonBody } from "~/api/http.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
 import { toAwardJson } from "~/models/bidding/award-list.server.ts";
 import { confirmAward, declineAward } from "~/models/bidding/awards.server.ts";
@@ -26,12 +26,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const awardId = params.awardId ?? "";
     if (decision === "confirm") {
       const result = await confirmAward(who, awardId);
-      if (!result.ok) return awardProblem(result);
+      if (!result.ok) return failureProblem(result, { fields: AWARD_API_FIELDS });
       return json({ award: toAwardJson(result.award) });
     }
     const body = await readJsonBody(request, DeclineAwardBody);
     const result = await declineAward(who, awardId, body.reason);
-    if (!result.ok) return awardProblem(result);
+    if (!result.ok) return failureProblem(result, { fields: AWARD_API_FIELDS });
     return json({ declined: result.declined, next: result.next ? toAwardJson(result.next) : null });
   });
 }

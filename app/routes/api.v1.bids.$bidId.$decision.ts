@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { awardProblem, DeclineRequestBody, hasBody } from "~/api/award-api.server.ts";
-import { apiHandler, json, problem, readJsonBody } from "~/api/http.server.ts";
+import { AWARD_API_FIELDS, DeclineRequestBody, hasBody } from "~/api/award-api.server.ts";
+import { apiHandler, failureProblem, json, problem, readJsonBody } from "~/api/http.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
 import { toAwardJson } from "~/models/bidding/award-list.server.ts";
 import { toBidJson } from "~/models/bidding/bid-list.server.ts";
@@ -27,12 +27,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const bidId = params.bidId ?? "";
     if (decision === "accept") {
       const result = await acceptPurchaseRequest(who, bidId);
-      if (!result.ok) return awardProblem(result);
+      if (!result.ok) return failureProblem(result, { fields: AWARD_API_FIELDS });
       return json({ award: toAwardJson(result.award) });
     }
     const body = (await hasBody(request)) ? await readJsonBody(request, DeclineRequestBody) : {};
     const result = await declinePurchaseRequest(who, bidId, body.note ?? "");
-    if (!result.ok) return awardProblem(result);
+    if (!result.ok) return failureProblem(result, { fields: AWARD_API_FIELDS });
     return json({ bid: toBidJson(result.bid, false) });
   });
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { awardProblem } from "~/api/award-api.server.ts";
-import { apiHandler, json, problem } from "~/api/http.server.ts";
+import { AWARD_API_FIELDS } from "~/api/award-api.server.ts";
+import { apiHandler, failureProblem, json, problem } from "~/api/http.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
 import { toBidJson } from "~/models/bidding/bid-list.server.ts";
 import { withdrawBid } from "~/models/bidding/bid-withdrawal.server.ts";
@@ -21,7 +21,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { organizationId: caller.organization.id, userId: caller.userId },
       params.bidId ?? "",
     );
-    if (!result.ok) return awardProblem(result);
+    if (!result.ok) return failureProblem(result, { fields: AWARD_API_FIELDS });
     return json({ bid: toBidJson(result.bid, true) });
   });
 }

@@ -1,6 +1,13 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { bookingProblem, DeclineBookingBody } from "~/api/booking-api.server.ts";
-import { apiHandler, json, problem, readJsonBody, validationProblem } from "~/api/http.server.ts";
+import { DeclineBookingBody } from "~/api/booking-api.server.ts";
+import {
+  apiHandler,
+  failureProblem,
+  json,
+  problem,
+  readJsonBody,
+  validationProblem,
+} from "~/api/http.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
 import { parseDecisionNote } from "~/domain/booking.ts";
 import { acceptBooking, cancelBooking, declineBooking } from "~/models/capacity-booking.server.ts";
@@ -39,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!note.ok) return validationProblem({ [note.field]: note.message });
       result = await declineBooking({ ...input, note: note.note });
     }
-    if (!result.ok) return bookingProblem(result);
+    if (!result.ok) return failureProblem(result);
     return json(toBookingJson(result.booking));
   });
 }

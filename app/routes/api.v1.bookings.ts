@@ -1,6 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { bookingProblem, CreateBookingBody } from "~/api/booking-api.server.ts";
-import { apiHandler, json, problem, readJsonBody, validationProblem } from "~/api/http.server.ts";
+import { CreateBookingBody } from "~/api/booking-api.server.ts";
+import {
+  apiHandler,
+  failureProblem,
+  json,
+  problem,
+  readJsonBody,
+  validationProblem,
+} from "~/api/http.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
 import { requestBooking } from "~/models/capacity-booking.server.ts";
 import {
@@ -41,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
       capacityWindowId: body.capacityWindowId,
       lotId: body.lotId,
     });
-    if (!result.ok) return bookingProblem(result);
+    if (!result.ok) return failureProblem(result);
     return json(toBookingJson(result.booking), {
       status: 201,
       headers: { Location: `/api/v1/bookings/${result.booking.id}` },

@@ -1,6 +1,13 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { AwardSealedBody, awardProblem, RelistBody } from "~/api/award-api.server.ts";
-import { apiHandler, json, problem, readJsonBody, validationProblem } from "~/api/http.server.ts";
+import { AWARD_API_FIELDS, AwardSealedBody, RelistBody } from "~/api/award-api.server.ts";
+import {
+  apiHandler,
+  failureProblem,
+  json,
+  problem,
+  readJsonBody,
+  validationProblem,
+} from "~/api/http.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
 import { toAwardJson } from "~/models/bidding/award-list.server.ts";
 import { acceptBelowReserve, awardSealedBid } from "~/models/bidding/awards.server.ts";
@@ -35,12 +42,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (what === "award") {
       const body = await readJsonBody(request, AwardSealedBody);
       const result = await awardSealedBid(who, lotId, body.bidId, body.reason);
-      if (!result.ok) return awardProblem(result);
+      if (!result.ok) return failureProblem(result, { fields: AWARD_API_FIELDS });
       return json({ award: toAwardJson(result.award) });
     }
     if (what === "accept-below-reserve") {
       const result = await acceptBelowReserve(who, lotId);
-      if (!result.ok) return awardProblem(result);
+      if (!result.ok) return failureProblem(result, { fields: AWARD_API_FIELDS });
       return json({ award: toAwardJson(result.award) });
     }
     const body = await readJsonBody(request, RelistBody);
@@ -62,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       reservePriceMinor:
         body.reservePrice === undefined ? undefined : (body.reservePrice?.amountMinor ?? null),
     });
-    if (!result.ok) return awardProblem(result);
+    if (!result.ok) return failureProblem(result, { fields: AWARD_API_FIELDS });
     return json({
       lotId: result.lot.id,
       status: result.lot.status,

@@ -1,13 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import {
   auctionJson,
-  bidProblem,
+  BID_API_FIELDS,
   canBid,
   capabilityProblem,
   PlaceBidBody,
   placeBidInputFrom,
 } from "~/api/bid-api.server.ts";
-import { apiHandler, json, problem, readJsonBody, validationProblem } from "~/api/http.server.ts";
+import {
+  apiHandler,
+  failureProblem,
+  json,
+  problem,
+  readJsonBody,
+  validationProblem,
+} from "~/api/http.server.ts";
 import { bidLimiter, rateLimitedProblem } from "~/api/rate-limits.server.ts";
 import { getApiActor, requireApiActor } from "~/auth/actor.server.ts";
 import { placeBid } from "~/models/bidding/bid.server.ts";
@@ -27,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const result = await lotBidsForViewer(params.lotId ?? "", caller?.organization.id ?? null, {
       isPlatformAdmin: caller?.isPlatformAdmin,
     });
-    if (!result.ok) return problem(result.status, result.message, { code: result.code });
+    if (!result.ok) return failureProblem(result);
     return json(result.view);
   });
 }
@@ -59,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       capabilities: caller.organization.capabilities,
       userId: caller.userId,
     });
-    if (!result.ok) return bidProblem(result);
+    if (!result.ok) return failureProblem(result, { fields: BID_API_FIELDS });
     const payload = { bid: toBidJson(result.bid, true), auction: auctionJson(result.auction) };
     if (result.replayed) return json(payload, { status: 200, headers: { "Idempotent-Replayed": "true" } });
     return json(payload, { status: 201, headers: { Location: `/api/v1/lots/${result.bid.lotId}/bids` } });

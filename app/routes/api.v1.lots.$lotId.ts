@@ -1,7 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { auctionJson } from "~/api/bid-api.server.ts";
-import { apiHandler, json, problem, readJsonBody, validationProblem } from "~/api/http.server.ts";
-import { lotProblem, mergePatch, PatchLotBody } from "~/api/lot-api.server.ts";
+import {
+  apiHandler,
+  failureProblem,
+  json,
+  problem,
+  readJsonBody,
+  validationProblem,
+} from "~/api/http.server.ts";
+import { mergePatch, PatchLotBody } from "~/api/lot-api.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
 import { validateLotInput } from "~/domain/lot-input.ts";
 import { lotInputFromRow } from "~/domain/lot-json.ts";
@@ -59,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (changesFields)
         return validationProblem({ status: "Withdraw a lot on its own, without changing other fields." });
       const result = await withdrawLot(who, lot.id);
-      if (!result.ok) return lotProblem(result);
+      if (!result.ok) return failureProblem(result);
     } else if (changesFields || body.status === "open") {
       const check = canEdit(lot);
       if (!check.ok) return problem(409, check.message, { code: "LOT_NOT_EDITABLE" });
@@ -75,11 +82,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         });
         if (!checked.ok) return validationProblem(checked.errors);
         const updated = await updateLot(who, lot.id, checked.value, { expectedVersion: lot.version });
-        if (!updated.ok) return lotProblem(updated);
+        if (!updated.ok) return failureProblem(updated);
       }
       if (body.status === "open") {
         const published = await publishLot(who, lot.id);
-        if (!published.ok) return lotProblem(published);
+        if (!published.ok) return failureProblem(published);
       }
     }
     const fresh = await getLotForViewer(lot.id, caller.organization.id);

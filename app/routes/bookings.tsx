@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
 import { BookingTable } from "~/components/booking.tsx";
+import { failureStatus } from "~/domain/failure.ts";
 import { cancelBooking } from "~/models/capacity-booking.server.ts";
 import { listBookingsOfOrganization, toBookingJson } from "~/models/capacity-booking-list.server.ts";
 import facilityStyles from "~/styles/facilities.css?url";
@@ -40,8 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
     bookingId: String(form.get("bookingId") ?? ""),
   });
   if (!outcome.ok) {
-    const status = outcome.code === "NOT_FOUND" ? 404 : outcome.code === "FORBIDDEN" ? 403 : 409;
-    return data({ error: outcome.message, notice: null }, { status });
+    return data({ error: outcome.message, notice: null }, { status: failureStatus(outcome.code) });
   }
   return { error: null, notice: `Booking for ${outcome.booking.lot.title} cancelled.` };
 }

@@ -20,6 +20,7 @@ import {
 import { economyByCode } from "~/domain/economies.ts";
 import { certificationExpiresSoon } from "~/domain/facility-certification.ts";
 import { RECOVERY_METAL_LABELS, RECOVERY_METALS } from "~/domain/facility-input.ts";
+import { failureStatus } from "~/domain/failure.ts";
 import { formatNumber, formatTonnes } from "~/domain/quantity.ts";
 import { requestBooking } from "~/models/capacity-booking.server.ts";
 import { bookableLotsByWindow } from "~/models/capacity-booking-list.server.ts";
@@ -78,9 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     lotId,
   });
   if (!result.ok) {
-    const status = result.code === "NOT_FOUND" ? 404 : result.code === "NOT_YOUR_LOT" ? 403 : 409;
-    const error = result.blockers?.map((b) => b.message).join(" ") ?? result.message;
-    return data({ windowId, error }, { status });
+    return data({ windowId, error: result.message }, { status: failureStatus(result.code) });
   }
   return redirect(`/bookings?requested=${result.booking.id}&facility=${params.facilityId ?? ""}`);
 }

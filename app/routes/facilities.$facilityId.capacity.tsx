@@ -13,7 +13,7 @@ import { CapacityTable, monthLabel } from "~/components/capacity-table.tsx";
 import { parseDecisionNote } from "~/domain/booking.ts";
 import { kgToTonnes, monthOf, nextMonth, validateCapacityWindow } from "~/domain/capacity.ts";
 import { economyByCode } from "~/domain/economies.ts";
-import { formatKgAsTonnes } from "~/domain/quantity.ts";
+import { fail, failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { acceptBooking, declineBooking } from "~/models/capacity-booking.server.ts";
 import { listBookingsOfOrganization, toBookingJson } from "~/models/capacity-booking-list.server.ts";
 import {
@@ -65,19 +65,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const FAILURE_MESSAGES: Record<string, string> = {
-  has_bookings: "This window has bookings, so it cannot be removed. Lower it to what is booked instead.",
-  past_month: "Windows of past months are kept as they were and cannot be changed.",
-};
-
 function failure(intent: string, outcome: Exclude<WindowWriteResult, { ok: true }>, values = {}) {
-  if (outcome.reason === "not_found" || outcome.reason === "forbidden") throw ownerFailure(outcome);
-  const errors: Record<string, string> =
-    outcome.reason === "below_booked"
-      ? { tonnes: `${formatKgAsTonnes(outcome.bookedKg)} are already booked; offer at least that much.` }
-      : {};
-  const formError = FAILURE_MESSAGES[outcome.reason] ?? null;
-  return data({ intent, errors, values, formError, notice: null }, { status: 409 });
+  if (outcome.code === "NOT_FOUND" || outcome.code === "FORBIDDEN") throw ownerFailure(outcome);
+  const errors = outcome.field ? failureFieldErrors(outcome) : {};
+  const formError = outcome.field ? null : outcome.message;
+  return data({ intent, errors, values, formError, notice: null }, { status: failureStatus(outcome.code) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -103,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const outcome =
       intent === "accept" ? await acceptBooking(input) : await declineBooking({ ...input, note: note.note });
     if (!outcome.ok) {
-      const status = outcome.code === "NOT_FOUND" ? 404 : outcome.code === "FORBIDDEN" ? 403 : 409;
+      const status = failureStatus(outcome.code);
       return data({ intent, errors: {}, values: {}, formError: outcome.message, notice: null }, { status });
     }
     const notice = `Booking for ${outcome.booking.lot.title} ${intent === "accept" ? "accepted" : "declined"}.`;
@@ -124,7 +116,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const existing =
     intent === "update" ? await getOwnCapacityWindow(facilityId, organization.id, windowId) : null;
-  if (intent === "update" && !existing) throw ownerFailure({ ok: false, reason: "not_found" });
+  if (intent === "update" && !existing) throw ownerFailure(fail("NOT_FOUND", "No such facility."));
   const { input, values } = readCapacityForm(form);
   const result = validateCapacityWindow(input, {
     today,

@@ -2,6 +2,7 @@ import type { CapacityWindowInput } from "~/domain/capacity.ts";
 import { kgToTonnes, monthOf } from "~/domain/capacity.ts";
 import type { CertificationInput } from "~/domain/facility-certification.ts";
 import { type FacilityProfileInput, RECOVERY_FIELDS, RECOVERY_METALS } from "~/domain/facility-input.ts";
+import { type Failure, failureStatus } from "~/domain/failure.ts";
 import { toMajorUnitString } from "~/domain/money.ts";
 import type { FormValues } from "~/utils/validation.ts";
 
@@ -165,8 +166,6 @@ export function readCertificationForm(form: FormData): { input: CertificationInp
 }
 
 /** A failed ownership check as a page's answer: 404 when absent, 403 when someone else's. */
-export function ownerFailure(check: { ok: false; reason: "not_found" | "forbidden" }): Response {
-  return check.reason === "not_found"
-    ? new Response("No such facility.", { status: 404 })
-    : new Response("Only the organisation that owns this facility can change it.", { status: 403 });
+export function ownerFailure(check: Failure): Response {
+  return new Response(check.message, { status: failureStatus(check.code) });
 }

@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { lotFailureStatus } from "~/api/lot-api.server.ts";
 import { getActor, requireActor } from "~/auth/actor.server.ts";
 import { AwardPanel } from "~/components/lot/award-panel.tsx";
 import { BidPanel } from "~/components/lot/bid-panel.tsx";
@@ -11,6 +10,7 @@ import { LotDocumentsSection } from "~/components/lot-documents-section.tsx";
 import { LotFactsTable } from "~/components/lot-facts.tsx";
 import { LotMatchesSection } from "~/components/lot-matches-section.tsx";
 import { chemistryColour, PointMap } from "~/components/map/index.tsx";
+import { type Failure, fail, failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { canEdit, canPublish, canWithdraw, LOT_STATUS_LABELS } from "~/domain/lot-lifecycle.ts";
 import { weightsFromQuery } from "~/domain/matching/match-view.ts";
 import { formatNumber } from "~/domain/quantity.ts";
@@ -99,21 +99,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lotId = params.lotId ?? "";
   const { form, files } = await readLotFormRequest(request);
   const intent = form.get("intent");
-  const fail = (failure: { message: string; errors?: Record<string, string> }, status: number) =>
-    data({ formError: failure.message, errors: failure.errors ?? {}, done: null }, { status });
+  const refuse = (failure: Failure) =>
+    data(
+      { formError: failure.message, errors: failure.errors ? failureFieldErrors(failure) : {}, done: null },
+      { status: failureStatus(failure.code) },
+    );
 
   if (intent === "publish" || intent === "withdraw") {
     const result = intent === "publish" ? await publishLot(caller, lotId) : await withdrawLot(caller, lotId);
-    if (!result.ok) return fail(result, lotFailureStatus(result));
+    if (!result.ok) return refuse(result);
     return { formError: null, errors: {}, done: intent === "publish" ? "Published." : "Withdrawn." };
   }
   if (intent === "upload") {
     const uploads = checkDocumentUploads(files);
     if (Object.keys(uploads.errors).length > 0)
-      return fail({ message: "No file was added.", errors: uploads.errors }, 400);
-    if (uploads.documents.length === 0) return fail({ message: "Choose at least one file." }, 400);
+      return refuse(fail("VALIDATION", "No file was added.", { errors: uploads.errors }));
+    if (uploads.documents.length === 0) return refuse(fail("VALIDATION", "Choose at least one file."));
     const result = await addLotDocuments(caller, lotId, uploads.documents);
-    if (!result.ok) return fail(result, lotFailureStatus(result));
+    if (!result.ok) return refuse(result);
     return {
       formError: null,
       errors: {},
@@ -122,10 +125,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "deleteDocument") {
     const result = await deleteLotDocument(caller, lotId, String(form.get("documentId") ?? ""));
-    if (!result.ok) return fail(result, lotFailureStatus(result));
+    if (!result.ok) return refuse(result);
     return { formError: null, errors: {}, done: "Document removed." };
   }
-  return fail({ message: "Unknown action." }, 400);
+  return refuse(fail("VALIDATION", "Unknown action."));
 }
 
 export default function LotPage() {

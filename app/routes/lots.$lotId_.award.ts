@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { getActor } from "~/auth/actor.server.ts";
 import { localDateTimeToInstant } from "~/domain/bidding/closing.ts";
+import { type Failure, fail, failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { parseMoneyInput } from "~/domain/money.ts";
 import type { AwardCaller, AwardFailure } from "~/models/bidding/award-transaction.server.ts";
 import {
@@ -23,16 +24,16 @@ import { relistLot } from "~/models/bidding/relisting.server.ts";
 
 type Feedback = { intent: string | null; formError: string; errors: Record<string, string> };
 
-function refused(intent: string | null, failure: Pick<AwardFailure, "status" | "message" | "field">) {
+function refused(intent: string | null, failure: Failure) {
   // A Response, not data(): from a resource route Remix sends data()'s wrapper, with 200, to a
   // plain form post; single fetch reads the status and body of either.
   return Response.json(
     {
       intent,
       formError: failure.message,
-      errors: failure.field ? { [failure.field]: failure.message } : {},
+      errors: failure.field || failure.errors ? failureFieldErrors(failure) : {},
     } satisfies Feedback,
-    { status: failure.status },
+    { status: failureStatus(failure.code) },
   );
 }
 
@@ -54,8 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/lots/${lotId}#award`;
   const viewer = await getActor(request);
   if (!viewer) return redirect(`/login?redirectTo=${encodeURIComponent(`/lots/${lotId}`)}`);
-  if (!viewer.organizationId)
-    return refused(null, { status: 403, message: "Join an organisation to act on lots." });
+  if (!viewer.organizationId) return refused(null, fail("FORBIDDEN", "Join an organisation to act on lots."));
   const caller: AwardCaller = { organizationId: viewer.organizationId, userId: viewer.userId };
   const form = await request.formData();
   const intentValue = form.get("intent");
@@ -76,12 +76,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "relist": {
       const closesAt = localDateTimeToInstant(form.get("closesAt"), form.get("tzOffset"));
       if (!closesAt)
-        return refused(intent, { status: 400, message: "Give the new close time.", field: "closesAt" });
+        return refused(intent, fail("VALIDATION", "Give the new close time.", { field: "closesAt" }));
       const starting = await readOptionalMoney(form, "startingPrice", lotId);
       if (!starting.ok)
-        return refused(intent, { status: 400, message: starting.message, field: "startingPrice" });
+        return refused(intent, fail("VALIDATION", starting.message, { field: "startingPrice" }));
       const reserve = await readOptionalMoney(form, "reserve", lotId);
-      if (!reserve.ok) return refused(intent, { status: 400, message: reserve.message, field: "reserve" });
+      if (!reserve.ok) return refused(intent, fail("VALIDATION", reserve.message, { field: "reserve" }));
       result = await relistLot(caller, lotId, closesAt, {
         startingPriceMinor: starting.value,
         reservePriceMinor: form.get("removeReserve") === "on" ? null : reserve.value,
@@ -101,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       result = await withdrawBid(caller, text("bidId"));
       break;
     default:
-      return refused(intent, { status: 400, message: "Unknown action." });
+      return refused(intent, fail("VALIDATION", "Unknown action."));
   }
   if (result.ok) return redirect(back);
   return refused(intent, result);

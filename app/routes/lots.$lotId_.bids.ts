@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { getActor } from "~/auth/actor.server.ts";
 import { readBidForm } from "~/domain/bidding/bid-form.ts";
-import { formatMoney } from "~/domain/money.ts";
+import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { placeBid } from "~/models/bidding/bid.server.ts";
 import { lotSaleTerms } from "~/models/bidding/lot-sale.server.ts";
 
@@ -72,16 +72,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (result.ok) return redirect(`${back}?bid=${result.replayed ? "repeated" : "placed"}#bidding`);
 
-  let message = result.message;
-  if (result.code === "BELOW_MINIMUM" && result.minimum && !message.includes(formatMoney(result.minimum))) {
-    message = `${message} The minimum is ${formatMoney(result.minimum)}.`;
-  }
-  const field = result.field ? (FIELD_OF[result.field] ?? result.field) : null;
-  return refuse(result.status, {
+  const errors = result.field || result.errors ? failureFieldErrors(result) : {};
+  return refuse(failureStatus(result.code), {
     code: result.code,
-    formError: message,
-    errors: field ? { [field]: message } : {},
-    blockers: result.blockers?.map((b) => ({ code: b.code, message: b.message })) ?? [],
+    formError: result.message,
+    errors: Object.fromEntries(
+      Object.entries(errors).map(([field, text]) => [FIELD_OF[field] ?? field, text]),
+    ),
+    blockers: result.details?.blockers?.map((b) => ({ code: b.code, message: b.message })) ?? [],
   });
 }
 

@@ -6,9 +6,9 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { lotFailureStatus } from "~/api/lot-api.server.ts";
 import { requireActor } from "~/auth/actor.server.ts";
 import { LotForm } from "~/components/lot-form.tsx";
+import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { validateLotInput } from "~/domain/lot-input.ts";
 import { canEdit } from "~/domain/lot-lifecycle.ts";
 import { getLotForViewer, lotNumberLabel, publishLot, updateLot } from "~/models/lot.server.ts";
@@ -64,17 +64,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     expectedVersion: Number.isInteger(version) ? version : undefined,
   });
   if (!updated.ok)
-    return data({ errors: {}, values, formError: updated.message }, { status: lotFailureStatus(updated) });
+    return data({ errors: {}, values, formError: updated.message }, { status: failureStatus(updated.code) });
   if (publishNow) {
     const published = await publishLot(caller, lot.id, { now });
     if (!published.ok)
       return data(
         {
-          errors: published.reason === "invalid" ? published.errors : {},
+          errors: published.errors ? failureFieldErrors(published) : {},
           values,
           formError: published.message,
         },
-        { status: lotFailureStatus(published) },
+        { status: failureStatus(published.code) },
       );
   }
   return redirect(`/lots/${lot.id}`);

@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { getActor } from "~/auth/actor.server.ts";
+import { fail, failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { answerQuestion, askQuestion } from "~/models/lot-question.server.ts";
 
 /**
@@ -22,7 +23,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? await askQuestion(caller, lotId, form.get("question"))
       : intent === "answer"
         ? await answerQuestion(caller, String(form.get("questionId") ?? ""), form.get("answer"))
-        : ({ ok: false, status: 400, message: 'intent must be "ask" or "answer".' } as const);
+        : fail("VALIDATION", 'intent must be "ask" or "answer".');
   if (result.ok) return redirect(back);
   // A Response, not data(): from a resource route Remix sends data()'s wrapper, with 200, to a
   // plain form post; single fetch reads the status and body of either.
@@ -31,9 +32,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       intent: typeof intent === "string" ? intent : null,
       questionId: intent === "answer" ? String(form.get("questionId") ?? "") : null,
       formError: result.message,
-      errors: ("errors" in result ? result.errors : undefined) ?? {},
+      errors: result.errors ? failureFieldErrors(result) : {},
     },
-    { status: result.status },
+    { status: failureStatus(result.code) },
   );
 }
 

@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { getActor } from "~/auth/actor.server.ts";
+import { failureStatus } from "~/domain/failure.ts";
 import { canWatchLot, setLotWatch } from "~/models/lot-watch.server.ts";
 import { safeRedirect } from "~/utils/session.server.ts";
 
@@ -16,8 +17,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const allowed = await canWatchLot(viewer.organizationId, lotId);
   // Unwatching is always allowed for a lot one can see (e.g. after joining the seller's team).
-  if (!allowed.ok && (intent === "watch" || allowed.status === 404)) {
-    throw new Response(allowed.message, { status: allowed.status });
+  if (!allowed.ok && (intent === "watch" || allowed.code === "NOT_FOUND")) {
+    throw new Response(allowed.message, { status: failureStatus(allowed.code) });
   }
   await setLotWatch(viewer.userId, lotId, intent === "watch");
   return redirect(safeRedirect(form.get("redirectTo"), back));

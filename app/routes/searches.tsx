@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
+import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { createSavedSearch, deleteSavedSearch, listSavedSearches } from "~/models/saved-search.server.ts";
 import notificationStyles from "~/styles/notifications.css?url";
 
@@ -25,8 +26,8 @@ export async function action({ request }: ActionFunctionArgs) {
     );
     if (!result.ok) {
       return data(
-        { done: null, formError: result.message, errors: result.errors ?? {} },
-        { status: result.status },
+        { done: null, formError: result.message, errors: result.errors ? failureFieldErrors(result) : {} },
+        { status: failureStatus(result.code) },
       );
     }
     return {

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { minimumIncrementMinor } from "~/domain/bidding/auction.ts";
 import { monthStart } from "~/domain/capacity.ts";
 import { validateFacilityProfile } from "~/domain/facility-input.ts";
+import { failureStatus } from "~/domain/failure.ts";
 import { formatMoney } from "~/domain/money.ts";
 import {
   acceptBelowReserve,
@@ -76,6 +77,11 @@ function ok<T extends { ok: boolean }>(result: T | { ok: false; code: string; me
       `refused: ${(result as { code: string }).code} ${(result as { message: string }).message}`,
     );
   return result as Extract<T, { ok: true }>;
+}
+
+/** A model's refusal with the HTTP status it answers, which comes from its code (ADR 018). */
+function answered<T extends { ok: boolean; code?: string }>(result: T) {
+  return result.ok || !result.code ? result : { ...result, status: failureStatus(result.code) };
 }
 
 describe("closing an auction at its time", () => {
@@ -155,7 +161,7 @@ describe("closing an auction at its time", () => {
     expect(notice?.body).toMatch(/Accept the highest bid or relist/);
 
     const foreign = await acceptBelowReserve(as(stranger), lot.id, closeAt);
-    expect(foreign).toMatchObject({ ok: false, status: 403, code: "FORBIDDEN" });
+    expect(answered(foreign)).toMatchObject({ ok: false, status: 403, code: "FORBIDDEN" });
     expect(await awardsOf(lot.id)).toHaveLength(0);
 
     const accepted = ok(await acceptBelowReserve(sellerCaller(), lot.id, closeAt));
@@ -163,7 +169,7 @@ describe("closing an auction at its time", () => {
     expect((await lotRow(lot.id)).status).toBe("awarded");
     expect((await bidRow(top.bid.id)).status).toBe("won");
     const again = await acceptBelowReserve(sellerCaller(), lot.id, closeAt);
-    expect(again).toMatchObject({ ok: false, status: 409, code: "ILLEGAL_TRANSITION" });
+    expect(answered(again)).toMatchObject({ ok: false, status: 409, code: "ILLEGAL_TRANSITION" });
     expect(await awardsOf(lot.id)).toHaveLength(1);
   });
 
@@ -214,7 +220,7 @@ describe("confirming, lapsing and declining a provisional award", () => {
     expect(award.bidId).toBe(top.bid.id);
 
     const foreign = await confirmAward(as(buyers[2]), award.id, closeAt);
-    expect(foreign).toMatchObject({ ok: false, status: 403, code: "FORBIDDEN" });
+    expect(answered(foreign)).toMatchObject({ ok: false, status: 403, code: "FORBIDDEN" });
     expect((await db().award.findUniqueOrThrow({ where: { id: award.id } })).status).toBe("provisional");
 
     const [a, b] = await Promise.all([
@@ -277,13 +283,13 @@ describe("confirming, lapsing and declining a provisional award", () => {
 
   test("decline needs a reason, then passes on like a lapse", async () => {
     const { lot, closeAt, mid, award } = await closedWithThreeBidders();
-    expect(await declineAward(sellerCaller(), award.id, "no", closeAt)).toMatchObject({
+    expect(answered(await declineAward(sellerCaller(), award.id, "no", closeAt))).toMatchObject({
       ok: false,
       status: 400,
       code: "VALIDATION",
       field: "reason",
     });
-    expect(await declineAward(as(stranger), award.id, "Not a real buyer", closeAt)).toMatchObject({
+    expect(answered(await declineAward(as(stranger), award.id, "Not a real buyer", closeAt))).toMatchObject({
       ok: false,
       status: 403,
     });
@@ -306,9 +312,9 @@ describe("relisting", () => {
     await closeLotIfDue(lot.id, closeAt);
 
     const past = await relistLot(sellerCaller(), lot.id, new Date(closeAt.getTime() - HOUR), {}, closeAt);
-    expect(past).toMatchObject({ ok: false, status: 400, code: "VALIDATION", field: "closesAt" });
+    expect(answered(past)).toMatchObject({ ok: false, status: 400, code: "VALIDATION", field: "closesAt" });
     expect(
-      await relistLot(as(stranger), lot.id, new Date(closeAt.getTime() + HOUR), {}, closeAt),
+      answered(await relistLot(as(stranger), lot.id, new Date(closeAt.getTime() + HOUR), {}, closeAt)),
     ).toMatchObject({
       ok: false,
       status: 403,
@@ -398,7 +404,10 @@ describe("sealed tenders", () => {
     const b = placed(await bid(buyers[1], lot.id, 1_400_000));
     const withdrawnLater = placed(await bid(buyers[2], lot.id, 1_300_000));
     // A bidder may withdraw its own sealed bid before the close; another organisation may not.
-    expect(await withdrawBid(as(buyers[0]), withdrawnLater.bid.id)).toMatchObject({ ok: false, status: 403 });
+    expect(answered(await withdrawBid(as(buyers[0]), withdrawnLater.bid.id))).toMatchObject({
+      ok: false,
+      status: 403,
+    });
     expect((await bidRow(withdrawnLater.bid.id)).status).toBe("active");
     ok(await withdrawBid(as(buyers[2]), withdrawnLater.bid.id));
     expect((await bidRow(withdrawnLater.bid.id)).status).toBe("withdrawn");
@@ -425,7 +434,9 @@ describe("sealed tenders", () => {
     expect(
       await awardSealedBid(sellerCaller(), lot.id, withdrawnLater.bid.id, "cheapest freight", closeAt),
     ).toMatchObject({ ok: false, code: "BID_NOT_LIVE" });
-    expect(await awardSealedBid(as(stranger), lot.id, b.bid.id, "highest net value", closeAt)).toMatchObject({
+    expect(
+      answered(await awardSealedBid(as(stranger), lot.id, b.bid.id, "highest net value", closeAt)),
+    ).toMatchObject({
       ok: false,
       status: 403,
     });
@@ -462,7 +473,10 @@ describe("fixed price", () => {
     const first = placed(await bid(buyers[0], lot.id, 2_000_000));
     const second = placed(await bid(buyers[1], lot.id, 2_000_000));
     expect(await bid(buyers[0], lot.id, 2_000_000)).toMatchObject({ ok: false, code: "ALREADY_REQUESTED" });
-    expect(await acceptPurchaseRequest(as(stranger), first.bid.id)).toMatchObject({ ok: false, status: 403 });
+    expect(answered(await acceptPurchaseRequest(as(stranger), first.bid.id))).toMatchObject({
+      ok: false,
+      status: 403,
+    });
     expect((await lotRow(lot.id)).status).toBe("open");
 
     const accepted = ok(await acceptPurchaseRequest(sellerCaller(), first.bid.id));
@@ -484,7 +498,7 @@ describe("fixed price", () => {
   test("decline: the request is rejected and the buyer told why; the buyer may withdraw its own pending request", async () => {
     const lot = await fixedLot();
     const req = placed(await bid(buyers[0], lot.id, 2_000_000));
-    expect(await declinePurchaseRequest(as(stranger), req.bid.id, "no")).toMatchObject({
+    expect(answered(await declinePurchaseRequest(as(stranger), req.bid.id, "no"))).toMatchObject({
       ok: false,
       status: 403,
     });
@@ -511,7 +525,7 @@ describe("withdrawing auction bids", () => {
   test("auction bids are binding", async () => {
     const { lot } = await auction();
     const placedBid = placed(await bid(buyers[0], lot.id, 1_000_000));
-    expect(await withdrawBid(as(buyers[0]), placedBid.bid.id)).toMatchObject({
+    expect(answered(await withdrawBid(as(buyers[0]), placedBid.bid.id))).toMatchObject({
       ok: false,
       status: 409,
       code: "BID_NOT_WITHDRAWABLE",

@@ -70,7 +70,7 @@ describe("concurrent bids on one lot", () => {
             next = result.auction.leading ? next : (result.auction.minimumBid?.amountMinor ?? next);
             if (result.auction.leading) next = (result.auction.currentPrice?.amountMinor ?? next) + 100_000;
           } else if (result.code === "BELOW_MINIMUM") {
-            next = result.minimum!.amountMinor;
+            next = result.details!.minimum!.amountMinor;
           } else {
             throw new Error(JSON.stringify(result));
           }

@@ -102,7 +102,7 @@ describe("bids on one lot in groups", () => {
     expect(first.ok).toBe(true);
     const low = await bid(bidders[1], lot.id, 1_100_000);
     expect(low.ok ? "placed" : low.code).toBe("BELOW_MINIMUM");
-    if (!low.ok) expect(low.minimum?.amountMinor).toBeGreaterThan(1_200_000);
+    if (!low.ok) expect(low.details?.minimum?.amountMinor).toBeGreaterThan(1_200_000);
     const { log } = await replayFromLog(lot.id);
     expect(log).toHaveLength(1);
   });

@@ -55,7 +55,7 @@ describe("a hot lot", () => {
         expect(low).toMatchObject({
           ok: false,
           code: "BELOW_MINIMUM",
-          minimum: { amountMinor: 1_005_000, currency: "AUD" },
+          details: { minimum: { amountMinor: 1_005_000, currency: "AUD" } },
         });
         expect(Date.now() - started).toBeLessThan(3_000);
 
@@ -90,7 +90,7 @@ describe("a hot lot", () => {
       if (r.ok) continue;
       expect(r.code).toBe("BELOW_MINIMUM");
       // The winner's organisation is told to raise its maximum, everyone else the next minimum.
-      expect(r.minimum?.amountMinor).toBeGreaterThan(1_005_000);
+      expect(r.details?.minimum?.amountMinor).toBeGreaterThan(1_005_000);
     }
     const check = await checkLogReplays(
       lot.id,

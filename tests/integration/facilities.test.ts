@@ -512,7 +512,7 @@ describe("capacity windows", () => {
       acceptedChemistries: [],
       note: null,
     });
-    expect(outcome).toEqual({ ok: false, reason: "past_month" });
+    expect(outcome).toMatchObject({ ok: false, code: "WINDOW_IN_PAST" });
     expect((await db().capacityWindow.findUniqueOrThrow({ where: { id: past.id } })).capacityKg).toBe(1000);
   });
 
@@ -555,8 +555,8 @@ describe("capacity windows", () => {
       expect(final.bookedKg).toBeGreaterThan(0);
       // A refused edit reports the booked amount it met, which its capacity was below.
       for (const r of results) {
-        if (typeof r === "object" && r !== null && (r as { reason?: string }).reason === "below_booked") {
-          expect((r as { bookedKg: number }).bookedKg).toBeGreaterThan(0);
+        if (typeof r === "object" && r !== null && (r as { code?: string }).code === "BELOW_BOOKED") {
+          expect((r as { details: { bookedKg: number } }).details.bookedKg).toBeGreaterThan(0);
         }
       }
     }

@@ -300,7 +300,7 @@ describe("who sees and changes a lot", () => {
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok && r.reason === "conflict")).toHaveLength(3);
+    expect(results.filter((r) => !r.ok && r.code === "CONFLICT")).toHaveLength(3);
     expect((await db().lot.findUniqueOrThrow({ where: { id: lot.id } })).version).toBe(lot.version + 1);
   });
 

@@ -8,7 +8,8 @@
  */
 
 import { economyByCode } from "../economies.ts";
-import { type ParseMoneyFailure, parseMoneyInput } from "../money.ts";
+import { failureFieldErrors } from "../failure.ts";
+import { readBidAmounts } from "./bid-input.ts";
 import { auctionTermsRefusal, type BidTerms, type SaleMode } from "./bid-terms.ts";
 
 export interface BidFormValues {
@@ -23,23 +24,6 @@ export type BidFormResult =
   | { ok: false; errors: Record<string, string> };
 
 type Fields = Record<string, string | undefined>;
-
-const MONEY_MESSAGES: Record<ParseMoneyFailure, string> = {
-  empty: "is required.",
-  invalid: 'must be a number such as 12500 or 12,500.00 (use "." for decimals).',
-  negative: "must be positive.",
-  too_many_decimals: "has more decimal places than the currency allows.",
-  too_large: "is too large.",
-  unsupported_currency: "is in an unsupported currency.",
-  currency_mismatch: "must be in the lot's currency.",
-};
-
-function money(label: string, text: string, currency: string): { minor: number } | { error: string } {
-  const parsed = parseMoneyInput(text, currency);
-  if (!parsed.ok) return { error: `${label} ${MONEY_MESSAGES[parsed.reason]}` };
-  if (parsed.amountMinor <= 0) return { error: `${label} must be more than zero.` };
-  return { minor: parsed.amountMinor };
-}
 
 function coordinate(text: string, min: number, max: number): number | null {
   if (!/^-?\d+(\.\d+)?$/.test(text)) return null;
@@ -56,22 +40,18 @@ export function readBidForm(
   const text = (name: string) => (fields[name] ?? "").trim();
 
   let amountMinor = 0;
+  let maxAmountMinor: number | null = null;
   if (lot.saleMode === "fixed") {
     // A request is always at the asking price; nothing to type.
     amountMinor = lot.askingPriceMinor ?? 0;
   } else {
-    const amount = money("Amount", text("amount"), lot.currency);
-    if ("error" in amount) errors.amount = amount.error;
-    else amountMinor = amount.minor;
-  }
-
-  let maxAmountMinor: number | null = null;
-  if (lot.saleMode === "auction" && text("maxAmount") !== "") {
-    const max = money("Maximum", text("maxAmount"), lot.currency);
-    if ("error" in max) errors.maxAmount = max.error;
-    else if (!errors.amount && max.minor < amountMinor)
-      errors.maxAmount = "Maximum must be at least the amount.";
-    else maxAmountMinor = max.minor;
+    // The amounts' format is read in one place for the form and the API (bid-input.ts).
+    const amounts = readBidAmounts(
+      { amount: text("amount"), maxAmount: lot.saleMode === "auction" ? text("maxAmount") : null },
+      lot.currency,
+    );
+    if (amounts.ok) ({ amountMinor, maxAmountMinor } = amounts.value);
+    else Object.assign(errors, failureFieldErrors(amounts));
   }
 
   const terms = readTerms(text, lot.saleMode, bidder, errors);

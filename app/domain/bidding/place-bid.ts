@@ -1,7 +1,8 @@
 /**
  * A bid as the bidding model takes it, whichever way it came (the lot page's form or the API):
- * read and checked for format by bid-form.ts or the API schema, decided by placeBid under the
- * lot's lock. Here, not in the model, so the auction group writer and the model share it without
+ * its amounts read and checked for format once, by readBidAmounts (bid-input.ts, for the form
+ * and the API alike), so they are whole, safe, positive minor units here; decided by placeBid under
+ * the lot's lock, the auction rule once in applyBid (auction.ts). Here, not in the model, so the auction group writer and the model share it without
  * importing each other.
  */
 import type { RequestedBidTerms } from "./bid-terms.ts";

@@ -25,8 +25,7 @@ export async function finalise(
     where: { id: locked.id, status: "closed" },
     data: { status: "awarded", version: { increment: 1 } },
   });
-  if (moved.count === 0)
-    throw new Refused(failure(409, "ILLEGAL_TRANSITION", "The lot is no longer closed."));
+  if (moved.count === 0) throw new Refused(failure("ILLEGAL_TRANSITION", "The lot is no longer closed."));
   const facts = await lotFacts(tx, locked.id);
   const price = money(Number(award.amountMinor), award.currency);
   if (award.bidId) await tx.bid.update({ where: { id: award.bidId }, data: { status: "won" } });

@@ -1,3 +1,4 @@
+import { type Failure, fail } from "~/domain/failure.ts";
 import { isUuid, lotNumberLabel } from "~/domain/lot-json.ts";
 import { canTransition, type LotStatus } from "~/domain/lot-lifecycle.ts";
 import { formatMoney } from "~/domain/money.ts";
@@ -31,13 +32,8 @@ export type AwardErrorCode =
   | "AUCTION_NOT_OPEN"
   | "CAPACITY_UNAVAILABLE";
 
-export interface AwardFailure {
-  ok: false;
-  status: number;
-  code: AwardErrorCode;
-  message: string;
-  field?: string;
-}
+/** A refused award decision: the one failure shape (ADR 018); the HTTP status comes from its code. */
+export type AwardFailure = Failure<AwardErrorCode>;
 
 /** Who is acting: the caller's active organisation (and user, for the record). */
 export interface AwardCaller {
@@ -45,8 +41,8 @@ export interface AwardCaller {
   userId?: string | null;
 }
 
-export function failure(status: number, code: AwardErrorCode, message: string, field?: string): AwardFailure {
-  return field ? { ok: false, status, code, message, field } : { ok: false, status, code, message };
+export function failure(code: AwardErrorCode, message: string, field?: string): AwardFailure {
+  return fail(code, message, field ? { field } : {});
 }
 
 /** Thrown inside a transaction to roll it back and answer with the failure instead. */
@@ -71,7 +67,7 @@ export const money = (amountMinor: number, currency: string) => formatMoney({ am
 
 export function transitionRefusal(from: string, to: LotStatus): AwardFailure | null {
   const check = canTransition(from as LotStatus, to);
-  return check.ok ? null : failure(409, "ILLEGAL_TRANSITION", check.message);
+  return check.ok ? null : failure("ILLEGAL_TRANSITION", check.message);
 }
 
 export async function lotFacts(tx: DbTransaction, lotId: string) {
@@ -91,9 +87,9 @@ export function dateLabel(date: Date) {
 /** Locks the lot of the seller's decision and checks the caller's organisation listed it. */
 export async function lockOwnLot(tx: DbTransaction, caller: AwardCaller, lotId: string): Promise<LockedLot> {
   const locked = await lockLotForSale(tx, lotId);
-  if (!locked) throw new Refused(failure(404, "NOT_FOUND", "There is no such lot."));
+  if (!locked) throw new Refused(failure("NOT_FOUND", "There is no such lot."));
   if (locked.organizationId !== caller.organizationId)
-    throw new Refused(failure(403, "FORBIDDEN", "Only the organisation that listed this lot can do this."));
+    throw new Refused(failure("FORBIDDEN", "Only the organisation that listed this lot can do this."));
   return locked;
 }
 

@@ -106,14 +106,12 @@ function awardStateRefusal(award: Award, now: Date): AwardFailure | null {
   if (award.status !== "provisional") {
     const state = award.status === "confirmed" ? "already confirmed" : award.status;
     return failure(
-      409,
       "AWARD_NOT_PROVISIONAL",
       `This award is ${state}; only a provisional award can be decided.`,
     );
   }
   if (award.confirmBy && award.confirmBy <= now)
     return failure(
-      409,
       "AWARD_EXPIRED",
       "The time to confirm this award has passed; it is lapsing to the next bidder.",
     );
@@ -123,7 +121,7 @@ function awardStateRefusal(award: Award, now: Date): AwardFailure | null {
 /** The seller confirms a provisional award: the lot is awarded and the bidders told. */
 export async function confirmAward(caller: AwardCaller, awardId: string, now = new Date()) {
   const found = await findAward(awardId);
-  if (!found) return failure(404, "NOT_FOUND", "There is no such award.");
+  if (!found) return failure("NOT_FOUND", "There is no such award.");
   return inLotTransaction(async (tx) => {
     const locked = await lockOwnLot(tx, caller, found.lotId);
     const award = await tx.award.findUniqueOrThrow({ where: { id: awardId } });
@@ -134,7 +132,7 @@ export async function confirmAward(caller: AwardCaller, awardId: string, now = n
       data: { status: "confirmed", confirmedAt: now },
     });
     if (claimed.count === 0)
-      throw new Refused(failure(409, "AWARD_NOT_PROVISIONAL", "This award was already decided."));
+      throw new Refused(failure("AWARD_NOT_PROVISIONAL", "This award was already decided."));
     // Confirming settles the lot's one reservation: a booking elsewhere is released now.
     const facts = await lotFacts(tx, locked.id);
     const reserved = await reserveForAward(
@@ -146,7 +144,6 @@ export async function confirmAward(caller: AwardCaller, awardId: string, now = n
     if (!reserved.ok)
       throw new Refused(
         failure(
-          409,
           "CAPACITY_UNAVAILABLE",
           `The buyer's facility has no room for the lot now (${reserved.reason.replaceAll("_", " ")}); decline the award to pass it on.`,
         ),
@@ -159,9 +156,9 @@ export async function confirmAward(caller: AwardCaller, awardId: string, now = n
 /** The seller declines a provisional award (with a reason): it passes on like a lapse. */
 export async function declineAward(caller: AwardCaller, awardId: string, reason: unknown, now = new Date()) {
   const found = await findAward(awardId);
-  if (!found) return failure(404, "NOT_FOUND", "There is no such award.");
+  if (!found) return failure("NOT_FOUND", "There is no such award.");
   const why = checkReason(reason);
-  if (!why.ok) return failure(400, "VALIDATION", why.message, "reason");
+  if (!why.ok) return failure("VALIDATION", why.message, "reason");
   return inLotTransaction(async (tx) => {
     const locked = await lockOwnLot(tx, caller, found.lotId);
     const award = await tx.award.findUniqueOrThrow({ where: { id: awardId } });
@@ -174,28 +171,22 @@ export async function declineAward(caller: AwardCaller, awardId: string, reason:
 
 /** Below the reserve, the seller may still take the highest bid: awarded and confirmed at once. */
 export async function acceptBelowReserve(caller: AwardCaller, lotId: string, now = new Date()) {
-  if (!isUuid(lotId)) return failure(404, "NOT_FOUND", "There is no such lot.");
+  if (!isUuid(lotId)) return failure("NOT_FOUND", "There is no such lot.");
   return inLotTransaction(async (tx) => {
     const locked = await lockOwnLot(tx, caller, lotId);
     if (locked.saleMode !== "auction")
-      throw new Refused(failure(409, "WRONG_SALE_MODE", "Only an auction can close below a reserve."));
+      throw new Refused(failure("WRONG_SALE_MODE", "Only an auction can close below a reserve."));
     const refusal = transitionRefusal(locked.status, "awarded");
     if (refusal) throw new Refused(refusal);
     if (!locked.leadingBidId || locked.currentPriceMinor === null)
-      throw new Refused(failure(409, "NO_BIDS", "This lot has no bids to accept; relist it instead."));
+      throw new Refused(failure("NO_BIDS", "This lot has no bids to accept; relist it instead."));
     const price = Number(locked.currentPriceMinor);
     if (locked.reservePriceMinor === null || price >= Number(locked.reservePriceMinor))
       throw new Refused(
-        failure(
-          409,
-          "RESERVE_MET",
-          "The reserve was met, so the lot has a provisional award to confirm instead.",
-        ),
+        failure("RESERVE_MET", "The reserve was met, so the lot has a provisional award to confirm instead."),
       );
     if ((await roundAwards(tx, locked)).length > 0)
-      throw new Refused(
-        failure(409, "LIVE_AWARD", "This round already had an award; relist the lot instead."),
-      );
+      throw new Refused(failure("LIVE_AWARD", "This round already had an award; relist the lot instead."));
     const facts = await lotFacts(tx, locked.id);
     const leader = await tx.bid.findUniqueOrThrow({ where: { id: locked.leadingBidId } });
     const created = await createAward(
@@ -213,7 +204,6 @@ export async function acceptBelowReserve(caller: AwardCaller, lotId: string, now
     if ("noCapacity" in created)
       throw new Refused(
         failure(
-          409,
           "CAPACITY_UNAVAILABLE",
           `The bidder's facility cannot take the lot now (${created.noCapacity}).`,
         ),
@@ -231,24 +221,22 @@ export async function awardSealedBid(
   reason: unknown,
   now = new Date(),
 ) {
-  if (!isUuid(lotId)) return failure(404, "NOT_FOUND", "There is no such lot.");
+  if (!isUuid(lotId)) return failure("NOT_FOUND", "There is no such lot.");
   const why = checkReason(reason);
   return inLotTransaction(async (tx) => {
     const locked = await lockOwnLot(tx, caller, lotId);
     if (locked.saleMode !== "sealed")
-      throw new Refused(
-        failure(409, "WRONG_SALE_MODE", "Only a sealed tender is awarded by choosing a bid."),
-      );
+      throw new Refused(failure("WRONG_SALE_MODE", "Only a sealed tender is awarded by choosing a bid."));
     const refusal = transitionRefusal(locked.status, "awarded");
     if (refusal) throw new Refused(refusal);
     const bid = isUuid(bidId) ? await tx.bid.findUnique({ where: { id: bidId } }) : null;
     if (!bid || bid.lotId !== locked.id)
-      throw new Refused(failure(400, "VALIDATION", "Choose one of this tender's bids.", "bidId"));
+      throw new Refused(failure("VALIDATION", "Choose one of this tender's bids.", "bidId"));
     if (bid.round !== locked.round || bid.status !== "active")
       throw new Refused(
-        failure(409, "BID_NOT_LIVE", "That bid was revised or withdrawn; choose a live bid.", "bidId"),
+        failure("BID_NOT_LIVE", "That bid was revised or withdrawn; choose a live bid.", "bidId"),
       );
-    if (!why.ok) throw new Refused(failure(400, "VALIDATION", why.message, "reason"));
+    if (!why.ok) throw new Refused(failure("VALIDATION", why.message, "reason"));
     const facts = await lotFacts(tx, locked.id);
     const amount = Number(bid.amountMinor);
     const created = await createAward(
@@ -261,7 +249,6 @@ export async function awardSealedBid(
     if ("noCapacity" in created)
       throw new Refused(
         failure(
-          409,
           "CAPACITY_UNAVAILABLE",
           `That bidder's facility cannot take the lot now (${created.noCapacity}); choose another bid.`,
           "bidId",

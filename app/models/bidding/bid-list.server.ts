@@ -1,4 +1,5 @@
 import { bidderAliases, bidViewerRole, bidVisibility, salePhase } from "~/domain/bidding/bid-visibility.ts";
+import { type Failure, fail } from "~/domain/failure.ts";
 import type { Money } from "~/domain/money.ts";
 import type { Bid } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
@@ -70,7 +71,7 @@ function netValueJson(value: BidNetValue | undefined, currency: string) {
 
 export type LotBidsResult =
   | { ok: true; view: Record<string, unknown> }
-  | { ok: false; status: number; code: "NOT_FOUND" | "SEALED_UNTIL_CLOSE"; message: string };
+  | Failure<"NOT_FOUND" | "SEALED_UNTIL_CLOSE">;
 
 export async function lotBidsForViewer(
   lotId: string,
@@ -78,7 +79,7 @@ export async function lotBidsForViewer(
   options: { isPlatformAdmin?: boolean } = {},
 ): Promise<LotBidsResult> {
   const lot = await getLotForViewer(lotId, viewerOrganizationId);
-  if (!lot) return { ok: false, status: 404, code: "NOT_FOUND", message: "There is no such lot." };
+  if (!lot) return fail("NOT_FOUND", "There is no such lot.");
   const bids: BidRow[] = await db().bid.findMany({
     where: { lotId: lot.id },
     orderBy: { sequence: "asc" },
@@ -98,8 +99,7 @@ export async function lotBidsForViewer(
     isPlatformAdmin: options.isPlatformAdmin,
   });
   const visibility = bidVisibility(lot.saleMode, salePhase(lot.status), role);
-  if (visibility.refusal)
-    return { ok: false, status: 403, code: visibility.refusal.code, message: visibility.refusal.message };
+  if (visibility.refusal) return fail(visibility.refusal.code, visibility.refusal.message);
 
   const view: Record<string, unknown> = {
     lotId: lot.id,

@@ -2,12 +2,14 @@ import { type AuctionState, applyBid, type BidOutcome as RuleOutcome } from "~/d
 import type { AuctionView } from "~/domain/bidding/auction-view.ts";
 import type { BidTermsRefusal } from "~/domain/bidding/bid-terms.ts";
 import type { PlaceBidInput } from "~/domain/bidding/place-bid.ts";
+import { type Failure, fail } from "~/domain/failure.ts";
 import type { Blocker } from "~/domain/matching/types.ts";
+import { formatMoney } from "~/domain/money.ts";
 import type { Bid } from "~/generated.server/prisma/client.ts";
 
 /**
  * What a bid comes to: placed (the bid, who it outbid, who leads after it, the sale's view), or
- * refused with a status, a code and the field at fault. The auction rules' refusals and the sale's
+ * refused with a code (its HTTP status from the one table, ~/domain/failure.ts) and the field at fault. The auction rules' refusals and the sale's
  * terms' refusals become this one failure shape here, so every path that places a bid (the
  * unlocked pre-checks, the auction group, a sealed bid or request) refuses alike.
  */
@@ -25,23 +27,30 @@ export type BidErrorCode =
   | "IDEMPOTENCY_KEY_REUSED"
   | "VALIDATION";
 
-export interface BidFailure {
-  ok: false;
-  status: number;
-  code: BidErrorCode;
-  message: string;
-  field?: string;
+/** What a refused bid can tell the bidder beyond its message (problem+json extension members). */
+export type BidFailureDetails = {
+  /** The least this bidder may bid now (BELOW_MINIMUM). */
   minimum?: { amountMinor: number; currency: string };
+  /** Why the named facility cannot take the lot (FACILITY_CANNOT_TAKE_LOT). */
   blockers?: Blocker[];
-}
+};
+
+/** A refused bid: the one failure shape (ADR 018); the HTTP status comes from its code. */
+export type BidFailure = Failure<BidErrorCode> & { details?: BidFailureDetails };
 
 export function failure(
-  status: number,
   code: BidErrorCode,
   message: string,
-  extra: Partial<BidFailure> = {},
+  extra: { field?: string } & BidFailureDetails = {},
 ): BidFailure {
-  return { ok: false, status, code, message, ...extra };
+  const { field, minimum, blockers } = extra;
+  const details: BidFailureDetails = {};
+  if (minimum) details.minimum = minimum;
+  if (blockers) details.blockers = blockers;
+  // The minimum is always said in words too, so a page and the API's `detail` name it alike.
+  const least = minimum ? formatMoney(minimum) : null;
+  const text = least && !message.includes(least) ? `${message} The minimum is ${least}.` : message;
+  return fail(code, text, { field, details: minimum || blockers ? details : undefined }) as BidFailure;
 }
 
 /** A bid written under the lot's lock. */
@@ -57,20 +66,20 @@ export type Applied = {
 /** The rules' refusal of a bid as the API's failure. */
 export function refusal(rejection: Extract<RuleOutcome, { ok: false }>, currency: string): BidFailure {
   if (rejection.code === "BELOW_MINIMUM") {
-    return failure(422, "BELOW_MINIMUM", rejection.message, {
+    return failure("BELOW_MINIMUM", rejection.message, {
       field: rejection.field,
       minimum: { amountMinor: rejection.minimumMinor, currency },
     });
   }
-  if (rejection.code === "AUCTION_NOT_OPEN") return failure(409, "AUCTION_NOT_OPEN", rejection.message);
-  return failure(400, "VALIDATION", rejection.message, { field: rejection.field });
+  if (rejection.code === "AUCTION_NOT_OPEN") return failure("AUCTION_NOT_OPEN", rejection.message);
+  return failure("VALIDATION", rejection.message, { field: rejection.field });
 }
 
 /** Terms the lot's sale does not take: delivered terms on an auction (422), or terms that do not fit together. */
 export function termsRefusal(refusal: BidTermsRefusal): BidFailure {
   return refusal.code === "AUCTION_TERMS_FIXED"
-    ? failure(422, "AUCTION_TERMS_FIXED", refusal.message, { field: refusal.field })
-    : failure(400, "VALIDATION", refusal.message, { field: refusal.field });
+    ? failure("AUCTION_TERMS_FIXED", refusal.message, { field: refusal.field })
+    : failure("VALIDATION", refusal.message, { field: refusal.field });
 }
 
 /** The rules' BELOW_MINIMUM refusal of `input` in auction state `state`, or null. */

@@ -89,7 +89,7 @@ async function runBidGroup(lotId: string, items: Queued[]): Promise<GroupRun<Tur
 async function placeAuctionGroup(lotId: string, inputs: PlaceBidInput[]): Promise<Turn[]> {
   const group = await db().$transaction(async (tx) => {
     const locked = await lockLotForSale(tx, lotId);
-    if (!locked) return inputs.map(() => failure(404, "NOT_FOUND", "No such lot."));
+    if (!locked) return inputs.map(() => failure("NOT_FOUND", "No such lot."));
     if (locked.saleMode !== "auction") return null;
     return applyAuctionGroup(tx, locked, inputs);
   }, TRANSACTION_OPTIONS);
@@ -112,7 +112,7 @@ async function placeAuctionGroup(lotId: string, inputs: PlaceBidInput[]): Promis
       case "replay":
         return { replay: true };
       case "closed":
-        return failure(409, "AUCTION_NOT_OPEN", "Bidding on this lot has closed.");
+        return failure("AUCTION_NOT_OPEN", "Bidding on this lot has closed.");
       case "refused_terms":
         return termsRefusal(outcome.refusal);
       default:

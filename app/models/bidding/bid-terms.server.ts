@@ -4,10 +4,11 @@ import type { RouteEndpoint } from "~/domain/logistics/plan.ts";
 import { assessFeasibility, prepareLot, purposeFor } from "~/domain/matching/feasibility.ts";
 import { toUsdMinor } from "~/domain/matching/fx-rates.ts";
 import { toMatchFacility, toMatchLot } from "~/domain/matching/match-records.ts";
-import type { Blocker, MatchContext } from "~/domain/matching/types.ts";
+import type { MatchContext } from "~/domain/matching/types.ts";
 import type { Lot } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
 import { loadMatchFacilities, matchContext } from "../lot-matches.server.ts";
+import { type BidFailure, failure } from "./bid-outcome.server.ts";
 
 /**
  * The terms a bid is made on, and what they are worth to the seller. Which terms a sale takes is
@@ -20,8 +21,7 @@ import { loadMatchFacilities, matchContext } from "../lot-matches.server.ts";
 
 export type DestinationCheck =
   | { ok: true; facility: { id: string; name: string; organizationId: string } | null }
-  | { ok: false; code: "FACILITY_CANNOT_TAKE_LOT"; message: string; blockers: Blocker[] }
-  | { ok: false; code: "VALIDATION"; field: string; message: string };
+  | BidFailure;
 
 /**
  * Checks the bid's destination before the bid takes the lot's lock: the lot's physical facts are
@@ -40,27 +40,22 @@ export async function checkBidDestination(
         capacityWindows: { where: { month: { gte: monthStart(today) } }, orderBy: { month: "asc" } },
       },
     });
-    if (!row)
-      return { ok: false, code: "VALIDATION", field: "facilityId", message: "No such active facility." };
+    if (!row) return failure("VALIDATION", "No such active facility.", { field: "facilityId" });
     const blockers = assessFeasibility(toMatchLot(lot), toMatchFacility(row), await matchContext(today));
     if (blockers.length > 0) {
-      return {
-        ok: false,
-        code: "FACILITY_CANNOT_TAKE_LOT",
-        message: `${row.name} cannot take this lot: ${blockers.map((b) => b.message).join(" ")}`,
-        blockers,
-      };
+      return failure(
+        "FACILITY_CANNOT_TAKE_LOT",
+        `${row.name} cannot take this lot: ${blockers.map((b) => b.message).join(" ")}`,
+        { field: "facilityId", blockers },
+      );
     }
     return { ok: true, facility: { id: row.id, name: row.name, organizationId: row.organizationId } };
   }
   const onlyRecycler = bidderCapabilities.includes("recycler") && !bidderCapabilities.includes("buyer");
   if (onlyRecycler) {
-    return {
-      ok: false,
-      code: "VALIDATION",
+    return failure("VALIDATION", "A recycler's bid names the facility the lot will go to.", {
       field: "facilityId",
-      message: "A recycler's bid names the facility the lot will go to.",
-    };
+    });
   }
   return { ok: true, facility: null };
 }

@@ -14,19 +14,16 @@ import { lockLotForSale } from "./lot-sale.server.ts";
  */
 export async function withdrawBid(caller: AwardCaller, bidId: string, now = new Date()) {
   const found = await findBidLot(bidId);
-  if (!found) return failure(404, "NOT_FOUND", "There is no such bid.");
+  if (!found) return failure("NOT_FOUND", "There is no such bid.");
   return inLotTransaction(async (tx) => {
     const locked = await lockLotForSale(tx, found.lotId);
-    if (!locked) throw new Refused(failure(404, "NOT_FOUND", "There is no such bid."));
+    if (!locked) throw new Refused(failure("NOT_FOUND", "There is no such bid."));
     const bid = await tx.bid.findUniqueOrThrow({ where: { id: bidId } });
     if (bid.organizationId !== caller.organizationId)
-      throw new Refused(
-        failure(403, "FORBIDDEN", "Only the organisation that placed a bid can withdraw it."),
-      );
+      throw new Refused(failure("FORBIDDEN", "Only the organisation that placed a bid can withdraw it."));
     if (locked.saleMode === "auction")
       throw new Refused(
         failure(
-          409,
           "BID_NOT_WITHDRAWABLE",
           "Auction bids are binding and cannot be withdrawn: other bidders have bid against them.",
         ),
@@ -36,7 +33,7 @@ export async function withdrawBid(caller: AwardCaller, bidId: string, now = new 
       (locked.saleMode === "sealed" && locked.closesAt && locked.closesAt <= now)
     )
       throw new Refused(
-        failure(409, "AUCTION_NOT_OPEN", "The sale has closed; the bid can no longer be withdrawn."),
+        failure("AUCTION_NOT_OPEN", "The sale has closed; the bid can no longer be withdrawn."),
       );
     const withdrawn = await tx.bid.updateMany({
       where: { id: bid.id, status: "active" },
@@ -44,7 +41,7 @@ export async function withdrawBid(caller: AwardCaller, bidId: string, now = new 
     });
     if (withdrawn.count === 0)
       throw new Refused(
-        failure(409, "BID_NOT_LIVE", `This bid is ${bid.status}; only a live bid can be withdrawn.`),
+        failure("BID_NOT_LIVE", `This bid is ${bid.status}; only a live bid can be withdrawn.`),
       );
     await tx.lot.update({
       where: { id: locked.id },

@@ -56,7 +56,6 @@ async function replayedBid(input: PlaceBidInput): Promise<PlaceBidResult | null>
   if (!earlier) return null;
   if (earlier.lotId !== input.lotId) {
     return failure(
-      409,
       "IDEMPOTENCY_KEY_REUSED",
       "This idempotency key was already used for a bid on another lot.",
       {
@@ -70,34 +69,15 @@ async function replayedBid(input: PlaceBidInput): Promise<PlaceBidResult | null>
 
 /** Places a bid (auction), a sealed bid (tender) or a purchase request (fixed price). */
 export async function placeBid(input: PlaceBidInput): Promise<PlaceBidResult> {
-  if (!isUuid(input.lotId)) return failure(404, "NOT_FOUND", "No such lot.");
+  if (!isUuid(input.lotId)) return failure("NOT_FOUND", "No such lot.");
   if (!input.capabilities.some((c) => BIDDING_CAPABILITIES.includes(c))) {
     return failure(
-      403,
       "CAPABILITY_REQUIRED",
       "Only organisations with the buyer or recycler capability can bid.",
     );
   }
-  if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0) {
-    return failure(400, "VALIDATION", "The amount must be a positive whole number of minor units.", {
-      field: "amount",
-    });
-  }
-  if (
-    input.maxAmountMinor !== null &&
-    (!Number.isSafeInteger(input.maxAmountMinor) || input.maxAmountMinor < input.amountMinor)
-  ) {
-    return failure(
-      400,
-      "VALIDATION",
-      "The maximum must be a whole number of minor units, at least the amount.",
-      {
-        field: "maxAmount",
-      },
-    );
-  }
   if (!isSupportedCurrency(input.currency)) {
-    return failure(400, "VALIDATION", "Unknown currency code.", { field: "currency" });
+    return failure("VALIDATION", "Unknown currency code.", { field: "currency" });
   }
   const replay = await replayedBid(input);
   if (replay) return replay;
@@ -105,20 +85,20 @@ export async function placeBid(input: PlaceBidInput): Promise<PlaceBidResult> {
   let lot = await lotForBidding(input.lotId);
   // The cache may refuse a low bid, never a lot: a lot it remembers as missing or not open is read again.
   if (lot?.status !== "open") lot = await lotForBidding(input.lotId, true);
-  if (!lot || lot.status === "draft") return failure(404, "NOT_FOUND", "No such lot.");
+  if (!lot || lot.status === "draft") return failure("NOT_FOUND", "No such lot.");
   if (lot.organizationId === input.organizationId) {
-    return failure(403, "OWN_LOT", "You cannot bid on a lot your own organisation listed.");
+    return failure("OWN_LOT", "You cannot bid on a lot your own organisation listed.");
   }
   if (lot.status !== "open") {
-    return failure(409, "AUCTION_NOT_OPEN", `This lot is ${lot.status.replace("_", " ")}; it takes no bids.`);
+    return failure("AUCTION_NOT_OPEN", `This lot is ${lot.status.replace("_", " ")}; it takes no bids.`);
   }
   if (input.currency !== lot.currency) {
-    return failure(422, "CURRENCY_MISMATCH", `This lot is sold in ${lot.currency}; bid in ${lot.currency}.`, {
+    return failure("CURRENCY_MISMATCH", `This lot is sold in ${lot.currency}; bid in ${lot.currency}.`, {
       field: "currency",
     });
   }
   if (input.maxAmountMinor !== null && lot.saleMode === "sealed") {
-    return failure(400, "VALIDATION", "A sealed bid is one amount; proxy maximums apply to auctions only.", {
+    return failure("VALIDATION", "A sealed bid is one amount; proxy maximums apply to auctions only.", {
       field: "maxAmount",
     });
   }
@@ -126,14 +106,7 @@ export async function placeBid(input: PlaceBidInput): Promise<PlaceBidResult> {
   const terms = bidTermsFor(lot.saleMode, input.terms);
   if (!terms.ok) return termsRefusal(terms);
   const destination = await checkBidDestination(lot, terms.terms, input.capabilities);
-  if (!destination.ok) {
-    return destination.code === "FACILITY_CANNOT_TAKE_LOT"
-      ? failure(422, "FACILITY_CANNOT_TAKE_LOT", destination.message, {
-          field: "facilityId",
-          blockers: destination.blockers,
-        })
-      : failure(400, "VALIDATION", destination.message, { field: destination.field });
-  }
+  if (!destination.ok) return destination;
 
   if (lot.saleMode === "auction") {
     const tooLow = belowMinimumIn(latestAuctionState(lot).state, input);

@@ -24,7 +24,7 @@ import {
 export async function lockedBid(input: PlaceBidInput): Promise<Applied | BidFailure | { replay: true }> {
   return db().$transaction(async (tx) => {
     const locked = await lockLotForSale(tx, input.lotId);
-    if (!locked) return failure(404, "NOT_FOUND", "No such lot.");
+    if (!locked) return failure("NOT_FOUND", "No such lot.");
     // A retry of a bid that has just committed: the pre-check ran before that commit.
     if (input.idempotencyKey) {
       const earlier = await tx.bid.findUnique({
@@ -43,10 +43,10 @@ export async function lockedBid(input: PlaceBidInput): Promise<Applied | BidFail
       locked.status !== "open" ||
       (locked.saleMode !== "fixed" && (!locked.closesAt || locked.closesAt <= at))
     ) {
-      return failure(409, "AUCTION_NOT_OPEN", "Bidding on this lot has closed.");
+      return failure("AUCTION_NOT_OPEN", "Bidding on this lot has closed.");
     }
     if (locked.saleMode === "auction")
-      return failure(409, "AUCTION_NOT_OPEN", "This lot's sale changed; bid again.");
+      return failure("AUCTION_NOT_OPEN", "This lot's sale changed; bid again.");
     // Settled before the lock for the sale read then; a lot without bids may have changed its sale since.
     const terms = bidTermsFor(locked.saleMode, input.terms);
     if (!terms.ok) return termsRefusal(terms);
@@ -65,7 +65,7 @@ async function applySealedBid(
 ) {
   const minimum = num(locked.startingPriceMinor);
   if (minimum !== null && input.amountMinor < minimum) {
-    return failure(422, "BELOW_MINIMUM", "A sealed bid must be at least the opening price.", {
+    return failure("BELOW_MINIMUM", "A sealed bid must be at least the opening price.", {
       field: "amount",
       minimum: { amountMinor: minimum, currency: locked.currency },
     });
@@ -99,20 +99,19 @@ async function applyPurchaseRequest(
 ) {
   const asking = num(locked.askingPriceMinor);
   if (asking === null || input.amountMinor !== asking) {
-    return failure(422, "BELOW_MINIMUM", "A fixed-price lot is requested at exactly its asking price.", {
+    return failure("BELOW_MINIMUM", "A fixed-price lot is requested at exactly its asking price.", {
       field: "amount",
       minimum: asking === null ? undefined : { amountMinor: asking, currency: locked.currency },
     });
   }
   if (input.maxAmountMinor !== null) {
-    return failure(400, "VALIDATION", "A fixed-price request has no maximum.", { field: "maxAmount" });
+    return failure("VALIDATION", "A fixed-price request has no maximum.", { field: "maxAmount" });
   }
   const pending = await tx.bid.count({
     where: { lotId: locked.id, organizationId: input.organizationId, round: locked.round, status: "active" },
   });
   if (pending > 0) {
     return failure(
-      409,
       "ALREADY_REQUESTED",
       "Your organisation already asked for this lot; the seller will answer.",
     );

@@ -22,17 +22,17 @@ import {
 /** Fixed price: the seller accepts one request. The lot closes and is awarded in one transaction. */
 export async function acceptPurchaseRequest(caller: AwardCaller, bidId: string, now = new Date()) {
   const found = await findBidLot(bidId);
-  if (!found) return failure(404, "NOT_FOUND", "There is no such purchase request.");
+  if (!found) return failure("NOT_FOUND", "There is no such purchase request.");
   return inLotTransaction(async (tx) => {
     const locked = await lockOwnLot(tx, caller, found.lotId);
     if (locked.saleMode !== "fixed")
-      throw new Refused(failure(409, "WRONG_SALE_MODE", "Only a fixed-price lot takes purchase requests."));
+      throw new Refused(failure("WRONG_SALE_MODE", "Only a fixed-price lot takes purchase requests."));
     const refusal = transitionRefusal(locked.status, "closed");
     if (refusal) throw new Refused(refusal);
     const bid = await tx.bid.findUniqueOrThrow({ where: { id: bidId } });
     if (bid.status !== "active" || bid.round !== locked.round)
       throw new Refused(
-        failure(409, "BID_NOT_LIVE", `This request is ${bid.status}; it can no longer be accepted.`),
+        failure("BID_NOT_LIVE", `This request is ${bid.status}; it can no longer be accepted.`),
       );
     await tx.lot.update({
       where: { id: locked.id },
@@ -55,7 +55,6 @@ export async function acceptPurchaseRequest(caller: AwardCaller, bidId: string, 
     if ("noCapacity" in created)
       throw new Refused(
         failure(
-          409,
           "CAPACITY_UNAVAILABLE",
           `The buyer's facility cannot take the lot now (${created.noCapacity}).`,
         ),
@@ -97,19 +96,19 @@ export async function declinePurchaseRequest(
   now = new Date(),
 ) {
   const found = await findBidLot(bidId);
-  if (!found) return failure(404, "NOT_FOUND", "There is no such purchase request.");
+  if (!found) return failure("NOT_FOUND", "There is no such purchase request.");
   const checked = checkOptionalNote(note);
-  if (!checked.ok) return failure(400, "VALIDATION", checked.message, "note");
+  if (!checked.ok) return failure("VALIDATION", checked.message, "note");
   return inLotTransaction(async (tx) => {
     const locked = await lockOwnLot(tx, caller, found.lotId);
     if (locked.saleMode !== "fixed")
-      throw new Refused(failure(409, "WRONG_SALE_MODE", "Only a fixed-price lot takes purchase requests."));
+      throw new Refused(failure("WRONG_SALE_MODE", "Only a fixed-price lot takes purchase requests."));
     const declined = await tx.bid.updateMany({
       where: { id: bidId, status: "active" },
       data: { status: "rejected", decisionNote: checked.value || null },
     });
     if (declined.count === 0)
-      throw new Refused(failure(409, "BID_NOT_LIVE", "This request was already answered or withdrawn."));
+      throw new Refused(failure("BID_NOT_LIVE", "This request was already answered or withdrawn."));
     const bid = await tx.bid.findUniqueOrThrow({ where: { id: bidId } });
     const facts = await lotFacts(tx, locked.id);
     await notifyOrganization(tx, bid.organizationId, {

@@ -36,7 +36,7 @@ export async function relistLot(
   options: RelistOptions = {},
   now = new Date(),
 ) {
-  if (!isUuid(lotId)) return failure(404, "NOT_FOUND", "There is no such lot.");
+  if (!isUuid(lotId)) return failure("NOT_FOUND", "There is no such lot.");
   return inLotTransaction(async (tx) => {
     const locked = await lockOwnLot(tx, caller, lotId);
     const refusal = transitionRefusal(locked.status, "open");
@@ -45,15 +45,13 @@ export async function relistLot(
       where: { lotId: locked.id, status: { in: ["provisional", "confirmed"] } },
     });
     if (live > 0)
-      throw new Refused(
-        failure(409, "LIVE_AWARD", "This lot has a live award; decline it before relisting."),
-      );
+      throw new Refused(failure("LIVE_AWARD", "This lot has a live award; decline it before relisting."));
     const check = checkRelist(
       { closesAt, ...options },
       { startingPriceMinor: num(locked.startingPriceMinor) },
       now,
     );
-    if (!check.ok) throw new Refused(failure(400, "VALIDATION", check.message, check.field));
+    if (!check.ok) throw new Refused(failure("VALIDATION", check.message, check.field));
     await tx.bid.updateMany({
       where: { lotId: locked.id, round: locked.round, status: { in: ["active", "outbid"] } },
       data: { status: "lost" },
