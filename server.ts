@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import pino from "pino";
 import { startSaleSweep } from "./app/models/bidding/sale-sweep.server.ts";
+import { startAnchorLoop } from "./app/models/custody/anchors.server.ts";
 import { deliverPendingEmails } from "./app/services/email.server.ts";
 import { closeLotEvents } from "./app/services/lot-events.server.ts";
 import { closeDatabase, dataDirectory, getDatabase, resolveDatabaseTarget } from "./app/utils/db.server.ts";
@@ -62,6 +63,8 @@ async function main() {
     : null;
   // Closes due lots, lapses unconfirmed awards and sends ending-soon notices every 5 s.
   const stopSaleSweep = startSaleSweep((err) => logger.error({ err }, "sale sweep failed"));
+  // Publishes the day's custody anchor (/transparency/anchors) once per UTC day (ADR 021).
+  const stopAnchors = startAnchorLoop((err) => logger.error({ err }, "custody anchor failed"));
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -70,6 +73,7 @@ async function main() {
     log(`${signal} received: closing connections`);
     if (emailTimer) clearInterval(emailTimer);
     stopSaleSweep();
+    stopAnchors();
     // Stop accepting connections, let in-flight requests finish, then close the database so the
     // embedded one is flushed cleanly. A hard deadline guards against hung keep-alive sockets.
     const deadline = setTimeout(() => process.exit(1), 10_000);

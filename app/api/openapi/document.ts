@@ -2,6 +2,7 @@ import { allocationPlansApi } from "./allocation-plans.ts";
 import { bidsApi } from "./bids.ts";
 import { bookingsApi } from "./bookings.ts";
 import { commonSchemas, type OpenApiFragment } from "./common.ts";
+import { custodyApi } from "./custody.ts";
 import { economiesApi } from "./economies.ts";
 import { facilitiesApi } from "./facilities.ts";
 import { lotsApi } from "./lots.ts";
@@ -16,6 +17,7 @@ const fragments: OpenApiFragment[] = [
   allocationPlansApi,
   bookingsApi,
   bidsApi,
+  custodyApi,
 ];
 
 export function openApiDocument(serverUrl: string) {
