@@ -116,8 +116,14 @@ export async function readCustodyChain(lotId: string, client: DbClient = db()): 
   const rows = await client.auditEvent.findMany({
     where: { stream: lotStream(lotId) },
     orderBy: { sequence: "asc" },
-    include: { actor: { select: { name: true } } },
   });
+  // A chain has few distinct actors: their names in one query, not one join per event.
+  const actorIds = [...new Set(rows.flatMap((row) => (row.actorUserId ? [row.actorUserId] : [])))];
+  const actors =
+    actorIds.length === 0
+      ? []
+      : await client.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } });
+  const names = new Map(actors.map((actor) => [actor.id, actor.name]));
   return rows.map((row) => ({
     id: row.id,
     sequence: row.sequence,
@@ -130,7 +136,7 @@ export async function readCustodyChain(lotId: string, client: DbClient = db()): 
     corrects: row.corrects,
     prevHash: row.prevHash === null ? null : row.prevHash.trim(),
     hash: row.hash.trim(),
-    actorName: row.actor?.name ?? null,
+    actorName: row.actorUserId ? (names.get(row.actorUserId) ?? null) : null,
   }));
 }
 
