@@ -1,6 +1,7 @@
 import { ECONOMIES, type EconomyCode, economyByCode } from "~/domain/economies.ts";
 import type { Prisma } from "~/generated.server/prisma/client.ts";
 import type { AppPrismaClient } from "~/utils/db.server.ts";
+import { seedCustody } from "./custody.ts";
 import { ASSUMED_ANNUAL_CAPACITY_T, FACILITIES, type FacilitySpec } from "./facilities.ts";
 import { generateLots, type SeededFacility, type SeededOrganization } from "./lots.ts";
 import { DEMO_ACCOUNT_DETAILS, DEMO_ACCOUNTS, DEMO_PASSWORD, ORGANIZATIONS } from "./organizations.ts";
@@ -213,6 +214,7 @@ async function writeDemo(
   }
   await tx.award.createMany({ data: awards });
   await tx.capacityBooking.createMany({ data: bookings });
+  const custodyEvents = await seedCustody(tx, lots, awards, bookings);
 
   return {
     ...counts,
@@ -226,6 +228,7 @@ async function writeDemo(
     bids: bids.length,
     awards: awards.length,
     capacityBookings: bookings.length,
+    custodyEvents,
   };
 }
 
