@@ -1,70 +1,89 @@
 // The demo lots' chains of custody (ADR 021): listed, published, award confirmed, booking accepted,
 // at the times the demo data gives them, appended in bulk as the app would have appended them.
-import type { Prisma } from "~/generated.server/prisma/client.ts";
+// Read back from the transaction's own rows, so it covers every lot the demo wrote before it (call
+// it after the other demo writes).
 import { appendCustodyEvents, type CustodyAppend } from "~/models/custody/custody-chain.server.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
 
-type LotRow = Prisma.LotCreateManyInput & { id: string };
-
-export async function seedCustody(
-  tx: DbTransaction,
-  lots: readonly { row: LotRow }[],
-  awards: readonly Prisma.AwardCreateManyInput[],
-  bookings: readonly Prisma.CapacityBookingCreateManyInput[],
-): Promise<number> {
+export async function seedCustody(tx: DbTransaction): Promise<number> {
+  const [lots, awards, bookings] = await Promise.all([
+    tx.lot.findMany({
+      select: {
+        id: true,
+        organizationId: true,
+        createdById: true,
+        title: true,
+        chemistry: true,
+        form: true,
+        condition: true,
+        count: true,
+        massKg: true,
+        economyCode: true,
+        saleMode: true,
+        createdAt: true,
+        publishedAt: true,
+        closesAt: true,
+      },
+    }),
+    tx.award.findMany({
+      where: { status: "confirmed", confirmedAt: { not: null } },
+      include: { lot: { select: { organizationId: true } } },
+    }),
+    tx.capacityBooking.findMany({ where: { status: "accepted", decidedAt: { not: null } } }),
+  ]);
   const events: CustodyAppend[] = [];
-  for (const { row } of lots) {
-    const who = { lotId: row.id, organizationId: row.organizationId, actorUserId: row.createdById ?? null };
+  for (const lot of lots) {
+    const who = { lotId: lot.id, organizationId: lot.organizationId, actorUserId: lot.createdById };
     events.push({
       ...who,
       kind: "lot_listed",
-      at: new Date(row.createdAt as Date),
+      at: lot.createdAt,
       data: {
-        title: row.title,
-        chemistry: row.chemistry,
-        form: row.form,
-        condition: row.condition,
-        count: row.count,
-        massKg: row.massKg,
-        economy: row.economyCode,
-        saleMode: row.saleMode,
+        title: lot.title,
+        chemistry: lot.chemistry,
+        form: lot.form,
+        condition: lot.condition,
+        count: lot.count,
+        massKg: lot.massKg,
+        economy: lot.economyCode,
+        saleMode: lot.saleMode,
       },
     });
-    if (row.publishedAt) {
+    if (lot.publishedAt) {
       events.push({
         ...who,
         kind: "lot_published",
-        at: new Date(row.publishedAt as Date),
-        data: { closesAt: row.closesAt ? new Date(row.closesAt as Date).toISOString() : null },
+        at: lot.publishedAt,
+        data: { closesAt: lot.closesAt?.toISOString() ?? null },
       });
     }
   }
-  const sellerOf = new Map(lots.map(({ row }) => [row.id, row.organizationId]));
   for (const award of awards) {
-    if (award.status !== "confirmed" || !award.confirmedAt) continue;
     events.push({
       lotId: award.lotId,
-      organizationId: sellerOf.get(award.lotId) ?? null,
+      organizationId: award.lot.organizationId,
       kind: "award_confirmed",
-      at: new Date(award.confirmedAt as Date),
+      at: award.confirmedAt!,
       data: {
-        awardId: award.id ?? null,
+        awardId: award.id,
         buyerOrganizationId: award.organizationId,
-        amountMinor: String(award.amountMinor),
+        amountMinor: award.amountMinor.toString(),
         currency: award.currency,
       },
     });
   }
   for (const booking of bookings) {
-    if (booking.status !== "accepted" || !booking.decidedAt) continue;
     events.push({
       lotId: booking.lotId,
       organizationId: booking.organizationId,
       kind: "booking_accepted",
-      at: new Date(booking.decidedAt as Date),
-      data: { bookingId: booking.id ?? null, massKg: booking.massKg },
+      at: booking.decidedAt!,
+      data: { bookingId: booking.id, massKg: booking.massKg },
     });
   }
-  events.sort((a, b) => a.at!.getTime() - b.at!.getTime());
+  // In time order; lots in id order for equal times, so the demo's chains are the same every run.
+  events.sort(
+    (a, b) => a.at!.getTime() - b.at!.getTime() || (a.lotId < b.lotId ? -1 : a.lotId > b.lotId ? 1 : 0),
+  );
   return appendCustodyEvents(tx, events);
 }

@@ -214,7 +214,8 @@ async function writeDemo(
   }
   await tx.award.createMany({ data: awards });
   await tx.capacityBooking.createMany({ data: bookings });
-  const custodyEvents = await seedCustody(tx, lots, awards, bookings);
+  // Last of the demo writes: every lot written above gets its chain of custody.
+  const custodyEvents = await seedCustody(tx);
 
   return {
     ...counts,
