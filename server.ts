@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import pino from "pino";
 import { startSaleSweep } from "./app/models/bidding/sale-sweep.server.ts";
+import { startAnchorLoop } from "./app/models/custody/anchors.server.ts";
 import { startPaymentOutbox } from "./app/models/deals/payment-outbox.server.ts";
 import { deliverPendingEmails } from "./app/services/email.server.ts";
 import { closeLotEvents } from "./app/services/lot-events.server.ts";
@@ -80,6 +81,8 @@ async function main() {
   const stopSaleSweep = startSaleSweep((err) => logger.error({ err }, "sale sweep failed"));
   // Sends the payments outbox to Stripe every 2 s (idle while STRIPE_SECRET_KEY is unset).
   const stopPaymentOutbox = startPaymentOutbox((err) => logger.error({ err }, "payments outbox failed"));
+  // Publishes the day's custody anchor (/transparency/anchors) once per UTC day (ADR 021).
+  const stopAnchors = startAnchorLoop((err) => logger.error({ err }, "custody anchor failed"));
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -89,6 +92,7 @@ async function main() {
     if (emailTimer) clearInterval(emailTimer);
     stopSaleSweep();
     stopPaymentOutbox();
+    stopAnchors();
     // Stop accepting connections, let in-flight requests finish, then close the database so the
     // embedded one is flushed cleanly. A hard deadline guards against hung keep-alive sockets.
     const deadline = setTimeout(() => process.exit(1), 10_000);

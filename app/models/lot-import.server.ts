@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
 import { setImmediate as nextTurn } from "node:timers/promises";
+import { lotTermsData } from "~/domain/custody/lot-terms.ts";
 import type { ImportIssue } from "~/domain/lot-import-columns.ts";
 import type { SpreadsheetKind } from "~/domain/lot-import-file.ts";
 import type { LotInput } from "~/domain/lot-input.ts";
 import type { LotImport } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
+import { appendCustodyEvents } from "./custody/custody-chain.server.ts";
 import { lotDataFromInput } from "./lot.server.ts";
 import {
   notifyImportedLotMatches,
@@ -127,7 +129,7 @@ async function writeLots(record: LotImport, input: StartImportInput, now: Date):
           data: { processedRows: offset + chunk.length },
         });
         if (count === 0) throw new ImportCancelled();
-        await tx.lot.createMany({
+        const created = await tx.lot.createManyAndReturn({
           data: chunk.map((lot, k) => {
             const data = lotDataFromInput(lot);
             return {
@@ -140,6 +142,18 @@ async function writeLots(record: LotImport, input: StartImportInput, now: Date):
             };
           }),
         });
+        // Each lot's chain of custody starts with its listing (ADR 021).
+        await appendCustodyEvents(
+          tx,
+          created.map((lot) => ({
+            lotId: lot.id,
+            kind: "lot_listed",
+            data: lotTermsData(lot),
+            actorUserId: input.createdById,
+            organizationId: input.organizationId,
+            at: now,
+          })),
+        );
       });
       written += chunk.length;
       // PGlite runs in this process and Prisma prepares rows synchronously: without a turn of the
@@ -157,13 +171,23 @@ async function writeLots(record: LotImport, input: StartImportInput, now: Date):
         if (input.publish) {
           const published: PublishedLot[] = [];
           for (const part of chunks(ids, ID_CHUNK)) {
-            published.push(
-              ...(await tx.lot.updateManyAndReturn({
-                where: { id: { in: part }, organizationId: input.organizationId, status: "draft" },
-                data: { status: "open", publishedAt: now },
-                select: PUBLISHED_LOT_SELECT,
+            const opened = await tx.lot.updateManyAndReturn({
+              where: { id: { in: part }, organizationId: input.organizationId, status: "draft" },
+              data: { status: "open", publishedAt: now },
+              select: PUBLISHED_LOT_SELECT,
+            });
+            await appendCustodyEvents(
+              tx,
+              opened.map((lot) => ({
+                lotId: lot.id,
+                kind: "lot_published",
+                data: { importId: record.id },
+                actorUserId: input.createdById,
+                organizationId: input.organizationId,
+                at: now,
               })),
             );
+            published.push(...opened);
           }
           // One digest per person for the whole import, in this transaction: the notices commit
           // exactly when the lots become visible, so an import that fails or is stopped (its lots

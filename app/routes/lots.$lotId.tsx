@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getActor, requireActor } from "~/auth/actor.server.ts";
 import { AwardPanel } from "~/components/lot/award-panel.tsx";
 import { BidPanel } from "~/components/lot/bid-panel.tsx";
+import { CustodyChainSection } from "~/components/lot/custody-chain.tsx";
 import { LotQuestions } from "~/components/lot/lot-questions.tsx";
 import { WatchButton } from "~/components/lot/watch-button.tsx";
 import { LotDerivedPanel } from "~/components/lot-derived-panel.tsx";
@@ -10,12 +11,14 @@ import { LotDocumentsSection } from "~/components/lot-documents-section.tsx";
 import { LotFactsTable } from "~/components/lot-facts.tsx";
 import { LotMatchesSection } from "~/components/lot-matches-section.tsx";
 import { chemistryColour, PointMap } from "~/components/map/index.tsx";
+import { toCustodyView } from "~/domain/custody/chain-view.ts";
 import { type Failure, fail, failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { canEdit, canPublish, canWithdraw, LOT_STATUS_LABELS } from "~/domain/lot-lifecycle.ts";
 import { weightsFromQuery } from "~/domain/matching/match-view.ts";
 import { formatNumber } from "~/domain/quantity.ts";
 import { awardPanelFor } from "~/models/bidding/award-panel.server.ts";
 import { closeLotIfDue } from "~/models/bidding/closing.server.ts";
+import { verifyChain } from "~/models/custody/custody-chain.server.ts";
 import { getLotForViewer, publishLot, toLotJson, withdrawLot } from "~/models/lot.server.ts";
 import { addLotDocuments, checkDocumentUploads, deleteLotDocument } from "~/models/lot-document.server.ts";
 import { rankLot } from "~/models/lot-matches.server.ts";
@@ -59,7 +62,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const awardReservationNote = award?.role === "seller" ? await reservationNoteForSeller(lot.id) : null;
   // Bid panel: live sale state, the viewer's status and form, the seller's ladder (lot-pages.server.ts).
   const bidding = await lotBidding(viewer, lot, query.get("bid"));
+  // The lot's chain of custody, verified end to end (ADR 021).
+  const chain = await verifyChain(lot.id);
   return {
+    custody: toCustodyView(chain.events, chain),
     matches,
     weights: steering.weights,
     weightsError: steering.error,
@@ -148,6 +154,7 @@ export default function LotPage() {
     award,
     awardReservationNote,
     bidding,
+    custody,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
@@ -256,6 +263,7 @@ export default function LotPage() {
         lotOpen={lot.status === "open"}
       />
       <LotMatchesSection lot={lot} matches={matches} weights={weights} weightsError={weightsError} />
+      <CustodyChainSection lotId={lot.id} chain={custody} />
     </div>
   );
 }

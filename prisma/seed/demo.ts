@@ -1,6 +1,7 @@
 import { ECONOMIES, type EconomyCode, economyByCode } from "~/domain/economies.ts";
 import type { Prisma } from "~/generated.server/prisma/client.ts";
 import type { AppPrismaClient } from "~/utils/db.server.ts";
+import { seedCustody } from "./custody.ts";
 import { seedDeals } from "./deals.ts";
 import { ASSUMED_ANNUAL_CAPACITY_T, FACILITIES, type FacilitySpec } from "./facilities.ts";
 import { generateLots, type SeededFacility, type SeededOrganization } from "./lots.ts";
@@ -215,6 +216,8 @@ async function writeDemo(
   await tx.award.createMany({ data: awards });
   await tx.capacityBooking.createMany({ data: bookings });
   const deals = await seedDeals(tx, random, now, lots, awards, seededOrgs);
+  // Last of the demo writes: every lot written above gets its chain of custody.
+  const custodyEvents = await seedCustody(tx);
 
   return {
     ...counts,
@@ -229,6 +232,7 @@ async function writeDemo(
     awards: awards.length + deals.awards,
     capacityBookings: bookings.length,
     deals: deals.deals,
+    custodyEvents,
   };
 }
 

@@ -232,6 +232,15 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
     kind: RESOURCE,
     plan: (ids) => [{ path: `/api/v1/lots/${ids.fleetOpenLot}/passport` }],
   },
+  "routes/api.v1.lots.$lotId.custody": {
+    kind: RESOURCE,
+    plan: (ids) => [
+      { path: `/api/v1/lots/${ids.fleetAwardedLot}/custody` },
+      { path: `/api/v1/lots/${ids.fleetDraft}/custody` },
+    ],
+  },
+  "routes/transparency.anchors": { kind: HTML, plan: page("/transparency/anchors") },
+  "routes/transparency.anchors[.]json": { kind: RESOURCE, plan: page("/transparency/anchors.json") },
   "routes/api.v1.lots.$lotId.$lotAction": {
     kind: RESOURCE,
     plan: (ids) => [{ path: `/api/v1/lots/${ids.fleetOpenLot}/publish` }],

@@ -7,6 +7,7 @@ import { anchorDigest } from "~/domain/custody/chain.ts";
 import { allChainHeads, listAnchors, publishDailyAnchor } from "~/models/custody/anchors.server.ts";
 import {
   appendCustodyEvent,
+  appendCustodyEvents,
   CustodyAppendError,
   chainHead,
   sha256Hex,
@@ -105,6 +106,30 @@ describe("appendCustodyEvent", () => {
     expect((await verifyChain(lot.id)).verified).toBe(true);
     await expect(append(lot.id, "correction", {}, 9)).rejects.toThrow(CustodyAppendError);
     await expect(append(lot.id, "Not A Kind")).rejects.toThrow(CustodyAppendError);
+  });
+
+  test("bulk appends (import) continue each lot's chain, in order, racing single appends without a fork", async () => {
+    const lots = await Promise.all([openLot(seller.organizationId), openLot(seller.organizationId)]);
+    await append(lots[0]!.id, "lot_listed");
+    const bulk = () =>
+      db().$transaction((tx) =>
+        appendCustodyEvents(tx, [
+          { lotId: lots[1]!.id, kind: "lot_listed" },
+          { lotId: lots[0]!.id, kind: "lot_published" },
+          { lotId: lots[1]!.id, kind: "lot_published" },
+        ]),
+      );
+    const results = await Promise.all([bulk(), append(lots[0]!.id, "lot_edited"), bulk()]);
+    expect(results[0]).toBe(3);
+    const [first, second] = [await verifyChain(lots[0]!.id), await verifyChain(lots[1]!.id)];
+    expect(first).toMatchObject({ verified: true, head: { sequence: 4 } });
+    expect(second).toMatchObject({ verified: true, head: { sequence: 4 } });
+    expect(second.events.map((e) => e.kind)).toEqual([
+      "lot_listed",
+      "lot_published",
+      "lot_listed",
+      "lot_published",
+    ]);
   });
 
   test("refuses a lot that does not exist", async () => {

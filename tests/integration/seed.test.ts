@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOT_FORMS, SALE_MODES } from "~/domain/codes.ts";
+import { verifyChain } from "~/models/custody/custody-chain.server.ts";
 import { type Database, db, openDatabase } from "~/utils/db.server.ts";
 import { migrate } from "~/utils/migrate.server.ts";
 import { hashPassword, verifyPassword } from "~/utils/password.server.ts";
@@ -74,6 +75,18 @@ describe("seedDemo on an empty database", () => {
       bids: counts.bids,
     });
     expect(elapsedMs).toBeLessThan(10_000);
+  });
+
+  it("gives every demo lot a chain of custody that verifies, awarded lots ending in their award", async () => {
+    expect(result.counts.custodyEvents).toBe(await db().auditEvent.count());
+    const lots = await db().lot.findMany({ select: { id: true, status: true, publishedAt: true } });
+    for (const lot of lots) {
+      const chain = await verifyChain(lot.id);
+      expect(chain.verified, lot.id).toBe(true);
+      expect(chain.events[0]?.kind).toBe("lot_listed");
+      if (lot.publishedAt) expect(chain.events.map((e) => e.kind)).toContain("lot_published");
+      if (lot.status === "awarded") expect(chain.events.map((e) => e.kind)).toContain("award_confirmed");
+    }
   });
 
   it("creates at least 12 organisations in at least 8 economies, each with an owner", async () => {

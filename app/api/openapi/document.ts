@@ -2,6 +2,7 @@ import { allocationPlansApi } from "./allocation-plans.ts";
 import { bidsApi } from "./bids.ts";
 import { bookingsApi } from "./bookings.ts";
 import { commonSchemas, type OpenApiFragment } from "./common.ts";
+import { custodyApi } from "./custody.ts";
 import { dealsApi } from "./deals.ts";
 import { economiesApi } from "./economies.ts";
 import { facilitiesApi } from "./facilities.ts";
@@ -20,6 +21,7 @@ const fragments: OpenApiFragment[] = [
   bidsApi,
   passportsApi,
   dealsApi,
+  custodyApi,
 ];
 
 export function openApiDocument(serverUrl: string) {

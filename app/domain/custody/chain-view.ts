@@ -1,0 +1,102 @@
+import { type ChainVerdict, type JsonValue, shortHash } from "./chain.ts";
+
+/**
+ * A lot's chain as the lot page and the API show it (ADR 021). The page lists the latest events
+ * only (`PAGE_EVENTS`); verification always covers the whole chain.
+ */
+
+export const PAGE_EVENTS = 20;
+
+const KIND_LABELS: Record<string, string> = {
+  lot_listed: "Listed",
+  lot_published: "Published",
+  lot_edited: "Listing edited",
+  lot_withdrawn: "Withdrawn",
+  documents_added: "Documents added",
+  document_removed: "Document removed",
+  award_confirmed: "Award confirmed",
+  booking_accepted: "Capacity booking accepted",
+  correction: "Correction",
+};
+
+/** "Award confirmed"; a kind without a label reads as its words ("milestone picked up"). */
+export function custodyKindLabel(kind: string): string {
+  const label = KIND_LABELS[kind];
+  if (label) return label;
+  const words = kind.replaceAll("_", " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export interface CustodySource {
+  sequence: number;
+  kind: string;
+  occurredAt: Date | string;
+  data: JsonValue;
+  corrects?: number | null;
+  prevHash: string | null;
+  hash: string;
+  actorName: string | null;
+}
+
+export interface CustodyEventRowView {
+  sequence: number;
+  kind: string;
+  label: string;
+  occurredAt: string;
+  who: string | null;
+  shortHash: string;
+  hash: string;
+  corrects: number | null;
+}
+
+export interface CustodyChainView {
+  total: number;
+  events: CustodyEventRowView[];
+  verified: boolean;
+  brokenAt: number | null;
+  message: string | null;
+  head: string | null;
+}
+
+export function toCustodyView(
+  events: readonly CustodySource[],
+  verdict: ChainVerdict,
+  limit = PAGE_EVENTS,
+): CustodyChainView {
+  const shown = events.slice(Math.max(0, events.length - limit));
+  return {
+    total: events.length,
+    events: shown.map((event) => ({
+      sequence: event.sequence,
+      kind: event.kind,
+      label: custodyKindLabel(event.kind),
+      occurredAt: new Date(event.occurredAt).toISOString(),
+      who: event.actorName,
+      shortHash: shortHash(event.hash),
+      hash: event.hash,
+      corrects: event.corrects ?? null,
+    })),
+    verified: verdict.verified,
+    brokenAt: verdict.verified ? null : verdict.brokenAt,
+    message: verdict.verified ? null : verdict.message,
+    head: events.at(-1)?.hash ?? null,
+  };
+}
+
+/** The API's body for GET /api/v1/lots/{id}/custody (the issue's shape, plus the head). */
+export function custodyJson(events: readonly CustodySource[], verdict: ChainVerdict) {
+  return {
+    events: events.map((event) => ({
+      sequence: event.sequence,
+      kind: event.kind,
+      occurredAt: new Date(event.occurredAt).toISOString(),
+      data: event.data,
+      ...(event.corrects ? { corrects: event.corrects } : {}),
+      prevHash: event.prevHash,
+      hash: event.hash,
+    })),
+    verified: verdict.verified,
+    ...(verdict.verified ? {} : { brokenAt: verdict.brokenAt, reason: verdict.reason }),
+    head: events.at(-1)?.hash ?? null,
+  };
+}

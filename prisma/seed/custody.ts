@@ -1,0 +1,89 @@
+// The demo lots' chains of custody (ADR 021): listed, published, award confirmed, booking accepted,
+// at the times the demo data gives them, appended in bulk as the app would have appended them.
+// Read back from the transaction's own rows, so it covers every lot the demo wrote before it (call
+// it after the other demo writes).
+import { appendCustodyEvents, type CustodyAppend } from "~/models/custody/custody-chain.server.ts";
+import type { DbTransaction } from "~/utils/db.server.ts";
+
+export async function seedCustody(tx: DbTransaction): Promise<number> {
+  const [lots, awards, bookings] = await Promise.all([
+    tx.lot.findMany({
+      select: {
+        id: true,
+        organizationId: true,
+        createdById: true,
+        title: true,
+        chemistry: true,
+        form: true,
+        condition: true,
+        count: true,
+        massKg: true,
+        economyCode: true,
+        saleMode: true,
+        createdAt: true,
+        publishedAt: true,
+        closesAt: true,
+      },
+    }),
+    tx.award.findMany({
+      where: { status: "confirmed", confirmedAt: { not: null } },
+      include: { lot: { select: { organizationId: true } } },
+    }),
+    tx.capacityBooking.findMany({ where: { status: "accepted", decidedAt: { not: null } } }),
+  ]);
+  const events: CustodyAppend[] = [];
+  for (const lot of lots) {
+    const who = { lotId: lot.id, organizationId: lot.organizationId, actorUserId: lot.createdById };
+    events.push({
+      ...who,
+      kind: "lot_listed",
+      at: lot.createdAt,
+      data: {
+        title: lot.title,
+        chemistry: lot.chemistry,
+        form: lot.form,
+        condition: lot.condition,
+        count: lot.count,
+        massKg: lot.massKg,
+        economy: lot.economyCode,
+        saleMode: lot.saleMode,
+      },
+    });
+    if (lot.publishedAt) {
+      events.push({
+        ...who,
+        kind: "lot_published",
+        at: lot.publishedAt,
+        data: { closesAt: lot.closesAt?.toISOString() ?? null },
+      });
+    }
+  }
+  for (const award of awards) {
+    events.push({
+      lotId: award.lotId,
+      organizationId: award.lot.organizationId,
+      kind: "award_confirmed",
+      at: award.confirmedAt!,
+      data: {
+        awardId: award.id,
+        buyerOrganizationId: award.organizationId,
+        amountMinor: award.amountMinor.toString(),
+        currency: award.currency,
+      },
+    });
+  }
+  for (const booking of bookings) {
+    events.push({
+      lotId: booking.lotId,
+      organizationId: booking.organizationId,
+      kind: "booking_accepted",
+      at: booking.decidedAt!,
+      data: { bookingId: booking.id, massKg: booking.massKg },
+    });
+  }
+  // In time order; lots in id order for equal times, so the demo's chains are the same every run.
+  events.sort(
+    (a, b) => a.at!.getTime() - b.at!.getTime() || (a.lotId < b.lotId ? -1 : a.lotId > b.lotId ? 1 : 0),
+  );
+  return appendCustodyEvents(tx, events);
+}

@@ -1,0 +1,49 @@
+// The chain of custody in real Chromium against the production server with demo data (ADR 021):
+// an awarded demo lot's page shows its chain verified, from listing to award; the public anchors
+// page lists the digest the server published at start, and the JSON says the same.
+import { describe, expect, test } from "vitest";
+import { baseUrl, login, setupBrowser } from "./browser.ts";
+
+const browser = setupBrowser();
+
+describe("chain of custody", () => {
+  test("an awarded lot's page shows its chain, verified, from listing to award", async () => {
+    const { page } = browser;
+    await login(page, "fleet@packloop.test");
+    const listing = await page.request.get(`${baseUrl()}/api/v1/lots?status=awarded&limit=1`);
+    expect(listing.status()).toBe(200);
+    const [lot] = ((await listing.json()) as { lots: { id: string }[] }).lots;
+    expect(lot).toBeDefined();
+    await page.goto(`/lots/${lot!.id}`);
+    const section = page.getByTestId("lot-custody");
+    await expect.poll(() => section.getByRole("heading", { name: "Chain of custody" }).count()).toBe(1);
+    expect(await section.getByTestId("custody-verdict").textContent()).toMatch(/Verified: all \d+ events/);
+    const rows = section.locator("tbody tr");
+    expect(await rows.first().textContent()).toContain("Listed");
+    expect(await rows.last().textContent()).toContain("Award confirmed");
+    // Each row's short hash is the start of the hash the API gives for that sequence.
+    const api = await page.request.get(`${baseUrl()}/api/v1/lots/${lot!.id}/custody`);
+    const body = (await api.json()) as { verified: boolean; events: { hash: string }[] };
+    expect(body.verified).toBe(true);
+    expect(body.events[0]!.hash.startsWith((await rows.first().locator("code").textContent()) ?? "-")).toBe(
+      true,
+    );
+  });
+
+  test("/transparency/anchors lists today's anchor for anyone, as the JSON does", async () => {
+    const page = await browser.newPage();
+    const today = new Date().toISOString().slice(0, 10);
+    await page.goto(`${baseUrl()}/transparency/anchors`);
+    const table = page.getByTestId("anchors-table");
+    await expect.poll(() => table.locator("tbody tr").count()).toBeGreaterThan(0);
+    const first = table.locator("tbody tr").first();
+    expect(await first.locator("td").first().textContent()).toBe(today);
+    const digest = (await first.locator("code").textContent()) ?? "";
+    expect(digest).toMatch(/^[0-9a-f]{64}$/);
+    const json = await page.request.get(`${baseUrl()}/transparency/anchors.json`);
+    const anchors = ((await json.json()) as { anchors: { day: string; digest: string; lotCount: number }[] })
+      .anchors;
+    expect(anchors[0]).toMatchObject({ day: today, digest });
+    expect(anchors[0]!.lotCount).toBeGreaterThan(0);
+  });
+});
