@@ -232,7 +232,8 @@ describe("confirming, lapsing and declining a provisional award", () => {
     // The award is in the lot's chain of custody once, decided by the seller's user (ADR 021).
     const custody = await verifyChain(lot.id);
     expect(custody.verified).toBe(true);
-    expect(custody.events.map((e) => e.kind)).toEqual(["award_confirmed"]);
+    // …followed by the deal the confirmation makes, in the same transaction (issue 11, 12).
+    expect(custody.events.map((e) => e.kind)).toEqual(["award_confirmed", "deal_created"]);
     expect(custody.events[0]).toMatchObject({
       actorUserId: seller.userId,
       organizationId: seller.organizationId,

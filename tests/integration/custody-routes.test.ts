@@ -64,9 +64,9 @@ async function custody(lotId: string, who: Account) {
 }
 
 describe("GET /api/v1/lots/{id}/custody", () => {
-  test("the chain with its hashes, verified; a client recomputes every hash from the body", async () => {
+  test("the chain with its hashes, verified; a party recomputes every hash from the body", async () => {
     const lot = await lotWithEvents();
-    const outcome = await custody(lot.id, buyer);
+    const outcome = await custody(lot.id, seller);
     expect(outcome.status).toBe(200);
     const body = outcome.data as {
       events: {
@@ -97,6 +97,27 @@ describe("GET /api/v1/lots/{id}/custody", () => {
       expect(hashEvent(prev, fields, sha256)).toBe(event.hash);
       prev = event.hash;
     }
+  });
+
+  test("another organisation reads kinds, times, hashes and the verdict, never the events' data", async () => {
+    const lot = await lotWithEvents();
+    const outcome = await custody(lot.id, buyer);
+    expect(outcome.status).toBe(200);
+    const body = outcome.data as {
+      dataWithheld?: boolean;
+      verified: boolean;
+      events: { data: unknown; hash: string }[];
+    };
+    expect(body.dataWithheld).toBe(true);
+    expect(body.verified).toBe(true);
+    expect(body.events).toHaveLength(3);
+    expect(body.events.every((e) => e.data === null && /^[0-9a-f]{64}$/.test(e.hash))).toBe(true);
+    const own = (await custody(lot.id, seller)).data as {
+      dataWithheld?: boolean;
+      events: { data: unknown }[];
+    };
+    expect(own.dataWithheld).toBeUndefined();
+    expect(own.events[0]!.data).toEqual({ note: "lot_listed", massKg: 4000 });
   });
 
   test("a draft's chain only for its own organisation; an unknown lot is 404", async () => {

@@ -11,6 +11,7 @@ import { closeLotIfDue } from "~/models/bidding/closing.server.ts";
 import { acceptPurchaseRequest } from "~/models/bidding/purchase-requests.server.ts";
 import { runSaleSweep } from "~/models/bidding/sale-sweep.server.ts";
 import { acceptBooking, cancelBooking, requestBooking } from "~/models/capacity-booking.server.ts";
+import { verifyChain } from "~/models/custody/custody-chain.server.ts";
 import { takeDealStep } from "~/models/deals/deal-actions.server.ts";
 import { createDealForAward } from "~/models/deals/deal-creation.server.ts";
 import { lapseOverdueDeals } from "~/models/deals/deal-lapse.server.ts";
@@ -266,6 +267,18 @@ describe("moving a deal", () => {
     expect(await settleDueDeals(new Date(t0.getTime() + 7 * DAY + 1_000))).toContain(deal.id);
     const settled = await db().deal.findUniqueOrThrow({ where: { id: deal.id } });
     expect(settled.status).toBe("settled");
+    // Every step is in the lot's chain of custody, which still verifies.
+    const chain = await verifyChain(deal.lotId);
+    expect(chain.verified).toBe(true);
+    expect(chain.events.map((e) => e.kind).filter((k) => k.startsWith("deal_"))).toEqual([
+      "deal_created",
+      "deal_payment_received",
+      "deal_shipment_departed",
+      "deal_receipt_recorded",
+      "deal_provisional_released",
+      "deal_final_figures_recorded",
+      "deal_inspection_window_closed",
+    ]);
     const p = await dealLedgerPosition(db(), deal.id, "AUD");
     // Final 1,950,000; commission 2.5 % = 48,750; payee 1,901,250 in all; payer refunded 50,000.
     expect(p).toMatchObject({

@@ -29,6 +29,11 @@ export const custodyApi: OpenApiFragment = {
         "`{sequence, kind, occurredAt, lotId, actor: {userId, organizationId}, data, corrects?}`. A client can recompute every hash.",
       required: ["events", "verified", "head"],
       properties: {
+        dataWithheld: {
+          type: "boolean",
+          description:
+            "true when the caller is not a party: every event's data is null; `verified` is Packloop's verdict over the full chain.",
+        },
         events: {
           type: "array",
           items: {
@@ -38,7 +43,11 @@ export const custodyApi: OpenApiFragment = {
               sequence: { type: "integer", minimum: 1 },
               kind: { type: "string", examples: ["lot_published", "award_confirmed"] },
               occurredAt: { type: "string", format: "date-time" },
-              data: { description: "What the event records (plain JSON; money as minor-unit strings)." },
+              data: {
+                description:
+                  "What the event records (plain JSON; money as minor-unit strings). null when `dataWithheld`: only the lot's " +
+                  "parties (seller, confirmed winner, deal parties) and platform admins read it.",
+              },
               corrects: { type: "integer", description: "The earlier event this one corrects." },
               prevHash: { anyOf: [hash, { type: "null" }] },
               hash,

@@ -16,6 +16,8 @@ const KIND_LABELS: Record<string, string> = {
   document_removed: "Document removed",
   award_confirmed: "Award confirmed",
   booking_accepted: "Capacity booking accepted",
+  deal_created: "Deal made",
+  deal_payment_received: "Payment received",
   correction: "Correction",
 };
 
@@ -84,13 +86,19 @@ export function toCustodyView(
 }
 
 /** The API's body for GET /api/v1/lots/{id}/custody (the issue's shape, plus the head). */
-export function custodyJson(events: readonly CustodySource[], verdict: ChainVerdict) {
+/** The API's body; `withData: false` withholds every event's data (a viewer who is not a party). */
+export function custodyJson(
+  events: readonly CustodySource[],
+  verdict: ChainVerdict,
+  options: { withData: boolean } = { withData: true },
+) {
   return {
+    ...(options.withData ? {} : { dataWithheld: true }),
     events: events.map((event) => ({
       sequence: event.sequence,
       kind: event.kind,
       occurredAt: new Date(event.occurredAt).toISOString(),
-      data: event.data,
+      data: options.withData ? event.data : null,
       ...(event.corrects ? { corrects: event.corrects } : {}),
       prevHash: event.prevHash,
       hash: event.hash,

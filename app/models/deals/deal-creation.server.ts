@@ -9,6 +9,7 @@ import { dealParties, roundHalfUp } from "~/domain/deals/settlement.ts";
 import { formatMoney } from "~/domain/money.ts";
 import type { Deal } from "~/generated.server/prisma/client.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
+import { appendCustodyEvent } from "../custody/custody-chain.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
 import { readDealSettings } from "./platform-settings.server.ts";
 import { enqueuePaymentSetup } from "./stripe-payments.server.ts";
@@ -59,6 +60,22 @@ async function makeDeal(tx: DbTransaction, input: NewDeal, now: Date): Promise<D
       data: { source: input.awardId ? "award" : "booking" },
       occurredAt: now,
     },
+  });
+  await appendCustodyEvent(tx, {
+    lotId: deal.lotId,
+    kind: "deal_created",
+    data: {
+      dealId: deal.id,
+      source: input.awardId ? "award" : "booking",
+      payerOrganizationId: deal.payerOrganizationId,
+      payeeOrganizationId: deal.payeeOrganizationId,
+      massKg: deal.massKg,
+      totalMinor: deal.totalMinor.toString(),
+      currency: deal.currency,
+      incoterm: deal.incoterm,
+    },
+    organizationId: deal.sellerOrganizationId,
+    at: now,
   });
   await notifyCreated(tx, deal);
   // The Stripe rail's payment set-up goes out through the outbox: the award commits even when

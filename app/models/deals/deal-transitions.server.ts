@@ -14,6 +14,7 @@ import { type Failure, fail } from "~/domain/failure.ts";
 import { isUuid } from "~/domain/lot-json.ts";
 import type { Deal, Prisma } from "~/generated.server/prisma/client.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
+import { appendCustodyEvent } from "../custody/custody-chain.server.ts";
 
 export interface DealActor {
   role: DealActorRole;
@@ -100,6 +101,23 @@ export async function transitionDeal(
       },
       occurredAt: at,
     },
+  });
+  // Every deal step enters the lot's chain of custody in the same transaction (issue 12 item 4;
+  // the data reaches the lot's parties only, lot-custody.server.ts).
+  await appendCustodyEvent(tx, {
+    lotId: deal.lotId,
+    kind: `deal_${event.type}`,
+    data: {
+      dealId: deal.id,
+      from: moved.from,
+      to: moved.to,
+      actorRole: input.actor.role,
+      ...(event.type === "dispute_resolved" ? { outcome: event.outcome } : {}),
+      ...(input.data ?? {}),
+    },
+    actorUserId: input.actor.userId ?? null,
+    organizationId: input.actor.organizationId ?? null,
+    at,
   });
   return {
     ok: true,
