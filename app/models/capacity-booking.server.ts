@@ -21,6 +21,7 @@ import {
 } from "./capacity-booking-list.server.ts";
 import { appendCustodyEvent } from "./custody/custody-chain.server.ts";
 import { createDealForBooking } from "./deals/deal-creation.server.ts";
+import { endBookingDeals } from "./deals/deal-source-ended.server.ts";
 import { isUuid } from "./facility.server.ts";
 import { liveAwardOf, lockLotRow, lockWindow } from "./lot-reservation.server.ts";
 import { notifyOrganization } from "./notification.server.ts";
@@ -312,6 +313,7 @@ export async function cancelBooking(input: DecideBookingInput): Promise<BookingR
         where: { id: booking.capacityWindowId },
         data: { bookedKg: { decrement: booking.massKg }, version: { increment: 1 } },
       });
+      await endBookingDeals(tx, { bookingId: booking.id }, "booking_cancelled");
     }
     const facility = booking.capacityWindow.facility;
     // Only the seller may cancel (bookingTransition), so the other party is always the facility's

@@ -34,6 +34,7 @@ export const NOTIFICATION_KINDS = [
   "deal_lapsed",
   "deal_released",
   "deal_settled",
+  "deal_cancelled",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -57,6 +57,7 @@ const EVENT_LABELS: Record<string, string> = {
   payment_received: "Payment received",
   payment_deadline_passed: "Payment deadline passed",
   cancelled_by_admin: "Cancelled",
+  source_ended: "Cancelled: the booking ended",
   shipment_departed: "Shipped",
   receipt_recorded: "Received",
   provisional_released: "Provisional share released",

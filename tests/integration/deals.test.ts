@@ -181,7 +181,62 @@ describe("a confirmed award makes one deal", () => {
         key: `wire:${deals[0].id}:late`,
         actor: admin,
       }),
-    ).toMatchObject({ ok: false, code: "DEAL_SOURCE_ENDED" });
+    ).toMatchObject({ ok: false, code: "DEAL_NOT_AWAITING_PAYMENT" });
+    // The unpaid deal ended with its booking, and both parties were told.
+    const ended = await db().deal.findUniqueOrThrow({ where: { id: deals[0].id } });
+    expect(ended.status).toBe("cancelled");
+    const told = await db().notification.findMany({
+      where: { kind: "deal_cancelled", link: `/deals/${ended.id}` },
+    });
+    expect(told.map((n) => n.organizationId).sort()).toEqual(
+      [seller.organizationId, recycler.organizationId].sort(),
+    );
+  });
+
+  test("a sale of the lot ends its booking's unpaid deal: one live deal per lot", async () => {
+    const window = await db().capacityWindow.create({
+      data: {
+        facilityId,
+        month: monthStart(monthFromNow(1) as `${number}-${number}`),
+        capacityKg: 20_000,
+        priceMinorPerTonne: 150_000n,
+        currency: "AUD",
+        priceKind: "gate_fee",
+        acceptedChemistries: [],
+      },
+    });
+    const lot = await openLot(seller.organizationId, {
+      saleMode: "fixed",
+      startingPriceMinor: null,
+      askingPriceMinor: 2_000_000n,
+      closesAt: null,
+      originalClosesAt: null,
+    });
+    const requested = await requestBooking({
+      sellerOrganizationId: seller.organizationId,
+      userId: seller.userId,
+      capacityWindowId: window.id,
+      lotId: lot.id,
+    });
+    if (!requested.ok) throw new Error(requested.message);
+    ok(
+      await acceptBooking({
+        organizationId: recycler.organizationId,
+        userId: recycler.userId,
+        bookingId: requested.booking.id,
+      }),
+    );
+    const bookingDeal = await db().deal.findUniqueOrThrow({ where: { bookingId: requested.booking.id } });
+    const request = await bid(buyers[2], lot.id, 2_000_000);
+    if (!request.ok) throw new Error(request.message);
+    const accepted = ok(await acceptPurchaseRequest(sellerCaller(), request.bid.id));
+    expect((await db().deal.findUniqueOrThrow({ where: { id: bookingDeal.id } })).status).toBe("cancelled");
+    const live = await db().deal.findMany({ where: { lotId: lot.id, status: { not: "cancelled" } } });
+    expect(live.map((d) => d.awardId)).toEqual([accepted.award.id]);
+    const ending = await db().dealEvent.findFirstOrThrow({
+      where: { dealId: bookingDeal.id, event: "source_ended" },
+    });
+    expect(ending.data).toMatchObject({ reason: "sold_elsewhere" });
   });
 });
 

@@ -26,6 +26,7 @@ describe("legal transitions", () => {
     ["awaiting_payment", { type: "payment_received" }, "system", "funded"],
     ["awaiting_payment", { type: "payment_received" }, "admin", "funded"],
     ["awaiting_payment", { type: "cancelled_by_admin" }, "admin", "cancelled"],
+    ["awaiting_payment", { type: "source_ended" }, "system", "cancelled"],
     ["funded", { type: "cancelled_by_admin" }, "admin", "refunded"],
     ["funded", { type: "shipment_departed" }, "payer", "in_transit"],
     ["funded", { type: "shipment_departed" }, "payee", "in_transit"],
@@ -98,6 +99,7 @@ describe("refusals", () => {
     ["lapsed", { type: "payment_received" }, "system"],
     ["refunded", { type: "payment_received" }, "admin"],
     ["cancelled", { type: "cancelled_by_admin" }, "admin"],
+    ["funded", { type: "source_ended" }, "system"], // money held: only an admin cancels, and refunds
     ["disputed", { type: "inspection_window_closed" }, "system"],
   ])("%s cannot take %o: ILLEGAL_TRANSITION", (status, event, role) => {
     const result = transitionDeal(clock(status), event, role, T0 + 100 * DAY);
@@ -110,6 +112,7 @@ describe("refusals", () => {
     ["awaiting_payment", { type: "payment_received" }, "payee"],
     ["awaiting_payment", { type: "payment_deadline_passed" }, "admin"],
     ["awaiting_payment", { type: "cancelled_by_admin" }, "payer"],
+    ["awaiting_payment", { type: "source_ended" }, "payer"],
     ["in_transit", { type: "receipt_recorded" }, "payer"],
     ["received", { type: "provisional_released" }, "payee"],
     ["final_assessment", { type: "inspection_window_closed" }, "admin"],

@@ -35,6 +35,7 @@ export type DealEvent =
   | { type: "payment_received" }
   | { type: "payment_deadline_passed" }
   | { type: "cancelled_by_admin" }
+  | { type: "source_ended" }
   | { type: "shipment_departed" }
   | { type: "receipt_recorded" }
   | { type: "provisional_released" }
@@ -88,6 +89,16 @@ export const DEAL_TRANSITIONS: readonly DealTransition[] = Object.freeze([
     to: "cancelled",
     by: ["admin"],
     why: "cancelled before any money arrived",
+  },
+  {
+    from: "awaiting_payment",
+    event: "source_ended",
+    to: "cancelled",
+    by: ["system"],
+    // One reservation per lot (ADR 012): a booking's deal ends when its booking is cancelled, or
+    // when a confirmed award sells the lot elsewhere or takes the booking over (the award's deal
+    // replaces it). Once money is held, only an admin cancels (and refunds).
+    why: "the award or booking behind it ended before payment",
   },
   {
     from: "funded",

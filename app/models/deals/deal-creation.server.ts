@@ -11,6 +11,7 @@ import type { Deal } from "~/generated.server/prisma/client.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
 import { appendCustodyEvent } from "../custody/custody-chain.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
+import { endBookingDeals } from "./deal-source-ended.server.ts";
 import { readDealSettings } from "./platform-settings.server.ts";
 import { enqueuePaymentSetup } from "./stripe-payments.server.ts";
 
@@ -121,6 +122,18 @@ export async function createDealForAward(tx: DbTransaction, awardId: string, now
       bid: { select: { incoterm: true } },
     },
   });
+  // One reservation per lot (ADR 012): a booking of this lot not yet paid for ends with the sale,
+  // taken over by this award (its facility's booking) or sold elsewhere.
+  const takenOver = await tx.capacityBooking.findFirst({
+    where: { awardId: award.id },
+    select: { id: true },
+  });
+  await endBookingDeals(
+    tx,
+    { lotId: award.lotId },
+    takenOver ? "taken_over_by_award" : "sold_elsewhere",
+    now,
+  );
   return makeDeal(
     tx,
     {
