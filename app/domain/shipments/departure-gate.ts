@@ -26,6 +26,18 @@ export const NOT_GATED_DOCUMENTS: readonly DocumentCode[] = [
   "CERTIFICATE_OF_RECYCLING",
 ];
 
+/** Lot documents (lot-documents.ts kinds) that stand for a required document code. */
+const DOCUMENT_CODE_OF_KIND: Readonly<Record<string, DocumentCode>> = {
+  un38_3_summary: "UN38_3_SUMMARY",
+  safety_data_sheet: "SAFETY_DATA_SHEET",
+};
+
+/** The required-document codes a lot's uploaded documents cover. */
+export function documentsOnFile(kinds: readonly string[]): DocumentCode[] {
+  const codes = kinds.map((kind) => DOCUMENT_CODE_OF_KIND[kind]).filter((code) => code !== undefined);
+  return [...new Set(codes)];
+}
+
 export interface ConsentFacts {
   readonly notificationNumber: string;
   readonly validFrom: Date;
