@@ -6,7 +6,7 @@ import { planShipment } from "~/domain/shipments/shipment-plan.ts";
 import type { TransportPurpose } from "~/domain/transport-classification.ts";
 import type { Shipment } from "~/generated.server/prisma/client.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
-import { currentFactors } from "../factor.server.ts";
+import { currentFactorsIn } from "../factor.server.ts";
 
 /**
  * A deal's shipment (issue 12 item 1, ADR 022): the route from the lot to the deal's facility (or
@@ -75,7 +75,7 @@ export async function createShipmentForDeal(
     secondLifeOnly && lot.condition === "intact" && ["pack", "module", "cell"].includes(lot.form)
       ? "reuse"
       : "recycling";
-  const { factors } = await currentFactors(now.getTime());
+  const { factors } = await currentFactorsIn(tx);
   const planned = planShipment({
     lot: {
       lat: lot.lat,
