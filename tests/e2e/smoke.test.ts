@@ -240,6 +240,16 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
   },
   "routes/api.v1.quotes": { kind: RESOURCE, plan: page("/api/v1/quotes") },
   "routes/api.v1.allocation-plans": { kind: RESOURCE, plan: page("/api/v1/allocation-plans") },
+  "routes/api.v1.shipments": { kind: RESOURCE, plan: page("/api/v1/shipments") },
+  // Not on the shipment (or no such shipment): 404 for everyone, never a 5xx.
+  "routes/api.v1.shipments.$shipmentId": {
+    kind: RESOURCE,
+    plan: page("/api/v1/shipments/01900000-0000-7000-8000-000000000000"),
+  },
+  "routes/api.v1.shipments.$shipmentId.milestones": {
+    kind: RESOURCE,
+    plan: page("/api/v1/shipments/01900000-0000-7000-8000-000000000000/milestones"),
+  },
 };
 
 /** The route ids of app/routes, as Remix's route config (app/routes.ts) makes them. */

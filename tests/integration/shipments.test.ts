@@ -5,14 +5,19 @@
 // receipt's weight variance is flagged; a milestone is announced to the shipment's followers.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { dealParties } from "~/domain/deals/settlement.ts";
+import { createApiToken } from "~/models/api-token.server.ts";
 import { recordConsent, recordMilestone } from "~/models/shipments/milestone-record.server.ts";
 import { assignCarrier, createShipmentForDeal } from "~/models/shipments/shipment-create.server.ts";
 import { getShipmentFor, listShipmentsFor } from "~/models/shipments/shipment-read.server.ts";
+import { action as milestoneAction } from "~/routes/api.v1.shipments.$shipmentId.milestones.ts";
+import { loader as shipmentLoader } from "~/routes/api.v1.shipments.$shipmentId.ts";
+import { loader as listLoader } from "~/routes/api.v1.shipments.ts";
 import { closeLotEvents, subscribeToShipment } from "~/services/lot-events.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { openLot } from "../fixtures/bidding.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
 import { accountWith } from "../fixtures/facilities.ts";
+import { ORIGIN } from "../fixtures/routes.ts";
 
 type Account = Awaited<ReturnType<typeof accountWith>>;
 let seller: Account;
@@ -378,5 +383,106 @@ describe("recording milestones", () => {
     await recordMilestone({ shipmentId, kind: "booked", occurredAt: next(), actor: actor(seller) });
     await expect.poll(() => heard, { timeout: 5_000 }).toEqual(["booked"]);
     unsubscribe();
+  });
+});
+
+describe("API v1", () => {
+  const tokenOf = async (account: Account) =>
+    (await createApiToken({ organizationId: account.organizationId, createdById: account.userId, name: "t" }))
+      .token;
+  const get = (path: string, token: string) =>
+    new Request(`${ORIGIN}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  const post = (path: string, token: string, body: unknown) =>
+    new Request(`${ORIGIN}${path}`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+
+  test("parties read and record; others get 404; refusals carry their code and status", async () => {
+    const { shipmentId } = await shipmentFor(recyclerAU, facilityAU);
+    const [sellerToken, strangerToken, recyclerToken] = await Promise.all([
+      tokenOf(seller),
+      tokenOf(stranger),
+      tokenOf(recyclerAU),
+    ]);
+    const params = { shipmentId };
+    const one = await shipmentLoader({
+      request: get(`/api/v1/shipments/${shipmentId}`, sellerToken),
+      params,
+      context: { cspNonce: "" },
+    });
+    expect(one.status).toBe(200);
+    expect(await one.json()).toMatchObject({
+      id: shipmentId,
+      status: "planned",
+      nextMilestone: "booked",
+      canRecordNext: true,
+      myRoles: ["shipper"],
+    });
+    const hidden = await shipmentLoader({
+      request: get(`/api/v1/shipments/${shipmentId}`, strangerToken),
+      params,
+      context: { cspNonce: "" },
+    });
+    expect(hidden.status).toBe(404);
+    const list = await listLoader({
+      request: get("/api/v1/shipments?status=planned", sellerToken),
+      params: {},
+      context: { cspNonce: "" },
+    });
+    expect(((await list.json()) as { shipments: { id: string }[] }).shipments.map((s) => s.id)).toContain(
+      shipmentId,
+    );
+    const badList = await listLoader({
+      request: get("/api/v1/shipments?status=lost", sellerToken),
+      params: {},
+      context: { cspNonce: "" },
+    });
+    expect(badList.status).toBe(400);
+
+    const path = `/api/v1/shipments/${shipmentId}/milestones`;
+    const at = next().toISOString();
+    const strangers = await milestoneAction({
+      request: post(path, strangerToken, { kind: "booked", occurredAt: at }),
+      params,
+      context: { cspNonce: "" },
+    });
+    expect(strangers.status).toBe(404);
+    const notYours = await milestoneAction({
+      request: post(path, recyclerToken, { kind: "booked", occurredAt: at }),
+      params,
+      context: { cspNonce: "" },
+    });
+    expect(notYours.status).toBe(403);
+    expect(await notYours.json()).toMatchObject({ code: "NOT_YOUR_MILESTONE" });
+    const outOfOrder = await milestoneAction({
+      request: post(path, sellerToken, { kind: "departed", occurredAt: at }),
+      params,
+      context: { cspNonce: "" },
+    });
+    expect(outOfOrder.status).toBe(409);
+    expect(await outOfOrder.json()).toMatchObject({ code: "MILESTONE_OUT_OF_ORDER" });
+    const badBody = await milestoneAction({
+      request: post(path, sellerToken, { kind: "teleported", occurredAt: at }),
+      params,
+      context: { cspNonce: "" },
+    });
+    expect(badBody.status).toBe(400);
+    const booked = await milestoneAction({
+      request: post(path, sellerToken, {
+        kind: "booked",
+        occurredAt: at,
+        location: { lat: -33.9, lng: 151.2 },
+      }),
+      params,
+      context: { cspNonce: "" },
+    });
+    expect(booked.status).toBe(201);
+    expect(await booked.json()).toMatchObject({
+      status: "booked",
+      lastMilestone: "booked",
+      nextMilestone: "picked_up",
+    });
   });
 });

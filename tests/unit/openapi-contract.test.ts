@@ -19,6 +19,7 @@ import { CreateBookingBody, DeclineBookingBody } from "~/api/booking-api.server.
 import { CreateLotBody, PatchLotBody } from "~/api/lot-api.server.ts";
 import { openApiDocument } from "~/api/openapi/document.ts";
 import { QuoteBody } from "~/api/quote-api.server.ts";
+import { RecordMilestoneBody } from "~/api/shipment-api.server.ts";
 import { validateLotInput } from "~/domain/lot-input.ts";
 
 type Json = Record<string, unknown>;
@@ -113,6 +114,20 @@ const contracts: Record<string, { example: Json; accepts: (body: unknown) => boo
   declineBooking: {
     example: { note: "Full that month." },
     accepts: (body) => DeclineBookingBody.safeParse(body).success,
+  },
+  recordMilestone: {
+    example: {
+      kind: "assayed",
+      occurredAt: "2026-12-01T12:00:00Z",
+      location: { lat: -37.8, lng: 144.9 },
+      netWeightKg: 10_250,
+      packaging: "P909 steel crates",
+      stateOfChargePct: 30,
+      assay: { nickelBp: 1_850, cobaltBp: 420 },
+      note: "Two samples taken.",
+      evidenceDocumentIds: [UUID],
+    },
+    accepts: (body) => RecordMilestoneBody.safeParse(body).success,
   },
   createQuote: {
     example: {

@@ -6,6 +6,7 @@ import { economiesApi } from "./economies.ts";
 import { facilitiesApi } from "./facilities.ts";
 import { lotsApi } from "./lots.ts";
 import { quotesApi } from "./quotes.ts";
+import { shipmentsApi } from "./shipments.ts";
 
 // Each resource describes its own endpoints in a fragment beside this file; add it here.
 const fragments: OpenApiFragment[] = [
@@ -16,6 +17,7 @@ const fragments: OpenApiFragment[] = [
   allocationPlansApi,
   bookingsApi,
   bidsApi,
+  shipmentsApi,
 ];
 
 export function openApiDocument(serverUrl: string) {
