@@ -6,6 +6,7 @@ import { generateLots, type SeededFacility, type SeededOrganization } from "./lo
 import { DEMO_ACCOUNT_DETAILS, DEMO_ACCOUNTS, DEMO_PASSWORD, ORGANIZATIONS } from "./organizations.ts";
 import { quoteMinor } from "./prices.ts";
 import { addDays, createRandom, monthStart, slugify, utcDay, uuidv7 } from "./random.ts";
+import { seedShipments } from "./shipments.ts";
 
 export { DEMO_ACCOUNT_DETAILS, DEMO_ACCOUNTS, DEMO_PASSWORD };
 
@@ -213,6 +214,12 @@ async function writeDemo(
   }
   await tx.award.createMany({ data: awards });
   await tx.capacityBooking.createMany({ data: bookings });
+  const carrier = seededOrgs.get("pacific-dg-freight")!;
+  const seededShipments = await seedShipments(tx, {
+    now,
+    carrierOrganizationId: carrier.id,
+    carrierUserId: carrier.ownerUserId,
+  });
 
   return {
     ...counts,
@@ -226,6 +233,8 @@ async function writeDemo(
     bids: bids.length,
     awards: awards.length,
     capacityBookings: bookings.length,
+    shipments: seededShipments.shipments,
+    shipmentMilestones: seededShipments.milestones,
   };
 }
 

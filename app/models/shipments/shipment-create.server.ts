@@ -4,13 +4,14 @@ import type { RouteEndpoint } from "~/domain/logistics/plan.ts";
 import { shipperOf } from "~/domain/shipments/milestones.ts";
 import { planShipment } from "~/domain/shipments/shipment-plan.ts";
 import type { TransportPurpose } from "~/domain/transport-classification.ts";
-import type { Shipment } from "~/generated.server/prisma/client.ts";
+import type { Bid, Facility, Lot, Shipment } from "~/generated.server/prisma/client.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
 import { currentFactorsIn } from "../factor.server.ts";
 
 /**
  * A deal's shipment (issue 12 item 1, ADR 022): the route from the lot to the deal's facility (or
- * the bid's destination, or the buyer's first active facility) planned by the one route planner
+ * the bid's destination, or the buyer's first active facility, or — for a buyer without one — its
+ * economy's main port) planned by the one route planner
  * and snapshotted leg by leg, with the lot's UN number, packing instruction, required documents and
  * plan. Idempotent: a deal that already has its shipment gets it back unchanged.
  */
@@ -18,27 +19,82 @@ export async function createShipmentForDeal(
   tx: DbTransaction,
   dealId: string,
   now: Date = new Date(),
-): Promise<
-  | { ok: true; shipment: Shipment; created: boolean }
-  | Failure<"NOT_FOUND" | "NO_DESTINATION" | "ROUTE_UNAVAILABLE">
-> {
+): Promise<CreateResult> {
   const existing = await tx.shipment.findUnique({ where: { dealId } });
   if (existing) return { ok: true, shipment: existing, created: false };
   const deal = await tx.deal.findUnique({
     where: { id: dealId },
-    include: {
-      lot: true,
-      facility: true,
-      award: { include: { bid: true } },
-    },
+    include: { lot: true, facility: true, award: { include: { bid: true } } },
   });
   if (!deal) return fail("NOT_FOUND", "No such deal.");
+  return createShipment(tx, {
+    lot: deal.lot,
+    facility: deal.facility,
+    bid: deal.award?.bid ?? null,
+    dealId: deal.id,
+    awardId: deal.awardId,
+    sellerOrganizationId: deal.sellerOrganizationId,
+    buyerOrganizationId: deal.buyerOrganizationId,
+    incoterm: deal.incoterm,
+    massKg: deal.massKg,
+    now,
+  });
+}
 
+/**
+ * A confirmed award's shipment, for awards made before deals existed (the demo data): the same
+ * plan, with the parties and terms taken from the award and its bid. Idempotent per award.
+ */
+export async function createShipmentForAward(
+  tx: DbTransaction,
+  awardId: string,
+  now: Date = new Date(),
+): Promise<CreateResult> {
+  const existing = await tx.shipment.findFirst({ where: { awardId } });
+  if (existing) return { ok: true, shipment: existing, created: false };
+  const award = await tx.award.findUnique({
+    where: { id: awardId },
+    include: { lot: true, facility: true, bid: true },
+  });
+  if (!award) return fail("NOT_FOUND", "No such award.");
+  return createShipment(tx, {
+    lot: award.lot,
+    facility: award.facility,
+    bid: award.bid,
+    dealId: null,
+    awardId: award.id,
+    sellerOrganizationId: award.lot.organizationId,
+    buyerOrganizationId: award.organizationId,
+    incoterm: award.bid?.incoterm ?? "EXW",
+    massKg: award.lot.massKg,
+    now,
+  });
+}
+
+type CreateResult =
+  | { ok: true; shipment: Shipment; created: boolean }
+  | Failure<"NOT_FOUND" | "NO_DESTINATION" | "ROUTE_UNAVAILABLE">;
+
+interface ShipmentSource {
+  lot: Lot;
+  facility: Facility | null;
+  bid: Bid | null;
+  dealId: string | null;
+  awardId: string | null;
+  sellerOrganizationId: string;
+  buyerOrganizationId: string;
+  incoterm: "EXW" | "DAP";
+  massKg: number;
+  now: Date;
+}
+
+async function createShipment(tx: DbTransaction, source: ShipmentSource): Promise<CreateResult> {
+  const { lot, bid, now } = source;
   const facility =
-    deal.facility ??
-    (deal.award?.bid?.destinationLat == null
+    source.facility ??
+    (bid?.destinationLat == null
       ? await tx.facility.findFirst({
-          where: { organizationId: deal.buyerOrganizationId, active: true },
+          where: { organizationId: source.buyerOrganizationId, active: true },
           orderBy: { createdAt: "asc" },
         })
       : null);
@@ -50,23 +106,31 @@ export async function createShipmentForDeal(
       economy: facility.economyCode as EconomyCode,
       label: facility.name,
     };
-  } else if (
-    deal.award?.bid?.destinationLat != null &&
-    deal.award.bid.destinationLng != null &&
-    deal.award.bid.destinationEconomyCode
-  ) {
-    const bid = deal.award.bid;
+  } else if (bid?.destinationLat != null && bid.destinationLng != null && bid.destinationEconomyCode) {
     destination = {
-      lat: bid.destinationLat as number,
-      lng: bid.destinationLng as number,
+      lat: bid.destinationLat,
+      lng: bid.destinationLng,
       economy: bid.destinationEconomyCode as EconomyCode,
       label: bid.destinationLabel ?? "Buyer's destination",
     };
   } else {
-    return fail("NO_DESTINATION", "The deal names no facility or destination to ship to.");
+    // A buyer without a facility (a trader) takes delivery at its economy's main port.
+    const buyer = await tx.organization.findUnique({
+      where: { id: source.buyerOrganizationId },
+      include: { economy: true },
+    });
+    const port = buyer?.economy;
+    if (!port) {
+      return fail("NO_DESTINATION", "The deal names no facility or destination to ship to.");
+    }
+    destination = {
+      lat: port.portLat,
+      lng: port.portLng,
+      economy: port.code as EconomyCode,
+      label: port.portName,
+    };
   }
 
-  const lot = deal.lot;
   const secondLifeOnly =
     facility !== null &&
     facility.processes.length > 0 &&
@@ -85,7 +149,7 @@ export async function createShipmentForDeal(
       chemistry: lot.chemistry,
       form: lot.form,
       condition: lot.condition,
-      massKg: deal.massKg,
+      massKg: source.massKg,
       availableFrom: lot.availableFrom,
     },
     destination,
@@ -98,13 +162,13 @@ export async function createShipmentForDeal(
 
   const shipment = await tx.shipment.create({
     data: {
-      lotId: deal.lotId,
-      awardId: deal.awardId,
-      dealId: deal.id,
+      lotId: lot.id,
+      awardId: source.awardId,
+      dealId: source.dealId,
       destinationFacilityId: facility?.id ?? null,
-      shipperOrganizationId: shipperOf(deal),
-      receiverOrganizationId: facility?.organizationId ?? deal.buyerOrganizationId,
-      incoterm: deal.incoterm,
+      shipperOrganizationId: shipperOf(source),
+      receiverOrganizationId: facility?.organizationId ?? source.buyerOrganizationId,
+      incoterm: source.incoterm,
       unNumber: plan.unNumber,
       packingInstruction: plan.packingInstruction,
       documents: plan.requiredDocuments,
@@ -117,7 +181,8 @@ export async function createShipmentForDeal(
       transitDays: plan.totals.transitDays,
       plannedDepartureAt: plan.plannedDepartureAt,
       plannedArrivalAt: plan.plannedArrivalAt,
-      declaredKg: deal.massKg,
+      declaredKg: source.massKg,
+      createdAt: now,
       legs: {
         create: plan.legs.map((leg, index) => ({
           sequence: index + 1,
