@@ -89,6 +89,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 {viewer.capabilities.includes("seller") || viewer.capabilities.includes("recycler") ? (
                   <NavLink to="/bookings">Bookings</NavLink>
                 ) : null}
+                <NavLink to="/shipments">Shipments</NavLink>
                 <NavLink to="/settings/organization">Organisation</NavLink>
                 {viewer.isPlatformAdmin ? <NavLink to="/admin/outbox">Outbox</NavLink> : null}
                 {viewer.isPlatformAdmin ? <NavLink to="/admin/prices">Prices</NavLink> : null}

@@ -27,23 +27,23 @@ export interface SeededShipments {
   milestones: number;
 }
 
-/** Days after the planned departure at which each milestone happened (arrived_port: the sea leg's end). */
+/** Days after the planned departure at which each milestone happened (departed: on time; arrived_port: the sea leg's end). */
 function offsetDays(kind: MilestoneKind, transitDays: number, seaArrivalDays: number): number {
   switch (kind) {
     case "booked":
       return -1;
     case "picked_up":
-      return 0;
+      return -0.25;
     case "departed":
-      return 0.25;
+      return 0;
     case "arrived_port":
       return seaArrivalDays;
     case "customs_cleared":
       return seaArrivalDays + 1;
     case "delivered":
-      return transitDays + 1;
+      return transitDays - 0.1;
     case "received":
-      return transitDays + 1.2;
+      return transitDays + 0.2;
     case "sampled":
       return transitDays + 2;
     case "assayed":
