@@ -89,8 +89,10 @@ export function Layout({ children }: { children: ReactNode }) {
                 {viewer.capabilities.includes("seller") || viewer.capabilities.includes("recycler") ? (
                   <NavLink to="/bookings">Bookings</NavLink>
                 ) : null}
+                <NavLink to="/deals">Deals</NavLink>
                 <NavLink to="/shipments">Shipments</NavLink>
                 <NavLink to="/settings/organization">Organisation</NavLink>
+                {viewer.isPlatformAdmin ? <NavLink to="/admin/deals">Payments</NavLink> : null}
                 {viewer.isPlatformAdmin ? <NavLink to="/admin/outbox">Outbox</NavLink> : null}
                 {viewer.isPlatformAdmin ? <NavLink to="/admin/prices">Prices</NavLink> : null}
                 {viewer.isPlatformAdmin ? <NavLink to="/admin/factors">Factors</NavLink> : null}

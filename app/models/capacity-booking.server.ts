@@ -18,6 +18,7 @@ import {
   readBooking,
   windowRules,
 } from "./capacity-booking-list.server.ts";
+import { createDealForBooking } from "./deals/deal-creation.server.ts";
 import { isUuid } from "./facility.server.ts";
 import { liveAwardOf, lockLotRow, lockWindow } from "./lot-reservation.server.ts";
 import { notifyOrganization } from "./notification.server.ts";
@@ -202,6 +203,7 @@ export async function acceptBooking(input: DecideBookingInput): Promise<BookingR
       where: { id: window.id },
       data: { bookedKg: { increment: booking.massKg }, version: { increment: 1 } },
     });
+    await createDealForBooking(tx, booking.id);
     const facility = booking.capacityWindow.facility;
     await notifyOrganization(tx, booking.organizationId, {
       kind: "booking_accepted",

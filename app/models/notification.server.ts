@@ -29,6 +29,11 @@ export const NOTIFICATION_KINDS = [
   "lot_matches",
   "question_asked",
   "question_answered",
+  "deal_created",
+  "deal_funded",
+  "deal_lapsed",
+  "deal_released",
+  "deal_settled",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

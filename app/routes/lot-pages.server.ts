@@ -2,6 +2,7 @@ import type { Capability } from "~/domain/codes.ts";
 import { economyByCode } from "~/domain/economies.ts";
 import { bidderTag, liveAuction, sellerLadder } from "~/models/bidding/bid-ladder.server.ts";
 import { auctionViewFor } from "~/models/bidding/lot-sale.server.ts";
+import { currentDealSettings } from "~/models/deals/platform-settings.server.ts";
 import { listActiveFacilityNames } from "~/models/facility.server.ts";
 import { listLotQuestions } from "~/models/lot-question.server.ts";
 import { reservationNoteForBidders } from "~/models/lot-reservation.server.ts";
@@ -78,6 +79,8 @@ export async function lotBidding(
     sellerLadder: isSeller ? await sellerLadder(lot.id) : [],
     // Where the lot's tonnes are booked and what an award does to that (ADR 012).
     reservationNote: await reservationNoteForBidders(lot.id),
+    // The platform's commission as it stands now (copied into the deal at the award, ADR 017).
+    commissionBp: (await currentDealSettings()).commissionBp,
     flash:
       flash === "placed"
         ? "Your bid was placed."

@@ -1,6 +1,7 @@
 import { ECONOMIES, type EconomyCode, economyByCode } from "~/domain/economies.ts";
 import type { Prisma } from "~/generated.server/prisma/client.ts";
 import type { AppPrismaClient } from "~/utils/db.server.ts";
+import { seedDeals } from "./deals.ts";
 import { ASSUMED_ANNUAL_CAPACITY_T, FACILITIES, type FacilitySpec } from "./facilities.ts";
 import { generateLots, type SeededFacility, type SeededOrganization } from "./lots.ts";
 import { DEMO_ACCOUNT_DETAILS, DEMO_ACCOUNTS, DEMO_PASSWORD, ORGANIZATIONS } from "./organizations.ts";
@@ -214,6 +215,7 @@ async function writeDemo(
   }
   await tx.award.createMany({ data: awards });
   await tx.capacityBooking.createMany({ data: bookings });
+  const deals = await seedDeals(tx, random, now, lots, awards, seededOrgs);
   const carrier = seededOrgs.get("pacific-dg-freight")!;
   const seededShipments = await seedShipments(tx, {
     now,
@@ -229,10 +231,11 @@ async function writeDemo(
     facilities: facilityRows.length,
     certifications: certifications.length,
     capacityWindows: windows.length,
-    lots: lots.length,
-    bids: bids.length,
-    awards: awards.length,
+    lots: lots.length + deals.lots,
+    bids: bids.length + deals.bids,
+    awards: awards.length + deals.awards,
     capacityBookings: bookings.length,
+    deals: deals.deals,
     shipments: seededShipments.shipments,
     shipmentMilestones: seededShipments.milestones,
   };

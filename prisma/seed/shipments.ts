@@ -1,6 +1,7 @@
-// Demo shipments (issue 12): the confirmed awards' lots on their way, in different phases —
-// booked, at sea, at a port awaiting customs, received (one with a weight variance), certified —
-// with the demo carrier assigned. Planned by the app's own model (createShipmentForAward: the
+// Demo shipments (issue 12): every demo deal's shipment, as far along as its deal (awaiting
+// payment: planned; paid: booked; in transit: at sea, or in port awaiting customs and late;
+// received; settled: certified, one with a weight variance), with the demo carrier assigned.
+// Without deals, the confirmed awards' lots in those phases instead. Planned by the app's own model (createShipmentForAward: the
 // route planner, papers and plan); their past milestones are written as history, so the
 // departure gate is not asked again here (a seeded transboundary shipment gets its consent row).
 import { type MilestoneKind, milestonePlan } from "~/domain/shipments/milestones.ts";
@@ -8,7 +9,10 @@ import { statusAfter, weightVariance } from "~/domain/shipments/progress.ts";
 import { routeFacts } from "~/domain/shipments/shipment-plan.ts";
 import type { Prisma } from "~/generated.server/prisma/client.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
-import { createShipmentForAward } from "../../app/models/shipments/shipment-create.server.ts";
+import {
+  createShipmentForAward,
+  createShipmentForDeal,
+} from "../../app/models/shipments/shipment-create.server.ts";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -28,7 +32,9 @@ export interface SeededShipments {
 }
 
 /** Days after the planned departure at which each milestone happened (departed: on time; arrived_port: the sea leg's end). */
-function offsetDays(kind: MilestoneKind, transitDays: number, seaArrivalDays: number): number {
+function offsetDays(kind: MilestoneKind, plannedDays: number, seaArrivalDays: number): number {
+  // Customs take a day after the port: the delivery never comes before them.
+  const transitDays = Math.max(plannedDays, seaArrivalDays + 1.2);
   switch (kind) {
     case "booked":
       return -1;
@@ -60,28 +66,58 @@ export async function seedShipments(
   options: { now: Date; carrierOrganizationId: string; carrierUserId: string },
 ): Promise<SeededShipments> {
   const { now } = options;
-  const awards = await tx.award.findMany({
-    where: { status: "confirmed" },
-    orderBy: { id: "asc" },
-    take: 16,
-  });
-  const wanted: Phase[] = [
-    "at_sea",
-    "at_port",
-    "certified",
-    "received",
-    "booked",
-    "certified",
-    "certified",
-    "at_sea",
+  // Planned as if made long enough ago for any phase; the real clock places the milestones.
+  const past = new Date(now.getTime() - 60 * DAY);
+  const deals = await tx.deal.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const awards =
+    deals.length > 0
+      ? []
+      : await tx.award.findMany({ where: { status: "confirmed" }, orderBy: { id: "asc" }, take: 16 });
+  // Without deals: phases in order of preference for the confirmed awards.
+  const wanted: Phase[] = ["at_sea", "at_port", "certified", "received", "booked", "certified", "at_sea"];
+  let atPortTaken = false;
+  /** A deal's shipment is as far as its deal: paid → booked, in transit → at sea or in port, … */
+  const dealPhase = (status: string, hasSeaLeg: boolean): Phase | "planned" | null => {
+    switch (status) {
+      case "awaiting_payment":
+        return "planned";
+      case "funded":
+        return "booked";
+      case "in_transit":
+        if (hasSeaLeg && !atPortTaken) {
+          atPortTaken = true;
+          return "at_port";
+        }
+        return "at_sea";
+      case "received":
+      case "provisionally_released":
+      case "final_assessment":
+      case "disputed":
+        return "received";
+      case "settled":
+        return "certified";
+      default:
+        return null;
+    }
+  };
+  const sources = [
+    ...deals.map((deal) => ({
+      create: () => createShipmentForDeal(tx, deal.id, past),
+      phaseFor: (hasSeaLeg: boolean) => dealPhase(deal.status, hasSeaLeg),
+    })),
+    ...awards.map((award) => ({
+      create: () => createShipmentForAward(tx, award.id, past),
+      phaseFor: (hasSeaLeg: boolean): Phase | null => {
+        const index = wanted.findIndex((p) => (p === "at_sea" || p === "at_port" ? hasSeaLeg : true));
+        return index < 0 ? null : wanted.splice(index, 1)[0];
+      },
+    })),
   ];
   let shipments = 0;
   let milestones = 0;
   let weighed = 0;
-  for (const award of awards) {
-    if (wanted.length === 0) break;
-    // Plan it as if made long enough ago for the phase; the real clock places the milestones.
-    const probe = await createShipmentForAward(tx, award.id, new Date(now.getTime() - 60 * DAY));
+  for (const source of sources) {
+    const probe = await source.create();
     if (!probe.ok) continue;
     const shipment = await tx.shipment.findUniqueOrThrow({
       where: { id: probe.shipment.id },
@@ -92,14 +128,24 @@ export async function seedShipments(
       crossesBorder: shipment.crossesBorder,
       form: shipment.lot.form,
     });
-    const index = wanted.findIndex((phase) =>
-      phase === "at_sea" || phase === "at_port" ? facts.hasSeaLeg : true,
-    );
-    if (index < 0) {
+    const phase = source.phaseFor(facts.hasSeaLeg);
+    if (phase === null) {
       await tx.shipment.delete({ where: { id: shipment.id } });
       continue;
     }
-    const [phase] = wanted.splice(index, 1);
+    if (phase === "planned") {
+      const departure = new Date(Math.ceil((now.getTime() + 2 * DAY) / DAY) * DAY);
+      await tx.shipment.update({
+        where: { id: shipment.id },
+        data: {
+          plannedDepartureAt: departure,
+          plannedArrivalAt: new Date(departure.getTime() + shipment.transitDays * DAY),
+          createdAt: now,
+        },
+      });
+      shipments += 1;
+      continue;
+    }
     const plan = milestonePlan(facts);
     const last = LAST_KIND[phase](plan);
     const kinds = plan.slice(0, plan.indexOf(last) + 1);
@@ -114,7 +160,9 @@ export async function seedShipments(
     const lastOffset = offsetDays(last, shipment.transitDays, seaArrivalDays);
     const lateBy = phase === "at_port" ? shipment.transitDays + 3 : 0;
     const departure = new Date(now.getTime() - lastOffset * DAY - 6 * HOUR - lateBy * DAY);
-    const arrival = new Date(departure.getTime() + shipment.transitDays * DAY);
+    const arrival = new Date(
+      departure.getTime() + Math.max(shipment.transitDays, seaArrivalDays + 1.2) * DAY,
+    );
 
     const seaLeg = shipment.legs.find((leg) => leg.mode === "sea");
     const first = shipment.legs[0];

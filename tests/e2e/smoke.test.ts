@@ -37,6 +37,9 @@ interface DemoIds {
   documentId: string;
   invitationToken: string;
   resetToken: string;
+  /** The demo buyer's deal awaiting payment, and the roles that may see it (the others get 404). */
+  dealId: string;
+  dealViewers: Set<Role>;
   /** A shipment each role is on (from the demo's shipments), if it is on any. */
   shipments: Partial<Record<Role, string>>;
 }
@@ -104,6 +107,18 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
   "routes/admin.outbox": { kind: HTML, plan: onlyFor(["admin"], "/admin/outbox") },
   "routes/admin.prices": { kind: HTML, plan: onlyFor(["admin"], "/admin/prices") },
   "routes/admin.factors": { kind: HTML, plan: onlyFor(["admin"], "/admin/factors") },
+  "routes/admin.deals": { kind: HTML, plan: onlyFor(["admin"], "/admin/deals") },
+  "routes/deals._index": { kind: HTML, plan: page("/deals") },
+  "routes/deals.$dealId": {
+    kind: HTML,
+    plan: (ids, role) => [
+      {
+        path: `/deals/${ids.dealId}`,
+        boundary: role === "anonymous" || ids.dealViewers.has(role) ? undefined : 404,
+      },
+    ],
+  },
+  "routes/deals.statement[.]csv": { kind: RESOURCE, plan: page("/deals/statement.csv") },
   "routes/lots._index": {
     kind: HTML,
     plan: () => [
@@ -240,6 +255,15 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
     kind: RESOURCE,
     plan: (ids) => [{ path: `/api/v1/bookings/${ids.bookingId}/accept` }],
   },
+  "routes/api.v1.deals": { kind: RESOURCE, plan: page("/api/v1/deals") },
+  "routes/api.v1.deals.$dealId": {
+    kind: RESOURCE,
+    plan: (ids) => [{ path: `/api/v1/deals/${ids.dealId}` }],
+  },
+  "routes/api.v1.deals.$dealId.payments": {
+    kind: RESOURCE,
+    plan: (ids) => [{ path: `/api/v1/deals/${ids.dealId}/payments` }],
+  },
   "routes/api.v1.quotes": { kind: RESOURCE, plan: page("/api/v1/quotes") },
   "routes/api.v1.allocation-plans": { kind: RESOURCE, plan: page("/api/v1/allocation-plans") },
   // Every member's own shipments; anonymous visitors are sent to log in.
@@ -371,6 +395,18 @@ async function findDemoIds(): Promise<DemoIds> {
     "/api/v1/bookings",
   );
 
+  const deals = await getJson<{ deals: Array<{ id: string }> }>(
+    "buyer",
+    "/api/v1/deals?role=payer&status=awaiting_payment",
+  );
+  const dealId = deals.deals[0]?.id;
+  if (!dealId) throw new Error("the demo buyer has no deal awaiting payment");
+  const dealViewers = new Set<Role>();
+  for (const role of ROLES.filter((r) => r !== "anonymous")) {
+    const response = await (await session(role)).get(`/api/v1/deals/${dealId}`);
+    if (response.status() === 200) dealViewers.add(role);
+  }
+
   const fleet = await session("fleet");
   // An import of one lot, as the import page's form sends it.
   const imported = await fleet.post("/lots/import", {
@@ -446,6 +482,8 @@ async function findDemoIds(): Promise<DemoIds> {
     documentId,
     invitationToken: await outboxToken(invitee, "invitations"),
     resetToken: await outboxToken(DEMO_ACCOUNTS.buyer, "reset-password"),
+    dealId,
+    dealViewers,
     shipments,
   };
 }

@@ -352,6 +352,7 @@ describe("deal settings", () => {
       commissionBp: 0,
       provisionalShareBp: 9_000,
       inspectionDays: 7,
+      paymentDays: 7,
     });
     expect(await setDealSetting(db(), "commissionBp", 250, buyer.userId)).toEqual({ ok: true, value: 250 });
     expect(await setDealSetting(db(), "inspectionDays", 0, buyer.userId)).toMatchObject({
@@ -363,6 +364,7 @@ describe("deal settings", () => {
       commissionBp: 250,
       provisionalShareBp: 9_000,
       inspectionDays: 7,
+      paymentDays: 7,
     });
     expect(await db().platformSetting.count()).toBe(1);
   });

@@ -7,6 +7,7 @@ describe("deal settings", () => {
       commissionBp: 0,
       provisionalShareBp: 9_000,
       inspectionDays: 7,
+      paymentDays: 7,
     });
   });
 
@@ -17,7 +18,7 @@ describe("deal settings", () => {
         { key: DEAL_SETTINGS.inspectionDays.key, value: 500 },
         { key: "deals.other", value: 1 },
       ]),
-    ).toEqual({ commissionBp: 250, provisionalShareBp: 9_000, inspectionDays: 7 });
+    ).toEqual({ commissionBp: 250, provisionalShareBp: 9_000, inspectionDays: 7, paymentDays: 7 });
   });
 
   test.each([

@@ -16,6 +16,7 @@ import { PlanBody } from "~/api/allocation-plan-api.server.ts";
 import { AwardSealedBody, DeclineAwardBody, DeclineRequestBody, RelistBody } from "~/api/award-api.server.ts";
 import { PlaceBidBody } from "~/api/bid-api.server.ts";
 import { CreateBookingBody, DeclineBookingBody } from "~/api/booking-api.server.ts";
+import { RecordPaymentBody } from "~/api/deal-api.server.ts";
 import { CreateLotBody, PatchLotBody } from "~/api/lot-api.server.ts";
 import { openApiDocument } from "~/api/openapi/document.ts";
 import { QuoteBody } from "~/api/quote-api.server.ts";
@@ -114,6 +115,14 @@ const contracts: Record<string, { example: Json; accepts: (body: unknown) => boo
   declineBooking: {
     example: { note: "Full that month." },
     accepts: (body) => DeclineBookingBody.safeParse(body).success,
+  },
+  recordDealPayment: {
+    example: {
+      amount: { amountMinor: 2_000_000, currency: "AUD" },
+      reference: "PL-DL-000123",
+      receivedAt: "2026-12-06T10:00:00Z",
+    },
+    accepts: (body) => RecordPaymentBody.safeParse(body).success,
   },
   recordMilestone: {
     example: {

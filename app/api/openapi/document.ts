@@ -2,6 +2,7 @@ import { allocationPlansApi } from "./allocation-plans.ts";
 import { bidsApi } from "./bids.ts";
 import { bookingsApi } from "./bookings.ts";
 import { commonSchemas, type OpenApiFragment } from "./common.ts";
+import { dealsApi } from "./deals.ts";
 import { economiesApi } from "./economies.ts";
 import { facilitiesApi } from "./facilities.ts";
 import { lotsApi } from "./lots.ts";
@@ -17,6 +18,7 @@ const fragments: OpenApiFragment[] = [
   allocationPlansApi,
   bookingsApi,
   bidsApi,
+  dealsApi,
   shipmentsApi,
 ];
 

@@ -22,6 +22,8 @@ export interface BidPanelData {
   sellerLadder: SellerLadderEntry[];
   /** "This lot's tonnes are booked at …": what an award does to the seller's booking. */
   reservationNote: string | null;
+  /** The platform's commission in basis points, kept from the payee's (seller's) proceeds. */
+  commissionBp: number;
   flash: string | null;
 }
 
@@ -192,6 +194,13 @@ export function BidPanel({ lotId, data }: { lotId: string; data: BidPanelData })
       {data.reservationNote ? (
         <p className="notice" data-testid="lot-reservation">
           {data.reservationNote}
+        </p>
+      ) : null}
+      {data.canBid && auction.status === "open" ? (
+        <p className="hint" data-testid="commission-note">
+          Platform commission: {(data.commissionBp / 100).toFixed(2)} % of the final value, kept from the
+          seller's proceeds. A winning bid becomes a deal: you pay the platform, which holds the money until
+          the lot is received.
         </p>
       ) : null}
       {data.canBid && auction.status === "open" ? (

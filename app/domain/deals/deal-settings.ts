@@ -38,6 +38,15 @@ export const DEAL_SETTINGS = {
     max: 90,
     unit: "days",
   },
+  /** Days from the award to the payment deadline; unpaid by then, the deal lapses (ADR 019). */
+  paymentDays: {
+    key: "deals.payment_days",
+    label: "Payment deadline",
+    defaultValue: 7,
+    min: 1,
+    max: 60,
+    unit: "days",
+  },
 } as const satisfies Record<string, DealSettingSpec>;
 
 export type DealSettingName = keyof typeof DEAL_SETTINGS;

@@ -1,5 +1,6 @@
 import type { Award } from "~/generated.server/prisma/client.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
+import { createDealForAward } from "../deals/deal-creation.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
 import { failure, lotFacts, money, Refused } from "./award-transaction.server.ts";
 import { publishLotEvent } from "./lot-events.server.ts";
@@ -8,6 +9,7 @@ import type { LockedLot } from "./lot-sale.server.ts";
 /**
  * The award becomes final: lot awarded, the winning bid won, every other live bid of the round
  * lost; the winner hears it won, the others that the lot sold and for how much (not to whom).
+ * The award's deal (payment, release, settlement) is made in the same transaction (issue 11).
  */
 export async function finalise(
   tx: DbTransaction,
@@ -41,7 +43,7 @@ export async function finalise(
   await notifyOrganization(tx, award.organizationId, {
     kind: winnerMessage.kind,
     title: winnerMessage.title.replace("{lot}", facts.label),
-    body: `Price: ${price}. The seller will be in touch about collection.`,
+    body: `Price: ${price}. Your deal page has the payment instructions; the seller will be in touch about collection.`,
     link: facts.link,
     lotId: locked.id,
   });
@@ -54,6 +56,6 @@ export async function finalise(
       lotId: locked.id,
     });
   }
+  await createDealForAward(tx, award.id, now);
   await publishLotEvent(tx, { lotId: locked.id, kind: "award" });
-  void now;
 }

@@ -1,10 +1,14 @@
+import { lapseOverdueDeals } from "../deals/deal-lapse.server.ts";
+import { settleDueDeals } from "../deals/deal-settlement.server.ts";
 import { lapseDueAwards } from "./awards.server.ts";
 import { closeDueLots } from "./closing.server.ts";
 import { notifyEndingSoon } from "./ending-soon.server.ts";
 
 /**
  * The periodic sweep every server instance runs (server.ts): close lots whose time has come,
- * lapse provisional awards past their deadline, and tell watchers about auctions ending soon.
+ * lapse provisional awards past their deadline, lapse deals not paid by theirs (the award passes
+ * to the next bidder), settle deals whose inspection window closed, and tell watchers about
+ * auctions ending soon.
  * Every step is an idempotent, row-locked transition, so instances sweeping the same database at
  * once do each thing once; no queue or leader election is needed. Reads close lots lazily too
  * (closeLotIfDue), so the sweep only bounds how late a lot nobody looks at is closed.
@@ -14,8 +18,10 @@ export const SALE_SWEEP_INTERVAL_MS = 5_000;
 export async function runSaleSweep(now = new Date()) {
   const closed = await closeDueLots(now);
   const lapsed = await lapseDueAwards(now);
+  const lapsedDeals = await lapseOverdueDeals(now);
+  const settledDeals = await settleDueDeals(now);
   const endingSoon = await notifyEndingSoon(now);
-  return { closed, lapsed, endingSoon: endingSoon.lots };
+  return { closed, lapsed, lapsedDeals, settledDeals, endingSoon: endingSoon.lots };
 }
 
 /**

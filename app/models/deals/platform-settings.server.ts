@@ -8,7 +8,7 @@ import {
   resolveDealSettings,
   type SettingCheck,
 } from "~/domain/deals/deal-settings.ts";
-import type { DbClient } from "~/utils/db.server.ts";
+import { type DbClient, db } from "~/utils/db.server.ts";
 
 export async function readDealSettings(client: DbClient): Promise<DealSettings> {
   const keys = Object.values(DEAL_SETTINGS).map((s) => s.key);
@@ -32,4 +32,9 @@ export async function setDealSetting(
     update: { value: checked.value, updatedById },
   });
   return checked;
+}
+
+/** The settings in force now, read outside any transaction (pages: the commission bidders see). */
+export function currentDealSettings(): Promise<DealSettings> {
+  return readDealSettings(db());
 }

@@ -4,6 +4,7 @@ import type { MilestoneKind, ShipmentRole } from "~/domain/shipments/milestones.
 import type { WeightVariance } from "~/domain/shipments/progress.ts";
 import type { Deal } from "~/generated.server/prisma/client.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
+import { transitionDeal } from "../deals/deal-transitions.server.ts";
 
 /** The milestones that move the deal (ADR 017's machine): leaving starts transit, receipt the inspection. */
 export const DEAL_EVENT_ON_MILESTONE: Partial<Record<MilestoneKind, DealEventType>> = {
@@ -44,25 +45,9 @@ export interface DealMoveRequest {
 
 /**
  * Moves the shipment's deal inside the milestone's transaction (before the milestone is written,
- * so a refusal — e.g. departing a deal that is not paid yet — leaves nothing behind). Returns null
- * when the milestone does not move the deal.
- *
- * LEAD (ADR 022): wip/deals' `transitionDeal(tx, {dealId, event, actor, data?, at?, set?})`
- * (app/models/deals/deal-transitions.server.ts) had not landed when this was written, so the deal
- * is NOT moved yet. Once it has, replace the `return null` below with:
- *
- *   return transitionDeal(tx, {
- *     dealId: request.deal.id,
- *     event,
- *     actor: { role: dealRoleOf(request.deal, request.kind, request.roles, request.actor.organizationId),
- *              userId: request.actor.userId, organizationId: request.actor.organizationId },
- *     at: request.at,
- *     data: request.kind === "received"
- *       ? { receivedKg: request.receivedKg, varianceBp: request.variance?.varianceBp ?? null,
- *           varianceFlagged: request.variance?.flagged ?? false }
- *       : {},
- *     set: request.kind === "received" ? { receivedKg: request.receivedKg } : undefined,
- *   });
+ * so a refusal — e.g. departing a deal that is not paid yet — leaves nothing behind), through the
+ * deals' one transition function (ADR 017, 019). Returns null when the milestone does not move the
+ * deal. On receipt the deal gets the weighbridge weight and the variance figures.
  */
 export async function moveDealOnMilestone(
   tx: DbTransaction,
@@ -70,6 +55,24 @@ export async function moveDealOnMilestone(
 ): Promise<{ ok: true } | Failure | null> {
   const event = DEAL_EVENT_ON_MILESTONE[request.kind];
   if (!event) return null;
-  void tx;
-  return null;
+  const received = request.kind === "received";
+  const moved = await transitionDeal(tx, {
+    dealId: request.deal.id,
+    event: event as Exclude<DealEventType, "dispute_resolved">,
+    actor: {
+      role: dealRoleOf(request.deal, request.kind, request.roles, request.actor.organizationId),
+      userId: request.actor.userId,
+      organizationId: request.actor.organizationId,
+    },
+    at: request.at,
+    data: received
+      ? {
+          receivedKg: request.receivedKg,
+          varianceBp: request.variance?.varianceBp ?? null,
+          varianceFlagged: request.variance?.flagged ?? false,
+        }
+      : { milestone: request.kind },
+    set: received ? { receivedKg: request.receivedKg } : undefined,
+  });
+  return moved.ok ? { ok: true } : moved;
 }

@@ -1,0 +1,152 @@
+// Making a deal (issue 11 item 1, ADR 019): a confirmed award (auction, sealed tender, fixed price)
+// and an accepted capacity booking each make exactly one deal, inside the transaction that
+// confirms or accepts, so the deal exists exactly when the award or booking committed. The unique
+// awardId/bookingId makes a second call return the same deal instead of making another. The
+// commission, provisional share, inspection window and payment deadline are copied from the
+// platform settings, so a later change never alters a running deal (ADR 017).
+import { dealLabel, paymentReference } from "~/domain/deals/deal-reference.ts";
+import { dealParties, roundHalfUp } from "~/domain/deals/settlement.ts";
+import { formatMoney } from "~/domain/money.ts";
+import type { Deal } from "~/generated.server/prisma/client.ts";
+import type { DbTransaction } from "~/utils/db.server.ts";
+import { notifyOrganization } from "../notification.server.ts";
+import { readDealSettings } from "./platform-settings.server.ts";
+
+const DAY_MS = 86_400_000;
+
+interface NewDeal {
+  lotId: string;
+  awardId?: string;
+  bookingId?: string;
+  sellerOrganizationId: string;
+  buyerOrganizationId: string;
+  facilityId: string | null;
+  massKg: number;
+  priceMinorPerTonne: bigint;
+  totalMinor: bigint;
+  currency: string;
+  priceKind: "payable" | "gate_fee";
+  incoterm: "EXW" | "DAP";
+}
+
+async function makeDeal(tx: DbTransaction, input: NewDeal, now: Date): Promise<Deal> {
+  const settings = await readDealSettings(tx);
+  const parties = dealParties({
+    priceKind: input.priceKind,
+    sellerOrganizationId: input.sellerOrganizationId,
+    counterpartyOrganizationId: input.buyerOrganizationId,
+  });
+  const deal = await tx.deal.create({
+    data: {
+      ...input,
+      ...parties,
+      commissionBp: settings.commissionBp,
+      provisionalShareBp: settings.provisionalShareBp,
+      inspectionDays: settings.inspectionDays,
+      paymentDueAt: new Date(now.getTime() + settings.paymentDays * DAY_MS),
+      createdAt: now,
+    },
+  });
+  await tx.dealEvent.create({
+    data: {
+      dealId: deal.id,
+      sequence: 1,
+      event: "deal_created",
+      fromStatus: "awaiting_payment",
+      toStatus: "awaiting_payment",
+      actorRole: "system",
+      data: { source: input.awardId ? "award" : "booking" },
+      occurredAt: now,
+    },
+  });
+  await notifyCreated(tx, deal);
+  return deal;
+}
+
+async function notifyCreated(tx: DbTransaction, deal: Deal) {
+  const label = dealLabel(deal.number);
+  const amount = formatMoney({ amountMinor: deal.totalMinor, currency: deal.currency });
+  const due = `${deal.paymentDueAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  const link = `/deals/${deal.id}`;
+  await notifyOrganization(tx, deal.payerOrganizationId, {
+    kind: "deal_created",
+    title: `Deal ${label}: pay ${amount} by ${due}`,
+    body: `Quote the reference ${paymentReference(deal.number)} on your transfer. Unpaid by then, the deal lapses.`,
+    link,
+    lotId: deal.lotId,
+  });
+  await notifyOrganization(tx, deal.payeeOrganizationId, {
+    kind: "deal_created",
+    title: `Deal ${label} opened: ${amount} awaiting payment`,
+    body: `The payer has until ${due} to pay. You will hear when the money is held.`,
+    link,
+    lotId: deal.lotId,
+  });
+}
+
+/**
+ * The deal of a confirmed award (call inside the confirming transaction). A lot's bids are prices
+ * for the whole lot, so the total is the award's amount and the price per tonne is derived from it.
+ * A lot's sale is always a payable: the buyer pays the seller. Returns the existing deal when the
+ * award already has one.
+ */
+export async function createDealForAward(tx: DbTransaction, awardId: string, now = new Date()) {
+  const existing = await tx.deal.findUnique({ where: { awardId } });
+  if (existing) return existing;
+  const award = await tx.award.findUniqueOrThrow({
+    where: { id: awardId },
+    include: {
+      lot: { select: { id: true, organizationId: true, massKg: true } },
+      bid: { select: { incoterm: true } },
+    },
+  });
+  return makeDeal(
+    tx,
+    {
+      lotId: award.lotId,
+      awardId: award.id,
+      sellerOrganizationId: award.lot.organizationId,
+      buyerOrganizationId: award.organizationId,
+      facilityId: award.facilityId,
+      massKg: award.lot.massKg,
+      priceMinorPerTonne: roundHalfUp(award.amountMinor * 1000n, BigInt(award.lot.massKg)),
+      totalMinor: award.amountMinor,
+      currency: award.currency,
+      priceKind: "payable",
+      incoterm: award.bid?.incoterm ?? "EXW",
+    },
+    now,
+  );
+}
+
+/**
+ * The deal of an accepted capacity booking (call inside the accepting transaction): the seller and
+ * the recycler whose window was booked, at the window's price per tonne, delivered to the facility
+ * (DAP). A payable: the recycler pays the seller; a gate fee: the seller pays the recycler.
+ */
+export async function createDealForBooking(tx: DbTransaction, bookingId: string, now = new Date()) {
+  const existing = await tx.deal.findUnique({ where: { bookingId } });
+  if (existing) return existing;
+  const booking = await tx.capacityBooking.findUniqueOrThrow({
+    where: { id: bookingId },
+    include: { capacityWindow: { select: { facility: { select: { id: true, organizationId: true } } } } },
+  });
+  const facility = booking.capacityWindow.facility;
+  return makeDeal(
+    tx,
+    {
+      lotId: booking.lotId,
+      bookingId: booking.id,
+      sellerOrganizationId: booking.organizationId,
+      buyerOrganizationId: facility.organizationId,
+      facilityId: facility.id,
+      massKg: booking.massKg,
+      priceMinorPerTonne: booking.priceMinorPerTonne,
+      totalMinor: roundHalfUp(booking.priceMinorPerTonne * BigInt(booking.massKg), 1000n),
+      currency: booking.currency,
+      priceKind: booking.priceKind,
+      incoterm: "DAP",
+    },
+    now,
+  );
+}
