@@ -266,6 +266,13 @@ describe("recording milestones", () => {
       await recordMilestone({ shipmentId, kind: "certified", occurredAt: next(), actor: actor(recyclerAU) }),
     ).toMatchObject({ ok: true });
 
+    // The deal moved with the shipment: in transit on departure, received with the weighbridge weight.
+    const deal = await db().deal.findFirstOrThrow({
+      where: { shipment: { id: shipmentId } },
+      include: { events: true },
+    });
+    expect(deal).toMatchObject({ status: "received", receivedKg: 10_250 });
+    expect(deal.events.map((e) => e.event)).toEqual(["shipment_departed", "receipt_recorded"]);
     const stored = await db().shipment.findUniqueOrThrow({ where: { id: shipmentId } });
     expect(stored).toMatchObject({
       status: "completed",
@@ -348,6 +355,30 @@ describe("recording milestones", () => {
       code: "MILESTONE_OUT_OF_ORDER",
       details: { expected: "arrived_port" },
     });
+  });
+
+  test("a shipment whose deal is not paid cannot depart, and nothing is written", async () => {
+    const { lotId, dealId, shipmentId } = await shipmentFor(recyclerAU, facilityAU);
+    await db().deal.update({ where: { id: dealId }, data: { status: "awaiting_payment" } });
+    await addDocument(lotId, "safety_data_sheet");
+    await recordMilestone({ shipmentId, kind: "booked", occurredAt: next(), actor: actor(seller) });
+    await recordMilestone({
+      shipmentId,
+      kind: "picked_up",
+      occurredAt: next(),
+      packaging: "P909",
+      stateOfChargePct: 20,
+      actor: actor(seller),
+    });
+    const refused = await recordMilestone({
+      shipmentId,
+      kind: "departed",
+      occurredAt: next(),
+      actor: actor(seller),
+    });
+    expect(refused.ok).toBe(false);
+    expect(await milestones(shipmentId)).toBe(2);
+    expect((await db().deal.findUniqueOrThrow({ where: { id: dealId } })).status).toBe("awaiting_payment");
   });
 
   test("concurrent writers of the same milestone: exactly one is recorded", async () => {
