@@ -16,6 +16,7 @@ import {
   shipmentReference,
   shipmentRouteLine,
 } from "~/components/shipments.tsx";
+import { useLiveShipment } from "~/components/use-live-shipment.ts";
 import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { MILESTONE_LABELS } from "~/domain/shipments/milestones.ts";
 import { recordMilestone } from "~/models/shipments/milestone-record.server.ts";
@@ -80,6 +81,7 @@ export default function ShipmentPage() {
   const { shipment, nowUtc } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>() as FormFeedback | undefined;
   const busy = useNavigation().state === "submitting";
+  useLiveShipment(shipment.id, shipment.version);
   const next = shipment.nextMilestone;
   const first = shipment.legs[0];
   return (

@@ -278,6 +278,13 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
       return [{ path: missing, boundary: role === "anonymous" ? undefined : 404 }];
     },
   },
+  // The live stream: fetched like the other event streams (a 404 for a role not on the shipment).
+  "routes/shipments.$shipmentId_.events": {
+    kind: RESOURCE,
+    plan: (ids, role) => [
+      { path: `/shipments/${ids.shipments[role] ?? "01900000-0000-7000-8000-000000000000"}/events` },
+    ],
+  },
   "routes/api.v1.shipments": { kind: RESOURCE, plan: page("/api/v1/shipments") },
   // Not on the shipment (or no such shipment): 404 for everyone, never a 5xx.
   "routes/api.v1.shipments.$shipmentId": {

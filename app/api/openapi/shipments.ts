@@ -97,6 +97,7 @@ export const shipmentsApi: OpenApiFragment = {
       required: ["id", "status", "lot", "legs", "milestones", "late", "nextMilestone", "canRecordNext"],
       properties: {
         id: { type: "string", format: "uuid" },
+        version: { type: "integer", description: "Bumped by every change." },
         status: { type: "string", enum: [...SHIPMENT_STATUSES] },
         deal: nullable({
           type: "object",

@@ -39,6 +39,8 @@ export interface MilestoneView {
 
 export interface ShipmentView {
   id: string;
+  /** Bumped by every change: a live page reloads when its stream reports a higher one. */
+  version: number;
   status: ShipmentStatus;
   statusLabel: string;
   deal: { id: string; number: number; status: string } | null;
@@ -79,6 +81,7 @@ export interface ShipmentView {
 /** The stored shipment, as the model reads it (structural: no Prisma import in the domain). */
 export interface ShipmentViewRow {
   id: string;
+  version: number;
   status: string;
   incoterm: string | null;
   unNumber: string | null;
@@ -190,6 +193,7 @@ export function shipmentView(
   const status = row.status as ShipmentStatus;
   return {
     id: row.id,
+    version: row.version,
     status,
     statusLabel: SHIPMENT_STATUS_LABELS[status] ?? row.status,
     deal: row.deal,

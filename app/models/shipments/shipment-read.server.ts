@@ -89,3 +89,13 @@ export async function getShipmentFor(
   });
   return row ? toView(row, organizationId, now) : null;
 }
+
+/** What a shipment's live stream sends: enough for an open page to know it must reload. */
+export async function shipmentPulse(
+  shipmentId: string,
+): Promise<{ version: number; milestoneCount: number } | null> {
+  return db().shipment.findUnique({
+    where: { id: shipmentId },
+    select: { version: true, milestoneCount: true },
+  });
+}
