@@ -20,6 +20,7 @@ import { useLiveShipment } from "~/components/use-live-shipment.ts";
 import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { MILESTONE_LABELS } from "~/domain/shipments/milestones.ts";
 import { recordMilestone } from "~/models/shipments/milestone-record.server.ts";
+import { assignCarrierNow, carrierChoice } from "~/models/shipments/shipment-create.server.ts";
 import { getShipmentFor } from "~/models/shipments/shipment-read.server.ts";
 import shipmentStyles from "~/styles/shipments.css?url";
 import { milestoneFromForm } from "./shipments.$shipmentId.server.ts";
@@ -35,7 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const shipment = await getShipmentFor(actor.organization.id, params.shipmentId ?? "");
   if (!shipment) throw new Response("No such shipment.", { status: 404 });
   // The form's default time: now, to the minute, in UTC (the field says so).
-  return { shipment, nowUtc: new Date().toISOString().slice(0, 16) };
+  const carrier = await carrierChoice(actor.organization.id, shipment.id);
+  return { shipment, carrier, nowUtc: new Date().toISOString().slice(0, 16) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -44,6 +46,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!(await getShipmentFor(actor.organization.id, shipmentId)))
     throw new Response("No such shipment.", { status: 404 });
   const form = await request.formData();
+  if (form.get("intent") === "assign-carrier") {
+    const chosen = String(form.get("carrierOrganizationId") ?? "");
+    const assigned = await assignCarrierNow({
+      shipmentId,
+      carrierOrganizationId: chosen || null,
+      actorOrganizationId: actor.organization.id,
+    });
+    if (!assigned.ok) {
+      return data({ errors: failureFieldErrors(assigned), formError: assigned.message } as FormFeedback, {
+        status: failureStatus(assigned.code),
+      });
+    }
+    return redirect(`/shipments/${shipmentId}`);
+  }
   const parsed = milestoneFromForm(form);
   if (!parsed.ok) {
     return data(
@@ -78,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ShipmentPage() {
-  const { shipment, nowUtc } = useLoaderData<typeof loader>();
+  const { shipment, carrier, nowUtc } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>() as FormFeedback | undefined;
   const busy = useNavigation().state === "submitting";
   useLiveShipment(shipment.id, shipment.version);
@@ -101,6 +117,25 @@ export default function ShipmentPage() {
         )}
         <ShipmentFacts shipment={shipment} />
       </div>
+      {carrier.allowed ? (
+        <Form method="post" className="inline-form" aria-label="Assign the carrier">
+          <input type="hidden" name="intent" value="assign-carrier" />
+          <label>
+            Carrier{" "}
+            <select name="carrierOrganizationId" defaultValue={shipment.carrier?.id ?? ""}>
+              <option value="">None</option>
+              {carrier.carriers.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>{" "}
+          <button type="submit" className="button-small">
+            Assign carrier
+          </button>
+        </Form>
+      ) : null}
       <section>
         <h2>Milestones</h2>
         <MilestoneTimeline shipment={shipment} />

@@ -7,7 +7,12 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { dealParties } from "~/domain/deals/settlement.ts";
 import { createApiToken } from "~/models/api-token.server.ts";
 import { recordConsent, recordMilestone } from "~/models/shipments/milestone-record.server.ts";
-import { assignCarrier, createShipmentForDeal } from "~/models/shipments/shipment-create.server.ts";
+import {
+  assignCarrier,
+  assignCarrierNow,
+  carrierChoice,
+  createShipmentForDeal,
+} from "~/models/shipments/shipment-create.server.ts";
 import { getShipmentFor, listShipmentsFor } from "~/models/shipments/shipment-read.server.ts";
 import { action as milestoneAction } from "~/routes/api.v1.shipments.$shipmentId.milestones.ts";
 import { loader as shipmentLoader } from "~/routes/api.v1.shipments.$shipmentId.ts";
@@ -165,6 +170,38 @@ describe("a deal's shipment", () => {
     expect(shipment.plannedArrivalAt!.getTime()).toBeGreaterThan(shipment.plannedDepartureAt!.getTime());
     const again = await db().$transaction((tx) => createShipmentForDeal(tx, dealId));
     expect(again).toMatchObject({ ok: true, created: false, shipment: { id: shipmentId } });
+  });
+
+  test("either party assigns a carrier (an organisation with the capability) until pick-up", async () => {
+    const { shipmentId } = await shipmentFor(recyclerAU, facilityAU);
+    const choice = await carrierChoice(seller.organizationId, shipmentId);
+    expect(choice.allowed).toBe(true);
+    expect(choice.carriers.map((c) => c.id)).toContain(carrier.organizationId);
+    expect((await carrierChoice(carrier.organizationId, shipmentId)).allowed).toBe(false);
+    expect(
+      await assignCarrierNow({
+        shipmentId,
+        carrierOrganizationId: stranger.organizationId,
+        actorOrganizationId: seller.organizationId,
+      }),
+    ).toMatchObject({ code: "CAPABILITY_REQUIRED" });
+    expect(
+      await assignCarrierNow({
+        shipmentId,
+        carrierOrganizationId: carrier.organizationId,
+        actorOrganizationId: stranger.organizationId,
+      }),
+    ).toMatchObject({ code: "NOT_FOUND" });
+    expect(
+      await assignCarrierNow({
+        shipmentId,
+        carrierOrganizationId: carrier.organizationId,
+        actorOrganizationId: recyclerAU.organizationId,
+      }),
+    ).toEqual({ ok: true });
+    expect((await db().shipment.findUniqueOrThrow({ where: { id: shipmentId } })).carrierOrganizationId).toBe(
+      carrier.organizationId,
+    );
   });
 
   test("EXW: the buyer is the shipper", async () => {

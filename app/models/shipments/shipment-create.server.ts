@@ -5,7 +5,7 @@ import { shipperOf } from "~/domain/shipments/milestones.ts";
 import { planShipment } from "~/domain/shipments/shipment-plan.ts";
 import type { TransportPurpose } from "~/domain/transport-classification.ts";
 import type { Bid, Facility, Lot, Shipment } from "~/generated.server/prisma/client.ts";
-import type { DbTransaction } from "~/utils/db.server.ts";
+import { type DbTransaction, db } from "~/utils/db.server.ts";
 import { currentFactorsIn } from "../factor.server.ts";
 
 /**
@@ -251,4 +251,31 @@ export async function assignCarrier(
     data: { carrierOrganizationId: input.carrierOrganizationId, version: { increment: 1 } },
   });
   return { ok: true };
+}
+
+/** Whether the organisation may assign this shipment's carrier now, and the carriers to choose from. */
+export async function carrierChoice(
+  organizationId: string,
+  shipmentId: string,
+): Promise<{ allowed: boolean; carriers: { id: string; name: string }[] }> {
+  const shipment = await db().shipment.findUnique({ where: { id: shipmentId }, include: { deal: true } });
+  const parties = shipment?.deal
+    ? [shipment.deal.sellerOrganizationId, shipment.deal.buyerOrganizationId]
+    : [shipment?.shipperOrganizationId];
+  if (!shipment || !parties.includes(organizationId) || shipment.milestoneCount > 1)
+    return { allowed: false, carriers: [] };
+  // A raw ANY(): Prisma's `has` on an enum array binds the value as an array literal, which fails.
+  const carriers = await db().$queryRaw<{ id: string; name: string }[]>`
+    SELECT id::text AS id, name FROM "Organization"
+    WHERE 'carrier'::"Capability" = ANY(capabilities) ORDER BY name LIMIT 200`;
+  return { allowed: true, carriers };
+}
+
+/** assignCarrier in its own transaction, for a page or the API. */
+export function assignCarrierNow(input: {
+  shipmentId: string;
+  carrierOrganizationId: string | null;
+  actorOrganizationId: string;
+}) {
+  return db().$transaction((tx) => assignCarrier(tx, input));
 }
