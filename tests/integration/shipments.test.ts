@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { dealParties } from "~/domain/deals/settlement.ts";
 import { createApiToken } from "~/models/api-token.server.ts";
+import { createDealForAward } from "~/models/deals/deal-creation.server.ts";
 import { recordConsent, recordMilestone } from "~/models/shipments/milestone-record.server.ts";
 import {
   assignCarrier,
@@ -202,6 +203,28 @@ describe("a deal's shipment", () => {
     expect((await db().shipment.findUniqueOrThrow({ where: { id: shipmentId } })).carrierOrganizationId).toBe(
       carrier.organizationId,
     );
+  });
+
+  test("a deal made from a confirmed award comes with its shipment", async () => {
+    const lot = await openLot(seller.organizationId, { status: "awarded", currency: "USD" });
+    const award = await db().award.create({
+      data: {
+        lotId: lot.id,
+        organizationId: recyclerAU.organizationId,
+        facilityId: facilityAU,
+        amountMinor: 500_000n,
+        currency: "USD",
+        status: "confirmed",
+      },
+    });
+    const deal = await db().$transaction((tx) => createDealForAward(tx, award.id));
+    const shipment = await db().shipment.findUniqueOrThrow({ where: { dealId: deal.id } });
+    expect(shipment).toMatchObject({
+      lotId: lot.id,
+      destinationFacilityId: facilityAU,
+      status: "planned",
+      declaredKg: lot.massKg,
+    });
   });
 
   test("EXW: the buyer is the shipper", async () => {

@@ -10,6 +10,7 @@ import { formatMoney } from "~/domain/money.ts";
 import type { Deal } from "~/generated.server/prisma/client.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
+import { createShipmentForDeal } from "../shipments/shipment-create.server.ts";
 import { readDealSettings } from "./platform-settings.server.ts";
 
 const DAY_MS = 86_400_000;
@@ -60,6 +61,9 @@ async function makeDeal(tx: DbTransaction, input: NewDeal, now: Date): Promise<D
     },
   });
   await notifyCreated(tx, deal);
+  // Its shipment, planned now (issue 12, ADR 022). A deal whose lot has nowhere to go by surface
+  // (no destination, no route) still stands; its shipment can be made later.
+  await createShipmentForDeal(tx, deal.id, now);
   return deal;
 }
 
