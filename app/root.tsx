@@ -90,6 +90,7 @@ export function Layout({ children }: { children: ReactNode }) {
                   <NavLink to="/bookings">Bookings</NavLink>
                 ) : null}
                 <NavLink to="/deals">Deals</NavLink>
+                <NavLink to="/shipments">Shipments</NavLink>
                 <NavLink to="/settings/organization">Organisation</NavLink>
                 {viewer.isPlatformAdmin ? <NavLink to="/admin/deals">Payments</NavLink> : null}
                 {viewer.isPlatformAdmin ? <NavLink to="/admin/outbox">Outbox</NavLink> : null}

@@ -133,7 +133,7 @@ export const SALE_MODE_LABELS: Readonly<Record<SaleMode, string>> = {
   fixed: "Fixed price",
 };
 
-export const CAPABILITIES = ["seller", "recycler", "buyer"] as const;
+export const CAPABILITIES = ["seller", "recycler", "buyer", "carrier"] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 export const isCapability = guard(CAPABILITIES);
 
@@ -141,4 +141,5 @@ export const CAPABILITY_LABELS: Readonly<Record<Capability, string>> = {
   seller: "Seller",
   recycler: "Recycler",
   buyer: "Buyer",
+  carrier: "Carrier",
 };

@@ -13,7 +13,8 @@ export type LotEventKind =
   | "relisted"
   | "purchase_request"
   | "question"
-  | "withdrawn";
+  | "withdrawn"
+  | "shipment";
 
 /** Kinds that change a sale other than by a bid (a process's cached view of the sale is dropped). */
 export const SALE_CHANGES: ReadonlySet<LotEventKind> = new Set<LotEventKind>([
@@ -28,4 +29,11 @@ export interface LotEvent {
   kind: LotEventKind;
   /** The bid log sequence after a bid, so a client can tell it missed nothing. */
   sequence?: number;
+  /** A shipment's milestone: its followers (subscribeToShipment) are told too. */
+  shipmentId?: string;
+}
+
+/** The hub's key for a shipment's followers: they share the lot channel, not the lot's readers. */
+export function shipmentTopic(shipmentId: string): string {
+  return `shipment:${shipmentId}`;
 }

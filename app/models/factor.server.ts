@@ -6,7 +6,7 @@ import {
   resolveFactors,
 } from "~/domain/logistics/factors.ts";
 import type { Factor } from "~/generated.server/prisma/client.ts";
-import { db } from "~/utils/db.server.ts";
+import { type DbClient, db } from "~/utils/db.server.ts";
 
 /**
  * Logistics and market factors (ADR 010): dated, sourced values entered by platform admins on
@@ -56,9 +56,9 @@ export function toFactorEntry(row: Factor): FactorEntry {
   };
 }
 
-/** Every stored value, newest first within each key. */
-export async function listFactorRows(): Promise<FactorEntry[]> {
-  const rows = await db().factor.findMany({
+/** Every stored value, newest first within each key (through `client`: inside a transaction too). */
+export async function listFactorRows(client: DbClient = db()): Promise<FactorEntry[]> {
+  const rows = await client.factor.findMany({
     orderBy: [{ key: "asc" }, { asOf: "desc" }, { createdAt: "desc" }],
   });
   return rows.map(toFactorEntry);
@@ -73,9 +73,9 @@ export async function factorHistory(key: string): Promise<FactorEntry[]> {
   return rows.map(toFactorEntry);
 }
 
-async function loadCurrentFactors(): Promise<CurrentFactors> {
+async function loadCurrentFactors(client: DbClient = db()): Promise<CurrentFactors> {
   const rows = new Map<string, FactorEntry>();
-  for (const entry of await listFactorRows()) if (!rows.has(entry.key)) rows.set(entry.key, entry);
+  for (const entry of await listFactorRows(client)) if (!rows.has(entry.key)) rows.set(entry.key, entry);
   const { factors, rejected } = resolveFactors(
     [...rows.values()].map((entry) => ({
       key: entry.key,
@@ -97,6 +97,11 @@ export function currentFactors(now = Date.now()): Promise<CurrentFactors> {
     if (cached?.value === value) cached = null;
   });
   return value;
+}
+
+/** The factors in force read through `client`, uncached: for a transaction that must not wait on another connection. */
+export function currentFactorsIn(client: DbClient): Promise<CurrentFactors> {
+  return loadCurrentFactors(client);
 }
 
 /** Forgets the cached factors (after a write, and in tests). */

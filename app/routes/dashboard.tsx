@@ -72,6 +72,16 @@ export default function Dashboard() {
         </section>
       ) : null}
 
+      {caps.has("carrier") ? (
+        <section className="card" aria-labelledby="carrying">
+          <h2 id="carrying">Shipments you carry</h2>
+          <p>
+            Sellers and buyers assign you to their shipments; record pick-up, departure, port and customs
+            milestones as the goods move. <Link to="/shipments">Your shipments</Link>
+          </p>
+        </section>
+      ) : null}
+
       {caps.has("recycler") ? (
         <section className="card" aria-labelledby="facilities">
           <h2 id="facilities">Your facilities</h2>

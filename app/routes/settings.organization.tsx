@@ -52,7 +52,7 @@ const ProfileSchema = z.object({
   name: z.string().trim().min(2, "Enter the organisation's name.").max(160, "Use at most 160 characters."),
   economy: z.string().refine(isEconomyCode, "Choose an APEC economy."),
   capabilities: z
-    .array(z.enum(CAPABILITIES, { message: "Choose from seller, recycler and buyer." }))
+    .array(z.enum(CAPABILITIES, { message: "Choose from seller, recycler, buyer and carrier." }))
     .min(1, "Choose at least one capability."),
   website: z
     .string()

@@ -22,6 +22,7 @@ const CAPABILITY_HINTS: Record<(typeof CAPABILITIES)[number], string> = {
   seller: "You list packs, modules, cells, scrap or black mass.",
   recycler: "You run facilities and offer processing capacity.",
   buyer: "You bid on lots: refiners, traders, repurposers.",
+  carrier: "You move lots: hauliers, forwarders, shipping lines.",
 };
 
 const SignupSchema = z.object({
@@ -35,8 +36,8 @@ const SignupSchema = z.object({
     .max(160, "Use at most 160 characters."),
   economy: z.string().refine(isEconomyCode, "Choose the APEC economy your organisation is based in."),
   capabilities: z
-    .array(z.enum(CAPABILITIES, { message: "Choose from seller, recycler and buyer." }))
-    .min(1, "Choose at least one: seller, recycler or buyer.")
+    .array(z.enum(CAPABILITIES, { message: "Choose from seller, recycler, buyer and carrier." }))
+    .min(1, "Choose at least one: seller, recycler, buyer or carrier.")
     .transform((list) => [...new Set(list)]),
   websiteUrl: z.string().optional(),
 });

@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import { LOT_EVENTS_CHANNEL, type LotEvent } from "~/domain/lot-events.ts";
+import { LOT_EVENTS_CHANNEL, type LotEvent, shipmentTopic } from "~/domain/lot-events.ts";
 import { getDatabase } from "~/utils/db.server.ts";
 
 /**
@@ -67,6 +67,10 @@ class LotEventHub {
     }
     if (typeof event?.lotId === "string" && this.emitter.listenerCount(event.lotId) > 0) {
       this.schedule(event.lotId);
+    }
+    if (typeof event?.shipmentId === "string") {
+      const topic = shipmentTopic(event.shipmentId);
+      if (this.emitter.listenerCount(topic) > 0) this.schedule(topic);
     }
   }
 
@@ -157,6 +161,19 @@ export function subscribeToLot<T>(
   onClose: () => void = () => {},
 ) {
   return hub().subscribe(lotId, read, listener, onClose);
+}
+
+/**
+ * Follows a shipment: the same channel and hub as lots (a milestone is published as a lot event
+ * naming the shipment), under the shipment's own key so its readers never mix with the lot page's.
+ */
+export function subscribeToShipment<T>(
+  shipmentId: string,
+  read: (shipmentId: string) => Promise<T | null>,
+  listener: LiveListener<T>,
+  onClose: () => void = () => {},
+) {
+  return hub().subscribe(shipmentTopic(shipmentId), () => read(shipmentId), listener, onClose);
 }
 
 /** Ends every open stream and the LISTEN; on shutdown, before the database closes. */

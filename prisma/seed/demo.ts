@@ -8,6 +8,7 @@ import { generateLots, type SeededFacility, type SeededOrganization } from "./lo
 import { DEMO_ACCOUNT_DETAILS, DEMO_ACCOUNTS, DEMO_PASSWORD, ORGANIZATIONS } from "./organizations.ts";
 import { quoteMinor } from "./prices.ts";
 import { addDays, createRandom, monthStart, slugify, utcDay, uuidv7 } from "./random.ts";
+import { seedShipments } from "./shipments.ts";
 
 export { DEMO_ACCOUNT_DETAILS, DEMO_ACCOUNTS, DEMO_PASSWORD };
 
@@ -216,6 +217,12 @@ async function writeDemo(
   await tx.award.createMany({ data: awards });
   await tx.capacityBooking.createMany({ data: bookings });
   const deals = await seedDeals(tx, random, now, lots, awards, seededOrgs);
+  const carrier = seededOrgs.get("pacific-dg-freight")!;
+  const seededShipments = await seedShipments(tx, {
+    now,
+    carrierOrganizationId: carrier.id,
+    carrierUserId: carrier.ownerUserId,
+  });
   // Last of the demo writes: every lot written above gets its chain of custody.
   const custodyEvents = await seedCustody(tx);
 
@@ -232,6 +239,8 @@ async function writeDemo(
     awards: awards.length + deals.awards,
     capacityBookings: bookings.length,
     deals: deals.deals,
+    shipments: seededShipments.shipments,
+    shipmentMilestones: seededShipments.milestones,
     custodyEvents,
   };
 }

@@ -14,6 +14,7 @@ export const DEMO_ACCOUNTS = {
   recycler: "recycler@packloop.test",
   buyer: "buyer@packloop.test",
   admin: "admin@packloop.test",
+  carrier: "carrier@packloop.test",
 } as const;
 
 export type DemoAccountKey = keyof typeof DEMO_ACCOUNTS;
@@ -53,6 +54,13 @@ export const DEMO_ACCOUNT_DETAILS: readonly {
     name: "Priya Raman",
     organizationKey: "packloop-ops",
     role: "Platform administrator (isPlatformAdmin), owner of the platform's own organisation",
+  },
+  {
+    key: "carrier",
+    email: DEMO_ACCOUNTS.carrier,
+    name: "Ana Villanueva",
+    organizationKey: "pacific-dg-freight",
+    role: "Carrier: owner of a dangerous-goods haulier and forwarder assigned to the demo shipments",
   },
 ];
 
@@ -312,5 +320,17 @@ export const ORGANIZATIONS: OrganizationSpec[] = [
     verificationStatus: "verified",
     description: "The team that runs Packloop: verification, disputes and manual settlement.",
     owner: demoOwner("packloop-ops"),
+  },
+
+  // A logistics provider, assigned as the carrier of the demo shipments.
+  {
+    key: "pacific-dg-freight",
+    name: "Pacific DG Freight (fictional)",
+    economyCode: "SG",
+    capabilities: ["carrier"],
+    verificationStatus: "verified",
+    description:
+      "Fictional haulier and forwarder for class 9 dangerous goods: road, rail and sea legs across the Pacific.",
+    owner: demoOwner("pacific-dg-freight"),
   },
 ];

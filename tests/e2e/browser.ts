@@ -19,6 +19,7 @@ export const DEMO_ACCOUNTS = {
   recycler: "recycler@packloop.test",
   buyer: "buyer@packloop.test",
   admin: "admin@packloop.test",
+  carrier: "carrier@packloop.test",
 } as const;
 
 const CHROMIUM_ARGS = [

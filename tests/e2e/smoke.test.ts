@@ -40,6 +40,8 @@ interface DemoIds {
   /** The demo buyer's deal awaiting payment, and the roles that may see it (the others get 404). */
   dealId: string;
   dealViewers: Set<Role>;
+  /** A shipment each role is on (from the demo's shipments), if it is on any. */
+  shipments: Partial<Record<Role, string>>;
 }
 
 interface Visit {
@@ -279,6 +281,35 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
   },
   "routes/api.v1.quotes": { kind: RESOURCE, plan: page("/api/v1/quotes") },
   "routes/api.v1.allocation-plans": { kind: RESOURCE, plan: page("/api/v1/allocation-plans") },
+  // Every member's own shipments; anonymous visitors are sent to log in.
+  "routes/shipments._index": { kind: HTML, plan: page("/shipments", "/shipments?late=1") },
+  // A shipment the role is on; a role on none gets the 404 page (as anyone not on a shipment does).
+  "routes/shipments.$shipmentId": {
+    kind: HTML,
+    plan: (ids, role) => {
+      const own = ids.shipments[role];
+      if (own) return [{ path: `/shipments/${own}` }];
+      const missing = "/shipments/01900000-0000-7000-8000-000000000000";
+      return [{ path: missing, boundary: role === "anonymous" ? undefined : 404 }];
+    },
+  },
+  // The live stream: fetched like the other event streams (a 404 for a role not on the shipment).
+  "routes/shipments.$shipmentId_.events": {
+    kind: RESOURCE,
+    plan: (ids, role) => [
+      { path: `/shipments/${ids.shipments[role] ?? "01900000-0000-7000-8000-000000000000"}/events` },
+    ],
+  },
+  "routes/api.v1.shipments": { kind: RESOURCE, plan: page("/api/v1/shipments") },
+  // Not on the shipment (or no such shipment): 404 for everyone, never a 5xx.
+  "routes/api.v1.shipments.$shipmentId": {
+    kind: RESOURCE,
+    plan: page("/api/v1/shipments/01900000-0000-7000-8000-000000000000"),
+  },
+  "routes/api.v1.shipments.$shipmentId.milestones": {
+    kind: RESOURCE,
+    plan: page("/api/v1/shipments/01900000-0000-7000-8000-000000000000/milestones"),
+  },
 };
 
 /** The route ids of app/routes, as Remix's route config (app/routes.ts) makes them. */
@@ -446,6 +477,13 @@ async function findDemoIds(): Promise<DemoIds> {
     form: { intent: "invite", email: invitee, role: "member" },
   });
   expect(invited.status(), "invite a member").toBe(200);
+  const shipments: Partial<Record<Role, string>> = {};
+  for (const role of ["fleet", "recycler", "buyer", "admin"] as const) {
+    const listed = (await (await (await session(role)).get("/api/v1/shipments")).json()) as {
+      shipments: { id: string }[];
+    };
+    if (listed.shipments[0]) shipments[role] = listed.shipments[0].id;
+  }
   const reset = await (await session("anonymous")).post("/forgot-password", {
     form: { email: DEMO_ACCOUNTS.buyer },
   });
@@ -468,6 +506,7 @@ async function findDemoIds(): Promise<DemoIds> {
     resetToken: await outboxToken(DEMO_ACCOUNTS.buyer, "reset-password"),
     dealId,
     dealViewers,
+    shipments,
   };
 }
 

@@ -198,12 +198,14 @@ describe("seedDemo on an empty database", () => {
       "fleet@packloop.test": "seller",
       "recycler@packloop.test": "recycler",
       "buyer@packloop.test": "buyer",
+      "carrier@packloop.test": "carrier",
     };
     expect(DEMO_ACCOUNTS).toEqual({
       fleet: "fleet@packloop.test",
       recycler: "recycler@packloop.test",
       buyer: "buyer@packloop.test",
       admin: "admin@packloop.test",
+      carrier: "carrier@packloop.test",
     });
     expect(DEMO_ACCOUNT_DETAILS.map((a) => a.email).sort()).toEqual(Object.values(DEMO_ACCOUNTS).sort());
     for (const email of Object.values(DEMO_ACCOUNTS)) {
@@ -234,6 +236,39 @@ describe("seedDemo on an empty database", () => {
     expect(admins.map((u) => u.email)).toEqual(["admin@packloop.test"]);
     const others = await db().user.findMany({ where: { email: { not: { endsWith: "@packloop.test" } } } });
     expect(others).toEqual([]);
+  });
+
+  it("creates shipments in several phases, carried by the demo carrier, one of them late", async () => {
+    const shipments = await db().shipment.findMany({
+      include: { milestones: { orderBy: { sequence: "asc" } }, carrier: true },
+    });
+    // One per demo deal, as far along as its deal: planned, booked, in port awaiting customs (late),
+    // received, certified.
+    expect(shipments.length).toBeGreaterThanOrEqual(5);
+    expect(shipments.map((s) => s.lastMilestone)).toEqual(
+      expect.arrayContaining([null, "booked", "arrived_port", "received", "certified"]),
+    );
+    const deals = await db().deal.findMany({ include: { shipment: true } });
+    for (const deal of deals.filter((d) => d.shipment)) {
+      const expected: Record<string, string> = {
+        awaiting_payment: "planned",
+        funded: "booked",
+        in_transit: "in_transit",
+        provisionally_released: "received",
+        settled: "completed",
+      };
+      if (expected[deal.status]) expect(deal.shipment?.status, deal.status).toBe(expected[deal.status]);
+    }
+    for (const shipment of shipments) {
+      if (shipment.milestones.length > 0) expect(shipment.carrier?.capabilities).toContain("carrier");
+      expect(shipment.milestones.map((m) => m.sequence)).toEqual(shipment.milestones.map((_, i) => i + 1));
+      expect(shipment.milestoneCount).toBe(shipment.milestones.length);
+      for (const m of shipment.milestones) expect(m.occurredAt.getTime()).toBeLessThanOrEqual(now.getTime());
+    }
+    expect(shipments.some((s) => s.varianceFlagged)).toBe(true);
+    expect(
+      shipments.some((s) => s.status === "in_transit" && s.plannedArrivalAt!.getTime() < now.getTime()),
+    ).toBe(true);
   });
 
   it("does nothing the second time", async () => {

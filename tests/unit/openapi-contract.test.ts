@@ -20,6 +20,7 @@ import { RecordPaymentBody } from "~/api/deal-api.server.ts";
 import { CreateLotBody, PatchLotBody } from "~/api/lot-api.server.ts";
 import { openApiDocument } from "~/api/openapi/document.ts";
 import { QuoteBody } from "~/api/quote-api.server.ts";
+import { RecordMilestoneBody } from "~/api/shipment-api.server.ts";
 import { validateLotInput } from "~/domain/lot-input.ts";
 
 type Json = Record<string, unknown>;
@@ -122,6 +123,20 @@ const contracts: Record<string, { example: Json; accepts: (body: unknown) => boo
       receivedAt: "2026-12-06T10:00:00Z",
     },
     accepts: (body) => RecordPaymentBody.safeParse(body).success,
+  },
+  recordMilestone: {
+    example: {
+      kind: "assayed",
+      occurredAt: "2026-12-01T12:00:00Z",
+      location: { lat: -37.8, lng: 144.9 },
+      netWeightKg: 10_250,
+      packaging: "P909 steel crates",
+      stateOfChargePct: 30,
+      assay: { nickelBp: 1_850, cobaltBp: 420 },
+      note: "Two samples taken.",
+      evidenceDocumentIds: [UUID],
+    },
+    accepts: (body) => RecordMilestoneBody.safeParse(body).success,
   },
   createQuote: {
     example: {

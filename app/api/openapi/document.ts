@@ -9,6 +9,7 @@ import { facilitiesApi } from "./facilities.ts";
 import { lotsApi } from "./lots.ts";
 import { passportsApi } from "./passports.ts";
 import { quotesApi } from "./quotes.ts";
+import { shipmentsApi } from "./shipments.ts";
 
 // Each resource describes its own endpoints in a fragment beside this file; add it here.
 const fragments: OpenApiFragment[] = [
@@ -22,6 +23,7 @@ const fragments: OpenApiFragment[] = [
   passportsApi,
   dealsApi,
   custodyApi,
+  shipmentsApi,
 ];
 
 export function openApiDocument(serverUrl: string) {

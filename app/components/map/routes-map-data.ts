@@ -11,6 +11,8 @@ export interface RouteLine {
   legs: readonly { mode: SurfaceMode; from: LatLng; to: LatLng; distanceKm: number }[];
   /** The best route, drawn thicker and on top. */
   highlight?: boolean;
+  /** Where it was last seen (a shipment's last milestone), drawn as a marker; `alert` draws it red. */
+  position?: LatLng & { label: string; alert?: boolean };
 }
 
 /** One colour per mode, readable on the offline base map and for common colour blindness. */

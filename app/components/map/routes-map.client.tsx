@@ -107,6 +107,24 @@ export default function RoutesMapView({ anchor, routes, height, tiles }: RoutesM
             </CircleMarker>
           )),
         )}
+        {drawn.map((d) =>
+          d.route.position ? (
+            <CircleMarker
+              key={`${d.route.key}:position`}
+              center={[d.route.position.lat, nearestCopy(toMapLng(d.route.position.lng), anchorLng)]}
+              radius={7}
+              pathOptions={{
+                color: "#ffffff",
+                weight: 2,
+                fillColor: d.route.position.alert ? "#dc2626" : "#2563eb",
+                fillOpacity: 1,
+              }}
+              className="pl-route-position"
+            >
+              <Tooltip>{d.route.position.label}</Tooltip>
+            </CircleMarker>
+          ) : null,
+        )}
         <CircleMarker
           center={[anchor.lat, anchorLng]}
           radius={8}

@@ -11,6 +11,7 @@ import type { Deal } from "~/generated.server/prisma/client.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
 import { appendCustodyEvent } from "../custody/custody-chain.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
+import { createShipmentForDeal } from "../shipments/shipment-create.server.ts";
 import { endBookingDeals } from "./deal-source-ended.server.ts";
 import { readDealSettings } from "./platform-settings.server.ts";
 import { enqueuePaymentSetup } from "./stripe-payments.server.ts";
@@ -82,6 +83,9 @@ async function makeDeal(tx: DbTransaction, input: NewDeal, now: Date): Promise<D
   // The Stripe rail's payment set-up goes out through the outbox: the award commits even when
   // Stripe is down, and the deal shows "payment set-up pending" until it has gone (ADR 020).
   await enqueuePaymentSetup(tx, deal);
+  // Its shipment, planned now (issue 12, ADR 022). A deal whose lot has nowhere to go by surface
+  // (no destination, no route) still stands; its shipment can be made later.
+  await createShipmentForDeal(tx, deal.id, now);
   return deal;
 }
 

@@ -1,0 +1,38 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { apiHandler, failureProblem, json, problem, readJsonBody } from "~/api/http.server.ts";
+import { RecordMilestoneBody } from "~/api/shipment-api.server.ts";
+import { requireApiActor } from "~/auth/actor.server.ts";
+import { recordMilestone } from "~/models/shipments/milestone-record.server.ts";
+import { getShipmentFor } from "~/models/shipments/shipment-read.server.ts";
+
+/** POST /api/v1/shipments/{id}/milestones: the next milestone, by the organisation that may record it. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  return apiHandler(async () => {
+    if (request.method !== "POST")
+      return problem(405, "Use POST to record a milestone.", {
+        code: "METHOD_NOT_ALLOWED",
+        headers: { Allow: "POST" },
+      });
+    const caller = await requireApiActor(request);
+    const shipmentId = params.shipmentId ?? "";
+    if (!(await getShipmentFor(caller.organization.id, shipmentId)))
+      return problem(404, "No such shipment.", { code: "NOT_FOUND" });
+    const body = await readJsonBody(request, RecordMilestoneBody);
+    const result = await recordMilestone({
+      shipmentId,
+      kind: body.kind,
+      occurredAt: new Date(body.occurredAt),
+      location: body.location ?? null,
+      netWeightKg: body.netWeightKg ?? null,
+      packaging: body.packaging ?? null,
+      stateOfChargePct: body.stateOfChargePct ?? null,
+      assay: body.assay ?? null,
+      note: body.note ?? null,
+      evidenceDocumentIds: body.evidenceDocumentIds,
+      actor: { organizationId: caller.organization.id, userId: caller.userId },
+    });
+    if (!result.ok) return failureProblem(result);
+    const shipment = await getShipmentFor(caller.organization.id, shipmentId);
+    return json(shipment, { status: 201, headers: { Location: `/api/v1/shipments/${shipmentId}` } });
+  });
+}

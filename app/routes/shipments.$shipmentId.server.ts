@@ -1,0 +1,70 @@
+import { type Failure, invalid } from "~/domain/failure.ts";
+import {
+  ASSAY_FIELDS,
+  type AssayFigures,
+  isMilestoneKind,
+  type MilestoneKind,
+} from "~/domain/shipments/milestones.ts";
+
+export interface MilestoneFormInput {
+  kind: MilestoneKind;
+  occurredAt: Date;
+  location: { lat: number; lng: number } | null;
+  netWeightKg: number | null;
+  packaging: string | null;
+  stateOfChargePct: number | null;
+  assay: AssayFigures | null;
+  note: string | null;
+}
+
+type Parsed =
+  | { ok: true; input: MilestoneFormInput; values: Record<string, string> }
+  | (Failure & { values: Record<string, string> });
+
+/** The shipment page's milestone form as the model's input; rules beyond types are the model's. */
+export function milestoneFromForm(form: FormData): Parsed {
+  const values: Record<string, string> = {};
+  for (const [key, value] of form.entries()) if (typeof value === "string") values[key] = value.trim();
+  const errors: Record<string, string> = {};
+  const number = (name: string): number | null => {
+    const raw = values[name];
+    if (!raw) return null;
+    const n = Number(raw);
+    if (!Number.isFinite(n)) {
+      errors[name] = "Enter a number.";
+      return null;
+    }
+    return n;
+  };
+  const kind = values.kind ?? "";
+  if (!isMilestoneKind(kind)) errors.kind = "Unknown milestone.";
+  // datetime-local has no zone: the field is labelled UTC.
+  const raw = values.occurredAt ?? "";
+  const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(raw)
+    ? new Date(`${raw.length === 16 ? `${raw}:00` : raw}Z`)
+    : null;
+  if (!at) errors.occurredAt = "Enter the date and time (UTC).";
+  const lat = number("lat");
+  const lng = number("lng");
+  if ((lat === null) !== (lng === null)) errors.lat = "Give both latitude and longitude, or neither.";
+  const assay: AssayFigures = {};
+  for (const field of ASSAY_FIELDS) {
+    const value = number(`assay.${field}`);
+    if (value !== null) assay[field] = value;
+  }
+  if (Object.keys(errors).length > 0) return { ...invalid(errors), values };
+  return {
+    ok: true,
+    values,
+    input: {
+      kind: kind as MilestoneKind,
+      occurredAt: at as Date,
+      location: lat !== null && lng !== null ? { lat, lng } : null,
+      netWeightKg: number("netWeightKg"),
+      packaging: values.packaging || null,
+      stateOfChargePct: number("stateOfChargePct"),
+      assay: Object.keys(assay).length > 0 ? assay : null,
+      note: values.note || null,
+    },
+  };
+}

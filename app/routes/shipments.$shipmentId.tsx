@@ -1,0 +1,175 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { requireActor } from "~/auth/actor.server.ts";
+import { FormError, type FormFeedback, TextField } from "~/components/form.tsx";
+import { RoutesMap } from "~/components/map/routes-map.tsx";
+import { MilestoneFacts } from "~/components/shipment-form.tsx";
+import {
+  MilestoneTimeline,
+  ShipmentFacts,
+  shipmentReference,
+  shipmentRouteLine,
+} from "~/components/shipments.tsx";
+import { useLiveShipment } from "~/components/use-live-shipment.ts";
+import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
+import { MILESTONE_LABELS } from "~/domain/shipments/milestones.ts";
+import { recordMilestone } from "~/models/shipments/milestone-record.server.ts";
+import { assignCarrierNow, carrierChoice } from "~/models/shipments/shipment-create.server.ts";
+import { getShipmentFor } from "~/models/shipments/shipment-read.server.ts";
+import shipmentStyles from "~/styles/shipments.css?url";
+import { milestoneFromForm } from "./shipments.$shipmentId.server.ts";
+
+export const links = () => [{ rel: "stylesheet", href: shipmentStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
+  { title: loaded ? `${shipmentReference(loaded.shipment)} · Shipments · Packloop` : "Shipment · Packloop" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, { organization: true });
+  const shipment = await getShipmentFor(actor.organization.id, params.shipmentId ?? "");
+  if (!shipment) throw new Response("No such shipment.", { status: 404 });
+  // The form's default time: now, to the minute, in UTC (the field says so).
+  const carrier = await carrierChoice(actor.organization.id, shipment.id);
+  return { shipment, carrier, nowUtc: new Date().toISOString().slice(0, 16) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request, { organization: true });
+  const shipmentId = params.shipmentId ?? "";
+  if (!(await getShipmentFor(actor.organization.id, shipmentId)))
+    throw new Response("No such shipment.", { status: 404 });
+  const form = await request.formData();
+  if (form.get("intent") === "assign-carrier") {
+    const chosen = String(form.get("carrierOrganizationId") ?? "");
+    const assigned = await assignCarrierNow({
+      shipmentId,
+      carrierOrganizationId: chosen || null,
+      actorOrganizationId: actor.organization.id,
+    });
+    if (!assigned.ok) {
+      return data({ errors: failureFieldErrors(assigned), formError: assigned.message } as FormFeedback, {
+        status: failureStatus(assigned.code),
+      });
+    }
+    return redirect(`/shipments/${shipmentId}`);
+  }
+  const parsed = milestoneFromForm(form);
+  if (!parsed.ok) {
+    return data(
+      {
+        errors: failureFieldErrors(parsed),
+        formError: parsed.message,
+        values: parsed.values,
+      } as FormFeedback,
+      {
+        status: 400,
+      },
+    );
+  }
+  const result = await recordMilestone({
+    shipmentId,
+    ...parsed.input,
+    actor: { organizationId: actor.organization.id, userId: actor.userId },
+  });
+  if (!result.ok) {
+    return data(
+      {
+        errors: failureFieldErrors(result),
+        formError: result.message,
+        values: parsed.values,
+      } as FormFeedback,
+      {
+        status: failureStatus(result.code),
+      },
+    );
+  }
+  return redirect(`/shipments/${shipmentId}`);
+}
+
+export default function ShipmentPage() {
+  const { shipment, carrier, nowUtc } = useLoaderData<typeof loader>();
+  const feedback = useActionData<typeof action>() as FormFeedback | undefined;
+  const busy = useNavigation().state === "submitting";
+  useLiveShipment(shipment.id, shipment.version);
+  const next = shipment.nextMilestone;
+  const first = shipment.legs[0];
+  return (
+    <div className="stack" data-testid="shipment-page">
+      <h1>
+        {shipmentReference(shipment)} · {shipment.lot.title}
+      </h1>
+      <div className="shipments-split">
+        {first ? (
+          <RoutesMap
+            anchor={{ lat: first.from.lat, lng: first.from.lng, label: first.from.label ?? "Pick-up" }}
+            routes={[shipmentRouteLine(shipment)]}
+            height={420}
+          />
+        ) : (
+          <p className="empty">No route planned.</p>
+        )}
+        <ShipmentFacts shipment={shipment} />
+      </div>
+      {carrier.allowed ? (
+        <Form method="post" className="inline-form" aria-label="Assign the carrier">
+          <input type="hidden" name="intent" value="assign-carrier" />
+          <label>
+            Carrier{" "}
+            <select name="carrierOrganizationId" defaultValue={shipment.carrier?.id ?? ""}>
+              <option value="">None</option>
+              {carrier.carriers.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>{" "}
+          <button type="submit" className="button-small">
+            Assign carrier
+          </button>
+        </Form>
+      ) : null}
+      <section>
+        <h2>Milestones</h2>
+        <MilestoneTimeline shipment={shipment} />
+      </section>
+      {next && shipment.canRecordNext ? (
+        <section className="card">
+          <h2>Record: {MILESTONE_LABELS[next]}</h2>
+          <Form method="post" className="milestone-form" aria-label="Record the next milestone">
+            <input type="hidden" name="kind" value={next} />
+            <TextField
+              name="occurredAt"
+              label="When (UTC)"
+              type="datetime-local"
+              required
+              defaultValue={nowUtc}
+              feedback={feedback}
+            />
+            <TextField name="lat" label="Latitude" inputMode="decimal" feedback={feedback} />
+            <TextField name="lng" label="Longitude" inputMode="decimal" feedback={feedback} />
+            <MilestoneFacts kind={next} feedback={feedback} />
+            <TextField name="note" label="Note" feedback={feedback} />
+            <FormError feedback={feedback} />
+            <button type="submit" disabled={busy}>
+              Record “{MILESTONE_LABELS[next]}”
+            </button>
+          </Form>
+        </section>
+      ) : next ? (
+        <p>
+          Next: <strong>{MILESTONE_LABELS[next]}</strong>, recorded by another organisation on this shipment.
+        </p>
+      ) : (
+        <p>Every milestone of this shipment is recorded.</p>
+      )}
+    </div>
+  );
+}
