@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { dealParties } from "~/domain/deals/settlement.ts";
 import { createApiToken } from "~/models/api-token.server.ts";
+import { verifyChain } from "~/models/custody/custody-chain.server.ts";
 import { createDealForAward } from "~/models/deals/deal-creation.server.ts";
 import { recordConsent, recordMilestone } from "~/models/shipments/milestone-record.server.ts";
 import {
@@ -354,6 +355,15 @@ describe("recording milestones", () => {
       "certified",
     ]);
     expect(view?.myRoles).toEqual(["carrier"]);
+    // Each milestone, and the deal steps it caused, entered the lot's chain, which verifies.
+    const chain = await verifyChain(lotId);
+    expect(chain.verified).toBe(true);
+    expect(chain.events.map((e) => e.kind).filter((k) => k.startsWith("milestone_"))).toEqual(
+      view!.milestones.map((m) => `milestone_${m.kind}`),
+    );
+    expect(chain.events.find((e) => e.kind === "milestone_received")?.data).toMatchObject({
+      netWeightKg: 10_250,
+    });
     expect(await getShipmentFor(stranger.organizationId, shipmentId)).toBeNull();
     expect((await listShipmentsFor(carrier.organizationId)).map((s) => s.id)).toContain(shipmentId);
     expect((await listShipmentsFor(stranger.organizationId)).map((s) => s.id)).not.toContain(shipmentId);

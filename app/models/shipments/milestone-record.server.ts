@@ -1,4 +1,5 @@
 import { DOCUMENT_CODES, type DocumentCode } from "~/domain/compliance/documents.ts";
+import type { JsonValue } from "~/domain/custody/chain.ts";
 import { type Failure, fail } from "~/domain/failure.ts";
 import { checkDeparture, documentsOnFile } from "~/domain/shipments/departure-gate.ts";
 import {
@@ -16,6 +17,7 @@ import { routeFacts } from "~/domain/shipments/shipment-plan.ts";
 import type { Prisma, ShipmentMilestone } from "~/generated.server/prisma/client.ts";
 import { type DbTransaction, db } from "~/utils/db.server.ts";
 import { publishLotEvent } from "../bidding/lot-events.server.ts";
+import { appendCustodyEvent } from "../custody/custody-chain.server.ts";
 import { moveDealOnMilestone } from "./deal-link.server.ts";
 
 export interface MilestoneActor {
@@ -228,6 +230,22 @@ async function recordIn(
         : {}),
       version: { increment: 1 },
     },
+  });
+  // Every milestone enters the lot's chain of custody in the same transaction (issue 12 item 4).
+  await appendCustodyEvent(tx, {
+    lotId: shipment.lotId,
+    kind: `milestone_${kind}`,
+    data: {
+      shipmentId: shipment.id,
+      sequence: milestone.sequence,
+      ...(input.location ? { location: { lat: input.location.lat, lng: input.location.lng } } : {}),
+      ...(milestone.netWeightKg != null ? { netWeightKg: milestone.netWeightKg } : {}),
+      ...(evidence.length > 0 ? { evidenceDocumentIds: evidence } : {}),
+      ...data,
+    } as JsonValue,
+    actorUserId: input.actor.userId,
+    organizationId: orgId,
+    at: input.occurredAt,
   });
   await publishLotEvent(tx, { lotId: shipment.lotId, kind: "shipment", shipmentId: shipment.id });
   return { ok: true, milestone, varianceFlagged: variance?.flagged ?? false };
