@@ -1,5 +1,5 @@
 // The demo lots' chains of custody (ADR 021): listed, published, award confirmed, booking accepted,
-// at the times the demo data gives them, appended in bulk as the app would have appended them.
+// the deals' steps and the shipments' milestones, at the times the demo data gives them, appended in bulk as the app would have appended them.
 // Read back from the transaction's own rows, so it covers every lot the demo wrote before it (call
 // it after the other demo writes).
 import { appendCustodyEvents, type CustodyAppend } from "~/models/custody/custody-chain.server.ts";
@@ -30,6 +30,10 @@ export async function seedCustody(tx: DbTransaction): Promise<number> {
       include: { lot: { select: { organizationId: true } } },
     }),
     tx.capacityBooking.findMany({ where: { status: "accepted", decidedAt: { not: null } } }),
+  ]);
+  const [dealEvents, milestones] = await Promise.all([
+    tx.dealEvent.findMany({ include: { deal: { select: { lotId: true, sellerOrganizationId: true } } } }),
+    tx.shipmentMilestone.findMany({ include: { shipment: { select: { lotId: true } } } }),
   ]);
   const events: CustodyAppend[] = [];
   for (const lot of lots) {
@@ -79,6 +83,31 @@ export async function seedCustody(tx: DbTransaction): Promise<number> {
       kind: "booking_accepted",
       at: booking.decidedAt!,
       data: { bookingId: booking.id, massKg: booking.massKg },
+    });
+  }
+  // Kinds as the live code writes them (deal-creation, deal-transitions, milestone-record).
+  for (const event of dealEvents) {
+    events.push({
+      lotId: event.deal.lotId,
+      organizationId: event.actorOrganizationId ?? event.deal.sellerOrganizationId,
+      actorUserId: event.actorUserId,
+      kind: event.event === "deal_created" ? "deal_created" : `deal_${event.event}`,
+      at: event.occurredAt,
+      data: { dealId: event.dealId, from: event.fromStatus, to: event.toStatus, actorRole: event.actorRole },
+    });
+  }
+  for (const milestone of milestones) {
+    events.push({
+      lotId: milestone.shipment.lotId,
+      organizationId: milestone.actorOrganizationId,
+      actorUserId: milestone.actorUserId,
+      kind: `milestone_${milestone.kind}`,
+      at: milestone.occurredAt,
+      data: {
+        shipmentId: milestone.shipmentId,
+        sequence: milestone.sequence,
+        ...(milestone.netWeightKg != null ? { netWeightKg: milestone.netWeightKg } : {}),
+      },
     });
   }
   // In time order; lots in id order for equal times, so the demo's chains are the same every run.
