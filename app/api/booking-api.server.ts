@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DECISION_NOTE_TOO_LONG, MAX_DECISION_NOTE_LENGTH } from "~/domain/booking.ts";
 
 /**
  * JSON bodies of the bookings API. A refused booking answers with failureProblem: the booking
@@ -15,5 +16,7 @@ export const CreateBookingBody = z
   .strict();
 
 export const DeclineBookingBody = z
-  .object({ note: z.string().max(500, "Use at most 500 characters.").nullable().optional() })
+  // The limit and its words are the one reader's (parseDecisionNote), which the handler runs after
+  // this; they are stated here too so the OpenAPI document shows maxLength.
+  .object({ note: z.string().max(MAX_DECISION_NOTE_LENGTH, DECISION_NOTE_TOO_LONG).nullable().optional() })
   .strict();

@@ -1,5 +1,6 @@
 import { type Month, monthOf, type PriceKind } from "./capacity.ts";
 import type { BatteryCondition, Chemistry, LotForm } from "./codes.ts";
+import { type Failure, invalid } from "./failure.ts";
 import { totalForMassMinor } from "./money.ts";
 import { formatKgAsTonnes } from "./quantity.ts";
 
@@ -243,15 +244,15 @@ export function bookingTransition(
   };
 }
 
-/** A decline note: optional, trimmed, at most 500 characters. */
-export function parseDecisionNote(
-  raw: unknown,
-): { ok: true; note: string | null } | { ok: false; field: "note"; message: string } {
+/** The words for a note over MAX_DECISION_NOTE_LENGTH; the API's zod body says the same. */
+export const DECISION_NOTE_TOO_LONG = `Use at most ${MAX_DECISION_NOTE_LENGTH} characters.`;
+
+/** A decline note, the one reader for the page and the API: optional, trimmed, at most 500 characters. */
+export function parseDecisionNote(raw: unknown): { ok: true; note: string | null } | Failure<"VALIDATION"> {
   if (raw === undefined || raw === null) return { ok: true, note: null };
-  if (typeof raw !== "string") return { ok: false, field: "note", message: "Write the note as text." };
+  if (typeof raw !== "string") return invalid({ note: "Write the note as text." });
   const note = raw.trim();
-  if (note.length > MAX_DECISION_NOTE_LENGTH)
-    return { ok: false, field: "note", message: `Use at most ${MAX_DECISION_NOTE_LENGTH} characters.` };
+  if (note.length > MAX_DECISION_NOTE_LENGTH) return invalid({ note: DECISION_NOTE_TOO_LONG });
   return { ok: true, note: note === "" ? null : note };
 }
 

@@ -75,6 +75,14 @@ export const FAILURE_STATUS: Readonly<Record<string, number>> = {
   VALIDATION_FAILED: 400,
   INVALID_JSON: 400,
   INVALID_SIGNATURE: 400,
+  // Organisation settings and invitation pages refuse these with 400 (a form refused as sent),
+  // as they always have; kept so the pages' answers do not change.
+  MEMBERSHIP_NOT_FOUND: 400,
+  LAST_OWNER: 400,
+  ALREADY_MEMBER: 400,
+  INVITATION_INVALID: 400,
+  INVITATION_FOR_ANOTHER_ACCOUNT: 400,
+  NEW_ACCOUNT_REQUIRED: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   CAPABILITY_REQUIRED: 403,
@@ -95,6 +103,8 @@ export const FAILURE_STATUS: Readonly<Record<string, number>> = {
   AMOUNT_MISMATCH: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  // The marketplace's stored data could not be planned (allocation-plan.server.ts): a server fault.
+  PLAN_FAILED: 500,
   UNAVAILABLE: 503,
   PLAN_SOLVER_BUSY: 503,
 };

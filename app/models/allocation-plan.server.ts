@@ -1,5 +1,6 @@
 import { monthOf, monthStart } from "~/domain/capacity.ts";
 import type { EconomyCode } from "~/domain/economies.ts";
+import { type Failure, fail } from "~/domain/failure.ts";
 import {
   type AllocationOptions,
   type AllocationResult,
@@ -28,8 +29,11 @@ const SOLVER = { open: openLpSession, solve: solveLinearProgram };
 const routes = new RouteMemo();
 let solving = false;
 
-export const BUSY = Object.freeze({ ok: false as const, busy: true as const });
-export type Busy = typeof BUSY;
+export type Busy = Failure<"PLAN_SOLVER_BUSY">;
+/** The message is the /plan page's; the API answers with its own detail (busyProblem). */
+export const BUSY: Readonly<Busy> = Object.freeze(
+  fail("PLAN_SOLVER_BUSY", "Another plan is being solved right now; try again in a few seconds."),
+);
 
 /**
  * Runs `work` (loading inputs and solving) unless another plan holds the slot. The slot is taken
@@ -111,8 +115,8 @@ let cached: { at: number; value: MarketplacePlan } | null = null;
 
 export type MarketplacePlanOutcome =
   | { ok: true; value: MarketplacePlan; fromCache: boolean }
-  | { ok: false; busy: true }
-  | { ok: false; message: string };
+  | Busy
+  | Failure<"PLAN_FAILED">;
 
 export async function marketplacePlan(now: Date, fresh = false): Promise<MarketplacePlanOutcome> {
   if (!fresh && cached && now.getTime() - cached.at < PLAN_CACHE_MS) {
@@ -124,10 +128,10 @@ export async function marketplacePlan(now: Date, fresh = false): Promise<Marketp
     const outcome = await solvePlan(inputs.lots, inputs.facilities, { today });
     if (!outcome.ok) {
       // Stored rows passed validation when written, so field errors here mean the data drifted.
-      return {
-        ok: false,
-        message: "message" in outcome ? outcome.message : "The marketplace's data could not be planned.",
-      };
+      return fail(
+        "PLAN_FAILED",
+        "message" in outcome ? outcome.message : "The marketplace's data could not be planned.",
+      );
     }
     const value: MarketplacePlan = {
       plan: outcome.plan,

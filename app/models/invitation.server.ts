@@ -1,3 +1,4 @@
+import { type Failure, fail } from "~/domain/failure.ts";
 import type { MembershipRole } from "~/generated.server/prisma/client.ts";
 import { queueEmail } from "~/services/email.server.ts";
 import { db } from "~/utils/db.server.ts";
@@ -7,7 +8,11 @@ import { normalizeEmail } from "./user.server.ts";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-export type InviteOutcome = { ok: true } | { ok: false; field: "email"; message: string };
+export type InviteOutcome = { ok: true } | Failure<"ALREADY_MEMBER">;
+
+export type AcceptInvitationOutcome =
+  | { ok: true; userId: string; organizationId: string }
+  | Failure<"INVITATION_INVALID" | "INVITATION_FOR_ANOTHER_ACCOUNT" | "NEW_ACCOUNT_REQUIRED">;
 
 /** Invites a colleague by email; the link in the email is the only copy of the token. */
 export async function inviteColleague(input: {
@@ -24,7 +29,7 @@ export async function inviteColleague(input: {
   const existingMember = await db().membership.findFirst({
     where: { organizationId: input.organizationId, user: { email } },
   });
-  if (existingMember) return { ok: false, field: "email", message: "This person is already a member." };
+  if (existingMember) return fail("ALREADY_MEMBER", "This person is already a member.", { field: "email" });
 
   const { token, tokenHash } = newToken();
   await db().$transaction(async (tx) => {
@@ -103,16 +108,16 @@ export async function acceptInvitation(input: {
   loggedInUserId: string | null;
   newAccount?: { name: string; password: string };
   now?: Date;
-}): Promise<{ ok: true; userId: string; organizationId: string } | { ok: false; message: string }> {
+}): Promise<AcceptInvitationOutcome> {
   const now = input.now ?? new Date();
   const invitation = await findPendingInvitation(input.token, now);
-  if (!invitation) return { ok: false, message: "This invitation is no longer valid." };
+  if (!invitation) return fail("INVITATION_INVALID", "This invitation is no longer valid.");
   // Checked before the invitation is claimed: a refused attempt must leave it usable.
   if (invitation.existingUserId && input.loggedInUserId !== invitation.existingUserId) {
-    return { ok: false, message: `Log in as ${invitation.email} to accept this invitation.` };
+    return fail("INVITATION_FOR_ANOTHER_ACCOUNT", `Log in as ${invitation.email} to accept this invitation.`);
   }
   if (!invitation.existingUserId && !input.newAccount) {
-    return { ok: false, message: "Choose a name and a password." };
+    return fail("NEW_ACCOUNT_REQUIRED", "Choose a name and a password.");
   }
   const passwordHash = input.newAccount ? await hashPassword(input.newAccount.password) : null;
 
@@ -121,7 +126,7 @@ export async function acceptInvitation(input: {
       where: { id: invitation.id, acceptedAt: null, revokedAt: null },
       data: { acceptedAt: now },
     });
-    if (claimed.count !== 1) return { ok: false as const, message: "This invitation is no longer valid." };
+    if (claimed.count !== 1) return fail("INVITATION_INVALID", "This invitation is no longer valid.");
 
     let userId: string;
     if (invitation.existingUserId) {

@@ -1,5 +1,6 @@
 import { awardWindowMonths, windowChemistries } from "~/domain/booking.ts";
 import { monthOf, monthStart } from "~/domain/capacity.ts";
+import { type Failure, fail } from "~/domain/failure.ts";
 import {
   awardReservationStep,
   type LotReservationFacts,
@@ -58,9 +59,28 @@ export async function liveAwardOf(
 
 const lotReference = (number: number) => `PL-${String(number).padStart(6, "0")}`;
 
+export type NoAwardWindowCode =
+  | "LOT_NOT_FOUND"
+  | "NO_WINDOW"
+  | "CHEMISTRY_NOT_ACCEPTED"
+  | "INSUFFICIENT_CAPACITY";
+
 export type ReserveForAwardResult =
   | { ok: true; bookingId: string | null; windowId: string | null }
-  | { ok: false; reason: "lot_not_found" | "no_window" | "chemistry_not_accepted" | "insufficient_capacity" };
+  | Failure<NoAwardWindowCode>;
+
+/**
+ * Why the award's facility has no window for the lot. The message is the short phrase the award's
+ * refusal quotes in brackets ("… cannot take the lot now (insufficient capacity)"); callers never
+ * answer these on their own, so they carry no HTTP status of their own.
+ */
+const NO_AWARD_WINDOW: Readonly<Record<NoAwardWindowCode, string>> = {
+  LOT_NOT_FOUND: "lot not found",
+  NO_WINDOW: "no window",
+  CHEMISTRY_NOT_ACCEPTED: "chemistry not accepted",
+  INSUFFICIENT_CAPACITY: "insufficient capacity",
+};
+const noAwardWindow = (code: NoAwardWindowCode) => fail(code, NO_AWARD_WINDOW[code]);
 
 interface AwardWindowArgs {
   lotId: string;
@@ -83,12 +103,12 @@ async function findAwardWindow(
     where: { id: args.lotId },
     select: { chemistry: true, availableFrom: true },
   });
-  if (!lot) return { ok: false as const, reason: "lot_not_found" as const };
+  if (!lot) return noAwardWindow("LOT_NOT_FOUND");
   const facility = await tx.facility.findUnique({
     where: { id: args.facilityId },
     select: { acceptedChemistries: true, acceptedForms: true, acceptedConditions: true },
   });
-  if (!facility) return { ok: false as const, reason: "no_window" as const };
+  if (!facility) return noAwardWindow("NO_WINDOW");
   const months = awardWindowMonths(lot.availableFrom, today);
   const candidates = await tx.capacityWindow.findMany({
     where: {
@@ -97,13 +117,13 @@ async function findAwardWindow(
     },
     orderBy: [{ month: "asc" }, { createdAt: "asc" }],
   });
-  if (candidates.length === 0) return { ok: false as const, reason: "no_window" as const };
+  if (candidates.length === 0) return noAwardWindow("NO_WINDOW");
   const takesChemistry = candidates.filter((w) =>
     windowChemistries({ ...w, priceMinorPerTonne: Number(w.priceMinorPerTonne) }, facility).includes(
       lot.chemistry,
     ),
   );
-  if (takesChemistry.length === 0) return { ok: false as const, reason: "chemistry_not_accepted" as const };
+  if (takesChemistry.length === 0) return noAwardWindow("CHEMISTRY_NOT_ACCEPTED");
   for (const candidate of takesChemistry) {
     if (candidate.capacityKg - candidate.bookedKg < args.massKg) continue;
     if (mode === "probe") return { ok: true as const, window: candidate };
@@ -111,7 +131,7 @@ async function findAwardWindow(
     if (!locked || locked.capacityKg - locked.bookedKg < args.massKg) continue;
     return { ok: true as const, window: candidate };
   }
-  return { ok: false as const, reason: "insufficient_capacity" as const };
+  return noAwardWindow("INSUFFICIENT_CAPACITY");
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Capability } from "~/domain/codes.ts";
+import { type Failure, fail } from "~/domain/failure.ts";
 import { db } from "~/utils/db.server.ts";
 
 export async function findMembershipsOfUser(userId: string) {
@@ -124,13 +125,13 @@ export async function marketplaceFigures() {
 export async function removeMember(
   organizationId: string,
   membershipId: string,
-): Promise<{ ok: true } | { ok: false; message: string }> {
+): Promise<{ ok: true } | Failure<"MEMBERSHIP_NOT_FOUND" | "LAST_OWNER">> {
   return db().$transaction(async (tx) => {
     const membership = await tx.membership.findFirst({ where: { id: membershipId, organizationId } });
-    if (!membership) return { ok: false as const, message: "That person is not a member." };
+    if (!membership) return fail("MEMBERSHIP_NOT_FOUND", "That person is not a member.");
     if (membership.role === "owner") {
       const owners = await tx.membership.count({ where: { organizationId, role: "owner" } });
-      if (owners <= 1) return { ok: false as const, message: "The last owner cannot be removed." };
+      if (owners <= 1) return fail("LAST_OWNER", "The last owner cannot be removed.");
     }
     await tx.membership.delete({ where: { id: membership.id } });
     await tx.session.updateMany({

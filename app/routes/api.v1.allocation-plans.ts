@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { busyProblem, checkPlanBody } from "~/api/allocation-plan-api.server.ts";
-import { apiHandler, json, problem, validationProblem } from "~/api/http.server.ts";
+import { apiHandler, failureProblem, json, problem, validationProblem } from "~/api/http.server.ts";
 import { planLimiter, rateLimitedProblem } from "~/api/rate-limits.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
 import type { AllocationPlan } from "~/domain/matching/allocation-plan.ts";
@@ -30,8 +30,8 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!lots && !facilities && !co2PricePerTonne) {
       const outcome = await marketplacePlan(now);
       if (outcome.ok) return json(answer(outcome.value.plan));
-      if ("busy" in outcome) return busyProblem("The marketplace plan is being solved.");
-      return problem(500, outcome.message, { code: "PLAN_FAILED" });
+      if (outcome.code === "PLAN_SOLVER_BUSY") return busyProblem("The marketplace plan is being solved.");
+      return failureProblem(outcome);
     }
     const outcome = await withPlanSlot(async () => {
       const market = !lots || !facilities ? await loadMarketplaceInputs(now) : null;
@@ -41,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
       });
     });
     if (outcome.ok) return json(answer(outcome.plan));
-    if ("busy" in outcome) return busyProblem("Your plan was not started.");
+    if ("code" in outcome) return busyProblem("Your plan was not started.");
     if ("errors" in outcome) return validationProblem(outcome.errors);
     return problem(422, outcome.message, { code: "PLAN_NOT_SOLVED" });
   });

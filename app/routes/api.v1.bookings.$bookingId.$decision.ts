@@ -1,13 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { DeclineBookingBody } from "~/api/booking-api.server.ts";
-import {
-  apiHandler,
-  failureProblem,
-  json,
-  problem,
-  readJsonBody,
-  validationProblem,
-} from "~/api/http.server.ts";
+import { apiHandler, failureProblem, json, problem, readJsonBody } from "~/api/http.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
 import { parseDecisionNote } from "~/domain/booking.ts";
 import { acceptBooking, cancelBooking, declineBooking } from "~/models/capacity-booking.server.ts";
@@ -43,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const hasBody = (await request.clone().text()).trim() !== "";
       const body = hasBody ? await readJsonBody(request, DeclineBookingBody) : {};
       const note = parseDecisionNote(body.note);
-      if (!note.ok) return validationProblem({ [note.field]: note.message });
+      if (!note.ok) return failureProblem(note);
       result = await declineBooking({ ...input, note: note.note });
     }
     if (!result.ok) return failureProblem(result);

@@ -89,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!note.ok)
       return data(
         { intent, errors: {}, values: {}, formError: `Note: ${note.message}`, notice: null },
-        { status: 400 },
+        { status: failureStatus(note.code) },
       );
     const input = { organizationId: organization.id, userId: context.user.id, bookingId };
     const outcome =

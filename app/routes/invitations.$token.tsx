@@ -9,6 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getActor } from "~/auth/actor.server.ts";
 import { FormError, TextField } from "~/components/form.tsx";
+import { failureStatus } from "~/domain/failure.ts";
 import { acceptInvitation, findPendingInvitation } from "~/models/invitation.server.ts";
 import { setActiveOrganization } from "~/models/session.server.ts";
 import { newPasswordField } from "~/utils/fields.ts";
@@ -57,7 +58,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     values = parsed.values;
   }
   const result = await acceptInvitation({ token, loggedInUserId: viewer?.user.id ?? null, newAccount });
-  if (!result.ok) return data({ errors: {}, values, formError: result.message }, { status: 400 });
+  if (!result.ok)
+    return data({ errors: {}, values, formError: result.message }, { status: failureStatus(result.code) });
   if (viewer && viewer.user.id === result.userId) {
     await setActiveOrganization(viewer.session.id, result.organizationId);
     throw redirect("/dashboard");

@@ -10,6 +10,7 @@ import { planLimiter } from "~/api/rate-limits.server.ts";
 import { requireActor } from "~/auth/actor.server.ts";
 import { FlowsMap } from "~/components/map/flows-map.tsx";
 import { PlanTables } from "~/components/plan-tables.tsx";
+import { failureStatus } from "~/domain/failure.ts";
 import { type PlanView, planPageView } from "~/domain/matching/plan-view.ts";
 import { formatMoney } from "~/domain/money.ts";
 import { formatTonnes } from "~/domain/quantity.ts";
@@ -22,15 +23,10 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: planStyles
 async function planView(fresh: boolean) {
   const outcome = await marketplacePlan(new Date(), fresh);
   if (!outcome.ok) {
-    const busy = "busy" in outcome;
+    const busy = outcome.code === "PLAN_SOLVER_BUSY";
     return data(
-      {
-        ok: false as const,
-        message: busy
-          ? "Another plan is being solved right now; try again in a few seconds."
-          : outcome.message,
-      },
-      { status: busy ? 503 : 500, headers: busy ? { "Retry-After": "5" } : {} },
+      { ok: false as const, message: outcome.message },
+      { status: failureStatus(outcome.code), headers: busy ? { "Retry-After": "5" } : {} },
     );
   }
   return planPageView(outcome.value, { fromCache: outcome.fromCache, cacheSeconds: PLAN_CACHE_MS / 1000 });

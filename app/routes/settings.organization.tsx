@@ -6,6 +6,7 @@ import { FieldError, FormError, submittedValue, TextField } from "~/components/f
 import { CAPABILITIES, CAPABILITY_LABELS } from "~/domain/codes.ts";
 import { formatDateTime } from "~/domain/date-time.ts";
 import { ECONOMIES, isEconomyCode } from "~/domain/economies.ts";
+import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { inviteColleague, listPendingInvitations, revokeInvitation } from "~/models/invitation.server.ts";
 import { listMembers, removeMember, updateOrganizationProfile } from "~/models/organization.server.ts";
 import { appUrl } from "~/services/email.server.ts";
@@ -98,8 +99,8 @@ export async function action({ request }: ActionFunctionArgs) {
     });
     if (!outcome.ok)
       return data(
-        { intent, errors: { [outcome.field]: outcome.message }, values: parsed.values, notice: null },
-        { status: 400 },
+        { intent, errors: failureFieldErrors(outcome), values: parsed.values, notice: null },
+        { status: failureStatus(outcome.code) },
       );
     return { intent, errors: {}, values: {}, notice: `Invitation sent to ${parsed.data.email}.` };
   }
@@ -115,7 +116,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "remove-member") {
     const outcome = await removeMember(organization.id, String(form.get("membershipId") ?? ""));
     if (!outcome.ok)
-      return data({ intent, errors: { form: outcome.message }, values: {}, notice: null }, { status: 400 });
+      return data(
+        { intent, errors: failureFieldErrors(outcome), values: {}, notice: null },
+        { status: failureStatus(outcome.code) },
+      );
     return { intent, errors: {}, values: {}, notice: "Member removed." };
   }
   return data({ intent, errors: { form: "Unknown action." }, values: {}, notice: null }, { status: 400 });

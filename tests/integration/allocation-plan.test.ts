@@ -249,7 +249,7 @@ describe("POST /api/v1/allocation-plans", () => {
 
   test("while another plan is solving the answer is 503 with Retry-After", async () => {
     const answer = await withPlanSlot(() => call(post({ lots: [near], facilities: [geelong] })));
-    if ("busy" in answer) throw new Error("the slot was already taken");
+    if ("code" in answer) throw new Error("the slot was already taken");
     expect(answer.status).toBe(503);
     expect(answer.headers.get("Retry-After")).toBe("5");
     expect(answer.body.code).toBe("PLAN_SOLVER_BUSY");

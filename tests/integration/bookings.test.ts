@@ -426,7 +426,7 @@ describe("reserve and release for an award", () => {
         sellerOrgId: seller.organizationId,
       }),
     );
-    expect(noRoom).toEqual({ ok: false, reason: "insufficient_capacity" });
+    expect(noRoom).toEqual({ ok: false, code: "INSUFFICIENT_CAPACITY", message: "insufficient capacity" });
     const nmc = await makeLot(seller, 1_000, { chemistry: "NCA" });
     const noChemistry = await db().$transaction((tx) =>
       reserveCapacityForAward(tx, {
@@ -437,7 +437,11 @@ describe("reserve and release for an award", () => {
         sellerOrgId: seller.organizationId,
       }),
     );
-    expect(noChemistry).toEqual({ ok: false, reason: "chemistry_not_accepted" });
+    expect(noChemistry).toEqual({
+      ok: false,
+      code: "CHEMISTRY_NOT_ACCEPTED",
+      message: "chemistry not accepted",
+    });
   });
 });
 

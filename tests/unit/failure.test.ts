@@ -10,6 +10,15 @@ describe("one failure shape", () => {
     ["RATE_LIMITED", 429],
     ["AUCTION_NOT_OPEN", 409],
     ["DEAL_NOT_AWAITING_PAYMENT", 409],
+    // The organisation settings and invitation pages have always refused these with 400.
+    ["LAST_OWNER", 400],
+    ["MEMBERSHIP_NOT_FOUND", 400],
+    ["ALREADY_MEMBER", 400],
+    ["INVITATION_INVALID", 400],
+    ["INVITATION_FOR_ANOTHER_ACCOUNT", 400],
+    ["NEW_ACCOUNT_REQUIRED", 400],
+    ["PLAN_SOLVER_BUSY", 503],
+    ["PLAN_FAILED", 500],
   ])("%s answers %i", (code, status) => {
     expect(failureStatus(code)).toBe(status);
   });

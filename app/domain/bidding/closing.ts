@@ -10,6 +10,8 @@
  * - Fixed-price lots have no close time: they close when the seller accepts a request.
  */
 
+import { type Failure, fail } from "../failure.ts";
+
 export type CloseOutcome =
   | { readonly kind: "provisional_award" }
   | { readonly kind: "below_reserve" }
@@ -82,9 +84,9 @@ export interface RelistInput {
   readonly reservePriceMinor?: number | null;
 }
 
-export type RelistCheck =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly field: string; readonly message: string };
+export type RelistCheck = { readonly ok: true } | Failure<"VALIDATION">;
+
+const relistRefusal = (field: string, message: string) => fail("VALIDATION", message, { field });
 
 /** A relisted round needs a close time in the future and sensible prices. */
 export function checkRelist(
@@ -93,27 +95,22 @@ export function checkRelist(
   now: Date,
 ): RelistCheck {
   if (!input.closesAt || Number.isNaN(input.closesAt.getTime()))
-    return { ok: false, field: "closesAt", message: "Give the new close time." };
+    return relistRefusal("closesAt", "Give the new close time.");
   if (input.closesAt.getTime() <= now.getTime())
-    return { ok: false, field: "closesAt", message: "The new close time must be in the future." };
+    return relistRefusal("closesAt", "The new close time must be in the future.");
   const starting = input.startingPriceMinor;
   if (starting !== undefined && starting !== null && (!Number.isSafeInteger(starting) || starting <= 0))
-    return {
-      ok: false,
-      field: "startingPrice",
-      message: "The starting price must be a positive whole number of minor units.",
-    };
+    return relistRefusal(
+      "startingPrice",
+      "The starting price must be a positive whole number of minor units.",
+    );
   const reserve = input.reservePriceMinor;
   if (reserve !== undefined && reserve !== null) {
     if (!Number.isSafeInteger(reserve) || reserve <= 0)
-      return {
-        ok: false,
-        field: "reserve",
-        message: "The reserve must be a positive whole number of minor units.",
-      };
+      return relistRefusal("reserve", "The reserve must be a positive whole number of minor units.");
     const effectiveStart = starting ?? current.startingPriceMinor;
     if (effectiveStart !== null && reserve < effectiveStart)
-      return { ok: false, field: "reserve", message: "The reserve cannot be below the starting price." };
+      return relistRefusal("reserve", "The reserve cannot be below the starting price.");
   }
   return { ok: true };
 }

@@ -15,6 +15,7 @@
  * The builders of each money event are in ledger-builders.ts.
  */
 
+import type { Failure } from "../failure.ts";
 import { isSupportedCurrency } from "./currency-exponents.ts";
 
 export const LEDGER_ACCOUNTS = [
@@ -58,9 +59,7 @@ export interface LedgerEntry {
   memo: string;
 }
 
-export type LedgerCheck =
-  | { ok: true }
-  | { ok: false; code: "UNBALANCED" | "INVALID_POSTING"; message: string };
+export type LedgerCheck = { ok: true } | Failure<"UNBALANCED" | "INVALID_POSTING">;
 
 /** A transaction is valid when it has postings, none is zero, each currency is known and sums to zero. */
 export function checkPostings(postings: readonly Posting[]): LedgerCheck {

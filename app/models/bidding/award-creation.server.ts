@@ -80,9 +80,13 @@ export async function createAward(
   if (reserved.ok) return { award };
   const cancelled = await tx.award.update({
     where: { id: award.id },
-    data: { status: "cancelled", lapsedAt: now, reason: `${input.reason}; no capacity (${reserved.reason})` },
+    data: {
+      status: "cancelled",
+      lapsedAt: now,
+      reason: `${input.reason}; no capacity (${reserved.code.toLowerCase()})`,
+    },
   });
-  return { award: cancelled, noCapacity: reserved.reason.replaceAll("_", " ") };
+  return { award: cancelled, noCapacity: reserved.message };
 }
 
 /**

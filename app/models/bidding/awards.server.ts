@@ -145,7 +145,7 @@ export async function confirmAward(caller: AwardCaller, awardId: string, now = n
       throw new Refused(
         failure(
           "CAPACITY_UNAVAILABLE",
-          `The buyer's facility has no room for the lot now (${reserved.reason.replaceAll("_", " ")}); decline the award to pass it on.`,
+          `The buyer's facility has no room for the lot now (${reserved.message}); decline the award to pass it on.`,
         ),
       );
     await finalise(tx, locked, award, now, { kind: "won", title: "You won {lot}" }, caller.userId);

@@ -51,7 +51,7 @@ export async function relistLot(
       { startingPriceMinor: num(locked.startingPriceMinor) },
       now,
     );
-    if (!check.ok) throw new Refused(failure("VALIDATION", check.message, check.field));
+    if (!check.ok) throw new Refused(check);
     await tx.bid.updateMany({
       where: { lotId: locked.id, round: locked.round, status: { in: ["active", "outbid"] } },
       data: { status: "lost" },

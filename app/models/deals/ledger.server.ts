@@ -10,6 +10,7 @@ import {
   type LedgerEntry,
   type Posting,
 } from "~/domain/deals/ledger.ts";
+import type { Failure } from "~/domain/failure.ts";
 import type { DbClient, DbTransaction } from "~/utils/db.server.ts";
 
 export interface LedgerPostInput extends LedgerEntry {
@@ -20,7 +21,7 @@ export interface LedgerPostInput extends LedgerEntry {
 
 export type PostLedgerResult =
   | { ok: true; transactionId: string; replayed: boolean }
-  | { ok: false; code: "UNBALANCED" | "INVALID_POSTING"; message: string };
+  | Failure<"UNBALANCED" | "INVALID_POSTING">;
 
 /** Posts a transaction within `tx` (a database transaction: the balance is checked at its commit). */
 export async function postLedgerTransaction(
