@@ -307,7 +307,7 @@ describe("departure gate", () => {
       true,
       [consent({ validTo: new Date("2026-12-01T00:00:00Z") })],
       "CONSENT_REQUIRED",
-      "No valid consent for this shipment: consent AU-2026-0042 expired.",
+      "No valid consent for this shipment: the consent to notification AU-2026-0042 expired on 2026-12-01.",
     ],
     [
       "consent not yet valid",
@@ -316,7 +316,7 @@ describe("departure gate", () => {
       true,
       [consent({ validFrom: new Date("2027-01-01T00:00:00Z") })],
       "CONSENT_REQUIRED",
-      "No valid consent for this shipment: consent AU-2026-0042 is not yet in force.",
+      "No valid consent for this shipment: the consent to notification AU-2026-0042 applies from 2027-01-01.",
     ],
     [
       "consent used up",
@@ -325,7 +325,7 @@ describe("departure gate", () => {
       true,
       [consent({ shipmentsConsented: 2, serialNumber: 3 })],
       "CONSENT_REQUIRED",
-      "No valid consent for this shipment: consent AU-2026-0042 covers 2 shipment(s), this is number 3.",
+      "No valid consent for this shipment: notification AU-2026-0042 covers 2 shipments; this would be number 3.",
     ],
     [
       "one good consent among expired ones",

@@ -31,8 +31,9 @@ export type ConsentCheck =
   | Failure<"CONSENT_REQUIRED" | "CONSENT_EXPIRED" | "CONSENT_NOT_YET_VALID" | "CONSENT_EXHAUSTED">;
 
 /**
- * Whether shipment number `serial` may start at `at` under `consent`. The shipments helper calls this
- * before `departed`; a missing consent is CONSENT_REQUIRED.
+ * Whether shipment number `serial` may start at `at` under `consent`: the one consent rule, applied by
+ * the movement document and by the departure gate (shipments/departure-gate.ts) before `departed`;
+ * a missing consent is CONSENT_REQUIRED.
  */
 export function checkConsent(
   consent: Consent | null | undefined,

@@ -17,6 +17,7 @@
 import type { DocumentCode } from "../compliance/documents.ts";
 import { DOCUMENT_LABELS } from "../compliance/documents.ts";
 import { type Failure, fail } from "../failure.ts";
+import { checkConsent } from "../papers/movement-document.ts";
 
 /** Documents that are produced by the platform or after arrival, never asked for at departure. */
 export const NOT_GATED_DOCUMENTS: readonly DocumentCode[] = [
@@ -56,15 +57,27 @@ export interface DepartureGateInput {
   readonly at: Date;
 }
 
-/** Why a recorded consent does not let this shipment leave at `at`, or null when it does. */
+/**
+ * Why a recorded consent does not let this shipment leave at `at`, or null when it does: the one
+ * consent rule, papers/movement-document.ts's `checkConsent` (in force, not expired, this serial
+ * number within the number consented), which the movement document applies too.
+ */
 export function consentProblem(consent: ConsentFacts, at: Date): string | null {
-  const t = at.getTime();
-  if (t < consent.validFrom.getTime()) return `consent ${consent.notificationNumber} is not yet in force`;
-  if (t > consent.validTo.getTime()) return `consent ${consent.notificationNumber} expired`;
-  if (consent.serialNumber < 1 || consent.serialNumber > consent.shipmentsConsented) {
-    return `consent ${consent.notificationNumber} covers ${consent.shipmentsConsented} shipment(s), this is number ${consent.serialNumber}`;
-  }
-  return null;
+  const check = checkConsent(
+    {
+      notificationNumber: consent.notificationNumber,
+      authority: "",
+      grantedAt: consent.validFrom,
+      validUntil: consent.validTo,
+      shipmentsConsented: consent.shipmentsConsented,
+    },
+    consent.serialNumber,
+    at,
+  );
+  if (check.ok) return null;
+  // A clause of the gate's sentence: "No valid consent for this shipment: <clause>; <clause>."
+  const clause = check.message.replace(/\.$/, "");
+  return clause.charAt(0).toLowerCase() + clause.slice(1);
 }
 
 export function missingDocuments(

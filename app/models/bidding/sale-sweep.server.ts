@@ -1,3 +1,4 @@
+import { startBackgroundLoop } from "~/utils/background-loop.server.ts";
 import { lapseOverdueDeals } from "../deals/deal-lapse.server.ts";
 import { settleDueDeals } from "../deals/deal-settlement.server.ts";
 import { lapseDueAwards } from "./awards.server.ts";
@@ -29,16 +30,5 @@ export async function runSaleSweep(now = new Date()) {
  * next tick comes is not overlapped. Errors are reported, never thrown. Returns the stop function.
  */
 export function startSaleSweep(report: (error: unknown) => void, intervalMs = SALE_SWEEP_INTERVAL_MS) {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    runSaleSweep()
-      .catch(report)
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startBackgroundLoop(() => runSaleSweep(), report, intervalMs);
 }

@@ -1,4 +1,5 @@
 import { anchorDigest, type ChainHead } from "~/domain/custody/chain.ts";
+import { startBackgroundLoop } from "~/utils/background-loop.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { sha256Hex } from "./custody-chain.server.ts";
 
@@ -71,18 +72,12 @@ export const ANCHOR_CHECK_INTERVAL_MS = 10 * 60_000;
  * not keep the process alive. Idempotent per day, so several instances may run it. Returns stop.
  */
 export function startAnchorLoop(report: (error: unknown) => void, intervalMs = ANCHOR_CHECK_INTERVAL_MS) {
-  let running = false;
-  const tick = () => {
-    if (running) return;
-    running = true;
-    publishDailyAnchor(new Date().toISOString().slice(0, 10))
-      .catch(report)
-      .finally(() => {
-        running = false;
-      });
-  };
-  tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startBackgroundLoop(
+    () => publishDailyAnchor(new Date().toISOString().slice(0, 10)),
+    report,
+    intervalMs,
+    {
+      runAtStart: true,
+    },
+  );
 }

@@ -7,6 +7,7 @@
 import { isRetryableStatus, retryDelayMs } from "~/domain/deals/payment-retry.ts";
 import type { Prisma } from "~/generated.server/prisma/client.ts";
 import { type StripeClient, stripeClient } from "~/services/stripe.server.ts";
+import { startBackgroundLoop } from "~/utils/background-loop.server.ts";
 import { type DbClient, db } from "~/utils/db.server.ts";
 import { applyCommandResult, type CommandRow, sendPaymentCommand } from "./payment-commands.server.ts";
 
@@ -149,16 +150,5 @@ export async function dealPaymentCommands(client: DbClient, dealId: string) {
  * running when the next tick comes is not overlapped. Errors are reported, never thrown.
  */
 export function startPaymentOutbox(report: (error: unknown) => void, intervalMs = OUTBOX_INTERVAL_MS) {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    runPaymentOutbox()
-      .catch(report)
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startBackgroundLoop(runPaymentOutbox, report, intervalMs);
 }
