@@ -110,9 +110,30 @@ export async function seedCustody(tx: DbTransaction): Promise<number> {
       },
     });
   }
-  // In time order; lots in id order for equal times, so the demo's chains are the same every run.
+  // Each lot's chain in the order things happen to a lot — listing, publication, the sale, then the
+  // deal's steps and the shipment's milestones by time — and never going back in time: the demo's
+  // modules date their rows independently (a seeded shipment may be dated before its lot was
+  // listed), so an event earlier than the one before it in its chain takes that one's time. Lots in
+  // id order, so the demo's chains are the same every run.
+  const phase = (kind: string) =>
+    kind === "lot_listed"
+      ? 0
+      : kind === "lot_published"
+        ? 1
+        : kind.startsWith("deal_") || kind.startsWith("milestone_")
+          ? 3
+          : 2;
   events.sort(
-    (a, b) => a.at!.getTime() - b.at!.getTime() || (a.lotId < b.lotId ? -1 : a.lotId > b.lotId ? 1 : 0),
+    (a, b) =>
+      (a.lotId < b.lotId ? -1 : a.lotId > b.lotId ? 1 : 0) ||
+      phase(a.kind) - phase(b.kind) ||
+      a.at!.getTime() - b.at!.getTime(),
   );
+  for (let i = 1; i < events.length; i++) {
+    const previous = events[i - 1]!;
+    const event = events[i]!;
+    if (previous.lotId === event.lotId && event.at!.getTime() < previous.at!.getTime())
+      event.at = previous.at;
+  }
   return appendCustodyEvents(tx, events);
 }

@@ -77,7 +77,7 @@ describe("seedDemo on an empty database", () => {
     expect(elapsedMs).toBeLessThan(10_000);
   });
 
-  it("gives every demo lot a chain of custody that verifies, awarded lots ending in their award", async () => {
+  it("gives every demo lot a chain of custody that verifies, awarded lots carrying their award, in time order", async () => {
     expect(result.counts.custodyEvents).toBe(await db().auditEvent.count());
     const lots = await db().lot.findMany({ select: { id: true, status: true, publishedAt: true } });
     for (const lot of lots) {
@@ -86,6 +86,8 @@ describe("seedDemo on an empty database", () => {
       expect(chain.events[0]?.kind).toBe("lot_listed");
       if (lot.publishedAt) expect(chain.events.map((e) => e.kind)).toContain("lot_published");
       if (lot.status === "awarded") expect(chain.events.map((e) => e.kind)).toContain("award_confirmed");
+      const times = chain.events.map((e) => new Date(e.occurredAt).getTime());
+      expect(times, lot.id).toEqual([...times].sort((a, b) => a - b));
     }
   });
 
