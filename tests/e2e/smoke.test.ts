@@ -1,5 +1,5 @@
 // Every page of the app, opened in Chromium as each demo role (anonymous, the fleet seller, the
-// recycler, the buyer, the admin), with real ids from the demo data: a lot of each sale mode and
+// recycler, the buyer, the carrier, the admin), with real ids from the demo data: a lot of each sale mode and
 // status (a closed auction with its provisional winner among them), the fleet's own lots and their
 // edit pages, the recycler's facility and its capacity, an import, a notification, a document, an
 // invitation and a password reset. A page fails on an uncaught error, a console error, an error
@@ -17,7 +17,7 @@ import { baseUrl, DEMO_ACCOUNTS, DEMO_PASSWORD, setupBrowser, unique } from "./b
 const browser = setupBrowser();
 
 type Role = "anonymous" | keyof typeof DEMO_ACCOUNTS;
-const ROLES: Role[] = ["anonymous", "fleet", "recycler", "buyer", "admin"];
+const ROLES: Role[] = ["anonymous", "fleet", "recycler", "buyer", "carrier", "admin"];
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
 /** Real ids from the demo data (and a few things the setup makes: an import, a notification…). */
