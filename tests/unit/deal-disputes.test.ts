@@ -28,12 +28,36 @@ describe("who may open a dispute, and when", () => {
     ["received, day 0", clock({ status: "received" }), "weight", T0, "ok"],
     ["released, day 6.99", clock({}), "quality_assay", T0 + 7 * DAY - 1, "ok"],
     ["released, day 7 exactly", clock({}), "weight", T0 + 7 * DAY, "DISPUTE_WINDOW_CLOSED"],
-    ["final figures extend the window", clock({ status: "final_assessment", finalFiguresAt: T0 + 3 * DAY }), "weight", T0 + 9 * DAY, "ok"],
-    ["final assessment after its window", clock({ status: "final_assessment", finalFiguresAt: T0 + 3 * DAY }), "weight", T0 + 10 * DAY, "DISPUTE_WINDOW_CLOSED"],
+    [
+      "final figures extend the window",
+      clock({ status: "final_assessment", finalFiguresAt: T0 + 3 * DAY }),
+      "weight",
+      T0 + 9 * DAY,
+      "ok",
+    ],
+    [
+      "final assessment after its window",
+      clock({ status: "final_assessment", finalFiguresAt: T0 + 3 * DAY }),
+      "weight",
+      T0 + 10 * DAY,
+      "DISPUTE_WINDOW_CLOSED",
+    ],
     ["settled", clock({ status: "settled" }), "weight", T0 + DAY, "DISPUTE_WINDOW_CLOSED"],
-    ["in transit, weight", clock({ status: "in_transit", receivedAt: null }), "weight", T0, "DISPUTE_WINDOW_NOT_OPEN"],
+    [
+      "in transit, weight",
+      clock({ status: "in_transit", receivedAt: null }),
+      "weight",
+      T0,
+      "DISPUTE_WINDOW_NOT_OPEN",
+    ],
     ["in transit, no-show", clock({ status: "in_transit", receivedAt: null }), "late_or_no_show", T0, "ok"],
-    ["awaiting payment", clock({ status: "awaiting_payment", receivedAt: null }), "late_or_no_show", T0, "ILLEGAL_TRANSITION"],
+    [
+      "awaiting payment",
+      clock({ status: "awaiting_payment", receivedAt: null }),
+      "late_or_no_show",
+      T0,
+      "ILLEGAL_TRANSITION",
+    ],
     ["already disputed", clock({ status: "disputed" }), "weight", T0, "ILLEGAL_TRANSITION"],
   ] as const)("%s → %s", (_name, c, reason, at, expected) => {
     const result = mayOpenDispute(c, reason, at);
@@ -105,7 +129,9 @@ describe("outcome figures", () => {
     },
   );
   test("a refund above the value in dispute, or an umpire assay, moves nothing", () => {
-    expect(disputeOutcome(terms, { kind: "partial_refund", amountMinor: paid + 1n }, paid, paid, released)).toMatchObject({
+    expect(
+      disputeOutcome(terms, { kind: "partial_refund", amountMinor: paid + 1n }, paid, paid, released),
+    ).toMatchObject({
       ok: false,
       field: "amountMinor",
     });
@@ -119,10 +145,24 @@ describe("umpire assay rule for black mass", () => {
     ["within the limit: the mean", 220_000, 223_000, null, { ok: true, gradePpm: 221_500, how: "split" }],
     ["odd difference rounds half up", 220_000, 220_001, null, { ok: true, gradePpm: 220_001, how: "split" }],
     ["beyond, no umpire yet", 220_000, 223_001, null, { ok: false, code: "UMPIRE_NEEDED" }],
-    ["beyond: the umpire is final", 220_000, 226_000, 221_000, { ok: true, gradePpm: 221_000, how: "umpire" }],
-    ["umpire outside both results still final", 220_000, 226_000, 227_000, { ok: true, gradePpm: 227_000, how: "umpire" }],
+    [
+      "beyond: the umpire is final",
+      220_000,
+      226_000,
+      221_000,
+      { ok: true, gradePpm: 221_000, how: "umpire" },
+    ],
+    [
+      "umpire outside both results still final",
+      220_000,
+      226_000,
+      227_000,
+      { ok: true, gradePpm: 227_000, how: "umpire" },
+    ],
     ["bad input", -1, 226_000, null, { ok: false, code: "VALIDATION" }],
   ] as const)("%s", (_name, sellerPpm, buyerPpm, umpirePpm, expected) => {
-    expect(umpireAssayResult({ sellerPpm, buyerPpm, splittingLimitPpm: 3_000, umpirePpm })).toMatchObject(expected);
+    expect(umpireAssayResult({ sellerPpm, buyerPpm, splittingLimitPpm: 3_000, umpirePpm })).toMatchObject(
+      expected,
+    );
   });
 });

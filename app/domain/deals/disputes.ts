@@ -109,8 +109,7 @@ export function mayOpenDispute(
   reason: DisputeReason,
   at: number,
 ): { ok: true } | Failure<"DISPUTE_WINDOW_CLOSED" | "DISPUTE_WINDOW_NOT_OPEN" | "ILLEGAL_TRANSITION"> {
-  if (clock.status === "disputed")
-    return fail("ILLEGAL_TRANSITION", "The deal is already in dispute.");
+  if (clock.status === "disputed") return fail("ILLEGAL_TRANSITION", "The deal is already in dispute.");
   const closes = inspectionClosesAt(clock);
   if (closes !== null && at >= closes)
     return fail(
@@ -120,7 +119,9 @@ export function mayOpenDispute(
     );
   if (!OPEN_FROM.includes(clock.status))
     return fail(
-      clock.status === "settled" || clock.status === "refunded" ? "DISPUTE_WINDOW_CLOSED" : "ILLEGAL_TRANSITION",
+      clock.status === "settled" || clock.status === "refunded"
+        ? "DISPUTE_WINDOW_CLOSED"
+        : "ILLEGAL_TRANSITION",
       `A deal that is ${clock.status.replaceAll("_", " ")} cannot be disputed.`,
     );
   if (clock.receivedAt == null && reason !== "late_or_no_show")
@@ -139,7 +140,10 @@ export function escalationDueAt(openedAt: number, escalationDays: number): numbe
   return openedAt + escalationDays * DAY_MS;
 }
 
-export function isEscalationDue(dispute: { status: DisputeStatus; escalateAt: number }, now: number): boolean {
+export function isEscalationDue(
+  dispute: { status: DisputeStatus; escalateAt: number },
+  now: number,
+): boolean {
   return dispute.status === "open" && now >= dispute.escalateAt;
 }
 
