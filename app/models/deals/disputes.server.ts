@@ -20,7 +20,7 @@ import {
   PROPOSAL_KIND_LABELS,
 } from "~/domain/deals/disputes.ts";
 import { finalSettlement as settlementEntry } from "~/domain/deals/ledger-builders.ts";
-import { finalSettlement as settlementFigures } from "~/domain/deals/settlement.ts";
+import { finalSettlement as settlementFigures, valueAtWeight } from "~/domain/deals/settlement.ts";
 import { type Failure, fail, invalid } from "~/domain/failure.ts";
 import { isUuid } from "~/domain/lot-json.ts";
 import type { Deal, Dispute, DisputeProposal as ProposalRow } from "~/generated.server/prisma/client.ts";
@@ -244,7 +244,12 @@ async function executeOutcome(
 ) {
   const terms = dealTerms(deal);
   const basis = await recordedFigures(tx, deal.id);
-  let baseValue = deal.totalMinor;
+  // The value in dispute: the final figures if recorded, else the value at the received weight,
+  // else the deal's total.
+  let baseValue =
+    deal.receivedKg == null
+      ? deal.totalMinor
+      : valueAtWeight(deal.priceMinorPerTonne, deal.receivedKg, deal.currency, "Received").amountMinor;
   if (basis) {
     const recorded = settlementFigures(terms, basis, 0n, 0n);
     if (recorded.ok) baseValue = recorded.value.finalValue.amountMinor;
