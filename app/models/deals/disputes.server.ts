@@ -42,7 +42,7 @@ import { enqueueStripePayouts } from "./stripe-payments.server.ts";
 
 export interface DisputePerson {
   organizationId: string | null;
-  userId: string;
+  userId: string | null;
   isPlatformAdmin: boolean;
 }
 
