@@ -48,6 +48,29 @@ export const PROPOSAL_KIND_LABELS: Record<ProposalKind, string> = {
 export const PROPOSAL_STATUSES = ["proposed", "accepted", "rejected", "superseded"] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
+/** A dispute as the deal page and the API show it (amounts in minor units, as strings). */
+export interface DisputeView {
+  id: string;
+  reason: DisputeReason;
+  reasonLabel: string;
+  description: string;
+  status: DisputeStatus;
+  openedByOrganizationId: string;
+  escalateAt: string;
+  createdAt: string;
+  outcome: unknown;
+  proposals: {
+    id: string;
+    byOrganizationId: string;
+    kind: ProposalKind;
+    kindLabel: string;
+    amountMinor: string | null;
+    note: string;
+    status: ProposalStatus;
+    createdAt: string;
+  }[];
+}
+
 /**
  * A proposal as the parties exchange it. price_adjustment: the final value becomes `amountMinor`;
  * partial_refund: `amountMinor` comes off the final value and goes back to the payer; return: the

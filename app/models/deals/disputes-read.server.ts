@@ -1,32 +1,10 @@
 // The read side of disputes (ADR 026): a deal's disputes for its page and the API, and the admins'
 // queue of escalated disputes. Who may see them is the caller's check (the deal's visibility).
 import { dealLabel } from "~/domain/deals/deal-reference.ts";
-import { DISPUTE_REASON_LABELS, type DisputeReason, PROPOSAL_KIND_LABELS } from "~/domain/deals/disputes.ts";
+import { DISPUTE_REASON_LABELS, type DisputeView, PROPOSAL_KIND_LABELS } from "~/domain/deals/disputes.ts";
 import { isUuid } from "~/domain/lot-json.ts";
 import type { Dispute, DisputeProposal as ProposalRow } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
-
-export interface DisputeView {
-  id: string;
-  reason: DisputeReason;
-  reasonLabel: string;
-  description: string;
-  status: Dispute["status"];
-  openedByOrganizationId: string;
-  escalateAt: string;
-  createdAt: string;
-  outcome: unknown;
-  proposals: {
-    id: string;
-    byOrganizationId: string;
-    kind: ProposalRow["kind"];
-    kindLabel: string;
-    amountMinor: string | null;
-    note: string;
-    status: ProposalRow["status"];
-    createdAt: string;
-  }[];
-}
 
 function disputeView(d: Dispute & { proposals: ProposalRow[] }): DisputeView {
   return {
