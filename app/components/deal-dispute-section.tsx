@@ -54,6 +54,8 @@ export function DealDisputeSection(props: {
   isAdmin: boolean;
   canOpen: boolean;
   windowClosesAt: string | null;
+  /** Days an unagreed dispute waits before the platform's admins decide (a platform setting). */
+  escalationDays: number | null;
   errors: Record<string, string>;
 }) {
   const { disputes, currency, errors } = props;
@@ -145,6 +147,9 @@ export function DealDisputeSection(props: {
             Disputing freezes the deal's money until you agree an outcome or the platform decides.
             {props.windowClosesAt
               ? ` You can dispute until ${formatDateTime(props.windowClosesAt, "utc")}.`
+              : ""}
+            {props.escalationDays
+              ? ` Unagreed after ${props.escalationDays} days, it goes to the platform's admins to decide.`
               : ""}
           </p>
           <label>

@@ -9,7 +9,7 @@ import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { formatMoney } from "~/domain/money.ts";
 import { takeDealStep } from "~/models/deals/deal-actions.server.ts";
 import { getDeal } from "~/models/deals/deal-read.server.ts";
-import { disputesOfDeal } from "~/models/deals/disputes-read.server.ts";
+import { disputesOfDeal, disputeTerms } from "~/models/deals/disputes-read.server.ts";
 import { paymentSetupView } from "~/models/deals/stripe-payments.server.ts";
 import { disputeFormAction, isDisputeIntent } from "./deal-disputes.server.ts";
 import { platformBankDetails, readKg } from "./deal-pages.server.ts";
@@ -43,7 +43,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     bank: deal.yourRoles.includes("payer") ? platformBankDetails() : null,
     stripe,
     disputes,
-    dispute: { isParty, canOpen, yourOrganizationId: actor.organizationId, isAdmin: actor.isPlatformAdmin },
+    dispute: {
+      isParty,
+      canOpen,
+      yourOrganizationId: actor.organizationId,
+      isAdmin: actor.isPlatformAdmin,
+      escalationDays: canOpen ? (await disputeTerms()).escalationDays : null,
+    },
   };
 }
 
@@ -218,6 +224,7 @@ export default function DealPage() {
           isAdmin={dispute.isAdmin}
           canOpen={dispute.canOpen && !disputes.some((d) => d.status === "open" || d.status === "escalated")}
           windowClosesAt={deal.inspectionClosesAt}
+          escalationDays={dispute.escalationDays}
           errors={errors}
         />
       ) : null}

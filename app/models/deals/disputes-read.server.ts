@@ -5,6 +5,7 @@ import { DISPUTE_REASON_LABELS, type DisputeView, PROPOSAL_KIND_LABELS } from "~
 import { isUuid } from "~/domain/lot-json.ts";
 import type { Dispute, DisputeProposal as ProposalRow } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
+import { readDealSettings } from "./platform-settings.server.ts";
 
 function disputeView(d: Dispute & { proposals: ProposalRow[] }): DisputeView {
   return {
@@ -59,4 +60,10 @@ export async function escalatedDisputes(limit = 100) {
     currency: row.deal.currency,
     totalMinor: row.deal.totalMinor.toString(),
   }));
+}
+
+/** The dispute terms the deal page shows before a dispute is opened (platform settings). */
+export async function disputeTerms(): Promise<{ escalationDays: number }> {
+  const settings = await readDealSettings(db());
+  return { escalationDays: settings.disputeEscalationDays };
 }
