@@ -35,6 +35,12 @@ export const NOTIFICATION_KINDS = [
   "deal_released",
   "deal_settled",
   "deal_cancelled",
+  "dispute_opened",
+  "dispute_proposal",
+  "dispute_agreed",
+  "dispute_withdrawn",
+  "dispute_escalated",
+  "dispute_decided",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

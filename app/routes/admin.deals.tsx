@@ -9,6 +9,7 @@ import { DEAL_STATUS_LABELS } from "~/domain/deals/deal-view.ts";
 import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { formatMoney } from "~/domain/money.ts";
 import { adminDealQueues } from "~/models/deals/deal-read.server.ts";
+import { escalatedDisputes } from "~/models/deals/disputes-read.server.ts";
 import {
   resolvePaymentException,
   retryFailedPaymentCommand,
@@ -25,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     ...(await adminDealQueues()),
     stripe: await stripeAdminQueues(),
+    disputes: await escalatedDisputes(),
     today: new Date().toISOString().slice(0, 10),
   };
 }
@@ -121,7 +123,7 @@ function WireForm(props: {
 }
 
 export default function AdminDeals() {
-  const { awaiting, owing, today, stripe } = useLoaderData<typeof loader>();
+  const { awaiting, owing, today, stripe, disputes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const message = (dealId: string) =>
     result?.dealId === dealId ? (
@@ -192,6 +194,23 @@ export default function AdminDeals() {
                 label={`Record refund to ${deal.payer.name}`}
               />
             ) : null}
+          </article>
+        ))}
+      </section>
+      <section className="card" aria-labelledby="disputes-heading">
+        <h2 id="disputes-heading">Escalated disputes ({disputes.length})</h2>
+        {disputes.length === 0 ? <p className="empty">No dispute waits for a decision.</p> : null}
+        {disputes.map((d) => (
+          <article key={d.id} className="card" data-testid="escalated-dispute">
+            <p>
+              <Link to={`/deals/${d.dealId}`}>{d.dealReference}</Link> · {d.reasonLabel} · deal value{" "}
+              {formatMoney({ amountMinor: BigInt(d.totalMinor), currency: d.currency })}
+            </p>
+            <p>{d.description}</p>
+            <p className="hint">
+              {d.proposals.length} proposal(s); decide on{" "}
+              <Link to={`/deals/${d.dealId}`}>the deal's page</Link>.
+            </p>
           </article>
         ))}
       </section>

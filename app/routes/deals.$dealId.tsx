@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
+import { DealDisputeSection } from "~/components/deal-dispute-section.tsx";
 import { StripePaymentPanel } from "~/components/stripe-payment-panel.tsx";
 import { formatDateTime } from "~/domain/date-time.ts";
 import { DEAL_STATUS_LABELS } from "~/domain/deals/deal-view.ts";
@@ -8,8 +9,12 @@ import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { formatMoney } from "~/domain/money.ts";
 import { takeDealStep } from "~/models/deals/deal-actions.server.ts";
 import { getDeal } from "~/models/deals/deal-read.server.ts";
+import { disputesOfDeal, disputeTerms } from "~/models/deals/disputes-read.server.ts";
 import { paymentSetupView } from "~/models/deals/stripe-payments.server.ts";
+import { disputeFormAction, isDisputeIntent } from "./deal-disputes.server.ts";
 import { platformBankDetails, readKg } from "./deal-pages.server.ts";
+
+const DISPUTABLE = ["funded", "in_transit", "received", "provisionally_released", "final_assessment"];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Deal ${data.deal.reference} · Packloop` : "Deal · Packloop" },
@@ -26,7 +31,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The Stripe rail's payment set-up (ADR 020): "pending" until the outbox has reached Stripe.
   const stripe =
     deal.status === "awaiting_payment" ? await paymentSetupView(deal.id) : ({ state: "none" } as const);
-  return { deal, bank: deal.yourRoles.includes("payer") ? platformBankDetails() : null, stripe };
+  const disputes = await disputesOfDeal(deal.id);
+  const isParty = deal.yourRoles.includes("payer") || deal.yourRoles.includes("payee");
+  // The open form inside the window (the model has the last word: DISPUTE_WINDOW_CLOSED after it).
+  const canOpen =
+    isParty &&
+    DISPUTABLE.includes(deal.status) &&
+    (deal.inspectionClosesAt === null || new Date(deal.inspectionClosesAt).getTime() > Date.now());
+  return {
+    deal,
+    bank: deal.yourRoles.includes("payer") ? platformBankDetails() : null,
+    stripe,
+    disputes,
+    dispute: {
+      isParty,
+      canOpen,
+      yourOrganizationId: actor.organizationId,
+      isAdmin: actor.isPlatformAdmin,
+      escalationDays: canOpen ? (await disputeTerms()).escalationDays : null,
+    },
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -38,6 +62,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     userId: actor.userId,
     isPlatformAdmin: actor.isPlatformAdmin,
   };
+  const intent = String(form.get("intent") ?? "");
+  if (isDisputeIntent(intent)) {
+    const found = await getDeal(params.dealId ?? "", person);
+    if (!found) throw new Response("No such deal.", { status: 404 });
+    const done = await disputeFormAction(intent, form, found.id, found.currency, person);
+    if (!done.ok) return data({ errors: failureFieldErrors(done) }, { status: failureStatus(done.code) });
+    return { errors: null };
+  }
   let result: Awaited<ReturnType<typeof takeDealStep>>;
   if (step === "shipment_departed") {
     result = await takeDealStep(params.dealId ?? "", person, { step });
@@ -69,7 +101,7 @@ const EVENT_LABELS: Record<string, string> = {
 };
 
 export default function DealPage() {
-  const { deal, bank, stripe } = useLoaderData<typeof loader>();
+  const { deal, bank, stripe, disputes, dispute } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Record<string, string> = result?.errors ?? {};
   const m = formatMoney;
@@ -182,6 +214,20 @@ export default function DealPage() {
             : ""}
         </p>
       </section>
+
+      {dispute.isParty || dispute.isAdmin || disputes.length > 0 ? (
+        <DealDisputeSection
+          disputes={disputes}
+          currency={deal.currency}
+          yourOrganizationId={dispute.yourOrganizationId}
+          isParty={dispute.isParty}
+          isAdmin={dispute.isAdmin}
+          canOpen={dispute.canOpen && !disputes.some((d) => d.status === "open" || d.status === "escalated")}
+          windowClosesAt={deal.inspectionClosesAt}
+          escalationDays={dispute.escalationDays}
+          errors={errors}
+        />
+      ) : null}
 
       <section className="card" aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>

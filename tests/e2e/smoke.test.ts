@@ -279,6 +279,31 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
     kind: RESOURCE,
     plan: (ids) => [{ path: `/api/v1/deals/${ids.dealId}/payments` }],
   },
+  // Dispute actions are POST only: a GET answers 405 for every role.
+  "routes/api.v1.deals.$dealId.disputes": {
+    kind: RESOURCE,
+    plan: (ids) => [{ path: `/api/v1/deals/${ids.dealId}/disputes` }],
+  },
+  "routes/api.v1.deals.$dealId.disputes.$disputeId.proposals": {
+    kind: RESOURCE,
+    plan: (ids) => [
+      { path: `/api/v1/deals/${ids.dealId}/disputes/01900000-0000-7000-8000-000000000000/proposals` },
+    ],
+  },
+  "routes/api.v1.deals.$dealId.disputes.$disputeId.proposals.$proposalId.accept": {
+    kind: RESOURCE,
+    plan: (ids) => [
+      {
+        path: `/api/v1/deals/${ids.dealId}/disputes/01900000-0000-7000-8000-000000000000/proposals/01900000-0000-7000-8000-000000000000/accept`,
+      },
+    ],
+  },
+  "routes/api.v1.deals.$dealId.disputes.$disputeId.decision": {
+    kind: RESOURCE,
+    plan: (ids) => [
+      { path: `/api/v1/deals/${ids.dealId}/disputes/01900000-0000-7000-8000-000000000000/decision` },
+    ],
+  },
   "routes/api.v1.quotes": { kind: RESOURCE, plan: page("/api/v1/quotes") },
   "routes/api.v1.allocation-plans": { kind: RESOURCE, plan: page("/api/v1/allocation-plans") },
   // Every member's own shipments; anonymous visitors are sent to log in.

@@ -353,6 +353,7 @@ describe("deal settings", () => {
       provisionalShareBp: 9_000,
       inspectionDays: 7,
       paymentDays: 7,
+      disputeEscalationDays: 5,
     });
     expect(await setDealSetting(db(), "commissionBp", 250, buyer.userId)).toEqual({ ok: true, value: 250 });
     expect(await setDealSetting(db(), "inspectionDays", 0, buyer.userId)).toMatchObject({
@@ -365,6 +366,7 @@ describe("deal settings", () => {
       provisionalShareBp: 9_000,
       inspectionDays: 7,
       paymentDays: 7,
+      disputeEscalationDays: 5,
     });
     expect(await db().platformSetting.count()).toBe(1);
   });

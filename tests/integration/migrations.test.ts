@@ -16,7 +16,9 @@ import {
 
 const onPostgres = process.env.TEST_DB_KIND === "postgres";
 // Indexes the migrations create that Prisma's schema cannot express (expression indexes).
-const EXTRA = { allowExtra: ["Lot_search_text_idx", "CapacityBooking_one_reservation_per_lot"] };
+const EXTRA = {
+  allowExtra: ["Lot_search_text_idx", "CapacityBooking_one_reservation_per_lot", "Dispute_one_live_per_deal"],
+};
 let database: Database;
 let dropDatabase = async () => {};
 let schema: string;

@@ -8,6 +8,7 @@ describe("deal settings", () => {
       provisionalShareBp: 9_000,
       inspectionDays: 7,
       paymentDays: 7,
+      disputeEscalationDays: 5,
     });
   });
 
@@ -18,7 +19,13 @@ describe("deal settings", () => {
         { key: DEAL_SETTINGS.inspectionDays.key, value: 500 },
         { key: "deals.other", value: 1 },
       ]),
-    ).toEqual({ commissionBp: 250, provisionalShareBp: 9_000, inspectionDays: 7, paymentDays: 7 });
+    ).toEqual({
+      commissionBp: 250,
+      provisionalShareBp: 9_000,
+      inspectionDays: 7,
+      paymentDays: 7,
+      disputeEscalationDays: 5,
+    });
   });
 
   test.each([

@@ -17,6 +17,7 @@ import { AwardSealedBody, DeclineAwardBody, DeclineRequestBody, RelistBody } fro
 import { PlaceBidBody } from "~/api/bid-api.server.ts";
 import { CreateBookingBody, DeclineBookingBody } from "~/api/booking-api.server.ts";
 import { RecordPaymentBody } from "~/api/deal-api.server.ts";
+import { DecisionBody, OpenDisputeBody, ProposalBody } from "~/api/dispute-api.server.ts";
 import { CreateLotBody, PatchLotBody } from "~/api/lot-api.server.ts";
 import { openApiDocument } from "~/api/openapi/document.ts";
 import { QuoteBody } from "~/api/quote-api.server.ts";
@@ -123,6 +124,18 @@ const contracts: Record<string, { example: Json; accepts: (body: unknown) => boo
       receivedAt: "2026-12-06T10:00:00Z",
     },
     accepts: (body) => RecordPaymentBody.safeParse(body).success,
+  },
+  openDispute: {
+    example: { reason: "weight", description: "Two modules short." },
+    accepts: (body) => OpenDisputeBody.safeParse(body).success,
+  },
+  proposeDisputeOutcome: {
+    example: { kind: "partial_refund", amountMinor: 100_000, note: "AUD 1,000 off" },
+    accepts: (body) => ProposalBody.safeParse(body).success,
+  },
+  decideDispute: {
+    example: { kind: "price_adjustment", amountMinor: 1_800_000, note: "Weighbridge ticket rules." },
+    accepts: (body) => DecisionBody.safeParse(body).success,
   },
   recordMilestone: {
     example: {

@@ -4,6 +4,7 @@ import { bookingsApi } from "./bookings.ts";
 import { commonSchemas, type OpenApiFragment } from "./common.ts";
 import { custodyApi } from "./custody.ts";
 import { dealsApi } from "./deals.ts";
+import { disputesApi } from "./disputes.ts";
 import { economiesApi } from "./economies.ts";
 import { facilitiesApi } from "./facilities.ts";
 import { lotsApi } from "./lots.ts";
@@ -22,6 +23,7 @@ const fragments: OpenApiFragment[] = [
   bidsApi,
   passportsApi,
   dealsApi,
+  disputesApi,
   custodyApi,
   shipmentsApi,
 ];

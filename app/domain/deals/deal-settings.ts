@@ -47,6 +47,15 @@ export const DEAL_SETTINGS = {
     max: 60,
     unit: "days",
   },
+  /** Days a dispute may stay unagreed before it goes to the platform's admins (ADR 026). */
+  disputeEscalationDays: {
+    key: "deals.dispute_escalation_days",
+    label: "Dispute escalation",
+    defaultValue: 5,
+    min: 1,
+    max: 60,
+    unit: "days",
+  },
 } as const satisfies Record<string, DealSettingSpec>;
 
 export type DealSettingName = keyof typeof DEAL_SETTINGS;

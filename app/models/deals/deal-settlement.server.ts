@@ -174,7 +174,7 @@ export async function recordFinalFigures(
 }
 
 /** The figures recorded with the deal's last final_figures_recorded event. */
-async function recordedFigures(tx: DbTransaction, dealId: string) {
+export async function recordedFigures(tx: DbTransaction, dealId: string) {
   const event = await tx.dealEvent.findFirst({
     where: { dealId, event: "final_figures_recorded" },
     orderBy: { sequence: "desc" },
