@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { busyProblem, checkPlanBody } from "~/api/allocation-plan-api.server.ts";
 import { apiHandler, failureProblem, json, problem, validationProblem } from "~/api/http.server.ts";
-import { planLimiter, rateLimitedProblem } from "~/api/rate-limits.server.ts";
+import { rateLimitedProblem, takePlanAllowance } from "~/api/rate-limits.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
+import { isOrganizationVerified } from "~/models/organization.server.ts";
 import type { AllocationPlan } from "~/domain/matching/allocation-plan.ts";
 import {
   loadMarketplaceInputs,
@@ -22,7 +23,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const checked = checkPlanBody(raw);
     if (!checked.ok) return checked.response;
     // Each plan holds the server while it solves.
-    const allowance = planLimiter.take(caller.organization.id);
+    const organizationId = caller.organization.id;
+    const allowance = await takePlanAllowance({ organizationId, verified: await isOrganizationVerified(organizationId) });
     if (!allowance.ok) return rateLimitedProblem(allowance, "Too many plans; wait a little.", "organisation");
     const { lots, facilities, co2PricePerTonne } = checked.body;
     const now = new Date();
