@@ -8,7 +8,6 @@ import {
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { takePlanAllowance } from "~/api/rate-limits.server.ts";
 import { requireActor } from "~/auth/actor.server.ts";
-import { isOrganizationVerified } from "~/models/organization.server.ts";
 import { FlowsMap } from "~/components/map/flows-map.tsx";
 import { PlanTables } from "~/components/plan-tables.tsx";
 import { failureStatus } from "~/domain/failure.ts";
@@ -16,6 +15,7 @@ import { type PlanView, planPageView } from "~/domain/matching/plan-view.ts";
 import { formatMoney } from "~/domain/money.ts";
 import { formatTonnes } from "~/domain/quantity.ts";
 import { marketplacePlan, PLAN_CACHE_MS } from "~/models/allocation-plan.server.ts";
+import { isOrganizationVerified } from "~/models/organization.server.ts";
 import planStyles from "~/styles/plan.css?url";
 
 export const meta: MetaFunction = () => [{ title: "Regional allocation plan · Packloop" }];
@@ -45,7 +45,9 @@ export async function action({ request }: ActionFunctionArgs) {
   // Each recompute holds the server while it solves: the API's limit applies, counted per
   // organisation (per user for one acting for none).
   const allowance = await takePlanAllowance(
-    organizationId ? { organizationId, verified: await isOrganizationVerified(organizationId) } : { userId: user.id },
+    organizationId
+      ? { organizationId, verified: await isOrganizationVerified(organizationId) }
+      : { userId: user.id },
   );
   if (!allowance.ok) {
     const wait = allowance.retryAfterSeconds;
