@@ -32,9 +32,22 @@ export interface WindowCount {
   endsAt: number;
 }
 
-/** Where counts live: `hit` counts one take of `key` in its current window (or opens a new one). */
+/** Strikes against a key (failed log-ins) and when the last one was, while they are remembered. */
+export interface Strikes {
+  count: number;
+  lastAt: number;
+}
+
+/**
+ * Where counts live. `hit` counts one take of `key` in its current fixed window (or opens a new
+ * one). `strike`, `strikes` and `forget` keep a count that each strike extends by `forgetMs` from
+ * its own time (the log-in delay, app/utils/login-throttle.server.ts).
+ */
 export interface RateLimitStore {
   hit(key: string, windowMs: number, now: number): Promise<WindowCount>;
+  strike(key: string, forgetMs: number, now: number): Promise<void>;
+  strikes(key: string, now: number): Promise<Strikes | null>;
+  forget(key: string): Promise<void>;
 }
 
 export interface RateLimitOptions {
@@ -56,20 +69,36 @@ const SWEEP_ABOVE = 10_000;
 
 /** Counts in this process's memory: the embedded database's store, and every unit test's. */
 export function memoryStore(): RateLimitStore {
-  const windows = new Map<string, WindowCount>();
+  const entries = new Map<string, { count: number; startedAt: number; endsAt: number }>();
+  const live = (key: string, now: number) => {
+    const entry = entries.get(key);
+    return entry && now < entry.endsAt ? entry : null;
+  };
+  const sweep = (now: number) => {
+    if (entries.size > SWEEP_ABOVE) for (const [k, e] of entries) if (now >= e.endsAt) entries.delete(k);
+  };
   return {
     async hit(key, windowMs, now) {
-      const current = windows.get(key);
-      if (current && now < current.endsAt) {
+      const current = live(key, now);
+      if (current) {
         current.count++;
-        return { ...current };
+        return { count: current.count, endsAt: current.endsAt };
       }
-      if (windows.size > SWEEP_ABOVE) {
-        for (const [k, w] of windows) if (now >= w.endsAt) windows.delete(k);
-      }
-      const opened = { count: 1, endsAt: now + windowMs };
-      windows.set(key, opened);
-      return { ...opened };
+      sweep(now);
+      entries.set(key, { count: 1, startedAt: now, endsAt: now + windowMs });
+      return { count: 1, endsAt: now + windowMs };
+    },
+    async strike(key, forgetMs, now) {
+      const count = (live(key, now)?.count ?? 0) + 1;
+      sweep(now);
+      entries.set(key, { count, startedAt: now, endsAt: now + forgetMs });
+    },
+    async strikes(key, now) {
+      const current = live(key, now);
+      return current ? { count: current.count, lastAt: current.startedAt } : null;
+    },
+    async forget(key) {
+      entries.delete(key);
     },
   };
 }
@@ -111,6 +140,34 @@ export function postgresStore(database: () => Pick<Database, "prisma">): RateLim
       const row = rows[0];
       return { count: Number(row.count), endsAt: Number(row.endsAt) };
     },
+    // A strike's row: windowStart is the last strike, expiresAt when the strikes are forgotten.
+    async strike(key, forgetMs, now) {
+      await database().prisma.$executeRawUnsafe(
+        `INSERT INTO "RateLimitCounter" ("key", "count", "windowStart", "expiresAt")
+         VALUES ($1, 1, $2::timestamptz, $3::timestamptz)
+         ON CONFLICT ("key") DO UPDATE SET
+           "count" = CASE WHEN "RateLimitCounter"."expiresAt" <= $2::timestamptz THEN 1
+                          ELSE "RateLimitCounter"."count" + 1 END,
+           "windowStart" = $2::timestamptz,
+           "expiresAt" = $3::timestamptz`,
+        key,
+        new Date(now).toISOString(),
+        new Date(now + forgetMs).toISOString(),
+      );
+    },
+    async strikes(key, now) {
+      const rows = await database().prisma.$queryRawUnsafe<{ count: number; lastAt: number }[]>(
+        `SELECT "count", (extract(epoch FROM "windowStart") * 1000)::float8 AS "lastAt"
+         FROM "RateLimitCounter" WHERE "key" = $1 AND "expiresAt" > $2::timestamptz`,
+        key,
+        new Date(now).toISOString(),
+      );
+      const row = rows[0];
+      return row ? { count: Number(row.count), lastAt: Number(row.lastAt) } : null;
+    },
+    async forget(key) {
+      await database().prisma.$executeRawUnsafe(`DELETE FROM "RateLimitCounter" WHERE "key" = $1`, key);
+    },
   };
 }
 
@@ -125,10 +182,13 @@ export function shareRateLimitsThrough(database: () => Database): void {
   shared = { database, postgres: postgresStore(database) };
 }
 
+/** The store the server chose (`shareRateLimitsThrough`), else `own` (a limiter's own memory). */
+export function chosenStore(own: RateLimitStore): () => RateLimitStore {
+  return () => (shared && shared.database().target.kind === "postgres" ? shared.postgres : own);
+}
+
 export function rateLimiter(options: RateLimitOptions): RateLimiter {
-  const own = memoryStore();
-  const store =
-    options.store ?? (() => (shared && shared.database().target.kind === "postgres" ? shared.postgres : own));
+  const store = options.store ?? chosenStore(memoryStore());
   const disabled = options.disabled ?? disabledByEnvironment;
   return {
     async take(key, now = Date.now()) {

@@ -14,6 +14,7 @@ import * as planRoute from "~/routes/plan.tsx";
 import { db, getDatabase } from "~/utils/db.server.ts";
 import { readEnv } from "~/utils/env.server.ts";
 import { createApp } from "~/utils/express-app.server.ts";
+import { loginThrottle } from "~/utils/login-throttle.server.ts";
 import { postgresStore, rateLimiter } from "~/utils/rate-limit.server.ts";
 import { openLot } from "../fixtures/bidding.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
@@ -127,6 +128,23 @@ describe.skipIf(!onPostgres)("two instances on one PostgreSQL database", () => {
     expect((await one.take("k", t + 60_000)).ok).toBe(true);
     const row = await db().rateLimitCounter.findUniqueOrThrow({ where: { key: "shared-test:k" } });
     expect(row.count).toBe(1);
+  });
+});
+
+describe.skipIf(!onPostgres)("the per-account log-in delay on PostgreSQL", () => {
+  test("failures counted by one instance slow the account down on another; a success on either clears it", async () => {
+    const store = postgresStore(getDatabase);
+    const a = loginThrottle(() => store);
+    const b = loginThrottle(() => store);
+    const t = Date.now();
+    for (let i = 0; i < 5; i++) await (i % 2 ? a : b).failed("Shared@Example.com", t + i);
+    expect(await b.check("shared@example.com", t + 10)).toEqual({ ok: false, retryAfterSeconds: 30 });
+    expect(await a.check("shared@example.com", t + 10)).toEqual({ ok: false, retryAfterSeconds: 30 });
+    await a.succeeded("shared@example.com");
+    expect(await b.check("shared@example.com", t + 20)).toEqual({ ok: true });
+    // An hour without a failure forgets the count.
+    for (let i = 0; i < 5; i++) await a.failed("old@example.com", t);
+    expect(await b.check("old@example.com", t + 3_600_001)).toEqual({ ok: true });
   });
 });
 
