@@ -100,7 +100,7 @@ export async function loadMarketplaceInputs(today: Date) {
 
 /**
  * The marketplace's plan is kept for a minute: the /plan page is read far more often than lots
- * change, and a solve blocks the process. "Recompute" asks for a fresh one.
+ * change, and a solve takes a core for seconds. "Recompute" asks for a fresh one.
  */
 export const PLAN_CACHE_MS = 60_000;
 let cached: { at: number; value: MarketplacePlan } | null = null;

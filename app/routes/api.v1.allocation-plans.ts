@@ -22,7 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (raw instanceof Response) return raw;
     const checked = checkPlanBody(raw);
     if (!checked.ok) return checked.response;
-    // Each plan holds the server while it solves.
+    // Each plan takes a core for up to seconds (on the plan worker thread).
     const organizationId = caller.organization.id;
     const allowance = await takePlanAllowance({
       organizationId,

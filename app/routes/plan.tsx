@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 // "Recompute": solve again now, whatever the cache holds.
 export async function action({ request }: ActionFunctionArgs) {
   const { user, organizationId } = await requireActor(request);
-  // Each recompute holds the server while it solves: the API's limit applies, counted per
+  // Each recompute takes a core for up to seconds: the API's limit applies, counted per
   // organisation (per user for one acting for none).
   const allowance = await takePlanAllowance(
     organizationId
