@@ -171,7 +171,14 @@ export function postgresStore(database: () => Pick<Database, "prisma">): RateLim
   };
 }
 
-let shared: { database: () => Database; postgres: RateLimitStore } | null = null;
+/**
+ * The server's choice lives on globalThis because the Remix build has its own copy of this module
+ * (bundled in production, loaded by Vite in development): the route-level limits (bids, quotes,
+ * plans, log-in delay) must see the choice createApp made in server.ts's copy.
+ */
+const sharedState = globalThis as unknown as {
+  packloopRateLimits?: { database: () => Database; postgres: RateLimitStore };
+};
 
 /**
  * The server's choice of store, made when it starts: PostgreSQL's table when the database is
@@ -179,12 +186,15 @@ let shared: { database: () => Database; postgres: RateLimitStore } | null = null
  * own memory. Until then (scripts, unit tests) every limiter counts in its own memory.
  */
 export function shareRateLimitsThrough(database: () => Database): void {
-  shared = { database, postgres: postgresStore(database) };
+  sharedState.packloopRateLimits = { database, postgres: postgresStore(database) };
 }
 
 /** The store the server chose (`shareRateLimitsThrough`), else `own` (a limiter's own memory). */
 export function chosenStore(own: RateLimitStore): () => RateLimitStore {
-  return () => (shared && shared.database().target.kind === "postgres" ? shared.postgres : own);
+  return () => {
+    const shared = sharedState.packloopRateLimits;
+    return shared && shared.database().target.kind === "postgres" ? shared.postgres : own;
+  };
 }
 
 export function rateLimiter(options: RateLimitOptions): RateLimiter {

@@ -7,7 +7,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ServerBuild } from "@remix-run/node";
 import pino from "pino";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import { PLANS_PER_MINUTE, PLANS_PER_MINUTE_VERIFIED } from "~/api/rate-limits.server.ts";
 import * as pageBids from "~/routes/lots.$lotId_.bids.ts";
 import * as planRoute from "~/routes/plan.tsx";
@@ -103,6 +103,18 @@ describe.skipIf(!onPostgres)("two instances on one PostgreSQL database", () => {
       headers: { "X-Forwarded-For": "203.0.113.78" },
     });
     expect(other.status).toBe(200);
+  });
+
+  test("the Remix build's own copy of the limiter module counts in the store the server chose", async () => {
+    await instance(); // createApp chooses the store in this module graph's copy
+    vi.resetModules();
+    const copy = (await import(
+      "~/utils/rate-limit.server.ts"
+    )) as typeof import("~/utils/rate-limit.server.ts");
+    const here = rateLimiter({ name: "copies", limit: 1, windowMs: 60_000, disabled: () => false });
+    const there = copy.rateLimiter({ name: "copies", limit: 1, windowMs: 60_000, disabled: () => false });
+    expect((await here.take("k")).ok).toBe(true);
+    expect((await there.take("k")).ok).toBe(false);
   });
 
   test("the store: two limiters of one name share the count; a new window starts afresh; concurrent takes count exactly", async () => {
