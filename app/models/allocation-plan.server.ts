@@ -1,17 +1,13 @@
 import { monthOf, monthStart } from "~/domain/capacity.ts";
 import type { EconomyCode } from "~/domain/economies.ts";
 import { type Failure, fail } from "~/domain/failure.ts";
-import {
-  type AllocationOptions,
-  type AllocationResult,
-  planAllocation,
-} from "~/domain/matching/allocation.ts";
+import type { AllocationOptions, AllocationResult } from "~/domain/matching/allocation.ts";
 import { blockedFlows } from "~/domain/matching/blocked-flows.ts";
 import { toMatchFacility, toMatchLot } from "~/domain/matching/match-records.ts";
 import type { FacilityLabel, LotLabel, MarketplacePlan } from "~/domain/matching/plan-view.ts";
 import { RouteMemo } from "~/domain/matching/route-memo.ts";
 import type { MatchFacility, MatchLot } from "~/domain/matching/types.ts";
-import { openLpSession, solveLinearProgram } from "~/services/lp-solver.server.ts";
+import { solveAllocationOffThread } from "~/services/plan-worker.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { currentFactors } from "./factor.server.ts";
 
@@ -20,12 +16,12 @@ import { currentFactors } from "./factor.server.ts";
  * the matching engine's inputs, solved with HiGHS. Only public data is read (open lots, active
  * facilities and their capacity), so the plan is the same for every caller.
  *
- * A plan blocks the event loop while HiGHS runs (seconds for a large one), so one process solves
- * one plan at a time: a second request is told to come back (`busy`) instead of queueing behind it.
+ * A plan is solved on a worker thread (plan-worker.server.ts), so it no longer blocks the event
+ * loop; it still takes a core for seconds when large, so one process solves one plan at a time: a
+ * second request is told to come back (`busy`) instead of queueing behind it.
  */
 
-const SOLVER = { open: openLpSession, solve: solveLinearProgram };
-/** Sea routes are the same for every plan: one memo for the process (route-memo.ts says it is safe). */
+/** Sea routes for the blocked flows worked out here (the worker keeps its own for the solve). */
 const routes = new RouteMemo();
 let solving = false;
 
@@ -60,18 +56,14 @@ export async function solvePlan(
   options: AllocationOptions,
 ): Promise<AllocationResult> {
   const { factors } = await currentFactors();
-  return planAllocation(
-    lots,
-    facilities,
-    {
-      routes,
-      factors: factors.logistics,
-      fxRates: factors.fxRates,
-      ...options,
-      co2PricePerTonne: options.co2PricePerTonne ?? factors.co2PricePerTonne,
-    },
-    SOLVER,
-  );
+  // On the worker thread (plan-worker.server.ts): the solve no longer holds the event loop.
+  const { routes: _ownRoutes, ...rest } = options;
+  return solveAllocationOffThread(lots, facilities, {
+    factors: factors.logistics,
+    fxRates: factors.fxRates,
+    ...rest,
+    co2PricePerTonne: options.co2PricePerTonne ?? factors.co2PricePerTonne,
+  });
 }
 
 /** Open lots and active facilities (capacity from this month on) as the engine's inputs. */
@@ -108,7 +100,7 @@ export async function loadMarketplaceInputs(today: Date) {
 
 /**
  * The marketplace's plan is kept for a minute: the /plan page is read far more often than lots
- * change, and a solve blocks the process. "Recompute" asks for a fresh one.
+ * change, and a solve takes a core for seconds. "Recompute" asks for a fresh one.
  */
 export const PLAN_CACHE_MS = 60_000;
 let cached: { at: number; value: MarketplacePlan } | null = null;

@@ -141,3 +141,12 @@ export async function removeMember(
     return { ok: true as const };
   });
 }
+
+/** Whether an organisation's verification was granted (the allocation plan's higher limit). */
+export async function isOrganizationVerified(organizationId: string): Promise<boolean> {
+  const organization = await db().organization.findUnique({
+    where: { id: organizationId },
+    select: { verificationStatus: true },
+  });
+  return organization?.verificationStatus === "verified";
+}

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { busyProblem, checkPlanBody } from "~/api/allocation-plan-api.server.ts";
 import { apiHandler, failureProblem, json, problem, validationProblem } from "~/api/http.server.ts";
-import { planLimiter, rateLimitedProblem } from "~/api/rate-limits.server.ts";
+import { rateLimitedProblem, takePlanAllowance } from "~/api/rate-limits.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
 import type { AllocationPlan } from "~/domain/matching/allocation-plan.ts";
 import {
@@ -10,6 +10,7 @@ import {
   solvePlan,
   withPlanSlot,
 } from "~/models/allocation-plan.server.ts";
+import { isOrganizationVerified } from "~/models/organization.server.ts";
 
 // POST /api/v1/allocation-plans: the regional allocation plan (issue 4 item 6) of the inline lots and
 // facilities, or of the marketplace's open lots and active facilities for whatever is left out.
@@ -21,8 +22,12 @@ export async function action({ request }: ActionFunctionArgs) {
     if (raw instanceof Response) return raw;
     const checked = checkPlanBody(raw);
     if (!checked.ok) return checked.response;
-    // Each plan holds the server while it solves.
-    const allowance = planLimiter.take(caller.organization.id);
+    // Each plan takes a core for up to seconds (on the plan worker thread).
+    const organizationId = caller.organization.id;
+    const allowance = await takePlanAllowance({
+      organizationId,
+      verified: await isOrganizationVerified(organizationId),
+    });
     if (!allowance.ok) return rateLimitedProblem(allowance, "Too many plans; wait a little.", "organisation");
     const { lots, facilities, co2PricePerTonne } = checked.body;
     const now = new Date();

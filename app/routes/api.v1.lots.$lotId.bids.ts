@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     const caller = await requireApiActor(request);
     if (!canBid(caller.organization.capabilities)) return capabilityProblem();
-    const allowance = bidLimiter.take(caller.organization.id);
+    const allowance = await bidLimiter.take(caller.organization.id);
     if (!allowance.ok)
       return rateLimitedProblem(allowance, "Too many bids from your organisation.", "organisation");
     const body = await readJsonBody(request, PlaceBidBody);

@@ -17,7 +17,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (request.method !== "POST") {
       return problem(405, "Use POST.", { code: "METHOD_NOT_ALLOWED", headers: { Allow: "POST" } });
     }
-    const allowance = quoteLimiter.take(quoteKey(request));
+    const allowance = await quoteLimiter.take(quoteKey(request));
     if (!allowance.ok) return rateLimitedProblem(allowance, "Too many quotes from your address.", "address");
     const checked = checkQuoteBody(await readJsonBody(request, AnyJson));
     if (!checked.ok) return checked.response;

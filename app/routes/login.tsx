@@ -34,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ errors: parsed.errors, values: parsed.values, formError: undefined }, { status: 400 });
   // Failed log-ins slow the account down (app/domain/login-delay.ts), before the password is checked.
   const throttle = context.rateLimitsDisabled ? null : accountLogins;
-  const allowance = throttle?.check(parsed.data.email) ?? { ok: true };
+  const allowance = (await throttle?.check(parsed.data.email)) ?? { ok: true };
   if (!allowance.ok) {
     const wait = allowance.retryAfterSeconds;
     return data(
@@ -47,8 +47,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   const user = await verifyLogin(parsed.data.email, parsed.data.password);
-  if (!user) throttle?.failed(parsed.data.email);
-  else throttle?.succeeded(parsed.data.email);
+  if (!user) await throttle?.failed(parsed.data.email);
+  else await throttle?.succeeded(parsed.data.email);
   if (!user) {
     // One message for an unknown email and a wrong password alike.
     return data(

@@ -1,4 +1,5 @@
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
+import { bidLimiter } from "~/api/rate-limits.server.ts";
 import { getActor } from "~/auth/actor.server.ts";
 import { readBidForm } from "~/domain/bidding/bid-form.ts";
 import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
@@ -43,6 +44,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   if (!viewer.organizationId) {
     return refuse(403, { code: "CAPABILITY_REQUIRED", formError: "Join an organisation to bid." });
+  }
+  // The API's per-organisation bid limit counts the page's bids too (issue 17, defect 9).
+  const allowance = await bidLimiter.take(viewer.organizationId);
+  if (!allowance.ok) {
+    return Response.json(
+      {
+        code: "RATE_LIMITED",
+        errors: {},
+        blockers: [],
+        formError: `At most ${allowance.limit} bids a minute per organisation; try again in ${allowance.retryAfterSeconds} s.`,
+      } satisfies BidFeedback,
+      { status: 429, headers: { "Retry-After": String(allowance.retryAfterSeconds) } },
+    );
   }
   const lot = await lotSaleTerms(lotId);
   if (!lot) return refuse(404, { code: "NOT_FOUND", formError: "There is no such lot." });

@@ -6,7 +6,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { planLimiter } from "~/api/rate-limits.server.ts";
+import { takePlanAllowance } from "~/api/rate-limits.server.ts";
 import { requireActor } from "~/auth/actor.server.ts";
 import { FlowsMap } from "~/components/map/flows-map.tsx";
 import { PlanTables } from "~/components/plan-tables.tsx";
@@ -15,6 +15,7 @@ import { type PlanView, planPageView } from "~/domain/matching/plan-view.ts";
 import { formatMoney } from "~/domain/money.ts";
 import { formatTonnes } from "~/domain/quantity.ts";
 import { marketplacePlan, PLAN_CACHE_MS } from "~/models/allocation-plan.server.ts";
+import { isOrganizationVerified } from "~/models/organization.server.ts";
 import planStyles from "~/styles/plan.css?url";
 
 export const meta: MetaFunction = () => [{ title: "Regional allocation plan · Packloop" }];
@@ -40,9 +41,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 // "Recompute": solve again now, whatever the cache holds.
 export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await requireActor(request);
-  // Each recompute holds the server while it solves: the API's limit applies, counted per user.
-  const allowance = planLimiter.take(`user:${user.id}`);
+  const { user, organizationId } = await requireActor(request);
+  // Each recompute takes a core for up to seconds: the API's limit applies, counted per
+  // organisation (per user for one acting for none).
+  const allowance = await takePlanAllowance(
+    organizationId
+      ? { organizationId, verified: await isOrganizationVerified(organizationId) }
+      : { userId: user.id },
+  );
   if (!allowance.ok) {
     const wait = allowance.retryAfterSeconds;
     return data(

@@ -40,7 +40,7 @@ interface QuoteAnswer extends FormFeedback {
 
 // Public: no account. Each quote ranks every facility, so it shares the API's per-address limit.
 export async function action({ request }: ActionFunctionArgs) {
-  const allowance = quoteLimiter.take(quoteKey(request));
+  const allowance = await quoteLimiter.take(quoteKey(request));
   if (!allowance.ok) {
     return data<QuoteAnswer>(
       {

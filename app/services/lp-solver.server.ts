@@ -2,9 +2,9 @@
  * The linear-programming solver: HiGHS (University of Edinburgh) compiled to WebAssembly, from the
  * `highs` package. The runtime is loaded once per process, lazily (the server build rejects
  * top-level await), and every solve gets a fresh native model that is disposed afterwards, so no
- * state survives between solves and Wasm memory does not leak. Solving blocks the event loop for
- * its duration: a plan of 10,000 lots takes about a second, which callers should keep off hot
- * request paths (rate-limit or queue plan requests).
+ * state survives between solves and Wasm memory does not leak. Solving blocks the thread it runs
+ * on for its duration (a plan of 10,000 lots takes about a second): the server's allocation plans
+ * run it on a worker thread (plan-worker.server.ts).
  */
 
 import highsLoader, { type Highs } from "highs";

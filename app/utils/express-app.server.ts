@@ -10,7 +10,7 @@ import type { Database } from "./db.server.ts";
 import { DIRECT_ROUTES, directAction } from "./direct-route.server.ts";
 import type { Env } from "./env.server.ts";
 import { sendRefusal } from "./http-refusal.server.ts";
-import { rateLimiter, rateLimitMiddleware } from "./rate-limit.server.ts";
+import { rateLimiter, rateLimitMiddleware, shareRateLimitsThrough } from "./rate-limit.server.ts";
 import { remixHandler } from "./remix-handler.server.ts";
 import { sameOriginCheck } from "./same-origin.server.ts";
 import { parseTrustProxy } from "./trust-proxy.server.ts";
@@ -95,18 +95,20 @@ export function createApp(options: AppOptions) {
     }
   });
 
+  // Counters in PostgreSQL when the database is PostgreSQL, shared by every instance (ADR 028).
+  shareRateLimitsThrough(options.database);
   if (env.RATE_LIMIT_DISABLED !== "true") {
     // The app's own configuration decides (tests start servers with and without limits).
     const on = { windowMs: 60_000, disabled: () => false };
     const authLimiter = rateLimitMiddleware(
       "auth",
-      rateLimiter({ ...on, limit: env.RATE_LIMIT_AUTH_PER_MINUTE }),
+      rateLimiter({ ...on, name: "auth", limit: env.RATE_LIMIT_AUTH_PER_MINUTE }),
       on.windowMs,
       "Too many attempts from your address. Wait a minute and try again.",
     );
     const writeLimiter = rateLimitMiddleware(
       "writes",
-      rateLimiter({ ...on, limit: env.RATE_LIMIT_WRITES_PER_MINUTE }),
+      rateLimiter({ ...on, name: "writes", limit: env.RATE_LIMIT_WRITES_PER_MINUTE }),
       on.windowMs,
       "Too many requests from your address. Wait a minute and try again.",
     );

@@ -257,7 +257,7 @@ describe("POST /api/v1/allocation-plans", () => {
     expect((await call(post({ lots: [near], facilities: [geelong] }))).status).toBe(200);
   });
 
-  test("an organisation may ask for a few plans a minute", async () => {
+  test("an unverified organisation may ask for two plans a minute, a verified one six", async () => {
     const other = await accountWith(["buyer"]);
     const otherToken = (
       await createApiToken({ organizationId: other.organizationId, createdById: other.userId, name: "t" })
@@ -266,12 +266,31 @@ describe("POST /api/v1/allocation-plans", () => {
     process.env.RATE_LIMIT_DISABLED = "false";
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 7; i++)
+      for (let i = 0; i < 3; i++)
         statuses.push((await call(post({ lots: [near], facilities: [geelong] }, otherToken))).status);
-      expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429]);
+      expect(statuses).toEqual([200, 200, 429]);
       const limited = await call(post({ lots: [near], facilities: [geelong] }, otherToken));
       expect(limited.body.code).toBe("RATE_LIMITED");
       expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(0);
+
+      const verified = await accountWith(["buyer"]);
+      await db().organization.update({
+        where: { id: verified.organizationId },
+        data: { verificationStatus: "verified" },
+      });
+      const verifiedToken = (
+        await createApiToken({
+          organizationId: verified.organizationId,
+          createdById: verified.userId,
+          name: "t",
+        })
+      ).token;
+      const verifiedStatuses: number[] = [];
+      for (let i = 0; i < 7; i++)
+        verifiedStatuses.push(
+          (await call(post({ lots: [near], facilities: [geelong] }, verifiedToken))).status,
+        );
+      expect(verifiedStatuses).toEqual([200, 200, 200, 200, 200, 200, 429]);
     } finally {
       process.env.RATE_LIMIT_DISABLED = previous;
     }
@@ -301,7 +320,7 @@ describe("/plan", () => {
     expect((second.data as { fromCache: boolean }).fromCache).toBe(true);
   });
 
-  test("Recompute solves again, within the per-user limit", async () => {
+  test("Recompute solves again, within the organisation's plan limit", async () => {
     const previous = process.env.RATE_LIMIT_DISABLED;
     process.env.RATE_LIMIT_DISABLED = "false";
     try {
@@ -314,7 +333,8 @@ describe("/plan", () => {
         statuses.push(outcome.status);
         if (i === 0) expect((outcome.data as { fromCache: boolean }).fromCache).toBe(false);
       }
-      expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429]);
+      // The page's organisation is unverified: two a minute, shared with its API calls.
+      expect(statuses).toEqual([200, 200, 429, 429, 429, 429, 429]);
     } finally {
       process.env.RATE_LIMIT_DISABLED = previous;
     }

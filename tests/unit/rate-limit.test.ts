@@ -7,40 +7,40 @@ import { clientKey, rateLimiter } from "~/utils/rate-limit.server.ts";
 const on = () => false;
 
 describe("rateLimiter", () => {
-  test("allows `limit` takes per key per window, then refuses with the seconds to the window's end", () => {
-    const limiter = rateLimiter({ limit: 3, windowMs: 60_000, disabled: on });
+  test("allows `limit` takes per key per window, then refuses with the seconds to the window's end", async () => {
+    const limiter = rateLimiter({ name: "t", limit: 3, windowMs: 60_000, disabled: on });
     const t = 1_000_000;
-    expect([0, 1, 2].map((i) => limiter.take("a", t + i))).toEqual([
+    expect(await Promise.all([0, 1, 2].map((i) => limiter.take("a", t + i)))).toEqual([
       { ok: true },
       { ok: true },
       { ok: true },
     ]);
-    expect(limiter.take("a", t + 100)).toEqual({ ok: false, limit: 3, retryAfterSeconds: 60 });
-    expect(limiter.take("a", t + 59_500)).toEqual({ ok: false, limit: 3, retryAfterSeconds: 1 });
-    expect(limiter.take("b", t + 100)).toEqual({ ok: true });
-    expect(limiter.take("a", t + 60_000)).toEqual({ ok: true });
+    expect(await limiter.take("a", t + 100)).toEqual({ ok: false, limit: 3, retryAfterSeconds: 60 });
+    expect(await limiter.take("a", t + 59_500)).toEqual({ ok: false, limit: 3, retryAfterSeconds: 1 });
+    expect(await limiter.take("b", t + 100)).toEqual({ ok: true });
+    expect(await limiter.take("a", t + 60_000)).toEqual({ ok: true });
   });
 
-  test("a limit given as a function is read on every take", () => {
+  test("a limit given as a function is read on every take", async () => {
     let limit = 1;
-    const limiter = rateLimiter({ limit: () => limit, windowMs: 1_000, disabled: on });
-    expect(limiter.take("k", 0).ok).toBe(true);
-    expect(limiter.take("k", 1).ok).toBe(false);
+    const limiter = rateLimiter({ name: "t", limit: () => limit, windowMs: 1_000, disabled: on });
+    expect((await limiter.take("k", 0)).ok).toBe(true);
+    expect((await limiter.take("k", 1)).ok).toBe(false);
     limit = 3;
-    expect(limiter.take("k", 2).ok).toBe(true);
+    expect((await limiter.take("k", 2)).ok).toBe(true);
   });
 
-  test("disabled lets everything through; by default RATE_LIMIT_DISABLED decides", () => {
-    const off = rateLimiter({ limit: 1, windowMs: 60_000, disabled: () => true });
-    for (let i = 0; i < 5; i++) expect(off.take("k", i)).toEqual({ ok: true });
+  test("disabled lets everything through; by default RATE_LIMIT_DISABLED decides", async () => {
+    const off = rateLimiter({ name: "t", limit: 1, windowMs: 60_000, disabled: () => true });
+    for (let i = 0; i < 5; i++) expect(await off.take("k", i)).toEqual({ ok: true });
     const before = process.env.RATE_LIMIT_DISABLED;
     try {
-      const byEnv = rateLimiter({ limit: 1, windowMs: 60_000 });
+      const byEnv = rateLimiter({ name: "t", limit: 1, windowMs: 60_000 });
       process.env.RATE_LIMIT_DISABLED = "false";
-      expect(byEnv.take("k", 0).ok).toBe(true);
-      expect(byEnv.take("k", 1).ok).toBe(false);
+      expect((await byEnv.take("k", 0)).ok).toBe(true);
+      expect((await byEnv.take("k", 1)).ok).toBe(false);
       process.env.RATE_LIMIT_DISABLED = "true";
-      expect(byEnv.take("k", 2).ok).toBe(true);
+      expect((await byEnv.take("k", 2)).ok).toBe(true);
     } finally {
       process.env.RATE_LIMIT_DISABLED = before;
     }

@@ -27,7 +27,8 @@ export const allocationPlansApi: OpenApiFragment = {
           "`facilities` out to use the marketplace's open lots or active facilities. " +
           `At most ${MAX_PLAN_LOTS} inline lots (413 TOO_MANY_LOTS) and ${MAX_PLAN_FACILITIES} inline facilities ` +
           "(413 TOO_MANY_FACILITIES). One plan is solved at a time per server (503 PLAN_SOLVER_BUSY with Retry-After) " +
-          "and an organisation may ask for six a minute (429 RATE_LIMITED with Retry-After).",
+          "and an organisation may ask for two a minute, a verified one six, counted with its /plan recomputes " +
+          "(429 RATE_LIMITED with Retry-After).",
         requestBody: {
           required: false,
           content: { "application/json": { schema: ref("AllocationPlanRequest") } },
