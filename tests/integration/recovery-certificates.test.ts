@@ -1,0 +1,225 @@
+// Certificates of recovery on PGlite and PostgreSQL (issue 12 item 5): only the receiving
+// facility's organisation issues one, only after `received` and `processed`, once per shipment; it
+// records the `certified` milestone and a `certificate_issued` custody event in one transaction;
+// the verify data shows the chain verified, and not verified once a byte of an event is changed in
+// SQL; the PDF's text carries the certificate number and the verify URL.
+import { extractText, getDocumentProxy } from "unpdf";
+import { beforeAll, describe, expect, test } from "vitest";
+import { dealParties } from "~/domain/deals/settlement.ts";
+import { buildRecoveryCertificate } from "~/domain/papers/recovery-certificate.ts";
+import {
+  certificatePaperInput,
+  getCertificate,
+  issueCertificate,
+  lotCertificateNumber,
+} from "~/models/certificates/recovery-certificate.server.ts";
+import { verifyChain } from "~/models/custody/custody-chain.server.ts";
+import { recordMilestone } from "~/models/shipments/milestone-record.server.ts";
+import { createShipmentForDeal } from "~/models/shipments/shipment-create.server.ts";
+import { renderPaperPdf } from "~/services/pdf.server.ts";
+import { db } from "~/utils/db.server.ts";
+import { openLot } from "../fixtures/bidding.ts";
+import { insertEconomies } from "../fixtures/economies.ts";
+import { accountWith } from "../fixtures/facilities.ts";
+
+type Account = Awaited<ReturnType<typeof accountWith>>;
+let seller: Account;
+let recycler: Account;
+let stranger: Account;
+let facilityId: string;
+const HOUR = 3_600_000;
+let clock = Date.now() - 200 * HOUR;
+const next = () => {
+  clock += HOUR;
+  return new Date(clock);
+};
+const actor = (account: Account) => ({ organizationId: account.organizationId, userId: account.userId });
+
+beforeAll(async () => {
+  await insertEconomies(db());
+  seller = await accountWith(["seller"]);
+  recycler = await accountWith(["recycler"]);
+  stranger = await accountWith(["buyer"]);
+  const facility = await db().facility.create({
+    data: {
+      organizationId: recycler.organizationId,
+      name: "Plant AU",
+      economyCode: "AU",
+      lat: -37.81,
+      lng: 144.96,
+      address: "1 Smelter Road, Melbourne",
+      processes: ["hydrometallurgy"],
+      acceptedChemistries: ["NMC622"],
+      acceptedForms: ["pack"],
+      acceptedConditions: ["intact"],
+      recoveryLiBp: 9000,
+      recoveryNiBp: 9500,
+      recoveryCoBp: 9500,
+      recoveryMnBp: 9000,
+      recoveryCuBp: 9000,
+      holdsImportConsent: true,
+    },
+  });
+  facilityId = facility.id;
+});
+
+/** A domestic DAP shipment of a 10 t lot, moved up to `delivered` by the seller. */
+async function deliveredShipment() {
+  const lot = await openLot(seller.organizationId, { status: "awarded", massKg: 10_000, currency: "USD" });
+  const award = await db().award.create({
+    data: {
+      lotId: lot.id,
+      organizationId: recycler.organizationId,
+      facilityId,
+      amountMinor: 2_000_000n,
+      currency: "USD",
+      status: "confirmed",
+    },
+  });
+  const deal = await db().deal.create({
+    data: {
+      lotId: lot.id,
+      awardId: award.id,
+      sellerOrganizationId: seller.organizationId,
+      buyerOrganizationId: recycler.organizationId,
+      ...dealParties({
+        priceKind: "payable",
+        sellerOrganizationId: seller.organizationId,
+        counterpartyOrganizationId: recycler.organizationId,
+      }),
+      facilityId,
+      massKg: 10_000,
+      priceMinorPerTonne: 200_000n,
+      totalMinor: 2_000_000n,
+      currency: "USD",
+      priceKind: "payable",
+      incoterm: "DAP",
+      commissionBp: 0,
+      provisionalShareBp: 9_000,
+      inspectionDays: 7,
+      status: "funded",
+      paymentDueAt: new Date(Date.now() + 3 * 86_400_000),
+    },
+  });
+  const created = await db().$transaction((tx) => createShipmentForDeal(tx, deal.id));
+  if (!created.ok) throw new Error(created.message);
+  const shipmentId = created.shipment.id;
+  for (const kind of ["safety_data_sheet", "un38_3_summary"] as const) {
+    await db().lotDocument.create({
+      data: {
+        lotId: lot.id,
+        kind,
+        fileName: `${kind}.pdf`,
+        contentType: "application/pdf",
+        sizeBytes: 10,
+        storageKey: `cert-${Math.random().toString(36).slice(2)}.pdf`,
+        sha256: "0".repeat(64),
+      },
+    });
+  }
+  const steps = [
+    { kind: "booked" },
+    { kind: "picked_up", packaging: "P909, steel crate", stateOfChargePct: 30 },
+    { kind: "departed" },
+    { kind: "delivered" },
+  ];
+  for (const step of steps) {
+    const result = await recordMilestone({ shipmentId, occurredAt: next(), actor: actor(seller), ...step });
+    expect(result, step.kind).toMatchObject({ ok: true });
+  }
+  return { lotId: lot.id, shipmentId, dealId: deal.id };
+}
+
+describe("issueCertificate", () => {
+  test("is refused before `received` and `processed` and to anyone but the receiving facility; issued once", async () => {
+    const { lotId, shipmentId, dealId } = await deliveredShipment();
+    expect(await issueCertificate({ shipmentId, actor: actor(recycler) })).toMatchObject({
+      code: "MILESTONE_OUT_OF_ORDER",
+    });
+    expect(
+      await recordMilestone({
+        shipmentId,
+        kind: "received",
+        occurredAt: next(),
+        netWeightKg: 10_000,
+        actor: actor(recycler),
+      }),
+    ).toMatchObject({ ok: true });
+    // Received but not processed: still too early.
+    expect(await issueCertificate({ shipmentId, actor: actor(recycler) })).toMatchObject({
+      code: "MILESTONE_OUT_OF_ORDER",
+    });
+    expect(
+      await recordMilestone({ shipmentId, kind: "processed", occurredAt: next(), actor: actor(recycler) }),
+    ).toMatchObject({ ok: true });
+    // The seller is a party but not the receiver; a stranger does not learn the shipment exists.
+    expect(await issueCertificate({ shipmentId, actor: actor(seller) })).toMatchObject({
+      code: "NOT_YOUR_MILESTONE",
+    });
+    expect(await issueCertificate({ shipmentId, actor: actor(stranger) })).toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await db().recoveryCertificate.count({ where: { shipmentId } })).toBe(0);
+
+    const issued = await issueCertificate({ shipmentId, actor: actor(recycler) });
+    if (!issued.ok) throw new Error(issued.message);
+    expect(issued.number).toMatch(/^PL-COR-\d{6}$/);
+    expect(issued.certificate).toMatchObject({ lotId, shipmentId, dealId, facilityId });
+    // A second time: the `certified` milestone is already recorded.
+    expect(await issueCertificate({ shipmentId, actor: actor(recycler) })).toMatchObject({
+      code: "MILESTONE_OUT_OF_ORDER",
+    });
+    expect(await db().recoveryCertificate.count({ where: { shipmentId } })).toBe(1);
+
+    const shipment = await db().shipment.findUniqueOrThrow({ where: { id: shipmentId } });
+    expect(shipment.lastMilestone).toBe("certified");
+    const chain = await verifyChain(lotId);
+    expect(chain.verified).toBe(true);
+    expect(chain.events.slice(-2).map((e) => e.kind)).toEqual(["milestone_certified", "certificate_issued"]);
+    expect(chain.events.at(-1)?.data).toMatchObject({
+      certificateNumber: issued.number,
+      massReceivedKg: 10_000,
+    });
+    expect(issued.certificate.chainSequence).toBe(chain.head?.sequence);
+    expect(issued.certificate.chainHash).toBe(chain.head?.hash);
+    expect(await lotCertificateNumber(lotId)).toBe(issued.number);
+
+    // The verify page's data: the facts and the chain, verified now.
+    const view = await getCertificate(issued.number);
+    expect(view).toMatchObject({
+      number: issued.number,
+      chain: { verified: true, brokenAt: null },
+      headMatches: true,
+      record: { massReceivedKg: 10_000, process: "hydrometallurgy", facility: { name: "Plant AU" } },
+    });
+    const nickel = view?.record.recovery.metals.find((m) => m.metal === "Ni");
+    expect(nickel?.recoveredGrams).toBeGreaterThan(0);
+    expect(nickel?.rateBp).toBe(9500);
+    expect(await getCertificate(issued.number.toLowerCase())).toMatchObject({ number: issued.number });
+    expect(await getCertificate("PL-COR-999999")).toBeNull();
+    expect(await getCertificate("nonsense")).toBeNull();
+
+    // The PDF names the certificate and carries the verify URL.
+    if (!view) throw new Error("no view");
+    const built = buildRecoveryCertificate(certificatePaperInput(view, "https://packloop.example"));
+    if (!built.ok) throw new Error(built.message);
+    const pdf = await renderPaperPdf(built.paper);
+    const { text } = await extractText(await getDocumentProxy(pdf), { mergePages: true });
+    expect(text).toContain(issued.number);
+    expect(text).toContain(`https://packloop.example/verify/${issued.number}`);
+
+    // One byte of a stored event changed in SQL: the verify data says so.
+    await db().$executeRawUnsafe(`ALTER TABLE "AuditEvent" DISABLE TRIGGER "audit_event_append_only"`);
+    try {
+      await db().$executeRawUnsafe(
+        `UPDATE "AuditEvent" SET "data" = jsonb_set("data", '{massReceivedKg}', '10001')
+         WHERE "stream" = $1 AND "kind" = 'certificate_issued'`,
+        `lot:${lotId}`,
+      );
+    } finally {
+      await db().$executeRawUnsafe(`ALTER TABLE "AuditEvent" ENABLE TRIGGER "audit_event_append_only"`);
+    }
+    const tampered = await getCertificate(issued.number);
+    expect(tampered?.chain).toMatchObject({ verified: false, brokenAt: issued.certificate.chainSequence });
+  });
+});
