@@ -300,6 +300,20 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
       { path: `/shipments/${ids.shipments[role] ?? "01900000-0000-7000-8000-000000000000"}/events` },
     ],
   },
+  // Certificates of recovery are public: the first seeded one (the demo seeds PL-COR-000001…3) and
+  // a number that does not exist (the 404 page, for everyone).
+  "routes/verify.$certificateNumber": {
+    kind: HTML,
+    plan: () => [{ path: "/verify/PL-COR-000001" }, { path: "/verify/PL-COR-999999", boundary: 404 }],
+  },
+  "routes/certificates.$file": {
+    kind: RESOURCE,
+    plan: page("/certificates/PL-COR-000001.pdf", "/certificates/PL-COR-999999.pdf"),
+  },
+  "routes/api.v1.certificates.$certificateNumber": {
+    kind: RESOURCE,
+    plan: page("/api/v1/certificates/PL-COR-000001", "/api/v1/certificates/nonsense"),
+  },
   "routes/api.v1.shipments": { kind: RESOURCE, plan: page("/api/v1/shipments") },
   // Not on the shipment (or no such shipment): 404 for everyone, never a 5xx.
   "routes/api.v1.shipments.$shipmentId": {
