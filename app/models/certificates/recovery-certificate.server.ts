@@ -63,6 +63,24 @@ async function issueIn(
     now,
   );
   if (!milestone.ok) return milestone;
+  const { certificate, number } = await storeCertificate(tx, {
+    shipmentId: input.shipmentId,
+    actor: input.actor,
+    at: now,
+  });
+  return { ok: true, certificate, number };
+}
+
+/**
+ * Computes and stores the certificate of a shipment whose `certified` milestone the caller has
+ * just recorded, appending its `certificate_issued` custody event (the demo seed calls this too, so
+ * its certificates come from the same computation). Numbers come from the table's sequence.
+ */
+export async function storeCertificate(
+  tx: DbTransaction,
+  input: { shipmentId: string; actor: MilestoneActor; at: Date },
+) {
+  const now = input.at;
   const { record, facilityId, lotId, dealId } = await certificateFacts(tx, input.shipmentId);
   const [{ serial }] = await tx.$queryRaw<{ serial: number }[]>`
     SELECT nextval('"RecoveryCertificate_number_seq"')::int AS "serial"`;
@@ -99,7 +117,7 @@ async function issueIn(
       chainHash: event.hash,
     },
   });
-  return { ok: true, certificate, number };
+  return { certificate, number };
 }
 
 /** The facts of a received and processed shipment, computed as the certificate states them. */
@@ -113,9 +131,22 @@ export async function certificateFacts(client: DbClient | DbTransaction, shipmen
       milestones: { where: { kind: { in: ["received", "processed"] } }, orderBy: { sequence: "asc" } },
     },
   });
+  // The shipment's destination facility; for a deal that named none, the receiving organisation's
+  // own facility (its first, by id). A receiver with no facility cannot certify a recovery.
   const facilityId = shipment.destinationFacilityId ?? shipment.deal?.facilityId ?? null;
-  const facility = facilityId ? await client.facility.findUnique({ where: { id: facilityId } }) : null;
-  if (!facility) throw new Refused(fail("FACILITY_MISSING", "The shipment names no receiving facility."));
+  const facility = facilityId
+    ? await client.facility.findUnique({ where: { id: facilityId } })
+    : shipment.receiverOrganizationId
+      ? await client.facility.findFirst({
+          where: { organizationId: shipment.receiverOrganizationId },
+          orderBy: { id: "asc" },
+        })
+      : null;
+  if (!facility) {
+    throw new Refused(
+      fail("FACILITY_MISSING", "The receiving organisation has no recovery facility to certify from."),
+    );
+  }
   const received = shipment.milestones.find((m) => m.kind === "received");
   const processed = shipment.milestones.find((m) => m.kind === "processed");
   const massReceivedKg =
