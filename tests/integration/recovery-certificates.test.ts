@@ -7,20 +7,27 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, test } from "vitest";
 import { dealParties } from "~/domain/deals/settlement.ts";
 import { buildRecoveryCertificate } from "~/domain/papers/recovery-certificate.ts";
+import { createApiToken } from "~/models/api-token.server.ts";
 import {
   certificatePaperInput,
   getCertificate,
   issueCertificate,
-  lotCertificateNumber,
+  lotCertificate,
 } from "~/models/certificates/recovery-certificate.server.ts";
 import { verifyChain } from "~/models/custody/custody-chain.server.ts";
 import { recordMilestone } from "~/models/shipments/milestone-record.server.ts";
 import { createShipmentForDeal } from "~/models/shipments/shipment-create.server.ts";
+import * as certificateApi from "~/routes/api.v1.certificates.$certificateNumber.ts";
+import * as passportRoute from "~/routes/api.v1.lots.$lotId.passport.ts";
+import * as pdfRoute from "~/routes/certificates.$file.ts";
+import * as verifyRoute from "~/routes/verify.$certificateNumber.tsx";
 import { renderPaperPdf } from "~/services/pdf.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { openLot } from "../fixtures/bidding.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
 import { accountWith } from "../fixtures/facilities.ts";
+import { apiGet } from "../fixtures/lots.ts";
+import { ORIGIN } from "../fixtures/routes.ts";
 
 type Account = Awaited<ReturnType<typeof accountWith>>;
 let seller: Account;
@@ -182,7 +189,7 @@ describe("issueCertificate", () => {
     });
     expect(issued.certificate.chainSequence).toBe(chain.head?.sequence);
     expect(issued.certificate.chainHash).toBe(chain.head?.hash);
-    expect(await lotCertificateNumber(lotId)).toBe(issued.number);
+    expect((await lotCertificate(lotId))?.number).toBe(issued.number);
 
     // The verify page's data: the facts and the chain, verified now.
     const view = await getCertificate(issued.number);
@@ -207,6 +214,64 @@ describe("issueCertificate", () => {
     const { text } = await extractText(await getDocumentProxy(pdf), { mergePages: true });
     expect(text).toContain(issued.number);
     expect(text).toContain(`https://packloop.example/verify/${issued.number}`);
+
+    // The public routes: the verify page's loader, the API and the PDF, with no log-in.
+    const context = { cspNonce: "" };
+    const page = await verifyRoute.loader({
+      request: new Request(`${ORIGIN}/verify/${issued.number}`),
+      params: { certificateNumber: issued.number },
+      context,
+    });
+    expect(page).toMatchObject({ number: issued.number, chain: { verified: true, headMatches: true } });
+    const api = (await certificateApi.loader({
+      request: new Request(`${ORIGIN}/api/v1/certificates/${issued.number}`),
+      params: { certificateNumber: issued.number },
+      context,
+    })) as Response;
+    expect(api.status).toBe(200);
+    expect(await api.json()).toMatchObject({ number: issued.number, massReceivedKg: 10_000 });
+    const missing = (await certificateApi.loader({
+      request: new Request(`${ORIGIN}/api/v1/certificates/PL-COR-999999`),
+      params: { certificateNumber: "PL-COR-999999" },
+      context,
+    })) as Response;
+    expect(missing.status).toBe(404);
+    const download = (await pdfRoute.loader({
+      request: new Request(`${ORIGIN}/certificates/${issued.number}.pdf`),
+      params: { file: `${issued.number}.pdf` },
+      context,
+    })) as Response;
+    expect(download.headers.get("Content-Type")).toBe("application/pdf");
+    const downloaded = await extractText(
+      await getDocumentProxy(new Uint8Array(await download.arrayBuffer())),
+      {
+        mergePages: true,
+      },
+    );
+    expect(downloaded.text).toContain(`/verify/${issued.number}`);
+    await expect(
+      pdfRoute.loader({
+        request: new Request(`${ORIGIN}/certificates/${issued.number}`),
+        params: { file: issued.number },
+        context,
+      }),
+    ).rejects.toMatchObject({ status: 404 });
+
+    // The passport cites the chain head and the certificate.
+    const { token } = await createApiToken({
+      organizationId: recycler.organizationId,
+      createdById: recycler.userId,
+      name: "test",
+    });
+    const passport = (await passportRoute.loader({
+      request: apiGet(`/api/v1/lots/${lotId}/passport`, { token }),
+      params: { lotId },
+      context,
+    })) as Response;
+    const passportText = await passport.text();
+    expect(passport.status, passportText).toBe(200);
+    expect(passportText).toContain(chain.head?.hash ?? "no head");
+    expect(passportText).toContain(`/verify/${issued.number}`);
 
     // One byte of a stored event changed in SQL: the verify data says so.
     await db().$executeRawUnsafe(`ALTER TABLE "AuditEvent" DISABLE TRIGGER "audit_event_append_only"`);

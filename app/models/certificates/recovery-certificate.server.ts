@@ -238,14 +238,21 @@ export async function getCertificate(
   };
 }
 
-/** The number of the lot's latest certificate, or null (the passport links to it). */
-export async function lotCertificateNumber(lotId: string, client: DbClient = db()): Promise<string | null> {
+/** The lot's latest certificate (its number and recovery record), or null: the passport cites it. */
+export async function lotCertificate(
+  lotId: string,
+  client: DbClient = db(),
+): Promise<{ number: string; recovery: RecoveryRecord } | null> {
   const row = await client.recoveryCertificate.findFirst({
     where: { lotId },
     orderBy: { number: "desc" },
-    select: { number: true },
+    select: { number: true, record: true },
   });
-  return row ? formatCertificateNumber(row.number) : null;
+  if (!row) return null;
+  return {
+    number: formatCertificateNumber(row.number),
+    recovery: (row.record as unknown as CertificateRecord).recovery,
+  };
 }
 
 /** The shipment's certificate number, or null. */
