@@ -7,7 +7,8 @@ import { paperFileName, renderPaperPdf } from "~/services/pdf.server.ts";
  */
 export async function paperPdfResponse(paper: Paper, init: { cache?: string } = {}): Promise<Response> {
   const bytes = await renderPaperPdf(paper);
-  return new Response(bytes, {
+  // A fresh ArrayBuffer-backed copy: what BodyInit accepts under TypeScript 5.9's typed arrays.
+  return new Response(new Uint8Array(bytes), {
     headers: {
       "Content-Type": "application/pdf",
       "Content-Disposition": `inline; filename="${paperFileName(paper)}"`,

@@ -18,6 +18,7 @@ import {
 } from "~/components/shipments.tsx";
 import { useLiveShipment } from "~/components/use-live-shipment.ts";
 import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
+import { SHIPMENT_PAPER_LABELS } from "~/domain/papers/shipment-papers.ts";
 import { MILESTONE_LABELS } from "~/domain/shipments/milestones.ts";
 import {
   issueCertificate,
@@ -25,6 +26,7 @@ import {
 } from "~/models/certificates/recovery-certificate.server.ts";
 import { recordMilestone } from "~/models/shipments/milestone-record.server.ts";
 import { assignCarrierNow, carrierChoice } from "~/models/shipments/shipment-create.server.ts";
+import { shipmentPapersFor } from "~/models/shipments/shipment-papers.server.ts";
 import { getShipmentFor } from "~/models/shipments/shipment-read.server.ts";
 import shipmentStyles from "~/styles/shipments.css?url";
 import { milestoneFromForm } from "./shipments.$shipmentId.server.ts";
@@ -42,7 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The form's default time: now, to the minute, in UTC (the field says so).
   const carrier = await carrierChoice(actor.organization.id, shipment.id);
   const certificateNumber = await shipmentCertificateNumber(shipment.id);
-  return { shipment, carrier, certificateNumber, nowUtc: new Date().toISOString().slice(0, 16) };
+  const papers = await shipmentPapersFor(actor.organization.id, shipment.id);
+  return { shipment, carrier, certificateNumber, papers, nowUtc: new Date().toISOString().slice(0, 16) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -112,7 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ShipmentPage() {
-  const { shipment, carrier, certificateNumber, nowUtc } = useLoaderData<typeof loader>();
+  const { shipment, carrier, certificateNumber, papers, nowUtc } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>() as FormFeedback | undefined;
   const busy = useNavigation().state === "submitting";
   useLiveShipment(shipment.id, shipment.version);
@@ -158,6 +161,20 @@ export default function ShipmentPage() {
         <h2>Milestones</h2>
         <MilestoneTimeline shipment={shipment} />
       </section>
+      {papers.length > 0 ? (
+        <section aria-label="Papers">
+          <h2>Papers</h2>
+          <ul data-testid="shipment-papers">
+            {papers.map((paper) => (
+              <li key={paper}>
+                <a href={`/shipments/${shipment.id}/papers/${paper}.pdf`}>
+                  {SHIPMENT_PAPER_LABELS[paper]} (PDF)
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {certificateNumber ? (
         <p data-testid="shipment-certificate">
           Certificate of recovery <a href={`/verify/${certificateNumber}`}>{certificateNumber}</a> ·{" "}

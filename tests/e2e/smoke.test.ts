@@ -314,6 +314,18 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
     kind: RESOURCE,
     plan: page("/api/v1/certificates/PL-COR-000001", "/api/v1/certificates/nonsense"),
   },
+  // A shipment's papers: its parties get the PDF; a role on no shipment gets 404 (never a 5xx).
+  "routes/shipments.$shipmentId_.papers.$file": {
+    kind: RESOURCE,
+    plan: (ids, role) => [
+      {
+        path: `/shipments/${ids.shipments[role] ?? "01900000-0000-7000-8000-000000000000"}/papers/dangerous-goods.pdf`,
+      },
+      {
+        path: `/shipments/${ids.shipments[role] ?? "01900000-0000-7000-8000-000000000000"}/papers/nonsense.pdf`,
+      },
+    ],
+  },
   "routes/api.v1.shipments": { kind: RESOURCE, plan: page("/api/v1/shipments") },
   // Not on the shipment (or no such shipment): 404 for everyone, never a 5xx.
   "routes/api.v1.shipments.$shipmentId": {

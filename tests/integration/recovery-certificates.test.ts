@@ -15,8 +15,9 @@ import {
   lotCertificate,
 } from "~/models/certificates/recovery-certificate.server.ts";
 import { verifyChain } from "~/models/custody/custody-chain.server.ts";
-import { recordMilestone } from "~/models/shipments/milestone-record.server.ts";
+import { recordConsent, recordMilestone } from "~/models/shipments/milestone-record.server.ts";
 import { createShipmentForDeal } from "~/models/shipments/shipment-create.server.ts";
+import { shipmentPaper, shipmentPapersFor } from "~/models/shipments/shipment-papers.server.ts";
 import * as certificateApi from "~/routes/api.v1.certificates.$certificateNumber.ts";
 import * as passportRoute from "~/routes/api.v1.lots.$lotId.passport.ts";
 import * as pdfRoute from "~/routes/certificates.$file.ts";
@@ -286,5 +287,56 @@ describe("issueCertificate", () => {
     }
     const tampered = await getCertificate(issued.number);
     expect(tampered?.chain).toMatchObject({ verified: false, brokenAt: issued.certificate.chainSequence });
+  });
+});
+
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  return (await extractText(await getDocumentProxy(bytes), { mergePages: true })).text;
+}
+
+describe("a shipment's papers", () => {
+  test("the parties get the dangerous-goods document, and the movement document once a consent is recorded; a stranger nothing", async () => {
+    const { lotId, shipmentId } = await deliveredShipment();
+    expect(await shipmentPapersFor(seller.organizationId, shipmentId)).toEqual(["dangerous-goods"]);
+    expect(await shipmentPapersFor(stranger.organizationId, shipmentId)).toEqual([]);
+    expect(await shipmentPaper(stranger.organizationId, shipmentId, "dangerous-goods")).toBeNull();
+    // Domestic: no movement document.
+    expect(await shipmentPaper(recycler.organizationId, shipmentId, "movement-document")).toBeNull();
+
+    const dangerous = await shipmentPaper(recycler.organizationId, shipmentId, "dangerous-goods");
+    if (!dangerous?.ok) throw new Error(dangerous?.message ?? "no paper");
+    const text = await pdfText(await renderPaperPdf(dangerous.paper));
+    expect(text).toContain("UN 3480");
+    expect(text).toContain("LITHIUM ION BATTERIES");
+    expect(text).toContain("Plant AU");
+
+    // Across a border with its consent recorded: the movement document names the consent.
+    await db().shipment.update({
+      where: { id: shipmentId },
+      data: { crossesBorder: true, needsConsent: true },
+    });
+    const consent = await db().$transaction((tx) =>
+      recordConsent(tx, {
+        lotId,
+        shipmentId,
+        notificationNumber: "AU-2026-0042",
+        validFrom: new Date(Date.now() - 30 * 86_400_000),
+        validTo: new Date(Date.now() + 300 * 86_400_000),
+        shipmentsConsented: 4,
+        serialNumber: 2,
+      }),
+    );
+    expect(consent.ok).toBe(true);
+    expect(await shipmentPapersFor(seller.organizationId, shipmentId)).toEqual([
+      "dangerous-goods",
+      "movement-document",
+    ]);
+    const movement = await shipmentPaper(seller.organizationId, shipmentId, "movement-document");
+    if (!movement?.ok) throw new Error(movement?.message ?? "no paper");
+    const movementText = await pdfText(await renderPaperPdf(movement.paper));
+    expect(movementText).toContain("AU-2026-0042");
+    expect(movementText).toContain("2 of 4");
+    expect(movementText).toContain("A1170");
+    expect(await shipmentPaper(stranger.organizationId, shipmentId, "movement-document")).toBeNull();
   });
 });
