@@ -111,6 +111,11 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
   "routes/webhooks.stripe": { kind: RESOURCE, plan: page("/webhooks/stripe") },
   "routes/admin.deals": { kind: HTML, plan: onlyFor(["admin"], "/admin/deals") },
   "routes/deals._index": { kind: HTML, plan: page("/deals") },
+  // The payer's pro-forma invoice: a PDF for the payer, 404 for the others, 409 without bank details.
+  "routes/deals.$dealId_.pro-forma[.]pdf": {
+    kind: RESOURCE,
+    plan: (ids) => [{ path: `/deals/${ids.dealId}/pro-forma.pdf` }],
+  },
   "routes/deals.$dealId": {
     kind: HTML,
     plan: (ids, role) => [

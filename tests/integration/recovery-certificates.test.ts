@@ -6,6 +6,8 @@
 import { extractText, getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, test } from "vitest";
 import { dealParties } from "~/domain/deals/settlement.ts";
+import { bankDetailsFromLines } from "~/domain/papers/bank-details.ts";
+import { buildProFormaInvoice } from "~/domain/papers/pro-forma-invoice.ts";
 import { buildRecoveryCertificate } from "~/domain/papers/recovery-certificate.ts";
 import { createApiToken } from "~/models/api-token.server.ts";
 import {
@@ -15,6 +17,7 @@ import {
   lotCertificate,
 } from "~/models/certificates/recovery-certificate.server.ts";
 import { verifyChain } from "~/models/custody/custody-chain.server.ts";
+import { dealInvoiceInput } from "~/models/deals/deal-invoice.server.ts";
 import { recordConsent, recordMilestone } from "~/models/shipments/milestone-record.server.ts";
 import { createShipmentForDeal } from "~/models/shipments/shipment-create.server.ts";
 import { shipmentPaper, shipmentPapersFor } from "~/models/shipments/shipment-papers.server.ts";
@@ -338,5 +341,26 @@ describe("a shipment's papers", () => {
     expect(movementText).toContain("2 of 4");
     expect(movementText).toContain("A1170");
     expect(await shipmentPaper(stranger.organizationId, shipmentId, "movement-document")).toBeNull();
+  });
+
+  test("the payer gets the deal's pro-forma invoice with the platform's bank details; nobody else", async () => {
+    const { dealId } = await deliveredShipment();
+    const bank = bankDetailsFromLines([
+      "Beneficiary: Packloop Escrow",
+      "Bank: Westpac",
+      "IBAN: AU00 1234",
+      "SWIFT: WPACAU2S",
+    ]);
+    expect(await dealInvoiceInput(dealId, seller.organizationId, bank)).toBeNull();
+    expect(await dealInvoiceInput(dealId, stranger.organizationId, bank)).toBeNull();
+    const input = await dealInvoiceInput(dealId, recycler.organizationId, bank);
+    if (!input) throw new Error("no invoice for the payer");
+    const built = buildProFormaInvoice(input);
+    if (!built.ok) throw new Error(built.message);
+    expect(built.totalMinor).toBe(2_000_000);
+    const text = await pdfText(await renderPaperPdf(built.paper));
+    expect(text).toContain(input.paymentReference);
+    expect(text).toContain("AU00 1234");
+    expect(text).toContain("USD 20,000.00");
   });
 });
