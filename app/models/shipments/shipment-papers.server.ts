@@ -154,6 +154,6 @@ export async function shipmentPaper(
         }))
       : [],
     recoveryOperation: METALS_RECOVERY_OPERATION,
-    ...(dangerous ? { dangerousGoods: dangerous.description } : {}),
+    ...(dangerous?.ok ? { dangerousGoods: dangerous.description } : {}),
   });
 }
