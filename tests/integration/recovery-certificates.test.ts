@@ -23,6 +23,7 @@ import { createShipmentForDeal } from "~/models/shipments/shipment-create.server
 import { shipmentPaper, shipmentPapersFor } from "~/models/shipments/shipment-papers.server.ts";
 import * as certificateApi from "~/routes/api.v1.certificates.$certificateNumber.ts";
 import * as passportRoute from "~/routes/api.v1.lots.$lotId.passport.ts";
+import * as milestoneApi from "~/routes/api.v1.shipments.$shipmentId.milestones.ts";
 import * as pdfRoute from "~/routes/certificates.$file.ts";
 import * as verifyRoute from "~/routes/verify.$certificateNumber.tsx";
 import { renderPaperPdf } from "~/services/pdf.server.ts";
@@ -30,7 +31,7 @@ import { db } from "~/utils/db.server.ts";
 import { openLot } from "../fixtures/bidding.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
 import { accountWith } from "../fixtures/facilities.ts";
-import { apiGet } from "../fixtures/lots.ts";
+import { apiGet, jsonRequest } from "../fixtures/lots.ts";
 import { ORIGIN } from "../fixtures/routes.ts";
 
 type Account = Awaited<ReturnType<typeof accountWith>>;
@@ -362,5 +363,38 @@ describe("a shipment's papers", () => {
     expect(text).toContain(input.paymentReference);
     expect(text).toContain("AU00 1234");
     expect(text).toContain("USD 20,000.00");
+  });
+});
+
+describe("POST /api/v1/shipments/{id}/milestones with `certified`", () => {
+  test("issues the certificate of recovery", async () => {
+    const { shipmentId } = await deliveredShipment();
+    const receiver = actor(recycler);
+    await recordMilestone({
+      shipmentId,
+      kind: "received",
+      occurredAt: next(),
+      netWeightKg: 9_990,
+      actor: receiver,
+    });
+    await recordMilestone({ shipmentId, kind: "processed", occurredAt: next(), actor: receiver });
+    const { token } = await createApiToken({
+      organizationId: recycler.organizationId,
+      createdById: recycler.userId,
+      name: "test",
+    });
+    const response = (await milestoneApi.action({
+      request: jsonRequest(
+        "POST",
+        `/api/v1/shipments/${shipmentId}/milestones`,
+        { kind: "certified", occurredAt: new Date().toISOString() },
+        { token },
+      ),
+      params: { shipmentId },
+      context: { cspNonce: "" },
+    })) as Response;
+    expect(response.status, await response.clone().text()).toBe(201);
+    const certificate = await db().recoveryCertificate.findUniqueOrThrow({ where: { shipmentId } });
+    expect((certificate.record as { massReceivedKg: number }).massReceivedKg).toBe(9_990);
   });
 });
