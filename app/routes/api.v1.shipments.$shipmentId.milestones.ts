@@ -2,6 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { apiHandler, failureProblem, json, problem, readJsonBody } from "~/api/http.server.ts";
 import { RecordMilestoneBody } from "~/api/shipment-api.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
+import { issueCertificate } from "~/models/certificates/recovery-certificate.server.ts";
 import { recordMilestone } from "~/models/shipments/milestone-record.server.ts";
 import { getShipmentFor } from "~/models/shipments/shipment-read.server.ts";
 
@@ -18,19 +19,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(await getShipmentFor(caller.organization.id, shipmentId)))
       return problem(404, "No such shipment.", { code: "NOT_FOUND" });
     const body = await readJsonBody(request, RecordMilestoneBody);
-    const result = await recordMilestone({
-      shipmentId,
-      kind: body.kind,
-      occurredAt: new Date(body.occurredAt),
-      location: body.location ?? null,
-      netWeightKg: body.netWeightKg ?? null,
-      packaging: body.packaging ?? null,
-      stateOfChargePct: body.stateOfChargePct ?? null,
-      assay: body.assay ?? null,
-      note: body.note ?? null,
-      evidenceDocumentIds: body.evidenceDocumentIds,
-      actor: { organizationId: caller.organization.id, userId: caller.userId },
-    });
+    const actor = { organizationId: caller.organization.id, userId: caller.userId };
+    // `certified` is recorded only with its certificate of recovery (issued now, by the receiver).
+    const result =
+      body.kind === "certified"
+        ? await issueCertificate({ shipmentId, actor })
+        : await recordMilestone({
+            shipmentId,
+            kind: body.kind,
+            occurredAt: new Date(body.occurredAt),
+            location: body.location ?? null,
+            netWeightKg: body.netWeightKg ?? null,
+            packaging: body.packaging ?? null,
+            stateOfChargePct: body.stateOfChargePct ?? null,
+            assay: body.assay ?? null,
+            note: body.note ?? null,
+            evidenceDocumentIds: body.evidenceDocumentIds,
+            actor,
+          });
     if (!result.ok) return failureProblem(result);
     const shipment = await getShipmentFor(caller.organization.id, shipmentId);
     return json(shipment, { status: 201, headers: { Location: `/api/v1/shipments/${shipmentId}` } });

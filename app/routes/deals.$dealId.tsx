@@ -153,11 +153,18 @@ export default function DealPage() {
                   the deal lapses and the lot passes to the next bidder.
                 </p>
                 {bank ? (
-                  <ul>
-                    {bank.map((line) => (
-                      <li key={line}>{line}</li>
-                    ))}
-                  </ul>
+                  <>
+                    <ul>
+                      {bank.map((line) => (
+                        <li key={line}>{line}</li>
+                      ))}
+                    </ul>
+                    <p>
+                      <a href={`/deals/${deal.id}/pro-forma.pdf`} data-testid="pro-forma-link">
+                        Pro-forma invoice (PDF)
+                      </a>
+                    </p>
+                  </>
                 ) : (
                   <p className="hint">
                     The platform's bank details are not configured on this server (PLATFORM_BANK_DETAILS); ask

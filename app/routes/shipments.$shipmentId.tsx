@@ -18,9 +18,15 @@ import {
 } from "~/components/shipments.tsx";
 import { useLiveShipment } from "~/components/use-live-shipment.ts";
 import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
+import { SHIPMENT_PAPER_LABELS } from "~/domain/papers/shipment-papers.ts";
 import { MILESTONE_LABELS } from "~/domain/shipments/milestones.ts";
+import {
+  issueCertificate,
+  shipmentCertificateNumber,
+} from "~/models/certificates/recovery-certificate.server.ts";
 import { recordMilestone } from "~/models/shipments/milestone-record.server.ts";
 import { assignCarrierNow, carrierChoice } from "~/models/shipments/shipment-create.server.ts";
+import { shipmentPapersFor } from "~/models/shipments/shipment-papers.server.ts";
 import { getShipmentFor } from "~/models/shipments/shipment-read.server.ts";
 import shipmentStyles from "~/styles/shipments.css?url";
 import { milestoneFromForm } from "./shipments.$shipmentId.server.ts";
@@ -37,7 +43,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!shipment) throw new Response("No such shipment.", { status: 404 });
   // The form's default time: now, to the minute, in UTC (the field says so).
   const carrier = await carrierChoice(actor.organization.id, shipment.id);
-  return { shipment, carrier, nowUtc: new Date().toISOString().slice(0, 16) };
+  const certificateNumber = await shipmentCertificateNumber(shipment.id);
+  const papers = await shipmentPapersFor(actor.organization.id, shipment.id);
+  return { shipment, carrier, certificateNumber, papers, nowUtc: new Date().toISOString().slice(0, 16) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -56,6 +64,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!assigned.ok) {
       return data({ errors: failureFieldErrors(assigned), formError: assigned.message } as FormFeedback, {
         status: failureStatus(assigned.code),
+      });
+    }
+    return redirect(`/shipments/${shipmentId}`);
+  }
+  // `certified` is only ever recorded with its certificate (issue 12 item 5).
+  if (form.get("intent") === "issue-certificate" || form.get("kind") === "certified") {
+    const issued = await issueCertificate({
+      shipmentId,
+      actor: { organizationId: actor.organization.id, userId: actor.userId },
+    });
+    if (!issued.ok) {
+      return data({ errors: failureFieldErrors(issued), formError: issued.message } as FormFeedback, {
+        status: failureStatus(issued.code),
       });
     }
     return redirect(`/shipments/${shipmentId}`);
@@ -94,7 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ShipmentPage() {
-  const { shipment, carrier, nowUtc } = useLoaderData<typeof loader>();
+  const { shipment, carrier, certificateNumber, papers, nowUtc } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>() as FormFeedback | undefined;
   const busy = useNavigation().state === "submitting";
   useLiveShipment(shipment.id, shipment.version);
@@ -140,7 +161,39 @@ export default function ShipmentPage() {
         <h2>Milestones</h2>
         <MilestoneTimeline shipment={shipment} />
       </section>
-      {next && shipment.canRecordNext ? (
+      {papers.length > 0 ? (
+        <section aria-label="Papers">
+          <h2>Papers</h2>
+          <ul data-testid="shipment-papers">
+            {papers.map((paper) => (
+              <li key={paper}>
+                <a href={`/shipments/${shipment.id}/papers/${paper}.pdf`}>
+                  {SHIPMENT_PAPER_LABELS[paper]} (PDF)
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {certificateNumber ? (
+        <p data-testid="shipment-certificate">
+          Certificate of recovery <a href={`/verify/${certificateNumber}`}>{certificateNumber}</a> ·{" "}
+          <a href={`/certificates/${certificateNumber}.pdf`}>PDF</a>
+        </p>
+      ) : null}
+      {next === "certified" && shipment.canRecordNext ? (
+        <Form method="post" className="card" aria-label="Issue the certificate of recovery">
+          <input type="hidden" name="intent" value="issue-certificate" />
+          <p>
+            The lot was received and processed: issuing the certificate records the recovered metals from this
+            facility's recovery rates and closes the chain of custody.
+          </p>
+          <FormError feedback={feedback} />
+          <button type="submit" disabled={busy}>
+            Issue certificate of recovery
+          </button>
+        </Form>
+      ) : next && shipment.canRecordNext ? (
         <section className="card">
           <h2>Record: {MILESTONE_LABELS[next]}</h2>
           <Form method="post" className="milestone-form" aria-label="Record the next milestone">

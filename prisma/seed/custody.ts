@@ -2,7 +2,9 @@
 // the deals' steps and the shipments' milestones, at the times the demo data gives them, appended in bulk as the app would have appended them.
 // Read back from the transaction's own rows, so it covers every lot the demo wrote before it (call
 // it after the other demo writes).
+import { storeCertificate } from "~/models/certificates/recovery-certificate.server.ts";
 import { appendCustodyEvents, type CustodyAppend } from "~/models/custody/custody-chain.server.ts";
+import { Refused } from "~/models/shipments/milestone-record.server.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
 
 export async function seedCustody(tx: DbTransaction): Promise<number> {
@@ -135,5 +137,46 @@ export async function seedCustody(tx: DbTransaction): Promise<number> {
     if (previous.lotId === event.lotId && event.at!.getTime() < previous.at!.getTime())
       event.at = previous.at;
   }
-  return appendCustodyEvents(tx, events);
+  const appended = await appendCustodyEvents(tx, events);
+  return appended + (await seedCertificates(tx));
+}
+
+/**
+ * The certified demo shipments' certificates of recovery, computed as issueCertificate computes
+ * them (storeCertificate) and issued when their `certified` milestone was recorded: each appends
+ * its `certificate_issued` event after the lot's other events, so the chain head it names is the
+ * lot's. In the order of those milestones (then shipment id), so the numbers are the same every run.
+ */
+async function seedCertificates(tx: DbTransaction): Promise<number> {
+  const certified = await tx.shipmentMilestone.findMany({
+    where: { kind: "certified", shipment: { certificate: null } },
+    orderBy: [{ occurredAt: "asc" }, { shipmentId: "asc" }],
+    include: { shipment: { select: { lotId: true } } },
+  });
+  let issued = 0;
+  for (const milestone of certified) {
+    try {
+      await storeCertificate(tx, {
+        shipmentId: milestone.shipmentId,
+        actor: { organizationId: milestone.actorOrganizationId, userId: milestone.actorUserId },
+        // Never before the chain's last event (seedCustody keeps each chain in time order).
+        at: new Date(
+          Math.max(
+            milestone.occurredAt.getTime() + 60_000,
+            await lastEventTime(tx, milestone.shipment.lotId),
+          ),
+        ),
+      });
+      issued += 1;
+    } catch (error) {
+      // A shipment without a receiving facility gets none (the live code refuses it the same way).
+      if (!(error instanceof Refused)) throw error;
+    }
+  }
+  return issued;
+}
+
+async function lastEventTime(tx: DbTransaction, lotId: string): Promise<number> {
+  const last = await tx.auditEvent.findFirst({ where: { lotId }, orderBy: { sequence: "desc" } });
+  return last?.occurredAt.getTime() ?? 0;
 }

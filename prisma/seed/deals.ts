@@ -25,12 +25,16 @@ type Stage = "awaiting_payment" | "funded" | "in_transit" | "provisionally_relea
 const ORDER: Stage[] = ["awaiting_payment", "funded", "in_transit", "provisionally_released", "settled"];
 
 /** The sold fixed-price lots: seller, buyer, how far the deal got and how long ago it was sold. */
-const SOLD: { seller: string; buyer: string; stage: Stage; daysAgo: number }[] = [
+const SOLD: { seller: string; buyer: string; stage: Stage; daysAgo: number; toFacility?: boolean }[] = [
   { seller: "pacific-coast-fleet", buyer: "transpacific-metals", stage: "awaiting_payment", daysAgo: 2 },
   { seller: "pacific-coast-fleet", buyer: "busan-black-mass", stage: "funded", daysAgo: 6 },
   { seller: "hanbit-dismantling", buyer: "transpacific-metals", stage: "in_transit", daysAgo: 12 },
   { seller: "kanto-ev-returns", buyer: "kowloon-trading", stage: "provisionally_released", daysAgo: 16 },
   { seller: "southern-cross-collect", buyer: "transpacific-metals", stage: "settled", daysAgo: 40 },
+  // Sold to recyclers' own facilities and settled: their shipments end in certificates of recovery.
+  { seller: "southern-cross-collect", buyer: "eco-batt", stage: "settled", daysAgo: 70, toFacility: true },
+  { seller: "kanto-ev-returns", buyer: "li-cycle", stage: "settled", daysAgo: 64, toFacility: true },
+  { seller: "pacific-coast-fleet", buyer: "li-cycle", stage: "settled", daysAgo: 60, toFacility: true },
 ];
 
 interface DemoDealInput {
@@ -324,7 +328,15 @@ export async function seedDeals(
         awardId,
         sellerId: seller.id,
         buyerId: buyer.id,
-        facilityId: null,
+        facilityId: sale.toFacility
+          ? ((
+              await tx.facility.findFirst({
+                where: { organizationId: buyer.id },
+                orderBy: { id: "asc" },
+                select: { id: true },
+              })
+            )?.id ?? null)
+          : null,
         massKg: row.massKg,
         totalMinor: price,
         currency: row.currency,

@@ -111,6 +111,11 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
   "routes/webhooks.stripe": { kind: RESOURCE, plan: page("/webhooks/stripe") },
   "routes/admin.deals": { kind: HTML, plan: onlyFor(["admin"], "/admin/deals") },
   "routes/deals._index": { kind: HTML, plan: page("/deals") },
+  // The payer's pro-forma invoice: a PDF for the payer, 404 for the others, 409 without bank details.
+  "routes/deals.$dealId_.pro-forma[.]pdf": {
+    kind: RESOURCE,
+    plan: (ids) => [{ path: `/deals/${ids.dealId}/pro-forma.pdf` }],
+  },
   "routes/deals.$dealId": {
     kind: HTML,
     plan: (ids, role) => [
@@ -323,6 +328,32 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
     kind: RESOURCE,
     plan: (ids, role) => [
       { path: `/shipments/${ids.shipments[role] ?? "01900000-0000-7000-8000-000000000000"}/events` },
+    ],
+  },
+  // Certificates of recovery are public: the first seeded one (the demo seeds PL-COR-000001…3) and
+  // a number that does not exist (the 404 page, for everyone).
+  "routes/verify.$certificateNumber": {
+    kind: HTML,
+    plan: () => [{ path: "/verify/PL-COR-000001" }, { path: "/verify/PL-COR-999999", boundary: 404 }],
+  },
+  "routes/certificates.$file": {
+    kind: RESOURCE,
+    plan: page("/certificates/PL-COR-000001.pdf", "/certificates/PL-COR-999999.pdf"),
+  },
+  "routes/api.v1.certificates.$certificateNumber": {
+    kind: RESOURCE,
+    plan: page("/api/v1/certificates/PL-COR-000001", "/api/v1/certificates/nonsense"),
+  },
+  // A shipment's papers: its parties get the PDF; a role on no shipment gets 404 (never a 5xx).
+  "routes/shipments.$shipmentId_.papers.$file": {
+    kind: RESOURCE,
+    plan: (ids, role) => [
+      {
+        path: `/shipments/${ids.shipments[role] ?? "01900000-0000-7000-8000-000000000000"}/papers/dangerous-goods.pdf`,
+      },
+      {
+        path: `/shipments/${ids.shipments[role] ?? "01900000-0000-7000-8000-000000000000"}/papers/nonsense.pdf`,
+      },
     ],
   },
   "routes/api.v1.shipments": { kind: RESOURCE, plan: page("/api/v1/shipments") },

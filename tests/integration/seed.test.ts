@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOT_FORMS, SALE_MODES } from "~/domain/codes.ts";
+import { getCertificate } from "~/models/certificates/recovery-certificate.server.ts";
 import { verifyChain } from "~/models/custody/custody-chain.server.ts";
 import { type Database, db, openDatabase } from "~/utils/db.server.ts";
 import { migrate } from "~/utils/migrate.server.ts";
@@ -89,6 +90,25 @@ describe("seedDemo on an empty database", () => {
       const times = chain.events.map((e) => new Date(e.occurredAt).getTime());
       expect(times, lot.id).toEqual([...times].sort((a, b) => a - b));
     }
+  });
+
+  it("gives the certified shipments certificates of recovery, at least three of which verify", async () => {
+    const certificates = await db().recoveryCertificate.findMany({ orderBy: { number: "asc" } });
+    expect(certificates.length).toBeGreaterThanOrEqual(3);
+    expect(certificates.map((c) => c.number).slice(0, 3)).toEqual([1, 2, 3]);
+    for (const number of ["PL-COR-000001", "PL-COR-000002", "PL-COR-000003"]) {
+      const view = await getCertificate(number);
+      expect(view?.chain.verified, number).toBe(true);
+      expect(view?.headMatches, number).toBe(true);
+      expect(view?.record.recovery.recoveredGrams, number).toBeGreaterThan(0);
+    }
+    const shipments = await db().shipment.count({
+      where: {
+        lastMilestone: "certified",
+        OR: [{ destinationFacilityId: { not: null } }, { receiver: { facilities: { some: {} } } }],
+      },
+    });
+    expect(certificates.length).toBe(shipments);
   });
 
   it("creates at least 12 organisations in at least 8 economies, each with an owner", async () => {

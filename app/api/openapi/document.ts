@@ -1,6 +1,7 @@
 import { allocationPlansApi } from "./allocation-plans.ts";
 import { bidsApi } from "./bids.ts";
 import { bookingsApi } from "./bookings.ts";
+import { certificatesApi } from "./certificates.ts";
 import { commonSchemas, type OpenApiFragment } from "./common.ts";
 import { custodyApi } from "./custody.ts";
 import { dealsApi } from "./deals.ts";
@@ -26,6 +27,7 @@ const fragments: OpenApiFragment[] = [
   disputesApi,
   custodyApi,
   shipmentsApi,
+  certificatesApi,
 ];
 
 export function openApiDocument(serverUrl: string) {

@@ -71,7 +71,9 @@ export const shipmentsApi: OpenApiFragment = {
           "or its carrier; received, sampled, assayed, processed and certified by the receiving facility's " +
           "organisation only. picked_up needs `packaging` and, for batteries, `stateOfChargePct`; received " +
           "needs the weighbridge `netWeightKg`; assayed needs `assay` figures in basis points. A shipment " +
-          "cannot be `departed` without its documents, nor, across a border as waste, without a valid consent.",
+          "cannot be `departed` without its documents, nor, across a border as waste, without a valid consent. " +
+          "`certified` issues the certificate of recovery at once (GET /api/v1/certificates/{number}); a receiver " +
+          "with no recovery facility is refused (409 FACILITY_MISSING).",
         parameters: [idParameter],
         requestBody: {
           required: true,

@@ -55,7 +55,7 @@ export type RecordMilestoneResult =
   | MilestoneFailure;
 
 /** Thrown inside the transaction to roll it back and answer with the failure instead. */
-class Refused extends Error {
+export class Refused extends Error {
   constructor(readonly failure: Failure) {
     super(failure.message);
   }
@@ -84,6 +84,14 @@ export async function recordMilestone(
     throw error;
   }
 }
+
+/**
+ * The same, inside the caller's transaction (the certificate of recovery records `certified` with
+ * its certificate): every rule above applies; a refusal is returned, and the caller throws
+ * `new Refused(failure)` to roll back what it wrote.
+ */
+export const recordMilestoneIn = (tx: DbTransaction, input: RecordMilestoneInput, now: Date) =>
+  recordIn(tx, input, now);
 
 async function recordIn(
   tx: DbTransaction,

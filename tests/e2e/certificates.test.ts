@@ -1,0 +1,27 @@
+// Certificates of recovery in real Chromium against the production server with demo data (issue 12
+// item 5): anyone, without logging in, opens a seeded certificate's verify page and sees its chain
+// of custody verified; the PDF it links to and the API say the same certificate.
+import { describe, expect, test } from "vitest";
+import { baseUrl, setupBrowser } from "./browser.ts";
+
+const browser = setupBrowser();
+
+describe("certificate of recovery", () => {
+  test("a seeded certificate's public verify page shows the chain verified, with its PDF and JSON", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl()}/verify/PL-COR-000001`);
+    const verdict = page.getByTestId("verify-verdict");
+    await expect.poll(() => verdict.count()).toBe(1);
+    expect(await verdict.textContent()).toMatch(/Chain of custody verified/);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("PL-COR-000001");
+    expect(await page.getByTestId("verify-metals").locator("tbody tr").count()).toBeGreaterThan(0);
+    const pdf = await page.request.get(`${baseUrl()}/certificates/PL-COR-000001.pdf`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    const api = await page.request.get(`${baseUrl()}/api/v1/certificates/PL-COR-000001`);
+    expect(await api.json()).toMatchObject({
+      number: "PL-COR-000001",
+      chain: { verified: true, headMatches: true },
+    });
+  });
+});
