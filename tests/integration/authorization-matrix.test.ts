@@ -13,7 +13,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import pino from "pino";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { createApiToken } from "~/models/api-token.server.ts";
 import { db, getDatabase } from "~/utils/db.server.ts";
 import { readEnv } from "~/utils/env.server.ts";
@@ -24,7 +24,13 @@ import { insertEconomies } from "../fixtures/economies.ts";
 import { accountWith } from "../fixtures/facilities.ts";
 import { formBody, sessionCookieFrom } from "../fixtures/routes.ts";
 import { loadProductionBuild } from "../setup/production-build.ts";
-import { EXPECTED, type Outcome, PRINCIPALS, type Principal } from "./authorization-matrix.expected.ts";
+import {
+  EXPECTED,
+  EXPECTED_GET,
+  type Outcome,
+  PRINCIPALS,
+  type Principal,
+} from "./authorization-matrix.expected.ts";
 
 const APP = path.resolve(import.meta.dirname, "../../app");
 
@@ -79,7 +85,18 @@ async function logIn(email: string): Promise<string> {
   return sessionCookieFrom(response.headers);
 }
 
+const emails: Partial<Record<Principal, string>> = {};
+
+/** Fresh sessions for the members (each matrix ends with /logout, which ends them). */
+async function logInAll() {
+  for (const [name, email] of Object.entries(emails))
+    credentials[name as Principal] = { cookie: await logIn(email) };
+}
+
 beforeAll(async () => {
+  // Remix logs every POST to a route without an action (answered 405) as an error; the statuses
+  // are asserted below, the log would only bury them.
+  vi.spyOn(console, "error").mockImplementation(() => {});
   const build: ServerBuild = await loadProductionBuild((line) => console.log(line));
   await insertEconomies(db());
   const app = createApp({
@@ -103,10 +120,9 @@ beforeAll(async () => {
     admin: await accountWith([]),
   };
   await db().user.update({ where: { id: accounts.admin.userId }, data: { isPlatformAdmin: true } });
-  for (const [name, account] of Object.entries(accounts)) {
-    const user = await db().user.findUniqueOrThrow({ where: { id: account.userId } });
-    credentials[name as Principal] = { cookie: await logIn(user.email) };
-  }
+  for (const [name, account] of Object.entries(accounts))
+    emails[name as Principal] = (await db().user.findUniqueOrThrow({ where: { id: account.userId } })).email;
+  await logInAll();
   credentials.token = {
     token: (
       await createApiToken({
@@ -158,7 +174,7 @@ function outcomeOf(status: number, location: string | null): Outcome {
   return String(status) as Outcome;
 }
 
-async function post(routeId: string, principal: Principal) {
+async function send(method: "GET" | "POST", routeId: string, principal: Principal) {
   const url = urlFor(routeId);
   const api = url.startsWith("/api/");
   const { cookie, token } = credentials[principal];
@@ -168,14 +184,16 @@ async function post(routeId: string, principal: Principal) {
     headers.Origin = base;
   }
   if (token) headers.Authorization = `Bearer ${token}`;
-  if (api) headers["Content-Type"] = "application/json";
+  if (api && method === "POST") headers["Content-Type"] = "application/json";
   const response = await fetch(`${base}${url}`, {
-    method: "POST",
+    method,
     headers,
-    body: api ? "{}" : formBody({}),
+    body: method === "GET" ? undefined : api ? "{}" : formBody({}),
     redirect: "manual",
   });
-  await response.arrayBuffer();
+  // A live stream never ends: its headers are the answer.
+  if (/event-stream/.test(response.headers.get("content-type") ?? "")) await response.body?.cancel();
+  else await response.arrayBuffer();
   return {
     url,
     status: response.status,
@@ -183,15 +201,18 @@ async function post(routeId: string, principal: Principal) {
   };
 }
 
-describe("authorization matrix: every route × POST × principal", () => {
+describe("authorization matrix: every route × POST and GET × principal", () => {
   test("every route of app/routes has an entry, and no entry is stale", async () => {
     const routeIds = await appRouteIds();
     expect(routeIds.length).toBeGreaterThan(40);
     expect(routeIds.filter((id) => !(id in EXPECTED))).toEqual([]);
     expect(Object.keys(EXPECTED).filter((id) => !routeIds.includes(id))).toEqual([]);
+    expect(routeIds.filter((id) => !(id in EXPECTED_GET))).toEqual([]);
+    expect(Object.keys(EXPECTED_GET).filter((id) => !routeIds.includes(id))).toEqual([]);
   });
 
   test("each cell answers as expected; refused writes change nothing", async () => {
+    await logInAll();
     // Logging out ends the session the later cells would send: /logout goes last.
     const routeIds = (await appRouteIds()).sort(
       (a, b) => Number(a === "routes/logout") - Number(b === "routes/logout"),
@@ -203,7 +224,7 @@ describe("authorization matrix: every route × POST × principal", () => {
       observed[routeId] = {};
       for (const principal of PRINCIPALS) {
         const before = await rowCounts();
-        const { url, status, outcome } = await post(routeId, principal);
+        const { url, status, outcome } = await send("POST", routeId, principal);
         observed[routeId][principal] = outcome;
         statuses.push(`${principal} POST ${url} ${status}`);
         if (outcome === "5xx" || status >= 500) wrong.push(`${principal} POST ${url} → ${status}`);
@@ -227,6 +248,28 @@ describe("authorization matrix: every route × POST × principal", () => {
     console.log(
       `authorization matrix: ${routeIds.length} routes × ${PRINCIPALS.length} principals = ${cells} cells`,
     );
+    expect(wrong).toEqual([]);
+  }, 240_000);
+
+  test("each page and resource answers GET as expected", async () => {
+    await logInAll();
+    const routeIds = (await appRouteIds()).sort(
+      (a, b) => Number(a === "routes/logout") - Number(b === "routes/logout"),
+    );
+    const observed: Record<string, Record<string, Outcome>> = {};
+    const wrong: string[] = [];
+    for (const routeId of routeIds) {
+      observed[routeId] = {};
+      for (const principal of PRINCIPALS) {
+        const { url, status, outcome } = await send("GET", routeId, principal);
+        observed[routeId][principal] = outcome;
+        const expected = EXPECTED_GET[routeId]?.[principal];
+        if (expected !== outcome)
+          wrong.push(`${principal} GET ${url}: expected ${expected}, got ${outcome} (${status})`);
+      }
+    }
+    if (process.env.AUTHZ_RECORD)
+      writeFileSync(`${process.env.AUTHZ_RECORD}.get`, JSON.stringify(observed, null, 1));
     expect(wrong).toEqual([]);
   }, 240_000);
 });
