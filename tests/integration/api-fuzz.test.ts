@@ -5,7 +5,8 @@
 // them, with a member organisation's bearer token or anonymously, through the real Express app on
 // the production build. Every answer must be below 500; every 4xx must be problem+json with a
 // `code`; and a refused request must write nothing (row counts of the main tables before and after).
-// A failure prints fast-check's seed and path; rerun with FUZZ_SEED=<seed> to replay it.
+// A failure prints fast-check's seed and path; rerun with FUZZ_SEED=<seed> to replay it, FUZZ_RUNS=<n>
+// for a longer hunt, FUZZ_TRACE=<file> to log each request as it is sent (to find a hang).
 import { appendFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
