@@ -5,6 +5,7 @@
  * rail — so money out of a deal never exceeds money into it.
  */
 
+import { type Failure, fail } from "../failure.ts";
 import type { DealPosition, LedgerAccount, LedgerEntry, LedgerTransactionKind, Rail } from "./ledger.ts";
 
 export interface DealLedgerContext {
@@ -14,7 +15,7 @@ export interface DealLedgerContext {
   currency: string;
 }
 
-export type BuildResult = { ok: true; entry: LedgerEntry } | { ok: false; code: string; message: string };
+export type BuildResult = { ok: true; entry: LedgerEntry } | Failure;
 
 const clearing = (rail: Rail): LedgerAccount => (rail === "stripe" ? "stripe_clearing" : "bank_clearing");
 
@@ -38,13 +39,12 @@ function entry(
       amountMinor,
       currency: ctx.currency,
     }));
-  if (postings.length === 0)
-    return { ok: false, code: "NOTHING_TO_POST", message: `${memo}: every amount is zero.` };
+  if (postings.length === 0) return fail("NOTHING_TO_POST", `${memo}: every amount is zero.`);
   return { ok: true, entry: { kind, dealId: ctx.dealId, postings, memo } };
 }
 
 function positive(amount: bigint, what: string): BuildResult | null {
-  return amount > 0n ? null : { ok: false, code: "INVALID_AMOUNT", message: `${what} must be positive` };
+  return amount > 0n ? null : fail("INVALID_AMOUNT", `${what} must be positive`);
 }
 
 /** Money from the payer arrived on a rail: it first pays off anything the payer owes, the rest is held. */
@@ -64,38 +64,44 @@ export function paymentReceived(
   ]);
 }
 
-/** The provisional share becomes the payee's (paid out by payoutToPayee). */
-export function provisionalRelease(
+/**
+ * Money held for the payer moves to `to` — the one shape of the provisional release, the commission
+ * and a decided refund: a positive amount, never more than is held.
+ */
+function fromHeld(
   ctx: DealLedgerContext,
   position: DealPosition,
   amountMinor: bigint,
+  move: { kind: LedgerTransactionKind; memo: string; to: LedgerAccount; what: string },
 ): BuildResult {
   const bad = positive(amountMinor, "amountMinor");
   if (bad) return bad;
-  if (amountMinor > position.held) {
-    return { ok: false, code: "INSUFFICIENT_FUNDS_HELD", message: "The release exceeds the money held." };
-  }
-  return entry(ctx, "provisional_release", "Provisional release to the payee", [
+  if (amountMinor > position.held)
+    return fail("INSUFFICIENT_FUNDS_HELD", `The ${move.what} exceeds the money held.`);
+  return entry(ctx, move.kind, move.memo, [
     ["payer_funds_held", amountMinor],
-    ["payee_payable", -amountMinor],
+    [move.to, -amountMinor],
   ]);
 }
 
+/** The provisional share becomes the payee's (paid out by payoutToPayee). */
+export function provisionalRelease(ctx: DealLedgerContext, position: DealPosition, amountMinor: bigint) {
+  return fromHeld(ctx, position, amountMinor, {
+    kind: "provisional_release",
+    memo: "Provisional release to the payee",
+    to: "payee_payable",
+    what: "release",
+  });
+}
+
 /** Commission taken from the money held (for outcomes settled outside finalSettlement). */
-export function commissionEarned(
-  ctx: DealLedgerContext,
-  position: DealPosition,
-  amountMinor: bigint,
-): BuildResult {
-  const bad = positive(amountMinor, "amountMinor");
-  if (bad) return bad;
-  if (amountMinor > position.held) {
-    return { ok: false, code: "INSUFFICIENT_FUNDS_HELD", message: "The commission exceeds the money held." };
-  }
-  return entry(ctx, "commission", "Platform commission", [
-    ["payer_funds_held", amountMinor],
-    ["platform_revenue", -amountMinor],
-  ]);
+export function commissionEarned(ctx: DealLedgerContext, position: DealPosition, amountMinor: bigint) {
+  return fromHeld(ctx, position, amountMinor, {
+    kind: "commission",
+    memo: "Platform commission",
+    to: "platform_revenue",
+    what: "commission",
+  });
 }
 
 /**
@@ -110,14 +116,12 @@ export function finalSettlement(
   figures: { balanceToPayeeMinor: bigint; commissionMinor: bigint; payerBalanceMinor: bigint },
 ): BuildResult {
   const { balanceToPayeeMinor: payee, commissionMinor: commission, payerBalanceMinor: payer } = figures;
-  if (commission < 0n)
-    return { ok: false, code: "INVALID_AMOUNT", message: "commissionMinor must not be negative" };
+  if (commission < 0n) return fail("INVALID_AMOUNT", "commissionMinor must not be negative");
   if (payee + commission + payer !== position.held) {
-    return {
-      ok: false,
-      code: "SETTLEMENT_MISMATCH",
-      message: `The settlement shares out ${payee + commission + payer}, but ${position.held} is held.`,
-    };
+    return fail(
+      "SETTLEMENT_MISMATCH",
+      `The settlement shares out ${payee + commission + payer}, but ${position.held} is held.`,
+    );
   }
   return entry(ctx, "final_settlement", "Final settlement", [
     ["payer_funds_held", position.held],
@@ -128,20 +132,13 @@ export function finalSettlement(
 }
 
 /** Everything held is owed back to the payer (cancellation after payment, refund decision). */
-export function refundDecided(
-  ctx: DealLedgerContext,
-  position: DealPosition,
-  amountMinor: bigint,
-): BuildResult {
-  const bad = positive(amountMinor, "amountMinor");
-  if (bad) return bad;
-  if (amountMinor > position.held) {
-    return { ok: false, code: "INSUFFICIENT_FUNDS_HELD", message: "The refund exceeds the money held." };
-  }
-  return entry(ctx, "refund_decided", "Refund owed to the payer", [
-    ["payer_funds_held", amountMinor],
-    ["refunds_payable", -amountMinor],
-  ]);
+export function refundDecided(ctx: DealLedgerContext, position: DealPosition, amountMinor: bigint) {
+  return fromHeld(ctx, position, amountMinor, {
+    kind: "refund_decided",
+    memo: "Refund owed to the payer",
+    to: "refunds_payable",
+    what: "refund",
+  });
 }
 
 function payOut(
@@ -156,9 +153,9 @@ function payOut(
 ): BuildResult {
   const bad = positive(amountMinor, "amountMinor");
   if (bad) return bad;
-  if (amountMinor > owed) return { ok: false, code: "NOT_OWED", message: `${memo}: more than is owed.` };
+  if (amountMinor > owed) return fail("NOT_OWED", `${memo}: more than is owed.`);
   if (amountMinor > position.cash[rail]) {
-    return { ok: false, code: "INSUFFICIENT_CASH", message: `${memo}: more than the deal has on ${rail}.` };
+    return fail("INSUFFICIENT_CASH", `${memo}: more than the deal has on ${rail}.`);
   }
   return entry(ctx, kind, memo, [
     [account, amountMinor],
@@ -214,7 +211,7 @@ export function recoveredFromPayee(
   const bad = positive(amountMinor, "amountMinor");
   if (bad) return bad;
   if (amountMinor > -position.payeePayable) {
-    return { ok: false, code: "NOT_OWED", message: "The payee does not owe that much." };
+    return fail("NOT_OWED", "The payee does not owe that much.");
   }
   return entry(ctx, "recovered_from_payee", `Recovered from the payee by ${rail}`, [
     [clearing(rail), amountMinor],
