@@ -327,13 +327,18 @@ describe("recording milestones", () => {
       await recordMilestone({ shipmentId, kind: "certified", occurredAt: next(), actor: actor(recyclerAU) }),
     ).toMatchObject({ ok: true });
 
-    // The deal moved with the shipment: in transit on departure, received with the weighbridge weight.
+    // The deal moved with the shipment: in transit on departure, received with the weighbridge weight,
+    // and receipt released the provisional share as the deal page's receipt step does.
     const deal = await db().deal.findFirstOrThrow({
       where: { shipment: { id: shipmentId } },
       include: { events: true },
     });
-    expect(deal).toMatchObject({ status: "received", receivedKg: 10_250 });
-    expect(deal.events.map((e) => e.event)).toEqual(["shipment_departed", "receipt_recorded"]);
+    expect(deal).toMatchObject({ status: "provisionally_released", receivedKg: 10_250 });
+    expect(deal.events.map((e) => e.event)).toEqual([
+      "shipment_departed",
+      "receipt_recorded",
+      "provisional_released",
+    ]);
     const stored = await db().shipment.findUniqueOrThrow({ where: { id: shipmentId } });
     expect(stored).toMatchObject({
       status: "completed",

@@ -77,44 +77,62 @@ export async function releaseProvisional(
         }),
       ).deal;
     }
-    if (current.status !== "received")
-      return fail(
+    return releaseReceived(tx, current, receivedKg, at);
+  });
+}
+
+/**
+ * The provisional release of a received deal inside the caller's transaction, with its row locked:
+ * the share of the value at the received weight moves to the payee (ledger, Stripe transfer via the
+ * outbox, payee told). Used by the deal page's receipt step and by the `received` milestone, so
+ * receipt releases money the same way on both paths. A refusal throws DealRefused.
+ */
+export async function releaseReceived(
+  tx: DbTransaction,
+  current: Deal,
+  receivedKg: number,
+  at: Date,
+): Promise<{ ok: true; deal: Deal }> {
+  const dealId = current.id;
+  if (current.status !== "received")
+    throw new DealRefused(
+      fail(
         "ILLEGAL_TRANSITION",
         `A deal that is ${current.status.replaceAll("_", " ")} has nothing to release.`,
-      );
-    const position = await positionOf(tx, current);
-    const figures = releaseFigures(dealTerms(current), current.receivedKg ?? receivedKg, position.held);
-    if (!figures.ok) return fail("VALIDATION", figures.message, { field: figures.field });
-    const amount = figures.value.release.amountMinor;
-    if (amount > 0n) {
-      orRefuse(
-        await postBuilt(tx, releaseEntry(ledgerContext(current), position, amount), {
-          key: `deal:${dealId}:provisional_release`,
-          occurredAt: at,
-          memo: figures.value.release.formula,
-        }),
-      );
-    }
-    const moved = orRefuse(
-      await transitionDeal(tx, {
-        dealId,
-        event: "provisional_released",
-        actor: SYSTEM,
-        at,
-        data: { amountMinor: amount.toString(), formula: figures.value.release.formula },
+      ),
+    );
+  const position = await positionOf(tx, current);
+  const figures = releaseFigures(dealTerms(current), current.receivedKg ?? receivedKg, position.held);
+  if (!figures.ok) throw new DealRefused(fail("VALIDATION", figures.message, { field: figures.field }));
+  const amount = figures.value.release.amountMinor;
+  if (amount > 0n) {
+    orRefuse(
+      await postBuilt(tx, releaseEntry(ledgerContext(current), position, amount), {
+        key: `deal:${dealId}:provisional_release`,
+        occurredAt: at,
+        memo: figures.value.release.formula,
       }),
     );
-    // On the Stripe rail the released share goes out as a transfer through the outbox (ADR 020).
-    await enqueueStripePayouts(tx, dealId);
-    await notifyOrganization(tx, current.payeeOrganizationId, {
-      kind: "deal_released",
-      title: `Deal ${dealLabel(current.number)}: provisional share released`,
-      body: figures.value.release.formula,
-      link: `/deals/${dealId}`,
-      lotId: current.lotId,
-    });
-    return { ok: true, deal: moved.deal };
+  }
+  const moved = orRefuse(
+    await transitionDeal(tx, {
+      dealId,
+      event: "provisional_released",
+      actor: SYSTEM,
+      at,
+      data: { amountMinor: amount.toString(), formula: figures.value.release.formula },
+    }),
+  );
+  // On the Stripe rail the released share goes out as a transfer through the outbox (ADR 020).
+  await enqueueStripePayouts(tx, dealId);
+  await notifyOrganization(tx, current.payeeOrganizationId, {
+    kind: "deal_released",
+    title: `Deal ${dealLabel(current.number)}: provisional share released`,
+    body: figures.value.release.formula,
+    link: `/deals/${dealId}`,
+    lotId: current.lotId,
   });
+  return { ok: true, deal: moved.deal };
 }
 
 function basisJson(basis: FinalBasis): Prisma.InputJsonObject {

@@ -4,6 +4,8 @@ import type { MilestoneKind, ShipmentRole } from "~/domain/shipments/milestones.
 import type { WeightVariance } from "~/domain/shipments/progress.ts";
 import type { Deal } from "~/generated.server/prisma/client.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
+import { DealRefused } from "../deals/deal-money.server.ts";
+import { releaseReceived } from "../deals/deal-settlement.server.ts";
 import { transitionDeal } from "../deals/deal-transitions.server.ts";
 
 /** The milestones that move the deal (ADR 017's machine): leaving starts transit, receipt the inspection. */
@@ -74,5 +76,16 @@ export async function moveDealOnMilestone(
       : { milestone: request.kind },
     set: received ? { receivedKg: request.receivedKg } : undefined,
   });
-  return moved.ok ? { ok: true } : moved;
+  if (!moved.ok) return moved;
+  // Receipt releases the provisional share here exactly as the deal page's receipt step does
+  // (deal-settlement.server.ts), in the milestone's transaction.
+  if (received && request.receivedKg != null) {
+    try {
+      await releaseReceived(tx, moved.deal, request.receivedKg, request.at);
+    } catch (error) {
+      if (error instanceof DealRefused) return error.failure;
+      throw error;
+    }
+  }
+  return { ok: true };
 }

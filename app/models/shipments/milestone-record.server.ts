@@ -196,7 +196,8 @@ async function recordIn(
       receivedKg: input.netWeightKg ?? null,
       variance,
     });
-    if (moved && !moved.ok) return moved;
+    // Thrown, not returned: a refusal after the deal moved (its release) must roll the move back.
+    if (moved && !moved.ok) throw new Refused(moved);
   }
 
   const data: Record<string, unknown> = {};
