@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseCardLimits } from "~/domain/deals/stripe-rail.ts";
 import { parseTrustProxy } from "./trust-proxy.server.ts";
 
 /**
@@ -18,8 +19,24 @@ const schema = z.object({
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   STRIPE_API_URL: z.string().url().optional(),
-  /** Deals up to this amount (minor units of the deal currency) may be paid by card (Checkout). */
+  /**
+   * The card limit in US cents (default USD 10,000.00): deals whose US-dollar equivalent is no more
+   * may be paid by card through Checkout, unless STRIPE_CARD_LIMITS names their currency (ADR 029).
+   */
   STRIPE_CARD_LIMIT_MINOR: z.coerce.number().int().nonnegative().default(1_000_000),
+  /** Per-currency card limits in that currency's minor units, "AUD=1500000,JPY=1500000". */
+  STRIPE_CARD_LIMITS: z
+    .string()
+    .optional()
+    .superRefine((value, context) => {
+      const parsed = parseCardLimits(value);
+      if (!parsed.ok) context.addIssue({ code: z.ZodIssueCode.custom, message: parsed.message });
+    }),
+  /**
+   * Tests and demonstrations only: every deal's inspection window lasts this many seconds instead of
+   * its inspection days, so a browser test sees a deal settle (ADR 029). Unset in production.
+   */
+  DEAL_INSPECTION_SECONDS: z.coerce.number().int().positive().optional(),
   MAP_TILE_URL: z.string().optional(),
   MAP_TILE_ATTRIBUTION: z.string().optional(),
   SEED_DEMO: z.enum(["true", "false"]).optional(),

@@ -187,6 +187,11 @@ export interface DealClock {
   /** Set on final_figures_recorded. */
   readonly finalFiguresAt?: number | null;
   readonly inspectionDays: number;
+  /**
+   * The window's length in ms when it is not `inspectionDays` days: DEAL_INSPECTION_SECONDS, for
+   * tests and demonstrations only (ADR 029).
+   */
+  readonly inspectionMs?: number | null;
   /** The status to resume after a withdrawn dispute. */
   readonly disputedFrom?: DealStatus | null;
 }
@@ -222,7 +227,7 @@ const DAY_MS = 86_400_000;
 export function inspectionClosesAt(clock: DealClock): number | null {
   if (clock.receivedAt == null) return null;
   const start = Math.max(clock.receivedAt, clock.finalFiguresAt ?? clock.receivedAt);
-  return start + clock.inspectionDays * DAY_MS;
+  return start + (clock.inspectionMs ?? clock.inspectionDays * DAY_MS);
 }
 
 export function isTerminal(status: DealStatus): boolean {

@@ -105,6 +105,7 @@ export function windowClosesAt(deal: {
   receivedAt: number | null;
   finalFiguresAt: number | null;
   inspectionDays: number;
+  inspectionMs?: number | null;
 }): number | null {
   return inspectionClosesAt({ ...deal, disputedFrom: null });
 }

@@ -18,6 +18,7 @@ import { commissionOn, valueAtWeight } from "~/domain/deals/settlement.ts";
 import { isUuid, lotNumberLabel } from "~/domain/lot-json.ts";
 import type { Prisma } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
+import { inspectionWindowOverrideMs } from "./deal-transitions.server.ts";
 import { dealLedgerPosition } from "./ledger.server.ts";
 
 export interface DealViewer {
@@ -202,6 +203,7 @@ export async function getDeal(dealId: string, viewer: DealViewer): Promise<DealJ
     receivedAt: deal.receivedAt?.getTime() ?? null,
     finalFiguresAt: deal.finalFiguresAt?.getTime() ?? null,
     inspectionDays: deal.inspectionDays,
+    inspectionMs: inspectionWindowOverrideMs(),
   });
   return {
     ...summary(deal, viewer),

@@ -14,6 +14,7 @@ import { type Failure, fail } from "~/domain/failure.ts";
 import { isUuid } from "~/domain/lot-json.ts";
 import type { Deal, Prisma } from "~/generated.server/prisma/client.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
+import { env } from "~/utils/env.server.ts";
 import { appendCustodyEvent } from "../custody/custody-chain.server.ts";
 
 export interface DealActor {
@@ -46,6 +47,12 @@ export async function lockDeal(tx: DbTransaction, dealId: string): Promise<Deal 
   return tx.deal.findUnique({ where: { id: dealId } });
 }
 
+/** DEAL_INSPECTION_SECONDS in ms (tests and demonstrations only, ADR 029), else null. */
+export function inspectionWindowOverrideMs(): number | null {
+  const seconds = env().DEAL_INSPECTION_SECONDS;
+  return seconds ? seconds * 1000 : null;
+}
+
 export function dealClock(deal: Deal): DealClock {
   return {
     status: deal.status as DealStatus,
@@ -53,6 +60,7 @@ export function dealClock(deal: Deal): DealClock {
     receivedAt: deal.receivedAt?.getTime() ?? null,
     finalFiguresAt: deal.finalFiguresAt?.getTime() ?? null,
     inspectionDays: deal.inspectionDays,
+    inspectionMs: inspectionWindowOverrideMs(),
     disputedFrom: (deal.disputedFrom as DealStatus | null) ?? null,
   };
 }

@@ -2,13 +2,31 @@
 // own transaction — the payer's payment set-up at the deal's creation, the transfers and refunds
 // after a release, a settlement or a dispute's outcome — and what the deal page shows of it
 // ("payment set-up pending" until the outbox has reached Stripe).
-import { type PaymentSetupView, stripePaymentMethod } from "~/domain/deals/stripe-rail.ts";
+import {
+  type CardLimit,
+  type PaymentSetupView,
+  parseCardLimits,
+  stripePaymentMethod,
+} from "~/domain/deals/stripe-rail.ts";
 import type { Prisma } from "~/generated.server/prisma/client.ts";
+import { appUrl as publicAppUrl } from "~/services/email.server.ts";
 import { stripeEnabled } from "~/services/stripe.server.ts";
 import { type DbClient, type DbTransaction, db } from "~/utils/db.server.ts";
 import { env } from "~/utils/env.server.ts";
+import { currentFactorsIn } from "../factor.server.ts";
 import { dealLedgerPosition } from "./ledger.server.ts";
 import { enqueuePaymentCommand } from "./payment-outbox.server.ts";
+
+/** The card limit in force (ADR 029): STRIPE_CARD_LIMITS, else STRIPE_CARD_LIMIT_MINOR in US cents at today's rates. */
+export async function cardLimitIn(client: DbClient): Promise<CardLimit> {
+  const parsed = parseCardLimits(env().STRIPE_CARD_LIMITS);
+  const { factors } = await currentFactorsIn(client);
+  return {
+    perCurrency: parsed.ok ? parsed.limits : {},
+    usdMinor: BigInt(env().STRIPE_CARD_LIMIT_MINOR),
+    fx: factors.fxRates,
+  };
+}
 
 interface DealForSetup {
   id: string;
@@ -24,14 +42,16 @@ interface DealForSetup {
  * in the currency. Returns null when the deal goes by manual bank transfer.
  */
 export async function enqueuePaymentSetup(tx: DbTransaction, deal: DealForSetup) {
+  if (!stripeEnabled()) return null;
   const method = stripePaymentMethod({
-    stripeEnabled: stripeEnabled(),
+    stripeEnabled: true,
     amountMinor: deal.totalMinor,
     currency: deal.currency,
-    cardLimitMinor: BigInt(env().STRIPE_CARD_LIMIT_MINOR),
+    cardLimit: await cardLimitIn(tx),
   });
   if (method === "manual") return null;
-  const appUrl = (env().APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
+  // Where Checkout sends the payer back: APP_URL, else the address the server was started on.
+  const appUrl = publicAppUrl().replace(/\/$/, "");
   const payer = await tx.organization.findUnique({
     where: { id: deal.payerOrganizationId },
     select: { name: true },
