@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
+import { CheckoutReturnNotice } from "~/components/checkout-return.tsx";
 import { DealDisputeSection } from "~/components/deal-dispute-section.tsx";
 import { StripePaymentPanel } from "~/components/stripe-payment-panel.tsx";
 import { formatDateTime } from "~/domain/date-time.ts";
@@ -38,8 +39,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isParty &&
     DISPUTABLE.includes(deal.status) &&
     (deal.inspectionClosesAt === null || new Date(deal.inspectionClosesAt).getTime() > Date.now());
+  // Back from Stripe Checkout: only the webhook funds the deal; the page waits for it (ADR 029).
+  const checkoutReturn =
+    new URL(request.url).searchParams.get("paid") === "1" && deal.yourRoles.includes("payer");
   return {
     deal,
+    checkoutReturn,
     bank: deal.yourRoles.includes("payer") ? platformBankDetails() : null,
     stripe,
     disputes,
@@ -101,7 +106,7 @@ const EVENT_LABELS: Record<string, string> = {
 };
 
 export default function DealPage() {
-  const { deal, bank, stripe, disputes, dispute } = useLoaderData<typeof loader>();
+  const { deal, checkoutReturn, bank, stripe, disputes, dispute } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Record<string, string> = result?.errors ?? {};
   const m = formatMoney;
@@ -135,6 +140,7 @@ export default function DealPage() {
         </p>
       ) : null}
 
+      {checkoutReturn ? <CheckoutReturnNotice awaitingPayment={deal.status === "awaiting_payment"} /> : null}
       {stripe.state !== "none" && !deal.yourRoles.includes("payer") ? (
         <StripePaymentPanel view={stripe} isPayer={false} formatted={m(deal.amount)} />
       ) : null}
@@ -142,7 +148,12 @@ export default function DealPage() {
         <section className="card" aria-labelledby="next-heading">
           <h2 id="next-heading">Your next step</h2>
           {deal.nextSteps.map((s) =>
-            s.event === "pay" && stripe.state !== "none" ? (
+            s.event === "pay" && checkoutReturn ? (
+              // Paid at Checkout a moment ago: the notice above waits for Stripe's webhook.
+              <p key={s.event} className="hint">
+                Waiting for Stripe to confirm the payment.
+              </p>
+            ) : s.event === "pay" && stripe.state !== "none" ? (
               <StripePaymentPanel key={s.event} view={stripe} isPayer formatted={m(deal.amount)} />
             ) : s.event === "pay" ? (
               <div key={s.event} data-testid="payment-instructions">

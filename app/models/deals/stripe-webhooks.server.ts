@@ -5,11 +5,15 @@
 // an older account.updated never overwrites a newer one: any delivery order ends in the same state.
 // Money that does not match what is due is never applied: it becomes a PaymentException for admins.
 import { fromStripeCurrency } from "~/domain/deals/stripe-rail.ts";
+import { isUuid } from "~/domain/lot-json.ts";
 import type { Prisma } from "~/generated.server/prisma/client.ts";
 import type { StripeEvent } from "~/services/stripe.server.ts";
 import { db } from "~/utils/db.server.ts";
+import { DEAL_TRANSACTION_OPTIONS } from "./deal-money.server.ts";
+import { lockDeal } from "./deal-transitions.server.ts";
 import { recordPayment } from "./payments.server.ts";
 import { payoutsStatusOf } from "./stripe-connect.server.ts";
+import { enqueuePaymentSetup } from "./stripe-payments.server.ts";
 
 export type WebhookOutcome = "applied" | "duplicate" | "ignored" | "exception";
 
@@ -71,6 +75,31 @@ async function applyPayment(
   return exception(event, outcome.code, outcome.message, facts);
 }
 
+/**
+ * A Checkout session expired unpaid (Stripe's sessions last 24 hours; a deal's payment deadline is
+ * days): the payer gets a new one through the outbox, so the deal page's "Pay by card" never leads
+ * to a dead page. Only the deal's current session counts — an older one, or a deal no longer
+ * awaiting payment, changes nothing — and a second delivery finds the new session on its way.
+ */
+async function applyCheckoutExpired(event: StripeEvent): Promise<WebhookOutcome> {
+  const session = event.data.object as unknown as Obj;
+  const metadata = (session.metadata ?? {}) as Record<string, string>;
+  const dealId = metadata.dealId ?? str(session.client_reference_id);
+  if (!dealId || !isUuid(dealId)) return "ignored";
+  return db().$transaction(async (tx) => {
+    const deal = await lockDeal(tx, dealId);
+    if (deal?.status !== "awaiting_payment") return "ignored";
+    const latest = await tx.paymentCommand.findFirst({
+      where: { dealId, kind: "payment_setup" },
+      orderBy: { createdAt: "desc" },
+    });
+    const current = (latest?.result as { checkoutSessionId?: string } | null)?.checkoutSessionId;
+    if (latest?.status !== "done" || current !== session.id) return "ignored";
+    await enqueuePaymentSetup(tx, deal);
+    return "applied";
+  }, DEAL_TRANSACTION_OPTIONS);
+}
+
 async function applyAccountUpdated(event: StripeEvent): Promise<WebhookOutcome> {
   const account = event.data.object as unknown as Obj;
   const accountId = str(account.id);
@@ -123,6 +152,8 @@ async function apply(event: StripeEvent): Promise<WebhookOutcome> {
         amountMinor: BigInt(Number(object.amount_total ?? 0)),
         currency: fromStripeCurrency(String(object.currency ?? "")),
       });
+    case "checkout.session.expired":
+      return applyCheckoutExpired(event);
     case "payment_intent.succeeded":
       return applyPayment(event, {
         dealId: metadata.dealId ?? null,

@@ -1,0 +1,46 @@
+import { useNavigation, useRevalidator } from "@remix-run/react";
+import { useEffect, useState } from "react";
+
+const POLL_MS = 2_000;
+/** Stripe usually sends the webhook within seconds; after this the page stops asking and says so. */
+const GIVE_UP_MS = 120_000;
+
+/**
+ * The payer is back from Stripe Checkout (`?paid=1`). The redirect proves nothing — anyone can open
+ * that URL — so the deal is funded only by Stripe's signed webhook (ADR 020, 029). Until the webhook
+ * has been applied this says the payment is being confirmed and reloads the page's data every two
+ * seconds; once the deal is funded it says so.
+ */
+export function CheckoutReturnNotice({ awaitingPayment }: { awaitingPayment: boolean }) {
+  const revalidator = useRevalidator();
+  const navigation = useNavigation();
+  const [gaveUp, setGaveUp] = useState(false);
+  useEffect(() => {
+    if (!awaitingPayment) return;
+    const started = Date.now();
+    const timer = setInterval(() => {
+      if (Date.now() - started > GIVE_UP_MS) {
+        clearInterval(timer);
+        setGaveUp(true);
+        return;
+      }
+      if (revalidator.state !== "idle" || navigation.state !== "idle") return;
+      // A navigation may abort the reload; the navigation loads the page anyway.
+      Promise.resolve(revalidator.revalidate()).catch(() => {});
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [awaitingPayment, revalidator, navigation.state]);
+  if (!awaitingPayment)
+    return (
+      <p className="notice" role="status" data-testid="checkout-return">
+        Stripe confirmed your payment: the deal is funded.
+      </p>
+    );
+  return (
+    <p className="notice" role="status" data-testid="checkout-return">
+      {gaveUp
+        ? "Stripe has not confirmed the payment yet. If you paid, the deal is funded as soon as it does; reload this page later."
+        : "Thank you — Stripe is confirming your payment. This page updates when it does."}
+    </p>
+  );
+}
