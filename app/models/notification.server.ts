@@ -35,6 +35,8 @@ export const NOTIFICATION_KINDS = [
   "deal_released",
   "deal_settled",
   "deal_cancelled",
+  "deal_paid_out",
+  "deal_refunded",
   "dispute_opened",
   "dispute_proposal",
   "dispute_agreed",

@@ -2,14 +2,19 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
 import { CAPABILITY_LABELS } from "~/domain/codes.ts";
+import { formatMoney } from "~/domain/money.ts";
 import { formatKgAsTonnes } from "~/domain/quantity.ts";
+import { organizationMoneyOverview } from "~/models/deals/deal-money-overview.server.ts";
 import { organizationOverview } from "~/models/organization.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard · Packloop" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organization, user, membership } = await requireActor(request, { organization: true });
-  const overview = await organizationOverview(organization.id);
+  const [overview, money] = await Promise.all([
+    organizationOverview(organization.id),
+    organizationMoneyOverview(organization.id),
+  ]);
   return {
     userName: user.name,
     role: membership.role,
@@ -20,13 +25,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
       verificationStatus: organization.verificationStatus,
     },
     overview,
+    money,
   };
 }
 
 const tonnes = (kg: number) => formatKgAsTonnes(kg, { maxDecimals: 1 });
 
 export default function Dashboard() {
-  const { organization, overview, userName, role } = useLoaderData<typeof loader>();
+  const { organization, overview, money, userName, role } = useLoaderData<typeof loader>();
   const caps = new Set(organization.capabilities);
   const lotsOpen = overview.lotsByStatus.find((s) => s.status === "open");
   const lotsTotal = overview.lotsByStatus.reduce((sum, s) => sum + s.count, 0);
@@ -38,6 +44,59 @@ export default function Dashboard() {
         {organization.capabilities.map((c) => CAPABILITY_LABELS[c]).join(" · ")} ·{" "}
         <span className="badge">{organization.verificationStatus}</span>
       </p>
+
+      <section className="card" aria-labelledby="deal-money" data-testid="deal-money">
+        <h2 id="deal-money">Money on your deals</h2>
+        {money.length === 0 ? (
+          <p className="empty">
+            No money on deals yet. When a sale is confirmed, its deal shows here what the platform holds, what
+            is due and what was released. <Link to="/deals">Your deals</Link>
+          </p>
+        ) : (
+          <>
+            <div className="grid">
+              <div className="figure" data-testid="money-card-held">
+                <span>Held by the platform</span>
+                {money.map((m) => (
+                  <strong key={m.currency} data-currency={m.currency}>
+                    {formatMoney(m.held)}
+                  </strong>
+                ))}
+                <span className="hint">
+                  {money
+                    .map(
+                      (m) => `${formatMoney(m.heldFromYou)} of yours · ${formatMoney(m.heldForYou)} for you`,
+                    )
+                    .join("; ")}
+                </span>
+              </div>
+              <div className="figure" data-testid="money-card-due">
+                <span>Due from you</span>
+                {money.map((m) => (
+                  <strong key={m.currency} data-currency={m.currency}>
+                    {formatMoney(m.due)}
+                  </strong>
+                ))}
+              </div>
+              <div className="figure" data-testid="money-card-released">
+                <span>Released to you</span>
+                {money.map((m) => (
+                  <strong key={m.currency} data-currency={m.currency}>
+                    {formatMoney(m.released)}
+                  </strong>
+                ))}
+                <span className="hint">
+                  {money.map((m) => `${formatMoney(m.transferred)} transferred`).join("; ")}
+                </span>
+              </div>
+            </div>
+            <p className="hint">
+              Per currency, from the platform&rsquo;s ledger, as on each deal&rsquo;s page.{" "}
+              <Link to="/deals">Your deals</Link> · <a href="/deals/statement.csv">Statement (CSV)</a>
+            </p>
+          </>
+        )}
+      </section>
 
       {caps.has("seller") ? (
         <section className="card" aria-labelledby="selling">

@@ -143,6 +143,12 @@ describe("a deal paid by card through Checkout", () => {
     ]);
     const position = await dealLedgerPosition(db(), deal.id, "USD");
     expect(position).toMatchObject({ payeePayable: 0n, cashIn: 800_000n, cashOut: owed });
+    // The payee hears of the transfer once it went through (ADR 029).
+    expect(
+      await db().notification.count({
+        where: { kind: "deal_paid_out", organizationId: seller.organizationId, link: `/deals/${deal.id}` },
+      }),
+    ).toBe(1);
     // Nothing more to send.
     expect(await runPaymentOutbox({ now: later(9_000_000) })).toMatchObject({ sent: 0 });
   });
@@ -181,6 +187,11 @@ describe("settled below what was released", () => {
     ).toEqual([expect.objectContaining({ amount: Number(-owed.payeePayable), transfer: transfer.id })]);
     const final = await dealLedgerPosition(db(), deal.id, "USD");
     expect(final).toMatchObject({ held: 0n, refundsPayable: 0n, payeePayable: 0n });
+    expect(
+      await db().notification.count({
+        where: { kind: "deal_refunded", organizationId: buyer.organizationId, link: `/deals/${deal.id}` },
+      }),
+    ).toBe(1);
     // Money out never exceeds money in; what stays is the final value the payee keeps (commission 0).
     expect(final.cashIn - final.cashOut).toBe(0n);
     expect(released).toBeGreaterThan(0n);

@@ -14,6 +14,7 @@ import { STRIPE_BANK_TRANSFER_TYPES, toStripeCurrency } from "~/domain/deals/str
 import type { Prisma } from "~/generated.server/prisma/client.ts";
 import type { StripeClient } from "~/services/stripe.server.ts";
 import { type DbTransaction, db } from "~/utils/db.server.ts";
+import { notifyMoneySent } from "./deal-notices.server.ts";
 import { dealLedgerPosition, postLedgerTransaction } from "./ledger.server.ts";
 
 export interface CommandRow {
@@ -197,7 +198,14 @@ export async function applyCommandResult(
       key: `payment-command:${command.id}`,
       occurredAt: at,
     });
-    if (posted.ok) return;
+    if (posted.ok) {
+      if (posted.replayed) return;
+      if (command.kind === "transfer")
+        await notifyMoneySent(tx, command.dealId, "payee", BigInt(p.amountMinor ?? "0"), "stripe");
+      if (command.kind === "refund")
+        await notifyMoneySent(tx, command.dealId, "payer", BigInt(p.amountMinor ?? "0"), "stripe");
+      return;
+    }
     await recordException(tx, command, posted.code, posted.message);
     return;
   }

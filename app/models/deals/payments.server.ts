@@ -21,6 +21,7 @@ import {
   positionOf,
   postBuilt,
 } from "./deal-money.server.ts";
+import { notifyMoneySent } from "./deal-notices.server.ts";
 import { type DealActor, lockDeal, transitionDeal } from "./deal-transitions.server.ts";
 
 export {
@@ -160,6 +161,14 @@ export async function recordPayout(
   return inDealTransaction(async (tx) => {
     const deal = await lockDeal(tx, input.dealId);
     if (!deal) return fail("NOT_FOUND", "There is no such deal.");
+    // The same wire recorded again (a double click, a retried request) is the first one, before
+    // any check that the first one itself changed (what is still owed).
+    const seen = await tx.ledgerTransaction.findUnique({ where: { key: input.key } });
+    if (seen) {
+      if (seen.dealId !== deal.id)
+        return fail("IDEMPOTENCY_KEY_REUSED", "This key already recorded a wire of another deal.");
+      return { ok: true, transactionId: seen.id, replayed: true };
+    }
     if (input.currency.toUpperCase() !== deal.currency)
       return fail("AMOUNT_MISMATCH", `The deal is in ${deal.currency}.`, { field: "amount" });
     const position = await positionOf(tx, deal);
@@ -174,6 +183,7 @@ export async function recordPayout(
       },
     );
     if (!posted.ok) return fail(posted.code === "NOT_OWED" ? "AMOUNT_MISMATCH" : posted.code, posted.message);
+    if (!posted.replayed) await notifyMoneySent(tx, deal.id, input.to, input.amountMinor, input.rail);
     return posted;
   });
 }

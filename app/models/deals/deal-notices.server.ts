@@ -1,0 +1,44 @@
+// Notices about money leaving a deal (issue 11 item 7): the payee hears when what it earned was
+// transferred, the payer when a refund was sent — by an admin's recorded wire or by Stripe through
+// the payments outbox alike, in the transaction that books it, so a notice exists exactly when the
+// ledger says the money went.
+import { dealLabel } from "~/domain/deals/deal-reference.ts";
+import { formatMoney } from "~/domain/money.ts";
+import type { DbTransaction } from "~/utils/db.server.ts";
+import { notifyOrganization } from "../notification.server.ts";
+
+export async function notifyMoneySent(
+  tx: DbTransaction,
+  dealId: string,
+  to: "payee" | "payer",
+  amountMinor: bigint,
+  rail: "manual" | "stripe",
+) {
+  const deal = await tx.deal.findUnique({
+    where: { id: dealId },
+    select: {
+      number: true,
+      currency: true,
+      lotId: true,
+      payerOrganizationId: true,
+      payeeOrganizationId: true,
+    },
+  });
+  if (!deal || amountMinor <= 0n) return;
+  const amount = formatMoney({ amountMinor, currency: deal.currency });
+  const how = rail === "stripe" ? "through Stripe" : "by bank transfer";
+  const label = dealLabel(deal.number);
+  await notifyOrganization(tx, to === "payee" ? deal.payeeOrganizationId : deal.payerOrganizationId, {
+    kind: to === "payee" ? "deal_paid_out" : "deal_refunded",
+    title:
+      to === "payee"
+        ? `Deal ${label}: ${amount} transferred to you`
+        : `Deal ${label}: ${amount} refunded to you`,
+    body:
+      to === "payee"
+        ? `Packloop sent ${amount} ${how} — what the deal has released to you so far, less what was sent before.`
+        : `Packloop sent ${amount} back ${how}: what the deal owes you after its final figures or a dispute.`,
+    link: `/deals/${dealId}`,
+    lotId: deal.lotId,
+  });
+}
