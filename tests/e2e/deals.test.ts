@@ -2,7 +2,8 @@
 // fixed-price lot; the demo buyer sees the platform's commission before it asks to buy; the seller
 // accepts, which opens the deal; the buyer finds it under Deals with the payment reference; the
 // platform admin records the incoming wire at /admin/deals; seller and buyer both see "Funded" and
-// the amounts, read from the ledger.
+// the amounts, read from the ledger. Then, on a server with Stripe pointed at the stand-in, two
+// deals from the sale to the settlement: one paid by wire, one by card at Stripe Checkout.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { formatMoney } from "~/domain/money.ts";
@@ -135,7 +136,8 @@ describe("from the sale to the settlement", () => {
     await login(page, DEMO_ACCOUNTS.fleet);
     await page.goto("/lots/new");
     await page.locator("#field-title").fill(title);
-    await page.locator("#field-chemistry").selectOption("LFP");
+    // NMC: the chemistry the demo recycler's first facility has capacity for.
+    await page.locator("#field-chemistry").selectOption("NMC622");
     await page.locator("#field-form").selectOption("module");
     await page.locator('input[name="condition"][value="intact"]').check();
     await page.locator("#field-count").fill("40");
@@ -241,7 +243,9 @@ describe("from the sale to the settlement", () => {
         if ((await form.locator('[name="netWeightKg"]').count()) > 0)
           await form.locator('[name="netWeightKg"]').fill(netKg);
         await button.click();
-        await expect.poll(() => page.getByTestId("milestone-timeline").textContent()).toContain(label);
+        await expect
+          .poll(() => page.getByTestId("milestone-timeline").textContent(), { timeout: 20_000 })
+          .toContain(label);
         if (label === "Received and weighed") return;
         recorded = true;
         break;
@@ -259,7 +263,7 @@ describe("from the sale to the settlement", () => {
     await recycler.goto(dealPath);
     await recycler.locator('input[name="kg"]').fill("2000");
     await recycler.getByRole("button", { name: "Record the final weight" }).click();
-    await expect.poll(() => text(recycler, "deal-status")).toBe("Final assessment");
+    await expect.poll(() => text(recycler, "deal-status"), { timeout: 20_000 }).toBe("Final assessment");
     await expect
       .poll(
         async () => {
@@ -277,7 +281,7 @@ describe("from the sale to the settlement", () => {
   }
 
   test("paid by wire above the card limit, released on receipt, settled after the window", async () => {
-    const title = unique("Wired LFP modules");
+    const title = unique("Wired NMC modules");
     const seller = await pageAt();
     const lotId = await listLot(seller, title, "20,000.00");
     const recycler = await pageAt();
@@ -314,7 +318,7 @@ describe("from the sale to the settlement", () => {
   }, 300_000);
 
   test("paid by card at Stripe Checkout below the card limit, funded by the webhook, then settled", async () => {
-    const title = unique("Carded LFP modules");
+    const title = unique("Carded NMC modules");
     const seller = await pageAt();
     const lotId = await listLot(seller, title, "8,500.00");
     const recycler = await pageAt();
