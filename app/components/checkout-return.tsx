@@ -1,5 +1,5 @@
 import { useNavigation, useRevalidator } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 const POLL_MS = 2_000;
 /** Stripe usually sends the webhook within seconds; after this the page stops asking and says so. */
@@ -15,6 +15,10 @@ export function CheckoutReturnNotice({ awaitingPayment }: { awaitingPayment: boo
   const revalidator = useRevalidator();
   const navigation = useNavigation();
   const [gaveUp, setGaveUp] = useState(false);
+  // The latest revalidator and navigation state for the timer, which is set up once: re-creating it
+  // on every reload would restart the two minutes.
+  const latest = useRef({ revalidator, busy: navigation.state !== "idle" });
+  latest.current = { revalidator, busy: navigation.state !== "idle" };
   useEffect(() => {
     if (!awaitingPayment) return;
     const started = Date.now();
@@ -24,12 +28,13 @@ export function CheckoutReturnNotice({ awaitingPayment }: { awaitingPayment: boo
         setGaveUp(true);
         return;
       }
-      if (revalidator.state !== "idle" || navigation.state !== "idle") return;
+      const { revalidator: current, busy } = latest.current;
+      if (current.state !== "idle" || busy) return;
       // A navigation may abort the reload; the navigation loads the page anyway.
-      Promise.resolve(revalidator.revalidate()).catch(() => {});
+      Promise.resolve(current.revalidate()).catch(() => {});
     }, POLL_MS);
     return () => clearInterval(timer);
-  }, [awaitingPayment, revalidator, navigation.state]);
+  }, [awaitingPayment]);
   if (!awaitingPayment)
     return (
       <p className="notice" role="status" data-testid="checkout-return">
