@@ -6,6 +6,7 @@ import {
   assayExchangeFromJson,
   assayExchangeJson,
   checkAssayExchange,
+  percentToPpm,
   umpireAssayOutcome,
 } from "~/domain/deals/umpire-assay.ts";
 
@@ -156,4 +157,19 @@ test("the stored JSON reads back to the same exchange and umpire results", () =>
   expect(back?.exchange).toEqual(e);
   expect(back?.umpire).toEqual(umpire);
   expect(assayExchangeFromJson({ kind: "other" })).toBeNull();
+});
+
+test.each([
+  ["22.35", 223_500],
+  ["8", 80_000],
+  ["0.5 %", 5_000],
+  ["100", 1_000_000],
+  ["0.0001", 1],
+  ["100.01", null],
+  ["1.23456", null],
+  ["-1", null],
+  ["", null],
+  ["abc", null],
+])("percent %s → %s ppm", (text, ppm) => {
+  expect(percentToPpm(text)).toBe(ppm);
 });

@@ -9,7 +9,12 @@
 
 import type { Failure } from "../failure.ts";
 import { invalid } from "../failure.ts";
-import { type DisputeOutcome, disputeOutcome, umpireAssayResult } from "./disputes.ts";
+import {
+  type AssayExchangeJson,
+  type DisputeOutcome,
+  disputeOutcome,
+  umpireAssayResult,
+} from "./disputes.ts";
 import {
   type Assay,
   type AssayValue,
@@ -18,6 +23,8 @@ import {
   PAYABLE_METALS,
   type PayableMetal,
 } from "./settlement.ts";
+
+export type { AssayExchangeJson } from "./disputes.ts";
 
 /** One assayed quantity as the parties exchanged it, in ppm (moisture of the wet mass, grades of the dry). */
 export interface ExchangedResult {
@@ -169,7 +176,10 @@ export function umpireAssayOutcome(
 }
 
 /** The exchange as stored in DisputeProposal.assay (JSON: prices as strings). */
-export function assayExchangeJson(exchange: AssayExchange, umpire: UmpireResults | null = null) {
+export function assayExchangeJson(
+  exchange: AssayExchange,
+  umpire: UmpireResults | null = null,
+): AssayExchangeJson {
   return {
     wetKg: exchange.wetKg,
     moisture: { ...exchange.moisture },
@@ -199,4 +209,15 @@ export function assayExchangeFromJson(
     },
     umpire: v.umpire ?? null,
   };
+}
+
+/**
+ * A percentage as typed in a form ("22.35", "8", "0.5 %") in ppm (22.35 % = 223,500); at most four
+ * decimals, 0–100 %. Null for anything else.
+ */
+export function percentToPpm(text: string): number | null {
+  const match = /^\s*(\d{1,3})(?:\.(\d{1,4}))?\s*%?\s*$/.exec(text);
+  if (!match) return null;
+  const ppm = Number(match[1]) * 10_000 + Number((match[2] ?? "").padEnd(4, "0"));
+  return ppm <= 1_000_000 ? ppm : null;
 }

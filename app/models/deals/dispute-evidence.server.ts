@@ -6,6 +6,7 @@
 // transaction: the files' SHA-256 and sizes, never their names (the chain is public; the files are
 // not). Only the deal's parties and platform admins list or download them.
 import { dealLabel } from "~/domain/deals/deal-reference.ts";
+import { type EvidenceView, MAX_EVIDENCE_FILES } from "~/domain/deals/disputes.ts";
 import { checkUpload, SNIFF_BYTES, safeFileName } from "~/domain/lot-documents.ts";
 import { isUuid } from "~/domain/lot-json.ts";
 import { deleteStoredFiles, type StoredFile, storeFile } from "~/services/file-storage.server.ts";
@@ -15,8 +16,6 @@ import { appendCustodyEvent } from "../custody/custody-chain.server.ts";
 
 /** The form field evidence files come in, on the deal page and in the API's multipart body. */
 export const EVIDENCE_FIELD = "evidence";
-/** Files per step (an opened dispute or one proposal). */
-export const MAX_EVIDENCE_FILES = 5;
 
 export interface CheckedEvidence {
   fileName: string;
@@ -149,19 +148,6 @@ function isPartyOrAdmin(
       deal.payeeOrganizationId,
     ].includes(org)
   );
-}
-
-export interface EvidenceView {
-  id: string;
-  disputeId: string;
-  proposalId: string | null;
-  byOrganizationId: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  sha256: string;
-  createdAt: string;
-  url: string;
 }
 
 /** A deal's evidence files for a party or an admin (empty for anyone else), oldest first. */

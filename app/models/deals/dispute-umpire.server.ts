@@ -9,7 +9,7 @@ import { isTerminal } from "~/domain/deals/deal-state.ts";
 import { assayExchangeFromJson, assayExchangeJson, type UmpireResults } from "~/domain/deals/umpire-assay.ts";
 import { type Failure, fail } from "~/domain/failure.ts";
 import { isUuid } from "~/domain/lot-json.ts";
-import type { Deal, Dispute } from "~/generated.server/prisma/client.ts";
+import type { Deal, Dispute, Prisma } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
 import {
@@ -60,7 +60,7 @@ export async function recordUmpireResult(
     if (!done.ok) return done;
     await tx.disputeProposal.update({
       where: { id: row.id },
-      data: { assay: assayExchangeJson(stored.exchange, umpire) },
+      data: { assay: assayExchangeJson(stored.exchange, umpire) as unknown as Prisma.InputJsonObject },
     });
     await tx.disputeProposal.updateMany({
       where: { disputeId, status: "proposed" },

@@ -28,7 +28,12 @@ import {
 } from "~/domain/deals/umpire-assay.ts";
 import { type Failure, fail, invalid } from "~/domain/failure.ts";
 import { isUuid } from "~/domain/lot-json.ts";
-import type { Deal, Dispute, DisputeProposal as ProposalRow } from "~/generated.server/prisma/client.ts";
+import type {
+  Deal,
+  Dispute,
+  Prisma,
+  DisputeProposal as ProposalRow,
+} from "~/generated.server/prisma/client.ts";
 import { type DbTransaction, db } from "~/utils/db.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
 import { orRefuse } from "./deal-money.server.ts";
@@ -182,7 +187,7 @@ export async function proposeOutcome(
           amountMinor: "amountMinor" in checked.value ? checked.value.amountMinor : null,
           note,
           ...(checked.value.kind === "umpire_assay" && input.assay
-            ? { assay: assayExchangeJson(input.assay) }
+            ? { assay: assayExchangeJson(input.assay) as unknown as Prisma.InputJsonObject }
             : {}),
           createdAt: at,
         },
