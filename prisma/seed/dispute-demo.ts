@@ -11,9 +11,9 @@ import { addDays } from "./random.ts";
 
 /** A minimal, valid one-page PDF showing `lines` (PDF 1.4, Helvetica, byte offsets computed). */
 export function onePagePdf(lines: readonly string[]): Uint8Array {
-  const escape = (t: string) => t.replace(/[\\()]/g, (c) => `\\${c}`).replace(/[^\x20-\x7e]/g, "?");
+  const pdfText = (t: string) => t.replace(/[\\()]/g, (c) => `\\${c}`).replace(/[^\x20-\x7e]/g, "?");
   const text = lines
-    .map((line, i) => `BT /F1 12 Tf 56 ${780 - i * 18} Td (${escape(line)}) Tj ET`)
+    .map((line, i) => `BT /F1 12 Tf 56 ${780 - i * 18} Td (${pdfText(line)}) Tj ET`)
     .join("\n");
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",

@@ -270,9 +270,14 @@ describe("umpire assay", () => {
 
   test("not black mass: refused, naming the kind", async () => {
     const deal = await receivedBlackMass("pack");
-    const dispute = ok(await openDispute(deal.id, person(buyer), { reason: "weight", description: "light" })).dispute;
+    const dispute = ok(
+      await openDispute(deal.id, person(buyer), { reason: "weight", description: "light" }),
+    ).dispute;
     expect(
-      await proposeOutcome(deal.id, dispute.id, person(seller), { kind: "umpire_assay", assay: exchange(67_000) }),
+      await proposeOutcome(deal.id, dispute.id, person(seller), {
+        kind: "umpire_assay",
+        assay: exchange(67_000),
+      }),
     ).toMatchObject({ ok: false, code: "VALIDATION", field: "kind" });
   });
 });
