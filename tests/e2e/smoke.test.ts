@@ -40,7 +40,8 @@ interface DemoIds {
   /** The demo buyer's deal awaiting payment, and the roles that may see it (the others get 404). */
   dealId: string;
   dealViewers: Set<Role>;
-  /** The demo's disputed deal's evidence file (its parties download it; the others get 404). */
+  /** The demo's disputed deal (the buyer disputed it) and its evidence file (parties only; 404 else). */
+  disputedDealId: string;
   evidencePath: string;
   /** A shipment each role is on (from the demo's shipments), if it is on any. */
   shipments: Partial<Record<Role, string>>;
@@ -124,6 +125,11 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
       {
         path: `/deals/${ids.dealId}`,
         boundary: role === "anonymous" || ids.dealViewers.has(role) ? undefined : 404,
+      },
+      // With a live dispute, its evidence and a proposal; its seller is no demo account.
+      {
+        path: `/deals/${ids.disputedDealId}`,
+        boundary: role === "anonymous" || role === "buyer" || role === "admin" ? undefined : 404,
       },
     ],
   },
@@ -579,6 +585,7 @@ async function findDemoIds(): Promise<DemoIds> {
     resetToken: await outboxToken(DEMO_ACCOUNTS.buyer, "reset-password"),
     dealId,
     dealViewers,
+    disputedDealId: disputedDeal,
     evidencePath,
     shipments,
   };
