@@ -4,10 +4,13 @@ import {
   DISPUTE_REASON_LABELS,
   DISPUTE_REASONS,
   type DisputeView,
+  type EvidenceView,
   PROPOSAL_KIND_LABELS,
   PROPOSAL_KINDS,
 } from "~/domain/deals/disputes.ts";
 import { formatMoney } from "~/domain/money.ts";
+import { formatFileSize } from "~/domain/quantity.ts";
+import { UmpireAssayFields, UmpireAssaySummary, UmpireResultForm } from "./deal-umpire-assay.tsx";
 
 const STATUS_LABELS: Record<DisputeView["status"], string> = {
   open: "Open",
@@ -16,6 +19,32 @@ const STATUS_LABELS: Record<DisputeView["status"], string> = {
   decided: "Decided by the platform",
   withdrawn: "Withdrawn",
 };
+
+/** Evidence files: PDFs or images, 10 MB each, five at a time (ADR 030). */
+function EvidenceInput() {
+  return (
+    <label>
+      Evidence (PDF or images, up to 5 files of 10 MB){" "}
+      <input type="file" name="evidence" multiple accept="application/pdf,image/png,image/jpeg,image/webp" />
+    </label>
+  );
+}
+
+function EvidenceList({ files }: { files: EvidenceView[] }) {
+  if (files.length === 0) return null;
+  return (
+    <ul data-testid="dispute-evidence">
+      {files.map((f) => (
+        <li key={f.id}>
+          <a href={f.url} download>
+            {f.fileName}
+          </a>{" "}
+          · {formatFileSize(f.sizeBytes)} · {formatDateTime(f.createdAt, "utc")}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function ProposalFields({ currency, kinds }: { currency: string; kinds: readonly string[] }) {
   return (
@@ -48,6 +77,11 @@ function ProposalFields({ currency, kinds }: { currency: string; kinds: readonly
  */
 export function DealDisputeSection(props: {
   disputes: DisputeView[];
+  /** Evidence files of the deal's disputes: empty unless the viewer is a party or an admin. */
+  evidence: EvidenceView[];
+  /** Black mass sold on payables: umpire assay is offered. */
+  blackMass: boolean;
+  wetKg: number;
   currency: string;
   yourOrganizationId: string | null;
   isParty: boolean;
@@ -61,7 +95,15 @@ export function DealDisputeSection(props: {
   const { disputes, currency, errors } = props;
   const money = (minor: string | null) =>
     minor == null ? "" : formatMoney({ amountMinor: BigInt(minor), currency });
-  const error = errors.reason ?? errors.description ?? errors.amount ?? errors.amountMinor ?? errors.kind;
+  const error =
+    errors.reason ??
+    errors.description ??
+    errors.amount ??
+    errors.amountMinor ??
+    errors.kind ??
+    errors.evidence ??
+    Object.entries(errors).find(([key]) => key !== "form" && key !== "kg")?.[1];
+  const kinds = props.blackMass ? PROPOSAL_KINDS : PROPOSAL_KINDS.filter((k) => k !== "umpire_assay");
   return (
     <section className="card" aria-labelledby="dispute-heading" data-testid="dispute-section">
       <h2 id="dispute-heading">Dispute</h2>
@@ -86,6 +128,9 @@ export function DealDisputeSection(props: {
                 : ""}
             </p>
             <p>{d.description}</p>
+            <EvidenceList
+              files={props.evidence.filter((f) => f.disputeId === d.id && f.proposalId === null)}
+            />
             {d.proposals.length > 0 ? (
               <ul>
                 {d.proposals.map((p) => (
@@ -96,6 +141,13 @@ export function DealDisputeSection(props: {
                     : {p.kindLabel}
                     {p.amountMinor != null ? ` ${money(p.amountMinor)}` : ""}
                     {p.note ? ` — ${p.note}` : ""} · {p.status}
+                    {p.kind === "umpire_assay" ? (
+                      <UmpireAssaySummary proposal={p} currency={currency} />
+                    ) : null}
+                    <EvidenceList files={props.evidence.filter((f) => f.proposalId === p.id)} />
+                    {live && props.isAdmin && p.kind === "umpire_assay" && p.status === "accepted" ? (
+                      <UmpireResultForm disputeId={d.id} proposal={p} />
+                    ) : null}
                     {live &&
                     props.isParty &&
                     p.status === "proposed" &&
@@ -112,11 +164,17 @@ export function DealDisputeSection(props: {
               </ul>
             ) : null}
             {live && props.isParty ? (
-              <Form method="post" className="inline-form" aria-label="Propose an outcome">
+              <Form
+                method="post"
+                encType="multipart/form-data"
+                className="inline-form"
+                aria-label="Propose an outcome"
+              >
                 <input type="hidden" name="intent" value="dispute_propose" />
                 <input type="hidden" name="disputeId" value={d.id} />
-                <ProposalFields currency={currency} kinds={PROPOSAL_KINDS} />{" "}
-                <button type="submit">Propose</button>
+                <ProposalFields currency={currency} kinds={kinds} />{" "}
+                {props.blackMass ? <UmpireAssayFields currency={currency} wetKg={props.wetKg} /> : null}
+                <EvidenceInput /> <button type="submit">Propose</button>
               </Form>
             ) : null}
             {live && props.isParty && d.openedByOrganizationId === props.yourOrganizationId ? (
@@ -141,7 +199,7 @@ export function DealDisputeSection(props: {
         );
       })}
       {props.canOpen ? (
-        <Form method="post" className="stack" aria-label="Open a dispute">
+        <Form method="post" encType="multipart/form-data" className="stack" aria-label="Open a dispute">
           <input type="hidden" name="intent" value="dispute_open" />
           <p className="hint">
             Disputing freezes the deal's money until you agree an outcome or the platform decides.
@@ -165,6 +223,7 @@ export function DealDisputeSection(props: {
           <label>
             What is wrong <textarea name="description" required maxLength={4000} rows={3} />
           </label>
+          <EvidenceInput />
           <button type="submit">Open a dispute</button>
         </Form>
       ) : null}

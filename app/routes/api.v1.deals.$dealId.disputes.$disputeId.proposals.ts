@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { ProposalBody } from "~/api/dispute-api.server.ts";
+import { assayFromBody, ProposalBody } from "~/api/dispute-api.server.ts";
 import { apiHandler, failureProblem, json, problem, readJsonBody } from "~/api/http.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
 import { proposeOutcome } from "~/models/deals/disputes.server.ts";
@@ -24,6 +24,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       kind: body.kind,
       amountMinor: body.amountMinor === undefined ? null : BigInt(body.amountMinor),
       note: body.note,
+      assay: assayFromBody(body.assay),
     });
     if (!result.ok) return failureProblem(result);
     const view = (await disputesOfDeal(dealId)).find((d) => d.id === disputeId);

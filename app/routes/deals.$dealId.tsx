@@ -6,12 +6,16 @@ import { DealDisputeSection } from "~/components/deal-dispute-section.tsx";
 import { StripePaymentPanel } from "~/components/stripe-payment-panel.tsx";
 import { formatDateTime } from "~/domain/date-time.ts";
 import { DEAL_STATUS_LABELS } from "~/domain/deals/deal-view.ts";
+import { MAX_DISPUTE_FORM_BYTES } from "~/domain/deals/disputes.ts";
 import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
+import { MAX_DOCUMENT_BYTES } from "~/domain/lot-documents.ts";
 import { formatMoney } from "~/domain/money.ts";
 import { takeDealStep } from "~/models/deals/deal-actions.server.ts";
 import { getDeal } from "~/models/deals/deal-read.server.ts";
-import { disputesOfDeal, disputeTerms } from "~/models/deals/disputes-read.server.ts";
+import { evidenceOfDeal } from "~/models/deals/dispute-evidence.server.ts";
+import { disputesOfDeal, disputeTerms, umpireAssayApplies } from "~/models/deals/disputes-read.server.ts";
 import { paymentSetupView } from "~/models/deals/stripe-payments.server.ts";
+import { readFormWithFiles } from "~/utils/multipart.server.ts";
 import { disputeFormAction, isDisputeIntent } from "./deal-disputes.server.ts";
 import { platformBankDetails, readKg } from "./deal-pages.server.ts";
 
@@ -33,6 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const stripe =
     deal.status === "awaiting_payment" ? await paymentSetupView(deal.id) : ({ state: "none" } as const);
   const disputes = await disputesOfDeal(deal.id);
+  const viewer = { organizationId: actor.organizationId, isPlatformAdmin: actor.isPlatformAdmin };
+  const evidence = await evidenceOfDeal(deal.id, viewer);
   const isParty = deal.yourRoles.includes("payer") || deal.yourRoles.includes("payee");
   // The open form inside the window (the model has the last word: DISPUTE_WINDOW_CLOSED after it).
   const canOpen =
@@ -48,7 +54,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     bank: deal.yourRoles.includes("payer") ? platformBankDetails() : null,
     stripe,
     disputes,
+    evidence,
     dispute: {
+      blackMass: await umpireAssayApplies(deal.id),
+      wetKg: deal.receivedKg ?? deal.massKg,
       isParty,
       canOpen,
       yourOrganizationId: actor.organizationId,
@@ -60,7 +69,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const form = await request.formData();
+  // Dispute forms may carry evidence files (ADR 030); the other steps are plain forms.
+  const { form, files } = await readFormWithFiles(request, {
+    maxFileBytes: MAX_DOCUMENT_BYTES,
+    maxTotalBytes: MAX_DISPUTE_FORM_BYTES,
+  });
   const step = String(form.get("step") ?? "");
   const person = {
     organizationId: actor.organizationId,
@@ -71,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (isDisputeIntent(intent)) {
     const found = await getDeal(params.dealId ?? "", person);
     if (!found) throw new Response("No such deal.", { status: 404 });
-    const done = await disputeFormAction(intent, form, found.id, found.currency, person);
+    const done = await disputeFormAction(intent, form, files, found.id, found.currency, person);
     if (!done.ok) return data({ errors: failureFieldErrors(done) }, { status: failureStatus(done.code) });
     return { errors: null };
   }
@@ -106,7 +119,7 @@ const EVENT_LABELS: Record<string, string> = {
 };
 
 export default function DealPage() {
-  const { deal, checkoutReturn, bank, stripe, disputes, dispute } = useLoaderData<typeof loader>();
+  const { deal, checkoutReturn, bank, stripe, disputes, evidence, dispute } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Record<string, string> = result?.errors ?? {};
   const m = formatMoney;
@@ -236,6 +249,9 @@ export default function DealPage() {
       {dispute.isParty || dispute.isAdmin || disputes.length > 0 ? (
         <DealDisputeSection
           disputes={disputes}
+          evidence={evidence}
+          blackMass={dispute.blackMass}
+          wetKg={dispute.wetKg}
           currency={deal.currency}
           yourOrganizationId={dispute.yourOrganizationId}
           isParty={dispute.isParty}

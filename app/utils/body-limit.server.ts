@@ -1,5 +1,6 @@
 import { Transform } from "node:stream";
 import type express from "express";
+import { MAX_DISPUTE_FORM_BYTES } from "~/domain/deals/disputes.ts";
 import { MAX_LOT_FORM_BYTES } from "~/domain/lot-documents.ts";
 import { MAX_IMPORT_BYTES } from "~/domain/lot-import-file.ts";
 import { closeAfterAnswer, isApiPath, sendRefusal } from "./http-refusal.server.ts";
@@ -19,7 +20,7 @@ import { closeAfterAnswer, isApiPath, sendRefusal } from "./http-refusal.server.
  * keeps may hold one (PostgreSQL's text cannot), and a form has no binary parts outside uploads.
  */
 
-export type BodyKind = "json" | "bulk-json" | "form" | "lot-import" | "lot-form";
+export type BodyKind = "json" | "bulk-json" | "form" | "lot-import" | "lot-form" | "deal-form";
 
 const KB = 1024;
 const MB = 1024 * KB;
@@ -35,12 +36,15 @@ export const BODY_LIMITS: Record<BodyKind, number> = {
   "lot-import": MAX_IMPORT_BYTES + 1 * MB,
   /** The listing form and the lot page's document upload: every document slot filled at once. */
   "lot-form": MAX_LOT_FORM_BYTES,
+  /** The deal page: a dispute or a proposal with its evidence files (ADR 030). */
+  "deal-form": MAX_DISPUTE_FORM_BYTES,
 };
 
 const BULK_JSON = /^\/api\/v1\/(quotes|allocation-plans)$/;
 const LOT_IMPORT = /^\/lots\/import$/;
 const LOT_FORM = /^\/lots\/(new|[^/]+\/edit|[^/]+)$/;
 const NOT_A_LOT = new Set(["mine", "import"]);
+const DEAL_FORM = /^\/deals\/[0-9a-f-]{36}$/i;
 
 /** The kind of body a path takes; single fetch's `.data` suffix and a trailing slash are ignored. */
 export function bodyKindFor(path: string): BodyKind {
@@ -49,6 +53,7 @@ export function bodyKindFor(path: string): BodyKind {
   if (LOT_IMPORT.test(bare)) return "lot-import";
   const lot = LOT_FORM.exec(bare);
   if (lot && !NOT_A_LOT.has(lot[1])) return "lot-form";
+  if (DEAL_FORM.test(bare)) return "deal-form";
   return "form";
 }
 

@@ -33,9 +33,12 @@ export async function seedCustody(tx: DbTransaction): Promise<number> {
     }),
     tx.capacityBooking.findMany({ where: { status: "accepted", decidedAt: { not: null } } }),
   ]);
-  const [dealEvents, milestones] = await Promise.all([
+  const [dealEvents, milestones, evidence] = await Promise.all([
     tx.dealEvent.findMany({ include: { deal: { select: { lotId: true, sellerOrganizationId: true } } } }),
     tx.shipmentMilestone.findMany({ include: { shipment: { select: { lotId: true } } } }),
+    tx.disputeEvidence.findMany({
+      include: { dispute: { select: { deal: { select: { lotId: true, number: true, id: true } } } } },
+    }),
   ]);
   const events: CustodyAppend[] = [];
   for (const lot of lots) {
@@ -98,6 +101,21 @@ export async function seedCustody(tx: DbTransaction): Promise<number> {
       data: { dealId: event.dealId, from: event.fromStatus, to: event.toStatus, actorRole: event.actorRole },
     });
   }
+  // As dispute-evidence.server.ts appends them: the files' hashes and sizes, never their names.
+  for (const file of evidence) {
+    events.push({
+      lotId: file.dispute.deal.lotId,
+      organizationId: file.byOrganizationId,
+      actorUserId: file.byUserId,
+      kind: "dispute_evidence_added",
+      at: file.createdAt,
+      data: {
+        deal: `PL-DL-${String(file.dispute.deal.number).padStart(6, "0")}`,
+        disputeId: file.disputeId,
+        files: [{ contentType: file.contentType, sha256: file.sha256, sizeBytes: file.sizeBytes }],
+      },
+    });
+  }
   for (const milestone of milestones) {
     events.push({
       lotId: milestone.shipment.lotId,
@@ -122,7 +140,7 @@ export async function seedCustody(tx: DbTransaction): Promise<number> {
       ? 0
       : kind === "lot_published"
         ? 1
-        : kind.startsWith("deal_") || kind.startsWith("milestone_")
+        : kind.startsWith("deal_") || kind.startsWith("milestone_") || kind.startsWith("dispute_")
           ? 3
           : 2;
   events.sort(

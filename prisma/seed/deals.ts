@@ -1,8 +1,14 @@
 // Demo deals (issue 11 item 9): every confirmed award of the demo has its deal, and a few
-// fixed-price lots sold in the last weeks carry deals through each state on the manual rail —
-// awaiting payment (the demo buyer's, for the demo fleet's lot), funded, in transit, provisionally
-// released and settled — with their events and a balanced ledger built by the same pure builders
-// the app uses, so every amount on a deal page equals the ledger.
+// fixed-price lots sold in the last weeks carry deals through each state — awaiting payment (the
+// demo buyer's, for the demo fleet's lot), funded, in transit, received (provisional share
+// released), in dispute and settled — with their events and a balanced ledger built by the same
+// pure builders the app uses, so every amount on a deal page equals the ledger. Both rails: the
+// manual bank transfer, and Stripe as far as it needs no network — paid through Stripe (the
+// PaymentIntent named on the payment event, the money in Stripe clearing) with its outbox commands
+// done (the payment set-up, each transfer). A Stripe deal awaiting payment is left out: its
+// Checkout link would be Stripe's, made over the network when the server runs with a key. The
+// disputed deal carries a dispute opened by the buyer with a PDF as evidence (stored as a real
+// file, like lot documents) and the seller's counter-proposal (dispute-demo.ts).
 import { DEAL_SETTINGS } from "~/domain/deals/deal-settings.ts";
 import { dealPosition, type Posting } from "~/domain/deals/ledger.ts";
 import {
@@ -17,20 +23,48 @@ import { finalSettlement, provisionalRelease, roundHalfUp } from "~/domain/deals
 import type { Prisma } from "~/generated.server/prisma/client.ts";
 import { postLedgerTransaction } from "~/models/deals/ledger.server.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
+import { seedDemoDispute } from "./dispute-demo.ts";
 import type { GeneratedLot, SeededOrganization } from "./lots.ts";
 import { DEMO_COMMISSION_BP } from "./lots.ts";
 import { addDays, type Random, uuidv7 } from "./random.ts";
 
-type Stage = "awaiting_payment" | "funded" | "in_transit" | "provisionally_released" | "settled";
+type Stage = "awaiting_payment" | "funded" | "in_transit" | "provisionally_released" | "disputed" | "settled";
 const ORDER: Stage[] = ["awaiting_payment", "funded", "in_transit", "provisionally_released", "settled"];
+type Rail = "manual" | "stripe";
 
 /** The sold fixed-price lots: seller, buyer, how far the deal got and how long ago it was sold. */
-const SOLD: { seller: string; buyer: string; stage: Stage; daysAgo: number; toFacility?: boolean }[] = [
+const SOLD: {
+  seller: string;
+  buyer: string;
+  stage: Stage;
+  daysAgo: number;
+  toFacility?: boolean;
+  rail?: Rail;
+}[] = [
   { seller: "pacific-coast-fleet", buyer: "transpacific-metals", stage: "awaiting_payment", daysAgo: 2 },
   { seller: "pacific-coast-fleet", buyer: "busan-black-mass", stage: "funded", daysAgo: 6 },
   { seller: "hanbit-dismantling", buyer: "transpacific-metals", stage: "in_transit", daysAgo: 12 },
   { seller: "kanto-ev-returns", buyer: "kowloon-trading", stage: "provisionally_released", daysAgo: 16 },
   { seller: "southern-cross-collect", buyer: "transpacific-metals", stage: "settled", daysAgo: 40 },
+  // Disputed inside its inspection window: the buyer's quality claim, with evidence.
+  { seller: "kanto-ev-returns", buyer: "transpacific-metals", stage: "disputed", daysAgo: 10 },
+  // The Stripe rail, paid through Stripe with its outbox done.
+  { seller: "hanbit-dismantling", buyer: "busan-black-mass", stage: "funded", daysAgo: 5, rail: "stripe" },
+  {
+    seller: "pacific-coast-fleet",
+    buyer: "kowloon-trading",
+    stage: "in_transit",
+    daysAgo: 9,
+    rail: "stripe",
+  },
+  {
+    seller: "southern-cross-collect",
+    buyer: "busan-black-mass",
+    stage: "provisionally_released",
+    daysAgo: 14,
+    rail: "stripe",
+  },
+  { seller: "kanto-ev-returns", buyer: "busan-black-mass", stage: "settled", daysAgo: 35, rail: "stripe" },
   // Sold to recyclers' own facilities and settled: their shipments end in certificates of recovery.
   { seller: "southern-cross-collect", buyer: "eco-batt", stage: "settled", daysAgo: 70, toFacility: true },
   { seller: "kanto-ev-returns", buyer: "li-cycle", stage: "settled", daysAgo: 64, toFacility: true },
@@ -48,6 +82,7 @@ interface DemoDealInput {
   currency: string;
   soldAt: Date;
   stage: Stage;
+  rail?: Rail;
 }
 
 async function writeDeal(tx: DbTransaction, input: DemoDealInput, now: Date) {
@@ -124,19 +159,64 @@ async function writeDeal(tx: DbTransaction, input: DemoDealInput, now: Date) {
     postings.push(...built.entry.postings);
   };
   const position = () => dealPosition(postings, input.currency);
-  const reached = (stage: Stage) => ORDER.indexOf(input.stage) >= ORDER.indexOf(stage);
+  // A disputed deal got as far as the provisional release before the buyer disputed it.
+  const upTo = input.stage === "disputed" ? "provisionally_released" : input.stage;
+  const reached = (stage: Stage) => ORDER.indexOf(upTo) >= ORDER.indexOf(stage);
   const reference = `PL-DL-${String(deal.number).padStart(6, "0")}`;
+  const stripe = input.rail === "stripe";
+  const paymentIntent = `pi_demo_${deal.id.replaceAll("-", "").slice(0, 24)}`;
+  /** An outbox command the worker already sent (the demo makes no Stripe calls). */
+  const sent = async (kind: "payment_setup" | "transfer", payload: Record<string, string>, at: Date) => {
+    await tx.paymentCommand.create({
+      data: {
+        dealId: deal.id,
+        kind,
+        payload,
+        status: "done",
+        attempts: 1,
+        nextAttemptAt: at,
+        result: { demo: true },
+        createdAt: at,
+        doneAt: at,
+      },
+    });
+  };
 
   await event("deal_created", "awaiting_payment", input.soldAt, "system", { source: "award" });
+  if (stripe)
+    await sent(
+      "payment_setup",
+      { method: "checkout", amountMinor: String(input.totalMinor), currency: input.currency },
+      input.soldAt,
+    );
   const paidAt = addDays(input.soldAt, 2);
   if (reached("funded")) {
     await post(
-      paymentReceived(ctx, position(), "bank", BigInt(input.totalMinor)),
+      paymentReceived(ctx, position(), stripe ? "stripe" : "bank", BigInt(input.totalMinor)),
       paidAt,
-      `Payment received by bank transfer (${reference})`,
+      stripe
+        ? `Payment received through Stripe (${paymentIntent})`
+        : `Payment received by bank transfer (${reference})`,
     );
-    await event("payment_received", "funded", paidAt, "admin", { rail: "manual", reference });
+    await event(
+      "payment_received",
+      "funded",
+      paidAt,
+      stripe ? "system" : "admin",
+      stripe ? { rail: "stripe", reference: paymentIntent } : { rail: "manual", reference },
+    );
   }
+  /** On the Stripe rail what the payee is owed goes out as a transfer at once. */
+  const transferOnStripe = async (at: Date) => {
+    const owed = position().payeePayable;
+    if (!stripe || owed <= 0n) return;
+    await sent(
+      "transfer",
+      { amountMinor: owed.toString(), currency: input.currency, paymentIntentId: paymentIntent },
+      at,
+    );
+    await post(payoutToPayee(ctx, position(), "stripe", owed), at, "Transfer to the payee through Stripe");
+  };
   const shippedAt = addDays(input.soldAt, 4);
   if (reached("in_transit")) await event("shipment_departed", "in_transit", shippedAt, "payer");
   const receivedAt = addDays(input.soldAt, 8);
@@ -152,6 +232,18 @@ async function writeDeal(tx: DbTransaction, input: DemoDealInput, now: Date) {
     );
     await event("provisional_released", "provisionally_released", receivedAt, "system", {
       formula: release.value.release.formula,
+    });
+    await transferOnStripe(receivedAt);
+  }
+  if (input.stage === "disputed") {
+    const openedAt = addDays(receivedAt, 1);
+    await event("dispute_opened", "disputed", openedAt, "payer", { reason: "quality_assay" });
+    await seedDemoDispute(tx, {
+      deal: { ...deal, lotId: input.lotId },
+      payerId: input.buyerId,
+      payeeId: input.sellerId,
+      openedAt,
+      currency: input.currency,
     });
   }
   if (reached("settled")) {
@@ -182,14 +274,16 @@ async function writeDeal(tx: DbTransaction, input: DemoDealInput, now: Date) {
       payerBalance: s.value.payerBalance.formula,
     });
     const paidOutAt = addDays(settledAt, 1);
-    await post(
-      payoutToPayee(ctx, position(), "bank", position().payeePayable),
-      paidOutAt,
-      "Transfer to the payee (demo wire)",
-    );
+    if (stripe) await transferOnStripe(paidOutAt);
+    else
+      await post(
+        payoutToPayee(ctx, position(), "bank", position().payeePayable),
+        paidOutAt,
+        "Transfer to the payee (demo wire)",
+      );
     if (position().refundsPayable > 0n)
       await post(
-        refundToPayer(ctx, position(), "bank", position().refundsPayable),
+        refundToPayer(ctx, position(), stripe ? "stripe" : "bank", position().refundsPayable),
         paidOutAt,
         "Refund to the payer (demo wire)",
       );
@@ -198,6 +292,7 @@ async function writeDeal(tx: DbTransaction, input: DemoDealInput, now: Date) {
     where: { id: deal.id },
     data: {
       status: status as never,
+      disputedFrom: input.stage === "disputed" ? "provisionally_released" : null,
       version: sequence - 1,
       receivedAt: reached("provisionally_released") ? receivedAt : null,
       receivedKg: reached("provisionally_released") ? receivedKg : null,
@@ -342,6 +437,7 @@ export async function seedDeals(
         currency: row.currency,
         soldAt,
         stage: sale.stage,
+        rail: sale.rail,
       },
       now,
     );

@@ -40,6 +40,9 @@ interface DemoIds {
   /** The demo buyer's deal awaiting payment, and the roles that may see it (the others get 404). */
   dealId: string;
   dealViewers: Set<Role>;
+  /** The demo's disputed deal (the buyer disputed it) and its evidence file (parties only; 404 else). */
+  disputedDealId: string;
+  evidencePath: string;
   /** A shipment each role is on (from the demo's shipments), if it is on any. */
   shipments: Partial<Record<Role, string>>;
 }
@@ -123,9 +126,18 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
         path: `/deals/${ids.dealId}`,
         boundary: role === "anonymous" || ids.dealViewers.has(role) ? undefined : 404,
       },
+      // With a live dispute, its evidence and a proposal; its seller is no demo account.
+      {
+        path: `/deals/${ids.disputedDealId}`,
+        boundary: role === "anonymous" || role === "buyer" || role === "admin" ? undefined : 404,
+      },
     ],
   },
   "routes/deals.statement[.]csv": { kind: RESOURCE, plan: page("/deals/statement.csv") },
+  "routes/deals.$dealId_.evidence.$evidenceId": {
+    kind: RESOURCE,
+    plan: (ids) => [{ path: ids.evidencePath }],
+  },
   "routes/lots._index": {
     kind: HTML,
     plan: () => [
@@ -485,6 +497,17 @@ async function findDemoIds(): Promise<DemoIds> {
     if (response.status() === 200) dealViewers.add(role);
   }
 
+  // The demo's disputed deal and its evidence file, as the buyer (the payer who disputed it) reads them.
+  const disputed = await getJson<{ deals: { id: string }[] }>("buyer", "/api/v1/deals?status=disputed");
+  const disputedDeal = disputed.deals[0]?.id;
+  if (!disputedDeal) throw new Error("the demo buyer has no disputed deal");
+  const withDisputes = await getJson<{ disputes?: { evidence: { url: string }[] }[] }>(
+    "buyer",
+    `/api/v1/deals/${disputedDeal}`,
+  );
+  const evidencePath = withDisputes.disputes?.[0]?.evidence[0]?.url;
+  if (!evidencePath) throw new Error("the demo's dispute has no evidence file");
+
   const fleet = await session("fleet");
   // An import of one lot, as the import page's form sends it.
   const imported = await fleet.post("/lots/import", {
@@ -562,6 +585,8 @@ async function findDemoIds(): Promise<DemoIds> {
     resetToken: await outboxToken(DEMO_ACCOUNTS.buyer, "reset-password"),
     dealId,
     dealViewers,
+    disputedDealId: disputedDeal,
+    evidencePath,
     shipments,
   };
 }

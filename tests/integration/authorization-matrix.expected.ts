@@ -12,7 +12,8 @@
 // - /settings/payouts answers 409 with no payment provider configured;
 // - the dispute API, like /deals/{id}, refuses the empty body (400) before looking at the party;
 // - certificates and verify pages are public: an unknown number is 404 for everyone; the deal's
-//   pro-forma PDF is the payer's only (409 here: no PLATFORM_BANK_DETAILS in the test).
+//   pro-forma PDF is the payer's only (409 here: no PLATFORM_BANK_DETAILS in the test);
+// - a dispute's evidence file (ADR 030) with an unknown id is 404 for every member, admins too.
 export const PRINCIPALS = ["anonymous", "seller", "buyer", "recycler", "carrier", "admin", "token"] as const;
 export type Principal = (typeof PRINCIPALS)[number];
 export type Outcome =
@@ -804,6 +805,15 @@ export const EXPECTED: Record<string, Record<Principal, Outcome>> = {
     token: "404",
   },
   "routes/certificates.$file": {
+    anonymous: "405",
+    seller: "405",
+    buyer: "405",
+    recycler: "405",
+    carrier: "405",
+    admin: "405",
+    token: "405",
+  },
+  "routes/deals.$dealId_.evidence.$evidenceId": {
     anonymous: "405",
     seller: "405",
     buyer: "405",
@@ -1628,6 +1638,15 @@ export const EXPECTED_GET: Record<string, Record<Principal, Outcome>> = {
     carrier: "404",
     admin: "404",
     token: "404",
+  },
+  "routes/deals.$dealId_.evidence.$evidenceId": {
+    anonymous: "login",
+    seller: "404",
+    buyer: "404",
+    recycler: "404",
+    carrier: "404",
+    admin: "404",
+    token: "login",
   },
   "routes/deals.$dealId_.pro-forma[.]pdf": {
     anonymous: "login",

@@ -1,7 +1,8 @@
 // The disputes API on PGlite and PostgreSQL (issue 11 items 6 and 8, ADR 026): a party opens a
 // dispute (201), a stranger gets 404, a bad body 400, after the window 409 DISPUTE_WINDOW_CLOSED;
 // the seller proposes a partial refund, cannot accept its own (403), the buyer accepts (200,
-// agreed, the deal settled); a party cannot decide (403).
+// agreed, the deal settled); a party cannot decide (403); GET /api/v1/deals/{id} lists the dispute
+// for the parties; an umpire assay on a pack deal or with an unknown metal is 400 (ADR 030).
 import { beforeAll, describe, expect, test } from "vitest";
 import { createApiToken } from "~/models/api-token.server.ts";
 import { acceptPurchaseRequest } from "~/models/bidding/purchase-requests.server.ts";
@@ -11,6 +12,7 @@ import { action as decisionAction } from "~/routes/api.v1.deals.$dealId.disputes
 import { action as acceptAction } from "~/routes/api.v1.deals.$dealId.disputes.$disputeId.proposals.$proposalId.accept.ts";
 import { action as proposalAction } from "~/routes/api.v1.deals.$dealId.disputes.$disputeId.proposals.ts";
 import { action as openAction } from "~/routes/api.v1.deals.$dealId.disputes.ts";
+import { loader as dealLoader } from "~/routes/api.v1.deals.$dealId.ts";
 import { db } from "~/utils/db.server.ts";
 import { type Bidder, bid, openLot } from "../fixtures/bidding.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
@@ -135,6 +137,68 @@ describe("disputes API", () => {
         kind: "return",
       }),
     ).toMatchObject({ status: 403, body: { code: "FORBIDDEN" } });
+
+    // GET /api/v1/deals/{id}: the parties see the dispute with its proposals and outcome (ADR 030).
+    const read = async (who: Account) => {
+      const response = await dealLoader({
+        request: jsonRequest("GET", `/api/v1/deals/${dealId}`, undefined, { token: who.token }),
+        params: { dealId },
+        context: {},
+      } as never);
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    expect(await read(seller)).toMatchObject({
+      status: 200,
+      body: {
+        disputes: [
+          {
+            id: disputeId,
+            status: "agreed",
+            reason: "weight",
+            proposals: [{ id: proposalId, kind: "partial_refund", status: "accepted" }],
+            outcome: { kind: "partial_refund", by: "parties" },
+            evidence: [],
+          },
+        ],
+      },
+    });
+    expect((await read(stranger)).status).toBe(404);
+  });
+
+  test("an umpire assay on a deal that is not black mass: 400 naming the kind", async () => {
+    const dealId = await receivedDeal(new Date(Date.now() - DAY));
+    const base = `/api/v1/deals/${dealId}/disputes`;
+    const opened = await call(openAction, base, { dealId }, buyer, {
+      reason: "weight",
+      description: "Light.",
+    });
+    const disputeId = opened.body.id as string;
+    const assay = {
+      wetKg: 4_000,
+      moisture: { sellerPpm: 80_000, buyerPpm: 80_000, splittingLimitPpm: 1_000 },
+      metals: [
+        {
+          metal: "Ni",
+          sellerPpm: 200_000,
+          buyerPpm: 200_000,
+          splittingLimitPpm: 1_000,
+          payableBp: 7_500,
+          priceMinorPerTonne: 2_000_000,
+        },
+      ],
+    };
+    const path = `${base}/${disputeId}/proposals`;
+    expect(
+      await call(proposalAction, path, { dealId, disputeId }, seller, { kind: "umpire_assay", assay }),
+    ).toMatchObject({ status: 400, body: { code: "VALIDATION_FAILED", errors: [{ field: "kind" }] } });
+    expect(
+      (
+        await call(proposalAction, path, { dealId, disputeId }, seller, {
+          kind: "umpire_assay",
+          assay: { ...assay, metals: [{ ...assay.metals[0], metal: "Fe" }] },
+        })
+      ).status,
+    ).toBe(400);
   });
 
   test("after the inspection window: 409 DISPUTE_WINDOW_CLOSED and no dispute", async () => {

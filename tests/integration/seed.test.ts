@@ -1,7 +1,11 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOT_FORMS, SALE_MODES } from "~/domain/codes.ts";
 import { getCertificate } from "~/models/certificates/recovery-certificate.server.ts";
 import { verifyChain } from "~/models/custody/custody-chain.server.ts";
+import { openStoredFile } from "~/services/file-storage.server.ts";
 import { type Database, db, openDatabase } from "~/utils/db.server.ts";
 import { migrate } from "~/utils/migrate.server.ts";
 import { hashPassword, verifyPassword } from "~/utils/password.server.ts";
@@ -40,6 +44,8 @@ async function freshDatabase(): Promise<Database> {
 
 beforeAll(async () => {
   passwordHash = await hashPassword(DEMO_PASSWORD);
+  // The demo's evidence file is stored as a real file: in a folder of this test's own.
+  process.env.DATA_DIR = await mkdtemp(path.join(tmpdir(), "packloop-seed-"));
 });
 
 describe("seedEconomies", () => {
@@ -290,6 +296,58 @@ describe("seedDemo on an empty database", () => {
     expect(shipments.some((s) => s.varianceFlagged)).toBe(true);
     expect(
       shipments.some((s) => s.status === "in_transit" && s.plannedArrivalAt!.getTime() < now.getTime()),
+    ).toBe(true);
+  });
+
+  it("has deals in every state on both rails; the demo buyer has one awaiting payment", async () => {
+    const deals = await db().deal.findMany({
+      include: { events: true, disputes: { include: { evidence: true } } },
+    });
+    const paidBy = (d: (typeof deals)[number]) =>
+      d.events.find((e) => e.event === "payment_received")?.data as { rail?: string } | undefined;
+    const states = new Set(deals.map((d) => d.status));
+    // "received" shows as provisionally_released: receipt releases the provisional share at once.
+    for (const status of [
+      "awaiting_payment",
+      "funded",
+      "in_transit",
+      "provisionally_released",
+      "disputed",
+      "settled",
+    ])
+      expect(states, status).toContain(status);
+    for (const rail of ["manual", "stripe"]) {
+      const onRail = deals.filter((d) => paidBy(d)?.rail === rail).map((d) => d.status);
+      expect(onRail, rail).toEqual(
+        expect.arrayContaining(["funded", "in_transit", "provisionally_released", "settled"]),
+      );
+    }
+    // The Stripe deals' outbox is done (the demo makes no Stripe calls); none is left pending.
+    expect(await db().paymentCommand.count({ where: { status: { not: "done" } } })).toBe(0);
+    expect(await db().paymentCommand.count({ where: { kind: "transfer" } })).toBeGreaterThan(0);
+    // The disputed deal: a live dispute, its evidence file stored, a proposal waiting.
+    const disputed = deals.find((d) => d.status === "disputed")!;
+    expect(disputed.disputes).toHaveLength(1);
+    expect(disputed.disputes[0]).toMatchObject({ status: "open", reason: "quality_assay" });
+    expect(disputed.disputes[0].evidence).toHaveLength(1);
+    const file = await openStoredFile(disputed.disputes[0].evidence[0].storageKey);
+    expect(file?.sizeBytes).toBe(disputed.disputes[0].evidence[0].sizeBytes);
+    expect(
+      await db().disputeProposal.count({ where: { disputeId: disputed.disputes[0].id, status: "proposed" } }),
+    ).toBe(1);
+    // Every deal's ledger balances per transaction.
+    const sums = await db().ledgerPosting.groupBy({
+      by: ["transactionId", "currency"],
+      _sum: { amountMinor: true },
+    });
+    expect(sums.filter((s) => s._sum.amountMinor !== 0n)).toEqual([]);
+    const buyer = await db().user.findUniqueOrThrow({
+      where: { email: DEMO_ACCOUNTS.buyer },
+      include: { memberships: true },
+    });
+    const buyerOrgs = buyer.memberships.map((m) => m.organizationId);
+    expect(
+      deals.some((d) => d.status === "awaiting_payment" && buyerOrgs.includes(d.payerOrganizationId)),
     ).toBe(true);
   });
 

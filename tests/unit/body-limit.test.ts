@@ -22,6 +22,11 @@ describe("bodyKindFor", () => {
     ["/logout", "form"],
     ["/searches.data", "form"],
     ["/quote", "form"],
+    ["/deals/0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b", "deal-form"],
+    ["/deals/0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b.data", "deal-form"],
+    ["/deals/0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b/pro-forma.pdf", "form"],
+    ["/deals", "form"],
+    ["/admin/deals", "form"],
   ])("%s takes a %s body", (path, kind) => {
     expect(bodyKindFor(path)).toBe(kind);
   });
@@ -32,5 +37,7 @@ describe("bodyKindFor", () => {
     expect(BODY_LIMITS.form).toBeLessThan(BODY_LIMITS.json);
     expect(BODY_LIMITS.json).toBeLessThan(BODY_LIMITS["bulk-json"]);
     expect(BODY_LIMITS["lot-import"]).toBeGreaterThan(10 * 1024 * 1024);
+    // Five evidence files of 10 MB on a dispute or a proposal (ADR 030).
+    expect(BODY_LIMITS["deal-form"]).toBeGreaterThan(5 * 10 * 1024 * 1024);
   });
 });

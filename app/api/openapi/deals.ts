@@ -204,6 +204,11 @@ export const dealsApi: OpenApiFragment = {
             },
             receivedKg: { type: ["integer", "null"] },
             inspectionClosesAt: { type: ["string", "null"], format: "date-time" },
+            disputes: {
+              type: "array",
+              items: ref("Dispute"),
+              description: "The deal's disputes, newest first: for its parties and platform admins only",
+            },
           },
         },
       ],

@@ -43,13 +43,21 @@ export const disputesApi: OpenApiFragment = {
         summary: "Propose an outcome: a price adjustment, a partial refund, a return or an umpire assay",
         description:
           "`price_adjustment`: `amountMinor` is the new final value; `partial_refund`: `amountMinor` comes off the final " +
-          "value and goes back to the payer; `return`: a full refund; `umpire_assay` (black mass): within the splitting " +
-          "limit the results are averaged, beyond it the umpire's result is final. Earlier open proposals are superseded.",
+          "value and goes back to the payer; `return`: a full refund; `umpire_assay` (black mass sold on payables) " +
+          "with `assay`: the seller's and buyer's results (ppm) for moisture and each payable metal (Ni, Co, Li, Mn, Cu), " +
+          "each with its agreed splitting limit, the payable (bp) and price per tonne of contained metal. Accepted, " +
+          "results within their limits are averaged (half up) and, if all are, the deal settles at once on the value " +
+          "of that assay (dry weight = wet × (1 − moisture); Σ dry × grade × payable × price); beyond a limit the " +
+          "umpire's result, recorded by a platform admin (decision `umpire_result`), is final. Earlier open proposals " +
+          "are superseded. Evidence files are attached on the deal page (multipart), not through this JSON operation.",
         parameters: [path("id"), path("disputeId")],
         requestBody: body(ProposalBody),
         responses: {
           201: jsonResponse("The dispute with its proposals", ref("Dispute")),
-          400: problemResponse("The body is invalid (e.g. a partial refund without `amountMinor`)"),
+          400: problemResponse(
+            "VALIDATION: the body is invalid (e.g. a partial refund without `amountMinor`, an umpire assay without " +
+              "`assay` or on a deal that is not black mass sold on payables); `errors` names each field",
+          ),
           ...common,
           403: problemResponse("FORBIDDEN: only the payer or the payee proposes"),
           409: problemResponse("DISPUTE_CLOSED: the dispute has ended"),
@@ -75,7 +83,12 @@ export const disputesApi: OpenApiFragment = {
     "/api/v1/deals/{id}/disputes/{disputeId}/decision": {
       post: {
         operationId: "decideDispute",
-        summary: "A platform administrator decides a dispute; the outcome is executed at once",
+        summary:
+          "A platform administrator decides a dispute, or records the umpire's result; executed at once",
+        description:
+          "`price_adjustment`, `partial_refund`, `return`: as a proposal would. `umpire_result` with `umpire` " +
+          "(`moisturePpm`, `metals: {Ni: ppm, …}`): the umpire's results for the quantities whose exchanged results " +
+          "were beyond their splitting limit in the accepted umpire assay; the agreed assay settles the deal.",
         parameters: [path("id"), path("disputeId")],
         requestBody: body(DecisionBody),
         responses: {
@@ -83,7 +96,10 @@ export const disputesApi: OpenApiFragment = {
           400: problemResponse("The body is invalid"),
           ...common,
           403: problemResponse("FORBIDDEN: a party to the deal cannot decide"),
-          409: problemResponse("DISPUTE_CLOSED: the dispute has ended"),
+          409: problemResponse(
+            "DISPUTE_CLOSED (the dispute has ended), NO_UMPIRE_AGREED (no accepted umpire assay), or UMPIRE_NEEDED " +
+              "(a result beyond its splitting limit has no umpire figure; `details.needs` names them)",
+          ),
         },
       },
     },
@@ -132,6 +148,36 @@ export const disputesApi: OpenApiFragment = {
               note: { type: "string" },
               status: { type: "string", enum: ["proposed", "accepted", "rejected", "superseded"] },
               createdAt: { type: "string", format: "date-time" },
+              assay: {
+                type: ["object", "null"],
+                description:
+                  "umpire_assay: {wetKg, moisture: {sellerPpm, buyerPpm, splittingLimitPpm}, metals: [{metal, sellerPpm, " +
+                  "buyerPpm, splittingLimitPpm, payableBp, priceMinorPerTonne (string)}], umpire?: {moisturePpm, metals}}",
+              },
+            },
+          },
+        },
+        evidence: {
+          type: "array",
+          description: "Evidence files (in GET /api/v1/deals/{id}, for the parties and admins)",
+          items: {
+            type: "object",
+            properties: {
+              id: uuid,
+              proposalId: { type: ["string", "null"], format: "uuid" },
+              byOrganizationId: uuid,
+              fileName: { type: "string" },
+              contentType: {
+                type: "string",
+                enum: ["application/pdf", "image/png", "image/jpeg", "image/webp"],
+              },
+              sizeBytes: { type: "integer" },
+              sha256: { type: "string" },
+              createdAt: { type: "string", format: "date-time" },
+              url: {
+                type: "string",
+                description: "Download (session cookie): /deals/{id}/evidence/{evidenceId}",
+              },
             },
           },
         },

@@ -7,9 +7,10 @@
 
 import type { Failure } from "../failure.ts";
 import { fail } from "../failure.ts";
+import { MAX_DOCUMENT_BYTES } from "../lot-documents.ts";
 import { formatMinor } from "./currency-exponents.ts";
 import { type DealClock, type DealStatus, inspectionClosesAt } from "./deal-state.ts";
-import { commissionOn, type DealTerms, type Figure } from "./settlement.ts";
+import { commissionOn, type DealTerms, type Figure, type PayableMetal } from "./settlement.ts";
 
 export const DISPUTE_REASONS = [
   "weight",
@@ -45,8 +46,43 @@ export const PROPOSAL_KIND_LABELS: Record<ProposalKind, string> = {
   umpire_assay: "Umpire assay",
 };
 
+/** Evidence files per step (an opened dispute or one proposal), each a PDF or image of at most 10 MB. */
+export const MAX_EVIDENCE_FILES = 5;
+/** The deal page's dispute form: every evidence slot filled at once, plus the form's text. */
+export const MAX_DISPUTE_FORM_BYTES = MAX_EVIDENCE_FILES * MAX_DOCUMENT_BYTES + 1_000_000;
+
+/** An evidence file as the deal page and the API list it (only for the parties and admins). */
+export interface EvidenceView {
+  id: string;
+  disputeId: string;
+  proposalId: string | null;
+  byOrganizationId: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: string;
+  url: string;
+}
+
 export const PROPOSAL_STATUSES = ["proposed", "accepted", "rejected", "superseded"] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/** An umpire-assay proposal's exchange as stored and shown (ADR 030; umpire-assay.ts). */
+export interface AssayExchangeJson {
+  wetKg: number;
+  moisture: { sellerPpm: number; buyerPpm: number; splittingLimitPpm: number };
+  metals: {
+    metal: PayableMetal;
+    sellerPpm: number;
+    buyerPpm: number;
+    splittingLimitPpm: number;
+    payableBp: number;
+    /** Minor units per tonne of contained metal, as a string. */
+    priceMinorPerTonne: string;
+  }[];
+  umpire?: { moisturePpm: number | null; metals: Partial<Record<PayableMetal, number | null>> };
+}
 
 /** A dispute as the deal page and the API show it (amounts in minor units, as strings). */
 export interface DisputeView {
@@ -68,6 +104,8 @@ export interface DisputeView {
     note: string;
     status: ProposalStatus;
     createdAt: string;
+    /** umpire_assay: the exchanged results and terms (prices as strings), and the umpire's once recorded. */
+    assay: AssayExchangeJson | null;
   }[];
 }
 

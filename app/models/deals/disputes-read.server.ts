@@ -2,6 +2,7 @@
 // queue of escalated disputes. Who may see them is the caller's check (the deal's visibility).
 import { dealLabel } from "~/domain/deals/deal-reference.ts";
 import { DISPUTE_REASON_LABELS, type DisputeView, PROPOSAL_KIND_LABELS } from "~/domain/deals/disputes.ts";
+import type { AssayExchangeJson } from "~/domain/deals/umpire-assay.ts";
 import { isUuid } from "~/domain/lot-json.ts";
 import type { Dispute, DisputeProposal as ProposalRow } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
@@ -27,6 +28,7 @@ function disputeView(d: Dispute & { proposals: ProposalRow[] }): DisputeView {
       note: p.note,
       status: p.status,
       createdAt: p.createdAt.toISOString(),
+      assay: (p.assay as AssayExchangeJson | null) ?? null,
     })),
   };
 }
@@ -66,4 +68,14 @@ export async function escalatedDisputes(limit = 100) {
 export async function disputeTerms(): Promise<{ escalationDays: number }> {
   const settings = await readDealSettings(db());
   return { escalationDays: settings.disputeEscalationDays };
+}
+
+/** Whether the deal may settle a dispute by umpire assay: black mass sold on payables (ADR 030). */
+export async function umpireAssayApplies(dealId: string): Promise<boolean> {
+  if (!isUuid(dealId)) return false;
+  const deal = await db().deal.findUnique({
+    where: { id: dealId },
+    select: { priceKind: true, lot: { select: { form: true } } },
+  });
+  return deal?.priceKind === "payable" && deal.lot.form === "black_mass";
 }
