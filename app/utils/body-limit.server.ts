@@ -2,6 +2,7 @@ import { Transform } from "node:stream";
 import type express from "express";
 import { MAX_LOT_FORM_BYTES } from "~/domain/lot-documents.ts";
 import { MAX_IMPORT_BYTES } from "~/domain/lot-import-file.ts";
+import { MAX_EVIDENCE_FORM_BYTES } from "~/domain/shipments/evidence.ts";
 import { closeAfterAnswer, isApiPath, sendRefusal } from "./http-refusal.server.ts";
 
 /**
@@ -19,7 +20,7 @@ import { closeAfterAnswer, isApiPath, sendRefusal } from "./http-refusal.server.
  * keeps may hold one (PostgreSQL's text cannot), and a form has no binary parts outside uploads.
  */
 
-export type BodyKind = "json" | "bulk-json" | "form" | "lot-import" | "lot-form";
+export type BodyKind = "json" | "bulk-json" | "form" | "lot-import" | "lot-form" | "evidence-form";
 
 const KB = 1024;
 const MB = 1024 * KB;
@@ -35,12 +36,15 @@ export const BODY_LIMITS: Record<BodyKind, number> = {
   "lot-import": MAX_IMPORT_BYTES + 1 * MB,
   /** The listing form and the lot page's document upload: every document slot filled at once. */
   "lot-form": MAX_LOT_FORM_BYTES,
+  /** A shipment page's milestone form with its evidence files. */
+  "evidence-form": MAX_EVIDENCE_FORM_BYTES,
 };
 
 const BULK_JSON = /^\/api\/v1\/(quotes|allocation-plans)$/;
 const LOT_IMPORT = /^\/lots\/import$/;
 const LOT_FORM = /^\/lots\/(new|[^/]+\/edit|[^/]+)$/;
 const NOT_A_LOT = new Set(["mine", "import"]);
+const SHIPMENT_PAGE = /^\/shipments\/[^/]+$/;
 
 /** The kind of body a path takes; single fetch's `.data` suffix and a trailing slash are ignored. */
 export function bodyKindFor(path: string): BodyKind {
@@ -49,6 +53,7 @@ export function bodyKindFor(path: string): BodyKind {
   if (LOT_IMPORT.test(bare)) return "lot-import";
   const lot = LOT_FORM.exec(bare);
   if (lot && !NOT_A_LOT.has(lot[1])) return "lot-form";
+  if (SHIPMENT_PAGE.test(bare)) return "evidence-form";
   return "form";
 }
 
@@ -117,7 +122,9 @@ export function bodyLimits(): express.RequestHandler {
     }
 
     const type = String(req.headers["content-type"] ?? "");
-    const scan = kind === "form" && !isApiPath(req.path) ? nulScanner(/urlencoded/i.test(type)) : null;
+    // The shipment page also takes plain forms (carrier, consent): scanned like any page form.
+    const plainForm = kind === "form" || (kind === "evidence-form" && /urlencoded/i.test(type));
+    const scan = plainForm && !isApiPath(req.path) ? nulScanner(/urlencoded/i.test(type)) : null;
     let seen = 0;
     let refused = false;
     const counted = new Transform({
