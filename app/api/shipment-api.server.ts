@@ -71,7 +71,10 @@ export type RecordMilestoneBody = z.infer<typeof RecordMilestoneBody>;
 /** The body of POST /api/v1/shipments/{id}/carrier: the carrier to assign, or null to clear it. */
 export const AssignCarrierBody = z
   .object({
-    carrierOrganizationId: z.string().uuid("Send the carrier organisation's id (a UUID), or null.").nullable(),
+    carrierOrganizationId: z
+      .string()
+      .uuid("Send the carrier organisation's id (a UUID), or null.")
+      .nullable(),
   })
   .strict();
 export type AssignCarrierBody = z.infer<typeof AssignCarrierBody>;

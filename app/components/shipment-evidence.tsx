@@ -3,10 +3,14 @@ import { FieldError, FormError, type FormFeedback, TextField } from "~/component
 import { LocalTime } from "~/components/lot/award-panel.tsx";
 import { MAX_DOCUMENT_BYTES } from "~/domain/lot-documents.ts";
 import { formatFileSize } from "~/domain/quantity.ts";
-import { EVIDENCE_KIND_LABELS, EVIDENCE_KINDS, MAX_EVIDENCE_FILES } from "~/domain/shipments/evidence.ts";
+import type { ConsentView } from "~/domain/shipments/consent.ts";
+import {
+  EVIDENCE_KIND_LABELS,
+  EVIDENCE_KINDS,
+  type EvidenceView,
+  MAX_EVIDENCE_FILES,
+} from "~/domain/shipments/evidence.ts";
 import { MILESTONE_LABELS, type MilestoneKind } from "~/domain/shipments/milestones.ts";
-import type { EvidenceView } from "~/models/shipments/milestone-evidence.server.ts";
-import type { ConsentView } from "~/models/shipments/shipment-consent.server.ts";
 
 const ACCEPT = "application/pdf,image/png,image/jpeg,image/webp,.pdf,.png,.jpg,.jpeg,.webp";
 
@@ -48,7 +52,13 @@ export function EvidenceInputs({ feedback }: { feedback?: FormFeedback }) {
 }
 
 /** Every evidence file of the shipment, by milestone, each a download for the parties. */
-export function EvidenceList({ shipmentId, evidence }: { shipmentId: string; evidence: readonly EvidenceView[] }) {
+export function EvidenceList({
+  shipmentId,
+  evidence,
+}: {
+  shipmentId: string;
+  evidence: readonly EvidenceView[];
+}) {
   if (evidence.length === 0) return null;
   return (
     <section aria-label="Evidence">
@@ -97,9 +107,12 @@ export function ConsentSection({
         <ul>
           {consents.map((c) => (
             <li key={c.id}>
-              Notification <strong>{c.notificationNumber}</strong>, consented by {c.authorities.join("; ") || "—"}
-              , valid {day(c.validFrom)} to {day(c.validTo)}; this shipment is {c.serialNumber} of{" "}
-              {c.shipmentsConsented} <small>(recorded <LocalTime iso={c.recordedAt} />)</small>
+              Notification <strong>{c.notificationNumber}</strong>, consented by{" "}
+              {c.authorities.join("; ") || "—"}, valid {day(c.validFrom)} to {day(c.validTo)}; this shipment
+              is {c.serialNumber} of {c.shipmentsConsented}{" "}
+              <small>
+                (recorded <LocalTime iso={c.recordedAt} />)
+              </small>
             </li>
           ))}
         </ul>
@@ -119,7 +132,13 @@ export function ConsentSection({
             />
             <FieldError name="authorities" feedback={feedback} />
           </div>
-          <TextField name="validFrom" label="Valid from (first day)" type="date" required feedback={feedback} />
+          <TextField
+            name="validFrom"
+            label="Valid from (first day)"
+            type="date"
+            required
+            feedback={feedback}
+          />
           <TextField name="validTo" label="Valid to (last day)" type="date" required feedback={feedback} />
           <TextField
             name="shipmentsConsented"

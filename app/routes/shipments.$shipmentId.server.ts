@@ -73,7 +73,8 @@ export function milestoneFromForm(form: FormData): Parsed {
 /** The consent form's fields as the model's input (dates are whole days, UTC; authorities one a line). */
 export function consentFromForm(form: FormData): ConsentInput {
   const text = (name: string) => String(form.get(name) ?? "").trim();
-  const day = (name: string) => (/^\d{4}-\d{2}-\d{2}$/.test(text(name)) ? new Date(`${text(name)}T00:00:00Z`) : null);
+  const day = (name: string) =>
+    /^\d{4}-\d{2}-\d{2}$/.test(text(name)) ? new Date(`${text(name)}T00:00:00Z`) : null;
   const whole = (name: string) => (/^\d{1,6}$/.test(text(name)) ? Number(text(name)) : null);
   return {
     notificationNumber: text("notificationNumber"),

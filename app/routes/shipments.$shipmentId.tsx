@@ -20,8 +20,8 @@ import {
 import { useLiveShipment } from "~/components/use-live-shipment.ts";
 import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { MAX_DOCUMENT_BYTES } from "~/domain/lot-documents.ts";
-import { MAX_EVIDENCE_FORM_BYTES } from "~/domain/shipments/evidence.ts";
 import { SHIPMENT_PAPER_LABELS } from "~/domain/papers/shipment-papers.ts";
+import { MAX_EVIDENCE_FORM_BYTES } from "~/domain/shipments/evidence.ts";
 import { MILESTONE_LABELS } from "~/domain/shipments/milestones.ts";
 import {
   issueCertificate,

@@ -17,7 +17,9 @@ const browser = setupBrowser();
 const pdf = (name: string) => ({
   name,
   mimeType: "application/pdf",
-  buffer: Buffer.from(`%PDF-1.4\n% ${name}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`),
+  buffer: Buffer.from(
+    `%PDF-1.4\n% ${name}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+  ),
 });
 
 async function listLot(page: Page, title: string): Promise<string> {
@@ -56,7 +58,9 @@ async function recordNext(
   evidence?: { kind: string; file: ReturnType<typeof pdf> },
 ) {
   const form = page.getByRole("form", { name: "Record the next milestone" });
-  await form.getByRole("heading").filter({ hasText: label }).waitFor().catch(() => {});
+    .filter(hasText: label )
+    .waitFor()
+    .catch(() => );
   for (const [name, value] of Object.entries(fields)) await form.locator(`[name="${name}"]`).fill(value);
   if (evidence) {
     await form.locator('select[name="evidenceKind"]').selectOption(evidence.kind);
@@ -82,9 +86,7 @@ describe("from award to certificate, four people", () => {
     await login(buyer, DEMO_ACCOUNTS.recycler);
     await buyer.goto(`/lots/${lotId}`);
     const bid = buyer.getByTestId("bid-form");
-    const arizona = await bid
-      .locator("#bid-facility option", { hasText: "Arizona" })
-      .getAttribute("value");
+    const arizona = await bid.locator("#bid-facility option", { hasText: "Arizona" }).getAttribute("value");
     await bid.locator("#bid-facility").selectOption(arizona!);
     await bid.locator('input[name="incoterm"][value="DAP"]').check();
     await bid.getByTestId("place-bid").click();
@@ -153,7 +155,7 @@ describe("from award to certificate, four people", () => {
     expect(await openShipment(plant, title)).toBe(shipmentPath);
     await recordNext(
       plant,
-      "Received",
+      "Received and weighed",
       { netWeightKg: "1985" },
       { kind: "weighbridge_ticket", file: pdf("weighbridge-ticket.pdf") },
     );

@@ -144,7 +144,10 @@ const contracts: Record<string, { example: Json; accepts: (body: unknown) => boo
   recordConsent: {
     example: {
       notificationNumber: "KR-2026-0042",
-      authorities: ["Ministry of Environment, Republic of Korea", "US EPA, Office of Land and Emergency Management"],
+      authorities: [
+        "Ministry of Environment, Republic of Korea",
+        "US EPA, Office of Land and Emergency Management",
+      ],
       validFrom: "2026-11-01",
       validTo: "2027-10-31",
       shipmentsConsented: 12,

@@ -164,7 +164,9 @@ export const shipmentsApi: OpenApiFragment = {
         },
         responses: {
           201: jsonResponse("The consent as recorded", ref("Consent")),
-          400: problemResponse("VALIDATION: `errors` names each field (e.g. a serial number beyond the count)"),
+          400: problemResponse(
+            "VALIDATION: `errors` names each field (e.g. a serial number beyond the count)",
+          ),
           401: problemResponse("No valid credentials"),
           403: problemResponse("FORBIDDEN: the carrier or the receiver, not a party"),
           404: problemResponse("No such shipment, or the caller's organisation is not on it"),

@@ -34,10 +34,13 @@ const whole = (value: number | null, min: number, max: number) =>
   value !== null && Number.isInteger(value) && value >= min && value <= max;
 
 /** Every field checked at once, each refusal naming its field. */
-export function checkConsent(input: ConsentInput): { ok: true; consent: CheckedConsent } | Failure<"VALIDATION"> {
+export function checkConsent(
+  input: ConsentInput,
+): { ok: true; consent: CheckedConsent } | Failure<"VALIDATION"> {
   const errors: FieldError[] = [];
   const notificationNumber = input.notificationNumber.trim();
-  if (!notificationNumber) errors.push({ field: "notificationNumber", message: "Give the notification number." });
+  if (!notificationNumber)
+    errors.push({ field: "notificationNumber", message: "Give the notification number." });
   else if (notificationNumber.length > 40)
     errors.push({ field: "notificationNumber", message: "A notification number has at most 40 characters." });
   const authorities = input.authorities.map((a) => a.trim()).filter((a) => a !== "");
@@ -46,11 +49,16 @@ export function checkConsent(input: ConsentInput): { ok: true; consent: CheckedC
   else if (authorities.length > MAX_AUTHORITIES)
     errors.push({ field: "authorities", message: `Name at most ${MAX_AUTHORITIES} authorities.` });
   else if (authorities.some((a) => a.length > MAX_TEXT))
-    errors.push({ field: "authorities", message: `Each authority's name has at most ${MAX_TEXT} characters.` });
+    errors.push({
+      field: "authorities",
+      message: `Each authority's name has at most ${MAX_TEXT} characters.`,
+    });
   const from = input.validFrom;
   const to = input.validTo;
-  if (!from || Number.isNaN(from.getTime())) errors.push({ field: "validFrom", message: "Give the first valid day." });
-  if (!to || Number.isNaN(to.getTime())) errors.push({ field: "validTo", message: "Give the last valid day." });
+  if (!from || Number.isNaN(from.getTime()))
+    errors.push({ field: "validFrom", message: "Give the first valid day." });
+  if (!to || Number.isNaN(to.getTime()))
+    errors.push({ field: "validTo", message: "Give the last valid day." });
   else if (from && !Number.isNaN(from.getTime())) {
     if (to.getTime() < from.getTime())
       errors.push({ field: "validTo", message: "The consent must end after it starts." });
@@ -58,7 +66,10 @@ export function checkConsent(input: ConsentInput): { ok: true; consent: CheckedC
       errors.push({ field: "validTo", message: "A consent is valid for at most three years." });
   }
   if (!whole(input.shipmentsConsented, 1, 10_000))
-    errors.push({ field: "shipmentsConsented", message: "Give the number of shipments consented, 1 to 10,000." });
+    errors.push({
+      field: "shipmentsConsented",
+      message: "Give the number of shipments consented, 1 to 10,000.",
+    });
   if (!whole(input.serialNumber, 1, 10_000))
     errors.push({ field: "serialNumber", message: "Give this shipment's serial number, from 1." });
   else if (
@@ -81,4 +92,16 @@ export function checkConsent(input: ConsentInput): { ok: true; consent: CheckedC
       serialNumber: input.serialNumber as number,
     },
   };
+}
+
+/** What a page or the API shows of it. */
+export interface ConsentView {
+  id: string;
+  notificationNumber: string;
+  authorities: string[];
+  validFrom: string;
+  validTo: string;
+  shipmentsConsented: number;
+  serialNumber: number;
+  recordedAt: string;
 }

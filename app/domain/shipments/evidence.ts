@@ -46,7 +46,10 @@ export const MAX_EVIDENCE_FORM_BYTES = MAX_DOCUMENT_BYTES * MAX_EVIDENCE_FILES +
 export type EvidenceCheck = { ok: true; contentType: AcceptedContentType } | { ok: false; message: string };
 
 /** Whether a file may evidence a milestone as `kind`: the lot documents' rule (a photo is an image). */
-export function checkEvidence(kind: EvidenceKind, file: { sizeBytes: number; head: Uint8Array }): EvidenceCheck {
+export function checkEvidence(
+  kind: EvidenceKind,
+  file: { sizeBytes: number; head: Uint8Array },
+): EvidenceCheck {
   return checkUpload(kind === "photo" ? "photo" : "other", file);
 }
 
@@ -55,4 +58,18 @@ export function evidenceCustodyData(
   files: readonly { kind: string; fileName: string; sha256: string; sizeBytes: number }[],
 ) {
   return files.map((f) => ({ kind: f.kind, fileName: f.fileName, sha256: f.sha256, sizeBytes: f.sizeBytes }));
+}
+
+/** What a page or the API shows of it. */
+export interface EvidenceView {
+  id: string;
+  milestoneSequence: number;
+  milestoneKind: string;
+  kind: string;
+  kindLabel: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedAt: string;
 }

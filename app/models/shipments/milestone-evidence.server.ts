@@ -1,16 +1,21 @@
+import { SNIFF_BYTES, safeFileName } from "~/domain/lot-documents.ts";
 import {
   checkEvidence,
   EVIDENCE_KIND_LABELS,
   type EvidenceKind,
+  type EvidenceView,
   isEvidenceKind,
   MAX_EVIDENCE_FILES,
   type StoredEvidence,
 } from "~/domain/shipments/evidence.ts";
-import { SNIFF_BYTES, safeFileName } from "~/domain/lot-documents.ts";
 import { deleteStoredFiles, storeFile } from "~/services/file-storage.server.ts";
 import { db } from "~/utils/db.server.ts";
 import type { UploadedPart } from "~/utils/multipart.server.ts";
-import { type RecordMilestoneInput, type RecordMilestoneResult, recordMilestone } from "./milestone-record.server.ts";
+import {
+  type RecordMilestoneInput,
+  type RecordMilestoneResult,
+  recordMilestone,
+} from "./milestone-record.server.ts";
 
 /**
  * Evidence files of a milestone (issue 12 item 1): checked like lot documents, written to the same
@@ -25,7 +30,6 @@ export interface CheckedEvidence {
   contentType: string;
   bytes: Uint8Array;
 }
-
 
 /** The form's `evidence` files with the one `evidenceKind` chosen for them; errors by field. */
 export function checkEvidenceUploads(
@@ -80,19 +84,6 @@ export async function recordMilestoneWithEvidence(
     await deleteStoredFiles(stored.map((s) => s.storageKey));
     throw error;
   }
-}
-
-export interface EvidenceView {
-  id: string;
-  milestoneSequence: number;
-  milestoneKind: string;
-  kind: string;
-  kindLabel: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  sha256: string;
-  uploadedAt: string;
 }
 
 /** A shipment's evidence files in milestone order; the caller has checked the viewer is on it. */

@@ -1,5 +1,10 @@
-import { type CheckedConsent, checkConsent, type ConsentInput } from "~/domain/shipments/consent.ts";
 import { type Failure, fail } from "~/domain/failure.ts";
+import {
+  type CheckedConsent,
+  type ConsentInput,
+  type ConsentView,
+  checkConsent,
+} from "~/domain/shipments/consent.ts";
 import type { TransboundaryConsent } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
 import { appendCustodyEvent } from "../custody/custody-chain.server.ts";
@@ -12,7 +17,9 @@ import { appendCustodyEvent } from "../custody/custody-chain.server.ts";
  * consent, and under EXW the buyer often arranges the export — the same two that assign the carrier.
  */
 
-export type ConsentFailure = Failure<"NOT_FOUND" | "FORBIDDEN" | "VALIDATION" | "CONSENT_NOT_NEEDED" | "ALREADY_DEPARTED">;
+export type ConsentFailure = Failure<
+  "NOT_FOUND" | "FORBIDDEN" | "VALIDATION" | "CONSENT_NOT_NEEDED" | "ALREADY_DEPARTED"
+>;
 
 export interface RecordShipmentConsentInput extends ConsentInput {
   shipmentId: string;
@@ -93,17 +100,6 @@ function toRow(consent: CheckedConsent) {
     shipmentsConsented: consent.shipmentsConsented,
     serialNumber: consent.serialNumber,
   };
-}
-
-export interface ConsentView {
-  id: string;
-  notificationNumber: string;
-  authorities: string[];
-  validFrom: string;
-  validTo: string;
-  shipmentsConsented: number;
-  serialNumber: number;
-  recordedAt: string;
 }
 
 /** The consents that cover a shipment (its own and its lot's), newest first; the caller checked access. */
