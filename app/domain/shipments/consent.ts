@@ -25,7 +25,11 @@ export interface CheckedConsent {
   serialNumber: number;
 }
 
-/** Annex V A of the Basel Convention allows a consent of at most one year (three for pre-consented facilities). */
+/**
+ * The longest validity taken: a Basel general notification covers up to a year, the OECD's
+ * pre-consented facilities reportedly up to three; anything longer is a typing error
+ * (docs/domain/border-rules.md §5.7).
+ */
 export const MAX_CONSENT_DAYS = 3 * 366;
 export const MAX_AUTHORITIES = 6;
 const MAX_TEXT = 200;
