@@ -271,7 +271,10 @@ export default function ShipmentPage() {
       ) : next && shipment.canRecordNext ? (
         <section className="card">
           <h2>Record: {MILESTONE_LABELS[next]}</h2>
+          {/* Keyed by the milestone: after a recording the next one's form starts empty, instead of
+              keeping the files and fields just sent (which would be sent again with the next one). */}
           <Form
+            key={`${next}-${shipment.milestones.length}`}
             method="post"
             encType="multipart/form-data"
             className="milestone-form"
