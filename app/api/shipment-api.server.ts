@@ -67,3 +67,34 @@ export const RecordMilestoneBody = z
   })
   .strict();
 export type RecordMilestoneBody = z.infer<typeof RecordMilestoneBody>;
+
+/** The body of POST /api/v1/shipments/{id}/carrier: the carrier to assign, or null to clear it. */
+export const AssignCarrierBody = z
+  .object({
+    carrierOrganizationId: z
+      .string()
+      .uuid("Send the carrier organisation's id (a UUID), or null.")
+      .nullable(),
+  })
+  .strict();
+export type AssignCarrierBody = z.infer<typeof AssignCarrierBody>;
+
+const day = z
+  .string({ required_error: "Required." })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "Send a date as YYYY-MM-DD.");
+
+/** The body of POST /api/v1/shipments/{id}/consents (rules beyond types: domain/shipments/consent.ts). */
+export const RecordConsentBody = z
+  .object({
+    notificationNumber: z.string({ required_error: "Required." }).max(40, "At most 40 characters."),
+    authorities: z
+      .array(z.string().max(200, "At most 200 characters."), { required_error: "Required." })
+      .min(1, "Name at least one consenting authority.")
+      .max(6, "Name at most 6 authorities."),
+    validFrom: day,
+    validTo: day,
+    shipmentsConsented: z.number({ invalid_type_error: "Send a whole number." }).int("Send a whole number."),
+    serialNumber: z.number({ invalid_type_error: "Send a whole number." }).int("Send a whole number."),
+  })
+  .strict();
+export type RecordConsentBody = z.infer<typeof RecordConsentBody>;

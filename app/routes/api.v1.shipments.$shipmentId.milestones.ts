@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { apiHandler, failureProblem, json, problem, readJsonBody } from "~/api/http.server.ts";
 import { RecordMilestoneBody } from "~/api/shipment-api.server.ts";
 import { requireApiActor } from "~/auth/actor.server.ts";
@@ -6,15 +6,29 @@ import { issueCertificate } from "~/models/certificates/recovery-certificate.ser
 import { recordMilestone } from "~/models/shipments/milestone-record.server.ts";
 import { getShipmentFor } from "~/models/shipments/shipment-read.server.ts";
 
+/**
+ * GET /api/v1/shipments/{id}/milestones: the shipment's milestones in order, for the organisations on
+ * it. Credentials are checked first, as on every API operation: a caller without them gets 401, never
+ * a hint about the shipment or the method.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return apiHandler(async () => {
+    const caller = await requireApiActor(request);
+    const shipment = await getShipmentFor(caller.organization.id, params.shipmentId ?? "");
+    if (!shipment) return problem(404, "No such shipment.", { code: "NOT_FOUND" });
+    return json({ milestones: shipment.milestones, nextMilestone: shipment.nextMilestone });
+  });
+}
+
 /** POST /api/v1/shipments/{id}/milestones: the next milestone, by the organisation that may record it. */
 export async function action({ request, params }: ActionFunctionArgs) {
   return apiHandler(async () => {
+    const caller = await requireApiActor(request);
     if (request.method !== "POST")
       return problem(405, "Use POST to record a milestone.", {
         code: "METHOD_NOT_ALLOWED",
-        headers: { Allow: "POST" },
+        headers: { Allow: "GET, POST" },
       });
-    const caller = await requireApiActor(request);
     const shipmentId = params.shipmentId ?? "";
     if (!(await getShipmentFor(caller.organization.id, shipmentId)))
       return problem(404, "No such shipment.", { code: "NOT_FOUND" });

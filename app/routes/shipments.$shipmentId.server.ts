@@ -1,4 +1,5 @@
 import { type Failure, invalid } from "~/domain/failure.ts";
+import type { ConsentInput } from "~/domain/shipments/consent.ts";
 import {
   ASSAY_FIELDS,
   type AssayFigures,
@@ -66,5 +67,21 @@ export function milestoneFromForm(form: FormData): Parsed {
       assay: Object.keys(assay).length > 0 ? assay : null,
       note: values.note || null,
     },
+  };
+}
+
+/** The consent form's fields as the model's input (dates are whole days, UTC; authorities one a line). */
+export function consentFromForm(form: FormData): ConsentInput {
+  const text = (name: string) => String(form.get(name) ?? "").trim();
+  const day = (name: string) =>
+    /^\d{4}-\d{2}-\d{2}$/.test(text(name)) ? new Date(`${text(name)}T00:00:00Z`) : null;
+  const whole = (name: string) => (/^\d{1,6}$/.test(text(name)) ? Number(text(name)) : null);
+  return {
+    notificationNumber: text("notificationNumber"),
+    authorities: text("authorities").split(/\r?\n/),
+    validFrom: day("validFrom"),
+    validTo: day("validTo"),
+    shipmentsConsented: whole("shipmentsConsented"),
+    serialNumber: whole("serialNumber"),
   };
 }

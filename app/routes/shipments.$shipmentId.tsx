@@ -9,6 +9,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { requireActor } from "~/auth/actor.server.ts";
 import { FormError, type FormFeedback, TextField } from "~/components/form.tsx";
 import { RoutesMap } from "~/components/map/routes-map.tsx";
+import { ConsentSection, EvidenceInputs, EvidenceList } from "~/components/shipment-evidence.tsx";
 import { MilestoneFacts } from "~/components/shipment-form.tsx";
 import {
   MilestoneTimeline,
@@ -18,18 +19,30 @@ import {
 } from "~/components/shipments.tsx";
 import { useLiveShipment } from "~/components/use-live-shipment.ts";
 import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
+import { MAX_DOCUMENT_BYTES } from "~/domain/lot-documents.ts";
 import { SHIPMENT_PAPER_LABELS } from "~/domain/papers/shipment-papers.ts";
+import { MAX_EVIDENCE_FORM_BYTES } from "~/domain/shipments/evidence.ts";
 import { MILESTONE_LABELS } from "~/domain/shipments/milestones.ts";
 import {
   issueCertificate,
   shipmentCertificateNumber,
 } from "~/models/certificates/recovery-certificate.server.ts";
-import { recordMilestone } from "~/models/shipments/milestone-record.server.ts";
+import {
+  checkEvidenceUploads,
+  evidenceForShipment,
+  recordMilestoneWithEvidence,
+} from "~/models/shipments/milestone-evidence.server.ts";
+import {
+  consentsForShipment,
+  mayRecordConsent,
+  recordShipmentConsent,
+} from "~/models/shipments/shipment-consent.server.ts";
 import { assignCarrierNow, carrierChoice } from "~/models/shipments/shipment-create.server.ts";
 import { shipmentPapersFor } from "~/models/shipments/shipment-papers.server.ts";
 import { getShipmentFor } from "~/models/shipments/shipment-read.server.ts";
 import shipmentStyles from "~/styles/shipments.css?url";
-import { milestoneFromForm } from "./shipments.$shipmentId.server.ts";
+import { readFormWithFiles } from "~/utils/multipart.server.ts";
+import { consentFromForm, milestoneFromForm } from "./shipments.$shipmentId.server.ts";
 
 export const links = () => [{ rel: "stylesheet", href: shipmentStyles }];
 
@@ -45,7 +58,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const carrier = await carrierChoice(actor.organization.id, shipment.id);
   const certificateNumber = await shipmentCertificateNumber(shipment.id);
   const papers = await shipmentPapersFor(actor.organization.id, shipment.id);
-  return { shipment, carrier, certificateNumber, papers, nowUtc: new Date().toISOString().slice(0, 16) };
+  const evidence = await evidenceForShipment(shipment.id);
+  const consents = await consentsForShipment(shipment.id);
+  const canRecordConsent = await mayRecordConsent(actor.organization.id, shipment.id);
+  return {
+    shipment,
+    carrier,
+    certificateNumber,
+    papers,
+    evidence,
+    consents,
+    canRecordConsent,
+    nowUtc: new Date().toISOString().slice(0, 16),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -53,7 +78,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const shipmentId = params.shipmentId ?? "";
   if (!(await getShipmentFor(actor.organization.id, shipmentId)))
     throw new Response("No such shipment.", { status: 404 });
-  const form = await request.formData();
+  // The milestone form carries evidence files (multipart); the other forms are plain.
+  const { form, files } = await readFormWithFiles(request, {
+    maxFileBytes: MAX_DOCUMENT_BYTES,
+    maxTotalBytes: MAX_EVIDENCE_FORM_BYTES,
+  });
+  if (form.get("intent") === "record-consent") {
+    const recorded = await recordShipmentConsent({
+      shipmentId,
+      ...consentFromForm(form),
+      actor: { organizationId: actor.organization.id, userId: actor.userId },
+    });
+    if (!recorded.ok) {
+      const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string"));
+      return data(
+        {
+          errors: failureFieldErrors(recorded),
+          formError: recorded.message,
+          values,
+          intent: "record-consent",
+        } as FormFeedback & { intent: string },
+        { status: failureStatus(recorded.code) },
+      );
+    }
+    return redirect(`/shipments/${shipmentId}`);
+  }
   if (form.get("intent") === "assign-carrier") {
     const chosen = String(form.get("carrierOrganizationId") ?? "");
     const assigned = await assignCarrierNow({
@@ -94,11 +143,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
       },
     );
   }
-  const result = await recordMilestone({
-    shipmentId,
-    ...parsed.input,
-    actor: { organizationId: actor.organization.id, userId: actor.userId },
-  });
+  const uploads = checkEvidenceUploads(files, form.get("evidenceKind") as string | null);
+  if (Object.keys(uploads.errors).length > 0) {
+    return data(
+      {
+        errors: uploads.errors,
+        formError: Object.values(uploads.errors)[0],
+        values: parsed.values,
+      } as FormFeedback,
+      { status: 400 },
+    );
+  }
+  const result = await recordMilestoneWithEvidence(
+    {
+      shipmentId,
+      ...parsed.input,
+      actor: { organizationId: actor.organization.id, userId: actor.userId },
+    },
+    uploads.evidence,
+  );
   if (!result.ok) {
     return data(
       {
@@ -115,8 +178,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ShipmentPage() {
-  const { shipment, carrier, certificateNumber, papers, nowUtc } = useLoaderData<typeof loader>();
-  const feedback = useActionData<typeof action>() as FormFeedback | undefined;
+  const { shipment, carrier, certificateNumber, papers, evidence, consents, canRecordConsent, nowUtc } =
+    useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>() as (FormFeedback & { intent?: string }) | undefined;
+  // Each form shows only its own refusal: the consent form's errors are not the milestone's.
+  const consentFeedback = answer?.intent === "record-consent" ? answer : undefined;
+  const feedback = answer?.intent === "record-consent" ? undefined : answer;
   const busy = useNavigation().state === "submitting";
   useLiveShipment(shipment.id, shipment.version);
   const next = shipment.nextMilestone;
@@ -161,6 +228,14 @@ export default function ShipmentPage() {
         <h2>Milestones</h2>
         <MilestoneTimeline shipment={shipment} />
       </section>
+      <EvidenceList shipmentId={shipment.id} evidence={evidence} />
+      <ConsentSection
+        consents={consents}
+        canRecord={canRecordConsent}
+        needsConsent={shipment.needsConsent}
+        feedback={consentFeedback}
+        busy={busy}
+      />
       {papers.length > 0 ? (
         <section aria-label="Papers">
           <h2>Papers</h2>
@@ -196,7 +271,15 @@ export default function ShipmentPage() {
       ) : next && shipment.canRecordNext ? (
         <section className="card">
           <h2>Record: {MILESTONE_LABELS[next]}</h2>
-          <Form method="post" className="milestone-form" aria-label="Record the next milestone">
+          {/* Keyed by the milestone: after a recording the next one's form starts empty, instead of
+              keeping the files and fields just sent (which would be sent again with the next one). */}
+          <Form
+            key={`${next}-${shipment.milestones.length}`}
+            method="post"
+            encType="multipart/form-data"
+            className="milestone-form"
+            aria-label="Record the next milestone"
+          >
             <input type="hidden" name="kind" value={next} />
             <TextField
               name="occurredAt"
@@ -210,6 +293,7 @@ export default function ShipmentPage() {
             <TextField name="lng" label="Longitude" inputMode="decimal" feedback={feedback} />
             <MilestoneFacts kind={next} feedback={feedback} />
             <TextField name="note" label="Note" feedback={feedback} />
+            <EvidenceInputs feedback={feedback} />
             <FormError feedback={feedback} />
             <button type="submit" disabled={busy}>
               Record “{MILESTONE_LABELS[next]}”

@@ -3,6 +3,7 @@ import type express from "express";
 import { MAX_DISPUTE_FORM_BYTES } from "~/domain/deals/disputes.ts";
 import { MAX_LOT_FORM_BYTES } from "~/domain/lot-documents.ts";
 import { MAX_IMPORT_BYTES } from "~/domain/lot-import-file.ts";
+import { MAX_EVIDENCE_FORM_BYTES } from "~/domain/shipments/evidence.ts";
 import { closeAfterAnswer, isApiPath, sendRefusal } from "./http-refusal.server.ts";
 
 /**
@@ -20,7 +21,7 @@ import { closeAfterAnswer, isApiPath, sendRefusal } from "./http-refusal.server.
  * keeps may hold one (PostgreSQL's text cannot), and a form has no binary parts outside uploads.
  */
 
-export type BodyKind = "json" | "bulk-json" | "form" | "lot-import" | "lot-form" | "deal-form";
+export type BodyKind = "json" | "bulk-json" | "form" | "lot-import" | "lot-form" | "deal-form" | "evidence-form";
 
 const KB = 1024;
 const MB = 1024 * KB;
@@ -38,6 +39,8 @@ export const BODY_LIMITS: Record<BodyKind, number> = {
   "lot-form": MAX_LOT_FORM_BYTES,
   /** The deal page: a dispute or a proposal with its evidence files (ADR 030). */
   "deal-form": MAX_DISPUTE_FORM_BYTES,
+  /** A shipment page's milestone form with its evidence files. */
+  "evidence-form": MAX_EVIDENCE_FORM_BYTES,
 };
 
 const BULK_JSON = /^\/api\/v1\/(quotes|allocation-plans)$/;
@@ -45,6 +48,7 @@ const LOT_IMPORT = /^\/lots\/import$/;
 const LOT_FORM = /^\/lots\/(new|[^/]+\/edit|[^/]+)$/;
 const NOT_A_LOT = new Set(["mine", "import"]);
 const DEAL_FORM = /^\/deals\/[0-9a-f-]{36}$/i;
+const SHIPMENT_PAGE = /^\/shipments\/[^/]+$/;
 
 /** The kind of body a path takes; single fetch's `.data` suffix and a trailing slash are ignored. */
 export function bodyKindFor(path: string): BodyKind {
@@ -54,6 +58,7 @@ export function bodyKindFor(path: string): BodyKind {
   const lot = LOT_FORM.exec(bare);
   if (lot && !NOT_A_LOT.has(lot[1])) return "lot-form";
   if (DEAL_FORM.test(bare)) return "deal-form";
+  if (SHIPMENT_PAGE.test(bare)) return "evidence-form";
   return "form";
 }
 
@@ -122,7 +127,9 @@ export function bodyLimits(): express.RequestHandler {
     }
 
     const type = String(req.headers["content-type"] ?? "");
-    const scan = kind === "form" && !isApiPath(req.path) ? nulScanner(/urlencoded/i.test(type)) : null;
+    // The shipment page also takes plain forms (carrier, consent): scanned like any page form.
+    const plainForm = kind === "form" || (kind === "evidence-form" && /urlencoded/i.test(type));
+    const scan = plainForm && !isApiPath(req.path) ? nulScanner(/urlencoded/i.test(type)) : null;
     let seen = 0;
     let refused = false;
     const counted = new Transform({

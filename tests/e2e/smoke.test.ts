@@ -378,6 +378,26 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
     kind: RESOURCE,
     plan: page("/api/v1/shipments/01900000-0000-7000-8000-000000000000/milestones"),
   },
+  // POST only: a GET answers 401 without credentials, else 405 (never a 5xx).
+  "routes/api.v1.shipments.$shipmentId.carrier": {
+    kind: RESOURCE,
+    plan: page("/api/v1/shipments/01900000-0000-7000-8000-000000000000/carrier"),
+  },
+  "routes/api.v1.shipments.$shipmentId.consents": {
+    kind: RESOURCE,
+    plan: (ids, role) => [
+      { path: `/api/v1/shipments/${ids.shipments[role] ?? "01900000-0000-7000-8000-000000000000"}/consents` },
+    ],
+  },
+  // A milestone's evidence file: the demo has none, so 404 for everyone on or off the shipment.
+  "routes/shipments.$shipmentId_.evidence.$evidenceId": {
+    kind: RESOURCE,
+    plan: (ids, role) => [
+      {
+        path: `/shipments/${ids.shipments[role] ?? "01900000-0000-7000-8000-000000000000"}/evidence/01900000-0000-7000-8000-000000000000`,
+      },
+    ],
+  },
 };
 
 /** The route ids of app/routes, as Remix's route config (app/routes.ts) makes them. */

@@ -831,6 +831,33 @@ export const EXPECTED: Record<string, Record<Principal, Outcome>> = {
     admin: "405",
     token: "405",
   },
+  "routes/api.v1.shipments.$shipmentId.carrier": {
+    anonymous: "login",
+    seller: "404",
+    buyer: "404",
+    recycler: "404",
+    carrier: "404",
+    admin: "404",
+    token: "404",
+  },
+  "routes/api.v1.shipments.$shipmentId.consents": {
+    anonymous: "login",
+    seller: "404",
+    buyer: "404",
+    recycler: "404",
+    carrier: "404",
+    admin: "404",
+    token: "404",
+  },
+  "routes/shipments.$shipmentId_.evidence.$evidenceId": {
+    anonymous: "405",
+    seller: "405",
+    buyer: "405",
+    recycler: "405",
+    carrier: "405",
+    admin: "405",
+    token: "405",
+  },
   "routes/shipments.$shipmentId_.papers.$file": {
     anonymous: "405",
     seller: "405",
@@ -853,8 +880,8 @@ export const EXPECTED: Record<string, Record<Principal, Outcome>> = {
 
 // GET: pages, feeds and resources. "redirect" on the POST-only page helpers (award, bids, questions,
 // watch) sends the browser back to the lot page; log-in and sign-up send a signed-in member onward.
-// Notes: GET /api/v1/shipments/{id}/milestones answers 400 to everybody (the route refuses the
-// method before it looks at credentials); a platform admin reads /deals/{id} and the admin pages.
+// Notes: the shipment API routes look at credentials before anything else (401 first, ADR 031);
+// a platform admin reads /deals/{id} and the admin pages.
 export const EXPECTED_GET: Record<string, Record<Principal, Outcome>> = {
   "routes/$": {
     anonymous: "404",
@@ -1127,13 +1154,13 @@ export const EXPECTED_GET: Record<string, Record<Principal, Outcome>> = {
     token: "404",
   },
   "routes/api.v1.shipments.$shipmentId.milestones": {
-    anonymous: "invalid",
-    seller: "invalid",
-    buyer: "invalid",
-    recycler: "invalid",
-    carrier: "invalid",
-    admin: "invalid",
-    token: "invalid",
+    anonymous: "login",
+    seller: "404",
+    buyer: "404",
+    recycler: "404",
+    carrier: "404",
+    admin: "404",
+    token: "404",
   },
   "routes/bids": {
     anonymous: "login",
@@ -1652,6 +1679,33 @@ export const EXPECTED_GET: Record<string, Record<Principal, Outcome>> = {
     anonymous: "login",
     seller: "404",
     buyer: "409",
+    recycler: "404",
+    carrier: "404",
+    admin: "404",
+    token: "login",
+  },
+  "routes/api.v1.shipments.$shipmentId.carrier": {
+    anonymous: "login",
+    seller: "405",
+    buyer: "405",
+    recycler: "405",
+    carrier: "405",
+    admin: "405",
+    token: "405",
+  },
+  "routes/api.v1.shipments.$shipmentId.consents": {
+    anonymous: "login",
+    seller: "404",
+    buyer: "404",
+    recycler: "404",
+    carrier: "404",
+    admin: "404",
+    token: "404",
+  },
+  "routes/shipments.$shipmentId_.evidence.$evidenceId": {
+    anonymous: "login",
+    seller: "404",
+    buyer: "404",
     recycler: "404",
     carrier: "404",
     admin: "404",

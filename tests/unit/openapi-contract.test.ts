@@ -21,7 +21,7 @@ import { DecisionBody, OpenDisputeBody, ProposalBody } from "~/api/dispute-api.s
 import { CreateLotBody, PatchLotBody } from "~/api/lot-api.server.ts";
 import { openApiDocument } from "~/api/openapi/document.ts";
 import { QuoteBody } from "~/api/quote-api.server.ts";
-import { RecordMilestoneBody } from "~/api/shipment-api.server.ts";
+import { AssignCarrierBody, RecordConsentBody, RecordMilestoneBody } from "~/api/shipment-api.server.ts";
 import { validateLotInput } from "~/domain/lot-input.ts";
 
 type Json = Record<string, unknown>;
@@ -136,6 +136,24 @@ const contracts: Record<string, { example: Json; accepts: (body: unknown) => boo
   decideDispute: {
     example: { kind: "price_adjustment", amountMinor: 1_800_000, note: "Weighbridge ticket rules." },
     accepts: (body) => DecisionBody.safeParse(body).success,
+  },
+  assignCarrier: {
+    example: { carrierOrganizationId: UUID },
+    accepts: (body) => AssignCarrierBody.safeParse(body).success,
+  },
+  recordConsent: {
+    example: {
+      notificationNumber: "KR-2026-0042",
+      authorities: [
+        "Ministry of Environment, Republic of Korea",
+        "US EPA, Office of Land and Emergency Management",
+      ],
+      validFrom: "2026-11-01",
+      validTo: "2027-10-31",
+      shipmentsConsented: 12,
+      serialNumber: 3,
+    },
+    accepts: (body) => RecordConsentBody.safeParse(body).success,
   },
   recordMilestone: {
     example: {

@@ -1,6 +1,6 @@
 import { MILESTONE_KINDS } from "~/domain/shipments/milestones.ts";
 import { SHIPMENT_STATUSES } from "~/domain/shipments/progress.ts";
-import { RecordMilestoneBody } from "../shipment-api.server.ts";
+import { AssignCarrierBody, RecordConsentBody, RecordMilestoneBody } from "../shipment-api.server.ts";
 import { jsonResponse, type OpenApiFragment, problemResponse, ref } from "./common.ts";
 import { schemaFromZod } from "./from-zod.ts";
 
@@ -63,6 +63,23 @@ export const shipmentsApi: OpenApiFragment = {
       },
     },
     "/api/v1/shipments/{id}/milestones": {
+      get: {
+        operationId: "listMilestones",
+        summary: "The shipment's milestones in order, and the next one on its line",
+        parameters: [idParameter],
+        responses: {
+          200: jsonResponse("The milestones", {
+            type: "object",
+            required: ["milestones", "nextMilestone"],
+            properties: {
+              milestones: { type: "array", items: ref("Milestone") },
+              nextMilestone: nullable({ type: "string", enum: [...MILESTONE_KINDS] }),
+            },
+          }),
+          401: problemResponse("No valid credentials"),
+          404: problemResponse("No such shipment, or the caller's organisation is not on it"),
+        },
+      },
       post: {
         operationId: "recordMilestone",
         summary: "Record the shipment's next milestone",
@@ -92,8 +109,115 @@ export const shipmentsApi: OpenApiFragment = {
         },
       },
     },
+    "/api/v1/shipments/{id}/carrier": {
+      post: {
+        operationId: "assignCarrier",
+        summary: "Assign (or clear, with null) the shipment's carrier",
+        description:
+          "The deal's seller or buyer names an organisation with the `carrier` capability, until the goods are " +
+          "picked up. Under EXW the buyer moves the goods, under DAP the seller; either may assign the carrier.",
+        parameters: [idParameter],
+        requestBody: {
+          required: true,
+          content: { "application/json": { schema: schemaFromZod(AssignCarrierBody) } },
+        },
+        responses: {
+          200: jsonResponse("The shipment with its carrier", ref("Shipment")),
+          400: problemResponse("VALIDATION: `carrierOrganizationId` is not a UUID or null"),
+          401: problemResponse("No valid credentials"),
+          403: problemResponse(
+            "FORBIDDEN: the caller is the carrier or the receiver, not a party; CAPABILITY_REQUIRED: the named " +
+              "organisation is not a carrier (field `carrierOrganizationId`)",
+          ),
+          404: problemResponse("No such shipment, or the caller's organisation is not on it"),
+          409: problemResponse("CARRIER_FIXED: the goods are already picked up"),
+        },
+      },
+    },
+    "/api/v1/shipments/{id}/consents": {
+      get: {
+        operationId: "listConsents",
+        summary: "The transboundary consents that cover the shipment, newest first",
+        parameters: [idParameter],
+        responses: {
+          200: jsonResponse("The consents", {
+            type: "object",
+            required: ["consents"],
+            properties: { consents: { type: "array", items: ref("Consent") } },
+          }),
+          401: problemResponse("No valid credentials"),
+          404: problemResponse("No such shipment, or the caller's organisation is not on it"),
+        },
+      },
+      post: {
+        operationId: "recordConsent",
+        summary: "Record the competent authorities' consent for this shipment",
+        description:
+          "The deal's seller or buyer records the consent to the notification (Basel Art. 6, OECD control " +
+          "procedure) before departure: `validFrom` and `validTo` are whole days (UTC, the last day included); " +
+          "`serialNumber` is this shipment's place among the `shipmentsConsented`. `departed` is refused " +
+          "(CONSENT_REQUIRED) without a consent valid on the departure day that still covers the serial number.",
+        parameters: [idParameter],
+        requestBody: {
+          required: true,
+          content: { "application/json": { schema: schemaFromZod(RecordConsentBody) } },
+        },
+        responses: {
+          201: jsonResponse("The consent as recorded", ref("Consent")),
+          400: problemResponse(
+            "VALIDATION: `errors` names each field (e.g. a serial number beyond the count)",
+          ),
+          401: problemResponse("No valid credentials"),
+          403: problemResponse("FORBIDDEN: the carrier or the receiver, not a party"),
+          404: problemResponse("No such shipment, or the caller's organisation is not on it"),
+          409: problemResponse("CONSENT_NOT_NEEDED (a domestic shipment) or ALREADY_DEPARTED"),
+        },
+      },
+    },
   },
   schemas: {
+    Milestone: {
+      type: "object",
+      required: ["sequence", "kind", "occurredAt", "recordedAt", "organizationId"],
+      properties: {
+        sequence: { type: "integer" },
+        kind: { type: "string", enum: [...MILESTONE_KINDS] },
+        label: { type: "string" },
+        occurredAt: dateTime,
+        recordedAt: dateTime,
+        organizationId: { type: "string", format: "uuid" },
+        location: nullable(point),
+        netWeightKg: nullable({ type: "integer" }),
+        data: nullable({
+          type: "object",
+          description: "Kind-specific facts: packaging, stateOfChargePct, assay, note, variance.",
+        }),
+        evidenceDocumentIds: { type: "array", items: { type: "string", format: "uuid" } },
+      },
+    },
+    Consent: {
+      type: "object",
+      required: [
+        "id",
+        "notificationNumber",
+        "authorities",
+        "validFrom",
+        "validTo",
+        "shipmentsConsented",
+        "serialNumber",
+        "recordedAt",
+      ],
+      properties: {
+        id: { type: "string", format: "uuid" },
+        notificationNumber: { type: "string" },
+        authorities: { type: "array", items: { type: "string" } },
+        validFrom: dateTime,
+        validTo: { ...dateTime, description: "The end of the last valid day (UTC)." },
+        shipmentsConsented: { type: "integer" },
+        serialNumber: { type: "integer" },
+        recordedAt: dateTime,
+      },
+    },
     Shipment: {
       type: "object",
       required: ["id", "status", "lot", "legs", "milestones", "late", "nextMilestone", "canRecordNext"],
@@ -151,25 +275,7 @@ export const shipmentsApi: OpenApiFragment = {
             },
           },
         },
-        milestones: {
-          type: "array",
-          items: {
-            type: "object",
-            required: ["sequence", "kind", "occurredAt", "recordedAt", "organizationId"],
-            properties: {
-              sequence: { type: "integer" },
-              kind: { type: "string", enum: [...MILESTONE_KINDS] },
-              label: { type: "string" },
-              occurredAt: dateTime,
-              recordedAt: dateTime,
-              organizationId: { type: "string", format: "uuid" },
-              location: nullable(point),
-              netWeightKg: nullable({ type: "integer" }),
-              data: nullable({ type: "object" }),
-              evidenceDocumentIds: { type: "array", items: { type: "string", format: "uuid" } },
-            },
-          },
-        },
+        milestones: { type: "array", items: ref("Milestone") },
         myRoles: { type: "array", items: { type: "string", enum: ["shipper", "carrier", "receiver"] } },
         nextMilestone: nullable({ type: "string", enum: [...MILESTONE_KINDS] }),
         canRecordNext: { type: "boolean" },

@@ -2,6 +2,7 @@ import { DOCUMENT_CODES, type DocumentCode } from "~/domain/compliance/documents
 import type { JsonValue } from "~/domain/custody/chain.ts";
 import { type Failure, fail } from "~/domain/failure.ts";
 import { checkDeparture, documentsOnFile } from "~/domain/shipments/departure-gate.ts";
+import { evidenceCustodyData, type StoredEvidence } from "~/domain/shipments/evidence.ts";
 import {
   type AssayFigures,
   checkMilestoneFields,
@@ -37,6 +38,8 @@ export interface RecordMilestoneInput {
   note?: string | null;
   /** The lot's documents (photos, tickets) that evidence it. */
   evidenceDocumentIds?: string[];
+  /** Evidence files already in file storage (milestone-evidence.server.ts), recorded with the milestone. */
+  evidenceFiles?: readonly StoredEvidence[];
   actor: MilestoneActor;
 }
 
@@ -222,6 +225,18 @@ async function recordIn(
       evidenceDocumentIds: evidence,
     },
   });
+  const files = input.evidenceFiles ?? [];
+  if (files.length > 0) {
+    await tx.shipmentEvidence.createMany({
+      data: files.map((file) => ({
+        ...file,
+        shipmentId: shipment.id,
+        milestoneId: milestone.id,
+        uploadedById: input.actor.userId,
+        uploadedByOrganizationId: orgId,
+      })),
+    });
+  }
   await tx.shipment.update({
     where: { id: shipment.id },
     data: {
@@ -250,6 +265,8 @@ async function recordIn(
       ...(input.location ? { location: { lat: input.location.lat, lng: input.location.lng } } : {}),
       ...(milestone.netWeightKg != null ? { netWeightKg: milestone.netWeightKg } : {}),
       ...(evidence.length > 0 ? { evidenceDocumentIds: evidence } : {}),
+      // Each file's SHA-256: the chain proves later that a file shown is the one recorded.
+      ...(files.length > 0 ? { evidence: evidenceCustodyData(files) } : {}),
       ...data,
     } as JsonValue,
     actorUserId: input.actor.userId,
