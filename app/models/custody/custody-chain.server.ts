@@ -161,35 +161,60 @@ export interface CustodyEventView extends CustodyEventRecord {
   actorName: string | null;
 }
 
-/** The lot's events in sequence order (possibly none). */
+/**
+ * The lot's events in sequence order (possibly none), in one query that returns one value: the
+ * database builds the chain as a single JSON array of arrays, which is parsed once. Read as rows
+ * (one object per event, each column converted by the driver and then by Prisma) a 10,000-event
+ * chain took about 1 s on PGlite, most of verifying it; as one text value about a tenth of that
+ * (tests/bench/custody-chain.bench.ts). Times travel as epoch milliseconds, exact at the column's
+ * millisecond precision.
+ */
 export async function readCustodyChain(lotId: string, client: DbClient = db()): Promise<CustodyEventView[]> {
   if (!isUuid(lotId)) return [];
-  const rows = await client.auditEvent.findMany({
-    where: { stream: lotStream(lotId) },
-    orderBy: { sequence: "asc" },
-  });
+  const [row] = await client.$queryRaw<{ chain: string }[]>`
+    SELECT coalesce(json_agg(json_build_array(
+      "id", "sequence", "kind", (extract(epoch FROM "occurredAt") * 1000)::bigint, "lotId",
+      "actorUserId", "organizationId", "data", "corrects", rtrim("prevHash"), rtrim("hash")
+    ) ORDER BY "sequence"), '[]')::text AS "chain"
+    FROM "AuditEvent" WHERE "stream" = ${lotStream(lotId)}`;
+  const rows = JSON.parse(row?.chain ?? "[]") as ChainTuple[];
   // A chain has few distinct actors: their names in one query, not one join per event.
-  const actorIds = [...new Set(rows.flatMap((row) => (row.actorUserId ? [row.actorUserId] : [])))];
+  const actorIds = [...new Set(rows.flatMap((r) => (r[5] ? [r[5]] : [])))];
   const actors =
     actorIds.length === 0
       ? []
       : await client.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } });
   const names = new Map(actors.map((actor) => [actor.id, actor.name]));
-  return rows.map((row) => ({
-    id: row.id,
-    sequence: row.sequence,
-    kind: row.kind,
-    occurredAt: row.occurredAt,
-    lotId: row.lotId ?? "",
-    actorUserId: row.actorUserId,
-    organizationId: row.organizationId,
-    data: row.data as JsonValue,
-    corrects: row.corrects,
-    prevHash: row.prevHash === null ? null : row.prevHash.trim(),
-    hash: row.hash.trim(),
-    actorName: row.actorUserId ? (names.get(row.actorUserId) ?? null) : null,
+  return rows.map((r) => ({
+    id: r[0],
+    sequence: r[1],
+    kind: r[2],
+    occurredAt: new Date(r[3]),
+    lotId: r[4] ?? "",
+    actorUserId: r[5],
+    organizationId: r[6],
+    data: r[7],
+    corrects: r[8],
+    prevHash: r[9],
+    hash: r[10],
+    actorName: r[5] ? (names.get(r[5]) ?? null) : null,
   }));
 }
+
+/** One event as readCustodyChain's query writes it. */
+type ChainTuple = [
+  id: string,
+  sequence: number,
+  kind: string,
+  occurredAtMs: number,
+  lotId: string | null,
+  actorUserId: string | null,
+  organizationId: string | null,
+  data: JsonValue,
+  corrects: number | null,
+  prevHash: string | null,
+  hash: string,
+];
 
 export type ChainReport = ChainVerdict & { events: CustodyEventView[]; head: ChainHeadRow | null };
 
