@@ -13,6 +13,7 @@ import {
 import type { RecoveryCertificate } from "~/generated.server/prisma/client.ts";
 import { type DbClient, type DbTransaction, db } from "~/utils/db.server.ts";
 import { appendCustodyEvent, type ChainHeadRow, verifyChain } from "../custody/custody-chain.server.ts";
+import { currentFactorsIn } from "../factor.server.ts";
 import { type MilestoneActor, Refused, recordMilestoneIn } from "../shipments/milestone-record.server.ts";
 
 /**
@@ -166,7 +167,11 @@ export async function certificateFacts(client: DbClient | DbTransaction, shipmen
     distanceKm: leg.distanceKm,
     co2eGrams: leg.co2eKg * 1000,
   }));
+  // The avoided emissions use the primary-production factors in force (admins date and source them
+  // at /admin/factors, ADR 010); the certificate keeps the ones it used.
+  const { factors } = await currentFactorsIn(client);
   const recovery = computeRecovery({
+    factors: factors.primaryProduction,
     chemistry: shipment.lot.chemistry as Chemistry,
     form: shipment.lot.form as LotForm,
     massReceivedKg,
