@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import {
   type ChainVerdict,
   hashEvent,
@@ -38,8 +38,12 @@ import { type DbClient, type DbTransaction, db } from "~/utils/db.server.ts";
  * lot are therefore serialised and can never fork its chain.
  */
 
+/**
+ * SHA-256 of a UTF-8 string as hex. node:crypto's one-shot `hash` (Node ≥ 20.12) costs about half
+ * of a createHash object per call, which a 10,000-event verification makes 10,000 of.
+ */
 export function sha256Hex(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+  return hash("sha256", text, "hex");
 }
 
 export function lotStream(lotId: string): string {
