@@ -167,58 +167,67 @@ export interface CustodyEventView extends CustodyEventRecord {
 
 /**
  * The lot's events in sequence order (possibly none), in one query that returns one value: the
- * database builds the chain as a single JSON array of arrays, which is parsed once. Read as rows
- * (one object per event, each column converted by the driver and then by Prisma) a 10,000-event
- * chain took about 1 s on PGlite, most of verifying it; as one text value about a tenth of that
- * (tests/bench/custody-chain.bench.ts). Times travel as epoch milliseconds, exact at the column's
- * millisecond precision.
+ * database builds the chain as one JSON object of columns (an array per field, in sequence order),
+ * which is parsed once. Read as rows (one object per event, each column converted by the driver
+ * and then by Prisma) a 10,000-event chain cost more than verifying it; as one value, columns
+ * rather than an array per event, least of the shapes tried (tests/bench/custody-chain.bench.ts,
+ * ADR 032). Times travel as epoch milliseconds, exact at the column's millisecond precision.
  */
 export async function readCustodyChain(lotId: string, client: DbClient = db()): Promise<CustodyEventView[]> {
   if (!isUuid(lotId)) return [];
   const [row] = await client.$queryRaw<{ chain: string }[]>`
-    SELECT coalesce(json_agg(json_build_array(
-      "id", "sequence", "kind", (extract(epoch FROM "occurredAt") * 1000)::bigint, "lotId",
-      "actorUserId", "organizationId", "data", "corrects", rtrim("prevHash"), rtrim("hash")
-    ) ORDER BY "sequence"), '[]')::text AS "chain"
-    FROM "AuditEvent" WHERE "stream" = ${lotStream(lotId)}`;
-  const rows = JSON.parse(row?.chain ?? "[]") as ChainTuple[];
+    SELECT json_build_object(
+      'id', array_agg(e."id"), 'sequence', array_agg(e."sequence"), 'kind', array_agg(e."kind"),
+      'at', array_agg((extract(epoch FROM e."occurredAt") * 1000)::bigint), 'lotId', array_agg(e."lotId"),
+      'user', array_agg(e."actorUserId"), 'organization', array_agg(e."organizationId"),
+      'data', array_agg(e."data"), 'corrects', array_agg(e."corrects"),
+      'prevHash', array_agg(rtrim(e."prevHash")), 'hash', array_agg(rtrim(e."hash"))
+    )::text AS "chain"
+    FROM (SELECT * FROM "AuditEvent" WHERE "stream" = ${lotStream(lotId)} ORDER BY "sequence") e`;
+  const chain = JSON.parse(row?.chain ?? "{}") as Partial<ChainColumns>;
+  // No events: every aggregate is null.
+  if (!chain.id) return [];
+  const columns = chain as ChainColumns;
   // A chain has few distinct actors: their names in one query, not one join per event.
-  const actorIds = [...new Set(rows.flatMap((r) => (r[5] ? [r[5]] : [])))];
+  const actorIds = [...new Set(columns.user.filter((id): id is string => id !== null))];
   const actors =
     actorIds.length === 0
       ? []
       : await client.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } });
   const names = new Map(actors.map((actor) => [actor.id, actor.name]));
-  return rows.map((r) => ({
-    id: r[0],
-    sequence: r[1],
-    kind: r[2],
-    occurredAt: new Date(r[3]),
-    lotId: r[4] ?? "",
-    actorUserId: r[5],
-    organizationId: r[6],
-    data: r[7],
-    corrects: r[8],
-    prevHash: r[9],
-    hash: r[10],
-    actorName: r[5] ? (names.get(r[5]) ?? null) : null,
-  }));
+  return columns.id.map((id, i) => {
+    const actorUserId = columns.user[i] ?? null;
+    return {
+      id,
+      sequence: columns.sequence[i] as number,
+      kind: columns.kind[i] as string,
+      occurredAt: new Date(columns.at[i] as number),
+      lotId: columns.lotId[i] ?? "",
+      actorUserId,
+      organizationId: columns.organization[i] ?? null,
+      data: columns.data[i] as JsonValue,
+      corrects: columns.corrects[i] ?? null,
+      prevHash: columns.prevHash[i] ?? null,
+      hash: columns.hash[i] as string,
+      actorName: actorUserId ? (names.get(actorUserId) ?? null) : null,
+    };
+  });
 }
 
-/** One event as readCustodyChain's query writes it. */
-type ChainTuple = [
-  id: string,
-  sequence: number,
-  kind: string,
-  occurredAtMs: number,
-  lotId: string | null,
-  actorUserId: string | null,
-  organizationId: string | null,
-  data: JsonValue,
-  corrects: number | null,
-  prevHash: string | null,
-  hash: string,
-];
+/** The chain as readCustodyChain's query writes it: one array per field, in sequence order. */
+interface ChainColumns {
+  id: string[];
+  sequence: number[];
+  kind: string[];
+  at: number[];
+  lotId: (string | null)[];
+  user: (string | null)[];
+  organization: (string | null)[];
+  data: JsonValue[];
+  corrects: (number | null)[];
+  prevHash: (string | null)[];
+  hash: string[];
+}
 
 export type ChainReport = ChainVerdict & { events: CustodyEventView[]; head: ChainHeadRow | null };
 
