@@ -5,12 +5,44 @@ import { DOCUMENT_LABELS, type DocumentCode } from "~/domain/compliance/document
 import type { SurfaceMode } from "~/domain/logistics/transport-rules.ts";
 import { formatMoney } from "~/domain/money.ts";
 import { formatNumber } from "~/domain/quantity.ts";
-import { MILESTONE_LABELS } from "~/domain/shipments/milestones.ts";
+import { MILESTONE_LABELS, type MilestoneKind } from "~/domain/shipments/milestones.ts";
+import { againstPlan, SHIPMENT_STATUS_LABELS } from "~/domain/shipments/progress.ts";
+import type { ShipmentMapItem } from "~/domain/shipments/shipment-map-data.ts";
 import type { ShipmentView } from "~/domain/shipments/shipment-view.ts";
 
 /** A shipment's reference, from its lot's: "SH-PL-000123". */
 export function shipmentReference(view: Pick<ShipmentView, "lot">): string {
-  return `SH-PL-${String(view.lot.number).padStart(6, "0")}`;
+  return shipmentReferenceOf(view.lot.number);
+}
+
+export function shipmentReferenceOf(lotNumber: number): string {
+  return `SH-PL-${String(lotNumber).padStart(6, "0")}`;
+}
+
+/**
+ * One shipment of the /shipments map's data as a line: planned legs by mode, the path travelled,
+ * the last position (red when late) linking to the shipment's page.
+ */
+export function shipmentMapLine(item: ShipmentMapItem): RouteLine {
+  const reference = shipmentReferenceOf(item.number);
+  const state = `${SHIPMENT_STATUS_LABELS[item.status]}${item.late ? `, late by ${item.lateHours} h` : ""}`;
+  return {
+    key: item.id,
+    label: reference,
+    endLabel: `${reference}: destination`,
+    highlight: item.late,
+    legs: item.legs.map((leg) => ({
+      mode: leg.mode,
+      from: leg.path[0]!,
+      to: leg.path.at(-1)!,
+      path: leg.path,
+    })),
+    travelled: item.travelled,
+    position: item.position
+      ? { ...item.position, label: `${reference}: ${state}`, alert: item.late }
+      : undefined,
+    href: `/shipments/${item.id}`,
+  };
 }
 
 /** The shipment as a line on the routes map: its planned legs, its last position, red when late. */
@@ -26,7 +58,9 @@ export function shipmentRouteLine(view: ShipmentView): RouteLine {
       from: { lat: leg.from.lat, lng: leg.from.lng },
       to: { lat: leg.to.lat, lng: leg.to.lng },
       distanceKm: leg.distanceKm,
+      path: leg.path,
     })),
+    travelled: view.travelled,
     position: view.lastPosition
       ? {
           ...view.lastPosition,
@@ -100,7 +134,18 @@ export function ShipmentFacts({ shipment }: { shipment: ShipmentView }) {
         {shipment.plannedArrivalAt ? <LocalTime iso={shipment.plannedArrivalAt} /> : "—"}
       </dd>
       <dt>Expected arrival</dt>
-      <dd>{shipment.eta ? <LocalTime iso={shipment.eta} /> : "—"}</dd>
+      <dd data-testid="shipment-eta">
+        {shipment.eta ? <LocalTime iso={shipment.eta} /> : "—"}
+        {shipment.eta && shipment.plannedArrivalAt ? (
+          <>
+            {" "}
+            <span className={shipment.late ? "badge badge-warning" : "badge"}>
+              {againstPlan(new Date(shipment.eta), new Date(shipment.plannedArrivalAt)).label} against the
+              plan
+            </span>
+          </>
+        ) : null}
+      </dd>
       <dt>Shipper · carrier · receiver</dt>
       <dd>
         {shipment.shipper?.name ?? "—"} ({shipment.incoterm ?? "—"}) ·{" "}
@@ -137,23 +182,40 @@ export function ShipmentFacts({ shipment }: { shipment: ShipmentView }) {
   );
 }
 
+/** The planned time a milestone is measured against: the departure, and the arrival. */
+function plannedFor(kind: MilestoneKind, shipment: ShipmentView): string | null {
+  if (kind === "departed") return shipment.plannedDepartureAt;
+  if (kind === "delivered") return shipment.plannedArrivalAt;
+  return null;
+}
+
 export function MilestoneTimeline({ shipment }: { shipment: ShipmentView }) {
   if (shipment.milestones.length === 0) return <p>No milestone recorded yet.</p>;
   return (
     <ol className="timeline" data-testid="milestone-timeline">
-      {shipment.milestones.map((m) => (
-        <li key={m.sequence} data-kind={m.kind}>
-          <strong>{m.label}</strong> — <LocalTime iso={m.occurredAt} />
-          {m.location ? (
-            <small>
-              {" "}
-              at {m.location.lat.toFixed(3)}, {m.location.lng.toFixed(3)}
-            </small>
-          ) : null}
-          {m.netWeightKg !== null ? <span>, net {formatNumber(m.netWeightKg)} kg</span> : null}
-          {typeof m.data?.note === "string" ? <p>{m.data.note}</p> : null}
-        </li>
-      ))}
+      {shipment.milestones.map((m) => {
+        const planned = plannedFor(m.kind, shipment);
+        return (
+          <li key={m.sequence} data-kind={m.kind}>
+            <strong>{m.label}</strong> — <LocalTime iso={m.occurredAt} />
+            {planned ? (
+              <small data-testid="against-plan">
+                {" "}
+                (planned <LocalTime iso={planned} />,{" "}
+                {againstPlan(new Date(m.occurredAt), new Date(planned)).label})
+              </small>
+            ) : null}
+            {m.location ? (
+              <small>
+                {" "}
+                at {m.location.lat.toFixed(3)}, {m.location.lng.toFixed(3)}
+              </small>
+            ) : null}
+            {m.netWeightKg !== null ? <span>, net {formatNumber(m.netWeightKg)} kg</span> : null}
+            {typeof m.data?.note === "string" ? <p>{m.data.note}</p> : null}
+          </li>
+        );
+      })}
     </ol>
   );
 }

@@ -31,9 +31,16 @@ export interface LotEvent {
   sequence?: number;
   /** A shipment's milestone: its followers (subscribeToShipment) are told too. */
   shipmentId?: string;
+  /** With a shipment's milestone: the organisations on it, whose /shipments pages follow it. */
+  organizationIds?: string[];
 }
 
 /** The hub's key for a shipment's followers: they share the lot channel, not the lot's readers. */
 export function shipmentTopic(shipmentId: string): string {
   return `shipment:${shipmentId}`;
+}
+
+/** The hub's key for an organisation's shipments page: any milestone on any shipment it is on. */
+export function organizationShipmentsTopic(organizationId: string): string {
+  return `shipments-of:${organizationId}`;
 }

@@ -26,6 +26,7 @@ const GROUP_LABELS: Readonly<Record<FactorGroup, string>> = {
   speed: "Transit speeds",
   fx: "Exchange rates",
   co2: "CO2 price",
+  primary_production: "Primary production of recovered metals (avoided emissions)",
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -26,7 +26,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       economicOperatorId: lot.organization.id,
       chainHead: head,
       ...(certificate
-        ? { recovery: certificate.recovery, certificateUrl: `${base}/verify/${certificate.number}` }
+        ? {
+            recovery: certificate.recovery,
+            certificateUrl: `${base}/verify/${certificate.number}`,
+            carbonRecordUrl: `${base}/api/v1/certificates/${certificate.number}`,
+          }
         : {}),
       issuedAt: new Date(),
       lotUrl: `${base}/lots/${lot.id}`,

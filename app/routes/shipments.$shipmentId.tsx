@@ -199,6 +199,7 @@ export default function ShipmentPage() {
             anchor={{ lat: first.from.lat, lng: first.from.lng, label: first.from.label ?? "Pick-up" }}
             routes={[shipmentRouteLine(shipment)]}
             height={420}
+            showTravelled
           />
         ) : (
           <p className="empty">No route planned.</p>

@@ -1,5 +1,10 @@
 import { EventEmitter } from "node:events";
-import { LOT_EVENTS_CHANNEL, type LotEvent, shipmentTopic } from "~/domain/lot-events.ts";
+import {
+  LOT_EVENTS_CHANNEL,
+  type LotEvent,
+  organizationShipmentsTopic,
+  shipmentTopic,
+} from "~/domain/lot-events.ts";
 import { getDatabase } from "~/utils/db.server.ts";
 
 /**
@@ -71,6 +76,10 @@ class LotEventHub {
     if (typeof event?.shipmentId === "string") {
       const topic = shipmentTopic(event.shipmentId);
       if (this.emitter.listenerCount(topic) > 0) this.schedule(topic);
+      for (const organizationId of Array.isArray(event.organizationIds) ? event.organizationIds : []) {
+        const page = organizationShipmentsTopic(String(organizationId));
+        if (this.emitter.listenerCount(page) > 0) this.schedule(page);
+      }
     }
   }
 
@@ -174,6 +183,24 @@ export function subscribeToShipment<T>(
   onClose: () => void = () => {},
 ) {
   return hub().subscribe(shipmentTopic(shipmentId), () => read(shipmentId), listener, onClose);
+}
+
+/**
+ * Follows every shipment an organisation is on (its /shipments page): the same channel, under the
+ * organisation's own key; a milestone's event names the organisations on its shipment.
+ */
+export function subscribeToOrganizationShipments<T>(
+  organizationId: string,
+  read: (organizationId: string) => Promise<T | null>,
+  listener: LiveListener<T>,
+  onClose: () => void = () => {},
+) {
+  return hub().subscribe(
+    organizationShipmentsTopic(organizationId),
+    () => read(organizationId),
+    listener,
+    onClose,
+  );
 }
 
 /** Ends every open stream and the LISTEN; on shutdown, before the database closes. */

@@ -16,6 +16,14 @@ describe("shipments", () => {
     const table = page.getByTestId("shipments-table");
     await expect.poll(() => table.locator("tbody tr").count()).toBeGreaterThanOrEqual(3);
     await expect.poll(() => page.getByTestId("routes-map").count()).toBe(1);
+    // The map's data arrives in one request: planned legs by mode, and the path travelled so far
+    // (from the recorded milestones' positions) drawn over them.
+    await expect
+      .poll(() => page.locator('[data-testid="routes-map"] path.pl-route-travelled').count(), {
+        timeout: 10_000,
+      })
+      .toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="routes-map"] path.pl-route-leg').count()).toBeGreaterThan(0);
     // The shipment in port is past its planned arrival: marked late.
     const lateRow = table.locator('tr[data-late="true"]').filter({ hasText: "Arrived at port" });
     expect(await lateRow.count()).toBe(1);
@@ -23,6 +31,9 @@ describe("shipments", () => {
     expect(await table.locator('tr[data-late="true"]').count()).toBe(1);
     await lateRow.getByRole("link").first().click();
     await page.waitForURL(/\/shipments\/[0-9a-f-]{36}$/);
+    // The expected arrival against the plan, and the departure against its planned time.
+    expect(await page.getByTestId("shipment-eta").textContent()).toMatch(/late against the plan/);
+    expect(await page.getByTestId("against-plan").count()).toBeGreaterThan(0);
     await page.getByRole("button", { name: "Record “Customs cleared”" }).click();
     await expect
       .poll(() => page.getByTestId("milestone-timeline").textContent())

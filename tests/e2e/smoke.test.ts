@@ -325,6 +325,12 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
   "routes/api.v1.allocation-plans": { kind: RESOURCE, plan: page("/api/v1/allocation-plans") },
   // Every member's own shipments; anonymous visitors are sent to log in.
   "routes/shipments._index": { kind: HTML, plan: page("/shipments", "/shipments?late=1") },
+  // The map's data and the page's live stream: the member's own shipments, filtered as the page.
+  "routes/shipments.map-data": {
+    kind: RESOURCE,
+    plan: page("/shipments/map-data", "/shipments/map-data?late=1"),
+  },
+  "routes/shipments.events": { kind: RESOURCE, plan: page("/shipments/events") },
   // A shipment the role is on; a role on none gets the 404 page (as anyone not on a shipment does).
   "routes/shipments.$shipmentId": {
     kind: HTML,

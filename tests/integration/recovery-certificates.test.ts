@@ -76,8 +76,14 @@ beforeAll(async () => {
 });
 
 /** A domestic DAP shipment of a 10 t lot, moved up to `delivered` by the seller. */
-async function deliveredShipment() {
-  const lot = await openLot(seller.organizationId, { status: "awarded", massKg: 10_000, currency: "USD" });
+async function deliveredShipment(form: "pack" | "black_mass" = "pack") {
+  const lot = await openLot(seller.organizationId, {
+    status: "awarded",
+    massKg: 10_000,
+    currency: "USD",
+    form,
+    ...(form === "black_mass" ? { condition: "intact", count: 1 } : {}),
+  });
   const award = await db().award.create({
     data: {
       lotId: lot.id,
@@ -131,7 +137,9 @@ async function deliveredShipment() {
   }
   const steps = [
     { kind: "booked" },
-    { kind: "picked_up", packaging: "P909, steel crate", stateOfChargePct: 30 },
+    form === "black_mass"
+      ? { kind: "picked_up", packaging: "UN 1H2 drums" }
+      : { kind: "picked_up", packaging: "P909, steel crate", stateOfChargePct: 30 },
     { kind: "departed" },
     { kind: "delivered" },
   ];
@@ -297,6 +305,42 @@ describe("issueCertificate", () => {
 async function pdfText(bytes: Uint8Array): Promise<string> {
   return (await extractText(await getDocumentProxy(bytes), { mergePages: true })).text;
 }
+
+describe("black mass", () => {
+  test("is certified from its assay on the dry mass received, not from the chemistry's typical content", async () => {
+    const { shipmentId } = await deliveredShipment("black_mass");
+    const record = (kind: string, extra: Record<string, unknown> = {}) =>
+      recordMilestone({
+        shipmentId,
+        kind: kind as never,
+        occurredAt: next(),
+        actor: actor(recycler),
+        ...extra,
+      });
+    expect(await record("received", { netWeightKg: 10_000 })).toMatchObject({ ok: true });
+    expect(await record("sampled")).toMatchObject({ ok: true });
+    // 5 % moisture; nickel 20 %, cobalt 6 %, lithium 3.5 % of the dry mass; no Mn or Cu figure.
+    expect(
+      await record("assayed", { assay: { nickelBp: 2000, cobaltBp: 600, lithiumBp: 350, moistureBp: 500 } }),
+    ).toMatchObject({ ok: true });
+    expect(await record("processed")).toMatchObject({ ok: true });
+    const issued = await issueCertificate({ shipmentId, actor: actor(recycler) });
+    if (!issued.ok) throw new Error(issued.message);
+    const view = await getCertificate(issued.number);
+    const metals = Object.fromEntries((view?.record.recovery.metals ?? []).map((m) => [m.metal, m]));
+    // 10,000 kg wet → 9,500 kg dry; Ni 20 % = 1,900 kg, recovered at 95 %.
+    expect(metals.Ni).toMatchObject({
+      containedGrams: 1_900_000,
+      source: "assay",
+      recoveredGrams: 1_805_000,
+    });
+    expect(metals.Co).toMatchObject({ containedGrams: 570_000, source: "assay" });
+    expect(metals.Li).toMatchObject({ containedGrams: 332_500, source: "assay", recoveredGrams: 299_250 });
+    // Metals the assay did not give stay estimates.
+    expect(metals.Mn?.source).toBe("estimate");
+    expect(metals.Cu?.source).toBe("estimate");
+  });
+});
 
 describe("a shipment's papers", () => {
   test("the parties get the dangerous-goods document, and the movement document once a consent is recorded; a stranger nothing", async () => {

@@ -5,6 +5,7 @@
 // receipt's weight variance is flagged; a milestone is announced to the shipment's followers.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { dealParties } from "~/domain/deals/settlement.ts";
+import { decodeShipmentMapData, type ShipmentMapData } from "~/domain/shipments/shipment-map-data.ts";
 import { createApiToken } from "~/models/api-token.server.ts";
 import { verifyChain } from "~/models/custody/custody-chain.server.ts";
 import { createDealForAward } from "~/models/deals/deal-creation.server.ts";
@@ -15,11 +16,17 @@ import {
   carrierChoice,
   createShipmentForDeal,
 } from "~/models/shipments/shipment-create.server.ts";
+import { organizationShipmentsPulse } from "~/models/shipments/shipment-map.server.ts";
 import { getShipmentFor, listShipmentsFor } from "~/models/shipments/shipment-read.server.ts";
 import { action as milestoneAction } from "~/routes/api.v1.shipments.$shipmentId.milestones.ts";
 import { loader as shipmentLoader } from "~/routes/api.v1.shipments.$shipmentId.ts";
 import { loader as listLoader } from "~/routes/api.v1.shipments.ts";
-import { closeLotEvents, subscribeToShipment } from "~/services/lot-events.server.ts";
+import { loader as mapDataLoader } from "~/routes/shipments.map-data.ts";
+import {
+  closeLotEvents,
+  subscribeToOrganizationShipments,
+  subscribeToShipment,
+} from "~/services/lot-events.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { openLot } from "../fixtures/bidding.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
@@ -491,6 +498,73 @@ describe("recording milestones", () => {
     await recordMilestone({ shipmentId, kind: "booked", occurredAt: next(), actor: actor(seller) });
     await expect.poll(() => heard, { timeout: 5_000 }).toEqual(["booked"]);
     unsubscribe();
+  });
+
+  test("a recorded milestone reaches the /shipments pages of the organisations on it, not others'", async () => {
+    const { shipmentId } = await shipmentFor(recyclerAU, facilityAU);
+    const before = (await organizationShipmentsPulse(recyclerAU.organizationId)).version;
+    const heard: { version: number }[] = [];
+    const strangerHeard: { version: number }[] = [];
+    const unsubscribe = await subscribeToOrganizationShipments(
+      recyclerAU.organizationId,
+      organizationShipmentsPulse,
+      (update) => heard.push(update),
+    );
+    const unsubscribeStranger = await subscribeToOrganizationShipments(
+      stranger.organizationId,
+      organizationShipmentsPulse,
+      (update) => strangerHeard.push(update),
+    );
+    await recordMilestone({ shipmentId, kind: "booked", occurredAt: next(), actor: actor(seller) });
+    await expect.poll(() => heard.at(-1)?.version ?? 0, { timeout: 5_000 }).toBeGreaterThan(before);
+    unsubscribe();
+    unsubscribeStranger();
+    expect(strangerHeard).toEqual([]);
+  });
+});
+
+describe("the /shipments map's data", () => {
+  const mapData = async (account: Account, query = "") => {
+    const response = (await mapDataLoader({
+      request: new Request(`${ORIGIN}/shipments/map-data${query}`, { headers: { Cookie: account.cookie } }),
+      params: {},
+      context: { cspNonce: "" },
+    })) as Response;
+    return decodeShipmentMapData((await response.json()) as ShipmentMapData);
+  };
+
+  test("holds the organisation's shipments with their legs and the path travelled; others see none", async () => {
+    const { shipmentId } = await shipmentFor(recyclerAU, facilityAU);
+    const { legs } = await db().shipment.findUniqueOrThrow({
+      where: { id: shipmentId },
+      include: { legs: true },
+    });
+    const start = legs.find((l) => l.sequence === 1)!;
+    await recordMilestone({ shipmentId, kind: "booked", occurredAt: next(), actor: actor(seller) });
+    await recordMilestone({
+      shipmentId,
+      kind: "picked_up",
+      occurredAt: next(),
+      packaging: "P909, steel crate",
+      stateOfChargePct: 30,
+      actor: actor(seller),
+    });
+    const mine = (await mapData(recyclerAU)).find((item) => item.id === shipmentId);
+    expect(mine?.legs.map((l) => l.mode)).toEqual(
+      [...legs].sort((a, b) => a.sequence - b.sequence).map((l) => l.mode),
+    );
+    // Picked up without a position: at the route's start, which is also the last position.
+    expect(mine?.position).toEqual({
+      lat: Math.round(start.fromLat * 100) / 100,
+      lng: Math.round(start.fromLng * 100) / 100,
+    });
+    expect((await mapData(seller)).some((item) => item.id === shipmentId)).toBe(true);
+    expect((await mapData(stranger)).some((item) => item.id === shipmentId)).toBe(false);
+    // The page's filters apply: it is in transit, not booked.
+    expect((await mapData(recyclerAU, "?status=booked")).some((item) => item.id === shipmentId)).toBe(false);
+    expect((await mapData(recyclerAU, "?status=in_transit")).some((item) => item.id === shipmentId)).toBe(
+      true,
+    );
   });
 });
 

@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
+import canonicalize from "canonicalize";
 import { describe, expect, it } from "vitest";
 import {
   anchorDigest,
   type CustodyEventFields,
   canonicalEventJson,
+  canonicalJson,
   hashEvent,
   isCustodyKind,
   type StoredCustodyEvent,
@@ -106,10 +108,129 @@ describe("canonicalEventJson (RFC 8785)", () => {
     expect(canonicalEventJson(event)).toBe(json);
   });
 
+  // The envelope is written by hand for speed; it must stay byte for byte what canonicalizing
+  // the whole object gives, for every shape of actor, correction, data and string.
+  const reference = (event: CustodyEventFields) => {
+    const fields: Record<string, unknown> = {
+      sequence: event.sequence,
+      kind: event.kind,
+      occurredAt: new Date(event.occurredAt).toISOString(),
+      lotId: event.lotId,
+      actor: { userId: event.actorUserId, organizationId: event.organizationId },
+      data: event.data,
+    };
+    if (event.corrects !== undefined && event.corrects !== null) fields.corrects = event.corrects;
+    return canonicalize(fields);
+  };
+  const shapes: { name: string; event: CustodyEventFields }[] = [
+    ...BASE.map((event) => ({ name: `stored event ${event.sequence}`, event })),
+    {
+      name: "quotes, backslashes, control characters and emoji in strings",
+      event: {
+        sequence: 12,
+        kind: "lot_edited",
+        occurredAt: "2026-12-01T08:00:00.123Z",
+        lotId: 'L"\\',
+        actorUserId: "u\n\t\u0001",
+        organizationId: "Ö🔋",
+        data: { é: 1, z: "\u2028", Z: [null, false, '"x"'], "": { "🔋": 2, a: -1.5e-7 } },
+      },
+    },
+    {
+      name: "a correction of 0 is not a correction; a large sequence",
+      event: {
+        sequence: 123_456_789,
+        kind: "k",
+        occurredAt: new Date(0),
+        lotId: "L",
+        actorUserId: null,
+        organizationId: null,
+        data: null,
+        corrects: null,
+      },
+    },
+    {
+      name: "data that is a string, a number or an empty array",
+      event: {
+        sequence: 1,
+        kind: "k",
+        occurredAt: new Date(1),
+        lotId: "L",
+        actorUserId: "U",
+        organizationId: "O",
+        data: [],
+      },
+    },
+    {
+      name: "a correction with nested arrays of objects",
+      event: {
+        sequence: 9,
+        kind: "correction",
+        occurredAt: new Date(Date.UTC(2030, 5, 30, 23, 59, 59, 999)),
+        lotId: "L",
+        actorUserId: "U",
+        organizationId: "O",
+        data: [[{ b: 1, a: [{ d: 4, c: 3 }] }], 7, "s"],
+        corrects: 8,
+      },
+    },
+  ];
+  it.each(shapes)("equals canonicalizing the whole event: $name", ({ event }) => {
+    expect(canonicalEventJson(event)).toBe(reference(event));
+  });
+
+  it("refuses what JSON cannot carry", () => {
+    const event = BASE[0]!;
+    expect(() => canonicalEventJson({ ...event, data: { x: Number.NaN } })).toThrow();
+    expect(() => canonicalEventJson({ ...event, corrects: Number.POSITIVE_INFINITY })).toThrow();
+    expect(() => canonicalEventJson({ ...event, occurredAt: "not a date" })).toThrow();
+  });
+
   it("gives the same text whatever order the data's keys were written in", () => {
     const a = { ...BASE[0]!, data: { a: 1, b: [1, { d: 2, c: 3 }] } };
     const b = { ...BASE[0]!, data: { b: [1, { c: 3, d: 2 }], a: 1 } };
     expect(canonicalEventJson(a)).toBe(canonicalEventJson(b));
+  });
+});
+
+describe("canonicalJson", () => {
+  const values: unknown[] = [
+    null,
+    true,
+    0,
+    -0,
+    1e21,
+    1e-7,
+    -1.5,
+    123456789.123,
+    Number.MAX_SAFE_INTEGER,
+    "",
+    'a"b\\c\n\u0000\u001f\u007f\u2028 é 🔋',
+    [],
+    {},
+    [1, [2, [3, {}]], "x", null, false],
+    { b: 1, a: 2, A: 3, "": 4, é: 5, "🔋": 6, "10": 7, "9": 8, _: 9 },
+    { z: { y: { x: [{ c: 1, b: undefined, a: null }] } }, undefinedMember: undefined },
+    [undefined, 1],
+    { date: new Date(Date.UTC(2026, 0, 1)) },
+  ];
+  it.each(values.map((value) => ({ value, text: JSON.stringify(value) })))(
+    "is what the canonicalize package writes: $text",
+    ({ value }) => {
+      expect(canonicalJson(value)).toBe(canonicalize(value));
+    },
+  );
+
+  it("refuses NaN, infinities, bigint and undefined", () => {
+    for (const value of [
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      [Number.NEGATIVE_INFINITY],
+      { a: 1n },
+      undefined,
+    ]) {
+      expect(() => canonicalJson(value)).toThrow();
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 // The factor catalogue (logistics/factors.ts): every default is today's constant and within its
 // own bounds; values are checked against the bounds, wholeness and precision; overrides become the
 // rate objects the planner reads, unknown or out-of-bounds ones are rejected and the default kept.
+
 import { describe, expect, test } from "vitest";
 import {
   DEFAULT_CO2_PRICE_CENTS_PER_TONNE,
@@ -27,6 +28,7 @@ import { DEFAULT_CO2_PRICE } from "~/domain/matching/allocation-model.ts";
 import { prepareLot } from "~/domain/matching/feasibility.ts";
 import { REFERENCE_FX_RATES, toUsdMinor } from "~/domain/matching/fx-rates.ts";
 import { valuePair } from "~/domain/matching/valuation.ts";
+import { PRIMARY_PRODUCTION_FACTORS } from "~/domain/recovery/emission-factors.ts";
 import { facility, lot, TODAY } from "../fixtures/matching.ts";
 
 describe("the catalogue", () => {
@@ -51,6 +53,8 @@ describe("the catalogue", () => {
     ["fx.USD_per_AUD", 0.6642],
     ["fx.IDR_per_USD", 16_340],
     ["co2.price.usd_cents_per_tonne", DEFAULT_CO2_PRICE.amountMinor],
+    ["primary_production.Li.g_co2e_per_kg", PRIMARY_PRODUCTION_FACTORS.Li.gramsCo2ePerKg],
+    ["primary_production.Co.g_co2e_per_kg", PRIMARY_PRODUCTION_FACTORS.Co.gramsCo2ePerKg],
   ])("%s defaults to today's constant %s", (key, value) => {
     expect(factorDefinition(key)?.defaultValue).toBe(value);
   });
@@ -106,6 +110,44 @@ describe("factorProblem", () => {
     ["co2.price.usd_cents_per_tonne", 0, null],
   ])("%s = %s → %s", (key, value, problem) => {
     expect(factorProblem(key, value)).toBe(problem);
+  });
+});
+
+describe("primary-production factors (avoided emissions of certificates)", () => {
+  test("shipped: the dated, sourced constants themselves", () => {
+    expect(resolveFactors([]).factors.primaryProduction).toBe(PRIMARY_PRODUCTION_FACTORS);
+  });
+
+  test("an admin's row replaces one metal's value, date and source; the others stay shipped", () => {
+    const { factors, rejected } = resolveFactors([
+      {
+        key: "primary_production.Ni.g_co2e_per_kg",
+        value: 18_500,
+        asOf: "2026-11-30",
+        source: "https://nickelinstitute.org/lca-2025",
+      },
+    ]);
+    expect(rejected).toEqual([]);
+    expect(factors.primaryProduction.Ni).toEqual({
+      metal: "Ni",
+      gramsCo2ePerKg: 18_500,
+      asOf: "2026-11-30",
+      source: "https://nickelinstitute.org/lca-2025",
+      tag: "S",
+    });
+    expect(factors.primaryProduction.Co).toBe(PRIMARY_PRODUCTION_FACTORS.Co);
+  });
+
+  test("a fractional or negative value is refused and not applied", () => {
+    const { factors, rejected } = resolveFactors([
+      { key: "primary_production.Li.g_co2e_per_kg", value: 12.5 },
+      { key: "primary_production.Cu.g_co2e_per_kg", value: -1 },
+    ]);
+    expect(rejected.map((r) => r.key)).toEqual([
+      "primary_production.Li.g_co2e_per_kg",
+      "primary_production.Cu.g_co2e_per_kg",
+    ]);
+    expect(factors.primaryProduction).toBe(PRIMARY_PRODUCTION_FACTORS);
   });
 });
 

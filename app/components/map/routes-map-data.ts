@@ -8,11 +8,22 @@ export interface RouteLine {
   label: string;
   /** Names the far end's marker. */
   endLabel: string;
-  legs: readonly { mode: SurfaceMode; from: LatLng; to: LatLng; distanceKm: number }[];
+  legs: readonly {
+    mode: SurfaceMode;
+    from: LatLng;
+    to: LatLng;
+    distanceKm?: number;
+    /** The points the leg passes (a sea lane's waypoints), when known; else from → to. */
+    path?: readonly LatLng[];
+  }[];
   /** The best route, drawn thicker and on top. */
   highlight?: boolean;
   /** Where it was last seen (a shipment's last milestone), drawn as a marker; `alert` draws it red. */
   position?: LatLng & { label: string; alert?: boolean };
+  /** Where it has been so far (a shipment's recorded positions in order), drawn over the plan. */
+  travelled?: readonly LatLng[];
+  /** The page of the route's subject, linked from its position marker. */
+  href?: string;
 }
 
 /** One colour per mode, readable on the offline base map and for common colour blindness. */
@@ -23,3 +34,6 @@ export const MODE_COLOURS: Readonly<Record<SurfaceMode, string>> = {
 };
 
 export const MODE_LABELS: Readonly<Record<SurfaceMode, string>> = { road: "Road", rail: "Rail", sea: "Sea" };
+
+/** The path travelled so far: dark and solid over the planned legs, readable on every mode colour. */
+export const TRAVELLED_COLOUR = "#111827";

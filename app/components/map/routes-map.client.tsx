@@ -1,12 +1,12 @@
 import L from "leaflet";
 import { useMemo } from "react";
-import { CircleMarker, MapContainer, Polyline, Tooltip } from "react-leaflet";
-import { greatCirclePoints, type LatLng, unwrapLongitudes } from "~/domain/logistics/geo.ts";
+import { CircleMarker, MapContainer, Polyline, Popup, Tooltip } from "react-leaflet";
+import { greatCirclePath, type LatLng, unwrapLongitudes } from "~/domain/logistics/geo.ts";
 import { formatKm } from "~/domain/quantity.ts";
 import { BaseLayer } from "./base-layer.client.tsx";
 import type { MapTiles } from "./map-data.ts";
 import { MAP_MAX_BOUNDS, nearestCopy, toMapLng } from "./pacific.ts";
-import { MODE_COLOURS, type RouteLine } from "./routes-map-data.ts";
+import { MODE_COLOURS, type RouteLine, TRAVELLED_COLOUR } from "./routes-map-data.ts";
 
 export interface RoutesMapViewProps {
   /** The end every route shares (the lot, or the facility): the map is centred on its copy. */
@@ -14,6 +14,8 @@ export interface RoutesMapViewProps {
   routes: readonly RouteLine[];
   height: number;
   tiles: MapTiles | null;
+  /** Whether the anchor gets a marker of its own (not on a map of many shipments). */
+  showAnchor?: boolean;
 }
 
 interface DrawnLeg {
@@ -26,34 +28,53 @@ interface DrawnLeg {
 
 /**
  * A route's legs on the Pacific-centred map. Sea legs follow the great circle between their ports
- * (points every 250 km) so a trans-Pacific leg arcs across the antimeridian instead of across the
- * world; every leg continues from where the previous one ended, and the whole route starts at the
- * copy of its first point nearest the anchor.
+ * and waypoints (points every 250 km) so a trans-Pacific leg arcs across the antimeridian instead
+ * of across the world; every leg continues from where the previous one ended, and the whole route
+ * starts at the copy of its first point nearest the anchor. The path travelled is placed the same
+ * way, from the copy of its first point nearest the route's start.
  */
-function drawRoute(route: RouteLine, anchorLng: number): { legs: DrawnLeg[]; ends: [number, number][] } {
+function drawRoute(
+  route: RouteLine,
+  anchorLng: number,
+): { legs: DrawnLeg[]; ends: [number, number][]; travelled: [number, number][] | null } {
   const legs: DrawnLeg[] = [];
   let previousLng: number | null = null;
   for (const [index, leg] of route.legs.entries()) {
-    const raw = leg.mode === "sea" ? greatCirclePoints(leg.from, leg.to) : [leg.from, leg.to];
-    const path = unwrapLongitudes(raw);
-    const startLng = nearestCopy(toMapLng(path[0].lng), previousLng ?? anchorLng);
-    const shift = startLng - path[0].lng;
-    const points = path.map((p) => [p.lat, p.lng + shift] as [number, number]);
+    const vertices = leg.path && leg.path.length >= 2 ? leg.path : [leg.from, leg.to];
+    const raw = leg.mode === "sea" ? greatCirclePath(vertices) : vertices;
+    const points = placed(raw, previousLng ?? anchorLng);
     previousLng = points[points.length - 1][1];
     legs.push({
       key: `${route.key}:${index}`,
       mode: leg.mode,
       points,
-      label: `${route.label}: ${leg.mode}, ${formatKm(leg.distanceKm)}`,
+      label: `${route.label}: ${leg.mode}${leg.distanceKm === undefined ? "" : `, ${formatKm(leg.distanceKm)}`}`,
       strong: route.highlight === true,
     });
   }
   const ends =
     legs.length > 0 ? [legs[0].points[0], legs[legs.length - 1].points.at(-1) ?? legs[0].points[0]] : [];
-  return { legs, ends };
+  const travelled =
+    route.travelled && route.travelled.length >= 2
+      ? placed(route.travelled, legs[0]?.points[0]?.[1] ?? anchorLng)
+      : null;
+  return { legs, ends, travelled };
 }
 
-export default function RoutesMapView({ anchor, routes, height, tiles }: RoutesMapViewProps) {
+/** Points as map positions, unwrapped across the antimeridian and starting near `nearLng`. */
+function placed(points: readonly LatLng[], nearLng: number): [number, number][] {
+  const path = unwrapLongitudes(points);
+  const shift = nearestCopy(toMapLng(path[0].lng), nearLng) - path[0].lng;
+  return path.map((p) => [p.lat, p.lng + shift] as [number, number]);
+}
+
+export default function RoutesMapView({
+  anchor,
+  routes,
+  height,
+  tiles,
+  showAnchor = true,
+}: RoutesMapViewProps) {
   const anchorLng = toMapLng(anchor.lng);
   const drawn = useMemo(
     () => routes.map((r) => ({ route: r, ...drawRoute(r, anchorLng) })),
@@ -75,6 +96,8 @@ export default function RoutesMapView({ anchor, routes, height, tiles }: RoutesM
         minZoom={1}
         maxBounds={MAP_MAX_BOUNDS}
         scrollWheelZoom={false}
+        // Thousands of shipments draw faster on one canvas than as as many SVG paths.
+        preferCanvas={legs.length > 500}
         style={{ height }}
         className="pl-map pl-routes-map"
       >
@@ -95,6 +118,18 @@ export default function RoutesMapView({ anchor, routes, height, tiles }: RoutesM
             <Tooltip sticky>{leg.label}</Tooltip>
           </Polyline>
         ))}
+        {drawn.map((d) =>
+          d.travelled ? (
+            <Polyline
+              key={`${d.route.key}:travelled`}
+              positions={d.travelled}
+              pathOptions={{ color: TRAVELLED_COLOUR, weight: d.route.highlight ? 4 : 3, opacity: 0.9 }}
+              className="pl-route-travelled"
+            >
+              <Tooltip sticky>{d.route.label}: travelled so far</Tooltip>
+            </Polyline>
+          ) : null,
+        )}
         {drawn.map((d) =>
           d.ends.slice(1).map((end) => (
             <CircleMarker
@@ -122,16 +157,23 @@ export default function RoutesMapView({ anchor, routes, height, tiles }: RoutesM
               className="pl-route-position"
             >
               <Tooltip>{d.route.position.label}</Tooltip>
+              {d.route.href ? (
+                <Popup>
+                  <a href={d.route.href}>{d.route.position.label}</a>
+                </Popup>
+              ) : null}
             </CircleMarker>
           ) : null,
         )}
-        <CircleMarker
-          center={[anchor.lat, anchorLng]}
-          radius={8}
-          pathOptions={{ color: "#ffffff", weight: 2, fillColor: "#0f766e", fillOpacity: 1 }}
-        >
-          <Tooltip>{anchor.label}</Tooltip>
-        </CircleMarker>
+        {showAnchor ? (
+          <CircleMarker
+            center={[anchor.lat, anchorLng]}
+            radius={8}
+            pathOptions={{ color: "#ffffff", weight: 2, fillColor: "#0f766e", fillOpacity: 1 }}
+          >
+            <Tooltip>{anchor.label}</Tooltip>
+          </CircleMarker>
+        ) : null}
       </MapContainer>
     </div>
   );

@@ -4,7 +4,7 @@ import "./map.css";
 import type { LatLng } from "~/domain/logistics/geo.ts";
 import { useMapTiles } from "./index.tsx";
 import RoutesMapView from "./routes-map.client.tsx";
-import { MODE_COLOURS, MODE_LABELS, type RouteLine } from "./routes-map-data.ts";
+import { MODE_COLOURS, MODE_LABELS, type RouteLine, TRAVELLED_COLOUR } from "./routes-map-data.ts";
 
 export type { RouteLine };
 
@@ -12,10 +12,14 @@ export interface RoutesMapProps {
   anchor: LatLng & { label: string };
   routes: readonly RouteLine[];
   height?: number;
+  /** Whether the anchor gets a marker of its own. */
+  showAnchor?: boolean;
+  /** Adds "Travelled so far" to the legend (maps of shipments). */
+  showTravelled?: boolean;
 }
 
 /** Routes as polylines per leg, coloured by mode; Leaflet needs `window`, so it renders in the browser only. */
-export function RoutesMap({ anchor, routes, height = 360 }: RoutesMapProps) {
+export function RoutesMap({ anchor, routes, height = 360, showAnchor, showTravelled }: RoutesMapProps) {
   const tiles = useMapTiles();
   const fallback = (
     <div className="pl-map pl-map-placeholder" style={{ height }} role="img" aria-label="Map of the routes">
@@ -25,7 +29,15 @@ export function RoutesMap({ anchor, routes, height = 360 }: RoutesMapProps) {
   return (
     <div className="stack-tight">
       <ClientOnly fallback={fallback}>
-        {() => <RoutesMapView anchor={anchor} routes={routes} height={height} tiles={tiles} />}
+        {() => (
+          <RoutesMapView
+            anchor={anchor}
+            routes={routes}
+            height={height}
+            tiles={tiles}
+            showAnchor={showAnchor}
+          />
+        )}
       </ClientOnly>
       <ul className="route-legend" aria-label="Transport modes">
         {(Object.keys(MODE_COLOURS) as (keyof typeof MODE_COLOURS)[]).map((mode) => (
@@ -33,6 +45,11 @@ export function RoutesMap({ anchor, routes, height = 360 }: RoutesMapProps) {
             <span className="route-swatch" style={{ background: MODE_COLOURS[mode] }} /> {MODE_LABELS[mode]}
           </li>
         ))}
+        {showTravelled ? (
+          <li>
+            <span className="route-swatch" style={{ background: TRAVELLED_COLOUR }} /> Travelled so far
+          </li>
+        ) : null}
       </ul>
     </div>
   );

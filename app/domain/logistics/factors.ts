@@ -18,8 +18,10 @@
  */
 
 import { type FxRate, type FxRateTable, REFERENCE_FX_RATES } from "../matching/fx-rates.ts";
+import { METAL_LABELS, METALS, type Metal } from "../metal-content.ts";
 import type { Money } from "../money.ts";
 import { formatNumber } from "../quantity.ts";
+import { PRIMARY_PRODUCTION_FACTORS, type PrimaryProductionFactor } from "../recovery/emission-factors.ts";
 import {
   BORDER_CROSSING_DAYS,
   DEFAULT_LOGISTICS_FACTORS,
@@ -39,7 +41,20 @@ import type { SurfaceMode } from "./transport-rules.ts";
  */
 export const DEFAULT_CO2_PRICE_CENTS_PER_TONNE = 10_000;
 
-export type FactorGroup = "freight" | "dangerous_goods" | "port" | "emission" | "speed" | "fx" | "co2";
+export type FactorGroup =
+  | "freight"
+  | "dangerous_goods"
+  | "port"
+  | "emission"
+  | "speed"
+  | "fx"
+  | "co2"
+  | "primary_production";
+
+/** The key of a metal's primary-production emissions (what a recovered kilogram avoids). */
+export function primaryProductionKey(metal: Metal): string {
+  return `primary_production.${metal}.g_co2e_per_kg`;
+}
 
 export interface FactorDefinition {
   readonly key: string;
@@ -199,6 +214,20 @@ function buildCatalogue(): FactorDefinition[] {
       source: `${source ?? REFERENCE_FX_RATES.source} (fx-rates.ts)`,
     });
   }
+  for (const metal of METALS) {
+    const shipped = PRIMARY_PRODUCTION_FACTORS[metal];
+    entries.push({
+      key: primaryProductionKey(metal),
+      group: "primary_production",
+      label: `${METAL_LABELS[metal]} from primary production`,
+      unit: "g CO2e per kg of metal (cradle to gate)",
+      defaultValue: shipped.gramsCo2ePerKg,
+      min: 0,
+      max: 1_000_000,
+      integer: true,
+      source: `${shipped.source}, as of ${shipped.asOf} (docs/domain/recycling-processes.md §2.5)`,
+    });
+  }
   entries.push({
     key: "co2.price.usd_cents_per_tonne",
     group: "co2",
@@ -273,6 +302,8 @@ export interface ResolvedFactors {
   readonly logistics: LogisticsFactors;
   readonly fxRates: FxRateTable;
   readonly co2PricePerTonne: Money;
+  /** What a recovered kilogram of each metal avoids, dated and sourced (certificates of recovery). */
+  readonly primaryProduction: Readonly<Record<Metal, PrimaryProductionFactor>>;
 }
 
 export interface RejectedOverride {
@@ -330,9 +361,35 @@ export function resolveFactors(overrides: readonly FactorOverride[]): {
         amountMinor: value("co2.price.usd_cents_per_tonne"),
         currency: "USD",
       }),
+      primaryProduction: primaryProductionWith(values),
     }),
     rejected,
   };
+}
+
+/**
+ * The shipped primary-production factors, each replaced by an admin's row where there is one: its
+ * value, its as-of date and its source (a URL the admin cited: tag [S]).
+ */
+function primaryProductionWith(
+  values: ReadonlyMap<string, FactorOverride>,
+): Readonly<Record<Metal, PrimaryProductionFactor>> {
+  const entries = METALS.map((metal): [Metal, PrimaryProductionFactor] => {
+    const given = values.get(primaryProductionKey(metal));
+    const shipped = PRIMARY_PRODUCTION_FACTORS[metal];
+    if (!given) return [metal, shipped];
+    return [
+      metal,
+      Object.freeze({
+        metal,
+        gramsCo2ePerKg: given.value,
+        asOf: given.asOf ?? shipped.asOf,
+        source: given.source ?? shipped.source,
+        tag: "S" as const,
+      }),
+    ];
+  });
+  return Object.freeze(Object.fromEntries(entries) as Record<Metal, PrimaryProductionFactor>);
 }
 
 /** The shipped table, with each overridden or added currency replaced and dated by its own row. */
@@ -368,4 +425,5 @@ export const DEFAULT_FACTORS: ResolvedFactors = Object.freeze({
   logistics: DEFAULT_LOGISTICS_FACTORS,
   fxRates: REFERENCE_FX_RATES,
   co2PricePerTonne: Object.freeze({ amountMinor: DEFAULT_CO2_PRICE_CENTS_PER_TONNE, currency: "USD" }),
+  primaryProduction: PRIMARY_PRODUCTION_FACTORS,
 });

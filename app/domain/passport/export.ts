@@ -97,6 +97,13 @@ export interface PassportExportInput {
   readonly recovery?: RecoveryRecord | null;
   /** The certificate of recovery's verify page, as a source. */
   readonly certificateUrl?: string;
+  /**
+   * The certificate's machine-readable carbon and recycled-content record (GET
+   * /api/v1/certificates/{number}: transport CO2e per leg, emissions avoided with the dated factors,
+   * recovered masses per metal), as a source: the model has no field for a waste battery's
+   * recovered masses or for an avoided-emissions credit (docs/domain/battery-passport.md §10.4).
+   */
+  readonly carbonRecordUrl?: string;
 }
 
 const BATTERY_FORMS: ReadonlySet<LotForm> = new Set(["pack", "module", "cell"]);
@@ -213,6 +220,14 @@ export function exportBatteryPass(
       category: "End of Life",
       type: "URL",
       content: input.certificateUrl,
+    });
+  }
+  if (input.carbonRecordUrl) {
+    sources.push({
+      header: "Carbon and recycled-content record of the recovery",
+      category: "End of Life",
+      type: "URL",
+      content: input.carbonRecordUrl,
     });
   }
   if (sources.length > 0) passport.sources = sources;

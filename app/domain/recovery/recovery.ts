@@ -4,8 +4,9 @@
  * recovery rates, transport CO2e per leg as shipped, the emissions avoided against primary
  * production, and the recycled-content record. Pure and integer: grams, basis points, grams CO2e.
  *
- * - Metal content: a lab assay when there is one, otherwise the estimate of metal-content.ts on the
- *   mass received (docs/domain/chemistries-and-metal-content.md §1).
+ * - Metal content: for black mass with an `assayed` milestone, the assay on the dry mass received
+ *   (assayedGrams); otherwise, and for metals the assay does not give, the estimate of
+ *   metal-content.ts on the mass received (docs/domain/chemistries-and-metal-content.md §1).
  * - Recovery rates: the facility's declared rate per metal in basis points (Facility.recovery*Bp,
  *   docs/domain/recycling-processes.md §2.1 for the ranges).
  * - Transport: each leg's CO2e as recorded on the shipment; a leg without a recorded figure is
@@ -83,6 +84,45 @@ function validRate(bp: number): boolean {
 /** Leg CO2e in grams: tonnes × km × g/tkm, integer. */
 export function legCo2eGrams(massKg: number, distanceKm: number, mode: EmissionMode): number {
   return Math.round((massKg / 1000) * distanceKm * EMISSION_G_PER_TKM[mode]);
+}
+
+/** Black mass's assay as the `assayed` milestone stores it: basis points of dry mass (ADR 022). */
+export interface AssayBp {
+  readonly nickelBp?: number;
+  readonly cobaltBp?: number;
+  readonly lithiumBp?: number;
+  readonly manganeseBp?: number;
+  readonly copperBp?: number;
+  readonly moistureBp?: number;
+}
+
+const ASSAY_FIELD: Readonly<Record<Metal, Exclude<keyof AssayBp, "moistureBp">>> = {
+  Li: "lithiumBp",
+  Ni: "nickelBp",
+  Co: "cobaltBp",
+  Mn: "manganeseBp",
+  Cu: "copperBp",
+};
+
+const isBp = (value: unknown): value is number =>
+  typeof value === "number" && Number.isSafeInteger(value) && value >= 0 && value <= 10_000;
+
+/**
+ * Grams of each assayed metal in the mass received: the assay is a share of the DRY mass, so the
+ * wet weighbridge mass is first reduced by the assayed moisture (none assayed: taken as dry, which
+ * states the most metal the assay allows). Exact integers, rounded down. Metals the assay does not
+ * give are absent, and computeRecovery estimates them from the chemistry as before.
+ */
+export function assayedGrams(massReceivedKg: number, assay: AssayBp): Partial<Record<Metal, number>> {
+  if (!Number.isSafeInteger(massReceivedKg) || massReceivedKg <= 0) return {};
+  const moistureBp = isBp(assay.moistureBp) ? assay.moistureBp : 0;
+  const grams: Partial<Record<Metal, number>> = {};
+  for (const metal of METALS) {
+    const bp = assay[ASSAY_FIELD[metal]];
+    // kg × 1,000 g × (1 − moisture) × share = kg × (10,000 − moisture bp) × bp ÷ 100,000
+    if (isBp(bp)) grams[metal] = Math.floor((massReceivedKg * (10_000 - moistureBp) * bp) / 100_000);
+  }
+  return grams;
 }
 
 export function computeRecovery(input: RecoveryInput): RecoveryRecord | RecoveryFailure {

@@ -123,3 +123,17 @@ export function shipmentEta(input: EtaInput): Eta {
   const lateMs = eta - input.plannedArrivalAt.getTime();
   return { eta: new Date(eta), lateHours: Math.ceil(lateMs / HOUR), late: lateMs > 0 };
 }
+
+/**
+ * An actual (or expected) time against the planned one, for people: "on time" within an hour,
+ * else hours up to two days and whole days beyond, "late" or "early". Hours are whole, rounded
+ * away from the plan's side so that a minute late is never shown as on time past the first hour.
+ */
+export function againstPlan(actual: Date, planned: Date): { hours: number; label: string } {
+  const diffMs = actual.getTime() - planned.getTime();
+  const hours = diffMs >= 0 ? Math.ceil(diffMs / HOUR - 1e-9) : -Math.ceil(-diffMs / HOUR - 1e-9);
+  const size = Math.abs(hours);
+  if (size <= 1) return { hours, label: "on time" };
+  const amount = size < 48 ? `${size} h` : `${Math.round(size / 24)} days`;
+  return { hours, label: `${amount} ${hours > 0 ? "late" : "early"}` };
+}

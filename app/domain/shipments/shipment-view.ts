@@ -6,6 +6,7 @@
 
 import { MILESTONE_LABELS, type MilestoneKind, mayRecord, type ShipmentRole } from "./milestones.ts";
 import { SHIPMENT_STATUS_LABELS, type ShipmentStatus, shipmentEta } from "./progress.ts";
+import { travelledPath } from "./shipment-map-data.ts";
 
 export interface ShipmentPoint {
   lat: number;
@@ -70,6 +71,8 @@ export interface ShipmentView {
   lastMilestone: MilestoneKind | null;
   lastMilestoneAt: string | null;
   lastPosition: ShipmentPoint | null;
+  /** Where it has been: the recorded milestones' positions in order (travelledPath). */
+  travelled: ShipmentPoint[];
   legs: ShipmentLegView[];
   milestones: MilestoneView[];
   myRoles: ShipmentRole[];
@@ -181,15 +184,18 @@ export function shipmentView(
       path: pathOf(leg.path, from, to),
     };
   });
-  const located = [...row.milestones].reverse().find((m) => m.lat !== null && m.lng !== null);
+  const travelled = travelledPath(
+    row.milestones.map((m) => ({
+      kind: m.kind as MilestoneKind,
+      location: m.lat !== null && m.lng !== null ? { lat: m.lat, lng: m.lng } : null,
+    })),
+    legs[0]?.path[0] ?? null,
+    legs.at(-1)?.path.at(-1) ?? null,
+  );
   const lastPosition =
     row.lastLat !== null && row.lastLng !== null
       ? { lat: row.lastLat, lng: row.lastLng }
-      : located
-        ? { lat: located.lat as number, lng: located.lng as number }
-        : legs[0]
-          ? { lat: legs[0].from.lat, lng: legs[0].from.lng }
-          : null;
+      : (travelled.at(-1) ?? (legs[0] ? { lat: legs[0].from.lat, lng: legs[0].from.lng } : null));
   const status = row.status as ShipmentStatus;
   return {
     id: row.id,
@@ -223,6 +229,7 @@ export function shipmentView(
     lastMilestone: (row.lastMilestone as MilestoneKind | null) ?? null,
     lastMilestoneAt: iso(row.lastMilestoneAt),
     lastPosition,
+    travelled,
     legs,
     milestones: row.milestones.map((m) => ({
       sequence: m.sequence,

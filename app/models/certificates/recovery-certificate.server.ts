@@ -3,6 +3,8 @@ import { type Failure, fail } from "~/domain/failure.ts";
 import { formatCertificateNumber, parseCertificateNumber } from "~/domain/papers/certificate-number.ts";
 import type { RecoveryCertificateInput } from "~/domain/papers/recovery-certificate.ts";
 import {
+  type AssayBp,
+  assayedGrams,
   computeRecovery,
   type EmissionMode,
   type RecoveryRecord,
@@ -11,6 +13,7 @@ import {
 import type { RecoveryCertificate } from "~/generated.server/prisma/client.ts";
 import { type DbClient, type DbTransaction, db } from "~/utils/db.server.ts";
 import { appendCustodyEvent, type ChainHeadRow, verifyChain } from "../custody/custody-chain.server.ts";
+import { currentFactorsIn } from "../factor.server.ts";
 import { type MilestoneActor, Refused, recordMilestoneIn } from "../shipments/milestone-record.server.ts";
 
 /**
@@ -128,7 +131,10 @@ export async function certificateFacts(client: DbClient | DbTransaction, shipmen
       lot: { select: { id: true, title: true, chemistry: true, form: true } },
       deal: { select: { id: true, facilityId: true, receivedKg: true } },
       legs: { orderBy: { sequence: "asc" } },
-      milestones: { where: { kind: { in: ["received", "processed"] } }, orderBy: { sequence: "asc" } },
+      milestones: {
+        where: { kind: { in: ["received", "assayed", "processed"] } },
+        orderBy: { sequence: "asc" },
+      },
     },
   });
   // The shipment's destination facility; for a deal that named none, the receiving organisation's
@@ -149,6 +155,9 @@ export async function certificateFacts(client: DbClient | DbTransaction, shipmen
   }
   const received = shipment.milestones.find((m) => m.kind === "received");
   const processed = shipment.milestones.find((m) => m.kind === "processed");
+  // Black mass is recovered from what its assay found, not from the chemistry's typical content.
+  const assayed = shipment.milestones.find((m) => m.kind === "assayed");
+  const assay = (assayed?.data as { assay?: AssayBp } | null)?.assay ?? null;
   const massReceivedKg =
     received?.netWeightKg ?? shipment.receivedKg ?? shipment.deal?.receivedKg ?? shipment.declaredKg ?? 0;
   const legs: ShippedLeg[] = shipment.legs.map((leg) => ({
@@ -158,10 +167,15 @@ export async function certificateFacts(client: DbClient | DbTransaction, shipmen
     distanceKm: leg.distanceKm,
     co2eGrams: leg.co2eKg * 1000,
   }));
+  // The avoided emissions use the primary-production factors in force (admins date and source them
+  // at /admin/factors, ADR 010); the certificate keeps the ones it used.
+  const { factors } = await currentFactorsIn(client);
   const recovery = computeRecovery({
+    factors: factors.primaryProduction,
     chemistry: shipment.lot.chemistry as Chemistry,
     form: shipment.lot.form as LotForm,
     massReceivedKg,
+    assayGrams: assay ? assayedGrams(massReceivedKg, assay) : null,
     recoveryRatesBp: {
       Li: facility.recoveryLiBp,
       Ni: facility.recoveryNiBp,

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import {
   type ChainVerdict,
   hashEvent,
@@ -38,8 +38,12 @@ import { type DbClient, type DbTransaction, db } from "~/utils/db.server.ts";
  * lot are therefore serialised and can never fork its chain.
  */
 
+/**
+ * SHA-256 of a UTF-8 string as hex. node:crypto's one-shot `hash` (Node ≥ 20.12) costs about half
+ * of a createHash object per call, which a 10,000-event verification makes 10,000 of.
+ */
 export function sha256Hex(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+  return hash("sha256", text, "hex");
 }
 
 export function lotStream(lotId: string): string {
@@ -161,34 +165,68 @@ export interface CustodyEventView extends CustodyEventRecord {
   actorName: string | null;
 }
 
-/** The lot's events in sequence order (possibly none). */
+/**
+ * The lot's events in sequence order (possibly none), in one query that returns one value: the
+ * database builds the chain as one JSON object of columns (an array per field, in sequence order),
+ * which is parsed once. Read as rows (one object per event, each column converted by the driver
+ * and then by Prisma) a 10,000-event chain cost more than verifying it; as one value, columns
+ * rather than an array per event, least of the shapes tried (tests/bench/custody-chain.bench.ts,
+ * ADR 032). Times travel as epoch milliseconds, exact at the column's millisecond precision.
+ */
 export async function readCustodyChain(lotId: string, client: DbClient = db()): Promise<CustodyEventView[]> {
   if (!isUuid(lotId)) return [];
-  const rows = await client.auditEvent.findMany({
-    where: { stream: lotStream(lotId) },
-    orderBy: { sequence: "asc" },
-  });
+  const [row] = await client.$queryRaw<{ chain: string }[]>`
+    SELECT json_build_object(
+      'id', array_agg(e."id"), 'sequence', array_agg(e."sequence"), 'kind', array_agg(e."kind"),
+      'at', array_agg((extract(epoch FROM e."occurredAt") * 1000)::bigint), 'lotId', array_agg(e."lotId"),
+      'user', array_agg(e."actorUserId"), 'organization', array_agg(e."organizationId"),
+      'data', array_agg(e."data"), 'corrects', array_agg(e."corrects"),
+      'prevHash', array_agg(rtrim(e."prevHash")), 'hash', array_agg(rtrim(e."hash"))
+    )::text AS "chain"
+    FROM (SELECT * FROM "AuditEvent" WHERE "stream" = ${lotStream(lotId)} ORDER BY "sequence") e`;
+  const chain = JSON.parse(row?.chain ?? "{}") as Partial<ChainColumns>;
+  // No events: every aggregate is null.
+  if (!chain.id) return [];
+  const columns = chain as ChainColumns;
   // A chain has few distinct actors: their names in one query, not one join per event.
-  const actorIds = [...new Set(rows.flatMap((row) => (row.actorUserId ? [row.actorUserId] : [])))];
+  const actorIds = [...new Set(columns.user.filter((id): id is string => id !== null))];
   const actors =
     actorIds.length === 0
       ? []
       : await client.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } });
   const names = new Map(actors.map((actor) => [actor.id, actor.name]));
-  return rows.map((row) => ({
-    id: row.id,
-    sequence: row.sequence,
-    kind: row.kind,
-    occurredAt: row.occurredAt,
-    lotId: row.lotId ?? "",
-    actorUserId: row.actorUserId,
-    organizationId: row.organizationId,
-    data: row.data as JsonValue,
-    corrects: row.corrects,
-    prevHash: row.prevHash === null ? null : row.prevHash.trim(),
-    hash: row.hash.trim(),
-    actorName: row.actorUserId ? (names.get(row.actorUserId) ?? null) : null,
-  }));
+  return columns.id.map((id, i) => {
+    const actorUserId = columns.user[i] ?? null;
+    return {
+      id,
+      sequence: columns.sequence[i] as number,
+      kind: columns.kind[i] as string,
+      occurredAt: new Date(columns.at[i] as number),
+      lotId: columns.lotId[i] ?? "",
+      actorUserId,
+      organizationId: columns.organization[i] ?? null,
+      data: columns.data[i] as JsonValue,
+      corrects: columns.corrects[i] ?? null,
+      prevHash: columns.prevHash[i] ?? null,
+      hash: columns.hash[i] as string,
+      actorName: actorUserId ? (names.get(actorUserId) ?? null) : null,
+    };
+  });
+}
+
+/** The chain as readCustodyChain's query writes it: one array per field, in sequence order. */
+interface ChainColumns {
+  id: string[];
+  sequence: number[];
+  kind: string[];
+  at: number[];
+  lotId: (string | null)[];
+  user: (string | null)[];
+  organization: (string | null)[];
+  data: JsonValue[];
+  corrects: (number | null)[];
+  prevHash: (string | null)[];
+  hash: string[];
 }
 
 export type ChainReport = ChainVerdict & { events: CustodyEventView[]; head: ChainHeadRow | null };

@@ -273,7 +273,20 @@ async function recordIn(
     organizationId: orgId,
     at: input.occurredAt,
   });
-  await publishLotEvent(tx, { lotId: shipment.lotId, kind: "shipment", shipmentId: shipment.id });
+  // Named organisations' /shipments pages follow every shipment they are on (useLiveShipments).
+  const following = [
+    shipment.shipperOrganizationId,
+    shipment.carrierOrganizationId,
+    shipment.receiverOrganizationId,
+    parties.sellerOrganizationId,
+    parties.buyerOrganizationId,
+  ].filter((id): id is string => Boolean(id));
+  await publishLotEvent(tx, {
+    lotId: shipment.lotId,
+    kind: "shipment",
+    shipmentId: shipment.id,
+    organizationIds: [...new Set(following)],
+  });
   return { ok: true, milestone, varianceFlagged: variance?.flagged ?? false };
 }
 

@@ -40,6 +40,8 @@ function visibleTo(organizationId: string): Prisma.ShipmentWhereInput {
 }
 
 export interface ShipmentListFilters {
+  /** Only these shipments (a page of the list), in this order. */
+  ids?: readonly string[];
   status?: readonly string[];
   late?: boolean;
   limit?: number;
@@ -66,12 +68,17 @@ export async function listShipmentsFor(
       AND: [
         visibleTo(organizationId),
         filters.status?.length ? { status: { in: filters.status as never[] } } : {},
+        filters.ids ? { id: { in: [...filters.ids] } } : {},
       ],
     },
     include: INCLUDE,
     orderBy: [{ createdAt: "desc" }],
     take: Math.min(filters.limit ?? 500, 5000),
   });
+  if (filters.ids) {
+    const place = new Map(filters.ids.map((id, index) => [id, index]));
+    rows.sort((a, b) => (place.get(a.id) ?? 0) - (place.get(b.id) ?? 0));
+  }
   const views = rows.map((row) => toView(row, organizationId, now));
   return filters.late === undefined ? views : views.filter((v) => v.late === filters.late);
 }

@@ -133,7 +133,7 @@ describe("battery passport export", () => {
     expect(passport.operation).toBeUndefined();
   });
 
-  it("carries the transport CO2e as shipped and the certificate once the lot was recovered", () => {
+  it("carries the transport CO2e as shipped, the certificate and its carbon and recycled-content record once the lot was recovered", () => {
     const record = computeRecovery(RECOVERY_INPUT);
     if (!record.ok) throw new Error(record.message);
     const result = exportBatteryPass({
@@ -144,6 +144,7 @@ describe("battery passport export", () => {
       issuedAt: "2026-12-20T10:00:00Z",
       recovery: record,
       certificateUrl: "https://packloop.example/verify/PL-CR-2026-0001",
+      carbonRecordUrl: "https://packloop.example/api/v1/certificates/PL-CR-2026-0001",
     });
     if (!result.ok) throw new Error(result.message);
     expect(paths(result.passport).filter((p) => !MODEL_PATHS.has(p))).toEqual([]);
@@ -153,7 +154,9 @@ describe("battery passport export", () => {
     expect(result.passport.sources?.map((s) => s.content)).toEqual([
       HEAD,
       "https://packloop.example/verify/PL-CR-2026-0001",
+      "https://packloop.example/api/v1/certificates/PL-CR-2026-0001",
     ]);
+    expect(result.passport.sources?.at(-1)).toMatchObject({ category: "End of Life", type: "URL" });
   });
 
   it.each(["black_mass", "production_scrap"] as const)("refuses %s: not a battery", (form) => {

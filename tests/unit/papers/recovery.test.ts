@@ -4,7 +4,12 @@ import { paperTexts } from "~/domain/papers/paper.ts";
 import { buildRecoveryCertificate, verifyUrl } from "~/domain/papers/recovery-certificate.ts";
 import { carbonRecordJson } from "~/domain/recovery/carbon-record.ts";
 import { PRIMARY_PRODUCTION_FACTORS } from "~/domain/recovery/emission-factors.ts";
-import { computeRecovery, legCo2eGrams, recycledContentRecord } from "~/domain/recovery/recovery.ts";
+import {
+  assayedGrams,
+  computeRecovery,
+  legCo2eGrams,
+  recycledContentRecord,
+} from "~/domain/recovery/recovery.ts";
 import { HEAD, HYDRO, PYRO, RECOVERY_INPUT } from "./fixtures.ts";
 
 describe("recovery computation", () => {
@@ -137,5 +142,47 @@ describe("certificate of recovery", () => {
   it("builds the verify URL from APP_URL with or without a trailing slash", () => {
     expect(verifyUrl("https://a.example", "X-1")).toBe("https://a.example/verify/X-1");
     expect(verifyUrl("https://a.example//", "X-1")).toBe("https://a.example/verify/X-1");
+  });
+});
+
+describe("assayed content of black mass", () => {
+  it.each([
+    {
+      name: "shares of the dry mass: the wet mass less the moisture",
+      kg: 10_000,
+      assay: { nickelBp: 2000, cobaltBp: 600, lithiumBp: 350, moistureBp: 500 },
+      grams: { Ni: 1_900_000, Co: 570_000, Li: 332_500 },
+    },
+    {
+      name: "no moisture figure: the mass is taken as dry",
+      kg: 1_000,
+      assay: { manganeseBp: 1000, copperBp: 25 },
+      grams: { Mn: 100_000, Cu: 2_500 },
+    },
+    {
+      name: "rounded down to the gram",
+      kg: 30_000,
+      assay: { nickelBp: 1, moistureBp: 3 },
+      grams: { Ni: 2_999 },
+    },
+    {
+      name: "figures that are not basis points are ignored",
+      kg: 1_000,
+      assay: { nickelBp: 10_001, cobaltBp: -1, lithiumBp: 1.5, moistureBp: 20_000 },
+      grams: {},
+    },
+    { name: "no mass, no grams", kg: 0, assay: { nickelBp: 2000 }, grams: {} },
+  ])("$name", ({ kg, assay, grams }) => {
+    expect(assayedGrams(kg, assay)).toEqual(grams);
+  });
+
+  it("replaces the estimate for the assayed metals only", () => {
+    const record = computeRecovery({
+      ...RECOVERY_INPUT,
+      form: "black_mass",
+      assayGrams: assayedGrams(RECOVERY_INPUT.massReceivedKg, { nickelBp: 2000 }),
+    });
+    if (!record.ok) throw new Error(record.message);
+    expect(record.metals.filter((m) => m.source === "assay").map((m) => m.metal)).toEqual(["Ni"]);
   });
 });
