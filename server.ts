@@ -5,6 +5,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import pino from "pino";
+import { getActor } from "./app/auth/actor.server.ts";
 import { startSaleSweep } from "./app/models/bidding/sale-sweep.server.ts";
 import { startAnchorLoop } from "./app/models/custody/anchors.server.ts";
 import { startPaymentOutbox } from "./app/models/deals/payment-outbox.server.ts";
@@ -59,7 +60,16 @@ async function main() {
     build = (await import(pathToFileURL(path.resolve(BUILD_SERVER_ENTRY)).href)) as ServerBuild;
   }
 
-  const app = createApp({ env, logger, database: getDatabase, build, devMiddleware });
+  // /metrics is also open to a platform administrator's session (ADR 033).
+  const isPlatformAdmin = async (req: import("express").Request) => {
+    const cookie = req.get("Cookie");
+    if (!cookie) return false;
+    const actor = await getActor(
+      new Request(`http://localhost${req.originalUrl}`, { headers: { Cookie: cookie } }),
+    );
+    return actor?.isPlatformAdmin ?? false;
+  };
+  const app = createApp({ env, logger, database: getDatabase, build, devMiddleware, isPlatformAdmin });
   const server = app.listen(env.PORT, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;

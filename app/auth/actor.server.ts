@@ -3,6 +3,7 @@ import { problem } from "~/api/http.server.ts";
 import type { Capability } from "~/domain/codes.ts";
 import { authenticateApiToken } from "~/models/api-token.server.ts";
 import { findMembershipsOfUser } from "~/models/organization.server.ts";
+import { requestFacts, securityLog } from "~/utils/security-log.server.ts";
 import { getLiveSession } from "~/utils/session.server.ts";
 
 /**
@@ -157,9 +158,26 @@ export async function requireActor(request: Request, need?: Need): Promise<Sessi
 export async function requireActor(request: Request, need: Need = {}): Promise<SessionActor> {
   const actor = await getActor(request);
   const refusal = refusalFor(actor, need);
+  if (refusal) logRefusal(request, actor, refusal);
   if (refusal?.status === 401) throw loginRedirect(request);
   if (refusal) throw new Response(refusal.message, { status: refusal.status });
+  // An administrator's write, logged before it runs (a GET only reads).
+  if (need.admin && request.method !== "GET" && request.method !== "HEAD") {
+    const { resource, ip } = requestFacts(request);
+    securityLog({ event: "admin_action", actor: { userId: actor?.userId, ip }, resource });
+  }
   return actor as SessionActor;
+}
+
+function logRefusal(request: Request, actor: Actor | null, refusal: Refusal) {
+  const { resource, ip } = requestFacts(request);
+  securityLog({
+    event: "authorization_refused",
+    actor: { userId: actor?.userId, organizationId: actor?.organizationId, ip },
+    resource,
+    reason: refusal.code,
+    status: refusal.status,
+  });
 }
 
 /** An API actor that acts for an organisation; an API request without one is unauthenticated. */
@@ -178,6 +196,7 @@ export async function requireApiActor(
 ): Promise<ApiActor> {
   const actor = await getApiActor(request);
   const refusal = refusalFor(actor, { organization: true, ...need });
+  if (refusal) logRefusal(request, actor, refusal);
   if (refusal?.status === 401) {
     throw problem(401, refusal.message, {
       code: refusal.code,

@@ -64,11 +64,26 @@ export function formatDateTime(
   format: DateTimeFormat,
   override: { timeZone?: string; locale?: string } = {},
 ): string {
-  const { locale, options } = DATE_TIME_FORMATS[format];
-  const zone = override.timeZone && !("timeZone" in options) ? { timeZone: override.timeZone } : {};
-  return new Intl.DateTimeFormat(override.locale ?? locale, { ...options, ...zone }).format(
-    typeof value === "string" ? new Date(value) : value,
-  );
+  return formatterFor(format, override).format(typeof value === "string" ? new Date(value) : value);
+}
+
+// Building an Intl.DateTimeFormat costs far more than formatting with one (a list of 50 lots spent
+// most of its render time here, issue 17), so each (format, locale, zone) builds it once. Locales
+// and zones are few; the bound only keeps odd input from growing the map without end.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const MAX_FORMATTERS = 500;
+
+function formatterFor(format: DateTimeFormat, override: { timeZone?: string; locale?: string }) {
+  const key = `${format}|${override.locale ?? ""}|${override.timeZone ?? ""}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    const { locale, options } = DATE_TIME_FORMATS[format];
+    const zone = override.timeZone && !("timeZone" in options) ? { timeZone: override.timeZone } : {};
+    formatter = new Intl.DateTimeFormat(override.locale ?? locale, { ...options, ...zone });
+    if (formatters.size >= MAX_FORMATTERS) formatters.clear();
+    formatters.set(key, formatter);
+  }
+  return formatter;
 }
 
 /** "2026-12-08 13:30 UTC" (or to the second): what a local format shows before hydration. */

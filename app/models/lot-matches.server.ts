@@ -8,6 +8,7 @@ import { valuePair } from "~/domain/matching/valuation.ts";
 import type { ReferencePrice } from "~/domain/reference-prices.ts";
 import type { CapacityWindow, Facility, Lot } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
+import { referenceCache } from "~/utils/reference-cache.server.ts";
 import { currentFactors } from "./factor.server.ts";
 import { currentReferencePrices } from "./reference-price.server.ts";
 
@@ -45,13 +46,26 @@ function windowsFrom(today: Date) {
 
 /** The marketplace's active facilities as the matching engine sees them. */
 export async function loadMatchFacilities(today: Date): Promise<MatchFacility[]> {
-  const rows = await db().facility.findMany({
-    where: { active: true },
-    include: { capacityWindows: windowsFrom(today) },
-    orderBy: { createdAt: "asc" },
-  });
-  return rows.map(toMatchFacility);
+  return matchFacilities.get(monthStartUtc(today));
 }
+
+// Every lot page ranks the lot against every active facility: read them once per change of the
+// facilities or their capacity, not once per page view (ADR 033). Callers must not modify the list.
+const matchFacilities = referenceCache(
+  [
+    { table: "Facility", stamp: "updatedAt" },
+    { table: "CapacityWindow", stamp: "updatedAt" },
+  ],
+  async (monthStart: Date) => {
+    const rows = await db().facility.findMany({
+      where: { active: true },
+      include: { capacityWindows: windowsFrom(monthStart) },
+      orderBy: { createdAt: "asc" },
+    });
+    return rows.map(toMatchFacility);
+  },
+  { keyOf: (monthStart) => monthStart.toISOString() },
+);
 
 export async function matchContext(today: Date, prices?: readonly ReferencePrice[]): Promise<MatchContext> {
   const [current, { factors }] = await Promise.all([

@@ -8,6 +8,7 @@ import {
 } from "~/domain/reference-prices.ts";
 import type { ReferencePrice as ReferencePriceRow } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
+import { referenceCache } from "~/utils/reference-cache.server.ts";
 
 /**
  * Reference metal prices are public data edited by platform admins. Rows are never changed: a new
@@ -29,11 +30,18 @@ export function toReferencePrice(row: ReferencePriceRow): ReferencePrice {
   };
 }
 
-export async function listReferencePriceRows() {
-  return db().referencePrice.findMany({
-    orderBy: [{ metal: "asc" }, { asOf: "desc" }, { createdAt: "desc" }],
-  });
+export async function listReferencePriceRows(): Promise<ReferencePriceRow[]> {
+  return referencePriceRows.get(null);
 }
+
+// Read by every lot page and list; prices are only ever added (ADR 033). Callers must not modify the rows.
+const referencePriceRows = referenceCache(
+  [{ table: "ReferencePrice", stamp: "createdAt" }],
+  async (_: null) =>
+    db().referencePrice.findMany({
+      orderBy: [{ metal: "asc" }, { asOf: "desc" }, { createdAt: "desc" }],
+    }),
+);
 
 /**
  * The price in force for each metal: the newest stored one (by as-of date, then entry time), or

@@ -12,6 +12,7 @@ import { FormError, TextField } from "~/components/form.tsx";
 import { findMembershipsOfUser } from "~/models/organization.server.ts";
 import { verifyLogin } from "~/models/user.server.ts";
 import { accountLogins } from "~/utils/login-throttle.server.ts";
+import { requestFacts, securityLog } from "~/utils/security-log.server.ts";
 import { safeRedirect, startSession } from "~/utils/session.server.ts";
 import { parseForm } from "~/utils/validation.ts";
 
@@ -35,7 +36,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Failed log-ins slow the account down (app/domain/login-delay.ts), before the password is checked.
   const throttle = context.rateLimitsDisabled ? null : accountLogins;
   const allowance = (await throttle?.check(parsed.data.email)) ?? { ok: true };
+  const { resource, ip } = requestFacts(request);
   if (!allowance.ok) {
+    securityLog({
+      event: "login_failed",
+      actor: { email: parsed.data.email, ip },
+      resource,
+      reason: "throttled",
+    });
     const wait = allowance.retryAfterSeconds;
     return data(
       {
@@ -50,6 +58,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!user) await throttle?.failed(parsed.data.email);
   else await throttle?.succeeded(parsed.data.email);
   if (!user) {
+    securityLog({
+      event: "login_failed",
+      actor: { email: parsed.data.email, ip },
+      resource,
+      reason: "bad_credentials",
+    });
     // One message for an unknown email and a wrong password alike.
     return data(
       { errors: {}, values: parsed.values, formError: "Email or password is incorrect." },

@@ -58,6 +58,8 @@ export interface Database {
    * PGlite's dumpDataDir after a CHECKPOINT) for `npm run db:backup`.
    */
   dumpDataDir?: () => Promise<Uint8Array>;
+  /** Connections by state for /metrics: in use, idle, requests waiting, the maximum (PGlite: one). */
+  poolUse(): Record<"in_use" | "idle" | "waiting" | "max", number>;
   close(): Promise<void>;
 }
 
@@ -110,6 +112,8 @@ export function openDatabase(target: DatabaseTarget = resolveDatabaseTarget()): 
       prisma,
       // PGlite is a single connection; the adapter queues Prisma's own work behind it.
       withConnection: (fn) => fn(executor),
+      // One connection, shared by every query in turn: no pool to report beyond its size.
+      poolUse: () => ({ in_use: 0, idle: 0, waiting: 0, max: 1 }),
       // NOTIFY inside PGlite is delivered to its own listeners, in this process, after the commit.
       listen: (channel, handler) => pglite.listen(channel, handler),
       dumpDataDir: target.dataDir
@@ -156,6 +160,12 @@ export function openDatabase(target: DatabaseTarget = resolveDatabaseTarget()): 
       }
     },
     listen: (channel, handler) => listenOnOwnClient(target.connectionString, channel, handler),
+    poolUse: () => ({
+      in_use: pool.totalCount - pool.idleCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max: pool.options.max ?? 10,
+    }),
     async close() {
       await prisma.$disconnect();
       await pool.end();

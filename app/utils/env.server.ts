@@ -52,6 +52,8 @@ const schema = z.object({
       const parsed = parseTrustProxy(value);
       if (!parsed.ok) context.addIssue({ code: z.ZodIssueCode.custom, message: parsed.message });
     }),
+  /** Bearer token a Prometheus scraper sends for /metrics; unset: only platform administrators read it. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -1,3 +1,4 @@
+import { metrics } from "./metrics.server.ts";
 /**
  * One Server-Sent Events response for every live page (a lot's sale, a shipment's milestones):
  * subscribe first, then read, so a change committed in between is not missed; send the first read,
@@ -61,6 +62,7 @@ export async function liveEventStream<T>(request: Request, source: LiveStreamSou
       end = () => {
         if (!open) return;
         open = false;
+        metrics().liveStreams.dec();
         clearInterval(heartbeat);
         unsubscribe();
         request.signal.removeEventListener("abort", end);
@@ -71,6 +73,7 @@ export async function liveEventStream<T>(request: Request, source: LiveStreamSou
         }
       };
       request.signal.addEventListener("abort", end);
+      metrics().liveStreams.inc();
       if (request.signal.aborted) return end();
       // Reconnect after 3 s if the connection drops (EventSource does this by itself).
       send("retry: 3000\n\n");

@@ -10,9 +10,12 @@ import type { Database } from "./db.server.ts";
 import { DIRECT_ROUTES, directAction } from "./direct-route.server.ts";
 import type { Env } from "./env.server.ts";
 import { sendRefusal } from "./http-refusal.server.ts";
+import { metricsEndpoint, requestMetrics } from "./metrics.server.ts";
 import { rateLimiter, rateLimitMiddleware, shareRateLimitsThrough } from "./rate-limit.server.ts";
 import { remixHandler } from "./remix-handler.server.ts";
+import { routeIdMatcher } from "./route-ids.server.ts";
 import { sameOriginCheck } from "./same-origin.server.ts";
+import { setSecurityLogger } from "./security-log.server.ts";
 import { parseTrustProxy } from "./trust-proxy.server.ts";
 
 declare module "@remix-run/node" {
@@ -29,6 +32,8 @@ export interface AppOptions {
   database: () => Database;
   /** The Remix server build, or a function that loads it (Vite's dev server reloads it). */
   build: ServerBuild | (() => Promise<ServerBuild>);
+  /** Whether a request carries a platform administrator's session (for /metrics; server.ts resolves it). */
+  isPlatformAdmin?: (req: Request) => Promise<boolean>;
   /** Vite's middleware in development. */
   devMiddleware?: express.RequestHandler;
   clientDir?: string;
@@ -47,6 +52,11 @@ export function createApp(options: AppOptions) {
   if (!trustProxy.ok) throw new Error(`Invalid configuration: TRUST_PROXY: ${trustProxy.message}`);
   if (trustProxy.setting !== false) app.set("trust proxy", trustProxy.setting);
 
+  setSecurityLogger(logger);
+  // Latency by route id: the production build's manifest names the routes; in development the
+  // build reloads, so requests are counted under "dev".
+  const build = options.build;
+  app.use(requestMetrics(typeof build === "function" ? () => "dev" : routeIdMatcher(build.routes)));
   app.use(requestLogger(logger));
   app.use((req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
@@ -94,6 +104,14 @@ export function createApp(options: AppOptions) {
       res.status(503).json({ status: "unavailable", database: options.database().target.kind });
     }
   });
+
+  app.get(
+    "/metrics",
+    metricsEndpoint({
+      token: env.METRICS_TOKEN,
+      isPlatformAdmin: options.isPlatformAdmin ?? (async () => false),
+    }),
+  );
 
   // Counters in PostgreSQL when the database is PostgreSQL, shared by every instance (ADR 028).
   shareRateLimitsThrough(options.database);

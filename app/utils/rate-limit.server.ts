@@ -1,6 +1,7 @@
 import type express from "express";
 import type { Database } from "./db.server.ts";
 import { sendRefusal } from "./http-refusal.server.ts";
+import { securityLog } from "./security-log.server.ts";
 
 /**
  * The one rate limiter: a fixed one-window counter per key. Bids per organisation, quotes per
@@ -207,6 +208,14 @@ export function rateLimiter(options: RateLimitOptions): RateLimiter {
       const window = await store().hit(`${options.name}:${key}`, options.windowMs, now);
       if (window.count <= limit) return { ok: true };
       const retryAfterSeconds = Math.max(1, Math.ceil((window.endsAt - now) / 1000));
+      // Only the first refusal of a window: a flood past the limit writes one line, not thousands.
+      if (window.count === limit + 1)
+        securityLog({
+          event: "rate_limited",
+          actor: { key },
+          resource: `limiter:${options.name}`,
+          reason: `over ${limit} in ${Math.round(options.windowMs / 1000)} s`,
+        });
       return { ok: false, limit, retryAfterSeconds };
     },
   };

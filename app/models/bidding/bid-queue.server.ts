@@ -2,6 +2,7 @@ import type { PlaceBidInput } from "~/domain/bidding/place-bid.ts";
 import { formatMoney } from "~/domain/money.ts";
 import { db } from "~/utils/db.server.ts";
 import { GroupQueue, type GroupRun } from "~/utils/group-queue.server.ts";
+import { metrics } from "~/utils/metrics.server.ts";
 import { watchLot } from "../lot-watch.server.ts";
 import { notifyOrganizationOncePerLot } from "../notification.server.ts";
 import { applyAuctionGroup } from "./auction-group.server.ts";
@@ -50,6 +51,7 @@ export const bidQueue = new GroupQueue<Queued, Turn>((lotId, items) => runBidGro
  * so one bid's error (a key used at the same moment on another lot) is that bid's alone.
  */
 async function runBidGroup(lotId: string, items: Queued[]): Promise<GroupRun<Turn>> {
+  metrics().bidGroupSize.observe(items.length);
   const results: Turn[] = new Array(items.length);
   const recent = lastCommitted(lotId);
   const live: number[] = [];

@@ -1,0 +1,204 @@
+// Page speed (issue 17: "pages at half the speed of a bare Remix route"). The production server
+// (`tsx server.ts`, production build, embedded PGlite on disk with the demo marketplace, default
+// log level) and a bare Express + Remix server (bare-remix-server.ts: one route whose loader
+// returns 50 items) run side by side as child processes; autocannon loads each target in turn with
+// 50 keep-alive connections, in rounds (baseline, then every page, again), so a busy machine slows
+// baseline and pages alike. Prints req/s per target (median of the rounds), p50/p99 latency and
+// the ratio to the baseline's median. Targets: /lots and a lot page ≥ 0.5 of the bare route, the
+// simple pages (/login, the home page) ≥ 0.7. A signed-in /lots (session cookie) is measured too:
+// what a member pays for the session and the header's counts.
+//
+// Checks: every answer 200, no connection errors or timeouts.
+// Knobs: BENCH_PAGE_SECONDS (5 per target and round; quick 3), BENCH_PAGE_ROUNDS (3; quick 1),
+// BENCH_CONNECTIONS (50; quick 10), BENCH_NODE_ARGS (Node options for the app server). To profile, run the
+// server as `node --import tsx --cpu-prof server.ts` and load it (docs/benchmarks.md, "Page speed"):
+// through tsx's wrapper the profile is not written.
+// Memory: the app server's resident set (tsx wrapper and its node) idle after start-up and after
+// the load (issue 17's footprint; README "Limits").
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { ensureFreshBuild } from "~/utils/startup.server.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/seed/demo.ts";
+import { freePort, startServerProcess } from "../fixtures/server-process.ts";
+import type { Bench } from "./bench.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+interface Target {
+  name: string;
+  baseUrl: string;
+  path: string;
+  headers?: Record<string, string>;
+  /** Ratio to the bare route this page should reach; null for the baseline. */
+  target: number | null;
+}
+
+interface Sample {
+  perSecond: number;
+  answers: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function load(target: Target, seconds: number, connections: number): Promise<Sample> {
+  const result = await autocannon({
+    url: `${target.baseUrl}${target.path}`,
+    connections,
+    duration: seconds,
+    timeout: 20,
+    // autocannon takes `headers: undefined` for "send none" and then sends no requests at all.
+    ...(target.headers ? { headers: target.headers } : {}),
+  });
+  return {
+    // Counted from the answers, not from autocannon's per-second samples (empty in a short run).
+    perSecond: (result["2xx"] + result.non2xx) / seconds,
+    answers: result["2xx"] + result.non2xx,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+async function startBareServer(): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    path.join(ROOT, "node_modules/.bin/tsx"),
+    [path.join(import.meta.dirname, "bare-remix-server.ts"), String(port)],
+    { cwd: ROOT, env: { ...process.env, NODE_ENV: "production" }, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`the bare Remix server exited (${code})`)));
+    child.stdout?.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("listening")) resolve();
+    });
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+  return { baseUrl: `http://127.0.0.1:${port}`, stop };
+}
+
+/** A session cookie for the demo fleet operator, through the log-in form as a browser posts it. */
+async function signIn(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseUrl },
+    body: new URLSearchParams({ email: DEMO_ACCOUNTS.fleet, password: DEMO_PASSWORD, redirectTo: "/lots" }),
+  });
+  const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]);
+  if (response.status !== 302 || cookie.length === 0)
+    throw new Error(`log-in as ${DEMO_ACCOUNTS.fleet} answered ${response.status} without a session`);
+  return cookie.join("; ");
+}
+
+/** Resident memory (MiB) of a process and its descendants (tsx runs the server in a child node). */
+function residentMiB(pid: number): number {
+  let kib = 0;
+  const visit = (id: number) => {
+    try {
+      kib += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, "utf8"))?.[1] ?? 0);
+      for (const task of readdirSync(`/proc/${id}/task`))
+        for (const child of readFileSync(`/proc/${id}/task/${task}/children`, "utf8")
+          .split(" ")
+          .filter(Boolean))
+          visit(Number(child));
+    } catch {
+      // Gone meanwhile, or no /proc (not Linux): counted as nothing.
+    }
+  };
+  visit(pid);
+  return kib / 1024;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+export default async function run(bench: Bench) {
+  const seconds = bench.size(5, 3, "BENCH_PAGE_SECONDS");
+  const rounds = bench.size(3, 1, "BENCH_PAGE_ROUNDS");
+  const connections = bench.size(50, 10, "BENCH_CONNECTIONS");
+  ensureFreshBuild((line) => console.log(line), ROOT);
+  const dataDir = mkdtempSync(path.join(tmpdir(), "packloop-bench-pages-"));
+  let app: Awaited<ReturnType<typeof startServerProcess>> | null = null;
+  let bare: Awaited<ReturnType<typeof startBareServer>> | null = null;
+  try {
+    app = await startServerProcess({
+      dataDir,
+      env: { SEED_DEMO: "true", LOG_LEVEL: "info" },
+      nodeArgs: process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean),
+    });
+    bare = await startBareServer();
+    const lots = await (await fetch(`${app.baseUrl}/lots`)).text();
+    const lotPath = /href="(\/lots\/[0-9a-f-]{36})"/.exec(lots)?.[1];
+    if (!lotPath) throw new Error("no lot link on /lots: was the demo marketplace seeded?");
+    const session = await signIn(app.baseUrl);
+    const idleMiB = residentMiB(app.pid);
+
+    const targets: Target[] = [
+      { name: "bare Remix route (50 items)", baseUrl: bare.baseUrl, path: "/items", target: null },
+      { name: "/lots", baseUrl: app.baseUrl, path: "/lots", target: 0.5 },
+      { name: "lot page", baseUrl: app.baseUrl, path: lotPath, target: 0.5 },
+      { name: "/login", baseUrl: app.baseUrl, path: "/login", target: 0.7 },
+      { name: "home page /", baseUrl: app.baseUrl, path: "/", target: 0.7 },
+      {
+        name: "/lots signed in",
+        baseUrl: app.baseUrl,
+        path: "/lots",
+        headers: { Cookie: session },
+        target: 0.5,
+      },
+    ];
+    // Warm-up: JIT, the database's caches, the first render of every module.
+    for (const target of targets) await load(target, 1, 10);
+
+    const samples = new Map<Target, Sample[]>(targets.map((t) => [t, []]));
+    for (let round = 0; round < rounds; round++)
+      for (const target of targets) samples.get(target)!.push(await load(target, seconds, connections));
+
+    console.log(
+      `${connections} connections, ${seconds} s per target, ${rounds} round(s); req/s is the median of the rounds`,
+    );
+    const baseline = median(samples.get(targets[0])!.map((s) => s.perSecond));
+    for (const target of targets) {
+      const list = samples.get(target)!;
+      const perSecond = median(list.map((s) => s.perSecond));
+      const ratio = perSecond / baseline;
+      const verdict =
+        target.target === null
+          ? "baseline"
+          : `ratio ${ratio.toFixed(2)} (target ≥ ${target.target}: ${bench.target(ratio >= target.target)})`;
+      console.log(
+        `${target.name.padEnd(28)} ${perSecond.toFixed(0).padStart(6)} req/s  p50 ${median(list.map((s) => s.p50))} ms  ` +
+          `p99 ${median(list.map((s) => s.p99))} ms  ${verdict}`,
+      );
+      const non2xx = list.reduce((sum, s) => sum + s.non2xx, 0);
+      const errors = list.reduce((sum, s) => sum + s.errors, 0);
+      // On a busy machine a short quick run may see no answer within its seconds: one plain request
+      // after the load shows the page still answers.
+      const after = await fetch(`${target.baseUrl}${target.path}`, { headers: target.headers });
+      await after.body?.cancel();
+      bench.check(
+        `${target.name}: every answer 200, no connection errors`,
+        after.status === 200 && non2xx === 0 && errors === 0,
+        `${non2xx} not 2xx, ${errors} errors or timeouts, a request after the load: ${after.status}`,
+      );
+    }
+    console.log(
+      `memory       app server (tsx and its node) resident ${idleMiB.toFixed(0)} MiB idle after start-up, ` +
+        `${residentMiB(app.pid).toFixed(0)} MiB after the load`,
+    );
+  } finally {
+    await bare?.stop();
+    await app?.kill("SIGTERM");
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
