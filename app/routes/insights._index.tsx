@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GroupedBars, MonthlyLines, SERIES_COLORS, type Series } from "~/components/insights/charts.tsx";
 import { InsightTableView } from "~/components/insights/insight-table.tsx";
 import { FlowsMap } from "~/components/map/flows-map.tsx";
-import { CHEMISTRIES, CHEMISTRY_LABELS } from "~/domain/codes.ts";
+import { CHEMISTRIES, CHEMISTRY_LABELS, CHEMISTRY_SHORT_LABELS } from "~/domain/codes.ts";
 import { ECONOMIES, economyByCode } from "~/domain/economies.ts";
 import { failureFieldErrors } from "~/domain/failure.ts";
 import { filtersQuery, parseInsightFilters } from "~/domain/insights/filters.ts";
@@ -220,7 +220,7 @@ function InsightsBody({ view }: { view: InsightsView }) {
       <Section id="chemistry" title="By chemistry" view={view}>
         <GroupedBars
           title="Tonnes by chemistry and stage"
-          categories={view.byChemistry.map((c) => CHEMISTRY_LABELS[c.chemistry])}
+          categories={view.byChemistry.map((c) => CHEMISTRY_SHORT_LABELS[c.chemistry])}
           series={STAGE_SERIES}
           values={view.byChemistry.map((c) => STAGES.map((s) => c.tonnes[s]))}
         />

@@ -4,7 +4,7 @@
  * (null when suppressed) or text (a month, an economy, a chemistry).
  */
 
-import { CHEMISTRY_LABELS } from "../codes.ts";
+import { CHEMISTRY_SHORT_LABELS } from "../codes.ts";
 import { economyByCode } from "../economies.ts";
 import { METAL_LABELS } from "../metal-content.ts";
 import { formatNumber } from "../quantity.ts";
@@ -73,7 +73,7 @@ export function insightTable(view: InsightsView, id: InsightTableId): InsightTab
         title: "Tonnes by chemistry",
         columns: ["Chemistry", ...stageColumns],
         decimals: 1,
-        rows: view.byChemistry.map((c) => [CHEMISTRY_LABELS[c.chemistry], ...stageCells(c.tonnes)]),
+        rows: view.byChemistry.map((c) => [CHEMISTRY_SHORT_LABELS[c.chemistry], ...stageCells(c.tonnes)]),
       };
     case "flows":
       return {
@@ -86,7 +86,7 @@ export function insightTable(view: InsightsView, id: InsightTableId): InsightTab
           ...f.byChemistry.map((c) => [
             economyName(f.from),
             economyName(f.to),
-            CHEMISTRY_LABELS[c.chemistry],
+            CHEMISTRY_SHORT_LABELS[c.chemistry],
             c.tonnes,
           ]),
         ]),

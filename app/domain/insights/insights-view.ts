@@ -162,7 +162,11 @@ export function buildInsightsView(
 
   const months = monthsBetween(filters.from, filters.to);
   const present = (grouping: Grouping, field: "economy" | "chemistry") =>
-    new Set(groups.filter((g) => g.grouping === grouping).map((g) => g[field] ?? ""));
+    new Set(
+      groups
+        .filter((g) => g.grouping === grouping && (STAGES as readonly string[]).includes(g.measure))
+        .map((g) => g[field] ?? ""),
+    );
   const economies = present("economy", "economy");
   const chemistries = present("chemistry", "chemistry");
 
