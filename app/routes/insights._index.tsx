@@ -5,16 +5,15 @@ import { InsightTableView } from "~/components/insights/insight-table.tsx";
 import { FlowsMap } from "~/components/map/flows-map.tsx";
 import { CHEMISTRIES, CHEMISTRY_LABELS, CHEMISTRY_SHORT_LABELS } from "~/domain/codes.ts";
 import { ECONOMIES, economyByCode } from "~/domain/economies.ts";
-import { failureFieldErrors } from "~/domain/failure.ts";
-import { filtersQuery, parseInsightFilters } from "~/domain/insights/filters.ts";
+import { filtersQuery } from "~/domain/insights/filters.ts";
 import { type InsightTableId, insightTable } from "~/domain/insights/insight-tables.ts";
 import { DAYS_LABELS, type InsightsView, STAGE_LABELS, STAGES } from "~/domain/insights/insights-view.ts";
 import { SUPPRESSED_MARK, SUPPRESSION_NOTE } from "~/domain/insights/suppression.ts";
 import { planFlows } from "~/domain/matching/plan-flows.ts";
 import { METAL_LABELS } from "~/domain/metal-content.ts";
 import { formatNumber, formatTonnes } from "~/domain/quantity.ts";
-import { insightsView } from "~/models/insights/insight-read.server.ts";
 import insightStyles from "~/styles/insights.css?url";
+import { readInsights } from "./insight-pages.server.ts";
 
 export const meta: MetaFunction = () => [
   { title: "Market insights · Packloop" },
@@ -28,19 +27,14 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: insightSty
 // Public: no log-in. Every figure comes from the aggregates and passes the suppression rule.
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const parsed = parseInsightFilters(url.searchParams, new Date());
-  if (!parsed.ok) {
+  const read = await readInsights(url);
+  if (!read.ok) {
     return data(
-      {
-        ok: false as const,
-        errors: failureFieldErrors(parsed),
-        params: Object.fromEntries(url.searchParams),
-      },
+      { ok: false as const, errors: read.errors, params: Object.fromEntries(url.searchParams) },
       { status: 400 },
     );
   }
-  const view = await insightsView(parsed.filters);
-  return data({ ok: true as const, view }, { headers: { "Cache-Control": "public, max-age=60" } });
+  return data({ ok: true as const, view: read.view }, { headers: { "Cache-Control": "public, max-age=60" } });
 }
 
 const STAGE_SERIES: Series[] = STAGES.map((stage, i) => ({
