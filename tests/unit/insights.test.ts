@@ -6,7 +6,7 @@ import {
   buildInsightsView,
   medianOfHistogram,
 } from "~/domain/insights/insights-view.ts";
-import { disclose, disclosure } from "~/domain/insights/suppression.ts";
+import { complementSuppression, disclose, disclosure } from "~/domain/insights/suppression.ts";
 
 describe("suppression", () => {
   test.each([
@@ -34,6 +34,21 @@ describe("suppression", () => {
     expect(disclose(12.5, { organisations: 2, counterparts: null }, 5)).toBeNull();
     expect(disclose(0, { organisations: 0, counterparts: 0 }, 0)).toBe(0);
     expect(disclose(7, { organisations: 4, counterparts: 2 }, 5)).toBeNull();
+  });
+});
+
+describe("complementSuppression", () => {
+  test.each([
+    // parts, total published → parts published, extra hidden
+    [[10, 20, 30], true, [10, 20, 30], 0],
+    [[10, null, 30], true, [null, null, 30], 1],
+    [[0, null, 30, 12], true, [0, null, 30, null], 1],
+    [[null, null, 30], true, [null, null, null], 1],
+    [[10, null, 30], false, [10, null, 30], 0],
+    [[null, 0], true, [null, 0], 0],
+    [[], true, [], 0],
+  ] as const)("%j, total published %s → %j", (parts, totalPublished, published, hidden) => {
+    expect(complementSuppression(parts, totalPublished)).toEqual({ parts: published, hidden });
   });
 });
 
@@ -150,8 +165,9 @@ describe("buildInsightsView", () => {
     expect(view.months).toEqual(["2026-10", "2026-11", "2026-12"]);
     expect(view.monthly[1].tonnes.listed).toBe(30);
     expect(view.monthly[0].tonnes.listed).toBe(0);
+    // Peru from one seller is suppressed; Australia too, or 30 − 25 would give Peru away.
     expect(view.byEconomy.map((e) => [e.economy, e.tonnes.listed])).toEqual([
-      ["AU", 25],
+      ["AU", null],
       ["PE", null],
     ]);
     expect(view.capacity).toEqual([{ economy: "KR", offeredTonnes: null, bookedTonnes: null }]);
@@ -159,7 +175,7 @@ describe("buildInsightsView", () => {
       { from: "AU", to: "KR", tonnes: 12, shipments: 4, byChemistry: [{ chemistry: "LFP", tonnes: null }] },
     ]);
     expect(view.days[0]).toEqual({ measure: "days_award", median: 2, cases: 3 });
-    expect(view.suppressed).toBe(5);
+    expect(view.suppressed).toBe(6);
 
     const economy = insightTable(view, "economy");
     expect(economy.rows[1]).toEqual(["Peru", null, 0, 0, 0, 0]);

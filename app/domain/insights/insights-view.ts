@@ -10,7 +10,7 @@ import { CHEMISTRIES } from "../codes.ts";
 import { ECONOMY_CODES, type EconomyCode } from "../economies.ts";
 import { METALS, type Metal } from "../metal-content.ts";
 import { type InsightFilters, monthsBetween } from "./filters.ts";
-import { type Contributors, disclose } from "./suppression.ts";
+import { type Contributors, complementSuppression, disclose } from "./suppression.ts";
 
 export const STAGES = ["listed", "awarded", "shipped", "received", "recovered"] as const;
 export type Stage = (typeof STAGES)[number];
@@ -72,7 +72,7 @@ export interface FlowFigure {
   readonly to: EconomyCode;
   readonly tonnes: Figure;
   readonly shipments: Figure;
-  readonly byChemistry: readonly { chemistry: Chemistry; tonnes: Figure }[];
+  byChemistry: readonly { chemistry: Chemistry; tonnes: Figure }[];
 }
 
 export interface InsightsView {
@@ -170,7 +170,7 @@ export function buildInsightsView(
   const economies = present("economy", "economy");
   const chemistries = present("chemistry", "chemistry");
 
-  const flows: FlowFigure[] = groups
+  const flows: { -readonly [K in keyof FlowFigure]: FlowFigure[K] }[] = groups
     .filter((g) => g.measure === "flow" && g.grouping === "pair" && g.economy !== g.toEconomy)
     .map((pair) => ({
       from: pair.economy as EconomyCode,
@@ -217,20 +217,48 @@ export function buildInsightsView(
     };
   });
 
+  const totals = stageFigures("total", {});
+  // Parts of a published total: one hidden part must not be the total minus the others.
+  const complement = <T extends { tonnes: Record<Stage, Figure> }>(rows: T[]): T[] => {
+    for (const stage of STAGES) {
+      const { parts, hidden } = complementSuppression(
+        rows.map((r) => r.tonnes[stage]),
+        totals[stage] !== null,
+      );
+      suppressed += hidden;
+      rows.forEach((row, i) => {
+        row.tonnes[stage] = parts[i];
+      });
+    }
+    return rows;
+  };
+  for (const flow of flows) {
+    const { parts, hidden } = complementSuppression(
+      flow.byChemistry.map((c) => c.tonnes),
+      flow.tonnes !== null,
+    );
+    suppressed += hidden;
+    flow.byChemistry = flow.byChemistry.map((c, i) => ({ ...c, tonnes: parts[i] }));
+  }
+
   return {
     filters,
     months,
     refreshedAt: refreshedAt?.toISOString() ?? null,
-    totals: stageFigures("total", {}),
-    monthly: months.map((month) => ({ month, tonnes: stageFigures("month", { month }) })),
-    byEconomy: ECONOMY_CODES.filter((e) => economies.has(e)).map((economy) => ({
-      economy,
-      tonnes: stageFigures("economy", { economy }),
-    })),
-    byChemistry: CHEMISTRIES.filter((c) => chemistries.has(c)).map((chemistry) => ({
-      chemistry,
-      tonnes: stageFigures("chemistry", { chemistry }),
-    })),
+    totals,
+    monthly: complement(months.map((month) => ({ month, tonnes: stageFigures("month", { month }) }))),
+    byEconomy: complement(
+      ECONOMY_CODES.filter((e) => economies.has(e)).map((economy) => ({
+        economy,
+        tonnes: stageFigures("economy", { economy }),
+      })),
+    ),
+    byChemistry: complement(
+      CHEMISTRIES.filter((c) => chemistries.has(c)).map((chemistry) => ({
+        chemistry,
+        tonnes: stageFigures("chemistry", { chemistry }),
+      })),
+    ),
     flows,
     capacity,
     metals,

@@ -39,3 +39,25 @@ export function disclose(value: number, contributors: Contributors, records: num
 export const SUPPRESSED_MARK = "—";
 export const SUPPRESSED_CSV = "suppressed";
 export const SUPPRESSION_NOTE = `"${SUPPRESSED_MARK}": fewer than ${MIN_ORGANISATIONS} organisations on a side of this figure, so it is not shown.`;
+
+/**
+ * Secondary suppression for a table whose parts add up to a published total (economies, chemistries
+ * or months of one stage): with one part hidden, total minus the others would give it away. So when
+ * any part is suppressed, the smallest published part is suppressed too. That part has at least 3
+ * organisations on each side, so what the total still reveals — the sum of the hidden parts — is
+ * itself a figure from at least 3 organisations. Returns the parts to publish and how many more it hid.
+ */
+export function complementSuppression(
+  parts: readonly (number | null)[],
+  totalPublished: boolean,
+): { parts: (number | null)[]; hidden: number } {
+  const result = [...parts];
+  if (!totalPublished || !result.some((p) => p === null)) return { parts: result, hidden: 0 };
+  let smallest = -1;
+  result.forEach((p, i) => {
+    if (p !== null && p > 0 && (smallest < 0 || p < (result[smallest] as number))) smallest = i;
+  });
+  if (smallest < 0) return { parts: result, hidden: 0 };
+  result[smallest] = null;
+  return { parts: result, hidden: 1 };
+}
