@@ -56,12 +56,9 @@ describe("/insights", () => {
       expect(await page.getByTestId("insight-monthly").locator("svg path").count()).toBeGreaterThan(0);
       expect(await page.getByTestId("insight-capacity").locator("svg rect").count()).toBeGreaterThan(0);
 
-      // The flow map: Leaflet's container with the bundled base layer, after hydration.
+      // The flow map: Leaflet's container, hydrated, with the bundled offline base layer drawn.
       await page.waitForSelector(
-        "[data-testid=insight-flows-map] [data-testid=flows-map] .leaflet-container",
-      );
-      await page.waitForSelector(
-        "[data-testid=insight-flows-map] .leaflet-overlay-pane svg, [data-testid=insight-flows-map] .leaflet-tile-pane *",
+        '[data-testid=insight-flows-map] [data-testid=flows-map] .leaflet-container[data-base-map="ready"]',
       );
 
       // Readable on a phone: nothing makes the page scroll sideways.
