@@ -150,36 +150,48 @@ export async function refreshInsightsIfChanged(now: Date = new Date()): Promise<
 
 async function rebuild(now: Date, options: { onlyIfChanged: boolean }): Promise<RefreshOutcome> {
   const started = performance.now();
-  return db().$transaction(async (tx) => {
-    // Another instance rebuilding now will have the same result: leave it to that one.
-    const [{ locked }] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(
-      `SELECT pg_try_advisory_xact_lock(${REFRESH_LOCK}) AS locked`,
-    );
-    if (!locked) return { rebuilt: false, durationMs: 0, facts: 0 };
-    const mark = await watermark(tx);
-    if (options.onlyIfChanged) {
-      const last = await tx.insightRefresh.findUnique({ where: { id: 1 } });
-      if (last?.watermark === mark) return { rebuilt: false, durationMs: 0, facts: 0 };
-    }
-    await tx.$executeRawUnsafe(`DELETE FROM "InsightFact"`);
-    let facts = 0;
-    for (const statement of STATEMENTS) {
-      facts += await tx.$executeRawUnsafe(`WITH sold AS (${SOLD_DEALS}) ${statement}`);
-    }
-    const durationMs = Math.round(performance.now() - started);
-    await tx.insightRefresh.upsert({
-      where: { id: 1 },
-      create: { id: 1, refreshedAt: now, watermark: mark, durationMs },
-      update: { refreshedAt: now, watermark: mark, durationMs },
+  return db()
+    .$transaction(async (tx) => {
+      // Another instance rebuilding now will have the same result: leave it to that one.
+      const [{ locked }] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(
+        `SELECT pg_try_advisory_xact_lock(${REFRESH_LOCK}) AS locked`,
+      );
+      if (!locked) return { rebuilt: false, durationMs: 0, facts: 0 };
+      const mark = await watermark(tx);
+      if (options.onlyIfChanged) {
+        const last = await tx.insightRefresh.findUnique({ where: { id: 1 } });
+        if (last?.watermark === mark) return { rebuilt: false, durationMs: 0, facts: 0 };
+      }
+      await tx.$executeRawUnsafe(`DELETE FROM "InsightFact"`);
+      let facts = 0;
+      for (const statement of STATEMENTS) {
+        facts += await tx.$executeRawUnsafe(`WITH sold AS (${SOLD_DEALS}) ${statement}`);
+      }
+      const durationMs = Math.round(performance.now() - started);
+      await tx.insightRefresh.upsert({
+        where: { id: 1 },
+        create: { id: 1, refreshedAt: now, watermark: mark, durationMs },
+        update: { refreshedAt: now, watermark: mark, durationMs },
+      });
+      return { rebuilt: true, durationMs, facts };
+    }, TRANSACTION_OPTIONS)
+    .finally(() => {
+      refreshedAtMemo = null;
     });
-    return { rebuilt: true, durationMs, facts };
-  }, TRANSACTION_OPTIONS);
 }
+
+// Read at most once a second per process: the figures change only once a minute at most, and a
+// page view then costs no query at all when its view is cached (insight-read.server.ts).
+const REFRESHED_AT_MEMO_MS = 1_000;
+let refreshedAtMemo: { at: number; value: Date | null } | null = null;
 
 /** When the aggregates were last rebuilt, or null if never. */
 export async function insightsRefreshedAt(): Promise<Date | null> {
+  if (refreshedAtMemo?.value && performance.now() - refreshedAtMemo.at < REFRESHED_AT_MEMO_MS)
+    return refreshedAtMemo.value;
   const row = await db().insightRefresh.findUnique({ where: { id: 1 }, select: { refreshedAt: true } });
-  return row?.refreshedAt ?? null;
+  refreshedAtMemo = { at: performance.now(), value: row?.refreshedAt ?? null };
+  return refreshedAtMemo.value;
 }
 
 /** Every minute, rebuilds the aggregates if anything they are made of changed. Returns stop. */
