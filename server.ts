@@ -9,6 +9,7 @@ import { getActor } from "./app/auth/actor.server.ts";
 import { startSaleSweep } from "./app/models/bidding/sale-sweep.server.ts";
 import { startAnchorLoop } from "./app/models/custody/anchors.server.ts";
 import { startPaymentOutbox } from "./app/models/deals/payment-outbox.server.ts";
+import { startInsightsLoop } from "./app/models/insights/insight-refresh.server.ts";
 import { deliverPendingEmails } from "./app/services/email.server.ts";
 import { closeLotEvents } from "./app/services/lot-events.server.ts";
 import { serveBackups } from "./app/utils/backup-control.server.ts";
@@ -93,6 +94,8 @@ async function main() {
   const stopPaymentOutbox = startPaymentOutbox((err) => logger.error({ err }, "payments outbox failed"));
   // Publishes the day's custody anchor (/transparency/anchors) once per UTC day (ADR 021).
   const stopAnchors = startAnchorLoop((err) => logger.error({ err }, "custody anchor failed"));
+  // Rebuilds the /insights aggregates when their source tables changed, checked every minute (ADR 034).
+  const stopInsights = startInsightsLoop((err) => logger.error({ err }, "insights refresh failed"));
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -103,6 +106,7 @@ async function main() {
     stopSaleSweep();
     stopPaymentOutbox();
     stopAnchors();
+    stopInsights();
     // Stop accepting connections, let in-flight requests finish, then close the database so the
     // embedded one is flushed cleanly. A hard deadline guards against hung keep-alive sockets.
     const deadline = setTimeout(() => process.exit(1), 10_000);

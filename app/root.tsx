@@ -78,6 +78,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <NavLink to="/facilities" end>
               Facilities
             </NavLink>
+            <NavLink to="/insights">Insights</NavLink>
             {viewer ? (
               <>
                 <NavLink to="/dashboard">Dashboard</NavLink>

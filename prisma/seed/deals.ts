@@ -69,6 +69,16 @@ const SOLD: {
   { seller: "southern-cross-collect", buyer: "eco-batt", stage: "settled", daysAgo: 70, toFacility: true },
   { seller: "kanto-ev-returns", buyer: "li-cycle", stage: "settled", daysAgo: 64, toFacility: true },
   { seller: "pacific-coast-fleet", buyer: "li-cycle", stage: "settled", daysAgo: 60, toFacility: true },
+  // Two more recyclers' certificates, so /insights has recoveries from at least 3 sellers and 3
+  // recyclers to publish (an aggregate from fewer organisations is suppressed, ADR 034).
+  {
+    seller: "great-lakes-collection",
+    buyer: "redwood-materials",
+    stage: "settled",
+    daysAgo: 95,
+    toFacility: true,
+  },
+  { seller: "hanbit-dismantling", buyer: "sungeel", stage: "settled", daysAgo: 120, toFacility: true },
 ];
 
 interface DemoDealInput {

@@ -258,6 +258,11 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
       { path: `/api/v1/lots/${ids.fleetDraft}/custody` },
     ],
   },
+  "routes/insights._index": { kind: HTML, plan: page("/insights", "/insights?chemistry=LFP&economy=AU") },
+  "routes/insights[.]csv": {
+    kind: RESOURCE,
+    plan: page("/insights.csv?table=monthly", "/insights.csv?table=flows"),
+  },
   "routes/transparency.anchors": { kind: HTML, plan: page("/transparency/anchors") },
   "routes/transparency.anchors[.]json": { kind: RESOURCE, plan: page("/transparency/anchors.json") },
   "routes/api.v1.lots.$lotId.$lotAction": {

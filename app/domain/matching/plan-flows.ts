@@ -30,7 +30,10 @@ function portOf(code: EconomyCode): LatLng {
   return { lat: economy.portLat, lng: economy.portLng };
 }
 
-export function planFlows(pairs: readonly EconomyPairTotal[]): PlanFlow[] {
+/** Any totals between economy pairs draw the same way: the plan's, and /insights' shipped flows. */
+export type FlowTotal = Pick<EconomyPairTotal, "from" | "to" | "tonnes" | "lots">;
+
+export function planFlows(pairs: readonly FlowTotal[]): PlanFlow[] {
   const largest = Math.max(0, ...pairs.map((p) => p.tonnes));
   return pairs
     .filter((p) => p.tonnes > 0)
