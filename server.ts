@@ -8,6 +8,7 @@ import pino from "pino";
 import { startSaleSweep } from "./app/models/bidding/sale-sweep.server.ts";
 import { startAnchorLoop } from "./app/models/custody/anchors.server.ts";
 import { startPaymentOutbox } from "./app/models/deals/payment-outbox.server.ts";
+import { startPriceIndexLoop } from "./app/models/price-index/loop.server.ts";
 import { deliverPendingEmails } from "./app/services/email.server.ts";
 import { closeLotEvents } from "./app/services/lot-events.server.ts";
 import { serveBackups } from "./app/utils/backup-control.server.ts";
@@ -83,6 +84,8 @@ async function main() {
   const stopPaymentOutbox = startPaymentOutbox((err) => logger.error({ err }, "payments outbox failed"));
   // Publishes the day's custody anchor (/transparency/anchors) once per UTC day (ADR 021).
   const stopAnchors = startAnchorLoop((err) => logger.error({ err }, "custody anchor failed"));
+  // Recomputes the weeks of the price index that changed deals, rates or prices touch (ADR 035).
+  const stopPriceIndex = startPriceIndexLoop((err) => logger.error({ err }, "price index refresh failed"));
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -93,6 +96,7 @@ async function main() {
     stopSaleSweep();
     stopPaymentOutbox();
     stopAnchors();
+    stopPriceIndex();
     // Stop accepting connections, let in-flight requests finish, then close the database so the
     // embedded one is flushed cleanly. A hard deadline guards against hung keep-alive sockets.
     const deadline = setTimeout(() => process.exit(1), 10_000);

@@ -27,7 +27,16 @@ const CELL = { family: "nickel_rich", form: "battery", region: "northeast_asia" 
 const WEEK = "2026-11-30";
 
 function obs(n: number, value: number, volumeKg = 10_000, seller = `s${n}`, buyer = `b${n}`): Observation {
-  return { dealId: `d${n}`, sellerId: seller, buyerId: buyer, cell: CELL, weekStart: WEEK, value, volumeKg, final: false };
+  return {
+    dealId: `d${n}`,
+    sellerId: seller,
+    buyerId: buyer,
+    cell: CELL,
+    weekStart: WEEK,
+    value,
+    volumeKg,
+    final: false,
+  };
 }
 
 describe("cells", () => {
@@ -81,14 +90,19 @@ describe("cells", () => {
 
 describe("the publication rule", () => {
   it("4 deals give no value", () => {
-    const outcome = computeCell([obs(1, 200_000), obs(2, 200_000), obs(3, 200_000), obs(4, 200_000)], "battery");
+    const outcome = computeCell(
+      [obs(1, 200_000), obs(2, 200_000), obs(3, 200_000), obs(4, 200_000)],
+      "battery",
+    );
     expect(outcome.published).toBe(false);
     expect(outcome.value).toBeNull();
     expect(outcome.reasons.map((r) => r.code)).toEqual(["TOO_FEW_DEALS"]);
   });
 
   it("a dominant counterparty suppresses the cell and names it for admins", () => {
-    const deals = [1, 2, 3, 4, 5, 6].map((n) => obs(n, 200_000, n === 1 ? 40_000 : 10_000, `s${n}`, n <= 2 ? "big" : `b${n}`));
+    const deals = [1, 2, 3, 4, 5, 6].map((n) =>
+      obs(n, 200_000, n === 1 ? 40_000 : 10_000, `s${n}`, n <= 2 ? "big" : `b${n}`),
+    );
     const outcome = computeCell(deals, "battery");
     expect(outcome.published).toBe(false);
     expect(outcome.reasons).toEqual([
@@ -107,7 +121,15 @@ describe("the publication rule", () => {
   });
 
   it("publishes the tonne-weighted mean rounded to USD 50/t and drops an outlier by median ± 3 scaled MAD", () => {
-    const deals = [obs(1, 200_000), obs(2, 201_000), obs(3, 199_000), obs(4, 200_500), obs(5, 199_500), obs(6, 200_000), obs(7, 2_000_000)];
+    const deals = [
+      obs(1, 200_000),
+      obs(2, 201_000),
+      obs(3, 199_000),
+      obs(4, 200_500),
+      obs(5, 199_500),
+      obs(6, 200_000),
+      obs(7, 2_000_000),
+    ];
     const outcome = computeCell(deals, "battery");
     expect(outcome.outliers.map((o) => o.dealId)).toEqual(["d7"]);
     expect(outcome.published).toBe(true);
@@ -119,7 +141,9 @@ describe("the publication rule", () => {
   it("suppresses a cell one participant could move by more than half a rounding step", () => {
     // One deal alone moves the mean by at most USD 18/t; "x" sells the dearest deal and buys the next: USD 33/t.
     const values = [140_000, 145_000, 150_000, 155_000, 160_000, 165_000, 150_000, 155_000];
-    const deals = values.map((value, i) => obs(i + 1, value, 10_000, i === 5 ? "x" : `s${i}`, i === 4 ? "x" : `b${i}`));
+    const deals = values.map((value, i) =>
+      obs(i + 1, value, 10_000, i === 5 ? "x" : `s${i}`, i === 4 ? "x" : `b${i}`),
+    );
     const outcome = computeCell(deals, "battery");
     expect(outcome.outliers).toEqual([]);
     expect(outcome.reasons).toEqual([
@@ -276,7 +300,13 @@ describe("normalisation", () => {
     // Final by assay: the settled value per wet tonne against the assayed metal.
     const assayed = deal(2, {
       form: "black_mass",
-      final: { basis: "assay", wetKg: 10_000, moisturePpm: 0, grades: { Ni: 200_000 }, valueMinor: 2_500_000 },
+      final: {
+        basis: "assay",
+        wetKg: 10_000,
+        moisturePpm: 0,
+        grades: { Ni: 200_000 },
+        valueMinor: 2_500_000,
+      },
     });
     const nickelPerTonne = (200 * 1_720_500) / 1000; // 200 kg Ni per tonne at the default LME price
     const final = observe(assayed, inputsFor);
@@ -294,7 +324,11 @@ describe("series", () => {
     const rows = buildSeries([...published, ...thin("2026-12-07"), ...thin("2027-01-04")], weeks);
     const byWeek = new Map(rows.map((r) => [r.weekStart, r]));
     expect(byWeek.get("2026-11-30")).toMatchObject({ publication: "published", value: 200_000 });
-    expect(byWeek.get("2026-12-07")).toMatchObject({ publication: "rolled", value: 200_000, rolledFromWeek: "2026-11-30" });
+    expect(byWeek.get("2026-12-07")).toMatchObject({
+      publication: "rolled",
+      value: 200_000,
+      rolledFromWeek: "2026-11-30",
+    });
     expect(byWeek.get("2026-12-07")?.reasons.map((r) => r.code)).toContain("TOO_FEW_DEALS");
     expect(byWeek.get("2026-12-28")).toMatchObject({ publication: "rolled", rolledFromWeek: "2026-11-30" });
     expect(byWeek.get("2027-01-04")).toMatchObject({ publication: "insufficient_data", value: null });
@@ -305,12 +339,32 @@ describe("series", () => {
 
 describe("corrections", () => {
   it.each([
-    [{ final: false, dealCount: 5, methodologyVersion: "0.9" }, { final: true, dealCount: 5, publication: "published" }, /Methodology 0.9/],
-    [{ final: false, dealCount: 5, methodologyVersion: "1.0" }, { final: true, dealCount: 5, publication: "published" }, /Final prices/],
-    [{ final: false, dealCount: 5, methodologyVersion: "1.0" }, { final: false, dealCount: 6, publication: "published" }, /joined or left/],
+    [
+      { final: false, dealCount: 5, methodologyVersion: "0.9" },
+      { final: true, dealCount: 5, publication: "published" },
+      /Methodology 0.9/,
+    ],
+    [
+      { final: false, dealCount: 5, methodologyVersion: "1.0" },
+      { final: true, dealCount: 5, publication: "published" },
+      /Final prices/,
+    ],
+    [
+      { final: false, dealCount: 5, methodologyVersion: "1.0" },
+      { final: false, dealCount: 6, publication: "published" },
+      /joined or left/,
+    ],
     [{ final: false, dealCount: 5, methodologyVersion: "1.0" }, null, /joined or left/],
-    [{ final: false, dealCount: 5, methodologyVersion: "1.0" }, { final: false, dealCount: 5, publication: "rolled" }, /no longer meets/],
-    [{ final: true, dealCount: 5, methodologyVersion: "1.0" }, { final: true, dealCount: 5, publication: "published" }, /Inputs changed/],
+    [
+      { final: false, dealCount: 5, methodologyVersion: "1.0" },
+      { final: false, dealCount: 5, publication: "rolled" },
+      /no longer meets/,
+    ],
+    [
+      { final: true, dealCount: 5, methodologyVersion: "1.0" },
+      { final: true, dealCount: 5, publication: "published" },
+      /Inputs changed/,
+    ],
   ] as const)("%o → %o", (old, next, reason) => {
     expect(correctionReason(old, next, "1.0")).toMatch(reason);
   });

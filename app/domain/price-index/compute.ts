@@ -80,7 +80,8 @@ export function dropOutliers(
   const kept: Observation[] = [];
   const outliers: Outlier[] = [];
   for (const o of observations) {
-    if (Math.abs(o.value - mid) > band) outliers.push({ dealId: o.dealId, value: o.value, median: mid, band });
+    if (Math.abs(o.value - mid) > band)
+      outliers.push({ dealId: o.dealId, value: o.value, median: mid, band });
     else kept.push(o);
   }
   return { kept, outliers };
@@ -125,7 +126,10 @@ export function computeCell(observations: readonly Observation[], form: IndexFor
   const mean = weightedMean(kept);
   const reasons: SuppressionReason[] = [];
   if (kept.length < MIN_DEALS) {
-    reasons.push({ code: "TOO_FEW_DEALS", message: `${kept.length} deals; at least ${MIN_DEALS} are needed.` });
+    reasons.push({
+      code: "TOO_FEW_DEALS",
+      message: `${kept.length} deals; at least ${MIN_DEALS} are needed.`,
+    });
   }
   if (sellers.size < MIN_SELLERS) {
     reasons.push({
@@ -134,7 +138,10 @@ export function computeCell(observations: readonly Observation[], form: IndexFor
     });
   }
   if (buyers.size < MIN_BUYERS) {
-    reasons.push({ code: "TOO_FEW_BUYERS", message: `${buyers.size} buyers; at least ${MIN_BUYERS} are needed.` });
+    reasons.push({
+      code: "TOO_FEW_BUYERS",
+      message: `${buyers.size} buyers; at least ${MIN_BUYERS} are needed.`,
+    });
   }
   if (volumeKg > 0) {
     for (const side of ["sellerId", "buyerId"] as const) {

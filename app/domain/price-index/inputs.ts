@@ -42,7 +42,12 @@ export function inputsForWeek(
     sunday,
   );
   const { factors } = resolveFactors([...fxRows.values()]);
-  const priced = newestBy(prices, (p) => p.metal, (p) => p.asOf, sunday);
+  const priced = newestBy(
+    prices,
+    (p) => p.metal,
+    (p) => p.asOf,
+    sunday,
+  );
   const inForce: ReferencePrice[] = [];
   for (const metal of METALS) {
     const price = priced.get(metal) ?? referencePriceFor(DEFAULT_REFERENCE_PRICES, metal);

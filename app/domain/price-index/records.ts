@@ -6,8 +6,19 @@ import type { ExclusionCode } from "./observation.ts";
 
 /** A deal left out of a cell-week: an outlier (compute.ts) or a deal the index cannot state (observation.ts). */
 export type DroppedDeal =
-  | { readonly kind: "outlier"; readonly dealId: string; readonly value: number; readonly median: number; readonly band: number }
-  | { readonly kind: "excluded"; readonly dealId: string; readonly code: ExclusionCode; readonly message: string };
+  | {
+      readonly kind: "outlier";
+      readonly dealId: string;
+      readonly value: number;
+      readonly median: number;
+      readonly band: number;
+    }
+  | {
+      readonly kind: "excluded";
+      readonly dealId: string;
+      readonly code: ExclusionCode;
+      readonly message: string;
+    };
 
 export interface CorrectedFrom {
   readonly final: boolean;
@@ -26,7 +37,7 @@ export function correctionReason(old: CorrectedFrom, next: CorrectedTo | null, m
   if (old.methodologyVersion !== methodology) {
     return `Methodology ${old.methodologyVersion} replaced by ${methodology}.`;
   }
-  if (next && next.final && !old.final) {
+  if (next?.final && !old.final) {
     return "Final prices after settlement (final weight or assay) replaced provisional ones.";
   }
   if (!next || next.dealCount !== old.dealCount) {

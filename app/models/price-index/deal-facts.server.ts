@@ -1,9 +1,9 @@
 import type { Chemistry, LotForm } from "~/domain/codes.ts";
-import type { EconomyCode } from "~/domain/economies.ts";
 import { type Assay, assayValue, PAYABLE_METALS, type PayableMetal } from "~/domain/deals/settlement.ts";
+import type { EconomyCode } from "~/domain/economies.ts";
 import type { Metal } from "~/domain/metal-content.ts";
-import type { DealFacts, FinalFacts } from "~/domain/price-index/observation.ts";
 import { INDEX_DEAL_STATUSES } from "~/domain/price-index/methodology.ts";
+import type { DealFacts, FinalFacts } from "~/domain/price-index/observation.ts";
 import type { DbClient } from "~/utils/db.server.ts";
 
 /**

@@ -3,7 +3,12 @@ import { type DatedFactor, weekInputsMemo } from "~/domain/price-index/inputs.ts
 import { METHODOLOGY_VERSION, ROLL_WEEKS } from "~/domain/price-index/methodology.ts";
 import { type Observation, observe } from "~/domain/price-index/observation.ts";
 import { correctionReason, type DroppedDeal } from "~/domain/price-index/records.ts";
-import { buildSeries, type IndexRow, type PublishedPoint, rollHorizonBefore } from "~/domain/price-index/series.ts";
+import {
+  buildSeries,
+  type IndexRow,
+  type PublishedPoint,
+  rollHorizonBefore,
+} from "~/domain/price-index/series.ts";
 import type { Prisma } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
 import { toReferencePrice } from "../reference-price.server.ts";
@@ -58,7 +63,10 @@ async function datedInputs() {
 
 async function previousPublished(fromWeek: string): Promise<Map<string, PublishedPoint>> {
   const rows = await db().priceIndexValue.findMany({
-    where: { publication: "published", weekStart: { gte: day(rollHorizonBefore(fromWeek)), lt: day(fromWeek) } },
+    where: {
+      publication: "published",
+      weekStart: { gte: day(rollHorizonBefore(fromWeek)), lt: day(fromWeek) },
+    },
     orderBy: { weekStart: "asc" },
   });
   const previous = new Map<string, PublishedPoint>();
@@ -83,7 +91,8 @@ export async function recomputePriceIndex(
   const currentWeek = weekStartOf(now);
   const requestedTo = weekStartOf(day(range.toWeek));
   const rollEnd = addWeeks(requestedTo, ROLL_WEEKS);
-  const toWeek = requestedTo >= currentWeek ? requestedTo : rollEnd < currentWeek ? rollEnd : currentWeek;
+  // ISO dates sort as text: the earlier of the roll's end and this week, unless the range ends later.
+  const toWeek = requestedTo >= currentWeek ? requestedTo : [rollEnd, currentWeek].sort()[0];
   const weeks = weeksBetween(fromWeek, toWeek);
 
   const [inputs, facts, previous] = await Promise.all([
