@@ -94,13 +94,19 @@ export interface AdminLogEntry {
 
 /** For platform admins: every cell-week not published or with deals dropped, newest week first. */
 export async function priceIndexAdminLog(limit = 200): Promise<AdminLogEntry[]> {
-  const rows = await db().priceIndexValue.findMany({
-    where: { OR: [{ publication: { not: "published" } }, { NOT: { outliers: { equals: [] } } }] },
-    orderBy: [{ weekStart: "desc" }, { family: "asc" }, { form: "asc" }, { region: "asc" }],
-    take: limit,
-  });
   const reasonsOf = (json: unknown) => (Array.isArray(json) ? (json as SuppressionReason[]) : []);
   const droppedOf = (json: unknown) => (Array.isArray(json) ? (json as DroppedDeal[]) : []);
+  // Rolled weeks without deals repeat "no deals this week": the log keeps cell-weeks that had deals.
+  const rows = (
+    await db().priceIndexValue.findMany({
+      where: { OR: [{ publication: { not: "published" } }, { dealCount: { gt: 0 } }] },
+      orderBy: [{ weekStart: "desc" }, { family: "asc" }, { form: "asc" }, { region: "asc" }],
+      take: limit * 4,
+    })
+  )
+    .filter((row) => row.dealCount > 0 || droppedOf(row.outliers).length > 0)
+    .filter((row) => row.publication !== "published" || droppedOf(row.outliers).length > 0)
+    .slice(0, limit);
   const dealIds = [...new Set(rows.flatMap((r) => droppedOf(r.outliers).map((d) => d.dealId)))];
   const organizationIds = [
     ...new Set(

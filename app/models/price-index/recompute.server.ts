@@ -142,7 +142,7 @@ export async function recomputePriceIndex(
 
   return db().$transaction(
     async (tx) => {
-      await tx.$queryRaw`SELECT pg_advisory_xact_lock(${LOCK_KEY})`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_KEY})`;
       const existing = await tx.priceIndexValue.findMany({
         where: { weekStart: { gte: day(fromWeek), lte: day(toWeek) } },
       });
