@@ -138,7 +138,7 @@ describe("recomputation", () => {
     const response = await apiLoader({
       request: new Request(`http://test/api/v1/price-index?${query}`),
       params: {},
-      context: {},
+      context: { cspNonce: "" },
     });
     expect(response.status).toBe(200);
     const text = await response.text();
@@ -167,7 +167,7 @@ describe("recomputation", () => {
       await csvLoader({
         request: new Request(`http://test/insights/price-index.csv?${query}`),
         params: {},
-        context: {},
+        context: { cspNonce: "" },
       })
     ).text();
     expect(csv).not.toMatch(UUID);
@@ -181,7 +181,7 @@ describe("recomputation", () => {
     const response = await apiLoader({
       request: new Request("http://test/api/v1/price-index?family=nmc&from=2026-41"),
       params: {},
-      context: {},
+      context: { cspNonce: "" },
     });
     expect(response.status).toBe(400);
     const problem = await response.json();
