@@ -10,6 +10,7 @@ import { startSaleSweep } from "./app/models/bidding/sale-sweep.server.ts";
 import { startAnchorLoop } from "./app/models/custody/anchors.server.ts";
 import { startPaymentOutbox } from "./app/models/deals/payment-outbox.server.ts";
 import { startInsightsLoop } from "./app/models/insights/insight-refresh.server.ts";
+import { startPriceIndexLoop } from "./app/models/price-index/loop.server.ts";
 import { deliverPendingEmails } from "./app/services/email.server.ts";
 import { closeLotEvents } from "./app/services/lot-events.server.ts";
 import { serveBackups } from "./app/utils/backup-control.server.ts";
@@ -96,6 +97,8 @@ async function main() {
   const stopAnchors = startAnchorLoop((err) => logger.error({ err }, "custody anchor failed"));
   // Rebuilds the /insights aggregates when their source tables changed, checked every minute (ADR 034).
   const stopInsights = startInsightsLoop((err) => logger.error({ err }, "insights refresh failed"));
+  // Recomputes the weeks of the price index that changed deals, rates or prices touch (ADR 035).
+  const stopPriceIndex = startPriceIndexLoop((err) => logger.error({ err }, "price index refresh failed"));
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -107,6 +110,7 @@ async function main() {
     stopPaymentOutbox();
     stopAnchors();
     stopInsights();
+    stopPriceIndex();
     // Stop accepting connections, let in-flight requests finish, then close the database so the
     // embedded one is flushed cleanly. A hard deadline guards against hung keep-alive sockets.
     const deadline = setTimeout(() => process.exit(1), 10_000);

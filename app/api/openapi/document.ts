@@ -10,6 +10,7 @@ import { economiesApi } from "./economies.ts";
 import { facilitiesApi } from "./facilities.ts";
 import { lotsApi } from "./lots.ts";
 import { passportsApi } from "./passports.ts";
+import { priceIndexApi } from "./price-index.ts";
 import { quotesApi } from "./quotes.ts";
 import { shipmentsApi } from "./shipments.ts";
 
@@ -28,6 +29,7 @@ const fragments: OpenApiFragment[] = [
   custodyApi,
   shipmentsApi,
   certificatesApi,
+  priceIndexApi,
 ];
 
 export function openApiDocument(serverUrl: string) {
