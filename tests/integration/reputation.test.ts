@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { RELIABILITY_BADGES } from "~/domain/reputation/reliability.ts";
 import { organizationReputation } from "~/models/reputation/reputation.server.ts";
-import { dealReviews, writeReview } from "~/models/reputation/reviews.server.ts";
+import { dealReviews, type ReviewPerson, writeReview } from "~/models/reputation/reviews.server.ts";
 import { action as dealAction, loader as dealLoader } from "~/routes/deals.$dealId.tsx";
 import { loader as facilityLoader } from "~/routes/facilities.$facilityId._index.tsx";
 import { loader as facilitiesMapLoader } from "~/routes/facilities.map-data.ts";
@@ -39,7 +39,7 @@ async function settledDeal(settledAt: Date, fixture?: DealFixture): Promise<Deal
   return deal;
 }
 
-const visibleTexts = async (dealId: string, who: ReturnType<typeof person>, now: Date) =>
+const visibleTexts = async (dealId: string, who: ReviewPerson, now: Date) =>
   (await dealReviews(dealId, who, now))?.reviews.map((r) => r.text) ?? null;
 
 describe("double-blind reviews", () => {
