@@ -1,5 +1,5 @@
 /** Reviews on /deals/:id after settlement (ADR 036): the viewer's form and the reviews it may see. */
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { formatDateTime } from "~/domain/date-time.ts";
 import { REVIEW_TEXT_MAX } from "~/domain/reputation/reviews.ts";
 import type { DealReviewsView } from "~/domain/reputation/views.ts";
@@ -26,7 +26,14 @@ export function DealReviewsSection({
         <ul className="review-list">
           {view.reviews.map((r) => (
             <li key={r.id} data-testid="deal-review">
-              <strong>{r.author.name}</strong> on {r.subject.name}:{" "}
+              <Link to={`/organizations/${r.author.id}`}>
+                <strong>{r.author.name}</strong>
+              </Link>{" "}
+              on{" "}
+              <Link to={`/organizations/${r.subject.id}`} data-testid="review-subject">
+                {r.subject.name}
+              </Link>
+              :{" "}
               <span role="img" aria-label={`${r.rating} of 5 stars`}>
                 {stars(r.rating)}
               </span>
