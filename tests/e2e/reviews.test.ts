@@ -74,11 +74,11 @@ describe("reviews and reliability", () => {
     await admin.getByText("Wire recorded.").waitFor();
     await seller.goto(dealUrl);
     await seller.getByRole("button", { name: "Mark as shipped" }).click();
-    await expect.poll(() => text(seller, "deal-status")).toBe("In transit");
+    await expect.poll(() => text(seller, "deal-status"), { timeout: 20_000 }).toBe("In transit");
     await admin.goto(dealUrl);
     await admin.locator('input[name="kg"]').fill("2000");
     await admin.getByRole("button", { name: "Record the received weight" }).click();
-    await expect.poll(() => text(admin, "deal-status")).not.toBe("In transit");
+    await expect.poll(() => text(admin, "deal-status"), { timeout: 20_000 }).not.toBe("In transit");
 
     // The buyer disputes: the money is frozen.
     await buyer.goto(dealUrl);
@@ -86,7 +86,7 @@ describe("reviews and reliability", () => {
     await open.locator('select[name="reason"]').selectOption("not_as_described");
     await open.locator('textarea[name="description"]').fill("Three modules are NMC, not LFP.");
     await open.getByRole("button", { name: "Open a dispute" }).click();
-    await expect.poll(() => text(buyer, "deal-status")).toBe("Disputed");
+    await expect.poll(() => text(buyer, "deal-status"), { timeout: 20_000 }).toBe("Disputed");
     expect(await text(buyer, "dispute-status")).toBe("Open");
 
     // The seller proposes a partial refund of A$500.00; the buyer accepts it.
@@ -99,7 +99,7 @@ describe("reviews and reliability", () => {
 
     await buyer.goto(dealUrl);
     await buyer.getByTestId("dispute-proposal").getByRole("button", { name: "Accept" }).click();
-    await expect.poll(() => text(buyer, "deal-status")).toBe("Settled");
+    await expect.poll(() => text(buyer, "deal-status"), { timeout: 20_000 }).toBe("Settled");
 
     const sellerWords = unique("Paid at once, good communication");
     const buyerWords = unique("Modules as described after the refund");
