@@ -2,9 +2,11 @@ import { Form, Link } from "@remix-run/react";
 import { economyByCode } from "~/domain/economies.ts";
 import type { LotMatches } from "~/domain/matching/match-view.ts";
 import type { RankingWeights } from "~/domain/matching/ranking.ts";
+import { BADGE_LABELS, type FacilityReliabilityPoint } from "~/domain/reputation/reliability.ts";
 import { RoutesMap } from "./map/routes-map.tsx";
 import { NetValueTerms, TransportFacts } from "./match-breakdown.tsx";
 import "./lot-matches.css";
+import "./reputation.css";
 import { formatNumber } from "~/domain/quantity.ts";
 
 /** Routes drawn on the map: the best few, so the map stays legible. */
@@ -24,10 +26,36 @@ export interface LotMatchesSectionProps {
   matches: LotMatches;
   weights: RankingWeights;
   weightsError: string | null;
+  /** The optional reliability weight is on (ADR 036; off by default). */
+  byReliability?: boolean;
+  /** Each listed facility's reliability badge, by facility id. */
+  reliability?: Readonly<Record<string, FacilityReliabilityPoint>>;
+}
+
+function ReliabilityNote({ point }: { point: FacilityReliabilityPoint | undefined }) {
+  if (!point) return null;
+  return (
+    <span
+      className={`reliability-badge reliability-${point.badge}`}
+      data-testid="match-reliability"
+      data-badge={point.badge}
+    >
+      {point.badge === "new"
+        ? `Reliability: not enough history (n = ${point.n})`
+        : `${BADGE_LABELS[point.badge]} · ≥ ${Math.round(point.lower * 100)} % (n = ${point.n})`}
+    </span>
+  );
 }
 
 /** "Where this lot can go" (issue 4 item 4): ranked facilities, steerable weights, routes on a map. */
-export function LotMatchesSection({ lot, matches, weights, weightsError }: LotMatchesSectionProps) {
+export function LotMatchesSection({
+  lot,
+  matches,
+  weights,
+  weightsError,
+  byReliability = false,
+  reliability = {},
+}: LotMatchesSectionProps) {
   const routes = matches.feasible.slice(0, ROUTES_ON_MAP).flatMap((m, i) =>
     m.transport
       ? [
@@ -57,14 +85,14 @@ export function LotMatchesSection({ lot, matches, weights, weightsError }: LotMa
         method="get"
         className="match-weights"
         preventScrollReset
-        key={`${weights.netValue}/${weights.co2}/${weights.transitTime}`}
+        key={`${weights.netValue}/${weights.co2}/${weights.transitTime}/${byReliability}`}
       >
         <span>Rank by:</span>
         {PRESETS.map((p) => (
           <Link
             key={p.label}
             preventScrollReset
-            to={`?w_net=${p.weights[0]}&w_co2=${p.weights[1]}&w_time=${p.weights[2]}#where-this-lot-can-go`}
+            to={`?w_net=${p.weights[0]}&w_co2=${p.weights[1]}&w_time=${p.weights[2]}${byReliability ? "&w_rel=1" : ""}#where-this-lot-can-go`}
           >
             {p.label}
           </Link>
@@ -78,6 +106,16 @@ export function LotMatchesSection({ lot, matches, weights, weightsError }: LotMa
         <label>
           Transit time{" "}
           <input name="w_time" type="number" min="0" step="0.1" defaultValue={weights.transitTime} />
+        </label>
+        <label title="Adds each facility's on-time intake (the lower bound of its 95 % interval, 0 without history) as a further criterion weighing a quarter of the others">
+          <input
+            type="checkbox"
+            name="w_rel"
+            value="1"
+            defaultChecked={byReliability}
+            data-testid="weigh-reliability"
+          />{" "}
+          Weigh facility reliability
         </label>
         <button type="submit" className="button-secondary">
           Rank
@@ -100,7 +138,8 @@ export function LotMatchesSection({ lot, matches, weights, weightsError }: LotMa
                 <span className="hint">
                   {economyName(m.economy)} · score{" "}
                   {m.score === null ? "–" : formatNumber(m.score, { maxDecimals: 2, minDecimals: 2 })}
-                </span>
+                </span>{" "}
+                <ReliabilityNote point={reliability[m.facilityId]} />
               </h3>
               {m.breakdown ? <NetValueTerms breakdown={m.breakdown} /> : null}
               <TransportFacts

@@ -6,6 +6,7 @@ import { RouteMemo } from "~/domain/matching/route-memo.ts";
 import type { MatchContext, MatchFacility } from "~/domain/matching/types.ts";
 import { valuePair } from "~/domain/matching/valuation.ts";
 import type { ReferencePrice } from "~/domain/reference-prices.ts";
+import { reweighByReliability } from "~/domain/reputation/reliability.ts";
 import type { CapacityWindow, Facility, Lot } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
 import { referenceCache } from "~/utils/reference-cache.server.ts";
@@ -89,7 +90,13 @@ export async function matchContext(today: Date, prices?: readonly ReferencePrice
 export async function rankLot(
   lotRow: Lot,
   weights: RankingWeights,
-  options: { today?: Date; prices?: readonly ReferencePrice[]; limit?: number } = {},
+  options: {
+    today?: Date;
+    prices?: readonly ReferencePrice[];
+    limit?: number;
+    /** The user's optional reliability weight (ADR 036): each facility's on-time lower bound. */
+    reliability?: ReadonlyMap<string, number> | null;
+  } = {},
 ): Promise<LotMatches> {
   const today = options.today ?? new Date();
   const [facilities, ctx] = await Promise.all([
@@ -104,7 +111,10 @@ export async function rankLot(
   const prepared = prepareLot(lot, ctx);
   const feasible: LotMatchRow[] = [];
   const infeasible: LotMatchRow[] = [];
-  for (const match of ranked.matches) {
+  const order = options.reliability
+    ? reweighByReliability(ranked.matches, options.reliability)
+    : ranked.matches;
+  for (const match of order) {
     const facility = byId.get(match.facilityId);
     if (!facility) continue;
     const base = { ...match, facilityName: facility.name, economy: facility.economy };

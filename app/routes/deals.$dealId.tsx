@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
 import { CheckoutReturnNotice } from "~/components/checkout-return.tsx";
 import { DealDisputeSection } from "~/components/deal-dispute-section.tsx";
+import { DealReviewsSection } from "~/components/deal-reviews-section.tsx";
 import { StripePaymentPanel } from "~/components/stripe-payment-panel.tsx";
 import { formatDateTime } from "~/domain/date-time.ts";
 import { DEAL_STATUS_LABELS } from "~/domain/deals/deal-view.ts";
@@ -10,12 +11,14 @@ import { MAX_DISPUTE_FORM_BYTES } from "~/domain/deals/disputes.ts";
 import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { MAX_DOCUMENT_BYTES } from "~/domain/lot-documents.ts";
 import { formatMoney } from "~/domain/money.ts";
+import { readReviewInput } from "~/domain/reputation/reviews.ts";
 import { takeDealStep } from "~/models/deals/deal-actions.server.ts";
 import { getDeal } from "~/models/deals/deal-read.server.ts";
 import { evidenceOfDeal } from "~/models/deals/dispute-evidence.server.ts";
 import { disputesOfDeal, disputeTerms, umpireAssayApplies } from "~/models/deals/disputes-read.server.ts";
 import { paymentSetupView } from "~/models/deals/stripe-payments.server.ts";
 import { readFormWithFiles } from "~/utils/multipart.server.ts";
+import { dealReviews, writeReview } from "~/models/reputation/reviews.server.ts";
 import { disputeFormAction, isDisputeIntent } from "./deal-disputes.server.ts";
 import { platformBankDetails, readKg } from "./deal-pages.server.ts";
 
@@ -39,6 +42,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const disputes = await disputesOfDeal(deal.id);
   const viewer = { organizationId: actor.organizationId, isPlatformAdmin: actor.isPlatformAdmin };
   const evidence = await evidenceOfDeal(deal.id, viewer);
+  // Reviews after settlement (ADR 036): only those this viewer may see under the double-blind rule.
+  const reviews = await dealReviews(deal.id, {
+    organizationId: actor.organizationId,
+    userId: actor.userId,
+    isPlatformAdmin: actor.isPlatformAdmin,
+  });
   const isParty = deal.yourRoles.includes("payer") || deal.yourRoles.includes("payee");
   // The open form inside the window (the model has the last word: DISPUTE_WINDOW_CLOSED after it).
   const canOpen =
@@ -55,6 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stripe,
     disputes,
     evidence,
+    reviews,
     dispute: {
       blackMass: await umpireAssayApplies(deal.id),
       wetKg: deal.receivedKg ?? deal.massKg,
@@ -81,6 +91,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     isPlatformAdmin: actor.isPlatformAdmin,
   };
   const intent = String(form.get("intent") ?? "");
+  if (intent === "review_write") {
+    const input = readReviewInput({ rating: form.get("rating"), text: form.get("text") });
+    const written = input.ok ? await writeReview(params.dealId ?? "", person, input.value) : input;
+    if (!written.ok)
+      return data({ errors: failureFieldErrors(written) }, { status: failureStatus(written.code) });
+    return { errors: null };
+  }
   if (isDisputeIntent(intent)) {
     const found = await getDeal(params.dealId ?? "", person);
     if (!found) throw new Response("No such deal.", { status: 404 });
@@ -119,7 +136,7 @@ const EVENT_LABELS: Record<string, string> = {
 };
 
 export default function DealPage() {
-  const { deal, checkoutReturn, bank, stripe, disputes, evidence, dispute } = useLoaderData<typeof loader>();
+  const { deal, checkoutReturn, bank, stripe, disputes, evidence, dispute, reviews } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Record<string, string> = result?.errors ?? {};
   const m = formatMoney;
@@ -261,6 +278,10 @@ export default function DealPage() {
           escalationDays={dispute.escalationDays}
           errors={errors}
         />
+      ) : null}
+
+      {reviews?.settled && (reviews.isParty || reviews.reviews.length > 0) ? (
+        <DealReviewsSection view={reviews} errors={errors} />
       ) : null}
 
       <section className="card" aria-labelledby="timeline-heading">

@@ -11,6 +11,7 @@ import { BookCapacityForm } from "~/components/booking.tsx";
 import { CapacityTable } from "~/components/capacity-table.tsx";
 import { FacilityLotsSection } from "~/components/facility-lots-section.tsx";
 import { PointMap } from "~/components/map/index.tsx";
+import { ReliabilityBadgeView } from "~/components/reputation.tsx";
 import {
   BATTERY_CONDITION_LABELS,
   CHEMISTRY_SHORT_LABELS,
@@ -22,10 +23,12 @@ import { certificationExpiresSoon } from "~/domain/facility-certification.ts";
 import { RECOVERY_METAL_LABELS, RECOVERY_METALS } from "~/domain/facility-input.ts";
 import { failureStatus } from "~/domain/failure.ts";
 import { formatNumber, formatTonnes } from "~/domain/quantity.ts";
+import { reliabilityBadge } from "~/domain/reputation/reliability.ts";
 import { requestBooking } from "~/models/capacity-booking.server.ts";
 import { bookableLotsByWindow } from "~/models/capacity-booking-list.server.ts";
 import { getFacilityForViewer, toFacilityJson } from "~/models/facility.server.ts";
 import { lotsForFacility } from "~/models/facility-lot-matches.server.ts";
+import { facilityReliabilities } from "~/models/reputation/reputation.server.ts";
 import facilityStyles from "~/styles/facilities.css?url";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -41,6 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!facility) throw new Response("No such facility.", { status: 404 });
   const json = toFacilityJson(facility, today);
   const lots = await lotsForFacility(facility, { today });
+  // On-time intake at this facility over 180 days, graded by its lower confidence bound (ADR 036).
+  const reliability = (await facilityReliabilities([facility.id], today)).get(facility.id) ?? null;
   // A seller sees, per window, which of its lots it may book there (capacity bookings, issue 5).
   const bookable =
     viewer?.capabilities.includes("seller") && viewer.id !== facility.organizationId
@@ -56,6 +61,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       })),
     },
     organizationName: facility.organization.name,
+    organizationId: facility.organizationId,
+    reliability: reliability ? { figure: reliability, badge: reliabilityBadge(reliability) } : null,
     economyName: economyByCode(facility.economyCode)?.name ?? facility.economyCode,
     active: facility.active,
     isOwner: organizationId === facility.organizationId,
@@ -95,8 +102,17 @@ function Chips({ items }: { items: readonly string[] }) {
 }
 
 export default function FacilityPage() {
-  const { facility, organizationName, economyName, active, isOwner, lots, bookable } =
-    useLoaderData<typeof loader>();
+  const {
+    facility,
+    organizationName,
+    organizationId,
+    reliability,
+    economyName,
+    active,
+    isOwner,
+    lots,
+    bookable,
+  } = useLoaderData<typeof loader>();
   const booking = useActionData<typeof action>();
   const { lat, lng } = facility.location;
   return (
@@ -108,9 +124,12 @@ export default function FacilityPage() {
         <div>
           <h1>{facility.name}</h1>
           <p className="lede">
-            {organizationName} · {economyName}
+            <Link to={`/organizations/${organizationId}`}>{organizationName}</Link> · {economyName}
             {facility.holdsImportConsent ? <span className="badge badge-ok">Import consent</span> : null}
             {active ? null : <span className="badge badge-warn">Unlisted</span>}
+            {reliability ? (
+              <ReliabilityBadgeView badge={reliability.badge} figure={reliability.figure} />
+            ) : null}
           </p>
         </div>
         {isOwner ? (

@@ -16,6 +16,7 @@ import { type Failure, fail, failureFieldErrors, failureStatus } from "~/domain/
 import { canEdit, canPublish, canWithdraw, LOT_STATUS_LABELS } from "~/domain/lot-lifecycle.ts";
 import { weightsFromQuery } from "~/domain/matching/match-view.ts";
 import { formatNumber } from "~/domain/quantity.ts";
+import { type FacilityReliabilityPoint, reliabilityBadge } from "~/domain/reputation/reliability.ts";
 import { awardPanelFor } from "~/models/bidding/award-panel.server.ts";
 import { closeLotIfDue } from "~/models/bidding/closing.server.ts";
 import { verifyChain } from "~/models/custody/custody-chain.server.ts";
@@ -24,6 +25,7 @@ import { addLotDocuments, checkDocumentUploads, deleteLotDocument } from "~/mode
 import { rankLot } from "~/models/lot-matches.server.ts";
 import { reservationNoteForSeller } from "~/models/lot-reservation.server.ts";
 import { currentReferencePrices } from "~/models/reference-price.server.ts";
+import { activeFacilityReliabilities, facilityReliabilities } from "~/models/reputation/reputation.server.ts";
 import { readLotFormRequest } from "~/routes/lot-form.server.ts";
 import { lotBidding, lotEngagement } from "~/routes/lot-pages.server.ts";
 import biddingStyles from "~/styles/bidding.css?url";
@@ -53,7 +55,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     w_co2: query.get("w_co2"),
     w_time: query.get("w_time"),
   });
-  const matches = await rankLot(lot, steering.weights, { prices });
+  // The optional reliability weight (ADR 036), off unless the user ticks it: default ranks stand.
+  const byReliability = query.get("w_rel") === "1";
+  const allReliability = byReliability ? await activeFacilityReliabilities() : null;
+  const matches = await rankLot(lot, steering.weights, {
+    prices,
+    reliability: allReliability ? new Map([...allReliability].map(([id, f]) => [id, f.lower])) : null,
+  });
+  const shownReliability =
+    allReliability ??
+    (await facilityReliabilities([...matches.feasible, ...matches.infeasible].map((m) => m.facilityId)));
+  const reliability: Record<string, FacilityReliabilityPoint> = Object.fromEntries(
+    [...shownReliability].map(([id, f]) => [id, { badge: reliabilityBadge(f), lower: f.lower, n: f.n }]),
+  );
   // Watch button and questions (lot-pages.server.ts).
   const engagement = await lotEngagement(viewer, lot);
   // Closing and awarding: the seller's decisions, a bidder's result (award-panel.server.ts).
@@ -69,6 +83,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     matches,
     weights: steering.weights,
     weightsError: steering.error,
+    byReliability,
+    reliability,
     lot: toLotJson(lot, { viewerOrganizationId: viewer?.organizationId ?? null, prices }),
     seller: { name: lot.organization.name, verification: lot.organization.verificationStatus },
     economyName: lot.economy.name,
@@ -150,6 +166,8 @@ export default function LotPage() {
     matches,
     weights,
     weightsError,
+    byReliability,
+    reliability,
     engagement,
     award,
     awardReservationNote,
@@ -262,7 +280,14 @@ export default function LotPage() {
         loggedIn={loggedIn}
         lotOpen={lot.status === "open"}
       />
-      <LotMatchesSection lot={lot} matches={matches} weights={weights} weightsError={weightsError} />
+      <LotMatchesSection
+        lot={lot}
+        matches={matches}
+        weights={weights}
+        weightsError={weightsError}
+        byReliability={byReliability}
+        reliability={reliability}
+      />
       <CustodyChainSection lotId={lot.id} chain={custody} />
     </div>
   );

@@ -31,6 +31,8 @@ interface DemoIds {
   awardId: string;
   bidId: string;
   facility: string;
+  /** The demo fleet operator's organisation (its public page). */
+  fleetOrganization: string;
   bookingId: string;
   importId: string;
   notificationId: string;
@@ -232,6 +234,10 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
     ],
   },
   "routes/facilities.map-data": { kind: RESOURCE, plan: page("/facilities/map-data") },
+  "routes/organizations.$organizationId": {
+    kind: HTML,
+    plan: (ids) => [{ path: `/organizations/${ids.fleetOrganization}` }],
+  },
   "routes/api.v1.openapi[.]json": { kind: RESOURCE, plan: page("/api/v1/openapi.json") },
   "routes/api.v1.economies": { kind: RESOURCE, plan: page("/api/v1/economies") },
   "routes/api.v1.lots": { kind: RESOURCE, plan: page("/api/v1/lots") },
@@ -608,6 +614,7 @@ async function findDemoIds(): Promise<DemoIds> {
     awardId: awards.awards[0].id,
     bidId: bids.bids[0].id,
     facility: bookings.bookings[0].facility.id,
+    fleetOrganization,
     bookingId: bookings.bookings[0].id,
     importId,
     notificationId,

@@ -14,6 +14,8 @@
 // - certificates and verify pages are public: an unknown number is 404 for everyone; the deal's
 //   pro-forma PDF is the payer's only (409 here: no PLATFORM_BANK_DETAILS in the test);
 // - a dispute's evidence file (ADR 030) with an unknown id is 404 for every member, admins too.
+// - /organizations/{id} (the seller's, ADR 036) is a public page that reads no session: every
+//   principal, a bearer token included, gets the same published figures and reviews (200).
 export const PRINCIPALS = ["anonymous", "seller", "buyer", "recycler", "carrier", "admin", "token"] as const;
 export type Principal = (typeof PRINCIPALS)[number];
 export type Outcome =
@@ -894,6 +896,15 @@ export const EXPECTED: Record<string, Record<Principal, Outcome>> = {
     admin: "405",
     token: "405",
   },
+  "routes/organizations.$organizationId": {
+    anonymous: "405",
+    seller: "405",
+    buyer: "405",
+    recycler: "405",
+    carrier: "405",
+    admin: "405",
+    token: "405",
+  },
 };
 
 // GET: pages, feeds and resources. "redirect" on the POST-only page helpers (award, bids, questions,
@@ -1764,5 +1775,14 @@ export const EXPECTED_GET: Record<string, Record<Principal, Outcome>> = {
     carrier: "404",
     admin: "404",
     token: "404",
+  },
+  "routes/organizations.$organizationId": {
+    anonymous: "ok",
+    seller: "ok",
+    buyer: "ok",
+    recycler: "ok",
+    carrier: "ok",
+    admin: "ok",
+    token: "ok",
   },
 };

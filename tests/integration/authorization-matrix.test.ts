@@ -135,6 +135,8 @@ beforeAll(async () => {
   // Real ids where a route names one: the seller's lot and deal (bought by the buyer).
   ids.lotId = (await openLot(accounts.seller.organizationId)).id;
   ids.dealId = (await dealFixture({ seller: accounts.seller, buyer: accounts.buyer })).dealId;
+  // The seller's public organisation page (ADR 036).
+  ids.organizationId = accounts.seller.organizationId;
 }, 300_000);
 
 afterAll(async () => {

@@ -1,5 +1,6 @@
 import L from "leaflet";
 import type { RecyclingProcess } from "~/domain/codes.ts";
+import type { ReliabilityBadge } from "~/domain/reputation/reliability.ts";
 import { facilitySymbolSvg, pinSvg } from "./symbols.ts";
 
 /** The draggable pin of pickers and detail maps, drawn inline (no image URL to fetch or break). */
@@ -13,9 +14,18 @@ export function pinIcon(colour?: string): L.DivIcon {
   });
 }
 
-export function facilityIcon(process: RecyclingProcess | null, size = 20): L.DivIcon {
+export function facilityIcon(
+  process: RecyclingProcess | null,
+  size = 20,
+  badge: ReliabilityBadge | null = null,
+): L.DivIcon {
+  // The reliability badge (ADR 036) is a dot on the symbol's corner; "new" facilities get none.
+  const dot =
+    badge && badge !== "new"
+      ? `<span class="pl-reliability-dot pl-reliability-${badge}" data-badge="${badge}"></span>`
+      : "";
   return L.divIcon({
-    html: facilitySymbolSvg(process, size),
+    html: facilitySymbolSvg(process, size) + dot,
     className: "pl-facility-marker",
     iconSize: [size, size],
     iconAnchor: [size / 2, size / 2],

@@ -12,6 +12,7 @@ import {
   RECYCLING_PROCESSES,
   type RecyclingProcess,
 } from "~/domain/codes.ts";
+import { type FacilityReliabilityPoint, RELIABILITY_BADGES } from "~/domain/reputation/reliability.ts";
 
 /** A raster tile server replacing the bundled world map, when MAP_TILE_URL is set. */
 export interface MapTiles {
@@ -44,7 +45,14 @@ export interface FacilityMapData {
   lng: number[];
   /** Processes as a bit mask over RECYCLING_PROCESSES. */
   p: number[];
+  /** Reliability badge (ADR 036) as an index into RELIABILITY_BADGES; absent from older payloads. */
+  rb?: number[];
+  /** On-time intake: the Wilson lower bound in whole percent, and the count n it rests on. */
+  rl?: number[];
+  rn?: number[];
 }
+
+export type { FacilityReliabilityPoint };
 
 export interface LotPointInput {
   id: string;
@@ -62,6 +70,7 @@ export interface FacilityPointInput {
   lat: number;
   lng: number;
   processes: readonly RecyclingProcess[];
+  reliability?: FacilityReliabilityPoint;
 }
 
 const round3 = (v: number) => Math.round(v * 1000) / 1000;
@@ -95,12 +104,19 @@ export function encodeFacilityMapData(
   truncated: boolean,
 ): FacilityMapData {
   const data: FacilityMapData = { kind: "facilities", truncated, id: [], name: [], lat: [], lng: [], p: [] };
+  const withReliability = points.some((f) => f.reliability);
+  if (withReliability) Object.assign(data, { rb: [], rl: [], rn: [] });
   for (const f of points) {
     data.id.push(f.id);
     data.name.push(f.name);
     data.lat.push(round3(f.lat));
     data.lng.push(round3(f.lng));
     data.p.push(f.processes.reduce((mask, p) => mask | (1 << RECYCLING_PROCESSES.indexOf(p)), 0));
+    if (withReliability) {
+      data.rb?.push(RELIABILITY_BADGES.indexOf(f.reliability?.badge ?? "new"));
+      data.rl?.push(Math.floor((f.reliability?.lower ?? 0) * 100));
+      data.rn?.push(f.reliability?.n ?? 0);
+    }
   }
   return data;
 }
@@ -128,6 +144,15 @@ export function decodeFacilityPoint(data: FacilityMapData, i: number): FacilityP
     lat: data.lat[i],
     lng: data.lng[i],
     processes: processesOfMask(data.p[i]),
+    ...(data.rb && data.rl && data.rn
+      ? {
+          reliability: {
+            badge: RELIABILITY_BADGES[data.rb[i]] ?? "new",
+            lower: data.rl[i] / 100,
+            n: data.rn[i],
+          },
+        }
+      : {}),
   };
 }
 

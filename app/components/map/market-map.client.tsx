@@ -5,6 +5,7 @@ import type Supercluster from "supercluster";
 import { CHEMISTRY_SHORT_LABELS, LOT_FORM_LABELS } from "~/domain/codes.ts";
 import { type BBox, bboxFromView } from "~/domain/lot-filters.ts";
 import { formatKg } from "~/domain/quantity.ts";
+import { BADGE_LABELS } from "~/domain/reputation/reliability.ts";
 import { BaseLayer } from "./base-layer.client.tsx";
 import {
   type ClusterMix,
@@ -20,11 +21,19 @@ import {
   decodeFacilityPoint,
   decodeLotPoint,
   type FacilityMapData,
+  type FacilityReliabilityPoint,
   type LotMapData,
   lotReference,
 } from "./map-data.ts";
 import { DEFAULT_VIEW, MAP_MAX_BOUNDS, nearestCopy, toMapLng, viewLngRanges } from "./pacific.ts";
 import { chemistryColour, mainProcess, PROCESS_SHAPE_LABELS } from "./symbols.ts";
+
+/** The popup's reliability line: the badge, or how little history there is. */
+function reliabilityLine(r: FacilityReliabilityPoint): string {
+  return r.badge === "new"
+    ? `Reliability: not enough history (n = ${r.n})`
+    : `${BADGE_LABELS[r.badge]}: at least ${Math.round(r.lower * 100)} % on time (n = ${r.n})`;
+}
 
 export interface MarketMapViewProps {
   lots?: LotMapData | null;
@@ -132,7 +141,7 @@ function Markers({
             const facility = decodeFacilityPoint(facilities, (item.properties as Props).i);
             const process = mainProcess(facility.processes);
             const marker = L.marker(at, {
-              icon: facilityIcon(process),
+              icon: facilityIcon(process, 20, facility.reliability?.badge ?? null),
               title: facility.name,
               riseOnHover: true,
             });
@@ -140,6 +149,7 @@ function Markers({
               popupContent([
                 { text: facility.name, href: `/facilities/${facility.id}` },
                 { text: facility.processes.map((p) => PROCESS_SHAPE_LABELS[p]).join(", ") },
+                ...(facility.reliability ? [{ text: reliabilityLine(facility.reliability) }] : []),
               ]),
             );
             group.addLayer(marker);

@@ -1,0 +1,100 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ReliabilityBadgeView, ReputationSection, stars } from "~/components/reputation.tsx";
+import { CAPABILITY_LABELS } from "~/domain/codes.ts";
+import { formatDateTime } from "~/domain/date-time.ts";
+import { economyByCode } from "~/domain/economies.ts";
+import { reliabilityBadge } from "~/domain/reputation/reliability.ts";
+import {
+  facilityReliabilities,
+  organizationProfile,
+  organizationReputation,
+  publishedReviewsAbout,
+} from "~/models/reputation/reputation.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.organization.name} · Packloop` : "Organisation · Packloop" },
+];
+
+/**
+ * An organisation's public page (issue 13 item 3): what it does, its listed facilities with their
+ * reliability badges, its reputation over the last 180 days and the published reviews about it.
+ * Public like facility pages: only figures and reviews already published are shown.
+ */
+export async function loader({ params }: LoaderFunctionArgs) {
+  const id = params.organizationId ?? "";
+  const asOf = new Date();
+  const organization = await organizationProfile(id);
+  if (!organization) throw new Response("No such organisation.", { status: 404 });
+  const [reputation, reviews, reliability] = await Promise.all([
+    organizationReputation(id, asOf),
+    publishedReviewsAbout(id, asOf),
+    facilityReliabilities(
+      organization.facilities.map((f) => f.id),
+      asOf,
+    ),
+  ]);
+  if (!reputation) throw new Response("No such organisation.", { status: 404 });
+  return {
+    organization: {
+      ...organization,
+      economyName: economyByCode(organization.economyCode)?.name ?? organization.economyCode,
+      facilities: organization.facilities.map((f) => {
+        const figure = reliability.get(f.id);
+        return figure
+          ? { ...f, figure, badge: reliabilityBadge(figure) }
+          : { ...f, figure: null, badge: null };
+      }),
+    },
+    reputation,
+    reviews,
+  };
+}
+
+export default function OrganizationPage() {
+  const { organization, reputation, reviews } = useLoaderData<typeof loader>();
+  return (
+    <div className="stack" data-testid="organization-page">
+      <header>
+        <h1>{organization.name}</h1>
+        <p className="lede">
+          {organization.economyName} · {organization.capabilities.map((c) => CAPABILITY_LABELS[c]).join(", ")}
+        </p>
+        {organization.description ? <p>{organization.description}</p> : null}
+      </header>
+      {organization.facilities.length > 0 ? (
+        <section className="card" aria-labelledby="org-facilities-heading">
+          <h2 id="org-facilities-heading">Facilities</h2>
+          <ul>
+            {organization.facilities.map((f) => (
+              <li key={f.id}>
+                <Link to={`/facilities/${f.id}`}>{f.name}</Link>{" "}
+                {f.figure && f.badge ? <ReliabilityBadgeView badge={f.badge} figure={f.figure} /> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <ReputationSection reputation={reputation} />
+      <section className="card" aria-labelledby="org-reviews-heading">
+        <h2 id="org-reviews-heading">Reviews</h2>
+        {reviews.length === 0 ? (
+          <p className="hint">No published reviews in the last 180 days.</p>
+        ) : (
+          <ul className="review-list">
+            {reviews.map((r) => (
+              <li key={r.id} data-testid="organization-review">
+                <Link to={`/organizations/${r.author.id}`}>{r.author.name}</Link>{" "}
+                <span role="img" aria-label={`${r.rating} of 5 stars`}>
+                  {stars(r.rating)}
+                </span>{" "}
+                <span className="hint">{formatDateTime(r.createdAt, "utc")}</span>
+                <p>{r.text}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
