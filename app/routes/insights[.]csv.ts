@@ -1,4 +1,4 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import {
   INSIGHT_TABLES,
   insightTable,
@@ -16,7 +16,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const tableErrors = isInsightTableId(table)
       ? {}
       : { table: `Unknown table "${table}": use one of ${INSIGHT_TABLES.join(", ")}.` };
-    return data({ errors: { ...tableErrors, ...(read.ok ? {} : read.errors) } }, { status: 400 });
+    // A refusal names its fields, as JSON: a download link that is wrong should say why.
+    return new Response(JSON.stringify({ errors: { ...tableErrors, ...(read.ok ? {} : read.errors) } }), {
+      status: 400,
+      headers: { "Content-Type": "application/json; charset=utf-8" },
+    });
   }
   const name = `packloop-insights-${table}-${read.filters.from}-${read.filters.to}.csv`;
   return new Response(insightTableCsv(insightTable(read.view, table)), {

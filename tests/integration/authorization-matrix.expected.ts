@@ -11,6 +11,7 @@
 //   non-party sees "invalid" here rather than 403/404 — nothing is written either way;
 // - /settings/payouts answers 409 with no payment provider configured;
 // - the dispute API, like /deals/{id}, refuses the empty body (400) before looking at the party;
+// - /insights and /insights.csv are public (GET only); the CSV without ?table= is refused (400);
 // - certificates and verify pages are public: an unknown number is 404 for everyone; the deal's
 //   pro-forma PDF is the payer's only (409 here: no PLATFORM_BANK_DETAILS in the test);
 // - a dispute's evidence file (ADR 030) with an unknown id is 404 for every member, admins too.
@@ -742,6 +743,24 @@ export const EXPECTED: Record<string, Record<Principal, Outcome>> = {
     carrier: "redirect",
     admin: "redirect",
     token: "invalid",
+  },
+  "routes/insights._index": {
+    anonymous: "405",
+    seller: "405",
+    buyer: "405",
+    recycler: "405",
+    carrier: "405",
+    admin: "405",
+    token: "405",
+  },
+  "routes/insights[.]csv": {
+    anonymous: "405",
+    seller: "405",
+    buyer: "405",
+    recycler: "405",
+    carrier: "405",
+    admin: "405",
+    token: "405",
   },
   "routes/transparency.anchors": {
     anonymous: "405",
@@ -1622,6 +1641,24 @@ export const EXPECTED_GET: Record<string, Record<Principal, Outcome>> = {
     carrier: "redirect",
     admin: "redirect",
     token: "ok",
+  },
+  "routes/insights._index": {
+    anonymous: "ok",
+    seller: "ok",
+    buyer: "ok",
+    recycler: "ok",
+    carrier: "ok",
+    admin: "ok",
+    token: "ok",
+  },
+  "routes/insights[.]csv": {
+    anonymous: "invalid",
+    seller: "invalid",
+    buyer: "invalid",
+    recycler: "invalid",
+    carrier: "invalid",
+    admin: "invalid",
+    token: "invalid",
   },
   "routes/transparency.anchors": {
     anonymous: "ok",
