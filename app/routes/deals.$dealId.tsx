@@ -17,8 +17,8 @@ import { getDeal } from "~/models/deals/deal-read.server.ts";
 import { evidenceOfDeal } from "~/models/deals/dispute-evidence.server.ts";
 import { disputesOfDeal, disputeTerms, umpireAssayApplies } from "~/models/deals/disputes-read.server.ts";
 import { paymentSetupView } from "~/models/deals/stripe-payments.server.ts";
-import { readFormWithFiles } from "~/utils/multipart.server.ts";
 import { dealReviews, writeReview } from "~/models/reputation/reviews.server.ts";
+import { readFormWithFiles } from "~/utils/multipart.server.ts";
 import { disputeFormAction, isDisputeIntent } from "./deal-disputes.server.ts";
 import { platformBankDetails, readKg } from "./deal-pages.server.ts";
 
@@ -136,7 +136,8 @@ const EVENT_LABELS: Record<string, string> = {
 };
 
 export default function DealPage() {
-  const { deal, checkoutReturn, bank, stripe, disputes, evidence, dispute, reviews } = useLoaderData<typeof loader>();
+  const { deal, checkoutReturn, bank, stripe, disputes, evidence, dispute, reviews } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Record<string, string> = result?.errors ?? {};
   const m = formatMoney;

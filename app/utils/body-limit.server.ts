@@ -21,7 +21,14 @@ import { closeAfterAnswer, isApiPath, sendRefusal } from "./http-refusal.server.
  * keeps may hold one (PostgreSQL's text cannot), and a form has no binary parts outside uploads.
  */
 
-export type BodyKind = "json" | "bulk-json" | "form" | "lot-import" | "lot-form" | "deal-form" | "evidence-form";
+export type BodyKind =
+  | "json"
+  | "bulk-json"
+  | "form"
+  | "lot-import"
+  | "lot-form"
+  | "deal-form"
+  | "evidence-form";
 
 const KB = 1024;
 const MB = 1024 * KB;
