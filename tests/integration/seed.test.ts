@@ -69,7 +69,7 @@ describe("seedDemo on an empty database", () => {
     elapsedMs = performance.now() - started;
   });
 
-  it("seeds, reports its counts and takes a few seconds at most", async () => {
+  it("seeds and reports its counts, in well under a minute", async () => {
     expect(result.seeded).toBe(true);
     const counts = await tableCounts(db());
     expect(result.counts).toMatchObject({
@@ -81,7 +81,10 @@ describe("seedDemo on an empty database", () => {
       lots: counts.lots,
       bids: counts.bids,
     });
-    expect(elapsedMs).toBeLessThan(10_000);
+    // A guard against a seed that hangs or grows by orders of magnitude, not a speed target: the demo
+    // data now carries deals in every state on both rails, shipments and certificates, and a shared
+    // 2-core CI machine has taken 25 s. `npm start` seeds once per data folder.
+    expect(elapsedMs).toBeLessThan(60_000);
   });
 
   it("gives every demo lot a chain of custody that verifies, awarded lots carrying their award, in time order", async () => {
@@ -359,7 +362,8 @@ describe("seedDemo on an empty database", () => {
   });
 });
 
-describe("seedDemo on other databases", () => {
+// Each test here migrates a fresh embedded database and seeds it: a minute on a loaded 2-core machine.
+describe("seedDemo on other databases", { timeout: 120_000 }, () => {
   const opened: Database[] = [];
   afterAll(async () => {
     for (const database of opened) await database.close();
