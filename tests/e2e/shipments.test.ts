@@ -35,8 +35,9 @@ describe("shipments", () => {
     expect(await page.getByTestId("shipment-eta").textContent()).toMatch(/late against the plan/);
     expect(await page.getByTestId("against-plan").count()).toBeGreaterThan(0);
     await page.getByRole("button", { name: "Record “Customs cleared”" }).click();
+    // The form posts files too (multipart): on a loaded machine the default 1 s poll was too short.
     await expect
-      .poll(() => page.getByTestId("milestone-timeline").textContent())
+      .poll(() => page.getByTestId("milestone-timeline").textContent(), { timeout: 10_000 })
       .toContain("Customs cleared");
     // Next is the delivery, which the carrier may record too.
     await expect.poll(() => page.getByRole("button", { name: "Record “Delivered”" }).count()).toBe(1);
