@@ -271,6 +271,11 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
   },
   "routes/transparency.anchors": { kind: HTML, plan: page("/transparency/anchors") },
   "routes/transparency.anchors[.]json": { kind: RESOURCE, plan: page("/transparency/anchors.json") },
+  "routes/insights_.price-index._index": { kind: HTML, plan: page("/insights/price-index") },
+  "routes/insights_.price-index.methodology": { kind: HTML, plan: page("/insights/price-index/methodology") },
+  "routes/insights_.price-index[.]csv": { kind: RESOURCE, plan: page("/insights/price-index.csv") },
+  "routes/api.v1.price-index": { kind: RESOURCE, plan: page("/api/v1/price-index") },
+  "routes/admin.price-index": { kind: HTML, plan: onlyFor(["admin"], "/admin/price-index") },
   "routes/api.v1.lots.$lotId.$lotAction": {
     kind: RESOURCE,
     plan: (ids) => [{ path: `/api/v1/lots/${ids.fleetOpenLot}/publish` }],

@@ -17,6 +17,8 @@
 // - a dispute's evidence file (ADR 030) with an unknown id is 404 for every member, admins too.
 // - /organizations/{id} (the seller's, ADR 036) is a public page that reads no session: every
 //   principal, a bearer token included, gets the same published figures and reviews (200).
+// - the price index page, methodology, CSV and API are public (GET ok for everyone, no POST);
+//   /admin/price-index is platform admins' only, its empty recompute form refused (400).
 export const PRINCIPALS = ["anonymous", "seller", "buyer", "recycler", "carrier", "admin", "token"] as const;
 export type Principal = (typeof PRINCIPALS)[number];
 export type Outcome =
@@ -772,6 +774,51 @@ export const EXPECTED: Record<string, Record<Principal, Outcome>> = {
     token: "405",
   },
   "routes/transparency.anchors[.]json": {
+    anonymous: "405",
+    seller: "405",
+    buyer: "405",
+    recycler: "405",
+    carrier: "405",
+    admin: "405",
+    token: "405",
+  },
+  "routes/admin.price-index": {
+    anonymous: "login",
+    seller: "403",
+    buyer: "403",
+    recycler: "403",
+    carrier: "403",
+    admin: "invalid",
+    token: "login",
+  },
+  "routes/api.v1.price-index": {
+    anonymous: "405",
+    seller: "405",
+    buyer: "405",
+    recycler: "405",
+    carrier: "405",
+    admin: "405",
+    token: "405",
+  },
+  "routes/insights_.price-index._index": {
+    anonymous: "405",
+    seller: "405",
+    buyer: "405",
+    recycler: "405",
+    carrier: "405",
+    admin: "405",
+    token: "405",
+  },
+  "routes/insights_.price-index.methodology": {
+    anonymous: "405",
+    seller: "405",
+    buyer: "405",
+    recycler: "405",
+    carrier: "405",
+    admin: "405",
+    token: "405",
+  },
+  "routes/insights_.price-index[.]csv": {
     anonymous: "405",
     seller: "405",
     buyer: "405",
@@ -1670,6 +1717,51 @@ export const EXPECTED_GET: Record<string, Record<Principal, Outcome>> = {
     token: "ok",
   },
   "routes/transparency.anchors[.]json": {
+    anonymous: "ok",
+    seller: "ok",
+    buyer: "ok",
+    recycler: "ok",
+    carrier: "ok",
+    admin: "ok",
+    token: "ok",
+  },
+  "routes/admin.price-index": {
+    anonymous: "login",
+    seller: "403",
+    buyer: "403",
+    recycler: "403",
+    carrier: "403",
+    admin: "ok",
+    token: "login",
+  },
+  "routes/api.v1.price-index": {
+    anonymous: "ok",
+    seller: "ok",
+    buyer: "ok",
+    recycler: "ok",
+    carrier: "ok",
+    admin: "ok",
+    token: "ok",
+  },
+  "routes/insights_.price-index._index": {
+    anonymous: "ok",
+    seller: "ok",
+    buyer: "ok",
+    recycler: "ok",
+    carrier: "ok",
+    admin: "ok",
+    token: "ok",
+  },
+  "routes/insights_.price-index.methodology": {
+    anonymous: "ok",
+    seller: "ok",
+    buyer: "ok",
+    recycler: "ok",
+    carrier: "ok",
+    admin: "ok",
+    token: "ok",
+  },
+  "routes/insights_.price-index[.]csv": {
     anonymous: "ok",
     seller: "ok",
     buyer: "ok",
