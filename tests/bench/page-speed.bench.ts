@@ -4,7 +4,8 @@
 // returns 50 items) run side by side as child processes; autocannon loads each target in turn with
 // 50 keep-alive connections, in rounds (baseline, then every page, again), so a busy machine slows
 // baseline and pages alike. Prints req/s per target (median of the rounds), p50/p99 latency and
-// the ratio to the baseline's median. Targets: /lots and a lot page ≥ 0.5 of the bare route, the
+// the ratio to the baseline's median, and the server CPU time per request beside the bare route's
+// (steadier than req/s on a shared machine). Targets: /lots and a lot page ≥ 0.5 of the bare route, the
 // simple pages (/login, the home page) ≥ 0.7. A signed-in /lots (session cookie) is measured too:
 // what a member pays for the session and the header's counts.
 //
@@ -30,6 +31,8 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 interface Target {
   name: string;
   baseUrl: string;
+  /** The server process (tree) that answers, for its CPU time. */
+  pid: number;
   path: string;
   headers?: Record<string, string>;
   /** Ratio to the bare route this page should reach; null for the baseline. */
@@ -37,6 +40,8 @@ interface Target {
 }
 
 interface Sample {
+  /** Server CPU ms per request (user + system of its process tree), drained requests included. */
+  cpuPerRequest: number;
   perSecond: number;
   answers: number;
   p50: number;
@@ -46,6 +51,7 @@ interface Sample {
 }
 
 async function load(target: Target, seconds: number, connections: number): Promise<Sample> {
+  const cpuBefore = cpuMs(target.pid);
   const result = await autocannon({
     url: `${target.baseUrl}${target.path}`,
     connections,
@@ -54,7 +60,12 @@ async function load(target: Target, seconds: number, connections: number): Promi
     // autocannon takes `headers: undefined` for "send none" and then sends no requests at all.
     ...(target.headers ? { headers: target.headers } : {}),
   });
+  // Wait until the server has worked off what the load left in flight (a request behind them
+  // answers), so that work counts here and not against the next target.
+  await (await fetch(`${target.baseUrl}${target.path}`, { headers: target.headers })).body?.cancel();
+  const sent = result["2xx"] + result.non2xx + result.errors + result.timeouts;
   return {
+    cpuPerRequest: sent > 0 ? (cpuMs(target.pid) - cpuBefore) / (sent + 1) : Number.NaN,
     // Counted from the answers, not from autocannon's per-second samples (empty in a short run).
     perSecond: (result["2xx"] + result.non2xx) / seconds,
     answers: result["2xx"] + result.non2xx,
@@ -65,7 +76,7 @@ async function load(target: Target, seconds: number, connections: number): Promi
   };
 }
 
-async function startBareServer(): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
+async function startBareServer(): Promise<{ baseUrl: string; pid: number; stop: () => Promise<void> }> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     path.join(ROOT, "node_modules/.bin/tsx"),
@@ -84,7 +95,7 @@ async function startBareServer(): Promise<{ baseUrl: string; stop: () => Promise
       child.once("exit", () => resolve());
       child.kill("SIGTERM");
     });
-  return { baseUrl: `http://127.0.0.1:${port}`, stop };
+  return { baseUrl: `http://127.0.0.1:${port}`, pid: child.pid!, stop };
 }
 
 /** A session cookie for the demo fleet operator, through the log-in form as a browser posts it. */
@@ -101,23 +112,49 @@ async function signIn(baseUrl: string): Promise<string> {
   return cookie.join("; ");
 }
 
-/** Resident memory (MiB) of a process and its descendants (tsx runs the server in a child node). */
-function residentMiB(pid: number): number {
-  let kib = 0;
+/** A process and its descendants (tsx runs the server in a child node); [] without /proc. */
+function processTree(pid: number): number[] {
+  const found: number[] = [];
   const visit = (id: number) => {
     try {
-      kib += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, "utf8"))?.[1] ?? 0);
-      for (const task of readdirSync(`/proc/${id}/task`))
-        for (const child of readFileSync(`/proc/${id}/task/${task}/children`, "utf8")
-          .split(" ")
-          .filter(Boolean))
-          visit(Number(child));
+      const children = readdirSync(`/proc/${id}/task`).flatMap((task) =>
+        readFileSync(`/proc/${id}/task/${task}/children`, "utf8").split(" ").filter(Boolean),
+      );
+      found.push(id);
+      for (const child of children) visit(Number(child));
     } catch {
       // Gone meanwhile, or no /proc (not Linux): counted as nothing.
     }
   };
   visit(pid);
+  return found;
+}
+
+/** Resident memory (MiB) of a process tree. */
+function residentMiB(pid: number): number {
+  let kib = 0;
+  for (const id of processTree(pid)) {
+    try {
+      kib += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, "utf8"))?.[1] ?? 0);
+    } catch {}
+  }
   return kib / 1024;
+}
+
+/**
+ * CPU time (ms, user + system) a process tree has used. Per request it is what the server spends
+ * on a page whoever else shares the machine: on a busy machine req/s falls, CPU per request hardly
+ * moves, so its ratio is the steadier figure (Linux clock ticks of 10 ms).
+ */
+function cpuMs(pid: number): number {
+  let ticks = 0;
+  for (const id of processTree(pid)) {
+    try {
+      const fields = readFileSync(`/proc/${id}/stat`, "utf8").split(") ")[1].split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {}
+  }
+  return ticks * 10;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -144,14 +181,21 @@ export default async function run(bench: Bench) {
     const idleMiB = residentMiB(app.pid);
 
     const targets: Target[] = [
-      { name: "bare Remix route (50 items)", baseUrl: bare.baseUrl, path: "/items", target: null },
-      { name: "/lots", baseUrl: app.baseUrl, path: "/lots", target: 0.5 },
-      { name: "lot page", baseUrl: app.baseUrl, path: lotPath, target: 0.5 },
-      { name: "/login", baseUrl: app.baseUrl, path: "/login", target: 0.7 },
-      { name: "home page /", baseUrl: app.baseUrl, path: "/", target: 0.7 },
+      {
+        name: "bare Remix route (50 items)",
+        baseUrl: bare.baseUrl,
+        pid: bare.pid,
+        path: "/items",
+        target: null,
+      },
+      { name: "/lots", baseUrl: app.baseUrl, pid: app.pid, path: "/lots", target: 0.5 },
+      { name: "lot page", baseUrl: app.baseUrl, pid: app.pid, path: lotPath, target: 0.5 },
+      { name: "/login", baseUrl: app.baseUrl, pid: app.pid, path: "/login", target: 0.7 },
+      { name: "home page /", baseUrl: app.baseUrl, pid: app.pid, path: "/", target: 0.7 },
       {
         name: "/lots signed in",
         baseUrl: app.baseUrl,
+        pid: app.pid,
         path: "/lots",
         headers: { Cookie: session },
         target: 0.5,
@@ -168,17 +212,20 @@ export default async function run(bench: Bench) {
       `${connections} connections, ${seconds} s per target, ${rounds} round(s); req/s is the median of the rounds`,
     );
     const baseline = median(samples.get(targets[0])!.map((s) => s.perSecond));
+    const baselineCpu = median(samples.get(targets[0])!.map((s) => s.cpuPerRequest));
     for (const target of targets) {
       const list = samples.get(target)!;
       const perSecond = median(list.map((s) => s.perSecond));
       const ratio = perSecond / baseline;
+      const cpu = median(list.map((s) => s.cpuPerRequest));
       const verdict =
         target.target === null
           ? "baseline"
           : `ratio ${ratio.toFixed(2)} (target ≥ ${target.target}: ${bench.target(ratio >= target.target)})`;
       console.log(
         `${target.name.padEnd(28)} ${perSecond.toFixed(0).padStart(6)} req/s  p50 ${median(list.map((s) => s.p50))} ms  ` +
-          `p99 ${median(list.map((s) => s.p99))} ms  ${verdict}`,
+          `p99 ${median(list.map((s) => s.p99))} ms  ${verdict}; server CPU ${cpu.toFixed(1)} ms/request, ` +
+          `bare route's CPU ÷ this ${(baselineCpu / cpu).toFixed(2)}`,
       );
       const non2xx = list.reduce((sum, s) => sum + s.non2xx, 0);
       const errors = list.reduce((sum, s) => sum + s.errors, 0);
