@@ -3,6 +3,7 @@
 // execution of an agreed or decided outcome through the ledger, the state machine and the Stripe
 // outbox. Steps: disputes.server.ts (open, propose, accept, withdraw, decide) and
 // dispute-umpire.server.ts (the umpire's result).
+import { isTerminal } from "~/domain/deals/deal-state.ts";
 import { type DisputeProposal, disputeOutcome, LIVE_DISPUTE_STATUSES } from "~/domain/deals/disputes.ts";
 import { finalSettlement as settlementEntry } from "~/domain/deals/ledger-builders.ts";
 import { finalSettlement as settlementFigures, valueAtWeight } from "~/domain/deals/settlement.ts";
@@ -109,6 +110,34 @@ export async function disputeFor(
 
 export const isLive = (dispute: Dispute) => LIVE_DISPUTE_STATUSES.includes(dispute.status);
 export const NOT_LIVE = () => fail("DISPUTE_CLOSED", "The dispute has ended.");
+
+/**
+ * The admin-only steps (a decision, the umpire's result): a party learns the step is not theirs
+ * (FORBIDDEN, with `reason`), anyone else that there is no such dispute. Null for a platform admin.
+ */
+export async function refuseUnlessAdmin(
+  dealId: string,
+  person: DisputePerson,
+  reason: string,
+): Promise<Failure | null> {
+  if (person.isPlatformAdmin) return null;
+  const found = isUuid(dealId) ? await db().deal.findUnique({ where: { id: dealId } }) : null;
+  if (found && sideOf(found, person.organizationId)) return fail("FORBIDDEN", reason);
+  return NO_DISPUTE();
+}
+
+/** The locked deal and its dispute, refused unless the dispute is live and the deal not ended. */
+export async function liveDisputeFor(
+  tx: DbTransaction,
+  dealId: string,
+  disputeId: string,
+  person: DisputePerson,
+) {
+  const found = await disputeFor(tx, dealId, disputeId, person);
+  if (!found.ok) return found;
+  if (!isLive(found.dispute) || isTerminal(found.deal.status as never)) return NOT_LIVE();
+  return found;
+}
 
 export function proposalOf(row: { kind: ProposalRow["kind"]; amountMinor: bigint | null }): DisputeProposal {
   if (row.kind === "price_adjustment" || row.kind === "partial_refund")

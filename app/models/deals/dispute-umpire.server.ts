@@ -5,24 +5,18 @@
 // (which either party attaches as evidence); the agreed assay — means within the limits, the
 // umpire's figures beyond — is valued by the settlement code and settles the deal at once.
 import { dealLabel } from "~/domain/deals/deal-reference.ts";
-import { isTerminal } from "~/domain/deals/deal-state.ts";
 import { assayExchangeFromJson, assayExchangeJson, type UmpireResults } from "~/domain/deals/umpire-assay.ts";
 import { type Failure, fail } from "~/domain/failure.ts";
-import { isUuid } from "~/domain/lot-json.ts";
 import type { Deal, Dispute, Prisma } from "~/generated.server/prisma/client.ts";
-import { db } from "~/utils/db.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
 import {
   type DisputePerson,
-  disputeFor,
   executeOutcome,
   inTransaction,
-  isLive,
-  NO_DISPUTE,
-  NOT_LIVE,
+  liveDisputeFor,
   outcomeJson,
   type Result,
-  sideOf,
+  refuseUnlessAdmin,
 } from "./dispute-frame.server.ts";
 
 /** A platform admin records the umpire's results; the dispute ends on the agreed assay's value. */
@@ -33,17 +27,16 @@ export async function recordUmpireResult(
   umpire: UmpireResults,
   at = new Date(),
 ): Promise<Result<{ dispute: Dispute; deal: Deal }> | Failure> {
-  if (!person.isPlatformAdmin) {
-    const found = isUuid(dealId) ? await db().deal.findUnique({ where: { id: dealId } }) : null;
-    if (found && sideOf(found, person.organizationId))
-      return fail("FORBIDDEN", "The platform records the umpire's result from the umpire's certificate.");
-    return NO_DISPUTE();
-  }
+  const refused = await refuseUnlessAdmin(
+    dealId,
+    person,
+    "The platform records the umpire's result from the umpire's certificate.",
+  );
+  if (refused) return refused;
   return inTransaction(async (tx) => {
-    const found = await disputeFor(tx, dealId, disputeId, person);
+    const found = await liveDisputeFor(tx, dealId, disputeId, person);
     if (!found.ok) return found;
-    const { deal, dispute } = found;
-    if (!isLive(dispute) || isTerminal(deal.status as never)) return NOT_LIVE();
+    const { deal } = found;
     const row = await tx.disputeProposal.findFirst({
       where: { disputeId, kind: "umpire_assay", status: "accepted" },
       orderBy: { createdAt: "desc" },

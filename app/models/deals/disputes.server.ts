@@ -9,7 +9,7 @@
 // one it waits for the umpire's result (dispute-umpire.server.ts). Non-parties get NOT_FOUND, as for
 // the deal itself.
 import { dealLabel } from "~/domain/deals/deal-reference.ts";
-import { type DealActorRole, isTerminal } from "~/domain/deals/deal-state.ts";
+import type { DealActorRole } from "~/domain/deals/deal-state.ts";
 import {
   checkProposal,
   DISPUTE_REASON_LABELS,
@@ -34,7 +34,7 @@ import type {
   Prisma,
   DisputeProposal as ProposalRow,
 } from "~/generated.server/prisma/client.ts";
-import { type DbTransaction, db } from "~/utils/db.server.ts";
+import type { DbTransaction } from "~/utils/db.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
 import { orRefuse } from "./deal-money.server.ts";
 import { dealClock, lockDeal, transitionDeal } from "./deal-transitions.server.ts";
@@ -45,13 +45,14 @@ import {
   executeOutcome,
   inTransaction,
   isLive,
+  liveDisputeFor,
   NO_DEAL,
-  NO_DISPUTE,
   NOT_LIVE,
   otherSide,
   outcomeJson,
   proposalOf,
   type Result,
+  refuseUnlessAdmin,
   seesDeal,
   sideOf,
 } from "./dispute-frame.server.ts";
@@ -346,18 +347,12 @@ export async function decideDispute(
   input: ProposalInput,
   at = new Date(),
 ): Promise<Result<{ dispute: Dispute; deal: Deal }> | Failure> {
-  if (!person.isPlatformAdmin) {
-    // Parties learn that deciding is not theirs; anyone else that there is no such dispute.
-    const found = isUuid(dealId) ? await db().deal.findUnique({ where: { id: dealId } }) : null;
-    if (found && sideOf(found, person.organizationId))
-      return fail("FORBIDDEN", "Only platform admins decide a dispute.");
-    return NO_DISPUTE();
-  }
+  const refused = await refuseUnlessAdmin(dealId, person, "Only platform admins decide a dispute.");
+  if (refused) return refused;
   return inTransaction(async (tx) => {
-    const found = await disputeFor(tx, dealId, disputeId, person);
+    const found = await liveDisputeFor(tx, dealId, disputeId, person);
     if (!found.ok) return found;
-    const { deal, dispute } = found;
-    if (!isLive(dispute) || isTerminal(deal.status as never)) return NOT_LIVE();
+    const { deal } = found;
     const checked = checkProposal(input);
     if (!checked.ok) return checked;
     if (checked.value.kind === "umpire_assay")
