@@ -37,7 +37,16 @@ export type BorderRestriction =
   | "cn_black_mass_assay_missing"
   | "cn_black_mass_below_standard"
   | "basel_ban_amendment"
-  | "basel_non_party";
+  | "basel_non_party"
+  | "scenario_black_mass_ban";
+
+/**
+ * A "what if" rule on black mass imports (ADR 037, /insights/scenarios), never the rules in force:
+ * "banned" closes the economy to black mass from abroad; "admitted" lifts the economy's own ban
+ * (China's import standard), so black mass crosses under the same waste procedures as other lots.
+ */
+export type BlackMassImportRule = "banned" | "admitted";
+export type BlackMassImportPolicy = Readonly<Partial<Record<EconomyCode, BlackMassImportRule>>>;
 
 /** Assay of a black mass lot, in basis points of dry mass (1 % = 100). */
 export interface BlackMassAssay {
@@ -60,6 +69,8 @@ export interface BorderCheckRequest {
   readonly blackMassAssay?: BlackMassAssay;
   /** Planned shipment date, YYYY-MM-DD; without it the rules in force today (mid-2026) apply. */
   readonly shipmentDate?: string;
+  /** Scenario rules only; the live plan and quotes never pass one. */
+  readonly blackMassImports?: BlackMassImportPolicy;
 }
 
 export type BorderCheckResult =
@@ -269,7 +280,14 @@ export function borderCheck(request: BorderCheckRequest): BorderCheckResult {
   const { originEconomy: from, destinationEconomy: to } = request;
   if (from === to) return { allowed: true, procedure: "domestic", notes: [] };
 
-  const china = chinaImport(request);
+  const scenarioRule = request.form === "black_mass" ? request.blackMassImports?.[to] : undefined;
+  if (scenarioRule === "banned") {
+    return restricted(
+      "scenario_black_mass_ban",
+      `In this scenario ${nameOf(to)} bans imports of black mass, so this lot cannot be shipped there.`,
+    );
+  }
+  const china = scenarioRule === "admitted" ? undefined : chinaImport(request);
   if (china) return china;
   if (!request.isWaste) return { allowed: true, procedure: "not_waste", notes: [] };
 

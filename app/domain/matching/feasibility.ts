@@ -19,7 +19,11 @@
  * costs little more than the acceptance checks and one route choice each.
  */
 
-import { type BorderCheckResult, borderCheck } from "../compliance/border-rules.ts";
+import {
+  type BlackMassImportPolicy,
+  type BorderCheckResult,
+  borderCheck,
+} from "../compliance/border-rules.ts";
 import { type DocumentCode, requiredDocuments } from "../compliance/documents.ts";
 import { DEFAULT_LOGISTICS_FACTORS, type RouteEndpoint } from "../logistics/plan.ts";
 import { allowedModes, type Consignment } from "../logistics/transport-rules.ts";
@@ -71,6 +75,8 @@ export interface PreparedLot {
   readonly purposes: Readonly<Record<TransportPurpose, PurposeFacts>>;
   /** Per destination economy, four slots: import consent (no/yes) × waste (yes/no). */
   readonly borders: Map<string, BorderEntry[]>;
+  /** Scenario rules on black mass imports (ADR 037); absent for the live plan and quotes. */
+  readonly blackMassImports?: BlackMassImportPolicy;
 }
 
 const REUSE_FORMS = new Set(["pack", "module", "cell"]);
@@ -120,6 +126,7 @@ export function prepareLot(lot: MatchLot, context: MatchContext): PreparedLot {
       reuse: purposeFacts(lot, "reuse", context),
     },
     borders: new Map(),
+    blackMassImports: context.blackMassImports,
   };
 }
 
@@ -146,6 +153,7 @@ export function borderFor(prepared: PreparedLot, facility: MatchFacility, facts:
     facilityHoldsImportConsent: facility.holdsImportConsent,
     blackMassAssay: lot.blackMassAssay,
     shipmentDate: `${monthKey(prepared.horizon.first)}-01`,
+    blackMassImports: prepared.blackMassImports,
   });
   // Black mass that meets China's standard crosses as a product: no transboundary waste papers.
   const travelsAsWaste = facts.isWaste && !(result.allowed && result.procedure === "not_waste");

@@ -6,7 +6,7 @@
 
 import type { PriceKind } from "../capacity.ts";
 import type { BatteryCondition, Chemistry, LotForm, RecyclingProcess } from "../codes.ts";
-import type { BlackMassAssay } from "../compliance/border-rules.ts";
+import type { BlackMassAssay, BlackMassImportPolicy } from "../compliance/border-rules.ts";
 import type { DocumentCode } from "../compliance/documents.ts";
 import type { EconomyCode } from "../economies.ts";
 import type { LatLng } from "../logistics/geo.ts";
@@ -105,6 +105,8 @@ export interface MatchContext {
   readonly horizonMonths?: number;
   /** Sea routes and port choices worked out so far; share one across calls to reuse them. */
   readonly routes?: RouteMemo;
+  /** "What if" rules on black mass imports (scenarios, ADR 037); never set for the live plan. */
+  readonly blackMassImports?: BlackMassImportPolicy;
 }
 
 /** One leg as the API shows it (issue 4, item 5). */
