@@ -191,12 +191,12 @@ describe("economyShifts", () => {
   const usd = (amountMinor: number) => ({ amountMinor, currency: "USD" });
   it("adds placed, received and net value per economy, largest change in net value first", () => {
     const baseline = {
-      byEconomyPair: [{ from: "AU" as const, to: "KR" as const, tonnes: 10, netValue: usd(1000) }],
+      byEconomyPair: [{ from: "AU" as const, to: "KR" as const, tonnes: 10, lots: 1, netValue: usd(1000) }],
     };
     const scenario = {
       byEconomyPair: [
-        { from: "AU" as const, to: "SG" as const, tonnes: 12, netValue: usd(5000) },
-        { from: "SG" as const, to: "SG" as const, tonnes: 1, netValue: usd(1100) },
+        { from: "AU" as const, to: "SG" as const, tonnes: 12, lots: 2, netValue: usd(5000) },
+        { from: "SG" as const, to: "SG" as const, tonnes: 1, lots: 1, netValue: usd(1100) },
       ],
     };
     expect(economyShifts(baseline, scenario)).toEqual([

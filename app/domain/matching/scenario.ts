@@ -175,6 +175,7 @@ interface PairTotals {
     from: EconomyCode;
     to: EconomyCode;
     tonnes: number;
+    lots: number;
     netValue: Money;
   }[];
 }
@@ -210,4 +211,41 @@ export function economyShifts(baseline: PairTotals, scenario: PairTotals): Econo
         Math.abs(b.netValueMinor[1] - b.netValueMinor[0]) -
           Math.abs(a.netValueMinor[1] - a.netValueMinor[0]) || a.economy.localeCompare(b.economy),
     );
+}
+
+/** One side of the comparison: what the page shows for the baseline and for the scenario. */
+export interface PlanSide {
+  readonly lots: number;
+  readonly placedLots: number;
+  readonly placedTonnes: number;
+  /** Tonnes of open lots the plan leaves where they are. */
+  readonly strandedTonnes: number;
+  readonly netValue: Money;
+  readonly freightCost: Money;
+  readonly co2eKg: number;
+  readonly byEconomyPair: PairTotals["byEconomyPair"];
+}
+
+export function planSide(
+  totals: PairTotals & {
+    lots: number;
+    assignedLots: number;
+    tonnes: number;
+    netValue: Money;
+    freightCost: Money;
+    co2eKg: number;
+  },
+  lotsKg: number,
+): PlanSide {
+  const placedKg = Math.round(totals.tonnes * 1000);
+  return {
+    lots: totals.lots,
+    placedLots: totals.assignedLots,
+    placedTonnes: totals.tonnes,
+    strandedTonnes: Math.max(0, lotsKg - placedKg) / 1000,
+    netValue: totals.netValue,
+    freightCost: totals.freightCost,
+    co2eKg: totals.co2eKg,
+    byEconomyPair: totals.byEconomyPair,
+  };
 }
