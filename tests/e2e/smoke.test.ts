@@ -35,6 +35,8 @@ interface DemoIds {
   fleetOrganization: string;
   bookingId: string;
   importId: string;
+  /** The demo fleet's "what if" (ADR 037): every signed-in role may view it by link. */
+  scenarioId: string;
   notificationId: string;
   documentId: string;
   invitationToken: string;
@@ -274,6 +276,11 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
   "routes/insights_.price-index._index": { kind: HTML, plan: page("/insights/price-index") },
   "routes/insights_.price-index.methodology": { kind: HTML, plan: page("/insights/price-index/methodology") },
   "routes/insights_.price-index[.]csv": { kind: RESOURCE, plan: page("/insights/price-index.csv") },
+  "routes/insights_.scenarios._index": { kind: HTML, plan: page("/insights/scenarios") },
+  "routes/insights_.scenarios.$scenarioId": {
+    kind: HTML,
+    plan: (ids) => [{ path: `/insights/scenarios/${ids.scenarioId}` }],
+  },
   "routes/api.v1.price-index": { kind: RESOURCE, plan: page("/api/v1/price-index") },
   "routes/admin.price-index": { kind: HTML, plan: onlyFor(["admin"], "/admin/price-index") },
   "routes/api.v1.lots.$lotId.$lotAction": {
@@ -566,6 +573,13 @@ async function findDemoIds(): Promise<DemoIds> {
   });
   const importId = new RegExp(`/lots/import/(${UUID})`).exec(imported.headers().location ?? "")?.[1];
   if (!importId) throw new Error(`the import answered ${imported.status()}: ${await imported.text()}`);
+  // A "what if" saved by the fleet, as the scenarios form sends it.
+  const saved = await fleet.post("/insights/scenarios", {
+    form: { intent: "save", name: "Smoke: dearer CO2", co2Price: "250" },
+    maxRedirects: 0,
+  });
+  const scenarioId = new RegExp(`/insights/scenarios/(${UUID})`).exec(saved.headers().location ?? "")?.[1];
+  if (!scenarioId) throw new Error(`saving a scenario answered ${saved.status()}: ${await saved.text()}`);
   // A document on the fleet's open lot, as the lot page's upload form sends it.
   const uploaded = await fleet.post(`/lots/${fleetOpenLot}`, {
     multipart: {
@@ -622,6 +636,7 @@ async function findDemoIds(): Promise<DemoIds> {
     fleetOrganization,
     bookingId: bookings.bookings[0].id,
     importId,
+    scenarioId,
     notificationId,
     documentId,
     invitationToken: await outboxToken(invitee, "invitations"),

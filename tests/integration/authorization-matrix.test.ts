@@ -137,6 +137,16 @@ beforeAll(async () => {
   ids.dealId = (await dealFixture({ seller: accounts.seller, buyer: accounts.buyer })).dealId;
   // The seller's public organisation page (ADR 036).
   ids.organizationId = accounts.seller.organizationId;
+  // The seller's saved "what if" (ADR 037): members view it by link, only the seller's organisation posts.
+  ids.scenarioId = (
+    await db().planScenario.create({
+      data: {
+        organizationId: accounts.seller.organizationId,
+        name: "matrix",
+        changes: [{ kind: "co2_price", centsPerTonne: 0 }],
+      },
+    })
+  ).id;
 }, 300_000);
 
 afterAll(async () => {
