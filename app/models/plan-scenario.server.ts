@@ -18,6 +18,7 @@ import {
   type Busy,
   loadMarketplaceInputs,
   marketplacePlan,
+  PLAN_CACHE_MS,
   solvePlan,
   withPlanSlot,
 } from "./allocation-plan.server.ts";
@@ -178,13 +179,40 @@ export interface ScenarioComparison {
 }
 
 /**
+ * Solved comparisons are kept as long as /plan keeps its plan, per scenario version (id and
+ * updatedAt), so a shared link opened by many does not solve once per view. A few only: each
+ * holds two plans' totals and flows.
+ */
+const COMPARISONS_KEPT = 20;
+const comparisons = new Map<string, { at: number; value: ScenarioComparison }>();
+
+export function scenarioVersion(scenario: ScenarioRecord): string {
+  return `${scenario.id}@${scenario.updatedAt}`;
+}
+
+export function cachedComparison(version: string, now: Date): ScenarioComparison | null {
+  const kept = comparisons.get(version);
+  return kept && now.getTime() - kept.at < PLAN_CACHE_MS ? kept.value : null;
+}
+
+function keep(version: string, now: Date, value: ScenarioComparison): void {
+  comparisons.delete(version);
+  comparisons.set(version, { at: now.getTime(), value });
+  if (comparisons.size > COMPARISONS_KEPT) comparisons.delete(comparisons.keys().next().value as string);
+}
+
+/**
  * The live plan (cached as on /plan) beside the plan with the scenario's changes, solved now. Both
  * read the same open lots and active facilities; only the scenario's copy of the inputs changes.
  */
 export async function compareScenario(
-  changes: readonly ScenarioChange[],
+  scenario: ScenarioRecord,
   now: Date,
 ): Promise<{ ok: true; value: ScenarioComparison } | Busy | Failure<"PLAN_FAILED">> {
+  const version = scenarioVersion(scenario);
+  const kept = cachedComparison(version, now);
+  if (kept) return { ok: true, value: kept };
+  const { changes } = scenario;
   const live = await marketplacePlan(now);
   if (!live.ok) return live;
   return withPlanSlot(async () => {
@@ -243,6 +271,7 @@ export async function compareScenario(
       ],
       computedAt: now.toISOString(),
     };
+    keep(version, now, value);
     return { ok: true as const, value };
   });
 }

@@ -6,6 +6,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { takePlanAllowance } from "~/api/rate-limits.server.ts";
 import { requireActor } from "~/auth/actor.server.ts";
 import { FlowsMap } from "~/components/map/flows-map.tsx";
 import { ScenarioChangesForm } from "~/components/scenario-form.tsx";
@@ -19,12 +20,15 @@ import {
 } from "~/domain/matching/scenario-form.ts";
 import { formatMoney } from "~/domain/money.ts";
 import { formatTonnes } from "~/domain/quantity.ts";
+import { isOrganizationVerified } from "~/models/organization.server.ts";
 import {
+  cachedComparison,
   canEditScenario,
   compareScenario,
   deleteScenario,
   findScenario,
   type ScenarioComparison,
+  scenarioVersion,
   updateScenario,
 } from "~/models/plan-scenario.server.ts";
 import planStyles from "~/styles/plan.css?url";
@@ -42,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const scenario = await findScenario(params.scenarioId ?? "");
   if (!scenario) throw new Response("No such scenario.", { status: 404 });
-  const outcome = await compareScenario(scenario.changes, new Date());
+  const now = new Date();
   const owner = { userId: actor.user.id, organizationId: actor.organizationId };
   const base = {
     scenario: {
@@ -52,6 +56,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: canEditScenario(scenario, owner),
     form: scenarioFormFromChanges(scenario.changes),
   };
+  // A solve takes a core for up to seconds: unless the comparison is kept, /plan's limit applies.
+  if (!cachedComparison(scenarioVersion(scenario), now)) {
+    const allowance = await takePlanAllowance(
+      actor.organizationId
+        ? {
+            organizationId: actor.organizationId,
+            verified: await isOrganizationVerified(actor.organizationId),
+          }
+        : { userId: actor.user.id },
+    );
+    if (!allowance.ok) {
+      const wait = allowance.retryAfterSeconds;
+      return data(
+        {
+          ...base,
+          comparison: null,
+          message: `Many plans were solved for you just now; try again in ${wait} s.`,
+        },
+        { status: 429, headers: { "Retry-After": String(wait) } },
+      );
+    }
+  }
+  const outcome = await compareScenario(scenario, now);
   if (!outcome.ok) {
     const busy = outcome.code === "PLAN_SOLVER_BUSY";
     return data(

@@ -827,6 +827,25 @@ export const EXPECTED: Record<string, Record<Principal, Outcome>> = {
     admin: "405",
     token: "405",
   },
+  // "What if" scenarios (ADR 037): saved by members; only the owning organisation (the seller) may change one.
+  "routes/insights_.scenarios._index": {
+    anonymous: "login",
+    seller: "invalid",
+    buyer: "invalid",
+    recycler: "invalid",
+    carrier: "invalid",
+    admin: "invalid",
+    token: "login",
+  },
+  "routes/insights_.scenarios.$scenarioId": {
+    anonymous: "login",
+    seller: "invalid",
+    buyer: "403",
+    recycler: "403",
+    carrier: "403",
+    admin: "403",
+    token: "login",
+  },
   "routes/watchlist": {
     anonymous: "405",
     seller: "405",
@@ -1769,6 +1788,25 @@ export const EXPECTED_GET: Record<string, Record<Principal, Outcome>> = {
     carrier: "ok",
     admin: "ok",
     token: "ok",
+  },
+  // "What if" scenarios (ADR 037): any signed-in user may view one by link.
+  "routes/insights_.scenarios._index": {
+    anonymous: "login",
+    seller: "ok",
+    buyer: "ok",
+    recycler: "ok",
+    carrier: "ok",
+    admin: "ok",
+    token: "login",
+  },
+  "routes/insights_.scenarios.$scenarioId": {
+    anonymous: "login",
+    seller: "ok",
+    buyer: "ok",
+    recycler: "ok",
+    carrier: "ok",
+    admin: "ok",
+    token: "login",
   },
   "routes/watchlist": {
     anonymous: "login",
