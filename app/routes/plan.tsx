@@ -5,7 +5,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { takePlanAllowance } from "~/api/rate-limits.server.ts";
 import { requireActor } from "~/auth/actor.server.ts";
 import { FlowsMap } from "~/components/map/flows-map.tsx";
@@ -73,7 +73,8 @@ export default function PlanPage() {
         and a price of USD 100 per tonne of CO2e, with each facility&apos;s capacity respected and every pair
         the rules forbid left out. Solved as a linear programme with HiGHS; a lot may stay where it is, and
         then the plan says why. Arcs show the flows between economies, thicker for more tonnes; circles are
-        flows within one economy.
+        flows within one economy. <Link to="/insights/scenarios">What if</Link> borders, hubs, freight or the
+        CO2 price changed?
       </p>
       <Form method="post" className="inline-form">
         <button type="submit" className="button button-small" disabled={busy}>
