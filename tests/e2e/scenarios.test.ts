@@ -2,8 +2,11 @@
 // demo fleet opens them from /plan, saves a joint LFP hub that pays well, and sees the plan solved
 // again beside the live one — a different net value, the hub's tonnes, both flow maps drawn; the demo
 // buyer opens the same link and sees the comparison without the edit form.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { DEMO_ACCOUNTS, login, logout, setupBrowser, unique } from "./browser.ts";
+import { RESULTS_DIR } from "./global-setup.ts";
 
 const browser = setupBrowser();
 
@@ -18,11 +21,11 @@ describe("/insights/scenarios", () => {
 
     const name = unique("LFP hub in Singapore");
     const form = page.getByTestId("scenario-form");
-    await form.getByLabel("Name").fill(name);
-    await form.getByLabel("Port").selectOption("SGSIN");
-    await form.getByLabel("Chemistry").selectOption("LFP");
-    await form.getByLabel("t/month").fill("5000");
-    await form.getByLabel("Pays USD/t").fill("5000");
+    await form.locator("input[name=name]").fill(name);
+    await form.locator("select[name=hubPort]").selectOption("SGSIN");
+    await form.locator("select[name=hubChemistry]").selectOption("LFP");
+    await form.locator("input[name=hubTonnes]").fill("5000");
+    await form.locator("input[name=hubPrice]").fill("5000");
     await form.getByRole("button", { name: "Save and compare" }).click();
     await page.waitForURL(/\/insights\/scenarios\/[0-9a-f-]{36}$/);
     const link = page.url();
@@ -42,6 +45,8 @@ describe("/insights/scenarios", () => {
       await map.locator(".leaflet-overlay-pane path").first().waitFor();
     }
     expect(await page.getByTestId("scenario-form").count()).toBe(1);
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(RESULTS_DIR, "scenario.png"), fullPage: true });
 
     // Another organisation's member views it by link, without the edit form.
     await logout(page);
