@@ -13,6 +13,7 @@ import {
   parseScenarioChanges,
   type ScenarioChange,
 } from "~/domain/matching/scenario.ts";
+import { scenarioChangesFromForm, scenarioFormFromChanges } from "~/domain/matching/scenario-form.ts";
 import { facility, lot } from "../fixtures/matching.ts";
 
 function deepFreeze<T>(value: T): T {
@@ -204,5 +205,49 @@ describe("economyShifts", () => {
       { economy: "SG", placedTonnes: [0, 1], receivedTonnes: [0, 13], netValueMinor: [0, 1100] },
       { economy: "KR", placedTonnes: [0, 0], receivedTonnes: [10, 0], netValueMinor: [0, 0] },
     ]);
+  });
+});
+
+describe("the scenarios form", () => {
+  const filled = {
+    ban0Economy: "CN",
+    ban0Rule: "admitted",
+    hubPort: "SGSIN",
+    hubChemistry: "LFP",
+    hubTonnes: "500",
+    hubPrice: "1500",
+    hubRecovery: "90",
+    freightMode: "sea",
+    freightRate: "12.5",
+    co2Price: "",
+  };
+  it("reads dollars as cents, leaves blank groups out, and reads back the same fields", () => {
+    const read = scenarioChangesFromForm(filled);
+    expect(read).toEqual({
+      ok: true,
+      changes: [
+        { kind: "black_mass_import", economy: "CN", rule: "admitted" },
+        hub,
+        { kind: "freight_rate", mode: "sea", centsPer1000Tkm: 1250 },
+      ],
+    });
+    if (!read.ok) return;
+    const { co2Price: _blank, ...rest } = filled;
+    expect(scenarioFormFromChanges(read.changes)).toEqual(rest);
+  });
+
+  it.each([
+    [{}, ["changes"]],
+    [{ ban1Economy: "ZZ" }, ["ban1Economy", "ban1Rule"]],
+    [
+      { hubPort: "SGSIN", hubChemistry: "LFP", hubTonnes: "x", hubPrice: "", hubRecovery: "90" },
+      ["hubPrice", "hubTonnes"],
+    ],
+    [{ freightMode: "air", freightRate: "1" }, ["freightMode"]],
+    [{ co2Price: "-5" }, ["co2Price"]],
+  ])("%j → errors on %j", (form, fields) => {
+    const read = scenarioChangesFromForm(form);
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(Object.keys(read.errors).sort()).toEqual(fields);
   });
 });
