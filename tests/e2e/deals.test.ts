@@ -234,7 +234,8 @@ describe("from the sale to the settlement", () => {
         await page.goto(shipmentPath);
         const form = page.getByRole("form", { name: "Record the next milestone" });
         if ((await form.count()) === 0) continue;
-        const button = form.getByRole("button");
+        // The submit button: the form also holds a file input for evidence, which is a button too.
+        const button = form.getByRole("button", { name: /^Record “/ });
         const label = /Record “(.+)”/.exec((await button.textContent()) ?? "")![1];
         if ((await form.locator('[name="packaging"]').count()) > 0) {
           await form.locator('[name="packaging"]').fill("P909, in UN-approved drums");

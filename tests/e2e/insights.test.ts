@@ -77,10 +77,10 @@ describe("/insights", () => {
     await page.getByRole("button", { name: "Show" }).click();
     await page.waitForURL(/chemistry=LFP/);
     expect(await page.locator("#insights-chemistry").inputValue()).toBe("LFP");
-    const href = await page
-      .getByTestId("insight-monthly")
-      .getByRole("link", { name: "Download CSV" })
-      .getAttribute("href");
+    // The URL changes when the navigation starts; the tables follow when the loader's data arrives.
+    const csvLink = page.getByTestId("insight-monthly").getByRole("link", { name: "Download CSV" });
+    await expect.poll(() => csvLink.getAttribute("href"), { timeout: 15_000 }).toContain("chemistry=LFP");
+    const href = await csvLink.getAttribute("href");
     expect(href).toContain("chemistry=LFP");
     const response = await page.request.get(url(href!));
     expect(response.status()).toBe(200);
