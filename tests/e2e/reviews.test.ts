@@ -6,30 +6,10 @@
 // A facility page shows its reliability badge, and the facility map renders with the badges.
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { DEMO_ACCOUNTS, login, setupBrowser, unique } from "./browser.ts";
+import { setupBrowser, unique } from "./browser.ts";
+import { dealText, receivedFixedPriceDeal } from "./fixed-price-deal.ts";
 
 const browser = setupBrowser();
-
-async function listFixedPriceLot(page: Page, title: string): Promise<string> {
-  await login(page, DEMO_ACCOUNTS.fleet);
-  await page.goto("/lots/new");
-  await page.locator("#field-title").fill(title);
-  await page.locator("#field-chemistry").selectOption("LFP");
-  await page.locator("#field-form").selectOption("module");
-  await page.locator('input[name="condition"][value="intact"]').check();
-  await page.locator("#field-count").fill("40");
-  await page.locator("#field-massKg").fill("2,000");
-  await page.locator("#field-port").selectOption("AU");
-  await page.locator('input[name="saleMode"][value="fixed"]').check();
-  await page.locator("#field-currency").selectOption("AUD");
-  await page.locator("#field-askingPrice").fill("8,500.00");
-  await page.getByRole("button", { name: "Publish", exact: true }).click();
-  await page.waitForURL(/\/lots\/[0-9a-f-]{36}$/);
-  return page.url().split("/").pop()!;
-}
-
-const text = async (page: Page, testId: string) =>
-  (await page.getByTestId(testId).first().textContent())?.trim();
 
 async function writeReview(page: Page, dealUrl: string, stars: number, words: string) {
   await page.goto(dealUrl);
@@ -43,42 +23,7 @@ async function writeReview(page: Page, dealUrl: string, stars: number, words: st
 describe("reviews and reliability", () => {
   test("double-blind reviews after a settled deal", async () => {
     const title = unique("Reviewed LFP modules");
-    const seller = browser.page;
-    const lotId = await listFixedPriceLot(seller, title);
-
-    const buyer = await browser.newPage();
-    await login(buyer, DEMO_ACCOUNTS.buyer);
-    await buyer.goto(`/lots/${lotId}`);
-    await buyer.locator('[data-testid="place-bid"]').click();
-    await buyer.waitForURL(/bid=placed/);
-    await seller.goto(`/lots/${lotId}`);
-    await seller
-      .locator('[data-testid="purchase-requests"] li')
-      .getByRole("button", { name: "Accept" })
-      .click();
-    await seller.locator('[data-testid="award-confirmed"]').waitFor();
-
-    await buyer.goto("/deals");
-    await buyer.locator('[data-testid="deal-row"]', { hasText: title }).getByRole("link").first().click();
-    await buyer.waitForURL(/\/deals\/[0-9a-f-]{36}$/);
-    const dealUrl = new URL(buyer.url()).pathname;
-    const reference = await text(buyer, "payment-reference");
-
-    // Paid by wire (admin), shipped (seller), received in full (admin on the deal page).
-    const admin = await browser.newPage();
-    await login(admin, DEMO_ACCOUNTS.admin);
-    await admin.goto("/admin/deals");
-    const entry = admin.locator('[data-testid="awaiting-deal"]', { hasText: reference! });
-    await entry.locator('input[name="reference"]').fill(`BANK ${reference}`);
-    await entry.getByRole("button", { name: "Record incoming wire" }).click();
-    await admin.getByText("Wire recorded.").waitFor();
-    await seller.goto(dealUrl);
-    await seller.getByRole("button", { name: "Mark as shipped" }).click();
-    await expect.poll(() => text(seller, "deal-status"), { timeout: 20_000 }).toBe("In transit");
-    await admin.goto(dealUrl);
-    await admin.locator('input[name="kg"]').fill("2000");
-    await admin.getByRole("button", { name: "Record the received weight" }).click();
-    await expect.poll(() => text(admin, "deal-status"), { timeout: 20_000 }).not.toBe("In transit");
+    const { seller, buyer, dealUrl } = await receivedFixedPriceDeal(browser, title);
 
     // The buyer disputes: the money is frozen.
     await buyer.goto(dealUrl);
@@ -86,8 +31,8 @@ describe("reviews and reliability", () => {
     await open.locator('select[name="reason"]').selectOption("not_as_described");
     await open.locator('textarea[name="description"]').fill("Three modules are NMC, not LFP.");
     await open.getByRole("button", { name: "Open a dispute" }).click();
-    await expect.poll(() => text(buyer, "deal-status"), { timeout: 20_000 }).toBe("Disputed");
-    expect(await text(buyer, "dispute-status")).toBe("Open");
+    await expect.poll(() => dealText(buyer, "deal-status"), { timeout: 20_000 }).toBe("Disputed");
+    expect(await dealText(buyer, "dispute-status")).toBe("Open");
 
     // The seller proposes a partial refund of A$500.00; the buyer accepts it.
     await seller.goto(dealUrl);
@@ -99,7 +44,7 @@ describe("reviews and reliability", () => {
 
     await buyer.goto(dealUrl);
     await buyer.getByTestId("dispute-proposal").getByRole("button", { name: "Accept" }).click();
-    await expect.poll(() => text(buyer, "deal-status"), { timeout: 20_000 }).toBe("Settled");
+    await expect.poll(() => dealText(buyer, "deal-status"), { timeout: 20_000 }).toBe("Settled");
 
     const sellerWords = unique("Paid at once, good communication");
     const buyerWords = unique("Modules as described after the refund");
