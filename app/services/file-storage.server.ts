@@ -61,3 +61,24 @@ export async function openStoredFile(
     sizeBytes: info.size,
   };
 }
+
+/**
+ * Stores the files' bytes, then runs the step that records them in the database; when the step is
+ * refused (`ok: false`) or throws, the stored files are removed again, so neither a row without its
+ * file nor an orphan file stays behind. Dispute and milestone evidence go through it.
+ */
+export async function withStoredFiles<F extends { bytes: Uint8Array }, T extends { ok: boolean }>(
+  files: readonly F[],
+  step: (stored: (Omit<F, "bytes"> & StoredFile)[]) => Promise<T>,
+): Promise<T> {
+  const stored: (Omit<F, "bytes"> & StoredFile)[] = [];
+  try {
+    for (const { bytes, ...described } of files) stored.push({ ...described, ...(await storeFile(bytes)) });
+    const result = await step(stored);
+    if (!result.ok) await deleteStoredFiles(stored.map((s) => s.storageKey));
+    return result;
+  } catch (error) {
+    await deleteStoredFiles(stored.map((s) => s.storageKey));
+    throw error;
+  }
+}

@@ -9,7 +9,7 @@ import { dealLabel } from "~/domain/deals/deal-reference.ts";
 import { type EvidenceView, MAX_EVIDENCE_FILES } from "~/domain/deals/disputes.ts";
 import { checkUpload, SNIFF_BYTES, safeFileName } from "~/domain/lot-documents.ts";
 import { isUuid } from "~/domain/lot-json.ts";
-import { deleteStoredFiles, type StoredFile, storeFile } from "~/services/file-storage.server.ts";
+import type { StoredFile } from "~/services/file-storage.server.ts";
 import { type DbTransaction, db } from "~/utils/db.server.ts";
 import type { UploadedPart } from "~/utils/multipart.server.ts";
 import { appendCustodyEvent } from "../custody/custody-chain.server.ts";
@@ -51,31 +51,6 @@ export function checkEvidenceUploads(files: readonly UploadedPart[]): {
 }
 
 export type StoredEvidence = StoredFile & { fileName: string; contentType: string };
-
-/**
- * Stores the files, then runs the step with them; a refused step (ok: false) or a failure removes
- * the files again. The step writes the rows (attachEvidence) in its own transaction.
- */
-export async function withStoredEvidence<T extends { ok: boolean }>(
-  evidence: readonly CheckedEvidence[],
-  step: (stored: StoredEvidence[]) => Promise<T>,
-): Promise<T> {
-  const stored: StoredEvidence[] = [];
-  try {
-    for (const file of evidence)
-      stored.push({
-        ...(await storeFile(file.bytes)),
-        fileName: file.fileName,
-        contentType: file.contentType,
-      });
-    const result = await step(stored);
-    if (!result.ok) await deleteStoredFiles(stored.map((s) => s.storageKey));
-    return result;
-  } catch (error) {
-    await deleteStoredFiles(stored.map((s) => s.storageKey));
-    throw error;
-  }
-}
 
 /** The evidence rows and their custody event, inside the step's transaction. */
 export async function attachEvidence(

@@ -34,11 +34,12 @@ import type {
   Prisma,
   DisputeProposal as ProposalRow,
 } from "~/generated.server/prisma/client.ts";
+import { withStoredFiles } from "~/services/file-storage.server.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
 import { orRefuse } from "./deal-money.server.ts";
 import { dealClock, lockDeal, transitionDeal } from "./deal-transitions.server.ts";
-import { attachEvidence, type CheckedEvidence, withStoredEvidence } from "./dispute-evidence.server.ts";
+import { attachEvidence, type CheckedEvidence } from "./dispute-evidence.server.ts";
 import {
   type DisputePerson,
   disputeFor,
@@ -80,7 +81,7 @@ export async function openDispute(
   const description = input.description?.trim() ?? "";
   if (description.length === 0) errors.description = "Say what is wrong.";
   else if (description.length > 4000) errors.description = "Keep it under 4,000 characters.";
-  return withStoredEvidence(input.evidence ?? [], (stored) =>
+  return withStoredFiles(input.evidence ?? [], (stored) =>
     inTransaction(async (tx) => {
       const deal = await lockDeal(tx, dealId);
       if (!deal || !(await seesDeal(tx, deal, person))) return NO_DEAL();
@@ -160,7 +161,7 @@ export async function proposeOutcome(
   input: ProposalInput,
   at = new Date(),
 ): Promise<Result<{ proposal: ProposalRow }> | Failure> {
-  return withStoredEvidence(input.evidence ?? [], (stored) =>
+  return withStoredFiles(input.evidence ?? [], (stored) =>
     inTransaction(async (tx) => {
       const found = await disputeFor(tx, dealId, disputeId, person);
       if (!found.ok) return found;

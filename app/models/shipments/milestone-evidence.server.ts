@@ -6,9 +6,8 @@ import {
   type EvidenceView,
   isEvidenceKind,
   MAX_EVIDENCE_FILES,
-  type StoredEvidence,
 } from "~/domain/shipments/evidence.ts";
-import { deleteStoredFiles, storeFile } from "~/services/file-storage.server.ts";
+import { withStoredFiles } from "~/services/file-storage.server.ts";
 import { db } from "~/utils/db.server.ts";
 import type { UploadedPart } from "~/utils/multipart.server.ts";
 import {
@@ -71,19 +70,7 @@ export async function recordMilestoneWithEvidence(
   input: Omit<RecordMilestoneInput, "evidenceFiles">,
   evidence: readonly CheckedEvidence[],
 ): Promise<RecordMilestoneResult> {
-  const stored: StoredEvidence[] = [];
-  try {
-    for (const file of evidence) {
-      const saved = await storeFile(file.bytes);
-      stored.push({ kind: file.kind, fileName: file.fileName, contentType: file.contentType, ...saved });
-    }
-    const result = await recordMilestone({ ...input, evidenceFiles: stored });
-    if (!result.ok) await deleteStoredFiles(stored.map((s) => s.storageKey));
-    return result;
-  } catch (error) {
-    await deleteStoredFiles(stored.map((s) => s.storageKey));
-    throw error;
-  }
+  return withStoredFiles(evidence, (stored) => recordMilestone({ ...input, evidenceFiles: stored }));
 }
 
 /** A shipment's evidence files in milestone order; the caller has checked the viewer is on it. */
