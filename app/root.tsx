@@ -17,12 +17,15 @@ import type { ReactNode } from "react";
 import { getActor } from "./auth/actor.server.ts";
 import { mapTilesFromEnv } from "./components/map/tiles.server.ts";
 import { NotificationBell } from "./components/notification-bell.tsx";
+import { SiteHeader } from "./components/site-header.tsx";
 import { headerViewer } from "./models/viewer.server.ts";
 import stylesheet from "./styles/app.css?url";
+import phoneStylesheet from "./styles/phone.css?url";
 import { useNonce } from "./utils/nonce.tsx";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
+  { rel: "stylesheet", href: phoneStylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -64,7 +67,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <header className="site-header">
+        <SiteHeader>
           <Link to="/" className="brand">
             <span className="brand-mark" aria-hidden="true">
               ◐
@@ -117,7 +120,7 @@ export function Layout({ children }: { children: ReactNode }) {
               </>
             )}
           </nav>
-        </header>
+        </SiteHeader>
         <main className="site-main">{children}</main>
         <footer className="site-footer">
           <p>

@@ -111,7 +111,7 @@ export function BookingRequests({
           {error}
         </p>
       ) : null}
-      <table>
+      <table className="stack-table booking-requests">
         <thead>
           <tr>
             <th>Lot</th>
@@ -125,13 +125,15 @@ export function BookingRequests({
         <tbody>
           {bookings.map((b) => (
             <tr key={b.id} data-testid="booking-request">
-              <td>
+              <td data-label="Lot">
                 <Link to={`/lots/${b.lot.id}`}>{b.lot.reference}</Link> {b.lot.title}
               </td>
-              <td>{b.seller.name}</td>
-              <td>{b.month}</td>
-              <td className="number">{b.tonnes} t</td>
-              <td className="number">
+              <td data-label="Seller">{b.seller.name}</td>
+              <td data-label="Month">{b.month}</td>
+              <td className="number" data-label="Tonnes">
+                {b.tonnes} t
+              </td>
+              <td className="number" data-label="Total">
                 {formatMoney(b.total)} {b.priceKind === "payable" ? "payable" : "gate fee"}
               </td>
               <td className="row-actions">
@@ -177,7 +179,7 @@ export function BookingTable({
   if (bookings.length === 0) return <p className="empty">{empty}</p>;
   return (
     <div className="table-scroll">
-      <table>
+      <table className="stack-table">
         <thead>
           <tr>
             <th>Lot</th>
@@ -192,18 +194,20 @@ export function BookingTable({
         <tbody>
           {bookings.map((b) => (
             <tr key={b.id} data-testid="booking-row" data-status={b.status}>
-              <td>
+              <td data-label="Lot">
                 <Link to={`/lots/${b.lot.id}`}>{b.lot.reference}</Link> {b.lot.title}
               </td>
-              <td>
+              <td data-label="Facility">
                 <Link to={`/facilities/${b.facility.id}`}>{b.facility.name}</Link>
               </td>
-              <td>{b.month}</td>
-              <td className="number">{b.tonnes} t</td>
-              <td className="number">
+              <td data-label="Month">{b.month}</td>
+              <td className="number" data-label="Tonnes">
+                {b.tonnes} t
+              </td>
+              <td className="number" data-label="Total">
                 {formatMoney(b.total)} {b.priceKind === "payable" ? "payable" : "gate fee"}
               </td>
-              <td>
+              <td data-label="Status">
                 <BookingStatusBadge status={b.status} />
                 {b.decisionNote ? <small className="hint block">“{b.decisionNote}”</small> : null}
                 {b.awardId ? <small className="hint block">Reserved for an award</small> : null}

@@ -50,7 +50,7 @@ export function CapacityTable({
   if (capacity.length === 0) return <p className="empty">{empty}</p>;
   return (
     <div className="table-scroll">
-      <table className="capacity-table">
+      <table className="capacity-table stack-table">
         <thead>
           <tr>
             <th>Month</th>
@@ -63,20 +63,22 @@ export function CapacityTable({
         <tbody>
           {capacity.map((row) => (
             <tr key={row.id} data-testid="capacity-row" data-month={row.month}>
-              <td>
+              <td data-label="Month">
                 {monthLabel(row.month)}
                 {row.note ? <small className="hint block">{row.note}</small> : null}
               </td>
-              <td>
+              <td data-label="Booked vs offered">
                 <BookedBar row={row} />
               </td>
-              <td>
+              <td data-label="Price per tonne">
                 {formatMoney(row.pricePerTonne)}{" "}
                 <span className={row.priceKind === "payable" ? "badge badge-ok" : "badge badge-warn"}>
                   {row.priceKind === "payable" ? "payable" : "gate fee"}
                 </span>
               </td>
-              <td>{row.acceptedChemistries.map((c) => CHEMISTRY_SHORT_LABELS[c]).join(", ")}</td>
+              <td data-label="Chemistries">
+                {row.acceptedChemistries.map((c) => CHEMISTRY_SHORT_LABELS[c]).join(", ")}
+              </td>
               {actions ? <td className="row-actions">{actions(row)}</td> : null}
             </tr>
           ))}

@@ -33,7 +33,7 @@ export function PlanTables({ view }: { view: PlanView }) {
         {view.plan.totals.byEconomyPair.length === 0 ? (
           <p className="empty">The plan sends no lot anywhere.</p>
         ) : (
-          <table data-testid="plan-pairs">
+          <table className="stack-table" data-testid="plan-pairs">
             <thead>
               <tr>
                 <th>From → to</th>
@@ -47,12 +47,14 @@ export function PlanTables({ view }: { view: PlanView }) {
             <tbody>
               {view.plan.totals.byEconomyPair.map((p) => (
                 <tr key={`${p.from}>${p.to}`}>
-                  <td>{p.from === p.to ? `Within ${p.from}` : `${p.from} → ${p.to}`}</td>
-                  <td>{p.lots}</td>
-                  <td>{tonnes(p.tonnes)}</td>
-                  <td>{formatMoney(p.netValue)}</td>
-                  <td>{formatMoney(p.freightCost)}</td>
-                  <td>{tonnes(p.co2eKg / 1000)}</td>
+                  <td data-label="From → to">
+                    {p.from === p.to ? `Within ${p.from}` : `${p.from} → ${p.to}`}
+                  </td>
+                  <td data-label="Lots">{p.lots}</td>
+                  <td data-label="Tonnes">{tonnes(p.tonnes)}</td>
+                  <td data-label="Net value">{formatMoney(p.netValue)}</td>
+                  <td data-label="Freight">{formatMoney(p.freightCost)}</td>
+                  <td data-label="CO2e">{tonnes(p.co2eKg / 1000)}</td>
                 </tr>
               ))}
             </tbody>
@@ -94,7 +96,7 @@ export function PlanTables({ view }: { view: PlanView }) {
         {view.shortfalls.length === 0 ? (
           <p className="empty">Every open lot has a place in the plan.</p>
         ) : (
-          <table data-testid="plan-shortfalls">
+          <table className="stack-table" data-testid="plan-shortfalls">
             <thead>
               <tr>
                 <th>Lots in</th>
@@ -106,10 +108,10 @@ export function PlanTables({ view }: { view: PlanView }) {
             <tbody>
               {view.shortfalls.map((s) => (
                 <tr key={s.economy}>
-                  <td>{s.economy}</td>
-                  <td>{tonnes(s.capacityShortTonnes)}</td>
-                  <td>{tonnes(s.noFacilityTonnes)}</td>
-                  <td>{tonnes(s.unprofitableTonnes)}</td>
+                  <td data-label="Lots in">{s.economy}</td>
+                  <td data-label="Short of room">{tonnes(s.capacityShortTonnes)}</td>
+                  <td data-label="No facility may take">{tonnes(s.noFacilityTonnes)}</td>
+                  <td data-label="Not worth moving">{tonnes(s.unprofitableTonnes)}</td>
                 </tr>
               ))}
             </tbody>
@@ -122,7 +124,7 @@ export function PlanTables({ view }: { view: PlanView }) {
         {view.blocked.length === 0 ? (
           <p className="empty">No cross-border pair is blocked.</p>
         ) : (
-          <table data-testid="plan-blocked">
+          <table className="stack-table" data-testid="plan-blocked">
             <thead>
               <tr>
                 <th>From → to</th>
@@ -137,14 +139,16 @@ export function PlanTables({ view }: { view: PlanView }) {
             <tbody>
               {view.blocked.map((b) => (
                 <tr key={`${b.from}>${b.to}`}>
-                  <td>
+                  <td data-label="From → to">
                     {b.from} → {b.to}
                   </td>
-                  <td>
+                  <td data-label="Blocked pairs">
                     {b.blocked} of {b.pairs}
                   </td>
                   {usedCodes.map((code) => (
-                    <td key={code}>{b.byCode[code] ?? 0}</td>
+                    <td key={code} data-label={BLOCKER_LABELS[code]}>
+                      {b.byCode[code] ?? 0}
+                    </td>
                   ))}
                 </tr>
               ))}

@@ -55,7 +55,7 @@ export default function MyBids() {
           <Link to="/lots">Browse open lots</Link>
         </p>
       ) : (
-        <table className="lot-table">
+        <table className="lot-table stack-table">
           <thead>
             <tr>
               <th>Lot</th>
@@ -69,17 +69,17 @@ export default function MyBids() {
           <tbody>
             {rows.map((row) => (
               <tr key={row.lotId} data-testid="my-bid-row">
-                <td>
+                <td data-label="Lot">
                   <Link to={`/lots/${row.lotId}`}>{row.reference}</Link>
                   <br />
                   {row.title}
                 </td>
-                <td>
+                <td data-label="Sale">
                   {SALE_MODE_LABELS[row.saleMode]}
                   <br />
                   <span className={`status status-${row.lotStatus}`}>{LOT_STATUS_LABELS[row.lotStatus]}</span>
                 </td>
-                <td>
+                <td data-label="Where you stand">
                   <strong className={`standing standing-${row.standing}`}>
                     {MY_BID_STANDING_LABELS[row.standing]}
                   </strong>
@@ -90,7 +90,7 @@ export default function MyBids() {
                     </span>
                   ) : null}
                 </td>
-                <td className="num">
+                <td className="num" data-label="Your bid">
                   {money(row.yourBidMinor, row.currency)}
                   {row.yourMaxMinor !== null ? (
                     <span className="hint">
@@ -99,8 +99,10 @@ export default function MyBids() {
                     </span>
                   ) : null}
                 </td>
-                <td className="num">{money(row.currentPriceMinor, row.currency)}</td>
-                <td>
+                <td className="num" data-label="Current price">
+                  {money(row.currentPriceMinor, row.currency)}
+                </td>
+                <td data-label="Closes (UTC)">
                   {row.closesAt ? (
                     <time dateTime={row.closesAt}>{row.closesAt.slice(0, 16).replace("T", " ")}</time>
                   ) : (

@@ -229,7 +229,7 @@ function PublicLadder({ live, myTag, now }: { live: LiveAuction; myTag: string |
       </p>
     );
   return (
-    <table className="compact bid-ladder" data-testid="bid-ladder">
+    <table className="compact bid-ladder stack-table" data-testid="bid-ladder">
       <caption className="hint">Latest bids (bidders are not named)</caption>
       <thead>
         <tr>
@@ -242,13 +242,15 @@ function PublicLadder({ live, myTag, now }: { live: LiveAuction; myTag: string |
       <tbody>
         {ladder.map((row) => (
           <tr key={row.sequence} data-testid="ladder-row">
-            <td>
+            <td data-label="Bidder">
               Bidder {row.bidder}
               {row.tag === myTag ? " (you)" : ""}
             </td>
-            <td>{money(row.amount)}</td>
-            <td>{money(row.priceAfter)}</td>
-            <td>
+            <td data-label="Bid">{money(row.amount)}</td>
+            <td data-label={auction.saleMode === "auction" ? "Price after" : "Amount"}>
+              {money(row.priceAfter)}
+            </td>
+            <td data-label="Time">
               <Moment iso={row.at} now={now} />
             </td>
           </tr>
@@ -270,7 +272,7 @@ function SellerLadder({
   }
   if (rows.length === 0) return <p className="hint">No bids yet.</p>;
   return (
-    <table className="compact bid-ladder" data-testid="seller-ladder">
+    <table className="compact bid-ladder stack-table" data-testid="seller-ladder">
       <caption className="hint">
         {saleMode === "auction"
           ? "All bids are EXW at your lot (the buyer collects): each amount is your net value, and the highest leads."
@@ -290,13 +292,13 @@ function SellerLadder({
       <tbody>
         {rows.map((row) => (
           <tr key={row.id} data-testid="seller-ladder-row">
-            <td>{row.sequence}</td>
-            <td>{row.bidderName}</td>
-            <td>{money(row.amount)}</td>
-            <td>{row.terms}</td>
-            <td>{row.freight ? money(row.freight) : "—"}</td>
-            <td>{row.netValue ? money(row.netValue) : (row.note ?? "—")}</td>
-            <td>{row.status}</td>
+            <td data-label="#">{row.sequence}</td>
+            <td data-label="Bidder">{row.bidderName}</td>
+            <td data-label="Amount">{money(row.amount)}</td>
+            <td data-label="Terms">{row.terms}</td>
+            <td data-label="Freight">{row.freight ? money(row.freight) : "—"}</td>
+            <td data-label="Net value to you">{row.netValue ? money(row.netValue) : (row.note ?? "—")}</td>
+            <td data-label="Status">{row.status}</td>
           </tr>
         ))}
       </tbody>

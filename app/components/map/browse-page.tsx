@@ -55,7 +55,11 @@ export function BrowsePage({
       </div>
       <div className="browse">
         <aside aria-label="Filters">
-          <FilterForm id={filterFormId}>{filterFields}</FilterForm>
+          {/* A drawer on phones, always open on wider screens (map.css); works without JavaScript. */}
+          <details className="browse-drawer" open={hasErrors}>
+            <summary className="browse-drawer-toggle">Filters</summary>
+            <FilterForm id={filterFormId}>{filterFields}</FilterForm>
+          </details>
         </aside>
 
         <section className="browse-results" aria-label="Results">
