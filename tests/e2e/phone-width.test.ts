@@ -316,6 +316,20 @@ describe("phones (390 × 844)", () => {
     expect(await login.isVisible()).toBe(true);
     await login.click();
     await page.waitForURL(/\/login$/);
+    // The filters' drawer too: open it, tick a box, submit the form.
+    await page.goto("/lots");
+    const lfp = page.getByRole("checkbox", { name: "LFP", exact: true });
+    expect(await lfp.isVisible()).toBe(false);
+    await page.locator("summary.browse-drawer-toggle").click();
+    await lfp.check();
+    await page.getByRole("button", { name: "Apply filters", exact: true }).click();
+    await page.waitForURL(/chemistry=LFP/);
+    const chemistries = await page
+      .getByTestId("lot-list")
+      .locator("tbody tr")
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-chemistry")));
+    expect(chemistries.length).toBeGreaterThan(0);
+    expect(new Set(chemistries)).toEqual(new Set(["LFP"]));
   });
 
   test("the /lots filters fold into a drawer that opens and applies a filter", async () => {

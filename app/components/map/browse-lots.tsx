@@ -120,7 +120,7 @@ export function LotFilterFields({
 
 export function LotTable({ rows }: { rows: LotRow[] }) {
   return (
-    <table data-testid="lot-list">
+    <table className="stack-table" data-testid="lot-list">
       <thead>
         <tr>
           <th>Lot</th>
@@ -139,7 +139,7 @@ export function LotTable({ rows }: { rows: LotRow[] }) {
               <div>{lot.title}</div>
               {lot.status !== "open" ? <span className="badge">{LOT_STATUS_LABELS[lot.status]}</span> : null}
             </td>
-            <td>
+            <td data-label="Battery">
               <span
                 className="browse-swatch"
                 style={{ background: chemistryColour(lot.chemistry) }}
@@ -150,13 +150,17 @@ export function LotTable({ rows }: { rows: LotRow[] }) {
                 {formatNumber(lot.count)} × · {BATTERY_CONDITION_LABELS[lot.condition]}
               </div>
             </td>
-            <td className="num">{formatKg(lot.massKg)}</td>
-            <td className="num">{lot.stateOfHealthPct === null ? "—" : `${lot.stateOfHealthPct} %`}</td>
-            <td>
+            <td className="num" data-label="Mass">
+              {formatKg(lot.massKg)}
+            </td>
+            <td className="num" data-label="SoH">
+              {lot.stateOfHealthPct === null ? "—" : `${lot.stateOfHealthPct} %`}
+            </td>
+            <td data-label="Where">
               {economyByCode(lot.economyCode)?.shortName ?? lot.economyCode}
               <div>from {formatDateTime(lot.availableFrom, "utcDay")}</div>
             </td>
-            <td>
+            <td data-label="Sale">
               {SALE_MODE_LABELS[lot.saleMode]}
               {lot.price ? <div>{formatMoney(lot.price)}</div> : null}
               {lot.closesAt ? <div>closes {formatDateTime(lot.closesAt, "utcDay")}</div> : null}
