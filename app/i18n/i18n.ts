@@ -1,28 +1,25 @@
 /**
- * An i18next instance for one language, built synchronously from the bundled catalogues, so the
+ * An i18next instance for one language, built synchronously from that language's catalogue, so the
  * server's render and the browser's first render translate with the same messages and the page
- * hydrates without a mismatch. English is the fallback for a key a catalogue has not caught up with
- * (the catalogue check fails CI on that, but a page should still read in production).
+ * hydrates without a mismatch. This module is shared by server and browser and imports no
+ * catalogue: the server reads them (i18n.server.ts) and hands the browser only the one it needs,
+ * through the root loader.
  */
-import { createInstance, type i18n as I18n, type TFunction } from "i18next";
+import { createInstance, type i18n as I18n } from "i18next";
 import { initReactI18next } from "react-i18next";
-import { CATALOGUES } from "./catalogues.ts";
+import type { Catalogue } from "./catalogues.ts";
 import { formatNumberIn } from "./format.ts";
 import { DEFAULT_LANGUAGE, type LanguageCode } from "./languages.ts";
 
-export function createI18n(language: LanguageCode): I18n {
+export function createI18n(language: LanguageCode, messages: Catalogue): I18n {
   const instance = createInstance();
   instance.use(initReactI18next);
-  const resources: Record<string, { translation: object }> = {
-    [DEFAULT_LANGUAGE]: { translation: CATALOGUES[DEFAULT_LANGUAGE] },
-  };
-  resources[language] = { translation: CATALOGUES[language] };
   void instance.init({
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
-    // Only the chosen code and English: never look for a bare "zh" between "zh-Hant" and English.
+    // Only the chosen code: never look for a bare "zh" between "zh-Hant" and English.
     load: "currentOnly",
-    resources,
+    resources: { [language]: { translation: messages } },
     initAsync: false,
     // React escapes what it renders; escaping here too would show "&amp;".
     interpolation: { escapeValue: false },
@@ -36,14 +33,15 @@ export function createI18n(language: LanguageCode): I18n {
   return instance;
 }
 
-const translators = new Map<LanguageCode, TFunction>();
+// One instance per language for the life of the process (server) or the page (browser): the
+// catalogue of a language never changes while it runs, and building one costs an init per render.
+const instances = new Map<LanguageCode, I18n>();
 
-/** `t` for server code that has no React tree (emails, API `detail` texts), one per language. */
-export function translatorFor(language: LanguageCode): TFunction {
-  let t = translators.get(language);
-  if (!t) {
-    t = createI18n(language).t;
-    translators.set(language, t);
+export function i18nFor(language: LanguageCode, messages: Catalogue): I18n {
+  let instance = instances.get(language);
+  if (!instance) {
+    instance = createI18n(language, messages);
+    instances.set(language, instance);
   }
-  return t;
+  return instance;
 }

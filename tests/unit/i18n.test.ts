@@ -12,7 +12,7 @@ import {
   formatPercentIn,
   formatTonnesIn,
 } from "~/i18n/format.ts";
-import { createI18n } from "~/i18n/i18n.ts";
+import { translatorFor } from "~/i18n/i18n.server.ts";
 import {
   LANGUAGE_CODES,
   type LanguageCode,
@@ -82,20 +82,20 @@ describe("plural forms for counts 0, 1, 2, 5 and 21 in every language", () => {
     vi: ["0 lô", "1 lô", "2 lô", "5 lô", "21 lô"],
   };
   test.each(LANGUAGE_CODES)("%s", (language) => {
-    const { t } = createI18n(language);
+    const t = translatorFor(language);
     expect([0, 1, 2, 5, 21].map((count) => t("counts.lots", { count }))).toEqual(expected[language]);
   });
 
   test("Spanish's 'many' form for a million, counts grouped the language's way", () => {
-    expect(createI18n("es").t("counts.bids", { count: 1_000_000 })).toBe("1,000,000 de ofertas");
-    expect(createI18n("id").t("counts.bids", { count: 1_000_000 })).toBe("1.000.000 penawaran");
-    expect(createI18n("en").t("counts.bids", { count: 1 })).toBe("1 bid");
+    expect(translatorFor("es")("counts.bids", { count: 1_000_000 })).toBe("1,000,000 de ofertas");
+    expect(translatorFor("id")("counts.bids", { count: 1_000_000 })).toBe("1.000.000 penawaran");
+    expect(translatorFor("en")("counts.bids", { count: 1 })).toBe("1 bid");
   });
 
   test("each language renders its own words, not English", () => {
-    expect(createI18n("ja").t("nav.lots")).toBe("ロット");
-    expect(createI18n("zh-Hant").t("nav.logIn")).toBe("登入");
-    expect(createI18n("zh-Hans").t("nav.logIn")).toBe("登录");
+    expect(translatorFor("ja")("nav.lots")).toBe("ロット");
+    expect(translatorFor("zh-Hant")("nav.logIn")).toBe("登入");
+    expect(translatorFor("zh-Hans")("nav.logIn")).toBe("登录");
   });
 });
 
