@@ -14,10 +14,16 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
 import { getActor } from "./auth/actor.server.ts";
+import { LanguageSwitcher } from "./components/language-switcher.tsx";
 import { mapTilesFromEnv } from "./components/map/tiles.server.ts";
 import { NotificationBell } from "./components/notification-bell.tsx";
 import { SiteHeader } from "./components/site-header.tsx";
+import english from "./i18n/catalogues/en.json";
+import { catalogueFor, requestLanguage } from "./i18n/i18n.server.ts";
+import { i18nFor } from "./i18n/i18n.ts";
+import { DEFAULT_LANGUAGE } from "./i18n/languages.ts";
 import { headerViewer } from "./models/viewer.server.ts";
 import stylesheet from "./styles/app.css?url";
 import phoneStylesheet from "./styles/phone.css?url";
@@ -51,15 +57,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
         capabilities: actor.capabilities,
       })
     : null;
-  return { viewer, mapTiles: mapTilesFromEnv() };
+  // The page's language and only its catalogue: the browser translates with exactly what the
+  // server rendered with, so hydration matches.
+  const language = requestLanguage(request, actor?.user?.language);
+  return { viewer, mapTiles: mapTilesFromEnv(), language, messages: catalogueFor(language) };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
   const viewer = data?.viewer ?? null;
+  // Without the root's data (it failed: the error page) the page is in English, the source.
+  const i18n = data ? i18nFor(data.language, data.messages) : i18nFor(DEFAULT_LANGUAGE, english);
+  const t = i18n.t;
   return (
-    <html lang="en">
+    <html lang={i18n.language}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -67,67 +79,69 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <SiteHeader>
-          <Link to="/" className="brand">
-            <span className="brand-mark" aria-hidden="true">
-              ◐
-            </span>{" "}
-            Packloop
-          </Link>
-          <nav className="site-nav" aria-label="Main">
-            <NavLink to="/lots" end>
-              Lots
-            </NavLink>
-            <NavLink to="/facilities" end>
-              Facilities
-            </NavLink>
-            <NavLink to="/insights">Insights</NavLink>
-            {viewer ? (
-              <>
-                <NavLink to="/dashboard">Dashboard</NavLink>
-                <NavLink to="/plan">Plan</NavLink>
-                {viewer.capabilities.includes("seller") ? <NavLink to="/lots/mine">My lots</NavLink> : null}
-                {viewer.capabilities.includes("buyer") || viewer.capabilities.includes("recycler") ? (
-                  <NavLink to="/bids">My bids</NavLink>
-                ) : null}
-                {viewer.capabilities.includes("seller") || viewer.capabilities.includes("recycler") ? (
-                  <NavLink to="/bookings">Bookings</NavLink>
-                ) : null}
-                <NavLink to="/deals">Deals</NavLink>
-                <NavLink to="/shipments">Shipments</NavLink>
-                <NavLink to="/settings/organization">Organisation</NavLink>
-                {viewer.isPlatformAdmin ? <NavLink to="/admin/deals">Payments</NavLink> : null}
-                {viewer.isPlatformAdmin ? <NavLink to="/admin/outbox">Outbox</NavLink> : null}
-                {viewer.isPlatformAdmin ? <NavLink to="/admin/prices">Prices</NavLink> : null}
-                {viewer.isPlatformAdmin ? <NavLink to="/admin/factors">Factors</NavLink> : null}
-                <NotificationBell unread={viewer.unreadNotifications} />
-                <span className="viewer" title={viewer.email}>
-                  {viewer.name}
-                  {viewer.organizationName ? <small> · {viewer.organizationName}</small> : null}
-                </span>
-                <Form method="post" action="/logout" className="inline-form">
-                  <button type="submit" className="button-link">
-                    Log out
-                  </button>
-                </Form>
-              </>
-            ) : (
-              <>
-                <NavLink to="/login">Log in</NavLink>
-                <Link to="/signup" className="button button-small">
-                  Sign up
-                </Link>
-              </>
-            )}
-          </nav>
-        </SiteHeader>
-        <main className="site-main">{children}</main>
-        <footer className="site-footer">
-          <p>
-            Packloop connects fleets, collectors, recyclers and buyers of end-of-life EV batteries across the
-            21 APEC economies.
-          </p>
-        </footer>
+        <I18nextProvider i18n={i18n}>
+          <SiteHeader>
+            <Link to="/" className="brand">
+              <span className="brand-mark" aria-hidden="true">
+                ◐
+              </span>{" "}
+              Packloop
+            </Link>
+            <nav className="site-nav" aria-label={t("nav.main")}>
+              <NavLink to="/lots" end>
+                {t("nav.lots")}
+              </NavLink>
+              <NavLink to="/facilities" end>
+                {t("nav.facilities")}
+              </NavLink>
+              <NavLink to="/insights">{t("nav.insights")}</NavLink>
+              {viewer ? (
+                <>
+                  <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink>
+                  <NavLink to="/plan">{t("nav.plan")}</NavLink>
+                  {viewer.capabilities.includes("seller") ? (
+                    <NavLink to="/lots/mine">{t("nav.myLots")}</NavLink>
+                  ) : null}
+                  {viewer.capabilities.includes("buyer") || viewer.capabilities.includes("recycler") ? (
+                    <NavLink to="/bids">{t("nav.myBids")}</NavLink>
+                  ) : null}
+                  {viewer.capabilities.includes("seller") || viewer.capabilities.includes("recycler") ? (
+                    <NavLink to="/bookings">{t("nav.bookings")}</NavLink>
+                  ) : null}
+                  <NavLink to="/deals">{t("nav.deals")}</NavLink>
+                  <NavLink to="/shipments">{t("nav.shipments")}</NavLink>
+                  <NavLink to="/settings/organization">{t("nav.organisation")}</NavLink>
+                  {viewer.isPlatformAdmin ? <NavLink to="/admin/deals">{t("nav.payments")}</NavLink> : null}
+                  {viewer.isPlatformAdmin ? <NavLink to="/admin/outbox">{t("nav.outbox")}</NavLink> : null}
+                  {viewer.isPlatformAdmin ? <NavLink to="/admin/prices">{t("nav.prices")}</NavLink> : null}
+                  {viewer.isPlatformAdmin ? <NavLink to="/admin/factors">{t("nav.factors")}</NavLink> : null}
+                  <NotificationBell unread={viewer.unreadNotifications} />
+                  <span className="viewer" title={viewer.email}>
+                    {viewer.name}
+                    {viewer.organizationName ? <small> · {viewer.organizationName}</small> : null}
+                  </span>
+                  <Form method="post" action="/logout" className="inline-form">
+                    <button type="submit" className="button-link">
+                      {t("nav.logOut")}
+                    </button>
+                  </Form>
+                </>
+              ) : (
+                <>
+                  <NavLink to="/login">{t("nav.logIn")}</NavLink>
+                  <Link to="/signup" className="button button-small">
+                    {t("nav.signUp")}
+                  </Link>
+                </>
+              )}
+            </nav>
+            <LanguageSwitcher />
+          </SiteHeader>
+          <main className="site-main">{children}</main>
+          <footer className="site-footer">
+            <p>{t("footer.tagline")}</p>
+          </footer>
+        </I18nextProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -142,39 +156,42 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
+  const { t } = useTranslation();
   if (isRouteErrorResponse(error)) {
     if (error.status === 404) {
       return (
-        <ErrorPage title="Page not found" code={404}>
-          <p>We could not find the page you asked for. It may have moved, or the address may be mistyped.</p>
+        <ErrorPage title={t("errors.notFoundTitle")} code={404}>
+          <p>{t("errors.notFoundBody")}</p>
         </ErrorPage>
       );
     }
     if (error.status === 503) {
       return (
-        <ErrorPage title="Packloop is temporarily unavailable" code={503}>
-          <p>
-            We cannot reach our database right now. Nothing you submitted was lost; please try again shortly.
-          </p>
+        <ErrorPage title={t("errors.unavailableTitle")} code={503}>
+          <p>{t("errors.unavailableBody")}</p>
         </ErrorPage>
       );
     }
     const message = typeof error.data === "string" && error.data.length < 300 ? error.data : error.statusText;
     return (
-      <ErrorPage title={error.status === 403 ? "Not allowed" : "Something went wrong"} code={error.status}>
+      <ErrorPage
+        title={error.status === 403 ? t("errors.notAllowed") : t("errors.somethingWrong")}
+        code={error.status}
+      >
         <p>{message}</p>
       </ErrorPage>
     );
   }
   // Never show a stack trace: in production Remix already strips it; we show only a sentence.
   return (
-    <ErrorPage title="Something went wrong" code={500}>
-      <p>An unexpected error stopped this page. It has been logged; please try again.</p>
+    <ErrorPage title={t("errors.somethingWrong")} code={500}>
+      <p>{t("errors.unexpected")}</p>
     </ErrorPage>
   );
 }
 
 function ErrorPage({ title, code, children }: { title: string; code: number; children: ReactNode }) {
+  const { t } = useTranslation();
   return (
     // data-error-boundary: the stable marker the browser tests look for (tests/e2e/browser.ts), so a
     // page that fell into this boundary fails its test even when nothing reached the console.
@@ -183,7 +200,7 @@ function ErrorPage({ title, code, children }: { title: string; code: number; chi
       <h1>{title}</h1>
       {children}
       <p>
-        <Link to="/">Back to the home page</Link>
+        <Link to="/">{t("errors.backHome")}</Link>
       </p>
     </section>
   );

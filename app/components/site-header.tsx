@@ -1,5 +1,6 @@
 import { useLocation } from "@remix-run/react";
 import { type ReactNode, useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
 
 /**
  * The site's header. Its content (brand, main navigation) sits in a `<details>` so that on phones
@@ -11,6 +12,7 @@ import { type ReactNode, useEffect, useRef } from "react";
 export function SiteHeader({ children }: { children: ReactNode }) {
   const menu = useRef<HTMLDetailsElement>(null);
   const location = useLocation();
+  const { t } = useTranslation();
   // biome-ignore lint/correctness/useExhaustiveDependencies: closes the menu on every navigation
   useEffect(() => {
     if (menu.current) menu.current.open = false;
@@ -26,7 +28,7 @@ export function SiteHeader({ children }: { children: ReactNode }) {
           event.currentTarget.querySelector("summary")?.focus();
         }}
       >
-        <summary className="site-menu-toggle">Menu</summary>
+        <summary className="site-menu-toggle">{t("nav.menu")}</summary>
         {children}
       </details>
     </header>

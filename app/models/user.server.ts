@@ -78,3 +78,8 @@ export async function verifyLogin(email: string, password: string) {
 export async function setPassword(userId: string, password: string) {
   await db().user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } });
 }
+
+/** Saves the UI language a user chose (a code from app/i18n/languages.ts, checked by the caller). */
+export async function setUserLanguage(userId: string, language: string) {
+  await db().user.update({ where: { id: userId }, data: { language } });
+}

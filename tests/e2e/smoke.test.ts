@@ -97,6 +97,7 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
     plan: (ids) => [{ path: `/invitations/${ids.invitationToken}` }, { path: "/invitations/unknown-token" }],
   },
   "routes/logout": { kind: RESOURCE, plan: page("/logout") },
+  "routes/language": { kind: RESOURCE, plan: page("/language") },
   "routes/dashboard": { kind: HTML, plan: page("/dashboard") },
   "routes/quote": { kind: HTML, plan: page("/quote") },
   "routes/plan": { kind: HTML, plan: page("/plan") },

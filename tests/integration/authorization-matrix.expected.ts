@@ -19,6 +19,7 @@
 //   principal, a bearer token included, gets the same published figures and reviews (200).
 // - the price index page, methodology, CSV and API are public (GET ok for everyone, no POST);
 //   /admin/price-index is platform admins' only, its empty recompute form refused (400).
+// - /language (the header's switcher) is open to everyone: an empty form is refused (400), GET goes home.
 export const PRINCIPALS = ["anonymous", "seller", "buyer", "recycler", "carrier", "admin", "token"] as const;
 export type Principal = (typeof PRINCIPALS)[number];
 export type Outcome =
@@ -447,6 +448,15 @@ export const EXPECTED: Record<string, Record<Principal, Outcome>> = {
     recycler: "redirect",
     carrier: "redirect",
     admin: "redirect",
+    token: "invalid",
+  },
+  "routes/language": {
+    anonymous: "invalid",
+    seller: "invalid",
+    buyer: "invalid",
+    recycler: "invalid",
+    carrier: "invalid",
+    admin: "invalid",
     token: "invalid",
   },
   "routes/logout": {
@@ -1410,6 +1420,15 @@ export const EXPECTED_GET: Record<string, Record<Principal, Outcome>> = {
     carrier: "redirect",
     admin: "redirect",
     token: "ok",
+  },
+  "routes/language": {
+    anonymous: "redirect",
+    seller: "redirect",
+    buyer: "redirect",
+    recycler: "redirect",
+    carrier: "redirect",
+    admin: "redirect",
+    token: "redirect",
   },
   "routes/logout": {
     anonymous: "redirect",
