@@ -20,6 +20,8 @@ import { NotificationBell } from "./components/notification-bell.tsx";
 import { headerViewer } from "./models/viewer.server.ts";
 import stylesheet from "./styles/app.css?url";
 import { useNonce } from "./utils/nonce.tsx";
+import { viewerTimeZone } from "./utils/time-zone.server.ts";
+import { TIME_ZONE_COOKIE_SCRIPT } from "./utils/use-time-zone.ts";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -48,7 +50,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         capabilities: actor.capabilities,
       })
     : null;
-  return { viewer, mapTiles: mapTilesFromEnv() };
+  // timeZone: the viewer's zone (ADR 040), for times rendered alike on the server and the client.
+  return { viewer, mapTiles: mapTilesFromEnv(), timeZone: viewerTimeZone(request) };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -62,6 +65,13 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {/* The browser's time zone, as a cookie for the server (ADR 040). */}
+        <script
+          nonce={nonce}
+          suppressHydrationWarning
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: a constant of ours (use-time-zone.ts), no input in it.
+          dangerouslySetInnerHTML={{ __html: TIME_ZONE_COOKIE_SCRIPT }}
+        />
       </head>
       <body>
         <header className="site-header">
