@@ -17,10 +17,11 @@ import type { ReactNode } from "react";
 import { getActor } from "./auth/actor.server.ts";
 import { mapTilesFromEnv } from "./components/map/tiles.server.ts";
 import { NotificationBell } from "./components/notification-bell.tsx";
+import { rememberTimeZone } from "./models/user.server.ts";
 import { headerViewer } from "./models/viewer.server.ts";
 import stylesheet from "./styles/app.css?url";
 import { useNonce } from "./utils/nonce.tsx";
-import { viewerTimeZone } from "./utils/time-zone.server.ts";
+import { cookieTimeZone, viewerTimeZone } from "./utils/time-zone.server.ts";
 import { TIME_ZONE_COOKIE_SCRIPT } from "./utils/use-time-zone.ts";
 
 export const links: LinksFunction = () => [
@@ -50,8 +51,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
         capabilities: actor.capabilities,
       })
     : null;
-  // timeZone: the viewer's zone (ADR 040), for times rendered alike on the server and the client.
-  return { viewer, mapTiles: mapTilesFromEnv(), timeZone: viewerTimeZone(request) };
+  // timeZone: the viewer's zone (ADR 040), for times rendered alike on the server and the client;
+  // a user's is kept for its notifications and emails.
+  const reported = cookieTimeZone(request);
+  if (actor?.user && reported) await rememberTimeZone(actor.user, reported);
+  const timeZone = viewerTimeZone(request, actor?.user?.timeZone);
+  return { viewer, mapTiles: mapTilesFromEnv(), timeZone };
 }
 
 export function Layout({ children }: { children: ReactNode }) {

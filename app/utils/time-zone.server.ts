@@ -3,12 +3,17 @@ import { DEFAULT_TIME_ZONE, isTimeZone } from "~/domain/time-zone.ts";
 /**
  * The viewer's time zone (ADR 040): the `tz` cookie that root.tsx's tiny script sets from the
  * browser's own zone (Intl), so the server renders times in the zone the browser shows and the
- * first client render agrees. A visitor whose browser has not set it yet (the very first page, no
- * JavaScript) sees UTC, and every time says which zone it is in.
+ * first client render agrees. Without it (the very first page, no JavaScript) a user's stored zone
+ * (User.timeZone, the cookie's last value) stands in, else UTC; every time says which zone it is in.
  */
 export const TIME_ZONE_COOKIE = "tz";
 
-export function viewerTimeZone(request: Request): string {
+export function viewerTimeZone(request: Request, stored?: string | null): string {
+  return cookieTimeZone(request) ?? (isTimeZone(stored) ? stored : DEFAULT_TIME_ZONE);
+}
+
+/** The zone the browser reported in its `tz` cookie, or null without a valid one. */
+export function cookieTimeZone(request: Request): string | null {
   const header = request.headers.get("Cookie") ?? "";
   for (const part of header.split(";")) {
     const [name, ...rest] = part.trim().split("=");
@@ -20,7 +25,7 @@ export function viewerTimeZone(request: Request): string {
       // A malformed cookie is ignored like a missing one.
     }
   }
-  return DEFAULT_TIME_ZONE;
+  return null;
 }
 
 /**

@@ -3,12 +3,14 @@
 // making one award, confirm, lapse and decline passing to the next bidder at its own maximum,
 // relist, sealed awards telling losers the clearing price, fixed-price accept/decline, withdrawing
 // bids, other organisations refused with nothing changed, illegal transitions refused.
+
 import { beforeAll, describe, expect, test } from "vitest";
 import { minimumIncrementMinor } from "~/domain/bidding/auction.ts";
 import { monthStart } from "~/domain/capacity.ts";
 import { validateFacilityProfile } from "~/domain/facility-input.ts";
 import { failureStatus } from "~/domain/failure.ts";
 import { formatMoney } from "~/domain/money.ts";
+import { momentIn } from "~/domain/notice-moments.ts";
 import {
   acceptBelowReserve,
   awardSealedBid,
@@ -372,7 +374,8 @@ describe("relisting", () => {
         lotId: lot.id,
       });
       expect(notices[0].title).toMatch(/^A lot you bid on is open again/);
-      expect(notices[0].body).toContain(newClose.toISOString().slice(0, 16).replace("T", " "));
+      // The close time in the recipient's zone, named (none remembered here: UTC, ADR 040).
+      expect(notices[0].body).toContain(momentIn(newClose.toISOString(), null));
       expect(notices[0].body).toContain(formatMoney({ amountMinor: 800_000, currency: lot.currency }));
     }
     expect(await relistedNotices(seller)).toHaveLength(0);
