@@ -608,12 +608,14 @@ describe("the lot page: lazy close and the award panel's route", () => {
       intent: "relist",
       closesAt: when.toISOString().slice(0, 16),
       tzOffset: "-60", // the seller's browser is an hour ahead of UTC
+      // The zone the form names wins over the offset (ADR 040): Seoul is nine hours ahead.
+      timeZone: "Asia/Seoul",
       startingPrice: "5,000.00",
     });
     expect(reopened.location).toBe(`/lots/${lot.id}#award`);
     const row = await lotRow(lot.id);
     expect(row).toMatchObject({ status: "open", round: 2, startingPriceMinor: 500_000n });
-    expect(row.closesAt?.getTime()).toBe(when.getTime() - HOUR);
+    expect(row.closesAt?.getTime()).toBe(when.getTime() - 9 * HOUR);
   });
 });
 
