@@ -24,10 +24,13 @@ import english from "./i18n/catalogues/en.json";
 import { catalogueFor, requestLanguage } from "./i18n/i18n.server.ts";
 import { i18nFor } from "./i18n/i18n.ts";
 import { DEFAULT_LANGUAGE } from "./i18n/languages.ts";
+import { rememberTimeZone } from "./models/user.server.ts";
 import { headerViewer } from "./models/viewer.server.ts";
 import stylesheet from "./styles/app.css?url";
 import phoneStylesheet from "./styles/phone.css?url";
 import { useNonce } from "./utils/nonce.tsx";
+import { cookieTimeZone, viewerTimeZone } from "./utils/time-zone.server.ts";
+import { TIME_ZONE_COOKIE_SCRIPT } from "./utils/use-time-zone.ts";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -60,7 +63,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The page's language and only its catalogue: the browser translates with exactly what the
   // server rendered with, so hydration matches.
   const language = requestLanguage(request, actor?.user?.language);
-  return { viewer, mapTiles: mapTilesFromEnv(), language, messages: catalogueFor(language) };
+  // timeZone: the viewer's zone (ADR 040), for times rendered alike on the server and the client;
+  // a user's is kept for its notifications and emails.
+  const reported = cookieTimeZone(request);
+  if (actor?.user && reported) await rememberTimeZone(actor.user, reported);
+  const timeZone = viewerTimeZone(request, actor?.user?.timeZone);
+  return { viewer, mapTiles: mapTilesFromEnv(), timeZone, language, messages: catalogueFor(language) };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -77,6 +85,13 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {/* The browser's time zone, as a cookie for the server (ADR 040). */}
+        <script
+          nonce={nonce}
+          suppressHydrationWarning
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: a constant of ours (use-time-zone.ts), no input in it.
+          dangerouslySetInnerHTML={{ __html: TIME_ZONE_COOKIE_SCRIPT }}
+        />
       </head>
       <body>
         <I18nextProvider i18n={i18n}>

@@ -9,10 +9,13 @@ import { formatDateTime } from "~/domain/date-time.ts";
 import type { LotJson } from "~/domain/lot-json.ts";
 import { formatMoney } from "~/domain/money.ts";
 import { formatKg, formatNumber } from "~/domain/quantity.ts";
+import { useTimeZone } from "~/utils/use-time-zone.ts";
 
 /** The seller's declaration and terms, as a definition table. */
 export function LotFactsTable({ lot, economyName }: { lot: LotJson; economyName: string }) {
   const { price } = lot;
+  // In the viewer's zone, named (ADR 040).
+  const timeZone = useTimeZone();
   return (
     <table className="lot-facts" data-testid="lot-facts">
       <tbody>
@@ -81,7 +84,7 @@ export function LotFactsTable({ lot, economyName }: { lot: LotJson; economyName:
         {lot.closesAt ? (
           <tr>
             <th scope="row">Bidding closes</th>
-            <td>{formatDateTime(lot.closesAt, "utc")}</td>
+            <td data-testid="lot-closes-at">{formatDateTime(lot.closesAt, "local", { timeZone })}</td>
           </tr>
         ) : null}
       </tbody>

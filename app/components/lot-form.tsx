@@ -15,6 +15,7 @@ import {
   type SaleMode,
 } from "~/domain/codes.ts";
 import { SUPPORTED_CURRENCIES } from "~/domain/money.ts";
+import { useTimeZone } from "~/utils/use-time-zone.ts";
 import { LotDocumentInputs } from "./lot-document-inputs.tsx";
 
 /**
@@ -86,6 +87,8 @@ export function LotForm({
     (saleMode === "sealed" && (field === "reservePrice" || field === "closesAt")) ||
     (saleMode === "fixed" && field === "askingPrice");
   const v = (name: string) => values[name] ?? "";
+  // The close time is typed in the viewer's zone, named in its label and sent with it (ADR 040).
+  const timeZone = useTimeZone();
 
   return (
     <Form
@@ -103,6 +106,7 @@ export function LotForm({
         </p>
       ) : null}
       {values.version ? <input type="hidden" name="version" value={values.version} /> : null}
+      <input type="hidden" name="timeZone" value={timeZone} />
 
       <fieldset>
         <legend>What you are selling</legend>
@@ -266,7 +270,7 @@ export function LotForm({
         {uses("closesAt") ? (
           <TextField
             name="closesAt"
-            label="Bidding closes (UTC)"
+            label={`Bidding closes (${timeZone} time)`}
             hint="Auctions and tenders, at most 90 days ahead"
             type="datetime-local"
             defaultValue={v("closesAt")}

@@ -6,14 +6,17 @@
  * formats after hydration then replaces the whole page with the error page (issue 16). Formats that
  * name the zone therefore spell out their fields.
  *
- * "local" formats use the viewer's zone and locale: call them only in the browser (an effect), and
- * render `utcFallback` on the server, so the server's HTML and the first client render agree.
- * "utc" formats give the same text on the server and in every browser.
+ * One way of writing a moment across the app, "8 Dec 2026, 13:30 GMT+9" (ADR 040): day, short
+ * month, year, 24-hour time and the zone named, in en-GB whatever the browser's locale, so the
+ * server and the browser write the same text. "local" formats take the viewer's zone: pass it
+ * (`useTimeZone()`, the zone the server read from the viewer's cookie) to render on the server and
+ * the client alike; left out, they use the runtime's zone (call them only in an effect then, and
+ * render `utcFallback` on the server). "utc" formats give the same text everywhere.
  */
 export const DATE_TIME_FORMATS = {
-  /** "8 Dec 2026, 13:30 KST": a deadline in the viewer's zone, named. */
+  /** "8 Dec 2026, 13:30 GMT+9": a deadline in the viewer's zone, named. */
   local: {
-    locale: undefined,
+    locale: "en-GB",
     options: {
       year: "numeric",
       month: "short",
@@ -23,10 +26,18 @@ export const DATE_TIME_FORMATS = {
       timeZoneName: "short",
     },
   },
-  /** "8 Dec 2026, 13:30:05": a live auction's close, to the second, in the viewer's zone. */
+  /** "8 Dec 2026, 13:30:05 GMT+9": a live auction's close, to the second, in the viewer's zone, named. */
   localSeconds: {
-    locale: undefined,
-    options: { dateStyle: "medium", timeStyle: "medium" },
+    locale: "en-GB",
+    options: {
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      timeZoneName: "short",
+    },
   },
   /** "8 Dec 2026, 13:30 UTC". */
   utc: {

@@ -11,7 +11,9 @@
  *   `{ amountMinor, currency }` object is accepted too and must be in the lot's currency.
  * - The location is `lat` + `lng`, or `location: { lat, lng }` (API); errors are named after
  *   whichever was sent.
- * - `closesAt` without a time zone ("2026-03-01T14:00", the form's datetime-local) is read as UTC.
+ * - `closesAt` without a time zone ("2026-03-01T14:00") is read as UTC. The listing form's
+ *   datetime-local is typed in the viewer's zone and made an instant before it gets here
+ *   (rawLotFromForm, ADR 040).
  *
  * Drafts may leave the prices and the close time empty; publishing needs them. Everything the
  * database requires is required in both modes.

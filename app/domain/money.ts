@@ -128,7 +128,9 @@ const PLAIN = /^(\d+(\.\d*)?|\.\d+)$/;
  * Reads what a person typed into an amount field, in major units: "1,234.56", "1234.5", ".75",
  * "USD 1,000", "12 000". Accepts "," only as a thousands separator in groups of three and "." as
  * the decimal point, so "1,5" and "1.234,56" are rejected rather than guessed. Extra decimals are
- * allowed only when they are zeros ("1,000.00" yen). Zero is a valid amount.
+ * allowed only when they are zeros ("1,000.00" yen). In a currency without decimals (JPY, KRW,
+ * CLP, VND) dots or apostrophes in groups of three are thousands separators: "4.000.000" pesos is
+ * four million, not four. Zero is a valid amount.
  */
 export function parseMoneyInput(input: string, currency: string): ParseMoneyResult {
   const code = currency.trim().toUpperCase();
@@ -160,8 +162,15 @@ export function parseMoneyInput(input: string, currency: string): ParseMoneyResu
     return { ok: false, reason: junk ? "invalid" : "negative" };
   }
 
-  // Spaces as thousands separators ("12 000") are read like commas.
-  const normalised = /^\d{1,3}( \d{3})+(\.\d*)?$/.test(text) ? text.replace(/ /g, ",") : text;
+  // Spaces as thousands separators ("12 000") are read like commas. A currency without decimals
+  // has no decimal point to confuse with a separator, so its users' "4.000.000" (Chile, Indonesia,
+  // Viet Nam write thousands with dots) and "4'000'000" are read as groups too (ADR 040).
+  const dotted = exponent === 0 && /^\d{1,3}([.'’]\d{3})+$/.test(text);
+  const normalised = dotted
+    ? text.replace(/[.'’]/g, ",")
+    : /^\d{1,3}( \d{3})+(\.\d*)?$/.test(text)
+      ? text.replace(/ /g, ",")
+      : text;
   if (!GROUPED.test(normalised) && !PLAIN.test(normalised)) return { ok: false, reason: "invalid" };
 
   const [wholePart, fractionPart = ""] = normalised.replace(/,/g, "").split(".");

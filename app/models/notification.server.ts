@@ -1,4 +1,5 @@
 import { isUuid } from "~/domain/lot-json.ts";
+import { hasNoticeMoment, localizeNotice } from "~/domain/notice-moments.ts";
 import { appUrl, queueEmail } from "~/services/email.server.ts";
 import { type DbClient, db } from "~/utils/db.server.ts";
 
@@ -70,22 +71,44 @@ function emailText(message: NotificationMessage): string {
 export async function notifyUsers(tx: DbClient, userIds: readonly string[], message: NotificationMessage) {
   const unique = [...new Set(userIds)];
   if (unique.length === 0) return 0;
+  // Moments in the wording (noticeMoment) are written in each recipient's zone, named (ADR 040).
+  const timed = hasNoticeMoment(message.title) || hasNoticeMoment(message.body);
+  const sendEmail = message.email !== false;
+  const users =
+    timed || sendEmail
+      ? await tx.user.findMany({
+          where: { id: { in: unique } },
+          select: { id: true, email: true, timeZone: true },
+        })
+      : [];
+  const zoneOf = new Map(users.map((user) => [user.id, user.timeZone]));
+  const copyFor = (zone: string | null | undefined): NotificationMessage =>
+    timed
+      ? {
+          ...message,
+          title: localizeNotice(message.title, zone),
+          body: message.body === undefined ? undefined : localizeNotice(message.body, zone),
+        }
+      : message;
   await tx.notification.createMany({
-    data: unique.map((userId) => ({
-      userId,
-      organizationId: message.organizationId ?? null,
-      kind: message.kind,
-      title: message.title,
-      body: message.body ?? null,
-      link: message.link ?? null,
-      lotId: message.lotId ?? null,
-    })),
+    data: unique.map((userId) => {
+      const copy = copyFor(zoneOf.get(userId));
+      return {
+        userId,
+        organizationId: message.organizationId ?? null,
+        kind: message.kind,
+        title: copy.title,
+        body: copy.body ?? null,
+        link: message.link ?? null,
+        lotId: message.lotId ?? null,
+      };
+    }),
   });
-  if (message.email !== false) {
-    const users = await tx.user.findMany({ where: { id: { in: unique } }, select: { email: true } });
+  if (sendEmail) {
     for (const user of users) {
+      const copy = copyFor(user.timeZone);
       await queueEmail(
-        { to: user.email, subject: message.title, text: emailText(message), kind: message.kind },
+        { to: user.email, subject: copy.title, text: emailText(copy), kind: message.kind },
         tx,
       );
     }

@@ -83,3 +83,12 @@ export async function setPassword(userId: string, password: string) {
 export async function setUserLanguage(userId: string, language: string) {
   await db().user.update({ where: { id: userId }, data: { language } });
 }
+
+/**
+ * Remembers the zone the user's browser reports (ADR 040), for the times in its notifications and
+ * emails; written only when it changed, so a page view costs no write.
+ */
+export async function rememberTimeZone(user: { id: string; timeZone: string | null }, zone: string) {
+  if (user.timeZone === zone) return;
+  await db().user.update({ where: { id: user.id }, data: { timeZone: zone } });
+}

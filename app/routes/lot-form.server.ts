@@ -3,6 +3,7 @@ import { MAX_DOCUMENT_BYTES, MAX_LOT_FORM_BYTES } from "~/domain/lot-documents.t
 import { LOT_INPUT_FIELDS } from "~/domain/lot-input-fields.ts";
 import { toMajorUnitString } from "~/domain/money.ts";
 import { readBatteryPassport } from "~/domain/passport/import.ts";
+import { isTimeZone, zonedDateTimeToInstant, zonedDateTimeValue } from "~/domain/time-zone.ts";
 import { readFormWithFiles, type UploadedPart } from "~/utils/multipart.server.ts";
 import type { FormValues } from "~/utils/validation.ts";
 
@@ -46,12 +47,19 @@ export function rawLotFromForm(form: FormData): Record<string, string> {
     raw.economy ||= port.code;
   }
   delete raw.port;
+  // The close time is typed in the zone the form named (its hidden timeZone field, ADR 040) and
+  // stored in UTC; text that is no date and time is left for validateLotInput to refuse.
+  const zone = form.get("timeZone");
+  if (isTimeZone(zone) && raw.closesAt.trim() !== "") {
+    const instant = zonedDateTimeToInstant(raw.closesAt, zone);
+    if (instant) raw.closesAt = instant.toISOString();
+  }
   return raw;
 }
 
-/** "2026-03-01T14:00" in UTC, as the form's datetime-local field shows it. */
-export function utcDateTimeLocal(date: Date): string {
-  return date.toISOString().slice(0, 16);
+/** "2026-03-01T14:00" in `zone`, as the form's datetime-local field shows it. */
+export function zonedDateTimeLocal(date: Date, zone: string): string {
+  return zonedDateTimeValue(date, zone);
 }
 
 /** The stored lot's fields the edit form shows (a Lot row satisfies it). */
@@ -81,8 +89,8 @@ export interface StoredLotFields {
   version: number;
 }
 
-/** A stored lot as the edit form shows it: prices in major units, the close time in UTC. */
-export function lotFormDefaults(lot: StoredLotFields): Record<string, string> {
+/** A stored lot as the edit form shows it: prices in major units, the close time in the viewer's zone. */
+export function lotFormDefaults(lot: StoredLotFields, zone = "UTC"): Record<string, string> {
   const price = (amount: bigint | null) =>
     amount === null ? "" : toMajorUnitString({ amountMinor: amount, currency: lot.currency });
   return {
@@ -106,7 +114,7 @@ export function lotFormDefaults(lot: StoredLotFields): Record<string, string> {
     startingPrice: price(lot.startingPriceMinor),
     reservePrice: price(lot.reservePriceMinor),
     askingPrice: price(lot.askingPriceMinor),
-    closesAt: lot.closesAt ? utcDateTimeLocal(lot.closesAt) : "",
+    closesAt: lot.closesAt ? zonedDateTimeLocal(lot.closesAt, zone) : "",
     description: lot.description ?? "",
     version: String(lot.version),
   };

@@ -1,9 +1,12 @@
 import type { Capability } from "~/domain/codes.ts";
 import { economyByCode } from "~/domain/economies.ts";
+import { rateProvenance } from "~/domain/matching/fx-rates.ts";
+import { bidFacilityChoices } from "~/models/bidding/bid-facilities.server.ts";
 import { bidderTag, liveAuction, sellerLadder } from "~/models/bidding/bid-ladder.server.ts";
 import { auctionViewFor } from "~/models/bidding/lot-sale.server.ts";
 import { currentDealSettings } from "~/models/deals/platform-settings.server.ts";
 import { listActiveFacilityNames } from "~/models/facility.server.ts";
+import { currentFactors } from "~/models/factor.server.ts";
 import { listLotQuestions } from "~/models/lot-question.server.ts";
 import { reservationNoteForBidders } from "~/models/lot-reservation.server.ts";
 import { isWatching } from "~/models/lot-watch.server.ts";
@@ -45,7 +48,7 @@ export async function lotEngagement(
  */
 export async function lotBidding(
   viewer: LotViewer,
-  lot: { id: string; organizationId: string; locationLabel: string | null; economyCode: string },
+  lot: Parameters<typeof bidFacilityChoices>[0],
   flash: string | null,
 ) {
   const organizationId = viewer?.organizationId ?? null;
@@ -60,13 +63,27 @@ export async function lotBidding(
   else if (!bidder) cannotBid = "Only organisations with the buyer or recycler capability can bid.";
   else if (live.auction.status !== "open") cannotBid = "This lot is not taking bids.";
   const canBid = viewer !== null && !isSeller && bidder && live.auction.status === "open";
+  // A recycler's facilities, marked by whether they can take the lot, the best first (ADR 040).
   const facilities =
     canBid && capabilities.includes("recycler") && organizationId
-      ? await listActiveFacilityNames(organizationId)
+      ? await bidFacilityChoices(lot, await listActiveFacilityNames(organizationId))
       : [];
+  // The amount preview's rough USD figure uses the dated rate in force (ADR 040).
+  const { factors } = canBid ? await currentFactors() : { factors: null };
+  const usdRate = factors?.fxRates.rates.find((r) => r.currency === lot.currency) ?? null;
   return {
     live,
-    viewer: { leading: mine.leading, minimumBid: mine.minimumBid },
+    viewer: {
+      leading: mine.leading,
+      minimumBid: mine.minimumBid,
+      // The leader's own hidden maximum (its minimum is one minor unit above it): only it sees this.
+      maximum:
+        mine.leading && mine.minimumBid
+          ? { ...mine.minimumBid, amountMinor: mine.minimumBid.amountMinor - 1 }
+          : null,
+    },
+    fx:
+      usdRate && factors ? { rate: usdRate, asOf: rateProvenance(lot.currency, factors.fxRates).asOf } : null,
     myTag: organizationId && !isSeller ? bidderTag(lot.id, organizationId) : null,
     isSeller,
     canBid,
@@ -81,13 +98,22 @@ export async function lotBidding(
     reservationNote: await reservationNoteForBidders(lot.id),
     // The platform's commission as it stands now (copied into the deal at the award, ADR 017).
     commissionBp: (await currentDealSettings()).commissionBp,
-    flash:
-      flash === "placed"
-        ? "Your bid was placed."
-        : flash === "repeated"
-          ? "That bid was already placed; it counted once."
-          : null,
+    // A fixed-price lot takes requests at the asking price, not bids: the flash says which it was.
+    flash: bidFlash(flash, live.auction.saleMode),
   };
+}
+
+function bidFlash(flash: string | null, saleMode: "auction" | "sealed" | "fixed"): string | null {
+  const request = saleMode === "fixed";
+  if (flash === "placed")
+    return request
+      ? "Your request to buy at the asking price was sent; the seller accepts or declines it."
+      : "Your bid was placed.";
+  if (flash === "repeated")
+    return request
+      ? "That request was already sent; it counted once."
+      : "That bid was already placed; it counted once.";
+  return null;
 }
 
 /** "Sydney fleet depot, Australia", or the economy's name when the lot names no place. */

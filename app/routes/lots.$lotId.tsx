@@ -238,7 +238,13 @@ export default function LotPage() {
           ) : null}
         </div>
       ) : null}
-      {bidding ? <BidPanel lotId={lot.id} data={bidding} /> : null}
+      {bidding ? (
+        <BidPanel
+          lotId={lot.id}
+          data={bidding}
+          outcome={award?.role === "bidder" ? (award.outcome?.kind ?? null) : null}
+        />
+      ) : null}
       {award ? <AwardPanel lotId={lot.id} data={award} reservationNote={awardReservationNote} /> : null}
       <div className="lot-columns">
         <LotFactsTable lot={lot} economyName={economyName} />

@@ -3,6 +3,7 @@ import { getActor } from "~/auth/actor.server.ts";
 import { localDateTimeToInstant } from "~/domain/bidding/closing.ts";
 import { type Failure, fail, failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { parseMoneyInput } from "~/domain/money.ts";
+import { isTimeZone, zonedDateTimeToInstant } from "~/domain/time-zone.ts";
 import type { AwardCaller, AwardFailure } from "~/models/bidding/award-transaction.server.ts";
 import {
   acceptBelowReserve,
@@ -74,7 +75,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       result = await acceptBelowReserve(caller, lotId);
       break;
     case "relist": {
-      const closesAt = localDateTimeToInstant(form.get("closesAt"), form.get("tzOffset"));
+      // In the zone the form named (ADR 040; DST-safe), else the browser's offset, else UTC.
+      const zone = form.get("timeZone");
+      const typed = form.get("closesAt");
+      const closesAt =
+        isTimeZone(zone) && typeof typed === "string"
+          ? zonedDateTimeToInstant(typed, zone)
+          : localDateTimeToInstant(typed, form.get("tzOffset"));
       if (!closesAt)
         return refused(intent, fail("VALIDATION", "Give the new close time.", { field: "closesAt" }));
       const starting = await readOptionalMoney(form, "startingPrice", lotId);

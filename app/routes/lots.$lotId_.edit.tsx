@@ -19,6 +19,7 @@ import {
   readLotFormRequest,
 } from "~/routes/lot-form.server.ts";
 import lotStyles from "~/styles/lots.css?url";
+import { viewerTimeZone } from "~/utils/time-zone.server.ts";
 
 export const links = () => [{ rel: "stylesheet", href: lotStyles }];
 export const meta: MetaFunction = () => [{ title: "Edit lot · Packloop" }];
@@ -41,7 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id: lot.id,
     reference: lotNumberLabel(lot.number),
     status: lot.status as "draft" | "open",
-    defaults: lotFormDefaults(lot),
+    // The close time in the viewer's zone, which the form names (ADR 040).
+    defaults: lotFormDefaults(lot, viewerTimeZone(request)),
   };
 }
 

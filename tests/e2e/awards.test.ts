@@ -105,6 +105,8 @@ describe("awarding a lot", () => {
     expect(await winner.locator('[data-testid="bidder-outcome"]').textContent()).toBe(
       "You won this lot for A$8,500.00.",
     );
+    // The bid panel agrees with the award panel (issue 15).
+    expect(await winner.getByTestId("your-status").textContent()).toBe("You won.");
     await winner.goto("/notifications");
     await expect
       .poll(() => winner.getByText(`The seller accepted your request for`).count())
@@ -197,6 +199,8 @@ describe("awarding a lot", () => {
     expect(await winner.locator('[data-testid="bidder-outcome"]').textContent()).toBe(
       "You won this lot for A$11,000.00.",
     );
+    // The bid panel says it won, not that it is leading (issue 15).
+    expect(await winner.getByTestId("your-status").textContent()).toBe("You won.");
     await first.goto(`/lots/${lotId}`);
     expect(await first.locator('[data-testid="bidder-outcome"]').textContent()).toBe(
       "Not won — the lot sold for A$11,000.00.",

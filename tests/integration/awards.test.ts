@@ -3,12 +3,14 @@
 // making one award, confirm, lapse and decline passing to the next bidder at its own maximum,
 // relist, sealed awards telling losers the clearing price, fixed-price accept/decline, withdrawing
 // bids, other organisations refused with nothing changed, illegal transitions refused.
+
 import { beforeAll, describe, expect, test } from "vitest";
 import { minimumIncrementMinor } from "~/domain/bidding/auction.ts";
 import { monthStart } from "~/domain/capacity.ts";
 import { validateFacilityProfile } from "~/domain/facility-input.ts";
 import { failureStatus } from "~/domain/failure.ts";
 import { formatMoney } from "~/domain/money.ts";
+import { momentIn } from "~/domain/notice-moments.ts";
 import {
   acceptBelowReserve,
   awardSealedBid,
@@ -372,7 +374,8 @@ describe("relisting", () => {
         lotId: lot.id,
       });
       expect(notices[0].title).toMatch(/^A lot you bid on is open again/);
-      expect(notices[0].body).toContain(newClose.toISOString().slice(0, 16).replace("T", " "));
+      // The close time in the recipient's zone, named (none remembered here: UTC, ADR 040).
+      expect(notices[0].body).toContain(momentIn(newClose.toISOString(), null));
       expect(notices[0].body).toContain(formatMoney({ amountMinor: 800_000, currency: lot.currency }));
     }
     expect(await relistedNotices(seller)).toHaveLength(0);
@@ -605,12 +608,14 @@ describe("the lot page: lazy close and the award panel's route", () => {
       intent: "relist",
       closesAt: when.toISOString().slice(0, 16),
       tzOffset: "-60", // the seller's browser is an hour ahead of UTC
+      // The zone the form names wins over the offset (ADR 040): Seoul is nine hours ahead.
+      timeZone: "Asia/Seoul",
       startingPrice: "5,000.00",
     });
     expect(reopened.location).toBe(`/lots/${lot.id}#award`);
     const row = await lotRow(lot.id);
     expect(row).toMatchObject({ status: "open", round: 2, startingPriceMinor: 500_000n });
-    expect(row.closesAt?.getTime()).toBe(when.getTime() - HOUR);
+    expect(row.closesAt?.getTime()).toBe(when.getTime() - 9 * HOUR);
   });
 });
 

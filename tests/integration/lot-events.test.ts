@@ -206,10 +206,15 @@ describe("the bid form route", () => {
     expect(bids.map((b) => [Number(b.amountMinor), Number(b.maxAmountMinor), b.incoterm])).toEqual([
       [1_050_000, 1_200_000, "EXW"],
     ]);
-    // The page shows the bidder leading with its private minimum (its maximum + 1 minor unit).
+    // The page shows the bidder leading with its private maximum ("you lead; your maximum is X;
+    // raise it?") and its minimum (that maximum + 1 minor unit).
     const viewer = { userId: buyerA.userId, organizationId: buyerA.organizationId, capabilities: ["buyer"] };
     const page = await lotBidding(viewer as never, lot, "placed");
-    expect(page?.viewer).toEqual({ leading: true, minimumBid: { amountMinor: 1_200_001, currency: "AUD" } });
+    expect(page?.viewer).toEqual({
+      leading: true,
+      minimumBid: { amountMinor: 1_200_001, currency: "AUD" },
+      maximum: { amountMinor: 1_200_000, currency: "AUD" },
+    });
     expect(page?.flash).toBe("Your bid was placed.");
     expect(page?.myTag).toBe(page?.live.leaderTag);
   });

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import type { AwardPanelData } from "~/domain/bidding/award-panel.ts";
 import { formatDateTime, utcFallback } from "~/domain/date-time.ts";
 import { formatMoney } from "~/domain/money.ts";
+import { useTimeZone } from "~/utils/use-time-zone.ts";
 
 /**
  * Closing and awarding on the lot page (issue 5 items 2, 3, 5). For the seller of a closed lot:
@@ -289,16 +290,17 @@ function RequestRow({
 
 function RelistForm({ action }: { action: string }) {
   const relist = useAwardAction();
+  // The close time is read in the zone the label names (ADR 040); the offset is the older fallback.
+  const zone = useTimeZone();
   const [offset, setOffset] = useState("");
-  const [zone, setZone] = useState("UTC");
   useEffect(() => {
     setOffset(String(new Date().getTimezoneOffset()));
-    setZone(Intl.DateTimeFormat().resolvedOptions().timeZone ?? "your time zone");
   }, []);
   return (
     <relist.fetcher.Form method="post" action={action} className="stack" data-testid="relist-form">
       <h3>Relist for a new round</h3>
       <input type="hidden" name="tzOffset" value={offset} />
+      <input type="hidden" name="timeZone" value={zone} />
       <div className="field">
         <label htmlFor="relist-closes">New close time ({zone})</label>
         <input id="relist-closes" name="closesAt" type="datetime-local" required />

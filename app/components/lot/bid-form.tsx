@@ -1,13 +1,19 @@
 import { useFetcher } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { amountPreview } from "~/domain/bidding/amount-preview.ts";
 import type { AuctionView } from "~/domain/bidding/auction-view.ts";
+import { type BidRefusal, bidMessages, firstErrorField } from "~/domain/bidding/bid-feedback.ts";
 import { ECONOMIES } from "~/domain/economies.ts";
+import type { FxRate } from "~/domain/matching/fx-rates.ts";
 import { formatMoney, type Money, toMajorUnitString } from "~/domain/money.ts";
 
 /**
  * The lot page's bid form (split out of bid-panel.tsx): amount and maximum, the destination
  * facility, and the terms — on an auction one set for everyone (EXW at the lot, ADR 013), on a
  * tender or fixed-price lot a buyer's EXW/DAP choice; posts to /lots/{id}/bids through a fetcher
- * and shows the refusal (form error, field errors, blockers) it returns.
+ * and shows the refusal it returns, each problem once (bid-feedback.ts), with the focus on the
+ * first. A successful bid reloads the page (?bid=placed): the panel mounts a fresh form then, so no
+ * earlier error or typed amount survives it (ADR 040).
  */
 
 /** What the form needs of the panel's data (BidPanelData has all of it). */
@@ -15,18 +21,26 @@ export interface BidFormData {
   buyer: boolean;
   /** The lot's location: where an auction's bidders collect. */
   location: string;
-  facilities: { id: string; name: string }[];
+  facilities: { id: string; name: string; canTake: boolean; reason: string | null }[];
   idempotencyKey: string;
+  /** The lot currency's dated USD rate, for the amount preview; null without one. */
+  fx: { rate: FxRate; asOf: string } | null;
 }
 
-type BidFeedback = {
-  formError: string;
-  code: string;
-  errors: Record<string, string>;
-  blockers: { code: string; message: string }[];
-};
+type BidFeedback = BidRefusal & { code: string };
 
 const money = (value: Money | null | undefined) => (value ? formatMoney(value) : "—");
+
+/** The element each field's error moves the focus to. */
+const FIELD_IDS: Record<string, string> = {
+  amount: "bid-amount",
+  maxAmount: "bid-max",
+  facilityId: "bid-facility",
+  incoterm: "bid-incoterm-exw",
+  destinationEconomy: "bid-economy",
+  destinationLat: "bid-lat",
+  destinationLng: "bid-lng",
+};
 
 export function BidForm({
   lotId,
@@ -34,17 +48,49 @@ export function BidForm({
   auction,
   minimumBid,
   leading,
+  maximum,
 }: {
   lotId: string;
   data: BidFormData;
   auction: AuctionView;
   minimumBid: Money | null;
   leading: boolean;
+  /** The leader's own hidden maximum, when it leads. */
+  maximum: Money | null;
 }) {
   const fetcher = useFetcher<BidFeedback>();
   const feedback = fetcher.state === "idle" ? fetcher.data : undefined;
-  const errors = feedback?.errors ?? {};
   const busy = fetcher.state !== "idle";
+  const recyclerOnly = !data.buyer;
+  const auctionTerms = auction.saleMode === "auction";
+  const currency = auction.startingPrice?.currency ?? auction.askingPrice?.currency ?? "";
+  const best = data.facilities.find((f) => f.canTake) ?? (recyclerOnly ? data.facilities[0] : undefined);
+  const [facilityId, setFacilityId] = useState(best?.id ?? "");
+  const [incoterm, setIncoterm] = useState<"EXW" | "DAP">("EXW");
+  const [amountText, setAmountText] = useState("");
+  const [maxText, setMaxText] = useState("");
+  const showsTerms = data.buyer && !auctionTerms && facilityId === "";
+  const shownFields = [
+    ...(auction.saleMode !== "fixed" ? ["amount"] : []),
+    ...(auction.saleMode === "auction" ? ["maxAmount"] : []),
+    ...(data.facilities.length > 0 ? ["facilityId"] : []),
+    ...(auctionTerms || showsTerms ? ["incoterm"] : []),
+    ...(showsTerms && incoterm === "DAP" ? ["destinationEconomy", "destinationLat", "destinationLng"] : []),
+    "idempotencyKey",
+  ];
+  const messages = feedback ? bidMessages(feedback, shownFields) : null;
+  const errors = messages?.fields ?? {};
+
+  // After a refusal the focus goes to the first field in error, else to the message above the form.
+  const alertRef = useRef<HTMLDivElement>(null);
+  const focusOn = messages ? firstErrorField(messages.fields) : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per answer (the fetcher's data), not on every render, so typing keeps its focus.
+  useEffect(() => {
+    if (!feedback) return;
+    const target = focusOn ? document.getElementById(FIELD_IDS[focusOn] ?? "") : null;
+    (target ?? alertRef.current)?.focus();
+  }, [feedback]);
+
   const fieldError = (name: string) =>
     errors[name] ? (
       <p className="field-error" id={`bid-${name}-error`} role="alert">
@@ -52,8 +98,13 @@ export function BidForm({
       </p>
     ) : null;
   const invalid = (name: string) => (errors[name] ? true : undefined);
-  const recyclerOnly = !data.buyer;
-  const auctionTerms = auction.saleMode === "auction";
+  const describedBy = (name: string, ...others: string[]) =>
+    [...others, errors[name] ? `bid-${name}-error` : null].filter(Boolean).join(" ") || undefined;
+  const preview = (text: string) =>
+    currency ? amountPreview(text, currency, data.fx?.rate ?? null, data.fx?.asOf) : null;
+  const amountPreviewText = preview(amountText);
+  const maxPreviewText = preview(maxText);
+  const selected = data.facilities.find((f) => f.id === facilityId);
   return (
     <fetcher.Form
       method="post"
@@ -75,13 +126,13 @@ export function BidForm({
           — the amount less the freight it pays on delivered terms.
         </p>
       )}
-      {feedback ? (
-        <div className="form-error" role="alert" data-testid="bid-error">
-          <p>{feedback.formError}</p>
-          {feedback.blockers.length > 0 ? (
+      {messages && (messages.summary || messages.blockers.length > 0) ? (
+        <div className="form-error" role="alert" data-testid="bid-error" tabIndex={-1} ref={alertRef}>
+          {messages.summary ? <p>{messages.summary}</p> : null}
+          {messages.blockers.length > 0 ? (
             <ul data-testid="bid-blockers">
-              {feedback.blockers.map((b) => (
-                <li key={b.code + b.message}>{b.message}</li>
+              {messages.blockers.map((message) => (
+                <li key={message}>{message}</li>
               ))}
             </ul>
           ) : null}
@@ -90,10 +141,12 @@ export function BidForm({
       {auction.saleMode !== "fixed" ? (
         <div className="grid">
           <div className="field">
-            <label htmlFor="bid-amount">Your bid ({auction.startingPrice?.currency ?? ""})</label>
-            <p className="hint" data-testid="minimum-bid">
-              {leading && !minimumBid
-                ? "You lead; to raise your maximum, bid above it."
+            <label htmlFor="bid-amount">Your bid ({currency})</label>
+            <p className="hint" data-testid="minimum-bid" id="bid-amount-hint">
+              {leading
+                ? maximum
+                  ? `You lead; your maximum is ${formatMoney(maximum)}; raise it?`
+                  : "You lead; to raise your maximum, bid above it."
                 : minimumBid
                   ? `At least ${formatMoney(minimumBid)}.`
                   : ""}
@@ -103,10 +156,17 @@ export function BidForm({
               name="amount"
               inputMode="decimal"
               required
-              placeholder={minimumBid ? toMajorUnitString(minimumBid) : undefined}
+              value={amountText}
+              onChange={(event) => setAmountText(event.target.value)}
+              placeholder={!leading && minimumBid ? toMajorUnitString(minimumBid) : undefined}
               aria-invalid={invalid("amount")}
-              aria-describedby={errors.amount ? "bid-amount-error" : undefined}
+              aria-describedby={describedBy("amount", "bid-amount-hint")}
             />
+            {amountPreviewText ? (
+              <p className="hint" data-testid="amount-preview">
+                {amountPreviewText}
+              </p>
+            ) : null}
             {fieldError("amount")}
           </div>
           {auction.saleMode === "auction" ? (
@@ -119,17 +179,24 @@ export function BidForm({
                 id="bid-max"
                 name="maxAmount"
                 inputMode="decimal"
+                value={maxText}
+                onChange={(event) => setMaxText(event.target.value)}
                 aria-invalid={invalid("maxAmount")}
-                aria-describedby={errors.maxAmount ? "bid-maxAmount-error" : undefined}
+                aria-describedby={describedBy("maxAmount")}
               />
+              {maxPreviewText ? (
+                <p className="hint" data-testid="max-preview">
+                  {maxPreviewText}
+                </p>
+              ) : null}
               {fieldError("maxAmount")}
             </div>
           ) : null}
         </div>
       ) : (
-        <p>
-          Request this lot at its asking price of {money(auction.askingPrice)}; the seller accepts or
-          declines.
+        <p data-testid="request-terms">
+          This sends a request to buy the lot at its asking price of {money(auction.askingPrice)}, not a bid;
+          the seller accepts or declines it.
         </p>
       )}
       {data.facilities.length > 0 ? (
@@ -142,24 +209,39 @@ export function BidForm({
             name="facilityId"
             required={recyclerOnly}
             aria-invalid={invalid("facilityId")}
-            defaultValue={data.facilities[0]?.id}
+            aria-describedby={describedBy("facilityId", "bid-facility-fit")}
+            value={facilityId}
+            onChange={(event) => setFacilityId(event.target.value)}
           >
             {data.buyer ? (
               <option value="">{auctionTerms ? "None" : "None — I buy on EXW / DAP terms below"}</option>
             ) : null}
             {data.facilities.map((f) => (
               <option key={f.id} value={f.id}>
-                {f.name}
+                {f.canTake
+                  ? `✓ ${f.name} — can take this lot`
+                  : f.reason
+                    ? `✗ ${f.name} — cannot take it`
+                    : f.name}
               </option>
             ))}
           </select>
+          <p className="hint" id="bid-facility-fit" data-testid="facility-fit">
+            {selected
+              ? selected.canTake
+                ? `${selected.name} can take this lot${selected.id === best?.id ? " (the best of yours)" : ""}.`
+                : (selected.reason ?? "")
+              : ""}
+          </p>
           {fieldError("facilityId")}
         </div>
       ) : recyclerOnly ? (
         <p className="form-error">Add a facility first: a recycler's bid names where the lot goes.</p>
       ) : null}
       {auctionTerms ? fieldError("incoterm") : null}
-      {data.buyer && !auctionTerms ? <BuyerTerms errors={errors} fieldError={fieldError} /> : null}
+      {showsTerms ? (
+        <BuyerTerms errors={errors} fieldError={fieldError} incoterm={incoterm} onIncoterm={setIncoterm} />
+      ) : null}
       {fieldError("idempotencyKey")}
       <div>
         <button type="submit" disabled={busy} data-testid="place-bid">
@@ -177,62 +259,82 @@ export function BidForm({
 function BuyerTerms({
   errors,
   fieldError,
+  incoterm,
+  onIncoterm,
 }: {
   errors: Record<string, string>;
   fieldError: (name: string) => React.ReactNode;
+  incoterm: "EXW" | "DAP";
+  onIncoterm: (value: "EXW" | "DAP") => void;
 }) {
   return (
     <fieldset className="field">
       <legend>Terms</legend>
       <div className="checks">
         <label>
-          <input type="radio" name="incoterm" value="EXW" defaultChecked /> EXW — I collect at the lot
+          <input
+            type="radio"
+            id="bid-incoterm-exw"
+            name="incoterm"
+            value="EXW"
+            checked={incoterm === "EXW"}
+            onChange={() => onIncoterm("EXW")}
+          />{" "}
+          EXW — I collect at the lot
         </label>
         <label>
-          <input type="radio" name="incoterm" value="DAP" /> DAP — delivered to me (the seller pays the
-          freight)
+          <input
+            type="radio"
+            name="incoterm"
+            value="DAP"
+            checked={incoterm === "DAP"}
+            onChange={() => onIncoterm("DAP")}
+          />{" "}
+          DAP — delivered to me (the seller pays the freight)
         </label>
       </div>
       {fieldError("incoterm")}
-      <div className="grid">
-        <div className="field">
-          <label htmlFor="bid-economy">DAP: destination economy</label>
-          <select
-            id="bid-economy"
-            name="destinationEconomy"
-            defaultValue=""
-            aria-invalid={errors.destinationEconomy ? true : undefined}
-          >
-            <option value="">—</option>
-            {ECONOMIES.map((e) => (
-              <option key={e.code} value={e.code}>
-                {e.name}
-              </option>
-            ))}
-          </select>
-          {fieldError("destinationEconomy")}
+      {incoterm === "DAP" ? (
+        <div className="grid" data-testid="dap-fields">
+          <div className="field">
+            <label htmlFor="bid-economy">Destination economy</label>
+            <select
+              id="bid-economy"
+              name="destinationEconomy"
+              defaultValue=""
+              aria-invalid={errors.destinationEconomy ? true : undefined}
+            >
+              <option value="">—</option>
+              {ECONOMIES.map((e) => (
+                <option key={e.code} value={e.code}>
+                  {e.name}
+                </option>
+              ))}
+            </select>
+            {fieldError("destinationEconomy")}
+          </div>
+          <div className="field">
+            <label htmlFor="bid-lat">Latitude (blank: the main port)</label>
+            <input
+              id="bid-lat"
+              name="destinationLat"
+              inputMode="decimal"
+              aria-invalid={errors.destinationLat ? true : undefined}
+            />
+            {fieldError("destinationLat")}
+          </div>
+          <div className="field">
+            <label htmlFor="bid-lng">Longitude</label>
+            <input
+              id="bid-lng"
+              name="destinationLng"
+              inputMode="decimal"
+              aria-invalid={errors.destinationLng ? true : undefined}
+            />
+            {fieldError("destinationLng")}
+          </div>
         </div>
-        <div className="field">
-          <label htmlFor="bid-lat">Latitude (blank: the main port)</label>
-          <input
-            id="bid-lat"
-            name="destinationLat"
-            inputMode="decimal"
-            aria-invalid={errors.destinationLat ? true : undefined}
-          />
-          {fieldError("destinationLat")}
-        </div>
-        <div className="field">
-          <label htmlFor="bid-lng">Longitude</label>
-          <input
-            id="bid-lng"
-            name="destinationLng"
-            inputMode="decimal"
-            aria-invalid={errors.destinationLng ? true : undefined}
-          />
-          {fieldError("destinationLng")}
-        </div>
-      </div>
+      ) : null}
     </fieldset>
   );
 }

@@ -1,15 +1,16 @@
-import { useNavigation, useRevalidator } from "@remix-run/react";
+import { useLocation, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import type { AuctionView } from "~/domain/bidding/auction-view.ts";
 import type { LiveAuction, SellerLadderEntry } from "~/domain/bidding/live-auction.ts";
-import { formatDateTime, utcFallback } from "~/domain/date-time.ts";
+import { formatDateTime } from "~/domain/date-time.ts";
 import { formatMoney, type Money } from "~/domain/money.ts";
-import { BidForm } from "./bid-form.tsx";
+import { useTimeZone } from "~/utils/use-time-zone.ts";
+import { BidForm, type BidFormData } from "./bid-form.tsx";
 import { useLiveAuction, useNow } from "./use-live-auction.ts";
 
 export interface BidPanelData {
   live: LiveAuction;
-  viewer: { leading: boolean | null; minimumBid: Money | null };
+  viewer: { leading: boolean | null; minimumBid: Money | null; maximum: Money | null };
   myTag: string | null;
   isSeller: boolean;
   canBid: boolean;
@@ -17,8 +18,9 @@ export interface BidPanelData {
   buyer: boolean;
   /** The lot's location: where an auction's bidders collect (EXW). */
   location: string;
-  facilities: { id: string; name: string }[];
+  facilities: BidFormData["facilities"];
   idempotencyKey: string;
+  fx: BidFormData["fx"];
   sellerLadder: SellerLadderEntry[];
   /** "This lot's tonnes are booked at …": what an award does to the seller's booking. */
   reservationNote: string | null;
@@ -42,16 +44,44 @@ export function timeLeft(closesAt: string, now: Date): string {
 }
 
 /**
- * A moment in the viewer's time zone once in the browser (Intl); on the server, and before
- * hydration, in UTC — the <time> element carries the exact instant either way.
+ * A moment in the viewer's time zone, named (the zone the server read from the viewer's cookie, so
+ * the server's HTML and the hydrated page agree, ADR 040); the <time> element carries the instant.
  */
-function Moment({ iso, now, testId }: { iso: string; now: Date | null; testId?: string }) {
-  const text = now ? formatDateTime(iso, "localSeconds") : utcFallback(iso, true);
+function Moment({ iso, testId }: { iso: string; now?: Date | null; testId?: string }) {
+  const timeZone = useTimeZone();
+  const text = formatDateTime(iso, "localSeconds", { timeZone });
   return (
     <time dateTime={iso} data-testid={testId}>
       {text}
     </time>
   );
+}
+
+export type BidderOutcomeKind = "won" | "provisional" | "lost" | "pending" | "not_sold";
+
+/**
+ * The viewer's own line: once the sale is decided its result ("You won", never "You are leading"
+ * on a lot that is no longer open); while an auction runs, leading or outbid.
+ */
+export function viewerStatus(
+  outcome: BidderOutcomeKind | null,
+  auction: Pick<AuctionView, "saleMode" | "status">,
+  leading: boolean,
+  bidOnLadder: boolean,
+): { text: string; good: boolean } | null {
+  if (outcome === "won") return { text: "You won.", good: true };
+  if (outcome === "provisional")
+    return { text: "You won, provisionally: the seller confirms the award.", good: true };
+  if (outcome === "lost") return { text: "You did not win this lot.", good: false };
+  if (auction.saleMode !== "auction" || !(leading || bidOnLadder)) return null;
+  if (auction.status === "open") {
+    return leading
+      ? { text: "You are leading.", good: true }
+      : { text: "You have been outbid.", good: false };
+  }
+  return leading
+    ? { text: "Yours was the highest bid; the seller decides.", good: true }
+    : { text: "You were outbid.", good: false };
 }
 
 function statusLine(auction: AuctionView): string {
@@ -66,8 +96,20 @@ function statusLine(auction: AuctionView): string {
  * time left, the anonymised ladder, the bid form for buyers and recyclers, and for the seller each
  * bid's bidder and net value. Follows the lot's event stream, so it changes without a reload.
  */
-export function BidPanel({ lotId, data }: { lotId: string; data: BidPanelData }) {
+export function BidPanel({
+  lotId,
+  data,
+  outcome = null,
+}: {
+  lotId: string;
+  data: BidPanelData;
+  /** The viewer's result once the sale is decided (the award panel's), null before or for others. */
+  outcome?: BidderOutcomeKind | null;
+}) {
   const { live, connected } = useLiveAuction(lotId, data.live);
+  // A successful bid navigates (?bid=placed): a new location mounts a fresh form, so neither the
+  // earlier refusal nor the typed amounts survive it; a refusal does not navigate and keeps both.
+  const location = useLocation();
   const now = useNow();
   const { auction, ladder } = live;
   const revalidator = useRevalidator();
@@ -92,6 +134,7 @@ export function BidPanel({ lotId, data }: { lotId: string; data: BidPanelData })
   const bidOnLadder = data.myTag !== null && ladder.some((row) => row.tag === data.myTag);
   // The leader's own minimum (its maximum plus one) is private: from the loader while it still leads.
   const minimumBid = leading ? (data.viewer.leading ? data.viewer.minimumBid : null) : auction.minimumBid;
+  const yourStatus = data.myTag === null ? null : viewerStatus(outcome, auction, leading, bidOnLadder);
   const title =
     auction.saleMode === "auction"
       ? "Auction"
@@ -166,9 +209,9 @@ export function BidPanel({ lotId, data }: { lotId: string; data: BidPanelData })
           </div>
         ) : null}
       </dl>
-      {data.myTag && auction.saleMode === "auction" && (leading || bidOnLadder) ? (
-        <p className={leading ? "notice" : "form-error"} data-testid="your-status">
-          {leading ? "You are leading." : "You have been outbid."}
+      {yourStatus ? (
+        <p className={yourStatus.good ? "notice" : "form-error"} data-testid="your-status">
+          {yourStatus.text}
         </p>
       ) : null}
       {auction.saleMode === "auction" && auction.softCloseMinutes > 0 && auction.status === "open" ? (
@@ -200,7 +243,15 @@ export function BidPanel({ lotId, data }: { lotId: string; data: BidPanelData })
         </p>
       ) : null}
       {data.canBid && auction.status === "open" ? (
-        <BidForm lotId={lotId} data={data} auction={auction} minimumBid={minimumBid} leading={leading} />
+        <BidForm
+          key={location.key}
+          lotId={lotId}
+          data={data}
+          auction={auction}
+          minimumBid={minimumBid}
+          leading={leading}
+          maximum={leading ? data.viewer.maximum : null}
+        />
       ) : data.cannotBid && !data.isSeller ? (
         <p className="hint" data-testid="cannot-bid">
           {data.cannotBid}
@@ -236,6 +287,7 @@ function PublicLadder({ live, myTag, now }: { live: LiveAuction; myTag: string |
           <th scope="col">Bidder</th>
           <th scope="col">Bid</th>
           <th scope="col">{auction.saleMode === "auction" ? "Price after" : "Amount"}</th>
+          <th scope="col">What happened</th>
           <th scope="col">Time</th>
         </tr>
       </thead>
@@ -249,6 +301,9 @@ function PublicLadder({ live, myTag, now }: { live: LiveAuction; myTag: string |
             <td data-label="Bid">{money(row.amount)}</td>
             <td data-label={auction.saleMode === "auction" ? "Price after" : "Amount"}>
               {money(row.priceAfter)}
+            </td>
+            <td className="hint" data-testid="ladder-note" data-label="What happened">
+              {row.note}
             </td>
             <td data-label="Time">
               <Moment iso={row.at} now={now} />

@@ -17,6 +17,8 @@ export interface PublicLadderEntry {
   /** The lot's price right after this bid. Auctions only: a sealed tender has no public ladder (bid-visibility.ts). */
   priceAfter: Money;
   at: string;
+  /** A word on what the bid did: a proxy step, a jump to the reserve… (ladder-step.ts). */
+  note: string;
 }
 
 export interface LiveAuction {

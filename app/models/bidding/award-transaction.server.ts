@@ -2,6 +2,7 @@ import { type Failure, fail } from "~/domain/failure.ts";
 import { isUuid, lotNumberLabel } from "~/domain/lot-json.ts";
 import { canTransition, type LotStatus } from "~/domain/lot-lifecycle.ts";
 import { formatMoney } from "~/domain/money.ts";
+import { noticeMoment } from "~/domain/notice-moments.ts";
 import { type DbTransaction, db } from "~/utils/db.server.ts";
 import { type LockedLot, lockLotForSale, TRANSACTION_OPTIONS } from "./lot-sale.server.ts";
 
@@ -80,8 +81,9 @@ export async function lotFacts(tx: DbTransaction, lotId: string) {
 
 export type LotFacts = Awaited<ReturnType<typeof lotFacts>>;
 
+/** A moment in a notice: written in each recipient's zone, named, when it is sent (ADR 040). */
 export function dateLabel(date: Date) {
-  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  return noticeMoment(date);
 }
 
 /** Locks the lot of the seller's decision and checks the caller's organisation listed it. */

@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { auctionView } from "~/domain/bidding/auction-view.ts";
 import { bidVisibility, publicBidVisibility, salePhase } from "~/domain/bidding/bid-visibility.ts";
+import { ladderStep } from "~/domain/bidding/ladder-step.ts";
 import type { LiveAuction, PublicLadderEntry, SellerLadderEntry } from "~/domain/bidding/live-auction.ts";
 import { isUuid } from "~/domain/lot-json.ts";
 import { db } from "~/utils/db.server.ts";
@@ -35,6 +36,7 @@ type LadderBid = {
   organizationId: string;
   amountMinor: bigint;
   priceAfterMinor: bigint;
+  leadingAfterId: string | null;
   currency: string;
   sequence: number;
   createdAt: Date;
@@ -51,15 +53,38 @@ async function bidderNumbers(lotId: string, round: number): Promise<Map<string, 
   return new Map(firsts.map((f, i) => [f.organizationId, i + 1]));
 }
 
-function publicEntries(lotId: string, bids: LadderBid[], numbers: Map<string, number>): PublicLadderEntry[] {
-  return bids.map((b) => ({
-    sequence: b.sequence,
-    bidder: numbers.get(b.organizationId) ?? 0,
-    tag: bidderTag(lotId, b.organizationId),
-    amount: { amountMinor: Number(b.amountMinor), currency: b.currency },
-    priceAfter: { amountMinor: Number(b.priceAfterMinor), currency: b.currency },
-    at: b.createdAt.toISOString(),
-  }));
+/**
+ * The ladder's rows, newest first, each with a word on what it did (ladder-step.ts). `bids` holds
+ * one bid more than is shown when there is one: the row before the oldest shown, for its price.
+ */
+function publicEntries(
+  lotId: string,
+  bids: LadderBid[],
+  numbers: Map<string, number>,
+  reservePriceMinor: number | null,
+): PublicLadderEntry[] {
+  const organizationOf = new Map(bids.map((b) => [b.id, b.organizationId]));
+  return bids.slice(0, LADDER_LENGTH).map((b, i) => {
+    const before = bids[i + 1] ?? null;
+    const step = ladderStep({
+      amountMinor: Number(b.amountMinor),
+      priceAfterMinor: Number(b.priceAfterMinor),
+      priceBeforeMinor: before ? Number(before.priceAfterMinor) : null,
+      leadsAfter: b.leadingAfterId === b.id,
+      ledBefore:
+        before?.leadingAfterId != null && organizationOf.get(before.leadingAfterId) === b.organizationId,
+      reservePriceMinor,
+    });
+    return {
+      sequence: b.sequence,
+      bidder: numbers.get(b.organizationId) ?? 0,
+      tag: bidderTag(lotId, b.organizationId),
+      amount: { amountMinor: Number(b.amountMinor), currency: b.currency },
+      priceAfter: { amountMinor: Number(b.priceAfterMinor), currency: b.currency },
+      at: b.createdAt.toISOString(),
+      note: step.note,
+    };
+  });
 }
 
 /**
@@ -82,11 +107,13 @@ export async function liveAuction(lotId: string, now = new Date()): Promise<Live
       db().bid.findMany({
         where: { lotId, round: lot.round, status: { not: "withdrawn" } },
         orderBy: { sequence: "desc" },
-        take: LADDER_LENGTH,
+        // One more than shown: the price before the oldest row shown (its ladder note).
+        take: LADDER_LENGTH + 1,
       }),
       bidderNumbers(lotId, lot.round),
     ]);
-    ladder = publicEntries(lotId, bids, numbers);
+    const reserve = lot.reservePriceMinor === null ? null : Number(lot.reservePriceMinor);
+    ladder = publicEntries(lotId, bids, numbers, reserve);
   }
   const leader = lot.saleMode === "auction" ? (lot.leadingBid?.organizationId ?? null) : null;
   return {

@@ -1,4 +1,5 @@
 import { lotNumberLabel } from "~/domain/lot-json.ts";
+import { noticeMoment } from "~/domain/notice-moments.ts";
 import { db } from "~/utils/db.server.ts";
 import { notifyLotWatchers } from "../notification.server.ts";
 
@@ -30,7 +31,7 @@ export async function notifyEndingSoon(now: Date = new Date(), minutes = ENDING_
       notices += await notifyLotWatchers(tx, lot.id, {
         kind: "ending_soon",
         title: `Ending soon: ${lotNumberLabel(lot.number)} ${lot.title}`,
-        body: `Bidding closes in about ${left} ${left === 1 ? "minute" : "minutes"} (${new Date(lot.closesAt).toISOString().slice(0, 16).replace("T", " ")} UTC).`,
+        body: `Bidding closes in about ${left} ${left === 1 ? "minute" : "minutes"} (${noticeMoment(new Date(lot.closesAt))}).`,
         link: `/lots/${lot.id}`,
       });
     }

@@ -7,6 +7,7 @@
 import { dealLabel, paymentReference } from "~/domain/deals/deal-reference.ts";
 import { dealParties, roundHalfUp } from "~/domain/deals/settlement.ts";
 import { formatMoney } from "~/domain/money.ts";
+import { noticeMoment } from "~/domain/notice-moments.ts";
 import type { Deal } from "~/generated.server/prisma/client.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
 import { appendCustodyEvent } from "../custody/custody-chain.server.ts";
@@ -92,7 +93,8 @@ async function makeDeal(tx: DbTransaction, input: NewDeal, now: Date): Promise<D
 async function notifyCreated(tx: DbTransaction, deal: Deal) {
   const label = dealLabel(deal.number);
   const amount = formatMoney({ amountMinor: deal.totalMinor, currency: deal.currency });
-  const due = `${deal.paymentDueAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  // Written in each recipient's zone, named (ADR 040).
+  const due = noticeMoment(deal.paymentDueAt);
   const link = `/deals/${deal.id}`;
   await notifyOrganization(tx, deal.payerOrganizationId, {
     kind: "deal_created",
