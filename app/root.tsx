@@ -48,7 +48,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         capabilities: actor.capabilities,
       })
     : null;
-  return { viewer, mapTiles: mapTilesFromEnv() };
+  // The location picker opens on the viewer's organisation's economy (ADR 039).
+  const organizationEconomy = actor?.organization?.economyCode ?? null;
+  return { viewer, mapTiles: mapTilesFromEnv(), organizationEconomy };
 }
 
 export function Layout({ children }: { children: ReactNode }) {

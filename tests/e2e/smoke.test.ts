@@ -105,7 +105,6 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
     plan: page("/places/search?q=valpa", "/places/search?q=syd&economy=AU"),
   },
   "routes/places.nearest": { kind: RESOURCE, plan: page("/places/nearest?lat=-33.05&lng=-71.6&economy=CL") },
-  "routes/places.labels": { kind: RESOURCE, plan: page("/places/labels") },
   "routes/searches": { kind: HTML, plan: page("/searches") },
   "routes/watchlist": { kind: HTML, plan: page("/watchlist") },
   "routes/notifications": { kind: HTML, plan: page("/notifications") },

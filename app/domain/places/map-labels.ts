@@ -1,11 +1,11 @@
 /**
  * What the offline base map labels (ADR 039): each economy's name at a point inside it, and its
- * capital and cities of MAJOR_CITY_POPULATION people or more (GeoNames population), each from the
+ * capital and cities of CITY_LABEL_POPULATION people or more (GeoNames population), each from the
  * zoom at which it no longer crowds its neighbours.
  */
 import type { EconomyCode } from "../economies.ts";
 
-export const MAJOR_CITY_POPULATION = 1_000_000;
+export const CITY_LABEL_POPULATION = 1_000_000;
 
 /** Where each economy's name is written (inland, by eye on the 1:50m map), and from which zoom. */
 // biome-ignore format: a table, one economy a line
