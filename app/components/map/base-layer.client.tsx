@@ -8,7 +8,7 @@ import { toMapLng } from "./pacific.ts";
 export const WORLD_URL = "/map/world.json";
 /** Economy names and big cities, written by app/services/map-labels.server.ts (ADR 039). */
 export const LABELS_URL = "/map/labels.json";
-const WORLD_ATTRIBUTION = "Base map: Natural Earth";
+const WORLD_ATTRIBUTION = "Base map: Natural Earth · Place names: GeoNames (CC BY 4.0)";
 
 // One download per page load, shared by every map on the page (the browser caches it for later).
 let world: Promise<FeatureCollection> | null = null;
