@@ -68,7 +68,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const reported = cookieTimeZone(request);
   if (actor?.user && reported) await rememberTimeZone(actor.user, reported);
   const timeZone = viewerTimeZone(request, actor?.user?.timeZone);
-  return { viewer, mapTiles: mapTilesFromEnv(), timeZone, language, messages: catalogueFor(language) };
+  // The location picker opens on the viewer's organisation's economy (ADR 039).
+  const organizationEconomy = actor?.organization?.economyCode ?? null;
+  return {
+    viewer,
+    mapTiles: mapTilesFromEnv(),
+    timeZone,
+    organizationEconomy,
+    language,
+    messages: catalogueFor(language),
+  };
 }
 
 export function Layout({ children }: { children: ReactNode }) {

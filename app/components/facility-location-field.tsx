@@ -1,6 +1,11 @@
 import { useState } from "react";
 import { type FormFeedback, TextField } from "~/components/form.tsx";
-import { CoordinateInputs, EconomySelect, typedPoint } from "~/components/location-field.tsx";
+import {
+  COORDINATE_PLACEHOLDER,
+  CoordinateInputs,
+  EconomySelect,
+  typedPoint,
+} from "~/components/location-field.tsx";
 import { LocationPicker } from "~/components/map/index.tsx";
 import { economyForLocation } from "~/domain/economy-for-location.ts";
 
@@ -40,16 +45,25 @@ export function FacilityLocationField({
   return (
     <>
       <p className="hint">
-        Click the map where the facility is (drag the pin to adjust), or type the coordinates.
+        Find the town where the facility is, click the map (drag the pin to adjust), or type the coordinates.
       </p>
-      <LocationPicker value={point} onChange={pick} height={300} />
+      <LocationPicker
+        value={point}
+        onChange={pick}
+        height={300}
+        economy={economy || null}
+        onPlace={(place) => {
+          if (!economyChosen) setEconomy(place.economy);
+        }}
+        checkPin
+      />
       <div className="field-row">
         <CoordinateInputs
           lat={lat}
           lng={lng}
           onLatChange={setLat}
           onLngChange={setLng}
-          placeholder={{ lat: "35.6812", lng: "139.7671" }}
+          placeholder={COORDINATE_PLACEHOLDER}
           feedback={feedback}
         />
         <EconomySelect

@@ -20,6 +20,12 @@ export function typedPoint(lat: string, lng: string): MapPoint | null {
   return Math.abs(point.lat) <= 90 && Math.abs(point.lng) <= 180 ? point : null;
 }
 
+/**
+ * The coordinate fields' placeholders say the format, not a place: a city's coordinates as an
+ * example were taken for a default and saved as the lot's location (issue 15).
+ */
+export const COORDINATE_PLACEHOLDER = { lat: "Decimal, −90 to 90", lng: "Decimal, −180 to 180" } as const;
+
 /** Latitude and longitude inputs (`lat`, `lng`; ids `field-lat`, `field-lng`), for a `.field-row`. */
 export function CoordinateInputs({
   lat,
@@ -34,7 +40,7 @@ export function CoordinateInputs({
   lng: string;
   onLatChange: (value: string) => void;
   onLngChange: (value: string) => void;
-  /** Example coordinates in the region the form is usually filled from. */
+  /** What to type (COORDINATE_PLACEHOLDER); never a real place's coordinates. */
   placeholder: { lat: string; lng: string };
   /** The id of the hint that explains the ways to set a location, read with the latitude. */
   describedBy?: string;

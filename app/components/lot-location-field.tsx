@@ -1,6 +1,11 @@
 import { useState } from "react";
 import { FieldError, type FormFeedback } from "~/components/form.tsx";
-import { CoordinateInputs, EconomySelect, typedPoint } from "~/components/location-field.tsx";
+import {
+  COORDINATE_PLACEHOLDER,
+  CoordinateInputs,
+  EconomySelect,
+  typedPoint,
+} from "~/components/location-field.tsx";
 import { LocationPicker } from "~/components/map/index.tsx";
 import { ECONOMIES, economyByCode } from "~/domain/economies.ts";
 import { economyForLocation } from "~/domain/economy-for-location.ts";
@@ -41,8 +46,8 @@ export function LotLocationField({
     <fieldset className="lot-location">
       <legend>Location</legend>
       <p className="hint" id="location-hint">
-        Click the map where the batteries are (drag the pin to adjust), type the coordinates, or choose the
-        nearest main port.
+        Find the town or port where the batteries are, click the map (drag the pin to adjust), type the
+        coordinates, or choose the nearest main port.
       </p>
       <LocationPicker
         value={point}
@@ -51,6 +56,13 @@ export function LotLocationField({
           setLng(String(p.lng));
           setPort("");
         }}
+        economy={economy || derived}
+        onPlace={(place) => {
+          if (label.trim() === "" || label.startsWith("Port of ")) {
+            setLabel(place.kind === "port" ? `Port of ${place.name}` : place.name);
+          }
+        }}
+        checkPin
       />
       <div className="field-row">
         <CoordinateInputs
@@ -58,7 +70,7 @@ export function LotLocationField({
           lng={lng}
           onLatChange={setLat}
           onLngChange={setLng}
-          placeholder={{ lat: "-33.8688", lng: "151.2093" }}
+          placeholder={COORDINATE_PLACEHOLDER}
           describedBy="location-hint"
           feedback={feedback}
         />
@@ -80,7 +92,7 @@ export function LotLocationField({
           <input
             id="field-locationLabel"
             name="locationLabel"
-            placeholder="E.g. “Fleet depot, Botany”"
+            placeholder="E.g. “Fleet depot, north gate”"
             value={label}
             onChange={(e) => setLabel(e.target.value)}
             maxLength={200}

@@ -10,7 +10,12 @@ import {
   submittedValue,
   TextField,
 } from "~/components/form.tsx";
-import { CoordinateInputs, EconomySelect, typedPoint } from "~/components/location-field.tsx";
+import {
+  COORDINATE_PLACEHOLDER,
+  CoordinateInputs,
+  EconomySelect,
+  typedPoint,
+} from "~/components/location-field.tsx";
 import { LocationPicker } from "~/components/map/index.tsx";
 import { type RouteLine, RoutesMap } from "~/components/map/routes-map.tsx";
 import { QuoteResults, type QuoteRow } from "~/components/quote-results.tsx";
@@ -246,7 +251,7 @@ export default function QuotePage() {
             lng={lng}
             onLatChange={setLat}
             onLngChange={setLng}
-            placeholder={{ lat: "-37.81", lng: "144.96" }}
+            placeholder={COORDINATE_PLACEHOLDER}
             describedBy="location-hint"
             feedback={answer}
           />

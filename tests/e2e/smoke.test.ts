@@ -101,6 +101,11 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
   "routes/dashboard": { kind: HTML, plan: page("/dashboard") },
   "routes/quote": { kind: HTML, plan: page("/quote") },
   "routes/plan": { kind: HTML, plan: page("/plan") },
+  "routes/places.search": {
+    kind: RESOURCE,
+    plan: page("/places/search?q=valpa", "/places/search?q=syd&economy=AU"),
+  },
+  "routes/places.nearest": { kind: RESOURCE, plan: page("/places/nearest?lat=-33.05&lng=-71.6&economy=CL") },
   "routes/searches": { kind: HTML, plan: page("/searches") },
   "routes/watchlist": { kind: HTML, plan: page("/watchlist") },
   "routes/notifications": { kind: HTML, plan: page("/notifications") },

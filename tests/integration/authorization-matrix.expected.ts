@@ -20,6 +20,8 @@
 // - the price index page, methodology, CSV and API are public (GET ok for everyone, no POST);
 //   /admin/price-index is platform admins' only, its empty recompute form refused (400).
 // - /language (the header's switcher) is open to everyone: an empty form is refused (400), GET goes home.
+// - /places/search and /places/nearest (the gazetteer, ADR 039) are public GETs;
+//   /places/nearest without lat and lng is refused (400), /places/search without q answers no places.
 export const PRINCIPALS = ["anonymous", "seller", "buyer", "recycler", "carrier", "admin", "token"] as const;
 export type Principal = (typeof PRINCIPALS)[number];
 export type Outcome =
@@ -631,6 +633,24 @@ export const EXPECTED: Record<string, Record<Principal, Outcome>> = {
     token: "login",
   },
   "routes/notifications.$notificationId": {
+    anonymous: "405",
+    seller: "405",
+    buyer: "405",
+    recycler: "405",
+    carrier: "405",
+    admin: "405",
+    token: "405",
+  },
+  "routes/places.nearest": {
+    anonymous: "405",
+    seller: "405",
+    buyer: "405",
+    recycler: "405",
+    carrier: "405",
+    admin: "405",
+    token: "405",
+  },
+  "routes/places.search": {
     anonymous: "405",
     seller: "405",
     buyer: "405",
@@ -1609,6 +1629,24 @@ export const EXPECTED_GET: Record<string, Record<Principal, Outcome>> = {
     carrier: "404",
     admin: "404",
     token: "login",
+  },
+  "routes/places.nearest": {
+    anonymous: "invalid",
+    seller: "invalid",
+    buyer: "invalid",
+    recycler: "invalid",
+    carrier: "invalid",
+    admin: "invalid",
+    token: "invalid",
+  },
+  "routes/places.search": {
+    anonymous: "ok",
+    seller: "ok",
+    buyer: "ok",
+    recycler: "ok",
+    carrier: "ok",
+    admin: "ok",
+    token: "ok",
   },
   "routes/plan": {
     anonymous: "login",

@@ -3,7 +3,8 @@
  * module (empty on the server) and is rendered inside remix-utils' ClientOnly, with a placeholder
  * of the same height so the page does not jump when the map arrives.
  *
- * - LocationPicker: click the map (or drag the pin) to set a point; for lot and facility forms.
+ * - LocationPicker: find a place, click the map or drag the pin to set a point; for lot and
+ *   facility forms (ADR 039: the gazetteer, the sea-pin question).
  * - PointMap: a small map of a few points; for detail pages.
  * - MarketMap: every lot and/or facility matching a search, clustered; for /lots and /facilities.
  *
@@ -11,19 +12,28 @@
  * loader passes it as `mapTiles`). See docs/decisions/004-offline-map.md.
  */
 import { useRouteLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { ClientOnly } from "remix-utils/client-only";
 import "leaflet/dist/leaflet.css";
 import "./map.css";
+import { isEconomyCode } from "~/domain/economies.ts";
 import type { BBox } from "~/domain/lot-filters.ts";
 import LocationPickerMap, { type LatLng } from "./location-picker.client.tsx";
 import type { FacilityMapData, LotMapData, MapTiles } from "./map-data.ts";
 import MarketMapView from "./market-map.client.tsx";
+import { PinCheck } from "./pin-check.tsx";
+import { PlaceSearch, type PlaceSuggestion } from "./place-search.tsx";
 import PointMapView, { type MapPoint } from "./point-map.client.tsx";
 
 export { MapLegend } from "./legend.tsx";
 export { chemistryColour } from "./symbols.ts";
-export type { FacilityMapData, LatLng, LotMapData, MapPoint, MapTiles };
+export type { FacilityMapData, LatLng, LotMapData, MapPoint, MapTiles, PlaceSuggestion };
+
+/** The signed-in viewer's organisation's economy (the root loader's), or null. */
+function useOrganizationEconomy(): string | null {
+  const root = useRouteLoaderData("root") as { organizationEconomy?: string | null } | undefined;
+  return root?.organizationEconomy ?? null;
+}
 
 /** The tile server from the root loader's `mapTiles`, or null for the offline world map. */
 export function useMapTiles(): MapTiles | null {
@@ -55,14 +65,53 @@ export interface LocationPickerProps {
   value: LatLng | null;
   onChange(point: LatLng): void;
   height?: number;
+  /** The economy the place should be in (the form's choice, else derived from the pin): ranks the search, checks the pin. */
+  economy?: string | null;
+  /** A place was picked from the search (after onChange moved the pin there). */
+  onPlace?(place: PlaceSuggestion): void;
+  /** Question a doubtful pin before the enclosing form is saved (lot and facility forms). */
+  checkPin?: boolean;
 }
 
-export function LocationPicker({ value, onChange, height = 320 }: LocationPickerProps) {
+/**
+ * Find a place (type-ahead over the gazetteer), or click the map, or drag the pin. The map opens
+ * on the form's economy, else the organisation's; a pin far from any town or from the place
+ * searched for is questioned before the enclosing form is saved (ADR 039).
+ */
+export function LocationPicker({
+  value,
+  onChange,
+  height = 320,
+  economy = null,
+  onPlace,
+  checkPin = false,
+}: LocationPickerProps) {
   const tiles = useMapTiles();
+  const organizationEconomy = useOrganizationEconomy();
+  const [chosen, setChosen] = useState<PlaceSuggestion | null>(null);
+  const openOn = economy || organizationEconomy;
   return (
-    <ClientMap height={height} label="Map for choosing a location">
-      {() => <LocationPickerMap value={value} onChange={onChange} height={height} tiles={tiles} />}
-    </ClientMap>
+    <PinCheck value={value} economy={economy || null} chosen={chosen} ask={checkPin}>
+      <PlaceSearch
+        prefer={openOn}
+        onPick={(place) => {
+          setChosen(place);
+          onChange({ lat: place.lat, lng: place.lng });
+          onPlace?.(place);
+        }}
+      />
+      <ClientMap height={height} label="Map for choosing a location">
+        {() => (
+          <LocationPickerMap
+            value={value}
+            onChange={onChange}
+            height={height}
+            tiles={tiles}
+            openOn={isEconomyCode(openOn) ? openOn : null}
+          />
+        )}
+      </ClientMap>
+    </PinCheck>
   );
 }
 
