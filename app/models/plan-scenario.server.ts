@@ -36,7 +36,8 @@ export const SCENARIO_NAME_MAX = 100;
 export const SCENARIOS_PER_ORGANIZATION = 50;
 
 export interface Owner {
-  readonly userId: string;
+  /** Null for an API token whose creator is gone. */
+  readonly userId: string | null;
   readonly organizationId: string | null;
 }
 
@@ -90,6 +91,7 @@ export async function createScenario(
   owner: Owner,
   rawName: unknown,
   rawChanges: unknown,
+  options: { dryRun?: boolean } = {},
 ): Promise<{ ok: true; id: string } | Failure> {
   if (!owner.organizationId) return NO_ORGANIZATION;
   const input = checked(rawName, rawChanges);
@@ -101,6 +103,8 @@ export async function createScenario(
       `Your organisation already has ${SCENARIOS_PER_ORGANIZATION} scenarios; delete one first.`,
     );
   }
+  // The API checks everything before taking a plan from the caller's allowance, then saves.
+  if (options.dryRun) return { ok: true, id: "" };
   const row = await db().planScenario.create({
     data: {
       organizationId: owner.organizationId,

@@ -36,8 +36,8 @@ export const SCENARIO_CHANGE_KINDS = ["black_mass_import", "hub", "freight_rate"
 export const MAX_SCENARIO_CHANGES = 20;
 /** The hub offers capacity for the plan's horizon (DEFAULT_HORIZON_MONTHS). */
 export const HUB_MONTHS = 6;
-const MAX_HUB_TONNES = 100_000;
-const MAX_CENTS = 100_000_000;
+export const MAX_HUB_TONNES = 100_000;
+export const MAX_CENTS = 100_000_000;
 const SURFACE_MODES: readonly SurfaceMode[] = ["road", "rail", "sea"];
 
 export interface PlanInputs {
