@@ -50,7 +50,8 @@ export interface ScenarioRecord {
   readonly updatedAt: string;
 }
 
-function checked(rawName: unknown, rawChanges: unknown) {
+/** The name and changes as the page and the API check them, each bad field named. */
+export function checkScenarioInput(rawName: unknown, rawChanges: unknown) {
   const errors: Record<string, string> = {};
   const name = typeof rawName === "string" ? rawName.trim().replace(/\s+/g, " ") : "";
   if (name === "") errors.name = "Give the scenario a name.";
@@ -94,7 +95,7 @@ export async function createScenario(
   options: { dryRun?: boolean } = {},
 ): Promise<{ ok: true; id: string } | Failure> {
   if (!owner.organizationId) return NO_ORGANIZATION;
-  const input = checked(rawName, rawChanges);
+  const input = checkScenarioInput(rawName, rawChanges);
   if (!input.ok) return input;
   const count = await db().planScenario.count({ where: { organizationId: owner.organizationId } });
   if (count >= SCENARIOS_PER_ORGANIZATION) {
@@ -147,7 +148,7 @@ export async function updateScenario(
 ): Promise<{ ok: true; id: string } | Failure> {
   const scenario = await owned(id, owner);
   if ("ok" in scenario) return scenario;
-  const input = checked(rawName, rawChanges);
+  const input = checkScenarioInput(rawName, rawChanges);
   if (!input.ok) return input;
   await db().planScenario.update({
     where: { id },
