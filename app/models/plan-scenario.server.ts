@@ -36,7 +36,8 @@ export const SCENARIO_NAME_MAX = 100;
 export const SCENARIOS_PER_ORGANIZATION = 50;
 
 export interface Owner {
-  readonly userId: string;
+  /** Null for an API token whose creator is gone. */
+  readonly userId: string | null;
   readonly organizationId: string | null;
 }
 
@@ -49,7 +50,8 @@ export interface ScenarioRecord {
   readonly updatedAt: string;
 }
 
-function checked(rawName: unknown, rawChanges: unknown) {
+/** The name and changes as the page and the API check them, each bad field named. */
+export function checkScenarioInput(rawName: unknown, rawChanges: unknown) {
   const errors: Record<string, string> = {};
   const name = typeof rawName === "string" ? rawName.trim().replace(/\s+/g, " ") : "";
   if (name === "") errors.name = "Give the scenario a name.";
@@ -90,9 +92,10 @@ export async function createScenario(
   owner: Owner,
   rawName: unknown,
   rawChanges: unknown,
+  options: { dryRun?: boolean } = {},
 ): Promise<{ ok: true; id: string } | Failure> {
   if (!owner.organizationId) return NO_ORGANIZATION;
-  const input = checked(rawName, rawChanges);
+  const input = checkScenarioInput(rawName, rawChanges);
   if (!input.ok) return input;
   const count = await db().planScenario.count({ where: { organizationId: owner.organizationId } });
   if (count >= SCENARIOS_PER_ORGANIZATION) {
@@ -101,6 +104,8 @@ export async function createScenario(
       `Your organisation already has ${SCENARIOS_PER_ORGANIZATION} scenarios; delete one first.`,
     );
   }
+  // The API checks everything before taking a plan from the caller's allowance, then saves.
+  if (options.dryRun) return { ok: true, id: "" };
   const row = await db().planScenario.create({
     data: {
       organizationId: owner.organizationId,
@@ -143,7 +148,7 @@ export async function updateScenario(
 ): Promise<{ ok: true; id: string } | Failure> {
   const scenario = await owned(id, owner);
   if ("ok" in scenario) return scenario;
-  const input = checked(rawName, rawChanges);
+  const input = checkScenarioInput(rawName, rawChanges);
   if (!input.ok) return input;
   await db().planScenario.update({
     where: { id },

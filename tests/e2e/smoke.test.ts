@@ -288,6 +288,11 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
     plan: (ids) => [{ path: `/insights/scenarios/${ids.scenarioId}` }],
   },
   "routes/api.v1.price-index": { kind: RESOURCE, plan: page("/api/v1/price-index") },
+  "routes/api.v1.scenarios": { kind: RESOURCE, plan: page("/api/v1/scenarios") },
+  "routes/api.v1.scenarios.$scenarioId": {
+    kind: RESOURCE,
+    plan: (ids) => [{ path: `/api/v1/scenarios/${ids.scenarioId}` }],
+  },
   "routes/admin.price-index": { kind: HTML, plan: onlyFor(["admin"], "/admin/price-index") },
   "routes/api.v1.lots.$lotId.$lotAction": {
     kind: RESOURCE,

@@ -857,6 +857,25 @@ export const EXPECTED: Record<string, Record<Principal, Outcome>> = {
     admin: "405",
     token: "405",
   },
+  // The scenarios' JSON API (ADR 045): an empty body is refused naming the fields; {id} is read-only.
+  "routes/api.v1.scenarios": {
+    anonymous: "login",
+    seller: "invalid",
+    buyer: "invalid",
+    recycler: "invalid",
+    carrier: "invalid",
+    admin: "invalid",
+    token: "invalid",
+  },
+  "routes/api.v1.scenarios.$scenarioId": {
+    anonymous: "405",
+    seller: "405",
+    buyer: "405",
+    recycler: "405",
+    carrier: "405",
+    admin: "405",
+    token: "405",
+  },
   // "What if" scenarios (ADR 037): saved by members; only the owning organisation (the seller) may change one.
   "routes/insights_.scenarios._index": {
     anonymous: "login",
@@ -1839,6 +1858,25 @@ export const EXPECTED_GET: Record<string, Record<Principal, Outcome>> = {
   },
   "routes/insights_.price-index[.]csv": {
     anonymous: "ok",
+    seller: "ok",
+    buyer: "ok",
+    recycler: "ok",
+    carrier: "ok",
+    admin: "ok",
+    token: "ok",
+  },
+  // The scenarios' JSON API (ADR 045): one's own list; any member or token reads one by id (solved).
+  "routes/api.v1.scenarios": {
+    anonymous: "login",
+    seller: "ok",
+    buyer: "ok",
+    recycler: "ok",
+    carrier: "ok",
+    admin: "ok",
+    token: "ok",
+  },
+  "routes/api.v1.scenarios.$scenarioId": {
+    anonymous: "login",
     seller: "ok",
     buyer: "ok",
     recycler: "ok",

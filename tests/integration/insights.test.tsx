@@ -31,10 +31,11 @@ const from = `${Number(to.slice(0, 4)) - 1}-${to.slice(5)}`;
 const query = `from=${from}&to=${to}`;
 
 let view: InsightsView;
+let market: Awaited<ReturnType<typeof seedMarket>>;
 
 beforeAll(async () => {
   await insertEconomies(db());
-  const market = await seedMarket({
+  market = await seedMarket({
     tag: "market",
     deals: 300,
     sellers: [{ economy: "AU" }, { economy: "AU" }, { economy: "AU" }, { economy: "JP" }, { economy: "JP" }],
@@ -212,5 +213,41 @@ describe("/insights", () => {
     expect(again.facts).toBeGreaterThan(0);
     const after = await insightsView({ from, to, chemistry: null, economy: null });
     expect(after.totals.listed).toBeCloseTo(view.totals.listed! + 1.234, 3);
+  });
+  // ADR 045: how fresh the page is. The loop's tick (refreshInsightsIfChanged, every minute) sees
+  // the new deal in the watermark and rebuilds; the very next load, through the loader and its
+  // per-process view cache, counts it.
+  test("a new deal is sold tonnes on the first load after the loop's next tick", async () => {
+    const load = async () => {
+      const outcome = await callRoute(page.loader as never, getRequest(`/insights?${query}`));
+      return (outcome.data as { view: InsightsView }).view;
+    };
+    const soldKg = async () => {
+      const [{ kg }] = await db().$queryRawUnsafe<{ kg: number }[]>(
+        `SELECT COALESCE(sum("massKg"), 0)::float8 AS kg FROM "Deal"
+         WHERE status NOT IN ('lapsed', 'cancelled')
+           AND date_trunc('month', "createdAt" AT TIME ZONE 'UTC')::date BETWEEN $1::date AND $2::date`,
+        `${from}-01`,
+        `${to}-01`,
+      );
+      return kg;
+    };
+    await refreshInsightsIfChanged();
+    const before = await load();
+    const kgBefore = await soldKg();
+    expect(before.totals.awarded).toBeCloseTo(kgBefore / 1000, 3);
+
+    await seedMarketDeals(
+      { tag: "fresh", deals: 1, now },
+      [{ id: market.sellerIds[0], economy: "AU" }],
+      [{ id: market.recyclerIds[0], facilityId: market.facilityIds[0] }],
+    );
+    const kgAfter = await soldKg();
+    expect(kgAfter).toBeGreaterThan(kgBefore);
+
+    expect((await refreshInsightsIfChanged()).rebuilt).toBe(true);
+    const after = await load();
+    expect(after.totals.awarded).toBeCloseTo(kgAfter / 1000, 3);
+    expect(after.refreshedAt).not.toBe(before.refreshedAt);
   });
 });

@@ -23,6 +23,7 @@ import { openApiDocument } from "~/api/openapi/document.ts";
 import { QuoteBody } from "~/api/quote-api.server.ts";
 import { AssignCarrierBody, RecordConsentBody, RecordMilestoneBody } from "~/api/shipment-api.server.ts";
 import { validateLotInput } from "~/domain/lot-input.ts";
+import { checkScenarioInput } from "~/models/plan-scenario.server.ts";
 
 type Json = Record<string, unknown>;
 const document = openApiDocument("http://packloop.test") as unknown as {
@@ -213,6 +214,29 @@ const contracts: Record<string, { example: Json; accepts: (body: unknown) => boo
   },
   // The lot bodies' rules are validateLotInput's, some across fields (mass per unit, energy per
   // kg) that JSON Schema cannot say: they are checked on the table below, not by blind mutation.
+  createScenario: {
+    example: {
+      name: "LFP hub in Melbourne",
+      changes: [
+        {
+          kind: "hub",
+          port: "AUMEL",
+          chemistry: "LFP",
+          tonnesPerMonth: 50,
+          priceCentsPerTonne: 200_000,
+          recoveryPct: 90,
+        },
+        { kind: "co2_price", centsPerTonne: 15_000 },
+      ],
+    },
+    // readScenarioBody (an object of name and changes only), then the page's own checks.
+    accepts: (body) => {
+      if (typeof body !== "object" || body === null || Array.isArray(body)) return false;
+      if (Object.keys(body).some((key) => key !== "name" && key !== "changes")) return false;
+      const { name, changes } = body as Json;
+      return checkScenarioInput(name, changes).ok;
+    },
+  },
   createLot: { example: lot, accepts: (body) => lotAccepted(body, CreateLotBody), mutate: false },
   updateLot: { example: {}, accepts: (body) => lotAccepted(body, PatchLotBody, lot), mutate: false },
 };

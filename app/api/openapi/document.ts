@@ -12,6 +12,7 @@ import { lotsApi } from "./lots.ts";
 import { passportsApi } from "./passports.ts";
 import { priceIndexApi } from "./price-index.ts";
 import { quotesApi } from "./quotes.ts";
+import { scenariosApi } from "./scenarios.ts";
 import { shipmentsApi } from "./shipments.ts";
 
 // Each resource describes its own endpoints in a fragment beside this file; add it here.
@@ -30,6 +31,7 @@ const fragments: OpenApiFragment[] = [
   shipmentsApi,
   certificatesApi,
   priceIndexApi,
+  scenariosApi,
 ];
 
 export function openApiDocument(serverUrl: string) {

@@ -36,8 +36,8 @@ export const SCENARIO_CHANGE_KINDS = ["black_mass_import", "hub", "freight_rate"
 export const MAX_SCENARIO_CHANGES = 20;
 /** The hub offers capacity for the plan's horizon (DEFAULT_HORIZON_MONTHS). */
 export const HUB_MONTHS = 6;
-const MAX_HUB_TONNES = 100_000;
-const MAX_CENTS = 100_000_000;
+export const MAX_HUB_TONNES = 100_000;
+export const MAX_CENTS = 100_000_000;
 const SURFACE_MODES: readonly SurfaceMode[] = ["road", "rail", "sea"];
 
 export interface PlanInputs {
@@ -114,9 +114,23 @@ function wholeIn(value: unknown, min: number, max: number): value is number {
   return typeof value === "number" && Number.isSafeInteger(value) && value >= min && value <= max;
 }
 
+/** The members each kind of change has; any other is refused by name (the API sends JSON). */
+const CHANGE_FIELDS: Readonly<Record<ScenarioChange["kind"], readonly string[]>> = {
+  black_mass_import: ["kind", "economy", "rule"],
+  hub: ["kind", "port", "chemistry", "tonnesPerMonth", "priceCentsPerTonne", "recoveryPct"],
+  freight_rate: ["kind", "mode", "centsPer1000Tkm"],
+  co2_price: ["kind", "centsPerTonne"],
+};
+
 function checkChange(raw: unknown, at: string, errors: Fields): ScenarioChange | null {
-  const c = (raw ?? {}) as Record<string, unknown>;
+  const c = (typeof raw === "object" && raw !== null && !Array.isArray(raw) ? raw : {}) as Record<
+    string,
+    unknown
+  >;
   const before = Object.keys(errors).length;
+  const known = CHANGE_FIELDS[c.kind as ScenarioChange["kind"]];
+  if (known && Object.hasOwn(CHANGE_FIELDS, c.kind as string))
+    for (const key of Object.keys(c)) if (!known.includes(key)) errors[`${at}.${key}`] = "Unknown field.";
   if (c.kind === "black_mass_import") {
     if (!isEconomyCode(c.economy)) errors[`${at}.economy`] = "Unknown economy: use an APEC ISO code.";
     if (c.rule !== "banned" && c.rule !== "admitted") errors[`${at}.rule`] = 'Use "banned" or "admitted".';

@@ -28,6 +28,19 @@ const DAYS = (later: string, earlier: string) =>
   `LEAST(${MAX_DAYS}, GREATEST(0, floor(extract(epoch FROM (${later} - ${earlier})) / 86400)))::int`;
 /** Up to 3 distinct organisations (see the schema's InsightFact.orgIds). */
 const SAMPLE = (column: string) => `(array_agg(DISTINCT ${column}))[1:3]`;
+/**
+ * A days_* measure: `cases` selects measure, month, economy, chemistry, count, orgs, counterparts and
+ * every case's days as `cases`; stored as the distinct days and how many cases each (ADR 045), so a
+ * reader sums a few hundred pairs instead of unnesting every deal.
+ */
+const DAYS_HISTOGRAM = (cases: string) => `
+  INSERT INTO "InsightFact" (measure, month, "economyCode", chemistry, count, "orgIds", "counterpartIds", days, "dayCases")
+  SELECT x.measure, x.month, x.economy, x.chemistry, x.count, x.orgs, x.counterparts, h.days, h.cases
+  FROM (${cases}) x
+  CROSS JOIN LATERAL (
+    SELECT array_agg(v ORDER BY v) AS days, array_agg(n ORDER BY v) AS cases
+    FROM (SELECT v, count(*)::int AS n FROM unnest(x.cases) v GROUP BY v) g
+  ) h`;
 
 /** The deals that count as sold, with their lot, shipment and the receiving economy. */
 const SOLD_DEALS = `
@@ -93,33 +106,43 @@ const STATEMENTS: string[] = [
           ${SAMPLE('f."organizationId"')}, '{}', '{}'
    FROM "CapacityWindow" w JOIN "Facility" f ON f.id = w."facilityId"
    GROUP BY 2, 3`,
-  `INSERT INTO "InsightFact" (measure, month, "economyCode", chemistry, count, "orgIds", "counterpartIds", days)
-   SELECT 'days_award', ${MONTH('d."createdAt"')}, d."lotEconomy", d.chemistry, count(*),
-          ${SAMPLE('d."sellerOrganizationId"')}, ${SAMPLE('d."buyerOrganizationId"')},
-          array_agg(${DAYS('d."createdAt"', 'd."publishedAt"')})
+  DAYS_HISTOGRAM(`
+   SELECT 'days_award' AS measure, ${MONTH('d."createdAt"')} AS month, d."lotEconomy" AS economy, d.chemistry,
+          count(*) AS count, ${SAMPLE('d."sellerOrganizationId"')} AS orgs, ${SAMPLE('d."buyerOrganizationId"')} AS counterparts,
+          array_agg(${DAYS('d."createdAt"', 'd."publishedAt"')}) AS cases
    FROM sold d WHERE d."publishedAt" IS NOT NULL
-   GROUP BY 2, 3, 4`,
-  `INSERT INTO "InsightFact" (measure, month, "economyCode", chemistry, count, "orgIds", "counterpartIds", days)
-   SELECT 'days_receipt', ${MONTH('d."receivedAt"')}, d."lotEconomy", d.chemistry, count(*),
-          ${SAMPLE('d."sellerOrganizationId"')}, ${SAMPLE('d."buyerOrganizationId"')},
-          array_agg(${DAYS('d."receivedAt"', 'd."publishedAt"')})
+   GROUP BY 2, 3, 4`),
+  DAYS_HISTOGRAM(`
+   SELECT 'days_receipt' AS measure, ${MONTH('d."receivedAt"')} AS month, d."lotEconomy" AS economy, d.chemistry,
+          count(*) AS count, ${SAMPLE('d."sellerOrganizationId"')} AS orgs, ${SAMPLE('d."buyerOrganizationId"')} AS counterparts,
+          array_agg(${DAYS('d."receivedAt"', 'd."publishedAt"')}) AS cases
    FROM sold d WHERE d."publishedAt" IS NOT NULL AND d."receivedAt" IS NOT NULL
-   GROUP BY 2, 3, 4`,
-  `INSERT INTO "InsightFact" (measure, month, "economyCode", chemistry, count, "orgIds", "counterpartIds", days)
-   SELECT 'days_certificate', ${MONTH('c."issuedAt"')}, l."economyCode", l.chemistry, count(*),
-          ${SAMPLE('l."organizationId"')}, ${SAMPLE('c."issuedByOrganizationId"')},
-          array_agg(${DAYS('c."issuedAt"', 'l."publishedAt"')})
+   GROUP BY 2, 3, 4`),
+  DAYS_HISTOGRAM(`
+   SELECT 'days_certificate' AS measure, ${MONTH('c."issuedAt"')} AS month, l."economyCode" AS economy, l.chemistry,
+          count(*) AS count, ${SAMPLE('l."organizationId"')} AS orgs, ${SAMPLE('c."issuedByOrganizationId"')} AS counterparts,
+          array_agg(${DAYS('c."issuedAt"', 'l."publishedAt"')}) AS cases
    FROM "RecoveryCertificate" c JOIN "Lot" l ON l.id = c."lotId"
    WHERE l."publishedAt" IS NOT NULL
-   GROUP BY 2, 3, 4`,
+   GROUP BY 2, 3, 4`),
 ];
+
+/** The samples as small numbers (InsightFact.orgKeys): each organisation's rank by id, this rebuild. */
+const KEYS = `
+  WITH k AS (SELECT id, row_number() OVER (ORDER BY id)::int AS k FROM "Organization")
+  UPDATE "InsightFact" f SET
+    "orgKeys" = ARRAY(SELECT k.k FROM unnest(f."orgIds") u JOIN k ON k.id = u),
+    "counterpartKeys" = ARRAY(SELECT k.k FROM unnest(f."counterpartIds") u JOIN k ON k.id = u)`;
+
+/** The shape of the rows this code writes: a new one rebuilds once after a deploy (ADR 045). */
+const FACT_FORMAT = "facts-v2";
 
 /**
  * What the aggregates depend on, in one string: when it is unchanged, so are they. Counts catch
  * new and deleted rows, the latest times catch status changes, the sums catch bookings.
  */
 const WATERMARK = `
-  SELECT concat_ws('|',
+  SELECT concat_ws('|', '${FACT_FORMAT}',
     (SELECT count(*) || ':' || COALESCE(max("publishedAt")::text, '') || ':' || COALESCE(max("updatedAt")::text, '') FROM "Lot"),
     (SELECT count(*) || ':' || COALESCE(max("updatedAt")::text, '') || ':' || COALESCE(max("receivedAt")::text, '') FROM "Deal"),
     (SELECT count(*)::text FROM "ShipmentMilestone"),
@@ -167,6 +190,7 @@ async function rebuild(now: Date, options: { onlyIfChanged: boolean }): Promise<
       for (const statement of STATEMENTS) {
         facts += await tx.$executeRawUnsafe(`WITH sold AS (${SOLD_DEALS}) ${statement}`);
       }
+      await tx.$executeRawUnsafe(KEYS);
       const durationMs = Math.round(performance.now() - started);
       await tx.insightRefresh.upsert({
         where: { id: 1 },

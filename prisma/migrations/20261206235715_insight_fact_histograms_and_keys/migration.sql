@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "InsightFact" ADD COLUMN     "counterpartKeys" INTEGER[] DEFAULT ARRAY[]::INTEGER[],
+ADD COLUMN     "dayCases" INTEGER[] DEFAULT ARRAY[]::INTEGER[],
+ADD COLUMN     "orgKeys" INTEGER[] DEFAULT ARRAY[]::INTEGER[];
+
