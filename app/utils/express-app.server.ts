@@ -14,6 +14,7 @@ import { metricsEndpoint, requestMetrics } from "./metrics.server.ts";
 import { rateLimiter, rateLimitMiddleware, shareRateLimitsThrough } from "./rate-limit.server.ts";
 import { remixHandler } from "./remix-handler.server.ts";
 import { routeIdMatcher } from "./route-ids.server.ts";
+import { installRouteMatchCache } from "./route-match-cache.server.ts";
 import { sameOriginCheck } from "./same-origin.server.ts";
 import { setSecurityLogger } from "./security-log.server.ts";
 import { parseTrustProxy } from "./trust-proxy.server.ts";
@@ -53,6 +54,9 @@ export function createApp(options: AppOptions) {
   if (trustProxy.setting !== false) app.set("trust proxy", trustProxy.setting);
 
   setSecurityLogger(logger);
+  // Remix's route matching, remembered per route tree and path (ADR 044).
+  if (!installRouteMatchCache())
+    logger.warn("route matching is not cached: @remix-run/router's matchRoutes is read-only");
   // Latency by route id: the production build's manifest names the routes; in development the
   // build reloads, so requests are counted under "dev".
   const build = options.build;
