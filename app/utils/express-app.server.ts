@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -149,7 +150,7 @@ export function createApp(options: AppOptions) {
     const clientDir = options.clientDir ?? path.resolve("build/client");
     // Vite fingerprints everything under /assets, so it may be cached for a year.
     app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(clientDir, { maxAge: "1h" }));
+    app.use(topLevelFilesOnly(clientDir, express.static(clientDir, { maxAge: "1h" })));
   }
 
   // Hot JSON endpoints go straight to their route module (see direct-route.server.ts).
@@ -188,6 +189,28 @@ export function createApp(options: AppOptions) {
     });
   });
   return app;
+}
+
+/**
+ * The static handler only for paths under a name the client build has at its top level
+ * (favicon.svg, map/): any other path (every page) skipped a stat() of a file that is not there,
+ * ~3 % of a simple page's CPU (ADR 044). The build does not change while the server runs.
+ */
+function topLevelFilesOnly(clientDir: string, serve: express.RequestHandler): express.RequestHandler {
+  let names: Set<string>;
+  try {
+    names = new Set(readdirSync(clientDir));
+  } catch {
+    return serve;
+  }
+  return (req, res, next) => {
+    let first = req.path.slice(1).split("/", 1)[0];
+    try {
+      first = decodeURIComponent(first);
+    } catch {}
+    if (names.has(first)) return serve(req, res, next);
+    next();
+  };
 }
 
 function clientErrorStatus(error: unknown): number | null {
