@@ -312,15 +312,29 @@ export async function reserveForAward(
 
 /** The lot's reservation for its page: the accepted booking with its facility and month. */
 export async function lotReservation(lotId: string): Promise<LotReservationFacts | null> {
-  const booking = await db().capacityBooking.findFirst({
-    where: { lotId, status: "accepted" },
-    include: { capacityWindow: { select: { month: true, facility: { select: { id: true, name: true } } } } },
-  });
+  // One query with the joins, not Prisma's three (the booking, then its window, then the
+  // facility, asked even when there is no booking): every lot page view asks (ADR 044).
+  const [booking] = await db().$queryRaw<
+    {
+      massKg: number;
+      awardId: string | null;
+      madeForAward: boolean;
+      month: Date;
+      facilityId: string;
+      facilityName: string;
+    }[]
+  >`SELECT b."massKg", b."awardId"::text AS "awardId", b."madeForAward", w."month",
+           f."id"::text AS "facilityId", f."name" AS "facilityName"
+    FROM "CapacityBooking" b
+    JOIN "CapacityWindow" w ON w."id" = b."capacityWindowId"
+    JOIN "Facility" f ON f."id" = w."facilityId"
+    WHERE b."lotId" = ${lotId}::uuid AND b."status" = 'accepted'
+    LIMIT 1`;
   if (!booking) return null;
   return {
-    facilityId: booking.capacityWindow.facility.id,
-    facilityName: booking.capacityWindow.facility.name,
-    month: monthOf(booking.capacityWindow.month),
+    facilityId: booking.facilityId,
+    facilityName: booking.facilityName,
+    month: monthOf(booking.month),
     massKg: booking.massKg,
     awardId: booking.awardId,
     sellersBooking: !booking.madeForAward,

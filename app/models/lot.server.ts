@@ -1,4 +1,5 @@
 import { documentsData, lotTermsData } from "~/domain/custody/lot-terms.ts";
+import { economyByCode } from "~/domain/economies.ts";
 import { type Failure, fail } from "~/domain/failure.ts";
 import type { LotInput } from "~/domain/lot-input.ts";
 import { validateLotInput } from "~/domain/lot-input.ts";
@@ -142,13 +143,15 @@ export async function getLotForViewer(lotId: string, viewerOrganizationId: strin
     where: { id: lotId },
     include: {
       organization: { select: { id: true, name: true, verificationStatus: true } },
-      economy: { select: { code: true, name: true } },
       documents: { orderBy: { createdAt: "asc" } },
     },
   });
   if (!lot) return null;
   if (PRIVATE_STATUSES.includes(lot.status) && lot.organizationId !== viewerOrganizationId) return null;
-  return lot;
+  // The economy's name from the domain's list (the Economy table is seeded from it on every start),
+  // not a query of its own on every lot page view (ADR 044).
+  const economy = { code: lot.economyCode, name: economyByCode(lot.economyCode)?.name ?? lot.economyCode };
+  return { ...lot, economy };
 }
 
 /** The caller's own lot, or why they cannot change it: 404 when they cannot even see it. */

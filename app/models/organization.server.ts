@@ -97,27 +97,22 @@ export async function organizationOverview(organizationId: string) {
 
 /** Public headline figures for the home page. */
 export async function marketplaceFigures() {
-  const [openLots, openMass, facilities, economies] = await Promise.all([
-    db().lot.count({ where: { status: "open" } }),
-    db().lot.aggregate({ where: { status: "open" }, _sum: { massKg: true } }),
-    db().facility.count({ where: { active: true } }),
-    db().facility.findMany({
-      where: { active: true },
-      distinct: ["economyCode"],
-      select: { economyCode: true },
-    }),
-  ]);
-  const sellerEconomies = await db().lot.findMany({
-    where: { status: "open" },
-    distinct: ["economyCode"],
-    select: { economyCode: true },
-  });
-  const economyCodes = new Set([...economies, ...sellerEconomies].map((e) => e.economyCode));
+  // One query rather than five: the home page asks on every view, and on the embedded database
+  // each query is CPU in the server's own thread (ADR 044).
+  const [row] = await db().$queryRaw<
+    { openLots: number; openMassKg: number; facilities: number; economies: number }[]
+  >`SELECT
+      (SELECT count(*)::int FROM "Lot" WHERE "status" = 'open') AS "openLots",
+      (SELECT coalesce(sum("massKg"), 0)::float8 FROM "Lot" WHERE "status" = 'open') AS "openMassKg",
+      (SELECT count(*)::int FROM "Facility" WHERE "active") AS "facilities",
+      (SELECT count(*)::int FROM (
+         SELECT "economyCode" FROM "Facility" WHERE "active"
+         UNION SELECT "economyCode" FROM "Lot" WHERE "status" = 'open') AS e) AS "economies"`;
   return {
-    openLots,
-    tonnesListed: Math.round((openMass._sum.massKg ?? 0) / 1000),
-    facilities,
-    economies: economyCodes.size,
+    openLots: row?.openLots ?? 0,
+    tonnesListed: Math.round((row?.openMassKg ?? 0) / 1000),
+    facilities: row?.facilities ?? 0,
+    economies: row?.economies ?? 0,
   };
 }
 

@@ -94,13 +94,16 @@ function publicEntries(
  */
 export async function liveAuction(lotId: string, now = new Date()): Promise<LiveAuction | null> {
   if (!isUuid(lotId)) return null;
-  const lot = await db().lot.findUnique({
-    where: { id: lotId },
-    include: { leadingBid: { select: { organizationId: true } } },
-  });
-  if (!lot || PRIVATE_STATUSES.includes(lot.status)) return null;
+  // The lot, then its leader and last bid sequence in one query (Prisma's include and aggregate
+  // took two): every lot page view and every bid's event asks (ADR 044). In the order they were
+  // read before: the sequence never older than the lot's state.
+  const row = await db().lot.findUnique({ where: { id: lotId } });
+  if (!row || PRIVATE_STATUSES.includes(row.status)) return null;
+  const [facts] = await db().$queryRaw<{ leader: string | null; sequence: number | null }[]>`
+    SELECT (SELECT "organizationId"::text FROM "Bid" WHERE "id" = ${row.leadingBidId}::uuid) AS "leader",
+           (SELECT max("sequence")::int FROM "Bid" WHERE "lotId" = ${lotId}::uuid) AS "sequence"`;
+  const lot = { ...row, leadingBid: facts?.leader ? { organizationId: facts.leader } : null };
   const auction = auctionView(lotSaleColumns(lot), null, now);
-  const last = await db().bid.aggregate({ where: { lotId }, _max: { sequence: true } });
   let ladder: PublicLadderEntry[] = [];
   if (publicBidVisibility(lot.saleMode, lot.status).ladder) {
     const [bids, numbers] = await Promise.all([
@@ -120,7 +123,7 @@ export async function liveAuction(lotId: string, now = new Date()): Promise<Live
     auction,
     leaderTag: leader ? bidderTag(lotId, leader) : null,
     ladder,
-    sequence: last._max.sequence ?? 0,
+    sequence: facts?.sequence ?? 0,
   };
 }
 
