@@ -1,4 +1,5 @@
 import { isUuid } from "~/domain/lot-json.ts";
+import type { NotificationKind } from "~/domain/notification-titles.ts";
 import { appUrl, queueEmail } from "~/services/email.server.ts";
 import { type DbClient, db } from "~/utils/db.server.ts";
 
@@ -8,43 +9,7 @@ import { type DbClient, db } from "~/utils/db.server.ts";
  * committed; the email goes through the outbox in the same transaction (see email.server.ts).
  */
 
-export const NOTIFICATION_KINDS = [
-  "outbid",
-  "ending_soon",
-  "won",
-  "lost",
-  "award_provisional",
-  "award_confirmed",
-  "award_lapsed",
-  "award_declined",
-  "lot_closed",
-  "relisted",
-  "purchase_requested",
-  "purchase_accepted",
-  "purchase_declined",
-  "booking_requested",
-  "booking_accepted",
-  "booking_declined",
-  "booking_cancelled",
-  "lot_matches",
-  "question_asked",
-  "question_answered",
-  "deal_created",
-  "deal_funded",
-  "deal_lapsed",
-  "deal_released",
-  "deal_settled",
-  "deal_cancelled",
-  "deal_paid_out",
-  "deal_refunded",
-  "dispute_opened",
-  "dispute_proposal",
-  "dispute_agreed",
-  "dispute_withdrawn",
-  "dispute_escalated",
-  "dispute_decided",
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export { NOTIFICATION_KINDS, type NotificationKind } from "~/domain/notification-titles.ts";
 
 export interface NotificationMessage {
   kind: NotificationKind;
