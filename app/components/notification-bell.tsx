@@ -1,12 +1,36 @@
 import { NavLink } from "@remix-run/react";
+import { useEffect, useState } from "react";
 
 /**
  * The header's bell: a link to /notifications whose accessible name says how many are unread.
  * The icon is an inline SVG, not the 🔔 emoji: browsers without an emoji font drew the emoji as an
  * empty box. It takes the link's text colour (currentColor) and is hidden from screen readers,
  * which read the link's label instead.
+ *
+ * The count follows /notifications/events live (Server-Sent Events; EventSource reconnects by
+ * itself): a notice written for the viewer anywhere, or read in another tab, moves it without a
+ * reload. The page's own count is the starting point and wins again after each navigation.
  */
-export function NotificationBell({ unread }: { unread: number }) {
+export function NotificationBell({ unread: loaded }: { unread: number }) {
+  const [unread, setUnread] = useState(loaded);
+  useEffect(() => setUnread(loaded), [loaded]);
+  useEffect(() => {
+    if (typeof EventSource === "undefined") return;
+    const source = new EventSource("/notifications/events");
+    const onBell = (event: MessageEvent<string>) => {
+      try {
+        const update = JSON.parse(event.data) as { unread: number };
+        if (Number.isInteger(update.unread)) setUnread(update.unread);
+      } catch {
+        // a malformed message is ignored; the next one carries the count again
+      }
+    };
+    source.addEventListener("bell", onBell as EventListener);
+    return () => {
+      source.removeEventListener("bell", onBell as EventListener);
+      source.close();
+    };
+  }, []);
   const label = unread > 0 ? `Notifications, ${unread} unread` : "Notifications, none unread";
   return (
     <NavLink to="/notifications" className="notification-bell" aria-label={label} title={label}>

@@ -1,5 +1,6 @@
+import { LOT_EVENTS_CHANNEL, NOTIFICATION_EVENT_USERS, type NotificationEvent } from "~/domain/lot-events.ts";
 import { isUuid } from "~/domain/lot-json.ts";
-import type { NotificationKind } from "~/domain/notification-titles.ts";
+import { isNotificationKind, type NotificationKind } from "~/domain/notification-titles.ts";
 import { appUrl, queueEmail } from "~/services/email.server.ts";
 import { type DbClient, db } from "~/utils/db.server.ts";
 
@@ -31,6 +32,26 @@ function emailText(message: NotificationMessage): string {
   return lines.join("\n");
 }
 
+/**
+ * Tells the open bells of `userIds` that their unread count changed. NOTIFY in a transaction is
+ * delivered at its commit, so a bell never counts a notice that was rolled back.
+ */
+async function publishBellChange(tx: DbClient, userIds: readonly string[]) {
+  for (let i = 0; i < userIds.length; i += NOTIFICATION_EVENT_USERS) {
+    const event: NotificationEvent = {
+      kind: "notification",
+      userIds: userIds.slice(i, i + NOTIFICATION_EVENT_USERS),
+    };
+    await tx.$executeRaw`SELECT pg_notify(${LOT_EVENTS_CHANNEL}, ${JSON.stringify(event)})`;
+  }
+}
+
+/** The unread count a bell shows, and when it was read (the stream's order). */
+export async function bellState(userId: string) {
+  const at = Date.now();
+  return { unread: await unreadCount(userId), at };
+}
+
 /** Notifies each user once (duplicates in `userIds` are ignored). */
 export async function notifyUsers(tx: DbClient, userIds: readonly string[], message: NotificationMessage) {
   const unique = [...new Set(userIds)];
@@ -46,8 +67,14 @@ export async function notifyUsers(tx: DbClient, userIds: readonly string[], mess
       lotId: message.lotId ?? null,
     })),
   });
+  await publishBellChange(tx, unique);
   if (message.email !== false) {
-    const users = await tx.user.findMany({ where: { id: { in: unique } }, select: { email: true } });
+    // The in-app notice above is always written; the email only for those who did not opt out of
+    // this kind (settings/notifications).
+    const users = await tx.user.findMany({
+      where: { id: { in: unique }, NOT: { emailOptOuts: { has: message.kind } } },
+      select: { email: true },
+    });
     for (const user of users) {
       await queueEmail(
         { to: user.email, subject: message.title, text: emailText(message), kind: message.kind },
@@ -84,6 +111,20 @@ export async function notifyLotWatchers(
   );
 }
 
+/** The kinds a person has asked not to be emailed about. */
+export async function emailOptOutsOf(userId: string): Promise<NotificationKind[]> {
+  const user = await db().user.findUnique({ where: { id: userId }, select: { emailOptOuts: true } });
+  return (user?.emailOptOuts ?? []).filter(isNotificationKind);
+}
+
+/** Replaces a person's email opt-outs with `kinds` (only known kinds are kept). */
+export async function setEmailOptOuts(userId: string, kinds: readonly NotificationKind[]) {
+  await db().user.update({
+    where: { id: userId },
+    data: { emailOptOuts: [...new Set(kinds)].filter(isNotificationKind) },
+  });
+}
+
 export async function unreadCount(userId: string): Promise<number> {
   return db().notification.count({ where: { userId, readAt: null } });
 }
@@ -118,10 +159,11 @@ export async function openNotification(userId: string, notificationId: string, n
     select: { link: true },
   });
   if (!found) return null;
-  await db().notification.updateMany({
+  const { count } = await db().notification.updateMany({
     where: { id: notificationId, userId, readAt: null },
     data: { readAt: now },
   });
+  if (count > 0) await publishBellChange(db(), [userId]);
   return { link: found.link };
 }
 
@@ -130,6 +172,7 @@ export async function markAllNotificationsRead(userId: string, now = new Date())
     where: { userId, readAt: null },
     data: { readAt: now },
   });
+  if (count > 0) await publishBellChange(db(), [userId]);
   return count;
 }
 
