@@ -31,6 +31,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireActor(request);
   const form = await request.formData();
+  // Unticked boxes send nothing, so an empty form would switch every email off: the form says so.
+  if (form.get("intent") !== "save") {
+    return data(
+      { ok: false as const, errors: { emailed: "Send the form from the page (intent=save)." } },
+      { status: 400 },
+    );
+  }
   const emailed = form.getAll("emailed").map(String);
   const unknown = emailed.filter((kind) => !isNotificationKind(kind));
   if (unknown.length > 0) {
@@ -85,7 +92,9 @@ export default function NotificationSettings() {
               Saved.
             </p>
           ) : null}
-          <button type="submit">Save email choices</button>
+          <button type="submit" name="intent" value="save">
+            Save email choices
+          </button>
         </Form>
       </section>
     </div>

@@ -629,6 +629,15 @@ export const EXPECTED: Record<string, Record<Principal, Outcome>> = {
     admin: "405",
     token: "405",
   },
+  "routes/notifications.events": {
+    anonymous: "405",
+    seller: "405",
+    buyer: "405",
+    recycler: "405",
+    carrier: "405",
+    admin: "405",
+    token: "405",
+  },
   "routes/plan": {
     anonymous: "login",
     seller: "ok",
@@ -666,6 +675,15 @@ export const EXPECTED: Record<string, Record<Principal, Outcome>> = {
     token: "login",
   },
   "routes/settings.api-tokens": {
+    anonymous: "login",
+    seller: "invalid",
+    buyer: "invalid",
+    recycler: "invalid",
+    carrier: "invalid",
+    admin: "invalid",
+    token: "login",
+  },
+  "routes/settings.notifications": {
     anonymous: "login",
     seller: "invalid",
     buyer: "invalid",
@@ -1591,6 +1609,15 @@ export const EXPECTED_GET: Record<string, Record<Principal, Outcome>> = {
     admin: "404",
     token: "login",
   },
+  "routes/notifications.events": {
+    anonymous: "login",
+    seller: "ok",
+    buyer: "ok",
+    recycler: "ok",
+    carrier: "ok",
+    admin: "ok",
+    token: "login",
+  },
   "routes/plan": {
     anonymous: "login",
     seller: "ok",
@@ -1628,6 +1655,15 @@ export const EXPECTED_GET: Record<string, Record<Principal, Outcome>> = {
     token: "login",
   },
   "routes/settings.api-tokens": {
+    anonymous: "login",
+    seller: "ok",
+    buyer: "ok",
+    recycler: "ok",
+    carrier: "ok",
+    admin: "ok",
+    token: "login",
+  },
+  "routes/settings.notifications": {
     anonymous: "login",
     seller: "ok",
     buyer: "ok",

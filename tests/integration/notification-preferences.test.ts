@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 
 function save(account: Account, emailed: string[]) {
-  const body = new URLSearchParams();
+  const body = new URLSearchParams({ intent: "save" });
   for (const kind of emailed) body.append("emailed", kind);
   return callRoute(
     settingsRoute.action,
