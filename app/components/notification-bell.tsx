@@ -8,15 +8,19 @@ import { useEffect, useState } from "react";
  * which read the link's label instead.
  *
  * The count follows /notifications/events live (Server-Sent Events; EventSource reconnects by
- * itself): a notice written for the viewer anywhere, or read in another tab, moves it without a
- * reload. The page's own count is the starting point and wins again after each navigation.
+ * itself) while the tab is visible: a notice written for the viewer anywhere, or read in another
+ * tab, moves it without a reload. The page's own count is the starting point and wins again after
+ * each navigation.
  */
 export function NotificationBell({ unread: loaded }: { unread: number }) {
   const [unread, setUnread] = useState(loaded);
   useEffect(() => setUnread(loaded), [loaded]);
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
-    const source = new EventSource("/notifications/events");
+    // Only a visible tab holds the stream: over HTTP/1.1 a browser opens at most six connections to
+    // a host, and a bell in every open tab would use them up. A tab shown again reconnects, and the
+    // stream's first message is the current count.
+    let source: EventSource | null = null;
     const onBell = (event: MessageEvent<string>) => {
       try {
         const update = JSON.parse(event.data) as { unread: number };
@@ -25,10 +29,22 @@ export function NotificationBell({ unread: loaded }: { unread: number }) {
         // a malformed message is ignored; the next one carries the count again
       }
     };
-    source.addEventListener("bell", onBell as EventListener);
+    const close = () => {
+      source?.removeEventListener("bell", onBell as EventListener);
+      source?.close();
+      source = null;
+    };
+    const follow = () => {
+      if (document.visibilityState === "hidden") return close();
+      if (source) return;
+      source = new EventSource("/notifications/events");
+      source.addEventListener("bell", onBell as EventListener);
+    };
+    follow();
+    document.addEventListener("visibilitychange", follow);
     return () => {
-      source.removeEventListener("bell", onBell as EventListener);
-      source.close();
+      document.removeEventListener("visibilitychange", follow);
+      close();
     };
   }, []);
   const label = unread > 0 ? `Notifications, ${unread} unread` : "Notifications, none unread";
