@@ -17,34 +17,64 @@ export function NotificationBell({ unread: loaded }: { unread: number }) {
   useEffect(() => setUnread(loaded), [loaded]);
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
-    // Only a visible tab holds the stream: over HTTP/1.1 a browser opens at most six connections to
-    // a host, and a bell in every open tab would use them up. A tab shown again reconnects, and the
-    // stream's first message is the current count.
+    // One stream per browser, not per tab: over HTTP/1.1 a browser opens at most six connections to
+    // a host, and a bell stream in every open tab (beside a lot's or a shipment's) would starve page
+    // loads. The tab holding the "packloop-bell" Web Lock follows the stream and passes each count
+    // to the other tabs over a BroadcastChannel; when it closes, the next tab takes the lock. Without
+    // Web Locks (a plain-http host that is not localhost), only a visible tab holds a stream.
+    const channel = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel("packloop-bell");
+    const apply = (unreadCount: unknown) => {
+      if (Number.isInteger(unreadCount)) setUnread(unreadCount as number);
+    };
+    if (channel) channel.onmessage = (event: MessageEvent<{ unread: unknown }>) => apply(event.data?.unread);
     let source: EventSource | null = null;
     const onBell = (event: MessageEvent<string>) => {
       try {
         const update = JSON.parse(event.data) as { unread: number };
-        if (Number.isInteger(update.unread)) setUnread(update.unread);
+        apply(update.unread);
+        channel?.postMessage({ unread: update.unread });
       } catch {
         // a malformed message is ignored; the next one carries the count again
       }
+    };
+    const open = () => {
+      if (source) return;
+      source = new EventSource("/notifications/events");
+      source.addEventListener("bell", onBell as EventListener);
     };
     const close = () => {
       source?.removeEventListener("bell", onBell as EventListener);
       source?.close();
       source = null;
     };
-    const follow = () => {
-      if (document.visibilityState === "hidden") return close();
-      if (source) return;
-      source = new EventSource("/notifications/events");
-      source.addEventListener("bell", onBell as EventListener);
-    };
+    const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
+    if (locks && channel) {
+      const release = new AbortController();
+      let done: () => void = () => {};
+      locks
+        .request("packloop-bell", { signal: release.signal }, () => {
+          open();
+          return new Promise<void>((resolve) => {
+            done = resolve;
+          });
+        })
+        .catch(() => {
+          // aborted while waiting for the lock: this tab is going away
+        });
+      return () => {
+        release.abort();
+        close();
+        done();
+        channel.close();
+      };
+    }
+    const follow = () => (document.visibilityState === "hidden" ? close() : open());
     follow();
     document.addEventListener("visibilitychange", follow);
     return () => {
       document.removeEventListener("visibilitychange", follow);
       close();
+      channel?.close();
     };
   }, []);
   const label = unread > 0 ? `Notifications, ${unread} unread` : "Notifications, none unread";
