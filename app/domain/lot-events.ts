@@ -44,3 +44,20 @@ export function shipmentTopic(shipmentId: string): string {
 export function organizationShipmentsTopic(organizationId: string): string {
   return `shipments-of:${organizationId}`;
 }
+
+/**
+ * New or read notifications of some users, on the same channel (the header's bell follows it). Its
+ * own shape, without a lotId, so lot pages never re-read for it.
+ */
+export interface NotificationEvent {
+  kind: "notification";
+  userIds: string[];
+}
+
+/** User ids per NotificationEvent: 100 uuids keep the payload far below NOTIFY's 8,000 bytes. */
+export const NOTIFICATION_EVENT_USERS = 100;
+
+/** The hub's key for one user's bell. */
+export function userNotificationsTopic(userId: string): string {
+  return `notifications-of:${userId}`;
+}

@@ -6,6 +6,8 @@
  */
 
 import type { BatteryCondition, Chemistry, LotForm, SaleMode } from "./codes.ts";
+import { borderCheck } from "./compliance/border-rules.ts";
+import { isEconomyCode } from "./economies.ts";
 import { bboxContains, type LotFilters } from "./lot-filters.ts";
 import type { LotStatus } from "./lot-lifecycle.ts";
 
@@ -125,4 +127,35 @@ export function facilityAcceptsLot(
     facility.acceptedForms.includes(lot.form) &&
     facility.acceptedConditions.includes(lot.condition)
   );
+}
+
+/** Where a facility is and whether it holds a consent to import waste batteries. */
+export interface ReceivingFacility {
+  economyCode: string;
+  holdsImportConsent: boolean;
+}
+
+/**
+ * Whether a recycler's facility may legally receive the lot for recycling (as waste) under the
+ * border rules (compliance/border-rules.ts: Basel prior informed consent, the OECD procedure, the
+ * Ban Amendment, China's import ban). "A new lot your facility can take" must not name a facility
+ * that could not import it, e.g. one without an import consent for a lot from Chile. Like the
+ * matching engine, no black mass assay is known at publication, so China's standard is not met.
+ */
+export function facilityMayReceiveLot(
+  facility: ReceivingFacility,
+  lot: Pick<MatchableLot, "chemistry" | "form" | "economyCode">,
+  shipmentDate?: string,
+): boolean {
+  if (facility.economyCode === lot.economyCode) return true;
+  if (!isEconomyCode(facility.economyCode) || !isEconomyCode(lot.economyCode)) return false;
+  return borderCheck({
+    originEconomy: lot.economyCode,
+    destinationEconomy: facility.economyCode,
+    isWaste: true,
+    form: lot.form,
+    chemistry: lot.chemistry,
+    facilityHoldsImportConsent: facility.holdsImportConsent,
+    shipmentDate,
+  }).allowed;
 }

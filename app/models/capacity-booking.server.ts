@@ -11,6 +11,7 @@ import { monthOf } from "~/domain/capacity.ts";
 import { formatDateTime } from "~/domain/date-time.ts";
 import { type Failure, fail } from "~/domain/failure.ts";
 import { formatMoney } from "~/domain/money.ts";
+import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import { db } from "~/utils/db.server.ts";
 import {
   type BookingRow,
@@ -138,7 +139,13 @@ export async function requestBooking(input: RequestBookingInput): Promise<Bookin
     });
     await notifyOrganization(tx, window.facility.organizationId, {
       kind: "booking_requested",
-      title: `${created.organization.name} asks to book ${formatKgAsTonnes(lot.massKg)} at ${window.facility.name} in ${monthText(window.month)}`,
+      title: NOTIFICATION_TITLES.booking_requested.facility({
+        organization: created.organization.name,
+        tonnes: formatKgAsTonnes(lot.massKg),
+        lot: lotReference(lot.number),
+        facility: window.facility.name,
+        month: monthText(window.month),
+      }),
       body: `${lotReference(lot.number)} ${lot.title}: ${lot.chemistry}, ${formatMoney({ amountMinor: check.price.totalMinor, currency: check.price.currency })} (${check.price.priceKind === "payable" ? "payable to the seller" : "gate fee"}).`,
       link: `/facilities/${window.facility.id}/capacity#booking-requests`,
       lotId: lot.id,
@@ -227,7 +234,10 @@ export async function acceptBooking(input: DecideBookingInput): Promise<BookingR
     });
     await notifyOrganization(tx, booking.organizationId, {
       kind: "booking_accepted",
-      title: `${facility.name} accepted your booking for ${lotReference(booking.lot.number)}`,
+      title: NOTIFICATION_TITLES.booking_accepted.seller({
+        facility: facility.name,
+        lot: lotReference(booking.lot.number),
+      }),
       body: `${formatKgAsTonnes(booking.massKg)} in ${monthText(booking.capacityWindow.month)} are reserved for ${booking.lot.title}.`,
       link: "/bookings",
       lotId: booking.lotId,
@@ -265,7 +275,10 @@ export async function declineBooking(
     const facility = booking.capacityWindow.facility;
     await notifyOrganization(tx, booking.organizationId, {
       kind: "booking_declined",
-      title: `${facility.name} declined your booking for ${lotReference(booking.lot.number)}`,
+      title: NOTIFICATION_TITLES.booking_declined.seller({
+        facility: facility.name,
+        lot: lotReference(booking.lot.number),
+      }),
       body: input.note ? `Their note: ${input.note}` : undefined,
       link: "/bookings",
       lotId: booking.lotId,
@@ -319,10 +332,13 @@ export async function cancelBooking(input: DecideBookingInput): Promise<BookingR
     // Only the seller may cancel (bookingTransition), so the other party is always the facility's
     // organisation; a recycler cancelling a booking at its own facility is not told of its own act.
     if (facility.organizationId !== booking.organizationId) {
-      const what = booking.status === "accepted" ? "booking" : "booking request";
       await notifyOrganization(tx, facility.organizationId, {
         kind: "booking_cancelled",
-        title: `${booking.organization.name} cancelled its ${what} at ${facility.name} for ${lotReference(booking.lot.number)}`,
+        title: NOTIFICATION_TITLES.booking_cancelled[booking.status === "accepted" ? "booking" : "request"]({
+          organization: booking.organization.name,
+          facility: facility.name,
+          lot: lotReference(booking.lot.number),
+        }),
         body:
           booking.status === "accepted"
             ? `${formatKgAsTonnes(booking.massKg)} in ${monthText(booking.capacityWindow.month)} are free again.`

@@ -1,5 +1,6 @@
 import { type Failure, fail, invalid } from "~/domain/failure.ts";
-import { isUuid, lotNumberLabel } from "~/domain/lot-json.ts";
+import { isUuid } from "~/domain/lot-json.ts";
+import { lotTitleFacts, NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import { formatNumber } from "~/domain/quantity.ts";
 import { db } from "~/utils/db.server.ts";
 import { watchLot } from "./lot-watch.server.ts";
@@ -98,7 +99,7 @@ export async function askQuestion(
     await watchLot(tx, caller.userId, lotId);
     await notifyOrganization(tx, lot.organizationId, {
       kind: "question_asked",
-      title: `New question on ${lotNumberLabel(lot.number)} ${lot.title}`,
+      title: NOTIFICATION_TITLES.question_asked.seller(lotTitleFacts(lot)),
       body: checked.text,
       link: `/lots/${lotId}#questions`,
       lotId,
@@ -156,7 +157,7 @@ export async function answerQuestion(
       recipients.filter((id) => id !== caller.userId),
       {
         kind: "question_answered",
-        title: `Question answered on ${lotNumberLabel(lot.number)} ${lot.title}`,
+        title: NOTIFICATION_TITLES.question_answered.watcher(lotTitleFacts(lot)),
         body: checked.text,
         link: `/lots/${lot.id}#questions`,
         lotId: lot.id,

@@ -8,6 +8,7 @@ import {
   reservationNoticeForBidders,
   reservationNoticeForSeller,
 } from "~/domain/lot-reservation.ts";
+import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import { formatKgAsTonnes } from "~/domain/quantity.ts";
 import { type DbClient, type DbTransaction, db } from "~/utils/db.server.ts";
 import { notifyOrganization } from "./notification.server.ts";
@@ -236,7 +237,10 @@ async function releaseForSale(tx: DbTransaction, lotId: string, bookingId: strin
     const month = monthLabel(monthOf(booking.capacityWindow.month));
     await notifyOrganization(tx, facility.organizationId, {
       kind: "booking_cancelled",
-      title: `${lotReference(booking.lot.number)} was sold to another party: ${accepted ? "the booking" : "the booking request"} at ${facility.name} is cancelled`,
+      title: NOTIFICATION_TITLES.booking_cancelled[accepted ? "soldBooking" : "soldRequest"]({
+        lot: lotReference(booking.lot.number),
+        facility: facility.name,
+      }),
       body: accepted
         ? `${formatKgAsTonnes(booking.massKg)} in ${month} are free again.`
         : `The request for ${formatKgAsTonnes(booking.massKg)} in ${month} is withdrawn.`,

@@ -13,9 +13,11 @@ import {
   parseLotFilters,
 } from "~/domain/lot-filters.ts";
 import { lotNumberLabel } from "~/domain/lot-json.ts";
+import { lotTitleFacts, NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import {
   type AcceptingFacility,
   facilityAcceptsLot,
+  facilityMayReceiveLot,
   lotMatchesFilters,
   type MatchableLot,
 } from "~/domain/saved-search-match.ts";
@@ -106,13 +108,15 @@ async function findRecipients(
     recipient(search.userId).searches.push({ ...search, lots: matched });
   }
 
-  // Recyclers: a facility implicitly searches for what it accepts. Only facilities accepting at
+  // Recyclers: a facility implicitly searches for what it accepts and may legally receive (the
+  // border rules between the lot's economy and the facility's). Only facilities accepting at
   // least one of the lots' (chemistry, form, condition) combinations are read — the combinations
   // travel as one JSON parameter, since the PGlite adapter does not send JavaScript arrays as
-  // arrays — and facilityAcceptsLot then decides per combination in memory.
+  // arrays — and facilityAcceptsLot and facilityMayReceiveLot then decide per combination (and the
+  // lots' economy) in memory.
   const byKind = new Map<string, number[]>();
   for (let i = 0; i < lots.length; i++) {
-    const key = `${lots[i].chemistry}|${lots[i].form}|${lots[i].condition}`;
+    const key = `${lots[i].chemistry}|${lots[i].form}|${lots[i].condition}|${lots[i].economyCode}`;
     const same = byKind.get(key);
     if (same) same.push(i);
     else byKind.set(key, [i]);
@@ -121,15 +125,24 @@ async function findRecipients(
     chemistry: lots[indexes[0]].chemistry,
     form: lots[indexes[0]].form,
     condition: lots[indexes[0]].condition,
+    economyCode: lots[indexes[0]].economyCode,
     indexes,
   }));
   const combinations = JSON.stringify(
     kinds.map(({ chemistry, form, condition }) => ({ chemistry, form, condition })),
   );
   const facilities = await tx.$queryRaw<
-    { name: string; organizationId: string; chemistries: string; forms: string; conditions: string }[]
+    {
+      name: string;
+      organizationId: string;
+      economyCode: string;
+      holdsImportConsent: boolean;
+      chemistries: string;
+      forms: string;
+      conditions: string;
+    }[]
   >`
-    SELECT f."name", f."organizationId"::text AS "organizationId",
+    SELECT f."name", f."organizationId"::text AS "organizationId", f."economyCode", f."holdsImportConsent",
       array_to_string(f."acceptedChemistries", ',') AS "chemistries",
       array_to_string(f."acceptedForms", ',') AS "forms",
       array_to_string(f."acceptedConditions", ',') AS "conditions"
@@ -149,7 +162,14 @@ async function findRecipients(
       acceptedForms: row.forms.split(",") as LotForm[],
       acceptedConditions: row.conditions.split(",") as BatteryCondition[],
     };
-    const accepted = kinds.filter((kind) => facilityAcceptsLot(facility, kind));
+    const accepted = kinds.filter(
+      (kind) =>
+        facilityAcceptsLot(facility, kind) &&
+        facilityMayReceiveLot(
+          { economyCode: row.economyCode, holdsImportConsent: row.holdsImportConsent },
+          kind,
+        ),
+    );
     if (accepted.length === 0) continue;
     let entry = byOrganization.get(row.organizationId);
     if (!entry) {
@@ -237,14 +257,13 @@ const quotedNames = (names: readonly string[]) => names.map((n) => `"${n}"`).joi
  * own organisation is never told.
  */
 export async function notifyNewLotMatches(tx: DbClient, lot: PublishedLot, now = new Date()) {
-  const reference = `${lotNumberLabel(lot.number)} ${lot.title}`;
   const link = `/lots/${lot.id}`;
   const recipients = await findRecipients(tx, lot.organizationId, [lot]);
   return tellRecipients(tx, recipients, now, ({ searches, facility }) => {
     if (searches.length > 0) {
       return {
         kind: "lot_matches",
-        title: `New lot matches your saved search: ${reference}`,
+        title: NOTIFICATION_TITLES.lot_matches.search(lotTitleFacts(lot)),
         body: `It matches ${quotedNames(searches.map((s) => s.name))}.`,
         link,
         lotId: lot.id,
@@ -253,7 +272,7 @@ export async function notifyNewLotMatches(tx: DbClient, lot: PublishedLot, now =
     if (!facility) return null;
     return {
       kind: "lot_matches",
-      title: `New lot your facility can take: ${reference}`,
+      title: NOTIFICATION_TITLES.lot_matches.facility(lotTitleFacts(lot)),
       body: `${facility.names[0]} accepts this chemistry, form and condition.`,
       link,
       lotId: lot.id,
@@ -320,7 +339,12 @@ export async function notifyImportedLotMatches(
           : "";
       return {
         kind: "lot_matches",
-        title: `${n} new ${plural(n, "lot matches", "lots match")} your saved ${plural(searches.length, "search", "searches")} ${names}`,
+        title: NOTIFICATION_TITLES.lot_matches.searchDigest({
+          lot: lotNumberLabel(lots[matched[0]].number),
+          count: n,
+          searches: names,
+          searchCount: searches.length,
+        }),
         body: `${from}${listed(matched)}${extra}`,
         link: n === 1 ? `/lots/${lots[matched[0]].id}` : best.query === "" ? "/lots" : `/lots?${best.query}`,
       };
@@ -333,7 +357,10 @@ export async function notifyImportedLotMatches(
         : `${facility.names[0]} and ${facility.names.length - 1} other ${plural(facility.names.length - 1, "facility", "facilities")} accept`;
     return {
       kind: "lot_matches",
-      title: `${n} new ${plural(n, "lot", "lots")} your facility can take`,
+      title: NOTIFICATION_TITLES.lot_matches.facilityDigest({
+        lot: lotNumberLabel(lots[facility.lots[0]].number),
+        count: n,
+      }),
       body: `${takers} their chemistry, form and condition. ${from}${listed(facility.lots)}`,
       link: n === 1 ? `/lots/${lots[facility.lots[0]].id}` : facilityListLink(facility.filters),
       organizationId: facility.organizationId,

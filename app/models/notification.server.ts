@@ -1,5 +1,7 @@
+import { LOT_EVENTS_CHANNEL, NOTIFICATION_EVENT_USERS, type NotificationEvent } from "~/domain/lot-events.ts";
 import { isUuid } from "~/domain/lot-json.ts";
 import { hasNoticeMoment, localizeNotice } from "~/domain/notice-moments.ts";
+import { isNotificationKind, type NotificationKind } from "~/domain/notification-titles.ts";
 import { appUrl, queueEmail } from "~/services/email.server.ts";
 import { type DbClient, db } from "~/utils/db.server.ts";
 
@@ -9,43 +11,7 @@ import { type DbClient, db } from "~/utils/db.server.ts";
  * committed; the email goes through the outbox in the same transaction (see email.server.ts).
  */
 
-export const NOTIFICATION_KINDS = [
-  "outbid",
-  "ending_soon",
-  "won",
-  "lost",
-  "award_provisional",
-  "award_confirmed",
-  "award_lapsed",
-  "award_declined",
-  "lot_closed",
-  "relisted",
-  "purchase_requested",
-  "purchase_accepted",
-  "purchase_declined",
-  "booking_requested",
-  "booking_accepted",
-  "booking_declined",
-  "booking_cancelled",
-  "lot_matches",
-  "question_asked",
-  "question_answered",
-  "deal_created",
-  "deal_funded",
-  "deal_lapsed",
-  "deal_released",
-  "deal_settled",
-  "deal_cancelled",
-  "deal_paid_out",
-  "deal_refunded",
-  "dispute_opened",
-  "dispute_proposal",
-  "dispute_agreed",
-  "dispute_withdrawn",
-  "dispute_escalated",
-  "dispute_decided",
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export { NOTIFICATION_KINDS, type NotificationKind } from "~/domain/notification-titles.ts";
 
 export interface NotificationMessage {
   kind: NotificationKind;
@@ -67,6 +33,26 @@ function emailText(message: NotificationMessage): string {
   return lines.join("\n");
 }
 
+/**
+ * Tells the open bells of `userIds` that their unread count changed. NOTIFY in a transaction is
+ * delivered at its commit, so a bell never counts a notice that was rolled back.
+ */
+async function publishBellChange(tx: DbClient, userIds: readonly string[]) {
+  for (let i = 0; i < userIds.length; i += NOTIFICATION_EVENT_USERS) {
+    const event: NotificationEvent = {
+      kind: "notification",
+      userIds: userIds.slice(i, i + NOTIFICATION_EVENT_USERS),
+    };
+    await tx.$executeRaw`SELECT pg_notify(${LOT_EVENTS_CHANNEL}, ${JSON.stringify(event)})`;
+  }
+}
+
+/** The unread count a bell shows, and when it was read (the stream's order). */
+export async function bellState(userId: string) {
+  const at = Date.now();
+  return { unread: await unreadCount(userId), at };
+}
+
 /** Notifies each user once (duplicates in `userIds` are ignored). */
 export async function notifyUsers(tx: DbClient, userIds: readonly string[], message: NotificationMessage) {
   const unique = [...new Set(userIds)];
@@ -78,7 +64,7 @@ export async function notifyUsers(tx: DbClient, userIds: readonly string[], mess
     timed || sendEmail
       ? await tx.user.findMany({
           where: { id: { in: unique } },
-          select: { id: true, email: true, timeZone: true },
+          select: { id: true, email: true, timeZone: true, emailOptOuts: true },
         })
       : [];
   const zoneOf = new Map(users.map((user) => [user.id, user.timeZone]));
@@ -104,8 +90,12 @@ export async function notifyUsers(tx: DbClient, userIds: readonly string[], mess
       };
     }),
   });
+  await publishBellChange(tx, unique);
   if (sendEmail) {
     for (const user of users) {
+      // The in-app notice above is always written; the email only for those who did not opt out of
+      // this kind (settings/notifications).
+      if (user.emailOptOuts.includes(message.kind)) continue;
       const copy = copyFor(user.timeZone);
       await queueEmail(
         { to: user.email, subject: copy.title, text: emailText(copy), kind: message.kind },
@@ -142,6 +132,20 @@ export async function notifyLotWatchers(
   );
 }
 
+/** The kinds a person has asked not to be emailed about. */
+export async function emailOptOutsOf(userId: string): Promise<NotificationKind[]> {
+  const user = await db().user.findUnique({ where: { id: userId }, select: { emailOptOuts: true } });
+  return (user?.emailOptOuts ?? []).filter(isNotificationKind);
+}
+
+/** Replaces a person's email opt-outs with `kinds` (only known kinds are kept). */
+export async function setEmailOptOuts(userId: string, kinds: readonly NotificationKind[]) {
+  await db().user.update({
+    where: { id: userId },
+    data: { emailOptOuts: [...new Set(kinds)].filter(isNotificationKind) },
+  });
+}
+
 export async function unreadCount(userId: string): Promise<number> {
   return db().notification.count({ where: { userId, readAt: null } });
 }
@@ -176,10 +180,11 @@ export async function openNotification(userId: string, notificationId: string, n
     select: { link: true },
   });
   if (!found) return null;
-  await db().notification.updateMany({
+  const { count } = await db().notification.updateMany({
     where: { id: notificationId, userId, readAt: null },
     data: { readAt: now },
   });
+  if (count > 0) await publishBellChange(db(), [userId]);
   return { link: found.link };
 }
 
@@ -188,6 +193,7 @@ export async function markAllNotificationsRead(userId: string, now = new Date())
     where: { userId, readAt: null },
     data: { readAt: now },
   });
+  if (count > 0) await publishBellChange(db(), [userId]);
   return count;
 }
 

@@ -1,9 +1,32 @@
 import { db } from "~/utils/db.server.ts";
 
-export async function listOutbox(options: { limit: number; offset: number }) {
+export interface OutboxFilters {
+  /** Part of the recipient's address, any case ("buyer@" finds buyer@packloop.test). */
+  to: string;
+  /** One kind exactly (outbid, password_reset…); "" for every kind. */
+  kind: string;
+}
+
+export async function listOutbox(options: { limit: number; offset: number; filters?: OutboxFilters }) {
+  const { to = "", kind = "" } = options.filters ?? {};
+  const where = {
+    ...(to ? { to: { contains: to, mode: "insensitive" as const } } : {}),
+    ...(kind ? { kind } : {}),
+  };
   const [emails, total] = await Promise.all([
-    db().outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: options.limit, skip: options.offset }),
-    db().outboxEmail.count(),
+    db().outboxEmail.findMany({
+      where,
+      orderBy: { createdAt: "desc" },
+      take: options.limit,
+      skip: options.offset,
+    }),
+    db().outboxEmail.count({ where }),
   ]);
   return { emails, total };
+}
+
+/** Every kind the outbox holds, for the filter's choices. */
+export async function outboxKinds(): Promise<string[]> {
+  const rows = await db().outboxEmail.groupBy({ by: ["kind"], orderBy: { kind: "asc" } });
+  return rows.map((r) => r.kind);
 }

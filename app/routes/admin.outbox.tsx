@@ -1,20 +1,35 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
-import { listOutbox } from "~/models/outbox.server.ts";
+import { listOutbox, outboxKinds } from "~/models/outbox.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Email outbox · Packloop" }];
 
 const PAGE_SIZE = 50;
+const KIND_PATTERN = /^[a-z_]{1,64}$/;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, { admin: true });
-  const page = Math.max(1, Number.parseInt(new URL(request.url).searchParams.get("page") ?? "1", 10) || 1);
-  const { emails, total } = await listOutbox({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const params = new URL(request.url).searchParams;
+  const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
+  // The filters live in the URL (?to=…&kind=…), so a filtered view can be shared or reloaded.
+  const to = (params.get("to") ?? "").trim();
+  const kind = (params.get("kind") ?? "").trim();
+  if (to.length > 254)
+    throw new Response("The recipient filter (to) is at most 254 characters.", { status: 400 });
+  if (kind !== "" && !KIND_PATTERN.test(kind)) {
+    throw new Response("The kind filter (kind) is a kind such as outbid or password_reset.", { status: 400 });
+  }
+  const [{ emails, total }, kinds] = await Promise.all([
+    listOutbox({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, filters: { to, kind } }),
+    outboxKinds(),
+  ]);
   return {
     page,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     total,
+    filters: { to, kind },
+    kinds,
     smtpConfigured: Boolean(process.env.SMTP_URL),
     emails: emails.map((e) => ({
       id: e.id,
@@ -28,18 +43,50 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** The URL of another page of the same filtered list. */
+function pageLink(filters: { to: string; kind: string }, page: number) {
+  const params = new URLSearchParams();
+  if (filters.to) params.set("to", filters.to);
+  if (filters.kind) params.set("kind", filters.kind);
+  params.set("page", String(page));
+  return `?${params}`;
+}
+
 export default function Outbox() {
-  const { emails, page, pages, total, smtpConfigured } = useLoaderData<typeof loader>();
+  const { emails, page, pages, total, smtpConfigured, filters, kinds } = useLoaderData<typeof loader>();
+  const filtered = filters.to !== "" || filters.kind !== "";
   return (
     <div className="stack">
       <h1>Email outbox</h1>
+      <Form method="get" className="page-tools" data-testid="outbox-filters">
+        <label>
+          Recipient <input type="search" name="to" defaultValue={filters.to} placeholder="name@example.com" />
+        </label>{" "}
+        <label>
+          Kind{" "}
+          <select name="kind" defaultValue={filters.kind}>
+            <option value="">Every kind</option>
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+        </label>{" "}
+        <button type="submit" className="button-secondary">
+          Filter
+        </button>
+        {filtered ? <Link to="/admin/outbox">Clear</Link> : null}
+      </Form>
       <p>
-        {total} emails.{" "}
+        {total} {filtered ? "matching " : ""}emails.{" "}
         {smtpConfigured
           ? "SMTP is configured: pending emails are sent and marked sent."
           : "No SMTP server is configured (SMTP_URL), so emails stay here: copy links from them by hand."}
       </p>
-      {emails.length === 0 ? <p className="empty">No emails yet.</p> : null}
+      {emails.length === 0 ? (
+        <p className="empty">{filtered ? "No email matches." : "No emails yet."}</p>
+      ) : null}
       {emails.map((email) => (
         <article className="card" key={email.id} data-testid="outbox-email">
           <p>
@@ -54,8 +101,8 @@ export default function Outbox() {
       ))}
       {pages > 1 ? (
         <p>
-          {page > 1 ? <Link to={`?page=${page - 1}`}>Newer</Link> : null} Page {page} of {pages}{" "}
-          {page < pages ? <Link to={`?page=${page + 1}`}>Older</Link> : null}
+          {page > 1 ? <Link to={pageLink(filters, page - 1)}>Newer</Link> : null} Page {page} of {pages}{" "}
+          {page < pages ? <Link to={pageLink(filters, page + 1)}>Older</Link> : null}
         </p>
       ) : null}
     </div>

@@ -45,7 +45,8 @@ export default function Notifications() {
       <div className="page-tools">
         <p>
           {total === 0 ? "Nothing yet." : `${unread} unread of ${total}.`}{" "}
-          <Link to="/watchlist">Your watchlist</Link> · <Link to="/searches">Saved searches</Link>
+          <Link to="/watchlist">Your watchlist</Link> · <Link to="/searches">Saved searches</Link> ·{" "}
+          <Link to="/settings/notifications">Email choices</Link>
         </p>
         {unread > 0 ? (
           <Form method="post" className="inline-form">

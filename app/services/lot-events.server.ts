@@ -2,8 +2,10 @@ import { EventEmitter } from "node:events";
 import {
   LOT_EVENTS_CHANNEL,
   type LotEvent,
+  type NotificationEvent,
   organizationShipmentsTopic,
   shipmentTopic,
+  userNotificationsTopic,
 } from "~/domain/lot-events.ts";
 import { getDatabase } from "~/utils/db.server.ts";
 
@@ -64,12 +66,20 @@ class LotEventHub {
       for (const lotId of this.lots.keys()) this.schedule(lotId);
       return;
     }
-    let event: LotEvent;
+    let parsed: LotEvent | NotificationEvent;
     try {
-      event = JSON.parse(payload) as LotEvent;
+      parsed = JSON.parse(payload) as LotEvent | NotificationEvent;
     } catch {
       return;
     }
+    if (parsed?.kind === "notification") {
+      for (const userId of Array.isArray(parsed.userIds) ? parsed.userIds : []) {
+        const bell = userNotificationsTopic(String(userId));
+        if (this.emitter.listenerCount(bell) > 0) this.schedule(bell);
+      }
+      return;
+    }
+    const event = parsed as LotEvent;
     if (typeof event?.lotId === "string" && this.emitter.listenerCount(event.lotId) > 0) {
       this.schedule(event.lotId);
     }
@@ -201,6 +211,19 @@ export function subscribeToOrganizationShipments<T>(
     listener,
     onClose,
   );
+}
+
+/**
+ * Follows one user's notifications (the header's bell): the same channel, under the user's own key;
+ * a notice written or read publishes the users it concerns (notification.server.ts).
+ */
+export function subscribeToUserNotifications<T>(
+  userId: string,
+  read: (userId: string) => Promise<T | null>,
+  listener: LiveListener<T>,
+  onClose: () => void = () => {},
+) {
+  return hub().subscribe(userNotificationsTopic(userId), () => read(userId), listener, onClose);
 }
 
 /** Ends every open stream and the LISTEN; on shutdown, before the database closes. */

@@ -174,7 +174,10 @@ async function writeDemo(
       lat: spec.lat,
       lng: spec.lng,
       address: spec.address,
-      description: spec.description,
+      // Real sites keep their location and public figures under a fictional operator's name.
+      description: spec.description.startsWith("Fictional")
+        ? spec.description
+        : `Based on a real site; the operator's name is fictional. ${spec.description}`,
       processes: spec.processes,
       acceptedChemistries: spec.chemistries,
       acceptedForms: spec.forms,

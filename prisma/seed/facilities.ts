@@ -104,7 +104,7 @@ const liCycleSpoke = (
 
 export const FACILITIES: FacilitySpec[] = [
   liCycleSpoke(
-    "Li-Cycle Alabama Spoke (demo)",
+    "Northwind Alabama Spoke (demo)",
     "US",
     33.21,
     -87.57,
@@ -113,7 +113,7 @@ export const FACILITIES: FacilitySpec[] = [
     "10,000 t/yr (2022).",
   ),
   liCycleSpoke(
-    "Li-Cycle Arizona Spoke (demo)",
+    "Northwind Arizona Spoke (demo)",
     "US",
     33.35,
     -111.79,
@@ -122,7 +122,7 @@ export const FACILITIES: FacilitySpec[] = [
     "Two 5,000 t/yr lines (2022).",
   ),
   liCycleSpoke(
-    "Li-Cycle New York Spoke (demo)",
+    "Northwind New York Spoke (demo)",
     "US",
     43.16,
     -77.61,
@@ -131,7 +131,7 @@ export const FACILITIES: FacilitySpec[] = [
     "NY and Ontario spokes ≈ 10,000 t/yr together (2021).",
   ),
   liCycleSpoke(
-    "Li-Cycle Ontario Spoke (demo)",
+    "Northwind Ontario Spoke (demo)",
     "CA",
     44.23,
     -76.49,
@@ -141,7 +141,7 @@ export const FACILITIES: FacilitySpec[] = [
   ),
   {
     organizationKey: "redwood-materials",
-    name: "Redwood Materials Nevada Campus (demo)",
+    name: "Sierra Loop Nevada Campus (demo)",
     economyCode: "US",
     lat: 39.54,
     lng: -119.46,
@@ -160,7 +160,7 @@ export const FACILITIES: FacilitySpec[] = [
   },
   {
     organizationKey: "redwood-materials",
-    name: "Redwood Materials South Carolina Campus (demo)",
+    name: "Sierra Loop South Carolina Campus (demo)",
     economyCode: "US",
     lat: 33.1,
     lng: -80.31,
@@ -178,7 +178,7 @@ export const FACILITIES: FacilitySpec[] = [
   },
   {
     organizationKey: "abtc",
-    name: "ABTC McCarran Recycling Facility (demo)",
+    name: "Basin Range McCarran Plant (demo)",
     economyCode: "US",
     lat: 39.52,
     lng: -119.48,
@@ -197,7 +197,7 @@ export const FACILITIES: FacilitySpec[] = [
   },
   {
     organizationKey: "ascend-elements",
-    name: "Ascend Elements Base 1 (demo)",
+    name: "Piedmont Covington Base (demo)",
     economyCode: "US",
     lat: 33.62,
     lng: -83.83,
@@ -216,7 +216,7 @@ export const FACILITIES: FacilitySpec[] = [
   },
   {
     organizationKey: "cirba-solutions",
-    name: "Cirba Solutions Lancaster (demo)",
+    name: "Keystone Lancaster Plant (demo)",
     economyCode: "US",
     lat: 39.71,
     lng: -82.6,
@@ -235,7 +235,7 @@ export const FACILITIES: FacilitySpec[] = [
   },
   {
     organizationKey: "lithion",
-    name: "Lithion Saint-Bruno (demo)",
+    name: "Rivière Saint-Bruno Plant (demo)",
     economyCode: "CA",
     lat: 45.53,
     lng: -73.35,
@@ -254,7 +254,7 @@ export const FACILITIES: FacilitySpec[] = [
   },
   {
     organizationKey: "brunp",
-    name: "Brunp Hunan Base (demo)",
+    name: "Lingnan Hunan Base (demo)",
     economyCode: "CN",
     lat: 28.25,
     lng: 112.55,
@@ -273,7 +273,7 @@ export const FACILITIES: FacilitySpec[] = [
   },
   {
     organizationKey: "brunp",
-    name: "Brunp Foshan Integrated Project (demo)",
+    name: "Lingnan Foshan Works (demo)",
     economyCode: "CN",
     lat: 23.02,
     lng: 113.12,
@@ -293,7 +293,7 @@ export const FACILITIES: FacilitySpec[] = [
   },
   {
     organizationKey: "gem",
-    name: "GEM Jingmen Recycling Park (demo)",
+    name: "Hanjiang Jingmen Park (demo)",
     economyCode: "CN",
     lat: 31.04,
     lng: 112.2,
@@ -311,7 +311,7 @@ export const FACILITIES: FacilitySpec[] = [
   },
   {
     organizationKey: "gem",
-    name: "GEM Yibin Power Battery Recycling (demo)",
+    name: "Hanjiang Yibin Plant (demo)",
     economyCode: "CN",
     lat: 28.77,
     lng: 104.63,
@@ -330,7 +330,7 @@ export const FACILITIES: FacilitySpec[] = [
   },
   {
     organizationKey: "huayou-recycling",
-    name: "Huayou Recycling Quzhou (demo)",
+    name: "Qiantang Quzhou Plant (demo)",
     economyCode: "CN",
     lat: 28.97,
     lng: 118.87,
@@ -348,7 +348,7 @@ export const FACILITIES: FacilitySpec[] = [
   },
   {
     organizationKey: "ganfeng-recycling",
-    name: "Ganfeng Xinyu NMC/NCA Line (demo)",
+    name: "Yuanshui Xinyu NMC/NCA Line (demo)",
     economyCode: "CN",
     lat: 27.82,
     lng: 114.92,
@@ -366,7 +366,7 @@ export const FACILITIES: FacilitySpec[] = [
   },
   {
     organizationKey: "ganfeng-recycling",
-    name: "Ganfeng Xinyu LFP Line (demo)",
+    name: "Yuanshui Xinyu LFP Line (demo)",
     economyCode: "CN",
     lat: 27.83,
     lng: 114.93,
@@ -384,7 +384,7 @@ export const FACILITIES: FacilitySpec[] = [
   },
   {
     organizationKey: "sungeel",
-    name: "SungEel HiTech Hydro Center 3 (demo)",
+    name: "Hanul Gunsan Hydro Plant (demo)",
     economyCode: "KR",
     lat: 35.95,
     lng: 126.58,
@@ -403,7 +403,7 @@ export const FACILITIES: FacilitySpec[] = [
   },
   {
     organizationKey: "posco-hy",
-    name: "POSCO HY Clean Metal Gwangyang (demo)",
+    name: "Seomjin Bay Gwangyang Plant (demo)",
     economyCode: "KR",
     lat: 34.87,
     lng: 127.62,
@@ -422,7 +422,7 @@ export const FACILITIES: FacilitySpec[] = [
   },
   {
     organizationKey: "smm",
-    name: "Sumitomo Metal Mining Toyo Smelter & Niihama Refinery (demo)",
+    name: "Kaminari Ehime Smelter & Refinery (demo)",
     economyCode: "JP",
     lat: 33.92,
     lng: 133.19,
@@ -441,7 +441,7 @@ export const FACILITIES: FacilitySpec[] = [
   },
   {
     organizationKey: "jx-tsuruga",
-    name: "JX Tsuruga Recycle (demo)",
+    name: "Wakasa Bay Tsuruga Plant (demo)",
     economyCode: "JP",
     lat: 35.65,
     lng: 136.07,
@@ -461,7 +461,7 @@ export const FACILITIES: FacilitySpec[] = [
   },
   {
     organizationKey: "dowa",
-    name: "Dowa Eco-System Akita (demo)",
+    name: "Oga Eco Metals Akita (demo)",
     economyCode: "JP",
     lat: 40.31,
     lng: 140.57,
@@ -481,7 +481,7 @@ export const FACILITIES: FacilitySpec[] = [
   },
   {
     organizationKey: "dowa",
-    name: "Dowa Bangpoo Environmental Complex (demo)",
+    name: "Oga Eco Metals Bangpoo (demo)",
     economyCode: "TH",
     lat: 13.52,
     lng: 100.66,
@@ -500,7 +500,7 @@ export const FACILITIES: FacilitySpec[] = [
   },
   {
     organizationKey: "toyota-tsusho-th",
-    name: "Toyota Tsusho Battery Lifecycle Centre (demo)",
+    name: "Siam Gulf Lifecycle Centre (demo)",
     economyCode: "TH",
     lat: 13.69,
     lng: 101.07,
@@ -519,7 +519,7 @@ export const FACILITIES: FacilitySpec[] = [
   },
   {
     organizationKey: "tes",
-    name: "TES B Tuas (demo)",
+    name: "Straits Circular Tuas (demo)",
     economyCode: "SG",
     lat: 1.32,
     lng: 103.64,
@@ -537,7 +537,7 @@ export const FACILITIES: FacilitySpec[] = [
   },
   {
     organizationKey: "econili",
-    name: "EcoNiLi Ipoh Plant (demo)",
+    name: "Kinta Valley Ipoh Plant (demo)",
     economyCode: "MY",
     lat: 4.63,
     lng: 101.12,
@@ -556,7 +556,7 @@ export const FACILITIES: FacilitySpec[] = [
   },
   {
     organizationKey: "uwin",
-    name: "UWin Taoyuan Plant (demo)",
+    name: "Taoyuan Loop Plant (demo)",
     economyCode: "TW",
     lat: 24.99,
     lng: 121.3,
@@ -575,7 +575,7 @@ export const FACILITIES: FacilitySpec[] = [
   },
   {
     organizationKey: "envirostream",
-    name: "Envirostream Laverton North (demo)",
+    name: "Yarra Laverton North (demo)",
     economyCode: "AU",
     lat: -37.83,
     lng: 144.78,
@@ -594,7 +594,7 @@ export const FACILITIES: FacilitySpec[] = [
   },
   {
     organizationKey: "eco-batt",
-    name: "Eco Batt Campbellfield (demo)",
+    name: "Merri Creek Campbellfield (demo)",
     economyCode: "AU",
     lat: -37.67,
     lng: 144.96,
@@ -635,8 +635,8 @@ export const FACILITIES: FacilitySpec[] = [
 
 /** Assumed capacities [A] for facilities that publish none, in tonnes per year. */
 export const ASSUMED_ANNUAL_CAPACITY_T: Record<string, number> = {
-  "Cirba Solutions Lancaster (demo)": 15_000,
-  "Dowa Bangpoo Environmental Complex (demo)": 600,
-  "Toyota Tsusho Battery Lifecycle Centre (demo)": 800,
-  "UWin Taoyuan Plant (demo)": 1_500,
+  "Keystone Lancaster Plant (demo)": 15_000,
+  "Oga Eco Metals Bangpoo (demo)": 600,
+  "Siam Gulf Lifecycle Centre (demo)": 800,
+  "Taoyuan Loop Plant (demo)": 1_500,
 };

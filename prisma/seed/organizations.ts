@@ -1,10 +1,10 @@
 import type { Capability } from "~/domain/codes.ts";
 import type { EconomyCode } from "~/domain/economies.ts";
 
-// The demo organisations. Sellers, buyers and the platform organisation are fictional, and their
-// names say so. Recyclers are modelled on the real facilities listed in docs/domain/recycling-facilities.md
-// §7 and carry "(demo)" in their names: the figures are public ones, but every lot, bid and price
-// attached to them is invented.
+// The demo organisations, all fictional, with "(demo)" or "(fictional)" in their names. Recyclers'
+// facilities are based on the real sites listed in docs/domain/recycling-facilities.md §7 (their
+// locations and public figures), but the organisations' names are invented (issue 15 item 10) and
+// every lot, bid and price attached to them is too.
 
 export const DEMO_PASSWORD = "packloop-demo";
 
@@ -84,14 +84,20 @@ const demoOwner = (key: string) => {
   return { email: account.email, name: account.name };
 };
 
-const modelledOn = (company: string) =>
-  `Demo organisation modelled on public information about ${company} (capacities and processes from the company's announcements and trade press, as listed in Packloop's docs/domain/recycling-facilities.md). Not affiliated with or endorsed by ${company}; its lots, bids and prices are invented.`;
+/**
+ * Issue 15 item 10: the recyclers' names are fictional; only their facilities' locations and public
+ * figures come from real sites (docs/domain/recycling-facilities.md §7). The real operator each is
+ * based on is kept in the seed (`basedOn`) for the sources, never shown as the organisation's name.
+ */
+const BASED_ON_REAL_SITES =
+  "Fictional organisation. Its facilities are based on real sites: locations, capacities and processes from public announcements and trade press, as listed in Packloop's docs/domain/recycling-facilities.md. Its name, people, lots, bids and prices are invented.";
 
 const recycler = (
   key: string,
   name: string,
   economyCode: EconomyCode,
-  company: string,
+  /** The real operator whose sites the facilities are based on (sources only, never displayed). */
+  _basedOn: string,
   ownerName: string,
   extra: Capability[] = [],
 ): OrganizationSpec => ({
@@ -100,7 +106,7 @@ const recycler = (
   economyCode,
   capabilities: ["recycler", "buyer", ...extra],
   verificationStatus: "verified",
-  description: modelledOn(company),
+  description: BASED_ON_REAL_SITES,
   owner: { email: `${key}@packloop.test`, name: ownerName },
 });
 
@@ -264,52 +270,63 @@ export const ORGANIZATIONS: OrganizationSpec[] = [
 
   // Recyclers modelled on docs/domain/recycling-facilities.md §7.
   {
-    ...recycler("li-cycle", "Li-Cycle (demo)", "CA", "Li-Cycle (a Glencore company since 2025)", ""),
+    ...recycler(
+      "li-cycle",
+      "Northwind Cell Recovery (demo)",
+      "CA",
+      "Li-Cycle (a Glencore company since 2025)",
+      "",
+    ),
     owner: demoOwner("li-cycle"),
     members: [{ email: "plant.manager@packloop.test", name: "Grace Miller" }],
   },
-  recycler("redwood-materials", "Redwood Materials (demo)", "US", "Redwood Materials", "Ethan Brooks"),
+  recycler("redwood-materials", "Sierra Loop Materials (demo)", "US", "Redwood Materials", "Ethan Brooks"),
   recycler(
     "abtc",
-    "American Battery Technology Co. (demo)",
+    "Basin Range Battery Metals (demo)",
     "US",
     "American Battery Technology Company",
     "Olivia Reed",
   ),
-  recycler("ascend-elements", "Ascend Elements (demo)", "US", "Ascend Elements", "Marcus Hill"),
-  recycler("cirba-solutions", "Cirba Solutions (demo)", "US", "Cirba Solutions", "Hannah Price"),
-  recycler("lithion", "Lithion Technologies (demo)", "CA", "Lithion Technologies", "Étienne Gagnon", [
+  recycler("ascend-elements", "Piedmont Cathode Renewal (demo)", "US", "Ascend Elements", "Marcus Hill"),
+  recycler("cirba-solutions", "Keystone Cell Reclaim (demo)", "US", "Cirba Solutions", "Hannah Price"),
+  recycler("lithion", "Rivière Lithium Recovery (demo)", "CA", "Lithion Technologies", "Étienne Gagnon", [
     "seller",
   ]),
-  recycler("brunp", "Brunp Recycling (demo)", "CN", "Guangdong Brunp Recycling (CATL)", "Liu Yang"),
-  recycler("gem", "GEM Co. (demo)", "CN", "GEM Co., Ltd.", "Wang Fang"),
+  recycler("brunp", "Lingnan Cycle Materials (demo)", "CN", "Guangdong Brunp Recycling (CATL)", "Liu Yang"),
+  recycler("gem", "Hanjiang Green Metals (demo)", "CN", "GEM Co., Ltd.", "Wang Fang"),
   recycler(
     "huayou-recycling",
-    "Huayou Recycling (demo)",
+    "Qiantang Cobalt Recovery (demo)",
     "CN",
     "Huayou Cobalt's recycling business",
     "Zhao Lei",
   ),
-  recycler("ganfeng-recycling", "Ganfeng Lithium Recycling (demo)", "CN", "Ganfeng Lithium", "Sun Jing"),
-  recycler("sungeel", "SungEel HiTech (demo)", "KR", "SungEel HiTech", "Lee Seo-yeon"),
-  recycler("posco-hy", "POSCO HY Clean Metal (demo)", "KR", "POSCO HY Clean Metal", "Choi Dong-hyun"),
-  recycler("smm", "Sumitomo Metal Mining (demo)", "JP", "Sumitomo Metal Mining", "Hiroshi Yamamoto"),
-  recycler("jx-tsuruga", "JX Tsuruga Recycle (demo)", "JP", "JX Metals", "Aiko Nakamura"),
-  recycler("dowa", "Dowa Eco-System (demo)", "JP", "Dowa Eco-System", "Takeshi Sato"),
+  recycler("ganfeng-recycling", "Yuanshui Lithium Loop (demo)", "CN", "Ganfeng Lithium", "Sun Jing"),
+  recycler("sungeel", "Hanul Hydro Metals (demo)", "KR", "SungEel HiTech", "Lee Seo-yeon"),
+  recycler("posco-hy", "Seomjin Bay Metal Recovery (demo)", "KR", "POSCO HY Clean Metal", "Choi Dong-hyun"),
+  recycler("smm", "Kaminari Nickel Refining (demo)", "JP", "Sumitomo Metal Mining", "Hiroshi Yamamoto"),
+  recycler("jx-tsuruga", "Wakasa Bay Recycle (demo)", "JP", "JX Metals", "Aiko Nakamura"),
+  recycler("dowa", "Oga Eco Metals (demo)", "JP", "Dowa Eco-System", "Takeshi Sato"),
   recycler(
     "toyota-tsusho-th",
-    "Toyota Tsusho Battery Lifecycle (demo)",
+    "Siam Gulf Battery Lifecycle (demo)",
     "TH",
     "Toyota Tsusho / TTK Logistics",
     "Nattapong Srisuk",
   ),
-  recycler("tes", "TES B Singapore (demo)", "SG", "TES (SK tes)", "Rachel Lim", ["seller"]),
-  recycler("econili", "EcoNiLi Battery (demo)", "MY", "EcoNiLi Battery New Energy", "Ahmad Faizal"),
-  recycler("uwin", "UWin Resource Regeneration (demo)", "TW", "UWin Resource Regeneration", "Chang Yu-ting"),
-  recycler("envirostream", "Envirostream (demo)", "AU", "Envirostream (Lithium Australia)", "Jack Wilson", [
-    "seller",
-  ]),
-  recycler("eco-batt", "Eco Batt (demo)", "AU", "Ecocycle Group's Eco Batt", "Chloe Nguyen"),
+  recycler("tes", "Straits Circular Tech (demo)", "SG", "TES (SK tes)", "Rachel Lim", ["seller"]),
+  recycler("econili", "Kinta Valley Battery (demo)", "MY", "EcoNiLi Battery New Energy", "Ahmad Faizal"),
+  recycler("uwin", "Taoyuan Loop Regeneration (demo)", "TW", "UWin Resource Regeneration", "Chang Yu-ting"),
+  recycler(
+    "envirostream",
+    "Yarra Battery Recovery (demo)",
+    "AU",
+    "Envirostream (Lithium Australia)",
+    "Jack Wilson",
+    ["seller"],
+  ),
+  recycler("eco-batt", "Merri Creek Battery (demo)", "AU", "Ecocycle Group's Eco Batt", "Chloe Nguyen"),
 
   // The platform's own organisation, for the administrator.
   {

@@ -80,4 +80,98 @@ describe("notifications", () => {
     await page.goto("/watchlist");
     await page.getByRole("link", { name: new RegExp(title) }).waitFor();
   });
+  // Issue 15 item 8: the count rises live, over /notifications/events, when someone else's action
+  // writes a notice for the viewer — here another bidder outbids them, in another browser context.
+  test("the bell counts an outbid notice live, without a reload", async () => {
+    const seller = await browser.newPage();
+    await login(seller, DEMO_ACCOUNTS.fleet);
+    const title = unique("Live bell packs");
+    const created = await seller.request.post("/api/v1/lots", {
+      data: lotBody({
+        title,
+        status: "open",
+        saleMode: "auction",
+        askingPrice: undefined,
+        startingPrice: { amountMinor: 100_000, currency: "USD" },
+        closesAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+      }),
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const lot = (await created.json()) as { id: string; number: number };
+
+    const { page } = browser;
+    await login(page, DEMO_ACCOUNTS.buyer);
+    const first = await page.request.post(`/api/v1/lots/${lot.id}/bids`, {
+      data: { amount: { amountMinor: 100_000, currency: "USD" } },
+    });
+    expect(first.status(), await first.text()).toBe(201);
+    await page.goto("/dashboard");
+    const before = await bellCount(page);
+    // A marker on the window: it is gone if the page reloads.
+    await page.evaluate(() => {
+      (window as unknown as { bellMarker: boolean }).bellMarker = true;
+    });
+
+    const rival = await browser.newPage();
+    await login(rival, DEMO_ACCOUNTS.recycler);
+    const higher = await rival.request.post(`/api/v1/lots/${lot.id}/bids`, {
+      data: { amount: { amountMinor: 150_000, currency: "USD" } },
+    });
+    expect(higher.status(), await higher.text()).toBe(201);
+
+    await expect.poll(() => bellCount(page), { timeout: 15_000 }).toBe(before + 1);
+    expect(await page.evaluate(() => (window as unknown as { bellMarker?: boolean }).bellMarker)).toBe(true);
+    expect(await page.locator('[data-testid="notification-count"]').textContent()).toBe(String(before + 1));
+
+    // The notice names the lot by its number.
+    await page.goto("/notifications");
+    await expect
+      .poll(() => page.getByTestId("notification").first().textContent())
+      .toContain(`Outbid on PL-${String(lot.number).padStart(6, "0")} — ${title}`);
+  });
+
+  test("a person switches an email off on /settings/notifications, and on again", async () => {
+    const { page } = browser;
+    await login(page, DEMO_ACCOUNTS.buyer);
+    await page.goto("/notifications");
+    await page.getByRole("link", { name: "Email choices" }).click();
+    await page.waitForURL(/\/settings\/notifications$/);
+    const outbid = page.getByLabel("Outbid", { exact: true });
+    expect(await outbid.isChecked()).toBe(true);
+    await outbid.uncheck();
+    await page.getByRole("button", { name: "Save email choices" }).click();
+    await page.getByText("Saved.").waitFor();
+    await page.reload();
+    expect(await page.getByLabel("Outbid", { exact: true }).isChecked()).toBe(false);
+    expect(await page.getByLabel("A deal is settled", { exact: true }).isChecked()).toBe(true);
+    // Back on, so other tests' emails are as the demo seeds them.
+    await page.getByLabel("Outbid", { exact: true }).check();
+    await page.getByRole("button", { name: "Save email choices" }).click();
+    await page.getByText("Saved.").waitFor();
+    await page.reload();
+    expect(await page.getByLabel("Outbid", { exact: true }).isChecked()).toBe(true);
+  });
+
+  test("a platform admin filters the outbox by recipient and kind, in the URL", async () => {
+    const { page } = browser;
+    await login(page, DEMO_ACCOUNTS.admin);
+    await page.goto("/admin/outbox");
+    const filters = page.getByTestId("outbox-filters");
+    await filters.getByLabel("Recipient").fill("buyer@packloop.test");
+    await filters.getByRole("button", { name: "Filter" }).click();
+    await page.waitForURL(/\/admin\/outbox\?to=buyer%40packloop\.test/);
+    const recipients = await page.getByTestId("outbox-to").allTextContents();
+    expect(recipients.length).toBeGreaterThan(0);
+    expect(new Set(recipients)).toEqual(new Set(["buyer@packloop.test"]));
+
+    const kinds = await page.locator('select[name="kind"] option').allTextContents();
+    const kind = kinds.find((k) => k !== "Every kind")!;
+    await page.goto(`/admin/outbox?kind=${kind}`);
+    const badges = page.getByTestId("outbox-email").locator(".badge").first();
+    await badges.waitFor();
+    const shownKinds = await page
+      .getByTestId("outbox-email")
+      .evaluateAll((cards) => cards.map((card) => card.querySelector(".badge")?.textContent));
+    expect(new Set(shownKinds)).toEqual(new Set([kind]));
+  });
 });

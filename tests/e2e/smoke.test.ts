@@ -113,10 +113,13 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
     kind: RESOURCE,
     plan: (ids) => [{ path: `/notifications/${ids.notificationId}` }],
   },
+  // The bell's live count: every member's own.
+  "routes/notifications.events": { kind: RESOURCE, plan: page("/notifications/events") },
   "routes/bids": { kind: HTML, plan: page("/bids") },
   "routes/bookings": { kind: HTML, plan: page("/bookings") },
   "routes/settings.organization": { kind: HTML, plan: page("/settings/organization") },
   "routes/settings.api-tokens": { kind: HTML, plan: page("/settings/api-tokens") },
+  "routes/settings.notifications": { kind: HTML, plan: page("/settings/notifications") },
   "routes/settings.payouts": { kind: HTML, plan: page("/settings/payouts") },
   "routes/admin.outbox": { kind: HTML, plan: onlyFor(["admin"], "/admin/outbox") },
   "routes/admin.prices": { kind: HTML, plan: onlyFor(["admin"], "/admin/prices") },

@@ -104,6 +104,68 @@ describe("APP_URL and ALLOWED_HOSTS unset (the embedded default)", () => {
   });
 });
 
+/**
+ * Every link-like token in an email's text: an absolute http(s) URL is fine; a path alone
+ * ("/lots/…", "lots/…?x") is not — a mail client has no origin to resolve it against.
+ */
+function relativeLinks(text: string): string[] {
+  return text
+    .split(/\s+/)
+    .filter((token) => /^\.{0,2}\/[a-z]/i.test(token) || /^[a-z-]+\/[^\s]*[?#/]/i.test(token))
+    .filter((token) => !/^https?:\/\//.test(token));
+}
+
+describe("email bodies carry only absolute links", () => {
+  test("the relative-link finder finds what it should", () => {
+    expect(relativeLinks("See /lots/abc for more")).toEqual(["/lots/abc"]);
+    expect(relativeLinks("Open https://market.example/lots/abc now")).toEqual([]);
+  });
+
+  test("every notification kind's email, with a link and a body, links absolutely", async () => {
+    configure({ APP_URL: "https://market.packloop.example" });
+    const to = owner.email;
+    const kinds = [
+      "outbid",
+      "deal_settled",
+      "booking_requested",
+      "lot_matches",
+      "question_answered",
+    ] as const;
+    for (const kind of kinds) {
+      await notifyUsers(db(), [owner.userId], {
+        kind,
+        title: `A ${kind} notice about PL-000072`,
+        body: "Price: USD 1,000.00. Bid again before the close.",
+        link: `/lots/abc?from=${kind}#questions`,
+      });
+    }
+    const emails = await db().outboxEmail.findMany({
+      where: { to, kind: { in: [...kinds] } },
+      orderBy: { createdAt: "desc" },
+      take: kinds.length,
+    });
+    expect(emails).toHaveLength(kinds.length);
+    for (const email of emails) {
+      expect(relativeLinks(email.text), email.text).toEqual([]);
+      expect(linkOrigins(email.text), email.text).toEqual(["https://market.packloop.example"]);
+    }
+  });
+
+  test("password resets and invitations link absolutely, whatever the Host", async () => {
+    configure({});
+    setListeningUrl("http://localhost:4321");
+    await resetLinkOrigins("http://evil.example");
+    await invitationLinkOrigins("http://evil.example");
+    const emails = await db().outboxEmail.findMany({
+      where: { kind: { in: ["password_reset", "invitation"] } },
+      orderBy: { createdAt: "desc" },
+      take: 2,
+    });
+    expect(emails).toHaveLength(2);
+    for (const email of emails) expect(relativeLinks(email.text), email.text).toEqual([]);
+  });
+});
+
 describe("configured", () => {
   test("APP_URL wins over any Host header", async () => {
     configure({ APP_URL: "https://market.packloop.example/" });

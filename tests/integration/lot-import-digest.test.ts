@@ -59,6 +59,8 @@ async function facility(
       organizationId,
       name,
       economyCode: "AU",
+      // With a consent to import: the digest is about what the facilities accept, not the border.
+      holdsImportConsent: true,
       lat: -38,
       lng: 144,
       processes: ["mechanical"],
@@ -138,7 +140,7 @@ describe("an import that publishes", () => {
     expect(fanNotice).toMatchObject({
       kind: "lot_matches",
       lotId: null,
-      title: `${fanRows.length} new lots match your saved searches "NMC811 anywhere", "Anything in JP"`,
+      title: `${fanRows.length} new lots (${label(fanRows[0])} and more) match your saved searches "NMC811 anywhere", "Anything in JP"`,
       // The search matching more of the lots gives the list.
       link: "/lots?economy=JP",
     });
@@ -154,7 +156,7 @@ describe("an import that publishes", () => {
       expect(notices[0]).toMatchObject({
         lotId: null,
         organizationId: recycler.organizationId,
-        title: `${recyclerRows.length} new lots your facility can take`,
+        title: `${recyclerRows.length} new lots your facility can take (${label(recyclerRows[0])} and more)`,
       });
       expect(notices[0].body).toMatch(/^Geelong LFP and 1 other facility accept/);
       expect(notices[0].link).toBe("/lots?chemistry=LFP%2CNCA");
@@ -163,7 +165,9 @@ describe("an import that publishes", () => {
     // A member of the recycler with a matching search of their own: one notice, the search's.
     const bothNotices = await digests(both);
     expect(bothNotices).toHaveLength(1);
-    expect(bothNotices[0].title).toBe(`${bothRows.length} new lots match your saved search "LFP modules"`);
+    expect(bothNotices[0].title).toBe(
+      `${bothRows.length} new lots (${label(bothRows[0])} and more) match your saved search "LFP modules"`,
+    );
     expect(bothNotices[0].body).toContain(
       `Geelong LFP can take ${recyclerRows.length} of the import's lots.`,
     );
@@ -186,7 +190,12 @@ describe("an import that publishes", () => {
     const record = await db().lotImport.findUniqueOrThrow({ where: { id: started.id } });
     const notices = await digests(lone);
     expect(notices).toHaveLength(1);
-    expect(notices[0].title).toBe('1 new lot matches your saved search "The first row"');
+    const first = await db().lot.findUniqueOrThrow({
+      where: { id: lotIdForImportRow(record.id, record.createdAt, 0) },
+    });
+    expect(notices[0].title).toBe(
+      `New lot PL-${String(first.number).padStart(6, "0")} matches your saved search "The first row"`,
+    );
     expect(notices[0].link).toBe(`/lots/${lotIdForImportRow(record.id, record.createdAt, 0)}`);
     // The fan hears of this import too only if one of the five rows matches their searches.
     const fanMatches = [0, 1, 2, 3, 4].filter((i) => {

@@ -418,12 +418,18 @@ describe("saved searches and new-lot notices", () => {
       postRequest("/searches", { intent: "save", name, query }, { cookie: account.cookie }),
     );
 
-  async function addFacility(account: Account, name: string, chemistries: string[]) {
+  async function addFacility(
+    account: Account,
+    name: string,
+    chemistries: string[],
+    options: { holdsImportConsent?: boolean } = {},
+  ) {
     return db().facility.create({
       data: {
         organizationId: account.organizationId,
         name,
         economyCode: "AU",
+        holdsImportConsent: options.holdsImportConsent ?? false,
         lat: -38,
         lng: 144,
         processes: ["mechanical"],
@@ -531,5 +537,43 @@ describe("saved searches and new-lot notices", () => {
       await db().notification.count({ where: { userId: fan.userId, lotId: directId, kind: "lot_matches" } }),
     ).toBe(1);
     expect(await db().notification.count({ where: { userId: recycler.userId, lotId: directId } })).toBe(1);
+  });
+
+  // Issue 15 item 10: the notice named a facility with no consent to import from Chile.
+  test("a lot from Chile: only facilities that may legally import it are named, or told", async () => {
+    const chileanSeller = await accountWith(["seller"], "CL");
+    const consented = await accountWith(["recycler"]);
+    const unconsented = await accountWith(["recycler"]);
+    // Alphabetically first, so a notice that ignored the border would name it.
+    await addFacility(consented, "Altona (no import consent)", ["LFP"]);
+    await addFacility(consented, "Wodonga (import consent)", ["LFP"], { holdsImportConsent: true });
+    await addFacility(unconsented, "Laverton (no import consent)", ["LFP"]);
+    const listed = await callRoute(
+      newLotRoute.action,
+      postRequest(
+        "/lots/new",
+        {
+          ...lotFields({ title: "LFP packs in Santiago", chemistry: "LFP", currency: "USD" }),
+          lat: "-33.45",
+          lng: "-70.67",
+          locationLabel: "Santiago",
+          intent: "publish",
+        },
+        { cookie: chileanSeller.cookie },
+      ),
+    );
+    expect(listed.status, JSON.stringify(listed.data)).toBe(302);
+    const lotId = listed.location!.split("/").pop()!;
+    const lot = await db().lot.findUniqueOrThrow({ where: { id: lotId } });
+    expect(lot.economyCode).toBe("CL");
+
+    const told = await db().notification.findMany({ where: { userId: consented.userId, lotId } });
+    expect(told).toHaveLength(1);
+    expect(told[0].title).toBe(
+      `New lot your facility can take: PL-${String(lot.number).padStart(6, "0")} ${lot.title}`,
+    );
+    expect(told[0].body).toContain("Wodonga (import consent)");
+    expect(told[0].body).not.toContain("Altona");
+    expect(await db().notification.count({ where: { userId: unconsented.userId, lotId } })).toBe(0);
   });
 });

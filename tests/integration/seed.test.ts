@@ -135,6 +135,67 @@ describe("seedDemo on an empty database", () => {
     }
   });
 
+  // Issue 15 item 10: the demo used real companies' names for its recyclers. These are the names it
+  // used (and the companies' short forms); no organisation or facility may carry one again. Real
+  // facility locations may stay, described as based on a real site.
+  const REAL_COMPANIES = [
+    "Li-Cycle",
+    "Glencore",
+    "Redwood Materials",
+    "Redwood",
+    "American Battery Technology",
+    "ABTC",
+    "Ascend Elements",
+    "Cirba Solutions",
+    "Cirba",
+    "Lithion",
+    "Brunp",
+    "CATL",
+    "GEM Co",
+    "GEM ",
+    "Huayou",
+    "Ganfeng",
+    "SungEel",
+    "POSCO",
+    "Sumitomo",
+    "JX Metals",
+    "JX ",
+    "Dowa",
+    "Toyota Tsusho",
+    "Toyota",
+    "TES B",
+    "SK tes",
+    "EcoNiLi",
+    "UWin",
+    "Envirostream",
+    "Lithium Australia",
+    "Eco Batt",
+    "Ecocycle",
+  ];
+
+  it("names no organisation or facility after a real company; real sites say they are based on one", async () => {
+    const names = [
+      ...(await db().organization.findMany({ select: { name: true, description: true } })),
+      ...(await db().facility.findMany({ select: { name: true, description: true } })),
+    ];
+    expect(names.length).toBeGreaterThan(40);
+    for (const { name } of names) {
+      for (const company of REAL_COMPANIES) {
+        expect(name.toLowerCase().includes(company.toLowerCase()), `${name} names ${company}`).toBe(false);
+      }
+    }
+    const organizations = (await db().organization.findMany()).filter((o) =>
+      o.capabilities.includes("recycler"),
+    );
+    expect(organizations.length).toBeGreaterThan(10);
+    for (const org of organizations) {
+      expect(org.description ?? "", org.name).toMatch(/^Fictional/);
+    }
+    const realSites = await db().facility.findMany({ where: { name: { contains: "Laverton" } } });
+    expect(realSites).toHaveLength(1);
+    expect(realSites[0].description).toMatch(/^Based on a real site/);
+  });
+
   it("creates at least 20 facilities, each with six monthly capacity windows from the current month", async () => {
     const facilities = await db().facility.findMany({
       include: { capacityWindows: { orderBy: { month: "asc" } }, organization: true },

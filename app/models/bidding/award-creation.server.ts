@@ -1,4 +1,5 @@
 import { confirmDeadline, type LoggedBid, nextBidderAfterLapse } from "~/domain/bidding/award.ts";
+import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import type { Award, Bid } from "~/generated.server/prisma/client.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
 import { reserveForAward } from "../lot-reservation.server.ts";
@@ -122,7 +123,7 @@ export async function awardNextBidder(
     if (!("noCapacity" in created)) {
       await notifyOrganization(tx, candidate.bid.organizationId, {
         kind: "award_provisional",
-        title: `You are the provisional winner of ${facts.label}`,
+        title: NOTIFICATION_TITLES.award_provisional.bidder(facts.names),
         body: `Your bid of ${money(candidate.amountMinor, locked.currency)} leads. The seller confirms by ${dateLabel(created.award.confirmBy!)}; until then the award is provisional.`,
         link: facts.link,
         lotId: locked.id,

@@ -1,3 +1,4 @@
+import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import type { Award } from "~/generated.server/prisma/client.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
 import { appendCustodyEvent } from "../custody/custody-chain.server.ts";
@@ -44,7 +45,7 @@ export async function finalise(
   });
   await notifyOrganization(tx, award.organizationId, {
     kind: winnerMessage.kind,
-    title: winnerMessage.title.replace("{lot}", facts.label),
+    title: winnerMessage.title,
     body: `Price: ${price}. Your deal page has the payment instructions; the seller will be in touch about collection.`,
     link: facts.link,
     lotId: locked.id,
@@ -52,7 +53,7 @@ export async function finalise(
   for (const organizationId of new Set(losers.map((l) => l.organizationId))) {
     await notifyOrganization(tx, organizationId, {
       kind: "lost",
-      title: `${facts.label} went to another bidder`,
+      title: NOTIFICATION_TITLES.lost.bidder(facts.names),
       body: `The lot sold for ${price}.`,
       link: facts.link,
       lotId: locked.id,

@@ -3,6 +3,7 @@ import { isUuid, lotNumberLabel } from "~/domain/lot-json.ts";
 import { canTransition, type LotStatus } from "~/domain/lot-lifecycle.ts";
 import { formatMoney } from "~/domain/money.ts";
 import { noticeMoment } from "~/domain/notice-moments.ts";
+import { lotTitleFacts } from "~/domain/notification-titles.ts";
 import { type DbTransaction, db } from "~/utils/db.server.ts";
 import { type LockedLot, lockLotForSale, TRANSACTION_OPTIONS } from "./lot-sale.server.ts";
 
@@ -76,7 +77,12 @@ export async function lotFacts(tx: DbTransaction, lotId: string) {
     where: { id: lotId },
     select: { number: true, title: true, massKg: true },
   });
-  return { ...lot, label: `${lotNumberLabel(lot.number)} ${lot.title}`, link: `/lots/${lotId}` };
+  return {
+    ...lot,
+    label: `${lotNumberLabel(lot.number)} ${lot.title}`,
+    names: lotTitleFacts(lot),
+    link: `/lots/${lotId}`,
+  };
 }
 
 export type LotFacts = Awaited<ReturnType<typeof lotFacts>>;

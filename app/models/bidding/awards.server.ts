@@ -1,5 +1,6 @@
 import { checkReason } from "~/domain/bidding/closing.ts";
 import { isUuid } from "~/domain/lot-json.ts";
+import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import type { Award } from "~/generated.server/prisma/client.ts";
 import { type DbTransaction, db } from "~/utils/db.server.ts";
 import { releaseCapacityForAward, reserveForAward } from "../lot-reservation.server.ts";
@@ -49,10 +50,7 @@ async function passOn(
   const facts = await lotFacts(tx, locked.id);
   await notifyOrganization(tx, award.organizationId, {
     kind: why.kind,
-    title:
-      why.kind === "award_lapsed"
-        ? `The award of ${facts.label} lapsed`
-        : `The seller declined the award of ${facts.label}`,
+    title: NOTIFICATION_TITLES[why.kind].bidder(facts.names),
     body:
       why.kind === "award_lapsed"
         ? "The seller did not confirm in time, so the lot passes to the next bidder."
@@ -63,7 +61,9 @@ async function passOn(
   const next = await awardNextBidder(tx, locked, facts, now, "next highest bid after an award lapsed", null);
   await notifyOrganization(tx, locked.organizationId, {
     kind: why.kind,
-    title: next ? `${facts.label}: the award passed to the next bidder` : `${facts.label}: no bidder left`,
+    title: next
+      ? NOTIFICATION_TITLES[why.kind].passedOn(facts.names)
+      : NOTIFICATION_TITLES[why.kind].noneLeft(facts.names),
     body: next
       ? `The next bidder offered ${money(Number(next.amountMinor), locked.currency)}. Confirm by ${dateLabel(next.confirmBy!)}.`
       : "No other bid meets your reserve. Relist the lot with a new close time.",
@@ -148,7 +148,14 @@ export async function confirmAward(caller: AwardCaller, awardId: string, now = n
           `The buyer's facility has no room for the lot now (${reserved.message}); decline the award to pass it on.`,
         ),
       );
-    await finalise(tx, locked, award, now, { kind: "won", title: "You won {lot}" }, caller.userId);
+    await finalise(
+      tx,
+      locked,
+      award,
+      now,
+      { kind: "won", title: NOTIFICATION_TITLES.won.auction(facts.names) },
+      caller.userId,
+    );
     return { ok: true as const, award: await tx.award.findUniqueOrThrow({ where: { id: award.id } }) };
   });
 }
@@ -208,7 +215,14 @@ export async function acceptBelowReserve(caller: AwardCaller, lotId: string, now
           `The bidder's facility cannot take the lot now (${created.noCapacity}).`,
         ),
       );
-    await finalise(tx, locked, created.award, now, { kind: "won", title: "You won {lot}" }, caller.userId);
+    await finalise(
+      tx,
+      locked,
+      created.award,
+      now,
+      { kind: "won", title: NOTIFICATION_TITLES.won.auction(facts.names) },
+      caller.userId,
+    );
     return { ok: true as const, award: created.award };
   });
 }
@@ -261,7 +275,7 @@ export async function awardSealedBid(
       locked,
       created.award,
       now,
-      { kind: "won", title: "You won tender {lot}" },
+      { kind: "won", title: NOTIFICATION_TITLES.won.tender(facts.names) },
       caller.userId,
     );
     return { ok: true as const, award: created.award };

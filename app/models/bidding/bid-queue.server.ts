@@ -1,5 +1,6 @@
 import type { PlaceBidInput } from "~/domain/bidding/place-bid.ts";
 import { formatMoney } from "~/domain/money.ts";
+import { lotTitleFacts, NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import { db } from "~/utils/db.server.ts";
 import { GroupQueue, type GroupRun } from "~/utils/group-queue.server.ts";
 import { metrics } from "~/utils/metrics.server.ts";
@@ -144,10 +145,14 @@ async function afterBids(lotId: string, inputs: PlaceBidInput[], turns: Turn[]):
     if (outbid.size === 0) return;
     const price = last.view.currentPrice ? formatMoney(last.view.currentPrice) : "higher";
     await db().$transaction(async (tx) => {
+      const lot = await tx.lot.findUniqueOrThrow({
+        where: { id: lotId },
+        select: { number: true, title: true },
+      });
       for (const org of outbid) {
         await notifyOrganizationOncePerLot(tx, org, {
           kind: "outbid",
-          title: "You have been outbid",
+          title: NOTIFICATION_TITLES.outbid.bidder(lotTitleFacts(lot)),
           body: `The price is now ${price}. Bid again before the close.`,
           link: `/lots/${lotId}`,
           lotId,

@@ -1,5 +1,6 @@
 import { closeOutcome, isDueToClose } from "~/domain/bidding/closing.ts";
 import { isUuid } from "~/domain/lot-json.ts";
+import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import type { Award } from "~/generated.server/prisma/client.ts";
 import { type DbTransaction, db } from "~/utils/db.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
@@ -59,24 +60,24 @@ async function closeLocked(tx: DbTransaction, locked: LockedLot, now: Date): Pro
     });
     if (award) {
       await seller(
-        `${facts.label} closed: confirm the winner by ${dateLabel(award.confirmBy!)}`,
+        NOTIFICATION_TITLES.lot_closed.confirmWinner({ ...facts.names, date: dateLabel(award.confirmBy!) }),
         `The highest bid is ${money(Number(award.amountMinor), locked.currency)}. Confirm the award on the lot page by ${dateLabel(award.confirmBy!)}, or it passes to the next bidder.`,
       );
     } else {
       await seller(
-        `${facts.label} closed without a winner`,
+        NOTIFICATION_TITLES.lot_closed.noWinner(facts.names),
         "No bidder's destination had capacity for the lot. Relist it with a new close time.",
       );
     }
   } else if (outcome.kind === "below_reserve") {
     await seller(
-      `${facts.label} closed below your reserve`,
+      NOTIFICATION_TITLES.lot_closed.belowYourReserve(facts.names),
       `The highest bid is ${money(Number(locked.currentPriceMinor), locked.currency)}. Accept the highest bid or relist the lot.`,
     );
     if (locked.leadingOrganizationId) {
       await notifyOrganization(tx, locked.leadingOrganizationId, {
         kind: "lot_closed",
-        title: `${facts.label} closed below the reserve`,
+        title: NOTIFICATION_TITLES.lot_closed.belowReserve(facts.names),
         body: "Your bid was the highest, but below the seller's reserve. The seller may still accept it.",
         link: facts.link,
         lotId: locked.id,
@@ -84,7 +85,7 @@ async function closeLocked(tx: DbTransaction, locked: LockedLot, now: Date): Pro
     }
   } else if (outcome.kind === "tender_opened") {
     await seller(
-      `Tender ${facts.label} closed: the bids are open`,
+      NOTIFICATION_TITLES.lot_closed.tenderOpened(facts.names),
       "Compare the bids by their net value to you and award one with your reason on the lot page.",
     );
     const bidders = await tx.bid.findMany({
@@ -95,14 +96,17 @@ async function closeLocked(tx: DbTransaction, locked: LockedLot, now: Date): Pro
     for (const { organizationId } of bidders) {
       await notifyOrganization(tx, organizationId, {
         kind: "lot_closed",
-        title: `Tender ${facts.label} closed`,
+        title: NOTIFICATION_TITLES.lot_closed.tenderClosed(facts.names),
         body: "The bids have been opened. You will hear when the seller awards the lot.",
         link: facts.link,
         lotId: locked.id,
       });
     }
   } else {
-    await seller(`${facts.label} closed without bids`, "Relist it with a new close time, or withdraw it.");
+    await seller(
+      NOTIFICATION_TITLES.lot_closed.noBids(facts.names),
+      "Relist it with a new close time, or withdraw it.",
+    );
   }
   await publishLotEvent(tx, { lotId: locked.id, kind: "closed" });
   return { closed: true, lotId: locked.id, outcome: outcome.kind, award };

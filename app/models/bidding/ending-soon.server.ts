@@ -1,5 +1,5 @@
-import { lotNumberLabel } from "~/domain/lot-json.ts";
 import { noticeMoment } from "~/domain/notice-moments.ts";
+import { lotTitleFacts, NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import { db } from "~/utils/db.server.ts";
 import { notifyLotWatchers } from "../notification.server.ts";
 
@@ -30,7 +30,7 @@ export async function notifyEndingSoon(now: Date = new Date(), minutes = ENDING_
       const left = Math.max(1, Math.round((new Date(lot.closesAt).getTime() - now.getTime()) / 60_000));
       notices += await notifyLotWatchers(tx, lot.id, {
         kind: "ending_soon",
-        title: `Ending soon: ${lotNumberLabel(lot.number)} ${lot.title}`,
+        title: NOTIFICATION_TITLES.ending_soon.watcher(lotTitleFacts(lot)),
         body: `Bidding closes in about ${left} ${left === 1 ? "minute" : "minutes"} (${noticeMoment(new Date(lot.closesAt))}).`,
         link: `/lots/${lot.id}`,
       });

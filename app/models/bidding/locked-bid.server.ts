@@ -1,6 +1,7 @@
 import { auctionView } from "~/domain/bidding/auction-view.ts";
 import { type BidTerms, bidTermsFor } from "~/domain/bidding/bid-terms.ts";
 import type { PlaceBidInput } from "~/domain/bidding/place-bid.ts";
+import { lotTitleFacts, NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import { type DbTransaction, db } from "~/utils/db.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
 import { newBidRow } from "./auction-group.server.ts";
@@ -128,9 +129,13 @@ async function applyPurchaseRequest(
     where: { id: locked.id },
     data: { bidCount: { increment: 1 }, version: { increment: 1 } },
   });
+  const named = await tx.lot.findUniqueOrThrow({
+    where: { id: locked.id },
+    select: { number: true, title: true },
+  });
   await notifyOrganization(tx, locked.organizationId, {
     kind: "purchase_requested",
-    title: "A buyer asked to buy your lot at the asking price",
+    title: NOTIFICATION_TITLES.purchase_requested.seller(lotTitleFacts(named)),
     body: "Accept or decline the request on the lot page.",
     link: `/lots/${locked.id}`,
     lotId: locked.id,

@@ -1,4 +1,5 @@
 import { checkOptionalNote } from "~/domain/bidding/closing.ts";
+import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import { notifyOrganization } from "../notification.server.ts";
 import { createAward } from "./award-creation.server.ts";
 import { finalise } from "./award-finalise.server.ts";
@@ -70,7 +71,7 @@ export async function acceptPurchaseRequest(caller: AwardCaller, bidId: string, 
     for (const organizationId of new Set(others.map((o) => o.organizationId))) {
       await notifyOrganization(tx, organizationId, {
         kind: "purchase_declined",
-        title: `${facts.label} was sold to another buyer`,
+        title: NOTIFICATION_TITLES.purchase_declined.soldToAnother(facts.names),
         body: "The seller accepted another request at the asking price.",
         link: facts.link,
         lotId: locked.id,
@@ -81,7 +82,7 @@ export async function acceptPurchaseRequest(caller: AwardCaller, bidId: string, 
       closed,
       created.award,
       now,
-      { kind: "purchase_accepted", title: "The seller accepted your request for {lot}" },
+      { kind: "purchase_accepted", title: NOTIFICATION_TITLES.purchase_accepted.buyer(facts.names) },
       caller.userId,
     );
     return { ok: true as const, award: created.award };
@@ -113,7 +114,7 @@ export async function declinePurchaseRequest(
     const facts = await lotFacts(tx, locked.id);
     await notifyOrganization(tx, bid.organizationId, {
       kind: "purchase_declined",
-      title: `The seller declined your request for ${facts.label}`,
+      title: NOTIFICATION_TITLES.purchase_declined.declined(facts.names),
       body: checked.value ? `The seller's note: ${checked.value}` : undefined,
       link: facts.link,
       lotId: locked.id,

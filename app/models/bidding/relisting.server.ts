@@ -1,5 +1,6 @@
 import { checkRelist } from "~/domain/bidding/closing.ts";
 import { isUuid } from "~/domain/lot-json.ts";
+import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import type { Lot } from "~/generated.server/prisma/client.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
@@ -108,7 +109,7 @@ async function notifyRelisted(tx: DbTransaction, locked: LockedLot, lot: Lot) {
   for (const { organizationId } of bidders) {
     await notifyOrganization(tx, organizationId, {
       kind: "relisted",
-      title: `A lot you bid on is open again: ${facts.label}`,
+      title: NOTIFICATION_TITLES.relisted.bidder(facts.names),
       body: [
         `${facts.label} has been relisted for a new round; your earlier bid no longer counts.`,
         ...terms,

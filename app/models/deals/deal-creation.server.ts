@@ -4,15 +4,18 @@
 // awardId/bookingId makes a second call return the same deal instead of making another. The
 // commission, provisional share, inspection window and payment deadline are copied from the
 // platform settings, so a later change never alters a running deal (ADR 017).
-import { dealLabel, paymentReference } from "~/domain/deals/deal-reference.ts";
+
+import { paymentReference } from "~/domain/deals/deal-reference.ts";
 import { dealParties, roundHalfUp } from "~/domain/deals/settlement.ts";
 import { formatMoney } from "~/domain/money.ts";
 import { noticeMoment } from "~/domain/notice-moments.ts";
+import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import type { Deal } from "~/generated.server/prisma/client.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
 import { appendCustodyEvent } from "../custody/custody-chain.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
 import { createShipmentForDeal } from "../shipments/shipment-create.server.ts";
+import { dealTitleFacts } from "./deal-notices.server.ts";
 import { endBookingDeals } from "./deal-source-ended.server.ts";
 import { readDealSettings } from "./platform-settings.server.ts";
 import { enqueuePaymentSetup } from "./stripe-payments.server.ts";
@@ -91,21 +94,21 @@ async function makeDeal(tx: DbTransaction, input: NewDeal, now: Date): Promise<D
 }
 
 async function notifyCreated(tx: DbTransaction, deal: Deal) {
-  const label = dealLabel(deal.number);
+  const names = await dealTitleFacts(tx, deal);
   const amount = formatMoney({ amountMinor: deal.totalMinor, currency: deal.currency });
   // Written in each recipient's zone, named (ADR 040).
   const due = noticeMoment(deal.paymentDueAt);
   const link = `/deals/${deal.id}`;
   await notifyOrganization(tx, deal.payerOrganizationId, {
     kind: "deal_created",
-    title: `Deal ${label}: pay ${amount} by ${due}`,
+    title: NOTIFICATION_TITLES.deal_created.payer({ ...names, amount, due }),
     body: `Quote the reference ${paymentReference(deal.number)} on your transfer. Unpaid by then, the deal lapses.`,
     link,
     lotId: deal.lotId,
   });
   await notifyOrganization(tx, deal.payeeOrganizationId, {
     kind: "deal_created",
-    title: `Deal ${label} opened: ${amount} awaiting payment`,
+    title: NOTIFICATION_TITLES.deal_created.payee({ ...names, amount }),
     body: `The payer has until ${due} to pay. You will hear when the money is held.`,
     link,
     lotId: deal.lotId,

@@ -5,7 +5,8 @@
 // tonnes given back to the window. Run by the sale sweep (bidding/sale-sweep.server.ts); each lapse
 // is one transaction under the lot's lock (then the deal's, the order every lot writer uses), so
 // two sweeps at once lapse a deal once.
-import { dealLabel } from "~/domain/deals/deal-reference.ts";
+
+import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import { type DbTransaction, db } from "~/utils/db.server.ts";
 import { awardNextBidder } from "../bidding/award-creation.server.ts";
 import { dateLabel, lotFacts, money } from "../bidding/award-transaction.server.ts";
@@ -14,6 +15,7 @@ import { lockLotForSale } from "../bidding/lot-sale.server.ts";
 import { lockWindow, releaseCapacityForAward } from "../lot-reservation.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
 import { DEAL_TRANSACTION_OPTIONS } from "./deal-money.server.ts";
+import { dealTitleFacts } from "./deal-notices.server.ts";
 import { transitionDeal } from "./deal-transitions.server.ts";
 
 async function lapseAwardOf(tx: DbTransaction, awardId: string, lotId: string, now: Date) {
@@ -47,7 +49,9 @@ async function lapseAwardOf(tx: DbTransaction, awardId: string, lotId: string, n
         );
   await notifyOrganization(tx, locked.organizationId, {
     kind: "deal_lapsed",
-    title: next ? `${facts.label}: the award passed to the next bidder` : `${facts.label}: no bidder left`,
+    title: next
+      ? NOTIFICATION_TITLES.deal_lapsed.passedOn(facts.names)
+      : NOTIFICATION_TITLES.deal_lapsed.noneLeft(facts.names),
     body: next
       ? `The winner did not pay in time. The next bidder offered ${money(Number(next.amountMinor), locked.currency)}. Confirm by ${dateLabel(next.confirmBy!)}.`
       : "The winner did not pay in time and no other bid is left. Relist the lot with a new close time.",
@@ -93,10 +97,10 @@ export async function lapseOverdueDeals(now = new Date(), limit = 50): Promise<s
       });
       if (!moved.ok) return false;
       const deal = moved.deal;
-      const label = dealLabel(deal.number);
+      const names = await dealTitleFacts(tx, deal);
       await notifyOrganization(tx, deal.payerOrganizationId, {
         kind: "deal_lapsed",
-        title: `Deal ${label} lapsed: not paid in time`,
+        title: NOTIFICATION_TITLES.deal_lapsed.payer(names),
         body: "The payment deadline passed without payment, so the deal has ended.",
         link: `/deals/${deal.id}`,
         lotId: deal.lotId,
@@ -104,7 +108,7 @@ export async function lapseOverdueDeals(now = new Date(), limit = 50): Promise<s
       if (deal.payeeOrganizationId !== deal.sellerOrganizationId || !deal.awardId) {
         await notifyOrganization(tx, deal.payeeOrganizationId, {
           kind: "deal_lapsed",
-          title: `Deal ${label} lapsed: the payer did not pay in time`,
+          title: NOTIFICATION_TITLES.deal_lapsed.payee(names),
           link: `/deals/${deal.id}`,
           lotId: deal.lotId,
         });

@@ -2,10 +2,19 @@
 // transferred, the payer when a refund was sent — by an admin's recorded wire or by Stripe through
 // the payments outbox alike, in the transaction that books it, so a notice exists exactly when the
 // ledger says the money went.
+
 import { dealLabel } from "~/domain/deals/deal-reference.ts";
+import { lotNumberLabel } from "~/domain/lot-json.ts";
 import { formatMoney } from "~/domain/money.ts";
+import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
+
+/** The deal's and its lot's numbers, which every deal notice's title names. */
+export async function dealTitleFacts(tx: DbTransaction, deal: { number: number; lotId: string }) {
+  const lot = await tx.lot.findUniqueOrThrow({ where: { id: deal.lotId }, select: { number: true } });
+  return { deal: dealLabel(deal.number), lot: lotNumberLabel(lot.number) };
+}
 
 export async function notifyMoneySent(
   tx: DbTransaction,
@@ -27,13 +36,13 @@ export async function notifyMoneySent(
   if (!deal || amountMinor <= 0n) return;
   const amount = formatMoney({ amountMinor, currency: deal.currency });
   const how = rail === "stripe" ? "through Stripe" : "by bank transfer";
-  const label = dealLabel(deal.number);
+  const names = await dealTitleFacts(tx, deal);
   await notifyOrganization(tx, to === "payee" ? deal.payeeOrganizationId : deal.payerOrganizationId, {
     kind: to === "payee" ? "deal_paid_out" : "deal_refunded",
     title:
       to === "payee"
-        ? `Deal ${label}: ${amount} transferred to you`
-        : `Deal ${label}: ${amount} refunded to you`,
+        ? NOTIFICATION_TITLES.deal_paid_out.payee({ ...names, amount })
+        : NOTIFICATION_TITLES.deal_refunded.payer({ ...names, amount }),
     body:
       to === "payee"
         ? `Packloop sent ${amount} ${how} — what the deal has released to you so far, less what was sent before.`

@@ -5,7 +5,6 @@
 // the payer when the final value is lower than what was paid. Figures from settlement.ts, postings
 // from ledger-builders.ts; each step's ledger key is fixed per deal, so a repeated call posts once.
 
-import { dealLabel } from "~/domain/deals/deal-reference.ts";
 import { inspectionClosesAt } from "~/domain/deals/deal-state.ts";
 import {
   provisionalRelease as releaseEntry,
@@ -18,6 +17,7 @@ import {
 } from "~/domain/deals/settlement.ts";
 import { type Failure, fail } from "~/domain/failure.ts";
 import { isUuid } from "~/domain/lot-json.ts";
+import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import type { Deal, Prisma } from "~/generated.server/prisma/client.ts";
 import { type DbTransaction, db } from "~/utils/db.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
@@ -30,6 +30,7 @@ import {
   positionOf,
   postBuilt,
 } from "./deal-money.server.ts";
+import { dealTitleFacts } from "./deal-notices.server.ts";
 import { type DealActor, dealClock, lockDeal, transitionDeal } from "./deal-transitions.server.ts";
 import { enqueueStripePayouts } from "./stripe-payments.server.ts";
 
@@ -127,7 +128,7 @@ export async function releaseReceived(
   await enqueueStripePayouts(tx, dealId);
   await notifyOrganization(tx, current.payeeOrganizationId, {
     kind: "deal_released",
-    title: `Deal ${dealLabel(current.number)}: provisional share released`,
+    title: NOTIFICATION_TITLES.deal_released.payee(await dealTitleFacts(tx, current)),
     body: figures.value.release.formula,
     link: `/deals/${dealId}`,
     lotId: current.lotId,
@@ -256,7 +257,7 @@ export async function settleDeal(
     for (const organizationId of [deal.payerOrganizationId, deal.payeeOrganizationId]) {
       await notifyOrganization(tx, organizationId, {
         kind: "deal_settled",
-        title: `Deal ${dealLabel(deal.number)} is settled`,
+        title: NOTIFICATION_TITLES.deal_settled.party(await dealTitleFacts(tx, deal)),
         body: [s.finalValue.formula, s.balanceToPayee.formula, s.payerBalance.formula].join("\n"),
         link: `/deals/${dealId}`,
         lotId: deal.lotId,

@@ -3,9 +3,10 @@
 // own deal replaces it). Only deals still awaiting payment end by themselves; a deal holding money
 // stays for an admin to cancel and refund.
 
-import { dealLabel } from "~/domain/deals/deal-reference.ts";
+import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
+import { dealTitleFacts } from "./deal-notices.server.ts";
 import { transitionDeal } from "./deal-transitions.server.ts";
 
 export type SourceEndReason = "booking_cancelled" | "sold_elsewhere" | "taken_over_by_award";
@@ -29,7 +30,7 @@ export async function endBookingDeals(
       bookingId: "bookingId" in where ? where.bookingId : { not: null },
       status: "awaiting_payment",
     },
-    select: { id: true, number: true, payerOrganizationId: true, payeeOrganizationId: true },
+    select: { id: true, number: true, lotId: true, payerOrganizationId: true, payeeOrganizationId: true },
   });
   const ended: string[] = [];
   for (const deal of deals) {
@@ -45,9 +46,13 @@ export async function endBookingDeals(
     for (const organizationId of new Set([deal.payerOrganizationId, deal.payeeOrganizationId])) {
       await notifyOrganization(tx, organizationId, {
         kind: "deal_cancelled",
-        title: `${dealLabel(deal.number)} is cancelled: ${WHY[reason]}`,
+        title: NOTIFICATION_TITLES.deal_cancelled.party({
+          ...(await dealTitleFacts(tx, deal)),
+          reason: WHY[reason],
+        }),
         body: "Nothing was paid on it, and nothing is due.",
         link: `/deals/${deal.id}`,
+        lotId: deal.lotId,
       });
     }
   }

@@ -1,10 +1,12 @@
 // The dispute timer (ADR 026): an open dispute the parties have not agreed by its escalateAt goes
 // to the platform's admins (status escalated; the parties and every platform admin are told).
 // Called by the sale sweep.
-import { dealLabel } from "~/domain/deals/deal-reference.ts";
+
+import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import { db } from "~/utils/db.server.ts";
 import { notifyOrganization, notifyUsers } from "../notification.server.ts";
 import { DEAL_TRANSACTION_OPTIONS } from "./deal-money.server.ts";
+import { dealTitleFacts } from "./deal-notices.server.ts";
 
 /** The timer: open disputes past their deadline go to the platform's admins. Returns their ids. */
 export async function escalateDueDisputes(now = new Date(), limit = 50): Promise<string[]> {
@@ -23,7 +25,7 @@ export async function escalateDueDisputes(now = new Date(), limit = 50): Promise
       });
       if (moved.count === 0) return false;
       const { deal } = dispute;
-      const title = `Deal ${dealLabel(deal.number)}: the dispute went to the platform's admins`;
+      const title = NOTIFICATION_TITLES.dispute_escalated.party(await dealTitleFacts(tx, deal));
       for (const org of [deal.payerOrganizationId, deal.payeeOrganizationId]) {
         await notifyOrganization(tx, org, {
           kind: "dispute_escalated",

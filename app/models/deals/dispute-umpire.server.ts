@@ -4,11 +4,13 @@
 // Packloop organisation, so a platform admin enters its result from the umpire's certificate
 // (which either party attaches as evidence); the agreed assay — means within the limits, the
 // umpire's figures beyond — is valued by the settlement code and settles the deal at once.
-import { dealLabel } from "~/domain/deals/deal-reference.ts";
+
 import { assayExchangeFromJson, assayExchangeJson, type UmpireResults } from "~/domain/deals/umpire-assay.ts";
 import { type Failure, fail } from "~/domain/failure.ts";
+import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import type { Deal, Dispute, Prisma } from "~/generated.server/prisma/client.ts";
 import { notifyOrganization } from "../notification.server.ts";
+import { dealTitleFacts } from "./deal-notices.server.ts";
 import {
   type DisputePerson,
   executeOutcome,
@@ -71,7 +73,7 @@ export async function recordUmpireResult(
     for (const org of [deal.payerOrganizationId, deal.payeeOrganizationId]) {
       await notifyOrganization(tx, org, {
         kind: "dispute_agreed",
-        title: `Deal ${dealLabel(deal.number)}: the umpire's result settles the dispute`,
+        title: NOTIFICATION_TITLES.dispute_agreed.umpireResult(await dealTitleFacts(tx, deal)),
         body: [
           done.figures.finalValue.formula,
           done.figures.balanceToPayee.formula,

@@ -8,7 +8,7 @@
 // (enqueueStripePayouts). An umpire assay within every splitting limit settles on acceptance; beyond
 // one it waits for the umpire's result (dispute-umpire.server.ts). Non-parties get NOT_FOUND, as for
 // the deal itself.
-import { dealLabel } from "~/domain/deals/deal-reference.ts";
+
 import type { DealActorRole } from "~/domain/deals/deal-state.ts";
 import {
   checkProposal,
@@ -28,6 +28,7 @@ import {
 } from "~/domain/deals/umpire-assay.ts";
 import { type Failure, fail, invalid } from "~/domain/failure.ts";
 import { isUuid } from "~/domain/lot-json.ts";
+import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import type {
   Deal,
   Dispute,
@@ -38,6 +39,7 @@ import { withStoredFiles } from "~/services/file-storage.server.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
 import { orRefuse } from "./deal-money.server.ts";
+import { dealTitleFacts } from "./deal-notices.server.ts";
 import { dealClock, lockDeal, transitionDeal } from "./deal-transitions.server.ts";
 import { attachEvidence, type CheckedEvidence } from "./dispute-evidence.server.ts";
 import {
@@ -122,7 +124,10 @@ export async function openDispute(
       });
       await notifyOrganization(tx, otherSide(deal, person.organizationId as string), {
         kind: "dispute_opened",
-        title: `Deal ${dealLabel(deal.number)} is disputed: ${DISPUTE_REASON_LABELS[reason]}`,
+        title: NOTIFICATION_TITLES.dispute_opened.party({
+          ...(await dealTitleFacts(tx, deal)),
+          reason: DISPUTE_REASON_LABELS[reason],
+        }),
         body: `${description}\nThe deal's money is frozen until the dispute ends.`,
         link: `/deals/${dealId}`,
         lotId: deal.lotId,
@@ -205,7 +210,7 @@ export async function proposeOutcome(
       });
       await notifyOrganization(tx, otherSide(deal, person.organizationId as string), {
         kind: "dispute_proposal",
-        title: `Deal ${dealLabel(deal.number)}: a proposal to settle the dispute`,
+        title: NOTIFICATION_TITLES.dispute_proposal.party(await dealTitleFacts(tx, deal)),
         body: `${PROPOSAL_KIND_LABELS[checked.value.kind]}${note ? `\n${note}` : ""}`,
         link: `/deals/${dealId}`,
         lotId: deal.lotId,
@@ -241,7 +246,10 @@ export async function acceptProposal(
     if (row.status !== "proposed") return fail("PROPOSAL_NOT_OPEN", `The proposal was ${row.status}.`);
     await tx.disputeProposal.update({ where: { id: row.id }, data: { status: "accepted", answeredAt: at } });
     const proposal = proposalOf(row);
-    const title = `Deal ${dealLabel(deal.number)}: ${PROPOSAL_KIND_LABELS[proposal.kind]} accepted`;
+    const title = NOTIFICATION_TITLES.dispute_agreed.accepted({
+      ...(await dealTitleFacts(tx, deal)),
+      reason: PROPOSAL_KIND_LABELS[proposal.kind],
+    });
     const exchange = proposal.kind === "umpire_assay" ? assayExchangeFromJson(row.assay) : null;
     // Every result within its splitting limit: the means are final and settle the deal now.
     const settlesNow = exchange !== null && agreedAssay(exchange.exchange).ok;
@@ -332,7 +340,7 @@ export async function withdrawDispute(
     );
     await notifyOrganization(tx, otherSide(deal, person.organizationId as string), {
       kind: "dispute_withdrawn",
-      title: `Deal ${dealLabel(deal.number)}: the dispute was withdrawn`,
+      title: NOTIFICATION_TITLES.dispute_withdrawn.party(await dealTitleFacts(tx, deal)),
       link: `/deals/${dealId}`,
       lotId: deal.lotId,
     });
@@ -384,7 +392,7 @@ export async function decideDispute(
     for (const org of [deal.payerOrganizationId, deal.payeeOrganizationId]) {
       await notifyOrganization(tx, org, {
         kind: "dispute_decided",
-        title: `Deal ${dealLabel(deal.number)}: the platform decided the dispute`,
+        title: NOTIFICATION_TITLES.dispute_decided.party(await dealTitleFacts(tx, deal)),
         body: [
           done.figures.finalValue.formula,
           done.figures.balanceToPayee.formula,

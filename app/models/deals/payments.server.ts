@@ -4,12 +4,14 @@
 // awaiting_payment → funded, all in one database transaction. Outgoing wires (a payout to the payee
 // or a refund to the payer) are recorded likewise. The release and settlement steps live in
 // deal-settlement.server.ts and are re-exported here.
+
 import { dealLabel } from "~/domain/deals/deal-reference.ts";
 import type { Rail } from "~/domain/deals/ledger.ts";
 import { paymentReceived, payoutToPayee, refundToPayer } from "~/domain/deals/ledger-builders.ts";
 import { type Failure, fail } from "~/domain/failure.ts";
 import { isUuid } from "~/domain/lot-json.ts";
 import { formatMoney } from "~/domain/money.ts";
+import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import type { Deal } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
@@ -21,7 +23,7 @@ import {
   positionOf,
   postBuilt,
 } from "./deal-money.server.ts";
-import { notifyMoneySent } from "./deal-notices.server.ts";
+import { dealTitleFacts, notifyMoneySent } from "./deal-notices.server.ts";
 import { type DealActor, lockDeal, transitionDeal } from "./deal-transitions.server.ts";
 
 export {
@@ -127,10 +129,11 @@ export async function recordPayment(input: RecordPaymentInput): Promise<PaymentO
       }),
     );
     const amount = formatMoney({ amountMinor: input.amountMinor, currency });
+    const names = await dealTitleFacts(tx, deal);
     for (const organizationId of [deal.payerOrganizationId, deal.payeeOrganizationId]) {
       await notifyOrganization(tx, organizationId, {
         kind: "deal_funded",
-        title: `Deal ${dealLabel(deal.number)} is funded: ${amount} held`,
+        title: NOTIFICATION_TITLES.deal_funded.party({ ...names, amount }),
         body: "The payment arrived and is held by the platform until the goods are received.",
         link: `/deals/${deal.id}`,
         lotId: deal.lotId,
