@@ -27,6 +27,8 @@ export const NOTIFICATION_KINDS = [
   "booking_declined",
   "booking_cancelled",
   "lot_matches",
+  "lot_withdrawn",
+  "invited_to_bid",
   "question_asked",
   "question_answered",
   "deal_created",

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getActor, requireActor } from "~/auth/actor.server.ts";
+import { ConfirmAction, ConfirmStep, isConfirmed } from "~/components/confirm-action.tsx";
 import { AwardPanel } from "~/components/lot/award-panel.tsx";
 import { BidPanel } from "~/components/lot/bid-panel.tsx";
 import { CustodyChainSection } from "~/components/lot/custody-chain.tsx";
@@ -20,7 +21,13 @@ import { type FacilityReliabilityPoint, reliabilityBadge } from "~/domain/reputa
 import { awardPanelFor } from "~/models/bidding/award-panel.server.ts";
 import { closeLotIfDue } from "~/models/bidding/closing.server.ts";
 import { verifyChain } from "~/models/custody/custody-chain.server.ts";
-import { getLotForViewer, publishLot, toLotJson, withdrawLot } from "~/models/lot.server.ts";
+import {
+  getLotForViewer,
+  publishLot,
+  toLotJson,
+  withdrawalConsequence,
+  withdrawLot,
+} from "~/models/lot.server.ts";
 import { addLotDocuments, checkDocumentUploads, deleteLotDocument } from "~/models/lot-document.server.ts";
 import { rankLot } from "~/models/lot-matches.server.ts";
 import { reservationNoteForSeller } from "~/models/lot-reservation.server.ts";
@@ -78,7 +85,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const bidding = await lotBidding(viewer, lot, query.get("bid"));
   // The lot's chain of custody, verified end to end (ADR 021).
   const chain = await verifyChain(lot.id);
+  const canWithdrawNow = isOwner && canWithdraw(lot).ok;
   return {
+    // What withdrawing would do, for its confirmation (issue 15 item 7).
+    withdrawal: canWithdrawNow ? await withdrawalConsequence(lot.id) : null,
     custody: toCustodyView(chain.events, chain),
     matches,
     weights: steering.weights,
@@ -97,7 +107,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     can: {
       edit: isOwner && canEdit(lot).ok,
       publish: isOwner && canPublish(lot).ok,
-      withdraw: isOwner && canWithdraw(lot).ok,
+      withdraw: canWithdrawNow,
     },
     documents: lot.documents.map((d) => ({
       id: d.id,
@@ -127,6 +137,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: failureStatus(failure.code) },
     );
 
+  // Withdrawing is final and cancels live bids: only with the confirmation (the dialog or the step).
+  if (intent === "withdraw" && !isConfirmed(form))
+    return { formError: null, errors: {}, done: null, confirm: "withdraw" as const };
   if (intent === "publish" || intent === "withdraw") {
     const result = intent === "publish" ? await publishLot(caller, lotId) : await withdrawLot(caller, lotId);
     if (!result.ok) return refuse(result);
@@ -153,6 +166,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return refuse(fail("VALIDATION", "Unknown action."));
 }
 
+const withdrawText = (consequence: string) => ({
+  title: "Withdraw this lot?",
+  consequence,
+  confirmLabel: "Withdraw the lot",
+});
+
 export default function LotPage() {
   const {
     lot,
@@ -173,6 +192,7 @@ export default function LotPage() {
     awardReservationNote,
     bidding,
     custody,
+    withdrawal,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
@@ -206,12 +226,13 @@ export default function LotPage() {
                 </button>
               </Form>
             ) : null}
-            {can.withdraw ? (
-              <Form method="post" className="inline-form">
-                <button type="submit" name="intent" value="withdraw" className="button-danger">
-                  Withdraw
-                </button>
-              </Form>
+            {can.withdraw && withdrawal ? (
+              <ConfirmAction
+                fields={{ intent: "withdraw" }}
+                label="Withdraw"
+                buttonClassName="button-danger"
+                text={withdrawText(withdrawal.message)}
+              />
             ) : null}
           </div>
         ) : null}
@@ -221,6 +242,9 @@ export default function LotPage() {
           </div>
         ) : null}
       </header>
+      {result && "confirm" in result && withdrawal ? (
+        <ConfirmStep fields={{ intent: "withdraw" }} text={withdrawText(withdrawal.message)} cancelTo={`/lots/${lot.id}`} />
+      ) : null}
       {result?.done ? (
         <p className="notice" role="status">
           {result.done}

@@ -794,12 +794,12 @@ describe("pages", () => {
 
     const strangerCancel = await callRoute(
       bookingsAction,
-      postRequest("/bookings", { intent: "cancel", bookingId: first }, { cookie: otherSeller.cookie }),
+      postRequest("/bookings", { intent: "cancel", bookingId: first, confirmed: "yes" }, { cookie: otherSeller.cookie }),
     );
     expect(strangerCancel.status).toBe(403);
     const cancelled = await callRoute(
       bookingsAction,
-      postRequest("/bookings", { intent: "cancel", bookingId: first }, { cookie: seller.cookie }),
+      postRequest("/bookings", { intent: "cancel", bookingId: first, confirmed: "yes" }, { cookie: seller.cookie }),
     );
     expect(cancelled.data.notice).toMatch(/cancelled/);
     expect(await bookedKg(windowId)).toBe(0);
