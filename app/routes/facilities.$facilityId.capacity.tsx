@@ -5,16 +5,17 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
 import { BookingRequests, BookingTable } from "~/components/booking.tsx";
-import { ConfirmAction, ConfirmStep, isConfirmed } from "~/components/confirm-action.tsx";
 import { CapacityForm } from "~/components/capacity-form.tsx";
 import { type CapacityRow, CapacityTable, monthLabel } from "~/components/capacity-table.tsx";
+import { ConfirmAction, ConfirmStep, isConfirmed } from "~/components/confirm-action.tsx";
 import { parseDecisionNote } from "~/domain/booking.ts";
 import {
   kgToTonnes,
   MAX_REPEAT_MONTHS,
+  type Month,
   monthOf,
   nextMonth,
   parseRepeatMonths,
@@ -41,6 +42,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 export const links = () => [{ rel: "stylesheet", href: facilityStyles }];
 
+/** The form's default month: the first from `from` on without a window (one per month). */
+function firstFreeMonth(from: Month, taken: readonly string[]): Month {
+  let month = from;
+  while (taken.includes(month)) month = nextMonth(month);
+  return month;
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireActor(request, { capability: "recycler" });
   const today = new Date();
@@ -65,7 +73,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     defaults: editing
       ? capacityFormDefaults(editing)
       : {
-          month: nextMonth(monthOf(today)),
+          month: firstFreeMonth(
+            nextMonth(monthOf(today)),
+            facility.capacityWindows.map((w) => monthOf(w.month)),
+          ),
           currency,
           priceKind: latest?.priceKind ?? "gate_fee",
           acceptedChemistries: [],
@@ -137,7 +148,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   // "Repeat for the next N months" (add only): N windows from the chosen month, all or none.
   const repeat = intent === "add" ? parseRepeatMonths(String(form.get("repeatMonths") ?? "")) : null;
-  const errors = { ...(result.ok ? {} : result.errors), ...(repeat?.ok === false ? { repeatMonths: repeat.message } : {}) };
+  const errors = {
+    ...(result.ok ? {} : result.errors),
+    ...(repeat?.ok === false ? { repeatMonths: repeat.message } : {}),
+  };
   if (!result.ok || Object.keys(errors).length > 0)
     return data({ intent, errors, values, formError: null, notice: null }, { status: 400 });
 
@@ -237,7 +251,9 @@ export default function FacilityCapacity() {
                 label="Remove"
                 buttonClassName="button-link"
                 disabled={row.bookedTonnes > 0}
-                buttonTitle={row.bookedTonnes > 0 ? "Booked capacity stays; lower the window instead." : undefined}
+                buttonTitle={
+                  row.bookedTonnes > 0 ? "Booked capacity stays; lower the window instead." : undefined
+                }
                 text={removeText(row)}
               />
             </>

@@ -18,6 +18,7 @@ import { canEdit, canPublish, canWithdraw, LOT_STATUS_LABELS } from "~/domain/lo
 import { weightsFromQuery } from "~/domain/matching/match-view.ts";
 import { formatNumber } from "~/domain/quantity.ts";
 import { type FacilityReliabilityPoint, reliabilityBadge } from "~/domain/reputation/reliability.ts";
+import { inviteFacilityToBid } from "~/models/bid-invitation.server.ts";
 import { awardPanelFor } from "~/models/bidding/award-panel.server.ts";
 import { closeLotIfDue } from "~/models/bidding/closing.server.ts";
 import { verifyChain } from "~/models/custody/custody-chain.server.ts";
@@ -67,6 +68,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const allReliability = byReliability ? await activeFacilityReliabilities() : null;
   const matches = await rankLot(lot, steering.weights, {
     prices,
+    // "and N more" expands to every facility that cannot take the lot.
+    infeasibleLimit: query.get("blocked") === "all" ? Number.POSITIVE_INFINITY : undefined,
     reliability: allReliability ? new Map([...allReliability].map(([id, f]) => [id, f.lower])) : null,
   });
   const shownReliability =
@@ -144,6 +147,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = intent === "publish" ? await publishLot(caller, lotId) : await withdrawLot(caller, lotId);
     if (!result.ok) return refuse(result);
     return { formError: null, errors: {}, done: intent === "publish" ? "Published." : "Withdrawn." };
+  }
+  // "Invite to bid" from "Where this lot can go": a notice to the facility's recycler.
+  if (intent === "invite") {
+    const invited = await inviteFacilityToBid(caller, lotId, String(form.get("facilityId") ?? ""));
+    if (!invited.ok) return refuse(invited);
+    return { formError: null, errors: {}, done: `${invited.organizationName} was invited to bid.` };
   }
   if (intent === "upload") {
     const uploads = checkDocumentUploads(files);
@@ -243,7 +252,11 @@ export default function LotPage() {
         ) : null}
       </header>
       {result && "confirm" in result && withdrawal ? (
-        <ConfirmStep fields={{ intent: "withdraw" }} text={withdrawText(withdrawal.message)} cancelTo={`/lots/${lot.id}`} />
+        <ConfirmStep
+          fields={{ intent: "withdraw" }}
+          text={withdrawText(withdrawal.message)}
+          cancelTo={`/lots/${lot.id}`}
+        />
       ) : null}
       {result?.done ? (
         <p className="notice" role="status">
@@ -311,6 +324,7 @@ export default function LotPage() {
         weightsError={weightsError}
         byReliability={byReliability}
         reliability={reliability}
+        sellerActions={isOwner ? { lotId: lot.id, canInvite: lot.status === "open" } : null}
       />
       <CustodyChainSection lotId={lot.id} chain={custody} />
     </div>

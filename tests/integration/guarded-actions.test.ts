@@ -2,13 +2,19 @@
 // month (issue 15 item 7, ADR 042), through the real route modules on a real database (PGlite, and
 // PostgreSQL when TEST_DATABASE_URL is set).
 import { beforeAll, describe, expect, test } from "vitest";
-import * as newRoute from "~/routes/facilities.new.tsx";
 import * as capacityRoute from "~/routes/facilities.$facilityId.capacity.tsx";
+import * as newRoute from "~/routes/facilities.new.tsx";
 import * as lotRoute from "~/routes/lots.$lotId.tsx";
 import { db } from "~/utils/db.server.ts";
 import { bid, openLot } from "../fixtures/bidding.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
-import { accountWith, capacityFields, type Fields, facilityFields, monthFromNow } from "../fixtures/facilities.ts";
+import {
+  accountWith,
+  capacityFields,
+  type Fields,
+  facilityFields,
+  monthFromNow,
+} from "../fixtures/facilities.ts";
 import { callRoute, getRequest, postRequest } from "../fixtures/routes.ts";
 
 type Account = Awaited<ReturnType<typeof accountWith>>;
@@ -44,7 +50,11 @@ function postCapacity(facilityId: string, fields: Fields) {
 
 const windowMonths = async (facilityId: string) =>
   (
-    await db().capacityWindow.findMany({ where: { facilityId }, orderBy: { month: "asc" }, select: { month: true } })
+    await db().capacityWindow.findMany({
+      where: { facilityId },
+      orderBy: { month: "asc" },
+      select: { month: true },
+    })
   ).map((w) => w.month.toISOString().slice(0, 7));
 
 describe("one capacity window per facility and month", () => {
@@ -88,9 +98,9 @@ describe("one capacity window per facility and month", () => {
       expect(outcomes.map((o) => o.status).sort()).toEqual([302, 409]);
       const refused = outcomes.find((o) => o.status === 409)!;
       expect((refused.data.errors as Record<string, string>).month).toMatch(/already a window/);
-      expect(await db().capacityWindow.count({ where: { facilityId, month: new Date(`${month}-01T00:00:00Z`) } })).toBe(
-        1,
-      );
+      expect(
+        await db().capacityWindow.count({ where: { facilityId, month: new Date(`${month}-01T00:00:00Z`) } }),
+      ).toBe(1);
     }
   });
 
@@ -110,19 +120,28 @@ describe("one capacity window per facility and month", () => {
 
   test("repeat for the next N months posts N windows; a taken month refuses them all", async () => {
     const facilityId = await createFacility("Repeat Works");
-    const posted = await postCapacity(facilityId, capacityFields({ month: monthFromNow(1), repeatMonths: "3" }));
+    const posted = await postCapacity(
+      facilityId,
+      capacityFields({ month: monthFromNow(1), repeatMonths: "3" }),
+    );
     expect(posted.status).toBe(302);
     expect(posted.location).toContain("months=3");
     expect(await windowMonths(facilityId)).toEqual([monthFromNow(1), monthFromNow(2), monthFromNow(3)]);
 
     // Months 3 and 4 of 3–5: month 3 is taken, so 4 and 5 are not written either.
-    const overlapping = await postCapacity(facilityId, capacityFields({ month: monthFromNow(3), repeatMonths: "3" }));
+    const overlapping = await postCapacity(
+      facilityId,
+      capacityFields({ month: monthFromNow(3), repeatMonths: "3" }),
+    );
     expect(overlapping.status).toBe(409);
     expect((overlapping.data.errors as Record<string, string>).month).toMatch(/already a window/);
     expect(await windowMonths(facilityId)).toHaveLength(3);
 
     for (const bad of ["0", "13", "2.5", "two"]) {
-      const refused = await postCapacity(facilityId, capacityFields({ month: monthFromNow(6), repeatMonths: bad }));
+      const refused = await postCapacity(
+        facilityId,
+        capacityFields({ month: monthFromNow(6), repeatMonths: bad }),
+      );
       expect(refused.status, bad).toBe(400);
       expect((refused.data.errors as Record<string, string>).repeatMonths).toMatch(/1 to 12/);
     }
@@ -139,7 +158,11 @@ describe("confirmations", () => {
     expect(asked.status).toBe(200);
     expect(asked.data.confirmWindowId).toBe(window.id);
     expect(await db().capacityWindow.count({ where: { facilityId } })).toBe(1);
-    const removed = await postCapacity(facilityId, { intent: "remove", windowId: window.id, confirmed: "yes" });
+    const removed = await postCapacity(facilityId, {
+      intent: "remove",
+      windowId: window.id,
+      confirmed: "yes",
+    });
     expect(removed.status).toBe(200);
     expect(await db().capacityWindow.count({ where: { facilityId } })).toBe(0);
   });
@@ -154,7 +177,9 @@ describe("confirmations", () => {
       lotId: lot.id,
     });
     expect(page.data.withdrawal).toMatchObject({ liveBids: 3 });
-    expect(page.data.withdrawal.message).toMatch(/^3 bids will be cancelled and their 2 bidders are told\./);
+    expect((page.data.withdrawal as { message: string }).message).toMatch(
+      /^3 bids will be cancelled and their 2 bidders are told\./,
+    );
 
     const asked = await callRoute(
       lotRoute.action,
@@ -175,8 +200,49 @@ describe("confirmations", () => {
     expect(await db().bid.count({ where: { lotId: lot.id, status: { in: ["active", "outbid"] } } })).toBe(0);
     for (const buyer of [buyerA, buyerB]) {
       expect(
-        await db().notification.count({ where: { userId: buyer.userId, lotId: lot.id, kind: "lot_withdrawn" } }),
+        await db().notification.count({
+          where: { userId: buyer.userId, lotId: lot.id, kind: "lot_withdrawn" },
+        }),
       ).toBe(1);
     }
+  });
+});
+
+describe("invite to bid", () => {
+  const invite = (lotId: string, facilityId: string, account = seller) =>
+    callRoute(
+      lotRoute.action,
+      postRequest(`/lots/${lotId}`, { intent: "invite", facilityId }, { cookie: account.cookie }),
+      { lotId },
+    );
+
+  test("the seller's invitation is one notice to the recycler; a second is refused; others cannot invite", async () => {
+    const facilityId = await createFacility("Invited Works");
+    const lot = await openLot(seller.organizationId);
+    const sent = await invite(lot.id, facilityId);
+    expect(sent.status).toBe(200);
+    expect(sent.data.done).toMatch(/was invited to bid\.$/);
+    const notices = await db().notification.findMany({
+      where: { userId: recycler.userId, lotId: lot.id, kind: "invited_to_bid" },
+    });
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ link: `/lots/${lot.id}`, organizationId: recycler.organizationId });
+    expect(notices[0].title).toContain(lot.title);
+
+    const again = await invite(lot.id, facilityId);
+    expect(again.status).toBe(409);
+    expect(again.data.formError).toMatch(/already invited/);
+
+    // Another seller cannot invite for this lot; a draft cannot be offered.
+    const other = await accountWith(["seller"]);
+    expect((await invite(lot.id, facilityId, other)).status).toBe(403);
+    const draft = await openLot(seller.organizationId, { status: "draft", publishedAt: null });
+    expect((await invite(draft.id, facilityId)).status).toBe(409);
+    expect(await db().notification.count({ where: { kind: "invited_to_bid", lotId: draft.id } })).toBe(0);
+    expect(
+      await db().notification.count({
+        where: { userId: recycler.userId, lotId: lot.id, kind: "invited_to_bid" },
+      }),
+    ).toBe(1);
   });
 });
