@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
-import { ConfirmAction } from "~/components/confirm-action.tsx";
 import { useState } from "react";
+import { ConfirmAction } from "~/components/confirm-action.tsx";
 import { BOOKING_STATUS_LABELS, type BookingStatus } from "~/domain/booking.ts";
 import { formatMoney } from "~/domain/money.ts";
 

@@ -105,7 +105,12 @@ export function ConfirmStep({
 }) {
   const titleId = useId();
   return (
-    <section className="card confirm-step" role="alertdialog" aria-labelledby={titleId} data-testid="confirm-step">
+    <section
+      className="card confirm-step"
+      role="alertdialog"
+      aria-labelledby={titleId}
+      data-testid="confirm-step"
+    >
       <h2 id={titleId}>{text.title}</h2>
       <p data-testid="confirm-consequence">{text.consequence}</p>
       <Form method="post" className="confirm-buttons">

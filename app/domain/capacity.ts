@@ -223,7 +223,9 @@ export const MAX_REPEAT_MONTHS = 12;
  * How many months a post covers, as typed ("" means 1: only the chosen month). Whole numbers
  * from 1 to MAX_REPEAT_MONTHS; anything else is the field's error message.
  */
-export function parseRepeatMonths(text: string | undefined): { ok: true; count: number } | { ok: false; message: string } {
+export function parseRepeatMonths(
+  text: string | undefined,
+): { ok: true; count: number } | { ok: false; message: string } {
   const trimmed = (text ?? "").trim();
   if (trimmed === "") return { ok: true, count: 1 };
   if (!/^\d+$/.test(trimmed) || Number(trimmed) < 1 || Number(trimmed) > MAX_REPEAT_MONTHS)

@@ -7,8 +7,8 @@ import {
   monthOf,
   monthStart,
 } from "~/domain/capacity.ts";
-import { type Failure, fail } from "~/domain/failure.ts";
 import { formatDateTime } from "~/domain/date-time.ts";
+import { type Failure, fail } from "~/domain/failure.ts";
 import { formatKgAsTonnes } from "~/domain/quantity.ts";
 import { Prisma } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
@@ -107,7 +107,10 @@ export async function addCapacityWindows(
   try {
     const created = await db().$transaction(
       months.map((month) =>
-        db().capacityWindow.create({ data: { facilityId, ...rowData({ ...window, month }) }, select: { id: true } }),
+        db().capacityWindow.create({
+          data: { facilityId, ...rowData({ ...window, month }) },
+          select: { id: true },
+        }),
       ),
     );
     return { ok: true, windowIds: created.map((c) => c.id) };
