@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useState } from "react";
+import { ConfirmAction } from "~/components/confirm-action.tsx";
 import { BOOKING_STATUS_LABELS, type BookingStatus } from "~/domain/booking.ts";
 import { formatMoney } from "~/domain/money.ts";
 
@@ -166,6 +167,18 @@ export function BookingRequests({
   );
 }
 
+/** What cancelling a booking does, for its confirmation (issue 15 item 7). */
+export function cancelBookingText(b: Pick<BookingView, "status" | "tonnes" | "month" | "facility" | "lot">) {
+  const accepted = b.status === "accepted";
+  return {
+    title: accepted ? "Cancel this accepted booking?" : "Withdraw this booking request?",
+    consequence: accepted
+      ? `The ${b.tonnes} t booked at ${b.facility.name} for ${b.month} go back to the facility, the booking's deal ends and the facility is told. ${b.lot.reference} has no capacity reserved after that.`
+      : `The request for ${b.tonnes} t at ${b.facility.name} for ${b.month} is withdrawn and the facility is told.`,
+    confirmLabel: accepted ? "Cancel the booking" : "Withdraw the request",
+  };
+}
+
 /** Bookings with their status; `cancellable` adds a Cancel button for the seller's live ones. */
 export function BookingTable({
   bookings,
@@ -215,13 +228,12 @@ export function BookingTable({
               {cancellable ? (
                 <td className="row-actions">
                   {(b.status === "requested" || b.status === "accepted") && !b.awardId ? (
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="cancel" />
-                      <input type="hidden" name="bookingId" value={b.id} />
-                      <button type="submit" className="button-link">
-                        Cancel
-                      </button>
-                    </Form>
+                    <ConfirmAction
+                      fields={{ intent: "cancel", bookingId: b.id }}
+                      label="Cancel"
+                      buttonClassName="button-link"
+                      text={cancelBookingText(b)}
+                    />
                   ) : null}
                 </td>
               ) : null}

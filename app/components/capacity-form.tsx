@@ -12,7 +12,9 @@ export function CapacityForm({
   feedback,
   facilityChemistries,
   minMonth,
+  maxRepeatMonths,
 }: {
+  maxRepeatMonths: number;
   editingId: string | null;
   bookedTonnes: number;
   defaults: Record<string, string | string[]>;
@@ -97,6 +99,19 @@ export function CapacityForm({
         <FieldError name="acceptedChemistries" feedback={feedback} />
       </fieldset>
       <TextField name="note" label="Note (optional)" defaultValue={text("note")} feedback={feedback} />
+      {editingId ? null : (
+        <TextField
+          name="repeatMonths"
+          label="Repeat for the next N months"
+          type="number"
+          min={1}
+          max={maxRepeatMonths}
+          inputMode="numeric"
+          hint={`How many months, starting with the month above, get this same window (1–${maxRepeatMonths}). Months that already have a window are refused: edit those instead.`}
+          defaultValue={text("repeatMonths") || "1"}
+          feedback={feedback}
+        />
+      )}
       <p>
         <button type="submit">{editingId ? "Save window" : "Post capacity"}</button>{" "}
         {editingId ? (

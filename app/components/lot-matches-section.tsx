@@ -30,6 +30,46 @@ export interface LotMatchesSectionProps {
   byReliability?: boolean;
   /** Each listed facility's reliability badge, by facility id. */
   reliability?: Readonly<Record<string, FacilityReliabilityPoint>>;
+  /** For the lot's seller: "Request booking" and "Invite to bid" per facility (issue 15 item 6). */
+  sellerActions?: { lotId: string; canInvite: boolean } | null;
+}
+
+/** What the seller can do with a facility that can take the lot. */
+function SellerMatchActions({
+  facilityId,
+  facilityName,
+  actions,
+}: {
+  facilityId: string;
+  facilityName: string;
+  actions: { lotId: string; canInvite: boolean };
+}) {
+  return (
+    // A <div>: a form inside a <p> would end the paragraph in the HTML parser (hydration mismatch).
+    <div className="match-actions" data-testid="match-actions">
+      <Link
+        to={`/facilities/${facilityId}#capacity-heading`}
+        className="button button-secondary"
+        aria-label={`Request booking at ${facilityName}`}
+      >
+        Request booking
+      </Link>{" "}
+      {actions.canInvite ? (
+        <Form method="post" className="inline-form" preventScrollReset>
+          <input type="hidden" name="facilityId" value={facilityId} />
+          <button
+            type="submit"
+            name="intent"
+            value="invite"
+            className="button-secondary"
+            aria-label={`Invite ${facilityName} to bid`}
+          >
+            Invite to bid
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
 }
 
 function ReliabilityNote({ point }: { point: FacilityReliabilityPoint | undefined }) {
@@ -55,6 +95,7 @@ export function LotMatchesSection({
   weightsError,
   byReliability = false,
   reliability = {},
+  sellerActions = null,
 }: LotMatchesSectionProps) {
   const routes = matches.feasible.slice(0, ROUTES_ON_MAP).flatMap((m, i) =>
     m.transport
@@ -148,6 +189,13 @@ export function LotMatchesSection({
                 packingInstruction={m.packingInstruction}
                 documents={m.documents}
               />
+              {sellerActions ? (
+                <SellerMatchActions
+                  facilityId={m.facilityId}
+                  facilityName={m.facilityName}
+                  actions={sellerActions}
+                />
+              ) : null}
             </li>
           ))}
         </ol>
@@ -156,7 +204,7 @@ export function LotMatchesSection({
       )}
       {matches.infeasible.length > 0 ? (
         <>
-          <h3>Facilities that cannot take it</h3>
+          <h3 id="facilities-that-cannot">Facilities that cannot take it</h3>
           <ul className="match-list match-blocked" data-testid="infeasible-matches">
             {matches.infeasible.map((m) => (
               <li key={m.facilityId} data-testid="match-infeasible">
@@ -173,7 +221,11 @@ export function LotMatchesSection({
             ))}
           </ul>
           {matches.infeasibleCount > matches.infeasible.length ? (
-            <p className="hint">and {matches.infeasibleCount - matches.infeasible.length} more.</p>
+            <p className="hint">
+              <Link to="?blocked=all#facilities-that-cannot" preventScrollReset data-testid="more-blocked">
+                and {matches.infeasibleCount - matches.infeasible.length} more
+              </Link>
+            </p>
           ) : null}
         </>
       ) : null}

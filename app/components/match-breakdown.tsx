@@ -28,6 +28,12 @@ export function NetValueTerms({ breakdown }: { breakdown: MatchBreakdown }) {
       <dt>Net to seller</dt>
       <dd>
         <strong>{money(breakdown.netValue)}</strong>
+        {breakdown.netValueInLotCurrency ? (
+          <span data-testid="net-in-lot-currency">
+            {" "}
+            ≈ {money(breakdown.netValueInLotCurrency)} in the lot's currency
+          </span>
+        ) : null}
       </dd>
       <dt>Metal value</dt>
       <dd>

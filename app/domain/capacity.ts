@@ -215,3 +215,27 @@ export function validateCapacityWindow(
     },
   };
 }
+
+/** "Repeat for the next N months": at most a year of identical windows from one post. */
+export const MAX_REPEAT_MONTHS = 12;
+
+/**
+ * How many months a post covers, as typed ("" means 1: only the chosen month). Whole numbers
+ * from 1 to MAX_REPEAT_MONTHS; anything else is the field's error message.
+ */
+export function parseRepeatMonths(
+  text: string | undefined,
+): { ok: true; count: number } | { ok: false; message: string } {
+  const trimmed = (text ?? "").trim();
+  if (trimmed === "") return { ok: true, count: 1 };
+  if (!/^\d+$/.test(trimmed) || Number(trimmed) < 1 || Number(trimmed) > MAX_REPEAT_MONTHS)
+    return { ok: false, message: `Enter a whole number of months from 1 to ${MAX_REPEAT_MONTHS}.` };
+  return { ok: true, count: Number(trimmed) };
+}
+
+/** `count` consecutive months starting with `first`. */
+export function consecutiveMonths(first: Month, count: number): Month[] {
+  const months: Month[] = [first];
+  while (months.length < count) months.push(nextMonth(months.at(-1) as Month));
+  return months;
+}

@@ -27,6 +27,8 @@ export const NOTIFICATION_KINDS = [
   "booking_declined",
   "booking_cancelled",
   "lot_matches",
+  "lot_withdrawn",
+  "invited_to_bid",
   "question_asked",
   "question_answered",
   "deal_created",
@@ -66,6 +68,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   booking_declined: "Your booking was declined",
   booking_cancelled: "A booking was cancelled",
   lot_matches: "A new lot matches a search or your facility",
+  lot_withdrawn: "A lot you bid on was withdrawn",
+  invited_to_bid: "A seller invites you to bid",
   question_asked: "A question on your lot",
   question_answered: "A question was answered",
   deal_created: "A deal opened",
@@ -178,6 +182,10 @@ export const NOTIFICATION_TITLES = {
     soldRequest: (f: Facts<"lot" | "facility">) =>
       `${f.lot} was sold to another party: the booking request at ${f.facility} is cancelled`,
   },
+  lot_withdrawn: {
+    bidder: (f: Facts<"lot" | "lotTitle">) => `Withdrawn by the seller: ${named(f)} — your bid is cancelled`,
+  },
+  invited_to_bid: { recycler: (f: Facts<"lot" | "lotTitle">) => `Invitation to bid on ${named(f)}` },
   lot_matches: {
     search: (f: Facts<"lot" | "lotTitle">) => `New lot matches your saved search: ${named(f)}`,
     facility: (f: Facts<"lot" | "lotTitle">) => `New lot your facility can take: ${named(f)}`,

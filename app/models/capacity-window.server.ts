@@ -2,11 +2,15 @@ import {
   type CapacityWindowData,
   checkCapacityChange,
   checkWindowRemoval,
+  consecutiveMonths,
+  type Month,
   monthOf,
   monthStart,
 } from "~/domain/capacity.ts";
+import { formatDateTime } from "~/domain/date-time.ts";
 import { type Failure, fail } from "~/domain/failure.ts";
 import { formatKgAsTonnes } from "~/domain/quantity.ts";
+import { Prisma } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
 import { checkFacilityOwner, isUuid, type OwnerFailure } from "./facility.server.ts";
 
@@ -20,7 +24,10 @@ import { checkFacilityOwner, isUuid, type OwnerFailure } from "./facility.server
 export type WindowWriteResult =
   | { ok: true; windowId: string }
   | OwnerFailure
-  | Failure<"BELOW_BOOKED" | "HAS_BOOKINGS" | "WINDOW_IN_PAST">;
+  | Failure<"BELOW_BOOKED" | "HAS_BOOKINGS" | "WINDOW_IN_PAST" | "WINDOW_EXISTS">;
+
+/** Several windows posted at once ("repeat for the next N months"): all of them or none. */
+export type WindowsWriteResult = { ok: true; windowIds: string[] } | Exclude<WindowWriteResult, { ok: true }>;
 
 const NO_WINDOW: OwnerFailure = fail("NOT_FOUND", "No such capacity window.");
 const NOT_OWNER: OwnerFailure = fail(
@@ -52,10 +59,73 @@ export async function addCapacityWindow(
   organizationId: string,
   window: CapacityWindowData,
 ): Promise<WindowWriteResult> {
+  const added = await addCapacityWindows(facilityId, organizationId, window, 1);
+  return added.ok ? { ok: true, windowId: added.windowIds[0] as string } : added;
+}
+
+const monthName = (month: Month) => formatDateTime(`${month}-01T00:00:00Z`, "utcMonth");
+
+/**
+ * A facility has one window per month. Refused with the months that already have one (field
+ * `month`); the unique index on (facilityId, month) refuses the same when two posts race, and
+ * that refusal reads the same.
+ */
+function windowExists(months: readonly Month[]): Failure<"WINDOW_EXISTS"> {
+  const names = months.map(monthName).join(", ");
+  return fail(
+    "WINDOW_EXISTS",
+    months.length === 1
+      ? `There is already a window for ${names}. Edit that window instead of posting a second one.`
+      : `There are already windows for ${names}. Edit those windows, or choose other months.`,
+    { field: "month", details: { months } },
+  );
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/**
+ * The same window for `count` consecutive months from `window.month`, in one transaction: if any
+ * of the months already has a window, nothing is written.
+ */
+export async function addCapacityWindows(
+  facilityId: string,
+  organizationId: string,
+  window: CapacityWindowData,
+  count: number,
+): Promise<WindowsWriteResult> {
   const owner = await checkFacilityOwner(facilityId, organizationId);
   if (!owner.ok) return owner;
-  const created = await db().capacityWindow.create({ data: { facilityId, ...rowData(window) } });
-  return { ok: true, windowId: created.id };
+  const months = consecutiveMonths(window.month, count);
+  const taken = await db().capacityWindow.findMany({
+    where: { facilityId, month: { in: months.map(monthStart) } },
+    select: { month: true },
+    orderBy: { month: "asc" },
+  });
+  if (taken.length > 0) return windowExists(taken.map((w) => monthOf(w.month)));
+  try {
+    const created = await db().$transaction(
+      months.map((month) =>
+        db().capacityWindow.create({
+          data: { facilityId, ...rowData({ ...window, month }) },
+          select: { id: true },
+        }),
+      ),
+    );
+    return { ok: true, windowIds: created.map((c) => c.id) };
+  } catch (error) {
+    // Another post for one of these months committed between the check and the insert.
+    if (isUniqueViolation(error)) {
+      const now = await db().capacityWindow.findMany({
+        where: { facilityId, month: { in: months.map(monthStart) } },
+        select: { month: true },
+        orderBy: { month: "asc" },
+      });
+      return windowExists(now.length > 0 ? now.map((w) => monthOf(w.month)) : months);
+    }
+    throw error;
+  }
 }
 
 interface LockedWindow {
@@ -100,6 +170,11 @@ export async function updateCapacityWindow(
         `${formatKgAsTonnes(change.bookedKg)} are already booked; offer at least that much.`,
         { field: "tonnes", details: { bookedKg: change.bookedKg } },
       );
+    const other = await tx.capacityWindow.findFirst({
+      where: { facilityId, month: monthStart(window.month), id: { not: windowId } },
+      select: { id: true },
+    });
+    if (other) return windowExists([window.month]);
     await tx.capacityWindow.update({
       where: { id: windowId },
       data: { ...rowData(window), version: { increment: 1 } },

@@ -1,6 +1,12 @@
 import { prepareLot } from "~/domain/matching/feasibility.ts";
+import { type FxRateTable, fromUsdMinor } from "~/domain/matching/fx-rates.ts";
 import { toMatchFacility, toMatchLot } from "~/domain/matching/match-records.ts";
-import { breakdownOf, type LotMatches, type LotMatchRow } from "~/domain/matching/match-view.ts";
+import {
+  breakdownOf,
+  type LotMatches,
+  type LotMatchRow,
+  type MatchBreakdown,
+} from "~/domain/matching/match-view.ts";
 import { type RankingWeights, rankFacilities } from "~/domain/matching/ranking.ts";
 import { RouteMemo } from "~/domain/matching/route-memo.ts";
 import type { MatchContext, MatchFacility } from "~/domain/matching/types.ts";
@@ -83,6 +89,13 @@ export async function matchContext(today: Date, prices?: readonly ReferencePrice
   };
 }
 
+/** A lot priced in another currency than the dollars of the net value shows both (issue 15 item 9). */
+function inLotCurrency(breakdown: MatchBreakdown, currency: string, fxRates?: FxRateTable): MatchBreakdown {
+  if (currency === breakdown.netValue.currency) return breakdown;
+  const amountMinor = fromUsdMinor(breakdown.netValue.amountMinor, currency, fxRates);
+  return { ...breakdown, netValueInLotCurrency: amountMinor === null ? null : { amountMinor, currency } };
+}
+
 /**
  * Every active facility for one lot: feasible first, best first by the weights, each feasible one
  * with its valuation; then the infeasible ones with their blockers. `limit` caps each group.
@@ -94,6 +107,8 @@ export async function rankLot(
     today?: Date;
     prices?: readonly ReferencePrice[];
     limit?: number;
+    /** Caps the infeasible group instead of `limit` ("and N more" expanded). */
+    infeasibleLimit?: number;
     /** The user's optional reliability weight (ADR 036): each facility's on-time lower bound. */
     reliability?: ReadonlyMap<string, number> | null;
   } = {},
@@ -107,6 +122,7 @@ export async function rankLot(
   const ranked = rankFacilities(lot, facilities, { ...ctx, weights });
   const byId = new Map(facilities.map((f) => [f.id, f]));
   const limit = options.limit ?? 15;
+  const infeasibleLimit = options.infeasibleLimit ?? limit;
   if (!ranked.ok) return { feasibleCount: 0, infeasibleCount: 0, feasible: [], infeasible: [] };
   const prepared = prepareLot(lot, ctx);
   const feasible: LotMatchRow[] = [];
@@ -120,8 +136,13 @@ export async function rankLot(
     const base = { ...match, facilityName: facility.name, economy: facility.economy };
     if (match.feasible && feasible.length < limit) {
       const valued = valuePair(prepared, facility);
-      feasible.push({ ...base, breakdown: valued.ok ? breakdownOf(valued.valuation) : null });
-    } else if (!match.feasible && infeasible.length < limit) {
+      feasible.push({
+        ...base,
+        breakdown: valued.ok
+          ? inLotCurrency(breakdownOf(valued.valuation), lotRow.currency, ctx.fxRates)
+          : null,
+      });
+    } else if (!match.feasible && infeasible.length < infeasibleLimit) {
       infeasible.push({ ...base, breakdown: null });
     }
   }

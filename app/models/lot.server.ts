@@ -5,10 +5,13 @@ import type { LotInput } from "~/domain/lot-input.ts";
 import { validateLotInput } from "~/domain/lot-input.ts";
 import { isUuid, lotInputFromRow } from "~/domain/lot-json.ts";
 import { canEdit, canPublish, canWithdraw, type LotStatus } from "~/domain/lot-lifecycle.ts";
+import { lotTitleFacts, NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import type { Lot, Prisma } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
+import { publishLotEvent } from "./bidding/lot-events.server.ts";
 import { appendCustodyEvent } from "./custody/custody-chain.server.ts";
 import { notifyNewLotMatches } from "./new-lot-notices.server.ts";
+import { notifyOrganization } from "./notification.server.ts";
 
 export { type LotJson, lotNumberLabel, toLotJson } from "~/domain/lot-json.ts";
 
@@ -284,6 +287,28 @@ export async function publishLot(
 }
 
 /** Withdraws the caller's lot; allowed until it is awarded (lot-lifecycle.ts). */
+/** Bids still in the running: withdrawing the lot cancels these. */
+const LIVE_BID_STATUSES = ["active", "outbid"] as const;
+
+/**
+ * What withdrawing this lot would do, in one sentence for the confirmation (issue 15 item 7):
+ * how many live bids are cancelled, from how many bidders.
+ */
+export async function withdrawalConsequence(lotId: string): Promise<{ liveBids: number; message: string }> {
+  const bids = isUuid(lotId)
+    ? await db().bid.findMany({
+        where: { lotId, status: { in: [...LIVE_BID_STATUSES] } },
+        select: { organizationId: true },
+      })
+    : [];
+  const bidders = new Set(bids.map((b) => b.organizationId)).size;
+  const final = "Withdrawing takes the lot off the market for good; it cannot be published again.";
+  if (bids.length === 0) return { liveBids: 0, message: final };
+  const count = bids.length === 1 ? "1 bid" : `${bids.length} bids`;
+  const who = bidders === 1 ? "its bidder is told" : `their ${bidders} bidders are told`;
+  return { liveBids: bids.length, message: `${count} will be cancelled and ${who}. ${final}` };
+}
+
 export async function withdrawLot(caller: LotCaller, lotId: string): Promise<LotResult> {
   const found = await findOwnLot(caller, lotId);
   if (!found.ok) return found;
@@ -307,6 +332,30 @@ export async function withdrawLot(caller: LotCaller, lotId: string): Promise<Lot
       actorUserId: caller.userId,
       organizationId: caller.organizationId,
     });
+    // The live bids die with the sale (what the confirmation promised), and their bidders hear it.
+    const cancelled = await tx.bid.findMany({
+      where: { lotId, status: { in: [...LIVE_BID_STATUSES] } },
+      select: { organizationId: true },
+    });
+    if (cancelled.length > 0) {
+      await tx.bid.updateMany({
+        where: { lotId, status: { in: [...LIVE_BID_STATUSES] } },
+        data: { status: "withdrawn", decisionNote: "The seller withdrew the lot." },
+      });
+      const lot = await tx.lot.findUniqueOrThrow({
+        where: { id: lotId },
+        select: { number: true, title: true },
+      });
+      for (const organizationId of new Set(cancelled.map((b) => b.organizationId))) {
+        await notifyOrganization(tx, organizationId, {
+          kind: "lot_withdrawn",
+          title: NOTIFICATION_TITLES.lot_withdrawn.bidder(lotTitleFacts(lot)),
+          link: `/lots/${lotId}`,
+          lotId,
+        });
+      }
+    }
+    await publishLotEvent(tx, { lotId, kind: "withdrawn" });
     return tx.lot.findUniqueOrThrow({ where: { id: lotId } });
   });
   if (!withdrawn) {

@@ -1,7 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
-import { BookingTable } from "~/components/booking.tsx";
+import { BookingTable, cancelBookingText } from "~/components/booking.tsx";
+import { ConfirmStep, isConfirmed } from "~/components/confirm-action.tsx";
 import { failureStatus } from "~/domain/failure.ts";
 import { cancelBooking } from "~/models/capacity-booking.server.ts";
 import { listBookingsOfOrganization, toBookingJson } from "~/models/capacity-booking-list.server.ts";
@@ -35,6 +36,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   if (String(form.get("intent") ?? "") !== "cancel")
     return data({ error: "Unknown action.", notice: null }, { status: 400 });
+  // Without the confirmation (no JavaScript) the page asks first.
+  if (!isConfirmed(form))
+    return { error: null, notice: null, confirmBookingId: String(form.get("bookingId") ?? "") };
   const outcome = await cancelBooking({
     organizationId: organization.id,
     userId: user.id,
@@ -50,6 +54,8 @@ export default function Bookings() {
   const { mine, incoming, isSeller, isRecycler } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [search] = useSearchParams();
+  const confirmId = result && "confirmBookingId" in result ? result.confirmBookingId : null;
+  const confirming = confirmId ? mine.find((b) => b.id === confirmId) : undefined;
   return (
     <div className="stack">
       <h1>Capacity bookings</h1>
@@ -62,6 +68,13 @@ export default function Bookings() {
         <p className="notice" role="status">
           {result.notice}
         </p>
+      ) : null}
+      {confirming ? (
+        <ConfirmStep
+          fields={{ intent: "cancel", bookingId: confirming.id }}
+          text={cancelBookingText(confirming)}
+          cancelTo="/bookings"
+        />
       ) : null}
       {result?.error ? (
         <p className="form-error" role="alert">

@@ -5,19 +5,29 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
 import { BookingRequests, BookingTable } from "~/components/booking.tsx";
 import { CapacityForm } from "~/components/capacity-form.tsx";
-import { CapacityTable, monthLabel } from "~/components/capacity-table.tsx";
+import { type CapacityRow, CapacityTable, monthLabel } from "~/components/capacity-table.tsx";
+import { ConfirmAction, ConfirmStep, isConfirmed } from "~/components/confirm-action.tsx";
 import { parseDecisionNote } from "~/domain/booking.ts";
-import { kgToTonnes, monthOf, nextMonth, validateCapacityWindow } from "~/domain/capacity.ts";
+import {
+  kgToTonnes,
+  MAX_REPEAT_MONTHS,
+  type Month,
+  monthOf,
+  nextMonth,
+  parseRepeatMonths,
+  validateCapacityWindow,
+} from "~/domain/capacity.ts";
 import { economyByCode } from "~/domain/economies.ts";
 import { fail, failureFieldErrors, failureStatus } from "~/domain/failure.ts";
+import { formatTonnes } from "~/domain/quantity.ts";
 import { acceptBooking, declineBooking } from "~/models/capacity-booking.server.ts";
 import { listBookingsOfOrganization, toBookingJson } from "~/models/capacity-booking-list.server.ts";
 import {
-  addCapacityWindow,
+  addCapacityWindows,
   getOwnCapacityWindow,
   removeCapacityWindow,
   updateCapacityWindow,
@@ -31,6 +41,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Capacity of ${data.facility.name} · Packloop` : "Capacity · Packloop" },
 ];
 export const links = () => [{ rel: "stylesheet", href: facilityStyles }];
+
+/** The form's default month: the first from `from` on without a window (one per month). */
+function firstFreeMonth(from: Month, taken: readonly string[]): Month {
+  let month = from;
+  while (taken.includes(month)) month = nextMonth(month);
+  return month;
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireActor(request, { capability: "recycler" });
@@ -56,7 +73,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     defaults: editing
       ? capacityFormDefaults(editing)
       : {
-          month: nextMonth(monthOf(today)),
+          month: firstFreeMonth(
+            nextMonth(monthOf(today)),
+            facility.capacityWindows.map((w) => monthOf(w.month)),
+          ),
           currency,
           priceKind: latest?.priceKind ?? "gate_fee",
           acceptedChemistries: [],
@@ -103,6 +123,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === "remove") {
+    // Without the confirmation (no JavaScript, or a bare post) the page asks first.
+    if (!isConfirmed(form))
+      return { intent, errors: {}, values: {}, formError: null, notice: null, confirmWindowId: windowId };
     const outcome = await removeCapacityWindow(facilityId, organization.id, windowId);
     if (!outcome.ok) return failure(intent, outcome);
     return { intent, errors: {}, values: {}, formError: null, notice: "Capacity window removed." };
@@ -123,17 +146,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
     facilityChemistries: found.facility.acceptedChemistries,
     bookedKg: existing?.bookedKg,
   });
-  if (!result.ok)
-    return data({ intent, errors: result.errors, values, formError: null, notice: null }, { status: 400 });
+  // "Repeat for the next N months" (add only): N windows from the chosen month, all or none.
+  const repeat = intent === "add" ? parseRepeatMonths(String(form.get("repeatMonths") ?? "")) : null;
+  const errors = {
+    ...(result.ok ? {} : result.errors),
+    ...(repeat?.ok === false ? { repeatMonths: repeat.message } : {}),
+  };
+  if (!result.ok || Object.keys(errors).length > 0)
+    return data({ intent, errors, values, formError: null, notice: null }, { status: 400 });
 
-  const outcome =
-    intent === "add"
-      ? await addCapacityWindow(facilityId, organization.id, result.window)
-      : await updateCapacityWindow(facilityId, organization.id, windowId, result.window, today);
+  if (intent === "add") {
+    const count = repeat?.ok ? repeat.count : 1;
+    const added = await addCapacityWindows(facilityId, organization.id, result.window, count);
+    if (!added.ok) return failure(intent, added, values);
+    const months = count > 1 ? `&months=${count}` : "";
+    return redirect(`/facilities/${facilityId}/capacity?posted=${result.window.month}${months}`);
+  }
+  const outcome = await updateCapacityWindow(facilityId, organization.id, windowId, result.window, today);
   if (!outcome.ok) return failure(intent, outcome, values);
-  const verb = intent === "add" ? "posted" : "updated";
-  return redirect(`/facilities/${facilityId}/capacity?${verb}=${result.window.month}`);
+  return redirect(`/facilities/${facilityId}/capacity?updated=${result.window.month}`);
 }
+
+/** What removing a window does, for its confirmation. Windows with bookings cannot be removed. */
+const removeText = (row: CapacityRow) => ({
+  title: `Remove the window for ${monthLabel(row.month)}?`,
+  consequence: `The ${formatTonnes(row.tonnes)} offered for ${monthLabel(row.month)} disappear from the facility page and from matching; sellers can no longer book them. It has no bookings.`,
+  confirmLabel: "Remove the window",
+});
 
 export default function FacilityCapacity() {
   const { facility, capacity, editing, defaults, thisMonth, requests, accepted } =
@@ -141,6 +180,9 @@ export default function FacilityCapacity() {
   const result = useActionData<typeof action>();
   const [search] = useSearchParams();
   const posted = search.get("posted") ?? search.get("updated");
+  const postedMonths = Number(search.get("months") ?? "1") || 1;
+  const confirmId = result && "confirmWindowId" in result ? result.confirmWindowId : null;
+  const confirmRow = confirmId ? capacity.find((row) => row.id === confirmId) : undefined;
   const formFeedback =
     result && (result.intent === "add" || result.intent === "update")
       ? { errors: result.errors, values: result.values }
@@ -159,7 +201,9 @@ export default function FacilityCapacity() {
       ) : null}
       {posted ? (
         <p className="notice" role="status">
-          Capacity for {monthLabel(posted)} {search.get("posted") ? "posted" : "updated"}.{" "}
+          Capacity for {monthLabel(posted)}
+          {postedMonths > 1 ? ` and the ${postedMonths - 1} months after it` : ""}{" "}
+          {search.get("posted") ? "posted" : "updated"}.{" "}
           <Link to={`/facilities/${facility.id}`}>See it on the facility page</Link>
         </p>
       ) : null}
@@ -172,6 +216,14 @@ export default function FacilityCapacity() {
         <p className="form-error" role="alert">
           {result.formError}
         </p>
+      ) : null}
+
+      {confirmRow ? (
+        <ConfirmStep
+          fields={{ intent: "remove", windowId: confirmRow.id }}
+          text={removeText(confirmRow)}
+          cancelTo={`/facilities/${facility.id}/capacity`}
+        />
       ) : null}
 
       <section className="card" id="booking-requests" aria-labelledby="booking-requests-heading">
@@ -194,20 +246,16 @@ export default function FacilityCapacity() {
           actions={(row) => (
             <>
               <Link to={`?edit=${row.id}#capacity-form`}>Edit</Link>{" "}
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="intent" value="remove" />
-                <input type="hidden" name="windowId" value={row.id} />
-                <button
-                  type="submit"
-                  className="button-link"
-                  disabled={row.bookedTonnes > 0}
-                  title={
-                    row.bookedTonnes > 0 ? "Booked capacity stays; lower the window instead." : undefined
-                  }
-                >
-                  Remove
-                </button>
-              </Form>
+              <ConfirmAction
+                fields={{ intent: "remove", windowId: row.id }}
+                label="Remove"
+                buttonClassName="button-link"
+                disabled={row.bookedTonnes > 0}
+                buttonTitle={
+                  row.bookedTonnes > 0 ? "Booked capacity stays; lower the window instead." : undefined
+                }
+                text={removeText(row)}
+              />
             </>
           )}
         />
@@ -216,7 +264,9 @@ export default function FacilityCapacity() {
       <section className="card" id="capacity-form" aria-labelledby="capacity-form-heading">
         <h2 id="capacity-form-heading">{editing ? "Edit capacity window" : "Post capacity for a month"}</h2>
         <CapacityForm
-          key={editing?.id ?? "new"}
+          // A new key after each post: the form starts empty again instead of keeping what was sent.
+          key={editing?.id ?? `new-${search.toString()}`}
+          maxRepeatMonths={MAX_REPEAT_MONTHS}
           editingId={editing?.id ?? null}
           bookedTonnes={editing?.bookedTonnes ?? 0}
           defaults={defaults}

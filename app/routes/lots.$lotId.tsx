@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getActor, requireActor } from "~/auth/actor.server.ts";
+import { ConfirmAction, ConfirmStep, isConfirmed } from "~/components/confirm-action.tsx";
 import { AwardPanel } from "~/components/lot/award-panel.tsx";
 import { BidPanel } from "~/components/lot/bid-panel.tsx";
 import { CustodyChainSection } from "~/components/lot/custody-chain.tsx";
@@ -17,10 +18,17 @@ import { canEdit, canPublish, canWithdraw, LOT_STATUS_LABELS } from "~/domain/lo
 import { weightsFromQuery } from "~/domain/matching/match-view.ts";
 import { formatNumber } from "~/domain/quantity.ts";
 import { type FacilityReliabilityPoint, reliabilityBadge } from "~/domain/reputation/reliability.ts";
+import { inviteFacilityToBid } from "~/models/bid-invitation.server.ts";
 import { awardPanelFor } from "~/models/bidding/award-panel.server.ts";
 import { closeLotIfDue } from "~/models/bidding/closing.server.ts";
 import { verifyChain } from "~/models/custody/custody-chain.server.ts";
-import { getLotForViewer, publishLot, toLotJson, withdrawLot } from "~/models/lot.server.ts";
+import {
+  getLotForViewer,
+  publishLot,
+  toLotJson,
+  withdrawalConsequence,
+  withdrawLot,
+} from "~/models/lot.server.ts";
 import { addLotDocuments, checkDocumentUploads, deleteLotDocument } from "~/models/lot-document.server.ts";
 import { rankLot } from "~/models/lot-matches.server.ts";
 import { reservationNoteForSeller } from "~/models/lot-reservation.server.ts";
@@ -60,6 +68,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const allReliability = byReliability ? await activeFacilityReliabilities() : null;
   const matches = await rankLot(lot, steering.weights, {
     prices,
+    // "and N more" expands to every facility that cannot take the lot.
+    infeasibleLimit: query.get("blocked") === "all" ? Number.POSITIVE_INFINITY : undefined,
     reliability: allReliability ? new Map([...allReliability].map(([id, f]) => [id, f.lower])) : null,
   });
   const shownReliability =
@@ -78,7 +88,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const bidding = await lotBidding(viewer, lot, query.get("bid"));
   // The lot's chain of custody, verified end to end (ADR 021).
   const chain = await verifyChain(lot.id);
+  const canWithdrawNow = isOwner && canWithdraw(lot).ok;
   return {
+    // What withdrawing would do, for its confirmation (issue 15 item 7).
+    withdrawal: canWithdrawNow ? await withdrawalConsequence(lot.id) : null,
     custody: toCustodyView(chain.events, chain),
     matches,
     weights: steering.weights,
@@ -97,7 +110,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     can: {
       edit: isOwner && canEdit(lot).ok,
       publish: isOwner && canPublish(lot).ok,
-      withdraw: isOwner && canWithdraw(lot).ok,
+      withdraw: canWithdrawNow,
     },
     documents: lot.documents.map((d) => ({
       id: d.id,
@@ -127,10 +140,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: failureStatus(failure.code) },
     );
 
+  // Withdrawing is final and cancels live bids: only with the confirmation (the dialog or the step).
+  if (intent === "withdraw" && !isConfirmed(form))
+    return { formError: null, errors: {}, done: null, confirm: "withdraw" as const };
   if (intent === "publish" || intent === "withdraw") {
     const result = intent === "publish" ? await publishLot(caller, lotId) : await withdrawLot(caller, lotId);
     if (!result.ok) return refuse(result);
     return { formError: null, errors: {}, done: intent === "publish" ? "Published." : "Withdrawn." };
+  }
+  // "Invite to bid" from "Where this lot can go": a notice to the facility's recycler.
+  if (intent === "invite") {
+    const invited = await inviteFacilityToBid(caller, lotId, String(form.get("facilityId") ?? ""));
+    if (!invited.ok) return refuse(invited);
+    return { formError: null, errors: {}, done: `${invited.organizationName} was invited to bid.` };
   }
   if (intent === "upload") {
     const uploads = checkDocumentUploads(files);
@@ -153,6 +175,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return refuse(fail("VALIDATION", "Unknown action."));
 }
 
+const withdrawText = (consequence: string) => ({
+  title: "Withdraw this lot?",
+  consequence,
+  confirmLabel: "Withdraw the lot",
+});
+
 export default function LotPage() {
   const {
     lot,
@@ -173,6 +201,7 @@ export default function LotPage() {
     awardReservationNote,
     bidding,
     custody,
+    withdrawal,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
@@ -206,12 +235,13 @@ export default function LotPage() {
                 </button>
               </Form>
             ) : null}
-            {can.withdraw ? (
-              <Form method="post" className="inline-form">
-                <button type="submit" name="intent" value="withdraw" className="button-danger">
-                  Withdraw
-                </button>
-              </Form>
+            {can.withdraw && withdrawal ? (
+              <ConfirmAction
+                fields={{ intent: "withdraw" }}
+                label="Withdraw"
+                buttonClassName="button-danger"
+                text={withdrawText(withdrawal.message)}
+              />
             ) : null}
           </div>
         ) : null}
@@ -221,6 +251,13 @@ export default function LotPage() {
           </div>
         ) : null}
       </header>
+      {result && "confirm" in result && withdrawal ? (
+        <ConfirmStep
+          fields={{ intent: "withdraw" }}
+          text={withdrawText(withdrawal.message)}
+          cancelTo={`/lots/${lot.id}`}
+        />
+      ) : null}
       {result?.done ? (
         <p className="notice" role="status">
           {result.done}
@@ -293,6 +330,7 @@ export default function LotPage() {
         weightsError={weightsError}
         byReliability={byReliability}
         reliability={reliability}
+        sellerActions={isOwner ? { lotId: lot.id, canInvite: lot.status === "open" } : null}
       />
       <CustodyChainSection lotId={lot.id} chain={custody} />
     </div>

@@ -32,6 +32,12 @@ describe("capacity bookings", () => {
     await recycler.waitForURL(/\/facilities\/[0-9a-f-]{36}\/capacity$/);
     const facilityId = /\/facilities\/([0-9a-f-]{36})\//.exec(recycler.url())![1];
     const note = unique("e2e booking window");
+    // Month +8: one window per facility and month, and the seed fills the next six.
+    const now = new Date();
+    const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 8, 1))
+      .toISOString()
+      .slice(0, 7);
+    await recycler.locator('input[name="month"]').fill(month);
     await recycler.locator('input[name="tonnes"]').fill("500");
     await recycler.locator('input[name="price"]').fill("200");
     await recycler.locator('select[name="currency"]').selectOption("USD");

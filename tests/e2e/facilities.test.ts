@@ -30,9 +30,13 @@ describe("capacity", () => {
     await page.waitForURL(/\/facilities\/[0-9a-f-]{36}\/capacity$/);
     const facilityId = /\/facilities\/([0-9a-f-]{36})\//.exec(page.url())![1];
 
-    // Next month is preselected; a unique note and tonnage find this window again.
-    const month = nextMonth();
-    expect(await page.locator('input[name="month"]').inputValue()).toBe(month);
+    // The first month from next month on without a window is preselected (one window per month);
+    // this test posts month +7, free of the seeded six months and of other tests' windows.
+    const preselected = await page.locator('input[name="month"]').inputValue();
+    expect(preselected >= nextMonth()).toBe(true);
+    expect(await page.locator(`[data-testid="capacity-row"][data-month="${preselected}"]`).count()).toBe(0);
+    const month = nextMonth(new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() + 6, 1)));
+    await page.locator('input[name="month"]').fill(month);
     const note = unique("e2e window");
     const tonnes = (100 + Math.floor(Math.random() * 800) + 0.125).toFixed(3);
     await page.locator('input[name="tonnes"]').fill(tonnes);

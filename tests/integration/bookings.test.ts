@@ -57,10 +57,22 @@ async function makeWindow(
   tonnes: number,
   overrides: { month?: string; acceptedChemistries?: Chemistry[] } = {},
 ) {
+  // One window per facility and month (ADR 042): without a month, the first free one from next month.
+  let month = overrides.month ?? monthFromNow(1);
+  if (!overrides.month) {
+    for (
+      let offset = 2;
+      await db().capacityWindow.count({
+        where: { facilityId, month: monthStart(month as `${number}-${number}`) },
+      });
+      offset++
+    )
+      month = monthFromNow(offset);
+  }
   const window = await db().capacityWindow.create({
     data: {
       facilityId,
-      month: monthStart((overrides.month ?? monthFromNow(1)) as `${number}-${number}`),
+      month: monthStart(month as `${number}-${number}`),
       capacityKg: tonnes * 1000,
       priceMinorPerTonne: 150_000n,
       currency: "AUD",
@@ -794,12 +806,20 @@ describe("pages", () => {
 
     const strangerCancel = await callRoute(
       bookingsAction,
-      postRequest("/bookings", { intent: "cancel", bookingId: first }, { cookie: otherSeller.cookie }),
+      postRequest(
+        "/bookings",
+        { intent: "cancel", bookingId: first, confirmed: "yes" },
+        { cookie: otherSeller.cookie },
+      ),
     );
     expect(strangerCancel.status).toBe(403);
     const cancelled = await callRoute(
       bookingsAction,
-      postRequest("/bookings", { intent: "cancel", bookingId: first }, { cookie: seller.cookie }),
+      postRequest(
+        "/bookings",
+        { intent: "cancel", bookingId: first, confirmed: "yes" },
+        { cookie: seller.cookie },
+      ),
     );
     expect(cancelled.data.notice).toMatch(/cancelled/);
     expect(await bookedKg(windowId)).toBe(0);

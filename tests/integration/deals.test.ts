@@ -197,7 +197,7 @@ describe("a confirmed award makes one deal", () => {
     const window = await db().capacityWindow.create({
       data: {
         facilityId,
-        month: monthStart(monthFromNow(1) as `${number}-${number}`),
+        month: monthStart(monthFromNow(2) as `${number}-${number}`),
         capacityKg: 20_000,
         priceMinorPerTonne: 150_000n,
         currency: "AUD",

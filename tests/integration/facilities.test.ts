@@ -401,7 +401,7 @@ describe("capacity windows", () => {
     for (const fields of [
       capacityFields(),
       capacityFields({ intent: "update", windowId, tonnes: "1" }),
-      { intent: "remove", windowId },
+      { intent: "remove", windowId, confirmed: "yes" },
     ]) {
       const outcome = await postCapacity(rival, facilityId, fields);
       expect(outcome.status, String(fields.intent)).toBe(403);
@@ -414,7 +414,11 @@ describe("capacity windows", () => {
       capacityFields({ intent: "update", windowId, tonnes: "1" }),
     );
     expect(sideways.status).toBe(404);
-    const removal = await postCapacity(rival, rivalFacility, { intent: "remove", windowId });
+    const removal = await postCapacity(rival, rivalFacility, {
+      intent: "remove",
+      windowId,
+      confirmed: "yes",
+    });
     expect(removal.status).toBe(404);
     expect(await snapshot(facilityId)).toEqual(before);
   });
@@ -466,7 +470,11 @@ describe("capacity windows", () => {
     );
     expect(atBooked.status).toBe(302);
 
-    const removal = await postCapacity(owner, facilityId, { intent: "remove", windowId: window.id });
+    const removal = await postCapacity(owner, facilityId, {
+      intent: "remove",
+      windowId: window.id,
+      confirmed: "yes",
+    });
     expect(removal.status).toBe(409);
     expect(removal.data.formError).toMatch(/bookings/);
     expect(await db().capacityWindow.count({ where: { id: window.id } })).toBe(1);
@@ -477,14 +485,19 @@ describe("capacity windows", () => {
       where: { capacityWindowId: window.id },
       data: { status: "requested" },
     });
-    expect((await postCapacity(owner, facilityId, { intent: "remove", windowId: window.id })).status).toBe(
-      409,
-    );
+    expect(
+      (await postCapacity(owner, facilityId, { intent: "remove", windowId: window.id, confirmed: "yes" }))
+        .status,
+    ).toBe(409);
     await db().capacityBooking.updateMany({
       where: { capacityWindowId: window.id },
       data: { status: "declined" },
     });
-    const removed = await postCapacity(owner, facilityId, { intent: "remove", windowId: window.id });
+    const removed = await postCapacity(owner, facilityId, {
+      intent: "remove",
+      windowId: window.id,
+      confirmed: "yes",
+    });
     expect(removed.status).toBe(200);
     expect(await db().capacityWindow.count({ where: { id: window.id } })).toBe(0);
   });
@@ -517,9 +530,10 @@ describe("capacity windows", () => {
   });
 
   test("edits racing with bookings never leave a window below what is booked", async () => {
-    const month = monthFromNow(2) as `${number}-${number}`;
     // One race is a coin toss; several rounds make a missing row lock show reliably on PostgreSQL.
     for (let round = 0; round < 8; round++) {
+      // A month of its own per round: a facility has one window per month (ADR 042).
+      const month = monthFromNow(20 + round) as `${number}-${number}`;
       const window = await db().capacityWindow.create({
         data: {
           facilityId,

@@ -176,7 +176,7 @@ describe("who sees and changes a lot", () => {
     expect(rivalEdit).toMatchObject({ thrown: true, status: 403 });
     const rivalWithdraw = await callRoute(
       detailRoute.action,
-      postRequest(`/lots/${lot.id}`, { intent: "withdraw" }, { cookie: rival.cookie }),
+      postRequest(`/lots/${lot.id}`, { intent: "withdraw", confirmed: "yes" }, { cookie: rival.cookie }),
       { lotId: lot.id },
     );
     expect(rivalWithdraw.status).toBe(403);
@@ -247,7 +247,7 @@ describe("who sees and changes a lot", () => {
     expect(page.body).toMatch(/has bids/);
     const withdraw = await callRoute(
       detailRoute.action,
-      postRequest(`/lots/${lot.id}`, { intent: "withdraw" }, { cookie: seller.cookie }),
+      postRequest(`/lots/${lot.id}`, { intent: "withdraw", confirmed: "yes" }, { cookie: seller.cookie }),
       { lotId: lot.id },
     );
     expect(withdraw.data.done).toBe("Withdrawn.");
@@ -267,7 +267,7 @@ describe("who sees and changes a lot", () => {
     await db().lot.update({ where: { id: lot.id }, data: { status: "awarded" } });
     const outcome = await callRoute(
       detailRoute.action,
-      postRequest(`/lots/${lot.id}`, { intent: "withdraw" }, { cookie: seller.cookie }),
+      postRequest(`/lots/${lot.id}`, { intent: "withdraw", confirmed: "yes" }, { cookie: seller.cookie }),
       { lotId: lot.id },
     );
     expect(outcome.status).toBe(409);

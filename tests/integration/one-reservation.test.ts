@@ -269,6 +269,43 @@ describe("an accept racing an award", () => {
   );
 });
 
+describe("an award cannot reserve the same tonnes twice (issue 15 item 7)", () => {
+  test("two confirmations of one award racing: one wins, the winner's window rises by the lot's mass once", async () => {
+    for (let round = 0; round < 4; round++) {
+      const { lot, closeAt } = await sale("auction", facilityG);
+      const bookingId = await bookAtF(lot.id);
+      const award = await closeWithProvisionalAward(lot.id, closeAt);
+      const [beforeF, beforeG] = [await bookedKg(windowF), await bookedKg(windowG)];
+
+      const outcomes = await Promise.all([
+        confirmAward(sellerCaller(), award.id, closeAt),
+        confirmAward(sellerCaller(), award.id, closeAt),
+      ]);
+      expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+      expect(await bookedKg(windowG)).toBe(beforeG + MASS);
+      expect(await bookedKg(windowF)).toBe(beforeF - MASS);
+      expect(await reservations(lot.id)).toMatchObject([{ awardId: award.id, capacityWindowId: windowG }]);
+      expect((await db().capacityBooking.findUniqueOrThrow({ where: { id: bookingId } })).status).toBe(
+        "cancelled",
+      );
+    }
+  });
+
+  test("an award taking the booking over, confirmed twice at once, keeps F's kg raised once", async () => {
+    const { lot, closeAt } = await sale("auction", facilityF);
+    const beforeF = await bookedKg(windowF);
+    await bookAtF(lot.id);
+    const award = await closeWithProvisionalAward(lot.id, closeAt);
+    const outcomes = await Promise.all([
+      confirmAward(sellerCaller(), award.id, closeAt),
+      confirmAward(sellerCaller(), award.id, closeAt),
+    ]);
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+    expect(await bookedKg(windowF)).toBe(beforeF + MASS);
+    expect(await reservations(lot.id)).toHaveLength(1);
+  });
+});
+
 describe("the lot page says what an award does to the booking", () => {
   const page = async (who: Bidder, lotId: string) => {
     const response = await callRoute(lotPage.loader, getRequest(`/lots/${lotId}`, { cookie: who.cookie }), {

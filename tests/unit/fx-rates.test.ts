@@ -61,3 +61,18 @@ describe("reference exchange rates", () => {
     expect(rateProvenance("KRW", factors.fxRates).asOf).toBe("2026-11-30");
   });
 });
+
+describe("fromUsdMinor (a USD figure in the lot's currency)", () => {
+  test("inverts toUsdMinor within a minor unit, for every currency with a rate", async () => {
+    const { fromUsdMinor, toUsdMinor } = await import("~/domain/matching/fx-rates.ts");
+    for (const economy of ECONOMIES) {
+      const back = fromUsdMinor(1_000_000, economy.currency);
+      expect(back, economy.currency).not.toBeNull();
+      const again = toUsdMinor(back as number, economy.currency) as number;
+      // One minor unit of a weak currency is a fraction of a cent; of a strong one, at most a cent.
+      expect(Math.abs(again - 1_000_000), economy.currency).toBeLessThanOrEqual(1);
+    }
+    expect(fromUsdMinor(12_345, "USD")).toBe(12_345);
+    expect(fromUsdMinor(100, "XXX")).toBeNull();
+  });
+});

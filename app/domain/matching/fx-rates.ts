@@ -141,3 +141,24 @@ export function toUsdMinor(
       : roundedQuotient(amount * BigInt(rate.rateMicro), scale * 1_000_000n);
   return Number(cents);
 }
+
+/**
+ * US cents as minor units of `currency`, rounded half away from zero (the inverse of toUsdMinor,
+ * for showing a USD figure beside a lot priced in another currency); null without a rate.
+ */
+export function fromUsdMinor(
+  usdCents: number,
+  currency: string,
+  table: FxRateTable = REFERENCE_FX_RATES,
+): number | null {
+  if (currency === "USD") return usdCents;
+  const rate = rateFor(table, currency);
+  if (!rate || rate.rateMicro <= 0) return null;
+  const scale = 10n ** BigInt(currencyExponent(currency));
+  const cents = BigInt(usdCents);
+  const minor =
+    rate.quote === "per_usd"
+      ? roundedQuotient(cents * scale * BigInt(rate.rateMicro), 100n * 1_000_000n)
+      : roundedQuotient(cents * scale * 1_000_000n, 100n * BigInt(rate.rateMicro));
+  return Number(minor);
+}

@@ -18,6 +18,8 @@ export interface MatchBreakdown {
   readonly postedUsd: Money;
   readonly logisticsCost: Money;
   readonly netValue: Money;
+  /** The net value in the lot's own currency, when that is not the dollars the net is stated in. */
+  readonly netValueInLotCurrency?: Money | null;
   readonly recoverableMetalValue: Money;
   readonly pricesAsOf: string | null;
   readonly payableShareBp: number | null;
