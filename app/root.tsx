@@ -95,6 +95,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 <NavLink to="/settings/organization">Organisation</NavLink>
                 {viewer.isPlatformAdmin ? <NavLink to="/admin/deals">Payments</NavLink> : null}
                 {viewer.isPlatformAdmin ? <NavLink to="/admin/outbox">Outbox</NavLink> : null}
+                {viewer.isPlatformAdmin ? <NavLink to="/admin/organizations">Verification</NavLink> : null}
                 {viewer.isPlatformAdmin ? <NavLink to="/admin/prices">Prices</NavLink> : null}
                 {viewer.isPlatformAdmin ? <NavLink to="/admin/factors">Factors</NavLink> : null}
                 <NotificationBell unread={viewer.unreadNotifications} />

@@ -139,7 +139,7 @@ export default function OrganizationSettings() {
       <h1>{organization.name}</h1>
       <p>
         Verification: <span className="badge">{organization.verificationStatus}</span> ·{" "}
-        <Link to="/settings/api-tokens">API tokens</Link> · <Link to="/settings/payouts">Payouts</Link>
+        <Link to="/settings/verification">Verification</Link> · <Link to="/settings/api-tokens">API tokens</Link> · <Link to="/settings/payouts">Payouts</Link>
       </p>
       {result?.notice ? (
         <p className="notice" role="status">

@@ -1,5 +1,6 @@
 import { useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
+import { VerificationBadge } from "~/components/verification-badge.tsx";
 import type { AuctionView } from "~/domain/bidding/auction-view.ts";
 import type { LiveAuction, SellerLadderEntry } from "~/domain/bidding/live-auction.ts";
 import { formatDateTime, utcFallback } from "~/domain/date-time.ts";
@@ -291,7 +292,10 @@ function SellerLadder({
         {rows.map((row) => (
           <tr key={row.id} data-testid="seller-ladder-row">
             <td>{row.sequence}</td>
-            <td>{row.bidderName}</td>
+            <td>
+              {row.bidderName}{" "}
+              <VerificationBadge status={row.bidderVerification} organizationId={row.bidderOrganizationId} />
+            </td>
             <td>{money(row.amount)}</td>
             <td>{row.terms}</td>
             <td>{row.freight ? money(row.freight) : "—"}</td>
