@@ -179,11 +179,15 @@ describe("sign-up", () => {
     const outcome = await confirmEmail("ana.reyes@example.com");
     expect(outcome.status).toBe(302);
     expect(outcome.location).toBe("/dashboard?email=verified");
-    expect((await db().user.findUniqueOrThrow({ where: { id: unverified.id } })).emailVerifiedAt).not.toBeNull();
+    expect(
+      (await db().user.findUniqueOrThrow({ where: { id: unverified.id } })).emailVerifiedAt,
+    ).not.toBeNull();
     const welcome = await latestEmail("ana.reyes@example.com", "welcome");
     expect(welcome.text).toMatch(/https?:\/\/[^\s/]+\/settings\/verification/);
     // The link works once.
-    const again = await callRoute(verifyEmailRoute.action, postRequest(`/verify-email/${token}`, {}), { token });
+    const again = await callRoute(verifyEmailRoute.action, postRequest(`/verify-email/${token}`, {}), {
+      token,
+    });
     expect(again.status).toBe(400);
     const setCookie = outcome.headers.get("Set-Cookie") ?? "";
     expect(setCookie).toMatch(/^__session=[^;]+;/);
