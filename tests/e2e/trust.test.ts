@@ -119,7 +119,9 @@ describe("organisation verification", () => {
     await upload("permit", "permit.pdf");
     await seller.getByRole("button", { name: "Ask to be verified", exact: true }).click();
     await status(seller, "a platform administrator will check");
-    expect(await seller.getByTestId("verification-badge").getAttribute("data-status")).toBe("pending");
+    await expect
+      .poll(() => seller.getByTestId("verification-badge").getAttribute("data-status"))
+      .toBe("pending");
 
     // The admin's queue: a rejection needs a reason.
     const admin = await browser.newPage();
