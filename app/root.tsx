@@ -137,6 +137,9 @@ export function Layout({ children }: { children: ReactNode }) {
                   <NavLink to="/settings/organization">{t("nav.organisation")}</NavLink>
                   {viewer.isPlatformAdmin ? <NavLink to="/admin/deals">{t("nav.payments")}</NavLink> : null}
                   {viewer.isPlatformAdmin ? <NavLink to="/admin/outbox">{t("nav.outbox")}</NavLink> : null}
+                  {viewer.isPlatformAdmin ? (
+                    <NavLink to="/admin/organizations">{t("nav.verification")}</NavLink>
+                  ) : null}
                   {viewer.isPlatformAdmin ? <NavLink to="/admin/prices">{t("nav.prices")}</NavLink> : null}
                   {viewer.isPlatformAdmin ? <NavLink to="/admin/factors">{t("nav.factors")}</NavLink> : null}
                   <NotificationBell unread={viewer.unreadNotifications} />

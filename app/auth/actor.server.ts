@@ -1,6 +1,7 @@
 import { redirect } from "@remix-run/node";
 import { problem } from "~/api/http.server.ts";
 import type { Capability } from "~/domain/codes.ts";
+import { type Failure, fail } from "~/domain/failure.ts";
 import { authenticateApiToken } from "~/models/api-token.server.ts";
 import { findMembershipsOfUser } from "~/models/organization.server.ts";
 import { requestFacts, securityLog } from "~/utils/security-log.server.ts";
@@ -119,6 +120,19 @@ export async function getActor(request: Request, options: { tokens?: boolean } =
   const session = await getLiveSession(request);
   if (!session) return null;
   return sessionActor(session, await findMembershipsOfUser(session.user.id));
+}
+
+/**
+ * Until a user opens the link emailed at sign-up, the account may set up its organisation and save
+ * drafts but not publish lots or bid (README, business limits; ADR 038). Token actors pass: a
+ * token is made by a user whose address is verified (settings.api-tokens.tsx).
+ */
+export function emailVerificationRefusal(actor: Actor): Failure<"EMAIL_NOT_VERIFIED"> | null {
+  if (actor.via === "token" || actor.user.emailVerifiedAt) return null;
+  return fail(
+    "EMAIL_NOT_VERIFIED",
+    "Confirm your email address first: open the link we emailed you, or ask for a new one at /verify-email.",
+  );
 }
 
 /** Why an actor may not go on, or null when it meets the need. Pure: the same rule for every surface. */

@@ -98,7 +98,10 @@ export async function getFacilityForViewer(
   if (!isUuid(facilityId)) return null;
   const facility = await db().facility.findUnique({
     where: { id: facilityId },
-    include: { ...facilityInclude(today), organization: { select: { id: true, name: true, slug: true } } },
+    include: {
+      ...facilityInclude(today),
+      organization: { select: { id: true, name: true, slug: true, verificationStatus: true } },
+    },
   });
   if (!facility) return null;
   if (!facility.active && facility.organizationId !== viewerOrganizationId) return null;

@@ -1,6 +1,6 @@
 import type { Capability } from "~/domain/codes.ts";
-import { Prisma } from "~/generated.server/prisma/client.ts";
-import { db } from "~/utils/db.server.ts";
+import { type Organization, Prisma, type User } from "~/generated.server/prisma/client.ts";
+import { type DbTransaction, db } from "~/utils/db.server.ts";
 import { hashPassword, verifyPassword } from "~/utils/password.server.ts";
 import { availableSlug } from "./organization.server.ts";
 
@@ -22,21 +22,38 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
-/** Sign-up: the user, the organisation and the owner membership, all or nothing. */
-export async function createUserWithOrganization(input: {
-  name: string;
-  email: string;
-  password: string;
-  organizationName: string;
-  economyCode: string;
-  capabilities: Capability[];
-}) {
+/**
+ * The user, the organisation and the owner membership, all or nothing. The address counts as
+ * verified unless `emailVerifiedAt: null` says otherwise: sign-up (sign-up.server.ts) passes null
+ * and mails a link; seeds and test fixtures make accounts whose address nobody needs to prove.
+ * `inTransaction` runs in the same transaction (sign-up queues its emails there).
+ */
+export async function createUserWithOrganization(
+  input: {
+    name: string;
+    email: string;
+    password: string;
+    organizationName: string;
+    economyCode: string;
+    capabilities: Capability[];
+    emailVerifiedAt?: Date | null;
+  },
+  inTransaction?: (
+    tx: DbTransaction,
+    created: { user: { id: string; email: string; name: string } },
+  ) => Promise<void>,
+): Promise<{ user: User; organization: Organization }> {
   const passwordHash = await hashPassword(input.password);
   const slug = await availableSlug(input.organizationName);
   try {
     return await db().$transaction(async (tx) => {
       const user = await tx.user.create({
-        data: { name: input.name, email: normalizeEmail(input.email), passwordHash },
+        data: {
+          name: input.name,
+          email: normalizeEmail(input.email),
+          passwordHash,
+          emailVerifiedAt: input.emailVerifiedAt === undefined ? new Date() : input.emailVerifiedAt,
+        },
       });
       const organization = await tx.organization.create({
         data: {
@@ -49,13 +66,14 @@ export async function createUserWithOrganization(input: {
       await tx.membership.create({
         data: { userId: user.id, organizationId: organization.id, role: "owner" },
       });
+      await inTransaction?.(tx, { user });
       return { user, organization };
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
       // Either the email was registered meanwhile, or another sign-up took the same slug.
       if (await findUserByEmail(input.email)) throw new EmailTakenError();
-      return createUserWithOrganization(input);
+      return createUserWithOrganization(input, inTransaction);
     }
     throw error;
   }

@@ -16,7 +16,7 @@ import {
   validationProblem,
 } from "~/api/http.server.ts";
 import { bidLimiter, rateLimitedProblem } from "~/api/rate-limits.server.ts";
-import { getApiActor, requireApiActor } from "~/auth/actor.server.ts";
+import { emailVerificationRefusal, getApiActor, requireApiActor } from "~/auth/actor.server.ts";
 import { placeBid } from "~/models/bidding/bid.server.ts";
 import { lotBidsForViewer, toBidJson } from "~/models/bidding/bid-list.server.ts";
 import { closeLotIfDue } from "~/models/bidding/closing.server.ts";
@@ -53,6 +53,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     const caller = await requireApiActor(request);
     if (!canBid(caller.organization.capabilities)) return capabilityProblem();
+    const unverified = emailVerificationRefusal(caller);
+    if (unverified) return failureProblem(unverified);
     const allowance = await bidLimiter.take(caller.organization.id);
     if (!allowance.ok)
       return rateLimitedProblem(allowance, "Too many bids from your organisation.", "organisation");

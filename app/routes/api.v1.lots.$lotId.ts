@@ -9,7 +9,7 @@ import {
   validationProblem,
 } from "~/api/http.server.ts";
 import { mergePatch, PatchLotBody } from "~/api/lot-api.server.ts";
-import { requireApiActor } from "~/auth/actor.server.ts";
+import { emailVerificationRefusal, requireApiActor } from "~/auth/actor.server.ts";
 import { validateLotInput } from "~/domain/lot-input.ts";
 import { lotInputFromRow } from "~/domain/lot-json.ts";
 import { canEdit } from "~/domain/lot-lifecycle.ts";
@@ -72,6 +72,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!check.ok) return problem(409, check.message, { code: "LOT_NOT_EDITABLE" });
       if (body.status === "open" && lot.status !== "draft")
         return problem(409, "Only a draft can be published.", { code: "LOT_NOT_EDITABLE" });
+      const unverified = body.status === "open" ? emailVerificationRefusal(caller) : null;
+      if (unverified) return failureProblem(unverified);
       if (changesFields) {
         const now = new Date();
         const mode = lot.status === "open" || body.status === "open" ? "publish" : "draft";

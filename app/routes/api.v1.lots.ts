@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import {
   apiHandler,
+  failureProblem,
   json,
   problem,
   readJsonBody,
@@ -8,7 +9,7 @@ import {
   validationProblem,
 } from "~/api/http.server.ts";
 import { CreateLotBody } from "~/api/lot-api.server.ts";
-import { requireApiActor } from "~/auth/actor.server.ts";
+import { emailVerificationRefusal, requireApiActor } from "~/auth/actor.server.ts";
 import { parseLotFilters } from "~/domain/lot-filters.ts";
 import { validateLotInput } from "~/domain/lot-input.ts";
 import { createLot, toLotJson } from "~/models/lot.server.ts";
@@ -47,6 +48,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const caller = await requireApiActor(request, { capability: "seller" });
     const body = await readJsonBody(request, CreateLotBody);
     const publish = body.status === "open";
+    const unverified = publish ? emailVerificationRefusal(caller) : null;
+    if (unverified) return failureProblem(unverified);
     const now = new Date();
     const { status: _status, ...raw } = body;
     const checked = validateLotInput(raw, {

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
+import { VerificationBadge } from "~/components/verification-badge.tsx";
 import { MY_BID_STANDING_LABELS } from "~/domain/bidding/my-bid-standing.ts";
 import { SALE_MODE_LABELS } from "~/domain/codes.ts";
 import { LOT_STATUS_LABELS } from "~/domain/lot-lifecycle.ts";
@@ -73,6 +74,9 @@ export default function MyBids() {
                   <Link to={`/lots/${row.lotId}`}>{row.reference}</Link>
                   <br />
                   {row.title}
+                  <br />
+                  <span className="hint">{row.seller.name}</span>{" "}
+                  <VerificationBadge status={row.seller.verificationStatus} organizationId={row.seller.id} />
                 </td>
                 <td data-label="Sale">
                   {SALE_MODE_LABELS[row.saleMode]}

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
+import { VerificationBadge } from "~/components/verification-badge.tsx";
 import { CAPABILITY_LABELS } from "~/domain/codes.ts";
 import { formatMoney } from "~/domain/money.ts";
 import { formatKgAsTonnes } from "~/domain/quantity.ts";
@@ -17,8 +18,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   return {
     userName: user.name,
+    emailVerified: Boolean(user.emailVerifiedAt),
+    justVerified: new URL(request.url).searchParams.get("email") === "verified",
     role: membership.role,
     organization: {
+      id: organization.id,
       name: organization.name,
       economyName: organization.economy.name,
       capabilities: organization.capabilities,
@@ -32,7 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const tonnes = (kg: number) => formatKgAsTonnes(kg, { maxDecimals: 1 });
 
 export default function Dashboard() {
-  const { organization, overview, money, userName, role } = useLoaderData<typeof loader>();
+  const { organization, overview, money, userName, role, emailVerified, justVerified } =
+    useLoaderData<typeof loader>();
   const caps = new Set(organization.capabilities);
   const lotsOpen = overview.lotsByStatus.find((s) => s.status === "open");
   const lotsTotal = overview.lotsByStatus.reduce((sum, s) => sum + s.count, 0);
@@ -42,8 +47,19 @@ export default function Dashboard() {
       <p>
         Welcome, {userName} ({role}). {organization.economyName} ·{" "}
         {organization.capabilities.map((c) => CAPABILITY_LABELS[c]).join(" · ")} ·{" "}
-        <span className="badge">{organization.verificationStatus}</span>
+        <VerificationBadge status={organization.verificationStatus} organizationId={organization.id} own />
       </p>
+      {justVerified ? (
+        <p className="notice" role="status">
+          Your email address is verified. Welcome to Packloop!
+        </p>
+      ) : null}
+      {emailVerified ? null : (
+        <p className="notice" data-testid="email-unverified">
+          Your email address is not verified yet: open the link we emailed you to publish lots and bid.{" "}
+          <Link to="/verify-email">Email me a new link</Link>
+        </p>
+      )}
 
       <section className="card" aria-labelledby="deal-money" data-testid="deal-money">
         <h2 id="deal-money">Money on your deals</h2>

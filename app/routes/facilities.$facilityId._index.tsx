@@ -12,6 +12,7 @@ import { CapacityTable } from "~/components/capacity-table.tsx";
 import { FacilityLotsSection } from "~/components/facility-lots-section.tsx";
 import { PointMap } from "~/components/map/index.tsx";
 import { ReliabilityBadgeView } from "~/components/reputation.tsx";
+import { VerificationBadge } from "~/components/verification-badge.tsx";
 import {
   BATTERY_CONDITION_LABELS,
   CHEMISTRY_SHORT_LABELS,
@@ -62,6 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     organizationName: facility.organization.name,
     organizationId: facility.organizationId,
+    organizationVerification: facility.organization.verificationStatus,
     reliability: reliability ? { figure: reliability, badge: reliabilityBadge(reliability) } : null,
     economyName: economyByCode(facility.economyCode)?.name ?? facility.economyCode,
     active: facility.active,
@@ -106,6 +108,7 @@ export default function FacilityPage() {
     facility,
     organizationName,
     organizationId,
+    organizationVerification,
     reliability,
     economyName,
     active,
@@ -124,7 +127,13 @@ export default function FacilityPage() {
         <div>
           <h1>{facility.name}</h1>
           <p className="lede">
-            <Link to={`/organizations/${organizationId}`}>{organizationName}</Link> · {economyName}
+            <Link to={`/organizations/${organizationId}`}>{organizationName}</Link>{" "}
+            <VerificationBadge
+              status={organizationVerification}
+              organizationId={organizationId}
+              own={isOwner}
+            />{" "}
+            · {economyName}
             {facility.holdsImportConsent ? <span className="badge badge-ok">Import consent</span> : null}
             {active ? null : <span className="badge badge-warn">Unlisted</span>}
             {reliability ? (

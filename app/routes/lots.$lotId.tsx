@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { getActor, requireActor } from "~/auth/actor.server.ts";
+import { emailVerificationRefusal, getActor, requireActor } from "~/auth/actor.server.ts";
 import { ConfirmAction, ConfirmStep, isConfirmed } from "~/components/confirm-action.tsx";
 import { AwardPanel } from "~/components/lot/award-panel.tsx";
 import { BidPanel } from "~/components/lot/bid-panel.tsx";
@@ -12,6 +12,7 @@ import { LotDocumentsSection } from "~/components/lot-documents-section.tsx";
 import { LotFactsTable } from "~/components/lot-facts.tsx";
 import { LotMatchesSection } from "~/components/lot-matches-section.tsx";
 import { chemistryColour, PointMap } from "~/components/map/index.tsx";
+import { VerificationBadge } from "~/components/verification-badge.tsx";
 import { toCustodyView } from "~/domain/custody/chain-view.ts";
 import { type Failure, fail, failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { canEdit, canPublish, canWithdraw, LOT_STATUS_LABELS } from "~/domain/lot-lifecycle.ts";
@@ -99,7 +100,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     byReliability,
     reliability,
     lot: toLotJson(lot, { viewerOrganizationId: viewer?.organizationId ?? null, prices }),
-    seller: { name: lot.organization.name, verification: lot.organization.verificationStatus },
+    seller: {
+      id: lot.organizationId,
+      name: lot.organization.name,
+      verification: lot.organization.verificationStatus,
+    },
     economyName: lot.economy.name,
     loggedIn: viewer !== null,
     isOwner,
@@ -129,8 +134,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organization, user } = await requireActor(request, { capability: "seller" });
-  const caller = { organizationId: organization.id, userId: user.id };
+  const actor = await requireActor(request, { capability: "seller" });
+  const caller = { organizationId: actor.organization.id, userId: actor.user.id };
   const lotId = params.lotId ?? "";
   const { form, files } = await readLotFormRequest(request);
   const intent = form.get("intent");
@@ -144,6 +149,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "withdraw" && !isConfirmed(form))
     return { formError: null, errors: {}, done: null, confirm: "withdraw" as const };
   if (intent === "publish" || intent === "withdraw") {
+    const unverified = intent === "publish" ? emailVerificationRefusal(actor) : null;
+    if (unverified) return refuse(unverified);
     const result = intent === "publish" ? await publishLot(caller, lotId) : await withdrawLot(caller, lotId);
     if (!result.ok) return refuse(result);
     return { formError: null, errors: {}, done: intent === "publish" ? "Published." : "Withdrawn." };
@@ -217,8 +224,9 @@ export default function LotPage() {
           </p>
           <h1>{lot.title}</h1>
           <p>
-            Listed by <strong>{seller.name}</strong>
-            {seller.verification === "verified" ? " (verified)" : ""} · {lot.locationLabel ?? economyName}
+            Listed by <Link to={`/organizations/${seller.id}`}>{seller.name}</Link>{" "}
+            <VerificationBadge status={seller.verification} organizationId={seller.id} own={isOwner} /> ·{" "}
+            {lot.locationLabel ?? economyName}
           </p>
         </div>
         {isOwner ? (

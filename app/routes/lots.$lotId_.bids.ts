@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { bidLimiter } from "~/api/rate-limits.server.ts";
-import { getActor } from "~/auth/actor.server.ts";
+import { emailVerificationRefusal, getActor } from "~/auth/actor.server.ts";
 import { readBidForm } from "~/domain/bidding/bid-form.ts";
 import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { placeBid } from "~/models/bidding/bid.server.ts";
@@ -45,6 +45,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!viewer.organizationId) {
     return refuse(403, { code: "CAPABILITY_REQUIRED", formError: "Join an organisation to bid." });
   }
+  const unverified = emailVerificationRefusal(viewer);
+  if (unverified) return refuse(403, { code: unverified.code, formError: unverified.message });
   // The API's per-organisation bid limit counts the page's bids too (issue 17, defect 9).
   const allowance = await bidLimiter.take(viewer.organizationId);
   if (!allowance.ok) {

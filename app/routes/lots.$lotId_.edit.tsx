@@ -6,7 +6,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireActor } from "~/auth/actor.server.ts";
+import { emailVerificationRefusal, requireActor } from "~/auth/actor.server.ts";
 import { LotForm } from "~/components/lot-form.tsx";
 import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { validateLotInput } from "~/domain/lot-input.ts";
@@ -26,14 +26,15 @@ export const meta: MetaFunction = () => [{ title: "Edit lot · Packloop" }];
 
 /** The caller's own lot, still editable; otherwise the page answers 404, 403 or 409. */
 async function requireEditableLot(request: Request, lotId: string) {
-  const { organization, user } = await requireActor(request, { capability: "seller" });
+  const actor = await requireActor(request, { capability: "seller" });
+  const { organization, user } = actor;
   const lot = await getLotForViewer(lotId, organization.id);
   if (!lot) throw new Response("There is no such lot.", { status: 404 });
   if (lot.organizationId !== organization.id)
     throw new Response("Only the organisation that listed this lot can edit it.", { status: 403 });
   const check = canEdit(lot);
   if (!check.ok) throw new Response(check.message, { status: 409 });
-  return { lot, caller: { organizationId: organization.id, userId: user.id } };
+  return { lot, caller: { organizationId: organization.id, userId: user.id }, actor };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -48,9 +49,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { lot, caller } = await requireEditableLot(request, params.lotId ?? "");
+  const { lot, caller, actor } = await requireEditableLot(request, params.lotId ?? "");
   const { form } = await readLotFormRequest(request);
   const publishNow = lot.status === "draft" && form.get("intent") === "publish";
+  const unverified = publishNow ? emailVerificationRefusal(actor) : null;
+  if (unverified) {
+    return data({ errors: {}, values: lotFormValues(form), formError: unverified.message }, { status: 403 });
+  }
   const now = new Date();
   // An open lot must stay complete; a draft only when it is being published.
   const mode = lot.status === "open" || publishNow ? "publish" : "draft";

@@ -8,7 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { requireActor } from "~/auth/actor.server.ts";
+import { emailVerificationRefusal, requireActor } from "~/auth/actor.server.ts";
 import { ImportIssuesTable } from "~/components/lot-import-issues.tsx";
 import { formatDateTime } from "~/domain/date-time.ts";
 import { checkImportRows, MAX_IMPORT_ROWS } from "~/domain/lot-import.ts";
@@ -92,11 +92,14 @@ function refuse(
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { organization, user } = await requireActor(request, { capability: "seller" });
+  const actor = await requireActor(request, { capability: "seller" });
+  const { organization, user } = actor;
   const { form, file } = await readUpload(request);
   const options = OptionsSchema.safeParse({ publish: form.get("publish"), intent: form.get("intent") });
   const values = { publish: String(form.get("publish") ?? "draft") };
   if (!options.success) return refuse({ publish: options.error.issues[0].message }, values);
+  const unverified = options.data.publish === "publish" ? emailVerificationRefusal(actor) : null;
+  if (unverified) return refuse({ publish: unverified.message }, values);
   if (!file) return refuse({ file: "Choose a CSV or XLSX file to import." }, values);
   if (!file.bytes) {
     return refuse(

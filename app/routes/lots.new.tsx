@@ -6,7 +6,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireActor } from "~/auth/actor.server.ts";
+import { emailVerificationRefusal, requireActor } from "~/auth/actor.server.ts";
 import { LotForm } from "~/components/lot-form.tsx";
 import { PassportUpload } from "~/components/passport-upload.tsx";
 import { validateLotInput } from "~/domain/lot-input.ts";
@@ -35,7 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { organization, user } = await requireActor(request, { capability: "seller" });
+  const actor = await requireActor(request, { capability: "seller" });
+  const { organization, user } = actor;
   const { form, files } = await readLotFormRequest(request);
   if (form.get("intent") === "passport") {
     // Pre-fill only: the seller reviews the form and saves it as usual.
@@ -43,6 +44,10 @@ export async function action({ request }: ActionFunctionArgs) {
     return data(prefill, { status: prefill.formError || Object.keys(prefill.errors).length > 0 ? 400 : 200 });
   }
   const publish = form.get("intent") === "publish";
+  const unverified = publish ? emailVerificationRefusal(actor) : null;
+  if (unverified) {
+    return data({ errors: {}, values: lotFormValues(form), formError: unverified.message }, { status: 403 });
+  }
   const now = new Date();
   const checked = validateLotInput(rawLotFromForm(form), {
     today: now.toISOString().slice(0, 10),

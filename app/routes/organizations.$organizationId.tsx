@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ReliabilityBadgeView, ReputationSection, stars } from "~/components/reputation.tsx";
+import { VerificationSection } from "~/components/verification-section.tsx";
 import { CAPABILITY_LABELS } from "~/domain/codes.ts";
 import { formatDateTime } from "~/domain/date-time.ts";
 import { economyByCode } from "~/domain/economies.ts";
 import { reliabilityBadge } from "~/domain/reputation/reliability.ts";
+import { publicVerification } from "~/models/organization-verification.server.ts";
 import {
   facilityReliabilities,
   organizationProfile,
@@ -26,13 +28,14 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const asOf = new Date();
   const organization = await organizationProfile(id);
   if (!organization) throw new Response("No such organisation.", { status: 404 });
-  const [reputation, reviews, reliability] = await Promise.all([
+  const [reputation, reviews, reliability, verification] = await Promise.all([
     organizationReputation(id, asOf),
     publishedReviewsAbout(id, asOf),
     facilityReliabilities(
       organization.facilities.map((f) => f.id),
       asOf,
     ),
+    publicVerification(id),
   ]);
   if (!reputation) throw new Response("No such organisation.", { status: 404 });
   return {
@@ -48,11 +51,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
     },
     reputation,
     reviews,
+    verification,
   };
 }
 
 export default function OrganizationPage() {
-  const { organization, reputation, reviews } = useLoaderData<typeof loader>();
+  const { organization, reputation, reviews, verification } = useLoaderData<typeof loader>();
   return (
     <div className="stack" data-testid="organization-page">
       <header>
@@ -75,6 +79,7 @@ export default function OrganizationPage() {
           </ul>
         </section>
       ) : null}
+      {verification ? <VerificationSection verification={verification} /> : null}
       <ReputationSection reputation={reputation} />
       <section className="card" aria-labelledby="org-reviews-heading">
         <h2 id="org-reviews-heading">Reviews</h2>

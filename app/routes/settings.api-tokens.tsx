@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireActor } from "~/auth/actor.server.ts";
+import { emailVerificationRefusal, requireActor } from "~/auth/actor.server.ts";
 import { TextField } from "~/components/form.tsx";
 import { formatDateTime } from "~/domain/date-time.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-token.server.ts";
@@ -31,7 +31,8 @@ const CreateSchema = z.object({
 });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { organization, user } = await requireActor(request, { role: "owner" });
+  const actor = await requireActor(request, { role: "owner" });
+  const { organization, user } = actor;
   const form = await request.formData();
   if (form.get("intent") === "revoke") {
     const revoked = await revokeApiToken(organization.id, String(form.get("tokenId") ?? ""));
@@ -42,6 +43,10 @@ export async function action({ request }: ActionFunctionArgs) {
       );
     return { errors: {}, created: null, values: {} };
   }
+  // A token acts without the session's check of the address, so only a verified user makes one.
+  const unverified = emailVerificationRefusal(actor);
+  if (unverified)
+    return data({ errors: { name: unverified.message }, created: null, values: {} }, { status: 403 });
   const parsed = parseForm(form, CreateSchema);
   if (!parsed.ok)
     return data({ errors: parsed.errors, created: null, values: parsed.values }, { status: 400 });

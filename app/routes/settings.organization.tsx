@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireActor } from "~/auth/actor.server.ts";
 import { FieldError, FormError, submittedValue, TextField } from "~/components/form.tsx";
+import { VerificationBadge } from "~/components/verification-badge.tsx";
 import { CAPABILITIES, CAPABILITY_LABELS } from "~/domain/codes.ts";
 import { formatDateTime } from "~/domain/date-time.ts";
 import { ECONOMIES, isEconomyCode } from "~/domain/economies.ts";
@@ -23,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   return {
     organization: {
+      id: organization.id,
       name: organization.name,
       economyCode: organization.economyCode,
       capabilities: organization.capabilities,
@@ -138,7 +140,8 @@ export default function OrganizationSettings() {
     <div className="stack">
       <h1>{organization.name}</h1>
       <p>
-        Verification: <span className="badge">{organization.verificationStatus}</span> ·{" "}
+        Verification:{" "}
+        <VerificationBadge status={organization.verificationStatus} organizationId={organization.id} own /> ·{" "}
         <Link to="/settings/api-tokens">API tokens</Link> · <Link to="/settings/payouts">Payouts</Link>
       </p>
       {result?.notice ? (

@@ -11,9 +11,9 @@ import { getActor } from "~/auth/actor.server.ts";
 import { FieldError, FormError, Honeypot, submittedValue, TextField } from "~/components/form.tsx";
 import { CAPABILITIES, CAPABILITY_LABELS } from "~/domain/codes.ts";
 import { ECONOMIES, isEconomyCode } from "~/domain/economies.ts";
-import { createUserWithOrganization, EmailTakenError } from "~/models/user.server.ts";
+import { signUp } from "~/models/sign-up.server.ts";
+import { appUrl } from "~/services/email.server.ts";
 import { emailField, newPasswordField } from "~/utils/fields.ts";
-import { startSession } from "~/utils/session.server.ts";
 import { type FieldErrors, type FormValues, parseForm } from "~/utils/validation.ts";
 
 export const meta: MetaFunction = () => [{ title: "Create an account · Packloop" }];
@@ -53,21 +53,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const { websiteUrl, economy, ...input } = parsed.data;
   // The honeypot was filled in: a bot. Answer as if nothing happened.
   if (websiteUrl) throw redirect("/");
-  try {
-    const { user, organization } = await createUserWithOrganization({ ...input, economyCode: economy });
-    return startSession(request, user.id, organization.id, "/dashboard");
-  } catch (error) {
-    if (error instanceof EmailTakenError) {
-      return data(
-        {
-          errors: { email: "An account with this email already exists. Log in instead?" },
-          values: parsed.values,
-        },
-        { status: 400 },
-      );
-    }
-    throw error;
-  }
+  // The same answer whether or not the address has an account (sign-up.server.ts).
+  await signUp({ ...input, economyCode: economy }, appUrl(request));
+  return data({ errors: {}, values: {}, sentTo: input.email });
 }
 
 export default function Signup() {
@@ -76,6 +64,21 @@ export default function Signup() {
   const errors: FieldErrors = feedback?.errors ?? {};
   const chosen = new Set((feedback?.values as FormValues | undefined)?.capabilities ?? []);
   const economy = submittedValue(feedback, "economy") ?? "";
+  if (feedback && "sentTo" in feedback) {
+    return (
+      <section className="card narrow">
+        <h1>Check your email</h1>
+        <p className="notice" role="status">
+          We have emailed <strong>{feedback.sentTo}</strong> a link to confirm the address and finish creating
+          your account. The link works for 24 hours. If the address already has an account, the email tells
+          you how to log in instead.
+        </p>
+        <p>
+          Nothing there? Check the spam folder, or <Link to="/signup">sign up again</Link>.
+        </p>
+      </section>
+    );
+  }
   return (
     <section className="card narrow">
       <h1>Create your Packloop account</h1>

@@ -3,6 +3,7 @@ import type express from "express";
 import { MAX_DISPUTE_FORM_BYTES } from "~/domain/deals/disputes.ts";
 import { MAX_LOT_FORM_BYTES } from "~/domain/lot-documents.ts";
 import { MAX_IMPORT_BYTES } from "~/domain/lot-import-file.ts";
+import { MAX_VERIFICATION_FORM_BYTES } from "~/domain/organization-verification.ts";
 import { MAX_EVIDENCE_FORM_BYTES } from "~/domain/shipments/evidence.ts";
 import { closeAfterAnswer, isApiPath, sendRefusal } from "./http-refusal.server.ts";
 
@@ -28,7 +29,8 @@ export type BodyKind =
   | "lot-import"
   | "lot-form"
   | "deal-form"
-  | "evidence-form";
+  | "evidence-form"
+  | "verification-form";
 
 const KB = 1024;
 const MB = 1024 * KB;
@@ -48,6 +50,8 @@ export const BODY_LIMITS: Record<BodyKind, number> = {
   "deal-form": MAX_DISPUTE_FORM_BYTES,
   /** A shipment page's milestone form with its evidence files. */
   "evidence-form": MAX_EVIDENCE_FORM_BYTES,
+  /** The organisation's verification page: one document (ADR 038). */
+  "verification-form": MAX_VERIFICATION_FORM_BYTES,
 };
 
 const BULK_JSON = /^\/api\/v1\/(quotes|allocation-plans)$/;
@@ -66,6 +70,7 @@ export function bodyKindFor(path: string): BodyKind {
   if (lot && !NOT_A_LOT.has(lot[1])) return "lot-form";
   if (DEAL_FORM.test(bare)) return "deal-form";
   if (SHIPMENT_PAGE.test(bare)) return "evidence-form";
+  if (bare === "/settings/verification") return "verification-form";
   return "form";
 }
 

@@ -298,9 +298,33 @@ export async function submitSignUp(page: Page, account: SignUp) {
   await formButton(page, "organizationName", "Create account").click();
 }
 
-/** Signs up a new organisation and waits for its dashboard. */
+/**
+ * Signs up a new organisation, confirms its email with the link from the outbox (read by the
+ * platform admin in a context of its own) and waits for the new account's dashboard.
+ */
 export async function signUp(page: Page, account: SignUp) {
   await submitSignUp(page, account);
+  await expect.poll(() => page.getByRole("heading", { name: "Check your email" }).count()).toBe(1);
+  const browser = page.context().browser();
+  if (!browser) throw new Error("signUp needs a page of a launched browser");
+  const adminContext = await browser.newContext({ baseURL: baseUrl() });
+  adminContext.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  adminContext.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
+  let link: string;
+  try {
+    const admin = await adminContext.newPage();
+    await login(admin, DEMO_ACCOUNTS.admin);
+    link = await readEmailLink(admin, account.email, "/verify-email/");
+  } finally {
+    await adminContext.close();
+  }
+  await confirmEmailLink(page, link);
+}
+
+/** Opens an email's verification link, confirms it and waits for the dashboard. */
+export async function confirmEmailLink(page: Page, link: string) {
+  await page.goto(link);
+  await page.getByRole("button", { name: "Confirm my email", exact: true }).click();
   await page.waitForURL(/\/dashboard(?:[?#]|$)/);
 }
 
@@ -312,6 +336,11 @@ export async function signUp(page: Page, account: SignUp) {
 export async function findEmailLink(fixture: BrowserFixture, recipient: string, pathPart: string) {
   const admin = await fixture.newPage();
   await login(admin, DEMO_ACCOUNTS.admin);
+  return readEmailLink(admin, recipient, pathPart);
+}
+
+/** The admin page's /admin/outbox read as findEmailLink describes. */
+export async function readEmailLink(admin: Page, recipient: string, pathPart: string) {
   // Emails may be sent after the response (an outbox drained in the background): look a few times.
   const deadline = Date.now() + 20_000;
   for (;;) {

@@ -120,7 +120,7 @@ describe("capacity windows and where a lot can go", () => {
     await seller.getByRole("status").filter({ hasText: "was invited to bid." }).waitFor();
     await recycler.goto("/notifications");
     await recycler
-      .getByText(`Invitation to bid: `, { exact: false })
+      .getByText(`Invitation to bid on `, { exact: false })
       .filter({ hasText: title })
       .first()
       .waitFor();

@@ -1,5 +1,6 @@
 import { useLocation, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
+import { VerificationBadge } from "~/components/verification-badge.tsx";
 import type { AuctionView } from "~/domain/bidding/auction-view.ts";
 import type { LiveAuction, SellerLadderEntry } from "~/domain/bidding/live-auction.ts";
 import { formatDateTime } from "~/domain/date-time.ts";
@@ -348,7 +349,10 @@ function SellerLadder({
         {rows.map((row) => (
           <tr key={row.id} data-testid="seller-ladder-row">
             <td data-label="#">{row.sequence}</td>
-            <td data-label="Bidder">{row.bidderName}</td>
+            <td data-label="Bidder">
+              {row.bidderName}{" "}
+              <VerificationBadge status={row.bidderVerification} organizationId={row.bidderOrganizationId} />
+            </td>
             <td data-label="Amount">{money(row.amount)}</td>
             <td data-label="Terms">{row.terms}</td>
             <td data-label="Freight">{row.freight ? money(row.freight) : "—"}</td>

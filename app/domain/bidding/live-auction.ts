@@ -36,6 +36,9 @@ export interface SellerLadderEntry {
   id: string;
   sequence: number;
   bidderName: string;
+  /** The bidder's organisation and its verification (issue 15), for the badge beside its name. */
+  bidderOrganizationId: string;
+  bidderVerification: "unverified" | "pending" | "verified" | "rejected";
   amount: Money;
   priceAfter: Money;
   at: string;

@@ -142,7 +142,10 @@ export async function sellerLadder(lotId: string, now = new Date()): Promise<Sel
   const bids = await db().bid.findMany({
     where: { lotId, round: lot.round, status: { not: "withdrawn" } },
     orderBy: { sequence: "desc" },
-    include: { organization: { select: { name: true } }, facility: { select: { name: true } } },
+    include: {
+      organization: { select: { name: true, verificationStatus: true } },
+      facility: { select: { name: true } },
+    },
   });
   const net = await bidNetValues(lot, bids, now);
   return bids.map((b) => {
@@ -160,6 +163,8 @@ export async function sellerLadder(lotId: string, now = new Date()): Promise<Sel
       id: b.id,
       sequence: b.sequence,
       bidderName: b.organization.name,
+      bidderOrganizationId: b.organizationId,
+      bidderVerification: b.organization.verificationStatus,
       amount: money(Number(b.amountMinor)),
       priceAfter: money(Number(b.priceAfterMinor)),
       at: b.createdAt.toISOString(),

@@ -31,6 +31,7 @@ export async function listMyBids(
     where: { id: { in: lotIds } },
     include: {
       leadingBid: { select: { organizationId: true } },
+      organization: { select: { id: true, name: true, verificationStatus: true } },
       bids: { where: { organizationId }, orderBy: { sequence: "desc" } },
       awards: {
         where: { status: { in: ["provisional", "confirmed"] } },
@@ -61,6 +62,7 @@ export async function listMyBids(
         lotId: lot.id,
         reference: lotNumberLabel(lot.number),
         title: lot.title,
+        seller: lot.organization,
         saleMode: lot.saleMode,
         lotStatus: lot.status,
         currency: lot.currency,

@@ -1,0 +1,289 @@
+import { type Failure, fail } from "~/domain/failure.ts";
+import {
+  checkRejectionReason,
+  MAX_ORGANIZATION_DOCUMENTS,
+  ORGANIZATION_DOCUMENT_LABELS,
+  type OrganizationDocumentKind,
+  type VerificationStatus as OrganizationVerificationStatus,
+  VERIFICATION_EXPLAINED,
+} from "~/domain/organization-verification.ts";
+import { queueEmail } from "~/services/email.server.ts";
+import { withStoredFiles } from "~/services/file-storage.server.ts";
+import { type DbTransaction, db } from "~/utils/db.server.ts";
+
+/**
+ * Organisation verification (KYB, issue 15; ADR 038). An organisation uploads its registration,
+ * permits, dangerous-goods training and import consents (kept by the file storage like lot
+ * documents), then asks to be verified (status `pending`); a platform admin verifies it or rejects
+ * it with a reason at /admin/organizations, and the owners are emailed the decision. Each step is
+ * a conditional update on the status, so two admins deciding at once cannot both win.
+ */
+
+export type VerificationFailure = Failure<"NOT_FOUND" | "VALIDATION" | "CONFLICT" | "TOO_MANY_DOCUMENTS">;
+
+export interface NewOrganizationDocument {
+  kind: OrganizationDocumentKind;
+  fileName: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+const documentSelect = {
+  id: true,
+  kind: true,
+  fileName: true,
+  contentType: true,
+  sizeBytes: true,
+  sha256: true,
+  createdAt: true,
+} as const;
+
+/** The organisation's status, the admin's last note and its documents, for its own page and the queue. */
+export async function organizationVerification(organizationId: string) {
+  return db().organization.findUnique({
+    where: { id: organizationId },
+    select: {
+      id: true,
+      name: true,
+      verificationStatus: true,
+      verificationNote: true,
+      verificationDecidedAt: true,
+      verificationRequestedAt: true,
+      documents: { select: documentSelect, orderBy: { createdAt: "asc" } },
+    },
+  });
+}
+
+/** Stores one document for the organisation (the file first, removed again if the row is refused). */
+export async function addOrganizationDocument(
+  caller: { organizationId: string; userId: string },
+  document: NewOrganizationDocument,
+): Promise<{ ok: true; documentId: string } | VerificationFailure> {
+  return withStoredFiles([document], async ([stored]) => {
+    const count = await db().organizationDocument.count({ where: { organizationId: caller.organizationId } });
+    if (count >= MAX_ORGANIZATION_DOCUMENTS) {
+      return fail(
+        "TOO_MANY_DOCUMENTS",
+        `An organisation keeps at most ${MAX_ORGANIZATION_DOCUMENTS} documents for verification.`,
+        { field: "file" },
+      ) as VerificationFailure;
+    }
+    const row = await db().organizationDocument.create({
+      data: { ...stored, organizationId: caller.organizationId, uploadedById: caller.userId },
+    });
+    return { ok: true as const, documentId: row.id };
+  });
+}
+
+/** A document for a member of its organisation or a platform admin; null for anyone else. */
+export async function organizationDocumentFor(
+  documentId: string,
+  viewer: { organizationIds: readonly string[]; isPlatformAdmin: boolean },
+) {
+  if (!/^[0-9a-f-]{36}$/i.test(documentId)) return null;
+  const doc = await db().organizationDocument.findUnique({ where: { id: documentId } });
+  if (!doc) return null;
+  if (!viewer.isPlatformAdmin && !viewer.organizationIds.includes(doc.organizationId)) return null;
+  return doc;
+}
+
+/** Asks to be verified: needs the company registration among the documents; from unverified or rejected. */
+export async function requestVerification(
+  organizationId: string,
+  now = new Date(),
+): Promise<{ ok: true } | VerificationFailure> {
+  const registration = await db().organizationDocument.count({
+    where: { organizationId, kind: "registration" },
+  });
+  if (registration === 0) {
+    return fail("VALIDATION", "Upload your company registration before asking to be verified.", {
+      field: "kind",
+    });
+  }
+  const updated = await db().organization.updateMany({
+    where: { id: organizationId, verificationStatus: { in: ["unverified", "rejected"] } },
+    data: { verificationStatus: "pending", verificationRequestedAt: now },
+  });
+  if (updated.count !== 1) return fail("CONFLICT", "Your organisation is already verified or waiting.");
+  return { ok: true };
+}
+
+/** The admin queue: organisations waiting first (oldest request first), then the latest decisions. */
+export async function verificationQueue() {
+  const select = {
+    id: true,
+    name: true,
+    economyCode: true,
+    capabilities: true,
+    verificationStatus: true,
+    verificationNote: true,
+    verificationRequestedAt: true,
+    verificationDecidedAt: true,
+    documents: { select: documentSelect, orderBy: { createdAt: "asc" as const } },
+  };
+  const [pending, decided] = await Promise.all([
+    db().organization.findMany({
+      where: { verificationStatus: "pending" },
+      orderBy: { verificationRequestedAt: "asc" },
+      take: 200,
+      select,
+    }),
+    db().organization.findMany({
+      where: { verificationDecidedAt: { not: null } },
+      orderBy: { verificationDecidedAt: "desc" },
+      take: 20,
+      select,
+    }),
+  ]);
+  return { pending, decided };
+}
+
+async function emailOwners(
+  tx: DbTransaction,
+  organizationId: string,
+  subject: string,
+  lines: string[],
+  kind: string,
+) {
+  const owners = await tx.membership.findMany({
+    where: { organizationId, role: "owner" },
+    select: { user: { select: { email: true, name: true } } },
+  });
+  for (const { user } of owners) {
+    await queueEmail(
+      { to: user.email, kind, subject, text: [`Hello ${user.name},`, "", ...lines].join("\n") },
+      tx,
+    );
+  }
+}
+
+/** A platform admin verifies a waiting organisation, or rejects it with a reason; the owners are emailed. */
+export async function decideVerification(
+  admin: { userId: string },
+  organizationId: string,
+  decision: { verdict: "verify" } | { verdict: "reject"; reason: string },
+  baseUrl: string,
+  now = new Date(),
+): Promise<{ ok: true } | VerificationFailure> {
+  const reason = decision.verdict === "reject" ? decision.reason.trim() : null;
+  if (decision.verdict === "reject") {
+    const problem = checkRejectionReason(decision.reason);
+    if (problem) return fail("VALIDATION", problem, { field: "reason" });
+  }
+  return db().$transaction(async (tx) => {
+    const updated = await tx.organization.updateMany({
+      where: { id: organizationId, verificationStatus: "pending" },
+      data: {
+        verificationStatus: decision.verdict === "verify" ? "verified" : "rejected",
+        verificationNote: reason,
+        verificationDecidedAt: now,
+        verificationDecidedById: admin.userId,
+      },
+    });
+    if (updated.count !== 1) {
+      const exists = await tx.organization.count({ where: { id: organizationId } });
+      return exists
+        ? fail(
+            "CONFLICT",
+            "This organisation is not waiting for a decision (another admin may have decided).",
+          )
+        : fail("NOT_FOUND", "No such organisation.");
+    }
+    const link = `${baseUrl}/settings/verification`;
+    if (decision.verdict === "verify") {
+      await emailOwners(
+        tx,
+        organizationId,
+        "Your organisation is verified on Packloop",
+        [
+          "A Packloop administrator checked your documents: your organisation is verified.",
+          VERIFICATION_EXPLAINED.verified,
+          "Counterparties now see the verified badge on your lots, facilities and bids.",
+          link,
+        ],
+        "organization_verified",
+      );
+    } else {
+      await emailOwners(
+        tx,
+        organizationId,
+        "Your organisation could not be verified yet",
+        [
+          "A Packloop administrator could not verify your organisation from the documents sent. The reason:",
+          "",
+          reason ?? "",
+          "",
+          `Upload what is missing (${Object.values(ORGANIZATION_DOCUMENT_LABELS).join(", ").toLowerCase()}) and ask again:`,
+          link,
+        ],
+        "organization_rejected",
+      );
+    }
+    return { ok: true as const };
+  });
+}
+
+/** Each facility's certifications and permits (FacilityCertification), for the pages counterparties read. */
+export async function facilityCertifications(facilityIds: readonly string[]) {
+  if (facilityIds.length === 0) return [];
+  return db().facilityCertification.findMany({
+    where: { facilityId: { in: [...facilityIds] } },
+    orderBy: [{ facilityId: "asc" }, { name: "asc" }],
+    select: { facilityId: true, name: true, reference: true, issuedBy: true, expiresOn: true },
+  });
+}
+
+/**
+ * What a counterparty may know of an organisation's verification: the status, when it was decided,
+ * which kinds of documents it sent (never the files) and its facilities' certifications.
+ */
+export async function publicVerification(organizationId: string) {
+  const organization = await db().organization.findUnique({
+    where: { id: organizationId },
+    select: {
+      id: true,
+      verificationStatus: true,
+      verificationDecidedAt: true,
+      documents: { select: { kind: true }, distinct: ["kind"] },
+      facilities: { select: { id: true, name: true }, orderBy: { name: "asc" } },
+    },
+  });
+  if (!organization) return null;
+  const certifications = await facilityCertifications(organization.facilities.map((f) => f.id));
+  return {
+    organizationId: organization.id,
+    status: organization.verificationStatus,
+    decidedAt: organization.verificationDecidedAt?.toISOString() ?? null,
+    documentKinds: organization.documents.map((d) => d.kind),
+    facilities: organization.facilities.map((f) => ({
+      ...f,
+      certifications: certifications.filter((c) => c.facilityId === f.id).map(certificationJson),
+    })),
+  };
+}
+
+export type PublicVerification = NonNullable<Awaited<ReturnType<typeof publicVerification>>>;
+
+export function certificationJson(c: {
+  name: string;
+  reference: string | null;
+  issuedBy: string | null;
+  expiresOn: Date | null;
+}) {
+  return {
+    name: c.name,
+    reference: c.reference,
+    issuedBy: c.issuedBy,
+    expiresOn: c.expiresOn?.toISOString().slice(0, 10) ?? null,
+  };
+}
+
+/** Verification statuses of several organisations at once (bid lists, lot pages). */
+export async function verificationStatuses(organizationIds: readonly string[]) {
+  if (organizationIds.length === 0) return new Map<string, OrganizationVerificationStatus>();
+  const rows = await db().organization.findMany({
+    where: { id: { in: [...new Set(organizationIds)] } },
+    select: { id: true, verificationStatus: true },
+  });
+  return new Map(rows.map((r) => [r.id, r.verificationStatus]));
+}
