@@ -4,40 +4,19 @@
 // drawer, the header's links into a "Menu". Also: that menu opens by keyboard and by tap (and
 // without JavaScript), the /lots drawer opens and applies a filter, and at 1280 px the recycler's
 // booking requests show their Decline button without a sideways scroll.
-import { type APIRequestContext, type BrowserContext, type Page, request } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { baseUrl, DEMO_ACCOUNTS, DEMO_PASSWORD, setupBrowser } from "./browser.ts";
+import { setupBrowser } from "./browser.ts";
+import { demoSessions, type Role } from "./demo-sessions.ts";
 
 const browser = setupBrowser();
 
 const PHONE = { width: 390, height: 844 };
-type Role = "anonymous" | keyof typeof DEMO_ACCOUNTS;
 const ROLES: Role[] = ["anonymous", "fleet", "recycler", "buyer", "carrier", "admin"];
 
 // --- Sessions and the demo's ids, read through the JSON API ---
 
-const sessions = new Map<Role, APIRequestContext>();
-
-async function session(role: Role): Promise<APIRequestContext> {
-  const existing = sessions.get(role);
-  if (existing) return existing;
-  const context = await request.newContext({ baseURL: baseUrl() });
-  if (role !== "anonymous") {
-    const response = await context.post("/login", {
-      form: { email: DEMO_ACCOUNTS[role], password: DEMO_PASSWORD },
-      maxRedirects: 0,
-    });
-    expect(response.status(), `log in as ${role}`).toBe(302);
-  }
-  sessions.set(role, context);
-  return context;
-}
-
-async function getJson<T>(role: Role, pathname: string): Promise<T> {
-  const response = await (await session(role)).get(pathname);
-  expect(response.status(), `GET ${pathname} as ${role}`).toBe(200);
-  return (await response.json()) as T;
-}
+const { session, getJson, dispose } = demoSessions();
 
 type ApiLot = { id: string; sellerOrganizationId: string; bidCount: number };
 type ApiBooking = { id: string; status: string; facility: { id: string } };
@@ -225,7 +204,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all([...sessions.values()].map((context) => context.dispose()));
+  await dispose();
 });
 
 describe("phones (390 × 844)", () => {

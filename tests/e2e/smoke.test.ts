@@ -9,14 +9,14 @@
 // The list of routes comes from the app's own route config (app/routes.ts): a route with no entry in
 // ROUTES below fails the test, so a new page cannot go unvisited.
 import path from "node:path";
-import { type APIRequestContext, type Page, request } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { gridToCsv, lotGrid, todayUtc } from "../fixtures/lot-import-rows.ts";
-import { baseUrl, DEMO_ACCOUNTS, DEMO_PASSWORD, setupBrowser, unique } from "./browser.ts";
+import { baseUrl, DEMO_ACCOUNTS, setupBrowser, unique } from "./browser.ts";
+import { demoSessions, type Role } from "./demo-sessions.ts";
 
 const browser = setupBrowser();
 
-type Role = "anonymous" | keyof typeof DEMO_ACCOUNTS;
 const ROLES: Role[] = ["anonymous", "fleet", "recycler", "buyer", "carrier", "admin"];
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
@@ -472,28 +472,7 @@ async function appRouteIds(): Promise<string[]> {
 
 // --- The demo's ids, read through the app's own API and pages with each role's cookies ---
 
-const sessions = new Map<Role, APIRequestContext>();
-
-async function session(role: Role): Promise<APIRequestContext> {
-  const existing = sessions.get(role);
-  if (existing) return existing;
-  const context = await request.newContext({ baseURL: baseUrl() });
-  if (role !== "anonymous") {
-    const response = await context.post("/login", {
-      form: { email: DEMO_ACCOUNTS[role], password: DEMO_PASSWORD },
-      maxRedirects: 0,
-    });
-    expect(response.status(), `log in as ${role}`).toBe(302);
-  }
-  sessions.set(role, context);
-  return context;
-}
-
-async function getJson<T>(role: Role, pathname: string): Promise<T> {
-  const response = await (await session(role)).get(pathname);
-  expect(response.status(), `GET ${pathname} as ${role}`).toBe(200);
-  return (await response.json()) as T;
-}
+const { session, getJson, dispose } = demoSessions();
 
 async function getHtml(role: Role, pathname: string): Promise<string> {
   const response = await (await session(role)).get(pathname);
@@ -749,7 +728,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all([...sessions.values()].map((context) => context.dispose()));
+  await dispose();
 });
 
 describe("smoke: every route as every demo role", () => {
