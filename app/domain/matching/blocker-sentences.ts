@@ -23,15 +23,18 @@ export const BLOCKER_SENTENCE_KEYS: Readonly<Record<BlockerCode, string>> = {
   FACILITY_NOT_PERMITTED: "quote.blockers.facilityNotPermitted",
 };
 
-/** The placeholders every sentence may use: {{facility}}, {{origin}} and {{destination}}. */
-export interface BlockerSentenceValues {
+/**
+ * The placeholders every sentence may use: {{facility}}, {{origin}} and {{destination}}. A type,
+ * not an interface, so that it passes as i18next's options (an index signature).
+ */
+export type BlockerSentenceValues = {
   /** The facility's name. */
   readonly facility: string;
   /** The economy the lot leaves from (its short name, e.g. "Chile"). */
   readonly origin: string;
   /** The facility's economy. */
   readonly destination: string;
-}
+};
 
 export interface BlockerFacts {
   readonly facilityName: string;
