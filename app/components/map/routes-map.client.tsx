@@ -160,7 +160,9 @@ export default function RoutesMapView({
                 icon={rankIcon(d.route.rank)}
                 title={d.route.endLabel}
                 keyboard={false}
-                zIndexOffset={1000 - d.route.rank}
+                // Leaflet stacks markers by their screen y plus this offset: steps of 1,000 keep a
+                // better rank on top of a worse one close by, wherever each sits.
+                zIndexOffset={(100 - d.route.rank) * 1000}
               >
                 <Tooltip>{d.route.endLabel}</Tooltip>
               </Marker>
