@@ -3,6 +3,8 @@ import { economyByCode } from "~/domain/economies.ts";
 import type { LotMatches } from "~/domain/matching/match-view.ts";
 import type { RankingWeights } from "~/domain/matching/ranking.ts";
 import { BADGE_LABELS, type FacilityReliabilityPoint } from "~/domain/reputation/reliability.ts";
+import { BlockerSentences } from "./blocker-sentences.tsx";
+import { rankedRouteLines } from "./map/ranked-routes.ts";
 import { RoutesMap } from "./map/routes-map.tsx";
 import { NetValueTerms, TransportFacts } from "./match-breakdown.tsx";
 import "./lot-matches.css";
@@ -22,7 +24,8 @@ const PRESETS: { label: string; weights: [number, number, number] }[] = [
 const economyName = (code: string) => economyByCode(code)?.name ?? code;
 
 export interface LotMatchesSectionProps {
-  lot: { location: { lat: number; lng: number }; reference: string };
+  /** `economy`: where the lot leaves from, named in the blockers' sentences. */
+  lot: { location: { lat: number; lng: number }; reference: string; economy: string };
   matches: LotMatches;
   weights: RankingWeights;
   weightsError: string | null;
@@ -97,18 +100,15 @@ export function LotMatchesSection({
   reliability = {},
   sellerActions = null,
 }: LotMatchesSectionProps) {
-  const routes = matches.feasible.slice(0, ROUTES_ON_MAP).flatMap((m, i) =>
-    m.transport
-      ? [
-          {
-            key: m.facilityId,
-            label: m.facilityName,
-            endLabel: m.facilityName,
-            legs: m.transport.legs,
-            highlight: i === 0,
-          },
-        ]
-      : [],
+  // Numbered as the list's rows and drawn on the same scale as /quote's (ranked-routes.ts).
+  const routes = rankedRouteLines(
+    matches.feasible.map((m, i) => ({
+      facilityId: m.facilityId,
+      name: m.facilityName,
+      rank: i + 1,
+      legs: m.transport?.legs ?? [],
+    })),
+    ROUTES_ON_MAP,
   );
   return (
     <section
@@ -210,13 +210,15 @@ export function LotMatchesSection({
               <li key={m.facilityId} data-testid="match-infeasible">
                 <Link to={`/facilities/${m.facilityId}`}>{m.facilityName}</Link>{" "}
                 <span className="hint">{economyName(m.economy)}</span>
-                <ul className="blockers">
-                  {m.blockers.map((b) => (
-                    <li key={b.code} data-code={b.code}>
-                      {b.message}
-                    </li>
-                  ))}
-                </ul>
+                <BlockerSentences
+                  className="blockers"
+                  blockers={m.blockers}
+                  facts={{
+                    facilityName: m.facilityName,
+                    lotEconomy: lot.economy,
+                    facilityEconomy: m.economy,
+                  }}
+                />
               </li>
             ))}
           </ul>

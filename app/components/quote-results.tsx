@@ -1,3 +1,5 @@
+import { Link } from "@remix-run/react";
+import { BlockerSentences } from "~/components/blocker-sentences.tsx";
 import { DOCUMENT_LABELS, type DocumentCode } from "~/domain/compliance/documents.ts";
 import { economyByCode } from "~/domain/economies.ts";
 import { formatMoney, type Money } from "~/domain/money.ts";
@@ -83,7 +85,18 @@ function Terms({ row, massKg }: { row: QuoteRow; massKg: number }) {
   );
 }
 
-export function QuoteResults({ rows, massKg, more }: { rows: QuoteRow[]; massKg: number; more: number }) {
+export function QuoteResults({
+  rows,
+  massKg,
+  more,
+  lotEconomy,
+}: {
+  rows: QuoteRow[];
+  massKg: number;
+  more: number;
+  /** The economy the lot leaves from, named in the blockers' sentences. */
+  lotEconomy: string;
+}) {
   if (rows.length === 0) return <p className="empty">No facility is listed in the marketplace yet.</p>;
   return (
     <>
@@ -96,8 +109,11 @@ export function QuoteResults({ rows, massKg, more }: { rows: QuoteRow[]; massKg:
             data-feasible={row.feasible}
           >
             <h3>
-              {row.feasible ? `${index + 1}. ` : ""}
-              {row.name} <span className="badge">{economyByCode(row.economy)?.name ?? row.economy}</span>
+              {row.feasible ? <span data-testid="quote-rank">{index + 1}. </span> : null}
+              <Link to={`/facilities/${row.facilityId}`} data-testid="quote-facility-link">
+                {row.name}
+              </Link>{" "}
+              <span className="badge">{economyByCode(row.economy)?.name ?? row.economy}</span>
             </h3>
             {row.feasible && row.netValue && row.transport ? (
               <>
@@ -110,13 +126,11 @@ export function QuoteResults({ rows, massKg, more }: { rows: QuoteRow[]; massKg:
                 <Terms row={row} massKg={massKg} />
               </>
             ) : (
-              <ul className="quote-blockers">
-                {row.blockers.map((b) => (
-                  <li key={b.code}>
-                    <code>{b.code}</code> {b.message}
-                  </li>
-                ))}
-              </ul>
+              <BlockerSentences
+                className="quote-blockers"
+                blockers={row.blockers}
+                facts={{ facilityName: row.name, lotEconomy, facilityEconomy: row.economy }}
+              />
             )}
             <p className="hint">
               {row.unNumber}, packing instruction {row.packingInstruction}. Documents:{" "}

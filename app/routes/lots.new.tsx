@@ -10,6 +10,7 @@ import { emailVerificationRefusal, requireActor } from "~/auth/actor.server.ts";
 import { LotForm } from "~/components/lot-form.tsx";
 import { PassportUpload } from "~/components/passport-upload.tsx";
 import { validateLotInput } from "~/domain/lot-input.ts";
+import { lotPrefillFromQuery } from "~/domain/lot-prefill.ts";
 import { checkDocumentUploads, createLotWithDocuments } from "~/models/lot-document.server.ts";
 import {
   lotFormValues,
@@ -30,6 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       availableFrom: new Date().toISOString().slice(0, 10),
       currency: organization.economy.currency,
       saleMode: "auction",
+      // "List this lot" from a quote: the quoted lot's fields as starting values (never submitted).
+      ...lotPrefillFromQuery(new URL(request.url).searchParams),
     } as Record<string, string>,
   };
 }

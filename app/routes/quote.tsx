@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, MetaFunction } from "@remix-run/node";
-import { data, Form, useActionData, useNavigation } from "@remix-run/react";
+import { data, Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { QUOTES_PER_MINUTE, quoteKey, quoteLimiter } from "~/api/rate-limits.server.ts";
 import {
   FieldError,
@@ -17,6 +18,7 @@ import {
   typedPoint,
 } from "~/components/location-field.tsx";
 import { LocationPicker } from "~/components/map/index.tsx";
+import { rankedRouteLines } from "~/components/map/ranked-routes.ts";
 import { type RouteLine, RoutesMap } from "~/components/map/routes-map.tsx";
 import { QuoteResults, type QuoteRow } from "~/components/quote-results.tsx";
 import {
@@ -29,6 +31,7 @@ import {
 } from "~/domain/codes.ts";
 import { economyForLocation } from "~/domain/economy-for-location.ts";
 import type { LatLng } from "~/domain/logistics/geo.ts";
+import { listThisLotPath } from "~/domain/lot-prefill.ts";
 import { quoteLotWithBreakdown } from "~/models/matching.server.ts";
 import { formFieldErrors, readQuoteForm } from "~/routes/quote-form.server.ts";
 import quoteStyles from "~/styles/quote.css?url";
@@ -40,7 +43,17 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: quoteStyle
 const SHOWN = 25;
 
 interface QuoteAnswer extends FormFeedback {
-  quote?: { origin: LatLng; massKg: number; rows: QuoteRow[]; more: number; routes: RouteLine[] };
+  quote?: {
+    origin: LatLng;
+    /** The economy the lot leaves from (typed, or from the point). */
+    economy: string;
+    massKg: number;
+    rows: QuoteRow[];
+    more: number;
+    routes: RouteLine[];
+    /** "List this lot": the listing form prefilled with this quote's lot. */
+    listing: string;
+  };
 }
 
 // Public: no account. Each quote ranks every facility, so it shares the API's per-address limit.
@@ -97,29 +110,25 @@ export async function action({ request }: ActionFunctionArgs) {
         : null,
     };
   });
-  // The five best routes on the map; more would hide each other.
-  const routes: RouteLine[] = shown
-    .filter((m) => m.feasible && m.transport)
-    .slice(0, 5)
-    .map((m, i) => {
-      const facility = facilities.get(m.facilityId);
-      const name = facility?.name ?? m.facilityId;
-      return {
-        key: m.facilityId,
-        label: name,
-        endLabel: name,
-        legs: [...(m.transport?.legs ?? [])],
-        highlight: i === 0,
-      };
-    });
+  // The five best routes on the map, numbered as their rows; more would hide each other.
+  const routes = rankedRouteLines(
+    rows.flatMap((row, i) =>
+      row.feasible && row.transport
+        ? [{ facilityId: row.facilityId, name: row.name, rank: i + 1, legs: shown[i].transport?.legs ?? [] }]
+        : [],
+    ),
+    5,
+  );
   return data<QuoteAnswer>({
     values: form.values,
     quote: {
       origin: form.lot.location,
+      economy: form.lot.economy,
       massKg: form.lot.massKg,
       rows,
       more: result.matches.length - shown.length,
       routes,
+      listing: listThisLotPath(form.lot),
     },
   });
 }
@@ -189,6 +198,7 @@ function Weight({
 }
 
 export default function QuotePage() {
+  const { t } = useTranslation();
   const answer = useActionData<typeof action>() as QuoteAnswer | undefined;
   const busy = useNavigation().state === "submitting";
   const [lat, setLat] = useState(submittedValue(answer, "lat") ?? "");
@@ -275,10 +285,21 @@ export default function QuotePage() {
       {answer?.quote ? (
         <section aria-labelledby="quote-results-heading">
           <h2 id="quote-results-heading">Where this lot can go</h2>
+          <div className="card quote-list-this-lot">
+            <p>{t("quote.listThisLotHint")}</p>
+            <Link to={answer.quote.listing} className="button" data-testid="list-this-lot">
+              {t("quote.listThisLot")}
+            </Link>
+          </div>
           {answer.quote.routes.length > 0 ? (
             <RoutesMap anchor={{ ...answer.quote.origin, label: "Your lot" }} routes={answer.quote.routes} />
           ) : null}
-          <QuoteResults rows={answer.quote.rows} massKg={answer.quote.massKg} more={answer.quote.more} />
+          <QuoteResults
+            rows={answer.quote.rows}
+            massKg={answer.quote.massKg}
+            more={answer.quote.more}
+            lotEconomy={answer.quote.economy}
+          />
         </section>
       ) : null}
     </div>

@@ -43,6 +43,16 @@ describe("where this lot can go", () => {
     await page.getByTestId("routes-map").waitFor();
     await page.locator("path.pl-route-leg").first().waitFor({ state: "attached" });
     expect(await page.locator("path.pl-route-leg").count()).toBeGreaterThan(0);
+    // Numbered as the list, on the same scale as /quote: marker 1 ends the first facility's route.
+    const firstName = ((await first.locator('a[href^="/facilities/"]').first().textContent()) ?? "").trim();
+    await expect
+      .poll(() =>
+        page.locator('[data-testid="routes-map"] .pl-route-rank:has([data-rank="1"])').getAttribute("title"),
+      )
+      .toBe(`1. ${firstName}`);
+    // Facilities that cannot take it say why in sentences, without the API's codes.
+    const blockers = await page.locator('[data-testid="infeasible-matches"] li li').allTextContents();
+    for (const sentence of blockers) expect(sentence).not.toMatch(/[A-Z]{3,}_[A-Z_]+/);
 
     // Steering by CO2e reloads the ranking with the weights in the URL.
     await page.getByRole("link", { name: "Lowest CO2e" }).click();

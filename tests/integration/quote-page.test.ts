@@ -74,8 +74,10 @@ describe("/quote action", () => {
         terms: Record<string, { amountMinor: number }> | null;
         blockers: { code: string }[];
       }[];
-      routes: { key: string; highlight: boolean; legs: { mode: string }[] }[];
+      routes: { key: string; highlight: boolean; rank: number; endLabel: string; legs: { mode: string }[] }[];
       origin: { lat: number; lng: number };
+      economy: string;
+      listing: string;
     };
     expect(quote.rows.map((r) => [r.name, r.feasible])).toEqual([
       ["Geelong Shredder", true],
@@ -92,6 +94,23 @@ describe("/quote action", () => {
     );
     expect(quote.rows[1].blockers.map((b) => b.code)).toEqual(["CHEMISTRY_NOT_ACCEPTED"]);
     expect(quote.routes).toEqual([expect.objectContaining({ key: nearId, highlight: true })]);
+    // Numbered on the map as its row: the best facility is 1.
+    expect(quote.routes[0].rank).toBe(1);
+    expect(quote.routes[0].endLabel).toBe("1. Geelong Shredder");
+    // The economy came from the point; "List this lot" carries the quoted lot to the listing form.
+    expect(quote.economy).toBe("AU");
+    const listing = new URL(quote.listing, "http://packloop.test");
+    expect(listing.pathname).toBe("/lots/new");
+    expect(Object.fromEntries(listing.searchParams)).toEqual({
+      chemistry: "NMC811",
+      form: "pack",
+      condition: "intact",
+      massKg: "12500",
+      stateOfHealthPct: "62",
+      lat: "-37.81",
+      lng: "144.96",
+      economy: "AU",
+    });
     expect(quote.routes[0].legs[0].mode).toBe("road");
     expect(quote.origin).toEqual({ lat: -37.81, lng: 144.96 });
   });

@@ -18,6 +18,11 @@ export interface RouteLine {
   }[];
   /** The best route, drawn thicker and on top. */
   highlight?: boolean;
+  /**
+   * Its rank in a ranking (1 = best): drawn on the ranked scale (ranked-routes.ts) and numbered at
+   * its far end with the row number of the list beside the map.
+   */
+  rank?: number;
   /** Where it was last seen (a shipment's last milestone), drawn as a marker; `alert` draws it red. */
   position?: LatLng & { label: string; alert?: boolean };
   /** Where it has been so far (a shipment's recorded positions in order), drawn over the plan. */

@@ -1,11 +1,12 @@
 import L from "leaflet";
 import { useMemo } from "react";
-import { CircleMarker, MapContainer, Polyline, Popup, Tooltip } from "react-leaflet";
+import { CircleMarker, MapContainer, Marker, Polyline, Popup, Tooltip } from "react-leaflet";
 import { greatCirclePath, type LatLng, unwrapLongitudes } from "~/domain/logistics/geo.ts";
 import { formatKm } from "~/domain/quantity.ts";
 import { BaseLayer } from "./base-layer.client.tsx";
 import type { MapTiles } from "./map-data.ts";
 import { MAP_MAX_BOUNDS, nearestCopy, toMapLng } from "./pacific.ts";
+import { rankedRouteStyle } from "./ranked-routes.ts";
 import { MODE_COLOURS, type RouteLine, TRAVELLED_COLOUR } from "./routes-map-data.ts";
 
 export interface RoutesMapViewProps {
@@ -24,6 +25,24 @@ interface DrawnLeg {
   points: [number, number][];
   label: string;
   strong: boolean;
+  /** The route's rank, when it belongs to a ranking (drawn on the ranked scale). */
+  rank?: number;
+}
+
+/** A leg's line: a ranked route on the shared rank scale, else thick when highlighted. */
+function legStyle(leg: DrawnLeg): { weight: number; opacity: number } {
+  if (leg.rank !== undefined) return rankedRouteStyle(leg.rank);
+  return leg.strong ? { weight: 5, opacity: 0.95 } : { weight: 3, opacity: 0.55 };
+}
+
+/** The numbered end of a ranked route: the facility's row number in the list beside the map. */
+function rankIcon(rank: number): L.DivIcon {
+  return L.divIcon({
+    className: "pl-route-rank",
+    html: `<span data-rank="${rank}">${rank}</span>`,
+    iconSize: [22, 22],
+    iconAnchor: [11, 11],
+  });
 }
 
 /**
@@ -50,6 +69,7 @@ function drawRoute(
       points,
       label: `${route.label}: ${leg.mode}${leg.distanceKm === undefined ? "" : `, ${formatKm(leg.distanceKm)}`}`,
       strong: route.highlight === true,
+      ...(route.rank !== undefined ? { rank: route.rank } : {}),
     });
   }
   const ends =
@@ -85,8 +105,10 @@ export default function RoutesMapView({
     for (const d of drawn) for (const leg of d.legs) all.push(...leg.points);
     return L.latLngBounds(all);
   }, [drawn, anchor.lat, anchorLng]);
-  // Faint routes first so the highlighted (best) one is drawn on top.
-  const legs = drawn.flatMap((d) => d.legs).sort((a, b) => Number(a.strong) - Number(b.strong));
+  // Faint routes first so the highlighted (best) one is drawn on top; ranked ones worst first.
+  const legs = drawn
+    .flatMap((d) => d.legs)
+    .sort((a, b) => Number(a.strong) - Number(b.strong) || (b.rank ?? 0) - (a.rank ?? 0));
   return (
     <div data-testid="routes-map">
       <MapContainer
@@ -108,8 +130,7 @@ export default function RoutesMapView({
             positions={leg.points}
             pathOptions={{
               color: MODE_COLOURS[leg.mode],
-              weight: leg.strong ? 5 : 3,
-              opacity: leg.strong ? 0.95 : 0.55,
+              ...legStyle(leg),
               dashArray: leg.mode === "rail" ? "8 6" : undefined,
             }}
             // Set when the path is created: pathOptions only restyle it and cannot add a class.
@@ -131,16 +152,31 @@ export default function RoutesMapView({
           ) : null,
         )}
         {drawn.map((d) =>
-          d.ends.slice(1).map((end) => (
-            <CircleMarker
-              key={`${d.route.key}:end`}
-              center={end}
-              radius={5}
-              pathOptions={{ color: "#ffffff", weight: 2, fillColor: "#334155", fillOpacity: 0.9 }}
-            >
-              <Tooltip>{d.route.endLabel}</Tooltip>
-            </CircleMarker>
-          )),
+          d.ends.slice(1).map((end) =>
+            d.route.rank !== undefined ? (
+              <Marker
+                key={`${d.route.key}:end`}
+                position={end}
+                icon={rankIcon(d.route.rank)}
+                title={d.route.endLabel}
+                keyboard={false}
+                // Leaflet stacks markers by their screen y plus this offset: steps of 1,000 keep a
+                // better rank on top of a worse one close by, wherever each sits.
+                zIndexOffset={(100 - d.route.rank) * 1000}
+              >
+                <Tooltip>{d.route.endLabel}</Tooltip>
+              </Marker>
+            ) : (
+              <CircleMarker
+                key={`${d.route.key}:end`}
+                center={end}
+                radius={5}
+                pathOptions={{ color: "#ffffff", weight: 2, fillColor: "#334155", fillOpacity: 0.9 }}
+              >
+                <Tooltip>{d.route.endLabel}</Tooltip>
+              </CircleMarker>
+            ),
+          ),
         )}
         {drawn.map((d) =>
           d.route.position ? (
