@@ -92,7 +92,7 @@ export function PlanFlowFigures({ pair }: { pair: PlanPair | null }) {
             <dt>{t("plan.figures.lots")}</dt>
             <dd>{pair.lots}</dd>
             <dt>{t("plan.figures.chemistry")}</dt>
-            <dd data-testid="plan-flow-chemistry">
+            <dd className="plan-flow-chemistry" data-testid="plan-flow-chemistry">
               {pair.chemistries
                 .map((c) => `${CHEMISTRY_SHORT_LABELS[c.chemistry]} ${tonnes(c.tonnes)}`)
                 .join(" · ")}

@@ -100,7 +100,7 @@ export default function PlanPage() {
       <h1>Regional allocation plan</h1>
       <PlanIntro />
       {view.ok ? <PlanFilter choices={view.choices} /> : null}
-      <Form method="post" className="inline-form">
+      <Form method="post" className="plan-recompute">
         <button type="submit" className="button button-small" disabled={busy}>
           {busy ? "Solving…" : "Recompute"}
         </button>

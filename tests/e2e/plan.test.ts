@@ -141,7 +141,8 @@ describe("/plan", () => {
       await page.locator(`[data-testid=flows-map] path[data-flow="${cross}"]`).getAttribute("stroke"),
     ).toBe("#14202b");
 
-    // Keyboard: focusing an arc shows its figures…
+    // Keyboard (the mouse out of the way): focusing an arc shows its figures…
+    await page.mouse.move(0, 0);
     const other = keys.find((k) => k !== cross) ?? (cross as string);
     await page.locator(`[data-testid=flows-map] path[data-flow="${other}"]`).focus();
     await expect.poll(() => figures.locator("h2").getAttribute("data-flow")).toBe(other);

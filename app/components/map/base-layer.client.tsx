@@ -218,8 +218,26 @@ class PlaceLabelLayer extends L.Layer {
       }
     };
     for (const row of this.found.cities) place(row, "pl-map-label pl-map-label-city");
-    for (const row of this.found.economies)
-      place(row, "pl-map-label pl-map-label-economy", this.always.has(row[0]));
+    for (const row of this.found.economies) place(row, "pl-map-label pl-map-label-economy");
+    // Names drawn below their own zoom (`always`), most prominent first, each only where it
+    // overlaps no name already drawn: at world zoom Singapore gives way to Malaysia.
+    const forced = this.found.economies
+      .filter((row) => zoom < row[3] && this.always.has(row[0]))
+      .sort((a, b) => a[3] - b[3]);
+    if (forced.length > 0) {
+      const taken = [...root.children].map((el) => el.getBoundingClientRect());
+      const overlaps = (a: DOMRect, b: DOMRect) =>
+        a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      for (const row of forced) {
+        const before = root.children.length;
+        place(row, "pl-map-label pl-map-label-economy", true);
+        for (const label of [...root.children].slice(before)) {
+          const box = label.getBoundingClientRect();
+          if (taken.some((other) => overlaps(box, other))) label.remove();
+          else taken.push(box);
+        }
+      }
+    }
     root.style.visibility = "";
   }
 }

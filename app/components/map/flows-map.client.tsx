@@ -1,5 +1,5 @@
 import type L from "leaflet";
-import { useEffect, useMemo, useRef } from "react";
+import { useMemo } from "react";
 import { CircleMarker, MapContainer, Polyline, Tooltip } from "react-leaflet";
 import { ECONOMIES } from "~/domain/economies.ts";
 import type { PlanFlow } from "~/domain/matching/plan-flows.ts";
@@ -64,19 +64,15 @@ export default function FlowsMapView({
   describe,
 }: FlowsMapViewProps) {
   const names = useMemo(() => economyNames(flows), [flows]);
-  const layers = useRef(new Map<string, L.Path>());
   const text = describe ?? label;
-  // The selected flow on top of the others.
-  useEffect(() => {
-    if (selected) layers.current.get(selected)?.bringToFront();
-  }, [selected]);
+  // The selected flow is drawn dark and the others faded, but not brought to the front: moving a
+  // path in the DOM under a resting mouse makes the browser report a new mouseover on whatever
+  // is under it, which would take the selection back from a keyboard user.
   const interactions = (flow: PlanFlow) => {
     const key = flowKeyOf(flow);
     return {
       add: (event: L.LeafletEvent) => {
-        const layer = event.target as L.Path;
-        layers.current.set(key, layer);
-        const element = layer.getElement();
+        const element = (event.target as L.Path).getElement();
         if (!element || !onSelect) return;
         // An arc is a keyboard stop: Tab reaches it and focus shows its figures, as hover does.
         element.setAttribute("tabindex", "0");
@@ -87,9 +83,6 @@ export default function FlowsMapView({
         element.addEventListener("keydown", (e) => {
           if ((e as KeyboardEvent).key === "Enter" || (e as KeyboardEvent).key === " ") onSelect(key);
         });
-      },
-      remove: () => {
-        layers.current.delete(key);
       },
       ...(onSelect ? { mouseover: () => onSelect(key), click: () => onSelect(key) } : {}),
     };
