@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
 import type { PlanView } from "~/domain/matching/plan-view.ts";
 import { BLOCKER_CODES } from "~/domain/matching/types.ts";
-import { formatMoney } from "~/domain/money.ts";
 import { formatTonnes } from "~/domain/quantity.ts";
+import { flowSentence, usePlanFormat } from "./plan-map.tsx";
 
 // Plan figures are LP results: one decimal is all they mean.
 const tonnes = (t: number) => formatTonnes(t, { maxDecimals: 1 });
@@ -23,15 +23,31 @@ const BLOCKER_LABELS: Record<string, string> = {
   FACILITY_NOT_PERMITTED: "Import consent",
 };
 
+export interface PlanTablesProps {
+  view: PlanView;
+  /** The flow whose figures show beside the map; its row is marked. */
+  selected?: string | null;
+  /** Hovering a row, or focusing or pressing its button, shows that flow's figures and marks its arc. */
+  onSelect?: (key: string) => void;
+}
+
 /** The plan's tables: flows by economy pair, utilisation, shortfalls, blocked cross-border pairs, unassigned lots. */
-export function PlanTables({ view }: { view: PlanView }) {
+export function PlanTables({ view, selected = null, onSelect }: PlanTablesProps) {
+  const { t, money, tonnes: tonnesIn } = usePlanFormat();
+  const mine = view.mine;
   const usedCodes = BLOCKER_CODES.filter((code) => view.blocked.some((b) => (b.byCode[code] ?? 0) > 0));
   return (
     <>
       <section className="card" aria-labelledby="plan-pairs">
         <h2 id="plan-pairs">Flows by economy pair</h2>
         {view.plan.totals.byEconomyPair.length === 0 ? (
-          <p className="empty">The plan sends no lot anywhere.</p>
+          <p className="empty">
+            {mine === "lots"
+              ? t("plan.filter.noLotFlows")
+              : mine === "facilities"
+                ? t("plan.filter.noFacilityFlows")
+                : "The plan sends no lot anywhere."}
+          </p>
         ) : (
           <table className="stack-table" data-testid="plan-pairs">
             <thead>
@@ -46,15 +62,30 @@ export function PlanTables({ view }: { view: PlanView }) {
             </thead>
             <tbody>
               {view.plan.totals.byEconomyPair.map((p) => (
-                <tr key={`${p.from}>${p.to}`}>
+                <tr
+                  key={p.key}
+                  data-flow={p.key}
+                  className={selected === p.key ? "plan-row-selected" : undefined}
+                  onMouseEnter={onSelect ? () => onSelect(p.key) : undefined}
+                >
                   <td data-label="From → to">
-                    {p.from === p.to ? `Within ${p.from}` : `${p.from} → ${p.to}`}
+                    {/* A keyboard stop per flow: focusing it shows the flow's figures and marks its arc. */}
+                    <button
+                      type="button"
+                      className="button-link plan-flow-button"
+                      aria-pressed={selected === p.key}
+                      title={t("plan.table.show", { flow: flowSentence(t, tonnesIn, p) })}
+                      onFocus={onSelect ? () => onSelect(p.key) : undefined}
+                      onClick={onSelect ? () => onSelect(p.key) : undefined}
+                    >
+                      {p.from === p.to ? `Within ${p.from}` : `${p.from} → ${p.to}`}
+                    </button>
                   </td>
                   <td data-label="Lots">{p.lots}</td>
-                  <td data-label="Tonnes">{tonnes(p.tonnes)}</td>
-                  <td data-label="Net value">{formatMoney(p.netValue)}</td>
-                  <td data-label="Freight">{formatMoney(p.freightCost)}</td>
-                  <td data-label="CO2e">{tonnes(p.co2eKg / 1000)}</td>
+                  <td data-label="Tonnes">{tonnesIn(p.tonnes)}</td>
+                  <td data-label="Net value">{money(p.netValue)}</td>
+                  <td data-label="Freight">{money(p.freightCost)}</td>
+                  <td data-label="CO2e">{tonnesIn(p.co2eKg / 1000)}</td>
                 </tr>
               ))}
             </tbody>
@@ -121,6 +152,7 @@ export function PlanTables({ view }: { view: PlanView }) {
           Cross-border lot–facility pairs that cannot go ahead, by what stands in the way (a pair can count
           under several rules).
         </p>
+        {mine ? <p className="plan-note">{t("plan.filter.blockedWhole")}</p> : null}
         {view.blocked.length === 0 ? (
           <p className="empty">No cross-border pair is blocked.</p>
         ) : (
@@ -165,6 +197,7 @@ export function PlanTables({ view }: { view: PlanView }) {
 
       <section className="card" aria-labelledby="plan-unassigned">
         <h2 id="plan-unassigned">Unassigned lots ({view.unassignedCount})</h2>
+        {mine === "facilities" ? <p className="plan-note">{t("plan.filter.unassignedWhole")}</p> : null}
         {view.unassignedCount === 0 ? (
           <p className="empty">None: every open lot is in the plan.</p>
         ) : (

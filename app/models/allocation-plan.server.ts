@@ -88,12 +88,15 @@ export async function loadMarketplaceInputs(today: Date) {
     title: l.title,
     economy: l.economyCode as EconomyCode,
     massKg: l.massKg,
+    chemistry: l.chemistry,
+    organizationId: l.organizationId,
   }));
-  const facilityLabels: FacilityLabel[] = facilities.map((f) => ({
+  const facilityLabels: FacilityLabel[] = facilities.map((f, i) => ({
     id: f.id,
     name: f.name,
     economy: f.economy,
     location: f.location,
+    organizationId: facilityRows[i].organizationId,
   }));
   return { lots, facilities, lotLabels, facilityLabels };
 }

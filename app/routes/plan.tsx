@@ -6,14 +6,13 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
 import { takePlanAllowance } from "~/api/rate-limits.server.ts";
-import { requireActor } from "~/auth/actor.server.ts";
-import { FlowsMap } from "~/components/map/flows-map.tsx";
+import { type Actor, requireActor } from "~/auth/actor.server.ts";
+import { PlanMap, usePlanFormat } from "~/components/plan-map.tsx";
 import { PlanTables } from "~/components/plan-tables.tsx";
 import { failureStatus } from "~/domain/failure.ts";
-import { type PlanView, planPageView } from "~/domain/matching/plan-view.ts";
-import { formatMoney } from "~/domain/money.ts";
-import { formatTonnes } from "~/domain/quantity.ts";
+import { type PlanMine, type PlanView, parsePlanMine, planPageView } from "~/domain/matching/plan-view.ts";
 import { marketplacePlan, PLAN_CACHE_MS } from "~/models/allocation-plan.server.ts";
 import { isOrganizationVerified } from "~/models/organization.server.ts";
 import planStyles from "~/styles/plan.css?url";
@@ -21,7 +20,27 @@ import planStyles from "~/styles/plan.css?url";
 export const meta: MetaFunction = () => [{ title: "Regional allocation plan · Packloop" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: planStyles }];
 
-async function planView(fresh: boolean) {
+/** Which of "my lots" / "my facilities" the viewer is offered, and what the URL asked for. */
+export interface PlanChoices {
+  lots: boolean;
+  facilities: boolean;
+  /** `?mine=` as asked; null for the whole plan. */
+  asked: PlanMine | null;
+  /** Asked by someone who acts for no organisation: the whole plan is shown. */
+  ignored: boolean;
+}
+
+async function planView(request: Request, actor: Actor, fresh: boolean) {
+  // "My lots" / "my facilities" live in the URL (?mine=lots|facilities), so a link shares them and
+  // a plain GET form sets them before any JavaScript runs.
+  const asked = parsePlanMine(new URL(request.url).searchParams.get("mine"));
+  const filter = asked && actor.organizationId ? { mine: asked, organizationId: actor.organizationId } : null;
+  const choices: PlanChoices = {
+    lots: actor.capabilities.includes("seller") || asked === "lots",
+    facilities: actor.capabilities.includes("recycler") || asked === "facilities",
+    asked,
+    ignored: asked !== null && filter === null,
+  };
   const outcome = await marketplacePlan(new Date(), fresh);
   if (!outcome.ok) {
     const busy = outcome.code === "PLAN_SOLVER_BUSY";
@@ -30,18 +49,26 @@ async function planView(fresh: boolean) {
       { status: failureStatus(outcome.code), headers: busy ? { "Retry-After": "5" } : {} },
     );
   }
-  return planPageView(outcome.value, { fromCache: outcome.fromCache, cacheSeconds: PLAN_CACHE_MS / 1000 });
+  return {
+    ...planPageView(
+      outcome.value,
+      { fromCache: outcome.fromCache, cacheSeconds: PLAN_CACHE_MS / 1000 },
+      filter,
+    ),
+    choices,
+  };
 }
 
 // The marketplace's plan, cached for a minute in the process (PLAN_CACHE_MS): see allocation-plan.server.ts.
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireActor(request);
-  return planView(false);
+  const actor = await requireActor(request);
+  return planView(request, actor, false);
 }
 
 // "Recompute": solve again now, whatever the cache holds.
 export async function action({ request }: ActionFunctionArgs) {
-  const { user, organizationId } = await requireActor(request);
+  const actor = await requireActor(request);
+  const { user, organizationId } = actor;
   // Each recompute takes a core for up to seconds: the API's limit applies, counted per
   // organisation (per user for one acting for none).
   const allowance = await takePlanAllowance(
@@ -56,27 +83,24 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(wait) } },
     );
   }
-  return planView(true);
+  return planView(request, actor, true);
 }
+
+type LoadedPlan = PlanView & { choices: PlanChoices };
 
 export default function PlanPage() {
   const loaded = useLoaderData<typeof loader>();
   const recomputed = useActionData<typeof action>();
-  const view = (recomputed ?? loaded) as PlanView | { ok: false; message: string };
+  const view = (recomputed ?? loaded) as LoadedPlan | { ok: false; message: string };
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formMethod?.toUpperCase() === "POST";
+  const { t } = usePlanFormat();
   return (
     <div className="stack plan-page" data-testid="plan-page">
       <h1>Regional allocation plan</h1>
-      <p className="plan-intro">
-        Every open lot on Packloop, sent to the facility and month that nets the region the most after freight
-        and a price of USD 100 per tonne of CO2e, with each facility&apos;s capacity respected and every pair
-        the rules forbid left out. Solved as a linear programme with HiGHS; a lot may stay where it is, and
-        then the plan says why. Arcs show the flows between economies, thicker for more tonnes; circles are
-        flows within one economy. <Link to="/insights/scenarios">What if</Link> borders, hubs, freight or the
-        CO2 price changed?
-      </p>
-      <Form method="post" className="inline-form">
+      <PlanIntro />
+      {view.ok ? <PlanFilter choices={view.choices} /> : null}
+      <Form method="post" className="plan-recompute">
         <button type="submit" className="button button-small" disabled={busy}>
           {busy ? "Solving…" : "Recompute"}
         </button>
@@ -95,13 +119,88 @@ export default function PlanPage() {
           {view.message}
         </p>
       )}
+      <p className="plan-note">
+        {t("plan.intro.method")} <Link to="/insights/scenarios">{t("plan.intro.whatIf")}</Link>
+      </p>
     </div>
+  );
+}
+
+/** What the plan is, that it books nothing, and how to act on it — before any figure. */
+function PlanIntro() {
+  const { t } = usePlanFormat();
+  return (
+    <section className="plan-intro" aria-label={t("plan.intro.label")} data-testid="plan-intro">
+      <p>{t("plan.intro.what")}</p>
+      <p>
+        <strong>{t("plan.intro.suggestion")}</strong>
+      </p>
+      <p>{t("plan.intro.read")}</p>
+      <ul className="plan-actions">
+        <li>
+          {t("plan.intro.actSeller")} <Link to="/lots/mine">{t("plan.intro.myLotsLink")}</Link>
+        </li>
+        <li>
+          {t("plan.intro.actRecycler")} <Link to="/facilities">{t("plan.intro.facilitiesLink")}</Link>
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+/** "All flows / my lots / my facilities": a plain GET form, so it works before JavaScript and the URL shares it. */
+function PlanFilter({ choices }: { choices: PlanChoices }) {
+  const { t } = usePlanFormat();
+  if (!choices.lots && !choices.facilities) return null;
+  const current = choices.ignored ? "all" : (choices.asked ?? "all");
+  return (
+    // Keyed by the choice, so the radios follow the URL after a client-side navigation too.
+    <Form key={current} method="get" className="plan-filter" data-testid="plan-filter">
+      <fieldset>
+        <legend>{t("plan.filter.legend")}</legend>
+        <label>
+          <input type="radio" name="mine" value="all" defaultChecked={current === "all"} />
+          {t("plan.filter.all")}
+        </label>
+        {choices.lots ? (
+          <label>
+            <input type="radio" name="mine" value="lots" defaultChecked={current === "lots"} />
+            {t("plan.filter.lots")}
+          </label>
+        ) : null}
+        {choices.facilities ? (
+          <label>
+            <input type="radio" name="mine" value="facilities" defaultChecked={current === "facilities"} />
+            {t("plan.filter.facilities")}
+          </label>
+        ) : null}
+        <button type="submit" className="button button-small button-secondary">
+          {t("plan.filter.apply")}
+        </button>
+      </fieldset>
+      {choices.ignored ? (
+        <p className="plan-note" role="status">
+          {t("plan.filter.noOrganisation")}
+        </p>
+      ) : current === "lots" ? (
+        <p className="plan-note" role="status" data-testid="plan-filter-status">
+          {t("plan.filter.showingLots")}
+        </p>
+      ) : current === "facilities" ? (
+        <p className="plan-note" role="status" data-testid="plan-filter-status">
+          {t("plan.filter.showingFacilities")}
+        </p>
+      ) : null}
+    </Form>
   );
 }
 
 function PlanBody({ view }: { view: PlanView }) {
   const { totals } = view.plan;
-  const tonnes = (t: number) => formatTonnes(t, { maxDecimals: 1 });
+  const { tonnes, money } = usePlanFormat();
+  const [chosen, setChosen] = useState<string | null>(null);
+  // A filter that drops the chosen flow drops the choice too.
+  const selected = chosen && totals.byEconomyPair.some((p) => p.key === chosen) ? chosen : null;
   return (
     <>
       <div className="figures plan-figures" data-testid="plan-totals">
@@ -112,11 +211,11 @@ function PlanBody({ view }: { view: PlanView }) {
           </span>
         </div>
         <div className="figure">
-          <strong>{formatMoney(totals.netValue)}</strong>
+          <strong>{money(totals.netValue)}</strong>
           <span>net value to sellers</span>
         </div>
         <div className="figure">
-          <strong>{formatMoney(totals.freightCost)}</strong>
+          <strong>{money(totals.freightCost)}</strong>
           <span>freight</span>
         </div>
         <div className="figure">
@@ -124,8 +223,14 @@ function PlanBody({ view }: { view: PlanView }) {
           <span>CO2e from freight</span>
         </div>
       </div>
-      <FlowsMap flows={view.flows} />
-      <PlanTables view={view} />
+      <PlanMap
+        flows={view.flows}
+        pairs={totals.byEconomyPair}
+        widthSamples={view.widthSamples}
+        selected={selected}
+        onSelect={setChosen}
+      />
+      <PlanTables view={view} selected={selected} onSelect={setChosen} />
     </>
   );
 }

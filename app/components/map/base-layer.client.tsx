@@ -65,8 +65,18 @@ const BORDER_STYLE: L.PathOptions = { color: "#b3ab98", weight: 0.7, opacity: 1,
 /**
  * The base layer: tiles when MAP_TILE_URL is set, otherwise the bundled Natural Earth world map
  * (public/map/world.json), drawn on its own canvas and not clickable, so clicks reach the map.
+ * `economyLabels` (short names, as labels.json writes them) are drawn at every zoom, not only from
+ * their own: a map about economies (the plan's flows) names the ones it draws.
  */
-export function BaseLayer({ tiles, copies = false }: { tiles: MapTiles | null; copies?: boolean }) {
+export function BaseLayer({
+  tiles,
+  copies = false,
+  economyLabels,
+}: {
+  tiles: MapTiles | null;
+  copies?: boolean;
+  economyLabels?: readonly string[];
+}) {
   if (tiles) {
     return (
       <TileLayer
@@ -77,7 +87,7 @@ export function BaseLayer({ tiles, copies = false }: { tiles: MapTiles | null; c
       />
     );
   }
-  return <OfflineWorld offsets={copies ? WITH_COPIES : ONE_WORLD} />;
+  return <OfflineWorld offsets={copies ? WITH_COPIES : ONE_WORLD} always={economyLabels} />;
 }
 
 const ONE_WORLD = [0];
@@ -87,7 +97,7 @@ const WITH_COPIES = [-360, 0, 360];
  * The offline world, with its economy names and big cities written on it. `offsets` draws copies a
  * turn east and west, for a map that pans freely round the globe (the location picker).
  */
-function OfflineWorld({ offsets }: { offsets: number[] }) {
+function OfflineWorld({ offsets, always }: { offsets: number[]; always?: readonly string[] }) {
   const map = useMap();
   const [data, setData] = useState<FeatureCollection | null>(null);
   const [renderer] = useState(() => L.canvas({ padding: 0.5 }));
@@ -102,13 +112,15 @@ function OfflineWorld({ offsets }: { offsets: number[] }) {
       live = false;
     };
   }, [map]);
+  // One string, so a new array with the same names does not redraw the labels.
+  const alwaysKey = (always ?? []).join("\n");
   useEffect(() => {
     let layer: PlaceLabelLayer | null = null;
     let live = true;
     loadLabels().then(
       (found) => {
         if (!live) return;
-        layer = new PlaceLabelLayer(found, offsets);
+        layer = new PlaceLabelLayer(found, offsets, new Set(alwaysKey ? alwaysKey.split("\n") : []));
         layer.addTo(map);
       },
       () => live && map.getContainer().setAttribute("data-map-labels-error", "true"),
@@ -117,7 +129,7 @@ function OfflineWorld({ offsets }: { offsets: number[] }) {
       live = false;
       layer?.remove();
     };
-  }, [map, offsets]);
+  }, [map, offsets, alwaysKey]);
   const worlds = useMemo(
     () => (data ? offsets.map((offset) => ({ offset, world: shiftedWorld(data, offset) })) : []),
     [data, offsets],
@@ -157,6 +169,8 @@ class PlaceLabelLayer extends L.Layer {
   constructor(
     private readonly found: MapLabels,
     private readonly offsets: number[],
+    /** Economy names drawn at every zoom. */
+    private readonly always: ReadonlySet<string> = new Set(),
   ) {
     super();
   }
@@ -192,9 +206,9 @@ class PlaceLabelLayer extends L.Layer {
     const zoom = map.getZoom();
     const view = map.getBounds().pad(0.1);
     root.replaceChildren();
-    const place = (row: LabelRow, className: string) => {
+    const place = (row: LabelRow, className: string, always = false) => {
       const [name, lat, lng, minZoom] = row;
-      if (zoom < minZoom) return;
+      if (zoom < minZoom && !always) return;
       for (const offset of this.offsets) {
         const at = L.latLng(lat, toMapLng(lng) + offset);
         if (!view.contains(at)) continue;
@@ -205,6 +219,25 @@ class PlaceLabelLayer extends L.Layer {
     };
     for (const row of this.found.cities) place(row, "pl-map-label pl-map-label-city");
     for (const row of this.found.economies) place(row, "pl-map-label pl-map-label-economy");
+    // Names drawn below their own zoom (`always`), most prominent first, each only where it
+    // overlaps no name already drawn: at world zoom Singapore gives way to Malaysia.
+    const forced = this.found.economies
+      .filter((row) => zoom < row[3] && this.always.has(row[0]))
+      .sort((a, b) => a[3] - b[3]);
+    if (forced.length > 0) {
+      const taken = [...root.children].map((el) => el.getBoundingClientRect());
+      const overlaps = (a: DOMRect, b: DOMRect) =>
+        a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      for (const row of forced) {
+        const before = root.children.length;
+        place(row, "pl-map-label pl-map-label-economy", true);
+        for (const label of [...root.children].slice(before)) {
+          const box = label.getBoundingClientRect();
+          if (taken.some((other) => overlaps(box, other))) label.remove();
+          else taken.push(box);
+        }
+      }
+    }
     root.style.visibility = "";
   }
 }

@@ -2,16 +2,16 @@ import { ClientOnly } from "remix-utils/client-only";
 import "leaflet/dist/leaflet.css";
 import "./map.css";
 import type { PlanFlow } from "~/domain/matching/plan-flows.ts";
-import FlowsMapView from "./flows-map.client.tsx";
+import FlowsMapView, { type FlowsMapViewProps } from "./flows-map.client.tsx";
 import { useMapTiles } from "./index.tsx";
 
-export interface FlowsMapProps {
+export interface FlowsMapProps extends Pick<FlowsMapViewProps, "selected" | "onSelect" | "describe"> {
   flows: readonly PlanFlow[];
   height?: number;
 }
 
 /** The allocation plan's flows between economies; Leaflet needs `window`, so it renders in the browser only. */
-export function FlowsMap({ flows, height = 420 }: FlowsMapProps) {
+export function FlowsMap({ flows, height = 420, ...interaction }: FlowsMapProps) {
   const tiles = useMapTiles();
   return (
     <ClientOnly
@@ -26,7 +26,7 @@ export function FlowsMap({ flows, height = 420 }: FlowsMapProps) {
         </div>
       }
     >
-      {() => <FlowsMapView flows={flows} height={height} tiles={tiles} />}
+      {() => <FlowsMapView flows={flows} height={height} tiles={tiles} {...interaction} />}
     </ClientOnly>
   );
 }

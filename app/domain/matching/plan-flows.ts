@@ -33,21 +33,68 @@ function portOf(code: EconomyCode): LatLng {
 /** Any totals between economy pairs draw the same way: the plan's, and /insights' shipped flows. */
 export type FlowTotal = Pick<EconomyPairTotal, "from" | "to" | "tonnes" | "lots">;
 
+/**
+ * The one scale every flow map draws with: line weight (and a domestic circle's radius) in pixels
+ * for `tonnes`, when the largest flow on the map carries `largest` tonnes. The legend's sample
+ * widths come from here too, so they match the arcs.
+ */
+export function flowWeight(tonnes: number, largest: number): number {
+  if (!(largest > 0) || !(tonnes > 0)) return MIN_FLOW_WEIGHT;
+  const weight =
+    MIN_FLOW_WEIGHT + (MAX_FLOW_WEIGHT - MIN_FLOW_WEIGHT) * Math.sqrt(Math.min(1, tonnes / largest));
+  return Math.round(weight * 10) / 10;
+}
+
+/** A round figure at or below `value` (1, 2 or 5 times a power of ten): a legend's sample. */
+export function roundDown125(value: number): number {
+  if (!(value > 0)) return 0;
+  const power = 10 ** Math.floor(Math.log10(value));
+  const step = [5, 2, 1].find((m) => m * power <= value * (1 + 1e-9)) ?? 1;
+  return step * power;
+}
+
+export interface FlowWidthSample {
+  readonly tonnes: number;
+  readonly weight: number;
+}
+
+/**
+ * Two or three widths for a legend: the largest flow itself, then round figures near a quarter and
+ * a twentieth of it, each with the weight flowWeight draws it at. None when nothing flows.
+ */
+export function flowWidthSamples(largest: number): FlowWidthSample[] {
+  if (!(largest > 0)) return [];
+  const samples: FlowWidthSample[] = [{ tonnes: largest, weight: flowWeight(largest, largest) }];
+  for (const fraction of [1 / 4, 1 / 20]) {
+    const tonnes = roundDown125(largest * fraction);
+    const previous = samples[samples.length - 1];
+    // Below 0.1 t the page shows 0 t; a sample drawn as thick as the previous one says nothing.
+    if (tonnes < 0.1 || tonnes >= previous.tonnes) continue;
+    const weight = flowWeight(tonnes, largest);
+    if (weight >= previous.weight) continue;
+    samples.push({ tonnes, weight });
+  }
+  return samples;
+}
+
+export function largestFlow(pairs: readonly Pick<FlowTotal, "tonnes">[]): number {
+  return Math.max(0, ...pairs.map((p) => p.tonnes));
+}
+
 export function planFlows(pairs: readonly FlowTotal[]): PlanFlow[] {
-  const largest = Math.max(0, ...pairs.map((p) => p.tonnes));
+  const largest = largestFlow(pairs);
   return pairs
     .filter((p) => p.tonnes > 0)
     .map((p) => {
       const from = portOf(p.from);
       const path = p.from === p.to ? [from] : unwrapLongitudes(greatCirclePoints(from, portOf(p.to), 200));
-      const weight = MIN_FLOW_WEIGHT + (MAX_FLOW_WEIGHT - MIN_FLOW_WEIGHT) * Math.sqrt(p.tonnes / largest);
       return {
         from: p.from,
         to: p.to,
         tonnes: p.tonnes,
         lots: p.lots,
         path,
-        weight: Math.round(weight * 10) / 10,
+        weight: flowWeight(p.tonnes, largest),
       };
     });
 }

@@ -1,0 +1,225 @@
+/**
+ * The /plan page's map with what a newcomer needs to read it (issue 15): a legend whose sample
+ * widths come from the scale the arcs are drawn with (flowWidthSamples → flowWeight), and the
+ * figures of one flow — hovered, tapped or focused on the map, or picked from the table — beside
+ * the map. The legend and the figures are plain HTML, so they render on the server too.
+ */
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { CHEMISTRY_SHORT_LABELS } from "~/domain/codes.ts";
+import { ECONOMIES } from "~/domain/economies.ts";
+import type { FlowWidthSample, PlanFlow } from "~/domain/matching/plan-flows.ts";
+import type { PlanPair } from "~/domain/matching/plan-view.ts";
+import { formatMoneyIn, formatTonnesIn } from "~/i18n/format.ts";
+import { isLanguageCode, type LanguageCode } from "~/i18n/languages.ts";
+import { CROSS_BORDER_COLOUR, DOMESTIC_COLOUR, SELECTED_FLOW_COLOUR } from "./map/flow-style.ts";
+import { FlowsMap } from "./map/flows-map.tsx";
+
+/** Figures in the viewer's language: plan figures are LP results, one decimal is all they mean. */
+export function usePlanFormat() {
+  const { t, i18n } = useTranslation();
+  const language: LanguageCode = isLanguageCode(i18n.language) ? i18n.language : "en";
+  return {
+    t,
+    tonnes: (value: number) => formatTonnesIn(language, value, { maxDecimals: 1 }),
+    money: (money: Parameters<typeof formatMoneyIn>[1]) => formatMoneyIn(language, money),
+  };
+}
+
+/** "Korea (KR)": the short name the map writes, with the code the tables use. */
+export function economyName(code: string): string {
+  const economy = ECONOMIES.find((e) => e.code === code);
+  return economy ? `${economy.shortName} (${code})` : code;
+}
+
+/** The arc's accessible name and the row's button: from → to, tonnes and lots. */
+export function flowSentence(
+  t: TFunction,
+  tonnes: (value: number) => string,
+  flow: Pick<PlanFlow, "from" | "to" | "tonnes" | "lots">,
+): string {
+  const figures = { tonnes: tonnes(flow.tonnes), count: flow.lots };
+  return flow.from === flow.to
+    ? t("plan.map.withinArc", { ...figures, economy: economyName(flow.from) })
+    : t("plan.map.arc", { ...figures, from: economyName(flow.from), to: economyName(flow.to) });
+}
+
+export interface PlanMapProps {
+  flows: readonly PlanFlow[];
+  pairs: readonly PlanPair[];
+  widthSamples: readonly FlowWidthSample[];
+  selected: string | null;
+  onSelect: (key: string | null) => void;
+}
+
+export function PlanMap({ flows, pairs, widthSamples, selected, onSelect }: PlanMapProps) {
+  const { t, tonnes } = usePlanFormat();
+  const pair = pairs.find((p) => p.key === selected) ?? null;
+  return (
+    <section className="plan-map-section" aria-label={t("plan.map.label")}>
+      <div className="plan-map-layout">
+        <div className="plan-map-column">
+          <FlowsMap
+            flows={flows}
+            selected={selected}
+            onSelect={onSelect}
+            describe={(flow) => flowSentence(t, tonnes, flow)}
+          />
+          <p className="plan-note">{t("plan.map.keyboard")}</p>
+        </div>
+        <PlanFlowFigures pair={pair} />
+      </div>
+      <PlanLegend samples={widthSamples} />
+    </section>
+  );
+}
+
+/** One flow's figures: from → to, tonnes, lots, chemistries, net value, freight and CO2e. */
+export function PlanFlowFigures({ pair }: { pair: PlanPair | null }) {
+  const { t, tonnes, money } = usePlanFormat();
+  return (
+    <aside className="card plan-flow-figures" data-testid="plan-flow-figures" aria-live="polite">
+      {pair ? (
+        <>
+          <h2 className="plan-flow-title" data-flow={pair.key}>
+            {pair.from === pair.to
+              ? t("plan.figures.within", { economy: economyName(pair.from) })
+              : t("plan.figures.fromTo", { from: economyName(pair.from), to: economyName(pair.to) })}
+          </h2>
+          <dl className="plan-flow-list">
+            <dt>{t("plan.figures.tonnes")}</dt>
+            <dd data-testid="plan-flow-tonnes">{tonnes(pair.tonnes)}</dd>
+            <dt>{t("plan.figures.lots")}</dt>
+            <dd>{pair.lots}</dd>
+            <dt>{t("plan.figures.chemistry")}</dt>
+            <dd className="plan-flow-chemistry" data-testid="plan-flow-chemistry">
+              {pair.chemistries
+                .map((c) => `${CHEMISTRY_SHORT_LABELS[c.chemistry]} ${tonnes(c.tonnes)}`)
+                .join(" · ")}
+            </dd>
+            <dt>{t("plan.figures.netValue")}</dt>
+            <dd data-testid="plan-flow-net">{money(pair.netValue)}</dd>
+            <dt>{t("plan.figures.freight")}</dt>
+            <dd>{money(pair.freightCost)}</dd>
+            <dt>{t("plan.figures.co2e")}</dt>
+            <dd>{tonnes(pair.co2eKg / 1000)}</dd>
+          </dl>
+          <p className="plan-note">{t("plan.figures.netNote")}</p>
+        </>
+      ) : (
+        <p className="plan-note">{t("plan.figures.prompt")}</p>
+      )}
+    </aside>
+  );
+}
+
+const SAMPLE_LENGTH = 44;
+
+/** What the map's widths, colours and markers mean. */
+export function PlanLegend({ samples }: { samples: readonly FlowWidthSample[] }) {
+  const { t, tonnes } = usePlanFormat();
+  const tallest = Math.max(16, ...samples.map((s) => s.weight + 4));
+  return (
+    <section
+      className="pl-map-legend plan-legend"
+      aria-labelledby="plan-legend-title"
+      data-testid="plan-legend"
+    >
+      <h2 id="plan-legend-title" className="plan-legend-title">
+        {t("plan.legend.title")}
+      </h2>
+      <div>
+        <strong>{t("plan.legend.width")}</strong>
+        {samples.length === 0 ? (
+          <p className="plan-note">{t("plan.legend.noFlows")}</p>
+        ) : (
+          <ul data-testid="plan-legend-widths">
+            {samples.map((s) => (
+              <li key={s.tonnes} data-weight={s.weight} data-tonnes={s.tonnes}>
+                <svg
+                  width={SAMPLE_LENGTH + tallest}
+                  height={tallest}
+                  viewBox={`0 0 ${SAMPLE_LENGTH + tallest} ${tallest}`}
+                  aria-hidden="true"
+                >
+                  <line
+                    x1={tallest / 2}
+                    y1={tallest / 2}
+                    x2={SAMPLE_LENGTH + tallest / 2}
+                    y2={tallest / 2}
+                    stroke={CROSS_BORDER_COLOUR}
+                    strokeOpacity={0.7}
+                    strokeWidth={s.weight}
+                    strokeLinecap="round"
+                  />
+                </svg>
+                {tonnes(s.tonnes)}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="plan-note">{t("plan.legend.widthNote")}</p>
+      </div>
+      <div>
+        <strong>{t("plan.legend.colours")}</strong>
+        <ul>
+          <li>
+            <svg width="28" height="12" aria-hidden="true">
+              <line
+                x1="2"
+                y1="6"
+                x2="26"
+                y2="6"
+                stroke={CROSS_BORDER_COLOUR}
+                strokeWidth="4"
+                strokeLinecap="round"
+              />
+            </svg>
+            {t("plan.legend.crossBorder")}
+          </li>
+          <li>
+            <svg width="28" height="12" aria-hidden="true">
+              <circle cx="14" cy="6" r="4.5" fill={CROSS_BORDER_COLOUR} stroke="#ffffff" />
+            </svg>
+            {t("plan.legend.destination")}
+          </li>
+          <li>
+            <svg width="28" height="16" aria-hidden="true">
+              <circle cx="14" cy="8" r="7" fill={DOMESTIC_COLOUR} fillOpacity="0.75" stroke="#ffffff" />
+            </svg>
+            {t("plan.legend.domestic")}
+          </li>
+          <li>
+            <svg width="28" height="12" aria-hidden="true">
+              <line
+                x1="2"
+                y1="6"
+                x2="26"
+                y2="6"
+                stroke={SELECTED_FLOW_COLOUR}
+                strokeWidth="4"
+                strokeLinecap="round"
+              />
+            </svg>
+            {t("plan.legend.selected")}
+          </li>
+        </ul>
+      </div>
+      <div>
+        <strong>{t("plan.legend.places")}</strong>
+        <ul>
+          <li>
+            <span className="plan-legend-economy" aria-hidden="true">
+              Aa
+            </span>
+            {t("plan.legend.economies")}
+          </li>
+          <li>
+            <span className="plan-legend-city" aria-hidden="true" />
+            {t("plan.legend.cities")}
+          </li>
+        </ul>
+      </div>
+    </section>
+  );
+}
