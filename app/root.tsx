@@ -24,6 +24,7 @@ import english from "./i18n/catalogues/en.json";
 import { catalogueFor, requestLanguage } from "./i18n/i18n.server.ts";
 import { i18nFor } from "./i18n/i18n.ts";
 import { DEFAULT_LANGUAGE } from "./i18n/languages.ts";
+import { displayFor } from "./models/display-currency.server.ts";
 import { rememberTimeZone } from "./models/user.server.ts";
 import { headerViewer } from "./models/viewer.server.ts";
 import stylesheet from "./styles/app.css?url";
@@ -70,7 +71,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const timeZone = viewerTimeZone(request, actor?.user?.timeZone);
   // The location picker opens on the viewer's organisation's economy (ADR 039).
   const organizationEconomy = actor?.organization?.economyCode ?? null;
+  // The organisation's display currency and the dated rates to convert into it (ADR 051).
+  const display = await displayFor(actor?.organization ?? null);
   return {
+    display,
     viewer,
     mapTiles: mapTilesFromEnv(),
     timeZone,

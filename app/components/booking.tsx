@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useState } from "react";
 import { ConfirmAction } from "~/components/confirm-action.tsx";
+import { Money } from "~/components/money.tsx";
 import { BOOKING_STATUS_LABELS, type BookingStatus } from "~/domain/booking.ts";
 import { formatMoney } from "~/domain/money.ts";
 
@@ -135,7 +136,7 @@ export function BookingRequests({
                 {b.tonnes} t
               </td>
               <td className="number" data-label="Total">
-                {formatMoney(b.total)} {b.priceKind === "payable" ? "payable" : "gate fee"}
+                <Money money={b.total} /> {b.priceKind === "payable" ? "payable" : "gate fee"}
               </td>
               <td className="row-actions">
                 <Form method="post" className="inline-form">
@@ -218,7 +219,7 @@ export function BookingTable({
                 {b.tonnes} t
               </td>
               <td className="number" data-label="Total">
-                {formatMoney(b.total)} {b.priceKind === "payable" ? "payable" : "gate fee"}
+                <Money money={b.total} /> {b.priceKind === "payable" ? "payable" : "gate fee"}
               </td>
               <td data-label="Status">
                 <BookingStatusBadge status={b.status} />

@@ -1,3 +1,4 @@
+import { Money } from "~/components/money.tsx";
 import {
   BATTERY_CONDITION_CRITERIA,
   BATTERY_CONDITION_LABELS,
@@ -7,7 +8,6 @@ import {
 } from "~/domain/codes.ts";
 import { formatDateTime } from "~/domain/date-time.ts";
 import type { LotJson } from "~/domain/lot-json.ts";
-import { formatMoney } from "~/domain/money.ts";
 import { formatKg, formatNumber } from "~/domain/quantity.ts";
 import { useTimeZone } from "~/utils/use-time-zone.ts";
 
@@ -74,10 +74,30 @@ export function LotFactsTable({ lot, economyName }: { lot: LotJson; economyName:
           <th scope="row">Sale</th>
           <td data-testid="fact-sale">
             {SALE_MODE_LABELS[lot.saleMode]}
-            {price.starting ? ` · starts at ${formatMoney(price.starting)}` : ""}
-            {price.asking ? ` · ${formatMoney(price.asking)}` : ""}
-            {price.current ? ` · now ${formatMoney(price.current)}` : ""}
-            {price.reserve ? ` · reserve ${formatMoney(price.reserve)} (only you see this)` : ""}
+            {price.starting ? (
+              <>
+                {" · starts at "}
+                <Money money={price.starting} testId="fact-price" />
+              </>
+            ) : null}
+            {price.asking ? (
+              <>
+                {" · "}
+                <Money money={price.asking} testId="fact-price" />
+              </>
+            ) : null}
+            {price.current ? (
+              <>
+                {" · now "}
+                <Money money={price.current} />
+              </>
+            ) : null}
+            {price.reserve ? (
+              <>
+                {" · reserve "}
+                <Money money={price.reserve} /> (only you see this)
+              </>
+            ) : null}
             {lot.bidCount > 0 ? ` · ${lot.bidCount} ${lot.bidCount === 1 ? "bid" : "bids"}` : ""}
           </td>
         </tr>

@@ -1,3 +1,4 @@
+import { Money } from "~/components/money.tsx";
 import { DOCUMENT_LABELS, type DocumentCode } from "~/domain/compliance/documents.ts";
 import type { MatchBreakdown } from "~/domain/matching/match-view.ts";
 import { formatMoney, type MoneyLike } from "~/domain/money.ts";
@@ -27,7 +28,9 @@ export function NetValueTerms({ breakdown }: { breakdown: MatchBreakdown }) {
       <dd>− {money(breakdown.logisticsCost)}</dd>
       <dt>Net to seller</dt>
       <dd>
-        <strong>{money(breakdown.netValue)}</strong>
+        <strong>
+          <Money money={breakdown.netValue} testId="net-value" />
+        </strong>
         {breakdown.netValueInLotCurrency ? (
           <span data-testid="net-in-lot-currency">
             {" "}

@@ -55,6 +55,17 @@ export async function updateOrganizationProfile(
   return db().organization.update({ where: { id: organizationId }, data: input });
 }
 
+/**
+ * The currency the organisation's members see converted amounts in (ADR 051); null resets it to
+ * its economy's currency. The caller has validated the code (domain/display-currency.ts).
+ */
+export async function updateOrganizationDisplayCurrency(
+  organizationId: string,
+  displayCurrency: string | null,
+) {
+  return db().organization.update({ where: { id: organizationId }, data: { displayCurrency } });
+}
+
 /** What the dashboard shows about one organisation, scoped to it. */
 export async function organizationOverview(organizationId: string) {
   const [lotsByStatus, facilities, openBids, members] = await Promise.all([

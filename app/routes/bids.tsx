@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
+import { Money } from "~/components/money.tsx";
 import { VerificationBadge } from "~/components/verification-badge.tsx";
 import { MY_BID_STANDING_LABELS } from "~/domain/bidding/my-bid-standing.ts";
 import { SALE_MODE_LABELS } from "~/domain/codes.ts";
 import { LOT_STATUS_LABELS } from "~/domain/lot-lifecycle.ts";
-import { formatMoney } from "~/domain/money.ts";
 import { listMyBids } from "~/models/bidding/my-bids.server.ts";
 import lotStyles from "~/styles/lots.css?url";
 
@@ -31,8 +31,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-function money(amountMinor: number | null, currency: string): string {
-  return amountMinor === null ? "—" : formatMoney({ amountMinor, currency });
+/** An amount with its ISO code and, beside it, the viewer's display currency (ADR 051). */
+function money(amountMinor: number | null, currency: string) {
+  return amountMinor === null ? "—" : <Money money={{ amountMinor, currency }} />;
 }
 
 export default function MyBids() {

@@ -4,14 +4,16 @@ import { requireActor } from "~/auth/actor.server.ts";
 import { CheckoutReturnNotice } from "~/components/checkout-return.tsx";
 import { DealDisputeSection } from "~/components/deal-dispute-section.tsx";
 import { DealReviewsSection } from "~/components/deal-reviews-section.tsx";
+import { Money, useLanguage } from "~/components/money.tsx";
 import { StripePaymentPanel } from "~/components/stripe-payment-panel.tsx";
 import { formatDateTime } from "~/domain/date-time.ts";
 import { DEAL_STATUS_LABELS } from "~/domain/deals/deal-view.ts";
 import { MAX_DISPUTE_FORM_BYTES } from "~/domain/deals/disputes.ts";
 import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { MAX_DOCUMENT_BYTES } from "~/domain/lot-documents.ts";
-import { formatMoney } from "~/domain/money.ts";
+import type { MoneyLike } from "~/domain/money.ts";
 import { readReviewInput } from "~/domain/reputation/reviews.ts";
+import { formatMoneyIn } from "~/i18n/format.ts";
 import { takeDealStep } from "~/models/deals/deal-actions.server.ts";
 import { getDeal } from "~/models/deals/deal-read.server.ts";
 import { evidenceOfDeal } from "~/models/deals/dispute-evidence.server.ts";
@@ -140,7 +142,9 @@ export default function DealPage() {
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Record<string, string> = result?.errors ?? {};
-  const m = formatMoney;
+  // Every amount with its ISO code (issue 14): the page can show two currencies (ADR 051).
+  const language = useLanguage();
+  const m = (money: MoneyLike) => formatMoneyIn(language, money);
   const figures: [string, string, { amountMinor: number; currency: string }][] = [
     ["due", "Due from the payer", deal.amount],
     ["paid", "Paid", deal.ledger.paid],
@@ -247,7 +251,9 @@ export default function DealPage() {
             {figures.map(([key, label, amount]) => (
               <tr key={key}>
                 <th scope="row">{label}</th>
-                <td data-testid={`money-${key}`}>{m(amount)}</td>
+                <td>
+                  <Money money={amount} testId={`money-${key}`} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
+import { Money } from "~/components/money.tsx";
 import { formatDateTime } from "~/domain/date-time.ts";
 import { DEAL_STATUS_LABELS } from "~/domain/deals/deal-view.ts";
-import { formatMoney } from "~/domain/money.ts";
 import { listDeals } from "~/models/deals/deal-read.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Deals · Packloop" }];
@@ -51,7 +51,9 @@ export default function Deals() {
             <td>
               <span className="badge">{DEAL_STATUS_LABELS[deal.status]}</span>
             </td>
-            <td>{formatMoney(deal.amount)}</td>
+            <td>
+              <Money money={deal.amount} />
+            </td>
             <td>
               {deal.nextSteps.map((s) => s.label).join("; ") ||
                 (deal.status === "awaiting_payment"

@@ -1,15 +1,27 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireActor } from "~/auth/actor.server.ts";
-import { FieldError, FormError, submittedValue, TextField } from "~/components/form.tsx";
+import { FieldError, FormError, type FormFeedback, submittedValue, TextField } from "~/components/form.tsx";
 import { VerificationBadge } from "~/components/verification-badge.tsx";
 import { CAPABILITIES, CAPABILITY_LABELS } from "~/domain/codes.ts";
 import { formatDateTime } from "~/domain/date-time.ts";
+import {
+  DISPLAY_CURRENCIES,
+  defaultDisplayCurrency,
+  parseDisplayCurrency,
+} from "~/domain/display-currency.ts";
 import { ECONOMIES, isEconomyCode } from "~/domain/economies.ts";
 import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
+import { requestLanguage, translatorFor } from "~/i18n/i18n.server.ts";
 import { inviteColleague, listPendingInvitations, revokeInvitation } from "~/models/invitation.server.ts";
-import { listMembers, removeMember, updateOrganizationProfile } from "~/models/organization.server.ts";
+import {
+  listMembers,
+  removeMember,
+  updateOrganizationDisplayCurrency,
+  updateOrganizationProfile,
+} from "~/models/organization.server.ts";
 import { appUrl } from "~/services/email.server.ts";
 import { emailField } from "~/utils/fields.ts";
 import { type FormValues, parseForm } from "~/utils/validation.ts";
@@ -31,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       website: organization.website,
       description: organization.description,
       verificationStatus: organization.verificationStatus,
+      displayCurrency: organization.displayCurrency,
     },
     isOwner: membership.role === "owner",
     viewerId: user.id,
@@ -87,6 +100,24 @@ export async function action({ request }: ActionFunctionArgs) {
     await updateOrganizationProfile(organization.id, { ...rest, economyCode: economy });
     return { intent, errors: {}, values: {}, notice: "Organisation profile saved." };
   }
+  if (intent === "display-currency") {
+    // What members see converted amounts in (ADR 051); never what is bid, paid or settled.
+    const t = translatorFor(requestLanguage(request, user.language));
+    const submitted = form.get("displayCurrency");
+    const parsed = parseDisplayCurrency(submitted);
+    if (!parsed.ok)
+      return data(
+        {
+          intent,
+          errors: { displayCurrency: t("displayCurrency.invalid") },
+          values: { displayCurrency: typeof submitted === "string" ? submitted : "" },
+          notice: null,
+        },
+        { status: 400 },
+      );
+    await updateOrganizationDisplayCurrency(organization.id, parsed.currency);
+    return { intent, errors: {}, values: {}, notice: t("displayCurrency.saved") };
+  }
   if (intent === "invite") {
     const parsed = parseForm(form, InviteSchema);
     if (!parsed.ok)
@@ -132,6 +163,7 @@ export default function OrganizationSettings() {
   const result = useActionData<typeof action>();
   const profileFeedback = result?.intent === "profile" ? result : undefined;
   const inviteFeedback = result?.intent === "invite" ? result : undefined;
+  const currencyFeedback = result?.intent === "display-currency" ? result : undefined;
   const chosen = new Set<string>(
     ((profileFeedback?.values as FormValues | undefined)?.capabilities as string[] | undefined) ??
       organization.capabilities,
@@ -291,6 +323,61 @@ export default function OrganizationSettings() {
           </p>
         )}
       </section>
+
+      <DisplayCurrencySection
+        isOwner={isOwner}
+        chosen={organization.displayCurrency}
+        economyCode={organization.economyCode}
+        feedback={currencyFeedback}
+      />
     </div>
+  );
+}
+
+function DisplayCurrencySection({
+  isOwner,
+  chosen,
+  economyCode,
+  feedback,
+}: {
+  isOwner: boolean;
+  chosen: string | null;
+  economyCode: string;
+  feedback?: FormFeedback;
+}) {
+  const { t } = useTranslation();
+  const fallback = defaultDisplayCurrency(economyCode);
+  const error = feedback?.errors?.displayCurrency;
+  return (
+    <section className="card" data-testid="display-currency">
+      <h2>{t("displayCurrency.label")}</h2>
+      <p className="hint">{t("displayCurrency.hint")}</p>
+      {isOwner ? (
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="display-currency" />
+          <div className="field">
+            <label htmlFor="field-displayCurrency">{t("displayCurrency.label")}</label>
+            <select
+              id="field-displayCurrency"
+              name="displayCurrency"
+              defaultValue={submittedValue(feedback, "displayCurrency") ?? chosen ?? ""}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? "displayCurrency-error" : undefined}
+            >
+              <option value="">{t("displayCurrency.economyDefault", { currency: fallback })}</option>
+              {DISPLAY_CURRENCIES.map((code) => (
+                <option key={code} value={code}>
+                  {code}
+                </option>
+              ))}
+            </select>
+            <FieldError name="displayCurrency" feedback={feedback} />
+          </div>
+          <button type="submit">{t("displayCurrency.save")}</button>
+        </Form>
+      ) : (
+        <p>{t("displayCurrency.current", { currency: chosen ?? fallback })}</p>
+      )}
+    </section>
   );
 }

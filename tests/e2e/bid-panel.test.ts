@@ -90,7 +90,7 @@ describe("the bid panel in the viewer's time zone", () => {
     expect(await buyer.locator("#bid-max").inputValue()).toBe("");
     expect(await buyer.getByTestId("your-status").textContent()).toBe("You are leading.");
     expect(await buyer.getByTestId("minimum-bid").textContent()).toBe(
-      "You lead; your maximum is A$12,500.00; raise it?",
+      "You lead; your maximum is AUD\u00a012,500.00; raise it?",
     );
     // The ladder says what the bid did.
     expect(await buyer.getByTestId("ladder-note").first().textContent()).toBe("Opening bid.");

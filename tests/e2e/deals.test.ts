@@ -6,7 +6,7 @@
 // deals from the sale to the settlement: one paid by wire, one by card at Stripe Checkout.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { formatMoney } from "~/domain/money.ts";
+import { formatMoneyIn } from "~/i18n/format.ts";
 import { StripeStandIn } from "../fixtures/stripe-stand-in.ts";
 import { DEMO_ACCOUNTS, login, setupBrowser, unique } from "./browser.ts";
 import { type RunningServer, startServer } from "./global-setup.ts";
@@ -66,8 +66,8 @@ describe("a deal paid by bank transfer", () => {
     expect(await text(buyer, "deal-status")).toBe("Awaiting payment");
     const reference = await text(buyer, "payment-reference");
     expect(reference).toMatch(/^PL-DL-\d{6}$/);
-    expect(await text(buyer, "money-due")).toBe("A$8,500.00");
-    expect(await text(buyer, "money-held")).toBe("A$0.00");
+    expect(await text(buyer, "money-due")).toBe("AUD\u00a08,500.00");
+    expect(await text(buyer, "money-held")).toBe("AUD\u00a00.00");
 
     // The admin records the wire as it arrived on the platform's account.
     const admin = await browser.newPage();
@@ -84,9 +84,9 @@ describe("a deal paid by bank transfer", () => {
     for (const page of [buyer, seller]) {
       await page.goto(dealUrl);
       expect(await text(page, "deal-status")).toBe("Funded");
-      expect(await text(page, "money-paid")).toBe("A$8,500.00");
-      expect(await text(page, "money-held")).toBe("A$8,500.00");
-      expect(await text(page, "money-released")).toBe("A$0.00");
+      expect(await text(page, "money-paid")).toBe("AUD\u00a08,500.00");
+      expect(await text(page, "money-held")).toBe("AUD\u00a08,500.00");
+      expect(await text(page, "money-released")).toBe("AUD\u00a00.00");
       expect(await page.getByTestId("ledger-line").count()).toBe(1);
     }
     // The seller's next step: mark the lot as shipped.
@@ -211,7 +211,7 @@ describe("from the sale to the settlement", () => {
       "refunded-out": d("refunds_payable"),
     };
     for (const [key, amountMinor] of Object.entries(expected)) {
-      expect(await text(page, `money-${key}`), key).toBe(formatMoney({ amountMinor, currency }));
+      expect(await text(page, `money-${key}`), key).toBe(formatMoneyIn("en", { amountMinor, currency }));
     }
     expect(await page.getByTestId("ledger-line").count()).toBe(deal.payments.length);
     return expected;
@@ -327,7 +327,7 @@ describe("from the sale to the settlement", () => {
     const dealPath = await sell(seller, recycler, lotId, title);
 
     // The payment outbox reaches the stand-in within seconds: then the Checkout button.
-    const pay = recycler.getByRole("link", { name: "Pay A$8,500.00 by card" });
+    const pay = recycler.getByRole("link", { name: /^Pay AUD\s8,500\.00 by card$/ });
     await expect
       .poll(
         async () => {

@@ -37,8 +37,8 @@ describe("a dispute", () => {
       await page.goto(dealUrl);
       expect(await dealText(page, "deal-status")).toBe("Settled");
       expect(await dealText(page, "dispute-status")).toBe("Agreed");
-      expect(await dealText(page, "money-held")).toBe("A$0.00");
-      expect(await dealText(page, "money-refunded")).toBe("A$500.00");
+      expect(await dealText(page, "money-held")).toBe("AUD\u00a00.00");
+      expect(await dealText(page, "money-refunded")).toBe("AUD\u00a0500.00");
     }
   });
 });

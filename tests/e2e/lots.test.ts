@@ -104,7 +104,7 @@ describe("listing a lot", () => {
     expect(await page.locator('[data-testid="un-number"]').textContent()).toBe("UN3480");
     expect(await page.locator('[data-testid="packing-instruction"]').textContent()).toBe("P909");
     expect(await page.locator('[data-testid="lot-coordinates"]').textContent()).toContain("Australia");
-    expect(await page.locator('[data-testid="fact-sale"]').textContent()).toContain("reserve A$21,000.00");
+    expect(await page.locator('[data-testid="fact-sale"]').textContent()).toMatch(/reserve AUD\s21,000\.00/);
     await page.locator('[data-testid="point-map"]').waitFor({ state: "visible" });
     const documentLink = page.getByRole("link", { name: "soh-report.pdf" });
     await documentLink.waitFor();

@@ -1,11 +1,13 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { useLanguage } from "~/components/money.tsx";
 import { amountPreview } from "~/domain/bidding/amount-preview.ts";
 import type { AuctionView } from "~/domain/bidding/auction-view.ts";
 import { type BidRefusal, bidMessages, firstErrorField } from "~/domain/bidding/bid-feedback.ts";
 import { ECONOMIES } from "~/domain/economies.ts";
 import type { FxRate } from "~/domain/matching/fx-rates.ts";
-import { formatMoney, type Money, toMajorUnitString } from "~/domain/money.ts";
+import { type Money, toMajorUnitString } from "~/domain/money.ts";
+import { formatMoneyIn } from "~/i18n/format.ts";
 
 /**
  * The lot page's bid form (split out of bid-panel.tsx): amount and maximum, the destination
@@ -29,7 +31,14 @@ export interface BidFormData {
 
 type BidFeedback = BidRefusal & { code: string };
 
-const money = (value: Money | null | undefined) => (value ? formatMoney(value) : "—");
+/**
+ * Amounts in the form carry their ISO code and nothing converted (ADR 051): what is typed, bid and
+ * paid is in the lot's currency only, so no converted figure sits among the form's fields.
+ */
+function useMoneyText() {
+  const language = useLanguage();
+  return (value: Money | null | undefined) => (value ? formatMoneyIn(language, value) : "—");
+}
 
 /** The element each field's error moves the focus to. */
 const FIELD_IDS: Record<string, string> = {
@@ -59,6 +68,7 @@ export function BidForm({
   maximum: Money | null;
 }) {
   const fetcher = useFetcher<BidFeedback>();
+  const money = useMoneyText();
   const feedback = fetcher.state === "idle" ? fetcher.data : undefined;
   const busy = fetcher.state !== "idle";
   const recyclerOnly = !data.buyer;
@@ -145,10 +155,10 @@ export function BidForm({
             <p className="hint" data-testid="minimum-bid" id="bid-amount-hint">
               {leading
                 ? maximum
-                  ? `You lead; your maximum is ${formatMoney(maximum)}; raise it?`
+                  ? `You lead; your maximum is ${money(maximum)}; raise it?`
                   : "You lead; to raise your maximum, bid above it."
                 : minimumBid
-                  ? `At least ${formatMoney(minimumBid)}.`
+                  ? `At least ${money(minimumBid)}.`
                   : ""}
             </p>
             <input

@@ -1,10 +1,11 @@
 import { useLocation, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
+import { MaybeMoney } from "~/components/money.tsx";
 import { VerificationBadge } from "~/components/verification-badge.tsx";
 import type { AuctionView } from "~/domain/bidding/auction-view.ts";
 import type { LiveAuction, SellerLadderEntry } from "~/domain/bidding/live-auction.ts";
 import { formatDateTime } from "~/domain/date-time.ts";
-import { formatMoney, type Money } from "~/domain/money.ts";
+import type { Money } from "~/domain/money.ts";
 import { useTimeZone } from "~/utils/use-time-zone.ts";
 import { BidForm, type BidFormData } from "./bid-form.tsx";
 import { useLiveAuction, useNow } from "./use-live-auction.ts";
@@ -30,7 +31,8 @@ export interface BidPanelData {
   flash: string | null;
 }
 
-const money = (value: Money | null | undefined) => (value ? formatMoney(value) : "—");
+/** An amount with its ISO code and, beside it, the viewer's display currency (ADR 051). */
+const money = (value: Money | null | undefined) => <MaybeMoney money={value} />;
 
 /** "2 h 05 min", "4 min 09 s": time left before a close. */
 export function timeLeft(closesAt: string, now: Date): string {
@@ -171,11 +173,13 @@ export function BidPanel({
           <div>
             <dt>{auction.saleMode === "sealed" ? "Opening price" : "Current price"}</dt>
             <dd data-testid="current-price">
-              {auction.saleMode === "sealed"
-                ? money(auction.startingPrice)
-                : auction.currentPrice
-                  ? money(auction.currentPrice)
-                  : `${money(auction.startingPrice)} to start`}
+              {auction.saleMode === "sealed" ? (
+                money(auction.startingPrice)
+              ) : auction.currentPrice ? (
+                money(auction.currentPrice)
+              ) : (
+                <>{money(auction.startingPrice)} to start</>
+              )}
             </dd>
           </div>
         )}

@@ -2,7 +2,9 @@
  * The lot side of the browse page: its filter fields (inside the shared FilterForm) and its result
  * table. Kept apart from the route so the route stays a loader plus layout.
  */
+
 import { Link } from "@remix-run/react";
+import { Money } from "~/components/money.tsx";
 import {
   BATTERY_CONDITION_LABELS,
   type BatteryCondition,
@@ -18,7 +20,6 @@ import { formatDateTime } from "~/domain/date-time.ts";
 import { ECONOMIES, economyByCode } from "~/domain/economies.ts";
 import { LOT_SORT_LABELS } from "~/domain/lot-filters.ts";
 import { LOT_STATUS_LABELS, type LotStatus } from "~/domain/lot-lifecycle.ts";
-import { formatMoney } from "~/domain/money.ts";
 import { formatKg, formatNumber } from "~/domain/quantity.ts";
 import { CheckboxGroup, listValues, RangeFields, SearchAndSortFields } from "./browse.tsx";
 import { chemistryColour } from "./symbols.ts";
@@ -162,7 +163,11 @@ export function LotTable({ rows }: { rows: LotRow[] }) {
             </td>
             <td data-label="Sale">
               {SALE_MODE_LABELS[lot.saleMode]}
-              {lot.price ? <div>{formatMoney(lot.price)}</div> : null}
+              {lot.price ? (
+                <div>
+                  <Money money={lot.price} testId="lot-price" />
+                </div>
+              ) : null}
               {lot.closesAt ? <div>closes {formatDateTime(lot.closesAt, "utcDay")}</div> : null}
             </td>
           </tr>

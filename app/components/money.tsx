@@ -1,0 +1,90 @@
+import { useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { convertMinor, type DisplayFxTable, roundForDisplay } from "~/domain/display-currency.ts";
+import type { MoneyLike } from "~/domain/money.ts";
+import { formatDateIn, formatMoneyIn } from "~/i18n/format.ts";
+import { isLanguageCode, type LanguageCode } from "~/i18n/languages.ts";
+
+/**
+ * An amount in its own currency with its ISO code ("CLP 4,000,000"), and beside it, when the
+ * viewer's organisation displays another currency, the approximate figure at the dated exchange
+ * rates ("≈ USD 4,300 at 30 Jun 2024 rates", ADR 051). The converted figure is text only: it is
+ * never an input's value, so it can never be bid, paid or settled; without a rate it is left out.
+ */
+
+export interface ViewerDisplay {
+  currency: string;
+  fx: DisplayFxTable;
+}
+
+/** The viewer's display currency and rates, from the root loader; null for visitors. */
+export function useViewerDisplay(): ViewerDisplay | null {
+  const root = useRouteLoaderData("root") as { display?: ViewerDisplay | null } | undefined;
+  return root?.display ?? null;
+}
+
+export function useLanguage(): LanguageCode {
+  const { i18n } = useTranslation();
+  return isLanguageCode(i18n.language) ? i18n.language : "en";
+}
+
+/** The converted text alone ("≈ USD 4,300 at 30 Jun 2024 rates"), or null when none applies. */
+export function useConvertedText(): (money: MoneyLike) => string | null {
+  const display = useViewerDisplay();
+  const language = useLanguage();
+  const { t } = useTranslation();
+  return (money) => {
+    if (!display) return null;
+    const amount = typeof money.amountMinor === "bigint" ? Number(money.amountMinor) : money.amountMinor;
+    const converted = convertMinor(amount, money.currency.toUpperCase(), display.currency, display.fx);
+    if (!converted) return null;
+    return t("displayCurrency.converted", {
+      amount: formatMoneyIn(language, {
+        amountMinor: roundForDisplay(converted.amountMinor, converted.currency),
+        currency: converted.currency,
+      }),
+      date: formatDateIn(language, `${converted.asOf}T12:00:00Z`, { precision: "day", timeZone: "UTC" }),
+    });
+  };
+}
+
+export function Money({
+  money,
+  testId,
+  converted = true,
+}: {
+  money: MoneyLike;
+  /** On the amount in its own currency, so tests read it without the converted text. */
+  testId?: string;
+  /** False where the converted figure would only repeat (e.g. the same amount twice in a row). */
+  converted?: boolean;
+}) {
+  const language = useLanguage();
+  const convert = useConvertedText();
+  const { t } = useTranslation();
+  const text = converted ? convert(money) : null;
+  return (
+    <span className="money">
+      <span className="money-own" data-testid={testId}>
+        {formatMoneyIn(language, money)}
+      </span>
+      {text ? (
+        <>
+          {" "}
+          <span
+            className="money-converted hint"
+            data-testid="money-converted"
+            title={t("displayCurrency.convertedTitle", { currency: money.currency.toUpperCase() })}
+          >
+            {text}
+          </span>
+        </>
+      ) : null}
+    </span>
+  );
+}
+
+/** An optional amount: the Money, or a dash. */
+export function MaybeMoney({ money, testId }: { money: MoneyLike | null | undefined; testId?: string }) {
+  return money ? <Money money={money} testId={testId} /> : <>—</>;
+}
