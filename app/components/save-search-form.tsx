@@ -1,4 +1,5 @@
 import { Link, useFetcher } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 type SaveFeedback = { done: string | null; formError: string | null; errors: Record<string, string> };
 
@@ -8,6 +9,7 @@ type SaveFeedback = { done: string | null; formError: string | null; errors: Rec
  */
 export function SaveSearchForm({ query }: { query: string }) {
   const fetcher = useFetcher<SaveFeedback>();
+  const { t } = useTranslation();
   const feedback = fetcher.state === "idle" ? fetcher.data : undefined;
   const nameError = feedback?.errors.name;
   const otherError = feedback?.formError && !nameError ? (feedback.errors.query ?? feedback.formError) : null;
@@ -15,11 +17,11 @@ export function SaveSearchForm({ query }: { query: string }) {
     <fetcher.Form method="post" action="/searches" className="save-search" data-testid="save-search">
       <input type="hidden" name="query" value={query} />
       <div className="field">
-        <label htmlFor="field-search-name">Save this search</label>
+        <label htmlFor="field-search-name">{t("lots.saveSearch.label")}</label>
         <input
           id="field-search-name"
           name="name"
-          placeholder="e.g. NMC packs in Australia"
+          placeholder={t("lots.saveSearch.placeholder")}
           maxLength={100}
           required
           aria-invalid={nameError ? true : undefined}
@@ -27,7 +29,7 @@ export function SaveSearchForm({ query }: { query: string }) {
         />
       </div>
       <button type="submit" name="intent" value="save" className="button-secondary">
-        Save search
+        {t("lots.saveSearch.save")}
       </button>
       {nameError ? (
         <p className="field-error" id="search-name-error" role="alert">
@@ -41,7 +43,7 @@ export function SaveSearchForm({ query }: { query: string }) {
       ) : null}
       {feedback?.done ? (
         <p className="notice" role="status">
-          {feedback.done} <Link to="/searches">Your saved searches</Link>
+          {feedback.done} <Link to="/searches">{t("lots.saveSearch.yours")}</Link>
         </p>
       ) : null}
     </fetcher.Form>

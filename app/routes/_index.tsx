@@ -1,11 +1,13 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
-import { formatNumber } from "~/domain/quantity.ts";
+import { useTranslation } from "react-i18next";
+import { metaMessage } from "~/i18n/meta.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { marketplaceFigures } from "~/models/organization.server.ts";
 import type { loader as rootLoader } from "~/root.tsx";
 
-export const meta: MetaFunction = () => [
-  { title: "Packloop — the APEC marketplace for end-of-life EV batteries" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `Packloop — ${metaMessage(matches, "home.title")}` },
 ];
 
 export async function loader() {
@@ -15,80 +17,68 @@ export async function loader() {
 export default function Home() {
   const { figures } = useLoaderData<typeof loader>();
   const viewer = useRouteLoaderData<typeof rootLoader>("root")?.viewer;
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <div>
       <section className="hero">
-        <h1>Every spent EV battery, matched to the facility that can recover it.</h1>
-        <p>
-          Packloop is where fleet operators and collectors list spent packs, modules, cells, production scrap
-          and black mass; where recyclers publish the capacity they can take each month; and where buyers bid
-          — across the 21 APEC economies, with dangerous-goods transport, border rules, freight and CO₂ worked
-          out for every lot.
-        </p>
+        <h1>{t("home.headline")}</h1>
+        <p>{t("home.intro")}</p>
         <p>
           <Link to="/quote" data-testid="home-quote-link">
-            Get an instant quote for a lot
+            {t("home.quoteLink")}
           </Link>{" "}
-          — no account needed.
+          {t("home.noAccount")}
         </p>
         <p>
           {viewer ? (
             <Link to="/dashboard" className="button">
-              Go to your dashboard
+              {t("home.toDashboard")}
             </Link>
           ) : (
             <>
               <Link to="/signup" className="button">
-                Create an account
+                {t("home.createAccount")}
               </Link>{" "}
               <Link to="/login" className="button button-secondary">
-                Log in
+                {t("nav.logIn")}
               </Link>
             </>
           )}
         </p>
       </section>
 
-      <section className="figures" aria-label="Marketplace today">
+      <section className="figures" aria-label={t("home.figures")}>
         <div className="figure" data-testid="figure-open-lots">
-          <strong>{formatNumber(figures.openLots)}</strong>
-          <span>open lots</span>
+          <strong>{format.number(figures.openLots)}</strong>
+          <span>{t("home.figure.openLots", { count: figures.openLots })}</span>
         </div>
         <div className="figure" data-testid="figure-tonnes">
-          <strong>{formatNumber(figures.tonnesListed)}</strong>
-          <span>tonnes listed</span>
+          <strong>{format.number(figures.tonnesListed)}</strong>
+          <span>{t("home.figure.tonnesListed", { count: figures.tonnesListed })}</span>
         </div>
         <div className="figure" data-testid="figure-facilities">
-          <strong>{formatNumber(figures.facilities)}</strong>
-          <span>recycling facilities</span>
+          <strong>{format.number(figures.facilities)}</strong>
+          <span>{t("home.figure.facilities", { count: figures.facilities })}</span>
         </div>
         <div className="figure" data-testid="figure-economies">
-          <strong>{formatNumber(figures.economies)}</strong>
-          <span>economies active</span>
+          <strong>{format.number(figures.economies)}</strong>
+          <span>{t("home.figure.economies", { count: figures.economies })}</span>
         </div>
       </section>
 
       <section className="roles">
         <div className="card">
-          <h2>Fleets and collectors</h2>
-          <p>
-            List one pack or thousands from a spreadsheet. See the UN number and packing rules, the metal
-            inside, and which facilities can legally take each lot — and what it nets after freight.
-          </p>
+          <h2>{t("home.sellers.title")}</h2>
+          <p>{t("home.sellers.body")}</p>
         </div>
         <div className="card">
-          <h2>Recyclers</h2>
-          <p>
-            Publish your facilities, the chemistries, forms and conditions you accept, and your monthly
-            capacity as a payable or a gate fee. Fill your lines with feedstock from the whole region.
-          </p>
+          <h2>{t("home.recyclers.title")}</h2>
+          <p>{t("home.recyclers.body")}</p>
         </div>
         <div className="card">
-          <h2>Buyers</h2>
-          <p>
-            Bid in auctions, sealed tenders or at a fixed price, with every bid shown as net value to the
-            seller. Each lot keeps a tamper-evident chain of custody up to its certificate of recovery.
-          </p>
+          <h2>{t("home.buyers.title")}</h2>
+          <p>{t("home.buyers.body")}</p>
         </div>
       </section>
     </div>

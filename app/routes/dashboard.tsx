@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { requireActor } from "~/auth/actor.server.ts";
 import { VerificationBadge } from "~/components/verification-badge.tsx";
-import { CAPABILITY_LABELS } from "~/domain/codes.ts";
-import { formatMoney } from "~/domain/money.ts";
-import { formatKgAsTonnes } from "~/domain/quantity.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { organizationMoneyOverview } from "~/models/deals/deal-money-overview.server.ts";
 import { organizationOverview } from "~/models/organization.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Dashboard · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(matches, "nav.dashboard") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organization, user, membership } = await requireActor(request, { organization: true });
@@ -33,11 +33,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const tonnes = (kg: number) => formatKgAsTonnes(kg, { maxDecimals: 1 });
-
 export default function Dashboard() {
   const { organization, overview, money, userName, role, emailVerified, justVerified } =
     useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const format = useFormat();
+  const tonnes = (kg: number) => format.kgAsTonnes(kg, { maxDecimals: 1 });
+  const amount = format.money;
   const caps = new Set(organization.capabilities);
   const lotsOpen = overview.lotsByStatus.find((s) => s.status === "open");
   const lotsTotal = overview.lotsByStatus.reduce((sum, s) => sum + s.count, 0);
@@ -45,70 +47,74 @@ export default function Dashboard() {
     <div className="stack" data-testid="dashboard">
       <h1>{organization.name}</h1>
       <p>
-        Welcome, {userName} ({role}). {organization.economyName} ·{" "}
-        {organization.capabilities.map((c) => CAPABILITY_LABELS[c]).join(" · ")} ·{" "}
+        {t("dashboard.welcome", { name: userName, role: t(`dashboard.role.${role}`) })}{" "}
+        {organization.economyName} ·{" "}
+        {organization.capabilities.map((c) => t(`account.capability.${c}`)).join(" · ")} ·{" "}
         <VerificationBadge status={organization.verificationStatus} organizationId={organization.id} own />
       </p>
       {justVerified ? (
         <p className="notice" role="status">
-          Your email address is verified. Welcome to Packloop!
+          {t("dashboard.justVerified")}
         </p>
       ) : null}
       {emailVerified ? null : (
         <p className="notice" data-testid="email-unverified">
-          Your email address is not verified yet: open the link we emailed you to publish lots and bid.{" "}
-          <Link to="/verify-email">Email me a new link</Link>
+          {t("dashboard.unverified")} <Link to="/verify-email">{t("account.emailStatus.resend")}</Link>
         </p>
       )}
 
       <section className="card" aria-labelledby="deal-money" data-testid="deal-money">
-        <h2 id="deal-money">Money on your deals</h2>
+        <h2 id="deal-money">{t("dashboard.money.title")}</h2>
         {money.length === 0 ? (
           <p className="empty">
-            No money on deals yet. When a sale is confirmed, its deal shows here what the platform holds, what
-            is due and what was released. <Link to="/deals">Your deals</Link>
+            {t("dashboard.money.empty")} <Link to="/deals">{t("dashboard.money.yourDeals")}</Link>
           </p>
         ) : (
           <>
             <div className="grid">
               <div className="figure" data-testid="money-card-held">
-                <span>Held by the platform</span>
+                <span>{t("dashboard.money.held")}</span>
                 {money.map((m) => (
                   <strong key={m.currency} data-currency={m.currency}>
-                    {formatMoney(m.held)}
+                    {amount(m.held)}
                   </strong>
                 ))}
                 <span className="hint">
                   {money
-                    .map(
-                      (m) => `${formatMoney(m.heldFromYou)} of yours · ${formatMoney(m.heldForYou)} for you`,
+                    .map((m) =>
+                      t("dashboard.money.heldSplit", {
+                        yours: amount(m.heldFromYou),
+                        forYou: amount(m.heldForYou),
+                      }),
                     )
                     .join("; ")}
                 </span>
               </div>
               <div className="figure" data-testid="money-card-due">
-                <span>Due from you</span>
+                <span>{t("dashboard.money.due")}</span>
                 {money.map((m) => (
                   <strong key={m.currency} data-currency={m.currency}>
-                    {formatMoney(m.due)}
+                    {amount(m.due)}
                   </strong>
                 ))}
               </div>
               <div className="figure" data-testid="money-card-released">
-                <span>Released to you</span>
+                <span>{t("dashboard.money.released")}</span>
                 {money.map((m) => (
                   <strong key={m.currency} data-currency={m.currency}>
-                    {formatMoney(m.released)}
+                    {amount(m.released)}
                   </strong>
                 ))}
                 <span className="hint">
-                  {money.map((m) => `${formatMoney(m.transferred)} transferred`).join("; ")}
+                  {money
+                    .map((m) => t("dashboard.money.transferred", { amount: amount(m.transferred) }))
+                    .join("; ")}
                 </span>
               </div>
             </div>
             <p className="hint">
-              Per currency, from the platform&rsquo;s ledger, as on each deal&rsquo;s page.{" "}
-              <Link to="/deals">Your deals</Link> · <a href="/deals/statement.csv">Statement (CSV)</a>
+              {t("dashboard.money.note")} <Link to="/deals">{t("dashboard.money.yourDeals")}</Link> ·{" "}
+              <a href="/deals/statement.csv">{t("dashboard.money.statement")}</a>
             </p>
           </>
         )}
@@ -116,63 +122,56 @@ export default function Dashboard() {
 
       {caps.has("seller") ? (
         <section className="card" aria-labelledby="selling">
-          <h2 id="selling">Your lots</h2>
+          <h2 id="selling">{t("dashboard.lots.title")}</h2>
           {lotsTotal === 0 ? (
-            <p className="empty">
-              You have not listed any batteries yet. List a lot, one at a time or from a spreadsheet, and
-              Packloop will show which facilities in the region can take it.
-            </p>
+            <p className="empty">{t("dashboard.lots.empty")}</p>
           ) : (
             <div className="grid">
               {overview.lotsByStatus.map((s) => (
                 <div className="figure" key={s.status}>
-                  <strong>{s.count}</strong>
+                  <strong>{format.number(s.count)}</strong>
                   <span>
-                    {s.status.replace("_", " ")} · {tonnes(s.massKg)}
+                    {t(`dashboard.lots.status.${s.status}`)} · {tonnes(s.massKg)}
                   </span>
                 </div>
               ))}
             </div>
           )}
-          {lotsOpen ? <p>{lotsOpen.count} lots are open for bids right now.</p> : null}
+          {lotsOpen ? <p>{t("dashboard.lots.openNow", { count: lotsOpen.count })}</p> : null}
           <p>
             <Link to="/lots/new" className="button button-small">
-              List a lot
+              {t("lots.listLot")}
             </Link>{" "}
             <Link to="/lots/import" className="button button-small button-secondary">
-              Import from spreadsheet
+              {t("dashboard.lots.import")}
             </Link>{" "}
-            <Link to="/lots/mine">My lots</Link>
+            <Link to="/lots/mine">{t("nav.myLots")}</Link>
           </p>
         </section>
       ) : null}
 
       {caps.has("carrier") ? (
         <section className="card" aria-labelledby="carrying">
-          <h2 id="carrying">Shipments you carry</h2>
+          <h2 id="carrying">{t("dashboard.carrier.title")}</h2>
           <p>
-            Sellers and buyers assign you to their shipments; record pick-up, departure, port and customs
-            milestones as the goods move. <Link to="/shipments">Your shipments</Link>
+            {t("dashboard.carrier.body")} <Link to="/shipments">{t("dashboard.carrier.link")}</Link>
           </p>
         </section>
       ) : null}
 
       {caps.has("recycler") ? (
         <section className="card" aria-labelledby="facilities">
-          <h2 id="facilities">Your facilities</h2>
+          <h2 id="facilities">{t("dashboard.facilities.title")}</h2>
           {overview.facilities.length === 0 ? (
-            <p className="empty">
-              No facilities yet. Publish a facility with the chemistries and forms it accepts and the capacity
-              it can take each month, and sellers will find it.
-            </p>
+            <p className="empty">{t("dashboard.facilities.empty")}</p>
           ) : (
             <table>
               <thead>
                 <tr>
-                  <th>Facility</th>
-                  <th>Economy</th>
-                  <th>Capacity offered (6 months)</th>
-                  <th>Booked</th>
+                  <th>{t("facilities.table.facility")}</th>
+                  <th>{t("lots.browse.field.economy")}</th>
+                  <th>{t("dashboard.facilities.offered")}</th>
+                  <th>{t("dashboard.facilities.booked")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -180,7 +179,9 @@ export default function Dashboard() {
                   <tr key={f.id}>
                     <td>
                       <Link to={`/facilities/${f.id}`}>{f.name}</Link> ·{" "}
-                      <Link to={`/facilities/${f.id}/capacity`}>Post capacity</Link>
+                      <Link to={`/facilities/${f.id}/capacity`}>
+                        {t("dashboard.facilities.postCapacity")}
+                      </Link>
                     </td>
                     <td>{f.economyCode}</td>
                     <td>{tonnes(f.capacityKg)}</td>
@@ -192,7 +193,7 @@ export default function Dashboard() {
           )}
           <p>
             <Link to="/facilities/new" className="button button-small">
-              Publish a facility
+              {t("facilities.publish")}
             </Link>
           </p>
         </section>
@@ -200,26 +201,28 @@ export default function Dashboard() {
 
       {caps.has("buyer") ? (
         <section className="card" aria-labelledby="buying">
-          <h2 id="buying">Your bids</h2>
+          <h2 id="buying">{t("dashboard.bids.title")}</h2>
           {overview.activeBids === 0 ? (
-            <p className="empty">
-              No active bids. Browse open lots by chemistry, form and location, and bid in auctions, tenders
-              or at a fixed price.
-            </p>
+            <p className="empty">{t("dashboard.bids.empty")}</p>
           ) : (
             <p>
-              <strong>{overview.activeBids}</strong> active {overview.activeBids === 1 ? "bid" : "bids"}.
+              <Trans
+                i18nKey="dashboard.bids.active"
+                count={overview.activeBids}
+                values={{ shown: format.number(overview.activeBids) }}
+                components={{ strong: <strong /> }}
+              />
             </p>
           )}
         </section>
       ) : null}
 
       <section className="card" aria-labelledby="team">
-        <h2 id="team">Team</h2>
+        <h2 id="team">{t("dashboard.team.title")}</h2>
         <p>
-          {overview.members} {overview.members === 1 ? "member" : "members"}.{" "}
-          {overview.members === 1 ? "Invite colleagues so they can list, bid and book with you. " : null}
-          <Link to="/settings/organization">Manage members and invitations</Link>
+          {t("dashboard.team.members", { count: overview.members })}{" "}
+          {overview.members === 1 ? `${t("dashboard.team.invite")} ` : null}
+          <Link to="/settings/organization">{t("dashboard.team.manage")}</Link>
         </p>
       </section>
     </div>

@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { getActor } from "~/auth/actor.server.ts";
 import {
   FacilityFilterFields,
@@ -17,10 +18,11 @@ import { BrowsePage } from "~/components/map/browse-page.tsx";
 import { type FacilityMapData, MapLegend, MarketMap } from "~/components/map/index.tsx";
 import type { RecyclingProcess } from "~/domain/codes.ts";
 import { facilityFiltersToParams, parseFacilityFilters } from "~/domain/facility-filters.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
 import { toFacilityJson } from "~/models/facility.server.ts";
 import { searchFacilities } from "~/models/facility-search.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Recycling facilities · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(matches, "facilities.title") }];
 
 const PAGE_SIZE = 25;
 
@@ -76,20 +78,21 @@ export default function FacilitiesBrowse() {
   const [params] = useSearchParams();
   const { data: mapData, failed } = useMapData<FacilityMapData>(mapDataUrl);
   const onViewChange = useBboxNavigation();
+  const { t } = useTranslation();
   return (
     <BrowsePage
       testId="facilities-browse"
-      title="Recycling facilities"
+      title={t("facilities.title")}
       action={
         canPublish ? (
           <Link to="/facilities/new" className="button">
-            Publish a facility
+            {t("facilities.publish")}
           </Link>
         ) : null
       }
       filterFormId="facility-filters"
       filterFields={<FacilityFilterFields params={params} errors={errors} />}
-      noun={{ one: "facility", many: "facilities" }}
+      kind="facilities"
       errors={errors}
       total={total}
       view={view}

@@ -1,16 +1,22 @@
 import { type ActionFunctionArgs, data, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { TextField } from "~/components/form.tsx";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { pageTranslator } from "~/i18n/page-translator.server.ts";
 import { requestPasswordReset } from "~/models/password-reset.server.ts";
 import { appUrl } from "~/services/email.server.ts";
-import { emailField } from "~/utils/fields.ts";
+import { emailFieldIn } from "~/utils/fields.ts";
 import { parseForm } from "~/utils/validation.ts";
 
-export const meta: MetaFunction = () => [{ title: "Reset your password · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translatedTitle(matches, "account.forgot.title") },
+];
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = parseForm(await request.formData(), z.object({ email: emailField }));
+  const t = pageTranslator(request);
+  const parsed = parseForm(await request.formData(), z.object({ email: emailFieldIn(t) }));
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, sent: false }, { status: 400 });
   await requestPasswordReset(parsed.data.email, appUrl(request));
   return { errors: {}, values: parsed.values, sent: true };
@@ -18,22 +24,28 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ForgotPassword() {
   const feedback = useActionData<typeof action>();
+  const { t } = useTranslation();
   return (
     <section className="card narrow">
-      <h1>Reset your password</h1>
+      <h1>{t("account.forgot.title")}</h1>
       {feedback?.sent ? (
         <p className="notice" role="status">
-          If an account uses that address, we have emailed it a link to choose a new password. The link works
-          for one hour.
+          {t("account.forgot.sent")}
         </p>
       ) : (
         <Form method="post" noValidate>
-          <TextField name="email" label="Email" type="email" autoComplete="email" feedback={feedback} />
-          <button type="submit">Send reset link</button>
+          <TextField
+            name="email"
+            label={t("account.fields.email")}
+            type="email"
+            autoComplete="email"
+            feedback={feedback}
+          />
+          <button type="submit">{t("account.forgot.submit")}</button>
         </Form>
       )}
       <p>
-        <Link to="/login">Back to log in</Link>
+        <Link to="/login">{t("account.forgot.backToLogin")}</Link>
       </p>
     </section>
   );

@@ -6,9 +6,13 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getActor } from "~/auth/actor.server.ts";
 import { FormError, TextField } from "~/components/form.tsx";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { pageTranslator } from "~/i18n/page-translator.server.ts";
 import { findMembershipsOfUser } from "~/models/organization.server.ts";
 import { verifyLogin } from "~/models/user.server.ts";
 import { accountLogins } from "~/utils/login-throttle.server.ts";
@@ -16,13 +20,18 @@ import { requestFacts, securityLog } from "~/utils/security-log.server.ts";
 import { safeRedirect, startSession } from "~/utils/session.server.ts";
 import { parseForm } from "~/utils/validation.ts";
 
-export const meta: MetaFunction = () => [{ title: "Log in · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translatedTitle(matches, "account.login.title") },
+];
 
-const LoginSchema = z.object({
-  email: z.string().trim().min(1, "Enter your email address."),
-  password: z.string().min(1, "Enter your password."),
-  redirectTo: z.string().optional(),
-});
+// The messages in the page's language; the form's field names never change.
+function loginSchema(t: TFunction) {
+  return z.object({
+    email: z.string().trim().min(1, t("account.errors.emailRequired")),
+    password: z.string().min(1, t("account.errors.passwordRequired")),
+    redirectTo: z.string().optional(),
+  });
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getActor(request)) throw redirect("/dashboard");
@@ -30,7 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(await request.formData(), LoginSchema);
+  const t = pageTranslator(request);
+  const parsed = parseForm(await request.formData(), loginSchema(t));
   if (!parsed.ok)
     return data({ errors: parsed.errors, values: parsed.values, formError: undefined }, { status: 400 });
   // Failed log-ins slow the account down (app/domain/login-delay.ts), before the password is checked.
@@ -49,7 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       {
         errors: {},
         values: parsed.values,
-        formError: `Too many failed log-ins to this account. Try again in ${wait} s, or reset the password.`,
+        formError: t("account.errors.throttled", { seconds: wait }),
       },
       { status: 429, headers: { "Retry-After": String(wait) } },
     );
@@ -66,7 +76,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
     // One message for an unknown email and a wrong password alike.
     return data(
-      { errors: {}, values: parsed.values, formError: "Email or password is incorrect." },
+      { errors: {}, values: parsed.values, formError: t("account.errors.badCredentials") },
       { status: 400 },
     );
   }
@@ -82,25 +92,32 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Login() {
   const feedback = useActionData<typeof action>();
   const [params] = useSearchParams();
+  const { t } = useTranslation();
   return (
     <section className="card narrow">
-      <h1>Log in</h1>
+      <h1>{t("account.login.title")}</h1>
       <Form method="post" noValidate>
         <FormError feedback={feedback} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <TextField name="email" label="Email" type="email" autoComplete="email" feedback={feedback} />
+        <TextField
+          name="email"
+          label={t("account.fields.email")}
+          type="email"
+          autoComplete="email"
+          feedback={feedback}
+        />
         <TextField
           name="password"
-          label="Password"
+          label={t("account.fields.password")}
           type="password"
           autoComplete="current-password"
           feedback={feedback}
         />
-        <button type="submit">Log in</button>
+        <button type="submit">{t("account.login.submit")}</button>
       </Form>
       <p>
-        <Link to="/forgot-password">Forgot your password?</Link> · New to Packloop?{" "}
-        <Link to="/signup">Create an account</Link>
+        <Link to="/forgot-password">{t("account.login.forgot")}</Link> · {t("account.login.newHere")}{" "}
+        <Link to="/signup">{t("home.createAccount")}</Link>
       </p>
     </section>
   );

@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { getActor } from "~/auth/actor.server.ts";
 import { LotFilterFields, type LotRow, LotTable } from "~/components/map/browse-lots.tsx";
 import {
@@ -15,10 +16,11 @@ import { lotReference } from "~/components/map/map-data.ts";
 import { SaveSearchForm } from "~/components/save-search-form.tsx";
 import { lotFiltersToParams, parseLotFilters } from "~/domain/lot-filters.ts";
 import type { LotRecord } from "~/domain/lot-json.ts";
-import { formatNumber } from "~/domain/quantity.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { searchLots } from "~/models/lot-search.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Battery lots · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(matches, "lots.title") }];
 
 const PAGE_SIZE = 25;
 
@@ -97,23 +99,25 @@ export default function LotsBrowse() {
   const [params] = useSearchParams();
   const { data: mapData, failed } = useMapData<LotMapData>(mapDataUrl);
   const onViewChange = useBboxNavigation();
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <BrowsePage
       testId="lots-browse"
-      title="Battery lots"
+      title={t("lots.title")}
       action={
         <>
           {savedQuery !== null ? <SaveSearchForm query={savedQuery} /> : null}
           {canList ? (
             <Link to="/lots/new" className="button">
-              List a lot
+              {t("lots.listLot")}
             </Link>
           ) : null}
         </>
       }
       filterFormId="lot-filters"
       filterFields={<LotFilterFields params={params} errors={errors} />}
-      noun={{ one: "lot", many: "lots" }}
+      kind="lots"
       errors={errors}
       total={total}
       view={view}
@@ -125,8 +129,7 @@ export default function LotsBrowse() {
         <>
           {mapData?.truncated ? (
             <p className="browse-map-note">
-              The map shows the newest {formatNumber(mapData.id.length)} matching lots; narrow the filters to
-              see the rest.
+              {t("lots.mapTruncated", { count: mapData.id.length, shown: format.number(mapData.id.length) })}
             </p>
           ) : null}
           <MapLegend show={["lots"]} />

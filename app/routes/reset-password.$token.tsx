@@ -1,12 +1,17 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { TextField } from "~/components/form.tsx";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { pageTranslator } from "~/i18n/page-translator.server.ts";
 import { findUsableReset, resetPassword } from "~/models/password-reset.server.ts";
-import { newPasswordField } from "~/utils/fields.ts";
+import { newPasswordFieldIn } from "~/utils/fields.ts";
 import { parseForm } from "~/utils/validation.ts";
 
-export const meta: MetaFunction = () => [{ title: "Choose a new password · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translatedTitle(matches, "account.reset.title") },
+];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const reset = await findUsableReset(params.token ?? "");
@@ -14,7 +19,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const parsed = parseForm(await request.formData(), z.object({ password: newPasswordField }));
+  const t = pageTranslator(request);
+  const parsed = parseForm(await request.formData(), z.object({ password: newPasswordFieldIn(t) }));
   if (!parsed.ok) return data({ errors: parsed.errors, done: false, formError: undefined }, { status: 400 });
   const result = await resetPassword(params.token ?? "", parsed.data.password);
   if (!result) {
@@ -22,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       {
         errors: {},
         done: false,
-        formError: "This reset link has expired or was already used. Ask for a new one.",
+        formError: t("account.reset.expired"),
       },
       { status: 400 },
     );
@@ -33,15 +39,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ResetPassword() {
   const { valid, email } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
+  const { t } = useTranslation();
   if (feedback?.done) {
     return (
       <section className="card narrow">
-        <h1>Password changed</h1>
+        <h1>{t("account.reset.changed")}</h1>
         <p className="notice" role="status">
-          Your new password is set and every other session was signed out.
+          {t("account.reset.changedBody")}
         </p>
         <p>
-          <Link to="/login">Log in with your new password</Link>
+          <Link to="/login">{t("account.reset.logInWithNew")}</Link>
         </p>
       </section>
     );
@@ -49,29 +56,29 @@ export default function ResetPassword() {
   if (!valid) {
     return (
       <section className="card narrow">
-        <h1>This link no longer works</h1>
-        <p>Reset links work once, for one hour.</p>
+        <h1>{t("account.linkDead")}</h1>
+        <p>{t("account.reset.linkRule")}</p>
         <p>
-          <Link to="/forgot-password">Ask for a new link</Link>
+          <Link to="/forgot-password">{t("account.reset.askNew")}</Link>
         </p>
       </section>
     );
   }
   return (
     <section className="card narrow">
-      <h1>Choose a new password</h1>
-      <p>For {email}.</p>
+      <h1>{t("account.reset.title")}</h1>
+      <p>{t("account.reset.forEmail", { email })}</p>
       <Form method="post" noValidate>
         {feedback?.formError ? <p className="form-error">{feedback.formError}</p> : null}
         <TextField
           name="password"
-          label="New password"
+          label={t("account.fields.newPassword")}
           type="password"
           autoComplete="new-password"
-          hint="At least 10 characters."
+          hint={t("account.fields.passwordHint", { min: 10 })}
           feedback={feedback}
         />
-        <button type="submit">Set new password</button>
+        <button type="submit">{t("account.reset.submit")}</button>
       </Form>
     </section>
   );

@@ -1,13 +1,19 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
 import { emailVerificationRefusal, requireActor } from "~/auth/actor.server.ts";
 import { TextField } from "~/components/form.tsx";
-import { formatDateTime } from "~/domain/date-time.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-token.server.ts";
 import { parseForm } from "~/utils/validation.ts";
 
-export const meta: MetaFunction = () => [{ title: "API tokens · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translatedTitle(matches, "settings.apiTokens.title") },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organization, membership } = await requireActor(request, { organization: true });
@@ -26,19 +32,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const CreateSchema = z.object({
-  name: z.string().trim().min(1, "Name the token after what uses it.").max(80, "Use at most 80 characters."),
-});
+function createSchema(t: TFunction) {
+  return z.object({
+    name: z
+      .string()
+      .trim()
+      .min(1, t("settings.apiTokens.nameRequired"))
+      .max(80, t("account.errors.tooLong", { max: 80 })),
+  });
+}
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, { role: "owner" });
   const { organization, user } = actor;
   const form = await request.formData();
+  const t = pageTranslator(request, user.language);
   if (form.get("intent") === "revoke") {
     const revoked = await revokeApiToken(organization.id, String(form.get("tokenId") ?? ""));
     if (!revoked)
       return data(
-        { errors: { form: "That token is already revoked." }, created: null, values: {} },
+        { errors: { form: t("settings.apiTokens.alreadyRevoked") }, created: null, values: {} },
         { status: 400 },
       );
     return { errors: {}, created: null, values: {} };
@@ -46,8 +59,11 @@ export async function action({ request }: ActionFunctionArgs) {
   // A token acts without the session's check of the address, so only a verified user makes one.
   const unverified = emailVerificationRefusal(actor);
   if (unverified)
-    return data({ errors: { name: unverified.message }, created: null, values: {} }, { status: 403 });
-  const parsed = parseForm(form, CreateSchema);
+    return data(
+      { errors: { name: t("settings.apiTokens.unverified") }, created: null, values: {} },
+      { status: 403 },
+    );
+  const parsed = parseForm(form, createSchema(t));
   if (!parsed.ok)
     return data({ errors: parsed.errors, created: null, values: parsed.values }, { status: 400 });
   const { token } = await createApiToken({
@@ -61,17 +77,29 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ApiTokens() {
   const { tokens, isOwner, organizationName } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <div className="stack">
-      <h1>API tokens</h1>
+      <h1>{t("settings.apiTokens.title")}</h1>
       <p>
-        Tokens let your systems use the <Link to="/api/v1/openapi.json">Packloop API</Link> as{" "}
-        {organizationName}: send one as <code>Authorization: Bearer &lt;token&gt;</code>.
+        {/* Names go in as components, never as values parsed with the message's tags. */}
+        <Trans
+          i18nKey="settings.apiTokens.intro"
+          components={{
+            api: <Link to="/api/v1/openapi.json" />,
+            organization: <>{organizationName}</>,
+            header: <code>Authorization: Bearer &lt;token&gt;</code>,
+          }}
+        />
       </p>
       {result?.created ? (
         <div className="notice" role="status">
           <p>
-            Token <strong>{result.created.name}</strong> created. Copy it now: it will not be shown again.
+            <Trans
+              i18nKey="settings.apiTokens.created"
+              components={{ name: <strong>{result.created.name}</strong> }}
+            />
           </p>
           <pre className="email" data-testid="new-token">
             {result.created.token}
@@ -80,48 +108,60 @@ export default function ApiTokens() {
       ) : null}
       {isOwner ? (
         <section className="card">
-          <h2>New token</h2>
+          <h2>{t("settings.apiTokens.new")}</h2>
           <Form method="post" noValidate>
-            <TextField name="name" label="Name" hint="E.g. “fleet ERP sync”." feedback={result} />
-            <button type="submit">Create token</button>
+            <TextField
+              name="name"
+              label={t("settings.fields.name")}
+              hint={t("settings.apiTokens.nameHint")}
+              feedback={result}
+            />
+            <button type="submit">{t("settings.apiTokens.create")}</button>
           </Form>
         </section>
       ) : (
-        <p>Only owners of the organisation can create and revoke tokens.</p>
+        <p>{t("settings.apiTokens.ownersOnly")}</p>
       )}
       <section className="card">
-        <h2>Active tokens</h2>
+        <h2>{t("settings.apiTokens.active")}</h2>
         {tokens.length === 0 ? (
-          <p className="empty">No active tokens.</p>
+          <p className="empty">{t("settings.apiTokens.none")}</p>
         ) : (
           <table>
             <thead>
               <tr>
-                <th>Name</th>
-                <th>Starts with</th>
-                <th>Created</th>
-                <th>Last used</th>
-                {isOwner ? <th aria-label="Actions" /> : null}
+                <th>{t("settings.fields.name")}</th>
+                <th>{t("settings.apiTokens.startsWith")}</th>
+                <th>{t("settings.apiTokens.createdAt")}</th>
+                <th>{t("settings.apiTokens.lastUsed")}</th>
+                {isOwner ? <th aria-label={t("settings.fields.actions")} /> : null}
               </tr>
             </thead>
             <tbody>
-              {tokens.map((t) => (
-                <tr key={t.id}>
-                  <td>{t.name}</td>
+              {tokens.map((token) => (
+                <tr key={token.id}>
+                  <td>{token.name}</td>
                   <td>
-                    <code>{t.prefix}…</code>
+                    <code>{token.prefix}…</code>
                   </td>
                   <td>
-                    {formatDateTime(t.createdAt, "utcDay")} by {t.createdBy}
+                    {t("settings.apiTokens.createdBy", {
+                      date: format.date(token.createdAt, { precision: "day", timeZone: "UTC" }),
+                      name: token.createdBy,
+                    })}
                   </td>
-                  <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt, "utc") : "never"}</td>
+                  <td>
+                    {token.lastUsedAt
+                      ? format.date(token.lastUsedAt, { timeZone: "UTC" })
+                      : t("settings.apiTokens.never")}
+                  </td>
                   {isOwner ? (
                     <td>
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="intent" value="revoke" />
-                        <input type="hidden" name="tokenId" value={t.id} />
+                        <input type="hidden" name="tokenId" value={token.id} />
                         <button type="submit" className="button-link">
-                          Revoke
+                          {t("settings.revoke")}
                         </button>
                       </Form>
                     </td>

@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { requireActor } from "~/auth/actor.server.ts";
 import {
   isNotificationKind,
@@ -7,9 +8,13 @@ import {
   NOTIFICATION_KINDS,
   type NotificationKind,
 } from "~/domain/notification-titles.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { pageTranslator } from "~/i18n/page-translator.server.ts";
 import { emailOptOutsOf, setEmailOptOuts } from "~/models/notification.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Email notifications · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translatedTitle(matches, "settings.notifications.title") },
+];
 
 /**
  * /settings/notifications: which kinds of notice each person is emailed. A person's own choice (not
@@ -31,10 +36,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireActor(request);
   const form = await request.formData();
+  const t = pageTranslator(request, user.language);
   // Unticked boxes send nothing, so an empty form would switch every email off: the form says so.
   if (form.get("intent") !== "save") {
     return data(
-      { ok: false as const, errors: { emailed: "Send the form from the page (intent=save)." } },
+      { ok: false as const, errors: { emailed: t("settings.notifications.fromPage") } },
       { status: 400 },
     );
   }
@@ -42,7 +48,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const unknown = emailed.filter((kind) => !isNotificationKind(kind));
   if (unknown.length > 0) {
     return data(
-      { ok: false as const, errors: { emailed: `Unknown kind of notification: ${unknown.join(", ")}.` } },
+      {
+        ok: false as const,
+        errors: { emailed: t("settings.notifications.unknownKind", { kinds: unknown.join(", ") }) },
+      },
       { status: 400 },
     );
   }
@@ -57,22 +66,22 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NotificationSettings() {
   const { email, kinds } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation();
   return (
     <div className="stack">
-      <h1>Email notifications</h1>
+      <h1>{t("settings.notifications.title")}</h1>
       <section
         className="card stack"
         aria-labelledby="email-preferences-heading"
         data-testid="email-preferences"
       >
-        <h2 id="email-preferences-heading">Which notices are emailed to {email}</h2>
+        <h2 id="email-preferences-heading">{t("settings.notifications.heading", { email })}</h2>
         <p>
-          Every notice still appears under the bell and on <Link to="/notifications">Notifications</Link>.
-          These choices only decide which are also emailed.
+          <Trans i18nKey="settings.notifications.intro" components={{ link: <Link to="/notifications" /> }} />
         </p>
         <Form method="post" className="stack">
           <fieldset className="field">
-            <legend>Email me when</legend>
+            <legend>{t("settings.notifications.emailMeWhen")}</legend>
             <div className="checks">
               {kinds.map((k) => (
                 <label key={k.kind}>
@@ -89,11 +98,11 @@ export default function NotificationSettings() {
           ) : null}
           {result?.ok ? (
             <p className="notice" role="status">
-              Saved.
+              {t("settings.saved")}
             </p>
           ) : null}
           <button type="submit" name="intent" value="save">
-            Save email choices
+            {t("settings.notifications.save")}
           </button>
         </Form>
       </section>

@@ -1,20 +1,22 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireActor } from "~/auth/actor.server.ts";
 import { FieldError, FormError, type FormFeedback, submittedValue, TextField } from "~/components/form.tsx";
 import { VerificationBadge } from "~/components/verification-badge.tsx";
-import { CAPABILITIES, CAPABILITY_LABELS } from "~/domain/codes.ts";
-import { formatDateTime } from "~/domain/date-time.ts";
+import { CAPABILITIES } from "~/domain/codes.ts";
 import {
   DISPLAY_CURRENCIES,
   defaultDisplayCurrency,
   parseDisplayCurrency,
 } from "~/domain/display-currency.ts";
 import { ECONOMIES, isEconomyCode } from "~/domain/economies.ts";
-import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
-import { requestLanguage, translatorFor } from "~/i18n/i18n.server.ts";
+import { type Failure, failureFieldErrors, failureStatus } from "~/domain/failure.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { inviteColleague, listPendingInvitations, revokeInvitation } from "~/models/invitation.server.ts";
 import {
   listMembers,
@@ -23,10 +25,12 @@ import {
   updateOrganizationProfile,
 } from "~/models/organization.server.ts";
 import { appUrl } from "~/services/email.server.ts";
-import { emailField } from "~/utils/fields.ts";
+import { emailFieldIn } from "~/utils/fields.ts";
 import { type FormValues, parseForm } from "~/utils/validation.ts";
 
-export const meta: MetaFunction = () => [{ title: "Organisation settings · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translatedTitle(matches, "settings.organization.title") },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organization, membership, user } = await requireActor(request, { organization: true });
@@ -64,45 +68,63 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const ProfileSchema = z.object({
-  name: z.string().trim().min(2, "Enter the organisation's name.").max(160, "Use at most 160 characters."),
-  economy: z.string().refine(isEconomyCode, "Choose an APEC economy."),
-  capabilities: z
-    .array(z.enum(CAPABILITIES, { message: "Choose from seller, recycler, buyer and carrier." }))
-    .min(1, "Choose at least one capability."),
-  website: z
-    .string()
-    .trim()
-    .max(200, "Use at most 200 characters.")
-    .refine((v) => v === "" || /^https?:\/\/\S+\.\S+/.test(v), "Enter a full address starting with https://.")
-    .transform((v) => v || null),
-  description: z
-    .string()
-    .trim()
-    .max(2000, "Use at most 2,000 characters.")
-    .transform((v) => v || null),
-});
+// The messages in the page's language; field names and codes never change.
+function profileSchema(t: TFunction) {
+  return z.object({
+    name: z
+      .string()
+      .trim()
+      .min(2, t("account.errors.organizationRequired"))
+      .max(160, t("account.errors.tooLong", { max: 160 })),
+    economy: z.string().refine(isEconomyCode, t("account.errors.economyRequired")),
+    capabilities: z
+      .array(z.enum(CAPABILITIES, { message: t("account.errors.capabilityUnknown") }))
+      .min(1, t("account.errors.capabilityRequired")),
+    website: z
+      .string()
+      .trim()
+      .max(200, t("account.errors.tooLong", { max: 200 }))
+      .refine((v) => v === "" || /^https?:\/\/\S+\.\S+/.test(v), t("settings.errors.website"))
+      .transform((v) => v || null),
+    description: z
+      .string()
+      .trim()
+      .max(2000, t("account.errors.tooLong", { max: 2000 }))
+      .transform((v) => v || null),
+  });
+}
 
-const InviteSchema = z.object({
-  email: emailField,
-  role: z.enum(["member", "owner"], { message: "Choose a role." }),
-});
+function inviteSchema(t: TFunction) {
+  return z.object({
+    email: emailFieldIn(t),
+    role: z.enum(["member", "owner"], { message: t("settings.errors.role") }),
+  });
+}
+
+/** A refusal's field errors, worded from its code in the page's language where the catalogue has it. */
+function failureErrors(t: TFunction, failure: Failure): Record<string, string> {
+  const errors = failureFieldErrors(failure);
+  const key = `settings.errors.${failure.code}`;
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, message]) => [field, t(key, { defaultValue: message })]),
+  );
+}
 
 export async function action({ request }: ActionFunctionArgs) {
   const { organization, user } = await requireActor(request, { role: "owner" });
   const form = await request.formData();
   const intent = form.get("intent");
+  const t = pageTranslator(request, user.language);
   if (intent === "profile") {
-    const parsed = parseForm(form, ProfileSchema, { arrays: ["capabilities"] });
+    const parsed = parseForm(form, profileSchema(t), { arrays: ["capabilities"] });
     if (!parsed.ok)
       return data({ intent, errors: parsed.errors, values: parsed.values, notice: null }, { status: 400 });
     const { economy, ...rest } = parsed.data;
     await updateOrganizationProfile(organization.id, { ...rest, economyCode: economy });
-    return { intent, errors: {}, values: {}, notice: "Organisation profile saved." };
+    return { intent, errors: {}, values: {}, notice: t("settings.organization.profileSaved") };
   }
   if (intent === "display-currency") {
     // What members see converted amounts in (ADR 051); never what is bid, paid or settled.
-    const t = translatorFor(requestLanguage(request, user.language));
     const submitted = form.get("displayCurrency");
     const parsed = parseDisplayCurrency(submitted);
     if (!parsed.ok)
@@ -119,7 +141,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return { intent, errors: {}, values: {}, notice: t("displayCurrency.saved") };
   }
   if (intent === "invite") {
-    const parsed = parseForm(form, InviteSchema);
+    const parsed = parseForm(form, inviteSchema(t));
     if (!parsed.ok)
       return data({ intent, errors: parsed.errors, values: parsed.values, notice: null }, { status: 400 });
     const outcome = await inviteColleague({
@@ -132,35 +154,50 @@ export async function action({ request }: ActionFunctionArgs) {
     });
     if (!outcome.ok)
       return data(
-        { intent, errors: failureFieldErrors(outcome), values: parsed.values, notice: null },
+        { intent, errors: failureErrors(t, outcome), values: parsed.values, notice: null },
         { status: failureStatus(outcome.code) },
       );
-    return { intent, errors: {}, values: {}, notice: `Invitation sent to ${parsed.data.email}.` };
+    return {
+      intent,
+      errors: {},
+      values: {},
+      notice: t("settings.organization.invitationSent", { email: parsed.data.email }),
+    };
   }
   if (intent === "revoke-invitation") {
     const revoked = await revokeInvitation(organization.id, String(form.get("invitationId") ?? ""));
     if (!revoked)
       return data(
-        { intent, errors: { form: "That invitation is no longer pending." }, values: {}, notice: null },
+        {
+          intent,
+          errors: { form: t("settings.organization.notPending") },
+          values: {},
+          notice: null,
+        },
         { status: 400 },
       );
-    return { intent, errors: {}, values: {}, notice: "Invitation revoked." };
+    return { intent, errors: {}, values: {}, notice: t("settings.organization.invitationRevoked") };
   }
   if (intent === "remove-member") {
     const outcome = await removeMember(organization.id, String(form.get("membershipId") ?? ""));
     if (!outcome.ok)
       return data(
-        { intent, errors: failureFieldErrors(outcome), values: {}, notice: null },
+        { intent, errors: failureErrors(t, outcome), values: {}, notice: null },
         { status: failureStatus(outcome.code) },
       );
-    return { intent, errors: {}, values: {}, notice: "Member removed." };
+    return { intent, errors: {}, values: {}, notice: t("settings.organization.memberRemoved") };
   }
-  return data({ intent, errors: { form: "Unknown action." }, values: {}, notice: null }, { status: 400 });
+  return data(
+    { intent, errors: { form: t("settings.errors.unknownAction") }, values: {}, notice: null },
+    { status: 400 },
+  );
 }
 
 export default function OrganizationSettings() {
   const { organization, isOwner, members, invitations, viewerId } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const format = useFormat();
   const profileFeedback = result?.intent === "profile" ? result : undefined;
   const inviteFeedback = result?.intent === "invite" ? result : undefined;
   const currencyFeedback = result?.intent === "display-currency" ? result : undefined;
@@ -172,9 +209,10 @@ export default function OrganizationSettings() {
     <div className="stack">
       <h1>{organization.name}</h1>
       <p>
-        Verification:{" "}
+        {t("settings.organization.verification")}{" "}
         <VerificationBadge status={organization.verificationStatus} organizationId={organization.id} own /> ·{" "}
-        <Link to="/settings/api-tokens">API tokens</Link> · <Link to="/settings/payouts">Payouts</Link>
+        <Link to="/settings/api-tokens">{t("settings.apiTokens.title")}</Link> ·{" "}
+        <Link to="/settings/payouts">{t("settings.payouts.title")}</Link>
       </p>
       {result?.notice ? (
         <p className="notice" role="status">
@@ -186,14 +224,14 @@ export default function OrganizationSettings() {
       ) : null}
 
       <section className="card">
-        <h2>Members</h2>
+        <h2>{t("settings.organization.members")}</h2>
         <table>
           <thead>
             <tr>
-              <th>Name</th>
-              <th>Email</th>
-              <th>Role</th>
-              {isOwner ? <th aria-label="Actions" /> : null}
+              <th>{t("settings.fields.name")}</th>
+              <th>{t("account.fields.email")}</th>
+              <th>{t("settings.fields.role")}</th>
+              {isOwner ? <th aria-label={t("settings.fields.actions")} /> : null}
             </tr>
           </thead>
           <tbody>
@@ -201,7 +239,7 @@ export default function OrganizationSettings() {
               <tr key={m.id} data-testid="member-row">
                 <td>{m.name}</td>
                 <td>{m.email}</td>
-                <td>{m.role}</td>
+                <td>{t(`dashboard.role.${m.role}`)}</td>
                 {isOwner ? (
                   <td>
                     {m.userId !== viewerId ? (
@@ -209,7 +247,7 @@ export default function OrganizationSettings() {
                         <input type="hidden" name="intent" value="remove-member" />
                         <input type="hidden" name="membershipId" value={m.id} />
                         <button type="submit" className="button-link">
-                          Remove
+                          {t("settings.organization.remove")}
                         </button>
                       </Form>
                     ) : null}
@@ -223,38 +261,46 @@ export default function OrganizationSettings() {
 
       {isOwner ? (
         <section className="card">
-          <h2>Invite a colleague</h2>
+          <h2>{t("settings.organization.invite")}</h2>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="invite" />
-            <TextField name="email" label="Email" type="email" feedback={inviteFeedback} />
+            <TextField
+              name="email"
+              label={t("account.fields.email")}
+              type="email"
+              feedback={inviteFeedback}
+            />
             <div className="field">
-              <label htmlFor="field-role">Role</label>
+              <label htmlFor="field-role">{t("settings.fields.role")}</label>
               <select
                 id="field-role"
                 name="role"
                 defaultValue={submittedValue(inviteFeedback, "role") ?? "member"}
               >
-                <option value="member">Member</option>
-                <option value="owner">Owner (can manage members and settings)</option>
+                <option value="member">{t("settings.organization.roleMember")}</option>
+                <option value="owner">{t("settings.organization.roleOwner")}</option>
               </select>
               <FieldError name="role" feedback={inviteFeedback} />
             </div>
-            <button type="submit">Send invitation</button>
+            <button type="submit">{t("settings.organization.sendInvitation")}</button>
           </Form>
-          <h3>Pending invitations</h3>
+          <h3>{t("settings.organization.pending")}</h3>
           {invitations.length === 0 ? (
-            <p className="empty">No pending invitations.</p>
+            <p className="empty">{t("settings.organization.noPending")}</p>
           ) : (
             <ul>
               {invitations.map((i) => (
                 <li key={i.id} data-testid="invitation-row">
-                  {i.email} · {i.role} · invited by {i.invitedBy} · expires{" "}
-                  {formatDateTime(i.expiresAt, "utcDay")}{" "}
+                  {i.email} · {t(`dashboard.role.${i.role}`)} ·{" "}
+                  {t("settings.organization.invitedBy", {
+                    name: i.invitedBy,
+                    date: format.date(i.expiresAt, { precision: "day", timeZone: "UTC" }),
+                  })}{" "}
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="intent" value="revoke-invitation" />
                     <input type="hidden" name="invitationId" value={i.id} />
                     <button type="submit" className="button-link">
-                      Revoke
+                      {t("settings.revoke")}
                     </button>
                   </Form>
                 </li>
@@ -265,13 +311,18 @@ export default function OrganizationSettings() {
       ) : null}
 
       <section className="card">
-        <h2>Profile</h2>
+        <h2>{t("settings.organization.profile")}</h2>
         {isOwner ? (
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="profile" />
-            <TextField name="name" label="Name" defaultValue={organization.name} feedback={profileFeedback} />
+            <TextField
+              name="name"
+              label={t("settings.fields.name")}
+              defaultValue={organization.name}
+              feedback={profileFeedback}
+            />
             <div className="field">
-              <label htmlFor="field-economy">Economy</label>
+              <label htmlFor="field-economy">{t("account.fields.economy")}</label>
               <select
                 id="field-economy"
                 name="economy"
@@ -286,12 +337,12 @@ export default function OrganizationSettings() {
               <FieldError name="economy" feedback={profileFeedback} />
             </div>
             <fieldset className="field">
-              <legend>Capabilities</legend>
+              <legend>{t("settings.organization.capabilities")}</legend>
               <div className="checks">
                 {CAPABILITIES.map((c) => (
                   <label key={c}>
                     <input type="checkbox" name="capabilities" value={c} defaultChecked={chosen.has(c)} />
-                    {CAPABILITY_LABELS[c]}
+                    {t(`account.capability.${c}`)}
                   </label>
                 ))}
               </div>
@@ -299,12 +350,12 @@ export default function OrganizationSettings() {
             </fieldset>
             <TextField
               name="website"
-              label="Website"
+              label={t("settings.fields.website")}
               defaultValue={organization.website ?? ""}
               feedback={profileFeedback}
             />
             <div className="field">
-              <label htmlFor="field-description">Description</label>
+              <label htmlFor="field-description">{t("settings.fields.description")}</label>
               <textarea
                 id="field-description"
                 name="description"
@@ -313,13 +364,14 @@ export default function OrganizationSettings() {
               />
               <FieldError name="description" feedback={profileFeedback} />
             </div>
-            <button type="submit">Save profile</button>
+            <button type="submit">{t("settings.organization.saveProfile")}</button>
           </Form>
         ) : (
           <p>
-            Economy {organization.economyCode} ·{" "}
-            {organization.capabilities.map((c) => CAPABILITY_LABELS[c]).join(", ")}. Only owners can change
-            the profile.
+            {t("settings.organization.readOnly", {
+              economy: organization.economyCode,
+              capabilities: organization.capabilities.map((c) => t(`account.capability.${c}`)).join(", "),
+            })}
           </p>
         )}
       </section>

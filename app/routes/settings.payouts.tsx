@@ -6,18 +6,18 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requireActor } from "~/auth/actor.server.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { pageTranslator } from "~/i18n/page-translator.server.ts";
 import { payoutAccount, startPayoutOnboarding } from "~/models/deals/stripe-connect.server.ts";
 import { stripeClient } from "~/services/stripe.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Payouts · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translatedTitle(matches, "settings.payouts.title") },
+];
 
-const STATUS_TEXT: Record<string, string> = {
-  none: "No payout account yet.",
-  onboarding: "Onboarding with Stripe is not finished: Stripe still needs details before it can pay you.",
-  enabled: "Payouts are enabled: money released to you is transferred to your Stripe account.",
-  restricted: "Stripe has restricted payouts on your account: open Stripe to see what it needs.",
-};
+const PAYOUT_STATUSES = new Set(["none", "onboarding", "enabled", "restricted"]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organization, membership } = await requireActor(request, { organization: true });
@@ -34,9 +34,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { organization } = await requireActor(request, { role: "owner" });
+  const { organization, user } = await requireActor(request, { role: "owner" });
+  const t = pageTranslator(request, user.language);
   const stripe = stripeClient();
-  if (!stripe) return data({ error: "Stripe is not configured on this Packloop." }, { status: 409 });
+  if (!stripe) return data({ error: t("settings.payouts.notConfigured") }, { status: 409 });
   const base = new URL(request.url);
   const here = `${base.origin}/settings/payouts`;
   try {
@@ -50,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     // Stripe unreachable or refusing (e.g. a country Connect does not serve): nothing was changed.
     const message = error instanceof Error ? error.message : String(error);
-    return data({ error: `Stripe could not start the onboarding: ${message}` }, { status: 502 });
+    return data({ error: t("settings.payouts.stripeFailed", { message }) }, { status: 502 });
   }
 }
 
@@ -58,23 +59,22 @@ export default function Payouts() {
   const { stripeEnabled, isOwner, organizationName, status, hasAccount, returned } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation();
   return (
     <div className="stack">
-      <h1>Payouts</h1>
+      <h1>{t("settings.payouts.title")}</h1>
       {!stripeEnabled ? (
-        <p>
-          Payments through Stripe are not configured on this Packloop: money due to {organizationName} is paid
-          by bank transfer, recorded by the platform&rsquo;s administrators.
-        </p>
+        <p>{t("settings.payouts.manual", { organization: organizationName })}</p>
       ) : (
         <section className="card">
-          <h2>Stripe payout account</h2>
+          <h2>{t("settings.payouts.account")}</h2>
           <p data-testid="payouts-status">
-            <span className="badge">{status}</span> {STATUS_TEXT[status] ?? ""}
+            <span className="badge">{status}</span>{" "}
+            {PAYOUT_STATUSES.has(status) ? t(`settings.payouts.status.${status}`) : ""}
           </p>
           {returned && status !== "enabled" ? (
             <p className="notice" role="status">
-              Back from Stripe. The status above changes as soon as Stripe confirms your details.
+              {t("settings.payouts.back")}
             </p>
           ) : null}
           {result?.error ? (
@@ -85,11 +85,11 @@ export default function Payouts() {
           {isOwner ? (
             <Form method="post">
               <button type="submit">
-                {hasAccount ? "Continue onboarding with Stripe" : "Set up payouts with Stripe"}
+                {hasAccount ? t("settings.payouts.continue") : t("settings.payouts.setUp")}
               </button>
             </Form>
           ) : (
-            <p>Only owners of the organisation can set up payouts.</p>
+            <p>{t("settings.payouts.ownersOnly")}</p>
           )}
         </section>
       )}

@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requireActor } from "~/auth/actor.server.ts";
 import { VerificationBadge } from "~/components/verification-badge.tsx";
 import { checkUpload, MAX_DOCUMENT_BYTES, SNIFF_BYTES, safeFileName } from "~/domain/lot-documents.ts";
@@ -7,11 +8,11 @@ import {
   isOrganizationDocumentKind,
   MAX_VERIFICATION_FORM_BYTES,
   ORGANIZATION_DOCUMENT_KINDS,
-  ORGANIZATION_DOCUMENT_LABELS,
-  VERIFICATION_EXPLAINED,
   VERIFICATION_NEXT_STEP,
 } from "~/domain/organization-verification.ts";
 import { formatFileSize } from "~/domain/quantity.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { pageTranslator } from "~/i18n/page-translator.server.ts";
 import {
   addOrganizationDocument,
   organizationVerification,
@@ -19,7 +20,9 @@ import {
 } from "~/models/organization-verification.server.ts";
 import { readFormWithFiles } from "~/utils/multipart.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Verification · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translatedTitle(matches, "settings.verification.title") },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { organization: true });
@@ -45,27 +48,31 @@ export async function action({ request }: ActionFunctionArgs) {
     maxTotalBytes: MAX_VERIFICATION_FORM_BYTES,
   });
   const refuse = (errors: Record<string, string>, status = 400) => data<Feedback>({ errors }, { status });
+  const t = pageTranslator(request, actor.user.language);
+  // A refusal from the model, worded from its code where the catalogue has it.
+  const worded = (code: string, message: string) =>
+    t(`settings.verification.refusal.${code}`, { defaultValue: message });
   const intent = form.get("intent");
   if (intent === "request") {
     const result = await requestVerification(actor.organization.id);
     if (!result.ok)
-      return refuse({ [result.field ?? "form"]: result.message }, result.code === "CONFLICT" ? 409 : 400);
-    return data<Feedback>({
-      errors: {},
-      notice: "Sent: a platform administrator will check your documents.",
-    });
+      return refuse(
+        { [result.field ?? "form"]: worded(result.code, result.message) },
+        result.code === "CONFLICT" ? 409 : 400,
+      );
+    return data<Feedback>({ errors: {}, notice: t("settings.verification.requested") });
   }
-  if (intent !== "upload") return refuse({ form: "Unknown action." });
+  if (intent !== "upload") return refuse({ form: t("settings.errors.unknownAction") });
   const kind = form.get("kind");
-  if (!isOrganizationDocumentKind(kind)) return refuse({ kind: "Choose what the document is." });
+  if (!isOrganizationDocumentKind(kind)) return refuse({ kind: t("settings.verification.chooseKind") });
   const file = files.find((f) => f.field === "file");
-  if (!file) return refuse({ file: "Choose a file to upload." });
+  if (!file) return refuse({ file: t("settings.verification.chooseFile") });
   const check = checkUpload("other", {
     sizeBytes: file.sizeBytes,
     head: file.bytes?.subarray(0, SNIFF_BYTES) ?? new Uint8Array(),
   });
   if (!check.ok || !file.bytes)
-    return refuse({ file: check.ok ? "The file is too large." : check.message }, 422);
+    return refuse({ file: check.ok ? t("settings.verification.tooLarge") : check.message }, 422);
   const result = await addOrganizationDocument(
     { organizationId: actor.organization.id, userId: actor.userId },
     {
@@ -76,30 +83,34 @@ export async function action({ request }: ActionFunctionArgs) {
     },
   );
   if (!result.ok) return refuse({ [result.field ?? "file"]: result.message }, 422);
-  return data<Feedback>({ errors: {}, notice: `${ORGANIZATION_DOCUMENT_LABELS[kind]} uploaded.` });
+  return data<Feedback>({
+    errors: {},
+    notice: t("settings.verification.uploaded", { kind: t(`settings.verification.kind.${kind}`) }),
+  });
 }
 
 export default function Verification() {
   const { verification, isOwner } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   const navigation = useNavigation();
+  const { t } = useTranslation();
   const status = verification.verificationStatus;
   const errors = feedback?.errors ?? {};
   const canRequest = status === "unverified" || status === "rejected";
   return (
     <div className="stack">
       <section className="card" id="verification" aria-labelledby="verification-title">
-        <h1 id="verification-title">Verification of {verification.name}</h1>
+        <h1 id="verification-title">{t("settings.verification.heading", { name: verification.name })}</h1>
         <p>
           <VerificationBadge status={status} organizationId={verification.id} own />
         </p>
-        <p>{VERIFICATION_EXPLAINED[status]}</p>
+        <p>{t(`settings.verification.explained.${status}`)}</p>
         {VERIFICATION_NEXT_STEP[status] ? (
-          <p data-testid="verification-next-step">{VERIFICATION_NEXT_STEP[status]}</p>
+          <p data-testid="verification-next-step">{t(`settings.verification.nextStep.${status}`)}</p>
         ) : null}
         {status === "rejected" && verification.verificationNote ? (
           <p className="notice" data-testid="rejection-reason">
-            The administrator's reason: {verification.verificationNote}
+            {t("settings.verification.reason", { reason: verification.verificationNote })}
           </p>
         ) : null}
         {feedback?.notice ? (
@@ -115,14 +126,14 @@ export default function Verification() {
       </section>
 
       <section className="card" aria-labelledby="documents-title">
-        <h2 id="documents-title">Documents</h2>
+        <h2 id="documents-title">{t("settings.verification.documents")}</h2>
         {verification.documents.length === 0 ? (
-          <p className="empty">No documents yet.</p>
+          <p className="empty">{t("settings.verification.noDocuments")}</p>
         ) : (
           <ul data-testid="organization-documents">
             {verification.documents.map((d) => (
               <li key={d.id}>
-                {ORGANIZATION_DOCUMENT_LABELS[d.kind]}:{" "}
+                {t(`settings.verification.kind.${d.kind}`)}:{" "}
                 <a href={`/settings/verification/documents/${d.id}`}>{d.fileName}</a> (
                 {formatFileSize(d.sizeBytes)})
               </li>
@@ -133,7 +144,7 @@ export default function Verification() {
           <Form method="post" encType="multipart/form-data" noValidate>
             <input type="hidden" name="intent" value="upload" />
             <div className="field">
-              <label htmlFor="field-kind">What it is</label>
+              <label htmlFor="field-kind">{t("settings.verification.whatItIs")}</label>
               <select
                 id="field-kind"
                 name="kind"
@@ -142,7 +153,7 @@ export default function Verification() {
               >
                 {ORGANIZATION_DOCUMENT_KINDS.map((k) => (
                   <option key={k} value={k}>
-                    {ORGANIZATION_DOCUMENT_LABELS[k]}
+                    {t(`settings.verification.kind.${k}`)}
                   </option>
                 ))}
               </select>
@@ -153,7 +164,7 @@ export default function Verification() {
               ) : null}
             </div>
             <div className="field">
-              <label htmlFor="field-file">File (PDF, PNG, JPEG or WebP, at most 10 MB)</label>
+              <label htmlFor="field-file">{t("settings.verification.file")}</label>
               <input
                 id="field-file"
                 type="file"
@@ -168,29 +179,26 @@ export default function Verification() {
               ) : null}
             </div>
             <button type="submit" disabled={navigation.state === "submitting"}>
-              Upload document
+              {t("settings.verification.upload")}
             </button>
           </Form>
         ) : (
-          <p className="hint">Only an owner of the organisation uploads documents and asks to be verified.</p>
+          <p className="hint">{t("settings.verification.ownersOnly")}</p>
         )}
       </section>
 
       {isOwner && canRequest ? (
         <section className="card" aria-labelledby="request-title">
-          <h2 id="request-title">Ask to be verified</h2>
-          <p>
-            A platform administrator checks your documents, usually within two working days; the company
-            registration is required.
-          </p>
+          <h2 id="request-title">{t("settings.verification.ask")}</h2>
+          <p>{t("settings.verification.askBody")}</p>
           <Form method="post">
             <input type="hidden" name="intent" value="request" />
-            <button type="submit">Ask to be verified</button>
+            <button type="submit">{t("settings.verification.ask")}</button>
           </Form>
         </section>
       ) : null}
       <p>
-        <Link to="/settings/organization">Members and invitations</Link>
+        <Link to="/settings/organization">{t("settings.verification.membersLink")}</Link>
       </p>
     </div>
   );

@@ -6,41 +6,47 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getActor } from "~/auth/actor.server.ts";
 import { FieldError, FormError, Honeypot, submittedValue, TextField } from "~/components/form.tsx";
-import { CAPABILITIES, CAPABILITY_LABELS } from "~/domain/codes.ts";
+import { CAPABILITIES } from "~/domain/codes.ts";
 import { ECONOMIES, isEconomyCode } from "~/domain/economies.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { pageTranslator } from "~/i18n/page-translator.server.ts";
 import { signUp } from "~/models/sign-up.server.ts";
 import { appUrl } from "~/services/email.server.ts";
-import { emailField, newPasswordField } from "~/utils/fields.ts";
+import { emailFieldIn, newPasswordFieldIn } from "~/utils/fields.ts";
 import { type FieldErrors, type FormValues, parseForm } from "~/utils/validation.ts";
 
-export const meta: MetaFunction = () => [{ title: "Create an account · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translatedTitle(matches, "account.signup.title") },
+];
 
-const CAPABILITY_HINTS: Record<(typeof CAPABILITIES)[number], string> = {
-  seller: "You list packs, modules, cells, scrap or black mass.",
-  recycler: "You run facilities and offer processing capacity.",
-  buyer: "You bid on lots: refiners, traders, repurposers.",
-  carrier: "You move lots: hauliers, forwarders, shipping lines.",
-};
-
-const SignupSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(120, "Use at most 120 characters."),
-  email: emailField,
-  password: newPasswordField,
-  organizationName: z
-    .string()
-    .trim()
-    .min(2, "Enter your organisation's name.")
-    .max(160, "Use at most 160 characters."),
-  economy: z.string().refine(isEconomyCode, "Choose the APEC economy your organisation is based in."),
-  capabilities: z
-    .array(z.enum(CAPABILITIES, { message: "Choose from seller, recycler, buyer and carrier." }))
-    .min(1, "Choose at least one: seller, recycler, buyer or carrier.")
-    .transform((list) => [...new Set(list)]),
-  websiteUrl: z.string().optional(),
-});
+// The messages in the page's language; the form's field names and codes never change.
+function signupSchema(t: TFunction) {
+  return z.object({
+    name: z
+      .string()
+      .trim()
+      .min(1, t("account.errors.nameRequired"))
+      .max(120, t("account.errors.tooLong", { max: 120 })),
+    email: emailFieldIn(t),
+    password: newPasswordFieldIn(t),
+    organizationName: z
+      .string()
+      .trim()
+      .min(2, t("account.errors.organizationRequired"))
+      .max(160, t("account.errors.tooLong", { max: 160 })),
+    economy: z.string().refine(isEconomyCode, t("account.errors.economyRequired")),
+    capabilities: z
+      .array(z.enum(CAPABILITIES, { message: t("account.errors.capabilityUnknown") }))
+      .min(1, t("account.errors.capabilityRequired"))
+      .transform((list) => [...new Set(list)]),
+    websiteUrl: z.string().optional(),
+  });
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getActor(request)) throw redirect("/dashboard");
@@ -48,7 +54,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = parseForm(await request.formData(), SignupSchema, { arrays: ["capabilities"] });
+  const t = pageTranslator(request);
+  const parsed = parseForm(await request.formData(), signupSchema(t), { arrays: ["capabilities"] });
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const { websiteUrl, economy, ...input } = parsed.data;
   // The honeypot was filled in: a bot. Answer as if nothing happened.
@@ -61,49 +68,55 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Signup() {
   const feedback = useActionData<typeof action>();
   const navigation = useNavigation();
+  const { t } = useTranslation();
   const errors: FieldErrors = feedback?.errors ?? {};
   const chosen = new Set((feedback?.values as FormValues | undefined)?.capabilities ?? []);
   const economy = submittedValue(feedback, "economy") ?? "";
   if (feedback && "sentTo" in feedback) {
     return (
       <section className="card narrow">
-        <h1>Check your email</h1>
+        <h1>{t("account.signup.checkEmail")}</h1>
         <p className="notice" role="status">
-          We have emailed <strong>{feedback.sentTo}</strong> a link to confirm the address and finish creating
-          your account. The link works for 24 hours. If the address already has an account, the email tells
-          you how to log in instead.
+          {/* The address goes in as a component, never as a value parsed with the message's tags. */}
+          <Trans i18nKey="account.signup.sent" components={{ email: <strong>{feedback.sentTo}</strong> }} />
         </p>
         <p>
-          Nothing there? Check the spam folder, or <Link to="/signup">sign up again</Link>.
+          <Trans i18nKey="account.signup.nothingThere" components={{ again: <Link to="/signup" /> }} />
         </p>
       </section>
     );
   }
   return (
     <section className="card narrow">
-      <h1>Create your Packloop account</h1>
-      <p>One account for you, one organisation for your company. You can invite colleagues afterwards.</p>
+      <h1>{t("account.signup.heading")}</h1>
+      <p>{t("account.signup.intro")}</p>
       <Form method="post" noValidate>
         <FormError feedback={feedback} />
         <Honeypot />
-        <TextField name="name" label="Your name" autoComplete="name" feedback={feedback} />
-        <TextField name="email" label="Work email" type="email" autoComplete="email" feedback={feedback} />
+        <TextField name="name" label={t("account.fields.yourName")} autoComplete="name" feedback={feedback} />
+        <TextField
+          name="email"
+          label={t("account.fields.workEmail")}
+          type="email"
+          autoComplete="email"
+          feedback={feedback}
+        />
         <TextField
           name="password"
-          label="Password"
+          label={t("account.fields.password")}
           type="password"
           autoComplete="new-password"
-          hint="At least 10 characters."
+          hint={t("account.fields.passwordHint", { min: 10 })}
           feedback={feedback}
         />
         <TextField
           name="organizationName"
-          label="Organisation"
+          label={t("account.fields.organization")}
           autoComplete="organization"
           feedback={feedback}
         />
         <div className="field">
-          <label htmlFor="field-economy">Economy</label>
+          <label htmlFor="field-economy">{t("account.fields.economy")}</label>
           <select
             id="field-economy"
             name="economy"
@@ -111,7 +124,7 @@ export default function Signup() {
             aria-invalid={errors.economy ? true : undefined}
             aria-describedby={errors.economy ? "economy-error" : undefined}
           >
-            <option value="">Choose…</option>
+            <option value="">{t("account.fields.choose")}</option>
             {ECONOMIES.map((e) => (
               <option key={e.code} value={e.code}>
                 {e.name}
@@ -121,29 +134,29 @@ export default function Signup() {
           <FieldError name="economy" feedback={feedback} />
         </div>
         <fieldset className="field" aria-describedby={errors.capabilities ? "capabilities-error" : undefined}>
-          <legend>What does your organisation do on Packloop?</legend>
+          <legend>{t("account.signup.whatYouDo")}</legend>
           <div className="checks">
             {CAPABILITIES.map((capability) => (
-              <label key={capability} title={CAPABILITY_HINTS[capability]}>
+              <label key={capability} title={t(`account.capabilityHint.${capability}`)}>
                 <input
                   type="checkbox"
                   name="capabilities"
                   value={capability}
                   defaultChecked={chosen.has(capability)}
                 />
-                {CAPABILITY_LABELS[capability]}
+                {t(`account.capability.${capability}`)}
               </label>
             ))}
           </div>
-          <p className="hint">Choose every role that applies; you can change them later.</p>
+          <p className="hint">{t("account.signup.rolesHint")}</p>
           <FieldError name="capabilities" feedback={feedback} />
         </fieldset>
         <button type="submit" disabled={navigation.state === "submitting"}>
-          Create account
+          {t("account.signup.submit")}
         </button>
       </Form>
       <p>
-        Already have an account? <Link to="/login">Log in</Link>
+        {t("account.signup.haveAccount")} <Link to="/login">{t("nav.logIn")}</Link>
       </p>
     </section>
   );

@@ -1,10 +1,15 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { pageTranslator } from "~/i18n/page-translator.server.ts";
 import { findUsableVerification, verifyEmail } from "~/models/sign-up.server.ts";
 import { appUrl } from "~/services/email.server.ts";
 import { startSession } from "~/utils/session.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Confirm your email · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translatedTitle(matches, "account.verify.title") },
+];
 
 // Opening the link only shows a button: mail scanners that fetch links must not use it up.
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -15,7 +20,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const verified = await verifyEmail(params.token ?? "", appUrl(request));
   if (!verified) {
-    return data({ formError: "This link has expired or was already used." }, { status: 400 });
+    const t = pageTranslator(request);
+    return data({ formError: t("account.verify.expired") }, { status: 400 });
   }
   return startSession(request, verified.userId, verified.organizationId, "/dashboard?email=verified");
 }
@@ -23,25 +29,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function VerifyEmail() {
   const { valid, email } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
+  const { t } = useTranslation();
   if (!valid || feedback?.formError) {
     return (
       <section className="card narrow">
-        <h1>This link no longer works</h1>
-        <p>Confirmation links work once, for 24 hours.</p>
+        <h1>{t("account.linkDead")}</h1>
+        <p>{t("account.verify.linkRule")}</p>
         <p>
-          <Link to="/verify-email">Log in and ask for a new link</Link>
+          <Link to="/verify-email">{t("account.verify.logInForNew")}</Link>
         </p>
       </section>
     );
   }
   return (
     <section className="card narrow">
-      <h1>Confirm your email</h1>
+      <h1>{t("account.verify.title")}</h1>
       <p>
-        Confirm that <strong>{email}</strong> is your address to finish creating your Packloop account.
+        <Trans i18nKey="account.verify.body" components={{ email: <strong>{email}</strong> }} />
       </p>
       <Form method="post">
-        <button type="submit">Confirm my email</button>
+        <button type="submit">{t("account.verify.submit")}</button>
       </Form>
     </section>
   );

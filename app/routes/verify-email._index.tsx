@@ -1,10 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { requireActor } from "~/auth/actor.server.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
 import { resendVerificationLink } from "~/models/sign-up.server.ts";
 import { appUrl } from "~/services/email.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Your email address · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translatedTitle(matches, "account.emailStatus.title") },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -21,32 +25,34 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function EmailStatus() {
   const { email, verified } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
+  const { t } = useTranslation();
+  // The address goes in as a component, never as a value parsed with the message's tags.
+  const address = { email: <strong>{email}</strong> };
   return (
     <section className="card narrow">
-      <h1>Your email address</h1>
+      <h1>{t("account.emailStatus.title")}</h1>
       {verified ? (
         <p className="notice" role="status">
-          <strong>{email}</strong> is verified.
+          <Trans i18nKey="account.emailStatus.verified" components={address} />
         </p>
       ) : (
         <>
           <p>
-            <strong>{email}</strong> is not verified yet. Until you open the link we emailed you, you can set
-            up your organisation, upload its documents and save drafts, but not publish lots or bid.
+            <Trans i18nKey="account.emailStatus.unverified" components={address} />
           </p>
           {feedback?.sent ? (
             <p className="notice" role="status">
-              We have emailed a new link to {email}. It works for 24 hours.
+              {t("account.emailStatus.sent", { email })}
             </p>
           ) : (
             <Form method="post">
-              <button type="submit">Email me a new link</button>
+              <button type="submit">{t("account.emailStatus.resend")}</button>
             </Form>
           )}
         </>
       )}
       <p>
-        <Link to="/dashboard">Back to your dashboard</Link>
+        <Link to="/dashboard">{t("account.emailStatus.backToDashboard")}</Link>
       </p>
     </section>
   );

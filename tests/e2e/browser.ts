@@ -248,7 +248,8 @@ export async function submitLogin(page: Page, email: string, password: string) {
   await page.goto("/login");
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
-  await formButton(page, "password", "Log in").click();
+  // The form's own submit button, not its label: the page speaks the browser's language (issue 14).
+  await page.locator('form:has([name="password"]) button[type="submit"]').click();
 }
 
 /** Logs in and waits for the dashboard. */

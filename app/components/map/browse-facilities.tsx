@@ -3,22 +3,23 @@
  * result table.
  */
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import {
-  BATTERY_CONDITION_LABELS,
+  BATTERY_CONDITIONS,
   CHEMISTRIES,
-  CHEMISTRY_SHORT_LABELS,
   type Chemistry,
-  LOT_FORM_LABELS,
+  LOT_FORMS,
   type LotForm,
-  RECYCLING_PROCESS_LABELS,
+  RECYCLING_PROCESSES,
   type RecyclingProcess,
 } from "~/domain/codes.ts";
 import { ECONOMIES, economyByCode } from "~/domain/economies.ts";
-import { FACILITY_SORT_LABELS } from "~/domain/facility-filters.ts";
-import { formatMoney } from "~/domain/money.ts";
-import { formatTonnes } from "~/domain/quantity.ts";
+import { FACILITY_SORTS } from "~/domain/facility-filters.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { CheckboxGroup, listValues, SearchAndSortFields } from "./browse.tsx";
-import { facilitySymbolSvg, mainProcess, PROCESS_SHAPE_LABELS } from "./symbols.ts";
+import { chemistryLabel } from "./browse-lots.tsx";
+import { translatedFilterErrors } from "./browse-page.tsx";
+import { facilitySymbolSvg, mainProcess } from "./symbols.ts";
 
 /** One row of the facility list, as the loader sends it. */
 export interface FacilityRow {
@@ -42,67 +43,71 @@ const upper = (v: string) => v.toUpperCase();
 
 export function FacilityFilterFields({
   params,
-  errors,
+  errors: serverErrors,
 }: {
   params: URLSearchParams;
   errors: Record<string, string>;
 }) {
+  const { t } = useTranslation();
+  const errors = translatedFilterErrors(t, serverErrors);
+  const codes = (group: string, values: readonly string[]) =>
+    values.map((value) => [value, t(`${group}.${value}`)] as const);
   return (
     <>
       <SearchAndSortFields
         idPrefix="facility"
-        placeholder="Name or description"
-        sortLabels={FACILITY_SORT_LABELS}
+        placeholder={t("facilities.searchPlaceholder")}
+        sortLabels={Object.fromEntries(codes("facilities.sort", FACILITY_SORTS))}
         defaultSort="name"
         params={params}
         errors={errors}
       />
       <CheckboxGroup
         name="process"
-        legend="Process"
-        options={Object.entries(RECYCLING_PROCESS_LABELS)}
+        legend={t("facilities.filter.process")}
+        options={codes("facilities.process", RECYCLING_PROCESSES)}
         selected={listValues(params, "process")}
         error={errors.process}
       />
       <CheckboxGroup
         name="chemistry"
-        legend="Accepts chemistry"
-        options={CHEMISTRIES.map((c) => [c, CHEMISTRY_SHORT_LABELS[c]] as const)}
+        legend={t("facilities.filter.chemistry")}
+        options={CHEMISTRIES.map((c) => [c, chemistryLabel(t, c)] as const)}
         selected={listValues(params, "chemistry", upper)}
         error={errors.chemistry}
         scroll
       />
       <CheckboxGroup
         name="form"
-        legend="Accepts form"
-        options={Object.entries(LOT_FORM_LABELS)}
+        legend={t("facilities.filter.form")}
+        options={codes("lots.form", LOT_FORMS)}
         selected={listValues(params, "form")}
         error={errors.form}
       />
       <CheckboxGroup
         name="condition"
-        legend="Accepts condition"
-        options={Object.entries(BATTERY_CONDITION_LABELS)}
+        legend={t("facilities.filter.condition")}
+        options={codes("lots.condition", BATTERY_CONDITIONS)}
         selected={listValues(params, "condition")}
         error={errors.condition}
       />
       <div className="field">
-        <label htmlFor="facility-consent">Consent to import waste batteries</label>
+        <label htmlFor="facility-consent">{t("facilities.filter.importConsent")}</label>
         <select
           id="facility-consent"
           name="holdsImportConsent"
           defaultValue={params.get("holdsImportConsent") ?? ""}
           aria-invalid={errors.holdsImportConsent ? true : undefined}
         >
-          <option value="">Any</option>
-          <option value="true">Holds import consent</option>
-          <option value="false">No import consent</option>
+          <option value="">{t("facilities.filter.any")}</option>
+          <option value="true">{t("facilities.filter.holdsConsent")}</option>
+          <option value="false">{t("facilities.filter.noConsent")}</option>
         </select>
         {errors.holdsImportConsent ? <p className="field-error">{errors.holdsImportConsent}</p> : null}
       </div>
       <CheckboxGroup
         name="economy"
-        legend="Economy"
+        legend={t("lots.browse.field.economy")}
         options={ECONOMIES.map((e) => [e.code, e.shortName] as const)}
         selected={listValues(params, "economy", upper)}
         error={errors.economy}
@@ -113,14 +118,16 @@ export function FacilityFilterFields({
 }
 
 export function FacilityTable({ rows }: { rows: FacilityRow[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <table data-testid="facility-list">
       <thead>
         <tr>
-          <th>Facility</th>
-          <th>Processes</th>
-          <th>Accepts</th>
-          <th>Next free capacity</th>
+          <th>{t("facilities.table.facility")}</th>
+          <th>{t("facilities.table.processes")}</th>
+          <th>{t("facilities.table.accepts")}</th>
+          <th>{t("facilities.table.nextCapacity")}</th>
         </tr>
       </thead>
       <tbody>
@@ -129,7 +136,9 @@ export function FacilityTable({ rows }: { rows: FacilityRow[] }) {
             <td>
               <Link to={`/facilities/${facility.id}`}>{facility.name}</Link>
               <div>{economyByCode(facility.economy)?.shortName ?? facility.economy}</div>
-              {facility.holdsImportConsent ? <span className="badge">Import consent</span> : null}
+              {facility.holdsImportConsent ? (
+                <span className="badge">{t("facilities.table.importConsent")}</span>
+              ) : null}
             </td>
             <td>
               <span
@@ -140,21 +149,28 @@ export function FacilityTable({ rows }: { rows: FacilityRow[] }) {
                   __html: facilitySymbolSvg(mainProcess(facility.processes), 14),
                 }}
               />
-              {facility.processes.map((p) => PROCESS_SHAPE_LABELS[p]).join(", ")}
+              {facility.processes.map((p) => t(`facilities.processShort.${p}`)).join(", ")}
             </td>
             <td>
               {facility.acceptedChemistries.length === CHEMISTRIES.length
-                ? "All chemistries"
-                : facility.acceptedChemistries.map((c) => CHEMISTRY_SHORT_LABELS[c]).join(", ")}
-              <div>{facility.acceptedForms.map((f) => LOT_FORM_LABELS[f]).join(", ")}</div>
+                ? t("facilities.table.allChemistries")
+                : facility.acceptedChemistries.map((c) => chemistryLabel(t, c)).join(", ")}
+              <div>{facility.acceptedForms.map((f) => t(`lots.form.${f}`)).join(", ")}</div>
             </td>
             <td>
               {facility.nextCapacity ? (
                 <>
-                  {formatTonnes(facility.nextCapacity.freeTonnes)} in {facility.nextCapacity.month}
+                  {t("facilities.table.freeIn", {
+                    tonnes: format.tonnes(facility.nextCapacity.freeTonnes),
+                    month: format.month(facility.nextCapacity.month),
+                  })}
                   <div>
-                    {formatMoney(facility.nextCapacity.pricePerTonne)}/t{" "}
-                    {facility.nextCapacity.priceKind === "payable" ? "paid to seller" : "gate fee"}
+                    {t(
+                      facility.nextCapacity.priceKind === "payable"
+                        ? "facilities.table.pricePayable"
+                        : "facilities.table.priceGateFee",
+                      { price: format.money(facility.nextCapacity.pricePerTonne) },
+                    )}
                   </div>
                 </>
               ) : (

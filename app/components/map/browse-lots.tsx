@@ -5,23 +5,25 @@
 
 import { Link } from "@remix-run/react";
 import { Money } from "~/components/money.tsx";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import {
-  BATTERY_CONDITION_LABELS,
+  BATTERY_CONDITIONS,
   type BatteryCondition,
   CHEMISTRIES,
   CHEMISTRY_SHORT_LABELS,
   type Chemistry,
-  LOT_FORM_LABELS,
+  LOT_FORMS,
   type LotForm,
-  SALE_MODE_LABELS,
+  SALE_MODES,
   type SaleMode,
 } from "~/domain/codes.ts";
-import { formatDateTime } from "~/domain/date-time.ts";
 import { ECONOMIES, economyByCode } from "~/domain/economies.ts";
-import { LOT_SORT_LABELS } from "~/domain/lot-filters.ts";
-import { LOT_STATUS_LABELS, type LotStatus } from "~/domain/lot-lifecycle.ts";
-import { formatKg, formatNumber } from "~/domain/quantity.ts";
+import { LOT_SORTS } from "~/domain/lot-filters.ts";
+import { LOT_STATUSES, type LotStatus } from "~/domain/lot-lifecycle.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { CheckboxGroup, listValues, RangeFields, SearchAndSortFields } from "./browse.tsx";
+import { translatedFilterErrors } from "./browse-page.tsx";
 import { chemistryColour } from "./symbols.ts";
 
 /** One row of the lot list, as the loader sends it (money as numbers, dates as ISO strings). */
@@ -43,49 +45,65 @@ export interface LotRow {
   closesAt: string | null;
 }
 
+/** A chemistry's short label: its code ("NMC811", "Na-ion"), or the page's word for a mixed lot. */
+export function chemistryLabel(t: TFunction, chemistry: Chemistry): string {
+  return chemistry === "MIXED" ? t("lots.chemistryMixed") : CHEMISTRY_SHORT_LABELS[chemistry];
+}
+
 export function LotFilterFields({
   params,
-  errors,
+  errors: serverErrors,
 }: {
   params: URLSearchParams;
   errors: Record<string, string>;
 }) {
+  const { t } = useTranslation();
   const statuses = listValues(params, "status");
+  const errors = translatedFilterErrors(t, serverErrors);
+  const codes = (group: string, values: readonly string[]) =>
+    values.map((value) => [value, t(`lots.${group}.${value}`)] as const);
   return (
     <>
       <SearchAndSortFields
         idPrefix="lot"
-        placeholder="Title, OEM, vehicle, place, PL-000123"
-        sortLabels={LOT_SORT_LABELS}
+        placeholder={t("lots.searchPlaceholder")}
+        sortLabels={Object.fromEntries(codes("sort", LOT_SORTS))}
         defaultSort="newest"
         params={params}
         errors={errors}
       />
       <CheckboxGroup
         name="chemistry"
-        legend="Chemistry"
-        options={CHEMISTRIES.map((c) => [c, CHEMISTRY_SHORT_LABELS[c]] as const)}
+        legend={t("lots.browse.field.chemistry")}
+        options={CHEMISTRIES.map((c) => [c, chemistryLabel(t, c)] as const)}
         selected={listValues(params, "chemistry", (v) => v.toUpperCase())}
         error={errors.chemistry}
         scroll
       />
       <CheckboxGroup
         name="form"
-        legend="Form"
-        options={Object.entries(LOT_FORM_LABELS)}
+        legend={t("lots.browse.field.form")}
+        options={codes("form", LOT_FORMS)}
         selected={listValues(params, "form")}
         error={errors.form}
       />
       <CheckboxGroup
         name="condition"
-        legend="Condition"
-        options={Object.entries(BATTERY_CONDITION_LABELS)}
+        legend={t("lots.browse.field.condition")}
+        options={codes("condition", BATTERY_CONDITIONS)}
         selected={listValues(params, "condition")}
         error={errors.condition}
       />
-      <RangeFields legend="Mass" min="minMassKg" max="maxMassKg" unit="kg" params={params} errors={errors} />
       <RangeFields
-        legend="State of health"
+        legend={t("lots.browse.field.mass")}
+        min="minMassKg"
+        max="maxMassKg"
+        unit="kg"
+        params={params}
+        errors={errors}
+      />
+      <RangeFields
+        legend={t("lots.browse.field.stateOfHealth")}
         min="minSohPct"
         max="maxSohPct"
         unit="%"
@@ -94,7 +112,7 @@ export function LotFilterFields({
       />
       <CheckboxGroup
         name="economy"
-        legend="Economy"
+        legend={t("lots.browse.field.economy")}
         options={ECONOMIES.map((e) => [e.code, e.shortName] as const)}
         selected={listValues(params, "economy", (v) => v.toUpperCase())}
         error={errors.economy}
@@ -102,15 +120,15 @@ export function LotFilterFields({
       />
       <CheckboxGroup
         name="saleMode"
-        legend="Sale mode"
-        options={Object.entries(SALE_MODE_LABELS)}
+        legend={t("lots.browse.field.saleMode")}
+        options={codes("saleMode", SALE_MODES)}
         selected={listValues(params, "saleMode")}
         error={errors.saleMode}
       />
       <CheckboxGroup
         name="status"
-        legend="Status"
-        options={Object.entries(LOT_STATUS_LABELS)}
+        legend={t("lots.browse.field.status")}
+        options={codes("status", LOT_STATUSES)}
         selected={statuses.length > 0 ? statuses : ["open"]}
         error={errors.status}
         scroll
@@ -120,16 +138,19 @@ export function LotFilterFields({
 }
 
 export function LotTable({ rows }: { rows: LotRow[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const day = (iso: string) => format.date(iso, { precision: "day", timeZone: "UTC" });
   return (
     <table className="stack-table" data-testid="lot-list">
       <thead>
         <tr>
-          <th>Lot</th>
-          <th>Battery</th>
-          <th className="num">Mass</th>
-          <th className="num">SoH</th>
-          <th>Where</th>
-          <th>Sale</th>
+          <th>{t("lots.table.lot")}</th>
+          <th>{t("lots.table.battery")}</th>
+          <th className="num">{t("lots.table.mass")}</th>
+          <th className="num">{t("lots.table.soh")}</th>
+          <th>{t("lots.table.where")}</th>
+          <th>{t("lots.table.sale")}</th>
         </tr>
       </thead>
       <tbody>
@@ -138,37 +159,39 @@ export function LotTable({ rows }: { rows: LotRow[] }) {
             <td>
               <Link to={`/lots/${lot.id}`}>{lot.reference}</Link>
               <div>{lot.title}</div>
-              {lot.status !== "open" ? <span className="badge">{LOT_STATUS_LABELS[lot.status]}</span> : null}
+              {lot.status !== "open" ? <span className="badge">{t(`lots.status.${lot.status}`)}</span> : null}
             </td>
-            <td data-label="Battery">
+            <td data-label={t("lots.table.battery")}>
               <span
                 className="browse-swatch"
                 style={{ background: chemistryColour(lot.chemistry) }}
                 aria-hidden="true"
               />
-              {CHEMISTRY_SHORT_LABELS[lot.chemistry]} · {LOT_FORM_LABELS[lot.form]}
+              {chemistryLabel(t, lot.chemistry)} · {t(`lots.form.${lot.form}`)}
               <div>
-                {formatNumber(lot.count)} × · {BATTERY_CONDITION_LABELS[lot.condition]}
+                {format.number(lot.count)} × · {t(`lots.condition.${lot.condition}`)}
               </div>
             </td>
-            <td className="num" data-label="Mass">
-              {formatKg(lot.massKg)}
+            <td className="num" data-label={t("lots.table.mass")}>
+              {format.kg(lot.massKg)}
             </td>
-            <td className="num" data-label="SoH">
-              {lot.stateOfHealthPct === null ? "—" : `${lot.stateOfHealthPct} %`}
+            <td className="num" data-label={t("lots.table.soh")}>
+              {lot.stateOfHealthPct === null
+                ? "—"
+                : format.percent(lot.stateOfHealthPct, { maxDecimals: 1, minDecimals: 0 })}
             </td>
-            <td data-label="Where">
+            <td data-label={t("lots.table.where")}>
               {economyByCode(lot.economyCode)?.shortName ?? lot.economyCode}
-              <div>from {formatDateTime(lot.availableFrom, "utcDay")}</div>
+              <div>{t("lots.table.from", { date: day(lot.availableFrom) })}</div>
             </td>
-            <td data-label="Sale">
-              {SALE_MODE_LABELS[lot.saleMode]}
+            <td data-label={t("lots.table.sale")}>
+              {t(`lots.saleMode.${lot.saleMode}`)}
               {lot.price ? (
                 <div>
                   <Money money={lot.price} testId="lot-price" />
                 </div>
               ) : null}
-              {lot.closesAt ? <div>closes {formatDateTime(lot.closesAt, "utcDay")}</div> : null}
+              {lot.closesAt ? <div>{t("lots.table.closes", { date: day(lot.closesAt) })}</div> : null}
             </td>
           </tr>
         ))}

@@ -4,8 +4,9 @@
  */
 import { Link, useNavigate, useSearchParams } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { type BBox, formatBbox } from "~/domain/bounding-box.ts";
-import { formatNumber } from "~/domain/quantity.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 
 export const BROWSE_VIEWS = ["both", "list", "map"] as const;
 export type BrowseView = (typeof BROWSE_VIEWS)[number];
@@ -45,9 +46,14 @@ export function withParams(params: URLSearchParams, changes: Record<string, stri
 /** Form values → query parameters, leaving out blanks so URLs stay readable. */
 export function ViewSwitch({ view }: { view: BrowseView }) {
   const [params] = useSearchParams();
-  const labels: Record<BrowseView, string> = { both: "Map and list", list: "List", map: "Map" };
+  const { t } = useTranslation();
+  const labels: Record<BrowseView, string> = {
+    both: t("lots.browse.viewBoth"),
+    list: t("lots.browse.viewList"),
+    map: t("lots.browse.viewMap"),
+  };
   return (
-    <nav className="browse-views" aria-label="View">
+    <nav className="browse-views" aria-label={t("lots.browse.view")}>
       {BROWSE_VIEWS.map((v) => (
         <Link
           key={v}
@@ -65,12 +71,13 @@ export function ViewSwitch({ view }: { view: BrowseView }) {
 
 export function BboxChip() {
   const [params] = useSearchParams();
+  const { t } = useTranslation();
   if (!params.get("bbox")) return null;
   return (
     <p className="browse-chip" data-testid="bbox-chip">
-      Showing only the map area.{" "}
+      {t("lots.browse.mapAreaOnly")}{" "}
       <Link to={withParams(params, { bbox: null, page: null })} replace preventScrollReset>
-        Search everywhere
+        {t("lots.browse.searchEverywhere")}
       </Link>
     </p>
   );
@@ -78,17 +85,17 @@ export function BboxChip() {
 
 export function Pagination({ total, limit, offset }: { total: number; limit: number; offset: number }) {
   const [params] = useSearchParams();
+  const { t } = useTranslation();
+  const format = useFormat();
   if (total <= limit) return null;
   const page = Math.floor(offset / limit) + 1;
   const pages = Math.ceil(total / limit);
   const to = (p: number) => withParams(params, { page: p === 1 ? null : String(p) });
   return (
-    <nav className="browse-pages" aria-label="Pages">
-      {page > 1 ? <Link to={to(page - 1)}>← Previous</Link> : <span />}
-      <span>
-        Page {page} of {formatNumber(pages)}
-      </span>
-      {page < pages ? <Link to={to(page + 1)}>Next →</Link> : <span />}
+    <nav className="browse-pages" aria-label={t("lots.browse.pages")}>
+      {page > 1 ? <Link to={to(page - 1)}>{t("lots.browse.previous")}</Link> : <span />}
+      <span>{t("lots.browse.pageOf", { page: format.number(page), pages: format.number(pages) })}</span>
+      {page < pages ? <Link to={to(page + 1)}>{t("lots.browse.next")}</Link> : <span />}
     </nav>
   );
 }

@@ -3,8 +3,10 @@
  * the list/map switch, the map (with its notes) and the paged list. Each route brings what differs:
  * its filter fields, map, notes under the map and table.
  */
+
+import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
-import { formatNumber } from "~/domain/quantity.ts";
+import { useTranslation } from "react-i18next";
 import { FilterForm } from "./browse.tsx";
 import { BboxChip, type BrowseView, Pagination, ViewSwitch } from "./browse-nav.tsx";
 
@@ -14,7 +16,7 @@ export function BrowsePage({
   action,
   filterFormId,
   filterFields,
-  noun,
+  kind,
   errors,
   total,
   view,
@@ -31,8 +33,8 @@ export function BrowsePage({
   action: ReactNode;
   filterFormId: string;
   filterFields: ReactNode;
-  /** What the page lists, singular and plural ("lot", "lots"), for the count and empty messages. */
-  noun: { one: string; many: string };
+  /** What the page lists: the catalogue namespace of its count and empty messages. */
+  kind: "lots" | "facilities";
   errors: Record<string, string>;
   total: number;
   view: BrowseView;
@@ -46,6 +48,7 @@ export function BrowsePage({
   pageSize: number;
   offset: number;
 }) {
+  const { t } = useTranslation();
   const hasErrors = Object.keys(errors).length > 0;
   return (
     <div className="stack" data-testid={testId}>
@@ -54,26 +57,24 @@ export function BrowsePage({
         {action}
       </div>
       <div className="browse">
-        <aside aria-label="Filters">
+        <aside aria-label={t("lots.browse.filters")}>
           {/* A drawer on phones, always open on wider screens (map.css); works without JavaScript. */}
           <details className="browse-drawer" open={hasErrors}>
-            <summary className="browse-drawer-toggle">Filters</summary>
+            <summary className="browse-drawer-toggle">{t("lots.browse.filters")}</summary>
             <FilterForm id={filterFormId}>{filterFields}</FilterForm>
           </details>
         </aside>
 
-        <section className="browse-results" aria-label="Results">
+        <section className="browse-results" aria-label={t("lots.browse.results")}>
           <div className="browse-toolbar">
             <p role="status" data-testid="result-count">
-              {hasErrors
-                ? `Fix the filters to see ${noun.many}.`
-                : `${formatNumber(total)} ${total === 1 ? noun.one : noun.many}`}
+              {hasErrors ? t(`${kind}.fixFilters`) : t(`${kind}.count`, { count: total })}
             </p>
             <ViewSwitch view={view} />
           </div>
           {hasErrors ? (
             <p className="form-error" role="alert">
-              Some filters could not be used: {Object.values(errors).join(" ")}
+              {t("lots.browse.unusableFilters", { fields: filterFieldNames(t, errors) })}
             </p>
           ) : null}
           {errors.bbox ? null : <BboxChip />}
@@ -81,19 +82,15 @@ export function BrowsePage({
           {view !== "list" && !hasErrors ? (
             <div>
               {renderMap(view === "map" ? 620 : 400)}
-              {mapFailed ? (
-                <p className="field-error">The map's data could not be loaded; the list still works.</p>
-              ) : null}
+              {mapFailed ? <p className="field-error">{t("lots.browse.mapFailed")}</p> : null}
               {mapNotes}
-              <p className="browse-map-note">
-                Moving or zooming the map limits the list to the area you see.
-              </p>
+              <p className="browse-map-note">{t("lots.browse.mapNarrows")}</p>
             </div>
           ) : null}
 
           {view !== "map" && !hasErrors ? (
             table === null ? (
-              <p className="empty">{`No ${noun.many} match these filters. Try fewer filters, or search everywhere.`}</p>
+              <p className="empty">{t(`${kind}.empty`)}</p>
             ) : (
               table
             )
@@ -103,4 +100,38 @@ export function BrowsePage({
       </div>
     </div>
   );
+}
+
+// The filters' query parameters, as the filter form names them (the parameter names themselves are
+// the API's and never change with the language).
+const FILTER_FIELD_KEYS: Readonly<Record<string, string>> = {
+  q: "search",
+  sort: "sort",
+  chemistry: "chemistry",
+  form: "form",
+  condition: "condition",
+  economy: "economy",
+  status: "status",
+  saleMode: "saleMode",
+  minMassKg: "mass",
+  maxMassKg: "mass",
+  minSohPct: "stateOfHealth",
+  maxSohPct: "stateOfHealth",
+  process: "process",
+  holdsImportConsent: "importConsent",
+  bbox: "mapArea",
+};
+
+/** "Chemistry, Mass": the filters that could not be used, by their labels in the page's language. */
+export function filterFieldNames(t: TFunction, errors: Record<string, string>): string {
+  const names = Object.keys(errors).map((name) => {
+    const key = FILTER_FIELD_KEYS[name];
+    return key ? t(`lots.browse.field.${key}`) : name;
+  });
+  return [...new Set(names)].join(", ");
+}
+
+/** The filter fields' own messages: one sentence per unusable parameter, in the page's language. */
+export function translatedFilterErrors(t: TFunction, errors: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.keys(errors).map((name) => [name, t("lots.browse.badValue")]));
 }

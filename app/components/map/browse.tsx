@@ -5,6 +5,7 @@
  */
 import { Form, Link, useSearchParams, useSubmit } from "@remix-run/react";
 import { type FormEvent, type ReactNode, useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
 import { listParam } from "~/domain/query-params.ts";
 import { filterQuery } from "./browse-nav.tsx";
 
@@ -22,6 +23,7 @@ function compactQuery(form: HTMLFormElement): URLSearchParams {
  * bbox and the view ride along as hidden fields; the page number resets.
  */
 export function FilterForm({ children, id }: { children: ReactNode; id: string }) {
+  const { t } = useTranslation();
   const [params] = useSearchParams();
   const submit = useSubmit();
   const timer = useRef<ReturnType<typeof setTimeout>>();
@@ -72,10 +74,10 @@ export function FilterForm({ children, id }: { children: ReactNode; id: string }
       {children}
       <div className="browse-filter-actions">
         <button type="submit" className="button button-small">
-          Apply filters
+          {t("lots.browse.applyFilters")}
         </button>
         <Link to={view ? `?view=${view}` : "?"} className="button-link">
-          Clear all
+          {t("lots.browse.clearAll")}
         </Link>
       </div>
     </Form>
@@ -137,10 +139,11 @@ export function SearchAndSortFields({
   params: URLSearchParams;
   errors: Record<string, string>;
 }) {
+  const { t } = useTranslation();
   return (
     <>
       <div className="field">
-        <label htmlFor={`${idPrefix}-q`}>Search</label>
+        <label htmlFor={`${idPrefix}-q`}>{t("lots.browse.search")}</label>
         <input
           id={`${idPrefix}-q`}
           type="search"
@@ -152,7 +155,7 @@ export function SearchAndSortFields({
         {errors.q ? <p className="field-error">{errors.q}</p> : null}
       </div>
       <div className="field">
-        <label htmlFor={`${idPrefix}-sort`}>Sort</label>
+        <label htmlFor={`${idPrefix}-sort`}>{t("lots.browse.sort")}</label>
         <select id={`${idPrefix}-sort`} name="sort" defaultValue={params.get("sort") ?? defaultSort}>
           {Object.entries(sortLabels).map(([value, label]) => (
             <option key={value} value={value}>
@@ -183,32 +186,33 @@ export function RangeFields({
   step?: string;
   unit: string;
 }) {
+  const { t } = useTranslation();
   const error = errors[min] ?? errors[max];
   return (
     <fieldset className="browse-group">
       <legend>{legend}</legend>
       <div className="browse-range">
         <label>
-          <span className="visually-hidden">Minimum {unit}</span>
+          <span className="visually-hidden">{t("lots.browse.minimum", { unit })}</span>
           <input
             type="number"
             name={min}
             min={0}
             step={step}
-            placeholder="min"
+            placeholder={t("lots.browse.min")}
             defaultValue={params.get(min) ?? ""}
             aria-invalid={errors[min] ? true : undefined}
           />
         </label>
         <span aria-hidden="true">–</span>
         <label>
-          <span className="visually-hidden">Maximum {unit}</span>
+          <span className="visually-hidden">{t("lots.browse.maximum", { unit })}</span>
           <input
             type="number"
             name={max}
             min={0}
             step={step}
-            placeholder="max"
+            placeholder={t("lots.browse.max")}
             defaultValue={params.get(max) ?? ""}
             aria-invalid={errors[max] ? true : undefined}
           />

@@ -1,18 +1,15 @@
+import { useTranslation } from "react-i18next";
 import { RECYCLING_PROCESSES } from "~/domain/codes.ts";
-import {
-  CHEMISTRY_FAMILIES,
-  CHEMISTRY_FAMILY_STYLE,
-  facilitySymbolSvg,
-  PROCESS_SHAPE_LABELS,
-} from "./symbols.ts";
+import { CHEMISTRY_FAMILIES, CHEMISTRY_FAMILY_STYLE, facilitySymbolSvg } from "./symbols.ts";
 
 /** What the map's symbols mean. Plain HTML, so it renders on the server and reads as a list. */
 export function MapLegend({ show }: { show: ("lots" | "facilities")[] }) {
+  const { t } = useTranslation();
   return (
-    <section className="pl-map-legend" aria-label="Map legend">
+    <section className="pl-map-legend" aria-label={t("lots.legend.label")}>
       {show.includes("lots") ? (
         <div>
-          <strong>Lots by chemistry</strong>
+          <strong>{t("lots.legend.lotsByChemistry")}</strong>
           <ul>
             {CHEMISTRY_FAMILIES.map((family) => (
               <li key={family}>
@@ -21,21 +18,21 @@ export function MapLegend({ show }: { show: ("lots" | "facilities")[] }) {
                   style={{ background: CHEMISTRY_FAMILY_STYLE[family].colour }}
                   aria-hidden="true"
                 />
-                {CHEMISTRY_FAMILY_STYLE[family].label}
+                {t(`lots.legend.family.${family}`)}
               </li>
             ))}
             <li>
               <span className="pl-legend-cluster" aria-hidden="true">
                 12
               </span>
-              Group of nearby lots (click to zoom; colours show the mix)
+              {t("lots.legend.cluster")}
             </li>
           </ul>
         </div>
       ) : null}
       {show.includes("facilities") ? (
         <div>
-          <strong>Facilities by main process</strong>
+          <strong>{t("lots.legend.facilitiesByProcess")}</strong>
           <ul>
             {RECYCLING_PROCESSES.map((process) => (
               <li key={process}>
@@ -45,7 +42,7 @@ export function MapLegend({ show }: { show: ("lots" | "facilities")[] }) {
                   // biome-ignore lint/security/noDangerouslySetInnerHtml: static markup from symbols.ts
                   dangerouslySetInnerHTML={{ __html: facilitySymbolSvg(process, 16) }}
                 />
-                {PROCESS_SHAPE_LABELS[process]}
+                {t(`facilities.processShort.${process}`)}
               </li>
             ))}
           </ul>

@@ -1,0 +1,55 @@
+/**
+ * Numbers, tonnes, money and dates in the page's language, for components: the language is the one
+ * the root loader chose (react-i18next's instance), so the server's render and the browser's first
+ * render format alike (no hydration mismatch).
+ */
+import { useTranslation } from "react-i18next";
+import { formatMoney, type MoneyLike } from "~/domain/money.ts";
+import {
+  type DateOptions,
+  formatDateIn,
+  formatMoneyIn,
+  formatNumberIn,
+  formatPercentIn,
+  formatTonnesIn,
+  intlLocale,
+  type NumberOptions,
+} from "./format.ts";
+import { DEFAULT_LANGUAGE, isLanguageCode, type LanguageCode } from "./languages.ts";
+
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "2026-12" → "December 2026", "diciembre de 2026", "2026年12月": a capacity month, in UTC. */
+export function formatMonthIn(language: LanguageCode, month: string): string {
+  const match = /^(\d{4})-(\d{2})/.exec(month);
+  if (!match) return month;
+  const locale = intlLocale(language);
+  let format = monthFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" });
+    monthFormats.set(locale, format);
+  }
+  return format.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)));
+}
+
+export function usePageLanguage(): LanguageCode {
+  const { i18n } = useTranslation();
+  return isLanguageCode(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
+}
+
+export function useFormat() {
+  const language = usePageLanguage();
+  return {
+    language,
+    number: (value: number, options?: NumberOptions) => formatNumberIn(language, value, options),
+    tonnes: (tonnes: number, options?: NumberOptions) => formatTonnesIn(language, tonnes, options),
+    kgAsTonnes: (kg: number, options?: NumberOptions) => formatTonnesIn(language, kg / 1000, options),
+    kg: (kg: number) => `${formatNumberIn(language, kg)} kg`,
+    percent: (percent: number, options?: NumberOptions) => formatPercentIn(language, percent, options),
+    // English keeps the money format the pages have always shown ("A$21,000.00", as the lot page
+    // does); every other language writes the ISO code the Intl way ("21.000,00 AUD", ADR 046).
+    money: (money: MoneyLike) => (language === "en" ? formatMoney(money) : formatMoneyIn(language, money)),
+    date: (value: Date | string, options?: DateOptions) => formatDateIn(language, value, options),
+    month: (month: string) => formatMonthIn(language, month),
+  };
+}
