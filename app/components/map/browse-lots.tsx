@@ -4,9 +4,9 @@
  */
 
 import { Link } from "@remix-run/react";
-import { Money } from "~/components/money.tsx";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { Money } from "~/components/money.tsx";
 import {
   BATTERY_CONDITIONS,
   type BatteryCondition,
