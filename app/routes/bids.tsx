@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
+import { DateTime } from "~/components/date-time.tsx";
 import { VerificationBadge } from "~/components/verification-badge.tsx";
 import { MY_BID_STANDING_LABELS } from "~/domain/bidding/my-bid-standing.ts";
 import { SALE_MODE_LABELS } from "~/domain/codes.ts";
@@ -64,7 +65,7 @@ export default function MyBids() {
               <th>Where you stand</th>
               <th className="num">Your bid</th>
               <th className="num">Current price</th>
-              <th>Closes (UTC)</th>
+              <th>Closes</th>
             </tr>
           </thead>
           <tbody>
@@ -106,12 +107,8 @@ export default function MyBids() {
                 <td className="num" data-label="Current price">
                   {money(row.currentPriceMinor, row.currency)}
                 </td>
-                <td data-label="Closes (UTC)">
-                  {row.closesAt ? (
-                    <time dateTime={row.closesAt}>{row.closesAt.slice(0, 16).replace("T", " ")}</time>
-                  ) : (
-                    "—"
-                  )}
+                <td data-label="Closes">
+                  {row.closesAt ? <DateTime value={row.closesAt} testId="bid-closes-at" /> : "—"}
                 </td>
               </tr>
             ))}

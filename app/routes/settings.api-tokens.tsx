@@ -2,8 +2,8 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { emailVerificationRefusal, requireActor } from "~/auth/actor.server.ts";
+import { DateTime } from "~/components/date-time.tsx";
 import { TextField } from "~/components/form.tsx";
-import { formatDateTime } from "~/domain/date-time.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-token.server.ts";
 import { parseForm } from "~/utils/validation.ts";
 
@@ -112,9 +112,9 @@ export default function ApiTokens() {
                     <code>{t.prefix}…</code>
                   </td>
                   <td>
-                    {formatDateTime(t.createdAt, "utcDay")} by {t.createdBy}
+                    <DateTime value={t.createdAt} precision="day" /> by {t.createdBy}
                   </td>
-                  <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt, "utc") : "never"}</td>
+                  <td>{t.lastUsedAt ? <DateTime value={t.lastUsedAt} /> : "never"}</td>
                   {isOwner ? (
                     <td>
                       <Form method="post" className="inline-form">

@@ -2,10 +2,10 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireActor } from "~/auth/actor.server.ts";
+import { DateTime } from "~/components/date-time.tsx";
 import { FieldError, FormError, submittedValue, TextField } from "~/components/form.tsx";
 import { VerificationBadge } from "~/components/verification-badge.tsx";
 import { CAPABILITIES, CAPABILITY_LABELS } from "~/domain/codes.ts";
-import { formatDateTime } from "~/domain/date-time.ts";
 import { ECONOMIES, isEconomyCode } from "~/domain/economies.ts";
 import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { inviteColleague, listPendingInvitations, revokeInvitation } from "~/models/invitation.server.ts";
@@ -217,7 +217,7 @@ export default function OrganizationSettings() {
               {invitations.map((i) => (
                 <li key={i.id} data-testid="invitation-row">
                   {i.email} · {i.role} · invited by {i.invitedBy} · expires{" "}
-                  {formatDateTime(i.expiresAt, "utcDay")}{" "}
+                  <DateTime value={i.expiresAt} precision="day" />{" "}
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="intent" value="revoke-invitation" />
                     <input type="hidden" name="invitationId" value={i.id} />

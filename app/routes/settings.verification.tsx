@@ -1,10 +1,10 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requireActor } from "~/auth/actor.server.ts";
 import { VerificationBadge } from "~/components/verification-badge.tsx";
-import { checkUpload, MAX_DOCUMENT_BYTES, SNIFF_BYTES, safeFileName } from "~/domain/lot-documents.ts";
+import { MAX_DOCUMENT_BYTES } from "~/domain/lot-documents.ts";
 import {
-  isOrganizationDocumentKind,
   MAX_VERIFICATION_FORM_BYTES,
   ORGANIZATION_DOCUMENT_KINDS,
   ORGANIZATION_DOCUMENT_LABELS,
@@ -13,9 +13,9 @@ import {
 } from "~/domain/organization-verification.ts";
 import { formatFileSize } from "~/domain/quantity.ts";
 import {
-  addOrganizationDocument,
   organizationVerification,
   requestVerification,
+  uploadOrganizationDocument,
 } from "~/models/organization-verification.server.ts";
 import { readFormWithFiles } from "~/utils/multipart.server.ts";
 
@@ -56,33 +56,21 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   }
   if (intent !== "upload") return refuse({ form: "Unknown action." });
-  const kind = form.get("kind");
-  if (!isOrganizationDocumentKind(kind)) return refuse({ kind: "Choose what the document is." });
-  const file = files.find((f) => f.field === "file");
-  if (!file) return refuse({ file: "Choose a file to upload." });
-  const check = checkUpload("other", {
-    sizeBytes: file.sizeBytes,
-    head: file.bytes?.subarray(0, SNIFF_BYTES) ?? new Uint8Array(),
-  });
-  if (!check.ok || !file.bytes)
-    return refuse({ file: check.ok ? "The file is too large." : check.message }, 422);
-  const result = await addOrganizationDocument(
+  const result = await uploadOrganizationDocument(
     { organizationId: actor.organization.id, userId: actor.userId },
-    {
-      kind,
-      fileName: safeFileName(file.fileName, check.contentType),
-      contentType: check.contentType,
-      bytes: file.bytes,
-    },
+    form.get("kind"),
+    files.find((f) => f.field === "file"),
   );
-  if (!result.ok) return refuse({ [result.field ?? "file"]: result.message }, 422);
-  return data<Feedback>({ errors: {}, notice: `${ORGANIZATION_DOCUMENT_LABELS[kind]} uploaded.` });
+  if (!result.ok)
+    return refuse({ [result.field ?? "file"]: result.message }, result.code === "VALIDATION" ? 400 : 422);
+  return data<Feedback>({ errors: {}, notice: `${ORGANIZATION_DOCUMENT_LABELS[result.kind]} uploaded.` });
 }
 
 export default function Verification() {
   const { verification, isOwner } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   const navigation = useNavigation();
+  const { t } = useTranslation();
   const status = verification.verificationStatus;
   const errors = feedback?.errors ?? {};
   const canRequest = status === "unverified" || status === "rejected";
@@ -100,6 +88,12 @@ export default function Verification() {
         {status === "rejected" && verification.verificationNote ? (
           <p className="notice" data-testid="rejection-reason">
             The administrator's reason: {verification.verificationNote}
+          </p>
+        ) : null}
+        {status === "unverified" && verification.verificationNote ? (
+          // A revoked verification keeps the admin's reason as its note (ADR 050).
+          <p className="notice" data-testid="revocation-reason">
+            {t("kyb.revokedNote", { reason: verification.verificationNote })}
           </p>
         ) : null}
         {feedback?.notice ? (

@@ -3,6 +3,7 @@
  * table. Kept apart from the route so the route stays a loader plus layout.
  */
 import { Link } from "@remix-run/react";
+import { DateTime } from "~/components/date-time.tsx";
 import {
   BATTERY_CONDITION_LABELS,
   type BatteryCondition,
@@ -163,7 +164,11 @@ export function LotTable({ rows }: { rows: LotRow[] }) {
             <td data-label="Sale">
               {SALE_MODE_LABELS[lot.saleMode]}
               {lot.price ? <div>{formatMoney(lot.price)}</div> : null}
-              {lot.closesAt ? <div>closes {formatDateTime(lot.closesAt, "utcDay")}</div> : null}
+              {lot.closesAt ? (
+                <div>
+                  closes <DateTime value={lot.closesAt} precision="day" />
+                </div>
+              ) : null}
             </td>
           </tr>
         ))}
