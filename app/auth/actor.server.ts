@@ -206,7 +206,9 @@ export async function getApiActor(request: Request): Promise<ApiActor | null> {
 /** The API's actor, with refusals as problem+json (401 with WWW-Authenticate, 403 with the code). */
 export async function requireApiActor(
   request: Request,
-  need: Pick<Need, "capability"> = {},
+  // role "owner": a session member who is not an owner is refused (OWNER_REQUIRED); a token passes,
+  // as on pages, since only owners create tokens.
+  need: Pick<Need, "capability" | "role"> = {},
 ): Promise<ApiActor> {
   const actor = await getApiActor(request);
   const refusal = refusalFor(actor, { organization: true, ...need });

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useId, useRef } from "react";
+import { type ReactNode, useId, useRef } from "react";
 import "./confirm-action.css";
 
 /**
@@ -44,6 +44,7 @@ export function ConfirmAction({
   buttonClassName,
   disabled,
   buttonTitle,
+  children,
 }: {
   /** The action's own fields (intent, ids). */
   fields: Readonly<Record<string, string>>;
@@ -52,6 +53,8 @@ export function ConfirmAction({
   buttonClassName?: string;
   disabled?: boolean;
   buttonTitle?: string;
+  /** Fields asked for in the dialog itself, e.g. a reason (posted with the confirmation). */
+  children?: ReactNode;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -80,6 +83,7 @@ export function ConfirmAction({
         <Form method="post" className="confirm-buttons" onSubmit={() => dialog.current?.close()}>
           <HiddenFields fields={fields} />
           <input type="hidden" name="confirmed" value={CONFIRMED} />
+          {children}
           <button type="submit" className="button-danger">
             {text.confirmLabel}
           </button>
@@ -97,11 +101,14 @@ export function ConfirmStep({
   fields,
   text,
   cancelTo,
+  children,
 }: {
   fields: Readonly<Record<string, string>>;
   text: ConfirmText;
   /** Where "Cancel" goes: the page as it was. */
   cancelTo: string;
+  /** Fields asked for with the confirmation, as in ConfirmAction's dialog. */
+  children?: ReactNode;
 }) {
   const titleId = useId();
   return (
@@ -116,6 +123,7 @@ export function ConfirmStep({
       <Form method="post" className="confirm-buttons">
         <HiddenFields fields={fields} />
         <input type="hidden" name="confirmed" value={CONFIRMED} />
+        {children}
         <button type="submit" className="button-danger">
           {text.confirmLabel}
         </button>

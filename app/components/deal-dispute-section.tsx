@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { formatDateTime } from "~/domain/date-time.ts";
+import { DateTime } from "~/components/date-time.tsx";
 import {
   DISPUTE_REASON_LABELS,
   DISPUTE_REASONS,
@@ -39,7 +39,7 @@ function EvidenceList({ files }: { files: EvidenceView[] }) {
           <a href={f.url} download>
             {f.fileName}
           </a>{" "}
-          · {formatFileSize(f.sizeBytes)} · {formatDateTime(f.createdAt, "utc")}
+          · {formatFileSize(f.sizeBytes)} · <DateTime value={f.createdAt} />
         </li>
       ))}
     </ul>
@@ -122,10 +122,13 @@ export function DealDisputeSection(props: {
               <span className="badge" data-testid="dispute-status">
                 {STATUS_LABELS[d.status]}
               </span>{" "}
-              · opened {formatDateTime(d.createdAt, "utc")}
-              {d.status === "open"
-                ? ` · goes to the platform's admins ${formatDateTime(d.escalateAt, "utc")}`
-                : ""}
+              · opened <DateTime value={d.createdAt} />
+              {d.status === "open" ? (
+                <>
+                  {" "}
+                  · goes to the platform's admins <DateTime value={d.escalateAt} />
+                </>
+              ) : null}
             </p>
             <p>{d.description}</p>
             <EvidenceList
@@ -203,9 +206,12 @@ export function DealDisputeSection(props: {
           <input type="hidden" name="intent" value="dispute_open" />
           <p className="hint">
             Disputing freezes the deal's money until you agree an outcome or the platform decides.
-            {props.windowClosesAt
-              ? ` You can dispute until ${formatDateTime(props.windowClosesAt, "utc")}.`
-              : ""}
+            {props.windowClosesAt ? (
+              <>
+                {" "}
+                You can dispute until <DateTime value={props.windowClosesAt} />.
+              </>
+            ) : null}
             {props.escalationDays
               ? ` Unagreed after ${props.escalationDays} days, it goes to the platform's admins to decide.`
               : ""}

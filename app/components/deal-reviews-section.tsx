@@ -1,6 +1,6 @@
 /** Reviews on /deals/:id after settlement (ADR 036): the viewer's form and the reviews it may see. */
 import { Form, Link } from "@remix-run/react";
-import { formatDateTime } from "~/domain/date-time.ts";
+import { DateTime } from "~/components/date-time.tsx";
 import { REVIEW_TEXT_MAX } from "~/domain/reputation/reviews.ts";
 import type { DealReviewsView } from "~/domain/reputation/views.ts";
 import { stars } from "./reputation.tsx";
@@ -19,7 +19,7 @@ export function DealReviewsSection({
       {view.periodEndsAt ? (
         <p className="hint">
           Each party reviews the other once. Reviews stay hidden until both have written or the review period
-          ends on {formatDateTime(view.periodEndsAt, "utc")}, whichever comes first.
+          ends on <DateTime value={view.periodEndsAt} />, whichever comes first.
         </p>
       ) : null}
       {view.reviews.length > 0 ? (

@@ -6,16 +6,13 @@ import {
   LOT_FORM_LABELS,
   SALE_MODE_LABELS,
 } from "~/domain/codes.ts";
-import { formatDateTime } from "~/domain/date-time.ts";
 import type { LotJson } from "~/domain/lot-json.ts";
 import { formatKg, formatNumber } from "~/domain/quantity.ts";
-import { useTimeZone } from "~/utils/use-time-zone.ts";
+import { DateTime } from "./date-time.tsx";
 
 /** The seller's declaration and terms, as a definition table. */
 export function LotFactsTable({ lot, economyName }: { lot: LotJson; economyName: string }) {
   const { price } = lot;
-  // In the viewer's zone, named (ADR 040).
-  const timeZone = useTimeZone();
   return (
     <table className="lot-facts" data-testid="lot-facts">
       <tbody>
@@ -104,7 +101,9 @@ export function LotFactsTable({ lot, economyName }: { lot: LotJson; economyName:
         {lot.closesAt ? (
           <tr>
             <th scope="row">Bidding closes</th>
-            <td data-testid="lot-closes-at">{formatDateTime(lot.closesAt, "local", { timeZone })}</td>
+            <td data-testid="lot-closes-at">
+              <DateTime value={lot.closesAt} />
+            </td>
           </tr>
         ) : null}
       </tbody>

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
+import { DateTime } from "~/components/date-time.tsx";
 import { FieldError, FormError, type FormFeedback, TextField } from "~/components/form.tsx";
-import { LocalTime } from "~/components/lot/award-panel.tsx";
 import { MAX_DOCUMENT_BYTES } from "~/domain/lot-documents.ts";
 import { formatFileSize } from "~/domain/quantity.ts";
 import type { ConsentView } from "~/domain/shipments/consent.ts";
@@ -111,7 +111,7 @@ export function ConsentSection({
               {c.authorities.join("; ") || "—"}, valid {day(c.validFrom)} to {day(c.validTo)}; this shipment
               is {c.serialNumber} of {c.shipmentsConsented}{" "}
               <small>
-                (recorded <LocalTime iso={c.recordedAt} />)
+                (recorded <DateTime value={c.recordedAt} />)
               </small>
             </li>
           ))}

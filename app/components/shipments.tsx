@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { LocalTime } from "~/components/lot/award-panel.tsx";
+import { DateTime } from "~/components/date-time.tsx";
 import type { RouteLine } from "~/components/map/routes-map.tsx";
 import { DOCUMENT_LABELS, type DocumentCode } from "~/domain/compliance/documents.ts";
 import type { SurfaceMode } from "~/domain/logistics/transport-rules.ts";
@@ -102,12 +102,12 @@ export function ShipmentTable({ shipments }: { shipments: readonly ShipmentView[
                 <>
                   <br />
                   <small>
-                    <LocalTime iso={s.lastMilestoneAt} />
+                    <DateTime value={s.lastMilestoneAt} />
                   </small>
                 </>
               ) : null}
             </td>
-            <td>{s.eta ? <LocalTime iso={s.eta} /> : "—"}</td>
+            <td>{s.eta ? <DateTime value={s.eta} /> : "—"}</td>
             <td>
               {formatNumber(s.distanceKm)} km, {s.legs.map((l) => l.mode).join(" → ")}
             </td>
@@ -130,12 +130,12 @@ export function ShipmentFacts({ shipment }: { shipment: ShipmentView }) {
       </dd>
       <dt>Planned</dt>
       <dd>
-        {shipment.plannedDepartureAt ? <LocalTime iso={shipment.plannedDepartureAt} /> : "—"} →{" "}
-        {shipment.plannedArrivalAt ? <LocalTime iso={shipment.plannedArrivalAt} /> : "—"}
+        {shipment.plannedDepartureAt ? <DateTime value={shipment.plannedDepartureAt} /> : "—"} →{" "}
+        {shipment.plannedArrivalAt ? <DateTime value={shipment.plannedArrivalAt} /> : "—"}
       </dd>
       <dt>Expected arrival</dt>
       <dd data-testid="shipment-eta">
-        {shipment.eta ? <LocalTime iso={shipment.eta} /> : "—"}
+        {shipment.eta ? <DateTime value={shipment.eta} /> : "—"}
         {shipment.eta && shipment.plannedArrivalAt ? (
           <>
             {" "}
@@ -197,11 +197,11 @@ export function MilestoneTimeline({ shipment }: { shipment: ShipmentView }) {
         const planned = plannedFor(m.kind, shipment);
         return (
           <li key={m.sequence} data-kind={m.kind}>
-            <strong>{m.label}</strong> — <LocalTime iso={m.occurredAt} />
+            <strong>{m.label}</strong> — <DateTime value={m.occurredAt} />
             {planned ? (
               <small data-testid="against-plan">
                 {" "}
-                (planned <LocalTime iso={planned} />,{" "}
+                (planned <DateTime value={planned} />,{" "}
                 {againstPlan(new Date(m.occurredAt), new Date(planned)).label})
               </small>
             ) : null}

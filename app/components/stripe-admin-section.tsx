@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { formatDateTime } from "~/domain/date-time.ts";
+import { DateTime } from "~/components/date-time.tsx";
 import { formatMoney } from "~/domain/money.ts";
 
 interface Props {
@@ -39,7 +39,7 @@ export function StripeAdminSection({ exceptions, stuck }: Props) {
         <article key={e.id}>
           <p>
             <strong>{e.code}</strong> · {e.eventType} <code>{e.eventId}</code> ·{" "}
-            {formatDateTime(e.createdAt, "utc")}
+            <DateTime value={e.createdAt} />
             {e.amount ? ` · ${formatMoney(e.amount)}` : ""}
             {e.dealId ? (
               <>
@@ -63,7 +63,12 @@ export function StripeAdminSection({ exceptions, stuck }: Props) {
           <p>
             <strong>{c.kind.replaceAll("_", " ")}</strong> {c.status} after {c.attempts} attempts ·{" "}
             <Link to={`/deals/${c.dealId}`}>deal</Link>
-            {c.status === "pending" ? ` · next attempt ${formatDateTime(c.nextAttemptAt, "utc")}` : ""}
+            {c.status === "pending" ? (
+              <>
+                {" "}
+                · next attempt <DateTime value={c.nextAttemptAt} />
+              </>
+            ) : null}
           </p>
           {c.lastError ? <p className="hint">{c.lastError}</p> : null}
           {c.status === "failed" ? (

@@ -1,3 +1,4 @@
+import { DateTime } from "~/components/date-time.tsx";
 import { VerificationBadge } from "~/components/verification-badge.tsx";
 import {
   ORGANIZATION_DOCUMENT_LABELS,
@@ -47,9 +48,11 @@ export function VerificationSection({
       <h2 id="verification-heading">Verification</h2>
       <p>
         <VerificationBadge status={verification.status} organizationId={verification.organizationId} />{" "}
-        {verification.status === "verified" && verification.decidedAt
-          ? `since ${verification.decidedAt.slice(0, 10)}`
-          : ""}
+        {verification.status === "verified" && verification.decidedAt ? (
+          <>
+            since <DateTime value={verification.decidedAt} precision="day" />
+          </>
+        ) : null}
       </p>
       <p>{VERIFICATION_EXPLAINED[verification.status]}</p>
       {verification.documentKinds.length > 0 ? (

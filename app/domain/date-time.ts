@@ -6,39 +6,13 @@
  * formats after hydration then replaces the whole page with the error page (issue 16). Formats that
  * name the zone therefore spell out their fields.
  *
- * One way of writing a moment across the app, "8 Dec 2026, 13:30 GMT+9" (ADR 040): day, short
- * month, year, 24-hour time and the zone named, in en-GB whatever the browser's locale, so the
- * server and the browser write the same text. "local" formats take the viewer's zone: pass it
- * (`useTimeZone()`, the zone the server read from the viewer's cookie) to render on the server and
- * the client alike; left out, they use the runtime's zone (call them only in an effect then, and
- * render `utcFallback` on the server). "utc" formats give the same text everywhere.
+ * A moment a viewer reads — in their zone, named, in their language — is written by one function,
+ * formatDateIn (app/i18n/format.ts), through the <DateTime> component and useDateFormat()
+ * (app/components/date-time.tsx; ADR 040, ADR 050). The formats here are the UTC ones: calendar
+ * days (stored as UTC midnight, so the same day in every zone), capacity months, and the dates of
+ * documents with legal weight, which carry Gregorian UTC dates.
  */
 export const DATE_TIME_FORMATS = {
-  /** "8 Dec 2026, 13:30 GMT+9": a deadline in the viewer's zone, named. */
-  local: {
-    locale: "en-GB",
-    options: {
-      year: "numeric",
-      month: "short",
-      day: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      timeZoneName: "short",
-    },
-  },
-  /** "8 Dec 2026, 13:30:05 GMT+9": a live auction's close, to the second, in the viewer's zone, named. */
-  localSeconds: {
-    locale: "en-GB",
-    options: {
-      year: "numeric",
-      month: "short",
-      day: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      timeZoneName: "short",
-    },
-  },
   /** "8 Dec 2026, 13:30 UTC". */
   utc: {
     locale: "en-GB",
@@ -66,10 +40,7 @@ export const DATE_TIME_FORMATS = {
 
 export type DateTimeFormat = keyof typeof DATE_TIME_FORMATS;
 
-/**
- * `value` (a Date or an ISO string) as text in `format`. `timeZone` overrides the viewer's zone of
- * a local format (tests use it; components leave it out).
- */
+/** `value` (a Date or an ISO string) as text in `format` (UTC whatever `override.timeZone` says). */
 export function formatDateTime(
   value: Date | string,
   format: DateTimeFormat,
@@ -97,7 +68,7 @@ function formatterFor(format: DateTimeFormat, override: { timeZone?: string; loc
   return formatter;
 }
 
-/** "2026-12-08 13:30 UTC" (or to the second): what a local format shows before hydration. */
+/** "2026-12-08 13:30 UTC" (or to the second): a document's moment, the same everywhere. */
 export function utcFallback(iso: string, seconds = false): string {
   return `${new Date(iso)
     .toISOString()

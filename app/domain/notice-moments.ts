@@ -5,7 +5,7 @@
  * `localizeNotice(text, zone)`. Pure.
  */
 
-import { formatDateTime } from "./date-time.ts";
+import { formatDateIn } from "~/i18n/format.ts";
 import { DEFAULT_TIME_ZONE, timeZoneOr } from "./time-zone.ts";
 
 // A marker no wording contains: the instant in ISO 8601 between two brackets.
@@ -27,7 +27,7 @@ export function hasNoticeMoment(text: string | null | undefined): boolean {
  */
 export function momentIn(iso: string, zone: string | null | undefined): string {
   const timeZone = timeZoneOr(zone);
-  const text = formatDateTime(iso, "local", { timeZone });
+  const text = formatDateIn("en", iso, { timeZone });
   return timeZone === DEFAULT_TIME_ZONE ? text : `${text} (${timeZone})`;
 }
 

@@ -96,8 +96,11 @@ export interface DateOptions {
   /** The viewer's IANA zone; "UTC" when unknown (named in the text, so never misread). */
   timeZone?: string;
   purpose?: DatePurpose;
-  /** "day": 8 Dec 2026; "minute": with the time and the zone's name. */
-  precision?: "day" | "minute";
+  /**
+   * "day": 8 Dec 2026; "minute": with the time and the zone's name ("8 Dec 2026, 13:30 GMT+9");
+   * "second": the same to the second (a live auction's close).
+   */
+  precision?: "day" | "minute" | "second";
 }
 
 function dateLocale(language: LanguageCode, purpose: DatePurpose): string {
@@ -117,12 +120,14 @@ export function formatDateIn(
   const format = cached(dateFormats, `${locale}|${timeZone}|${precision}`, () =>
     precision === "day"
       ? new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", timeZone })
-      : new Intl.DateTimeFormat(locale, {
+      : // Fields spelled out: Intl refuses dateStyle/timeStyle together with timeZoneName.
+        new Intl.DateTimeFormat(locale, {
           year: "numeric",
           month: "short",
           day: "numeric",
           hour: "2-digit",
           minute: "2-digit",
+          ...(precision === "second" ? { second: "2-digit" } : {}),
           timeZone,
           timeZoneName: "short",
         }),

@@ -1,10 +1,13 @@
 import { type Failure, fail } from "~/domain/failure.ts";
+import { checkUpload, SNIFF_BYTES, safeFileName } from "~/domain/lot-documents.ts";
 import {
   checkRejectionReason,
+  isOrganizationDocumentKind,
   MAX_ORGANIZATION_DOCUMENTS,
   ORGANIZATION_DOCUMENT_LABELS,
   type OrganizationDocumentKind,
   type VerificationStatus as OrganizationVerificationStatus,
+  REJECTION_REASON_MIN,
   VERIFICATION_EXPLAINED,
 } from "~/domain/organization-verification.ts";
 import { queueEmail } from "~/services/email.server.ts";
@@ -19,7 +22,9 @@ import { type DbTransaction, db } from "~/utils/db.server.ts";
  * a conditional update on the status, so two admins deciding at once cannot both win.
  */
 
-export type VerificationFailure = Failure<"NOT_FOUND" | "VALIDATION" | "CONFLICT" | "TOO_MANY_DOCUMENTS">;
+export type VerificationFailure = Failure<
+  "NOT_FOUND" | "VALIDATION" | "CONFLICT" | "TOO_MANY_DOCUMENTS" | "FILE_REFUSED"
+>;
 
 export interface NewOrganizationDocument {
   kind: OrganizationDocumentKind;
@@ -56,7 +61,7 @@ export async function organizationVerification(organizationId: string) {
 
 /** Stores one document for the organisation (the file first, removed again if the row is refused). */
 export async function addOrganizationDocument(
-  caller: { organizationId: string; userId: string },
+  caller: { organizationId: string; userId: string | null },
   document: NewOrganizationDocument,
 ): Promise<{ ok: true; documentId: string } | VerificationFailure> {
   return withStoredFiles([document], async ([stored]) => {
@@ -73,6 +78,47 @@ export async function addOrganizationDocument(
     });
     return { ok: true as const, documentId: row.id };
   });
+}
+
+/** An uploaded file part as the page and the API read it (app/utils/multipart.server.ts). */
+export interface UploadedDocumentPart {
+  fileName: string;
+  sizeBytes: number;
+  /** Null when the part was larger than the limit (its bytes were dropped). */
+  bytes: Uint8Array | null;
+}
+
+/**
+ * One verification document as posted — its kind and its file — checked (the lot documents' size
+ * and type limits: PDF, PNG, JPEG or WebP, sniffed from the bytes) and stored. The one upload rule
+ * for the settings page and the JSON API: VALIDATION for a missing kind or file, FILE_REFUSED for a
+ * file that is empty, too large or of another type, TOO_MANY_DOCUMENTS beyond the business limit.
+ */
+export async function uploadOrganizationDocument(
+  caller: { organizationId: string; userId: string | null },
+  kind: unknown,
+  file: UploadedDocumentPart | undefined,
+): Promise<{ ok: true; documentId: string; kind: OrganizationDocumentKind } | VerificationFailure> {
+  if (!isOrganizationDocumentKind(kind)) {
+    return fail("VALIDATION", "Choose what the document is.", { field: "kind" }) as VerificationFailure;
+  }
+  if (!file) return fail("VALIDATION", "Choose a file to upload.", { field: "file" }) as VerificationFailure;
+  const check = checkUpload("other", {
+    sizeBytes: file.sizeBytes,
+    head: file.bytes?.subarray(0, SNIFF_BYTES) ?? new Uint8Array(),
+  });
+  if (!check.ok || !file.bytes) {
+    return fail("FILE_REFUSED", check.ok ? "The file is too large." : check.message, {
+      field: "file",
+    }) as VerificationFailure;
+  }
+  const stored = await addOrganizationDocument(caller, {
+    kind,
+    fileName: safeFileName(file.fileName, check.contentType),
+    contentType: check.contentType,
+    bytes: file.bytes,
+  });
+  return stored.ok ? { ...stored, kind } : stored;
 }
 
 /** A document for a member of its organisation or a platform admin; null for anyone else. */
@@ -108,7 +154,7 @@ export async function requestVerification(
   return { ok: true };
 }
 
-/** The admin queue: organisations waiting first (oldest request first), then the latest decisions. */
+/** The admin queue: organisations waiting first (oldest request first), the latest decisions, the verified. */
 export async function verificationQueue() {
   const select = {
     id: true,
@@ -121,7 +167,7 @@ export async function verificationQueue() {
     verificationDecidedAt: true,
     documents: { select: documentSelect, orderBy: { createdAt: "asc" as const } },
   };
-  const [pending, decided] = await Promise.all([
+  const [pending, decided, verified] = await Promise.all([
     db().organization.findMany({
       where: { verificationStatus: "pending" },
       orderBy: { verificationRequestedAt: "asc" },
@@ -134,8 +180,15 @@ export async function verificationQueue() {
       take: 20,
       select,
     }),
+    // Verified organisations, which an admin may revoke (newest decision first).
+    db().organization.findMany({
+      where: { verificationStatus: "verified" },
+      orderBy: [{ verificationDecidedAt: "desc" }, { name: "asc" }],
+      take: 200,
+      select,
+    }),
   ]);
-  return { pending, decided };
+  return { pending, decided, verified };
 }
 
 async function emailOwners(
@@ -219,6 +272,59 @@ export async function decideVerification(
         "organization_rejected",
       );
     }
+    return { ok: true as const };
+  });
+}
+
+/**
+ * A platform admin revokes a verified organisation (issue 15; ADR 050): it goes back to
+ * `unverified`, the reason is kept as the admin's note (the organisation's own page shows it), and
+ * the owners are emailed. It may ask again once it has fixed what was wrong. Conditional on the
+ * status, like every decision: a second admin revoking at once gets CONFLICT.
+ */
+export async function revokeVerification(
+  admin: { userId: string },
+  organizationId: string,
+  reasonText: string,
+  baseUrl: string,
+  now = new Date(),
+): Promise<{ ok: true } | VerificationFailure> {
+  const reason = reasonText.trim();
+  const problem =
+    reason.length < REJECTION_REASON_MIN
+      ? "Say why the verification is revoked (what is wrong or has lapsed)."
+      : checkRejectionReason(reasonText);
+  if (problem) return fail("VALIDATION", problem, { field: "reason" });
+  return db().$transaction(async (tx) => {
+    const updated = await tx.organization.updateMany({
+      where: { id: organizationId, verificationStatus: "verified" },
+      data: {
+        verificationStatus: "unverified",
+        verificationNote: reason,
+        verificationDecidedAt: now,
+        verificationDecidedById: admin.userId,
+      },
+    });
+    if (updated.count !== 1) {
+      const exists = await tx.organization.count({ where: { id: organizationId } });
+      return exists
+        ? fail("CONFLICT", "This organisation is not verified (another admin may have revoked it).")
+        : fail("NOT_FOUND", "No such organisation.");
+    }
+    await emailOwners(
+      tx,
+      organizationId,
+      "Your organisation's verification on Packloop was revoked",
+      [
+        "A Packloop administrator revoked your organisation's verification. The reason:",
+        "",
+        reason,
+        "",
+        "Counterparties now see your organisation as unverified. Upload what is needed and ask to be verified again:",
+        `${baseUrl}/settings/verification`,
+      ],
+      "organization_revoked",
+    );
     return { ok: true as const };
   });
 }

@@ -2,8 +2,8 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { manualWireKey } from "~/api/deal-api.server.ts";
 import { requireActor } from "~/auth/actor.server.ts";
+import { DateTime } from "~/components/date-time.tsx";
 import { StripeAdminSection } from "~/components/stripe-admin-section.tsx";
-import { formatDateTime } from "~/domain/date-time.ts";
 import { minorToMajor } from "~/domain/deals/currency-exponents.ts";
 import { DEAL_STATUS_LABELS } from "~/domain/deals/deal-view.ts";
 import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
@@ -154,7 +154,7 @@ export default function AdminDeals() {
             <p>
               <Link to={`/deals/${deal.id}`}>{deal.reference}</Link> · reference{" "}
               <strong>{deal.paymentReference}</strong> · {deal.payer.name} owes {formatMoney(deal.amount)} by{" "}
-              {formatDateTime(deal.paymentDueAt, "utc")}
+              <DateTime value={deal.paymentDueAt} />
             </p>
             {message(deal.id)}
             <WireForm

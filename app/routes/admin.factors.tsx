@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireActor } from "~/auth/actor.server.ts";
+import { DateTime } from "~/components/date-time.tsx";
 import { FieldError, FormError, TextField } from "~/components/form.tsx";
 import {
   FACTOR_CATALOGUE,
@@ -184,7 +185,9 @@ export default function AdminFactors() {
                         <ul>
                           {f.history.map((h) => (
                             <li key={h.id}>
-                              {formatValue(h.value)} as of {h.asOf} (entered {h.createdAt.slice(0, 10)}),{" "}
+                              {formatValue(h.value)} as of {h.asOf} (entered{" "}
+                              <DateTime value={h.createdAt} precision="day" />
+                              ),{" "}
                               <a href={h.sourceUrl} rel="noreferrer noopener" target="_blank">
                                 source
                               </a>

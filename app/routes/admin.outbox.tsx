@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
+import { DateTime } from "~/components/date-time.tsx";
 import { listOutbox, outboxKinds } from "~/models/outbox.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Email outbox · Packloop" }];
@@ -94,7 +95,7 @@ export default function Outbox() {
             <span className="badge">{email.status}</span>
           </p>
           <p>
-            To <span data-testid="outbox-to">{email.to}</span> · {new Date(email.createdAt).toUTCString()}
+            To <span data-testid="outbox-to">{email.to}</span> · <DateTime value={email.createdAt} />
           </p>
           <pre className="email">{email.text}</pre>
         </article>

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
+import { DateTime } from "~/components/date-time.tsx";
 import { dealLabel } from "~/domain/deals/deal-reference.ts";
 import { addWeeks, weekStartFromLabel, weekStartOf } from "~/domain/price-index/cells.ts";
 import { cellTitle, MAX_WEEKS } from "~/domain/price-index/view.ts";
@@ -46,9 +47,14 @@ export default function AdminPriceIndex() {
       <p>
         Cells not published and deals left out, with the reasons — these name deals and organisations and are
         never shown in public.{" "}
-        {lastRun
-          ? `Last run (${lastRun.trigger}) ${lastRun.startedAt.slice(0, 16).replace("T", " ")} UTC: ${lastRun.fromWeek}–${lastRun.toWeek}, ${lastRun.rows} cell-weeks, ${lastRun.corrections} corrections.`
-          : "Not computed yet."}
+        {lastRun ? (
+          <>
+            Last run ({lastRun.trigger}) <DateTime value={lastRun.startedAt} />:{" "}
+            {`${lastRun.fromWeek}–${lastRun.toWeek}, ${lastRun.rows} cell-weeks, ${lastRun.corrections} corrections.`}
+          </>
+        ) : (
+          "Not computed yet."
+        )}
       </p>
       <Form method="post" className="filters">
         <label>

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireActor } from "~/auth/actor.server.ts";
+import { DateTime } from "~/components/date-time.tsx";
 import { FieldError, FormError, TextField } from "~/components/form.tsx";
 import { METAL_LABELS, METALS, type Metal } from "~/domain/metal-content.ts";
 import { formatMoney, parseMoneyInput } from "~/domain/money.ts";
@@ -193,7 +194,9 @@ export default function AdminPrices() {
                     {formatMoney({ amountMinor: p.priceMinorPerTonne, currency: p.currency })}
                   </td>
                   <td>{p.asOf}</td>
-                  <td>{p.createdAt.slice(0, 10)}</td>
+                  <td>
+                    <DateTime value={p.createdAt} precision="day" />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
+import { DateTime } from "~/components/date-time.tsx";
 import { Money } from "~/components/money.tsx";
 import { VerificationBadge } from "~/components/verification-badge.tsx";
 import { MY_BID_STANDING_LABELS } from "~/domain/bidding/my-bid-standing.ts";
@@ -65,7 +66,7 @@ export default function MyBids() {
               <th>Where you stand</th>
               <th className="num">Your bid</th>
               <th className="num">Current price</th>
-              <th>Closes (UTC)</th>
+              <th>Closes</th>
             </tr>
           </thead>
           <tbody>
@@ -107,12 +108,8 @@ export default function MyBids() {
                 <td className="num" data-label="Current price">
                   {money(row.currentPriceMinor, row.currency)}
                 </td>
-                <td data-label="Closes (UTC)">
-                  {row.closesAt ? (
-                    <time dateTime={row.closesAt}>{row.closesAt.slice(0, 16).replace("T", " ")}</time>
-                  ) : (
-                    "—"
-                  )}
+                <td data-label="Closes">
+                  {row.closesAt ? <DateTime value={row.closesAt} testId="bid-closes-at" /> : "—"}
                 </td>
               </tr>
             ))}

@@ -2,11 +2,11 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
 import { CheckoutReturnNotice } from "~/components/checkout-return.tsx";
+import { DateTime } from "~/components/date-time.tsx";
 import { DealDisputeSection } from "~/components/deal-dispute-section.tsx";
 import { DealReviewsSection } from "~/components/deal-reviews-section.tsx";
 import { Money, useLanguage } from "~/components/money.tsx";
 import { StripePaymentPanel } from "~/components/stripe-payment-panel.tsx";
-import { formatDateTime } from "~/domain/date-time.ts";
 import { DEAL_STATUS_LABELS } from "~/domain/deals/deal-view.ts";
 import { MAX_DISPUTE_FORM_BYTES } from "~/domain/deals/disputes.ts";
 import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
@@ -193,7 +193,7 @@ export default function DealPage() {
             ) : s.event === "pay" ? (
               <div key={s.event} data-testid="payment-instructions">
                 <p>
-                  Transfer <strong>{m(deal.amount)}</strong> by {formatDateTime(deal.paymentDueAt, "utc")},
+                  Transfer <strong>{m(deal.amount)}</strong> by <DateTime value={deal.paymentDueAt} />,
                   quoting the reference{" "}
                   <strong data-testid="payment-reference">{deal.paymentReference}</strong>. Unpaid by then,
                   the deal lapses and the lot passes to the next bidder.
@@ -264,9 +264,12 @@ export default function DealPage() {
           {m(deal.commission.estimate)} at the contracted weight). On receipt{" "}
           {(deal.provisionalShareBp / 100).toFixed(0)} % of the value at the received weight is released; the
           rest settles {deal.inspectionDays} days after the final figures unless a party disputes.
-          {deal.inspectionClosesAt
-            ? ` The inspection window closes ${formatDateTime(deal.inspectionClosesAt, "utc")}.`
-            : ""}
+          {deal.inspectionClosesAt ? (
+            <>
+              {" "}
+              The inspection window closes <DateTime value={deal.inspectionClosesAt} />.
+            </>
+          ) : null}
         </p>
       </section>
 
@@ -296,7 +299,7 @@ export default function DealPage() {
         <ol className="timeline">
           {deal.milestones.map((e) => (
             <li key={e.sequence} data-testid="deal-milestone">
-              <strong>{EVENT_LABELS[e.event] ?? e.event}</strong> · {formatDateTime(e.at, "utc")} · by{" "}
+              <strong>{EVENT_LABELS[e.event] ?? e.event}</strong> · <DateTime value={e.at} /> · by{" "}
               {e.by.replaceAll("_", " ")}
               {e.data && typeof e.data.formula === "string" ? (
                 <div className="hint">{e.data.formula}</div>
@@ -329,7 +332,9 @@ export default function DealPage() {
             <tbody>
               {deal.payments.map((t) => (
                 <tr key={t.id} data-testid="ledger-line">
-                  <td>{formatDateTime(t.at, "utc")}</td>
+                  <td>
+                    <DateTime value={t.at} />
+                  </td>
                   <td>{t.memo}</td>
                   <td>
                     {t.postings

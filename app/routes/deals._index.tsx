@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
+import { DateTime } from "~/components/date-time.tsx";
 import { Money } from "~/components/money.tsx";
-import { formatDateTime } from "~/domain/date-time.ts";
 import { DEAL_STATUS_LABELS } from "~/domain/deals/deal-view.ts";
 import { listDeals } from "~/models/deals/deal-read.server.ts";
 
@@ -56,9 +56,13 @@ export default function Deals() {
             </td>
             <td>
               {deal.nextSteps.map((s) => s.label).join("; ") ||
-                (deal.status === "awaiting_payment"
-                  ? `Payment due ${formatDateTime(deal.paymentDueAt, "utc")}`
-                  : "—")}
+                (deal.status === "awaiting_payment" ? (
+                  <>
+                    Payment due <DateTime value={deal.paymentDueAt} />
+                  </>
+                ) : (
+                  "—"
+                ))}
             </td>
           </tr>
         ))}

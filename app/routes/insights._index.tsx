@@ -1,5 +1,6 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { DateTime } from "~/components/date-time.tsx";
 import { GroupedBars, MonthlyLines, SERIES_COLORS, type Series } from "~/components/insights/charts.tsx";
 import { InsightTableView } from "~/components/insights/insight-table.tsx";
 import { FlowsMap } from "~/components/map/flows-map.tsx";
@@ -174,9 +175,13 @@ function InsightsBody({ view }: { view: InsightsView }) {
   return (
     <>
       <p className="insight-meta">
-        {view.refreshedAt
-          ? `Figures as of ${view.refreshedAt.slice(0, 16).replace("T", " ")} UTC (rebuilt within a minute of a change).`
-          : "No figures yet."}{" "}
+        {view.refreshedAt ? (
+          <>
+            Figures as of <DateTime value={view.refreshedAt} /> (rebuilt within a minute of a change).
+          </>
+        ) : (
+          "No figures yet."
+        )}{" "}
         {view.suppressed > 0 ? `${view.suppressed} figures suppressed.` : null}
       </p>
       <div className="figures insight-figures" data-testid="insight-totals">

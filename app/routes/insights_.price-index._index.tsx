@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { DateTime } from "~/components/date-time.tsx";
 import { PriceIndexSeries } from "~/components/price-index/series-chart.tsx";
 import { failureFieldErrors } from "~/domain/failure.ts";
 import {
@@ -190,7 +191,9 @@ export default function PriceIndexPage() {
                   {c.newValue === null ? "withdrawn" : formatNumber(c.newValue, { maxDecimals: 1 })} {c.unit}
                 </td>
                 <td>{c.reason}</td>
-                <td>{c.correctedAt.slice(0, 10)}</td>
+                <td>
+                  <DateTime value={c.correctedAt} precision="day" />
+                </td>
               </tr>
             ))}
           </tbody>

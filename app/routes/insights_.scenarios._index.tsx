@@ -7,6 +7,7 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
+import { DateTime } from "~/components/date-time.tsx";
 import { ScenarioChangesForm } from "~/components/scenario-form.tsx";
 import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { type ScenarioForm, scenarioChangesFromForm } from "~/domain/matching/scenario-form.ts";
@@ -82,7 +83,7 @@ export default function ScenariosPage() {
                   <Link to={`/insights/scenarios/${s.id}`}>{s.name}</Link>{" "}
                   <span className="hint">
                     {s.changes.length} {s.changes.length === 1 ? "change" : "changes"} ·{" "}
-                    {s.createdAt.slice(0, 10)}
+                    <DateTime value={s.createdAt} precision="day" />
                   </span>
                 </li>
               ))}

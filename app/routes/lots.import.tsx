@@ -9,8 +9,8 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { emailVerificationRefusal, requireActor } from "~/auth/actor.server.ts";
+import { DateTime } from "~/components/date-time.tsx";
 import { ImportIssuesTable } from "~/components/lot-import-issues.tsx";
-import { formatDateTime } from "~/domain/date-time.ts";
 import { checkImportRows, MAX_IMPORT_ROWS } from "~/domain/lot-import.ts";
 import type { ImportIssue } from "~/domain/lot-import-columns.ts";
 import { MAX_IMPORT_BYTES } from "~/domain/lot-import-file.ts";
@@ -291,7 +291,9 @@ export default function ImportLots() {
                   <td>
                     <Link to={`/lots/import/${i.id}`}>{i.fileName}</Link>
                   </td>
-                  <td>{formatDateTime(i.createdAt, "utc")}</td>
+                  <td>
+                    <DateTime value={i.createdAt} />
+                  </td>
                   <td>
                     <span className="badge">{i.status}</span>
                   </td>

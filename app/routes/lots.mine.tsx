@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
+import { DateTime } from "~/components/date-time.tsx";
 import { CHEMISTRY_SHORT_LABELS, LOT_FORM_LABELS, SALE_MODE_LABELS } from "~/domain/codes.ts";
 import { canEdit, isLotStatus, LOT_STATUS_LABELS, LOT_STATUSES } from "~/domain/lot-lifecycle.ts";
 import { formatKg } from "~/domain/quantity.ts";
@@ -115,7 +116,7 @@ export default function MyLots() {
                   {lot.closesAt ? (
                     <span className="hint">
                       <br />
-                      closes {lot.closesAt.slice(0, 16).replace("T", " ")} UTC
+                      closes <DateTime value={lot.closesAt} />
                     </span>
                   ) : null}
                 </td>

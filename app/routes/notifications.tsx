@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
+import { DateTime } from "~/components/date-time.tsx";
 import { listNotifications, markAllNotificationsRead } from "~/models/notification.server.ts";
 import notificationStyles from "~/styles/notifications.css?url";
 
@@ -31,10 +32,6 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.get("intent") !== "readAll") throw new Response("Unknown action.", { status: 400 });
   const marked = await markAllNotificationsRead(user.id);
   return { marked };
-}
-
-function when(iso: string) {
-  return `${iso.slice(0, 16).replace("T", " ")} UTC`;
 }
 
 export default function Notifications() {
@@ -74,7 +71,7 @@ export default function Notifications() {
               <a href={`/notifications/${n.id}`}>{n.title}</a>
               {n.body ? <p>{n.body}</p> : null}
               <p className="notification-meta">
-                {n.read ? null : <strong className="badge">New</strong>} {when(n.createdAt)}
+                {n.read ? null : <strong className="badge">New</strong>} <DateTime value={n.createdAt} />
               </p>
             </li>
           ))}

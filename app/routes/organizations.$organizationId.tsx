@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { DateTime } from "~/components/date-time.tsx";
 import { ReliabilityBadgeView, ReputationSection, stars } from "~/components/reputation.tsx";
 import { VerificationSection } from "~/components/verification-section.tsx";
 import { CAPABILITY_LABELS } from "~/domain/codes.ts";
-import { formatDateTime } from "~/domain/date-time.ts";
 import { economyByCode } from "~/domain/economies.ts";
 import { reliabilityBadge } from "~/domain/reputation/reliability.ts";
 import { publicVerification } from "~/models/organization-verification.server.ts";
@@ -93,7 +93,9 @@ export default function OrganizationPage() {
                 <span role="img" aria-label={`${r.rating} of 5 stars`}>
                   {stars(r.rating)}
                 </span>{" "}
-                <span className="hint">{formatDateTime(r.createdAt, "utc")}</span>
+                <span className="hint">
+                  <DateTime value={r.createdAt} />
+                </span>
                 <p>{r.text}</p>
               </li>
             ))}

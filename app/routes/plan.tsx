@@ -9,6 +9,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useState } from "react";
 import { takePlanAllowance } from "~/api/rate-limits.server.ts";
 import { type Actor, requireActor } from "~/auth/actor.server.ts";
+import { DateTime } from "~/components/date-time.tsx";
 import { PlanMap, usePlanFormat } from "~/components/plan-map.tsx";
 import { PlanTables } from "~/components/plan-tables.tsx";
 import { failureStatus } from "~/domain/failure.ts";
@@ -106,7 +107,7 @@ export default function PlanPage() {
         </button>
         {view.ok ? (
           <span className="plan-meta">
-            Solved {new Date(view.computedAt).toISOString().slice(11, 19)} UTC
+            Solved <DateTime value={view.computedAt} precision="second" />
             {view.fromCache ? ` (kept for ${view.cacheSeconds} s)` : ""} · {view.plan.solver.solveMs} ms in
             HiGHS, {view.plan.solver.rounds} {view.plan.solver.rounds === 1 ? "round" : "rounds"}
           </span>

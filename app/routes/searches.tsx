@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
+import { DateTime } from "~/components/date-time.tsx";
 import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { createSavedSearch, deleteSavedSearch, listSavedSearches } from "~/models/saved-search.server.ts";
 import notificationStyles from "~/styles/notifications.css?url";
@@ -103,7 +104,7 @@ export default function SavedSearches() {
                 <td>
                   <code>{s.query ? decodeURIComponent(s.query.replace(/\+/g, " ")) : "all open lots"}</code>
                 </td>
-                <td>{s.lastNotifiedAt ? s.lastNotifiedAt.slice(0, 10) : "—"}</td>
+                <td>{s.lastNotifiedAt ? <DateTime value={s.lastNotifiedAt} precision="day" /> : "—"}</td>
                 <td>
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="id" value={s.id} />

@@ -4,10 +4,10 @@ import type { TFunction } from "i18next";
 import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
 import { emailVerificationRefusal, requireActor } from "~/auth/actor.server.ts";
+import { useDateFormat } from "~/components/date-time.tsx";
 import { TextField } from "~/components/form.tsx";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { pageTranslator } from "~/i18n/page-translator.server.ts";
-import { useFormat } from "~/i18n/use-format.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-token.server.ts";
 import { parseForm } from "~/utils/validation.ts";
 
@@ -78,7 +78,7 @@ export default function ApiTokens() {
   const { tokens, isOwner, organizationName } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
-  const format = useFormat();
+  const when = useDateFormat();
   return (
     <div className="stack">
       <h1>{t("settings.apiTokens.title")}</h1>
@@ -146,15 +146,11 @@ export default function ApiTokens() {
                   </td>
                   <td>
                     {t("settings.apiTokens.createdBy", {
-                      date: format.date(token.createdAt, { precision: "day", timeZone: "UTC" }),
+                      date: when(token.createdAt, "day"),
                       name: token.createdBy,
                     })}
                   </td>
-                  <td>
-                    {token.lastUsedAt
-                      ? format.date(token.lastUsedAt, { timeZone: "UTC" })
-                      : t("settings.apiTokens.never")}
-                  </td>
+                  <td>{token.lastUsedAt ? when(token.lastUsedAt) : t("settings.apiTokens.never")}</td>
                   {isOwner ? (
                     <td>
                       <Form method="post" className="inline-form">

@@ -4,6 +4,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireActor } from "~/auth/actor.server.ts";
+import { useDateFormat } from "~/components/date-time.tsx";
 import { FieldError, FormError, type FormFeedback, submittedValue, TextField } from "~/components/form.tsx";
 import { VerificationBadge } from "~/components/verification-badge.tsx";
 import { CAPABILITIES } from "~/domain/codes.ts";
@@ -16,7 +17,6 @@ import { ECONOMIES, isEconomyCode } from "~/domain/economies.ts";
 import { type Failure, failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { pageTranslator } from "~/i18n/page-translator.server.ts";
-import { useFormat } from "~/i18n/use-format.ts";
 import { inviteColleague, listPendingInvitations, revokeInvitation } from "~/models/invitation.server.ts";
 import {
   listMembers,
@@ -197,7 +197,7 @@ export default function OrganizationSettings() {
   const { organization, isOwner, members, invitations, viewerId } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
-  const format = useFormat();
+  const when = useDateFormat();
   const profileFeedback = result?.intent === "profile" ? result : undefined;
   const inviteFeedback = result?.intent === "invite" ? result : undefined;
   const currencyFeedback = result?.intent === "display-currency" ? result : undefined;
@@ -294,7 +294,7 @@ export default function OrganizationSettings() {
                   {i.email} · {t(`dashboard.role.${i.role}`)} ·{" "}
                   {t("settings.organization.invitedBy", {
                     name: i.invitedBy,
-                    date: format.date(i.expiresAt, { precision: "day", timeZone: "UTC" }),
+                    date: when(i.expiresAt, "day"),
                   })}{" "}
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="intent" value="revoke-invitation" />

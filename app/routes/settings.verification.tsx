@@ -3,9 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/auth/actor.server.ts";
 import { VerificationBadge } from "~/components/verification-badge.tsx";
-import { checkUpload, MAX_DOCUMENT_BYTES, SNIFF_BYTES, safeFileName } from "~/domain/lot-documents.ts";
+import { MAX_DOCUMENT_BYTES } from "~/domain/lot-documents.ts";
 import {
-  isOrganizationDocumentKind,
   MAX_VERIFICATION_FORM_BYTES,
   ORGANIZATION_DOCUMENT_KINDS,
   VERIFICATION_NEXT_STEP,
@@ -14,9 +13,9 @@ import { formatFileSize } from "~/domain/quantity.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { pageTranslator } from "~/i18n/page-translator.server.ts";
 import {
-  addOrganizationDocument,
   organizationVerification,
   requestVerification,
+  uploadOrganizationDocument,
 } from "~/models/organization-verification.server.ts";
 import { readFormWithFiles } from "~/utils/multipart.server.ts";
 
@@ -63,29 +62,25 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<Feedback>({ errors: {}, notice: t("settings.verification.requested") });
   }
   if (intent !== "upload") return refuse({ form: t("settings.errors.unknownAction") });
-  const kind = form.get("kind");
-  if (!isOrganizationDocumentKind(kind)) return refuse({ kind: t("settings.verification.chooseKind") });
-  const file = files.find((f) => f.field === "file");
-  if (!file) return refuse({ file: t("settings.verification.chooseFile") });
-  const check = checkUpload("other", {
-    sizeBytes: file.sizeBytes,
-    head: file.bytes?.subarray(0, SNIFF_BYTES) ?? new Uint8Array(),
-  });
-  if (!check.ok || !file.bytes)
-    return refuse({ file: check.ok ? t("settings.verification.tooLarge") : check.message }, 422);
-  const result = await addOrganizationDocument(
+  const result = await uploadOrganizationDocument(
     { organizationId: actor.organization.id, userId: actor.userId },
-    {
-      kind,
-      fileName: safeFileName(file.fileName, check.contentType),
-      contentType: check.contentType,
-      bytes: file.bytes,
-    },
+    form.get("kind"),
+    files.find((f) => f.field === "file"),
   );
-  if (!result.ok) return refuse({ [result.field ?? "file"]: result.message }, 422);
+  if (!result.ok) {
+    // The shared upload words its refusals in English for the API; the page words the two it can.
+    const field = result.field ?? "file";
+    const message =
+      result.code !== "VALIDATION"
+        ? result.message
+        : field === "kind"
+          ? t("settings.verification.chooseKind")
+          : t("settings.verification.chooseFile");
+    return refuse({ [field]: message }, result.code === "VALIDATION" ? 400 : 422);
+  }
   return data<Feedback>({
     errors: {},
-    notice: t("settings.verification.uploaded", { kind: t(`settings.verification.kind.${kind}`) }),
+    notice: t("settings.verification.uploaded", { kind: t(`settings.verification.kind.${result.kind}`) }),
   });
 }
 
@@ -111,6 +106,12 @@ export default function Verification() {
         {status === "rejected" && verification.verificationNote ? (
           <p className="notice" data-testid="rejection-reason">
             {t("settings.verification.reason", { reason: verification.verificationNote })}
+          </p>
+        ) : null}
+        {status === "unverified" && verification.verificationNote ? (
+          // A revoked verification keeps the admin's reason as its note (ADR 050).
+          <p className="notice" data-testid="revocation-reason">
+            {t("kyb.revokedNote", { reason: verification.verificationNote })}
           </p>
         ) : null}
         {feedback?.notice ? (

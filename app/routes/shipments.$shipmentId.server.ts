@@ -6,6 +6,7 @@ import {
   isMilestoneKind,
   type MilestoneKind,
 } from "~/domain/shipments/milestones.ts";
+import { timeZoneOr, zonedDateTimeToInstant } from "~/domain/time-zone.ts";
 
 export interface MilestoneFormInput {
   kind: MilestoneKind;
@@ -39,12 +40,12 @@ export function milestoneFromForm(form: FormData): Parsed {
   };
   const kind = values.kind ?? "";
   if (!isMilestoneKind(kind)) errors.kind = "Unknown milestone.";
-  // datetime-local has no zone: the field is labelled UTC.
+  // datetime-local has no zone: the field is read in the zone its label names, the viewer's
+  // (posted beside it; UTC without one), as the lot's close time is (ADR 040).
   const raw = values.occurredAt ?? "";
-  const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(raw)
-    ? new Date(`${raw.length === 16 ? `${raw}:00` : raw}Z`)
-    : null;
-  if (!at) errors.occurredAt = "Enter the date and time (UTC).";
+  const zone = timeZoneOr(values.timeZone);
+  const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(raw) ? zonedDateTimeToInstant(raw, zone) : null;
+  if (!at) errors.occurredAt = `Enter the date and time (${zone}).`;
   const lat = number("lat");
   const lng = number("lng");
   if ((lat === null) !== (lng === null)) errors.lat = "Give both latitude and longitude, or neither.";

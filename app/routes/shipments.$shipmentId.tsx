@@ -23,6 +23,7 @@ import { MAX_DOCUMENT_BYTES } from "~/domain/lot-documents.ts";
 import { SHIPMENT_PAPER_LABELS } from "~/domain/papers/shipment-papers.ts";
 import { MAX_EVIDENCE_FORM_BYTES } from "~/domain/shipments/evidence.ts";
 import { MILESTONE_LABELS } from "~/domain/shipments/milestones.ts";
+import { zonedDateTimeValue } from "~/domain/time-zone.ts";
 import {
   issueCertificate,
   shipmentCertificateNumber,
@@ -42,6 +43,8 @@ import { shipmentPapersFor } from "~/models/shipments/shipment-papers.server.ts"
 import { getShipmentFor } from "~/models/shipments/shipment-read.server.ts";
 import shipmentStyles from "~/styles/shipments.css?url";
 import { readFormWithFiles } from "~/utils/multipart.server.ts";
+import { viewerTimeZone } from "~/utils/time-zone.server.ts";
+import { useTimeZone } from "~/utils/use-time-zone.ts";
 import { consentFromForm, milestoneFromForm } from "./shipments.$shipmentId.server.ts";
 
 export const links = () => [{ rel: "stylesheet", href: shipmentStyles }];
@@ -54,7 +57,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { organization: true });
   const shipment = await getShipmentFor(actor.organization.id, params.shipmentId ?? "");
   if (!shipment) throw new Response("No such shipment.", { status: 404 });
-  // The form's default time: now, to the minute, in UTC (the field says so).
   const carrier = await carrierChoice(actor.organization.id, shipment.id);
   const certificateNumber = await shipmentCertificateNumber(shipment.id);
   const papers = await shipmentPapersFor(actor.organization.id, shipment.id);
@@ -69,7 +71,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     evidence,
     consents,
     canRecordConsent,
-    nowUtc: new Date().toISOString().slice(0, 16),
+    // The form's default, now, in the zone its label names (the viewer's, ADR 040).
+    nowLocal: zonedDateTimeValue(new Date(), viewerTimeZone(request, actor.user?.timeZone)),
   };
 }
 
@@ -178,7 +181,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ShipmentPage() {
-  const { shipment, carrier, certificateNumber, papers, evidence, consents, canRecordConsent, nowUtc } =
+  const { shipment, carrier, certificateNumber, papers, evidence, consents, canRecordConsent, nowLocal } =
     useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>() as (FormFeedback & { intent?: string }) | undefined;
   // Each form shows only its own refusal: the consent form's errors are not the milestone's.
@@ -186,6 +189,7 @@ export default function ShipmentPage() {
   const feedback = answer?.intent === "record-consent" ? undefined : answer;
   const busy = useNavigation().state === "submitting";
   useLiveShipment(shipment.id, shipment.version);
+  const timeZone = useTimeZone();
   const next = shipment.nextMilestone;
   const first = shipment.legs[0];
   return (
@@ -282,12 +286,13 @@ export default function ShipmentPage() {
             aria-label="Record the next milestone"
           >
             <input type="hidden" name="kind" value={next} />
+            <input type="hidden" name="timeZone" value={timeZone} />
             <TextField
               name="occurredAt"
-              label="When (UTC)"
+              label={`When (${timeZone})`}
               type="datetime-local"
               required
-              defaultValue={nowUtc}
+              defaultValue={nowLocal}
               feedback={feedback}
             />
             <TextField name="lat" label="Latitude" inputMode="decimal" feedback={feedback} />

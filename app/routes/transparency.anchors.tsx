@@ -1,6 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { LocalTime } from "~/components/lot/award-panel.tsx";
+import { DateTime } from "~/components/date-time.tsx";
 import { listAnchors } from "~/models/custody/anchors.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Custody anchors · Packloop" }];
@@ -54,7 +54,7 @@ export default function TransparencyAnchors() {
                 </td>
                 <td className="number">{anchor.lotCount}</td>
                 <td>
-                  <LocalTime iso={anchor.createdAt} />
+                  <DateTime value={anchor.createdAt} />
                 </td>
               </tr>
             ))}

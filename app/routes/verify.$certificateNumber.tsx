@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { certificateJson } from "~/api/certificate-api.server.ts";
+import { DateTime } from "~/components/date-time.tsx";
 import { CHEMISTRY_LABELS, LOT_FORM_LABELS, RECYCLING_PROCESS_LABELS } from "~/domain/codes.ts";
-import { utcFallback } from "~/domain/date-time.ts";
 import { METAL_LABELS, type Metal } from "~/domain/metal-content.ts";
 import { formatBasisPoints, formatNumber } from "~/domain/quantity.ts";
 import { getCertificate } from "~/models/certificates/recovery-certificate.server.ts";
@@ -42,7 +42,7 @@ export default function VerifyCertificate() {
       <dl className="facts">
         <dt>Issued</dt>
         <dd>
-          {utcFallback(c.issuedAt)} by {c.issuedBy}
+          <DateTime value={c.issuedAt} /> by {c.issuedBy}
         </dd>
         <dt>Lot</dt>
         <dd>
@@ -52,7 +52,7 @@ export default function VerifyCertificate() {
         </dd>
         <dt>Mass received</dt>
         <dd data-testid="verify-mass">
-          {kg(c.massReceivedKg)} on {utcFallback(c.receivedAt)}
+          {kg(c.massReceivedKg)} on <DateTime value={c.receivedAt} />
         </dd>
         <dt>Facility</dt>
         <dd>
@@ -61,7 +61,7 @@ export default function VerifyCertificate() {
         <dt>Process</dt>
         <dd>
           {RECYCLING_PROCESS_LABELS[c.process as keyof typeof RECYCLING_PROCESS_LABELS] ?? c.process},
-          processed {utcFallback(c.processedAt)}
+          processed <DateTime value={c.processedAt} />
         </dd>
       </dl>
       <section>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
+import { DateTime } from "~/components/date-time.tsx";
 import { WatchButton } from "~/components/lot/watch-button.tsx";
 import { LOT_STATUS_LABELS } from "~/domain/lot-lifecycle.ts";
 import { formatMoney } from "~/domain/money.ts";
@@ -36,7 +37,7 @@ export default function Watchlist() {
               <th scope="col">Status</th>
               <th scope="col">Price</th>
               <th scope="col">Bids</th>
-              <th scope="col">Closes (UTC)</th>
+              <th scope="col">Closes</th>
               <th scope="col">
                 <span className="hint">Watch</span>
               </th>
@@ -55,7 +56,7 @@ export default function Watchlist() {
                 </td>
                 <td>{lot.price ? formatMoney(lot.price) : "—"}</td>
                 <td>{lot.saleMode === "fixed" ? "—" : lot.bidCount}</td>
-                <td>{lot.closesAt ? lot.closesAt.slice(0, 16).replace("T", " ") : "—"}</td>
+                <td>{lot.closesAt ? <DateTime value={lot.closesAt} /> : "—"}</td>
                 <td>
                   <WatchButton lotId={lot.id} watching redirectTo="/watchlist" />
                 </td>

@@ -50,7 +50,7 @@ export const BODY_LIMITS: Record<BodyKind, number> = {
   "deal-form": MAX_DISPUTE_FORM_BYTES,
   /** A shipment page's milestone form with its evidence files. */
   "evidence-form": MAX_EVIDENCE_FORM_BYTES,
-  /** The organisation's verification page: one document (ADR 038). */
+  /** The organisation's verification page and POST /api/v1/verification/documents: one document (ADR 038, 050). */
   "verification-form": MAX_VERIFICATION_FORM_BYTES,
 };
 
@@ -64,6 +64,8 @@ const SHIPMENT_PAGE = /^\/shipments\/[^/]+$/;
 /** The kind of body a path takes; single fetch's `.data` suffix and a trailing slash are ignored. */
 export function bodyKindFor(path: string): BodyKind {
   const bare = path.replace(/\.data$/, "").replace(/(.)\/+$/, "$1");
+  // The verification document upload is the API's one multipart body: the page's limit (ADR 050).
+  if (bare === "/api/v1/verification/documents") return "verification-form";
   if (isApiPath(bare)) return BULK_JSON.test(bare) ? "bulk-json" : "json";
   if (LOT_IMPORT.test(bare)) return "lot-import";
   const lot = LOT_FORM.exec(bare);

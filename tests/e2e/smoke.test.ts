@@ -440,6 +440,11 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
       { path: `/api/v1/shipments/${ids.shipments[role] ?? "01900000-0000-7000-8000-000000000000"}/consents` },
     ],
   },
+  // The organisation's own verification (ADR 050): members read it, anonymous gets 401; the request
+  // is POST only (405 to a GET).
+  "routes/api.v1.verification": { kind: RESOURCE, plan: page("/api/v1/verification") },
+  "routes/api.v1.verification.documents": { kind: RESOURCE, plan: page("/api/v1/verification/documents") },
+  "routes/api.v1.verification.request": { kind: RESOURCE, plan: page("/api/v1/verification/request") },
   // A milestone's evidence file: the demo has none, so 404 for everyone on or off the shipment.
   "routes/shipments.$shipmentId_.evidence.$evidenceId": {
     kind: RESOURCE,

@@ -22,6 +22,8 @@
 // - /language (the header's switcher) is open to everyone: an empty form is refused (400), GET goes home.
 // - /places/search and /places/nearest (the gazetteer, ADR 039) are public GETs;
 //   /places/nearest without lat and lng is refused (400), /places/search without q answers no places.
+// - /api/v1/verification/documents takes multipart/form-data only: the matrix's JSON `{}` is 415 for
+//   every member; /api/v1/verification/request refuses an organisation without its registration (400).
 export const PRINCIPALS = ["anonymous", "seller", "buyer", "recycler", "carrier", "admin", "token"] as const;
 export type Principal = (typeof PRINCIPALS)[number];
 export type Outcome =
@@ -34,6 +36,7 @@ export type Outcome =
   | "405"
   | "409"
   | "413"
+  | "415"
   | "429"
   | "5xx";
 
@@ -1047,6 +1050,33 @@ export const EXPECTED: Record<string, Record<Principal, Outcome>> = {
     carrier: "403",
     admin: "invalid",
     token: "login",
+  },
+  "routes/api.v1.verification": {
+    anonymous: "405",
+    seller: "405",
+    buyer: "405",
+    recycler: "405",
+    carrier: "405",
+    admin: "405",
+    token: "405",
+  },
+  "routes/api.v1.verification.documents": {
+    anonymous: "login",
+    seller: "415",
+    buyer: "415",
+    recycler: "415",
+    carrier: "415",
+    admin: "415",
+    token: "415",
+  },
+  "routes/api.v1.verification.request": {
+    anonymous: "login",
+    seller: "invalid",
+    buyer: "invalid",
+    recycler: "invalid",
+    carrier: "invalid",
+    admin: "invalid",
+    token: "invalid",
   },
   "routes/settings.verification": {
     anonymous: "login",
@@ -2118,6 +2148,33 @@ export const EXPECTED_GET: Record<string, Record<Principal, Outcome>> = {
     carrier: "403",
     admin: "ok",
     token: "login",
+  },
+  "routes/api.v1.verification": {
+    anonymous: "login",
+    seller: "ok",
+    buyer: "ok",
+    recycler: "ok",
+    carrier: "ok",
+    admin: "ok",
+    token: "ok",
+  },
+  "routes/api.v1.verification.documents": {
+    anonymous: "login",
+    seller: "ok",
+    buyer: "ok",
+    recycler: "ok",
+    carrier: "ok",
+    admin: "ok",
+    token: "ok",
+  },
+  "routes/api.v1.verification.request": {
+    anonymous: "405",
+    seller: "405",
+    buyer: "405",
+    recycler: "405",
+    carrier: "405",
+    admin: "405",
+    token: "405",
   },
   "routes/settings.verification": {
     anonymous: "login",

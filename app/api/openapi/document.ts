@@ -14,6 +14,7 @@ import { priceIndexApi } from "./price-index.ts";
 import { quotesApi } from "./quotes.ts";
 import { scenariosApi } from "./scenarios.ts";
 import { shipmentsApi } from "./shipments.ts";
+import { verificationApi } from "./verification.ts";
 
 // Each resource describes its own endpoints in a fragment beside this file; add it here.
 const fragments: OpenApiFragment[] = [
@@ -32,6 +33,7 @@ const fragments: OpenApiFragment[] = [
   certificatesApi,
   priceIndexApi,
   scenariosApi,
+  verificationApi,
 ];
 
 export function openApiDocument(serverUrl: string) {

@@ -1,7 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { DateTime } from "~/components/date-time.tsx";
 import type { AwardPanelData } from "~/domain/bidding/award-panel.ts";
-import { formatDateTime, utcFallback } from "~/domain/date-time.ts";
 import { formatMoney } from "~/domain/money.ts";
 import { useTimeZone } from "~/utils/use-time-zone.ts";
 
@@ -17,15 +17,6 @@ type Feedback = { intent: string | null; formError: string; errors: Record<strin
 
 type SellerData = Extract<AwardPanelData, { role: "seller" }>;
 type BidderData = Extract<AwardPanelData, { role: "bidder" }>;
-
-/** A moment in the viewer's own time zone: UTC from the server, the local time once hydrated. */
-export function LocalTime({ iso }: { iso: string }) {
-  const [text, setText] = useState(() => utcFallback(iso));
-  useEffect(() => {
-    setText(formatDateTime(iso, "local"));
-  }, [iso]);
-  return <time dateTime={iso}>{text}</time>;
-}
 
 const price = (amountMinor: number, currency: string) => formatMoney({ amountMinor, currency });
 
@@ -115,7 +106,7 @@ function ProvisionalAward({ action, award }: { action: string; award: NonNullabl
       <p>
         Provisional winner: <strong>{award.bidder}</strong> at{" "}
         {price(award.amount.amountMinor, award.amount.currency)} ({award.reason}). Confirm by{" "}
-        {award.confirmBy ? <LocalTime iso={award.confirmBy} /> : "the deadline"}, or the award passes to the
+        {award.confirmBy ? <DateTime value={award.confirmBy} /> : "the deadline"}, or the award passes to the
         next bidder.
       </p>
       <confirm.fetcher.Form method="post" action={action} className="inline-form">
@@ -347,7 +338,7 @@ function BidderResult({ lotId, data }: { lotId: string; data: BidderData }) {
       {outcome?.kind === "provisional" ? (
         <p className="notice" data-testid="bidder-outcome">
           You are the provisional winner at {price(outcome.amountMinor, data.currency)}. The seller confirms
-          by {outcome.confirmBy ? <LocalTime iso={outcome.confirmBy} /> : "the deadline"}.
+          by {outcome.confirmBy ? <DateTime value={outcome.confirmBy} /> : "the deadline"}.
         </p>
       ) : null}
       {outcome?.kind === "lost" ? (

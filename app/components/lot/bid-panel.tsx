@@ -1,12 +1,11 @@
 import { useLocation, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
+import { DateTime } from "~/components/date-time.tsx";
 import { MaybeMoney } from "~/components/money.tsx";
 import { VerificationBadge } from "~/components/verification-badge.tsx";
 import type { AuctionView } from "~/domain/bidding/auction-view.ts";
 import type { LiveAuction, SellerLadderEntry } from "~/domain/bidding/live-auction.ts";
-import { formatDateTime } from "~/domain/date-time.ts";
 import type { Money } from "~/domain/money.ts";
-import { useTimeZone } from "~/utils/use-time-zone.ts";
 import { BidForm, type BidFormData } from "./bid-form.tsx";
 import { useLiveAuction, useNow } from "./use-live-auction.ts";
 
@@ -51,13 +50,7 @@ export function timeLeft(closesAt: string, now: Date): string {
  * the server's HTML and the hydrated page agree, ADR 040); the <time> element carries the instant.
  */
 function Moment({ iso, testId }: { iso: string; now?: Date | null; testId?: string }) {
-  const timeZone = useTimeZone();
-  const text = formatDateTime(iso, "localSeconds", { timeZone });
-  return (
-    <time dateTime={iso} data-testid={testId}>
-      {text}
-    </time>
-  );
+  return <DateTime value={iso} precision="second" testId={testId} />;
 }
 
 export type BidderOutcomeKind = "won" | "provisional" | "lost" | "pending" | "not_sold";

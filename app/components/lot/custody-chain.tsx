@@ -1,5 +1,5 @@
+import { DateTime } from "~/components/date-time.tsx";
 import type { CustodyChainView } from "~/domain/custody/chain-view.ts";
-import { LocalTime } from "./award-panel.tsx";
 
 /**
  * The lot's chain of custody (ADR 021): its latest events — sequence, what happened, when, who and
@@ -60,7 +60,7 @@ export function CustodyChainSection({ lotId, chain }: { lotId: string; chain: Cu
                       {event.corrects ? <span className="hint"> (corrects #{event.corrects})</span> : null}
                     </td>
                     <td>
-                      <LocalTime iso={event.occurredAt} />
+                      <DateTime value={event.occurredAt} />
                     </td>
                     <td>{event.who ?? "Packloop"}</td>
                     <td>

@@ -1,5 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { DateTime } from "~/components/date-time.tsx";
 import { formatNumber } from "~/domain/quantity.ts";
 
 export interface QuestionItem {
@@ -20,10 +21,6 @@ type QuestionFeedback = {
 
 const QUESTION_MAX = 1000;
 const ANSWER_MAX = 2000;
-
-function day(iso: string) {
-  return iso.slice(0, 10);
-}
 
 /**
  * Questions and answers on a lot. Askers are never named (anonymised as "A bidder"), so the seller
@@ -61,11 +58,19 @@ export function LotQuestions({
             <li key={q.id} className="question-item" data-testid="answered-question">
               <p>
                 <strong>{q.mine ? "You asked" : "A bidder asked"}</strong>{" "}
-                <span className="hint">({day(q.askedAt)})</span>: {q.question}
+                <span className="hint">
+                  (<DateTime value={q.askedAt} precision="day" />)
+                </span>
+                : {q.question}
               </p>
               <p className="question-answer">
                 <strong>The seller answered</strong>{" "}
-                {q.answeredAt ? <span className="hint">({day(q.answeredAt)})</span> : null}: {q.answer}
+                {q.answeredAt ? (
+                  <span className="hint">
+                    (<DateTime value={q.answeredAt} precision="day" />)
+                  </span>
+                ) : null}
+                : {q.answer}
               </p>
             </li>
           ))}
@@ -79,7 +84,10 @@ export function LotQuestions({
               <li key={q.id} className="question-item" data-testid="pending-question">
                 <p>
                   <strong>{q.mine ? "You asked" : "A bidder asked"}</strong>{" "}
-                  <span className="hint">({day(q.askedAt)})</span>: {q.question}
+                  <span className="hint">
+                    (<DateTime value={q.askedAt} precision="day" />)
+                  </span>
+                  : {q.question}
                 </p>
                 {isSeller ? <AnswerForm lotId={lotId} questionId={q.id} /> : null}
               </li>

@@ -6,6 +6,7 @@
 import { Link } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { useDateFormat } from "~/components/date-time.tsx";
 import { Money } from "~/components/money.tsx";
 import {
   BATTERY_CONDITIONS,
@@ -141,6 +142,7 @@ export function LotTable({ rows }: { rows: LotRow[] }) {
   const { t } = useTranslation();
   const format = useFormat();
   const day = (iso: string) => format.date(iso, { precision: "day", timeZone: "UTC" });
+  const when = useDateFormat();
   return (
     <table className="stack-table" data-testid="lot-list">
       <thead>
@@ -191,7 +193,7 @@ export function LotTable({ rows }: { rows: LotRow[] }) {
                   <Money money={lot.price} testId="lot-price" />
                 </div>
               ) : null}
-              {lot.closesAt ? <div>{t("lots.table.closes", { date: day(lot.closesAt) })}</div> : null}
+              {lot.closesAt ? <div>{t("lots.table.closes", { date: when(lot.closesAt, "day") })}</div> : null}
             </td>
           </tr>
         ))}
