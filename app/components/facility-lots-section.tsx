@@ -64,7 +64,11 @@ function SaleFacts({
         <div>
           <dt>{t(`lotsYouCanTake.price.${sale.priceKind}`)}</dt>
           <dd data-testid="sale-price">
-            {sale.price ? formatCodeAmount(sale.price.amountMinor, sale.price.currency) : "—"}
+            {sale.price
+              ? formatCodeAmount(sale.price.amountMinor, sale.price.currency)
+              : sale.priceKind === "sealed"
+                ? t("lotsYouCanTake.sealedUntilClose")
+                : "—"}
             {sale.mode !== "fixed" ? (
               <span className="hint"> · {t("counts.bids", { count: sale.bidCount })}</span>
             ) : null}

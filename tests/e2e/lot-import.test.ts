@@ -157,6 +157,18 @@ describe("lot import", () => {
     );
     expect(consequence).toMatch(/Bidding closes between \d{1,2} \w{3} \d{4}, \d{2}:\d{2} \S+ and /);
 
+    // Without JavaScript the post comes back as a confirmation step saying the same; Cancel changes nothing.
+    const plain = await browser.newPage({ javaScriptEnabled: false });
+    await plain.context().addCookies(await page.context().cookies());
+    await plain.goto(page.url());
+    await plain.getByRole("button", { name: "Publish 6 lots" }).click();
+    const step = plain.getByTestId("confirm-step");
+    await step.waitFor({ state: "visible" });
+    expect(await step.getByTestId("confirm-consequence").textContent()).toBe(consequence);
+    await step.getByRole("link", { name: "Cancel" }).click();
+    await plain.getByTestId("import-result").waitFor();
+    expect(await plain.getByTestId("import-result").textContent()).toContain("6 saved as drafts");
+
     // The dialog states it again; Cancel closes it and publishes nothing.
     await section.getByRole("button", { name: "Publish 6 lots" }).click();
     const dialog = page.locator("dialog[open]");

@@ -103,8 +103,11 @@ describe("lots you can take", () => {
       .filter({ has: page.getByTestId("takeable-action").filter({ hasText: /^Bid$/ }) })
       .first();
     expect(await row.getByTestId("sale-mode").textContent()).toMatch(/^(Auction|Sealed tender)$/);
-    // The price with its ISO currency code, and the bid count beside it.
-    expect(await row.getByTestId("sale-price").textContent()).toMatch(/^[A-Z]{3} [\d,.]+ · \d+ bids?$/);
+    // The price with its ISO currency code (a tender without an opening price: none, sealed), and the
+    // bid count beside it.
+    expect(await row.getByTestId("sale-price").textContent()).toMatch(
+      /^([A-Z]{3} [\d,.]+|Sealed until the close) · \d+ bids?$/,
+    );
     expect(await row.getByTestId("time-left").textContent()).toMatch(/^\d+ (d \d+ h|h \d{2} min|min \d{2} s) left$/);
     // The close in the viewer's zone, named (ADR 040).
     expect(await row.getByTestId("closes-at").textContent()).toMatch(/\d{4}, \d{2}:\d{2} (GMT|UTC)/);

@@ -51,6 +51,11 @@ describe("takeableSale", () => {
       { mode: "sealed", priceKind: "opening", price: { amountMinor: 1_000_000, currency: "CLP" }, bidCount: 2 },
     ],
     [
+      "a sealed tender without an opening price: no price at all",
+      { saleMode: "sealed", startingPriceMinor: null, currentPriceMinor: 7_654_321, bidCount: 1 },
+      { mode: "sealed", priceKind: "sealed", price: null, bidCount: 1 },
+    ],
+    [
       "a fixed price: the asking price and no close",
       { saleMode: "fixed", startingPriceMinor: null, askingPriceMinor: 3_300_000, closesAt: null, originalClosesAt: null },
       { mode: "fixed", priceKind: "asking", price: { amountMinor: 3_300_000, currency: "CLP" }, closesAt: null },

@@ -67,9 +67,10 @@ export interface TakeableSale {
   readonly mode: AuctionView["saleMode"];
   /**
    * current: an auction's price after its bids; starting: an auction without bids yet; opening: a
-   * sealed tender's published opening price (its bids stay sealed); asking: a fixed price.
+   * sealed tender's published opening price (its bids stay sealed); sealed: a tender without one,
+   * so no price at all; asking: a fixed price.
    */
-  readonly priceKind: "current" | "starting" | "opening" | "asking";
+  readonly priceKind: "current" | "starting" | "opening" | "sealed" | "asking";
   readonly price: Money | null;
   readonly bidCount: number;
   readonly closesAt: string | null;
@@ -83,7 +84,9 @@ export function takeableSale(view: AuctionView): TakeableSale {
   }
   if (view.saleMode === "sealed") {
     // Never view.currentPrice (always null for a tender): only what the seller published.
-    return { ...common, priceKind: "opening", price: view.startingPrice, closesAt: view.closesAt };
+    return view.startingPrice
+      ? { ...common, priceKind: "opening", price: view.startingPrice, closesAt: view.closesAt }
+      : { ...common, priceKind: "sealed", price: null, closesAt: view.closesAt };
   }
   return view.currentPrice
     ? { ...common, priceKind: "current", price: view.currentPrice, closesAt: view.closesAt }
