@@ -242,7 +242,12 @@ async function publishDrafts(
     where: { id: who.organizationId },
     select: { name: true },
   });
-  await notifyImportedLotMatches(tx, { organizationId: who.organizationId, name: seller.name }, published, now);
+  await notifyImportedLotMatches(
+    tx,
+    { organizationId: who.organizationId, name: seller.name },
+    published,
+    now,
+  );
   return published;
 }
 
@@ -271,7 +276,10 @@ async function importDrafts(
 }
 
 /** What publishing the import's drafts would open (for the confirmation); null unless it is done. */
-export async function importPublishPlanFor(record: LotImport, now = new Date()): Promise<ImportPublishPlan | null> {
+export async function importPublishPlanFor(
+  record: LotImport,
+  now = new Date(),
+): Promise<ImportPublishPlan | null> {
   if (record.status !== "done") return null;
   return importPublishPlan((await importDrafts(db(), record, now)).map((d) => d.facts));
 }

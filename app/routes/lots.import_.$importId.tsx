@@ -15,8 +15,8 @@ import {
   importPublishPlanFor,
   publishImportDrafts,
 } from "~/models/lot-import.server.ts";
-import { useTimeZone } from "~/utils/use-time-zone.ts";
 import importStyles from "~/styles/lot-import.css?url";
+import { useTimeZone } from "~/utils/use-time-zone.ts";
 import type { ImportProgress } from "./lots.import_.$importId.progress.ts";
 
 // The page of one import: a progress bar while its lots are written, then the result. The route
@@ -136,7 +136,9 @@ function usePublishText(plan: ImportPublishPlan): ConfirmText {
       : "";
   const left = plan.drafts - plan.publishable;
   const consequence = [
-    binding > 0 ? t("importPublish.consequence", { lots, count: binding }) : t("importPublish.fixedOnly", { lots }),
+    binding > 0
+      ? t("importPublish.consequence", { lots, count: binding })
+      : t("importPublish.fixedOnly", { lots }),
     closes,
     left > 0 ? t("importPublish.leftAsDrafts", { lots: t("counts.lots", { count: left }) }) : "",
   ]
@@ -211,7 +213,10 @@ export default function LotImportPage() {
   const { t } = useTranslation();
   const page = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const done = answer && "published" in answer ? answer : null;
+  const publishedNow =
+    answer && "published" in answer && typeof answer.published === "number"
+      ? { published: answer.published, leftAsDrafts: answer.leftAsDrafts ?? 0 }
+      : null;
   const progress = useImportProgress(page.id, page.progress);
   const total = Math.max(progress.validRows, 1);
   const done = progress.status === "done" ? progress.importedRows : progress.processedRows;
@@ -287,11 +292,11 @@ export default function LotImportPage() {
           </p>
         </section>
       ) : null}
-      {done ? (
+      {publishedNow ? (
         <p className="notice" role="status" data-testid="import-published">
-          {t("importPublish.published", { lots: t("counts.lots", { count: done.published }) })}
-          {done.leftAsDrafts > 0
-            ? ` ${t("importPublish.leftAsDrafts", { lots: t("counts.lots", { count: done.leftAsDrafts }) })}`
+          {t("importPublish.published", { lots: t("counts.lots", { count: publishedNow.published }) })}
+          {publishedNow.leftAsDrafts > 0
+            ? ` ${t("importPublish.leftAsDrafts", { lots: t("counts.lots", { count: publishedNow.leftAsDrafts }) })}`
             : ""}
         </p>
       ) : null}
@@ -301,7 +306,7 @@ export default function LotImportPage() {
           plan={page.publishPlan}
           asked={page.publishAsked}
           askedAgain={Boolean(answer && "confirm" in answer)}
-          done={done}
+          done={publishedNow}
           error={answer && "error" in answer ? answer.error : null}
         />
       ) : null}

@@ -95,7 +95,10 @@ describe("lots you can take", () => {
         break;
       }
     }
-    expect(facilityHref, "a facility of the demo recycler that can take an open auction or tender").not.toBeNull();
+    expect(
+      facilityHref,
+      "a facility of the demo recycler that can take an open auction or tender",
+    ).not.toBeNull();
     const facilityId = facilityHref!.split("/").at(-1)!;
 
     const row = page
@@ -108,7 +111,9 @@ describe("lots you can take", () => {
     expect(await row.getByTestId("sale-price").textContent()).toMatch(
       /^([A-Z]{3} [\d,.]+|Sealed until the close) · \d+ bids?$/,
     );
-    expect(await row.getByTestId("time-left").textContent()).toMatch(/^\d+ (d \d+ h|h \d{2} min|min \d{2} s) left$/);
+    expect(await row.getByTestId("time-left").textContent()).toMatch(
+      /^\d+ (d \d+ h|h \d{2} min|min \d{2} s) left$/,
+    );
     // The close in the viewer's zone, named (ADR 040).
     expect(await row.getByTestId("closes-at").textContent()).toMatch(/\d{4}, \d{2}:\d{2} (GMT|UTC)/);
 

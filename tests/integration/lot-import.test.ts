@@ -246,7 +246,11 @@ describe("publishing an import's auctions is confirmed first (issue 15 item 7)",
   test("a file of fixed-price lots only is published without the question", async () => {
     const grid = lotGrid(9, TODAY).filter((row, i) => i === 0 || row.includes("fixed"));
     expect(grid).toHaveLength(4);
-    const outcome = await upload(fleet, { bytes: gridToCsv(grid), name: "fixed.csv" }, { publish: "publish" });
+    const outcome = await upload(
+      fleet,
+      { bytes: gridToCsv(grid), name: "fixed.csv" },
+      { publish: "publish" },
+    );
     expect(outcome.location).not.toContain("publish=ask");
     const record = await finishedImport(fleet, outcome.location);
     const lots = await db().lot.findMany({ where: { id: { in: idsOf(record, 3) } } });

@@ -31,24 +31,40 @@ function lot(overrides: Partial<LotSaleColumns>): LotSaleColumns {
   };
 }
 
-const sale = (overrides: Partial<LotSaleColumns>, now = NOW) => takeableSale(auctionView(lot(overrides), null, now));
+const sale = (overrides: Partial<LotSaleColumns>, now = NOW) =>
+  takeableSale(auctionView(lot(overrides), null, now));
 
 describe("takeableSale", () => {
   test.each([
     [
       "an auction with bids: its current price",
       { currentPriceMinor: 4_000_000, bidCount: 3, leadingMaxMinor: 9_000_000, leadingOrganizationId: "b" },
-      { mode: "auction", priceKind: "current", price: { amountMinor: 4_000_000, currency: "CLP" }, bidCount: 3 },
+      {
+        mode: "auction",
+        priceKind: "current",
+        price: { amountMinor: 4_000_000, currency: "CLP" },
+        bidCount: 3,
+      },
     ],
     [
       "an auction without bids: its starting price",
       {},
-      { mode: "auction", priceKind: "starting", price: { amountMinor: 1_000_000, currency: "CLP" }, bidCount: 0 },
+      {
+        mode: "auction",
+        priceKind: "starting",
+        price: { amountMinor: 1_000_000, currency: "CLP" },
+        bidCount: 0,
+      },
     ],
     [
       "a sealed tender: its opening price, never the amount the row holds",
       { saleMode: "sealed", currentPriceMinor: 7_654_321, bidCount: 2 },
-      { mode: "sealed", priceKind: "opening", price: { amountMinor: 1_000_000, currency: "CLP" }, bidCount: 2 },
+      {
+        mode: "sealed",
+        priceKind: "opening",
+        price: { amountMinor: 1_000_000, currency: "CLP" },
+        bidCount: 2,
+      },
     ],
     [
       "a sealed tender without an opening price: no price at all",
@@ -57,8 +73,19 @@ describe("takeableSale", () => {
     ],
     [
       "a fixed price: the asking price and no close",
-      { saleMode: "fixed", startingPriceMinor: null, askingPriceMinor: 3_300_000, closesAt: null, originalClosesAt: null },
-      { mode: "fixed", priceKind: "asking", price: { amountMinor: 3_300_000, currency: "CLP" }, closesAt: null },
+      {
+        saleMode: "fixed",
+        startingPriceMinor: null,
+        askingPriceMinor: 3_300_000,
+        closesAt: null,
+        originalClosesAt: null,
+      },
+      {
+        mode: "fixed",
+        priceKind: "asking",
+        price: { amountMinor: 3_300_000, currency: "CLP" },
+        closesAt: null,
+      },
     ],
   ] as const)("%s", (_case, overrides, expected) => {
     const result = sale(overrides as Partial<LotSaleColumns>);
