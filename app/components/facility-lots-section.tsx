@@ -1,7 +1,13 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { CHEMISTRY_SHORT_LABELS, type Chemistry } from "~/domain/codes.ts";
+import { formatDateTime } from "~/domain/date-time.ts";
 import { economyByCode } from "~/domain/economies.ts";
-import type { FacilityLots } from "~/domain/matching/match-view.ts";
+import type { FacilityLots, TakeableLot } from "~/domain/matching/match-view.ts";
+import { formatCodeAmount } from "~/domain/money.ts";
+import { useTimeZone } from "~/utils/use-time-zone.ts";
+import { timeLeft } from "./lot/bid-panel.tsx";
+import { useNow } from "./lot/use-live-auction.ts";
 import { RoutesMap } from "./map/routes-map.tsx";
 import { NetValueTerms, TransportFacts } from "./match-breakdown.tsx";
 import "./lot-matches.css";
@@ -26,14 +32,101 @@ function LotTitle({ lot }: { lot: FacilityLots["takeable"][number] }) {
   );
 }
 
+/**
+ * How the lot is sold and what to do about it (issue 15 item 6): the sale mode, the price a visitor
+ * may see (a tender's opening price, never its sealed bids), the time left and the close in the
+ * viewer's zone, and a Bid (auction, tender) or Request (fixed price) link to the lot's bid panel
+ * with this facility chosen. The seller's own members get no button.
+ */
+function SaleFacts({
+  lot,
+  facilityId,
+  own,
+  now,
+}: {
+  lot: TakeableLot;
+  facilityId: string;
+  own: boolean;
+  now: Date;
+}) {
+  const { t } = useTranslation();
+  const timeZone = useTimeZone();
+  const { sale } = lot;
+  const open = sale.status === "open";
+  const target = `/lots/${lot.lotId}?facility=${encodeURIComponent(facilityId)}#bidding`;
+  return (
+    <div className="takeable-sale" data-testid="takeable-sale" data-sale-mode={sale.mode}>
+      <dl>
+        <div>
+          <dt>{t("lotsYouCanTake.saleMode")}</dt>
+          <dd data-testid="sale-mode">{t(`lotsYouCanTake.mode.${sale.mode}`)}</dd>
+        </div>
+        <div>
+          <dt>{t(`lotsYouCanTake.price.${sale.priceKind}`)}</dt>
+          <dd data-testid="sale-price">
+            {sale.price
+              ? formatCodeAmount(sale.price.amountMinor, sale.price.currency)
+              : sale.priceKind === "sealed"
+                ? t("lotsYouCanTake.sealedUntilClose")
+                : "—"}
+            {sale.mode !== "fixed" ? (
+              <span className="hint"> · {t("counts.bids", { count: sale.bidCount })}</span>
+            ) : null}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("lotsYouCanTake.closes")}</dt>
+          <dd>
+            {sale.closesAt ? (
+              <>
+                <span data-testid="time-left">
+                  {open
+                    ? t("lotsYouCanTake.timeLeft", { time: timeLeft(sale.closesAt, now) })
+                    : t("lotsYouCanTake.closingNow")}
+                </span>{" "}
+                <span className="hint">
+                  (
+                  <time dateTime={sale.closesAt} data-testid="closes-at">
+                    {formatDateTime(sale.closesAt, "local", { timeZone })}
+                  </time>
+                  )
+                </span>
+              </>
+            ) : (
+              <span data-testid="time-left">{t("lotsYouCanTake.untilSold")}</span>
+            )}
+          </dd>
+        </div>
+      </dl>
+      {own ? (
+        <span className="hint" data-testid="own-lot">
+          {t("lotsYouCanTake.ownLot")}
+        </span>
+      ) : open ? (
+        <Link className="button" to={target} data-testid="takeable-action">
+          {sale.mode === "fixed" ? t("lotsYouCanTake.request") : t("lotsYouCanTake.bid")}
+        </Link>
+      ) : null}
+    </div>
+  );
+}
+
 /** "Lots you can take" (issue 4 item 4): open lots this facility can take, best net value first. */
 export function FacilityLotsSection({
   facility,
   lots,
+  viewerOrganizationId = null,
+  renderedAt,
 }: {
-  facility: { name: string; location: { lat: number; lng: number } };
+  facility: { id: string; name: string; location: { lat: number; lng: number } };
   lots: FacilityLots;
+  /** The viewer's organisation: on its own lots it gets no Bid button. */
+  viewerOrganizationId?: string | null;
+  /** When the loader read the lots: the time left the server renders and the first client render. */
+  renderedAt: string;
 }) {
+  // The loader's moment first (the server's HTML and the hydrated page agree), then the clock.
+  const now = useNow(30_000) ?? new Date(renderedAt);
   const routes = lots.takeable.slice(0, ROUTES_ON_MAP).flatMap((l, i) =>
     l.transport
       ? [
@@ -64,6 +157,12 @@ export function FacilityLotsSection({
               <h3>
                 <LotTitle lot={l} />
               </h3>
+              <SaleFacts
+                lot={l}
+                facilityId={facility.id}
+                own={viewerOrganizationId !== null && viewerOrganizationId === l.organizationId}
+                now={now}
+              />
               {l.breakdown ? <NetValueTerms breakdown={l.breakdown} /> : null}
               <TransportFacts transport={l.transport} />
             </li>

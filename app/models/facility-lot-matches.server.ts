@@ -1,9 +1,16 @@
+import { auctionView } from "~/domain/bidding/auction-view.ts";
 import { prepareLot } from "~/domain/matching/feasibility.ts";
 import { toMatchFacility, toMatchLot } from "~/domain/matching/match-records.ts";
-import { breakdownOf, type FacilityLots, type TakeableLot } from "~/domain/matching/match-view.ts";
+import {
+  breakdownOf,
+  type FacilityLots,
+  type TakeableLot,
+  takeableSale,
+} from "~/domain/matching/match-view.ts";
 import { valuePair } from "~/domain/matching/valuation.ts";
 import type { ReferencePrice } from "~/domain/reference-prices.ts";
 import { db } from "~/utils/db.server.ts";
+import { lotSaleColumns } from "./bidding/lot-sale.server.ts";
 import { type FacilityRow, matchContext } from "./lot-matches.server.ts";
 
 /**
@@ -51,6 +58,10 @@ export async function lotsForFacility(
       economy: row.economyCode,
       massKg: row.massKg,
       chemistry: row.chemistry,
+      // The sale state comes from the same rows (the lot carries its current price): no query per
+      // lot. As an anonymous visitor sees it, so a tender's bids never show (bid-visibility.ts).
+      sale: takeableSale(auctionView(lotSaleColumns({ ...row, leadingBid: null }), null, today)),
+      organizationId: row.organizationId,
     };
     const valued = valuePair(prepareLot(lot, ctx), facility);
     if (valued.ok) {

@@ -3,9 +3,15 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { lotTermsData } from "~/domain/custody/lot-terms.ts";
 import type { ImportIssue } from "~/domain/lot-import-columns.ts";
 import type { SpreadsheetKind } from "~/domain/lot-import-file.ts";
-import type { LotInput } from "~/domain/lot-input.ts";
+import {
+  type ImportDraftFacts,
+  type ImportPublishPlan,
+  importPublishPlan,
+} from "~/domain/lot-import-publish.ts";
+import { type LotInput, validateLotInput } from "~/domain/lot-input.ts";
+import { lotInputFromRow } from "~/domain/lot-json.ts";
 import type { LotImport } from "~/generated.server/prisma/client.ts";
-import { db } from "~/utils/db.server.ts";
+import { type DbTransaction, db } from "~/utils/db.server.ts";
 import { appendCustodyEvents } from "./custody/custody-chain.server.ts";
 import { lotDataFromInput } from "./lot.server.ts";
 import {
@@ -169,40 +175,10 @@ async function writeLots(record: LotImport, input: StartImportInput, now: Date):
         });
         if (count === 0) return false;
         if (input.publish) {
-          const published: PublishedLot[] = [];
-          for (const part of chunks(ids, ID_CHUNK)) {
-            const opened = await tx.lot.updateManyAndReturn({
-              where: { id: { in: part }, organizationId: input.organizationId, status: "draft" },
-              data: { status: "open", publishedAt: now },
-              select: PUBLISHED_LOT_SELECT,
-            });
-            await appendCustodyEvents(
-              tx,
-              opened.map((lot) => ({
-                lotId: lot.id,
-                kind: "lot_published",
-                data: { importId: record.id },
-                actorUserId: input.createdById,
-                organizationId: input.organizationId,
-                at: now,
-              })),
-            );
-            published.push(...opened);
-          }
-          // One digest per person for the whole import, in this transaction: the notices commit
-          // exactly when the lots become visible, so an import that fails or is stopped (its lots
-          // deleted) tells no one, and a process dying right after the commit cannot lose them —
-          // nothing would send them later. Matching runs in memory on lots already in hand (a few
-          // queries, not one per lot), so it adds little to this transaction.
-          published.sort((a, b) => a.number - b.number);
-          const seller = await tx.organization.findUniqueOrThrow({
-            where: { id: input.organizationId },
-            select: { name: true },
-          });
-          await notifyImportedLotMatches(
+          await publishDrafts(
             tx,
-            { organizationId: input.organizationId, name: seller.name },
-            published,
+            ids,
+            { organizationId: input.organizationId, userId: input.createdById, importId: record.id },
             now,
           );
         }
@@ -221,6 +197,126 @@ async function writeLots(record: LotImport, input: StartImportInput, now: Date):
     await failImport(record, message);
     return { status: "failed", message };
   }
+}
+
+/**
+ * Opens the given drafts of an import in the caller's transaction: each one's close time becomes its
+ * original close time (as publishLot does), a `lot_published` custody event per lot, and one "new
+ * lots match" digest per person for the whole batch — committed exactly when the lots become
+ * visible, so a publication that fails or is rolled back tells no one.
+ */
+async function publishDrafts(
+  tx: DbTransaction,
+  ids: readonly string[],
+  who: { organizationId: string; userId: string | null; importId: string },
+  now: Date,
+): Promise<PublishedLot[]> {
+  const published: PublishedLot[] = [];
+  for (const part of chunks(ids, ID_CHUNK)) {
+    await tx.$executeRaw`
+      UPDATE "Lot" SET "originalClosesAt" = "closesAt"
+      WHERE "id" = ANY(${part}::uuid[]) AND "organizationId" = ${who.organizationId}::uuid AND "status" = 'draft'`;
+    const opened = await tx.lot.updateManyAndReturn({
+      where: { id: { in: part }, organizationId: who.organizationId, status: "draft" },
+      data: { status: "open", publishedAt: now, version: { increment: 1 } },
+      select: PUBLISHED_LOT_SELECT,
+    });
+    await appendCustodyEvents(
+      tx,
+      opened.map((lot) => ({
+        lotId: lot.id,
+        kind: "lot_published",
+        data: { importId: who.importId },
+        actorUserId: who.userId,
+        organizationId: who.organizationId,
+        at: now,
+      })),
+    );
+    published.push(...opened);
+  }
+  if (published.length === 0) return published;
+  // One digest per person for the whole import. Matching runs in memory on lots already in hand (a
+  // few queries, not one per lot), so it adds little to this transaction.
+  published.sort((a, b) => a.number - b.number);
+  const seller = await tx.organization.findUniqueOrThrow({
+    where: { id: who.organizationId },
+    select: { name: true },
+  });
+  await notifyImportedLotMatches(
+    tx,
+    { organizationId: who.organizationId, name: seller.name },
+    published,
+    now,
+  );
+  return published;
+}
+
+/** The import's drafts with what publishing them needs to know, in chunks of ids. */
+async function importDrafts(
+  client: Pick<DbTransaction, "lot">,
+  record: Pick<LotImport, "id" | "createdAt" | "validRows" | "organizationId">,
+  now: Date,
+): Promise<{ id: string; facts: ImportDraftFacts }[]> {
+  const today = now.toISOString().slice(0, 10);
+  const out: { id: string; facts: ImportDraftFacts }[] = [];
+  for (const part of chunks(lotIdsOf(record), ID_CHUNK)) {
+    const rows = await client.lot.findMany({
+      where: { id: { in: part }, organizationId: record.organizationId, status: "draft" },
+    });
+    for (const row of rows) {
+      // The same check as publishing one lot (publishLot): complete, and a close time ahead.
+      const checked = validateLotInput(lotInputFromRow(row), { today, now, mode: "publish" });
+      out.push({
+        id: row.id,
+        facts: { saleMode: row.saleMode, closesAt: row.closesAt, publishable: checked.ok },
+      });
+    }
+  }
+  return out;
+}
+
+/** What publishing the import's drafts would open (for the confirmation); null unless it is done. */
+export async function importPublishPlanFor(
+  record: LotImport,
+  now = new Date(),
+): Promise<ImportPublishPlan | null> {
+  if (record.status !== "done") return null;
+  return importPublishPlan((await importDrafts(db(), record, now)).map((d) => d.facts));
+}
+
+export type PublishImportResult =
+  | { ok: true; published: number; leftAsDrafts: number }
+  | { ok: false; code: "NOT_FOUND" | "CONFLICT"; message: string };
+
+/**
+ * Publishes every publishable draft of a finished import at once, in one transaction (nobody sees
+ * half of it, and the digests commit with it); incomplete drafts, or ones whose close time has
+ * passed, stay drafts and are counted. The page asks for the confirmation first (the route checks
+ * `confirmed=yes` when the plan opens auctions or tenders, ADR 042).
+ */
+export async function publishImportDrafts(
+  caller: { organizationId: string; userId: string | null },
+  importId: string,
+  now = new Date(),
+): Promise<PublishImportResult> {
+  const record = await getLotImport(caller.organizationId, importId, now);
+  if (!record) return { ok: false, code: "NOT_FOUND", message: "No such import in your organisation." };
+  if (record.status !== "done")
+    return { ok: false, code: "CONFLICT", message: "Only a finished import can be published." };
+  return db().$transaction(
+    async (tx): Promise<PublishImportResult> => {
+      const drafts = await importDrafts(tx, record, now);
+      const ids = drafts.filter((d) => d.facts.publishable).map((d) => d.id);
+      const published = await publishDrafts(
+        tx,
+        ids,
+        { organizationId: caller.organizationId, userId: caller.userId, importId: record.id },
+        now,
+      );
+      return { ok: true, published: published.length, leftAsDrafts: drafts.length - published.length };
+    },
+    { timeout: 60_000 },
+  );
 }
 
 /** Marks the import failed and deletes every lot it wrote, in one transaction. */

@@ -54,6 +54,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : null;
   return {
     lots,
+    lotsReadAt: today.toISOString(),
+    viewerOrganizationId: organizationId,
     facility: {
       ...json,
       certifications: json.certifications.map((c, i) => ({
@@ -114,6 +116,8 @@ export default function FacilityPage() {
     active,
     isOwner,
     lots,
+    lotsReadAt,
+    viewerOrganizationId,
     bookable,
   } = useLoaderData<typeof loader>();
   const booking = useActionData<typeof action>();
@@ -249,7 +253,12 @@ export default function FacilityPage() {
         />
       </section>
 
-      <FacilityLotsSection facility={facility} lots={lots} />
+      <FacilityLotsSection
+        facility={facility}
+        lots={lots}
+        viewerOrganizationId={viewerOrganizationId}
+        renderedAt={lotsReadAt}
+      />
 
       <section className="card" aria-labelledby="certifications-heading">
         <h2 id="certifications-heading">Certifications and permits</h2>

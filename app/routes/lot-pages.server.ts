@@ -50,6 +50,8 @@ export async function lotBidding(
   viewer: LotViewer,
   lot: Parameters<typeof bidFacilityChoices>[0],
   flash: string | null,
+  /** `?facility=` from "Lots you can take": chosen in the form when it is one of the viewer's. */
+  requestedFacilityId: string | null = null,
 ) {
   const organizationId = viewer?.organizationId ?? null;
   const isSeller = organizationId !== null && organizationId === lot.organizationId;
@@ -92,6 +94,7 @@ export async function lotBidding(
     // Where an auction's bidders collect (EXW at the lot's location, ADR 013).
     location: lotLocation(lot),
     facilities,
+    preferredFacilityId: facilities.some((f) => f.id === requestedFacilityId) ? requestedFacilityId : null,
     idempotencyKey: crypto.randomUUID(),
     sellerLadder: isSeller ? await sellerLadder(lot.id) : [],
     // Where the lot's tonnes are booked and what an award does to that (ADR 012).

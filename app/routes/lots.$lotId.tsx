@@ -86,7 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // What confirming does to the seller's capacity booking of the lot (lot-reservation.server.ts).
   const awardReservationNote = award?.role === "seller" ? await reservationNoteForSeller(lot.id) : null;
   // Bid panel: live sale state, the viewer's status and form, the seller's ladder (lot-pages.server.ts).
-  const bidding = await lotBidding(viewer, lot, query.get("bid"));
+  const bidding = await lotBidding(viewer, lot, query.get("bid"), query.get("facility"));
   // The lot's chain of custody, verified end to end (ADR 021).
   const chain = await verifyChain(lot.id);
   const canWithdrawNow = isOwner && canWithdraw(lot).ok;

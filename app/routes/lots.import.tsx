@@ -7,8 +7,10 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { emailVerificationRefusal, requireActor } from "~/auth/actor.server.ts";
+import { isConfirmed } from "~/components/confirm-action.tsx";
 import { DateTime } from "~/components/date-time.tsx";
 import { ImportIssuesTable } from "~/components/lot-import-issues.tsx";
 import { checkImportRows, MAX_IMPORT_ROWS } from "~/domain/lot-import.ts";
@@ -147,6 +149,11 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   }
 
+  // Publishing auctions and tenders is binding (bids bind as soon as they are placed): without the
+  // page's confirmation the lots are written as drafts and the import's page asks to publish them,
+  // stating how many auctions and tenders open and when they close (issue 15 item 7, ADR 042).
+  const holdForConfirmation =
+    publish && !isConfirmed(form) && checked.valid.some((row) => row.input.saleMode !== "fixed");
   const started = await startLotImport({
     organizationId: organization.id,
     createdById: user.id,
@@ -156,15 +163,16 @@ export async function action({ request }: ActionFunctionArgs) {
     lots: checked.valid.map((row) => row.input),
     issues: checked.rowIssues,
     validOnly,
-    publish,
+    publish: publish && !holdForConfirmation,
     now,
   });
   // The lots are written in the background; the import's page follows the progress.
   void started.finished;
-  return redirect(`/lots/import/${started.id}`);
+  return redirect(`/lots/import/${started.id}${holdForConfirmation ? "?publish=ask" : ""}`);
 }
 
 export default function ImportLots() {
+  const { t } = useTranslation();
   const { imports } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -236,6 +244,9 @@ export default function ImportLots() {
                 Publish them all at once (every line then needs its prices and, for auctions and tenders, a
                 close time)
               </label>
+              <p className="hint" data-testid="import-publish-hint">
+                {t("importPublish.uploadHint")}
+              </p>
             </div>
             {result?.errors.publish ? (
               <p className="field-error" role="alert">

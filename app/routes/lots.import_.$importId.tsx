@@ -1,11 +1,22 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { requireActor } from "~/auth/actor.server.ts";
+import { useTranslation } from "react-i18next";
+import { emailVerificationRefusal, requireActor } from "~/auth/actor.server.ts";
+import { ConfirmAction, ConfirmStep, type ConfirmText, isConfirmed } from "~/components/confirm-action.tsx";
 import { ImportIssuesTable } from "~/components/lot-import-issues.tsx";
+import { formatDateTime } from "~/domain/date-time.ts";
+import { type ImportPublishPlan, publishNeedsConfirmation } from "~/domain/lot-import-publish.ts";
 import { formatNumber } from "~/domain/quantity.ts";
-import { getLotImport, importedLotStatuses, importIssues } from "~/models/lot-import.server.ts";
+import {
+  getLotImport,
+  importedLotStatuses,
+  importIssues,
+  importPublishPlanFor,
+  publishImportDrafts,
+} from "~/models/lot-import.server.ts";
 import importStyles from "~/styles/lot-import.css?url";
+import { useTimeZone } from "~/utils/use-time-zone.ts";
 import type { ImportProgress } from "./lots.import_.$importId.progress.ts";
 
 // The page of one import: a progress bar while its lots are written, then the result. The route
@@ -29,16 +40,46 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     processedRows: record.processedRows,
     importedRows: record.importedRows,
   };
+  const statuses = await importedLotStatuses(record);
   return {
+    // Publishing the drafts at once, with what it would open (issue 15 item 7).
+    publishPlan: statuses.draft > 0 ? await importPublishPlanFor(record) : null,
+    // The seller chose "publish" for a file with auctions or tenders: the lots wait for the confirmation.
+    publishAsked: new URL(request.url).searchParams.get("publish") === "ask",
     id: record.id,
     fileName: record.fileName,
     validOnly: record.validOnly,
     createdAt: record.createdAt.toISOString(),
     progress,
-    statuses: await importedLotStatuses(record),
+    statuses,
     issues: issues.slice(0, ISSUES_SHOWN),
     moreIssues: Math.max(0, issues.length - ISSUES_SHOWN),
   };
+}
+
+/**
+ * Publishes the import's drafts at once. Opening auctions or tenders is binding: the post must carry
+ * `confirmed=yes` (the dialog, or the step shown when it did not), else nothing is published and the
+ * page asks (ADR 042). Publishing only fixed-price lots needs no confirmation.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request, { capability: "seller" });
+  const form = await request.formData();
+  const refuse = (message: string, status: number) => data({ error: message }, { status });
+  const record = await getLotImport(actor.organization.id, params.importId ?? "");
+  if (!record) throw new Response("No such import in your organisation.", { status: 404 });
+  if (form.get("intent") !== "publish") return refuse("Unknown action.", 400);
+  const unverified = emailVerificationRefusal(actor);
+  if (unverified) return refuse(unverified.message, 403);
+  const plan = await importPublishPlanFor(record);
+  if (!plan) return refuse("Only a finished import can be published.", 409);
+  if (publishNeedsConfirmation(plan) && !isConfirmed(form)) return { confirm: true as const };
+  const result = await publishImportDrafts(
+    { organizationId: actor.organization.id, userId: actor.user.id },
+    record.id,
+  );
+  if (!result.ok) return refuse(result.message, result.code === "NOT_FOUND" ? 404 : 409);
+  return { published: result.published, leftAsDrafts: result.leftAsDrafts };
 }
 
 /** Polls the progress resource while the import runs, then reloads the page's data once. */
@@ -80,8 +121,102 @@ function useImportProgress(id: string, initial: ImportProgress): ImportProgress 
 
 const n = (value: number) => formatNumber(value);
 
+/** The confirmation's words: how many lots open, how many take binding bids, and when they close. */
+function usePublishText(plan: ImportPublishPlan): ConfirmText {
+  const { t } = useTranslation();
+  const timeZone = useTimeZone();
+  const lots = t("counts.lots", { count: plan.publishable });
+  const binding = plan.auctions + plan.tenders;
+  const when = (iso: string) => formatDateTime(iso, "local", { timeZone });
+  const closes =
+    plan.closesFirst && plan.closesLast
+      ? plan.closesFirst === plan.closesLast
+        ? t("importPublish.closesAt", { first: when(plan.closesFirst) })
+        : t("importPublish.closesBetween", { first: when(plan.closesFirst), last: when(plan.closesLast) })
+      : "";
+  const left = plan.drafts - plan.publishable;
+  const consequence = [
+    binding > 0
+      ? t("importPublish.consequence", { lots, count: binding })
+      : t("importPublish.fixedOnly", { lots }),
+    closes,
+    left > 0 ? t("importPublish.leftAsDrafts", { lots: t("counts.lots", { count: left }) }) : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+  return {
+    title: t("importPublish.title"),
+    consequence,
+    confirmLabel: t("importPublish.confirmLabel", { lots }),
+  };
+}
+
+function PublishSection({
+  importId,
+  plan,
+  asked,
+  askedAgain,
+  done,
+  error,
+}: {
+  importId: string;
+  plan: ImportPublishPlan;
+  asked: boolean;
+  /** The post came without the confirmation: the question as a step of the page. */
+  askedAgain: boolean;
+  done: { published: number; leftAsDrafts: number } | null;
+  error: string | null;
+}) {
+  const { t } = useTranslation();
+  const text = usePublishText(plan);
+  const lots = t("counts.lots", { count: plan.publishable });
+  const fields = { intent: "publish" };
+  return (
+    <section className="card stack" aria-labelledby="publish-heading" data-testid="import-publish">
+      <h2 id="publish-heading">{t("importPublish.heading")}</h2>
+      {asked && !done ? (
+        <p className="notice" data-testid="import-publish-asked">
+          {t("importPublish.asked")}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <p>{t("importPublish.drafts", { lots: t("counts.lots", { count: plan.drafts }) })}</p>
+      {plan.publishable === 0 ? (
+        <p className="hint" data-testid="import-publish-nothing">
+          {t("importPublish.nothing")}
+        </p>
+      ) : askedAgain ? (
+        <ConfirmStep fields={fields} text={text} cancelTo={`/lots/import/${importId}`} />
+      ) : publishNeedsConfirmation(plan) ? (
+        <>
+          <p data-testid="import-publish-consequence">{text.consequence}</p>
+          <ConfirmAction fields={fields} label={t("importPublish.button", { lots })} text={text} />
+        </>
+      ) : (
+        <>
+          <p data-testid="import-publish-consequence">{text.consequence}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="publish" />
+            <button type="submit">{t("importPublish.button", { lots })}</button>
+          </Form>
+        </>
+      )}
+    </section>
+  );
+}
+
 export default function LotImportPage() {
+  const { t } = useTranslation();
   const page = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const publishedNow =
+    answer && "published" in answer && typeof answer.published === "number"
+      ? { published: answer.published, leftAsDrafts: answer.leftAsDrafts ?? 0 }
+      : null;
   const progress = useImportProgress(page.id, page.progress);
   const total = Math.max(progress.validRows, 1);
   const done = progress.status === "done" ? progress.importedRows : progress.processedRows;
@@ -156,6 +291,24 @@ export default function LotImportPage() {
             <Link to="/lots/import">Import another file</Link>
           </p>
         </section>
+      ) : null}
+      {publishedNow ? (
+        <p className="notice" role="status" data-testid="import-published">
+          {t("importPublish.published", { lots: t("counts.lots", { count: publishedNow.published }) })}
+          {publishedNow.leftAsDrafts > 0
+            ? ` ${t("importPublish.leftAsDrafts", { lots: t("counts.lots", { count: publishedNow.leftAsDrafts }) })}`
+            : ""}
+        </p>
+      ) : null}
+      {page.progress.status === "done" && page.publishPlan && page.publishPlan.drafts > 0 ? (
+        <PublishSection
+          importId={page.id}
+          plan={page.publishPlan}
+          asked={page.publishAsked}
+          askedAgain={Boolean(answer && "confirm" in answer)}
+          done={publishedNow}
+          error={answer && "error" in answer ? answer.error : null}
+        />
       ) : null}
       {page.progress.status === "failed" ? (
         <section className="import-failed" role="alert" data-testid="import-failed">

@@ -133,6 +133,61 @@ describe("lot import", () => {
     expect(await page.getByTestId("import-issues").locator("tbody tr").count()).toBe(2);
   });
 
+  test("publishing a file with auctions asks first, stating how many take binding bids and when they close", async () => {
+    const { page } = browser;
+    await login(page, DEMO_ACCOUNTS.fleet);
+    await page.goto("/lots/import");
+    // Six lines: two auctions, two sealed tenders, two at a fixed price (the fixture cycles them).
+    await page.locator('input[name="file"]').setInputFiles({
+      name: "six-to-publish.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(gridToCsv(lotGrid(6, todayUtc()))),
+    });
+    await page.getByLabel("Publish them all at once", { exact: false }).check();
+    await page.getByRole("button", { name: "Check and import" }).click();
+    // Nothing is published yet: the lots wait as drafts on the import's page, which asks.
+    await page.waitForURL(/\/lots\/import\/[0-9a-f-]{36}\?publish=ask$/);
+    const section = page.getByTestId("import-publish");
+    await section.waitFor({ state: "visible", timeout: 60_000 });
+    await section.getByTestId("import-publish-asked").waitFor();
+    expect(await page.getByTestId("import-result").textContent()).toContain("6 saved as drafts");
+    const consequence = await section.getByTestId("import-publish-consequence").textContent();
+    expect(consequence).toContain(
+      "Publish 6 lots, 4 of them auctions or sealed tenders that accept binding bids as soon as they are published.",
+    );
+    expect(consequence).toMatch(/Bidding closes between \d{1,2} \w{3} \d{4}, \d{2}:\d{2} \S+ and /);
+
+    // Without JavaScript the post comes back as a confirmation step saying the same; Cancel changes nothing.
+    const plain = await browser.newPage({ javaScriptEnabled: false });
+    await plain.context().addCookies(await page.context().cookies());
+    await plain.goto(page.url());
+    await plain.getByRole("button", { name: "Publish 6 lots" }).click();
+    const step = plain.getByTestId("confirm-step");
+    await step.waitFor({ state: "visible" });
+    expect(await step.getByTestId("confirm-consequence").textContent()).toBe(consequence);
+    await step.getByRole("link", { name: "Cancel" }).click();
+    await plain.getByTestId("import-result").waitFor();
+    expect(await plain.getByTestId("import-result").textContent()).toContain("6 saved as drafts");
+
+    // The dialog states it again; Cancel closes it and publishes nothing.
+    await section.getByRole("button", { name: "Publish 6 lots" }).click();
+    const dialog = page.locator("dialog[open]");
+    await dialog.waitFor({ state: "visible" });
+    expect(await dialog.getByTestId("confirm-consequence").textContent()).toBe(consequence);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    expect(await page.getByTestId("import-result").textContent()).toContain("6 saved as drafts");
+
+    // Confirmed, all six open at once.
+    await section.getByRole("button", { name: "Publish 6 lots" }).click();
+    await page.locator("dialog[open]").getByRole("button", { name: "Publish and take bids" }).click();
+    await page.getByTestId("import-published").filter({ hasText: "Published: 6 lots." }).waitFor();
+    await expect
+      .poll(() => page.getByTestId("import-result").textContent())
+      .toContain("6 published and open for bids.");
+    expect(await page.getByTestId("import-publish").count()).toBe(0);
+  });
+
   test("the templates download as CSV and XLSX for a seller", async () => {
     const { page } = browser;
     await login(page, DEMO_ACCOUNTS.fleet);

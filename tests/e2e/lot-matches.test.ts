@@ -3,7 +3,7 @@
 // on the map, and a demo facility's lots it can take.
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { setupBrowser } from "./browser.ts";
+import { DEMO_ACCOUNTS, login, setupBrowser } from "./browser.ts";
 
 const browser = setupBrowser();
 
@@ -86,5 +86,55 @@ describe("lots you can take", () => {
     await link.click();
     await page.waitForURL(new RegExp(`${href}$`));
     await page.getByRole("heading", { name: "Where this lot can go" }).waitFor();
+  });
+
+  test("a recycler sees each lot's sale mode, price and time left, and Bid leads to the bid panel with its facility chosen", async () => {
+    const { page } = browser;
+    await login(page, DEMO_ACCOUNTS.recycler);
+    await page.goto("/dashboard");
+    const own = await page
+      .locator('a[href^="/facilities/"]:not([href$="/capacity"]):not([href$="/new"])')
+      .evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute("href") ?? ""))]);
+    expect(own.length, "the demo recycler's facilities on its dashboard").toBeGreaterThan(0);
+    let facilityHref: string | null = null;
+    for (const href of own) {
+      await page.goto(href);
+      await page.getByRole("heading", { name: "Lots you can take" }).waitFor();
+      if ((await page.getByTestId("takeable-action").filter({ hasText: /^Bid$/ }).count()) > 0) {
+        facilityHref = href;
+        break;
+      }
+    }
+    expect(
+      facilityHref,
+      "a facility of the demo recycler that can take an open auction or tender",
+    ).not.toBeNull();
+    const facilityId = facilityHref!.split("/").at(-1)!;
+
+    const row = page
+      .getByTestId("takeable-lot")
+      .filter({ has: page.getByTestId("takeable-action").filter({ hasText: /^Bid$/ }) })
+      .first();
+    expect(await row.getByTestId("sale-mode").textContent()).toMatch(/^(Auction|Sealed tender)$/);
+    // The price with its ISO currency code (a tender without an opening price: none, sealed), and the
+    // bid count beside it.
+    expect(await row.getByTestId("sale-price").textContent()).toMatch(
+      /^([A-Z]{3} [\d,.]+|Sealed until the close) · \d+ bids?$/,
+    );
+    expect(await row.getByTestId("time-left").textContent()).toMatch(
+      /^\d+ (d \d+ h|h \d{2} min|min \d{2} s) left$/,
+    );
+    // The close in the viewer's zone, named (ADR 040).
+    expect(await row.getByTestId("closes-at").textContent()).toMatch(/\d{4}, \d{2}:\d{2} (GMT|UTC)/);
+
+    const bid = row.getByTestId("takeable-action");
+    const target = await bid.getAttribute("href");
+    expect(target).toMatch(new RegExp(`^/lots/[0-9a-f-]{36}\\?facility=${facilityId}#bidding$`));
+    await bid.click();
+    await page.waitForURL((url) => url.pathname === target!.split("?")[0] && url.hash === "#bidding");
+    const panel = page.getByTestId("bid-panel");
+    await panel.waitFor();
+    // The facility the recycler came from is the one chosen in the bid form.
+    expect(await panel.locator("#bid-facility").inputValue()).toBe(facilityId);
   });
 });

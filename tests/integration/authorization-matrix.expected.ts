@@ -20,6 +20,8 @@
 // - the price index page, methodology, CSV and API are public (GET ok for everyone, no POST);
 //   /admin/price-index is platform admins' only, its empty recompute form refused (400).
 // - /language (the header's switcher) is open to everyone: an empty form is refused (400), GET goes home.
+// - POST /lots/import/{id} publishes an import's drafts (ADR 047): the seller's own imports only, so an
+//   unknown id is 404 for the seller, as its GET is.
 // - /places/search and /places/nearest (the gazetteer, ADR 039) are public GETs;
 //   /places/nearest without lat and lng is refused (400), /places/search without q answers no places.
 // - /api/v1/verification/documents takes multipart/form-data only: the matrix's JSON `{}` is 415 for
@@ -600,13 +602,13 @@ export const EXPECTED: Record<string, Record<Principal, Outcome>> = {
     token: "405",
   },
   "routes/lots.import_.$importId": {
-    anonymous: "405",
-    seller: "405",
-    buyer: "405",
-    recycler: "405",
-    carrier: "405",
-    admin: "405",
-    token: "405",
+    anonymous: "login",
+    seller: "404",
+    buyer: "403",
+    recycler: "403",
+    carrier: "403",
+    admin: "403",
+    token: "login",
   },
   "routes/lots.import_.$importId.progress": {
     anonymous: "405",

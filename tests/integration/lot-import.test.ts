@@ -67,6 +67,7 @@ function upload(
   const form = new FormData();
   form.set("publish", fields.publish ?? "draft");
   if (fields.intent) form.set("intent", fields.intent);
+  if (fields.confirmed) form.set("confirmed", fields.confirmed);
   if (file) form.set("file", new File([new Uint8Array(file.bytes)], file.name));
   const request = new Request(`${ORIGIN}/lots/import`, {
     method: "POST",
@@ -78,7 +79,7 @@ function upload(
 
 /** Follows the redirect to the import and waits until its writer has finished. */
 async function finishedImport(who: Account, location: string | null) {
-  const id = /^\/lots\/import\/([0-9a-f-]{36})$/.exec(location ?? "")?.[1];
+  const id = /^\/lots\/import\/([0-9a-f-]{36})(\?publish=ask)?$/.exec(location ?? "")?.[1];
   expect(id, `redirect to the import page, got ${location}`).toBeTruthy();
   await expect
     .poll(async () => (await getLotImport(who.organizationId, id as string))?.status, {
@@ -142,12 +143,13 @@ describe("a valid file", () => {
     expect(page.data).toMatchObject({ statuses: { open: 0, draft: 1_234, other: 0 }, issues: [] });
   });
 
-  test("“publish all” opens every lot at once, with its close time kept as the original", async () => {
+  test("“publish all”, confirmed, opens every lot at once, with its close time kept as the original", async () => {
     const outcome = await upload(
       fleet,
       { bytes: gridToCsv(lotGrid(30, TODAY)), name: "publish.csv" },
-      { publish: "publish" },
+      { publish: "publish", confirmed: "yes" },
     );
+    expect(outcome.location).not.toContain("publish=ask");
     const record = await finishedImport(fleet, outcome.location);
     expect(record.importedRows).toBe(30);
     const ids = Array.from({ length: 30 }, (_, i) => lotIdForImportRow(record.id, record.createdAt, i));
@@ -155,6 +157,104 @@ describe("a valid file", () => {
     expect(lots.every((l) => l.status === "open" && l.publishedAt !== null)).toBe(true);
     const auction = lots.find((l) => l.saleMode === "auction")!;
     expect(auction.originalClosesAt?.toISOString()).toBe(auction.closesAt?.toISOString());
+  });
+});
+
+describe("publishing an import's auctions is confirmed first (issue 15 item 7)", () => {
+  const idsOf = (record: { id: string; createdAt: Date }, n: number) =>
+    Array.from({ length: n }, (_, i) => lotIdForImportRow(record.id, record.createdAt, i));
+  const importPage = (who: Account, id: string, query = "") =>
+    callRoute(importPageRoute.loader, getRequest(`/lots/import/${id}${query}`, { cookie: who.cookie }), {
+      importId: id,
+    });
+  const publishPost = (who: Account, id: string, fields: Record<string, string>) =>
+    callRoute(importPageRoute.action, postRequest(`/lots/import/${id}`, fields, { cookie: who.cookie }), {
+      importId: id,
+    });
+
+  test("without the confirmation the lots wait as drafts; the page states what publishing opens; only confirmed=yes publishes", async () => {
+    // 30 rows: 10 auctions, 10 sealed tenders, 10 at a fixed price (lotRow cycles the three).
+    const outcome = await upload(
+      fleet,
+      { bytes: gridToCsv(lotGrid(30, TODAY)), name: "auctions.csv" },
+      { publish: "publish" },
+    );
+    expect(outcome.status).toBe(302);
+    expect(outcome.location).toMatch(/\?publish=ask$/);
+    const record = await finishedImport(fleet, outcome.location);
+    const ids = idsOf(record, 30);
+    const statuses = async () =>
+      new Set((await db().lot.findMany({ where: { id: { in: ids } } })).map((l) => l.status));
+    expect(await statuses()).toEqual(new Set(["draft"]));
+
+    const closes = lotGrid(30, TODAY)
+      .slice(1)
+      .map((row) => row[lotGrid(0, TODAY)[0].indexOf("closesAt")])
+      .filter(Boolean)
+      .map((text) => new Date(text).toISOString())
+      .sort();
+    const page = await importPage(fleet, record.id, "?publish=ask");
+    expect(page.data).toMatchObject({
+      publishAsked: true,
+      statuses: { open: 0, draft: 30, other: 0 },
+      publishPlan: {
+        drafts: 30,
+        publishable: 30,
+        auctions: 10,
+        tenders: 10,
+        fixed: 10,
+        closesFirst: closes[0],
+        closesLast: closes.at(-1),
+      },
+    });
+
+    // A post without confirmed=yes publishes nothing: the page asks (the confirmation step).
+    const unconfirmed = await publishPost(fleet, record.id, { intent: "publish" });
+    expect(unconfirmed.data).toEqual({ confirm: true });
+    const wrong = await publishPost(fleet, record.id, { intent: "publish", confirmed: "no" });
+    expect(wrong.data).toEqual({ confirm: true });
+    expect(await statuses()).toEqual(new Set(["draft"]));
+
+    // Another organisation cannot publish them, confirmed or not.
+    const stranger = await publishPost(other, record.id, { intent: "publish", confirmed: "yes" });
+    expect(stranger.status).toBe(404);
+    expect(await statuses()).toEqual(new Set(["draft"]));
+
+    // One lot's close time has passed meanwhile: it stays a draft, the rest open.
+    await db().lot.update({ where: { id: ids[0] }, data: { closesAt: new Date(Date.now() - 60_000) } });
+    const confirmed = await publishPost(fleet, record.id, { intent: "publish", confirmed: "yes" });
+    expect(confirmed.data).toEqual({ published: 29, leftAsDrafts: 1 });
+    const lots = await db().lot.findMany({ where: { id: { in: ids } } });
+    const opened = lots.filter((l) => l.status === "open");
+    expect(opened).toHaveLength(29);
+    expect(lots.find((l) => l.id === ids[0])?.status).toBe("draft");
+    for (const lot of opened) {
+      expect(lot.publishedAt).not.toBeNull();
+      expect(lot.originalClosesAt?.toISOString()).toBe(lot.closesAt?.toISOString());
+    }
+    // Each opened lot's chain of custody records the publication.
+    const published = await db().auditEvent.count({
+      where: { stream: { in: opened.map((l) => `lot:${l.id}`) }, kind: "lot_published" },
+    });
+    expect(published).toBe(29);
+
+    // A second confirmed post opens nothing more (the one left is not publishable).
+    const again = await publishPost(fleet, record.id, { intent: "publish", confirmed: "yes" });
+    expect(again.data).toEqual({ published: 0, leftAsDrafts: 1 });
+  });
+
+  test("a file of fixed-price lots only is published without the question", async () => {
+    const grid = lotGrid(9, TODAY).filter((row, i) => i === 0 || row.includes("fixed"));
+    expect(grid).toHaveLength(4);
+    const outcome = await upload(
+      fleet,
+      { bytes: gridToCsv(grid), name: "fixed.csv" },
+      { publish: "publish" },
+    );
+    expect(outcome.location).not.toContain("publish=ask");
+    const record = await finishedImport(fleet, outcome.location);
+    const lots = await db().lot.findMany({ where: { id: { in: idsOf(record, 3) } } });
+    expect(lots.map((l) => l.status)).toEqual(["open", "open", "open"]);
   });
 });
 

@@ -24,6 +24,8 @@ export interface BidFormData {
   /** The lot's location: where an auction's bidders collect. */
   location: string;
   facilities: { id: string; name: string; canTake: boolean; reason: string | null }[];
+  /** The facility the page was opened for ("Lots you can take", `?facility=`), chosen first. */
+  preferredFacilityId?: string | null;
   idempotencyKey: string;
   /** The lot currency's dated USD rate, for the amount preview; null without one. */
   fx: { rate: FxRate; asOf: string } | null;
@@ -74,7 +76,10 @@ export function BidForm({
   const recyclerOnly = !data.buyer;
   const auctionTerms = auction.saleMode === "auction";
   const currency = auction.startingPrice?.currency ?? auction.askingPrice?.currency ?? "";
-  const best = data.facilities.find((f) => f.canTake) ?? (recyclerOnly ? data.facilities[0] : undefined);
+  const best =
+    data.facilities.find((f) => f.id === data.preferredFacilityId) ??
+    data.facilities.find((f) => f.canTake) ??
+    (recyclerOnly ? data.facilities[0] : undefined);
   const [facilityId, setFacilityId] = useState(best?.id ?? "");
   const [incoterm, setIncoterm] = useState<"EXW" | "DAP">("EXW");
   const [amountText, setAmountText] = useState("");

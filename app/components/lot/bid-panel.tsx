@@ -20,6 +20,7 @@ export interface BidPanelData {
   /** The lot's location: where an auction's bidders collect (EXW). */
   location: string;
   facilities: BidFormData["facilities"];
+  preferredFacilityId?: string | null;
   idempotencyKey: string;
   fx: BidFormData["fx"];
   sellerLadder: SellerLadderEntry[];

@@ -3,6 +3,7 @@
  * match: plain, JSON-safe shapes built from the engine's results. They live in the domain so that
  * components can take them as props without importing a model (the layer rules, ADR 015).
  */
+import type { AuctionStatus, AuctionView } from "../bidding/auction-view.ts";
 import type { Money } from "../money.ts";
 import { type RankingWeights, resolveWeights } from "./ranking.ts";
 import type { Blocker, Match, MatchLeg } from "./types.ts";
@@ -56,9 +57,47 @@ export interface LotMatches {
   readonly infeasible: LotMatchRow[];
 }
 
+/**
+ * How an open lot is sold, as "Lots you can take" shows it beside each lot (issue 15 item 6): the
+ * sale mode, the price a visitor may see and what kind of price it is, the bid count and the close.
+ * Built from the public sale state (auctionView for the anonymous viewer), so a sealed tender shows
+ * only its opening price, never a bid (bid-visibility.ts).
+ */
+export interface TakeableSale {
+  readonly mode: AuctionView["saleMode"];
+  /**
+   * current: an auction's price after its bids; starting: an auction without bids yet; opening: a
+   * sealed tender's published opening price (its bids stay sealed); sealed: a tender without one,
+   * so no price at all; asking: a fixed price.
+   */
+  readonly priceKind: "current" | "starting" | "opening" | "sealed" | "asking";
+  readonly price: Money | null;
+  readonly bidCount: number;
+  readonly closesAt: string | null;
+  readonly status: AuctionStatus;
+}
+
+export function takeableSale(view: AuctionView): TakeableSale {
+  const common = { mode: view.saleMode, bidCount: view.bidCount, status: view.status };
+  if (view.saleMode === "fixed") {
+    return { ...common, priceKind: "asking", price: view.askingPrice, closesAt: null };
+  }
+  if (view.saleMode === "sealed") {
+    // Never view.currentPrice (always null for a tender): only what the seller published.
+    return view.startingPrice
+      ? { ...common, priceKind: "opening", price: view.startingPrice, closesAt: view.closesAt }
+      : { ...common, priceKind: "sealed", price: null, closesAt: view.closesAt };
+  }
+  return view.currentPrice
+    ? { ...common, priceKind: "current", price: view.currentPrice, closesAt: view.closesAt }
+    : { ...common, priceKind: "starting", price: view.startingPrice, closesAt: view.closesAt };
+}
+
 /** One open lot a facility could take (or that one blocker keeps out). */
 export interface TakeableLot {
   readonly lotId: string;
+  /** The seller: its own members get no Bid button. */
+  readonly organizationId: string;
   readonly number: number;
   readonly title: string;
   readonly economy: string;
@@ -67,6 +106,7 @@ export interface TakeableLot {
   readonly breakdown: MatchBreakdown | null;
   readonly transport: { distanceKm: number; co2eKg: number; transitDays: number; legs: MatchLeg[] } | null;
   readonly blockers: readonly Blocker[];
+  readonly sale: TakeableSale;
 }
 
 /** "Lots you can take" on a facility page. */
