@@ -1,11 +1,10 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DateTime } from "~/components/date-time.tsx";
 import { CHEMISTRY_SHORT_LABELS, type Chemistry } from "~/domain/codes.ts";
-import { formatDateTime } from "~/domain/date-time.ts";
 import { economyByCode } from "~/domain/economies.ts";
 import type { FacilityLots, TakeableLot } from "~/domain/matching/match-view.ts";
 import { formatCodeAmount } from "~/domain/money.ts";
-import { useTimeZone } from "~/utils/use-time-zone.ts";
 import { timeLeft } from "./lot/bid-panel.tsx";
 import { useNow } from "./lot/use-live-auction.ts";
 import { RoutesMap } from "./map/routes-map.tsx";
@@ -50,7 +49,6 @@ function SaleFacts({
   now: Date;
 }) {
   const { t } = useTranslation();
-  const timeZone = useTimeZone();
   const { sale } = lot;
   const open = sale.status === "open";
   const target = `/lots/${lot.lotId}?facility=${encodeURIComponent(facilityId)}#bidding`;
@@ -86,10 +84,7 @@ function SaleFacts({
                 </span>{" "}
                 <span className="hint">
                   (
-                  <time dateTime={sale.closesAt} data-testid="closes-at">
-                    {formatDateTime(sale.closesAt, "local", { timeZone })}
-                  </time>
-                  )
+                  <DateTime value={sale.closesAt} testId="closes-at" />)
                 </span>
               </>
             ) : (

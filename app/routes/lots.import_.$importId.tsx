@@ -4,8 +4,8 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { emailVerificationRefusal, requireActor } from "~/auth/actor.server.ts";
 import { ConfirmAction, ConfirmStep, type ConfirmText, isConfirmed } from "~/components/confirm-action.tsx";
+import { useDateFormat } from "~/components/date-time.tsx";
 import { ImportIssuesTable } from "~/components/lot-import-issues.tsx";
-import { formatDateTime } from "~/domain/date-time.ts";
 import { type ImportPublishPlan, publishNeedsConfirmation } from "~/domain/lot-import-publish.ts";
 import { formatNumber } from "~/domain/quantity.ts";
 import {
@@ -16,7 +16,6 @@ import {
   publishImportDrafts,
 } from "~/models/lot-import.server.ts";
 import importStyles from "~/styles/lot-import.css?url";
-import { useTimeZone } from "~/utils/use-time-zone.ts";
 import type { ImportProgress } from "./lots.import_.$importId.progress.ts";
 
 // The page of one import: a progress bar while its lots are written, then the result. The route
@@ -124,10 +123,10 @@ const n = (value: number) => formatNumber(value);
 /** The confirmation's words: how many lots open, how many take binding bids, and when they close. */
 function usePublishText(plan: ImportPublishPlan): ConfirmText {
   const { t } = useTranslation();
-  const timeZone = useTimeZone();
+  const format = useDateFormat();
   const lots = t("counts.lots", { count: plan.publishable });
   const binding = plan.auctions + plan.tenders;
-  const when = (iso: string) => formatDateTime(iso, "local", { timeZone });
+  const when = (iso: string) => format(iso);
   const closes =
     plan.closesFirst && plan.closesLast
       ? plan.closesFirst === plan.closesLast
