@@ -94,8 +94,8 @@ export function createApp(options: AppOptions) {
   // Server-Sent Events must not be buffered by compression (they carry no-transform).
   const compressible = (req: Request, res: Response) =>
     !String(res.getHeader("Cache-Control") ?? "").includes("no-transform") && compression.filter(req, res);
-  // Pages and JSON are compressed anew on every request: at zlib's fastest level, which costs a
-  // third of the default's CPU for answers ~10 % larger (gzip was 13.6 % of a page's CPU, ADR 053).
+  // Pages and JSON are compressed anew on every request: at zlib's fastest level, for somewhat
+  // larger answers (gzip was 13.6 % of /login's CPU under a browser's Accept-Encoding; ADR 053).
   // The fingerprinted assets, cached by browsers for a year, keep the default level.
   const fastCompression = compression({ filter: compressible, level: 1 });
   const assetCompression = compression({ filter: compressible });
