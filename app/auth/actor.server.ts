@@ -4,6 +4,7 @@ import type { Capability } from "~/domain/codes.ts";
 import { type Failure, fail } from "~/domain/failure.ts";
 import { authenticateApiToken } from "~/models/api-token.server.ts";
 import { findMembershipsOfUser } from "~/models/organization.server.ts";
+import { requestMemo } from "~/utils/request-memo.server.ts";
 import { requestFacts, securityLog } from "~/utils/security-log.server.ts";
 import { getLiveSession } from "~/utils/session.server.ts";
 
@@ -14,7 +15,7 @@ import { getLiveSession } from "~/utils/session.server.ts";
  *
  * The active organisation is the session's chosen one, else the first the user joined. Each loader
  * and action resolves for itself: Remix runs a page's loaders in parallel, so a parent layout
- * cannot guard its children.
+ * cannot guard its children. The loaders of one GET share one resolution (request-memo.server.ts).
  */
 
 type LiveSession = NonNullable<Awaited<ReturnType<typeof getLiveSession>>>;
@@ -99,6 +100,12 @@ function sessionActor(session: LiveSession, memberships: Membership[]): SessionA
 export async function getActor(request: Request): Promise<SessionActor | null>;
 export async function getActor(request: Request, options: { tokens: boolean }): Promise<Actor | null>;
 export async function getActor(request: Request, options: { tokens?: boolean } = {}): Promise<Actor | null> {
+  // The root loader and the page's loader of one page request both ask: resolved once (ADR 053).
+  const key = `actor ${options.tokens ? (request.headers.get("Authorization") ?? "") : ""}\n${request.headers.get("Cookie") ?? ""}`;
+  return requestMemo(key, () => resolveActor(request, options));
+}
+
+async function resolveActor(request: Request, options: { tokens?: boolean }): Promise<Actor | null> {
   const authorization = options.tokens ? request.headers.get("Authorization") : null;
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);

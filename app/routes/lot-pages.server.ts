@@ -1,9 +1,10 @@
+import { auctionView } from "~/domain/bidding/auction-view.ts";
 import type { Capability } from "~/domain/codes.ts";
 import { economyByCode } from "~/domain/economies.ts";
 import { rateProvenance } from "~/domain/matching/fx-rates.ts";
 import { bidFacilityChoices } from "~/models/bidding/bid-facilities.server.ts";
-import { bidderTag, liveAuction, sellerLadder } from "~/models/bidding/bid-ladder.server.ts";
-import { auctionViewFor } from "~/models/bidding/lot-sale.server.ts";
+import { bidderTag, liveAuctionOf, sellerLadder } from "~/models/bidding/bid-ladder.server.ts";
+import { lotSaleColumns } from "~/models/bidding/lot-sale.server.ts";
 import { currentDealSettings } from "~/models/deals/platform-settings.server.ts";
 import { listActiveFacilityNames } from "~/models/facility.server.ts";
 import { currentFactors } from "~/models/factor.server.ts";
@@ -52,11 +53,17 @@ export async function lotBidding(
   flash: string | null,
   /** `?facility=` from "Lots you can take": chosen in the form when it is one of the viewer's. */
   requestedFacilityId: string | null = null,
+  /** `lot` was read in this request (the lot page's loader), so its row is current: not read again. */
+  options: { current?: boolean } = {},
 ) {
   const organizationId = viewer?.organizationId ?? null;
   const isSeller = organizationId !== null && organizationId === lot.organizationId;
-  const [live, mine] = await Promise.all([liveAuction(lot.id), auctionViewFor(lot.id, organizationId)]);
-  if (!live || !mine) return null;
+  // One read of the lot for the public state and this viewer's own view of it (ADR 053).
+  const now = new Date();
+  const read = await liveAuctionOf(lot.id, now, options.current ? lot : undefined);
+  if (!read) return null;
+  const { live } = read;
+  const mine = auctionView(lotSaleColumns(read.lot), organizationId, now);
   const capabilities = viewer?.capabilities ?? [];
   const bidder = capabilities.includes("buyer") || capabilities.includes("recycler");
   let cannotBid: string | null = null;
@@ -96,7 +103,7 @@ export async function lotBidding(
     facilities,
     preferredFacilityId: facilities.some((f) => f.id === requestedFacilityId) ? requestedFacilityId : null,
     idempotencyKey: crypto.randomUUID(),
-    sellerLadder: isSeller ? await sellerLadder(lot.id) : [],
+    sellerLadder: isSeller ? await sellerLadder(lot.id, now, read.lot) : [],
     // Where the lot's tonnes are booked and what an award does to that (ADR 012).
     reservationNote: await reservationNoteForBidders(lot.id),
     // The platform's commission as it stands now (copied into the deal at the award, ADR 017).

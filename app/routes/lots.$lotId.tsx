@@ -13,6 +13,7 @@ import { LotFactsTable } from "~/components/lot-facts.tsx";
 import { LotMatchesSection } from "~/components/lot-matches-section.tsx";
 import { chemistryColour, PointMap } from "~/components/map/index.tsx";
 import { VerificationBadge } from "~/components/verification-badge.tsx";
+import { isDueToClose } from "~/domain/bidding/closing.ts";
 import { toCustodyView } from "~/domain/custody/chain-view.ts";
 import { type Failure, fail, failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { canEdit, canPublish, canWithdraw, LOT_STATUS_LABELS } from "~/domain/lot-lifecycle.ts";
@@ -31,7 +32,7 @@ import {
   withdrawLot,
 } from "~/models/lot.server.ts";
 import { addLotDocuments, checkDocumentUploads, deleteLotDocument } from "~/models/lot-document.server.ts";
-import { rankLot } from "~/models/lot-matches.server.ts";
+import { loadMatchFacilities, rankLot } from "~/models/lot-matches.server.ts";
 import { reservationNoteForSeller } from "~/models/lot-reservation.server.ts";
 import { currentReferencePrices } from "~/models/reference-price.server.ts";
 import { activeFacilityReliabilities, facilityReliabilities } from "~/models/reputation/reputation.server.ts";
@@ -52,13 +53,24 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getActor(request);
+  const lotId = params.lotId ?? "";
+  let lot = await getLotForViewer(lotId, viewer?.organizationId ?? null);
   // A lot past its close time closes before it is shown (idempotent; the sweep does the same).
-  await closeLotIfDue(params.lotId ?? "");
-  const lot = await getLotForViewer(params.lotId ?? "", viewer?.organizationId ?? null);
+  // Asked of the row just read rather than by a query of its own (ADR 053); only a lot that is
+  // due takes the locked close and is read again.
+  if (lot && isDueToClose(lot, new Date())) {
+    await closeLotIfDue(lotId);
+    lot = await getLotForViewer(lotId, viewer?.organizationId ?? null);
+  }
   if (!lot) throw new Response("There is no such lot, or it is not published.", { status: 404 });
-  const { prices } = await currentReferencePrices();
-  const isOwner = viewer?.organizationId === lot.organizationId;
   const query = new URL(request.url).searchParams;
+  // Bid panel: live sale state, the viewer's status and form, the seller's ladder (lot-pages.server.ts).
+  // Right after the lot's read, whose row it uses: its bid sequence is read as close to it as before.
+  const bidding = await lotBidding(viewer, lot, query.get("bid"), query.get("facility"), { current: true });
+  // The prices and the facilities the ranking reads, asked together: one query says whether
+  // either changed (reference-cache.server.ts, ADR 053); rankLot finds the facilities asked.
+  const [{ prices }] = await Promise.all([currentReferencePrices(), loadMatchFacilities(new Date())]);
+  const isOwner = viewer?.organizationId === lot.organizationId;
   const steering = weightsFromQuery({
     w_net: query.get("w_net"),
     w_co2: query.get("w_co2"),
@@ -85,8 +97,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const award = await awardPanelFor(lot, viewer?.organizationId ?? null);
   // What confirming does to the seller's capacity booking of the lot (lot-reservation.server.ts).
   const awardReservationNote = award?.role === "seller" ? await reservationNoteForSeller(lot.id) : null;
-  // Bid panel: live sale state, the viewer's status and form, the seller's ladder (lot-pages.server.ts).
-  const bidding = await lotBidding(viewer, lot, query.get("bid"), query.get("facility"));
   // The lot's chain of custody, verified end to end (ADR 021).
   const chain = await verifyChain(lot.id);
   const canWithdrawNow = isOwner && canWithdraw(lot).ok;

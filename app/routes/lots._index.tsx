@@ -24,8 +24,30 @@ export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(mat
 
 const PAGE_SIZE = 25;
 
+/** The lot's columns one row of the list reads: only these are selected (ADR 053). */
+const ROW_COLUMNS = [
+  "id",
+  "number",
+  "title",
+  "chemistry",
+  "form",
+  "condition",
+  "count",
+  "massKg",
+  "stateOfHealthPct",
+  "economyCode",
+  "saleMode",
+  "status",
+  "askingPriceMinor",
+  "currentPriceMinor",
+  "startingPriceMinor",
+  "currency",
+  "availableFrom",
+  "closesAt",
+] as const satisfies readonly (keyof LotRecord)[];
+
 /** What one row of the list shows; money leaves the server as numbers, never bigint. */
-function toRow(lot: LotRecord): LotRow {
+function toRow(lot: Pick<LotRecord, (typeof ROW_COLUMNS)[number]>): LotRow {
   const priceMinor =
     lot.saleMode === "fixed" ? lot.askingPriceMinor : (lot.currentPriceMinor ?? lot.startingPriceMinor);
   return {
@@ -77,7 +99,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parsed.filters;
   // The map view shows no rows but still reports how many lots match.
   const limit = view === "map" ? 0 : PAGE_SIZE;
-  const { lots, total } = await searchLots(filters, { limit, offset }, organization?.id ?? null);
+  const { lots, total } = await searchLots(filters, { limit, offset }, organization?.id ?? null, ROW_COLUMNS);
   const mapQuery = lotFiltersToParams({ ...filters, bbox: null, sort: "newest" });
   return {
     errors: {} as Record<string, string>,

@@ -8,6 +8,7 @@ import {
 import type express from "express";
 import { requestBody } from "./body-limit.server.ts";
 import { isApiPath } from "./http-refusal.server.ts";
+import { withRequestMemo } from "./request-memo.server.ts";
 
 /**
  * Express → Remix, as @remix-run/express does it, with one difference: the body Remix reads is the
@@ -48,7 +49,13 @@ export function remixHandler(options: RemixHandlerOptions): express.RequestHandl
   return async (req, res, next) => {
     try {
       const request = remixRequest(req, res);
-      let response = await handleRequest(request, options.getLoadContext(req, res));
+      const context = options.getLoadContext(req, res);
+      // Loaders only (no action can change what they read): one page request's loaders share
+      // what they memoise, e.g. the actor (request-memo.server.ts, ADR 053).
+      let response =
+        req.method === "GET" || req.method === "HEAD"
+          ? await withRequestMemo(() => handleRequest(request, context))
+          : await handleRequest(request, context);
       if (res.headersSent) return;
       if (isApiPath(req.path)) response = await apiErrorAsProblem(response);
       await sendRemixResponse(res, response);

@@ -2,8 +2,10 @@
 // replaced answered, on the demo marketplace.
 import { beforeAll, describe, expect, it } from "vitest";
 import { monthOf } from "~/domain/capacity.ts";
+import { addDays, windowStart } from "~/domain/reputation/window.ts";
 import { lotReservation } from "~/models/lot-reservation.server.ts";
 import { marketplaceFigures } from "~/models/organization.server.ts";
+import { facilityIntakeFacts } from "~/models/reputation/reputation.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { hashPassword } from "~/utils/password.server.ts";
 import { seedDemo } from "../../prisma/seed/demo.ts";
@@ -52,5 +54,54 @@ describe("a lot's reservation in one query", () => {
     }
     const unbooked = await db().lot.findFirst({ where: { bookings: { none: { status: "accepted" } } } });
     expect(await lotReservation(unbooked!.id)).toBeNull();
+  });
+});
+
+describe("facility intake facts in one query (ADR 053)", () => {
+  it("are the shipments, deal bookings and delivery milestones Prisma's three reads give", async () => {
+    const facilities = await db().facility.findMany({ select: { id: true } });
+    const ids = facilities.map((f) => f.id);
+    const shipments = await db().shipment.count({ where: { destinationFacilityId: { in: ids } } });
+    expect(shipments).toBeGreaterThan(0);
+    const key = (r: { facilityId: string | null; fact: object }) => JSON.stringify(r);
+    let matched = 0;
+    // Today, and a day half a year back, when other shipments fall in the window.
+    for (const asOf of [new Date(), new Date(Date.now() - 150 * 86_400_000)]) {
+      const start = windowStart(asOf);
+      const rows = await db().shipment.findMany({
+        where: {
+          destinationFacilityId: { in: ids },
+          OR: [
+            { plannedArrivalAt: { gte: addDays(start, -2), lte: asOf } },
+            { milestones: { some: { kind: { in: ["delivered", "received"] }, occurredAt: { gte: start } } } },
+          ],
+        },
+        select: {
+          destinationFacilityId: true,
+          plannedArrivalAt: true,
+          deal: { select: { bookingId: true } },
+          milestones: {
+            where: { kind: { in: ["delivered", "received"] } },
+            select: { kind: true, occurredAt: true },
+          },
+        },
+      });
+      const at = (row: (typeof rows)[number], kind: string) =>
+        row.milestones.find((m) => m.kind === kind)?.occurredAt ?? null;
+      const expected = rows.map((row) => ({
+        facilityId: row.destinationFacilityId,
+        fact: {
+          plannedArrivalAt: row.plannedArrivalAt,
+          deliveredAt: at(row, "delivered"),
+          receivedAt: at(row, "received"),
+          fromBooking: row.deal?.bookingId != null,
+        },
+      }));
+      const actual = await facilityIntakeFacts(ids, asOf);
+      expect(actual.map(key).sort()).toEqual(expected.map(key).sort());
+      matched += actual.length;
+    }
+    expect(matched).toBeGreaterThan(0);
+    expect(await facilityIntakeFacts([], new Date())).toEqual([]);
   });
 });

@@ -52,3 +52,25 @@ test("a failed load is not kept", async () => {
   fail = false;
   expect(await cache.get(null)).toBe("loaded");
 });
+
+test("caches asked together (one version query for both) each see only their own tables change", async () => {
+  await db().$executeRawUnsafe(
+    `CREATE TABLE "CacheProbeTwo" (id int PRIMARY KEY, "createdAt" timestamptz(3) NOT NULL DEFAULT now())`,
+  );
+  const one = probeCache();
+  const loads = { two: 0 };
+  const two = referenceCache([{ table: "CacheProbeTwo", stamp: "createdAt" }], async (_: null) => {
+    loads.two++;
+    return db().$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM "CacheProbeTwo" ORDER BY id`);
+  });
+  const [rows, none] = await Promise.all([one.cache.get(null), two.get(null)]);
+  expect(rows.map((r) => r.id)).toEqual(
+    (await db().$queryRawUnsafe<Row[]>(`SELECT id FROM "CacheProbe" ORDER BY id`)).map((r) => r.id),
+  );
+  expect(none).toEqual([]);
+  await db().$executeRawUnsafe(`INSERT INTO "CacheProbeTwo" (id) VALUES (7)`);
+  const [again, seven] = await Promise.all([one.cache.get(null), two.get(null)]);
+  expect(again).toBe(rows);
+  expect(seven).toEqual([{ id: 7 }]);
+  expect([one.counter.loads, loads.two]).toEqual([1, 2]);
+});

@@ -34,19 +34,21 @@ export async function awardPanelFor(
 ): Promise<AwardPanelData | null> {
   if (!viewerOrganizationId || lot.status === "draft") return null;
   const isSeller = viewerOrganizationId === lot.organizationId;
-  const [bids, awards] = await Promise.all([
-    db().bid.findMany({
-      where: { lotId: lot.id, round: lot.round },
-      orderBy: { sequence: "asc" },
-      include: { organization: { select: { name: true } }, facility: { select: { name: true } } },
-    }),
+  const roundAwards = () =>
     db().award.findMany({
       where: { lotId: lot.id, bid: { round: lot.round } },
       orderBy: { createdAt: "asc" },
-    }),
-  ]);
-  const liveAward = awards.find((a) => a.status === "provisional" || a.status === "confirmed") ?? null;
+    });
   if (isSeller) {
+    const [bids, awards] = await Promise.all([
+      db().bid.findMany({
+        where: { lotId: lot.id, round: lot.round },
+        orderBy: { sequence: "asc" },
+        include: { organization: { select: { name: true } }, facility: { select: { name: true } } },
+      }),
+      roundAwards(),
+    ]);
+    const liveAward = awards.find((a) => a.status === "provisional" || a.status === "confirmed") ?? null;
     const price = num(lot.currentPriceMinor);
     const belowReserve =
       lot.saleMode === "auction" &&
@@ -106,8 +108,14 @@ export async function awardPanelFor(
       requests,
     };
   }
-  const own = bids.filter((b) => b.organizationId === viewerOrganizationId);
+  // A bidder's panel needs only its own bids, and the awards only once the sale is decided: most
+  // signed-in views are of lots the viewer never bid on, answered by one query (ADR 053).
+  const own = await db().bid.findMany({
+    where: { lotId: lot.id, round: lot.round, organizationId: viewerOrganizationId },
+    orderBy: { sequence: "asc" },
+  });
   if (own.length === 0) return null;
+  const awards = lot.status === "open" ? [] : await roundAwards();
   const summaries: AwardSummary[] = awards.map((a) => ({
     organizationId: a.organizationId,
     status: a.status,

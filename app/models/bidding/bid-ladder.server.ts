@@ -4,10 +4,11 @@ import { bidVisibility, publicBidVisibility, salePhase } from "~/domain/bidding/
 import { ladderStep } from "~/domain/bidding/ladder-step.ts";
 import type { LiveAuction, PublicLadderEntry, SellerLadderEntry } from "~/domain/bidding/live-auction.ts";
 import { isUuid } from "~/domain/lot-json.ts";
+import { type Lot, Prisma } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
 import { PRIVATE_STATUSES } from "../lot.server.ts";
 import { bidNetValues } from "./bid-terms.server.ts";
-import { lotSaleColumns } from "./lot-sale.server.ts";
+import { type LotWithLeader, lotSaleColumns } from "./lot-sale.server.ts";
 
 /**
  * The bid ladder of a lot as the live page shows it. Everyone sees an auction's anonymised ladder
@@ -41,17 +42,6 @@ type LadderBid = {
   sequence: number;
   createdAt: Date;
 };
-
-/** Bidder numbers for a round: 1 for the first organisation to bid, 2 for the next… */
-async function bidderNumbers(lotId: string, round: number): Promise<Map<string, number>> {
-  const firsts = await db().bid.groupBy({
-    by: ["organizationId"],
-    where: { lotId, round },
-    _min: { sequence: true },
-  });
-  firsts.sort((a, b) => (a._min.sequence ?? 0) - (b._min.sequence ?? 0));
-  return new Map(firsts.map((f, i) => [f.organizationId, i + 1]));
-}
 
 /**
  * The ladder's rows, newest first, each with a word on what it did (ladder-step.ts). `bids` holds
@@ -93,37 +83,77 @@ function publicEntries(
  * flag, the minimum for non-leaders, and no sealed amount in any phase.
  */
 export async function liveAuction(lotId: string, now = new Date()): Promise<LiveAuction | null> {
+  return (await liveAuctionOf(lotId, now))?.live ?? null;
+}
+
+/**
+ * liveAuction with the lot row and leader it was computed from, for the lot page's viewer-specific
+ * view of the same state (ADR 053: one read of the lot for both). `current` is the lot's row when
+ * the caller read it in this request; without it the lot is read here.
+ */
+export async function liveAuctionOf(
+  lotId: string,
+  now = new Date(),
+  current?: Lot,
+): Promise<{ live: LiveAuction; lot: LotWithLeader } | null> {
   if (!isUuid(lotId)) return null;
-  // The lot, then its leader and last bid sequence in one query (Prisma's include and aggregate
-  // took two): every lot page view and every bid's event asks (ADR 044). In the order they were
-  // read before: the sequence never older than the lot's state.
-  const row = await db().lot.findUnique({ where: { id: lotId } });
+  // The lot, then in one query its leader, its last bid sequence and, where the public sees it,
+  // the ladder's rows and the bidders' numbers (Prisma's include, aggregate, findMany and groupBy
+  // took four): every lot page view and every bid's event asks (ADRs 044, 053). In the order they
+  // were read before: the bids never older than the lot's state.
+  const row = current ?? (await db().lot.findUnique({ where: { id: lotId } }));
   if (!row || PRIVATE_STATUSES.includes(row.status)) return null;
-  const [facts] = await db().$queryRaw<{ leader: string | null; sequence: number | null }[]>`
-    SELECT (SELECT "organizationId"::text FROM "Bid" WHERE "id" = ${row.leadingBidId}::uuid) AS "leader",
-           (SELECT max("sequence")::int FROM "Bid" WHERE "lotId" = ${lotId}::uuid) AS "sequence"`;
-  const lot = { ...row, leadingBid: facts?.leader ? { organizationId: facts.leader } : null };
+  const ladderShown = publicBidVisibility(row.saleMode, row.status).ladder;
+  // Bidder numbers: 1 for the first organisation to bid in the round, 2 for the next… The ladder:
+  // newest first, one row more than shown (the price before the oldest row shown, for its note).
+  // Times travel as epoch milliseconds, exact at the column's millisecond precision.
+  const ladderColumns = ladderShown
+    ? Prisma.sql`,
+      (SELECT json_agg(f."organizationId" ORDER BY f."first")::text FROM (
+         SELECT "organizationId"::text AS "organizationId", min("sequence") AS "first" FROM "Bid"
+         WHERE "lotId" = ${lotId}::uuid AND "round" = ${row.round}::int GROUP BY "organizationId") f) AS "bidders",
+      (SELECT json_agg(json_build_array(b."id", b."organizationId", b."amountMinor", b."priceAfterMinor",
+         b."leadingAfterId", b."currency", b."sequence", (extract(epoch FROM b."createdAt") * 1000)::bigint)
+         ORDER BY b."sequence" DESC)::text FROM (
+         SELECT * FROM "Bid" WHERE "lotId" = ${lotId}::uuid AND "round" = ${row.round}::int
+           AND "status" <> 'withdrawn'::"BidStatus"
+         ORDER BY "sequence" DESC LIMIT ${LADDER_LENGTH + 1}::int) b) AS "ladder"`
+    : Prisma.empty;
+  const [facts] = await db().$queryRaw<
+    { leader: string | null; sequence: number | null; bidders?: string | null; ladder?: string | null }[]
+  >`SELECT (SELECT "organizationId"::text FROM "Bid" WHERE "id" = ${row.leadingBidId}::uuid) AS "leader",
+           (SELECT max("sequence")::int FROM "Bid" WHERE "lotId" = ${lotId}::uuid) AS "sequence"${ladderColumns}`;
+  const lot: LotWithLeader = { ...row, leadingBid: facts?.leader ? { organizationId: facts.leader } : null };
   const auction = auctionView(lotSaleColumns(lot), null, now);
   let ladder: PublicLadderEntry[] = [];
-  if (publicBidVisibility(lot.saleMode, lot.status).ladder) {
-    const [bids, numbers] = await Promise.all([
-      db().bid.findMany({
-        where: { lotId, round: lot.round, status: { not: "withdrawn" } },
-        orderBy: { sequence: "desc" },
-        // One more than shown: the price before the oldest row shown (its ladder note).
-        take: LADDER_LENGTH + 1,
+  if (ladderShown) {
+    const bidders = JSON.parse(facts?.bidders ?? "[]") as string[];
+    const numbers = new Map(bidders.map((organizationId, i) => [organizationId, i + 1]));
+    type LadderTuple = [string, string, number, number, string | null, string, number, number];
+    const bids = (JSON.parse(facts?.ladder ?? "[]") as LadderTuple[]).map(
+      ([id, organizationId, amount, priceAfter, leadingAfterId, currency, sequence, at]): LadderBid => ({
+        id,
+        organizationId,
+        amountMinor: BigInt(amount),
+        priceAfterMinor: BigInt(priceAfter),
+        leadingAfterId,
+        currency,
+        sequence,
+        createdAt: new Date(at),
       }),
-      bidderNumbers(lotId, lot.round),
-    ]);
+    );
     const reserve = lot.reservePriceMinor === null ? null : Number(lot.reservePriceMinor);
     ladder = publicEntries(lotId, bids, numbers, reserve);
   }
   const leader = lot.saleMode === "auction" ? (lot.leadingBid?.organizationId ?? null) : null;
   return {
-    auction,
-    leaderTag: leader ? bidderTag(lotId, leader) : null,
-    ladder,
-    sequence: facts?.sequence ?? 0,
+    live: {
+      auction,
+      leaderTag: leader ? bidderTag(lotId, leader) : null,
+      ladder,
+      sequence: facts?.sequence ?? 0,
+    },
+    lot,
   };
 }
 
@@ -132,11 +162,18 @@ export async function liveAuction(lotId: string, now = new Date()): Promise<Live
  * different terms (tenders, fixed price) compare on one number; an auction's bids are all EXW, so
  * there the net value is the amount. Sealed bids stay hidden until the close, from the seller too.
  */
-export async function sellerLadder(lotId: string, now = new Date()): Promise<SellerLadderEntry[]> {
-  const lot = await db().lot.findUnique({
-    where: { id: lotId },
-    include: { leadingBid: { select: { organizationId: true } } },
-  });
+export async function sellerLadder(
+  lotId: string,
+  now = new Date(),
+  /** The lot as read in this request (liveAuctionOf's), so it is not read again. */
+  current?: LotWithLeader,
+): Promise<SellerLadderEntry[]> {
+  const lot =
+    current ??
+    (await db().lot.findUnique({
+      where: { id: lotId },
+      include: { leadingBid: { select: { organizationId: true } } },
+    }));
   if (!lot) return [];
   if (!bidVisibility(lot.saleMode, salePhase(lot.status), "seller").allBids) return [];
   const bids = await db().bid.findMany({

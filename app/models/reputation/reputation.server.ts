@@ -18,7 +18,7 @@ import { reviewsPublished } from "~/domain/reputation/reviews.ts";
 import type { PublishedReview } from "~/domain/reputation/views.ts";
 import { addDays, windowStart } from "~/domain/reputation/window.ts";
 import { documentsOnFile, missingDocuments } from "~/domain/shipments/departure-gate.ts";
-import type { Prisma } from "~/generated.server/prisma/client.ts";
+import { Prisma } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
 
 type MilestoneAt = { kind: string; occurredAt: Date };
@@ -58,6 +58,50 @@ async function intakeFacts(where: Prisma.ShipmentWhereInput, asOf: Date) {
       deliveredAt: at(row.milestones, "delivered"),
       receivedAt: at(row.milestones, "received"),
       fromBooking: row.deal?.bookingId != null,
+    } satisfies IntakeFact,
+  }));
+}
+
+/**
+ * intakeFacts for shipments to the given facilities, in one query instead of Prisma's three (the
+ * shipments, their deals, their milestones): every lot page asks for the facilities it ranks
+ * (ADR 053). The same rows and facts; a shipment has at most one milestone of each kind.
+ */
+export async function facilityIntakeFacts(
+  facilityIds: readonly string[],
+  asOf: Date,
+): Promise<{ facilityId: string; fact: IntakeFact }[]> {
+  if (facilityIds.length === 0) return [];
+  const start = windowStart(asOf);
+  // IN lists rather than = ANY($1): the PGlite adapter does not send JavaScript arrays as arrays.
+  const ids = Prisma.join(facilityIds.map((id) => Prisma.sql`${id}::uuid`));
+  const rows = await db().$queryRaw<
+    {
+      facilityId: string;
+      plannedArrivalAt: Date | null;
+      deliveredAt: Date | null;
+      receivedAt: Date | null;
+      fromBooking: boolean;
+    }[]
+  >`SELECT s."destinationFacilityId"::text AS "facilityId", s."plannedArrivalAt",
+           (SELECT m."occurredAt" FROM "ShipmentMilestone" m
+             WHERE m."shipmentId" = s."id" AND m."kind" = 'delivered') AS "deliveredAt",
+           (SELECT m."occurredAt" FROM "ShipmentMilestone" m
+             WHERE m."shipmentId" = s."id" AND m."kind" = 'received') AS "receivedAt",
+           (d."bookingId" IS NOT NULL) AS "fromBooking"
+    FROM "Shipment" s LEFT JOIN "Deal" d ON d."id" = s."dealId"
+    WHERE s."destinationFacilityId" IN (${ids})
+      AND ((s."plannedArrivalAt" >= ${addDays(start, -2)} AND s."plannedArrivalAt" <= ${asOf})
+        OR EXISTS (SELECT 1 FROM "ShipmentMilestone" m
+                    WHERE m."shipmentId" = s."id" AND m."kind" IN ('delivered', 'received')
+                      AND m."occurredAt" >= ${start}))`;
+  return rows.map((row) => ({
+    facilityId: row.facilityId,
+    fact: {
+      plannedArrivalAt: row.plannedArrivalAt,
+      deliveredAt: row.deliveredAt,
+      receivedAt: row.receivedAt,
+      fromBooking: row.fromBooking,
     } satisfies IntakeFact,
   }));
 }
@@ -191,8 +235,8 @@ export async function facilityReliabilities(
   const ids = facilityIds.filter(isUuid);
   const byFacility = new Map<string, IntakeFact[]>(ids.map((id) => [id, []]));
   if (ids.length > 0) {
-    for (const { facilityId, fact } of await intakeFacts({ destinationFacilityId: { in: ids } }, asOf)) {
-      if (facilityId) byFacility.get(facilityId)?.push(fact);
+    for (const { facilityId, fact } of await facilityIntakeFacts(ids, asOf)) {
+      byFacility.get(facilityId)?.push(fact);
     }
   }
   return new Map([...byFacility].map(([id, facts]) => [id, facilityReliability(facts, asOf)]));
