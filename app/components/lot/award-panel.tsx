@@ -4,13 +4,15 @@ import type { AwardPanelData } from "~/domain/bidding/award-panel.ts";
 import { formatDateTime, utcFallback } from "~/domain/date-time.ts";
 import { formatMoney } from "~/domain/money.ts";
 import { useTimeZone } from "~/utils/use-time-zone.ts";
+import { useLotFormat } from "./use-lot-format.ts";
 
 /**
  * Closing and awarding on the lot page (issue 5 items 2, 3, 5). For the seller of a closed lot:
  * the provisional award to confirm or decline before its deadline, accept-or-relist below the
  * reserve, an opened tender ranked by net value with an award form, and pending purchase
  * requests. For a bidder: won, provisional winner, or what the lot sold for (never to whom), and
- * withdrawing its own sealed bid or request. Every form posts to /lots/:id/award.
+ * withdrawing its own sealed bid or request. Every form posts to /lots/:id/award. A bidder's side
+ * is in the page's language (issue 14); the seller's controls are still English.
  */
 
 type Feedback = { intent: string | null; formError: string; errors: Record<string, string> };
@@ -39,6 +41,7 @@ export function AwardPanel({
   /** For the seller: what confirming the award does to the lot's capacity booking (ADR 012). */
   reservationNote?: string | null;
 }) {
+  const { t } = useLotFormat();
   return (
     <section
       className="card stack award-panel"
@@ -46,7 +49,9 @@ export function AwardPanel({
       aria-labelledby="award-heading"
       data-testid="award-panel"
     >
-      <h2 id="award-heading">{data.role === "seller" ? "Closing and award" : "Your result"}</h2>
+      <h2 id="award-heading">
+        {t(data.role === "seller" ? "lot.award.headingSeller" : "lot.award.headingBidder")}
+      </h2>
       {data.role === "seller" && reservationNote ? (
         <p className="notice" data-testid="award-reservation">
           {reservationNote}
@@ -336,32 +341,34 @@ function RelistForm({ action }: { action: string }) {
 }
 
 function BidderResult({ lotId, data }: { lotId: string; data: BidderData }) {
+  const { t, money, moment } = useLotFormat();
   const outcome = data.outcome;
+  const amount = (amountMinor: number) => money({ amountMinor, currency: data.currency });
   return (
     <>
       {outcome?.kind === "won" ? (
         <p className="notice" data-testid="bidder-outcome">
-          You won this lot for {price(outcome.amountMinor, data.currency)}.
+          {t("lot.award.won", { amount: amount(outcome.amountMinor) })}
         </p>
       ) : null}
       {outcome?.kind === "provisional" ? (
         <p className="notice" data-testid="bidder-outcome">
-          You are the provisional winner at {price(outcome.amountMinor, data.currency)}. The seller confirms
-          by {outcome.confirmBy ? <LocalTime iso={outcome.confirmBy} /> : "the deadline"}.
+          {t("lot.award.provisional", {
+            amount: amount(outcome.amountMinor),
+            time: outcome.confirmBy ? moment(outcome.confirmBy) : t("lot.award.theDeadline"),
+          })}
         </p>
       ) : null}
       {outcome?.kind === "lost" ? (
         <p data-testid="bidder-outcome">
-          Not won — the lot sold for {price(outcome.clearingPriceMinor, data.currency)}.
+          {t("lot.award.lost", { amount: amount(outcome.clearingPriceMinor) })}
         </p>
       ) : null}
-      {outcome?.kind === "pending" ? (
-        <p data-testid="bidder-outcome">Bidding has closed; the seller is deciding.</p>
-      ) : null}
-      {outcome?.kind === "not_sold" ? <p data-testid="bidder-outcome">The lot was not sold to you.</p> : null}
+      {outcome?.kind === "pending" ? <p data-testid="bidder-outcome">{t("lot.award.pending")}</p> : null}
+      {outcome?.kind === "not_sold" ? <p data-testid="bidder-outcome">{t("lot.award.notSold")}</p> : null}
       {data.sealedBid ? (
         <p className="hint" data-testid="own-sealed-bid">
-          Your sealed bid: {price(data.sealedBid.amountMinor, data.currency)}.
+          {t("lot.award.sealedBid", { amount: amount(data.sealedBid.amountMinor) })}
         </p>
       ) : null}
       {data.withdrawable.map((bid) => (
@@ -369,7 +376,7 @@ function BidderResult({ lotId, data }: { lotId: string; data: BidderData }) {
           key={bid.id}
           lotId={lotId}
           bidId={bid.id}
-          label={price(bid.amountMinor, data.currency)}
+          label={amount(bid.amountMinor)}
           sealed={data.saleMode === "sealed"}
         />
       ))}
@@ -388,13 +395,12 @@ function WithdrawForm({
   label: string;
   sealed: boolean;
 }) {
+  const { t } = useLotFormat();
   const withdraw = useAwardAction();
   return (
     <withdraw.fetcher.Form method="post" action={`/lots/${lotId}/award`} className="inline-form">
       <input type="hidden" name="bidId" value={bidId} />
-      <span>
-        Your {sealed ? "sealed bid" : "request"} of {label}{" "}
-      </span>
+      <span>{t(sealed ? "lot.award.yourSealedBidOf" : "lot.award.yourRequestOf", { amount: label })} </span>
       <button
         type="submit"
         name="intent"
@@ -402,7 +408,7 @@ function WithdrawForm({
         className="button-secondary"
         disabled={withdraw.busy}
       >
-        Withdraw
+        {t("lot.award.withdraw")}
       </button>
       <FormError error={withdraw.error} />
     </withdraw.fetcher.Form>
