@@ -63,6 +63,21 @@ export function AwardPanel({
   );
 }
 
+// Where a moment goes in a translated sentence, so it can be a <time> element carrying the instant.
+const TIME_SLOT = "\u2063";
+
+/** `text` (worded with `time: TIME_SLOT`) with the slot as a <time> showing `shown`. */
+function WithTime({ text, iso, shown }: { text: string; iso: string; shown: string }) {
+  const [before, after = ""] = text.split(TIME_SLOT);
+  return (
+    <>
+      {before}
+      <time dateTime={iso}>{shown}</time>
+      {after}
+    </>
+  );
+}
+
 function useAwardAction() {
   const fetcher = useFetcher<Feedback>();
   const error = fetcher.state === "idle" ? fetcher.data : undefined;
@@ -122,12 +137,25 @@ function ProvisionalAward({ action, award }: { action: string; award: NonNullabl
   return (
     <div className="stack" data-testid="provisional-award">
       <p>
-        {t("lot.award.provisionalWinner", {
-          bidder: award.bidder,
-          amount: money(award.amount),
-          reason: award.reason,
-          time: award.confirmBy ? moment(award.confirmBy) : t("lot.award.theDeadline"),
-        })}
+        {award.confirmBy ? (
+          <WithTime
+            text={t("lot.award.provisionalWinner", {
+              bidder: award.bidder,
+              amount: money(award.amount),
+              reason: award.reason,
+              time: TIME_SLOT,
+            })}
+            iso={award.confirmBy}
+            shown={moment(award.confirmBy)}
+          />
+        ) : (
+          t("lot.award.provisionalWinner", {
+            bidder: award.bidder,
+            amount: money(award.amount),
+            reason: award.reason,
+            time: t("lot.award.theDeadline"),
+          })
+        )}
       </p>
       <confirm.fetcher.Form method="post" action={action} className="inline-form">
         <input type="hidden" name="awardId" value={award.id} />
@@ -365,10 +393,18 @@ function BidderResult({ lotId, data }: { lotId: string; data: BidderData }) {
       ) : null}
       {outcome?.kind === "provisional" ? (
         <p className="notice" data-testid="bidder-outcome">
-          {t("lot.award.provisional", {
-            amount: amount(outcome.amountMinor),
-            time: outcome.confirmBy ? moment(outcome.confirmBy) : t("lot.award.theDeadline"),
-          })}
+          {outcome.confirmBy ? (
+            <WithTime
+              text={t("lot.award.provisional", { amount: amount(outcome.amountMinor), time: TIME_SLOT })}
+              iso={outcome.confirmBy}
+              shown={moment(outcome.confirmBy)}
+            />
+          ) : (
+            t("lot.award.provisional", {
+              amount: amount(outcome.amountMinor),
+              time: t("lot.award.theDeadline"),
+            })
+          )}
         </p>
       ) : null}
       {outcome?.kind === "lost" ? (
