@@ -79,7 +79,7 @@ function SaleFacts({
               <>
                 <span data-testid="time-left">
                   {open
-                    ? t("lotsYouCanTake.timeLeft", { time: timeLeft(sale.closesAt, now) })
+                    ? t("lotsYouCanTake.timeLeft", { time: timeLeft(sale.closesAt, now, t) })
                     : t("lotsYouCanTake.closingNow")}
                 </span>{" "}
                 <span className="hint">

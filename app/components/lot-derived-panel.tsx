@@ -1,7 +1,7 @@
 import { ROUTING_HINT_LABELS, type RoutingHintCode } from "~/domain/lot-routing-hint.ts";
 import { METAL_LABELS, METALS } from "~/domain/metal-content.ts";
-import { formatMoney, type Money } from "~/domain/money.ts";
-import { formatNumber } from "~/domain/quantity.ts";
+import type { Money } from "~/domain/money.ts";
+import { useLotFormat } from "./lot/use-lot-format.ts";
 
 /** The derived block of the lot JSON (toLotJson().derived), as the page receives it. */
 export interface DerivedView {
@@ -27,9 +27,11 @@ export interface DerivedView {
   } | null;
 }
 
-const kg = (value: number) => formatNumber(value, { maxDecimals: 1, minDecimals: 1 });
-
-/** What Packloop works out from the listing: transport, metals, energy, routing and value. */
+/**
+ * What Packloop works out from the listing: transport, metals, energy, routing and value. Headings
+ * and fixed sentences in the page's language (issue 14); the server's own sentences (the basis of
+ * each figure, the routing hint) are still English.
+ */
 export function LotDerivedPanel({
   derived,
   energyGiven,
@@ -40,18 +42,18 @@ export function LotDerivedPanel({
   prices: { metal: string; commodity: string; asOf: string; sourceUrl: string }[];
 }) {
   const { transport, metalContentKg, estimatedEnergyKwh, routingHint, valueRange } = derived;
+  const { t, money, number } = useLotFormat();
+  const kg = (value: number) => number(value, { maxDecimals: 1, minDecimals: 1 });
   return (
     <section className="card lot-derived" aria-labelledby="derived-heading" data-testid="lot-derived">
-      <h2 id="derived-heading">What Packloop derives</h2>
-      <p className="hint">
-        Estimates from the declared chemistry, form, condition and mass; assays and tests replace them.
-      </p>
+      <h2 id="derived-heading">{t("lot.derived.heading")}</h2>
+      <p className="hint">{t("lot.derived.hint")}</p>
       <div className="derived-grid">
         {transport ? (
           <div>
-            <h3>Transport</h3>
+            <h3>{t("lot.derived.transport")}</h3>
             <p className="big">
-              <strong data-testid="un-number">{transport.unNumber}</strong> · class 9 ·{" "}
+              <strong data-testid="un-number">{transport.unNumber}</strong> · {t("lot.derived.class9")} ·{" "}
               <strong data-testid="packing-instruction">{transport.packingInstruction}</strong>
               {transport.largePackingInstruction ? ` / ${transport.largePackingInstruction}` : ""}
             </p>
@@ -60,14 +62,14 @@ export function LotDerivedPanel({
               {transport.specialProvisions.length > 0
                 ? ` · SP ${transport.specialProvisions.join(", ")}`
                 : ""}
-              {transport.airForbidden ? " · not by air" : ""}
+              {transport.airForbidden ? ` · ${t("lot.derived.notByAir")}` : ""}
             </p>
             <p className="hint">{transport.basis}</p>
           </div>
         ) : null}
         {routingHint ? (
           <div>
-            <h3>Second life or recycling</h3>
+            <h3>{t("lot.derived.secondLife")}</h3>
             <p className="big">
               <span className={`hint-badge hint-${routingHint.code}`}>
                 {ROUTING_HINT_LABELS[routingHint.code]}
@@ -78,7 +80,7 @@ export function LotDerivedPanel({
         ) : null}
         {metalContentKg ? (
           <div>
-            <h3>Contained metal (estimate)</h3>
+            <h3>{t("lot.derived.containedMetal")}</h3>
             <table className="compact">
               <tbody>
                 {METALS.map((metal) => (
@@ -94,42 +96,50 @@ export function LotDerivedPanel({
           </div>
         ) : null}
         <div>
-          <h3>Energy</h3>
+          <h3>{t("lot.derived.energy")}</h3>
           {energyGiven ? (
-            <p>Declared by the seller (see above).</p>
+            <p>{t("lot.derived.energyDeclared")}</p>
           ) : estimatedEnergyKwh ? (
             <p>
-              About <strong>{kg(estimatedEnergyKwh.central)} kWh</strong> (range {kg(estimatedEnergyKwh.low)}–
-              {kg(estimatedEnergyKwh.high)} kWh), estimated from the mass.
+              {t("lot.derived.energyEstimate", {
+                central: kg(estimatedEnergyKwh.central),
+                low: kg(estimatedEnergyKwh.low),
+                high: kg(estimatedEnergyKwh.high),
+              })}
             </p>
           ) : (
-            <p>Black mass and production scrap store no usable energy.</p>
+            <p>{t("lot.derived.noEnergy")}</p>
           )}
-          <h3>Indicative value</h3>
+          <h3>{t("lot.derived.indicativeValue")}</h3>
           {valueRange ? (
             <>
               <p className="big" data-testid="value-range">
-                {formatMoney(valueRange.low)} – {formatMoney(valueRange.high)}
+                {money(valueRange.low)} – {money(valueRange.high)}
               </p>
               <p className="hint">
-                Contained metal worth {formatMoney(valueRange.metalValue)} at reference prices
-                {valueRange.asOf ? ` as of ${valueRange.asOf}` : ""}. {valueRange.basis}
-                {valueRange.gateFeePossible ? " A negative figure means the seller may pay a gate fee." : ""}
+                {valueRange.asOf
+                  ? t("lot.derived.metalWorthAsOf", {
+                      amount: money(valueRange.metalValue),
+                      date: valueRange.asOf,
+                    })
+                  : t("lot.derived.metalWorth", { amount: money(valueRange.metalValue) })}{" "}
+                {valueRange.basis}
+                {valueRange.gateFeePossible ? ` ${t("lot.derived.gateFeePossible")}` : ""}
               </p>
             </>
           ) : (
-            <p>No estimate: reference prices are missing.</p>
+            <p>{t("lot.derived.noEstimate")}</p>
           )}
         </div>
       </div>
       <details>
-        <summary>Reference prices used</summary>
+        <summary>{t("lot.derived.referencePrices")}</summary>
         <ul>
           {prices.map((p) => (
             <li key={p.metal}>
-              {p.metal}: {p.commodity}, as of {p.asOf} (
+              {t("lot.derived.priceLine", { metal: p.metal, commodity: p.commodity, date: p.asOf })} (
               <a href={p.sourceUrl} rel="noreferrer noopener" target="_blank">
-                source
+                {t("lot.derived.source")}
               </a>
               )
             </li>

@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from "~/domain/lot-documents.ts";
 import { formatFileSize } from "~/domain/quantity.ts";
 import { LotDocumentInputs } from "./lot-document-inputs.tsx";
@@ -29,11 +30,13 @@ export function LotDocumentsSection({
   canUpload: boolean;
   errors?: Record<string, string>;
 }) {
+  // In the page's language (issue 14); the document kinds' labels are still English.
+  const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="documents-heading" data-testid="lot-documents">
-      <h2 id="documents-heading">Documents and photos</h2>
+      <h2 id="documents-heading">{t("lot.documents.heading")}</h2>
       {documents.length === 0 ? (
-        <p className="empty">No documents yet.</p>
+        <p className="empty">{t("lot.documents.none")}</p>
       ) : (
         <ul className="document-list">
           {documents.map((d) => (
@@ -51,7 +54,7 @@ export function LotDocumentsSection({
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="documentId" value={d.id} />
                   <button type="submit" name="intent" value="deleteDocument" className="button-link">
-                    Remove
+                    {t("lot.documents.remove")}
                   </button>
                 </Form>
               ) : null}
@@ -61,17 +64,17 @@ export function LotDocumentsSection({
       )}
       {!loggedIn && documents.length > 0 ? (
         <p>
-          <Link to={`/login?redirectTo=${encodeURIComponent(`/lots/${lotId}`)}`}>Log in</Link> to download
-          them.
+          <Link to={`/login?redirectTo=${encodeURIComponent(`/lots/${lotId}`)}`}>{t("nav.logIn")}</Link>{" "}
+          {t("lot.documents.toDownload")}
         </p>
       ) : null}
       {canUpload ? (
         <details className="upload-more" open={errors && Object.keys(errors).length > 0 ? true : undefined}>
-          <summary>Add documents or photos</summary>
+          <summary>{t("lot.documents.add")}</summary>
           <Form method="post" encType="multipart/form-data" noValidate className="stack">
             <LotDocumentInputs feedback={{ errors }} />
             <button type="submit" name="intent" value="upload" className="button-secondary">
-              Add files
+              {t("lot.documents.addFiles")}
             </button>
           </Form>
         </details>

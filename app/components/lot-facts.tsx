@@ -1,109 +1,105 @@
-import { Money } from "~/components/money.tsx";
-import {
-  BATTERY_CONDITION_CRITERIA,
-  BATTERY_CONDITION_LABELS,
-  CHEMISTRY_LABELS,
-  LOT_FORM_LABELS,
-  SALE_MODE_LABELS,
-} from "~/domain/codes.ts";
+import { Fragment, type ReactNode } from "react";
+import { Money, MoneyIn } from "~/components/money.tsx";
 import type { LotJson } from "~/domain/lot-json.ts";
-import { formatKg, formatNumber } from "~/domain/quantity.ts";
-import { DateTime } from "./date-time.tsx";
+import { useLotFormat } from "./lot/use-lot-format.ts";
 
-/** The seller's declaration and terms, as a definition table. */
+/**
+ * The seller's declaration and terms, as a definition table, in the page's language (issue 14):
+ * labels, chemistry, form, condition and sale from the catalogue (`lot.*`; the chemistry's code,
+ * NMC 811 or LFP, stays the trade's), figures and the close time through the page's formats.
+ */
 export function LotFactsTable({ lot, economyName }: { lot: LotJson; economyName: string }) {
   const { price } = lot;
+  // Times in the viewer's zone, named (ADR 040).
+  const { t, number, kg, moment } = useLotFormat();
+  // Each amount as a <Money>, so the viewer's display currency shows beside it (ADR 051).
+  const sale: ReactNode[] = [
+    t(`lot.saleMode.${lot.saleMode}`),
+    price.starting ? (
+      <MoneyIn key="starting" text={(amount) => t("lot.facts.startsAt", { amount })} money={price.starting} />
+    ) : null,
+    price.asking ? <Money key="asking" money={price.asking} testId="fact-price" /> : null,
+    price.current ? (
+      <MoneyIn key="current" text={(amount) => t("lot.facts.now", { amount })} money={price.current} />
+    ) : null,
+    price.reserve ? (
+      <MoneyIn key="reserve" text={(amount) => t("lot.facts.reserve", { amount })} money={price.reserve} />
+    ) : null,
+    lot.bidCount > 0 ? t("counts.bids", { count: lot.bidCount }) : null,
+  ].filter(Boolean);
   return (
     <table className="lot-facts" data-testid="lot-facts">
       <tbody>
         <tr>
-          <th scope="row">Chemistry</th>
-          <td data-testid="fact-chemistry">{CHEMISTRY_LABELS[lot.chemistry]}</td>
+          <th scope="row">{t("lot.facts.chemistry")}</th>
+          <td data-testid="fact-chemistry">{t(`lot.chemistry.${lot.chemistry}`)}</td>
         </tr>
         <tr>
-          <th scope="row">Form</th>
+          <th scope="row">{t("lot.facts.form")}</th>
           <td>
-            {LOT_FORM_LABELS[lot.form]} · {formatNumber(lot.count)} {lot.count === 1 ? "unit" : "units"}
+            {t(`lot.form.${lot.form}`)} · {t("lot.facts.units", { count: lot.count })}
           </td>
         </tr>
         <tr>
-          <th scope="row">Condition</th>
+          <th scope="row">{t("lot.facts.condition")}</th>
           <td>
-            <strong>{BATTERY_CONDITION_LABELS[lot.condition]}</strong>
+            <strong>{t(`lot.condition.${lot.condition}`)}</strong>
             <br />
-            <span className="hint">{BATTERY_CONDITION_CRITERIA[lot.condition]}</span>
+            <span className="hint">{t(`lot.conditionCriteria.${lot.condition}`)}</span>
           </td>
         </tr>
         <tr>
-          <th scope="row">Gross mass</th>
-          <td data-testid="fact-mass">{formatKg(lot.massKg)}</td>
+          <th scope="row">{t("lot.facts.grossMass")}</th>
+          <td data-testid="fact-mass">{kg(lot.massKg)}</td>
         </tr>
         <tr>
-          <th scope="row">Energy</th>
+          <th scope="row">{t("lot.facts.energy")}</th>
           <td>
             {lot.energyKwh === null
-              ? "Not declared"
-              : `${formatNumber(lot.energyKwh, { maxDecimals: 3 })} kWh`}
+              ? t("lot.facts.notDeclared")
+              : `${number(lot.energyKwh, { maxDecimals: 3 })} kWh`}
           </td>
         </tr>
         <tr>
-          <th scope="row">State of health</th>
-          <td>{lot.stateOfHealthPct === null ? "Unknown" : `${lot.stateOfHealthPct} %`}</td>
+          <th scope="row">{t("lot.facts.stateOfHealth")}</th>
+          <td>
+            {lot.stateOfHealthPct === null
+              ? t("lot.facts.unknown")
+              : `${number(lot.stateOfHealthPct, { maxDecimals: 1 })} %`}
+          </td>
         </tr>
         {lot.originVehicle || lot.originOem ? (
           <tr>
-            <th scope="row">Origin</th>
+            <th scope="row">{t("lot.facts.origin")}</th>
             <td>{[lot.originOem, lot.originVehicle].filter(Boolean).join(" · ")}</td>
           </tr>
         ) : null}
         <tr>
-          <th scope="row">Location</th>
+          <th scope="row">{t("lot.facts.location")}</th>
           <td>
             {lot.locationLabel ? `${lot.locationLabel}, ` : ""}
             {economyName}
           </td>
         </tr>
         <tr>
-          <th scope="row">Available from</th>
+          <th scope="row">{t("lot.facts.availableFrom")}</th>
           <td>{lot.availableFrom}</td>
         </tr>
         <tr>
-          <th scope="row">Sale</th>
+          <th scope="row">{t("lot.facts.sale")}</th>
           <td data-testid="fact-sale">
-            {SALE_MODE_LABELS[lot.saleMode]}
-            {price.starting ? (
-              <>
-                {" · starts at "}
-                <Money money={price.starting} testId="fact-price" />
-              </>
-            ) : null}
-            {price.asking ? (
-              <>
-                {" · "}
-                <Money money={price.asking} testId="fact-price" />
-              </>
-            ) : null}
-            {price.current ? (
-              <>
-                {" · now "}
-                <Money money={price.current} />
-              </>
-            ) : null}
-            {price.reserve ? (
-              <>
-                {" · reserve "}
-                <Money money={price.reserve} /> (only you see this)
-              </>
-            ) : null}
-            {lot.bidCount > 0 ? ` · ${lot.bidCount} ${lot.bidCount === 1 ? "bid" : "bids"}` : ""}
+            {sale.map((part, i) => (
+              <Fragment key={typeof part === "string" ? part : i}>
+                {i > 0 ? " · " : null}
+                {part}
+              </Fragment>
+            ))}
           </td>
         </tr>
         {lot.closesAt ? (
           <tr>
-            <th scope="row">Bidding closes</th>
-            <td data-testid="lot-closes-at">
-              <DateTime value={lot.closesAt} />
-            </td>
+            <th scope="row">{t("lot.facts.biddingCloses")}</th>
+            <td data-testid="lot-closes-at">{moment(lot.closesAt)}</td>
           </tr>
         ) : null}
       </tbody>

@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { economyByCode } from "~/domain/economies.ts";
 import type { LotMatches } from "~/domain/matching/match-view.ts";
 import type { RankingWeights } from "~/domain/matching/ranking.ts";
@@ -9,16 +10,20 @@ import { RoutesMap } from "./map/routes-map.tsx";
 import { NetValueTerms, TransportFacts } from "./match-breakdown.tsx";
 import "./lot-matches.css";
 import "./reputation.css";
-import { formatNumber } from "~/domain/quantity.ts";
+import { useLotFormat } from "./lot/use-lot-format.ts";
 
 /** Routes drawn on the map: the best few, so the map stays legible. */
 const ROUTES_ON_MAP = 8;
 
-const PRESETS: { label: string; weights: [number, number, number] }[] = [
-  { label: "Balanced", weights: [0.6, 0.2, 0.2] },
-  { label: "Best net value", weights: [1, 0, 0] },
-  { label: "Lowest CO2e", weights: [0.2, 1, 0] },
-  { label: "Fastest", weights: [0.2, 0, 1] },
+/** The presets, by their key under lot.matches.presets. */
+const PRESETS: {
+  label: "balanced" | "bestNet" | "lowestCo2" | "fastest";
+  weights: [number, number, number];
+}[] = [
+  { label: "balanced", weights: [0.6, 0.2, 0.2] },
+  { label: "bestNet", weights: [1, 0, 0] },
+  { label: "lowestCo2", weights: [0.2, 1, 0] },
+  { label: "fastest", weights: [0.2, 0, 1] },
 ];
 
 const economyName = (code: string) => economyByCode(code)?.name ?? code;
@@ -47,15 +52,16 @@ function SellerMatchActions({
   facilityName: string;
   actions: { lotId: string; canInvite: boolean };
 }) {
+  const { t } = useTranslation();
   return (
     // A <div>: a form inside a <p> would end the paragraph in the HTML parser (hydration mismatch).
     <div className="match-actions" data-testid="match-actions">
       <Link
         to={`/facilities/${facilityId}#capacity-heading`}
         className="button button-secondary"
-        aria-label={`Request booking at ${facilityName}`}
+        aria-label={t("lot.matches.requestBookingAt", { facility: facilityName })}
       >
-        Request booking
+        {t("lot.matches.requestBooking")}
       </Link>{" "}
       {actions.canInvite ? (
         <Form method="post" className="inline-form" preventScrollReset>
@@ -65,9 +71,9 @@ function SellerMatchActions({
             name="intent"
             value="invite"
             className="button-secondary"
-            aria-label={`Invite ${facilityName} to bid`}
+            aria-label={t("lot.matches.inviteFacility", { facility: facilityName })}
           >
-            Invite to bid
+            {t("lot.matches.invite")}
           </button>
         </Form>
       ) : null}
@@ -76,6 +82,7 @@ function SellerMatchActions({
 }
 
 function ReliabilityNote({ point }: { point: FacilityReliabilityPoint | undefined }) {
+  const { t } = useTranslation();
   if (!point) return null;
   return (
     <span
@@ -84,13 +91,17 @@ function ReliabilityNote({ point }: { point: FacilityReliabilityPoint | undefine
       data-badge={point.badge}
     >
       {point.badge === "new"
-        ? `Reliability: not enough history (n = ${point.n})`
+        ? t("lot.matches.notEnoughHistory", { n: point.n })
         : `${BADGE_LABELS[point.badge]} · ≥ ${Math.round(point.lower * 100)} % (n = ${point.n})`}
     </span>
   );
 }
 
-/** "Where this lot can go" (issue 4 item 4): ranked facilities, steerable weights, routes on a map. */
+/**
+ * "Where this lot can go" (issue 4 item 4): ranked facilities, steerable weights, routes on a map.
+ * Its own words in the page's language (issue 14); the net-value terms, transport facts and
+ * blockers (match-breakdown.tsx, shared with /quote) are still English.
+ */
 export function LotMatchesSection({
   lot,
   matches,
@@ -100,6 +111,7 @@ export function LotMatchesSection({
   reliability = {},
   sellerActions = null,
 }: LotMatchesSectionProps) {
+  const { t, number } = useLotFormat();
   // Numbered as the list's rows and drawn on the same scale as /quote's (ranked-routes.ts).
   const routes = rankedRouteLines(
     matches.feasible.map((m, i) => ({
@@ -116,10 +128,12 @@ export function LotMatchesSection({
       aria-labelledby="where-this-lot-can-go-heading"
       id="where-this-lot-can-go"
     >
-      <h2 id="where-this-lot-can-go-heading">Where this lot can go</h2>
+      <h2 id="where-this-lot-can-go-heading">{t("lot.matches.heading")}</h2>
       <p className="hint">
-        {matches.feasibleCount} of {matches.feasibleCount + matches.infeasibleCount} listed facilities can
-        take this lot in the next six months. Net values are in US dollars, after freight to the facility.
+        {t("lot.matches.summary", {
+          feasible: number(matches.feasibleCount),
+          total: number(matches.feasibleCount + matches.infeasibleCount),
+        })}
       </p>
       {/* Keyed by the weights: after steering, the inputs show the weights now in use. */}
       <Form
@@ -128,27 +142,28 @@ export function LotMatchesSection({
         preventScrollReset
         key={`${weights.netValue}/${weights.co2}/${weights.transitTime}/${byReliability}`}
       >
-        <span>Rank by:</span>
+        <span>{t("lot.matches.rankBy")}</span>
         {PRESETS.map((p) => (
           <Link
             key={p.label}
             preventScrollReset
             to={`?w_net=${p.weights[0]}&w_co2=${p.weights[1]}&w_time=${p.weights[2]}${byReliability ? "&w_rel=1" : ""}#where-this-lot-can-go`}
           >
-            {p.label}
+            {t(`lot.matches.presets.${p.label}`)}
           </Link>
         ))}
         <label>
-          Net value <input name="w_net" type="number" min="0" step="0.1" defaultValue={weights.netValue} />
+          {t("lot.matches.netValue")}{" "}
+          <input name="w_net" type="number" min="0" step="0.1" defaultValue={weights.netValue} />
         </label>
         <label>
           CO2e <input name="w_co2" type="number" min="0" step="0.1" defaultValue={weights.co2} />
         </label>
         <label>
-          Transit time{" "}
+          {t("lot.matches.transitTime")}{" "}
           <input name="w_time" type="number" min="0" step="0.1" defaultValue={weights.transitTime} />
         </label>
-        <label title="Adds each facility's on-time intake (the lower bound of its 95 % interval, 0 without history) as a further criterion weighing a quarter of the others">
+        <label title={t("lot.matches.reliabilityTitle")}>
           <input
             type="checkbox"
             name="w_rel"
@@ -156,10 +171,10 @@ export function LotMatchesSection({
             defaultChecked={byReliability}
             data-testid="weigh-reliability"
           />{" "}
-          Weigh facility reliability
+          {t("lot.matches.weighReliability")}
         </label>
         <button type="submit" className="button-secondary">
-          Rank
+          {t("lot.matches.rank")}
         </button>
       </Form>
       {weightsError ? (
@@ -177,8 +192,8 @@ export function LotMatchesSection({
               <h3>
                 <Link to={`/facilities/${m.facilityId}`}>{m.facilityName}</Link>{" "}
                 <span className="hint">
-                  {economyName(m.economy)} · score{" "}
-                  {m.score === null ? "–" : formatNumber(m.score, { maxDecimals: 2, minDecimals: 2 })}
+                  {economyName(m.economy)} · {t("lot.matches.score")}{" "}
+                  {m.score === null ? "–" : number(m.score, { maxDecimals: 2, minDecimals: 2 })}
                 </span>{" "}
                 <ReliabilityNote point={reliability[m.facilityId]} />
               </h3>
@@ -200,11 +215,11 @@ export function LotMatchesSection({
           ))}
         </ol>
       ) : (
-        <p data-testid="no-feasible-matches">No listed facility can take this lot at present.</p>
+        <p data-testid="no-feasible-matches">{t("lot.matches.noneFeasible")}</p>
       )}
       {matches.infeasible.length > 0 ? (
         <>
-          <h3 id="facilities-that-cannot">Facilities that cannot take it</h3>
+          <h3 id="facilities-that-cannot">{t("lot.matches.cannotHeading")}</h3>
           <ul className="match-list match-blocked" data-testid="infeasible-matches">
             {matches.infeasible.map((m) => (
               <li key={m.facilityId} data-testid="match-infeasible">
@@ -225,7 +240,7 @@ export function LotMatchesSection({
           {matches.infeasibleCount > matches.infeasible.length ? (
             <p className="hint">
               <Link to="?blocked=all#facilities-that-cannot" preventScrollReset data-testid="more-blocked">
-                and {matches.infeasibleCount - matches.infeasible.length} more
+                {t("lot.matches.andMore", { n: number(matches.infeasibleCount - matches.infeasible.length) })}
               </Link>
             </p>
           ) : null}

@@ -88,3 +88,28 @@ export function Money({
 export function MaybeMoney({ money, testId }: { money: MoneyLike | null | undefined; testId?: string }) {
   return money ? <Money money={money} testId={testId} /> : <>—</>;
 }
+
+/** Where a translated sentence holds the amount: the catalogue places `{{amount}}` (ADR 052). */
+const AMOUNT_SLOT = "\u2063amount\u2063";
+
+/**
+ * A translated sentence with one amount in it, the amount as a <Money> (so the display currency
+ * shows beside it): `text` is given the slot and returns the sentence, e.g.
+ * `(amount) => t("bidPanel.toStart", { amount })`.
+ */
+export function MoneyIn({
+  text,
+  money,
+}: {
+  text: (amount: string) => string;
+  money: MoneyLike | null | undefined;
+}) {
+  const [before, after = ""] = text(AMOUNT_SLOT).split(AMOUNT_SLOT);
+  return (
+    <>
+      {before}
+      <MaybeMoney money={money} />
+      {after}
+    </>
+  );
+}

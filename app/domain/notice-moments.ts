@@ -31,10 +31,25 @@ export function momentIn(iso: string, zone: string | null | undefined): string {
   return timeZone === DEFAULT_TIME_ZONE ? text : `${text} (${timeZone})`;
 }
 
-/** `text` with each marked moment written in `zone` (UTC when the user's zone is not known). */
-export function localizeNotice(text: string, zone: string | null | undefined): string;
-export function localizeNotice(text: string | null, zone: string | null | undefined): string | null;
-export function localizeNotice(text: string | null, zone: string | null | undefined): string | null {
+/**
+ * `text` with each marked moment written in `zone` (UTC when the user's zone is not known); `write`
+ * words a moment another way (a title in the recipient's language, issue 14).
+ */
+export function localizeNotice(
+  text: string,
+  zone: string | null | undefined,
+  write?: (iso: string) => string,
+): string;
+export function localizeNotice(
+  text: string | null,
+  zone: string | null | undefined,
+  write?: (iso: string) => string,
+): string | null;
+export function localizeNotice(
+  text: string | null,
+  zone: string | null | undefined,
+  write?: (iso: string) => string,
+): string | null {
   if (text === null) return null;
-  return text.replace(MARK, (_, iso: string) => momentIn(iso, zone));
+  return text.replace(MARK, (_, iso: string) => (write ? write(iso) : momentIn(iso, zone)));
 }

@@ -4,8 +4,8 @@ import { lotNumberLabel } from "./lot-json.ts";
  * Every notification's title, in one place, so that each names the lot it concerns (issue 15
  * item 8): a bell list or an inbox of "You have been outbid" × 12 does not say which lot. A title
  * about a lot, a deal, a booking or a dispute starts from the lot's number (PL-000072); deals add
- * their own number (DL-000012). The table test (tests/unit/notification-titles.test.ts) builds
- * every kind's every variant and fails when one does not name the lot.
+ * their own number (DL-000012). The words are in the catalogues (`notifications.titles.*`, issue
+ * 14), so each recipient reads a title in their language; this table says which message and facts.
  */
 
 export const NOTIFICATION_KINDS = [
@@ -114,127 +114,137 @@ export interface TitleFacts {
 }
 
 type Facts<K extends keyof TitleFacts> = Pick<TitleFacts, K>;
-const named = (f: Facts<"lot" | "lotTitle">) => `${f.lot} ${f.lotTitle}`;
-const onDeal = (f: Facts<"deal" | "lot">) => `Deal ${f.deal} (${f.lot})`;
-const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
-/** kind → variant → title. A variant is who hears it or what happened. */
+/**
+ * A title as the catalogue words it: `notifications.titles.<kind>.<variant>` with its facts, so
+ * each recipient reads it in their own language (User.language, else English; issue 14).
+ * notifyUsers renders it per recipient (app/models/notification.server.ts, `noticeTitleIn`).
+ */
+export interface NoticeTitle {
+  readonly key: string;
+  readonly values: Readonly<Record<string, string | number>>;
+}
+
+export function isNoticeTitle(value: unknown): value is NoticeTitle {
+  return typeof value === "object" && value !== null && typeof (value as NoticeTitle).key === "string";
+}
+
+/** The catalogue key of one kind's variant. */
+export function noticeTitleKey(kind: NotificationKind, variant: string): string {
+  return `notifications.titles.${kind}.${variant}`;
+}
+
+/** A title whose message takes the facts `K` as they are. */
+function title<K extends keyof TitleFacts>(kind: NotificationKind, variant: string) {
+  return (facts: Facts<K>): NoticeTitle => ({ key: noticeTitleKey(kind, variant), values: { ...facts } });
+}
+
+type LotFacts = "lot" | "lotTitle";
+type DealFacts = "deal" | "lot";
+
+/**
+ * kind → variant → title. A variant is who hears it or what happened. Every message names the lot
+ * (`{{lot}}`, PL-000072); deals add their own number (DL-000012). The table test
+ * (tests/unit/notification-titles.test.ts) renders every kind's every variant in every language
+ * and fails when one does not name the lot.
+ */
 export const NOTIFICATION_TITLES = {
-  outbid: { bidder: (f: Facts<"lot" | "lotTitle">) => `Outbid on ${f.lot} — ${f.lotTitle}` },
-  ending_soon: { watcher: (f: Facts<"lot" | "lotTitle">) => `Ending soon: ${named(f)}` },
+  outbid: { bidder: title<LotFacts>("outbid", "bidder") },
+  ending_soon: { watcher: title<LotFacts>("ending_soon", "watcher") },
   won: {
-    auction: (f: Facts<"lot" | "lotTitle">) => `You won ${named(f)}`,
-    tender: (f: Facts<"lot" | "lotTitle">) => `You won tender ${named(f)}`,
+    auction: title<LotFacts>("won", "auction"),
+    tender: title<LotFacts>("won", "tender"),
   },
-  lost: { bidder: (f: Facts<"lot" | "lotTitle">) => `${named(f)} went to another bidder` },
-  award_provisional: {
-    bidder: (f: Facts<"lot" | "lotTitle">) => `You are the provisional winner of ${named(f)}`,
-  },
-  award_confirmed: { bidder: (f: Facts<"lot" | "lotTitle">) => `The award of ${named(f)} is confirmed` },
+  lost: { bidder: title<LotFacts>("lost", "bidder") },
+  award_provisional: { bidder: title<LotFacts>("award_provisional", "bidder") },
+  award_confirmed: { bidder: title<LotFacts>("award_confirmed", "bidder") },
   award_lapsed: {
-    bidder: (f: Facts<"lot" | "lotTitle">) => `The award of ${named(f)} lapsed`,
-    passedOn: (f: Facts<"lot" | "lotTitle">) => `${named(f)}: the award passed to the next bidder`,
-    noneLeft: (f: Facts<"lot" | "lotTitle">) => `${named(f)}: no bidder left`,
+    bidder: title<LotFacts>("award_lapsed", "bidder"),
+    passedOn: title<LotFacts>("award_lapsed", "passedOn"),
+    noneLeft: title<LotFacts>("award_lapsed", "noneLeft"),
   },
   award_declined: {
-    bidder: (f: Facts<"lot" | "lotTitle">) => `The seller declined the award of ${named(f)}`,
-    passedOn: (f: Facts<"lot" | "lotTitle">) => `${named(f)}: the award passed to the next bidder`,
-    noneLeft: (f: Facts<"lot" | "lotTitle">) => `${named(f)}: no bidder left`,
+    bidder: title<LotFacts>("award_declined", "bidder"),
+    passedOn: title<LotFacts>("award_declined", "passedOn"),
+    noneLeft: title<LotFacts>("award_declined", "noneLeft"),
   },
   lot_closed: {
-    confirmWinner: (f: Facts<"lot" | "lotTitle" | "date">) =>
-      `${named(f)} closed: confirm the winner by ${f.date}`,
-    noWinner: (f: Facts<"lot" | "lotTitle">) => `${named(f)} closed without a winner`,
-    belowYourReserve: (f: Facts<"lot" | "lotTitle">) => `${named(f)} closed below your reserve`,
-    belowReserve: (f: Facts<"lot" | "lotTitle">) => `${named(f)} closed below the reserve`,
-    tenderOpened: (f: Facts<"lot" | "lotTitle">) => `Tender ${named(f)} closed: the bids are open`,
-    tenderClosed: (f: Facts<"lot" | "lotTitle">) => `Tender ${named(f)} closed`,
-    noBids: (f: Facts<"lot" | "lotTitle">) => `${named(f)} closed without bids`,
+    confirmWinner: title<LotFacts | "date">("lot_closed", "confirmWinner"),
+    noWinner: title<LotFacts>("lot_closed", "noWinner"),
+    belowYourReserve: title<LotFacts>("lot_closed", "belowYourReserve"),
+    belowReserve: title<LotFacts>("lot_closed", "belowReserve"),
+    tenderOpened: title<LotFacts>("lot_closed", "tenderOpened"),
+    tenderClosed: title<LotFacts>("lot_closed", "tenderClosed"),
+    noBids: title<LotFacts>("lot_closed", "noBids"),
   },
-  relisted: { bidder: (f: Facts<"lot" | "lotTitle">) => `A lot you bid on is open again: ${named(f)}` },
-  purchase_requested: {
-    seller: (f: Facts<"lot" | "lotTitle">) => `A buyer asked to buy ${named(f)} at the asking price`,
-  },
-  purchase_accepted: {
-    buyer: (f: Facts<"lot" | "lotTitle">) => `The seller accepted your request for ${named(f)}`,
-  },
+  relisted: { bidder: title<LotFacts>("relisted", "bidder") },
+  purchase_requested: { seller: title<LotFacts>("purchase_requested", "seller") },
+  purchase_accepted: { buyer: title<LotFacts>("purchase_accepted", "buyer") },
   purchase_declined: {
-    soldToAnother: (f: Facts<"lot" | "lotTitle">) => `${named(f)} was sold to another buyer`,
-    declined: (f: Facts<"lot" | "lotTitle">) => `The seller declined your request for ${named(f)}`,
+    soldToAnother: title<LotFacts>("purchase_declined", "soldToAnother"),
+    declined: title<LotFacts>("purchase_declined", "declined"),
   },
   booking_requested: {
-    facility: (f: Facts<"lot" | "organization" | "tonnes" | "facility" | "month">) =>
-      `${f.organization} asks to book ${f.tonnes} of ${f.lot} at ${f.facility} in ${f.month}`,
+    facility: title<"lot" | "organization" | "tonnes" | "facility" | "month">(
+      "booking_requested",
+      "facility",
+    ),
   },
-  booking_accepted: {
-    seller: (f: Facts<"lot" | "facility">) => `${f.facility} accepted your booking for ${f.lot}`,
-  },
-  booking_declined: {
-    seller: (f: Facts<"lot" | "facility">) => `${f.facility} declined your booking for ${f.lot}`,
-  },
+  booking_accepted: { seller: title<"lot" | "facility">("booking_accepted", "seller") },
+  booking_declined: { seller: title<"lot" | "facility">("booking_declined", "seller") },
   booking_cancelled: {
-    booking: (f: Facts<"lot" | "organization" | "facility">) =>
-      `${f.organization} cancelled its booking at ${f.facility} for ${f.lot}`,
-    request: (f: Facts<"lot" | "organization" | "facility">) =>
-      `${f.organization} cancelled its booking request at ${f.facility} for ${f.lot}`,
-    soldBooking: (f: Facts<"lot" | "facility">) =>
-      `${f.lot} was sold to another party: the booking at ${f.facility} is cancelled`,
-    soldRequest: (f: Facts<"lot" | "facility">) =>
-      `${f.lot} was sold to another party: the booking request at ${f.facility} is cancelled`,
+    booking: title<"lot" | "organization" | "facility">("booking_cancelled", "booking"),
+    request: title<"lot" | "organization" | "facility">("booking_cancelled", "request"),
+    soldBooking: title<"lot" | "facility">("booking_cancelled", "soldBooking"),
+    soldRequest: title<"lot" | "facility">("booking_cancelled", "soldRequest"),
   },
-  lot_withdrawn: {
-    bidder: (f: Facts<"lot" | "lotTitle">) => `Withdrawn by the seller: ${named(f)} — your bid is cancelled`,
-  },
-  invited_to_bid: { recycler: (f: Facts<"lot" | "lotTitle">) => `Invitation to bid on ${named(f)}` },
+  lot_withdrawn: { bidder: title<LotFacts>("lot_withdrawn", "bidder") },
+  invited_to_bid: { recycler: title<LotFacts>("invited_to_bid", "recycler") },
   lot_matches: {
-    search: (f: Facts<"lot" | "lotTitle">) => `New lot matches your saved search: ${named(f)}`,
-    facility: (f: Facts<"lot" | "lotTitle">) => `New lot your facility can take: ${named(f)}`,
+    search: title<LotFacts>("lot_matches", "search"),
+    facility: title<LotFacts>("lot_matches", "facility"),
     /** A bulk import's digest: `lot` is the first of the lots it is about. */
-    searchDigest: (f: Facts<"lot" | "count" | "searches" | "searchCount">) =>
-      f.count === 1
-        ? `New lot ${f.lot} matches your saved ${plural(f.searchCount, "search", "searches")} ${f.searches}`
-        : `${f.count} new lots (${f.lot} and more) match your saved ${plural(f.searchCount, "search", "searches")} ${f.searches}`,
-    facilityDigest: (f: Facts<"lot" | "count">) =>
-      f.count === 1
-        ? `New lot ${f.lot} your facility can take`
-        : `${f.count} new lots your facility can take (${f.lot} and more)`,
+    searchDigest: (f: Facts<"lot" | "count" | "searches" | "searchCount">): NoticeTitle => ({
+      key: noticeTitleKey(
+        "lot_matches",
+        `searchDigest${f.count === 1 ? "OneLot" : "Lots"}${f.searchCount === 1 ? "OneSearch" : "Searches"}`,
+      ),
+      // `n`, not `count`: i18next would read `count` as a plural selector for a key that has none.
+      values: { lot: f.lot, n: f.count, searches: f.searches },
+    }),
+    facilityDigest: (f: Facts<"lot" | "count">): NoticeTitle => ({
+      key: noticeTitleKey("lot_matches", f.count === 1 ? "facilityDigestOne" : "facilityDigestMany"),
+      values: { lot: f.lot, n: f.count },
+    }),
   },
-  question_asked: { seller: (f: Facts<"lot" | "lotTitle">) => `New question on ${named(f)}` },
-  question_answered: { watcher: (f: Facts<"lot" | "lotTitle">) => `Question answered on ${named(f)}` },
+  question_asked: { seller: title<LotFacts>("question_asked", "seller") },
+  question_answered: { watcher: title<LotFacts>("question_answered", "watcher") },
   deal_created: {
-    payer: (f: Facts<"deal" | "lot" | "amount" | "due">) => `${onDeal(f)}: pay ${f.amount} by ${f.due}`,
-    payee: (f: Facts<"deal" | "lot" | "amount">) => `${onDeal(f)} opened: ${f.amount} awaiting payment`,
+    payer: title<DealFacts | "amount" | "due">("deal_created", "payer"),
+    payee: title<DealFacts | "amount">("deal_created", "payee"),
   },
-  deal_funded: { party: (f: Facts<"deal" | "lot" | "amount">) => `${onDeal(f)} is funded: ${f.amount} held` },
+  deal_funded: { party: title<DealFacts | "amount">("deal_funded", "party") },
   deal_lapsed: {
-    payer: (f: Facts<"deal" | "lot">) => `${onDeal(f)} lapsed: not paid in time`,
-    payee: (f: Facts<"deal" | "lot">) => `${onDeal(f)} lapsed: the payer did not pay in time`,
-    passedOn: (f: Facts<"lot" | "lotTitle">) => `${named(f)}: the award passed to the next bidder`,
-    noneLeft: (f: Facts<"lot" | "lotTitle">) => `${named(f)}: no bidder left`,
+    payer: title<DealFacts>("deal_lapsed", "payer"),
+    payee: title<DealFacts>("deal_lapsed", "payee"),
+    passedOn: title<LotFacts>("deal_lapsed", "passedOn"),
+    noneLeft: title<LotFacts>("deal_lapsed", "noneLeft"),
   },
-  deal_released: { payee: (f: Facts<"deal" | "lot">) => `${onDeal(f)}: provisional share released` },
-  deal_settled: { party: (f: Facts<"deal" | "lot">) => `${onDeal(f)} is settled` },
-  deal_cancelled: {
-    party: (f: Facts<"deal" | "lot" | "reason">) => `${onDeal(f)} is cancelled: ${f.reason}`,
-  },
-  deal_paid_out: {
-    payee: (f: Facts<"deal" | "lot" | "amount">) => `${onDeal(f)}: ${f.amount} transferred to you`,
-  },
-  deal_refunded: {
-    payer: (f: Facts<"deal" | "lot" | "amount">) => `${onDeal(f)}: ${f.amount} refunded to you`,
-  },
-  dispute_opened: { party: (f: Facts<"deal" | "lot" | "reason">) => `${onDeal(f)} is disputed: ${f.reason}` },
-  dispute_proposal: { party: (f: Facts<"deal" | "lot">) => `${onDeal(f)}: a proposal to settle the dispute` },
+  deal_released: { payee: title<DealFacts>("deal_released", "payee") },
+  deal_settled: { party: title<DealFacts>("deal_settled", "party") },
+  deal_cancelled: { party: title<DealFacts | "reason">("deal_cancelled", "party") },
+  deal_paid_out: { payee: title<DealFacts | "amount">("deal_paid_out", "payee") },
+  deal_refunded: { payer: title<DealFacts | "amount">("deal_refunded", "payer") },
+  dispute_opened: { party: title<DealFacts | "reason">("dispute_opened", "party") },
+  dispute_proposal: { party: title<DealFacts>("dispute_proposal", "party") },
   dispute_agreed: {
-    accepted: (f: Facts<"deal" | "lot" | "reason">) => `${onDeal(f)}: ${f.reason} accepted`,
-    umpireResult: (f: Facts<"deal" | "lot">) => `${onDeal(f)}: the umpire's result settles the dispute`,
+    accepted: title<DealFacts | "reason">("dispute_agreed", "accepted"),
+    umpireResult: title<DealFacts>("dispute_agreed", "umpireResult"),
   },
-  dispute_withdrawn: { party: (f: Facts<"deal" | "lot">) => `${onDeal(f)}: the dispute was withdrawn` },
-  dispute_escalated: {
-    party: (f: Facts<"deal" | "lot">) => `${onDeal(f)}: the dispute went to the platform's admins`,
-  },
-  dispute_decided: { party: (f: Facts<"deal" | "lot">) => `${onDeal(f)}: the platform decided the dispute` },
-} satisfies Record<NotificationKind, Record<string, (facts: TitleFacts) => string>>;
+  dispute_withdrawn: { party: title<DealFacts>("dispute_withdrawn", "party") },
+  dispute_escalated: { party: title<DealFacts>("dispute_escalated", "party") },
+  dispute_decided: { party: title<DealFacts>("dispute_decided", "party") },
+} satisfies Record<NotificationKind, Record<string, (facts: TitleFacts) => NoticeTitle>>;
 
 /** The lot facts of a title from a lot's number and title. */
 export function lotTitleFacts(lot: { number: number; title: string }): Facts<"lot" | "lotTitle"> {

@@ -1,7 +1,12 @@
 import { LOT_EVENTS_CHANNEL, NOTIFICATION_EVENT_USERS, type NotificationEvent } from "~/domain/lot-events.ts";
 import { isUuid } from "~/domain/lot-json.ts";
 import { hasNoticeMoment, localizeNotice } from "~/domain/notice-moments.ts";
-import { isNotificationKind, type NotificationKind } from "~/domain/notification-titles.ts";
+import { isNotificationKind, type NoticeTitle, type NotificationKind } from "~/domain/notification-titles.ts";
+import { timeZoneOr } from "~/domain/time-zone.ts";
+import { formatDateIn } from "~/i18n/format.ts";
+import { translatorFor } from "~/i18n/i18n.server.ts";
+import { DEFAULT_LANGUAGE, isLanguageCode, LANGUAGE_CODES, type LanguageCode } from "~/i18n/languages.ts";
+import { noticeTitleIn } from "~/i18n/notice-title.ts";
 import { appUrl, queueEmail } from "~/services/email.server.ts";
 import { type DbClient, db } from "~/utils/db.server.ts";
 
@@ -15,7 +20,8 @@ export { NOTIFICATION_KINDS, type NotificationKind } from "~/domain/notification
 
 export interface NotificationMessage {
   kind: NotificationKind;
-  title: string;
+  /** A catalogue title (NOTIFICATION_TITLES), worded in each recipient's language, or fixed text. */
+  title: string | NoticeTitle;
   body?: string;
   /** A path inside the app, e.g. /lots/<id>; emails turn it into a full URL (appUrl: APP_URL…). */
   link?: string;
@@ -25,12 +31,31 @@ export interface NotificationMessage {
   email?: boolean;
 }
 
-function emailText(message: NotificationMessage): string {
+/** One recipient's copy: the title in their language, moments in their zone. */
+interface NoticeCopy {
+  title: string;
+  body?: string;
+  link?: string;
+  language: LanguageCode;
+}
+
+/**
+ * The email of a notice in its recipient's language: the title, the body, the link, and where to
+ * change which notices are emailed. Bodies are still written in English by the code that sends
+ * them (issue 14 moves them next).
+ */
+function emailText(copy: NoticeCopy): string {
   const base = appUrl();
-  const lines = [message.title, ""];
-  if (message.body) lines.push(message.body, "");
-  if (message.link) lines.push(`${base}${message.link}`);
+  const t = translatorFor(copy.language);
+  const lines = [copy.title, ""];
+  if (copy.body) lines.push(copy.body, "");
+  if (copy.link) lines.push(t("notifications.email.open"), `${base}${copy.link}`, "");
+  lines.push(t("notifications.email.settings", { url: `${base}/settings/notifications` }));
   return lines.join("\n");
+}
+
+function languageOf(saved: string | null | undefined): LanguageCode {
+  return isLanguageCode(saved) ? saved : DEFAULT_LANGUAGE;
 }
 
 /**
@@ -57,28 +82,40 @@ export async function bellState(userId: string) {
 export async function notifyUsers(tx: DbClient, userIds: readonly string[], message: NotificationMessage) {
   const unique = [...new Set(userIds)];
   if (unique.length === 0) return 0;
-  // Moments in the wording (noticeMoment) are written in each recipient's zone, named (ADR 040).
-  const timed = hasNoticeMoment(message.title) || hasNoticeMoment(message.body);
+  // Each recipient reads the title in their saved language (User.language, else English; issue
+  // 14) and the moments in the wording (noticeMoment) in their zone, named (ADR 040).
+  const worded = typeof message.title !== "string";
+  const titleText =
+    typeof message.title === "string" ? message.title : Object.values(message.title.values).join(" ");
+  const timed = hasNoticeMoment(titleText) || hasNoticeMoment(message.body);
   const sendEmail = message.email !== false;
   const users =
-    timed || sendEmail
+    timed || sendEmail || worded
       ? await tx.user.findMany({
           where: { id: { in: unique } },
-          select: { id: true, email: true, timeZone: true, emailOptOuts: true },
+          select: { id: true, email: true, timeZone: true, language: true, emailOptOuts: true },
         })
       : [];
-  const zoneOf = new Map(users.map((user) => [user.id, user.timeZone]));
-  const copyFor = (zone: string | null | undefined): NotificationMessage =>
-    timed
-      ? {
-          ...message,
-          title: localizeNotice(message.title, zone),
-          body: message.body === undefined ? undefined : localizeNotice(message.body, zone),
-        }
-      : message;
+  const userOf = new Map(users.map((user) => [user.id, user]));
+  const copyFor = (user: { timeZone: string | null; language: string | null } | undefined): NoticeCopy => {
+    const language = languageOf(user?.language);
+    const zone = user?.timeZone;
+    const title = noticeTitleIn(message.title, language);
+    // A moment in a translated title is written the language's way; English keeps ADR 040's form.
+    const moment =
+      language === DEFAULT_LANGUAGE
+        ? undefined
+        : (iso: string) => formatDateIn(language, iso, { timeZone: timeZoneOr(zone) });
+    return {
+      title: timed ? localizeNotice(title, zone, moment) : title,
+      body: message.body === undefined || !timed ? message.body : localizeNotice(message.body, zone),
+      link: message.link,
+      language,
+    };
+  };
   await tx.notification.createMany({
     data: unique.map((userId) => {
-      const copy = copyFor(zoneOf.get(userId));
+      const copy = copyFor(userOf.get(userId));
       return {
         userId,
         organizationId: message.organizationId ?? null,
@@ -96,7 +133,7 @@ export async function notifyUsers(tx: DbClient, userIds: readonly string[], mess
       // The in-app notice above is always written; the email only for those who did not opt out of
       // this kind (settings/notifications).
       if (user.emailOptOuts.includes(message.kind)) continue;
-      const copy = copyFor(user.timeZone);
+      const copy = copyFor(user);
       await queueEmail(
         { to: user.email, subject: copy.title, text: emailText(copy), kind: message.kind },
         tx,
@@ -208,11 +245,20 @@ export async function notifyOrganizationOncePerLot(
   organizationId: string,
   message: NotificationMessage & { lotId: string },
 ) {
+  // Each refreshed notice keeps its reader's language: the title in every language, picked by
+  // the reader's saved one in the same single UPDATE (English when none is saved).
+  const titles = Object.fromEntries(
+    LANGUAGE_CODES.map((language) => [language, noticeTitleIn(message.title, language)]),
+  );
   const refreshed = await tx.$queryRaw<{ userId: string }[]>`
-    UPDATE "Notification" SET body = ${message.body ?? null}, title = ${message.title}, "createdAt" = now()
-    WHERE kind = ${message.kind} AND "lotId" = ${message.lotId}::uuid AND "readAt" IS NULL
-      AND "userId" IN (SELECT "userId" FROM "Membership" WHERE "organizationId" = ${organizationId}::uuid)
-    RETURNING "userId"`;
+    UPDATE "Notification" n SET body = ${message.body ?? null},
+      title = COALESCE(${JSON.stringify(titles)}::jsonb ->> u.language, ${titles[DEFAULT_LANGUAGE]}),
+      "createdAt" = now()
+    FROM "User" u
+    WHERE u.id = n."userId" AND n.kind = ${message.kind} AND n."lotId" = ${message.lotId}::uuid
+      AND n."readAt" IS NULL
+      AND n."userId" IN (SELECT "userId" FROM "Membership" WHERE "organizationId" = ${organizationId}::uuid)
+    RETURNING n."userId"`;
   const done = new Set(refreshed.map((r) => r.userId));
   const members = await tx.membership.findMany({ where: { organizationId }, select: { userId: true } });
   const fresh = members.map((m) => m.userId).filter((id) => !done.has(id));

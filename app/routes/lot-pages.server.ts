@@ -66,11 +66,12 @@ export async function lotBidding(
   const mine = auctionView(lotSaleColumns(read.lot), organizationId, now);
   const capabilities = viewer?.capabilities ?? [];
   const bidder = capabilities.includes("buyer") || capabilities.includes("recycler");
-  let cannotBid: string | null = null;
-  if (!viewer) cannotBid = "Log in as a buyer or recycler to bid.";
+  // Why the viewer cannot bid, as a key the page words in its language (bidPanel.cannotBid.*).
+  let cannotBid: "logIn" | "capability" | "notTaking" | null = null;
+  if (!viewer) cannotBid = "logIn";
   else if (isSeller) cannotBid = null;
-  else if (!bidder) cannotBid = "Only organisations with the buyer or recycler capability can bid.";
-  else if (live.auction.status !== "open") cannotBid = "This lot is not taking bids.";
+  else if (!bidder) cannotBid = "capability";
+  else if (live.auction.status !== "open") cannotBid = "notTaking";
   const canBid = viewer !== null && !isSeller && bidder && live.auction.status === "open";
   // A recycler's facilities, marked by whether they can take the lot, the best first (ADR 040).
   const facilities =
@@ -113,16 +114,14 @@ export async function lotBidding(
   };
 }
 
-function bidFlash(flash: string | null, saleMode: "auction" | "sealed" | "fixed"): string | null {
+/** The answer to the last bid as a key the page words in its language (bidPanel.flash.*). */
+function bidFlash(
+  flash: string | null,
+  saleMode: "auction" | "sealed" | "fixed",
+): "placed" | "repeated" | "requestPlaced" | "requestRepeated" | null {
   const request = saleMode === "fixed";
-  if (flash === "placed")
-    return request
-      ? "Your request to buy at the asking price was sent; the seller accepts or declines it."
-      : "Your bid was placed.";
-  if (flash === "repeated")
-    return request
-      ? "That request was already sent; it counted once."
-      : "That bid was already placed; it counted once.";
+  if (flash === "placed") return request ? "requestPlaced" : "placed";
+  if (flash === "repeated") return request ? "requestRepeated" : "repeated";
   return null;
 }
 

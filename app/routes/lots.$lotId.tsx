@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { emailVerificationRefusal, getActor, requireActor } from "~/auth/actor.server.ts";
 import { ConfirmAction, ConfirmStep, isConfirmed } from "~/components/confirm-action.tsx";
 import { AwardPanel } from "~/components/lot/award-panel.tsx";
@@ -16,10 +17,11 @@ import { VerificationBadge } from "~/components/verification-badge.tsx";
 import { isDueToClose } from "~/domain/bidding/closing.ts";
 import { toCustodyView } from "~/domain/custody/chain-view.ts";
 import { type Failure, fail, failureFieldErrors, failureStatus } from "~/domain/failure.ts";
-import { canEdit, canPublish, canWithdraw, LOT_STATUS_LABELS } from "~/domain/lot-lifecycle.ts";
+import { canEdit, canPublish, canWithdraw } from "~/domain/lot-lifecycle.ts";
 import { weightsFromQuery } from "~/domain/matching/match-view.ts";
 import { formatNumber } from "~/domain/quantity.ts";
 import { type FacilityReliabilityPoint, reliabilityBadge } from "~/domain/reputation/reliability.ts";
+import { requestLanguage, translatorFor } from "~/i18n/i18n.server.ts";
 import { inviteFacilityToBid } from "~/models/bid-invitation.server.ts";
 import { awardPanelFor } from "~/models/bidding/award-panel.server.ts";
 import { closeLotIfDue } from "~/models/bidding/closing.server.ts";
@@ -149,6 +151,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lotId = params.lotId ?? "";
   const { form, files } = await readLotFormRequest(request);
   const intent = form.get("intent");
+  // What was done, in the page's language (issue 14); refusals keep the models' English for now.
+  const t = translatorFor(requestLanguage(request, actor.user?.language));
   const refuse = (failure: Failure) =>
     data(
       { formError: failure.message, errors: failure.errors ? failureFieldErrors(failure) : {}, done: null },
@@ -163,13 +167,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (unverified) return refuse(unverified);
     const result = intent === "publish" ? await publishLot(caller, lotId) : await withdrawLot(caller, lotId);
     if (!result.ok) return refuse(result);
-    return { formError: null, errors: {}, done: intent === "publish" ? "Published." : "Withdrawn." };
+    return {
+      formError: null,
+      errors: {},
+      done: t(intent === "publish" ? "lot.done.published" : "lot.done.withdrawn"),
+    };
   }
   // "Invite to bid" from "Where this lot can go": a notice to the facility's recycler.
   if (intent === "invite") {
     const invited = await inviteFacilityToBid(caller, lotId, String(form.get("facilityId") ?? ""));
     if (!invited.ok) return refuse(invited);
-    return { formError: null, errors: {}, done: `${invited.organizationName} was invited to bid.` };
+    return {
+      formError: null,
+      errors: {},
+      done: t("lot.done.invited", { organization: invited.organizationName }),
+    };
   }
   if (intent === "upload") {
     const uploads = checkDocumentUploads(files);
@@ -181,21 +193,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return {
       formError: null,
       errors: {},
-      done: `${result.count} ${result.count === 1 ? "file" : "files"} added.`,
+      done: t("lot.done.filesAdded", { count: result.count }),
     };
   }
   if (intent === "deleteDocument") {
     const result = await deleteLotDocument(caller, lotId, String(form.get("documentId") ?? ""));
     if (!result.ok) return refuse(result);
-    return { formError: null, errors: {}, done: "Document removed." };
+    return { formError: null, errors: {}, done: t("lot.done.documentRemoved") };
   }
   return refuse(fail("VALIDATION", "Unknown action."));
 }
 
-const withdrawText = (consequence: string) => ({
-  title: "Withdraw this lot?",
+const withdrawText = (t: (key: string) => string, consequence: string) => ({
+  title: t("lot.withdrawTitle"),
   consequence,
-  confirmLabel: "Withdraw the lot",
+  confirmLabel: t("lot.withdrawConfirm"),
 });
 
 export default function LotPage() {
@@ -221,20 +233,22 @@ export default function LotPage() {
     withdrawal,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation();
   return (
     <div className="stack lot-page" data-testid="lot-page">
       <p className="breadcrumbs">
-        <Link to="/lots">Lots</Link> › {isOwner ? <Link to="/lots/mine">My lots</Link> : null}
+        <Link to="/lots">{t("nav.lots")}</Link> ›{" "}
+        {isOwner ? <Link to="/lots/mine">{t("nav.myLots")}</Link> : null}
       </p>
       <header className="lot-header">
         <div>
           <p className="lot-ref">
             {lot.reference} ·{" "}
-            <span className={`status status-${lot.status}`}>{LOT_STATUS_LABELS[lot.status]}</span>
+            <span className={`status status-${lot.status}`}>{t(`lot.status.${lot.status}`)}</span>
           </p>
           <h1>{lot.title}</h1>
           <p>
-            Listed by <Link to={`/organizations/${seller.id}`}>{seller.name}</Link>{" "}
+            {t("lot.listedBy")} <Link to={`/organizations/${seller.id}`}>{seller.name}</Link>{" "}
             <VerificationBadge status={seller.verification} organizationId={seller.id} own={isOwner} /> ·{" "}
             {lot.locationLabel ?? economyName}
           </p>
@@ -243,22 +257,22 @@ export default function LotPage() {
           <div className="lot-actions">
             {can.edit ? (
               <Link to={`/lots/${lot.id}/edit`} className="button button-secondary">
-                Edit
+                {t("lot.edit")}
               </Link>
             ) : null}
             {can.publish ? (
               <Form method="post" className="inline-form">
                 <button type="submit" name="intent" value="publish">
-                  Publish
+                  {t("lot.publish")}
                 </button>
               </Form>
             ) : null}
             {can.withdraw && withdrawal ? (
               <ConfirmAction
                 fields={{ intent: "withdraw" }}
-                label="Withdraw"
+                label={t("lot.withdraw")}
                 buttonClassName="button-danger"
-                text={withdrawText(withdrawal.message)}
+                text={withdrawText(t, withdrawal.message)}
               />
             ) : null}
           </div>
@@ -272,7 +286,7 @@ export default function LotPage() {
       {result && "confirm" in result && withdrawal ? (
         <ConfirmStep
           fields={{ intent: "withdraw" }}
-          text={withdrawText(withdrawal.message)}
+          text={withdrawText(t, withdrawal.message)}
           cancelTo={`/lots/${lot.id}`}
         />
       ) : null}
@@ -316,6 +330,7 @@ export default function LotPage() {
               },
             ]}
           />
+          {/* Decimal degrees with a point in every language: a decimal comma would split them. */}
           <p className="hint coordinates" data-testid="lot-coordinates">
             {formatNumber(lot.location.lat, { maxDecimals: 4, minDecimals: 4 })},{" "}
             {formatNumber(lot.location.lng, { maxDecimals: 4, minDecimals: 4 })} · {economyName}

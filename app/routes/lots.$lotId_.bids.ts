@@ -11,7 +11,13 @@ export interface BidFeedback {
   code: string;
   /** Field name → message, naming the field (amount, maxAmount, facilityId, destination…). */
   errors: Record<string, string>;
+  /** Field name → the problem's code, when the form reader named one (the page words it, issue 14). */
+  problems?: Record<string, string>;
   blockers: { code: string; message: string }[];
+  /** The least this bidder may bid now (BELOW_MINIMUM), and a rate limit's figures (RATE_LIMITED). */
+  minimum?: { amountMinor: number; currency: string };
+  limit?: number;
+  retryAfterSeconds?: number;
 }
 
 /** The page's form field a model error belongs to. */
@@ -56,6 +62,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         errors: {},
         blockers: [],
         formError: `At most ${allowance.limit} bids a minute per organisation; try again in ${allowance.retryAfterSeconds} s.`,
+        limit: allowance.limit,
+        retryAfterSeconds: allowance.retryAfterSeconds,
       } satisfies BidFeedback,
       { status: 429, headers: { "Retry-After": String(allowance.retryAfterSeconds) } },
     );
@@ -76,7 +84,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     { recycler: viewer.capabilities.includes("recycler") && !viewer.capabilities.includes("buyer") },
   );
   if (!read.ok) {
-    return refuse(400, { formError: "The bid was not placed: check the fields below.", errors: read.errors });
+    return refuse(400, {
+      formError: "The bid was not placed: check the fields below.",
+      errors: read.errors,
+      problems: read.problems,
+    });
   }
   const result = await placeBid({
     lotId,
@@ -96,6 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       Object.entries(errors).map(([field, text]) => [FIELD_OF[field] ?? field, text]),
     ),
     blockers: result.details?.blockers?.map((b) => ({ code: b.code, message: b.message })) ?? [],
+    ...(result.details?.minimum ? { minimum: result.details.minimum } : {}),
   });
 }
 

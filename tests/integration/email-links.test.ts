@@ -147,7 +147,9 @@ describe("email bodies carry only absolute links", () => {
     expect(emails).toHaveLength(kinds.length);
     for (const email of emails) {
       expect(relativeLinks(email.text), email.text).toEqual([]);
-      expect(linkOrigins(email.text), email.text).toEqual(["https://market.packloop.example"]);
+      // The notice's link and where to choose which notices are emailed (issue 14), both absolute.
+      expect([...new Set(linkOrigins(email.text))], email.text).toEqual(["https://market.packloop.example"]);
+      expect(email.text).toContain("https://market.packloop.example/settings/notifications");
     }
   });
 

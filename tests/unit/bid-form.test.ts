@@ -45,6 +45,30 @@ describe("readBidForm", () => {
     if (!read.ok) expect(read.errors[field]).toMatch(message);
   });
 
+  // Issue 14: each refusal also carries its code, which the page words in the reader's language.
+  test.each([
+    [{ amount: "" }, auction, { amount: "empty" }],
+    [{ amount: "0" }, auction, { amount: "not_positive" }],
+    [{ amount: "1,5" }, auction, { amount: "invalid" }],
+    [{ amount: "100", maxAmount: "99" }, auction, { maxAmount: "max_below_amount" }],
+    [{ amount: "100", incoterm: "FOB" }, auction, { incoterm: "bad_incoterm" }],
+    [{ amount: "100", incoterm: "DAP" }, sealed, { destinationEconomy: "economy_required" }],
+    [
+      {
+        amount: "100",
+        incoterm: "DAP",
+        destinationEconomy: "KR",
+        destinationLat: "91",
+        destinationLng: "181",
+      },
+      sealed,
+      { destinationLat: "lat_range", destinationLng: "lng_range" },
+    ],
+  ])("%j is refused with its codes", (fields, lot, problems) => {
+    const read = readBidForm(fields, lot, buyer);
+    expect(read.ok ? null : read.problems).toEqual(problems);
+  });
+
   test.each([
     [{ amount: "100", incoterm: "DAP" }, "destinationEconomy", /economy/],
     [{ amount: "100", incoterm: "DAP", destinationEconomy: "XX" }, "destinationEconomy", /economy/],
@@ -77,6 +101,7 @@ describe("readBidForm", () => {
       errors: {
         [field]: "Auctions are on EXW terms at the lot's location: bids are for collection by the buyer.",
       },
+      problems: { [field]: "auction_terms_fixed" },
     });
   });
 
@@ -93,7 +118,11 @@ describe("readBidForm", () => {
 
   test("a recycler names a facility: delivered (DAP) to it on a tender, collected (EXW) on an auction", () => {
     const missing = readBidForm({ amount: "100" }, auction, { recycler: true });
-    expect(missing).toEqual({ ok: false, errors: { facilityId: "Choose the facility the lot will go to." } });
+    expect(missing).toEqual({
+      ok: false,
+      errors: { facilityId: "Choose the facility the lot will go to." },
+      problems: { facilityId: "facility_required" },
+    });
     expect(readBidForm({ amount: "100" }, sealed, { recycler: true })).toEqual(missing);
     const onAuction = readBidForm({ amount: "100", facilityId: "f-1" }, auction, { recycler: true });
     expect(onAuction.ok && onAuction.values.terms).toEqual({

@@ -1,24 +1,22 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { DateTime } from "~/components/date-time.tsx";
 import type { AwardPanelData } from "~/domain/bidding/award-panel.ts";
-import { formatMoney } from "~/domain/money.ts";
 import { useTimeZone } from "~/utils/use-time-zone.ts";
+import { useLotFormat } from "./use-lot-format.ts";
 
 /**
  * Closing and awarding on the lot page (issue 5 items 2, 3, 5). For the seller of a closed lot:
  * the provisional award to confirm or decline before its deadline, accept-or-relist below the
  * reserve, an opened tender ranked by net value with an award form, and pending purchase
  * requests. For a bidder: won, provisional winner, or what the lot sold for (never to whom), and
- * withdrawing its own sealed bid or request. Every form posts to /lots/:id/award.
+ * withdrawing its own sealed bid or request. Every form posts to /lots/:id/award. In the page's
+ * language (issue 14); the reasons and notes people type stay as they typed them.
  */
 
 type Feedback = { intent: string | null; formError: string; errors: Record<string, string> };
 
 type SellerData = Extract<AwardPanelData, { role: "seller" }>;
 type BidderData = Extract<AwardPanelData, { role: "bidder" }>;
-
-const price = (amountMinor: number, currency: string) => formatMoney({ amountMinor, currency });
 
 export function AwardPanel({
   lotId,
@@ -30,6 +28,7 @@ export function AwardPanel({
   /** For the seller: what confirming the award does to the lot's capacity booking (ADR 012). */
   reservationNote?: string | null;
 }) {
+  const { t } = useLotFormat();
   return (
     <section
       className="card stack award-panel"
@@ -37,7 +36,9 @@ export function AwardPanel({
       aria-labelledby="award-heading"
       data-testid="award-panel"
     >
-      <h2 id="award-heading">{data.role === "seller" ? "Closing and award" : "Your result"}</h2>
+      <h2 id="award-heading">
+        {t(data.role === "seller" ? "lot.award.headingSeller" : "lot.award.headingBidder")}
+      </h2>
       {data.role === "seller" && reservationNote ? (
         <p className="notice" data-testid="award-reservation">
           {reservationNote}
@@ -49,6 +50,21 @@ export function AwardPanel({
         <BidderResult lotId={lotId} data={data} />
       )}
     </section>
+  );
+}
+
+// Where a moment goes in a translated sentence, so it can be a <time> element carrying the instant.
+const TIME_SLOT = "\u2063";
+
+/** `text` (worded with `time: TIME_SLOT`) with the slot as a <time> showing `shown`. */
+function WithTime({ text, iso, shown }: { text: string; iso: string; shown: string }) {
+  const [before, after = ""] = text.split(TIME_SLOT);
+  return (
+    <>
+      {before}
+      <time dateTime={iso}>{shown}</time>
+      {after}
+    </>
   );
 }
 
@@ -73,24 +89,30 @@ function FormError({ error, field }: { error: Feedback | undefined; field?: stri
 }
 
 function SellerControls({ lotId, data }: { lotId: string; data: SellerData }) {
+  const { t, money } = useLotFormat();
   const action = `/lots/${lotId}/award`;
   return (
     <>
       {data.award?.status === "provisional" ? <ProvisionalAward action={action} award={data.award} /> : null}
       {data.award?.status === "confirmed" ? (
         <p data-testid="award-confirmed">
-          Awarded to <strong>{data.award.bidder}</strong> for{" "}
-          {price(data.award.amount.amountMinor, data.award.amount.currency)}
-          {data.award.reason ? ` (${data.award.reason})` : ""}.
+          {t(data.award.reason ? "lot.award.awardedToBecause" : "lot.award.awardedTo", {
+            bidder: data.award.bidder,
+            amount: money(data.award.amount),
+            reason: data.award.reason ?? "",
+          })}
         </p>
       ) : null}
       {data.belowReserve ? (
-        <BelowReserve action={action} highest={price(data.belowReserve.highestMinor, data.currency)} />
+        <BelowReserve
+          action={action}
+          highest={money({ amountMinor: data.belowReserve.highestMinor, currency: data.currency })}
+        />
       ) : null}
       {data.tender.length > 0 ? (
         <Tender action={action} data={data} />
       ) : data.canAwardTender ? (
-        <p>The tender closed without bids.</p>
+        <p>{t("lot.award.tenderNoBids")}</p>
       ) : null}
       {data.requests.length > 0 ? <Requests action={action} data={data} /> : null}
       {data.canRelist ? <RelistForm action={action} /> : null}
@@ -99,27 +121,43 @@ function SellerControls({ lotId, data }: { lotId: string; data: SellerData }) {
 }
 
 function ProvisionalAward({ action, award }: { action: string; award: NonNullable<SellerData["award"]> }) {
+  const { t, money, moment } = useLotFormat();
   const confirm = useAwardAction();
   const decline = useAwardAction();
   return (
     <div className="stack" data-testid="provisional-award">
       <p>
-        Provisional winner: <strong>{award.bidder}</strong> at{" "}
-        {price(award.amount.amountMinor, award.amount.currency)} ({award.reason}). Confirm by{" "}
-        {award.confirmBy ? <DateTime value={award.confirmBy} /> : "the deadline"}, or the award passes to the
-        next bidder.
+        {award.confirmBy ? (
+          <WithTime
+            text={t("lot.award.provisionalWinner", {
+              bidder: award.bidder,
+              amount: money(award.amount),
+              reason: award.reason,
+              time: TIME_SLOT,
+            })}
+            iso={award.confirmBy}
+            shown={moment(award.confirmBy)}
+          />
+        ) : (
+          t("lot.award.provisionalWinner", {
+            bidder: award.bidder,
+            amount: money(award.amount),
+            reason: award.reason,
+            time: t("lot.award.theDeadline"),
+          })
+        )}
       </p>
       <confirm.fetcher.Form method="post" action={action} className="inline-form">
         <input type="hidden" name="awardId" value={award.id} />
         <button type="submit" name="intent" value="confirm" disabled={confirm.busy}>
-          Confirm award
+          {t("lot.award.confirmAward")}
         </button>
         <FormError error={confirm.error} />
       </confirm.fetcher.Form>
       <decline.fetcher.Form method="post" action={action} className="stack">
         <input type="hidden" name="awardId" value={award.id} />
         <div className="field">
-          <label htmlFor="decline-reason">Reason to decline (the bidder is told)</label>
+          <label htmlFor="decline-reason">{t("lot.award.declineReason")}</label>
           <input id="decline-reason" name="reason" minLength={3} maxLength={500} required />
           <FormError error={decline.error} field="reason" />
         </div>
@@ -131,7 +169,7 @@ function ProvisionalAward({ action, award }: { action: string; award: NonNullabl
             className="button-danger"
             disabled={decline.busy}
           >
-            Decline and pass to the next bidder
+            {t("lot.award.declinePass")}
           </button>
         </div>
         <FormError error={decline.error} />
@@ -141,16 +179,14 @@ function ProvisionalAward({ action, award }: { action: string; award: NonNullabl
 }
 
 function BelowReserve({ action, highest }: { action: string; highest: string }) {
+  const { t } = useLotFormat();
   const accept = useAwardAction();
   return (
     <div className="stack" data-testid="below-reserve">
-      <p>
-        The auction closed below your reserve. The highest bid is <strong>{highest}</strong>. Accept it, or
-        relist the lot below.
-      </p>
+      <p>{t("lot.award.belowReserve", { amount: highest })}</p>
       <accept.fetcher.Form method="post" action={action} className="inline-form">
         <button type="submit" name="intent" value="acceptBelowReserve" disabled={accept.busy}>
-          Accept highest bid
+          {t("lot.award.acceptHighest")}
         </button>
         <FormError error={accept.error} />
       </accept.fetcher.Form>
@@ -159,19 +195,21 @@ function BelowReserve({ action, highest }: { action: string; highest: string }) 
 }
 
 function Tender({ action, data }: { action: string; data: SellerData }) {
+  const { t, money } = useLotFormat();
+  const price = (amountMinor: number) => money({ amountMinor, currency: data.currency });
   const award = useAwardAction();
   const best = data.tender[0];
   return (
     <div className="stack" data-testid="tender-bids">
       <table className="compact">
-        <caption>Opened bids, best net value to you first</caption>
+        <caption>{t("lot.award.tenderCaption")}</caption>
         <thead>
           <tr>
-            <th scope="col">Bidder</th>
-            <th scope="col">Destination</th>
-            <th scope="col">Bid</th>
-            <th scope="col">Your freight</th>
-            <th scope="col">Net value to you</th>
+            <th scope="col">{t("bidPanel.col.bidder")}</th>
+            <th scope="col">{t("lot.award.destination")}</th>
+            <th scope="col">{t("bidPanel.col.bid")}</th>
+            <th scope="col">{t("lot.award.yourFreight")}</th>
+            <th scope="col">{t("bidPanel.col.netValue")}</th>
           </tr>
         </thead>
         <tbody>
@@ -179,9 +217,9 @@ function Tender({ action, data }: { action: string; data: SellerData }) {
             <tr key={row.id}>
               <td>{row.bidder}</td>
               <td>{row.destination}</td>
-              <td>{price(row.amountMinor, data.currency)}</td>
-              <td>{price(row.logisticsMinor, data.currency)}</td>
-              <td>{row.netMinor === null ? (row.note ?? "—") : price(row.netMinor, data.currency)}</td>
+              <td>{price(row.amountMinor)}</td>
+              <td>{price(row.logisticsMinor)}</td>
+              <td>{row.netMinor === null ? (row.note ?? "—") : price(row.netMinor)}</td>
             </tr>
           ))}
         </tbody>
@@ -189,18 +227,18 @@ function Tender({ action, data }: { action: string; data: SellerData }) {
       {data.canAwardTender ? (
         <award.fetcher.Form method="post" action={action} className="stack">
           <div className="field">
-            <label htmlFor="award-bid">Award to</label>
+            <label htmlFor="award-bid">{t("lot.award.awardTo")}</label>
             <select id="award-bid" name="bidId" defaultValue={best?.id}>
               {data.tender.map((row) => (
                 <option key={row.id} value={row.id}>
-                  {row.bidder} — {price(row.amountMinor, data.currency)}
+                  {row.bidder} — {price(row.amountMinor)}
                 </option>
               ))}
             </select>
             <FormError error={award.error} field="bidId" />
           </div>
           <div className="field">
-            <label htmlFor="award-reason">Reason (3–500 characters)</label>
+            <label htmlFor="award-reason">{t("lot.award.reasonLabel")}</label>
             <input
               id="award-reason"
               name="reason"
@@ -213,7 +251,7 @@ function Tender({ action, data }: { action: string; data: SellerData }) {
           </div>
           <div>
             <button type="submit" name="intent" value="awardSealed" disabled={award.busy}>
-              Award
+              {t("lot.award.award")}
             </button>
           </div>
           <FormError error={award.error} />
@@ -224,9 +262,10 @@ function Tender({ action, data }: { action: string; data: SellerData }) {
 }
 
 function Requests({ action, data }: { action: string; data: SellerData }) {
+  const { t } = useLotFormat();
   return (
     <div className="stack" data-testid="purchase-requests">
-      <h3>Requests to buy at the asking price</h3>
+      <h3>{t("lot.award.requestsHeading")}</h3>
       <ul className="stack">
         {data.requests.map((request) => (
           <RequestRow key={request.id} action={action} request={request} currency={data.currency} />
@@ -245,23 +284,27 @@ function RequestRow({
   request: SellerData["requests"][number];
   currency: string;
 }) {
+  const { t, money } = useLotFormat();
   const accept = useAwardAction();
   const decline = useAwardAction();
   return (
     <li className="stack">
       <p>
-        <strong>{request.bidder}</strong> asks to buy at {price(request.amountMinor, currency)}.
+        {t("lot.award.asksToBuy", {
+          bidder: request.bidder,
+          amount: money({ amountMinor: request.amountMinor, currency }),
+        })}
       </p>
       <accept.fetcher.Form method="post" action={action} className="inline-form">
         <input type="hidden" name="bidId" value={request.id} />
         <button type="submit" name="intent" value="acceptRequest" disabled={accept.busy}>
-          Accept
+          {t("lot.award.accept")}
         </button>
         <FormError error={accept.error} />
       </accept.fetcher.Form>
       <decline.fetcher.Form method="post" action={action} className="inline-form">
         <input type="hidden" name="bidId" value={request.id} />
-        <label htmlFor={`note-${request.id}`}>Note (optional)</label>
+        <label htmlFor={`note-${request.id}`}>{t("lot.award.noteOptional")}</label>
         <input id={`note-${request.id}`} name="note" maxLength={500} />
         <button
           type="submit"
@@ -270,7 +313,7 @@ function RequestRow({
           className="button-secondary"
           disabled={decline.busy}
         >
-          Decline
+          {t("lot.award.decline")}
         </button>
         <FormError error={decline.error} field="note" />
         <FormError error={decline.error} />
@@ -280,6 +323,7 @@ function RequestRow({
 }
 
 function RelistForm({ action }: { action: string }) {
+  const { t } = useLotFormat();
   const relist = useAwardAction();
   // The close time is read in the zone the label names (ADR 040); the offset is the older fallback.
   const zone = useTimeZone();
@@ -289,25 +333,25 @@ function RelistForm({ action }: { action: string }) {
   }, []);
   return (
     <relist.fetcher.Form method="post" action={action} className="stack" data-testid="relist-form">
-      <h3>Relist for a new round</h3>
+      <h3>{t("lot.award.relistHeading")}</h3>
       <input type="hidden" name="tzOffset" value={offset} />
       <input type="hidden" name="timeZone" value={zone} />
       <div className="field">
-        <label htmlFor="relist-closes">New close time ({zone})</label>
+        <label htmlFor="relist-closes">{t("lot.award.newClose", { zone })}</label>
         <input id="relist-closes" name="closesAt" type="datetime-local" required />
         <FormError error={relist.error} field="closesAt" />
       </div>
       <div className="field">
-        <label htmlFor="relist-start">New starting price (optional)</label>
+        <label htmlFor="relist-start">{t("lot.award.newStart")}</label>
         <input id="relist-start" name="startingPrice" inputMode="decimal" />
         <FormError error={relist.error} field="startingPrice" />
       </div>
       <div className="field">
-        <label htmlFor="relist-reserve">New reserve (optional)</label>
+        <label htmlFor="relist-reserve">{t("lot.award.newReserve")}</label>
         <input id="relist-reserve" name="reserve" inputMode="decimal" />
         <FormError error={relist.error} field="reserve" />
         <label>
-          <input type="checkbox" name="removeReserve" /> No reserve
+          <input type="checkbox" name="removeReserve" /> {t("lot.award.noReserve")}
         </label>
       </div>
       <div>
@@ -318,7 +362,7 @@ function RelistForm({ action }: { action: string }) {
           className="button-secondary"
           disabled={relist.busy}
         >
-          Relist
+          {t("lot.award.relist")}
         </button>
       </div>
       <FormError error={relist.error} />
@@ -327,32 +371,42 @@ function RelistForm({ action }: { action: string }) {
 }
 
 function BidderResult({ lotId, data }: { lotId: string; data: BidderData }) {
+  const { t, money, moment } = useLotFormat();
   const outcome = data.outcome;
+  const amount = (amountMinor: number) => money({ amountMinor, currency: data.currency });
   return (
     <>
       {outcome?.kind === "won" ? (
         <p className="notice" data-testid="bidder-outcome">
-          You won this lot for {price(outcome.amountMinor, data.currency)}.
+          {t("lot.award.won", { amount: amount(outcome.amountMinor) })}
         </p>
       ) : null}
       {outcome?.kind === "provisional" ? (
         <p className="notice" data-testid="bidder-outcome">
-          You are the provisional winner at {price(outcome.amountMinor, data.currency)}. The seller confirms
-          by {outcome.confirmBy ? <DateTime value={outcome.confirmBy} /> : "the deadline"}.
+          {outcome.confirmBy ? (
+            <WithTime
+              text={t("lot.award.provisional", { amount: amount(outcome.amountMinor), time: TIME_SLOT })}
+              iso={outcome.confirmBy}
+              shown={moment(outcome.confirmBy)}
+            />
+          ) : (
+            t("lot.award.provisional", {
+              amount: amount(outcome.amountMinor),
+              time: t("lot.award.theDeadline"),
+            })
+          )}
         </p>
       ) : null}
       {outcome?.kind === "lost" ? (
         <p data-testid="bidder-outcome">
-          Not won — the lot sold for {price(outcome.clearingPriceMinor, data.currency)}.
+          {t("lot.award.lost", { amount: amount(outcome.clearingPriceMinor) })}
         </p>
       ) : null}
-      {outcome?.kind === "pending" ? (
-        <p data-testid="bidder-outcome">Bidding has closed; the seller is deciding.</p>
-      ) : null}
-      {outcome?.kind === "not_sold" ? <p data-testid="bidder-outcome">The lot was not sold to you.</p> : null}
+      {outcome?.kind === "pending" ? <p data-testid="bidder-outcome">{t("lot.award.pending")}</p> : null}
+      {outcome?.kind === "not_sold" ? <p data-testid="bidder-outcome">{t("lot.award.notSold")}</p> : null}
       {data.sealedBid ? (
         <p className="hint" data-testid="own-sealed-bid">
-          Your sealed bid: {price(data.sealedBid.amountMinor, data.currency)}.
+          {t("lot.award.sealedBid", { amount: amount(data.sealedBid.amountMinor) })}
         </p>
       ) : null}
       {data.withdrawable.map((bid) => (
@@ -360,7 +414,7 @@ function BidderResult({ lotId, data }: { lotId: string; data: BidderData }) {
           key={bid.id}
           lotId={lotId}
           bidId={bid.id}
-          label={price(bid.amountMinor, data.currency)}
+          label={amount(bid.amountMinor)}
           sealed={data.saleMode === "sealed"}
         />
       ))}
@@ -379,13 +433,12 @@ function WithdrawForm({
   label: string;
   sealed: boolean;
 }) {
+  const { t } = useLotFormat();
   const withdraw = useAwardAction();
   return (
     <withdraw.fetcher.Form method="post" action={`/lots/${lotId}/award`} className="inline-form">
       <input type="hidden" name="bidId" value={bidId} />
-      <span>
-        Your {sealed ? "sealed bid" : "request"} of {label}{" "}
-      </span>
+      <span>{t(sealed ? "lot.award.yourSealedBidOf" : "lot.award.yourRequestOf", { amount: label })} </span>
       <button
         type="submit"
         name="intent"
@@ -393,7 +446,7 @@ function WithdrawForm({
         className="button-secondary"
         disabled={withdraw.busy}
       >
-        Withdraw
+        {t("lot.award.withdraw")}
       </button>
       <FormError error={withdraw.error} />
     </withdraw.fetcher.Form>

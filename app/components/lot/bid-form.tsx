@@ -1,13 +1,18 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { useLanguage } from "~/components/money.tsx";
+import { useTranslation } from "react-i18next";
 import { amountPreview } from "~/domain/bidding/amount-preview.ts";
 import type { AuctionView } from "~/domain/bidding/auction-view.ts";
-import { type BidRefusal, bidMessages, firstErrorField } from "~/domain/bidding/bid-feedback.ts";
+import {
+  bidMessages,
+  type CodedBidRefusal,
+  firstErrorField,
+  localizeRefusal,
+} from "~/domain/bidding/bid-feedback.ts";
 import { ECONOMIES } from "~/domain/economies.ts";
 import type { FxRate } from "~/domain/matching/fx-rates.ts";
 import { type Money, toMajorUnitString } from "~/domain/money.ts";
-import { formatMoneyIn } from "~/i18n/format.ts";
+import { useLotFormat } from "./use-lot-format.ts";
 
 /**
  * The lot page's bid form (split out of bid-panel.tsx): amount and maximum, the destination
@@ -29,17 +34,6 @@ export interface BidFormData {
   idempotencyKey: string;
   /** The lot currency's dated USD rate, for the amount preview; null without one. */
   fx: { rate: FxRate; asOf: string } | null;
-}
-
-type BidFeedback = BidRefusal & { code: string };
-
-/**
- * Amounts in the form carry their ISO code and nothing converted (ADR 051): what is typed, bid and
- * paid is in the lot's currency only, so no converted figure sits among the form's fields.
- */
-function useMoneyText() {
-  const language = useLanguage();
-  return (value: Money | null | undefined) => (value ? formatMoneyIn(language, value) : "—");
 }
 
 /** The element each field's error moves the focus to. */
@@ -69,8 +63,9 @@ export function BidForm({
   /** The leader's own hidden maximum, when it leads. */
   maximum: Money | null;
 }) {
-  const fetcher = useFetcher<BidFeedback>();
-  const money = useMoneyText();
+  const { t, i18n } = useTranslation();
+  const { money, language } = useLotFormat();
+  const fetcher = useFetcher<CodedBidRefusal>();
   const feedback = fetcher.state === "idle" ? fetcher.data : undefined;
   const busy = fetcher.state !== "idle";
   const recyclerOnly = !data.buyer;
@@ -93,7 +88,13 @@ export function BidForm({
     ...(showsTerms && incoterm === "DAP" ? ["destinationEconomy", "destinationLat", "destinationLng"] : []),
     "idempotencyKey",
   ];
-  const messages = feedback ? bidMessages(feedback, shownFields) : null;
+  // English shows the server's own sentences (they name the minimum and the rule exactly); every
+  // other language words the refusal from its codes through the catalogue (issue 14).
+  const refusal =
+    feedback && language !== "en"
+      ? localizeRefusal(feedback, (key, values) => (i18n.exists(key) ? t(key, values) : null), money)
+      : feedback;
+  const messages = refusal ? bidMessages(refusal, shownFields) : null;
   const errors = messages?.fields ?? {};
 
   // After a refusal the focus goes to the first field in error, else to the message above the form.
@@ -128,17 +129,14 @@ export function BidForm({
       data-testid="bid-form"
     >
       <input type="hidden" name="idempotencyKey" value={data.idempotencyKey} />
-      {auction.saleMode === "sealed" ? (
-        <p className="hint">Sealed — your bid is hidden until the close; you may revise it.</p>
-      ) : null}
+      {auction.saleMode === "sealed" ? <p className="hint">{t("bidPanel.form.sealedHint")}</p> : null}
       {auctionTerms ? (
         <p className="hint" data-testid="bid-terms">
-          All bids: EXW at {data.location} — the buyer collects; highest amount leads.
+          {t("bidPanel.form.termsAuction", { location: data.location })}
         </p>
       ) : (
         <p className="hint" data-testid="bid-terms">
-          Bids may be EXW (you collect) or DAP (delivered to you); the seller compares them by net value to it
-          — the amount less the freight it pays on delivered terms.
+          {t("bidPanel.form.termsTender")}
         </p>
       )}
       {messages && (messages.summary || messages.blockers.length > 0) ? (
@@ -156,14 +154,14 @@ export function BidForm({
       {auction.saleMode !== "fixed" ? (
         <div className="grid">
           <div className="field">
-            <label htmlFor="bid-amount">Your bid ({currency})</label>
+            <label htmlFor="bid-amount">{t("bidPanel.form.yourBid", { currency })}</label>
             <p className="hint" data-testid="minimum-bid" id="bid-amount-hint">
               {leading
                 ? maximum
-                  ? `You lead; your maximum is ${money(maximum)}; raise it?`
-                  : "You lead; to raise your maximum, bid above it."
+                  ? t("bidPanel.form.leadingMaximum", { amount: money(maximum) })
+                  : t("bidPanel.form.leadingRaise")
                 : minimumBid
-                  ? `At least ${money(minimumBid)}.`
+                  ? t("bidPanel.form.atLeast", { amount: money(minimumBid) })
                   : ""}
             </p>
             <input
@@ -186,10 +184,8 @@ export function BidForm({
           </div>
           {auction.saleMode === "auction" ? (
             <div className="field">
-              <label htmlFor="bid-max">Your maximum (optional)</label>
-              <p className="hint">
-                We bid for you, only as much as needed, up to this amount. Nobody sees it.
-              </p>
+              <label htmlFor="bid-max">{t("bidPanel.form.yourMaximum")}</label>
+              <p className="hint">{t("bidPanel.form.maximumHint")}</p>
               <input
                 id="bid-max"
                 name="maxAmount"
@@ -210,14 +206,13 @@ export function BidForm({
         </div>
       ) : (
         <p data-testid="request-terms">
-          This sends a request to buy the lot at its asking price of {money(auction.askingPrice)}, not a bid;
-          the seller accepts or declines it.
+          {t("bidPanel.form.requestTerms", { amount: money(auction.askingPrice) })}
         </p>
       )}
       {data.facilities.length > 0 ? (
         <div className="field">
           <label htmlFor="bid-facility">
-            {auctionTerms ? "Your facility (you collect; the freight is yours)" : "Destination facility"}
+            {t(auctionTerms ? "bidPanel.form.yourFacility" : "bidPanel.form.destinationFacility")}
           </label>
           <select
             id="bid-facility"
@@ -229,14 +224,14 @@ export function BidForm({
             onChange={(event) => setFacilityId(event.target.value)}
           >
             {data.buyer ? (
-              <option value="">{auctionTerms ? "None" : "None — I buy on EXW / DAP terms below"}</option>
+              <option value="">{t(auctionTerms ? "bidPanel.form.none" : "bidPanel.form.noneTerms")}</option>
             ) : null}
             {data.facilities.map((f) => (
               <option key={f.id} value={f.id}>
                 {f.canTake
-                  ? `✓ ${f.name} — can take this lot`
+                  ? t("bidPanel.form.optionCanTake", { name: f.name })
                   : f.reason
-                    ? `✗ ${f.name} — cannot take it`
+                    ? t("bidPanel.form.optionCannotTake", { name: f.name })
                     : f.name}
               </option>
             ))}
@@ -244,14 +239,16 @@ export function BidForm({
           <p className="hint" id="bid-facility-fit" data-testid="facility-fit">
             {selected
               ? selected.canTake
-                ? `${selected.name} can take this lot${selected.id === best?.id ? " (the best of yours)" : ""}.`
+                ? t(selected.id === best?.id ? "bidPanel.form.fitBest" : "bidPanel.form.fit", {
+                    name: selected.name,
+                  })
                 : (selected.reason ?? "")
               : ""}
           </p>
           {fieldError("facilityId")}
         </div>
       ) : recyclerOnly ? (
-        <p className="form-error">Add a facility first: a recycler's bid names where the lot goes.</p>
+        <p className="form-error">{t("bidPanel.form.addFacility")}</p>
       ) : null}
       {auctionTerms ? fieldError("incoterm") : null}
       {showsTerms ? (
@@ -260,11 +257,7 @@ export function BidForm({
       {fieldError("idempotencyKey")}
       <div>
         <button type="submit" disabled={busy} data-testid="place-bid">
-          {auction.saleMode === "fixed"
-            ? "Request at asking price"
-            : auction.saleMode === "sealed"
-              ? "Submit sealed bid"
-              : "Place bid"}
+          {t(`bidPanel.form.submit.${auction.saleMode}`)}
         </button>
       </div>
     </fetcher.Form>
@@ -282,9 +275,10 @@ function BuyerTerms({
   incoterm: "EXW" | "DAP";
   onIncoterm: (value: "EXW" | "DAP") => void;
 }) {
+  const { t } = useTranslation();
   return (
     <fieldset className="field">
-      <legend>Terms</legend>
+      <legend>{t("bidPanel.form.terms")}</legend>
       <div className="checks">
         <label>
           <input
@@ -295,7 +289,7 @@ function BuyerTerms({
             checked={incoterm === "EXW"}
             onChange={() => onIncoterm("EXW")}
           />{" "}
-          EXW — I collect at the lot
+          {t("bidPanel.form.exw")}
         </label>
         <label>
           <input
@@ -305,14 +299,14 @@ function BuyerTerms({
             checked={incoterm === "DAP"}
             onChange={() => onIncoterm("DAP")}
           />{" "}
-          DAP — delivered to me (the seller pays the freight)
+          {t("bidPanel.form.dap")}
         </label>
       </div>
       {fieldError("incoterm")}
       {incoterm === "DAP" ? (
         <div className="grid" data-testid="dap-fields">
           <div className="field">
-            <label htmlFor="bid-economy">Destination economy</label>
+            <label htmlFor="bid-economy">{t("bidPanel.form.destinationEconomy")}</label>
             <select
               id="bid-economy"
               name="destinationEconomy"
@@ -329,7 +323,7 @@ function BuyerTerms({
             {fieldError("destinationEconomy")}
           </div>
           <div className="field">
-            <label htmlFor="bid-lat">Latitude (blank: the main port)</label>
+            <label htmlFor="bid-lat">{t("bidPanel.form.latitude")}</label>
             <input
               id="bid-lat"
               name="destinationLat"
@@ -339,7 +333,7 @@ function BuyerTerms({
             {fieldError("destinationLat")}
           </div>
           <div className="field">
-            <label htmlFor="bid-lng">Longitude</label>
+            <label htmlFor="bid-lng">{t("bidPanel.form.longitude")}</label>
             <input
               id="bid-lng"
               name="destinationLng"

@@ -1,13 +1,13 @@
 import { useLocation, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
-import { DateTime } from "~/components/date-time.tsx";
-import { MaybeMoney } from "~/components/money.tsx";
+import { MaybeMoney, MoneyIn } from "~/components/money.tsx";
 import { VerificationBadge } from "~/components/verification-badge.tsx";
 import type { AuctionView } from "~/domain/bidding/auction-view.ts";
 import type { LiveAuction, SellerLadderEntry } from "~/domain/bidding/live-auction.ts";
 import type { Money } from "~/domain/money.ts";
 import { BidForm, type BidFormData } from "./bid-form.tsx";
 import { useLiveAuction, useNow } from "./use-live-auction.ts";
+import { type LotFormat, useLotFormat } from "./use-lot-format.ts";
 
 export interface BidPanelData {
   live: LiveAuction;
@@ -15,7 +15,8 @@ export interface BidPanelData {
   myTag: string | null;
   isSeller: boolean;
   canBid: boolean;
-  cannotBid: string | null;
+  /** Why this viewer cannot bid, as a catalogue key under bidPanel.cannotBid (issue 14). */
+  cannotBid: "logIn" | "capability" | "notTaking" | null;
   buyer: boolean;
   /** The lot's location: where an auction's bidders collect (EXW). */
   location: string;
@@ -28,30 +29,37 @@ export interface BidPanelData {
   reservationNote: string | null;
   /** The platform's commission in basis points, kept from the payee's (seller's) proceeds. */
   commissionBp: number;
-  flash: string | null;
+  /** The answer to the last bid, as a catalogue key under bidPanel.flash (issue 14). */
+  flash: "placed" | "repeated" | "requestPlaced" | "requestRepeated" | null;
 }
 
-/** An amount with its ISO code and, beside it, the viewer's display currency (ADR 051). */
-const money = (value: Money | null | undefined) => <MaybeMoney money={value} />;
-
-/** "2 h 05 min", "4 min 09 s": time left before a close. */
-export function timeLeft(closesAt: string, now: Date): string {
+/** The parts of time left before a close: 2 d 3 h, 2 h 05 min, 4 min 09 s. */
+export function timeLeftParts(
+  closesAt: string,
+  now: Date,
+): { unit: "days" | "hours" | "minutes"; d: number; h: number; m: string | number; s: string } {
   const seconds = Math.max(0, Math.floor((Date.parse(closesAt) - now.getTime()) / 1000));
   const d = Math.floor(seconds / 86_400);
   const h = Math.floor((seconds % 86_400) / 3_600);
   const m = Math.floor((seconds % 3_600) / 60);
-  const s = seconds % 60;
-  if (d > 0) return `${d} d ${h} h`;
-  if (h > 0) return `${h} h ${String(m).padStart(2, "0")} min`;
-  return `${m} min ${String(s).padStart(2, "0")} s`;
+  const s = String(seconds % 60).padStart(2, "0");
+  if (d > 0) return { unit: "days", d, h, m, s };
+  if (h > 0) return { unit: "hours", d, h, m: String(m).padStart(2, "0"), s };
+  return { unit: "minutes", d, h, m, s };
 }
 
 /**
  * A moment in the viewer's time zone, named (the zone the server read from the viewer's cookie, so
- * the server's HTML and the hydrated page agree, ADR 040); the <time> element carries the instant.
+ * the server's HTML and the hydrated page agree, ADR 040), in the page's language; the <time>
+ * element carries the instant.
  */
 function Moment({ iso, testId }: { iso: string; now?: Date | null; testId?: string }) {
-  return <DateTime value={iso} precision="second" testId={testId} />;
+  const { moment } = useLotFormat();
+  return (
+    <time dateTime={iso} data-testid={testId}>
+      {moment(iso, "seconds")}
+    </time>
+  );
 }
 
 export type BidderOutcomeKind = "won" | "provisional" | "lost" | "pending" | "not_sold";
@@ -65,27 +73,49 @@ export function viewerStatus(
   auction: Pick<AuctionView, "saleMode" | "status">,
   leading: boolean,
   bidOnLadder: boolean,
-): { text: string; good: boolean } | null {
-  if (outcome === "won") return { text: "You won.", good: true };
-  if (outcome === "provisional")
-    return { text: "You won, provisionally: the seller confirms the award.", good: true };
-  if (outcome === "lost") return { text: "You did not win this lot.", good: false };
+): { text: ViewerStatusKey; good: boolean } | null {
+  if (outcome === "won") return { text: "won", good: true };
+  if (outcome === "provisional") return { text: "provisional", good: true };
+  if (outcome === "lost") return { text: "lost", good: false };
   if (auction.saleMode !== "auction" || !(leading || bidOnLadder)) return null;
   if (auction.status === "open") {
-    return leading
-      ? { text: "You are leading.", good: true }
-      : { text: "You have been outbid.", good: false };
+    return leading ? { text: "leading", good: true } : { text: "outbid", good: false };
   }
-  return leading
-    ? { text: "Yours was the highest bid; the seller decides.", good: true }
-    : { text: "You were outbid.", good: false };
+  return leading ? { text: "highest", good: true } : { text: "wereOutbid", good: false };
 }
 
-function statusLine(auction: AuctionView): string {
-  if (auction.status === "open") return "Open for bids";
-  if (auction.status === "closing") return "Closing";
-  if (auction.status === "not_open") return "Not open yet";
-  return "Closed";
+/** The viewer's line as a key under bidPanel.you ("leading" → "You are leading."). */
+export type ViewerStatusKey =
+  | "won"
+  | "provisional"
+  | "lost"
+  | "leading"
+  | "outbid"
+  | "highest"
+  | "wereOutbid";
+
+function statusLine(auction: AuctionView): "open" | "closing" | "notOpen" | "closed" {
+  if (auction.status === "open") return "open";
+  if (auction.status === "closing") return "closing";
+  if (auction.status === "not_open") return "notOpen";
+  return "closed";
+}
+
+function timeLeftText(f: LotFormat, closesAt: string, now: Date): string {
+  return timeLeft(closesAt, now, f.t);
+}
+
+/** Time left before a close in the page's language ("2 d 4 h"); in English without a `t`. */
+export function timeLeft(
+  closesAt: string,
+  now: Date,
+  t?: (key: string, values: Record<string, string | number>) => string,
+): string {
+  const { unit, d, h, m, s } = timeLeftParts(closesAt, now);
+  if (t) return t(`bidPanel.duration.${unit}`, { d, h, m, s });
+  if (unit === "days") return `${d} d ${h} h`;
+  if (unit === "hours") return `${h} h ${m} min`;
+  return `${m} min ${s} s`;
 }
 
 /**
@@ -103,6 +133,8 @@ export function BidPanel({
   /** The viewer's result once the sale is decided (the award panel's), null before or for others. */
   outcome?: BidderOutcomeKind | null;
 }) {
+  const f = useLotFormat();
+  const { t } = f;
   const { live, connected } = useLiveAuction(lotId, data.live);
   // A successful bid navigates (?bid=placed): a new location mounts a fresh form, so neither the
   // earlier refusal nor the typed amounts survive it; a refusal does not navigate and keeps both.
@@ -132,12 +164,7 @@ export function BidPanel({
   // The leader's own minimum (its maximum plus one) is private: from the loader while it still leads.
   const minimumBid = leading ? (data.viewer.leading ? data.viewer.minimumBid : null) : auction.minimumBid;
   const yourStatus = data.myTag === null ? null : viewerStatus(outcome, auction, leading, bidOnLadder);
-  const title =
-    auction.saleMode === "auction"
-      ? "Auction"
-      : auction.saleMode === "sealed"
-        ? "Sealed tender"
-        : "Fixed price";
+  const title = t(`bidPanel.title.${auction.saleMode}`);
 
   return (
     <section
@@ -147,61 +174,65 @@ export function BidPanel({
       data-testid="bid-panel"
     >
       <h2 id="bidding-heading">
-        {title} · <span data-testid="auction-status">{statusLine(auction)}</span>
+        {title} · <span data-testid="auction-status">{t(`bidPanel.status.${statusLine(auction)}`)}</span>
         <span className="hint live-dot" data-testid="live-connection" data-connected={connected}>
-          {connected ? " · live" : ""}
+          {connected ? ` · ${t("bidPanel.live")}` : ""}
         </span>
       </h2>
       {data.flash ? (
         <p className="notice" role="status" data-testid="bid-flash">
-          {data.flash}
+          {t(`bidPanel.flash.${data.flash}`)}
         </p>
       ) : null}
       <dl className="auction-figures">
         {auction.saleMode === "fixed" ? (
           <div>
-            <dt>Asking price</dt>
-            <dd data-testid="asking-price">{money(auction.askingPrice)}</dd>
+            <dt>{t("bidPanel.askingPrice")}</dt>
+            <dd data-testid="asking-price">
+              <MaybeMoney money={auction.askingPrice} />
+            </dd>
           </div>
         ) : (
           <div>
-            <dt>{auction.saleMode === "sealed" ? "Opening price" : "Current price"}</dt>
+            <dt>{t(auction.saleMode === "sealed" ? "bidPanel.openingPrice" : "bidPanel.currentPrice")}</dt>
             <dd data-testid="current-price">
               {auction.saleMode === "sealed" ? (
-                money(auction.startingPrice)
+                <MaybeMoney money={auction.startingPrice} />
               ) : auction.currentPrice ? (
-                money(auction.currentPrice)
+                <MaybeMoney money={auction.currentPrice} />
               ) : (
-                <>{money(auction.startingPrice)} to start</>
+                <MoneyIn text={(amount) => t("bidPanel.toStart", { amount })} money={auction.startingPrice} />
               )}
             </dd>
           </div>
         )}
         {auction.hasReserve && auction.saleMode === "auction" ? (
           <div>
-            <dt>Reserve</dt>
-            <dd data-testid="reserve-status">{auction.reserveMet ? "Reserve met" : "Reserve not met"}</dd>
+            <dt>{t("bidPanel.reserve")}</dt>
+            <dd data-testid="reserve-status">
+              {t(auction.reserveMet ? "bidPanel.reserveMet" : "bidPanel.reserveNotMet")}
+            </dd>
           </div>
         ) : null}
         <div>
-          <dt>{auction.saleMode === "fixed" ? "Requests" : "Bids"}</dt>
-          <dd data-testid="bid-count">{auction.bidCount}</dd>
+          <dt>{t(auction.saleMode === "fixed" ? "bidPanel.requests" : "bidPanel.bids")}</dt>
+          <dd data-testid="bid-count">{f.number(auction.bidCount)}</dd>
         </div>
         {auction.closesAt && auction.saleMode !== "fixed" ? (
           <div>
-            <dt>{auction.status === "open" ? "Closes" : "Closed"}</dt>
+            <dt>{t(auction.status === "open" ? "bidPanel.closes" : "bidPanel.closedAt")}</dt>
             <dd>
               <Moment iso={auction.closesAt} now={now} testId="closes-at" />
               {auction.status === "open" && now ? (
                 <span className="hint" data-testid="time-left">
                   {" "}
-                  ({timeLeft(auction.closesAt, now)} left)
+                  {t("bidPanel.timeLeft", { time: timeLeftText(f, auction.closesAt, now) })}
                 </span>
               ) : null}
               {auction.extensions > 0 ? (
                 <span className="hint" data-testid="extensions">
                   {" "}
-                  · extended {auction.extensions} {auction.extensions === 1 ? "time" : "times"} by late bids
+                  · {t("bidPanel.extended", { count: auction.extensions })}
                 </span>
               ) : null}
             </dd>
@@ -210,19 +241,17 @@ export function BidPanel({
       </dl>
       {yourStatus ? (
         <p className={yourStatus.good ? "notice" : "form-error"} data-testid="your-status">
-          {yourStatus.text}
+          {t(`bidPanel.you.${yourStatus.text}`)}
         </p>
       ) : null}
       {auction.saleMode === "auction" && auction.softCloseMinutes > 0 && auction.status === "open" ? (
-        <p className="hint">
-          A bid in the last {auction.softCloseMinutes} minutes that changes the price or the leader extends
-          the close by {auction.softCloseMinutes} minutes
-          {auction.hardCloseAt ? (
-            <>
-              , at the latest until <Moment iso={auction.hardCloseAt} now={now} />
-            </>
-          ) : null}
-          .
+        <p className="hint" data-testid="soft-close">
+          {auction.hardCloseAt
+            ? t("bidPanel.softCloseUntil", {
+                minutes: auction.softCloseMinutes,
+                time: f.moment(auction.hardCloseAt, "seconds"),
+              })
+            : t("bidPanel.softClose", { minutes: auction.softCloseMinutes })}
         </p>
       ) : null}
 
@@ -236,9 +265,7 @@ export function BidPanel({
       ) : null}
       {data.canBid && auction.status === "open" ? (
         <p className="hint" data-testid="commission-note">
-          Platform commission: {(data.commissionBp / 100).toFixed(2)} % of the final value, kept from the
-          seller's proceeds. A winning bid becomes a deal: you pay the platform, which holds the money until
-          the lot is received.
+          {t("bidPanel.commission", { percent: f.percent(data.commissionBp / 100) })}
         </p>
       ) : null}
       {data.canBid && auction.status === "open" ? (
@@ -253,7 +280,7 @@ export function BidPanel({
         />
       ) : data.cannotBid && !data.isSeller ? (
         <p className="hint" data-testid="cannot-bid">
-          {data.cannotBid}
+          {t(`bidPanel.cannotBid.${data.cannotBid}`)}
         </p>
       ) : null}
     </section>
@@ -261,50 +288,58 @@ export function BidPanel({
 }
 
 function PublicLadder({ live, myTag, now }: { live: LiveAuction; myTag: string | null; now: Date | null }) {
+  const { t } = useLotFormat();
   const { auction, ladder } = live;
   if (auction.saleMode === "fixed") return null;
   if (auction.saleMode === "sealed") {
     return (
       <p className="hint" data-testid="sealed-note">
-        {auction.status === "closed"
-          ? "The bids were opened for the seller only; bidders hear the price the lot sold for."
-          : "Sealed bids are opened together at the close, for the seller only."}
+        {t(auction.status === "closed" ? "bidPanel.sealedOpened" : "bidPanel.sealedUntilClose")}
       </p>
     );
   }
   if (ladder.length === 0)
     return (
       <p className="hint" data-testid="bid-ladder-empty">
-        No bids yet.
+        {t("bidPanel.noBids")}
       </p>
     );
+  const col = {
+    bidder: t("bidPanel.col.bidder"),
+    bid: t("bidPanel.col.bid"),
+    after: t(auction.saleMode === "auction" ? "bidPanel.col.priceAfter" : "bidPanel.col.amount"),
+    what: t("bidPanel.col.whatHappened"),
+    time: t("bidPanel.col.time"),
+  };
   return (
     <table className="compact bid-ladder stack-table" data-testid="bid-ladder">
-      <caption className="hint">Latest bids (bidders are not named)</caption>
+      <caption className="hint">{t("bidPanel.latestBids")}</caption>
       <thead>
         <tr>
-          <th scope="col">Bidder</th>
-          <th scope="col">Bid</th>
-          <th scope="col">{auction.saleMode === "auction" ? "Price after" : "Amount"}</th>
-          <th scope="col">What happened</th>
-          <th scope="col">Time</th>
+          <th scope="col">{col.bidder}</th>
+          <th scope="col">{col.bid}</th>
+          <th scope="col">{col.after}</th>
+          <th scope="col">{col.what}</th>
+          <th scope="col">{col.time}</th>
         </tr>
       </thead>
       <tbody>
         {ladder.map((row) => (
           <tr key={row.sequence} data-testid="ladder-row">
-            <td data-label="Bidder">
-              Bidder {row.bidder}
-              {row.tag === myTag ? " (you)" : ""}
+            <td data-label={col.bidder}>
+              {t("bidPanel.bidderN", { bidder: row.bidder })}
+              {row.tag === myTag ? ` ${t("bidPanel.you.marker")}` : ""}
             </td>
-            <td data-label="Bid">{money(row.amount)}</td>
-            <td data-label={auction.saleMode === "auction" ? "Price after" : "Amount"}>
-              {money(row.priceAfter)}
+            <td data-label={col.bid}>
+              <MaybeMoney money={row.amount} />
             </td>
-            <td className="hint" data-testid="ladder-note" data-label="What happened">
+            <td data-label={col.after}>
+              <MaybeMoney money={row.priceAfter} />
+            </td>
+            <td className="hint" data-testid="ladder-note" data-label={col.what}>
               {row.note}
             </td>
-            <td data-label="Time">
+            <td data-label={col.time}>
               <Moment iso={row.at} now={now} />
             </td>
           </tr>
@@ -321,41 +356,54 @@ function SellerLadder({
   rows: BidPanelData["sellerLadder"];
   saleMode: AuctionView["saleMode"];
 }) {
+  const { t } = useLotFormat();
   if (saleMode === "sealed" && rows.length === 0) {
-    return <p className="hint">Sealed bids are hidden until the close, from you too.</p>;
+    return <p className="hint">{t("bidPanel.sealedHiddenFromYou")}</p>;
   }
-  if (rows.length === 0) return <p className="hint">No bids yet.</p>;
+  if (rows.length === 0) return <p className="hint">{t("bidPanel.noBids")}</p>;
+  const col = {
+    bidder: t("bidPanel.col.bidder"),
+    amount: t("bidPanel.col.amount"),
+    terms: t("bidPanel.col.terms"),
+    freight: t("bidPanel.col.freight"),
+    net: t("bidPanel.col.netValue"),
+    status: t("bidPanel.col.status"),
+  };
   return (
     <table className="compact bid-ladder stack-table" data-testid="seller-ladder">
       <caption className="hint">
-        {saleMode === "auction"
-          ? "All bids are EXW at your lot (the buyer collects): each amount is your net value, and the highest leads."
-          : "Bids with their net value to you: the amount less the freight you pay on delivered terms."}
+        {t(saleMode === "auction" ? "bidPanel.sellerCaptionAuction" : "bidPanel.sellerCaptionTender")}
       </caption>
       <thead>
         <tr>
           <th scope="col">#</th>
-          <th scope="col">Bidder</th>
-          <th scope="col">Amount</th>
-          <th scope="col">Terms</th>
-          <th scope="col">Freight</th>
-          <th scope="col">Net value to you</th>
-          <th scope="col">Status</th>
+          <th scope="col">{col.bidder}</th>
+          <th scope="col">{col.amount}</th>
+          <th scope="col">{col.terms}</th>
+          <th scope="col">{col.freight}</th>
+          <th scope="col">{col.net}</th>
+          <th scope="col">{col.status}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
           <tr key={row.id} data-testid="seller-ladder-row">
             <td data-label="#">{row.sequence}</td>
-            <td data-label="Bidder">
+            <td data-label={col.bidder}>
               {row.bidderName}{" "}
               <VerificationBadge status={row.bidderVerification} organizationId={row.bidderOrganizationId} />
             </td>
-            <td data-label="Amount">{money(row.amount)}</td>
-            <td data-label="Terms">{row.terms}</td>
-            <td data-label="Freight">{row.freight ? money(row.freight) : "—"}</td>
-            <td data-label="Net value to you">{row.netValue ? money(row.netValue) : (row.note ?? "—")}</td>
-            <td data-label="Status">{row.status}</td>
+            <td data-label={col.amount}>
+              <MaybeMoney money={row.amount} />
+            </td>
+            <td data-label={col.terms}>{row.terms}</td>
+            <td data-label={col.freight}>
+              <MaybeMoney money={row.freight} />
+            </td>
+            <td data-label={col.net}>
+              {row.netValue ? <MaybeMoney money={row.netValue} /> : (row.note ?? "—")}
+            </td>
+            <td data-label={col.status}>{row.status}</td>
           </tr>
         ))}
       </tbody>

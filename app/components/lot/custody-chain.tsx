@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { DateTime } from "~/components/date-time.tsx";
 import type { CustodyChainView } from "~/domain/custody/chain-view.ts";
 
@@ -6,35 +7,37 @@ import type { CustodyChainView } from "~/domain/custody/chain-view.ts";
  * the start of each event's hash — and whether the whole chain verifies, or where it breaks.
  */
 export function CustodyChainSection({ lotId, chain }: { lotId: string; chain: CustodyChainView }) {
+  // Headings in the page's language (issue 14); the events' own labels are still the server's English.
+  const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="custody-heading" data-testid="lot-custody">
-      <h2 id="custody-heading">Chain of custody</h2>
+      <h2 id="custody-heading">{t("lot.custody.heading")}</h2>
       {chain.total === 0 ? (
-        <p className="empty">No custody events yet.</p>
+        <p className="empty">{t("lot.custody.none")}</p>
       ) : (
         <>
           <p>
             {chain.verified ? (
               <span className="custody-verdict custody-verified" data-testid="custody-verdict">
-                ✓ Verified: all {chain.total} events
+                ✓ {t("lot.custody.verified", { total: chain.total })}
               </span>
             ) : (
               <span className="custody-verdict custody-broken" data-testid="custody-verdict" role="alert">
-                ✗ Broken at {chain.brokenAt}
+                ✗ {t("lot.custody.brokenAt", { sequence: chain.brokenAt })}
               </span>
             )}{" "}
             {chain.message ? <span className="hint">{chain.message}</span> : null}
             {chain.head ? (
               <span className="hint">
                 {" "}
-                Head <code className="hash">{chain.head}</code>
+                {t("lot.custody.head")} <code className="hash">{chain.head}</code>
               </span>
             ) : null}
           </p>
           {chain.total > chain.events.length ? (
             <p className="hint">
-              The latest {chain.events.length} of {chain.total} events;{" "}
-              <a href={`/api/v1/lots/${lotId}/custody`}>all of them as JSON</a>.
+              {t("lot.custody.latest", { shown: chain.events.length, total: chain.total })}{" "}
+              <a href={`/api/v1/lots/${lotId}/custody`}>{t("lot.custody.allJson")}</a>
             </p>
           ) : null}
           <div className="table-scroll">
@@ -42,10 +45,10 @@ export function CustodyChainSection({ lotId, chain }: { lotId: string; chain: Cu
               <thead>
                 <tr>
                   <th scope="col">#</th>
-                  <th scope="col">Event</th>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">Hash</th>
+                  <th scope="col">{t("lot.custody.event")}</th>
+                  <th scope="col">{t("lot.custody.when")}</th>
+                  <th scope="col">{t("lot.custody.who")}</th>
+                  <th scope="col">{t("lot.custody.hash")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -57,7 +60,12 @@ export function CustodyChainSection({ lotId, chain }: { lotId: string; chain: Cu
                     <td className="number">{event.sequence}</td>
                     <td>
                       {event.label}
-                      {event.corrects ? <span className="hint"> (corrects #{event.corrects})</span> : null}
+                      {event.corrects ? (
+                        <span className="hint">
+                          {" "}
+                          {t("lot.custody.corrects", { sequence: event.corrects })}
+                        </span>
+                      ) : null}
                     </td>
                     <td>
                       <DateTime value={event.occurredAt} />

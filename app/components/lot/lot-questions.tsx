@@ -1,7 +1,8 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
 import { DateTime } from "~/components/date-time.tsx";
-import { formatNumber } from "~/domain/quantity.ts";
+import { useLotFormat } from "./use-lot-format.ts";
 
 export interface QuestionItem {
   id: string;
@@ -41,6 +42,8 @@ export function LotQuestions({
   loggedIn: boolean;
   lotOpen: boolean;
 }) {
+  const { t } = useTranslation();
+  const day = (iso: string) => <DateTime value={iso} precision="day" />;
   const answered = questions.filter((q) => q.answer !== null);
   const pending = questions.filter((q) => q.answer === null);
   return (
@@ -50,27 +53,19 @@ export function LotQuestions({
       aria-labelledby="questions-heading"
       data-testid="lot-questions"
     >
-      <h2 id="questions-heading">Questions and answers</h2>
-      {answered.length === 0 ? <p className="hint">No questions have been answered yet.</p> : null}
+      <h2 id="questions-heading">{t("lot.questions.heading")}</h2>
+      {answered.length === 0 ? <p className="hint">{t("lot.questions.noneAnswered")}</p> : null}
       {answered.length > 0 ? (
         <ul className="question-list">
           {answered.map((q) => (
             <li key={q.id} className="question-item" data-testid="answered-question">
               <p>
-                <strong>{q.mine ? "You asked" : "A bidder asked"}</strong>{" "}
-                <span className="hint">
-                  (<DateTime value={q.askedAt} precision="day" />)
-                </span>
-                : {q.question}
+                <strong>{t(q.mine ? "lot.questions.youAsked" : "lot.questions.bidderAsked")}</strong>{" "}
+                <span className="hint">({day(q.askedAt)})</span>: {q.question}
               </p>
               <p className="question-answer">
-                <strong>The seller answered</strong>{" "}
-                {q.answeredAt ? (
-                  <span className="hint">
-                    (<DateTime value={q.answeredAt} precision="day" />)
-                  </span>
-                ) : null}
-                : {q.answer}
+                <strong>{t("lot.questions.sellerAnswered")}</strong>{" "}
+                {q.answeredAt ? <span className="hint">({day(q.answeredAt)})</span> : null}: {q.answer}
               </p>
             </li>
           ))}
@@ -78,16 +73,13 @@ export function LotQuestions({
       ) : null}
       {pending.length > 0 ? (
         <>
-          <h3>{isSeller ? "Waiting for your answer" : "Your questions waiting for an answer"}</h3>
+          <h3>{t(isSeller ? "lot.questions.waitingSeller" : "lot.questions.waitingMine")}</h3>
           <ul className="question-list">
             {pending.map((q) => (
               <li key={q.id} className="question-item" data-testid="pending-question">
                 <p>
-                  <strong>{q.mine ? "You asked" : "A bidder asked"}</strong>{" "}
-                  <span className="hint">
-                    (<DateTime value={q.askedAt} precision="day" />)
-                  </span>
-                  : {q.question}
+                  <strong>{t(q.mine ? "lot.questions.youAsked" : "lot.questions.bidderAsked")}</strong>{" "}
+                  <span className="hint">({day(q.askedAt)})</span>: {q.question}
                 </p>
                 {isSeller ? <AnswerForm lotId={lotId} questionId={q.id} /> : null}
               </li>
@@ -96,10 +88,8 @@ export function LotQuestions({
         </>
       ) : null}
       {canAsk ? <AskForm lotId={lotId} /> : null}
-      {!loggedIn && lotOpen ? <p className="hint">Log in to ask the seller a question.</p> : null}
-      {loggedIn && !isSeller && !lotOpen ? (
-        <p className="hint">Questions close when the lot closes.</p>
-      ) : null}
+      {!loggedIn && lotOpen ? <p className="hint">{t("lot.questions.logIn")}</p> : null}
+      {loggedIn && !isSeller && !lotOpen ? <p className="hint">{t("lot.questions.closed")}</p> : null}
     </section>
   );
 }
@@ -118,6 +108,7 @@ function useResetOnSuccess(fetcher: ReturnType<typeof useFetcher<QuestionFeedbac
 }
 
 function AskForm({ lotId }: { lotId: string }) {
+  const { t, number } = useLotFormat();
   const fetcher = useFetcher<QuestionFeedback>();
   const form = useResetOnSuccess(fetcher);
   const error = fetcher.state === "idle" ? fetcher.data : undefined;
@@ -130,10 +121,9 @@ function AskForm({ lotId }: { lotId: string }) {
       ref={form}
     >
       <div className="field">
-        <label htmlFor="field-question">Ask the seller a question</label>
+        <label htmlFor="field-question">{t("lot.questions.askLabel")}</label>
         <p className="hint" id="question-hint">
-          Your question and the seller’s answer are shown to everyone; your name and organisation are not. Up
-          to {formatNumber(QUESTION_MAX)} characters.
+          {t("lot.questions.askHint", { max: number(QUESTION_MAX) })}
         </p>
         <textarea
           id="field-question"
@@ -151,7 +141,7 @@ function AskForm({ lotId }: { lotId: string }) {
       </div>
       <div>
         <button type="submit" name="intent" value="ask" disabled={fetcher.state !== "idle"}>
-          Ask question
+          {t("lot.questions.ask")}
         </button>
       </div>
     </fetcher.Form>
@@ -159,6 +149,7 @@ function AskForm({ lotId }: { lotId: string }) {
 }
 
 function AnswerForm({ lotId, questionId }: { lotId: string; questionId: string }) {
+  const { t } = useTranslation();
   const fetcher = useFetcher<QuestionFeedback>();
   const error = fetcher.state === "idle" ? fetcher.data : undefined;
   const fieldError = error?.errors.answer;
@@ -167,7 +158,7 @@ function AnswerForm({ lotId, questionId }: { lotId: string; questionId: string }
     <fetcher.Form method="post" action={`/lots/${lotId}/questions`} className="question-form stack">
       <input type="hidden" name="questionId" value={questionId} />
       <div className="field">
-        <label htmlFor={id}>Your public answer</label>
+        <label htmlFor={id}>{t("lot.questions.answerLabel")}</label>
         <textarea
           id={id}
           name="answer"
@@ -184,7 +175,7 @@ function AnswerForm({ lotId, questionId }: { lotId: string; questionId: string }
       </div>
       <div>
         <button type="submit" name="intent" value="answer" disabled={fetcher.state !== "idle"}>
-          Publish answer
+          {t("lot.questions.publishAnswer")}
         </button>
       </div>
     </fetcher.Form>

@@ -1,4 +1,5 @@
 import { useFetcher } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 /**
  * Watch / stop watching a lot. A fetcher form, so the page does not jump; without JavaScript it is
@@ -14,6 +15,7 @@ export function WatchButton({
   /** Where to land after the change (the page the button is on). */
   redirectTo?: string;
 }) {
+  const { t } = useTranslation();
   const fetcher = useFetcher();
   // Show the intended state at once while the request is in flight.
   const pending = fetcher.formData?.get("intent");
@@ -29,7 +31,7 @@ export function WatchButton({
         aria-pressed={shown}
         data-testid="watch-button"
       >
-        {shown ? "★ Watching" : "☆ Watch"}
+        {shown ? `★ ${t("lot.watching")}` : `☆ ${t("lot.watch")}`}
       </button>
     </fetcher.Form>
   );

@@ -12,6 +12,54 @@ export interface BidRefusal {
   blockers: { code: string; message: string }[];
 }
 
+/** A refusal as the bid route sends it: the English texts with the codes behind them (issue 14). */
+export interface CodedBidRefusal extends BidRefusal {
+  code: string;
+  /** Field → the form reader's problem code (bid-form.ts, bid-input.ts). */
+  problems?: Record<string, string>;
+  minimum?: { amountMinor: number; currency: string };
+  limit?: number;
+  retryAfterSeconds?: number;
+}
+
+/** A catalogue lookup: the message for `key` with `values`, or null when the catalogue has none. */
+export type Say = (key: string, values?: Record<string, string | number>) => string | null;
+
+/**
+ * The refusal in the reader's language, worded from its codes through the catalogue: the summary
+ * from the refusal's code (`bidPanel.refusals.<CODE>`), each field's error from its problem code
+ * (`bidPanel.fieldErrors.<problem>`, naming the field), a model refusal repeated on its field from
+ * the summary. A code the catalogue does not know keeps the server's English text; so do the
+ * blockers (the matching rules' own sentences). `money` writes the minimum the reader's way.
+ */
+export function localizeRefusal(
+  refusal: CodedBidRefusal,
+  say: Say,
+  money: (value: { amountMinor: number; currency: string }) => string,
+): BidRefusal {
+  const problems = refusal.problems ?? {};
+  const summary = say(`bidPanel.refusals.${refusal.code}`, {
+    minimum: refusal.minimum ? money(refusal.minimum) : "",
+    limit: refusal.limit ?? "",
+    seconds: refusal.retryAfterSeconds ?? "",
+  });
+  const hasProblems = Object.keys(problems).length > 0;
+  const formError = hasProblems
+    ? (say("bidPanel.refusals.checkFields") ?? refusal.formError)
+    : (summary ?? refusal.formError);
+  const errors: Record<string, string> = {};
+  for (const [field, message] of Object.entries(refusal.errors)) {
+    const problem = problems[field];
+    const worded = problem
+      ? say(`bidPanel.fieldErrors.${problem}`, { field: say(`bidPanel.fieldNames.${field}`) ?? field })
+      : message === refusal.formError
+        ? summary
+        : null;
+    errors[field] = worded ?? message;
+  }
+  return { formError, errors, blockers: refusal.blockers };
+}
+
 export interface BidMessages {
   /** The one line above the form, or null when each problem is said beside its field. */
   summary: string | null;

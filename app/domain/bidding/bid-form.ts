@@ -9,7 +9,7 @@
 
 import { economyByCode } from "../economies.ts";
 import { failureFieldErrors } from "../failure.ts";
-import { readBidAmounts } from "./bid-input.ts";
+import { type AmountProblem, readBidAmounts } from "./bid-input.ts";
 import { auctionTermsRefusal, type BidTerms, type SaleMode } from "./bid-terms.ts";
 
 export interface BidFormValues {
@@ -19,9 +19,23 @@ export interface BidFormValues {
   idempotencyKey: string | null;
 }
 
+/**
+ * Why a field was refused, as a stable code (the amounts' from bid-input.ts, the terms' here): the
+ * page words it in the reader's language (`bidPanel.fieldErrors.<code>`); `errors` keeps English.
+ */
+export type BidFieldProblem =
+  | AmountProblem
+  | "bad_incoterm"
+  | "auction_terms_fixed"
+  | "facility_required"
+  | "economy_required"
+  | "lat_range"
+  | "lng_range"
+  | "key_too_long";
+
 export type BidFormResult =
   | { ok: true; values: BidFormValues }
-  | { ok: false; errors: Record<string, string> };
+  | { ok: false; errors: Record<string, string>; problems: Record<string, BidFieldProblem> };
 
 type Fields = Record<string, string | undefined>;
 
@@ -37,6 +51,7 @@ export function readBidForm(
   bidder: { recycler: boolean },
 ): BidFormResult {
   const errors: Record<string, string> = {};
+  const problems: Record<string, BidFieldProblem> = {};
   const text = (name: string) => (fields[name] ?? "").trim();
 
   let amountMinor = 0;
@@ -51,14 +66,20 @@ export function readBidForm(
       lot.currency,
     );
     if (amounts.ok) ({ amountMinor, maxAmountMinor } = amounts.value);
-    else Object.assign(errors, failureFieldErrors(amounts));
+    else {
+      Object.assign(errors, failureFieldErrors(amounts));
+      Object.assign(problems, amounts.problems);
+    }
   }
 
-  const terms = readTerms(text, lot.saleMode, bidder, errors);
+  const terms = readTerms(text, lot.saleMode, bidder, errors, problems);
 
   const key = text("idempotencyKey");
-  if (key.length > 100) errors.idempotencyKey = "The form's key is too long; reload the page.";
-  if (Object.keys(errors).length > 0 || terms === null) return { ok: false, errors };
+  if (key.length > 100) {
+    errors.idempotencyKey = "The form's key is too long; reload the page.";
+    problems.idempotencyKey = "key_too_long";
+  }
+  if (Object.keys(errors).length > 0 || terms === null) return { ok: false, errors, problems };
   return { ok: true, values: { amountMinor, maxAmountMinor, terms, idempotencyKey: key || null } };
 }
 
@@ -70,12 +91,17 @@ function readTerms(
   saleMode: SaleMode,
   bidder: { recycler: boolean },
   errors: Record<string, string>,
+  problems: Record<string, BidFieldProblem>,
 ): BidTerms | null {
+  const refuse = (field: string, problem: BidFieldProblem, message: string) => {
+    errors[field] = message;
+    problems[field] = problem;
+    return null;
+  };
   const facilityId = text("facilityId") || null;
   const incoterm = text("incoterm");
   if (incoterm !== "" && incoterm !== "EXW" && incoterm !== "DAP") {
-    errors.incoterm = "Terms must be EXW (you collect) or DAP (delivered to you).";
-    return null;
+    return refuse("incoterm", "bad_incoterm", "Terms must be EXW (you collect) or DAP (delivered to you).");
   }
   if (saleMode === "auction") {
     // The page offers no choice of terms on an auction; a posted DAP or destination is refused, not ignored.
@@ -84,27 +110,21 @@ function readTerms(
       hasDestination: DESTINATION_FIELDS.some((name) => text(name) !== ""),
     });
     if (refused) {
-      errors[refused.field === "incoterm" ? "incoterm" : "destinationEconomy"] = refused.message;
-      return null;
+      const field = refused.field === "incoterm" ? "incoterm" : "destinationEconomy";
+      return refuse(field, "auction_terms_fixed", refused.message);
     }
-    if (!facilityId && bidder.recycler) {
-      errors.facilityId = "Choose the facility the lot will go to.";
-      return null;
-    }
+    if (!facilityId && bidder.recycler)
+      return refuse("facilityId", "facility_required", "Choose the facility the lot will go to.");
     return { facilityId, incoterm: "EXW", destination: null };
   }
   // A facility is delivered to; the EXW / DAP choice beside it is a buyer's alternative to it.
   if (facilityId) return { facilityId, incoterm: "DAP", destination: null };
-  if (bidder.recycler && incoterm === "") {
-    errors.facilityId = "Choose the facility the lot will go to.";
-    return null;
-  }
+  if (bidder.recycler && incoterm === "")
+    return refuse("facilityId", "facility_required", "Choose the facility the lot will go to.");
   if (incoterm !== "DAP") return { facilityId: null, incoterm: "EXW", destination: null };
   const economy = economyByCode(text("destinationEconomy").toUpperCase());
-  if (!economy) {
-    errors.destinationEconomy = "Choose the economy the lot is delivered to.";
-    return null;
-  }
+  if (!economy)
+    return refuse("destinationEconomy", "economy_required", "Choose the economy the lot is delivered to.");
   if (text("destinationLat") === "" && text("destinationLng") === "") {
     const label = `Port of ${economy.portName}`;
     return {
@@ -115,8 +135,8 @@ function readTerms(
   }
   const lat = coordinate(text("destinationLat"), -90, 90);
   const lng = coordinate(text("destinationLng"), -180, 180);
-  if (lat === null) errors.destinationLat = "Latitude must be a number from -90 to 90.";
-  if (lng === null) errors.destinationLng = "Longitude must be a number from -180 to 180.";
+  if (lat === null) refuse("destinationLat", "lat_range", "Latitude must be a number from -90 to 90.");
+  if (lng === null) refuse("destinationLng", "lng_range", "Longitude must be a number from -180 to 180.");
   if (lat === null || lng === null) return null;
   return {
     facilityId: null,

@@ -6,7 +6,7 @@
  * rule's job, once, in applyBid (auction.ts), and the sale's (sealed, fixed price) in the bid model.
  */
 
-import { type Failure, invalid } from "../failure.ts";
+import { type Failure, fail } from "../failure.ts";
 import { type ParseMoneyFailure, parseMoneyInput } from "../money.ts";
 
 /** An amount as sent: text from a form, a number from JSON, nothing when left out. */
@@ -27,24 +27,32 @@ const TEXT_MESSAGES: Record<ParseMoneyFailure, string> = {
   currency_mismatch: "must be in the lot's currency.",
 };
 
+/**
+ * Why an amount was refused, as a stable code: pages say it in the reader's language from the
+ * catalogue (`bidPanel.fieldErrors.<code>`), the English sentence stays the API's `detail`.
+ */
+export type AmountProblem = ParseMoneyFailure | "not_whole" | "not_positive" | "max_below_amount";
+
 /** One amount in minor units, or what is wrong with it (a sentence starting with `label`). */
 export function readAmount(
   label: string,
   value: AmountValue,
   currency: string,
-): { ok: true; minor: number } | { ok: false; message: string } {
+): { ok: true; minor: number } | { ok: false; message: string; problem: AmountProblem } {
   let minor: number;
   if (typeof value === "number") {
     if (!Number.isFinite(value) || !Number.isInteger(value))
-      return { ok: false, message: `${label} must be a whole number of minor units.` };
-    if (!Number.isSafeInteger(value)) return { ok: false, message: `${label} ${TEXT_MESSAGES.too_large}` };
+      return { ok: false, message: `${label} must be a whole number of minor units.`, problem: "not_whole" };
+    if (!Number.isSafeInteger(value))
+      return { ok: false, message: `${label} ${TEXT_MESSAGES.too_large}`, problem: "too_large" };
     minor = value;
   } else {
     const parsed = parseMoneyInput(value ?? "", currency);
-    if (!parsed.ok) return { ok: false, message: `${label} ${TEXT_MESSAGES[parsed.reason]}` };
+    if (!parsed.ok)
+      return { ok: false, message: `${label} ${TEXT_MESSAGES[parsed.reason]}`, problem: parsed.reason };
     minor = parsed.amountMinor;
   }
-  if (minor <= 0) return { ok: false, message: `${label} must be more than zero.` };
+  if (minor <= 0) return { ok: false, message: `${label} must be more than zero.`, problem: "not_positive" };
   return { ok: true, minor };
 }
 
@@ -55,19 +63,35 @@ export function readAmount(
 export function readBidAmounts(
   source: { amount: AmountValue; maxAmount?: AmountValue },
   currency: string,
-): { ok: true; value: BidAmounts } | Failure<"VALIDATION"> {
+): { ok: true; value: BidAmounts } | (Failure<"VALIDATION"> & { problems: Record<string, AmountProblem> }) {
   const errors: Record<string, string> = {};
+  const problems: Record<string, AmountProblem> = {};
   const amount = readAmount("Amount", source.amount, currency);
-  if (!amount.ok) errors.amount = amount.message;
+  if (!amount.ok) {
+    errors.amount = amount.message;
+    problems.amount = amount.problem;
+  }
   let maxAmountMinor: number | null = null;
   const max = source.maxAmount;
   if (max !== undefined && max !== null && !(typeof max === "string" && max.trim() === "")) {
     const read = readAmount("Maximum", max, currency);
-    if (!read.ok) errors.maxAmount = read.message;
-    else if (amount.ok && read.minor < amount.minor)
+    if (!read.ok) {
+      errors.maxAmount = read.message;
+      problems.maxAmount = read.problem;
+    } else if (amount.ok && read.minor < amount.minor) {
       errors.maxAmount = "Maximum must be at least the amount.";
-    else maxAmountMinor = read.minor;
+      problems.maxAmount = "max_below_amount";
+    } else maxAmountMinor = read.minor;
   }
-  if (!amount.ok || Object.keys(errors).length > 0) return invalid(errors);
+  if (!amount.ok || Object.keys(errors).length > 0) {
+    const list = Object.entries(errors).map(([field, message]) => ({ field, message }));
+    // Each field's problem as a code too, for a page to word in the reader's language (not sent
+    // by the API, whose problem+json keeps its English `detail`).
+    const failure = fail("VALIDATION", list[0]?.message ?? "The input is invalid.", {
+      field: list[0]?.field,
+      errors: list,
+    });
+    return { ...failure, problems };
+  }
   return { ok: true, value: { amountMinor: amount.minor, maxAmountMinor } };
 }

@@ -1,4 +1,4 @@
-import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
+import { NOTIFICATION_TITLES, type NoticeTitle } from "~/domain/notification-titles.ts";
 import type { Award } from "~/generated.server/prisma/client.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
 import { appendCustodyEvent } from "../custody/custody-chain.server.ts";
@@ -19,7 +19,7 @@ export async function finalise(
   locked: LockedLot,
   award: Award,
   now: Date,
-  winnerMessage: { kind: "won" | "purchase_accepted"; title: string },
+  winnerMessage: { kind: "won" | "purchase_accepted"; title: NoticeTitle },
   actorUserId: string | null = null,
 ) {
   const moved = await tx.lot.updateMany({

@@ -1,6 +1,6 @@
 import { closeOutcome, isDueToClose } from "~/domain/bidding/closing.ts";
 import { isUuid } from "~/domain/lot-json.ts";
-import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
+import { NOTIFICATION_TITLES, type NoticeTitle } from "~/domain/notification-titles.ts";
 import type { Award } from "~/generated.server/prisma/client.ts";
 import { type DbTransaction, db } from "~/utils/db.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
@@ -43,7 +43,7 @@ async function closeLocked(tx: DbTransaction, locked: LockedLot, now: Date): Pro
     leadingBidId: locked.leadingBidId,
     bidCount: locked.bidCount,
   });
-  const seller = (title: string, body: string) =>
+  const seller = (title: NoticeTitle, body: string) =>
     notifyOrganization(tx, locked.organizationId, {
       kind: "lot_closed",
       title,
