@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireActor } from "~/auth/actor.server.ts";
 import { DateTime } from "~/components/date-time.tsx";
@@ -11,8 +12,9 @@ import {
   factorProblem,
   factorProblemMessage,
 } from "~/domain/logistics/factors.ts";
+import { currenciesWithoutRate } from "~/domain/matching/fx-rates.ts";
 import { formatNumber } from "~/domain/quantity.ts";
-import { addFactor, currentFactors, listFactorRows } from "~/models/factor.server.ts";
+import { addFactor, currenciesInUse, currentFactors, listFactorRows } from "~/models/factor.server.ts";
 import lotStyles from "~/styles/lots.css?url";
 import { parseForm } from "~/utils/validation.ts";
 
@@ -32,7 +34,11 @@ const GROUP_LABELS: Readonly<Record<FactorGroup, string>> = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, { admin: true });
-  const [history, current] = await Promise.all([listFactorRows(), currentFactors()]);
+  const [history, current, inUse] = await Promise.all([
+    listFactorRows(),
+    currentFactors(),
+    currenciesInUse(),
+  ]);
   return {
     factors: FACTOR_CATALOGUE.map((definition) => {
       const row = current.rows.get(definition.key) ?? null;
@@ -45,6 +51,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }),
     // Rows in force that the catalogue refuses (a renamed key, a value now out of bounds).
     rejected: current.rejected,
+    // Currencies pricing open lots or capacity windows that the rate table in force lacks.
+    missingFx: currenciesWithoutRate(current.factors.fxRates, inUse),
   };
 }
 
@@ -112,7 +120,8 @@ function formatValue(value: number | null): string {
 }
 
 export default function AdminFactors() {
-  const { factors, rejected } = useLoaderData<typeof loader>();
+  const { factors, rejected, missingFx } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   const result = useActionData<typeof action>();
   const values = (result?.values ?? {}) as Record<string, string>;
   const groups = [...new Set(factors.map((f) => f.group))];
@@ -130,6 +139,22 @@ export default function AdminFactors() {
           Not applied (the default is used instead):{" "}
           {rejected.map((r) => `${r.key} = ${r.value} (${r.problem.replace(/_/g, " ")})`).join("; ")}.
         </p>
+      ) : null}
+      {missingFx.length > 0 ? (
+        <div className="notice" role="alert" data-testid="fx-warning">
+          <ul>
+            {missingFx.map((m) => (
+              <li key={m.currency}>
+                {t("fxWarning.missing", {
+                  currency: m.currency,
+                  windows: m.capacityWindows,
+                  lots: m.openLots,
+                })}
+              </li>
+            ))}
+          </ul>
+          <a href="#add-value">{t("fxWarning.link")}</a>
+        </div>
       ) : null}
       <table data-testid="current-factors">
         <thead>
@@ -203,7 +228,7 @@ export default function AdminFactors() {
           </tbody>
         ))}
       </table>
-      <section className="card">
+      <section className="card" id="add-value">
         <h2>Add a value</h2>
         {result?.saved ? (
           <p className="notice" role="status">
