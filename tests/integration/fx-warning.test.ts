@@ -16,6 +16,7 @@ import { callRoute, getRequest } from "../fixtures/routes.ts";
 
 type Account = Awaited<ReturnType<typeof accountWith>>;
 let admin: Account;
+let seller: Account;
 let facilityId: string;
 
 function profile(overrides: Record<string, string | string[]>): FacilityProfile {
@@ -38,6 +39,28 @@ async function window(offset: number, currency: string) {
   });
 }
 
+async function lot(currency: string, status: "open" | "draft") {
+  await db().lot.create({
+    data: {
+      organizationId: seller.organizationId,
+      title: `Packs priced in ${currency}`,
+      chemistry: "NMC811",
+      form: "pack",
+      condition: "intact",
+      count: 10,
+      massKg: 5_000,
+      lat: -37.81,
+      lng: 144.96,
+      economyCode: "AU",
+      availableFrom: new Date(),
+      saleMode: "fixed",
+      currency,
+      askingPriceMinor: 100_000n,
+      status,
+    },
+  });
+}
+
 async function missingFx() {
   const page = await callRoute(factorsRoute.loader, getRequest("/admin/factors", { cookie: admin.cookie }));
   expect(page.status).toBe(200);
@@ -48,6 +71,7 @@ beforeAll(async () => {
   await insertEconomies(db());
   admin = await accountWith(["buyer"]);
   await db().user.update({ where: { id: admin.userId }, data: { isPlatformAdmin: true } });
+  seller = await accountWith(["seller"]);
   const owner = await accountWith(["recycler"]);
   facilityId = (await createFacility(owner.organizationId, profile({ name: "Geelong Shredder" }))).id;
   forgetFactorCache();
@@ -69,5 +93,15 @@ describe("/admin/factors: currencies in use without an exchange rate", () => {
     await window(4, "GBP");
     await window(-2, "CHF");
     expect(await missingFx()).toEqual([{ currency: "GBP", capacityWindows: 2, openLots: 0 }]);
+  });
+
+  test("an open lot priced in such a currency is counted; a draft is not", async () => {
+    await lot("GBP", "open");
+    await lot("NOK", "open");
+    await lot("SEK", "draft");
+    expect(await missingFx()).toEqual([
+      { currency: "GBP", capacityWindows: 2, openLots: 1 },
+      { currency: "NOK", capacityWindows: 0, openLots: 1 },
+    ]);
   });
 });
