@@ -5,7 +5,7 @@ import {
   type ResolvedFactors,
   resolveFactors,
 } from "~/domain/logistics/factors.ts";
-import type { CurrencyInUse } from "~/domain/matching/fx-rates.ts";
+import { type CurrencyInUse, currenciesWithoutRate } from "~/domain/matching/fx-rates.ts";
 import type { Factor } from "~/generated.server/prisma/client.ts";
 import { type DbClient, db } from "~/utils/db.server.ts";
 
@@ -159,4 +159,10 @@ export async function currenciesInUse(client: DbClient = db()): Promise<Currency
     capacityWindows: Number(row.windows),
     openLots: Number(row.lots),
   }));
+}
+
+/** The currencies in use that the rate table in force lacks (the admin's warning). */
+export async function missingExchangeRates(): Promise<CurrencyInUse[]> {
+  const [current, inUse] = await Promise.all([currentFactors(), currenciesInUse()]);
+  return currenciesWithoutRate(current.factors.fxRates, inUse);
 }

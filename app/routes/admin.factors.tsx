@@ -1,10 +1,10 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireActor } from "~/auth/actor.server.ts";
 import { DateTime } from "~/components/date-time.tsx";
 import { FieldError, FormError, TextField } from "~/components/form.tsx";
+import { FxWarning } from "~/components/fx-warning.tsx";
 import {
   FACTOR_CATALOGUE,
   type FactorGroup,
@@ -12,9 +12,8 @@ import {
   factorProblem,
   factorProblemMessage,
 } from "~/domain/logistics/factors.ts";
-import { currenciesWithoutRate } from "~/domain/matching/fx-rates.ts";
 import { formatNumber } from "~/domain/quantity.ts";
-import { addFactor, currenciesInUse, currentFactors, listFactorRows } from "~/models/factor.server.ts";
+import { addFactor, currentFactors, listFactorRows, missingExchangeRates } from "~/models/factor.server.ts";
 import lotStyles from "~/styles/lots.css?url";
 import { parseForm } from "~/utils/validation.ts";
 
@@ -34,10 +33,10 @@ const GROUP_LABELS: Readonly<Record<FactorGroup, string>> = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, { admin: true });
-  const [history, current, inUse] = await Promise.all([
+  const [history, current, missingFx] = await Promise.all([
     listFactorRows(),
     currentFactors(),
-    currenciesInUse(),
+    missingExchangeRates(),
   ]);
   return {
     factors: FACTOR_CATALOGUE.map((definition) => {
@@ -52,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Rows in force that the catalogue refuses (a renamed key, a value now out of bounds).
     rejected: current.rejected,
     // Currencies pricing open lots or capacity windows that the rate table in force lacks.
-    missingFx: currenciesWithoutRate(current.factors.fxRates, inUse),
+    missingFx,
   };
 }
 
@@ -121,7 +120,6 @@ function formatValue(value: number | null): string {
 
 export default function AdminFactors() {
   const { factors, rejected, missingFx } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
   const result = useActionData<typeof action>();
   const values = (result?.values ?? {}) as Record<string, string>;
   const groups = [...new Set(factors.map((f) => f.group))];
@@ -140,22 +138,7 @@ export default function AdminFactors() {
           {rejected.map((r) => `${r.key} = ${r.value} (${r.problem.replace(/_/g, " ")})`).join("; ")}.
         </p>
       ) : null}
-      {missingFx.length > 0 ? (
-        <div className="notice" role="alert" data-testid="fx-warning">
-          <ul>
-            {missingFx.map((m) => (
-              <li key={m.currency}>
-                {t("fxWarning.missing", {
-                  currency: m.currency,
-                  windows: m.capacityWindows,
-                  lots: m.openLots,
-                })}
-              </li>
-            ))}
-          </ul>
-          <a href="#add-value">{t("fxWarning.link")}</a>
-        </div>
-      ) : null}
+      <FxWarning missing={missingFx} formHref="#add-value" />
       <table data-testid="current-factors">
         <thead>
           <tr>

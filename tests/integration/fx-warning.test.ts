@@ -9,6 +9,7 @@ import { type FacilityProfile, validateFacilityProfile } from "~/domain/facility
 import { createFacility } from "~/models/facility.server.ts";
 import { currenciesInUse, forgetFactorCache } from "~/models/factor.server.ts";
 import * as factorsRoute from "~/routes/admin.factors.tsx";
+import * as dashboardRoute from "~/routes/dashboard.tsx";
 import { db } from "~/utils/db.server.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
 import { accountWith, facilityFields, monthFromNow } from "../fixtures/facilities.ts";
@@ -103,5 +104,18 @@ describe("/admin/factors: currencies in use without an exchange rate", () => {
       { currency: "GBP", capacityWindows: 2, openLots: 1 },
       { currency: "NOK", capacityWindows: 0, openLots: 1 },
     ]);
+  });
+
+  test("the admin's dashboard shows the same list; another user's does not", async () => {
+    const mine = await callRoute(dashboardRoute.loader, getRequest("/dashboard", { cookie: admin.cookie }));
+    expect(mine.data.missingFx).toEqual([
+      { currency: "GBP", capacityWindows: 2, openLots: 1 },
+      { currency: "NOK", capacityWindows: 0, openLots: 1 },
+    ]);
+    const theirs = await callRoute(
+      dashboardRoute.loader,
+      getRequest("/dashboard", { cookie: seller.cookie }),
+    );
+    expect(theirs.data.missingFx).toEqual([]);
   });
 });
