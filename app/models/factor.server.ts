@@ -5,6 +5,7 @@ import {
   type ResolvedFactors,
   resolveFactors,
 } from "~/domain/logistics/factors.ts";
+import { type CurrencyInUse, currenciesWithoutRate } from "~/domain/matching/fx-rates.ts";
 import type { Factor } from "~/generated.server/prisma/client.ts";
 import { type DbClient, db } from "~/utils/db.server.ts";
 
@@ -136,4 +137,32 @@ export async function addFactor(createdById: string, input: NewFactor): Promise<
   });
   forgetFactorCache();
   return toFactorEntry(row);
+}
+
+/**
+ * The currencies that price something still open, with how many: capacity windows of this month or
+ * later, and open lots. One grouped query, for the missing-rate warning on /admin/factors.
+ */
+export async function currenciesInUse(client: DbClient = db()): Promise<CurrencyInUse[]> {
+  const rows = await client.$queryRaw<{ currency: string; windows: number; lots: number }[]>`
+    SELECT currency, SUM(windows)::int AS windows, SUM(lots)::int AS lots
+    FROM (
+      SELECT currency, 1 AS windows, 0 AS lots FROM "CapacityWindow"
+      WHERE month >= date_trunc('month', now())::date
+      UNION ALL
+      SELECT currency, 0 AS windows, 1 AS lots FROM "Lot" WHERE status = 'open'
+    ) AS used
+    GROUP BY currency
+    ORDER BY currency`;
+  return rows.map((row) => ({
+    currency: row.currency.trim(),
+    capacityWindows: Number(row.windows),
+    openLots: Number(row.lots),
+  }));
+}
+
+/** The currencies in use that the rate table in force lacks (the admin's warning). */
+export async function missingExchangeRates(): Promise<CurrencyInUse[]> {
+  const [current, inUse] = await Promise.all([currentFactors(), currenciesInUse()]);
+  return currenciesWithoutRate(current.factors.fxRates, inUse);
 }

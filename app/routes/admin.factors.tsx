@@ -4,6 +4,7 @@ import { z } from "zod";
 import { requireActor } from "~/auth/actor.server.ts";
 import { DateTime } from "~/components/date-time.tsx";
 import { FieldError, FormError, TextField } from "~/components/form.tsx";
+import { FxWarning } from "~/components/fx-warning.tsx";
 import {
   FACTOR_CATALOGUE,
   type FactorGroup,
@@ -12,7 +13,7 @@ import {
   factorProblemMessage,
 } from "~/domain/logistics/factors.ts";
 import { formatNumber } from "~/domain/quantity.ts";
-import { addFactor, currentFactors, listFactorRows } from "~/models/factor.server.ts";
+import { addFactor, currentFactors, listFactorRows, missingExchangeRates } from "~/models/factor.server.ts";
 import lotStyles from "~/styles/lots.css?url";
 import { parseForm } from "~/utils/validation.ts";
 
@@ -32,7 +33,11 @@ const GROUP_LABELS: Readonly<Record<FactorGroup, string>> = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, { admin: true });
-  const [history, current] = await Promise.all([listFactorRows(), currentFactors()]);
+  const [history, current, missingFx] = await Promise.all([
+    listFactorRows(),
+    currentFactors(),
+    missingExchangeRates(),
+  ]);
   return {
     factors: FACTOR_CATALOGUE.map((definition) => {
       const row = current.rows.get(definition.key) ?? null;
@@ -45,6 +50,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }),
     // Rows in force that the catalogue refuses (a renamed key, a value now out of bounds).
     rejected: current.rejected,
+    // Currencies pricing open lots or capacity windows that the rate table in force lacks.
+    missingFx,
   };
 }
 
@@ -112,7 +119,7 @@ function formatValue(value: number | null): string {
 }
 
 export default function AdminFactors() {
-  const { factors, rejected } = useLoaderData<typeof loader>();
+  const { factors, rejected, missingFx } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const values = (result?.values ?? {}) as Record<string, string>;
   const groups = [...new Set(factors.map((f) => f.group))];
@@ -131,6 +138,7 @@ export default function AdminFactors() {
           {rejected.map((r) => `${r.key} = ${r.value} (${r.problem.replace(/_/g, " ")})`).join("; ")}.
         </p>
       ) : null}
+      <FxWarning missing={missingFx} formHref="#add-value" />
       <table data-testid="current-factors">
         <thead>
           <tr>
@@ -203,7 +211,7 @@ export default function AdminFactors() {
           </tbody>
         ))}
       </table>
-      <section className="card">
+      <section className="card" id="add-value">
         <h2>Add a value</h2>
         {result?.saved ? (
           <p className="notice" role="status">

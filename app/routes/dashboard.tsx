@@ -2,19 +2,25 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { requireActor } from "~/auth/actor.server.ts";
+import { FxWarning } from "~/components/fx-warning.tsx";
 import { VerificationBadge } from "~/components/verification-badge.tsx";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { useFormat } from "~/i18n/use-format.ts";
 import { organizationMoneyOverview } from "~/models/deals/deal-money-overview.server.ts";
+import { missingExchangeRates } from "~/models/factor.server.ts";
 import { organizationOverview } from "~/models/organization.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(matches, "nav.dashboard") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { organization, user, membership } = await requireActor(request, { organization: true });
-  const [overview, money] = await Promise.all([
+  const { organization, user, membership, isPlatformAdmin } = await requireActor(request, {
+    organization: true,
+  });
+  const [overview, money, missingFx] = await Promise.all([
     organizationOverview(organization.id),
     organizationMoneyOverview(organization.id),
+    // A platform admin also sees the currencies in use without an exchange rate.
+    isPlatformAdmin ? missingExchangeRates() : [],
   ]);
   return {
     userName: user.name,
@@ -30,11 +36,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     overview,
     money,
+    missingFx,
   };
 }
 
 export default function Dashboard() {
-  const { organization, overview, money, userName, role, emailVerified, justVerified } =
+  const { organization, overview, money, missingFx, userName, role, emailVerified, justVerified } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const format = useFormat();
@@ -52,6 +59,7 @@ export default function Dashboard() {
         {organization.capabilities.map((c) => t(`account.capability.${c}`)).join(" · ")} ·{" "}
         <VerificationBadge status={organization.verificationStatus} organizationId={organization.id} own />
       </p>
+      <FxWarning missing={missingFx} formHref="/admin/factors#add-value" />
       {justVerified ? (
         <p className="notice" role="status">
           {t("dashboard.justVerified")}

@@ -7,6 +7,7 @@ import { ECONOMIES } from "~/domain/economies.ts";
 import { factorDefinition, fxKey, resolveFactors } from "~/domain/logistics/factors.ts";
 import {
   convertibleToUsd,
+  currenciesWithoutRate,
   REFERENCE_FX_RATES,
   rateProvenance,
   toUsdMinor,
@@ -74,5 +75,42 @@ describe("fromUsdMinor (a USD figure in the lot's currency)", () => {
     }
     expect(fromUsdMinor(12_345, "USD")).toBe(12_345);
     expect(fromUsdMinor(100, "XXX")).toBeNull();
+  });
+});
+
+describe("currencies in use without a rate", () => {
+  const use = (currency: string, capacityWindows: number, openLots: number) => ({
+    currency,
+    capacityWindows,
+    openLots,
+  });
+  const withoutKrw = {
+    ...REFERENCE_FX_RATES,
+    rates: REFERENCE_FX_RATES.rates.filter((r) => r.currency !== "KRW"),
+  };
+  test.each([
+    ["nothing in use", REFERENCE_FX_RATES, [], []],
+    [
+      "USD and table currencies",
+      REFERENCE_FX_RATES,
+      [use("USD", 3, 1), use("KRW", 1, 0), use("VND", 0, 2)],
+      [],
+    ],
+    [
+      "a currency the table lacks",
+      REFERENCE_FX_RATES,
+      [use("GBP", 2, 1), use("AUD", 1, 1)],
+      [use("GBP", 2, 1)],
+    ],
+    ["a table without KRW", withoutKrw, [use("KRW", 0, 4), use("JPY", 1, 0)], [use("KRW", 0, 4)]],
+    [
+      "sorted by code",
+      REFERENCE_FX_RATES,
+      [use("XOF", 1, 0), use("CHF", 0, 1)],
+      [use("CHF", 0, 1), use("XOF", 1, 0)],
+    ],
+    ["a count of zero is not in use", REFERENCE_FX_RATES, [use("GBP", 0, 0)], []],
+  ] as const)("%s", (_case, table, inUse, expected) => {
+    expect(currenciesWithoutRate(table, inUse)).toEqual(expected);
   });
 });

@@ -165,6 +165,14 @@ describe("capacity windows", () => {
       [window({ pricePerTonne: { amountMinor: 5_000_000, currency: "GBP" } })],
       /prices its capacity .* in GBP, which Packloop cannot yet compare/,
     ],
+    [
+      "room only in a window priced without a rate; the USD one is full and not named",
+      [
+        window({ month: "2027-01", tonnes: 40, bookedTonnes: 40 }),
+        window({ month: "2027-02", pricePerTonne: { amountMinor: 5_000_000, currency: "GBP" } }),
+      ],
+      /prices its capacity between December 2026 and May 2027 in GBP, which/,
+    ],
   ])("blocks with %s", (_name, capacity, says) => {
     expect(blockerOf(facility({ capacity }))).toMatch(says);
   });

@@ -11,7 +11,7 @@ import type { Chemistry } from "../codes.ts";
 import { CHEMISTRY_SHORT_LABELS } from "../codes.ts";
 import { formatKgAsTonnes } from "../quantity.ts";
 import type { FxRateTable } from "./fx-rates.ts";
-import { toUsdMinor } from "./fx-rates.ts";
+import { convertibleToUsd, toUsdMinor } from "./fx-rates.ts";
 import type { MatchCapacityWindow } from "./types.ts";
 
 const MONTH_NAMES = [
@@ -138,7 +138,10 @@ export function chooseWindow(
         }),
       ),
     ],
-    currencies: [...new Set(windows.map((w) => w.pricePerTonne.currency))],
+    // The currencies the table cannot convert: the ones the "unconvertible" sentence names.
+    currencies: [...new Set(windows.map((w) => w.pricePerTonne.currency))].filter(
+      (c) => !convertibleToUsd(c, fx),
+    ),
   });
   if (inHorizon === 0) return failure("no_windows");
   if (admitting === 0) return failure("chemistry_reserved");

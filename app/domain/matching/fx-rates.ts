@@ -162,3 +162,21 @@ export function fromUsdMinor(
       : roundedQuotient(cents * scale * 1_000_000n, 100n * BigInt(rate.rateMicro));
   return Number(minor);
 }
+
+/** A currency that prices something still open: capacity windows of this month or later, open lots. */
+export interface CurrencyInUse {
+  readonly currency: string;
+  readonly capacityWindows: number;
+  readonly openLots: number;
+}
+
+/**
+ * The currencies in use that `table` cannot state in US dollars, by code. Matching compares
+ * anything priced in one of them without a net value (capacity-choice.ts says so per facility), so
+ * the admin is shown this list rather than left to find out from a quote.
+ */
+export function currenciesWithoutRate(table: FxRateTable, inUse: readonly CurrencyInUse[]): CurrencyInUse[] {
+  return inUse
+    .filter((use) => use.capacityWindows + use.openLots > 0 && !convertibleToUsd(use.currency, table))
+    .sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
+}
