@@ -1,7 +1,6 @@
 import { useCallback } from "react";
-import { useTranslation } from "react-i18next";
 import { type DateOptions, formatDateIn } from "~/i18n/format.ts";
-import { DEFAULT_LANGUAGE, isLanguageCode, type LanguageCode } from "~/i18n/languages.ts";
+import { usePageLanguage } from "~/i18n/use-format.ts";
 import { useTimeZone } from "~/utils/use-time-zone.ts";
 
 /**
@@ -15,15 +14,9 @@ import { useTimeZone } from "~/utils/use-time-zone.ts";
 
 export type DatePrecision = NonNullable<DateOptions["precision"]>;
 
-function useLanguage(): LanguageCode {
-  const { i18n } = useTranslation();
-  const language = i18n?.language;
-  return isLanguageCode(language) ? language : DEFAULT_LANGUAGE;
-}
-
 /** A formatter bound to the viewer's zone and language, for text that is not a lone <time>. */
 export function useDateFormat(): (value: Date | string, precision?: DatePrecision) => string {
-  const language = useLanguage();
+  const language = usePageLanguage();
   const timeZone = useTimeZone();
   return useCallback(
     (value: Date | string, precision: DatePrecision = "minute") =>

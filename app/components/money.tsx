@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { convertMinor, type DisplayFxTable, roundForDisplay } from "~/domain/display-currency.ts";
 import type { MoneyLike } from "~/domain/money.ts";
 import { formatDateIn, formatMoneyIn } from "~/i18n/format.ts";
-import { isLanguageCode, type LanguageCode } from "~/i18n/languages.ts";
+import { usePageLanguage } from "~/i18n/use-format.ts";
 
 /**
  * An amount in its own currency with its ISO code ("CLP 4,000,000"), and beside it, when the
@@ -23,10 +23,8 @@ export function useViewerDisplay(): ViewerDisplay | null {
   return root?.display ?? null;
 }
 
-export function useLanguage(): LanguageCode {
-  const { i18n } = useTranslation();
-  return isLanguageCode(i18n.language) ? i18n.language : "en";
-}
+/** The page's language (one hook for every formatter, app/i18n/use-format.ts). */
+export const useLanguage = usePageLanguage;
 
 /** The converted text alone ("≈ USD 4,300 at 30 Jun 2024 rates"), or null when none applies. */
 export function useConvertedText(): (money: MoneyLike) => string | null {

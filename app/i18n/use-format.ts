@@ -4,7 +4,7 @@
  * render format alike (no hydration mismatch).
  */
 import { useTranslation } from "react-i18next";
-import { formatMoney, type MoneyLike } from "~/domain/money.ts";
+import type { MoneyLike } from "~/domain/money.ts";
 import {
   type DateOptions,
   formatDateIn,
@@ -32,9 +32,11 @@ export function formatMonthIn(language: LanguageCode, month: string): string {
   return format.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)));
 }
 
+/** The page's language, as the root loader chose it: the one hook every formatter reads it from. */
 export function usePageLanguage(): LanguageCode {
   const { i18n } = useTranslation();
-  return isLanguageCode(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
+  const language = i18n?.language;
+  return isLanguageCode(language) ? language : DEFAULT_LANGUAGE;
 }
 
 export function useFormat() {
@@ -46,9 +48,9 @@ export function useFormat() {
     kgAsTonnes: (kg: number, options?: NumberOptions) => formatTonnesIn(language, kg / 1000, options),
     kg: (kg: number) => `${formatNumberIn(language, kg)} kg`,
     percent: (percent: number, options?: NumberOptions) => formatPercentIn(language, percent, options),
-    // English keeps the money format the pages have always shown ("A$21,000.00", as the lot page
-    // does); every other language writes the ISO code the Intl way ("21.000,00 AUD", ADR 046).
-    money: (money: MoneyLike) => (language === "en" ? formatMoney(money) : formatMoneyIn(language, money)),
+    // Always with the ISO code ("AUD 21,000.00", "21.000,00 AUD"), as <Money> writes it: a page may
+    // show several currencies once the display currency is beside them (ADRs 046, 051).
+    money: (money: MoneyLike) => formatMoneyIn(language, money),
     date: (value: Date | string, options?: DateOptions) => formatDateIn(language, value, options),
     month: (month: string) => formatMonthIn(language, month),
   };

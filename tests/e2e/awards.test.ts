@@ -103,7 +103,7 @@ describe("awarding a lot", () => {
 
     await winner.goto(`/lots/${lotId}`);
     expect(await winner.locator('[data-testid="bidder-outcome"]').textContent()).toBe(
-      "You won this lot for A$8,500.00.",
+      "You won this lot for AUD\u00a08,500.00.",
     );
     // The bid panel agrees with the award panel (issue 15).
     expect(await winner.getByTestId("your-status").textContent()).toBe("You won.");
@@ -152,11 +152,11 @@ describe("awarding a lot", () => {
 
     await high.goto(`/lots/${lotId}`);
     expect(await high.locator('[data-testid="bidder-outcome"]').textContent()).toBe(
-      "You won this lot for A$9,000.00.",
+      "You won this lot for AUD\u00a09,000.00.",
     );
     await low.goto(`/lots/${lotId}`);
     const lost = await low.locator('[data-testid="bidder-outcome"]').textContent();
-    expect(lost).toBe("Not won — the lot sold for A$9,000.00.");
+    expect(lost).toBe("Not won — the lot sold for AUD\u00a09,000.00.");
     await low.goto("/notifications");
     await expect.poll(() => low.getByText("went to another bidder").count()).toBeGreaterThan(0);
     expect(await low.locator("main").textContent()).not.toContain(highAccount.organizationName);
@@ -185,25 +185,25 @@ describe("awarding a lot", () => {
     const provisional = seller.locator('[data-testid="provisional-award"]');
     await provisional.waitFor();
     expect(await provisional.textContent()).toContain(winnerAccount.organizationName);
-    expect(await provisional.textContent()).toContain("A$11,000.00");
+    expect(await provisional.textContent()).toContain("AUD\u00a011,000.00");
     // The confirm-by time is shown in the viewer's zone once hydrated (no longer the server's "UTC").
     await expect.poll(() => provisional.locator("time").textContent()).not.toMatch(/^\d{4}-\d\d-\d\d /);
     await seller.getByRole("button", { name: "Confirm award", exact: true }).click();
     const confirmed = seller.locator('[data-testid="award-confirmed"]');
     await confirmed.waitFor();
     expect(await confirmed.textContent()).toContain(winnerAccount.organizationName);
-    expect(await confirmed.textContent()).toContain("A$11,000.00");
+    expect(await confirmed.textContent()).toContain("AUD\u00a011,000.00");
     await expect.poll(() => seller.locator(".lot-ref .status").textContent()).toBe("Awarded");
 
     await winner.goto(`/lots/${lotId}`);
     expect(await winner.locator('[data-testid="bidder-outcome"]').textContent()).toBe(
-      "You won this lot for A$11,000.00.",
+      "You won this lot for AUD\u00a011,000.00.",
     );
     // The bid panel says it won, not that it is leading (issue 15).
     expect(await winner.getByTestId("your-status").textContent()).toBe("You won.");
     await first.goto(`/lots/${lotId}`);
     expect(await first.locator('[data-testid="bidder-outcome"]').textContent()).toBe(
-      "Not won — the lot sold for A$11,000.00.",
+      "Not won — the lot sold for AUD\u00a011,000.00.",
     );
   }, 480_000); // the last bid pushes the close about 5 minutes out
 });
