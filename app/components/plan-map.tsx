@@ -164,17 +164,7 @@ export function PlanLegend({ samples }: { samples: readonly FlowWidthSample[] })
         <strong>{t("plan.legend.colours")}</strong>
         <ul>
           <li>
-            <svg width="28" height="12" aria-hidden="true">
-              <line
-                x1="2"
-                y1="6"
-                x2="26"
-                y2="6"
-                stroke={CROSS_BORDER_COLOUR}
-                strokeWidth="4"
-                strokeLinecap="round"
-              />
-            </svg>
+            <LegendLine colour={CROSS_BORDER_COLOUR} />
             {t("plan.legend.crossBorder")}
           </li>
           <li>
@@ -190,17 +180,7 @@ export function PlanLegend({ samples }: { samples: readonly FlowWidthSample[] })
             {t("plan.legend.domestic")}
           </li>
           <li>
-            <svg width="28" height="12" aria-hidden="true">
-              <line
-                x1="2"
-                y1="6"
-                x2="26"
-                y2="6"
-                stroke={SELECTED_FLOW_COLOUR}
-                strokeWidth="4"
-                strokeLinecap="round"
-              />
-            </svg>
+            <LegendLine colour={SELECTED_FLOW_COLOUR} />
             {t("plan.legend.selected")}
           </li>
         </ul>
@@ -221,5 +201,14 @@ export function PlanLegend({ samples }: { samples: readonly FlowWidthSample[] })
         </ul>
       </div>
     </section>
+  );
+}
+
+/** A legend's sample of an arc: a short line in the arc's colour. */
+function LegendLine({ colour }: { colour: string }) {
+  return (
+    <svg width="28" height="12" aria-hidden="true">
+      <line x1="2" y1="6" x2="26" y2="6" stroke={colour} strokeWidth="4" strokeLinecap="round" />
+    </svg>
   );
 }

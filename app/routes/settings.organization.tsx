@@ -13,7 +13,7 @@ import {
   defaultDisplayCurrency,
   parseDisplayCurrency,
 } from "~/domain/display-currency.ts";
-import { ECONOMIES, isEconomyCode } from "~/domain/economies.ts";
+import { ECONOMIES } from "~/domain/economies.ts";
 import { type Failure, failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { pageTranslator } from "~/i18n/page-translator.server.ts";
@@ -25,7 +25,7 @@ import {
   updateOrganizationProfile,
 } from "~/models/organization.server.ts";
 import { appUrl } from "~/services/email.server.ts";
-import { emailFieldIn } from "~/utils/fields.ts";
+import { emailFieldIn, organizationFieldsIn } from "~/utils/fields.ts";
 import { type FormValues, parseForm } from "~/utils/validation.ts";
 
 export const meta: MetaFunction = ({ matches }) => [
@@ -71,15 +71,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 // The messages in the page's language; field names and codes never change.
 function profileSchema(t: TFunction) {
   return z.object({
-    name: z
-      .string()
-      .trim()
-      .min(2, t("account.errors.organizationRequired"))
-      .max(160, t("account.errors.tooLong", { max: 160 })),
-    economy: z.string().refine(isEconomyCode, t("account.errors.economyRequired")),
-    capabilities: z
-      .array(z.enum(CAPABILITIES, { message: t("account.errors.capabilityUnknown") }))
-      .min(1, t("account.errors.capabilityRequired")),
+    ...organizationFieldsIn(t),
     website: z
       .string()
       .trim()

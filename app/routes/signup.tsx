@@ -12,12 +12,12 @@ import { z } from "zod";
 import { getActor } from "~/auth/actor.server.ts";
 import { FieldError, FormError, Honeypot, submittedValue, TextField } from "~/components/form.tsx";
 import { CAPABILITIES } from "~/domain/codes.ts";
-import { ECONOMIES, isEconomyCode } from "~/domain/economies.ts";
+import { ECONOMIES } from "~/domain/economies.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { pageTranslator } from "~/i18n/page-translator.server.ts";
 import { signUp } from "~/models/sign-up.server.ts";
 import { appUrl } from "~/services/email.server.ts";
-import { emailFieldIn, newPasswordFieldIn } from "~/utils/fields.ts";
+import { emailFieldIn, newPasswordFieldIn, organizationFieldsIn } from "~/utils/fields.ts";
 import { type FieldErrors, type FormValues, parseForm } from "~/utils/validation.ts";
 
 export const meta: MetaFunction = ({ matches }) => [
@@ -26,6 +26,7 @@ export const meta: MetaFunction = ({ matches }) => [
 
 // The messages in the page's language; the form's field names and codes never change.
 function signupSchema(t: TFunction) {
+  const organization = organizationFieldsIn(t);
   return z.object({
     name: z
       .string()
@@ -34,16 +35,9 @@ function signupSchema(t: TFunction) {
       .max(120, t("account.errors.tooLong", { max: 120 })),
     email: emailFieldIn(t),
     password: newPasswordFieldIn(t),
-    organizationName: z
-      .string()
-      .trim()
-      .min(2, t("account.errors.organizationRequired"))
-      .max(160, t("account.errors.tooLong", { max: 160 })),
-    economy: z.string().refine(isEconomyCode, t("account.errors.economyRequired")),
-    capabilities: z
-      .array(z.enum(CAPABILITIES, { message: t("account.errors.capabilityUnknown") }))
-      .min(1, t("account.errors.capabilityRequired"))
-      .transform((list) => [...new Set(list)]),
+    organizationName: organization.name,
+    economy: organization.economy,
+    capabilities: organization.capabilities,
     websiteUrl: z.string().optional(),
   });
 }

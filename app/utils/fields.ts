@@ -1,5 +1,7 @@
 import type { TFunction } from "i18next";
 import { z } from "zod";
+import { CAPABILITIES } from "~/domain/codes.ts";
+import { isEconomyCode } from "~/domain/economies.ts";
 
 // Field rules shared by several forms, with the messages people see.
 export const emailField = z
@@ -31,4 +33,23 @@ export function newPasswordFieldIn(t: TFunction) {
     .string()
     .min(MIN_PASSWORD_LENGTH, t("account.errors.passwordTooShort", { min: MIN_PASSWORD_LENGTH }))
     .max(200, t("account.errors.tooLong", { max: 200 }));
+}
+
+/**
+ * An organisation's name, economy and capabilities, as sign-up and the organisation's settings both
+ * ask for them, with messages in the page's language (field names and codes never change).
+ */
+export function organizationFieldsIn(t: TFunction) {
+  return {
+    name: z
+      .string()
+      .trim()
+      .min(2, t("account.errors.organizationRequired"))
+      .max(160, t("account.errors.tooLong", { max: 160 })),
+    economy: z.string().refine(isEconomyCode, t("account.errors.economyRequired")),
+    capabilities: z
+      .array(z.enum(CAPABILITIES, { message: t("account.errors.capabilityUnknown") }))
+      .min(1, t("account.errors.capabilityRequired"))
+      .transform((list) => [...new Set(list)]),
+  };
 }
