@@ -4,6 +4,7 @@ import { convertMinor, type DisplayFxTable, roundForDisplay } from "~/domain/dis
 import type { MoneyLike } from "~/domain/money.ts";
 import { formatDateIn, formatMoneyIn } from "~/i18n/format.ts";
 import { usePageLanguage } from "~/i18n/use-format.ts";
+import { SLOT, Slotted } from "./slotted.tsx";
 
 /**
  * An amount in its own currency with its ISO code ("CLP 4,000,000"), and beside it, when the
@@ -87,9 +88,6 @@ export function MaybeMoney({ money, testId }: { money: MoneyLike | null | undefi
   return money ? <Money money={money} testId={testId} /> : <>—</>;
 }
 
-/** Where a translated sentence holds the amount: the catalogue places `{{amount}}` (ADR 052). */
-const AMOUNT_SLOT = "\u2063amount\u2063";
-
 /**
  * A translated sentence with one amount in it, the amount as a <Money> (so the display currency
  * shows beside it): `text` is given the slot and returns the sentence, e.g.
@@ -102,12 +100,9 @@ export function MoneyIn({
   text: (amount: string) => string;
   money: MoneyLike | null | undefined;
 }) {
-  const [before, after = ""] = text(AMOUNT_SLOT).split(AMOUNT_SLOT);
   return (
-    <>
-      {before}
+    <Slotted text={text(SLOT)}>
       <MaybeMoney money={money} />
-      {after}
-    </>
+    </Slotted>
   );
 }

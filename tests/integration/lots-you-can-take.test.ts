@@ -3,7 +3,7 @@
 // the link target's facility; a sealed tender never shows a bid amount; the lot page preselects the
 // facility named by `?facility=` when it is one of the viewer's.
 import { beforeAll, describe, expect, test } from "vitest";
-import { timeLeft } from "~/components/lot/bid-panel.tsx";
+import { timeLeft } from "~/domain/bidding/time-left.ts";
 import type { Chemistry } from "~/domain/codes.ts";
 import type { FacilityLots } from "~/domain/matching/match-view.ts";
 import * as facilityRoute from "~/routes/facilities.$facilityId._index.tsx";

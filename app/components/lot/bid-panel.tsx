@@ -1,11 +1,13 @@
 import { useLocation, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
+import { DateTime } from "~/components/date-time.tsx";
 import { MaybeMoney, MoneyIn } from "~/components/money.tsx";
-import { VerificationBadge } from "~/components/verification-badge.tsx";
 import type { AuctionView } from "~/domain/bidding/auction-view.ts";
 import type { LiveAuction, SellerLadderEntry } from "~/domain/bidding/live-auction.ts";
+import { timeLeft } from "~/domain/bidding/time-left.ts";
 import type { Money } from "~/domain/money.ts";
 import { BidForm, type BidFormData } from "./bid-form.tsx";
+import { PublicLadder, SellerLadder } from "./bid-ladders.tsx";
 import { useLiveAuction, useNow } from "./use-live-auction.ts";
 import { type LotFormat, useLotFormat } from "./use-lot-format.ts";
 
@@ -31,35 +33,6 @@ export interface BidPanelData {
   commissionBp: number;
   /** The answer to the last bid, as a catalogue key under bidPanel.flash (issue 14). */
   flash: "placed" | "repeated" | "requestPlaced" | "requestRepeated" | null;
-}
-
-/** The parts of time left before a close: 2 d 3 h, 2 h 05 min, 4 min 09 s. */
-export function timeLeftParts(
-  closesAt: string,
-  now: Date,
-): { unit: "days" | "hours" | "minutes"; d: number; h: number; m: string | number; s: string } {
-  const seconds = Math.max(0, Math.floor((Date.parse(closesAt) - now.getTime()) / 1000));
-  const d = Math.floor(seconds / 86_400);
-  const h = Math.floor((seconds % 86_400) / 3_600);
-  const m = Math.floor((seconds % 3_600) / 60);
-  const s = String(seconds % 60).padStart(2, "0");
-  if (d > 0) return { unit: "days", d, h, m, s };
-  if (h > 0) return { unit: "hours", d, h, m: String(m).padStart(2, "0"), s };
-  return { unit: "minutes", d, h, m, s };
-}
-
-/**
- * A moment in the viewer's time zone, named (the zone the server read from the viewer's cookie, so
- * the server's HTML and the hydrated page agree, ADR 040), in the page's language; the <time>
- * element carries the instant.
- */
-function Moment({ iso, testId }: { iso: string; now?: Date | null; testId?: string }) {
-  const { moment } = useLotFormat();
-  return (
-    <time dateTime={iso} data-testid={testId}>
-      {moment(iso, "seconds")}
-    </time>
-  );
 }
 
 export type BidderOutcomeKind = "won" | "provisional" | "lost" | "pending" | "not_sold";
@@ -103,19 +76,6 @@ function statusLine(auction: AuctionView): "open" | "closing" | "notOpen" | "clo
 
 function timeLeftText(f: LotFormat, closesAt: string, now: Date): string {
   return timeLeft(closesAt, now, f.t);
-}
-
-/** Time left before a close in the page's language ("2 d 4 h"); in English without a `t`. */
-export function timeLeft(
-  closesAt: string,
-  now: Date,
-  t?: (key: string, values: Record<string, string | number>) => string,
-): string {
-  const { unit, d, h, m, s } = timeLeftParts(closesAt, now);
-  if (t) return t(`bidPanel.duration.${unit}`, { d, h, m, s });
-  if (unit === "days") return `${d} d ${h} h`;
-  if (unit === "hours") return `${h} h ${m} min`;
-  return `${m} min ${s} s`;
 }
 
 /**
@@ -222,7 +182,7 @@ export function BidPanel({
           <div>
             <dt>{t(auction.status === "open" ? "bidPanel.closes" : "bidPanel.closedAt")}</dt>
             <dd>
-              <Moment iso={auction.closesAt} now={now} testId="closes-at" />
+              <DateTime value={auction.closesAt} precision="second" testId="closes-at" />
               {auction.status === "open" && now ? (
                 <span className="hint" data-testid="time-left">
                   {" "}
@@ -256,7 +216,7 @@ export function BidPanel({
       ) : null}
 
       {data.isSeller ? <SellerLadder rows={data.sellerLadder} saleMode={auction.saleMode} /> : null}
-      {!data.isSeller ? <PublicLadder live={live} myTag={data.myTag} now={now} /> : null}
+      {!data.isSeller ? <PublicLadder live={live} myTag={data.myTag} /> : null}
 
       {data.reservationNote ? (
         <p className="notice" data-testid="lot-reservation">
@@ -284,129 +244,5 @@ export function BidPanel({
         </p>
       ) : null}
     </section>
-  );
-}
-
-function PublicLadder({ live, myTag, now }: { live: LiveAuction; myTag: string | null; now: Date | null }) {
-  const { t } = useLotFormat();
-  const { auction, ladder } = live;
-  if (auction.saleMode === "fixed") return null;
-  if (auction.saleMode === "sealed") {
-    return (
-      <p className="hint" data-testid="sealed-note">
-        {t(auction.status === "closed" ? "bidPanel.sealedOpened" : "bidPanel.sealedUntilClose")}
-      </p>
-    );
-  }
-  if (ladder.length === 0)
-    return (
-      <p className="hint" data-testid="bid-ladder-empty">
-        {t("bidPanel.noBids")}
-      </p>
-    );
-  const col = {
-    bidder: t("bidPanel.col.bidder"),
-    bid: t("bidPanel.col.bid"),
-    after: t(auction.saleMode === "auction" ? "bidPanel.col.priceAfter" : "bidPanel.col.amount"),
-    what: t("bidPanel.col.whatHappened"),
-    time: t("bidPanel.col.time"),
-  };
-  return (
-    <table className="compact bid-ladder stack-table" data-testid="bid-ladder">
-      <caption className="hint">{t("bidPanel.latestBids")}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{col.bidder}</th>
-          <th scope="col">{col.bid}</th>
-          <th scope="col">{col.after}</th>
-          <th scope="col">{col.what}</th>
-          <th scope="col">{col.time}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {ladder.map((row) => (
-          <tr key={row.sequence} data-testid="ladder-row">
-            <td data-label={col.bidder}>
-              {t("bidPanel.bidderN", { bidder: row.bidder })}
-              {row.tag === myTag ? ` ${t("bidPanel.you.marker")}` : ""}
-            </td>
-            <td data-label={col.bid}>
-              <MaybeMoney money={row.amount} />
-            </td>
-            <td data-label={col.after}>
-              <MaybeMoney money={row.priceAfter} />
-            </td>
-            <td className="hint" data-testid="ladder-note" data-label={col.what}>
-              {row.note}
-            </td>
-            <td data-label={col.time}>
-              <Moment iso={row.at} now={now} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function SellerLadder({
-  rows,
-  saleMode,
-}: {
-  rows: BidPanelData["sellerLadder"];
-  saleMode: AuctionView["saleMode"];
-}) {
-  const { t } = useLotFormat();
-  if (saleMode === "sealed" && rows.length === 0) {
-    return <p className="hint">{t("bidPanel.sealedHiddenFromYou")}</p>;
-  }
-  if (rows.length === 0) return <p className="hint">{t("bidPanel.noBids")}</p>;
-  const col = {
-    bidder: t("bidPanel.col.bidder"),
-    amount: t("bidPanel.col.amount"),
-    terms: t("bidPanel.col.terms"),
-    freight: t("bidPanel.col.freight"),
-    net: t("bidPanel.col.netValue"),
-    status: t("bidPanel.col.status"),
-  };
-  return (
-    <table className="compact bid-ladder stack-table" data-testid="seller-ladder">
-      <caption className="hint">
-        {t(saleMode === "auction" ? "bidPanel.sellerCaptionAuction" : "bidPanel.sellerCaptionTender")}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">#</th>
-          <th scope="col">{col.bidder}</th>
-          <th scope="col">{col.amount}</th>
-          <th scope="col">{col.terms}</th>
-          <th scope="col">{col.freight}</th>
-          <th scope="col">{col.net}</th>
-          <th scope="col">{col.status}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.id} data-testid="seller-ladder-row">
-            <td data-label="#">{row.sequence}</td>
-            <td data-label={col.bidder}>
-              {row.bidderName}{" "}
-              <VerificationBadge status={row.bidderVerification} organizationId={row.bidderOrganizationId} />
-            </td>
-            <td data-label={col.amount}>
-              <MaybeMoney money={row.amount} />
-            </td>
-            <td data-label={col.terms}>{row.terms}</td>
-            <td data-label={col.freight}>
-              <MaybeMoney money={row.freight} />
-            </td>
-            <td data-label={col.net}>
-              {row.netValue ? <MaybeMoney money={row.netValue} /> : (row.note ?? "—")}
-            </td>
-            <td data-label={col.status}>{row.status}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

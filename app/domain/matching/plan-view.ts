@@ -11,7 +11,7 @@
 import type { Chemistry } from "../codes.ts";
 import type { EconomyCode } from "../economies.ts";
 import type { Money } from "../money.ts";
-import type { AllocationPlan, Assignment } from "./allocation-plan.ts";
+import type { AllocationPlan, Assignment, EconomyPairTotal } from "./allocation-plan.ts";
 import type { BlockedFlow } from "./blocked-flows.ts";
 import { flowWidthSamples, largestFlow, planFlows } from "./plan-flows.ts";
 import { economyShortfalls, facilityUtilisation } from "./plan-summary.ts";
@@ -56,16 +56,9 @@ export interface ChemistryTonnes {
 }
 
 /** One economy pair's flow with the figures the page shows for its arc and its table row. */
-export interface PlanPair {
+export interface PlanPair extends EconomyPairTotal {
   /** "AU>KR": the arc's and the row's key. */
   readonly key: string;
-  readonly from: EconomyCode;
-  readonly to: EconomyCode;
-  readonly lots: number;
-  readonly tonnes: number;
-  readonly netValue: Money;
-  readonly freightCost: Money;
-  readonly co2eKg: number;
   /** Largest first. */
   readonly chemistries: ChemistryTonnes[];
 }
