@@ -35,6 +35,8 @@ export function useConvertedText(): (money: MoneyLike) => string | null {
   return (money) => {
     if (!display) return null;
     const amount = typeof money.amountMinor === "bigint" ? Number(money.amountMinor) : money.amountMinor;
+    // Nothing is nothing in any currency: "≈ JPY 0" beside "AUD 0.00" only adds noise.
+    if (amount === 0) return null;
     const converted = convertMinor(amount, money.currency.toUpperCase(), display.currency, display.fx);
     if (!converted) return null;
     return t("displayCurrency.converted", {
