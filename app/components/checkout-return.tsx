@@ -1,5 +1,5 @@
-import { useNavigation, useRevalidator } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
+import { useRevalidateWhenIdle } from "~/components/use-revalidate-when-idle.ts";
 
 const POLL_MS = 2_000;
 /** Stripe usually sends the webhook within seconds; after this the page stops asking and says so. */
@@ -12,13 +12,8 @@ const GIVE_UP_MS = 120_000;
  * seconds; once the deal is funded it says so.
  */
 export function CheckoutReturnNotice({ awaitingPayment }: { awaitingPayment: boolean }) {
-  const revalidator = useRevalidator();
-  const navigation = useNavigation();
+  const reload = useRevalidateWhenIdle();
   const [gaveUp, setGaveUp] = useState(false);
-  // The latest revalidator and navigation state for the timer, which is set up once: re-creating it
-  // on every reload would restart the two minutes.
-  const latest = useRef({ revalidator, busy: navigation.state !== "idle" });
-  latest.current = { revalidator, busy: navigation.state !== "idle" };
   useEffect(() => {
     if (!awaitingPayment) return;
     const started = Date.now();
@@ -28,13 +23,10 @@ export function CheckoutReturnNotice({ awaitingPayment }: { awaitingPayment: boo
         setGaveUp(true);
         return;
       }
-      const { revalidator: current, busy } = latest.current;
-      if (current.state !== "idle" || busy) return;
-      // A navigation may abort the reload; the navigation loads the page anyway.
-      Promise.resolve(current.revalidate()).catch(() => {});
+      reload();
     }, POLL_MS);
     return () => clearInterval(timer);
-  }, [awaitingPayment]);
+  }, [awaitingPayment, reload]);
   if (!awaitingPayment)
     return (
       <p className="notice" role="status" data-testid="checkout-return">

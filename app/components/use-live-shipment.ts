@@ -1,53 +1,44 @@
-import { useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
+import { useRevalidateWhenIdle } from "~/components/use-revalidate-when-idle.ts";
 
 /**
- * Reloads the page's data when /shipments/{id}/events reports a version past `version` (a milestone
- * recorded by anyone, anywhere: the lot events channel, ADR 022). EventSource reconnects by itself.
+ * Reloads the page's data when the Server-Sent Events at `url` report, as `event`, a version past
+ * `version`. EventSource reconnects by itself.
  */
-export function useLiveShipment(shipmentId: string, version: number) {
-  const { revalidate } = useRevalidator();
+function useLiveVersion(url: string, event: string, version: number) {
+  const reload = useRevalidateWhenIdle();
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
-    const source = new EventSource(`/shipments/${shipmentId}/events`);
-    const onShipment = (event: MessageEvent<string>) => {
+    const source = new EventSource(url);
+    const onVersion = (message: MessageEvent<string>) => {
       try {
-        const update = JSON.parse(event.data) as { version: number };
-        if (update.version > version) revalidate();
+        const update = JSON.parse(message.data) as { version: number };
+        if (update.version > version) reload();
       } catch {
         // a malformed message is ignored; the next one carries the state again
       }
     };
-    source.addEventListener("shipment", onShipment as EventListener);
+    source.addEventListener(event, onVersion as EventListener);
     return () => {
-      source.removeEventListener("shipment", onShipment as EventListener);
+      source.removeEventListener(event, onVersion as EventListener);
       source.close();
     };
-  }, [shipmentId, version, revalidate]);
+  }, [url, event, version, reload]);
 }
 
 /**
- * Reloads the /shipments page's data (the list, and through its version the map's) when
- * /shipments/events reports a version past `version`: a milestone recorded on any shipment of the
- * organisation, by anyone, anywhere (the lot events channel, ADR 032).
+ * Reloads a shipment page's data when a milestone is recorded on it, by anyone, anywhere (the lot
+ * events channel, ADR 022).
+ */
+export function useLiveShipment(shipmentId: string, version: number) {
+  useLiveVersion(`/shipments/${shipmentId}/events`, "shipment", version);
+}
+
+/**
+ * Reloads the /shipments page's data (the list, and through its version the map's) when a
+ * milestone is recorded on any shipment of the organisation, by anyone, anywhere (the lot events
+ * channel, ADR 032).
  */
 export function useLiveShipments(version: number) {
-  const { revalidate } = useRevalidator();
-  useEffect(() => {
-    if (typeof EventSource === "undefined") return;
-    const source = new EventSource("/shipments/events");
-    const onShipments = (event: MessageEvent<string>) => {
-      try {
-        const update = JSON.parse(event.data) as { version: number };
-        if (update.version > version) revalidate();
-      } catch {
-        // a malformed message is ignored; the next one carries the state again
-      }
-    };
-    source.addEventListener("shipments", onShipments as EventListener);
-    return () => {
-      source.removeEventListener("shipments", onShipments as EventListener);
-      source.close();
-    };
-  }, [version, revalidate]);
+  useLiveVersion("/shipments/events", "shipments", version);
 }

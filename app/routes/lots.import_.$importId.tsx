@@ -1,11 +1,12 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { emailVerificationRefusal, requireActor } from "~/auth/actor.server.ts";
 import { ConfirmAction, ConfirmStep, type ConfirmText, isConfirmed } from "~/components/confirm-action.tsx";
 import { useDateFormat } from "~/components/date-time.tsx";
 import { ImportIssuesTable } from "~/components/lot-import-issues.tsx";
+import { useRevalidateWhenIdle } from "~/components/use-revalidate-when-idle.ts";
 import { type ImportPublishPlan, publishNeedsConfirmation } from "~/domain/lot-import-publish.ts";
 import { formatNumber } from "~/domain/quantity.ts";
 import {
@@ -84,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** Polls the progress resource while the import runs, then reloads the page's data once. */
 function useImportProgress(id: string, initial: ImportProgress): ImportProgress {
   const [polled, setPolled] = useState<ImportProgress | null>(null);
-  const revalidator = useRevalidator();
+  const reload = useRevalidateWhenIdle();
   const running = initial.status === "importing";
   useEffect(() => {
     if (!running) return;
@@ -100,7 +101,7 @@ function useImportProgress(id: string, initial: ImportProgress): ImportProgress 
           if (stopped) return;
           setPolled(next);
           if (next.status !== "importing") {
-            revalidator.revalidate();
+            reload();
             return;
           }
         }
@@ -114,7 +115,7 @@ function useImportProgress(id: string, initial: ImportProgress): ImportProgress 
       stopped = true;
       clearTimeout(timer);
     };
-  }, [id, running, revalidator.revalidate]);
+  }, [id, running, reload]);
   return running && polled ? polled : initial;
 }
 

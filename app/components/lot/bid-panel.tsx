@@ -1,7 +1,8 @@
-import { useLocation, useNavigation, useRevalidator } from "@remix-run/react";
+import { useLocation } from "@remix-run/react";
 import { useEffect } from "react";
 import { DateTime } from "~/components/date-time.tsx";
 import { MaybeMoney, MoneyIn } from "~/components/money.tsx";
+import { useRevalidateWhenIdle } from "~/components/use-revalidate-when-idle.ts";
 import type { AuctionView } from "~/domain/bidding/auction-view.ts";
 import type { LiveAuction, SellerLadderEntry } from "~/domain/bidding/live-auction.ts";
 import { timeLeft } from "~/domain/bidding/time-left.ts";
@@ -101,24 +102,21 @@ export function BidPanel({
   const location = useLocation();
   const now = useNow();
   const { auction, ladder } = live;
-  const revalidator = useRevalidator();
-  const navigation = useNavigation();
+  const reload = useRevalidateWhenIdle();
   // The stream is public; what depends on the viewer comes from the page's loader. Reload it when
   // that changes: the seller's named ladder after each bid, and everyone's page when the lot
-  // closes or is awarded (the award panel).
+  // closes or is awarded (the award panel). What is awaited is named by its sequence or status, so
+  // that a bid arriving during a reload asks again.
   const staleForSeller = data.isSeller && live.sequence > data.live.sequence;
   const lotStatusChanged = auction.lotStatus !== data.live.auction.lotStatus;
+  const awaited = staleForSeller
+    ? `bid ${live.sequence}`
+    : lotStatusChanged
+      ? `status ${auction.lotStatus}`
+      : null;
   useEffect(() => {
-    // A navigation (e.g. submitting the award form) aborts a reload under way; that is expected,
-    // not an error, so the rejected promise is dropped.
-    if ((staleForSeller || lotStatusChanged) && revalidator.state === "idle" && navigation.state === "idle") {
-      try {
-        Promise.resolve(revalidator.revalidate()).catch(() => {});
-      } catch {
-        // Aborted synchronously by a navigation starting: the navigation reloads the page anyway.
-      }
-    }
-  }, [staleForSeller, lotStatusChanged, revalidator, navigation.state]);
+    if (awaited !== null) reload();
+  }, [awaited, reload]);
   const leading = data.myTag !== null && auction.saleMode === "auction" && live.leaderTag === data.myTag;
   const bidOnLadder = data.myTag !== null && ladder.some((row) => row.tag === data.myTag);
   // The leader's own minimum (its maximum plus one) is private: from the loader while it still leads.
