@@ -20,10 +20,9 @@ import { LanguageSwitcher } from "./components/language-switcher.tsx";
 import { mapTilesFromEnv } from "./components/map/tiles.server.ts";
 import { NotificationBell } from "./components/notification-bell.tsx";
 import { SiteHeader } from "./components/site-header.tsx";
-import english from "./i18n/catalogues/en.json";
-import { catalogueFor, requestLanguage } from "./i18n/i18n.server.ts";
-import { i18nFor } from "./i18n/i18n.ts";
+import { catalogueUrl, requestLanguage } from "./i18n/i18n.server.ts";
 import { DEFAULT_LANGUAGE } from "./i18n/languages.ts";
+import { usePageI18n } from "./i18n/use-page-i18n.ts";
 import { displayFor } from "./models/display-currency.server.ts";
 import { rememberTimeZone } from "./models/user.server.ts";
 import { headerViewer } from "./models/viewer.server.ts";
@@ -61,8 +60,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         capabilities: actor.capabilities,
       })
     : null;
-  // The page's language and only its catalogue: the browser translates with exactly what the
-  // server rendered with, so hydration matches.
+  // The page's language and where its catalogue is: the browser fetches that one catalogue (cached
+  // for a year) before hydrating and translates with exactly what the server rendered with (ADR 062).
   const language = requestLanguage(request, actor?.user?.language);
   // timeZone: the viewer's zone (ADR 040), for times rendered alike on the server and the client;
   // a user's is kept for its notifications and emails.
@@ -80,7 +79,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     timeZone,
     organizationEconomy,
     language,
-    messages: catalogueFor(language),
+    catalogueUrl: catalogueUrl(language),
   };
 }
 
@@ -89,7 +88,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const viewer = data?.viewer ?? null;
   // Without the root's data (it failed: the error page) the page is in English, the source.
-  const i18n = data ? i18nFor(data.language, data.messages) : i18nFor(DEFAULT_LANGUAGE, english);
+  const language = data?.language ?? DEFAULT_LANGUAGE;
+  const catalogue = data?.catalogueUrl ?? `/locales/${DEFAULT_LANGUAGE}.json`;
+  const i18n = usePageI18n(language, catalogue);
   const t = i18n.t;
   return (
     <html lang={i18n.language}>
@@ -98,6 +99,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {/* Fetched by entry.client.tsx before hydrating; preloaded beside the page's modules. */}
+        <link rel="preload" as="fetch" href={catalogue} crossOrigin="anonymous" data-catalogue={language} />
         {/* The browser's time zone, as a cookie for the server (ADR 040). */}
         <script
           nonce={nonce}

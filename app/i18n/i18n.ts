@@ -2,8 +2,8 @@
  * An i18next instance for one language, built synchronously from that language's catalogue, so the
  * server's render and the browser's first render translate with the same messages and the page
  * hydrates without a mismatch. This module is shared by server and browser and imports no
- * catalogue: the server reads them (i18n.server.ts) and hands the browser only the one it needs,
- * through the root loader.
+ * catalogue: the server reads them (i18n.server.ts registers them here), the browser fetches only
+ * the page's one from its fingerprinted, cached address before hydrating (entry.client.tsx, ADR 062).
  */
 import { createInstance, type i18n as I18n } from "i18next";
 import { initReactI18next } from "react-i18next";
@@ -44,4 +44,19 @@ export function i18nFor(language: LanguageCode, messages: Catalogue): I18n {
     instances.set(language, instance);
   }
   return instance;
+}
+
+// Where instances come from when none is cached yet: the server registers its bundled catalogues
+// (i18n.server.ts); the browser registers none and primes the cache with what it fetched.
+let catalogueSource: ((language: LanguageCode) => Catalogue) | null = null;
+
+export function provideCatalogues(source: (language: LanguageCode) => Catalogue): void {
+  catalogueSource = source;
+}
+
+/** The language's instance if its catalogue is at hand (always on the server), else undefined. */
+export function loadedI18n(language: LanguageCode): I18n | undefined {
+  const cached = instances.get(language);
+  if (cached) return cached;
+  return catalogueSource ? i18nFor(language, catalogueSource(language)) : undefined;
 }

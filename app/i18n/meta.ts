@@ -1,11 +1,10 @@
 /**
  * Page titles in the page's language. A route's `meta` runs outside React, so it reads the language
- * and catalogue the root loader sent (the same ones the page renders with) from `matches`; without
- * them (the root failed) the title is English, as the error page is.
+ * the root loader sent from `matches` and translates with that language's loaded catalogue (the one
+ * the page renders with, ADR 062); without it (the root failed) the title is English, as the error
+ * page is. While another language's catalogue is still on its way, the key's English stands in.
  */
-import english from "./catalogues/en.json";
-import type { Catalogue } from "./catalogues.ts";
-import { i18nFor } from "./i18n.ts";
+import { loadedI18n } from "./i18n.ts";
 import { DEFAULT_LANGUAGE, isLanguageCode } from "./languages.ts";
 
 interface MatchLike {
@@ -15,14 +14,10 @@ interface MatchLike {
 
 /** `key`'s message in the page's language, for `meta`. */
 export function metaMessage(matches: readonly MatchLike[] | undefined, key: string): string {
-  const root = matches?.find((match) => match.id === "root")?.data as
-    | { language?: unknown; messages?: Catalogue }
-    | undefined;
-  const i18n =
-    root && isLanguageCode(root.language) && root.messages
-      ? i18nFor(root.language, root.messages)
-      : i18nFor(DEFAULT_LANGUAGE, english);
-  return i18n.t(key);
+  const root = matches?.find((match) => match.id === "root")?.data as { language?: unknown } | undefined;
+  const language = root && isLanguageCode(root.language) ? root.language : DEFAULT_LANGUAGE;
+  const i18n = loadedI18n(language) ?? loadedI18n(DEFAULT_LANGUAGE);
+  return i18n ? i18n.t(key) : key;
 }
 
 /** "Battery lots · Packloop", in the page's language. */

@@ -124,3 +124,33 @@ describe("the page in the reader's language", () => {
     expect(await page.locator("nav.site-nav a[href='/facilities']").textContent()).toBe("處理設施");
   });
 });
+
+describe("the catalogue travels once (ADR 062)", () => {
+  test("a Korean reader's pages carry no catalogue; it is fetched once and read from cache after", async () => {
+    const page = await browser.newPage({ locale: "ko-KR" });
+    const fetched: string[] = [];
+    page.on("response", (response) => {
+      if (new URL(response.url()).pathname.startsWith("/locales/")) fetched.push(response.url());
+    });
+    const document = await page.goto("/lots");
+    await hydrated(page);
+    const html = await document!.text();
+    // A message no part of /lots shows (the settings pages'): not in the document's hydration data.
+    expect(html).not.toContain("https://로 시작하는 전체 주소를 입력하세요.");
+    expect(html).toMatch(/<link rel="preload" as="fetch" href="\/locales\/ko\.[0-9a-f]{12}\.json"/);
+    expect(fetched).toHaveLength(1);
+    expect(await page.locator("html").getAttribute("lang")).toBe("ko");
+
+    // A client-side navigation: translated, without the catalogue in its data or a second fetch.
+    const data: string[] = [];
+    page.on("response", async (response) => {
+      if (response.url().includes(".data")) data.push(await response.text());
+    });
+    await page.locator("nav.site-nav a[href='/facilities']").click();
+    await page.waitForURL(/\/facilities$/);
+    await expect.poll(() => data.length).toBeGreaterThan(0);
+    expect(data.join("")).not.toContain("https://로 시작하는 전체 주소를 입력하세요.");
+    expect(fetched).toHaveLength(1);
+    expect(await page.locator("nav.site-nav a[href='/lots']").textContent()).toBe("로트");
+  });
+});

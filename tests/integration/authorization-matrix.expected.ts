@@ -20,6 +20,7 @@
 // - the price index page, methodology, CSV and API are public (GET ok for everyone, no POST);
 //   /admin/price-index is platform admins' only, its empty recompute form refused (400).
 // - /language (the header's switcher) is open to everyone: an empty form is refused (400), GET goes home.
+// - /locales/{file} (a language's catalogue, ADR 062) is public; the matrix's unknown file is 404.
 // - POST /lots/import/{id} publishes an import's drafts (ADR 047): the seller's own imports only, so an
 //   unknown id is 404 for the seller, as its GET is.
 // - /places/search and /places/nearest (the gazetteer, ADR 039) are public GETs;
@@ -483,6 +484,15 @@ export const EXPECTED: Record<string, Record<Principal, Outcome>> = {
     carrier: "invalid",
     admin: "invalid",
     token: "invalid",
+  },
+  "routes/locales.$file": {
+    anonymous: "405",
+    seller: "405",
+    buyer: "405",
+    recycler: "405",
+    carrier: "405",
+    admin: "405",
+    token: "405",
   },
   "routes/logout": {
     anonymous: "redirect",
@@ -1581,6 +1591,15 @@ export const EXPECTED_GET: Record<string, Record<Principal, Outcome>> = {
     carrier: "redirect",
     admin: "redirect",
     token: "redirect",
+  },
+  "routes/locales.$file": {
+    anonymous: "404",
+    seller: "404",
+    buyer: "404",
+    recycler: "404",
+    carrier: "404",
+    admin: "404",
+    token: "404",
   },
   "routes/logout": {
     anonymous: "redirect",

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { createUserWithOrganization } from "~/models/user.server.ts";
 import * as root from "~/root.tsx";
 import * as languageRoute from "~/routes/language.ts";
+import * as localesRoute from "~/routes/locales.$file.ts";
 import * as loginRoute from "~/routes/login.tsx";
 import { db } from "~/utils/db.server.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
@@ -21,7 +22,13 @@ function page(path: string, headers: Record<string, string> = {}) {
 
 async function rootLanguage(request: Request) {
   const outcome = await callRoute(root.loader as never, request);
-  return outcome.data as { language: string; messages: { nav: { lots: string } } };
+  return outcome.data as { language: string; catalogueUrl: string };
+}
+
+/** What the browser fetches from the address the root loader named (ADR 062). */
+async function fetched(url: string, headers: Record<string, string> = {}) {
+  const [, file] = /^\/locales\/(.+)$/.exec(url) ?? [];
+  return localesRoute.loader({ params: { file }, request: page(url, headers), context: {} } as never);
 }
 
 beforeAll(async () => {
@@ -54,7 +61,36 @@ describe("the root loader picks the page's language", () => {
   ])("%j → %s", async (headers, language, lots) => {
     const data = await rootLanguage(page("/lots", headers));
     expect(data.language).toBe(language);
-    expect(data.messages.nav.lots).toBe(lots);
+    expect(data.catalogueUrl).toMatch(new RegExp(`^/locales/${language}\\.[0-9a-f]{12}\\.json$`));
+    const response = await fetched(data.catalogueUrl);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { nav: { lots: string } }).nav.lots).toBe(lots);
+  });
+});
+
+describe("a catalogue's address (ADR 062)", () => {
+  test("the fingerprinted address is cached for a year; a request with its ETag gets 304", async () => {
+    const { catalogueUrl } = await rootLanguage(page("/lots", { "Accept-Language": "ko" }));
+    const response = await fetched(catalogueUrl);
+    expect(response.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
+    expect(response.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
+    const etag = response.headers.get("ETag")!;
+    const again = await fetched(catalogueUrl, { "If-None-Match": etag });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+  });
+
+  test.each([
+    ["/locales/ko.json", 200, "no-cache"],
+    ["/locales/ko.0123456789ab.json", 200, "no-cache"],
+    ["/locales/xx.json", 404, null],
+    ["/locales/ko.txt", 404, null],
+    ["/locales/..%2Fsecrets.json", 404, null],
+  ])("%s → %i, Cache-Control %s", async (url, status, cache) => {
+    const response = await fetched(url);
+    expect(response.status).toBe(status);
+    expect(response.headers.get("Cache-Control")).toBe(cache);
+    if (status === 200) expect(((await response.json()) as { nav: { lots: string } }).nav.lots).toBe("로트");
   });
 });
 
