@@ -14,7 +14,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { I18nextProvider } from "react-i18next";
 import { getActor } from "./auth/actor.server.ts";
 import { LanguageSwitcher } from "./components/language-switcher.tsx";
 import { mapTilesFromEnv } from "./components/map/tiles.server.ts";
@@ -23,6 +23,7 @@ import { SiteHeader } from "./components/site-header.tsx";
 import { catalogueUrl, requestLanguage } from "./i18n/i18n.server.ts";
 import { DEFAULT_LANGUAGE } from "./i18n/languages.ts";
 import { usePageI18n } from "./i18n/use-page-i18n.ts";
+import { useTranslation } from "./i18n/use-translation.ts";
 import { displayFor } from "./models/display-currency.server.ts";
 import { rememberTimeZone } from "./models/user.server.ts";
 import { headerViewer } from "./models/viewer.server.ts";

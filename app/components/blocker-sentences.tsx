@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { type BlockerFacts, blockerSentence } from "~/domain/matching/blocker-sentences.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 
 /**
  * Why a facility cannot take a lot, one plain sentence per blocker (the table in

@@ -1,11 +1,11 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { DateTime } from "~/components/date-time.tsx";
 import { timeLeft } from "~/domain/bidding/time-left.ts";
 import { CHEMISTRY_SHORT_LABELS, type Chemistry } from "~/domain/codes.ts";
 import { economyByCode } from "~/domain/economies.ts";
 import type { FacilityLots, TakeableLot } from "~/domain/matching/match-view.ts";
 import { formatCodeAmount } from "~/domain/money.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { useNow } from "./lot/use-live-auction.ts";
 import { RoutesMap } from "./map/routes-map.tsx";
 import { NetValueTerms, TransportFacts } from "./match-breakdown.tsx";

@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import type { CurrencyInUse } from "~/domain/matching/fx-rates.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 
 /**
  * The admin's warning that currencies in use have no exchange rate in the table in force (issue 15

@@ -1,7 +1,7 @@
 import { Form, useLocation } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { LANGUAGE_CODES, LANGUAGES } from "~/i18n/languages.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 
 /**
  * The header's language choice: a plain form (it works before the page's JavaScript has loaded),

@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from "~/domain/lot-documents.ts";
 import { formatFileSize } from "~/domain/quantity.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { LotDocumentInputs } from "./lot-document-inputs.tsx";
 
 interface DocumentView {

@@ -1,9 +1,9 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { economyByCode } from "~/domain/economies.ts";
 import type { LotMatches } from "~/domain/matching/match-view.ts";
 import type { RankingWeights } from "~/domain/matching/ranking.ts";
 import { BADGE_LABELS, type FacilityReliabilityPoint } from "~/domain/reputation/reliability.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { BlockerSentences } from "./blocker-sentences.tsx";
 import { rankedRouteLines } from "./map/ranked-routes.ts";
 import { RoutesMap } from "./map/routes-map.tsx";

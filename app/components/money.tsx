@@ -1,9 +1,9 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { convertMinor, type DisplayFxTable, roundForDisplay } from "~/domain/display-currency.ts";
 import type { MoneyLike } from "~/domain/money.ts";
 import { formatDateIn, formatMoneyIn } from "~/i18n/format.ts";
 import { usePageLanguage } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { SLOT, Slotted } from "./slotted.tsx";
 
 /**

@@ -5,13 +5,13 @@
  * the map. The legend and the figures are plain HTML, so they render on the server too.
  */
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
 import { CHEMISTRY_SHORT_LABELS } from "~/domain/codes.ts";
 import { ECONOMIES } from "~/domain/economies.ts";
 import type { FlowWidthSample, PlanFlow } from "~/domain/matching/plan-flows.ts";
 import type { PlanPair } from "~/domain/matching/plan-view.ts";
 import { formatMoneyIn, formatTonnesIn } from "~/i18n/format.ts";
 import { isLanguageCode, type LanguageCode } from "~/i18n/languages.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { CROSS_BORDER_COLOUR, DOMESTIC_COLOUR, SELECTED_FLOW_COLOUR } from "./map/flow-style.ts";
 import { FlowsMap } from "./map/flows-map.tsx";
 

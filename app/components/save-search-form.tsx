@@ -1,5 +1,5 @@
 import { Link, useFetcher } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation.ts";
 
 type SaveFeedback = { done: string | null; formError: string | null; errors: Record<string, string> };
 

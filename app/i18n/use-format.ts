@@ -3,8 +3,9 @@
  * the root loader chose (react-i18next's instance), so the server's render and the browser's first
  * render format alike (no hydration mismatch).
  */
-import { useTranslation } from "react-i18next";
+
 import type { MoneyLike } from "~/domain/money.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import {
   type DateOptions,
   formatDateIn,

@@ -1,8 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { metaMessage } from "~/i18n/meta.ts";
 import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { marketplaceFigures } from "~/models/organization.server.ts";
 import type { loader as rootLoader } from "~/root.tsx";
 

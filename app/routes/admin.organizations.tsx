@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { requireActor } from "~/auth/actor.server.ts";
 import { ConfirmAction, ConfirmStep, isConfirmed } from "~/components/confirm-action.tsx";
 import { DateTime } from "~/components/date-time.tsx";
@@ -12,6 +11,7 @@ import {
   REJECTION_REASON_MIN,
 } from "~/domain/organization-verification.ts";
 import { formatFileSize } from "~/domain/quantity.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import {
   decideVerification,
   revokeVerification,

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { Trans } from "react-i18next";
 import { requireActor } from "~/auth/actor.server.ts";
 import { FxWarning } from "~/components/fx-warning.tsx";
 import { VerificationBadge } from "~/components/verification-badge.tsx";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { organizationMoneyOverview } from "~/models/deals/deal-money-overview.server.ts";
 import { missingExchangeRates } from "~/models/factor.server.ts";
 import { organizationOverview } from "~/models/organization.server.ts";

@@ -1,6 +1,5 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { getActor } from "~/auth/actor.server.ts";
 import {
   FacilityFilterFields,
@@ -19,6 +18,7 @@ import { type FacilityMapData, MapLegend, MarketMap } from "~/components/map/ind
 import type { RecyclingProcess } from "~/domain/codes.ts";
 import { facilityFiltersToParams, parseFacilityFilters } from "~/domain/facility-filters.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { toFacilityJson } from "~/models/facility.server.ts";
 import { searchFacilities } from "~/models/facility-search.server.ts";
 

@@ -1,10 +1,10 @@
 import { type ActionFunctionArgs, data, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { TextField } from "~/components/form.tsx";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { requestPasswordReset } from "~/models/password-reset.server.ts";
 import { appUrl } from "~/services/email.server.ts";
 import { emailFieldIn } from "~/utils/fields.ts";

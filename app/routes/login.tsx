@@ -7,12 +7,12 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getActor } from "~/auth/actor.server.ts";
 import { FormError, TextField } from "~/components/form.tsx";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { findMembershipsOfUser } from "~/models/organization.server.ts";
 import { verifyLogin } from "~/models/user.server.ts";
 import { accountLogins } from "~/utils/login-throttle.server.ts";

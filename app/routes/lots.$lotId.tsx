@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { emailVerificationRefusal, getActor, requireActor } from "~/auth/actor.server.ts";
 import { ConfirmAction, ConfirmStep, isConfirmed } from "~/components/confirm-action.tsx";
 import { AwardPanel } from "~/components/lot/award-panel.tsx";
@@ -22,6 +21,7 @@ import { weightsFromQuery } from "~/domain/matching/match-view.ts";
 import { formatNumber } from "~/domain/quantity.ts";
 import { type FacilityReliabilityPoint, reliabilityBadge } from "~/domain/reputation/reliability.ts";
 import { requestLanguage, translatorFor } from "~/i18n/i18n.server.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { inviteFacilityToBid } from "~/models/bid-invitation.server.ts";
 import { awardPanelFor } from "~/models/bidding/award-panel.server.ts";
 import { closeLotIfDue } from "~/models/bidding/closing.server.ts";

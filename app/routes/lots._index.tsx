@@ -1,6 +1,5 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { getActor } from "~/auth/actor.server.ts";
 import { LotFilterFields, type LotRow, LotTable } from "~/components/map/browse-lots.tsx";
 import {
@@ -18,6 +17,7 @@ import { lotFiltersToParams, parseLotFilters } from "~/domain/lot-filters.ts";
 import type { LotRecord } from "~/domain/lot-json.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { searchLots } from "~/models/lot-search.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(matches, "lots.title") }];

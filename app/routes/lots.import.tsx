@@ -7,7 +7,6 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { emailVerificationRefusal, requireActor } from "~/auth/actor.server.ts";
 import { isConfirmed } from "~/components/confirm-action.tsx";
@@ -17,6 +16,7 @@ import { checkImportRows, MAX_IMPORT_ROWS } from "~/domain/lot-import.ts";
 import type { ImportIssue } from "~/domain/lot-import-columns.ts";
 import { MAX_IMPORT_BYTES } from "~/domain/lot-import-file.ts";
 import { formatFileSize, formatNumber } from "~/domain/quantity.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { listLotImports, startLotImport } from "~/models/lot-import.server.ts";
 import { readSpreadsheet } from "~/services/spreadsheet.server.ts";
 import importStyles from "~/styles/lot-import.css?url";

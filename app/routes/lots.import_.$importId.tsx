@@ -1,7 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { emailVerificationRefusal, requireActor } from "~/auth/actor.server.ts";
 import { ConfirmAction, ConfirmStep, type ConfirmText, isConfirmed } from "~/components/confirm-action.tsx";
 import { useDateFormat } from "~/components/date-time.tsx";
@@ -9,6 +8,7 @@ import { ImportIssuesTable } from "~/components/lot-import-issues.tsx";
 import { useRevalidateWhenIdle } from "~/components/use-revalidate-when-idle.ts";
 import { type ImportPublishPlan, publishNeedsConfirmation } from "~/domain/lot-import-publish.ts";
 import { formatNumber } from "~/domain/quantity.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import {
   getLotImport,
   importedLotStatuses,

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, MetaFunction } from "@remix-run/node";
 import { data, Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { QUOTES_PER_MINUTE, quoteKey, quoteLimiter } from "~/api/rate-limits.server.ts";
 import {
   FieldError,
@@ -32,6 +31,7 @@ import {
 import { economyForLocation } from "~/domain/economy-for-location.ts";
 import type { LatLng } from "~/domain/logistics/geo.ts";
 import { listThisLotPath } from "~/domain/lot-prefill.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { quoteLotWithBreakdown } from "~/models/matching.server.ts";
 import { formFieldErrors, readQuoteForm } from "~/routes/quote-form.server.ts";
 import quoteStyles from "~/styles/quote.css?url";

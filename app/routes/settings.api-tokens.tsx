@@ -1,13 +1,14 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
-import { Trans, useTranslation } from "react-i18next";
+import { Trans } from "react-i18next";
 import { z } from "zod";
 import { emailVerificationRefusal, requireActor } from "~/auth/actor.server.ts";
 import { useDateFormat } from "~/components/date-time.tsx";
 import { TextField } from "~/components/form.tsx";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-token.server.ts";
 import { parseForm } from "~/utils/validation.ts";
 

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { Trans } from "react-i18next";
 import { requireActor } from "~/auth/actor.server.ts";
 import {
   isNotificationKind,
@@ -10,6 +10,7 @@ import {
 } from "~/domain/notification-titles.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { emailOptOutsOf, setEmailOptOuts } from "~/models/notification.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [

@@ -1,7 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireActor } from "~/auth/actor.server.ts";
 import { useDateFormat } from "~/components/date-time.tsx";
@@ -17,6 +16,7 @@ import { ECONOMIES } from "~/domain/economies.ts";
 import { type Failure, failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { inviteColleague, listPendingInvitations, revokeInvitation } from "~/models/invitation.server.ts";
 import {
   listMembers,

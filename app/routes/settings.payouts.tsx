@@ -6,10 +6,10 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { requireActor } from "~/auth/actor.server.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { payoutAccount, startPayoutOnboarding } from "~/models/deals/stripe-connect.server.ts";
 import { stripeClient } from "~/services/stripe.server.ts";
 

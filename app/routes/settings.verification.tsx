@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { requireActor } from "~/auth/actor.server.ts";
 import { VerificationBadge } from "~/components/verification-badge.tsx";
 import { MAX_DOCUMENT_BYTES } from "~/domain/lot-documents.ts";
@@ -12,6 +11,7 @@ import {
 import { formatFileSize } from "~/domain/quantity.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import {
   organizationVerification,
   requestVerification,

@@ -7,7 +7,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import type { TFunction } from "i18next";
-import { Trans, useTranslation } from "react-i18next";
+import { Trans } from "react-i18next";
 import { z } from "zod";
 import { getActor } from "~/auth/actor.server.ts";
 import { FieldError, FormError, Honeypot, submittedValue, TextField } from "~/components/form.tsx";
@@ -15,6 +15,7 @@ import { CAPABILITIES } from "~/domain/codes.ts";
 import { ECONOMIES } from "~/domain/economies.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { signUp } from "~/models/sign-up.server.ts";
 import { appUrl } from "~/services/email.server.ts";
 import { emailFieldIn, newPasswordFieldIn, organizationFieldsIn } from "~/utils/fields.ts";

@@ -1,6 +1,5 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { amountPreview } from "~/domain/bidding/amount-preview.ts";
 import type { AuctionView } from "~/domain/bidding/auction-view.ts";
 import {
@@ -12,6 +11,7 @@ import {
 import { ECONOMIES } from "~/domain/economies.ts";
 import type { FxRate } from "~/domain/matching/fx-rates.ts";
 import { type Money, toMajorUnitString } from "~/domain/money.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { useLotFormat } from "./use-lot-format.ts";
 
 /**

@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { DateTime } from "~/components/date-time.tsx";
 import type { CustodyChainView } from "~/domain/custody/chain-view.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 
 /**
  * The lot's chain of custody (ADR 021): its latest events — sequence, what happened, when, who and

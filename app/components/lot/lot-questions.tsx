@@ -1,7 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
 import { DateTime } from "~/components/date-time.tsx";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { useLotFormat } from "./use-lot-format.ts";
 
 export interface QuestionItem {

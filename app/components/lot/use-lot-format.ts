@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
 import type { MoneyLike } from "~/domain/money.ts";
 import { formatKg, formatNumber } from "~/domain/quantity.ts";
 import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { useTimeZone } from "~/utils/use-time-zone.ts";
 
 /**

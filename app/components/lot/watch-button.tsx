@@ -1,5 +1,5 @@
 import { useFetcher } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation.ts";
 
 /**
  * Watch / stop watching a lot. A fetcher form, so the page does not jump; without JavaScript it is

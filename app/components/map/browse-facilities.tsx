@@ -3,7 +3,6 @@
  * result table.
  */
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import {
   BATTERY_CONDITIONS,
   CHEMISTRIES,
@@ -16,6 +15,7 @@ import {
 import { ECONOMIES, economyByCode } from "~/domain/economies.ts";
 import { FACILITY_SORTS } from "~/domain/facility-filters.ts";
 import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { CheckboxGroup, listValues, SearchAndSortFields } from "./browse.tsx";
 import { chemistryLabel } from "./browse-lots.tsx";
 import { translatedFilterErrors } from "./browse-page.tsx";

@@ -5,7 +5,6 @@
 
 import { Link } from "@remix-run/react";
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
 import { useDateFormat } from "~/components/date-time.tsx";
 import { Money } from "~/components/money.tsx";
 import {
@@ -23,6 +22,7 @@ import { ECONOMIES, economyByCode } from "~/domain/economies.ts";
 import { LOT_SORTS } from "~/domain/lot-filters.ts";
 import { LOT_STATUSES, type LotStatus } from "~/domain/lot-lifecycle.ts";
 import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { CheckboxGroup, listValues, RangeFields, SearchAndSortFields } from "./browse.tsx";
 import { translatedFilterErrors } from "./browse-page.tsx";
 import { chemistryColour } from "./symbols.ts";

@@ -4,9 +4,9 @@
  */
 import { Link, useNavigate, useSearchParams } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { type BBox, formatBbox } from "~/domain/bounding-box.ts";
 import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 
 export const BROWSE_VIEWS = ["both", "list", "map"] as const;
 export type BrowseView = (typeof BROWSE_VIEWS)[number];

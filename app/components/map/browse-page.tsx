@@ -6,7 +6,7 @@
 
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { FilterForm } from "./browse.tsx";
 import { BboxChip, type BrowseView, Pagination, ViewSwitch } from "./browse-nav.tsx";
 

@@ -5,8 +5,8 @@
  */
 import { Form, Link, useSearchParams, useSubmit } from "@remix-run/react";
 import { type FormEvent, type ReactNode, useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
 import { listParam } from "~/domain/query-params.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { filterQuery } from "./browse-nav.tsx";
 
 function compactQuery(form: HTMLFormElement): URLSearchParams {

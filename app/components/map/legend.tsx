@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { RECYCLING_PROCESSES } from "~/domain/codes.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { CHEMISTRY_FAMILIES, CHEMISTRY_FAMILY_STYLE, facilitySymbolSvg } from "./symbols.ts";
 
 /** What the map's symbols mean. Plain HTML, so it renders on the server and reads as a list. */
