@@ -129,17 +129,65 @@ export function failureMessage(t: TFunction, failure: Failure): string {
 }
 
 /**
+ * The consent and milestone rules' field messages (app/domain/shipments/consent.ts, milestones.ts)
+ * by their English, which is also the English catalogue's text: they share the one code VALIDATION
+ * with the API, so the page recognises the sentence to word it in its language. A sentence not
+ * listed here (or changed there) is shown in English (ADR 056).
+ */
+const VALIDATION_MESSAGES: readonly (readonly [RegExp, string])[] = [
+  [/^Give the notification number\.$/, "notificationNumberMissing"],
+  [/^A notification number has at most (?<max>\d+) characters\.$/, "notificationNumberLong"],
+  [/^Name at least one consenting authority\.$/, "authoritiesMissing"],
+  [/^Name at most (?<max>\d+) authorities\.$/, "authoritiesMany"],
+  [/^Each authority's name has at most (?<max>\d+) characters\.$/, "authorityLong"],
+  [/^Give the first valid day\.$/, "validFromMissing"],
+  [/^Give the last valid day\.$/, "validToMissing"],
+  [/^The consent must end after it starts\.$/, "validToBeforeFrom"],
+  [/^A consent is valid for at most three years\.$/, "validTooLong"],
+  [/^Give the number of shipments consented, 1 to 10,000\.$/, "shipmentsConsentedRange"],
+  [/^Give this shipment's serial number, from 1\.$/, "serialNumberMissing"],
+  [/^The serial number must be among the (?<total>\d+) shipments consented\.$/, "serialNumberBeyond"],
+  [/^When it happened must be a date and time\.$/, "occurredAtInvalid"],
+  [/^A milestone cannot be recorded before it happens\.$/, "occurredAtFuture"],
+  [/^It cannot have happened before the previous milestone\.$/, "occurredAtBeforePrevious"],
+  [/^The location needs a valid latitude and longitude\.$/, "locationInvalid"],
+  [/^The note may be at most (?<max>\d+) characters\.$/, "noteLong"],
+  [/^Say how the lot is packed \(e\.g\. the packing instruction used\)\.$/, "packagingMissing"],
+  [/^Declare the state of charge as a whole percent from 0 to 100\.$/, "stateOfChargeRange"],
+  [/^The weighbridge net weight must be whole kilograms above zero\.$/, "netWeightRange"],
+  [/^A net weight is recorded only on receipt\.$/, "netWeightOnlyOnReceipt"],
+  [/^Give at least one assay figure\.$/, "assayMissing"],
+  [/^An assay figure is whole basis points from 0 to 10,000\.$/, "assayRange"],
+];
+
+/** A rule's field message in the page's language, or as it came (the page's parser's, already worded). */
+export function validationMessage(t: TFunction, message: string): string {
+  for (const [pattern, key] of VALIDATION_MESSAGES) {
+    const match = pattern.exec(message);
+    if (match) return t(`shipments.errors.validation.${key}`, { ...match.groups, defaultValue: message });
+  }
+  return message;
+}
+
+/**
  * A refusal as the page's form feedback, worded in the page's language: a code's sentence from
- * the catalogue, field errors of a form as sent (the page's own parser writes them translated; the
- * model's rules beyond it keep their English, ADR 056).
+ * the catalogue; a form refused field by field keeps its fields, each message worded by
+ * `validationMessage` (the page's own parser writes its messages translated already).
  */
 export function failureFeedback(
   t: TFunction,
   failure: Failure,
 ): { errors: Record<string, string>; formError: string } {
+  if (failure.code === "VALIDATION") {
+    const errors = Object.fromEntries(
+      Object.entries(failureFieldErrors(failure)).map(([field, message]) => [
+        field,
+        validationMessage(t, message),
+      ]),
+    );
+    return { errors, formError: Object.values(errors)[0] ?? validationMessage(t, failure.message) };
+  }
   const errors = failureFieldErrors(failure);
-  if (failure.code === "VALIDATION")
-    return { errors, formError: Object.values(errors)[0] ?? failure.message };
   const message = failureMessage(t, failure);
   return {
     errors: Object.fromEntries(Object.keys(errors).map((field) => [field, message])),
