@@ -76,7 +76,8 @@ describe("shipments", () => {
 
     await table.locator("tbody tr").first().getByRole("link").first().click();
     await thai.waitForURL(/\/shipments\/[0-9a-f-]{36}$/);
-    expect(await thai.title()).toMatch(/^SH-PL-\d{6} · การขนส่ง · Packloop$/);
+    // A client-side navigation: the title follows once the new page has rendered.
+    await expect.poll(() => thai.title()).toMatch(/^SH-PL-\d{6} · การขนส่ง · Packloop$/);
     const facts = thai.getByTestId("shipment-facts");
     expect(await text(thai, "[data-testid=shipment-facts] dt")).toBe("สถานะ");
     expect(await facts.textContent()).toContain("สินค้าอันตราย");
