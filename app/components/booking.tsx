@@ -1,9 +1,11 @@
 import { Form, Link } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useState } from "react";
-import { ConfirmAction } from "~/components/confirm-action.tsx";
+import { useTranslation } from "react-i18next";
+import { ConfirmAction, type ConfirmText } from "~/components/confirm-action.tsx";
 import { Money } from "~/components/money.tsx";
 import { BOOKING_STATUS_LABELS, type BookingStatus } from "~/domain/booking.ts";
-import { formatMoney } from "~/domain/money.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 
 /**
  * Capacity bookings in the UI: the seller's "Book capacity" form per window (facility page), the
@@ -18,10 +20,7 @@ export interface BookableLotOption {
   priceKind: "payable" | "gate_fee";
 }
 
-/** Who pays whom, for the total next to a booking. */
-function totalText(total: { amountMinor: number; currency: string }, priceKind: "payable" | "gate_fee") {
-  return `${formatMoney(total)} ${priceKind === "payable" ? "paid to you" : "gate fee you pay"}`;
-}
+type Format = ReturnType<typeof useFormat>;
 
 /** One window's "Book capacity" form: choose one of the seller's eligible lots, see the total. */
 export function BookCapacityForm({
@@ -33,15 +32,17 @@ export function BookCapacityForm({
   options: readonly BookableLotOption[];
   error?: string;
 }) {
+  const { t } = useTranslation();
+  const f = useFormat();
   const [chosen, setChosen] = useState(options[0]?.lotId ?? "");
-  if (options.length === 0) return <small className="hint">None of your lots fits this window.</small>;
+  if (options.length === 0) return <small className="hint">{t("bookings.form.noLot")}</small>;
   const selected = options.find((o) => o.lotId === chosen) ?? options[0];
   const fieldId = `book-${windowId}`;
   return (
     <Form method="post" className="book-capacity-form" data-testid="book-capacity-form">
       <input type="hidden" name="intent" value="book" />
       <input type="hidden" name="windowId" value={windowId} />
-      <label htmlFor={fieldId}>Lot to book</label>
+      <label htmlFor={fieldId}>{t("bookings.form.lotToBook")}</label>
       <select
         id={fieldId}
         name="lotId"
@@ -57,7 +58,10 @@ export function BookCapacityForm({
         ))}
       </select>
       <small className="hint block" data-testid="booking-total">
-        Total: {totalText(selected.total, selected.priceKind)}
+        {/* Who pays whom: the seller is paid for payable lots and pays a gate fee otherwise. */}
+        {t(selected.priceKind === "payable" ? "bookings.form.totalPaidToYou" : "bookings.form.totalGateFee", {
+          amount: f.money(selected.total),
+        })}
       </small>
       {error ? (
         <p className="field-error" id={`${fieldId}-error`} role="alert">
@@ -65,7 +69,7 @@ export function BookCapacityForm({
         </p>
       ) : null}
       <button type="submit" className="button">
-        Book capacity
+        {t("bookings.form.book")}
       </button>
     </Form>
   );
@@ -94,7 +98,23 @@ const STATUS_BADGE: Record<BookingStatus, string> = {
 };
 
 export function BookingStatusBadge({ status }: { status: BookingStatus }) {
-  return <span className={STATUS_BADGE[status]}>{BOOKING_STATUS_LABELS[status]}</span>;
+  const { t } = useTranslation();
+  return (
+    <span className={STATUS_BADGE[status]}>
+      {t(`bookings.status.${status}`, { defaultValue: BOOKING_STATUS_LABELS[status] })}
+    </span>
+  );
+}
+
+/** The booking's total and who pays it: "USD 500.00 gate fee". */
+function BookingTotal({ booking }: { booking: Pick<BookingView, "total" | "priceKind"> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Money money={booking.total} />{" "}
+      {booking.priceKind === "payable" ? t("bookings.table.payable") : t("bookings.table.gateFee")}
+    </>
+  );
 }
 
 /** The recycler's incoming requests, each with Accept and Decline (with an optional note). */
@@ -105,7 +125,9 @@ export function BookingRequests({
   bookings: readonly BookingView[];
   error?: string | null;
 }) {
-  if (bookings.length === 0) return <p className="empty">No booking requests waiting.</p>;
+  const { t } = useTranslation();
+  const f = useFormat();
+  if (bookings.length === 0) return <p className="empty">{t("bookings.requests.none")}</p>;
   return (
     <div className="table-scroll">
       {error ? (
@@ -116,34 +138,34 @@ export function BookingRequests({
       <table className="stack-table booking-requests">
         <thead>
           <tr>
-            <th>Lot</th>
-            <th>Seller</th>
-            <th>Month</th>
-            <th>Tonnes</th>
-            <th>Total</th>
-            <th aria-label="Decision" />
+            <th>{t("bookings.table.lot")}</th>
+            <th>{t("bookings.table.seller")}</th>
+            <th>{t("bookings.table.month")}</th>
+            <th>{t("bookings.table.tonnes")}</th>
+            <th>{t("bookings.table.total")}</th>
+            <th aria-label={t("bookings.table.decision")} />
           </tr>
         </thead>
         <tbody>
           {bookings.map((b) => (
             <tr key={b.id} data-testid="booking-request">
-              <td data-label="Lot">
+              <td data-label={t("bookings.table.lot")}>
                 <Link to={`/lots/${b.lot.id}`}>{b.lot.reference}</Link> {b.lot.title}
               </td>
-              <td data-label="Seller">{b.seller.name}</td>
-              <td data-label="Month">{b.month}</td>
-              <td className="number" data-label="Tonnes">
-                {b.tonnes} t
+              <td data-label={t("bookings.table.seller")}>{b.seller.name}</td>
+              <td data-label={t("bookings.table.month")}>{f.month(b.month)}</td>
+              <td className="number" data-label={t("bookings.table.tonnes")}>
+                {f.tonnes(b.tonnes)}
               </td>
-              <td className="number" data-label="Total">
-                <Money money={b.total} /> {b.priceKind === "payable" ? "payable" : "gate fee"}
+              <td className="number" data-label={t("bookings.table.total")}>
+                <BookingTotal booking={b} />
               </td>
               <td className="row-actions">
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="accept" />
                   <input type="hidden" name="bookingId" value={b.id} />
                   <button type="submit" className="button">
-                    Accept
+                    {t("bookings.requests.accept")}
                   </button>
                 </Form>
                 <Form method="post" className="inline-form">
@@ -151,12 +173,12 @@ export function BookingRequests({
                   <input type="hidden" name="bookingId" value={b.id} />
                   <input
                     name="decisionNote"
-                    aria-label="Note to the seller"
-                    placeholder="Note (optional)"
+                    aria-label={t("bookings.requests.noteLabel")}
+                    placeholder={t("bookings.requests.notePlaceholder")}
                     maxLength={500}
                   />
                   <button type="submit" className="button button-secondary">
-                    Decline
+                    {t("bookings.requests.decline")}
                   </button>
                 </Form>
               </td>
@@ -168,16 +190,30 @@ export function BookingRequests({
   );
 }
 
-/** What cancelling a booking does, for its confirmation (issue 15 item 7). */
-export function cancelBookingText(b: Pick<BookingView, "status" | "tonnes" | "month" | "facility" | "lot">) {
-  const accepted = b.status === "accepted";
-  return {
-    title: accepted ? "Cancel this accepted booking?" : "Withdraw this booking request?",
-    consequence: accepted
-      ? `The ${b.tonnes} t booked at ${b.facility.name} for ${b.month} go back to the facility, the booking's deal ends and the facility is told. ${b.lot.reference} has no capacity reserved after that.`
-      : `The request for ${b.tonnes} t at ${b.facility.name} for ${b.month} is withdrawn and the facility is told.`,
-    confirmLabel: accepted ? "Cancel the booking" : "Withdraw the request",
+/** What cancelling a booking does, for its confirmation (issue 15 item 7), in the page's language. */
+export function cancelBookingText(
+  t: TFunction,
+  f: Format,
+  b: Pick<BookingView, "status" | "tonnes" | "month" | "facility" | "lot">,
+): ConfirmText {
+  const facts = {
+    tonnes: f.tonnes(b.tonnes),
+    facility: b.facility.name,
+    month: f.month(b.month),
+    reference: b.lot.reference,
   };
+  const accepted = b.status === "accepted";
+  return accepted
+    ? {
+        title: t("bookings.cancel.acceptedTitle"),
+        consequence: t("bookings.cancel.acceptedConsequence", facts),
+        confirmLabel: t("bookings.cancel.acceptedConfirm"),
+      }
+    : {
+        title: t("bookings.cancel.requestTitle"),
+        consequence: t("bookings.cancel.requestConsequence", facts),
+        confirmLabel: t("bookings.cancel.requestConfirm"),
+      };
 }
 
 /** Bookings with their status; `cancellable` adds a Cancel button for the seller's live ones. */
@@ -190,50 +226,54 @@ export function BookingTable({
   cancellable?: boolean;
   empty: string;
 }) {
+  const { t } = useTranslation();
+  const f = useFormat();
   if (bookings.length === 0) return <p className="empty">{empty}</p>;
   return (
     <div className="table-scroll">
       <table className="stack-table">
         <thead>
           <tr>
-            <th>Lot</th>
-            <th>Facility</th>
-            <th>Month</th>
-            <th>Tonnes</th>
-            <th>Total</th>
-            <th>Status</th>
-            {cancellable ? <th aria-label="Actions" /> : null}
+            <th>{t("bookings.table.lot")}</th>
+            <th>{t("bookings.table.facility")}</th>
+            <th>{t("bookings.table.month")}</th>
+            <th>{t("bookings.table.tonnes")}</th>
+            <th>{t("bookings.table.total")}</th>
+            <th>{t("bookings.table.status")}</th>
+            {cancellable ? <th aria-label={t("bookings.table.actions")} /> : null}
           </tr>
         </thead>
         <tbody>
           {bookings.map((b) => (
             <tr key={b.id} data-testid="booking-row" data-status={b.status}>
-              <td data-label="Lot">
+              <td data-label={t("bookings.table.lot")}>
                 <Link to={`/lots/${b.lot.id}`}>{b.lot.reference}</Link> {b.lot.title}
               </td>
-              <td data-label="Facility">
+              <td data-label={t("bookings.table.facility")}>
                 <Link to={`/facilities/${b.facility.id}`}>{b.facility.name}</Link>
               </td>
-              <td data-label="Month">{b.month}</td>
-              <td className="number" data-label="Tonnes">
-                {b.tonnes} t
+              <td data-label={t("bookings.table.month")}>{f.month(b.month)}</td>
+              <td className="number" data-label={t("bookings.table.tonnes")}>
+                {f.tonnes(b.tonnes)}
               </td>
-              <td className="number" data-label="Total">
-                <Money money={b.total} /> {b.priceKind === "payable" ? "payable" : "gate fee"}
+              <td className="number" data-label={t("bookings.table.total")}>
+                <BookingTotal booking={b} />
               </td>
-              <td data-label="Status">
+              <td data-label={t("bookings.table.status")}>
                 <BookingStatusBadge status={b.status} />
                 {b.decisionNote ? <small className="hint block">“{b.decisionNote}”</small> : null}
-                {b.awardId ? <small className="hint block">Reserved for an award</small> : null}
+                {b.awardId ? (
+                  <small className="hint block">{t("bookings.table.reservedForAward")}</small>
+                ) : null}
               </td>
               {cancellable ? (
                 <td className="row-actions">
                   {(b.status === "requested" || b.status === "accepted") && !b.awardId ? (
                     <ConfirmAction
                       fields={{ intent: "cancel", bookingId: b.id }}
-                      label="Cancel"
+                      label={t("bookings.table.cancel")}
                       buttonClassName="button-link"
-                      text={cancelBookingText(b)}
+                      text={cancelBookingText(t, f, b)}
                     />
                   ) : null}
                 </td>

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { DateTime } from "~/components/date-time.tsx";
 import { FieldError, FormError, type FormFeedback, TextField } from "~/components/form.tsx";
 import { MAX_DOCUMENT_BYTES } from "~/domain/lot-documents.ts";
@@ -10,33 +11,35 @@ import {
   type EvidenceView,
   MAX_EVIDENCE_FILES,
 } from "~/domain/shipments/evidence.ts";
-import { MILESTONE_LABELS, type MilestoneKind } from "~/domain/shipments/milestones.ts";
+import { useFormat } from "~/i18n/use-format.ts";
+import { milestoneLabel } from "./shipments.tsx";
+import { SLOT, Slotted } from "./slotted.tsx";
 
 const ACCEPT = "application/pdf,image/png,image/jpeg,image/webp,.pdf,.png,.jpg,.jpeg,.webp";
 
 /** The milestone form's evidence fields: what the files are, and the files (judged again on the server). */
 export function EvidenceInputs({ feedback }: { feedback?: FormFeedback }) {
+  const { t } = useTranslation();
   const errors = feedback?.errors ?? {};
   return (
     <fieldset className="evidence-inputs">
-      <legend>Evidence (optional)</legend>
+      <legend>{t("shipments.evidence.legend")}</legend>
       <p className="hint">
-        PDF, PNG, JPEG or WebP, up to {formatFileSize(MAX_DOCUMENT_BYTES)} each, at most {MAX_EVIDENCE_FILES}{" "}
-        files; only the organisations on this shipment can open them.
+        {t("shipments.evidence.hint", { size: formatFileSize(MAX_DOCUMENT_BYTES), max: MAX_EVIDENCE_FILES })}
       </p>
       <div className="field">
-        <label htmlFor="field-evidenceKind">The files are</label>
+        <label htmlFor="field-evidenceKind">{t("shipments.evidence.kindLabel")}</label>
         <select id="field-evidenceKind" name="evidenceKind" defaultValue="weighbridge_ticket">
           {EVIDENCE_KINDS.map((kind) => (
             <option key={kind} value={kind}>
-              {EVIDENCE_KIND_LABELS[kind]}
+              {t(`shipments.evidence.kind.${kind}`, { defaultValue: EVIDENCE_KIND_LABELS[kind] })}
             </option>
           ))}
         </select>
         <FieldError name="evidenceKind" feedback={feedback} />
       </div>
       <div className="field">
-        <label htmlFor="field-evidence">Files</label>
+        <label htmlFor="field-evidence">{t("shipments.evidence.files")}</label>
         <input
           id="field-evidence"
           type="file"
@@ -59,14 +62,16 @@ export function EvidenceList({
   shipmentId: string;
   evidence: readonly EvidenceView[];
 }) {
+  const { t } = useTranslation();
   if (evidence.length === 0) return null;
   return (
-    <section aria-label="Evidence">
-      <h2>Evidence</h2>
+    <section aria-label={t("shipments.evidence.heading")}>
+      <h2>{t("shipments.evidence.heading")}</h2>
       <ul data-testid="milestone-evidence">
         {evidence.map((e) => (
           <li key={e.id}>
-            {MILESTONE_LABELS[e.milestoneKind as MilestoneKind] ?? e.milestoneKind}: {e.kindLabel} —{" "}
+            {milestoneLabel(t, e.milestoneKind)}:{" "}
+            {t(`shipments.evidence.kind.${e.kind}`, { defaultValue: e.kindLabel })} —{" "}
             <a href={`/shipments/${shipmentId}/evidence/${e.id}`}>{e.fileName}</a>{" "}
             <small>
               ({formatFileSize(e.sizeBytes)}, SHA-256 <code title={e.sha256}>{e.sha256.slice(0, 12)}…</code>)
@@ -92,37 +97,52 @@ export function ConsentSection({
   feedback?: FormFeedback;
   busy: boolean;
 }) {
+  const { t } = useTranslation();
+  const f = useFormat();
   if (consents.length === 0 && !canRecord) return null;
-  const day = (iso: string) => iso.slice(0, 10);
+  // A consent's days are whole calendar days (UTC), not moments: no zone applies.
+  const day = (iso: string) => f.date(`${iso.slice(0, 10)}T12:00:00Z`, { precision: "day", timeZone: "UTC" });
   return (
-    <section aria-label="Transboundary consent" data-testid="shipment-consents">
-      <h2>Transboundary consent</h2>
+    <section aria-label={t("shipments.consent.heading")} data-testid="shipment-consents">
+      <h2>{t("shipments.consent.heading")}</h2>
       {consents.length === 0 ? (
-        <p>
-          {needsConsent
-            ? "No consent recorded: the shipment cannot depart until the consent of the competent authorities is recorded."
-            : "No consent recorded."}
-        </p>
+        <p>{needsConsent ? t("shipments.consent.noneBlocking") : t("shipments.consent.none")}</p>
       ) : (
         <ul>
           {consents.map((c) => (
             <li key={c.id}>
-              Notification <strong>{c.notificationNumber}</strong>, consented by{" "}
-              {c.authorities.join("; ") || "—"}, valid {day(c.validFrom)} to {day(c.validTo)}; this shipment
-              is {c.serialNumber} of {c.shipmentsConsented}{" "}
+              <Slotted
+                text={t("shipments.consent.item", {
+                  number: SLOT,
+                  authorities: c.authorities.join("; ") || "—",
+                  from: day(c.validFrom),
+                  to: day(c.validTo),
+                  serial: f.number(c.serialNumber),
+                  total: f.number(c.shipmentsConsented),
+                })}
+              >
+                <strong>{c.notificationNumber}</strong>
+              </Slotted>{" "}
               <small>
-                (recorded <DateTime value={c.recordedAt} />)
+                <Slotted text={t("shipments.consent.recorded", { time: SLOT })}>
+                  <DateTime value={c.recordedAt} />
+                </Slotted>
               </small>
             </li>
           ))}
         </ul>
       )}
       {canRecord ? (
-        <Form method="post" className="card" aria-label="Record the consent">
+        <Form method="post" className="card" aria-label={t("shipments.consent.formLabel")}>
           <input type="hidden" name="intent" value="record-consent" />
-          <TextField name="notificationNumber" label="Notification number" required feedback={feedback} />
+          <TextField
+            name="notificationNumber"
+            label={t("shipments.consent.notificationNumber")}
+            required
+            feedback={feedback}
+          />
           <div className="field">
-            <label htmlFor="field-authorities">Consenting authorities (one a line)</label>
+            <label htmlFor="field-authorities">{t("shipments.consent.authorities")}</label>
             <textarea
               id="field-authorities"
               name="authorities"
@@ -134,29 +154,35 @@ export function ConsentSection({
           </div>
           <TextField
             name="validFrom"
-            label="Valid from (first day)"
+            label={t("shipments.consent.validFrom")}
             type="date"
             required
             feedback={feedback}
           />
-          <TextField name="validTo" label="Valid to (last day)" type="date" required feedback={feedback} />
+          <TextField
+            name="validTo"
+            label={t("shipments.consent.validTo")}
+            type="date"
+            required
+            feedback={feedback}
+          />
           <TextField
             name="shipmentsConsented"
-            label="Shipments consented"
+            label={t("shipments.consent.shipmentsConsented")}
             inputMode="numeric"
             required
             feedback={feedback}
           />
           <TextField
             name="serialNumber"
-            label="This shipment's serial number"
+            label={t("shipments.consent.serialNumber")}
             inputMode="numeric"
             required
             feedback={feedback}
           />
           <FormError feedback={feedback} />
           <button type="submit" disabled={busy}>
-            Record consent
+            {t("shipments.consent.record")}
           </button>
         </Form>
       ) : null}

@@ -1,22 +1,24 @@
+import { useTranslation } from "react-i18next";
 import { type FormFeedback, TextField } from "~/components/form.tsx";
 import type { MilestoneKind } from "~/domain/shipments/milestones.ts";
 
 /** The fields a milestone kind needs beyond time and place (milestones.ts checkMilestoneFields). */
 export function MilestoneFacts({ kind, feedback }: { kind: MilestoneKind; feedback?: FormFeedback }) {
+  const { t } = useTranslation();
   if (kind === "picked_up") {
     return (
       <>
         <TextField
           name="packaging"
-          label="Packaging"
-          hint="e.g. the packing instruction used"
+          label={t("shipments.form.packaging")}
+          hint={t("shipments.form.packagingHint")}
           feedback={feedback}
         />
         <TextField
           name="stateOfChargePct"
-          label="Declared state of charge (%)"
+          label={t("shipments.form.stateOfCharge")}
           inputMode="numeric"
-          hint="Leave empty for black mass."
+          hint={t("shipments.form.stateOfChargeHint")}
           feedback={feedback}
         />
       </>
@@ -26,7 +28,7 @@ export function MilestoneFacts({ kind, feedback }: { kind: MilestoneKind; feedba
     return (
       <TextField
         name="netWeightKg"
-        label="Weighbridge net weight (kg)"
+        label={t("shipments.form.netWeight")}
         inputMode="numeric"
         required
         feedback={feedback}
@@ -36,10 +38,30 @@ export function MilestoneFacts({ kind, feedback }: { kind: MilestoneKind; feedba
   if (kind === "assayed") {
     return (
       <>
-        <TextField name="assay.nickelBp" label="Nickel (bp)" inputMode="numeric" feedback={feedback} />
-        <TextField name="assay.cobaltBp" label="Cobalt (bp)" inputMode="numeric" feedback={feedback} />
-        <TextField name="assay.lithiumBp" label="Lithium (bp)" inputMode="numeric" feedback={feedback} />
-        <TextField name="assay.manganeseBp" label="Manganese (bp)" inputMode="numeric" feedback={feedback} />
+        <TextField
+          name="assay.nickelBp"
+          label={t("shipments.form.nickel")}
+          inputMode="numeric"
+          feedback={feedback}
+        />
+        <TextField
+          name="assay.cobaltBp"
+          label={t("shipments.form.cobalt")}
+          inputMode="numeric"
+          feedback={feedback}
+        />
+        <TextField
+          name="assay.lithiumBp"
+          label={t("shipments.form.lithium")}
+          inputMode="numeric"
+          feedback={feedback}
+        />
+        <TextField
+          name="assay.manganeseBp"
+          label={t("shipments.form.manganese")}
+          inputMode="numeric"
+          feedback={feedback}
+        />
       </>
     );
   }

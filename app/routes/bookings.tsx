@@ -1,14 +1,18 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requireActor } from "~/auth/actor.server.ts";
 import { BookingTable, cancelBookingText } from "~/components/booking.tsx";
 import { ConfirmStep, isConfirmed } from "~/components/confirm-action.tsx";
 import { failureStatus } from "~/domain/failure.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { cancelBooking } from "~/models/capacity-booking.server.ts";
 import { listBookingsOfOrganization, toBookingJson } from "~/models/capacity-booking-list.server.ts";
 import facilityStyles from "~/styles/facilities.css?url";
 
-export const meta: MetaFunction = () => [{ title: "Capacity bookings · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(matches, "bookings.title") }];
 export const links = () => [{ rel: "stylesheet", href: facilityStyles }];
 
 /**
@@ -34,8 +38,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { user, organization } = await requireActor(request, { organization: true });
   const form = await request.formData();
+  // What the page says back is in its language (ADR 054); a refusal by its code, else the model's English.
+  const t = pageTranslator(request, user.language);
   if (String(form.get("intent") ?? "") !== "cancel")
-    return data({ error: "Unknown action.", notice: null }, { status: 400 });
+    return data({ error: t("bookings.errors.unknownAction"), notice: null }, { status: 400 });
   // Without the confirmation (no JavaScript) the page asks first.
   if (!isConfirmed(form))
     return { error: null, notice: null, confirmBookingId: String(form.get("bookingId") ?? "") };
@@ -45,12 +51,17 @@ export async function action({ request }: ActionFunctionArgs) {
     bookingId: String(form.get("bookingId") ?? ""),
   });
   if (!outcome.ok) {
-    return data({ error: outcome.message, notice: null }, { status: failureStatus(outcome.code) });
+    return data(
+      { error: t(`bookings.errors.${outcome.code}`, { defaultValue: outcome.message }), notice: null },
+      { status: failureStatus(outcome.code) },
+    );
   }
-  return { error: null, notice: `Booking for ${outcome.booking.lot.title} cancelled.` };
+  return { error: null, notice: t("bookings.cancelled", { title: outcome.booking.lot.title }) };
 }
 
 export default function Bookings() {
+  const { t } = useTranslation();
+  const f = useFormat();
   const { mine, incoming, isSeller, isRecycler } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [search] = useSearchParams();
@@ -58,10 +69,10 @@ export default function Bookings() {
   const confirming = confirmId ? mine.find((b) => b.id === confirmId) : undefined;
   return (
     <div className="stack">
-      <h1>Capacity bookings</h1>
+      <h1>{t("bookings.title")}</h1>
       {search.get("requested") ? (
         <p className="notice" role="status">
-          Booking requested. The facility will accept or decline it; you will be notified.
+          {t("bookings.requested")}
         </p>
       ) : null}
       {result?.notice ? (
@@ -72,7 +83,7 @@ export default function Bookings() {
       {confirming ? (
         <ConfirmStep
           fields={{ intent: "cancel", bookingId: confirming.id }}
-          text={cancelBookingText(confirming)}
+          text={cancelBookingText(t, f, confirming)}
           cancelTo="/bookings"
         />
       ) : null}
@@ -83,22 +94,18 @@ export default function Bookings() {
       ) : null}
       {isSeller || mine.length > 0 ? (
         <section className="card" aria-labelledby="my-bookings-heading">
-          <h2 id="my-bookings-heading">Your bookings</h2>
-          <BookingTable
-            bookings={mine}
-            cancellable
-            empty="No bookings yet. Book capacity for a lot from a facility's page."
-          />
+          <h2 id="my-bookings-heading">{t("bookings.mine.heading")}</h2>
+          <BookingTable bookings={mine} cancellable empty={t("bookings.mine.empty")} />
           <p className="hint">
-            <Link to="/facilities">Find a facility with capacity</Link>
+            <Link to="/facilities">{t("bookings.mine.findFacility")}</Link>
           </p>
         </section>
       ) : null}
       {isRecycler ? (
         <section className="card" aria-labelledby="incoming-bookings-heading">
-          <h2 id="incoming-bookings-heading">Bookings at your facilities</h2>
-          <BookingTable bookings={incoming} empty="No bookings at your facilities yet." />
-          <p className="hint">Accept or decline requests on each facility's capacity page.</p>
+          <h2 id="incoming-bookings-heading">{t("bookings.incoming.heading")}</h2>
+          <BookingTable bookings={incoming} empty={t("bookings.incoming.empty")} />
+          <p className="hint">{t("bookings.incoming.hint")}</p>
         </section>
       ) : null}
     </div>

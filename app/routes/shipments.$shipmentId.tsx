@@ -6,6 +6,8 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { requireActor } from "~/auth/actor.server.ts";
 import { FormError, type FormFeedback, TextField } from "~/components/form.tsx";
 import { RoutesMap } from "~/components/map/routes-map.tsx";
@@ -13,23 +15,27 @@ import { ConsentSection, EvidenceInputs, EvidenceList } from "~/components/shipm
 import { MilestoneFacts } from "~/components/shipment-form.tsx";
 import {
   MilestoneTimeline,
+  milestoneLabel,
   ShipmentFacts,
   shipmentReference,
   shipmentRouteLine,
 } from "~/components/shipments.tsx";
+import { SLOT, Slotted } from "~/components/slotted.tsx";
 import { useLiveShipment } from "~/components/use-live-shipment.ts";
-import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
+import { type Failure, failureStatus } from "~/domain/failure.ts";
 import { MAX_DOCUMENT_BYTES } from "~/domain/lot-documents.ts";
 import { SHIPMENT_PAPER_LABELS } from "~/domain/papers/shipment-papers.ts";
-import { MAX_EVIDENCE_FORM_BYTES } from "~/domain/shipments/evidence.ts";
-import { MILESTONE_LABELS } from "~/domain/shipments/milestones.ts";
+import { MAX_EVIDENCE_FILES, MAX_EVIDENCE_FORM_BYTES } from "~/domain/shipments/evidence.ts";
 import { zonedDateTimeValue } from "~/domain/time-zone.ts";
+import { metaMessage } from "~/i18n/meta.ts";
+import { pageTranslator } from "~/i18n/page-translator.server.ts";
 import {
   issueCertificate,
   shipmentCertificateNumber,
 } from "~/models/certificates/recovery-certificate.server.ts";
 import {
   checkEvidenceUploads,
+  type EvidenceProblem,
   evidenceForShipment,
   recordMilestoneWithEvidence,
 } from "~/models/shipments/milestone-evidence.server.ts";
@@ -45,12 +51,16 @@ import shipmentStyles from "~/styles/shipments.css?url";
 import { readFormWithFiles } from "~/utils/multipart.server.ts";
 import { viewerTimeZone } from "~/utils/time-zone.server.ts";
 import { useTimeZone } from "~/utils/use-time-zone.ts";
-import { consentFromForm, milestoneFromForm } from "./shipments.$shipmentId.server.ts";
+import { consentFromForm, failureFeedback, milestoneFromForm } from "./shipments.$shipmentId.server.ts";
 
 export const links = () => [{ rel: "stylesheet", href: shipmentStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
-  { title: loaded ? `${shipmentReference(loaded.shipment)} · Shipments · Packloop` : "Shipment · Packloop" },
+export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [
+  {
+    title: loaded
+      ? `${shipmentReference(loaded.shipment)} · ${metaMessage(matches, "shipments.title")} · Packloop`
+      : `${metaMessage(matches, "shipments.one")} · Packloop`,
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -79,6 +89,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, { organization: true });
   const shipmentId = params.shipmentId ?? "";
+  // Refusals are worded in the page's language; the API's English and codes do not change (ADR 054).
+  const t = pageTranslator(request, actor.user?.language);
   if (!(await getShipmentFor(actor.organization.id, shipmentId)))
     throw new Response("No such shipment.", { status: 404 });
   // The milestone form carries evidence files (multipart); the other forms are plain.
@@ -95,12 +107,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!recorded.ok) {
       const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string"));
       return data(
-        {
-          errors: failureFieldErrors(recorded),
-          formError: recorded.message,
-          values,
-          intent: "record-consent",
-        } as FormFeedback & { intent: string },
+        { ...failureFeedback(t, recorded), values, intent: "record-consent" } as FormFeedback & {
+          intent: string;
+        },
         { status: failureStatus(recorded.code) },
       );
     }
@@ -114,9 +123,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       actorOrganizationId: actor.organization.id,
     });
     if (!assigned.ok) {
-      return data({ errors: failureFieldErrors(assigned), formError: assigned.message } as FormFeedback, {
-        status: failureStatus(assigned.code),
-      });
+      return data(failureFeedback(t, assigned) as FormFeedback, { status: failureStatus(assigned.code) });
     }
     return redirect(`/shipments/${shipmentId}`);
   }
@@ -127,31 +134,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
       actor: { organizationId: actor.organization.id, userId: actor.userId },
     });
     if (!issued.ok) {
-      return data({ errors: failureFieldErrors(issued), formError: issued.message } as FormFeedback, {
-        status: failureStatus(issued.code),
-      });
+      return data(failureFeedback(t, issued) as FormFeedback, { status: failureStatus(issued.code) });
     }
     return redirect(`/shipments/${shipmentId}`);
   }
-  const parsed = milestoneFromForm(form);
+  const parsed = milestoneFromForm(form, t);
   if (!parsed.ok) {
-    return data(
-      {
-        errors: failureFieldErrors(parsed),
-        formError: parsed.message,
-        values: parsed.values,
-      } as FormFeedback,
-      {
-        status: 400,
-      },
-    );
+    return data({ ...failureFeedback(t, parsed as Failure), values: parsed.values } as FormFeedback, {
+      status: 400,
+    });
   }
   const uploads = checkEvidenceUploads(files, form.get("evidenceKind") as string | null);
   if (Object.keys(uploads.errors).length > 0) {
+    const errors = evidenceErrors(t, uploads.problems);
     return data(
       {
-        errors: uploads.errors,
-        formError: Object.values(uploads.errors)[0],
+        errors,
+        formError: Object.values(errors)[0],
         values: parsed.values,
       } as FormFeedback,
       { status: 400 },
@@ -166,21 +165,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
     uploads.evidence,
   );
   if (!result.ok) {
-    return data(
-      {
-        errors: failureFieldErrors(result),
-        formError: result.message,
-        values: parsed.values,
-      } as FormFeedback,
-      {
-        status: failureStatus(result.code),
-      },
-    );
+    return data({ ...failureFeedback(t, result), values: parsed.values } as FormFeedback, {
+      status: failureStatus(result.code),
+    });
   }
   return redirect(`/shipments/${shipmentId}`);
 }
 
+/**
+ * The evidence files' refusals in the page's language, by their code; a refused file's own reason
+ * is the lot documents' upload rule's, still in English (ADR 056).
+ */
+function evidenceErrors(t: TFunction, problems: Record<string, EvidenceProblem>): Record<string, string> {
+  const worded: Record<string, string> = {};
+  for (const [field, problem] of Object.entries(problems)) {
+    worded[field] =
+      problem.code === "FILE_REFUSED"
+        ? t("shipments.errors.FILE_REFUSED", {
+            file: problem.file || t("shipments.errors.theFile"),
+            reason: problem.reason,
+          })
+        : t(`shipments.errors.${problem.code}`, { max: MAX_EVIDENCE_FILES });
+  }
+  return worded;
+}
+
 export default function ShipmentPage() {
+  const { t } = useTranslation();
   const { shipment, carrier, certificateNumber, papers, evidence, consents, canRecordConsent, nowLocal } =
     useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>() as (FormFeedback & { intent?: string }) | undefined;
@@ -192,6 +203,7 @@ export default function ShipmentPage() {
   const timeZone = useTimeZone();
   const next = shipment.nextMilestone;
   const first = shipment.legs[0];
+  const nextLabel = next ? milestoneLabel(t, next) : "";
   return (
     <div className="stack" data-testid="shipment-page">
       <h1>
@@ -200,23 +212,27 @@ export default function ShipmentPage() {
       <div className="shipments-split">
         {first ? (
           <RoutesMap
-            anchor={{ lat: first.from.lat, lng: first.from.lng, label: first.from.label ?? "Pick-up" }}
-            routes={[shipmentRouteLine(shipment)]}
+            anchor={{
+              lat: first.from.lat,
+              lng: first.from.lng,
+              label: first.from.label ?? t("shipments.pickUp"),
+            }}
+            routes={[shipmentRouteLine(t, shipment)]}
             height={420}
             showTravelled
           />
         ) : (
-          <p className="empty">No route planned.</p>
+          <p className="empty">{t("shipments.noRoute")}</p>
         )}
         <ShipmentFacts shipment={shipment} />
       </div>
       {carrier.allowed ? (
-        <Form method="post" className="inline-form" aria-label="Assign the carrier">
+        <Form method="post" className="inline-form" aria-label={t("shipments.carrier.formLabel")}>
           <input type="hidden" name="intent" value="assign-carrier" />
           <label>
-            Carrier{" "}
+            {t("shipments.carrier.label")}{" "}
             <select name="carrierOrganizationId" defaultValue={shipment.carrier?.id ?? ""}>
-              <option value="">None</option>
+              <option value="">{t("shipments.carrier.none")}</option>
               {carrier.carriers.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -225,12 +241,12 @@ export default function ShipmentPage() {
             </select>
           </label>{" "}
           <button type="submit" className="button-small">
-            Assign carrier
+            {t("shipments.carrier.assign")}
           </button>
         </Form>
       ) : null}
       <section>
-        <h2>Milestones</h2>
+        <h2>{t("shipments.milestones")}</h2>
         <MilestoneTimeline shipment={shipment} />
       </section>
       <EvidenceList shipmentId={shipment.id} evidence={evidence} />
@@ -242,13 +258,17 @@ export default function ShipmentPage() {
         busy={busy}
       />
       {papers.length > 0 ? (
-        <section aria-label="Papers">
-          <h2>Papers</h2>
+        <section aria-label={t("shipments.papers.heading")}>
+          <h2>{t("shipments.papers.heading")}</h2>
           <ul data-testid="shipment-papers">
             {papers.map((paper) => (
               <li key={paper}>
                 <a href={`/shipments/${shipment.id}/papers/${paper}.pdf`}>
-                  {SHIPMENT_PAPER_LABELS[paper]} (PDF)
+                  {t("shipments.papers.pdf", {
+                    paper: t(`shipments.papers.kind.${paper}`, {
+                      defaultValue: SHIPMENT_PAPER_LABELS[paper],
+                    }),
+                  })}
                 </a>
               </li>
             ))}
@@ -257,25 +277,24 @@ export default function ShipmentPage() {
       ) : null}
       {certificateNumber ? (
         <p data-testid="shipment-certificate">
-          Certificate of recovery <a href={`/verify/${certificateNumber}`}>{certificateNumber}</a> ·{" "}
-          <a href={`/certificates/${certificateNumber}.pdf`}>PDF</a>
+          <Slotted text={t("shipments.certificate.line", { number: SLOT })}>
+            <a href={`/verify/${certificateNumber}`}>{certificateNumber}</a>
+          </Slotted>{" "}
+          · <a href={`/certificates/${certificateNumber}.pdf`}>PDF</a>
         </p>
       ) : null}
       {next === "certified" && shipment.canRecordNext ? (
-        <Form method="post" className="card" aria-label="Issue the certificate of recovery">
+        <Form method="post" className="card" aria-label={t("shipments.certificate.formLabel")}>
           <input type="hidden" name="intent" value="issue-certificate" />
-          <p>
-            The lot was received and processed: issuing the certificate records the recovered metals from this
-            facility's recovery rates and closes the chain of custody.
-          </p>
+          <p>{t("shipments.certificate.explain")}</p>
           <FormError feedback={feedback} />
           <button type="submit" disabled={busy}>
-            Issue certificate of recovery
+            {t("shipments.certificate.issue")}
           </button>
         </Form>
       ) : next && shipment.canRecordNext ? (
         <section className="card">
-          <h2>Record: {MILESTONE_LABELS[next]}</h2>
+          <h2>{t("shipments.record.heading", { milestone: nextLabel })}</h2>
           {/* Keyed by the milestone: after a recording the next one's form starts empty, instead of
               keeping the files and fields just sent (which would be sent again with the next one). */}
           <Form
@@ -283,35 +302,47 @@ export default function ShipmentPage() {
             method="post"
             encType="multipart/form-data"
             className="milestone-form"
-            aria-label="Record the next milestone"
+            aria-label={t("shipments.record.formLabel")}
           >
             <input type="hidden" name="kind" value={next} />
             <input type="hidden" name="timeZone" value={timeZone} />
             <TextField
               name="occurredAt"
-              label={`When (${timeZone})`}
+              label={t("shipments.record.when", { zone: timeZone })}
               type="datetime-local"
               required
               defaultValue={nowLocal}
               feedback={feedback}
             />
-            <TextField name="lat" label="Latitude" inputMode="decimal" feedback={feedback} />
-            <TextField name="lng" label="Longitude" inputMode="decimal" feedback={feedback} />
+            <TextField
+              name="lat"
+              label={t("shipments.record.latitude")}
+              inputMode="decimal"
+              feedback={feedback}
+            />
+            <TextField
+              name="lng"
+              label={t("shipments.record.longitude")}
+              inputMode="decimal"
+              feedback={feedback}
+            />
             <MilestoneFacts kind={next} feedback={feedback} />
-            <TextField name="note" label="Note" feedback={feedback} />
+            <TextField name="note" label={t("shipments.record.note")} feedback={feedback} />
             <EvidenceInputs feedback={feedback} />
             <FormError feedback={feedback} />
             <button type="submit" disabled={busy}>
-              Record “{MILESTONE_LABELS[next]}”
+              {t("shipments.record.button", { milestone: nextLabel })}
             </button>
           </Form>
         </section>
       ) : next ? (
         <p>
-          Next: <strong>{MILESTONE_LABELS[next]}</strong>, recorded by another organisation on this shipment.
+          <Slotted text={t("shipments.record.nextByOther", { milestone: SLOT })}>
+            <strong>{nextLabel}</strong>
+          </Slotted>
         </p>
       ) : (
-        <p>Every milestone of this shipment is recorded.</p>
+        <p>{t("shipments.allRecorded")}</p>
       )}
     </div>
   );

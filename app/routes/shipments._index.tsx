@@ -1,14 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import { requireActor } from "~/auth/actor.server.ts";
 import { filterQuery, Pagination, pageOffset, useMapData } from "~/components/map/browse-nav.tsx";
 import { RoutesMap } from "~/components/map/routes-map.tsx";
-import { ShipmentTable, shipmentMapLine } from "~/components/shipments.tsx";
+import { ShipmentTable, shipmentMapLine, shipmentStatusLabel } from "~/components/shipments.tsx";
 import { useLiveShipments } from "~/components/use-live-shipment.ts";
-import { formatNumber } from "~/domain/quantity.ts";
-import { SHIPMENT_STATUS_LABELS, SHIPMENT_STATUSES } from "~/domain/shipments/progress.ts";
+import { SHIPMENT_STATUSES } from "~/domain/shipments/progress.ts";
 import { decodeShipmentMapData, type ShipmentMapData } from "~/domain/shipments/shipment-map-data.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
 import { organizationShipmentsPulse, shipmentSummaries } from "~/models/shipments/shipment-map.server.ts";
 import { listShipmentsFor } from "~/models/shipments/shipment-read.server.ts";
 import shipmentStyles from "~/styles/shipments.css?url";
@@ -16,7 +17,7 @@ import { shipmentFiltersFrom } from "./shipments._index.server.ts";
 
 export const links = () => [{ rel: "stylesheet", href: shipmentStyles }];
 
-export const meta: MetaFunction = () => [{ title: "Shipments · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(matches, "shipments.title") }];
 
 const PAGE_SIZE = 50;
 
@@ -52,58 +53,56 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Shipments() {
+  const { t } = useTranslation();
   const { shipments, total, truncated, offset, status, late, version, mapDataUrl } =
     useLoaderData<typeof loader>();
   const map = useMapData<ShipmentMapData>(total > 0 ? mapDataUrl : null);
   const lines = useMemo(
-    () => (map.data ? decodeShipmentMapData(map.data).map(shipmentMapLine) : []),
-    [map.data],
+    () => (map.data ? decodeShipmentMapData(map.data).map((item) => shipmentMapLine(t, item)) : []),
+    [map.data, t],
   );
   // A milestone recorded anywhere on one of these shipments reloads the list and the map's data.
   useLiveShipments(version);
   const anchor = lines.find((line) => line.position)?.position ?? { lat: 10, lng: 160 };
   return (
     <div className="stack" data-testid="shipments-page">
-      <h1>Shipments</h1>
-      <Form method="get" className="shipments-filters" aria-label="Filter shipments">
+      <h1>{t("shipments.title")}</h1>
+      <Form method="get" className="shipments-filters" aria-label={t("shipments.filters.label")}>
         <label>
-          Status{" "}
+          {t("shipments.filters.status")}{" "}
           <select name="status" defaultValue={status ?? ""}>
-            <option value="">Any</option>
+            <option value="">{t("shipments.filters.any")}</option>
             {SHIPMENT_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {SHIPMENT_STATUS_LABELS[s]}
+                {shipmentStatusLabel(t, s)}
               </option>
             ))}
           </select>
         </label>{" "}
         <label>
-          <input type="checkbox" name="late" value="1" defaultChecked={late} /> Late only
+          <input type="checkbox" name="late" value="1" defaultChecked={late} />{" "}
+          {t("shipments.filters.lateOnly")}
         </label>{" "}
-        <button type="submit">Filter</button>
+        <button type="submit">{t("shipments.filters.apply")}</button>
       </Form>
       {total === 0 ? (
-        <p className="empty">
-          No shipments match. A shipment appears here once a deal of your organisation is made.
-        </p>
+        <p className="empty">{t("shipments.empty")}</p>
       ) : (
         <>
           <p role="status" data-testid="result-count">
-            {formatNumber(total)} {total === 1 ? "shipment" : "shipments"}
-            {truncated ? " (the most recent; filter to see the others)" : ""}
+            {t("shipments.count", { count: total })}
+            {truncated ? ` ${t("shipments.truncated")}` : ""}
           </p>
           <div className="shipments-split">
             <div>
               <RoutesMap
-                anchor={{ ...anchor, label: "Latest position" }}
+                anchor={{ ...anchor, label: t("shipments.map.latestPosition") }}
                 routes={lines}
                 height={520}
                 showAnchor={false}
                 showTravelled
               />
-              {map.failed ? (
-                <p className="field-error">The map's data could not be loaded; the list still works.</p>
-              ) : null}
+              {map.failed ? <p className="field-error">{t("shipments.map.failed")}</p> : null}
             </div>
             <div>
               <ShipmentTable shipments={shipments} />
@@ -113,10 +112,7 @@ export default function Shipments() {
         </>
       )}
       <p>
-        <small>
-          Planned legs are coloured by mode, the path travelled so far is drawn dark over them; late shipments
-          are drawn thicker and their last position in red.
-        </small>
+        <small>{t("shipments.map.note")}</small>
       </p>
     </div>
   );

@@ -77,10 +77,11 @@ describe("capacity bookings", () => {
     const lotSelect = row.getByLabel("Lot to book");
     const option = lotSelect.locator("option").filter({ hasText: title });
     await lotSelect.selectOption((await option.getAttribute("value")) ?? "");
-    // 2.5 t at $200.00 per tonne.
+    // 2.5 t at USD 200.00 per tonne, with its ISO code.
     await expect
       .poll(() => row.getByTestId("booking-total").textContent())
-      .toContain("$500.00 gate fee you pay");
+      // (the code and the figure are joined by a no-break space)
+      .toMatch(/USD\s500\.00 gate fee you pay/);
     await row.getByRole("button", { name: "Book capacity" }).click();
     await seller.waitForURL(/\/bookings\?requested=/);
     const mine = seller.getByTestId("booking-row").filter({ hasText: title });

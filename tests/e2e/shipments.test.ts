@@ -2,7 +2,10 @@
 // demo carrier sees its shipments on the map and in the list, late ones marked; it opens the one
 // waiting in port and records customs clearance from the form, and the timeline shows it; the
 // receiving facility's milestone is not offered to the carrier; a milestone recorded through the API
-// appears on the open page without a reload (the lot events channel).
+// appears on the open page without a reload (the lot events channel). In the reader's language
+// (issue 14): /shipments and a shipment's page in Thai, /bookings in Korean; the browser fixture
+// fails on a hydration mismatch, so the server's text and the browser's first render agree.
+import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { DEMO_ACCOUNTS, login, setupBrowser } from "./browser.ts";
 
@@ -54,5 +57,38 @@ describe("shipments", () => {
       .toContain("Delivered");
     // The receipt is the facility's: the carrier is not offered it.
     expect(await page.getByRole("button", { name: /Record “Received/ }).count()).toBe(0);
+  });
+
+  test("in Thai: /shipments and a shipment's page; /bookings in Korean", async () => {
+    const text = async (page: Page, selector: string) =>
+      ((await page.locator(selector).first().textContent()) ?? "").trim();
+    const thai = await browser.newPage({ locale: "th-TH" });
+    await login(thai, DEMO_ACCOUNTS.carrier);
+    await thai.goto("/shipments");
+    expect(await thai.locator("html").getAttribute("lang")).toBe("th");
+    expect(await thai.title()).toBe("การขนส่ง · Packloop");
+    expect(await text(thai, "h1")).toBe("การขนส่ง");
+    expect(await text(thai, "[data-testid=result-count]")).toMatch(/^การขนส่ง \d+ รายการ$/);
+    const table = thai.getByTestId("shipments-table");
+    expect(await text(thai, "[data-testid=shipments-table] thead th")).toBe("การขนส่ง");
+    expect(await table.textContent()).not.toContain("Last milestone");
+    expect(await thai.locator(".route-legend").textContent()).toContain("ทางทะเล");
+
+    await table.locator("tbody tr").first().getByRole("link").first().click();
+    await thai.waitForURL(/\/shipments\/[0-9a-f-]{36}$/);
+    // A client-side navigation: the title follows once the new page has rendered.
+    await expect.poll(() => thai.title()).toMatch(/^SH-PL-\d{6} · การขนส่ง · Packloop$/);
+    const facts = thai.getByTestId("shipment-facts");
+    expect(await text(thai, "[data-testid=shipment-facts] dt")).toBe("สถานะ");
+    expect(await facts.textContent()).toContain("สินค้าอันตราย");
+    expect(await facts.textContent()).not.toContain("Expected arrival");
+    expect(await thai.getByRole("heading", { level: 2, name: "เหตุการณ์สำคัญ" }).count()).toBe(1);
+
+    const korean = await browser.newPage({ locale: "ko-KR" });
+    await login(korean, DEMO_ACCOUNTS.fleet);
+    await korean.goto("/bookings");
+    expect(await korean.title()).toBe("처리 용량 예약 · Packloop");
+    expect(await text(korean, "h1")).toBe("처리 용량 예약");
+    expect(await text(korean, "#my-bookings-heading")).toBe("내 예약");
   });
 });

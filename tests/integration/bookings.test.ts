@@ -813,6 +813,23 @@ describe("pages", () => {
       ),
     );
     expect(strangerCancel.status).toBe(403);
+    expect(strangerCancel.data.error).toBe("This booking belongs to other organisations.");
+    // The page's refusals are worded by code in the reader's language (issue 14).
+    const korean = { headers: { "Accept-Language": "ko-KR" } };
+    const strangerInKorean = await callRoute(
+      bookingsAction,
+      postRequest(
+        "/bookings",
+        { intent: "cancel", bookingId: first, confirmed: "yes" },
+        { cookie: otherSeller.cookie, ...korean },
+      ),
+    );
+    expect(strangerInKorean.data.error).toBe("이 예약은 다른 조직의 것입니다.");
+    const unknown = await callRoute(
+      bookingsAction,
+      postRequest("/bookings", { intent: "nonsense" }, { cookie: seller.cookie, ...korean }),
+    );
+    expect(unknown).toMatchObject({ status: 400, data: { error: "알 수 없는 작업입니다." } });
     const cancelled = await callRoute(
       bookingsAction,
       postRequest(

@@ -407,6 +407,74 @@ describe("transboundary consent", () => {
   });
 });
 
+describe("the page's refusals in the reader's language (issue 14)", () => {
+  test("worded by their code in Thai and Korean; the API's English and codes stay", async () => {
+    const domestic = await shipmentTo(recyclerAU, facilityAU);
+    const params = { shipmentId: domestic.shipmentId };
+    const pagePath = `/shipments/${domestic.shipmentId}`;
+    const consent = {
+      intent: "record-consent",
+      notificationNumber: "AU-2026-0002",
+      authorities: "DCCEEW, Australia",
+      validFrom: "2026-01-01",
+      validTo: "2026-12-31",
+      shipmentsConsented: "3",
+      serialNumber: "1",
+    };
+    const thai = await callRoute(
+      pageAction,
+      postRequest(pagePath, consent, { cookie: seller.cookie, headers: { "Accept-Language": "th-TH" } }),
+      params,
+    );
+    expect(thai.status).toBe(409);
+    expect(thai.data).toMatchObject({
+      formError: "การขนส่งนี้ไม่ข้ามพรมแดน จึงไม่ต้องมีความยินยอม",
+      intent: "record-consent",
+    });
+
+    // The page's own form parser writes its field errors in the page's language too.
+    const at = next().toISOString().slice(0, 16);
+    const korean = { headers: { "Accept-Language": "ko-KR,ko;q=0.9" } };
+    const halfPlace = await callRoute(
+      pageAction,
+      postRequest(
+        pagePath,
+        { kind: "booked", occurredAt: at, lat: "-37.8" },
+        { cookie: seller.cookie, ...korean },
+      ),
+      params,
+    );
+    expect(halfPlace.status).toBe(400);
+    expect(halfPlace.data).toMatchObject({
+      errors: { lat: "위도와 경도를 모두 입력하거나 모두 비워 두세요." },
+    });
+
+    // Out of order: the milestones are named by their labels in Korean.
+    const early = await callRoute(
+      pageAction,
+      postRequest(pagePath, { kind: "departed", occurredAt: at }, { cookie: seller.cookie, ...korean }),
+      params,
+    );
+    expect(early.status).toBe(409);
+    expect(early.data).toMatchObject({
+      formError: "지금은 “출발”을(를) 기록할 수 없습니다. 다음은 “예약됨”입니다.",
+    });
+
+    // The same refusal through the API keeps its code and English text.
+    const api = await callRoute(
+      milestoneAction,
+      json(`/api/v1/shipments/${domestic.shipmentId}/milestones`, seller.cookie, {
+        kind: "departed",
+        occurredAt: new Date(clock).toISOString(),
+      }),
+      params,
+    );
+    expect(api.status).toBe(409);
+    expect(api.data).toMatchObject({ code: "MILESTONE_OUT_OF_ORDER" });
+    expect(JSON.stringify(api.data)).toContain("“Departed” cannot come yet");
+  });
+});
+
 describe("milestone evidence files", () => {
   test("stored with the milestone, hashed into its custody event, readable by the parties only", async () => {
     const { lotId, shipmentId } = await shipmentTo(recyclerAU, facilityAU);

@@ -38,7 +38,5 @@ export const MODE_COLOURS: Readonly<Record<SurfaceMode, string>> = {
   sea: "#0369a1",
 };
 
-export const MODE_LABELS: Readonly<Record<SurfaceMode, string>> = { road: "Road", rail: "Rail", sea: "Sea" };
-
 /** The path travelled so far: dark and solid over the planned legs, readable on every mode colour. */
 export const TRAVELLED_COLOUR = "#111827";

@@ -1,8 +1,9 @@
 import L from "leaflet";
 import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import { CircleMarker, MapContainer, Marker, Polyline, Popup, Tooltip } from "react-leaflet";
 import { greatCirclePath, type LatLng, unwrapLongitudes } from "~/domain/logistics/geo.ts";
-import { formatKm } from "~/domain/quantity.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { BaseLayer } from "./base-layer.client.tsx";
 import type { MapTiles } from "./map-data.ts";
 import { MAP_MAX_BOUNDS, nearestCopy, toMapLng } from "./pacific.ts";
@@ -55,6 +56,7 @@ function rankIcon(rank: number): L.DivIcon {
 function drawRoute(
   route: RouteLine,
   anchorLng: number,
+  legLabel: (route: RouteLine, leg: RouteLine["legs"][number]) => string,
 ): { legs: DrawnLeg[]; ends: [number, number][]; travelled: [number, number][] | null } {
   const legs: DrawnLeg[] = [];
   let previousLng: number | null = null;
@@ -67,7 +69,7 @@ function drawRoute(
       key: `${route.key}:${index}`,
       mode: leg.mode,
       points,
-      label: `${route.label}: ${leg.mode}${leg.distanceKm === undefined ? "" : `, ${formatKm(leg.distanceKm)}`}`,
+      label: legLabel(route, leg),
       strong: route.highlight === true,
       ...(route.rank !== undefined ? { rank: route.rank } : {}),
     });
@@ -95,11 +97,24 @@ export default function RoutesMapView({
   tiles,
   showAnchor = true,
 }: RoutesMapViewProps) {
+  const { t } = useTranslation();
+  const f = useFormat();
   const anchorLng = toMapLng(anchor.lng);
-  const drawn = useMemo(
-    () => routes.map((r) => ({ route: r, ...drawRoute(r, anchorLng) })),
-    [routes, anchorLng],
-  );
+  const formatNumber = f.number;
+  // A leg's tooltip in the page's language: the route, its mode and its distance when known.
+  const drawn = useMemo(() => {
+    const legLabel = (route: RouteLine, leg: RouteLine["legs"][number]) => {
+      const mode = t(`shipments.mode.${leg.mode}`, { defaultValue: leg.mode });
+      return leg.distanceKm === undefined
+        ? t("shipments.map.leg", { route: route.label, mode })
+        : t("shipments.map.legDistance", {
+            route: route.label,
+            mode,
+            distance: formatNumber(leg.distanceKm),
+          });
+    };
+    return routes.map((r) => ({ route: r, ...drawRoute(r, anchorLng, legLabel) }));
+  }, [routes, anchorLng, t, formatNumber]);
   const bounds = useMemo(() => {
     const all: [number, number][] = [[anchor.lat, anchorLng]];
     for (const d of drawn) for (const leg of d.legs) all.push(...leg.points);
@@ -147,7 +162,7 @@ export default function RoutesMapView({
               pathOptions={{ color: TRAVELLED_COLOUR, weight: d.route.highlight ? 4 : 3, opacity: 0.9 }}
               className="pl-route-travelled"
             >
-              <Tooltip sticky>{d.route.label}: travelled so far</Tooltip>
+              <Tooltip sticky>{t("shipments.map.travelledOf", { route: d.route.label })}</Tooltip>
             </Polyline>
           ) : null,
         )}

@@ -1,10 +1,11 @@
+import { useTranslation } from "react-i18next";
 import { ClientOnly } from "remix-utils/client-only";
 import "leaflet/dist/leaflet.css";
 import "./map.css";
 import type { LatLng } from "~/domain/logistics/geo.ts";
 import { useMapTiles } from "./index.tsx";
 import RoutesMapView from "./routes-map.client.tsx";
-import { MODE_COLOURS, MODE_LABELS, type RouteLine, TRAVELLED_COLOUR } from "./routes-map-data.ts";
+import { MODE_COLOURS, type RouteLine, TRAVELLED_COLOUR } from "./routes-map-data.ts";
 
 export type { RouteLine };
 
@@ -20,10 +21,16 @@ export interface RoutesMapProps {
 
 /** Routes as polylines per leg, coloured by mode; Leaflet needs `window`, so it renders in the browser only. */
 export function RoutesMap({ anchor, routes, height = 360, showAnchor, showTravelled }: RoutesMapProps) {
+  const { t } = useTranslation();
   const tiles = useMapTiles();
   const fallback = (
-    <div className="pl-map pl-map-placeholder" style={{ height }} role="img" aria-label="Map of the routes">
-      <span>Loading map…</span>
+    <div
+      className="pl-map pl-map-placeholder"
+      style={{ height }}
+      role="img"
+      aria-label={t("shipments.map.label")}
+    >
+      <span>{t("shipments.map.loading")}</span>
     </div>
   );
   return (
@@ -39,15 +46,17 @@ export function RoutesMap({ anchor, routes, height = 360, showAnchor, showTravel
           />
         )}
       </ClientOnly>
-      <ul className="route-legend" aria-label="Transport modes">
+      <ul className="route-legend" aria-label={t("shipments.map.modes")}>
         {(Object.keys(MODE_COLOURS) as (keyof typeof MODE_COLOURS)[]).map((mode) => (
           <li key={mode}>
-            <span className="route-swatch" style={{ background: MODE_COLOURS[mode] }} /> {MODE_LABELS[mode]}
+            <span className="route-swatch" style={{ background: MODE_COLOURS[mode] }} />{" "}
+            {t(`shipments.mode.${mode}`)}
           </li>
         ))}
         {showTravelled ? (
           <li>
-            <span className="route-swatch" style={{ background: TRAVELLED_COLOUR }} /> Travelled so far
+            <span className="route-swatch" style={{ background: TRAVELLED_COLOUR }} />{" "}
+            {t("shipments.map.travelled")}
           </li>
         ) : null}
       </ul>

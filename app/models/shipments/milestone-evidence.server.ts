@@ -30,29 +30,49 @@ export interface CheckedEvidence {
   bytes: Uint8Array;
 }
 
+/**
+ * Why a file was refused, for the page to word in its language: `file` names the file whose
+ * upload rule (the lot documents', in English) said `reason`.
+ */
+export type EvidenceProblem =
+  | { code: "NOT_EVIDENCE" | "TOO_MANY" | "KIND_MISSING" }
+  | { code: "FILE_REFUSED"; file: string; reason: string };
+
 /** The form's `evidence` files with the one `evidenceKind` chosen for them; errors by field. */
 export function checkEvidenceUploads(
   files: readonly UploadedPart[],
   kindValue: string | null,
-): { errors: Record<string, string>; evidence: CheckedEvidence[] } {
+): {
+  errors: Record<string, string>;
+  problems: Record<string, EvidenceProblem>;
+  evidence: CheckedEvidence[];
+} {
   const errors: Record<string, string> = {};
+  const problems: Record<string, EvidenceProblem> = {};
   const evidence: CheckedEvidence[] = [];
   const parts = files.filter((f) => f.field === "evidence");
-  if (files.some((f) => f.field !== "evidence")) errors.evidence = "Files are accepted only as evidence.";
-  if (parts.length === 0) return { errors, evidence };
+  if (files.some((f) => f.field !== "evidence")) {
+    errors.evidence = "Files are accepted only as evidence.";
+    problems.evidence = { code: "NOT_EVIDENCE" };
+  }
+  if (parts.length === 0) return { errors, problems, evidence };
   if (parts.length > MAX_EVIDENCE_FILES) {
     errors.evidence = `Attach at most ${MAX_EVIDENCE_FILES} files to one milestone.`;
-    return { errors, evidence };
+    problems.evidence = { code: "TOO_MANY" };
+    return { errors, problems, evidence };
   }
   if (!isEvidenceKind(kindValue)) {
     errors.evidenceKind = "Say what the files are.";
-    return { errors, evidence };
+    problems.evidenceKind = { code: "KIND_MISSING" };
+    return { errors, problems, evidence };
   }
   for (const part of parts) {
     const head = part.bytes ? part.bytes.subarray(0, SNIFF_BYTES) : new Uint8Array();
     const check = checkEvidence(kindValue, { sizeBytes: part.sizeBytes, head });
     if (!check.ok || !part.bytes) {
-      errors.evidence ??= `${part.fileName || "The file"}: ${check.ok ? "could not be read." : check.message}`;
+      const reason = check.ok ? "could not be read." : check.message;
+      errors.evidence ??= `${part.fileName || "The file"}: ${reason}`;
+      problems.evidence ??= { code: "FILE_REFUSED", file: part.fileName, reason };
       continue;
     }
     evidence.push({
@@ -62,7 +82,7 @@ export function checkEvidenceUploads(
       bytes: part.bytes,
     });
   }
-  return { errors, evidence };
+  return { errors, problems, evidence };
 }
 
 /** recordMilestone with its evidence: the files first, removed again if the milestone is refused. */
