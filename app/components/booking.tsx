@@ -1,11 +1,11 @@
 import { Form, Link } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { ConfirmAction, type ConfirmText } from "~/components/confirm-action.tsx";
 import { Money } from "~/components/money.tsx";
 import { BOOKING_STATUS_LABELS, type BookingStatus } from "~/domain/booking.ts";
 import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 
 /**
  * Capacity bookings in the UI: the seller's "Book capacity" form per window (facility page), the

@@ -1,5 +1,4 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { DateTime } from "~/components/date-time.tsx";
 import { FieldError, FormError, type FormFeedback, TextField } from "~/components/form.tsx";
 import { MAX_DOCUMENT_BYTES } from "~/domain/lot-documents.ts";
@@ -12,6 +11,7 @@ import {
   MAX_EVIDENCE_FILES,
 } from "~/domain/shipments/evidence.ts";
 import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { milestoneLabel } from "./shipments.tsx";
 import { SLOT, Slotted } from "./slotted.tsx";
 

@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { type FormFeedback, TextField } from "~/components/form.tsx";
 import type { MilestoneKind } from "~/domain/shipments/milestones.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 
 /** The fields a milestone kind needs beyond time and place (milestones.ts checkMilestoneFields). */
 export function MilestoneFacts({ kind, feedback }: { kind: MilestoneKind; feedback?: FormFeedback }) {

@@ -1,6 +1,5 @@
 import { Link } from "@remix-run/react";
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
 import { DateTime } from "~/components/date-time.tsx";
 import type { RouteLine } from "~/components/map/routes-map.tsx";
 import { Money } from "~/components/money.tsx";
@@ -12,6 +11,7 @@ import { againstPlan, SHIPMENT_STATUS_LABELS, type ShipmentStatus } from "~/doma
 import type { ShipmentMapItem } from "~/domain/shipments/shipment-map-data.ts";
 import type { ShipmentView } from "~/domain/shipments/shipment-view.ts";
 import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 
 /*
  * Labels for codes are catalogue keys named by the code (`shipments.milestone.customs_cleared`,

@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { requireActor } from "~/auth/actor.server.ts";
 import { BookingTable, cancelBookingText } from "~/components/booking.tsx";
 import { ConfirmStep, isConfirmed } from "~/components/confirm-action.tsx";
@@ -8,6 +7,7 @@ import { failureStatus } from "~/domain/failure.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { pageTranslator } from "~/i18n/page-translator.server.ts";
 import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { cancelBooking } from "~/models/capacity-booking.server.ts";
 import { listBookingsOfOrganization, toBookingJson } from "~/models/capacity-booking-list.server.ts";
 import facilityStyles from "~/styles/facilities.css?url";

@@ -7,7 +7,6 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
 import { requireActor } from "~/auth/actor.server.ts";
 import { FormError, type FormFeedback, TextField } from "~/components/form.tsx";
 import { RoutesMap } from "~/components/map/routes-map.tsx";
@@ -29,6 +28,7 @@ import { MAX_EVIDENCE_FILES, MAX_EVIDENCE_FORM_BYTES } from "~/domain/shipments/
 import { zonedDateTimeValue } from "~/domain/time-zone.ts";
 import { metaMessage } from "~/i18n/meta.ts";
 import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import {
   issueCertificate,
   shipmentCertificateNumber,

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import { useTranslation } from "react-i18next";
 import { requireActor } from "~/auth/actor.server.ts";
 import { filterQuery, Pagination, pageOffset, useMapData } from "~/components/map/browse-nav.tsx";
 import { RoutesMap } from "~/components/map/routes-map.tsx";
@@ -10,6 +9,7 @@ import { useLiveShipments } from "~/components/use-live-shipment.ts";
 import { SHIPMENT_STATUSES } from "~/domain/shipments/progress.ts";
 import { decodeShipmentMapData, type ShipmentMapData } from "~/domain/shipments/shipment-map-data.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { organizationShipmentsPulse, shipmentSummaries } from "~/models/shipments/shipment-map.server.ts";
 import { listShipmentsFor } from "~/models/shipments/shipment-read.server.ts";
 import shipmentStyles from "~/styles/shipments.css?url";

@@ -1,9 +1,9 @@
 import L from "leaflet";
 import { useMemo } from "react";
-import { useTranslation } from "react-i18next";
 import { CircleMarker, MapContainer, Marker, Polyline, Popup, Tooltip } from "react-leaflet";
 import { greatCirclePath, type LatLng, unwrapLongitudes } from "~/domain/logistics/geo.ts";
 import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { BaseLayer } from "./base-layer.client.tsx";
 import type { MapTiles } from "./map-data.ts";
 import { MAP_MAX_BOUNDS, nearestCopy, toMapLng } from "./pacific.ts";

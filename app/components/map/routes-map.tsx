@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { ClientOnly } from "remix-utils/client-only";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import "leaflet/dist/leaflet.css";
 import "./map.css";
 import type { LatLng } from "~/domain/logistics/geo.ts";
