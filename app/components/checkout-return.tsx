@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useRevalidateWhenIdle } from "~/components/use-revalidate-when-idle.ts";
 
 const POLL_MS = 2_000;
@@ -13,6 +14,7 @@ const GIVE_UP_MS = 120_000;
  */
 export function CheckoutReturnNotice({ awaitingPayment }: { awaitingPayment: boolean }) {
   const reload = useRevalidateWhenIdle();
+  const { t } = useTranslation();
   const [gaveUp, setGaveUp] = useState(false);
   useEffect(() => {
     if (!awaitingPayment) return;
@@ -30,14 +32,12 @@ export function CheckoutReturnNotice({ awaitingPayment }: { awaitingPayment: boo
   if (!awaitingPayment)
     return (
       <p className="notice" role="status" data-testid="checkout-return">
-        Stripe confirmed your payment: the deal is funded.
+        {t("deals.checkout.funded")}
       </p>
     );
   return (
     <p className="notice" role="status" data-testid="checkout-return">
-      {gaveUp
-        ? "Stripe has not confirmed the payment yet. If you paid, the deal is funded as soon as it does; reload this page later."
-        : "Thank you — Stripe is confirming your payment. This page updates when it does."}
+      {gaveUp ? t("deals.checkout.gaveUp") : t("deals.checkout.confirming")}
     </p>
   );
 }
