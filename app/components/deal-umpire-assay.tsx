@@ -43,7 +43,15 @@ export function UmpireAssayFields({ currency, wetKg }: { currency: string; wetKg
             <th scope="row">{t("deals.assay.moisture")}</th>
             {["moisture_seller", "moisture_buyer", "moisture_limit"].map((name) => (
               <td key={name}>
-                <input name={name} inputMode="decimal" size={7} aria-label={name.replace("_", " ")} />
+                <input
+                  name={name}
+                  inputMode="decimal"
+                  size={7}
+                  aria-label={t("deals.assay.cell", {
+                    what: t("deals.assay.moistureLower"),
+                    column: t(`deals.assay.column.${name.split("_")[1]}`),
+                  })}
+                />
               </td>
             ))}
             <td />
@@ -58,7 +66,7 @@ export function UmpireAssayFields({ currency, wetKg }: { currency: string; wetKg
                     name={`${metal}_${f}`}
                     inputMode="decimal"
                     size={f === "price" ? 10 : 7}
-                    aria-label={`${metal} ${f}`}
+                    aria-label={t("deals.assay.cell", { what: metal, column: t(`deals.assay.column.${f}`) })}
                   />
                 </td>
               ))}
