@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { useRevalidateWhenIdle } from "~/components/use-revalidate-when-idle.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 
 const POLL_MS = 2_000;
 /** Stripe usually sends the webhook within seconds; after this the page stops asking and says so. */
@@ -13,6 +14,7 @@ const GIVE_UP_MS = 120_000;
  */
 export function CheckoutReturnNotice({ awaitingPayment }: { awaitingPayment: boolean }) {
   const reload = useRevalidateWhenIdle();
+  const { t } = useTranslation();
   const [gaveUp, setGaveUp] = useState(false);
   useEffect(() => {
     if (!awaitingPayment) return;
@@ -30,14 +32,12 @@ export function CheckoutReturnNotice({ awaitingPayment }: { awaitingPayment: boo
   if (!awaitingPayment)
     return (
       <p className="notice" role="status" data-testid="checkout-return">
-        Stripe confirmed your payment: the deal is funded.
+        {t("deals.checkout.funded")}
       </p>
     );
   return (
     <p className="notice" role="status" data-testid="checkout-return">
-      {gaveUp
-        ? "Stripe has not confirmed the payment yet. If you paid, the deal is funded as soon as it does; reload this page later."
-        : "Thank you — Stripe is confirming your payment. This page updates when it does."}
+      {gaveUp ? t("deals.checkout.gaveUp") : t("deals.checkout.confirming")}
     </p>
   );
 }

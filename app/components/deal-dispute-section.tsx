@@ -1,30 +1,26 @@
 import { Form } from "@remix-run/react";
 import { DateTime } from "~/components/date-time.tsx";
+import { Money } from "~/components/money.tsx";
+import { SLOT, Slotted } from "~/components/slotted.tsx";
 import {
-  DISPUTE_REASON_LABELS,
   DISPUTE_REASONS,
   type DisputeView,
   type EvidenceView,
-  PROPOSAL_KIND_LABELS,
   PROPOSAL_KINDS,
 } from "~/domain/deals/disputes.ts";
-import { formatMoney } from "~/domain/money.ts";
 import { formatFileSize } from "~/domain/quantity.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { UmpireAssayFields, UmpireAssaySummary, UmpireResultForm } from "./deal-umpire-assay.tsx";
 
-const STATUS_LABELS: Record<DisputeView["status"], string> = {
-  open: "Open",
-  agreed: "Agreed",
-  escalated: "With the platform's admins",
-  decided: "Decided by the platform",
-  withdrawn: "Withdrawn",
-};
+// Dispute statuses, reasons, proposal kinds and proposal statuses are labelled by their codes:
+// deals.dispute.status.<code>, .reason.<code>, .kind.<code>, .proposalStatus.<code>.
 
 /** Evidence files: PDFs or images, 10 MB each, five at a time (ADR 030). */
 function EvidenceInput() {
+  const { t } = useTranslation();
   return (
     <label>
-      Evidence (PDF or images, up to 5 files of 10 MB){" "}
+      {t("deals.dispute.evidence")}{" "}
       <input type="file" name="evidence" multiple accept="application/pdf,image/png,image/jpeg,image/webp" />
     </label>
   );
@@ -47,24 +43,24 @@ function EvidenceList({ files }: { files: EvidenceView[] }) {
 }
 
 function ProposalFields({ currency, kinds }: { currency: string; kinds: readonly string[] }) {
+  const { t } = useTranslation();
   return (
     <>
       <label>
-        Proposal{" "}
+        {t("deals.dispute.proposal")}{" "}
         <select name="kind" required defaultValue={kinds[0]}>
           {kinds.map((k) => (
             <option key={k} value={k}>
-              {PROPOSAL_KIND_LABELS[k as keyof typeof PROPOSAL_KIND_LABELS]}
+              {t(`deals.dispute.kind.${k}`)}
             </option>
           ))}
         </select>
       </label>{" "}
       <label>
-        Amount ({currency}, for a price adjustment or a partial refund){" "}
-        <input name="amount" inputMode="decimal" />
+        {t("deals.dispute.amount", { currency })} <input name="amount" inputMode="decimal" />
       </label>{" "}
       <label>
-        Note <input name="note" maxLength={2000} />
+        {t("deals.dispute.note")} <input name="note" maxLength={2000} />
       </label>
     </>
   );
@@ -93,8 +89,7 @@ export function DealDisputeSection(props: {
   errors: Record<string, string>;
 }) {
   const { disputes, currency, errors } = props;
-  const money = (minor: string | null) =>
-    minor == null ? "" : formatMoney({ amountMinor: BigInt(minor), currency });
+  const { t } = useTranslation();
   const error =
     errors.reason ??
     errors.description ??
@@ -106,27 +101,33 @@ export function DealDisputeSection(props: {
   const kinds = props.blackMass ? PROPOSAL_KINDS : PROPOSAL_KINDS.filter((k) => k !== "umpire_assay");
   return (
     <section className="card" aria-labelledby="dispute-heading" data-testid="dispute-section">
-      <h2 id="dispute-heading">Dispute</h2>
+      <h2 id="dispute-heading">{t("deals.dispute.heading")}</h2>
       {error ? (
         <p className="form-error" role="alert">
           {error}
         </p>
       ) : null}
-      {disputes.length === 0 && !props.canOpen ? <p className="hint">No dispute.</p> : null}
+      {disputes.length === 0 && !props.canOpen ? <p className="hint">{t("deals.dispute.none")}</p> : null}
       {disputes.map((d) => {
         const live = d.status === "open" || d.status === "escalated";
         return (
           <article key={d.id} data-testid="dispute">
             <p>
-              <strong>{d.reasonLabel}</strong> ·{" "}
+              <strong>{t(`deals.dispute.reason.${d.reason}`, { defaultValue: d.reasonLabel })}</strong> ·{" "}
               <span className="badge" data-testid="dispute-status">
-                {STATUS_LABELS[d.status]}
+                {t(`deals.dispute.status.${d.status}`)}
               </span>{" "}
-              · opened <DateTime value={d.createdAt} />
+              ·{" "}
+              <Slotted text={t("deals.dispute.opened", { time: SLOT })}>
+                <DateTime value={d.createdAt} />
+              </Slotted>
               {d.status === "open" ? (
                 <>
                   {" "}
-                  · goes to the platform's admins <DateTime value={d.escalateAt} />
+                  ·{" "}
+                  <Slotted text={t("deals.dispute.escalates", { time: SLOT })}>
+                    <DateTime value={d.escalateAt} />
+                  </Slotted>
                 </>
               ) : null}
             </p>
@@ -139,11 +140,19 @@ export function DealDisputeSection(props: {
                 {d.proposals.map((p) => (
                   <li key={p.id} data-testid="dispute-proposal">
                     {p.byOrganizationId === props.yourOrganizationId
-                      ? "You propose"
-                      : "The other party proposes"}
-                    : {p.kindLabel}
-                    {p.amountMinor != null ? ` ${money(p.amountMinor)}` : ""}
-                    {p.note ? ` — ${p.note}` : ""} · {p.status}
+                      ? t("deals.dispute.youPropose", {
+                          kind: t(`deals.dispute.kind.${p.kind}`, { defaultValue: p.kindLabel }),
+                        })
+                      : t("deals.dispute.theyPropose", {
+                          kind: t(`deals.dispute.kind.${p.kind}`, { defaultValue: p.kindLabel }),
+                        })}
+                    {p.amountMinor != null ? (
+                      <>
+                        {" "}
+                        <Money money={{ amountMinor: BigInt(p.amountMinor), currency }} />
+                      </>
+                    ) : null}
+                    {p.note ? ` — ${p.note}` : ""} · {t(`deals.dispute.proposalStatus.${p.status}`)}
                     {p.kind === "umpire_assay" ? (
                       <UmpireAssaySummary proposal={p} currency={currency} />
                     ) : null}
@@ -159,7 +168,7 @@ export function DealDisputeSection(props: {
                         <input type="hidden" name="intent" value="dispute_accept" />
                         <input type="hidden" name="disputeId" value={d.id} />
                         <input type="hidden" name="proposalId" value={p.id} />
-                        <button type="submit">Accept</button>
+                        <button type="submit">{t("deals.dispute.accept")}</button>
                       </Form>
                     ) : null}
                   </li>
@@ -171,66 +180,72 @@ export function DealDisputeSection(props: {
                 method="post"
                 encType="multipart/form-data"
                 className="inline-form"
-                aria-label="Propose an outcome"
+                aria-label={t("deals.dispute.proposeLabel")}
               >
                 <input type="hidden" name="intent" value="dispute_propose" />
                 <input type="hidden" name="disputeId" value={d.id} />
                 <ProposalFields currency={currency} kinds={kinds} />{" "}
                 {props.blackMass ? <UmpireAssayFields currency={currency} wetKg={props.wetKg} /> : null}
-                <EvidenceInput /> <button type="submit">Propose</button>
+                <EvidenceInput /> <button type="submit">{t("deals.dispute.propose")}</button>
               </Form>
             ) : null}
             {live && props.isParty && d.openedByOrganizationId === props.yourOrganizationId ? (
               <Form method="post" className="inline-form">
                 <input type="hidden" name="intent" value="dispute_withdraw" />
                 <input type="hidden" name="disputeId" value={d.id} />
-                <button type="submit">Withdraw the dispute</button>
+                <button type="submit">{t("deals.dispute.withdraw")}</button>
               </Form>
             ) : null}
             {live && props.isAdmin ? (
-              <Form method="post" className="inline-form" aria-label="Decide the dispute">
+              <Form method="post" className="inline-form" aria-label={t("deals.dispute.decideLabel")}>
                 <input type="hidden" name="intent" value="dispute_decide" />
                 <input type="hidden" name="disputeId" value={d.id} />
                 <ProposalFields
                   currency={currency}
                   kinds={["partial_refund", "price_adjustment", "return"]}
                 />{" "}
-                <button type="submit">Decide</button>
+                <button type="submit">{t("deals.dispute.decide")}</button>
               </Form>
             ) : null}
           </article>
         );
       })}
       {props.canOpen ? (
-        <Form method="post" encType="multipart/form-data" className="stack" aria-label="Open a dispute">
+        <Form
+          method="post"
+          encType="multipart/form-data"
+          className="stack"
+          aria-label={t("deals.dispute.open")}
+        >
           <input type="hidden" name="intent" value="dispute_open" />
           <p className="hint">
-            Disputing freezes the deal's money until you agree an outcome or the platform decides.
+            {t("deals.dispute.freezes")}
             {props.windowClosesAt ? (
               <>
                 {" "}
-                You can dispute until <DateTime value={props.windowClosesAt} />.
+                <Slotted text={t("deals.dispute.until", { time: SLOT })}>
+                  <DateTime value={props.windowClosesAt} />
+                </Slotted>
               </>
             ) : null}
-            {props.escalationDays
-              ? ` Unagreed after ${props.escalationDays} days, it goes to the platform's admins to decide.`
-              : ""}
+            {props.escalationDays ? ` ${t("deals.dispute.escalation", { count: props.escalationDays })}` : ""}
           </p>
           <label>
-            Reason{" "}
+            {t("deals.dispute.reasonLabel")}{" "}
             <select name="reason" required>
               {DISPUTE_REASONS.map((r) => (
                 <option key={r} value={r}>
-                  {DISPUTE_REASON_LABELS[r]}
+                  {t(`deals.dispute.reason.${r}`)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            What is wrong <textarea name="description" required maxLength={4000} rows={3} />
+            {t("deals.dispute.whatIsWrong")}{" "}
+            <textarea name="description" required maxLength={4000} rows={3} />
           </label>
           <EvidenceInput />
-          <button type="submit">Open a dispute</button>
+          <button type="submit">{t("deals.dispute.open")}</button>
         </Form>
       ) : null}
     </section>

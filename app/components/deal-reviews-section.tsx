@@ -1,8 +1,11 @@
 /** Reviews on /deals/:id after settlement (ADR 036): the viewer's form and the reviews it may see. */
 import { Form, Link } from "@remix-run/react";
 import { DateTime } from "~/components/date-time.tsx";
-import { REVIEW_TEXT_MAX } from "~/domain/reputation/reviews.ts";
+import { SLOTS, Slots } from "~/components/deal-slots.tsx";
+import { SLOT, Slotted } from "~/components/slotted.tsx";
+import { REVIEW_PERIOD_DAYS, REVIEW_TEXT_MAX } from "~/domain/reputation/reviews.ts";
 import type { DealReviewsView } from "~/domain/reputation/views.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { stars } from "./reputation.tsx";
 import "./reputation.css";
 
@@ -13,45 +16,54 @@ export function DealReviewsSection({
   view: DealReviewsView;
   errors: Record<string, string>;
 }) {
+  const { t } = useTranslation();
   return (
     <section className="card stack" aria-labelledby="reviews-heading" data-testid="deal-reviews">
-      <h2 id="reviews-heading">Reviews</h2>
+      <h2 id="reviews-heading">{t("deals.reviews.heading")}</h2>
       {view.periodEndsAt ? (
         <p className="hint">
-          Each party reviews the other once. Reviews stay hidden until both have written or the review period
-          ends on <DateTime value={view.periodEndsAt} />, whichever comes first.
+          <Slotted text={t("deals.reviews.rule", { time: SLOT })}>
+            <DateTime value={view.periodEndsAt} />
+          </Slotted>
         </p>
       ) : null}
       {view.reviews.length > 0 ? (
         <ul className="review-list">
           {view.reviews.map((r) => (
             <li key={r.id} data-testid="deal-review">
-              <Link to={`/organizations/${r.author.id}`}>
-                <strong>{r.author.name}</strong>
-              </Link>{" "}
-              on{" "}
-              <Link to={`/organizations/${r.subject.id}`} data-testid="review-subject">
-                {r.subject.name}
-              </Link>
-              :{" "}
-              <span role="img" aria-label={`${r.rating} of 5 stars`}>
+              <Slots
+                text={t("deals.reviews.authorOn", { author: SLOTS.a, subject: SLOTS.b })}
+                slots={{
+                  a: (
+                    <Link to={`/organizations/${r.author.id}`}>
+                      <strong>{r.author.name}</strong>
+                    </Link>
+                  ),
+                  b: (
+                    <Link to={`/organizations/${r.subject.id}`} data-testid="review-subject">
+                      {r.subject.name}
+                    </Link>
+                  ),
+                }}
+              />{" "}
+              <span role="img" aria-label={t("deals.reviews.stars", { count: r.rating })}>
                 {stars(r.rating)}
               </span>
               {r.yours && !view.published ? (
-                <span className="hint"> · hidden from the other party until published</span>
+                <span className="hint"> · {t("deals.reviews.hiddenUntilPublished")}</span>
               ) : null}
               <p>{r.text}</p>
             </li>
           ))}
         </ul>
       ) : view.published ? (
-        <p className="hint">No reviews were written.</p>
+        <p className="hint">{t("deals.reviews.none")}</p>
       ) : null}
       {view.canWrite ? (
         <Form method="post" className="review-form" data-testid="review-form">
           <input type="hidden" name="intent" value="review_write" />
           <fieldset>
-            <legend>Your rating of the other party</legend>
+            <legend>{t("deals.reviews.yourRating")}</legend>
             {[1, 2, 3, 4, 5].map((n) => (
               <label key={n}>
                 <input type="radio" name="rating" value={n} required /> {stars(n)}
@@ -64,7 +76,7 @@ export function DealReviewsSection({
             </p>
           ) : null}
           <label>
-            How did the deal go?
+            {t("deals.reviews.howDidItGo")}
             <textarea name="text" rows={4} maxLength={REVIEW_TEXT_MAX} required />
           </label>
           {errors.text ? (
@@ -77,10 +89,15 @@ export function DealReviewsSection({
               {errors.review}
             </p>
           ) : null}
-          <button type="submit">Publish review</button>
+          <button type="submit">{t("deals.reviews.publish")}</button>
         </Form>
       ) : view.isParty && view.cannotWriteBecause && view.settled ? (
-        <p className="hint">{view.cannotWriteBecause}</p>
+        <p className="hint">
+          {t(`deals.errors.${view.cannotWriteBecauseCode ?? ""}`, {
+            days: REVIEW_PERIOD_DAYS,
+            defaultValue: view.cannotWriteBecause,
+          })}
+        </p>
       ) : null}
     </section>
   );

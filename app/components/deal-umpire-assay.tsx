@@ -2,7 +2,8 @@ import { Form } from "@remix-run/react";
 import type { DisputeView } from "~/domain/deals/disputes.ts";
 import { PAYABLE_METALS } from "~/domain/deals/settlement.ts";
 import { agreedAssay, assayExchangeFromJson } from "~/domain/deals/umpire-assay.ts";
-import { formatMoney } from "~/domain/money.ts";
+import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 
 /**
  * The umpire-assay parts of the deal page's dispute section (ADR 030): the fields of an umpire-assay
@@ -11,35 +12,46 @@ import { formatMoney } from "~/domain/money.ts";
  * proposed exchange, and the admin's form for the umpire's result.
  */
 
-const pct = (ppm: number | null | undefined) =>
-  ppm == null ? "" : `${(ppm / 10_000).toFixed(4).replace(/\.?0+$/, "")} %`;
+/** A result in ppm as a percentage, up to four decimals, in the page's language. */
+function usePct() {
+  const format = useFormat();
+  return (ppm: number | null | undefined) =>
+    ppm == null ? "" : format.percent(ppm / 10_000, { minDecimals: 0, maxDecimals: 4 });
+}
 
 export function UmpireAssayFields({ currency, wetKg }: { currency: string; wetKg: number }) {
+  const { t } = useTranslation();
   return (
     <fieldset className="stack" data-testid="umpire-assay-fields">
-      <legend>
-        Umpire assay (black mass): results in percent; leave a metal blank if it is not paid for
-      </legend>
+      <legend>{t("deals.assay.legend")}</legend>
       <label>
-        Wet weight (kg) <input name="assay_wetKg" inputMode="numeric" defaultValue={wetKg} />
+        {t("deals.assay.wetWeight")} <input name="assay_wetKg" inputMode="numeric" defaultValue={wetKg} />
       </label>
       <table className="data-table">
         <thead>
           <tr>
             <th scope="col" />
-            <th scope="col">Seller's result (%)</th>
-            <th scope="col">Buyer's result (%)</th>
-            <th scope="col">Splitting limit (%)</th>
-            <th scope="col">Payable (%)</th>
-            <th scope="col">Price per tonne of metal ({currency})</th>
+            <th scope="col">{t("deals.assay.sellerResult")}</th>
+            <th scope="col">{t("deals.assay.buyerResult")}</th>
+            <th scope="col">{t("deals.assay.splittingLimit")}</th>
+            <th scope="col">{t("deals.assay.payable")}</th>
+            <th scope="col">{t("deals.assay.pricePerTonne", { currency })}</th>
           </tr>
         </thead>
         <tbody>
           <tr>
-            <th scope="row">Moisture</th>
+            <th scope="row">{t("deals.assay.moisture")}</th>
             {["moisture_seller", "moisture_buyer", "moisture_limit"].map((name) => (
               <td key={name}>
-                <input name={name} inputMode="decimal" size={7} aria-label={name.replace("_", " ")} />
+                <input
+                  name={name}
+                  inputMode="decimal"
+                  size={7}
+                  aria-label={t("deals.assay.cell", {
+                    what: t("deals.assay.moistureLower"),
+                    column: t(`deals.assay.column.${name.split("_")[1]}`),
+                  })}
+                />
               </td>
             ))}
             <td />
@@ -54,7 +66,7 @@ export function UmpireAssayFields({ currency, wetKg }: { currency: string; wetKg
                     name={`${metal}_${f}`}
                     inputMode="decimal"
                     size={f === "price" ? 10 : 7}
-                    aria-label={`${metal} ${f}`}
+                    aria-label={t("deals.assay.cell", { what: metal, column: t(`deals.assay.column.${f}`) })}
                   />
                 </td>
               ))}
@@ -70,51 +82,73 @@ type ProposalView = DisputeView["proposals"][number];
 
 /** An umpire-assay proposal's exchange: each quantity, both results, the limit, and what it comes to. */
 export function UmpireAssaySummary({ proposal, currency }: { proposal: ProposalView; currency: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const pct = usePct();
   const stored = assayExchangeFromJson(proposal.assay);
   if (!stored) return null;
   const agreed = agreedAssay(stored.exchange, stored.umpire);
   const rows = [
-    { what: "Moisture", ...stored.exchange.moisture, extra: "" },
+    { key: "moisture", what: t("deals.assay.moisture"), ...stored.exchange.moisture, extra: "" },
     ...stored.exchange.metals.map((m) => ({
+      key: m.metal,
       what: m.metal,
       ...m,
-      extra: ` · payable ${(m.payableBp / 100).toFixed(2)} % at ${formatMoney({ amountMinor: m.priceMinorPerTonne, currency })}/t`,
+      extra: ` · ${t("deals.assay.payableAt", {
+        payable: format.percent(m.payableBp / 100, { minDecimals: 2, maxDecimals: 2 }),
+        price: format.money({ amountMinor: m.priceMinorPerTonne, currency }),
+      })}`,
     })),
   ];
   return (
     <ul data-testid="umpire-assay-summary">
-      <li>Wet weight {stored.exchange.wetKg.toLocaleString("en-US")} kg</li>
+      <li>{t("deals.assay.wetWeightIs", { weight: format.kg(stored.exchange.wetKg) })}</li>
       {rows.map((r) => (
-        <li key={r.what}>
-          {r.what}: seller {pct(r.sellerPpm)}, buyer {pct(r.buyerPpm)}, limit {pct(r.splittingLimitPpm)} —{" "}
+        <li key={r.key}>
+          {t("deals.assay.results", {
+            what: r.what,
+            seller: pct(r.sellerPpm),
+            buyer: pct(r.buyerPpm),
+            limit: pct(r.splittingLimitPpm),
+          })}{" "}
+          —{" "}
           {Math.abs(r.sellerPpm - r.buyerPpm) <= r.splittingLimitPpm
-            ? "within: the mean"
-            : "beyond: the umpire decides"}
+            ? t("deals.assay.within")
+            : t("deals.assay.beyond")}
           {r.extra}
         </li>
       ))}
-      {!agreed.ok ? <li>Waiting for the umpire's result for {agreed.needs.join(", ")}.</li> : null}
+      {!agreed.ok ? (
+        <li>
+          {t("deals.assay.waiting", {
+            what: agreed.needs.map((n) => (n === "moisture" ? t("deals.assay.moistureLower") : n)).join(", "),
+          })}
+        </li>
+      ) : null}
     </ul>
   );
 }
 
 /** The admin's form for the umpire's results, for the quantities beyond their splitting limit. */
 export function UmpireResultForm({ disputeId, proposal }: { disputeId: string; proposal: ProposalView }) {
+  const { t } = useTranslation();
   const stored = assayExchangeFromJson(proposal.assay);
   if (!stored) return null;
   const agreed = agreedAssay(stored.exchange, stored.umpire);
   if (agreed.ok) return null;
   return (
-    <Form method="post" className="inline-form" aria-label="Record the umpire's result">
+    <Form method="post" className="inline-form" aria-label={t("deals.assay.record")}>
       <input type="hidden" name="intent" value="dispute_umpire" />
       <input type="hidden" name="disputeId" value={disputeId} />
       {agreed.needs.map((what) => (
         <label key={what}>
-          Umpire's {what === "moisture" ? "moisture" : what} (%){" "}
+          {t("deals.assay.umpireResult", {
+            what: what === "moisture" ? t("deals.assay.moistureLower") : what,
+          })}{" "}
           <input name={`umpire_${what}`} inputMode="decimal" size={7} required />
         </label>
       ))}{" "}
-      <button type="submit">Record the umpire's result</button>
+      <button type="submit">{t("deals.assay.record")}</button>
     </Form>
   );
 }

@@ -1,4 +1,5 @@
 import type { PaymentSetupView } from "~/domain/deals/stripe-rail.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 
 interface BankInstructions {
   amount_remaining?: number;
@@ -29,46 +30,44 @@ export function StripePaymentPanel({
   isPayer: boolean;
   formatted: string;
 }) {
+  const { t } = useTranslation();
   if (view.state === "none") return null;
   if (view.state === "pending")
     return (
       <p className="notice" data-testid="payment-setup" role="status">
-        Payment set-up pending: Packloop is setting up the payment with Stripe. Nothing is lost if this takes
-        a while; reload the page in a minute.
+        {t("deals.stripe.pending")}
       </p>
     );
   if (view.state === "failed")
     return (
       <p className="error" data-testid="payment-setup" role="alert">
-        Stripe refused to set up this payment. The platform&rsquo;s administrators have been told.
+        {t("deals.stripe.failed")}
       </p>
     );
   if (!isPayer)
     return (
       <p data-testid="payment-setup">
-        The payer can pay {formatted}{" "}
-        {view.method === "checkout" ? "by card through Stripe" : "by bank transfer"}.
+        {view.method === "checkout"
+          ? t("deals.stripe.payerCanPayByCard", { amount: formatted })
+          : t("deals.stripe.payerCanPayByTransfer", { amount: formatted })}
       </p>
     );
   if (view.method === "checkout" && view.checkoutUrl)
     return (
       <p data-testid="payment-setup">
         <a className="button" href={view.checkoutUrl}>
-          Pay {formatted} by card
+          {t("deals.stripe.payByCard", { amount: formatted })}
         </a>
       </p>
     );
   const instructions = (view.instructions ?? {}) as BankInstructions;
   return (
     <div data-testid="payment-setup">
-      <p>
-        Pay {formatted} by bank transfer to the account below, quoting the reference exactly: the deal is
-        funded when Stripe reports the transfer.
-      </p>
+      <p>{t("deals.stripe.payByTransfer", { amount: formatted })}</p>
       <ul>
         {instructions.reference ? (
           <li>
-            Reference: <strong>{instructions.reference}</strong>
+            {t("deals.stripe.reference")} <strong>{instructions.reference}</strong>
           </li>
         ) : null}
         {(instructions.financial_addresses ?? []).flatMap(addressLines).map((line) => (

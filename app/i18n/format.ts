@@ -128,6 +128,10 @@ export function formatDateIn(
           hour: "2-digit",
           minute: "2-digit",
           ...(precision === "second" ? { second: "2-digit" } : {}),
+          // Korean on the 24-hour clock: Node's ICU writes its 12-hour day period "AM" where
+          // Chromium's writes "오전", so the server's text and the browser's first render differed
+          // (a hydration error on every Korean page with a time). The other languages agree.
+          ...(language === "ko" ? { hourCycle: "h23" as const } : {}),
           timeZone,
           timeZoneName: "short",
         }),

@@ -13,14 +13,23 @@ interface MatchLike {
 }
 
 /** `key`'s message in the page's language, for `meta`. */
-export function metaMessage(matches: readonly MatchLike[] | undefined, key: string): string {
+export function metaMessage(
+  matches: readonly MatchLike[] | undefined,
+  key: string,
+  values?: Record<string, string>,
+): string {
   const root = matches?.find((match) => match.id === "root")?.data as { language?: unknown } | undefined;
   const language = root && isLanguageCode(root.language) ? root.language : DEFAULT_LANGUAGE;
   const i18n = loadedI18n(language) ?? loadedI18n(DEFAULT_LANGUAGE);
-  return i18n ? i18n.t(key) : key;
+  if (!i18n) return key;
+  return values ? i18n.t(key, values) : i18n.t(key);
 }
 
 /** "Battery lots · Packloop", in the page's language. */
-export function translatedTitle(matches: readonly MatchLike[] | undefined, key: string): string {
-  return `${metaMessage(matches, key)} · Packloop`;
+export function translatedTitle(
+  matches: readonly MatchLike[] | undefined,
+  key: string,
+  values?: Record<string, string>,
+): string {
+  return `${metaMessage(matches, key, values)} · Packloop`;
 }

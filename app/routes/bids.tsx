@@ -3,14 +3,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
 import { DateTime } from "~/components/date-time.tsx";
 import { Money } from "~/components/money.tsx";
+import { SLOT, Slotted } from "~/components/slotted.tsx";
 import { VerificationBadge } from "~/components/verification-badge.tsx";
-import { MY_BID_STANDING_LABELS } from "~/domain/bidding/my-bid-standing.ts";
-import { SALE_MODE_LABELS } from "~/domain/codes.ts";
-import { LOT_STATUS_LABELS } from "~/domain/lot-lifecycle.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { listMyBids } from "~/models/bidding/my-bids.server.ts";
 import lotStyles from "~/styles/lots.css?url";
 
-export const meta: MetaFunction = () => [{ title: "My bids · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(matches, "bids.title") }];
 export const links = () => [{ rel: "stylesheet", href: lotStyles }];
 
 const PAGE_SIZE = 50;
@@ -39,40 +39,39 @@ function money(amountMinor: number | null, currency: string) {
 
 export default function MyBids() {
   const { rows, organizationName, canBid, page, pages, total } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  // Sale modes and lot statuses keep the lot pages' labels (lots.*); standings are bids.standing.<code>.
   return (
     <div className="stack lot-page" data-testid="my-bids">
       <div className="lot-header">
         <div>
-          <h1>My bids</h1>
-          <p>Every lot {organizationName} has bid on or asked to buy, newest activity first.</p>
+          <h1>{t("bids.title")}</h1>
+          <p>{t("bids.intro", { organization: organizationName })}</p>
         </div>
         <Link to="/lots" className="button">
-          Browse lots
+          {t("bids.browse")}
         </Link>
       </div>
       {rows.length === 0 ? (
         <p className="empty">
-          {canBid
-            ? "You have not bid on any lot yet."
-            : "Your organisation needs the buyer or recycler capability to bid."}{" "}
-          <Link to="/lots">Browse open lots</Link>
+          {canBid ? t("bids.empty") : t("bids.cannotBid")} <Link to="/lots">{t("bids.browseOpen")}</Link>
         </p>
       ) : (
         <table className="lot-table stack-table">
           <thead>
             <tr>
-              <th>Lot</th>
-              <th>Sale</th>
-              <th>Where you stand</th>
-              <th className="num">Your bid</th>
-              <th className="num">Current price</th>
-              <th>Closes</th>
+              <th>{t("bids.col.lot")}</th>
+              <th>{t("bids.col.sale")}</th>
+              <th>{t("bids.col.standing")}</th>
+              <th className="num">{t("bids.col.yourBid")}</th>
+              <th className="num">{t("bids.col.currentPrice")}</th>
+              <th>{t("bids.col.closes")}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={row.lotId} data-testid="my-bid-row">
-                <td data-label="Lot">
+                <td data-label={t("bids.col.lot")}>
                   <Link to={`/lots/${row.lotId}`}>{row.reference}</Link>
                   <br />
                   {row.title}
@@ -80,35 +79,39 @@ export default function MyBids() {
                   <span className="hint">{row.seller.name}</span>{" "}
                   <VerificationBadge status={row.seller.verificationStatus} organizationId={row.seller.id} />
                 </td>
-                <td data-label="Sale">
-                  {SALE_MODE_LABELS[row.saleMode]}
+                <td data-label={t("bids.col.sale")}>
+                  {t(`lots.saleMode.${row.saleMode}`)}
                   <br />
-                  <span className={`status status-${row.lotStatus}`}>{LOT_STATUS_LABELS[row.lotStatus]}</span>
+                  <span className={`status status-${row.lotStatus}`}>
+                    {t(`lots.status.${row.lotStatus}`)}
+                  </span>
                 </td>
-                <td data-label="Where you stand">
+                <td data-label={t("bids.col.standing")}>
                   <strong className={`standing standing-${row.standing}`}>
-                    {MY_BID_STANDING_LABELS[row.standing]}
+                    {t(`bids.standing.${row.standing}`)}
                   </strong>
                   {row.saleMode === "auction" && row.lotStatus === "open" ? (
                     <span className="hint">
                       <br />
-                      reserve {row.reserveMet ? "met" : "not met"}
+                      {row.reserveMet ? t("bids.reserveMet") : t("bids.reserveNotMet")}
                     </span>
                   ) : null}
                 </td>
-                <td className="num" data-label="Your bid">
+                <td className="num" data-label={t("bids.col.yourBid")}>
                   {money(row.yourBidMinor, row.currency)}
                   {row.yourMaxMinor !== null ? (
                     <span className="hint">
                       <br />
-                      max {money(row.yourMaxMinor, row.currency)}
+                      <Slotted text={t("bids.max", { amount: SLOT })}>
+                        {money(row.yourMaxMinor, row.currency)}
+                      </Slotted>
                     </span>
                   ) : null}
                 </td>
-                <td className="num" data-label="Current price">
+                <td className="num" data-label={t("bids.col.currentPrice")}>
                   {money(row.currentPriceMinor, row.currency)}
                 </td>
-                <td data-label="Closes">
+                <td data-label={t("bids.col.closes")}>
                   {row.closesAt ? <DateTime value={row.closesAt} testId="bid-closes-at" /> : "—"}
                 </td>
               </tr>
@@ -117,12 +120,10 @@ export default function MyBids() {
         </table>
       )}
       {pages > 1 ? (
-        <nav className="pager" aria-label="Pages">
-          {page > 1 ? <Link to={`?page=${page - 1}`}>← Newer</Link> : <span />}
-          <span>
-            Page {page} of {pages} · {total} lots
-          </span>
-          {page < pages ? <Link to={`?page=${page + 1}`}>Older →</Link> : <span />}
+        <nav className="pager" aria-label={t("bids.pages")}>
+          {page > 1 ? <Link to={`?page=${page - 1}`}>{t("bids.newer")}</Link> : <span />}
+          <span>{t("bids.pageOf", { page, pages, count: total })}</span>
+          {page < pages ? <Link to={`?page=${page + 1}`}>{t("bids.older")}</Link> : <span />}
         </nav>
       ) : null}
     </div>

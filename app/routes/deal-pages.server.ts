@@ -1,6 +1,8 @@
 // Page helpers of the deal pages (/deals, /deals/:id, /deals/statement.csv, /admin/deals).
-import { type Failure, invalid } from "~/domain/failure.ts";
+import type { TFunction } from "i18next";
+import { type Failure, failureFieldErrors, invalid } from "~/domain/failure.ts";
 import { parseMoneyInput } from "~/domain/money.ts";
+import { catalogueFor, translatorFor } from "~/i18n/i18n.server.ts";
 
 /**
  * The platform's bank account for manual transfers, from PLATFORM_BANK_DETAILS (one line per
@@ -88,4 +90,36 @@ export function statementCsv(
       .join(","),
   );
   return `${[header.join(","), ...lines].join("\r\n")}\r\n`;
+}
+
+/**
+ * A refused deal form's field errors in the page's language (ADR 054, 055): each message is worded
+ * from the catalogue by its code — `deals.errors.<CODE>` or `deals.errors.<CODE>_<variant>` where
+ * one code has several sentences, and a form field's `deals.errors.VALIDATION_<field>` — and only
+ * where the English catalogue's sentence is the model's own (so a reworded model message shows in
+ * English rather than a translation of something else). The model's English is the fallback; the
+ * JSON API never comes here.
+ */
+export function dealFormErrors(
+  t: TFunction,
+  failure: Failure,
+  values: Record<string, string> = {},
+): Record<string, string> {
+  const english = translatorFor("en");
+  const catalogue =
+    (catalogueFor("en") as { deals?: { errors?: Record<string, string> } }).deals?.errors ?? {};
+  const keys = Object.keys(catalogue);
+  const word = (field: string, message: string) => {
+    const candidates = keys.filter(
+      (key) =>
+        key === failure.code ||
+        key.startsWith(`${failure.code}_`) ||
+        (failure.code === "VALIDATION" && key.startsWith(`VALIDATION_${field}`)),
+    );
+    const key = candidates.find((k) => english(`deals.errors.${k}`, values) === message);
+    return key ? t(`deals.errors.${key}`, values) : message;
+  };
+  return Object.fromEntries(
+    Object.entries(failureFieldErrors(failure)).map(([field, message]) => [field, word(field, message)]),
+  );
 }

@@ -5,15 +5,20 @@ import { CheckoutReturnNotice } from "~/components/checkout-return.tsx";
 import { DateTime } from "~/components/date-time.tsx";
 import { DealDisputeSection } from "~/components/deal-dispute-section.tsx";
 import { DealReviewsSection } from "~/components/deal-reviews-section.tsx";
+import { SLOTS, Slots } from "~/components/deal-slots.tsx";
 import { Money, useLanguage } from "~/components/money.tsx";
+import { SLOT, Slotted } from "~/components/slotted.tsx";
 import { StripePaymentPanel } from "~/components/stripe-payment-panel.tsx";
-import { DEAL_STATUS_LABELS } from "~/domain/deals/deal-view.ts";
-import { MAX_DISPUTE_FORM_BYTES } from "~/domain/deals/disputes.ts";
-import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
+import { MAX_DISPUTE_FORM_BYTES, MAX_EVIDENCE_FILES } from "~/domain/deals/disputes.ts";
+import { type Failure, failureStatus } from "~/domain/failure.ts";
 import { MAX_DOCUMENT_BYTES } from "~/domain/lot-documents.ts";
 import type { MoneyLike } from "~/domain/money.ts";
-import { readReviewInput } from "~/domain/reputation/reviews.ts";
+import { REVIEW_PERIOD_DAYS, readReviewInput } from "~/domain/reputation/reviews.ts";
 import { formatMoneyIn } from "~/i18n/format.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { takeDealStep } from "~/models/deals/deal-actions.server.ts";
 import { getDeal } from "~/models/deals/deal-read.server.ts";
 import { evidenceOfDeal } from "~/models/deals/dispute-evidence.server.ts";
@@ -22,12 +27,19 @@ import { paymentSetupView } from "~/models/deals/stripe-payments.server.ts";
 import { dealReviews, writeReview } from "~/models/reputation/reviews.server.ts";
 import { readFormWithFiles } from "~/utils/multipart.server.ts";
 import { disputeFormAction, isDisputeIntent } from "./deal-disputes.server.ts";
-import { platformBankDetails, readKg } from "./deal-pages.server.ts";
+import { dealFormErrors, platformBankDetails, readKg } from "./deal-pages.server.ts";
+
+/** The numbers the models' refusals name, for wording them from the catalogue (ADR 055). */
+const sentenceValues = { days: String(REVIEW_PERIOD_DAYS), max: String(MAX_EVIDENCE_FILES) };
 
 const DISPUTABLE = ["funded", "in_transit", "received", "provisionally_released", "final_assessment"];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Deal ${data.deal.reference} · Packloop` : "Deal · Packloop" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? translatedTitle(matches, "deals.page.title", { reference: data.deal.reference })
+      : translatedTitle(matches, "deals.page.titleUnknown"),
+  },
 ];
 
 /** One deal: its terms, money (every amount from the ledger), timeline and the viewer's next step. */
@@ -93,18 +105,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     isPlatformAdmin: actor.isPlatformAdmin,
   };
   const intent = String(form.get("intent") ?? "");
+  // Refusals in the page's language, worded by code (ADR 054, 055); the API keeps the English.
+  const t = pageTranslator(request, actor.user?.language);
+  const refused = (failure: Failure, currency?: string) =>
+    data(
+      { errors: dealFormErrors(t, failure, { ...sentenceValues, currency: currency ?? "" }) },
+      { status: failureStatus(failure.code) },
+    );
   if (intent === "review_write") {
     const input = readReviewInput({ rating: form.get("rating"), text: form.get("text") });
     const written = input.ok ? await writeReview(params.dealId ?? "", person, input.value) : input;
-    if (!written.ok)
-      return data({ errors: failureFieldErrors(written) }, { status: failureStatus(written.code) });
+    if (!written.ok) return refused(written);
     return { errors: null };
   }
   if (isDisputeIntent(intent)) {
     const found = await getDeal(params.dealId ?? "", person);
     if (!found) throw new Response("No such deal.", { status: 404 });
     const done = await disputeFormAction(intent, form, files, found.id, found.currency, person);
-    if (!done.ok) return data({ errors: failureFieldErrors(done) }, { status: failureStatus(done.code) });
+    if (!done.ok) return refused(done, found.currency);
     return { errors: null };
   }
   let result: Awaited<ReturnType<typeof takeDealStep>>;
@@ -112,30 +130,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     result = await takeDealStep(params.dealId ?? "", person, { step });
   } else if (step === "receipt_recorded" || step === "final_figures_recorded") {
     const kg = readKg(form, "kg");
-    if (!kg.ok) return data({ errors: failureFieldErrors(kg) }, { status: 400 });
+    if (!kg.ok) return data({ errors: dealFormErrors(t, kg) }, { status: 400 });
     result = await takeDealStep(params.dealId ?? "", person, { step, kg: kg.kg });
   } else {
-    return data({ errors: { form: "Unknown step." } }, { status: 400 });
+    return data({ errors: { form: t("deals.errors.unknownStep") } }, { status: 400 });
   }
-  if (!result.ok) return data({ errors: failureFieldErrors(result) }, { status: failureStatus(result.code) });
+  if (!result.ok) return refused(result);
   return { errors: null };
 }
-
-const EVENT_LABELS: Record<string, string> = {
-  deal_created: "Deal opened",
-  payment_received: "Payment received",
-  payment_deadline_passed: "Payment deadline passed",
-  cancelled_by_admin: "Cancelled",
-  source_ended: "Cancelled: the booking ended",
-  shipment_departed: "Shipped",
-  receipt_recorded: "Received",
-  provisional_released: "Provisional share released",
-  final_figures_recorded: "Final figures recorded",
-  inspection_window_closed: "Settled",
-  dispute_opened: "Dispute opened",
-  dispute_withdrawn: "Dispute withdrawn",
-  dispute_resolved: "Dispute resolved",
-};
 
 export default function DealPage() {
   const { deal, checkoutReturn, bank, stripe, disputes, evidence, dispute, reviews } =
@@ -144,30 +146,33 @@ export default function DealPage() {
   const errors: Record<string, string> = result?.errors ?? {};
   // Every amount with its ISO code (issue 14): the page can show two currencies (ADR 051).
   const language = useLanguage();
+  const { t } = useTranslation();
+  const format = useFormat();
   const m = (money: MoneyLike) => formatMoneyIn(language, money);
-  const figures: [string, string, { amountMinor: number; currency: string }][] = [
-    ["due", "Due from the payer", deal.amount],
-    ["paid", "Paid", deal.ledger.paid],
-    ["held", "Held by the platform", deal.ledger.held],
-    ["released", "Released to the payee", deal.ledger.released],
-    ["fees", "Platform commission", deal.ledger.fees],
-    ["refunded", "Refunds owed to the payer", deal.ledger.refunded],
-    ["paid-out", "Transferred to the payee", deal.ledger.paidOut],
-    ["refunded-out", "Refunded to the payer", deal.ledger.refundedOut],
+  // Keyed by the figure's test id; the label is deals.money.<key>.
+  const figures: [string, { amountMinor: number; currency: string }][] = [
+    ["due", deal.amount],
+    ["paid", deal.ledger.paid],
+    ["held", deal.ledger.held],
+    ["released", deal.ledger.released],
+    ["fees", deal.ledger.fees],
+    ["refunded", deal.ledger.refunded],
+    ["paid-out", deal.ledger.paidOut],
+    ["refunded-out", deal.ledger.refundedOut],
   ];
   return (
     <div className="stack">
       <h1>
-        Deal {deal.reference}{" "}
+        {t("deals.page.heading", { reference: deal.reference })}{" "}
         <span className="badge" data-testid="deal-status">
-          {DEAL_STATUS_LABELS[deal.status]}
+          {t(`deals.status.${deal.status}`)}
         </span>
       </h1>
       <p>
         <Link to={`/lots/${deal.lotId}`}>
           {deal.lot.reference} {deal.lot.title}
         </Link>{" "}
-        · {deal.payer.name} pays {deal.payee.name} · {deal.incoterm}
+        · {t("deals.page.parties", { payer: deal.payer.name, payee: deal.payee.name })} · {deal.incoterm}
       </p>
       {errors.form || errors.kg ? (
         <p className="form-error" role="alert">
@@ -181,22 +186,30 @@ export default function DealPage() {
       ) : null}
       {deal.nextSteps.length > 0 ? (
         <section className="card" aria-labelledby="next-heading">
-          <h2 id="next-heading">Your next step</h2>
+          <h2 id="next-heading">{t("deals.page.nextStep")}</h2>
           {deal.nextSteps.map((s) =>
             s.event === "pay" && checkoutReturn ? (
               // Paid at Checkout a moment ago: the notice above waits for Stripe's webhook.
               <p key={s.event} className="hint">
-                Waiting for Stripe to confirm the payment.
+                {t("deals.page.waitingForStripe")}
               </p>
             ) : s.event === "pay" && stripe.state !== "none" ? (
               <StripePaymentPanel key={s.event} view={stripe} isPayer formatted={m(deal.amount)} />
             ) : s.event === "pay" ? (
               <div key={s.event} data-testid="payment-instructions">
                 <p>
-                  Transfer <strong>{m(deal.amount)}</strong> by <DateTime value={deal.paymentDueAt} />,
-                  quoting the reference{" "}
-                  <strong data-testid="payment-reference">{deal.paymentReference}</strong>. Unpaid by then,
-                  the deal lapses and the lot passes to the next bidder.
+                  <Slots
+                    text={t("deals.page.transfer", { amount: SLOTS.a, time: SLOTS.b, reference: SLOTS.c })}
+                    slots={{
+                      a: (
+                        <strong>
+                          <Money money={deal.amount} />
+                        </strong>
+                      ),
+                      b: <DateTime value={deal.paymentDueAt} />,
+                      c: <strong data-testid="payment-reference">{deal.paymentReference}</strong>,
+                    }}
+                  />
                 </p>
                 {bank ? (
                   <>
@@ -207,27 +220,24 @@ export default function DealPage() {
                     </ul>
                     <p>
                       <a href={`/deals/${deal.id}/pro-forma.pdf`} data-testid="pro-forma-link">
-                        Pro-forma invoice (PDF)
+                        {t("deals.page.proForma")}
                       </a>
                     </p>
                   </>
                 ) : (
-                  <p className="hint">
-                    The platform's bank details are not configured on this server (PLATFORM_BANK_DETAILS); ask
-                    the platform for them.
-                  </p>
+                  <p className="hint">{t("deals.page.noBankDetails")}</p>
                 )}
               </div>
             ) : s.event === "record_payment" ? (
               <p key={s.event}>
-                <Link to="/admin/deals">Record the incoming wire</Link>
+                <Link to="/admin/deals">{t("deals.step.record_payment")}</Link>
               </p>
             ) : (
               <Form method="post" key={s.event} className="inline-form">
                 <input type="hidden" name="step" value={s.event} />
                 {s.needsKg ? (
                   <label>
-                    Net weight (kg){" "}
+                    {t("deals.page.netWeight")}{" "}
                     <input
                       name="kg"
                       inputMode="numeric"
@@ -236,7 +246,7 @@ export default function DealPage() {
                     />
                   </label>
                 ) : null}{" "}
-                <button type="submit">{s.label}</button>
+                <button type="submit">{t(`deals.step.${s.event}`, { defaultValue: s.label })}</button>
               </Form>
             ),
           )}
@@ -244,13 +254,13 @@ export default function DealPage() {
       ) : null}
 
       <section className="card" aria-labelledby="money-heading">
-        <h2 id="money-heading">Money</h2>
-        <p className="hint">Every amount below is read from the platform's double-entry ledger.</p>
+        <h2 id="money-heading">{t("deals.money.heading")}</h2>
+        <p className="hint">{t("deals.money.fromLedger")}</p>
         <table className="data-table">
           <tbody>
-            {figures.map(([key, label, amount]) => (
+            {figures.map(([key, amount]) => (
               <tr key={key}>
-                <th scope="row">{label}</th>
+                <th scope="row">{t(`deals.money.${key}`)}</th>
                 <td>
                   <Money money={amount} testId={`money-${key}`} />
                 </td>
@@ -259,15 +269,20 @@ export default function DealPage() {
           </tbody>
         </table>
         <p className="hint">
-          Price {m(deal.pricePerTonne)}/t × {(deal.massKg / 1000).toFixed(3)} t. Commission{" "}
-          {(deal.commission.rateBp / 100).toFixed(2)} % of the final value, kept from the payee (about{" "}
-          {m(deal.commission.estimate)} at the contracted weight). On receipt{" "}
-          {(deal.provisionalShareBp / 100).toFixed(0)} % of the value at the received weight is released; the
-          rest settles {deal.inspectionDays} days after the final figures unless a party disputes.
+          {t("deals.money.terms", {
+            price: m(deal.pricePerTonne),
+            tonnes: format.kgAsTonnes(deal.massKg, { minDecimals: 3, maxDecimals: 3 }),
+            rate: format.percent(deal.commission.rateBp / 100, { minDecimals: 2, maxDecimals: 2 }),
+            estimate: m(deal.commission.estimate),
+            share: format.percent(deal.provisionalShareBp / 100, { minDecimals: 0, maxDecimals: 0 }),
+            count: deal.inspectionDays,
+          })}
           {deal.inspectionClosesAt ? (
             <>
               {" "}
-              The inspection window closes <DateTime value={deal.inspectionClosesAt} />.
+              <Slotted text={t("deals.money.windowCloses", { time: SLOT })}>
+                <DateTime value={deal.inspectionClosesAt} />
+              </Slotted>
             </>
           ) : null}
         </p>
@@ -295,17 +310,20 @@ export default function DealPage() {
       ) : null}
 
       <section className="card" aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading">Timeline</h2>
+        <h2 id="timeline-heading">{t("deals.timeline.heading")}</h2>
         <ol className="timeline">
           {deal.milestones.map((e) => (
             <li key={e.sequence} data-testid="deal-milestone">
-              <strong>{EVENT_LABELS[e.event] ?? e.event}</strong> · <DateTime value={e.at} /> · by{" "}
-              {e.by.replaceAll("_", " ")}
+              <strong>{t(`deals.event.${e.event}`, { defaultValue: e.event })}</strong> ·{" "}
+              <DateTime value={e.at} /> ·{" "}
+              {t("deals.timeline.by", {
+                who: t(`deals.actor.${e.by}`, { defaultValue: e.by.replaceAll("_", " ") }),
+              })}
               {e.data && typeof e.data.formula === "string" ? (
                 <div className="hint">{e.data.formula}</div>
               ) : null}
               {e.data && typeof e.data.reference === "string" ? (
-                <div className="hint">Reference {e.data.reference}</div>
+                <div className="hint">{t("deals.timeline.reference", { reference: e.data.reference })}</div>
               ) : null}
               {e.data && typeof e.data.finalValue === "string" ? (
                 <div className="hint">{e.data.finalValue}</div>
@@ -321,15 +339,16 @@ export default function DealPage() {
         </ol>
         {deal.payments.length > 0 ? (
           <table className="data-table">
-            <caption>Ledger</caption>
+            <caption>{t("deals.ledger.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Entry</th>
-                <th scope="col">Postings (debit +, credit −)</th>
+                <th scope="col">{t("deals.ledger.date")}</th>
+                <th scope="col">{t("deals.ledger.entry")}</th>
+                <th scope="col">{t("deals.ledger.postings")}</th>
               </tr>
             </thead>
             <tbody>
+              {/* The ledger's own record, as the statement CSV has it: memos and account codes stay as written. */}
               {deal.payments.map((t) => (
                 <tr key={t.id} data-testid="ledger-line">
                   <td>

@@ -3,10 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
 import { DateTime } from "~/components/date-time.tsx";
 import { Money } from "~/components/money.tsx";
-import { DEAL_STATUS_LABELS } from "~/domain/deals/deal-view.ts";
+import { SLOT, Slotted } from "~/components/slotted.tsx";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { listDeals } from "~/models/deals/deal-read.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Deals · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(matches, "deals.list.title") }];
 
 /** The organisation's deals, those waiting for it first (issue 11 item 7). */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,6 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Deals() {
   const { deals, organizationId } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   const waiting = deals.filter((d) => d.nextSteps.length > 0);
   const others = deals.filter((d) => d.nextSteps.length === 0);
   const table = (rows: typeof deals, caption: string) => (
@@ -24,12 +27,12 @@ export default function Deals() {
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Deal</th>
-          <th scope="col">Lot</th>
-          <th scope="col">You are</th>
-          <th scope="col">Status</th>
-          <th scope="col">Amount</th>
-          <th scope="col">Next step</th>
+          <th scope="col">{t("deals.list.deal")}</th>
+          <th scope="col">{t("deals.list.lot")}</th>
+          <th scope="col">{t("deals.list.youAre")}</th>
+          <th scope="col">{t("deals.list.status")}</th>
+          <th scope="col">{t("deals.list.amount")}</th>
+          <th scope="col">{t("deals.list.nextStep")}</th>
         </tr>
       </thead>
       <tbody>
@@ -43,23 +46,23 @@ export default function Deals() {
             </td>
             <td>
               {deal.payer.id === organizationId
-                ? `Payer (to ${deal.payee.name})`
+                ? t("deals.list.payerTo", { name: deal.payee.name })
                 : deal.payee.id === organizationId
-                  ? `Payee (from ${deal.payer.name})`
-                  : "Receiving facility"}
+                  ? t("deals.list.payeeFrom", { name: deal.payer.name })
+                  : t("deals.list.receivingFacility")}
             </td>
             <td>
-              <span className="badge">{DEAL_STATUS_LABELS[deal.status]}</span>
+              <span className="badge">{t(`deals.status.${deal.status}`)}</span>
             </td>
             <td>
               <Money money={deal.amount} />
             </td>
             <td>
-              {deal.nextSteps.map((s) => s.label).join("; ") ||
+              {deal.nextSteps.map((s) => t(`deals.step.${s.event}`, { defaultValue: s.label })).join("; ") ||
                 (deal.status === "awaiting_payment" ? (
-                  <>
-                    Payment due <DateTime value={deal.paymentDueAt} />
-                  </>
+                  <Slotted text={t("deals.list.paymentDue", { time: SLOT })}>
+                    <DateTime value={deal.paymentDueAt} />
+                  </Slotted>
                 ) : (
                   "—"
                 ))}
@@ -71,14 +74,15 @@ export default function Deals() {
   );
   return (
     <div className="stack">
-      <h1>Deals</h1>
+      <h1>{t("deals.list.title")}</h1>
       <p>
-        Every confirmed award and accepted booking becomes a deal: paid, held, released on receipt and settled
-        on the final figures. <a href="/deals/statement.csv">Download your statement (CSV)</a>
+        {t("deals.list.intro")} <a href="/deals/statement.csv">{t("deals.list.statement")}</a>
       </p>
-      {deals.length === 0 ? <p className="empty">No deals yet.</p> : null}
-      {waiting.length > 0 ? table(waiting, "Waiting for you") : null}
-      {others.length > 0 ? table(others, waiting.length > 0 ? "Other deals" : "Your deals") : null}
+      {deals.length === 0 ? <p className="empty">{t("deals.list.empty")}</p> : null}
+      {waiting.length > 0 ? table(waiting, t("deals.list.waiting")) : null}
+      {others.length > 0
+        ? table(others, waiting.length > 0 ? t("deals.list.others") : t("deals.list.yours"))
+        : null}
     </div>
   );
 }

@@ -3,13 +3,15 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
 import { DateTime } from "~/components/date-time.tsx";
 import { WatchButton } from "~/components/lot/watch-button.tsx";
-import { LOT_STATUS_LABELS } from "~/domain/lot-lifecycle.ts";
-import { formatMoney } from "~/domain/money.ts";
+import { MaybeMoney } from "~/components/money.tsx";
+import { SLOT, Slotted } from "~/components/slotted.tsx";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { listWatchedLots } from "~/models/lot-watch.server.ts";
 import notificationStyles from "~/styles/notifications.css?url";
 
 export const links = () => [{ rel: "stylesheet", href: notificationStyles }];
-export const meta: MetaFunction = () => [{ title: "Watchlist · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(matches, "watchlist.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireActor(request);
@@ -18,28 +20,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Watchlist() {
   const { lots } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <div className="stack" data-testid="watchlist">
-      <h1>Watchlist</h1>
-      <p>
-        Lots you watch, soonest closing first. You are told when one is ending soon and when its questions are
-        answered; bidding on a lot or asking about it watches it for you.
-      </p>
+      <h1>{t("watchlist.title")}</h1>
+      <p>{t("watchlist.intro")}</p>
       {lots.length === 0 ? (
         <p className="empty">
-          You are not watching any lots. Open a lot from <Link to="/lots">the lots</Link> and choose “Watch”.
+          <Slotted text={t("watchlist.empty", { lots: SLOT })}>
+            <Link to="/lots">{t("watchlist.theLots")}</Link>
+          </Slotted>
         </p>
       ) : (
         <table>
           <thead>
             <tr>
-              <th scope="col">Lot</th>
-              <th scope="col">Status</th>
-              <th scope="col">Price</th>
-              <th scope="col">Bids</th>
-              <th scope="col">Closes</th>
+              <th scope="col">{t("watchlist.col.lot")}</th>
+              <th scope="col">{t("watchlist.col.status")}</th>
+              <th scope="col">{t("watchlist.col.price")}</th>
+              <th scope="col">{t("watchlist.col.bids")}</th>
+              <th scope="col">{t("watchlist.col.closes")}</th>
               <th scope="col">
-                <span className="hint">Watch</span>
+                <span className="hint">{t("watchlist.col.watch")}</span>
               </th>
             </tr>
           </thead>
@@ -52,9 +54,11 @@ export default function Watchlist() {
                   </Link>
                 </td>
                 <td>
-                  <span className={`status status-${lot.status}`}>{LOT_STATUS_LABELS[lot.status]}</span>
+                  <span className={`status status-${lot.status}`}>{t(`lots.status.${lot.status}`)}</span>
                 </td>
-                <td>{lot.price ? formatMoney(lot.price) : "—"}</td>
+                <td>
+                  <MaybeMoney money={lot.price} />
+                </td>
                 <td>{lot.saleMode === "fixed" ? "—" : lot.bidCount}</td>
                 <td>{lot.closesAt ? <DateTime value={lot.closesAt} /> : "—"}</td>
                 <td>

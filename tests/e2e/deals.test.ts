@@ -91,6 +91,40 @@ describe("a deal paid by bank transfer", () => {
     }
     // The seller's next step: mark the lot as shipped.
     expect(await seller.getByRole("button", { name: "Mark as shipped" }).count()).toBe(1);
+
+    // The same deal for a reader whose browser asks for Korean (issue 14): /deals and the deal page
+    // in Korean — titles, headings, the status by its code, the ledger's labels — the amounts still
+    // with their ISO code; then the buyer's /bids and /watchlist. The fixture fails the test on a
+    // console error, so the server's Korean and the browser's first render must agree.
+    const korean = await browser.newPage({ locale: "ko-KR" });
+    await login(korean, DEMO_ACCOUNTS.buyer);
+    await korean.goto("/deals");
+    expect(await korean.locator("html").getAttribute("lang")).toBe("ko");
+    expect(await korean.title()).toBe("거래 · Packloop");
+    expect((await korean.locator("h1").first().textContent())?.trim()).toBe("거래");
+    const koreanRow = korean.locator('[data-testid="deal-row"]', { hasText: title });
+    expect((await koreanRow.locator(".badge").textContent())?.trim()).toBe("입금 완료");
+    expect(await koreanRow.textContent()).toContain("지급인(");
+    expect(await koreanRow.textContent()).toContain("AUD\u00a08,500.00");
+    await korean.goto(dealUrl);
+    expect(await korean.title()).toMatch(/^거래 DL-\d{6} · Packloop$/);
+    expect(await text(korean, "deal-status")).toBe("입금 완료");
+    expect(await korean.locator("#money-heading").textContent()).toBe("자금");
+    expect(await korean.locator("#timeline-heading").textContent()).toBe("진행 내역");
+    expect(await korean.locator("th", { hasText: "플랫폼 예치금" }).count()).toBe(1);
+    expect(await text(korean, "money-held")).toBe("AUD\u00a08,500.00");
+    expect(await korean.getByTestId("deal-milestone").first().textContent()).toContain("거래 개시");
+    await korean.goto("/bids");
+    expect(await korean.title()).toBe("내 입찰 · Packloop");
+    expect(
+      await korean
+        .locator('[data-testid="my-bid-row"]', { hasText: title })
+        .locator("td")
+        .nth(1)
+        .textContent(),
+    ).toContain("고정가");
+    await korean.goto("/watchlist");
+    expect((await korean.locator("h1").first().textContent())?.trim()).toBe("관심 목록");
   });
 });
 

@@ -24,6 +24,8 @@ export interface DealReviewsView {
   published: boolean;
   canWrite: boolean;
   cannotWriteBecause: string | null;
+  /** The refusal's code, so the page words it in its language (the message is the English fallback). */
+  cannotWriteBecauseCode: string | null;
   /** Only the reviews this viewer may see. */
   reviews: DealReviewView[];
 }

@@ -161,6 +161,7 @@ export async function dealReviews(
     published,
     canWrite: refusal === null,
     cannotWriteBecause: refusal?.message ?? null,
+    cannotWriteBecauseCode: refusal?.code ?? null,
     reviews,
   };
 }
