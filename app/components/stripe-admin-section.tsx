@@ -1,6 +1,8 @@
 import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { DateTime } from "~/components/date-time.tsx";
-import { formatMoney } from "~/domain/money.ts";
+import { SLOT, Slotted } from "~/components/slotted.tsx";
+import { useFormat } from "~/i18n/use-format.ts";
 
 interface Props {
   exceptions: Array<{
@@ -29,22 +31,24 @@ interface Props {
  * payments-outbox commands that failed or keep failing. Nothing here is applied automatically.
  */
 export function StripeAdminSection({ exceptions, stuck }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <section className="card" aria-labelledby="stripe-heading" data-testid="stripe-exceptions">
-      <h2 id="stripe-heading">Stripe: exceptions and stuck payments</h2>
+      <h2 id="stripe-heading">{t("admin.stripe.title")}</h2>
       {exceptions.length === 0 && stuck.length === 0 ? (
-        <p className="empty">Nothing needs attention.</p>
+        <p className="empty">{t("admin.stripe.empty")}</p>
       ) : null}
       {exceptions.map((e) => (
         <article key={e.id}>
           <p>
             <strong>{e.code}</strong> · {e.eventType} <code>{e.eventId}</code> ·{" "}
             <DateTime value={e.createdAt} />
-            {e.amount ? ` · ${formatMoney(e.amount)}` : ""}
+            {e.amount ? ` · ${format.money(e.amount)}` : ""}
             {e.dealId ? (
               <>
                 {" "}
-                · <Link to={`/deals/${e.dealId}`}>deal</Link>
+                · <Link to={`/deals/${e.dealId}`}>{t("admin.stripe.deal")}</Link>
               </>
             ) : null}
           </p>
@@ -53,7 +57,7 @@ export function StripeAdminSection({ exceptions, stuck }: Props) {
             <input type="hidden" name="intent" value="resolve_exception" />
             <input type="hidden" name="exceptionId" value={e.id} />
             <button type="submit" className="button-link">
-              Mark as dealt with
+              {t("admin.stripe.dealtWith")}
             </button>
           </Form>
         </article>
@@ -61,12 +65,19 @@ export function StripeAdminSection({ exceptions, stuck }: Props) {
       {stuck.map((c) => (
         <article key={c.id}>
           <p>
-            <strong>{c.kind.replaceAll("_", " ")}</strong> {c.status} after {c.attempts} attempts ·{" "}
-            <Link to={`/deals/${c.dealId}`}>deal</Link>
+            <strong>{t(`admin.stripe.kind.${c.kind}`, { defaultValue: c.kind.replaceAll("_", " ") })}</strong>{" "}
+            {t("admin.stripe.attempts", {
+              count: c.attempts,
+              status: t(`admin.stripe.status.${c.status}`, { defaultValue: c.status }),
+            })}{" "}
+            · <Link to={`/deals/${c.dealId}`}>{t("admin.stripe.deal")}</Link>
             {c.status === "pending" ? (
               <>
                 {" "}
-                · next attempt <DateTime value={c.nextAttemptAt} />
+                ·{" "}
+                <Slotted text={t("admin.stripe.nextAttempt", { at: SLOT })}>
+                  <DateTime value={c.nextAttemptAt} />
+                </Slotted>
               </>
             ) : null}
           </p>
@@ -76,7 +87,7 @@ export function StripeAdminSection({ exceptions, stuck }: Props) {
               <input type="hidden" name="intent" value="retry_command" />
               <input type="hidden" name="commandId" value={c.id} />
               <button type="submit" className="button-link">
-                Try again
+                {t("admin.stripe.retry")}
               </button>
             </Form>
           ) : null}

@@ -220,7 +220,8 @@ export default function AdminDeals() {
         {disputes.map((d) => (
           <article key={d.id} className="card" data-testid="escalated-dispute">
             <p>
-              <Link to={`/deals/${d.dealId}`}>{d.dealReference}</Link> · {d.reasonLabel} ·{" "}
+              <Link to={`/deals/${d.dealId}`}>{d.dealReference}</Link> ·{" "}
+              {t(`admin.deals.disputeReason.${d.reason}`, { defaultValue: d.reasonLabel })} ·{" "}
               {t("admin.deals.dealValue", {
                 amount: format.money({ amountMinor: BigInt(d.totalMinor), currency: d.currency }),
               })}
