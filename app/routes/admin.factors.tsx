@@ -82,10 +82,9 @@ function problemMessage(t: TFunction, definition: FactorDefinition, problem: Fac
   if (problem === "unknown_key") return t("admin.factors.errors.chooseFactor");
   if (problem === "too_precise") return t("admin.factors.errors.too_precise");
   const range = { min: definition.min, max: definition.max, unit: definition.unit };
-  return t(
-    `admin.factors.errors.${problem === "not_whole" ? "not_whole" : problem === "not_a_number" ? "not_a_number" : "out_of_range"}`,
-    range,
-  );
+  // Below or above the bounds read alike: the range is the help either way.
+  const key = problem === "below_min" || problem === "above_max" ? "out_of_range" : problem;
+  return t(`admin.factors.errors.${key}`, range);
 }
 
 function isRealDate(day: string): boolean {
