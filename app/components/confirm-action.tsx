@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { type ReactNode, useId, useRef } from "react";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import "./confirm-action.css";
 
 /**
@@ -58,6 +59,7 @@ export function ConfirmAction({
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const { t } = useTranslation();
   return (
     <>
       <Form method="post" className="inline-form">
@@ -88,7 +90,7 @@ export function ConfirmAction({
             {text.confirmLabel}
           </button>
           <button type="button" className="button-secondary" onClick={() => dialog.current?.close()}>
-            Cancel
+            {t("confirm.cancel")}
           </button>
         </Form>
       </dialog>
@@ -111,6 +113,7 @@ export function ConfirmStep({
   children?: ReactNode;
 }) {
   const titleId = useId();
+  const { t } = useTranslation();
   return (
     <section
       className="card confirm-step"
@@ -128,7 +131,7 @@ export function ConfirmStep({
           {text.confirmLabel}
         </button>
         <Link to={cancelTo} className="button button-secondary">
-          Cancel
+          {t("confirm.cancel")}
         </Link>
       </Form>
     </section>

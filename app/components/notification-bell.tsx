@@ -1,5 +1,6 @@
 import { NavLink } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { useTranslation } from "~/i18n/use-translation.ts";
 
 /**
  * The header's bell: a link to /notifications whose accessible name says how many are unread.
@@ -13,6 +14,7 @@ import { useEffect, useState } from "react";
  * each navigation.
  */
 export function NotificationBell({ unread: loaded }: { unread: number }) {
+  const { t } = useTranslation();
   const [unread, setUnread] = useState(loaded);
   useEffect(() => setUnread(loaded), [loaded]);
   useEffect(() => {
@@ -77,7 +79,7 @@ export function NotificationBell({ unread: loaded }: { unread: number }) {
       channel?.close();
     };
   }, []);
-  const label = unread > 0 ? `Notifications, ${unread} unread` : "Notifications, none unread";
+  const label = unread > 0 ? t("notificationsPage.bell", { count: unread }) : t("notificationsPage.bellNone");
   return (
     <NavLink to="/notifications" className="notification-bell" aria-label={label} title={label}>
       <svg

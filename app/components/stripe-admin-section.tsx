@@ -35,9 +35,9 @@ export function StripeAdminSection({ exceptions, stuck }: Props) {
   const format = useFormat();
   return (
     <section className="card" aria-labelledby="stripe-heading" data-testid="stripe-exceptions">
-      <h2 id="stripe-heading">{t("deals.stripeAdmin.heading")}</h2>
+      <h2 id="stripe-heading">{t("admin.stripe.title")}</h2>
       {exceptions.length === 0 && stuck.length === 0 ? (
-        <p className="empty">{t("deals.stripeAdmin.empty")}</p>
+        <p className="empty">{t("admin.stripe.empty")}</p>
       ) : null}
       {exceptions.map((e) => (
         <article key={e.id}>
@@ -48,7 +48,7 @@ export function StripeAdminSection({ exceptions, stuck }: Props) {
             {e.dealId ? (
               <>
                 {" "}
-                · <Link to={`/deals/${e.dealId}`}>{t("deals.stripeAdmin.deal")}</Link>
+                · <Link to={`/deals/${e.dealId}`}>{t("admin.stripe.deal")}</Link>
               </>
             ) : null}
           </p>
@@ -57,7 +57,7 @@ export function StripeAdminSection({ exceptions, stuck }: Props) {
             <input type="hidden" name="intent" value="resolve_exception" />
             <input type="hidden" name="exceptionId" value={e.id} />
             <button type="submit" className="button-link">
-              {t("deals.stripeAdmin.resolve")}
+              {t("admin.stripe.dealtWith")}
             </button>
           </Form>
         </article>
@@ -65,17 +65,17 @@ export function StripeAdminSection({ exceptions, stuck }: Props) {
       {stuck.map((c) => (
         <article key={c.id}>
           <p>
-            <strong>{c.kind.replaceAll("_", " ")}</strong>{" "}
-            {t("deals.stripeAdmin.attempts", {
-              status: t(`deals.stripeAdmin.status.${c.status}`, { defaultValue: c.status }),
+            <strong>{t(`admin.stripe.kind.${c.kind}`, { defaultValue: c.kind.replaceAll("_", " ") })}</strong>{" "}
+            {t("admin.stripe.attempts", {
               count: c.attempts,
+              status: t(`admin.stripe.status.${c.status}`, { defaultValue: c.status }),
             })}{" "}
-            · <Link to={`/deals/${c.dealId}`}>{t("deals.stripeAdmin.deal")}</Link>
+            · <Link to={`/deals/${c.dealId}`}>{t("admin.stripe.deal")}</Link>
             {c.status === "pending" ? (
               <>
                 {" "}
                 ·{" "}
-                <Slotted text={t("deals.stripeAdmin.nextAttempt", { time: SLOT })}>
+                <Slotted text={t("admin.stripe.nextAttempt", { at: SLOT })}>
                   <DateTime value={c.nextAttemptAt} />
                 </Slotted>
               </>
@@ -87,7 +87,7 @@ export function StripeAdminSection({ exceptions, stuck }: Props) {
               <input type="hidden" name="intent" value="retry_command" />
               <input type="hidden" name="commandId" value={c.id} />
               <button type="submit" className="button-link">
-                {t("deals.stripeAdmin.retry")}
+                {t("admin.stripe.retry")}
               </button>
             </Form>
           ) : null}

@@ -3,11 +3,15 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { manualWireKey } from "~/api/deal-api.server.ts";
 import { requireActor } from "~/auth/actor.server.ts";
 import { DateTime } from "~/components/date-time.tsx";
+import { SLOT, Slotted } from "~/components/slotted.tsx";
 import { StripeAdminSection } from "~/components/stripe-admin-section.tsx";
 import { minorToMajor } from "~/domain/deals/currency-exponents.ts";
-import { DEAL_STATUS_LABELS } from "~/domain/deals/deal-view.ts";
-import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
-import { formatMoney } from "~/domain/money.ts";
+import { failureStatus } from "~/domain/failure.ts";
+import { failureFieldErrorsIn } from "~/i18n/failure-messages.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { adminDealQueues } from "~/models/deals/deal-read.server.ts";
 import { escalatedDisputes } from "~/models/deals/disputes-read.server.ts";
 import {
@@ -18,7 +22,7 @@ import {
 import { recordPayment, recordPayout } from "~/models/deals/payments.server.ts";
 import { readWireForm } from "./deal-pages.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Deals: manual payments · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(matches, "admin.deals.title") }];
 
 /** Platform admins record bank transfers: incoming for deals awaiting payment, outgoing for money owed. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -33,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, { admin: true });
+  const t = pageTranslator(request, actor.user.language);
   const form = await request.formData();
   const dealId = String(form.get("dealId") ?? "");
   const currency = String(form.get("currency") ?? "");
@@ -44,17 +49,21 @@ export async function action({ request }: ActionFunctionArgs) {
         : await retryFailedPaymentCommand(String(form.get("commandId") ?? ""));
     if (!done.ok)
       return data(
-        { dealId, errors: failureFieldErrors(done), notice: null },
+        { dealId, errors: failureFieldErrorsIn(t, "admin.deals", done), notice: null },
         { status: failureStatus(done.code) },
       );
     return {
       dealId,
       errors: null,
-      notice: intent === "resolve_exception" ? "Marked as dealt with." : "Queued again.",
+      notice: t(intent === "resolve_exception" ? "admin.deals.dealtWith" : "admin.deals.queuedAgain"),
     };
   }
   const wire = readWireForm(form, currency);
-  if (!wire.ok) return data({ dealId, errors: failureFieldErrors(wire), notice: null }, { status: 400 });
+  if (!wire.ok)
+    return data(
+      { dealId, errors: failureFieldErrorsIn(t, "admin.deals", wire, { currency }), notice: null },
+      { status: 400 },
+    );
   const admin = { role: "admin" as const, userId: actor.userId };
   const result =
     intent === "incoming"
@@ -81,13 +90,13 @@ export async function action({ request }: ActionFunctionArgs) {
         });
   if (!result.ok)
     return data(
-      { dealId, errors: failureFieldErrors(result), notice: null },
+      { dealId, errors: failureFieldErrorsIn(t, "admin.deals", result), notice: null },
       { status: failureStatus(result.code) },
     );
   return {
     dealId,
     errors: null,
-    notice: result.replayed ? "That wire was already recorded." : "Wire recorded.",
+    notice: t(result.replayed ? "admin.deals.alreadyRecorded" : "admin.deals.recorded"),
   };
 }
 
@@ -98,13 +107,14 @@ function WireForm(props: {
   today: string;
   label: string;
 }) {
+  const { t } = useTranslation();
   return (
     <Form method="post" className="inline-form" aria-label={props.label}>
       <input type="hidden" name="dealId" value={props.dealId} />
       <input type="hidden" name="intent" value={props.intent} />
       <input type="hidden" name="currency" value={props.amount.currency} />
       <label>
-        Amount ({props.amount.currency}){" "}
+        {t("admin.deals.amount", { currency: props.amount.currency })}{" "}
         <input
           name="amount"
           defaultValue={minorToMajor(props.amount.amountMinor, props.amount.currency)}
@@ -112,10 +122,10 @@ function WireForm(props: {
         />
       </label>{" "}
       <label>
-        Bank reference <input name="reference" required />
+        {t("admin.deals.bankReference")} <input name="reference" required />
       </label>{" "}
       <label>
-        Date <input name="date" type="date" defaultValue={props.today} required />
+        {t("admin.deals.date")} <input name="date" type="date" defaultValue={props.today} required />
       </label>{" "}
       <button type="submit">{props.label}</button>
     </Form>
@@ -125,6 +135,8 @@ function WireForm(props: {
 export default function AdminDeals() {
   const { awaiting, owing, today, stripe, disputes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const format = useFormat();
   const message = (dealId: string) =>
     result?.dealId === dealId ? (
       result.errors ? (
@@ -135,26 +147,30 @@ export default function AdminDeals() {
     ) : null;
   return (
     <div className="stack">
-      <h1>Deals: manual payments</h1>
-      <p>
-        Record each bank transfer as it appears on the platform's account: incoming wires fund a deal (the
-        amount must equal what is due), outgoing wires pay the payee or refund the payer. The bank reference
-        makes each record count once.
-      </p>
+      <h1>{t("admin.deals.title")}</h1>
+      <p>{t("admin.deals.intro")}</p>
       {result?.notice ? (
         <p className="notice" role="status">
           {result.notice}
         </p>
       ) : null}
       <section className="card" aria-labelledby="awaiting-heading">
-        <h2 id="awaiting-heading">Awaiting payment ({awaiting.length})</h2>
-        {awaiting.length === 0 ? <p className="empty">No deal is awaiting payment.</p> : null}
+        <h2 id="awaiting-heading">{t("admin.deals.awaiting", { count: awaiting.length })}</h2>
+        {awaiting.length === 0 ? <p className="empty">{t("admin.deals.noneAwaiting")}</p> : null}
         {awaiting.map((deal) => (
           <article key={deal.id} className="card" data-testid="awaiting-deal">
             <p>
-              <Link to={`/deals/${deal.id}`}>{deal.reference}</Link> · reference{" "}
-              <strong>{deal.paymentReference}</strong> · {deal.payer.name} owes {formatMoney(deal.amount)} by{" "}
-              <DateTime value={deal.paymentDueAt} />
+              <Link to={`/deals/${deal.id}`}>{deal.reference}</Link> · {t("admin.deals.paymentReference")}{" "}
+              <strong>{deal.paymentReference}</strong> ·{" "}
+              <Slotted
+                text={t("admin.deals.owes", {
+                  payer: deal.payer.name,
+                  amount: format.money(deal.amount),
+                  date: SLOT,
+                })}
+              >
+                <DateTime value={deal.paymentDueAt} />
+              </Slotted>
             </p>
             {message(deal.id)}
             <WireForm
@@ -162,18 +178,19 @@ export default function AdminDeals() {
               intent="incoming"
               amount={deal.amount}
               today={today}
-              label="Record incoming wire"
+              label={t("admin.deals.recordIncoming")}
             />
           </article>
         ))}
       </section>
       <section className="card" aria-labelledby="owing-heading">
-        <h2 id="owing-heading">Money owed out ({owing.length})</h2>
-        {owing.length === 0 ? <p className="empty">No deal owes money out.</p> : null}
+        <h2 id="owing-heading">{t("admin.deals.owing", { count: owing.length })}</h2>
+        {owing.length === 0 ? <p className="empty">{t("admin.deals.noneOwing")}</p> : null}
         {owing.map((deal) => (
           <article key={deal.id} className="card" data-testid="owing-deal">
             <p>
-              <Link to={`/deals/${deal.id}`}>{deal.reference}</Link> · {DEAL_STATUS_LABELS[deal.status]}
+              <Link to={`/deals/${deal.id}`}>{deal.reference}</Link> ·{" "}
+              {t(`admin.deals.status.${deal.status}`)}
             </p>
             {message(deal.id)}
             {deal.owedToPayee.amountMinor > 0 ? (
@@ -182,7 +199,7 @@ export default function AdminDeals() {
                 intent="payout"
                 amount={deal.owedToPayee}
                 today={today}
-                label={`Record transfer to ${deal.payee.name}`}
+                label={t("admin.deals.recordTransfer", { name: deal.payee.name })}
               />
             ) : null}
             {deal.owedToPayer.amountMinor > 0 ? (
@@ -191,25 +208,29 @@ export default function AdminDeals() {
                 intent="refund"
                 amount={deal.owedToPayer}
                 today={today}
-                label={`Record refund to ${deal.payer.name}`}
+                label={t("admin.deals.recordRefund", { name: deal.payer.name })}
               />
             ) : null}
           </article>
         ))}
       </section>
       <section className="card" aria-labelledby="disputes-heading">
-        <h2 id="disputes-heading">Escalated disputes ({disputes.length})</h2>
-        {disputes.length === 0 ? <p className="empty">No dispute waits for a decision.</p> : null}
+        <h2 id="disputes-heading">{t("admin.deals.disputes", { count: disputes.length })}</h2>
+        {disputes.length === 0 ? <p className="empty">{t("admin.deals.noneDisputed")}</p> : null}
         {disputes.map((d) => (
           <article key={d.id} className="card" data-testid="escalated-dispute">
             <p>
-              <Link to={`/deals/${d.dealId}`}>{d.dealReference}</Link> · {d.reasonLabel} · deal value{" "}
-              {formatMoney({ amountMinor: BigInt(d.totalMinor), currency: d.currency })}
+              <Link to={`/deals/${d.dealId}`}>{d.dealReference}</Link> ·{" "}
+              {t(`admin.deals.disputeReason.${d.reason}`, { defaultValue: d.reasonLabel })} ·{" "}
+              {t("admin.deals.dealValue", {
+                amount: format.money({ amountMinor: BigInt(d.totalMinor), currency: d.currency }),
+              })}
             </p>
             <p>{d.description}</p>
             <p className="hint">
-              {d.proposals.length} proposal(s); decide on{" "}
-              <Link to={`/deals/${d.dealId}`}>the deal's page</Link>.
+              <Slotted text={t("admin.deals.proposals", { count: d.proposals.length, page: SLOT })}>
+                <Link to={`/deals/${d.dealId}`}>{t("admin.deals.dealPage")}</Link>
+              </Slotted>
             </p>
           </article>
         ))}

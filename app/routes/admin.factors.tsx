@@ -1,35 +1,35 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { z } from "zod";
 import { requireActor } from "~/auth/actor.server.ts";
 import { DateTime } from "~/components/date-time.tsx";
 import { FieldError, FormError, TextField } from "~/components/form.tsx";
 import { FxWarning } from "~/components/fx-warning.tsx";
+import { SLOT, Slotted } from "~/components/slotted.tsx";
 import {
   FACTOR_CATALOGUE,
+  type FactorDefinition,
   type FactorGroup,
+  type FactorProblem,
   factorDefinition,
   factorProblem,
-  factorProblemMessage,
 } from "~/domain/logistics/factors.ts";
-import { formatNumber } from "~/domain/quantity.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { addFactor, currentFactors, listFactorRows, missingExchangeRates } from "~/models/factor.server.ts";
 import lotStyles from "~/styles/lots.css?url";
 import { parseForm } from "~/utils/validation.ts";
 
-export const meta: MetaFunction = () => [{ title: "Logistics and market factors · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translatedTitle(matches, "admin.factors.title") },
+];
 export const links = () => [{ rel: "stylesheet", href: lotStyles }];
 
-const GROUP_LABELS: Readonly<Record<FactorGroup, string>> = {
-  freight: "Freight rates",
-  dangerous_goods: "Dangerous-goods surcharges",
-  port: "Ports and borders",
-  emission: "Emissions",
-  speed: "Transit speeds",
-  fx: "Exchange rates",
-  co2: "CO2 price",
-  primary_production: "Primary production of recovered metals (avoided emissions)",
-};
+/** The group's heading, keyed by its code (`admin.factors.group.freight`). */
+const groupLabel = (t: TFunction, group: FactorGroup) => t(`admin.factors.group.${group}`);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, { admin: true });
@@ -55,23 +55,37 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const FactorSchema = z.object({
-  key: z
-    .string({ required_error: "Choose a factor from the list." })
-    .trim()
-    .min(1, "Choose a factor from the list."),
-  value: z.string({ required_error: "Enter the value." }).trim().min(1, "Enter the value."),
-  asOf: z
-    .string({ required_error: "Enter the date of the value." })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date of the value."),
-  sourceUrl: z
-    .string({ required_error: "Enter the web address of the source, starting with https://." })
-    .trim()
-    .max(500, "Keep the web address to 500 characters.")
-    .url("Enter the web address of the source, starting with https://.")
-    .refine((url) => /^https?:\/\//i.test(url), "Enter a web address starting with http:// or https://."),
-  note: z.string().trim().max(500, "Keep the note to 500 characters.").optional(),
-});
+function factorSchema(t: TFunction) {
+  const chooseFactor = t("admin.factors.errors.chooseFactor");
+  const sourceUrl = t("admin.errors.sourceUrl");
+  return z.object({
+    key: z.string({ required_error: chooseFactor }).trim().min(1, chooseFactor),
+    value: z
+      .string({ required_error: t("admin.factors.errors.value") })
+      .trim()
+      .min(1, t("admin.factors.errors.value")),
+    asOf: z
+      .string({ required_error: t("admin.factors.errors.asOf") })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, t("admin.factors.errors.asOf")),
+    sourceUrl: z
+      .string({ required_error: sourceUrl })
+      .trim()
+      .max(500, t("admin.errors.sourceUrlTooLong"))
+      .url(sourceUrl)
+      .refine((url) => /^https?:\/\//i.test(url), t("admin.errors.sourceUrlScheme")),
+    note: z.string().trim().max(500, t("admin.errors.noteTooLong")).optional(),
+  });
+}
+
+/** factorProblemMessage's sentence in the page's language (the API keeps the English one). */
+function problemMessage(t: TFunction, definition: FactorDefinition, problem: FactorProblem): string {
+  if (problem === "unknown_key") return t("admin.factors.errors.chooseFactor");
+  if (problem === "too_precise") return t("admin.factors.errors.too_precise");
+  const range = { min: definition.min, max: definition.max, unit: definition.unit };
+  // Below or above the bounds read alike: the range is the help either way.
+  const key = problem === "below_min" || problem === "above_max" ? "out_of_range" : problem;
+  return t(`admin.factors.errors.${key}`, range);
+}
 
 function isRealDate(day: string): boolean {
   const date = new Date(`${day}T00:00:00.000Z`);
@@ -80,23 +94,24 @@ function isRealDate(day: string): boolean {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireActor(request, { admin: true });
-  const parsed = parseForm(await request.formData(), FactorSchema);
+  const t = pageTranslator(request, user.language);
+  const parsed = parseForm(await request.formData(), factorSchema(t));
   const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
   const fields = parsed.ok ? parsed.data : null;
   const key = fields?.key ?? String(parsed.values.key ?? "");
   const definition = factorDefinition(key);
-  if (!errors.key && !definition) errors.key = "Choose a factor from the list.";
+  if (!errors.key && !definition) errors.key = t("admin.factors.errors.chooseFactor");
   // Thousands separators are allowed (“7,000”); anything else that is not a number is refused.
   const rawValue = String(parsed.values.value ?? "").replace(/[,\s]/g, "");
   const value = rawValue === "" ? Number.NaN : Number(rawValue);
   if (!errors.value && definition) {
     const problem = factorProblem(key, value);
-    if (problem) errors.value = factorProblemMessage(definition, problem);
+    if (problem) errors.value = problemMessage(t, definition, problem);
   }
   if (fields && !errors.asOf) {
-    if (!isRealDate(fields.asOf)) errors.asOf = "Enter a real date.";
+    if (!isRealDate(fields.asOf)) errors.asOf = t("admin.errors.realDate");
     else if (fields.asOf > new Date().toISOString().slice(0, 10))
-      errors.asOf = "A value cannot be dated in the future.";
+      errors.asOf = t("admin.factors.errors.future");
   }
   if (!fields || !definition || Object.keys(errors).length > 0)
     return data({ errors, values: parsed.values, saved: null }, { status: 400 });
@@ -110,52 +125,58 @@ export async function action({ request }: ActionFunctionArgs) {
   return {
     errors: {},
     values: {},
-    saved: `${definition.label} as of ${fields.asOf} saved: ${formatNumber(value, { maxDecimals: 3 })} ${definition.unit}.`,
+    saved: t("admin.factors.saved", {
+      label: definition.label,
+      date: fields.asOf,
+      value,
+      unit: definition.unit,
+    }),
   };
 }
 
-function formatValue(value: number | null): string {
-  return value === null ? "none" : formatNumber(value, { maxDecimals: 6 });
-}
-
 export default function AdminFactors() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const formatValue = (value: number | null) =>
+    value === null ? t("admin.factors.none") : format.number(value, { maxDecimals: 6 });
   const { factors, rejected, missingFx } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const values = (result?.values ?? {}) as Record<string, string>;
   const groups = [...new Set(factors.map((f) => f.group))];
   return (
     <div className="stack lot-page">
-      <h1>Logistics and market factors</h1>
-      <p>
-        Quotes, lot matches and the allocation plan price freight, surcharges, emissions, transit times and
-        currencies with the newest value per factor below (by as-of date); factors without one use the
-        defaults shipped with Packloop. A new value adds a row, so the history stays. Changes apply to new
-        quotes at once, and to a cached allocation plan within a minute.
-      </p>
+      <h1>{t("admin.factors.title")}</h1>
+      <p>{t("admin.factors.intro")}</p>
       {rejected.length > 0 ? (
         <p className="notice" role="alert">
-          Not applied (the default is used instead):{" "}
-          {rejected.map((r) => `${r.key} = ${r.value} (${r.problem.replace(/_/g, " ")})`).join("; ")}.
+          {t("admin.factors.notApplied", {
+            list: rejected
+              .map(
+                (r) =>
+                  `${r.key} = ${r.value} (${t(`admin.factors.problem.${r.problem}`, { defaultValue: r.problem.replace(/_/g, " ") })})`,
+              )
+              .join("; "),
+          })}
         </p>
       ) : null}
       <FxWarning missing={missingFx} formHref="#add-value" />
       <table data-testid="current-factors">
         <thead>
           <tr>
-            <th>Factor</th>
-            <th className="num">Current</th>
-            <th>Unit</th>
-            <th>As of</th>
-            <th>Source</th>
-            <th className="num">Default</th>
-            <th>History</th>
+            <th>{t("admin.factors.col.factor")}</th>
+            <th className="num">{t("admin.factors.col.current")}</th>
+            <th>{t("admin.factors.col.unit")}</th>
+            <th>{t("admin.col.asOf")}</th>
+            <th>{t("admin.col.source")}</th>
+            <th className="num">{t("admin.factors.col.default")}</th>
+            <th>{t("admin.factors.col.history")}</th>
           </tr>
         </thead>
         {groups.map((group) => (
           <tbody key={group}>
             <tr>
               <th colSpan={7} scope="colgroup">
-                {GROUP_LABELS[group]}
+                {groupLabel(t, group)}
               </th>
             </tr>
             {factors
@@ -173,11 +194,11 @@ export default function AdminFactors() {
                   <td>
                     {f.current ? (
                       <a href={f.current.sourceUrl} rel="noreferrer noopener" target="_blank">
-                        Source
+                        {t("admin.col.source")}
                       </a>
                     ) : (
                       <>
-                        <span className="badge">default</span> {f.source}
+                        <span className="badge">{t("admin.default")}</span> {f.source}
                       </>
                     )}
                   </td>
@@ -187,17 +208,21 @@ export default function AdminFactors() {
                       "—"
                     ) : (
                       <details>
-                        <summary>
-                          {f.history.length} {f.history.length === 1 ? "value" : "values"}
-                        </summary>
+                        <summary>{t("admin.factors.values", { count: f.history.length })}</summary>
                         <ul>
                           {f.history.map((h) => (
                             <li key={h.id}>
-                              {formatValue(h.value)} as of {h.asOf} (entered{" "}
-                              <DateTime value={h.createdAt} precision="day" />
-                              ),{" "}
+                              <Slotted
+                                text={t("admin.factors.historyLine", {
+                                  value: formatValue(h.value),
+                                  date: h.asOf,
+                                  entered: SLOT,
+                                })}
+                              >
+                                <DateTime value={h.createdAt} precision="day" />
+                              </Slotted>{" "}
                               <a href={h.sourceUrl} rel="noreferrer noopener" target="_blank">
-                                source
+                                {t("admin.factors.sourceLink")}
                               </a>
                               {h.note ? `: ${h.note}` : null}
                             </li>
@@ -212,7 +237,7 @@ export default function AdminFactors() {
         ))}
       </table>
       <section className="card" id="add-value">
-        <h2>Add a value</h2>
+        <h2>{t("admin.factors.add")}</h2>
         {result?.saved ? (
           <p className="notice" role="status">
             {result.saved}
@@ -221,11 +246,11 @@ export default function AdminFactors() {
         <FormError feedback={result ?? undefined} />
         <Form method="post" noValidate>
           <div className="field">
-            <label htmlFor="field-key">Factor</label>
+            <label htmlFor="field-key">{t("admin.factors.col.factor")}</label>
             <select id="field-key" name="key" defaultValue={values.key ?? ""}>
-              <option value="">Choose…</option>
+              <option value="">{t("admin.choose")}</option>
               {groups.map((group) => (
-                <optgroup key={group} label={GROUP_LABELS[group]}>
+                <optgroup key={group} label={groupLabel(t, group)}>
                   {factors
                     .filter((f) => f.group === group)
                     .map((f) => (
@@ -241,16 +266,16 @@ export default function AdminFactors() {
           <div className="field-row">
             <TextField
               name="value"
-              label="Value"
-              hint="In the factor's unit, within the range shown"
+              label={t("admin.factors.value")}
+              hint={t("admin.factors.valueHint")}
               inputMode="decimal"
               feedback={result}
             />
-            <TextField name="asOf" label="As of" type="date" feedback={result} />
+            <TextField name="asOf" label={t("admin.col.asOf")} type="date" feedback={result} />
           </div>
-          <TextField name="sourceUrl" label="Source (web address)" type="url" feedback={result} />
-          <TextField name="note" label="Note (optional)" feedback={result} />
-          <button type="submit">Add value</button>
+          <TextField name="sourceUrl" label={t("admin.sourceUrl")} type="url" feedback={result} />
+          <TextField name="note" label={t("admin.note")} feedback={result} />
+          <button type="submit">{t("admin.factors.addButton")}</button>
         </Form>
       </section>
     </div>

@@ -1,16 +1,16 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { requireActor } from "~/auth/actor.server.ts";
 import { ConfirmAction, ConfirmStep, isConfirmed } from "~/components/confirm-action.tsx";
 import { DateTime } from "~/components/date-time.tsx";
 import { VerificationBadge } from "~/components/verification-badge.tsx";
-import { CAPABILITY_LABELS } from "~/domain/codes.ts";
-import {
-  ORGANIZATION_DOCUMENT_LABELS,
-  REJECTION_REASON_MAX,
-  REJECTION_REASON_MIN,
-} from "~/domain/organization-verification.ts";
+import type { Failure } from "~/domain/failure.ts";
+import { REJECTION_REASON_MAX, REJECTION_REASON_MIN } from "~/domain/organization-verification.ts";
 import { formatFileSize } from "~/domain/quantity.ts";
+import { failureMessageIn } from "~/i18n/failure-messages.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { pageTranslator } from "~/i18n/page-translator.server.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import {
   decideVerification,
@@ -19,7 +19,9 @@ import {
 } from "~/models/organization-verification.server.ts";
 import { appUrl } from "~/services/email.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Organisation verification · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translatedTitle(matches, "admin.organizations.title") },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request, { admin: true });
@@ -33,6 +35,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { pending: pending.map(shape), decided: decided.map(shape), verified: verified.map(shape) };
 }
 
+/**
+ * A refused decision in the page's language: a reason too short or too long is worded here by its
+ * length (the model's English names the same two problems), other refusals by their code.
+ */
+function refusalIn(t: TFunction, act: "reject" | "revoke", failure: Failure, reason: string): string {
+  if (failure.code === "VALIDATION" && failure.field === "reason")
+    return reason.trim().length > REJECTION_REASON_MAX
+      ? t("account.errors.tooLong", { max: REJECTION_REASON_MAX })
+      : t(`admin.organizations.errors.${act}Reason`);
+  return failureMessageIn(t, `admin.organizations.${act === "reject" ? "decision" : "revocation"}`, failure);
+}
+
 type Feedback = {
   errors: Record<string, string>;
   organizationId?: string;
@@ -44,7 +58,9 @@ type Feedback = {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, { admin: true });
+  const t = pageTranslator(request, actor.user.language);
   const form = await request.formData();
+  const reason = String(form.get("reason") ?? "");
   const organizationId = String(form.get("organizationId") ?? "");
   const verdict = form.get("verdict");
   if (verdict === "revoke") {
@@ -61,7 +77,7 @@ export async function action({ request }: ActionFunctionArgs) {
       const status = revoked.code === "NOT_FOUND" ? 404 : revoked.code === "CONFLICT" ? 409 : 400;
       return data<Feedback>(
         {
-          errors: { [revoked.field ?? "form"]: revoked.message },
+          errors: { [revoked.field ?? "form"]: refusalIn(t, "revoke", revoked, reason) },
           organizationId,
           confirmRevoke: revoked.code === "VALIDATION" ? organizationId : undefined,
         },
@@ -72,7 +88,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (verdict !== "verify" && verdict !== "reject") {
     return data<Feedback>(
-      { errors: { verdict: "Choose verify, reject or revoke." }, organizationId },
+      { errors: { verdict: t("admin.organizations.errors.verdict") }, organizationId },
       { status: 400 },
     );
   }
@@ -85,25 +101,26 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) {
     const status = result.code === "NOT_FOUND" ? 404 : result.code === "CONFLICT" ? 409 : 400;
     return data<Feedback>(
-      { errors: { [result.field ?? "form"]: result.message }, organizationId },
+      { errors: { [result.field ?? "form"]: refusalIn(t, "reject", result, reason) }, organizationId },
       { status },
     );
   }
   return data<Feedback>({
     errors: {},
-    notice: verdict === "verify" ? "Verified." : "Rejected; the owners were told why.",
+    notice: t(verdict === "verify" ? "admin.organizations.verified" : "admin.organizations.rejected"),
   });
 }
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["pending"][number];
 
 function Documents({ documents }: { documents: Row["documents"] }) {
-  if (documents.length === 0) return <p className="empty">No documents.</p>;
+  const { t } = useTranslation();
+  if (documents.length === 0) return <p className="empty">{t("admin.organizations.noDocuments")}</p>;
   return (
     <ul>
       {documents.map((d) => (
         <li key={d.id}>
-          {ORGANIZATION_DOCUMENT_LABELS[d.kind]}:{" "}
+          {t(`settings.verification.kind.${d.kind}`)}:{" "}
           <a href={`/settings/verification/documents/${d.id}`}>{d.fileName}</a> ({formatFileSize(d.sizeBytes)}
           , SHA-256 <code>{d.sha256.slice(0, 12)}…</code>)
         </li>
@@ -210,18 +227,15 @@ export default function AdminOrganizations() {
   const { t } = useTranslation();
   return (
     <div className="stack">
-      <h1>Organisation verification</h1>
-      <p>
-        Check each organisation's registration, permits, dangerous-goods training and import consents, then
-        verify it or reject it with a reason its owners are emailed.
-      </p>
+      <h1>{t("admin.organizations.title")}</h1>
+      <p>{t("admin.organizations.intro")}</p>
       {feedback?.notice || feedback?.revoked ? (
         <p className="notice" role="status">
           {feedback.revoked ? t("kyb.revoked") : feedback.notice}
         </p>
       ) : null}
-      <h2>Waiting ({pending.length})</h2>
-      {pending.length === 0 ? <p className="empty">No organisation is waiting.</p> : null}
+      <h2>{t("admin.organizations.waiting", { count: pending.length })}</h2>
+      {pending.length === 0 ? <p className="empty">{t("admin.organizations.noneWaiting")}</p> : null}
       {pending.map((o) => {
         const errors = feedback?.organizationId === o.id ? feedback.errors : {};
         return (
@@ -230,7 +244,8 @@ export default function AdminOrganizations() {
               <Link to={`/organizations/${o.id}`}>{o.name}</Link>
             </h3>
             <p>
-              {o.economyCode} · {o.capabilities.map((c) => CAPABILITY_LABELS[c]).join(" · ")} · asked{" "}
+              {o.economyCode} · {o.capabilities.map((c) => t(`account.capability.${c}`)).join(" · ")} ·{" "}
+              {t("admin.organizations.asked")}{" "}
               {o.verificationRequestedAt ? <DateTime value={o.verificationRequestedAt} /> : "—"}
             </p>
             <Documents documents={o.documents} />
@@ -242,13 +257,13 @@ export default function AdminOrganizations() {
             <Form method="post">
               <input type="hidden" name="organizationId" value={o.id} />
               <button type="submit" name="verdict" value="verify">
-                Verify
+                {t("admin.organizations.verify")}
               </button>
             </Form>
             <Form method="post" noValidate>
               <input type="hidden" name="organizationId" value={o.id} />
               <div className="field">
-                <label htmlFor={`reason-${o.id}`}>Reason for rejecting</label>
+                <label htmlFor={`reason-${o.id}`}>{t("admin.organizations.rejectReason")}</label>
                 <textarea
                   id={`reason-${o.id}`}
                   name="reason"
@@ -264,15 +279,15 @@ export default function AdminOrganizations() {
                 ) : null}
               </div>
               <button type="submit" name="verdict" value="reject">
-                Reject
+                {t("admin.organizations.reject")}
               </button>
             </Form>
           </article>
         );
       })}
       <VerifiedOrganizations verified={verified} feedback={feedback} />
-      <h2>Latest decisions</h2>
-      {decided.length === 0 ? <p className="empty">No decisions yet.</p> : null}
+      <h2>{t("admin.organizations.latest")}</h2>
+      {decided.length === 0 ? <p className="empty">{t("admin.organizations.noDecisions")}</p> : null}
       <table>
         <tbody>
           {decided.map((o) => (

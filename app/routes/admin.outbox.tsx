@@ -2,9 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
 import { DateTime } from "~/components/date-time.tsx";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { listOutbox, outboxKinds } from "~/models/outbox.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Email outbox · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translatedTitle(matches, "admin.outbox.title") },
+];
 
 const PAGE_SIZE = 50;
 const KIND_PATTERN = /^[a-z_]{1,64}$/;
@@ -56,17 +60,19 @@ function pageLink(filters: { to: string; kind: string }, page: number) {
 export default function Outbox() {
   const { emails, page, pages, total, smtpConfigured, filters, kinds } = useLoaderData<typeof loader>();
   const filtered = filters.to !== "" || filters.kind !== "";
+  const { t } = useTranslation();
   return (
     <div className="stack">
-      <h1>Email outbox</h1>
+      <h1>{t("admin.outbox.title")}</h1>
       <Form method="get" className="page-tools" data-testid="outbox-filters">
         <label>
-          Recipient <input type="search" name="to" defaultValue={filters.to} placeholder="name@example.com" />
+          {t("admin.outbox.recipient")}{" "}
+          <input type="search" name="to" defaultValue={filters.to} placeholder="name@example.com" />
         </label>{" "}
         <label>
-          Kind{" "}
+          {t("admin.outbox.kind")}{" "}
           <select name="kind" defaultValue={filters.kind}>
-            <option value="">Every kind</option>
+            <option value="">{t("admin.outbox.everyKind")}</option>
             {kinds.map((k) => (
               <option key={k} value={k}>
                 {k}
@@ -75,35 +81,37 @@ export default function Outbox() {
           </select>
         </label>{" "}
         <button type="submit" className="button-secondary">
-          Filter
+          {t("admin.outbox.filter")}
         </button>
-        {filtered ? <Link to="/admin/outbox">Clear</Link> : null}
+        {filtered ? <Link to="/admin/outbox">{t("admin.outbox.clear")}</Link> : null}
       </Form>
       <p>
-        {total} {filtered ? "matching " : ""}emails.{" "}
-        {smtpConfigured
-          ? "SMTP is configured: pending emails are sent and marked sent."
-          : "No SMTP server is configured (SMTP_URL), so emails stay here: copy links from them by hand."}
+        {t(filtered ? "admin.outbox.matching" : "admin.outbox.count", { count: total })}{" "}
+        {t(smtpConfigured ? "admin.outbox.smtp" : "admin.outbox.noSmtp")}
       </p>
       {emails.length === 0 ? (
-        <p className="empty">{filtered ? "No email matches." : "No emails yet."}</p>
+        <p className="empty">{t(filtered ? "admin.outbox.noMatch" : "admin.outbox.empty")}</p>
       ) : null}
       {emails.map((email) => (
         <article className="card" key={email.id} data-testid="outbox-email">
           <p>
             <strong>{email.subject}</strong> <span className="badge">{email.kind}</span>{" "}
-            <span className="badge">{email.status}</span>
+            <span className="badge">
+              {t(`admin.outbox.status.${email.status}`, { defaultValue: email.status })}
+            </span>
           </p>
           <p>
-            To <span data-testid="outbox-to">{email.to}</span> · <DateTime value={email.createdAt} />
+            {t("admin.outbox.to")} <span data-testid="outbox-to">{email.to}</span> ·{" "}
+            <DateTime value={email.createdAt} />
           </p>
           <pre className="email">{email.text}</pre>
         </article>
       ))}
       {pages > 1 ? (
         <p>
-          {page > 1 ? <Link to={pageLink(filters, page - 1)}>Newer</Link> : null} Page {page} of {pages}{" "}
-          {page < pages ? <Link to={pageLink(filters, page + 1)}>Older</Link> : null}
+          {page > 1 ? <Link to={pageLink(filters, page - 1)}>{t("admin.outbox.newer")}</Link> : null}{" "}
+          {t("admin.outbox.page", { page, pages })}{" "}
+          {page < pages ? <Link to={pageLink(filters, page + 1)}>{t("admin.outbox.older")}</Link> : null}
         </p>
       ) : null}
     </div>

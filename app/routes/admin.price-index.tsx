@@ -2,13 +2,20 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
 import { DateTime } from "~/components/date-time.tsx";
+import { SLOT, Slotted } from "~/components/slotted.tsx";
 import { dealLabel } from "~/domain/deals/deal-reference.ts";
 import { addWeeks, weekStartFromLabel, weekStartOf } from "~/domain/price-index/cells.ts";
 import { cellTitle, MAX_WEEKS } from "~/domain/price-index/view.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { lastPriceIndexRun, priceIndexAdminLog } from "~/models/price-index/read.server.ts";
 import { recomputePriceIndex } from "~/models/price-index/recompute.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Price index log · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translatedTitle(matches, "admin.priceIndex.metaTitle") },
+];
 
 /** /admin/price-index (platform admins): suppressed cells with their reasons, dropped deals, recompute. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -18,20 +25,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireActor(request, { admin: true });
+  const { user } = await requireActor(request, { admin: true });
+  const t = pageTranslator(request, user.language);
   const form = await request.formData();
   const errors: Record<string, string> = {};
   const week = (name: string) => {
     const start = weekStartFromLabel(String(form.get(name) ?? "").trim());
-    if (!start) errors[name] = "Enter an ISO week such as 2026-W01.";
+    if (!start) errors[name] = t("admin.priceIndex.errors.week");
     return start;
   };
   const fromWeek = week("from");
   const toWeek = week("to");
-  if (fromWeek && toWeek && fromWeek > toWeek) errors.from = "The first week must not be after the last.";
+  if (fromWeek && toWeek && fromWeek > toWeek) errors.from = t("admin.priceIndex.errors.order");
   if (fromWeek && toWeek && addWeeks(fromWeek, MAX_WEEKS) <= toWeek)
-    errors.from = `At most ${MAX_WEEKS} weeks at a time.`;
-  if (toWeek && toWeek > weekStartOf(new Date())) errors.to = "The last week must not be in the future.";
+    errors.from = t("admin.priceIndex.errors.tooMany", { count: MAX_WEEKS });
+  if (toWeek && toWeek > weekStartOf(new Date())) errors.to = t("admin.priceIndex.errors.future");
   if (Object.keys(errors).length > 0 || !fromWeek || !toWeek)
     return data({ errors, result: null }, { status: 400 });
   const result = await recomputePriceIndex({ fromWeek, toWeek }, { trigger: "admin" });
@@ -41,49 +49,62 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AdminPriceIndex() {
   const { log, lastRun } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const format = useFormat();
+  const tenth = (value: number) => format.number(value / 100, { minDecimals: 1, maxDecimals: 1 });
   return (
     <div className="stack" data-testid="admin-price-index">
-      <h1>Price index: suppressions and outliers</h1>
+      <h1>{t("admin.priceIndex.title")}</h1>
       <p>
-        Cells not published and deals left out, with the reasons — these name deals and organisations and are
-        never shown in public.{" "}
+        {t("admin.priceIndex.intro")}{" "}
         {lastRun ? (
-          <>
-            Last run ({lastRun.trigger}) <DateTime value={lastRun.startedAt} />:{" "}
-            {`${lastRun.fromWeek}–${lastRun.toWeek}, ${lastRun.rows} cell-weeks, ${lastRun.corrections} corrections.`}
-          </>
+          <Slotted
+            text={t("admin.priceIndex.lastRun", {
+              trigger: t(`admin.priceIndex.trigger.${lastRun.trigger}`, { defaultValue: lastRun.trigger }),
+              at: SLOT,
+              from: lastRun.fromWeek,
+              to: lastRun.toWeek,
+              rows: lastRun.rows,
+              corrections: lastRun.corrections,
+            })}
+          >
+            <DateTime value={lastRun.startedAt} />
+          </Slotted>
         ) : (
-          "Not computed yet."
+          t("admin.priceIndex.notComputed")
         )}
       </p>
       <Form method="post" className="filters">
         <label>
-          From <input name="from" placeholder="2026-W01" size={9} />
+          {t("admin.priceIndex.from")} <input name="from" placeholder="2026-W01" size={9} />
         </label>
         {answer?.errors?.from ? <span className="field-error">{answer.errors.from}</span> : null}
         <label>
-          To <input name="to" placeholder="2026-W49" size={9} />
+          {t("admin.priceIndex.to")} <input name="to" placeholder="2026-W49" size={9} />
         </label>
         {answer?.errors?.to ? <span className="field-error">{answer.errors.to}</span> : null}
-        <button type="submit">Recompute</button>
+        <button type="submit">{t("admin.priceIndex.recompute")}</button>
       </Form>
       {answer?.result ? (
         <p role="status">
-          Recomputed {answer.result.rows} cell-weeks, {answer.result.published} published,{" "}
-          {answer.result.corrections} corrections.
+          {t("admin.priceIndex.recomputed", {
+            rows: answer.result.rows,
+            published: answer.result.published,
+            corrections: answer.result.corrections,
+          })}
         </p>
       ) : null}
       {log.length === 0 ? (
-        <p className="empty">Nothing suppressed or dropped.</p>
+        <p className="empty">{t("admin.priceIndex.empty")}</p>
       ) : (
         <table data-testid="price-index-log">
           <thead>
             <tr>
-              <th scope="col">Cell</th>
-              <th scope="col">Week</th>
-              <th scope="col">Shown as</th>
-              <th scope="col">Why not published</th>
-              <th scope="col">Deals left out</th>
+              <th scope="col">{t("admin.priceIndex.col.cell")}</th>
+              <th scope="col">{t("admin.priceIndex.col.week")}</th>
+              <th scope="col">{t("admin.priceIndex.col.shownAs")}</th>
+              <th scope="col">{t("admin.priceIndex.col.why")}</th>
+              <th scope="col">{t("admin.priceIndex.col.dropped")}</th>
             </tr>
           </thead>
           <tbody>
@@ -91,7 +112,7 @@ export default function AdminPriceIndex() {
               <tr key={`${entry.family}${entry.form}${entry.region}${entry.week}`}>
                 <td>{cellTitle(entry)}</td>
                 <td>{entry.week}</td>
-                <td>{entry.publication.replace("_", " ")}</td>
+                <td>{t(`admin.priceIndex.publication.${entry.publication}`)}</td>
                 <td>
                   {entry.reasons.map((r) => (
                     <div key={r.code + (r.organizationId ?? "")}>
@@ -103,9 +124,13 @@ export default function AdminPriceIndex() {
                 <td>
                   {entry.dropped.map((d) => (
                     <div key={d.dealId}>
-                      {d.dealNumber === null ? "a deal" : dealLabel(d.dealNumber)}:{" "}
+                      {d.dealNumber === null ? t("admin.priceIndex.aDeal") : dealLabel(d.dealNumber)}:{" "}
                       {d.kind === "outlier"
-                        ? `outlier, ${(d.value / 100).toFixed(1)} against the median ${(d.median / 100).toFixed(1)} ± ${(d.band / 100).toFixed(1)}`
+                        ? t("admin.priceIndex.outlier", {
+                            value: tenth(d.value),
+                            median: tenth(d.median),
+                            band: tenth(d.band),
+                          })
                         : d.message}
                     </div>
                   ))}

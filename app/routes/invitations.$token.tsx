@@ -6,22 +6,33 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { z } from "zod";
 import { getActor } from "~/auth/actor.server.ts";
 import { FormError, TextField } from "~/components/form.tsx";
+import { SLOT, Slotted } from "~/components/slotted.tsx";
 import { failureStatus } from "~/domain/failure.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { acceptInvitation, findPendingInvitation } from "~/models/invitation.server.ts";
 import { setActiveOrganization } from "~/models/session.server.ts";
-import { newPasswordField } from "~/utils/fields.ts";
+import { MIN_PASSWORD_LENGTH, newPasswordFieldIn } from "~/utils/fields.ts";
 import { startSession } from "~/utils/session.server.ts";
 import { parseForm } from "~/utils/validation.ts";
 
-export const meta: MetaFunction = () => [{ title: "Join an organisation · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(matches, "invitations.title") }];
 
-const NewAccountSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(120, "Use at most 120 characters."),
-  password: newPasswordField,
-});
+function newAccountSchema(t: TFunction) {
+  return z.object({
+    name: z
+      .string()
+      .trim()
+      .min(1, t("account.errors.nameRequired"))
+      .max(120, t("account.errors.tooLong", { max: 120 })),
+    password: newPasswordFieldIn(t),
+  });
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invitation = await findPendingInvitation(params.token ?? "");
@@ -41,17 +52,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const viewer = await getActor(request);
+  const t = pageTranslator(request, viewer?.user.language);
   const invitation = await findPendingInvitation(token);
   if (!invitation) {
     return data(
-      { errors: {}, values: {}, formError: "This invitation is no longer valid." },
+      { errors: {}, values: {}, formError: t("invitations.refusal.INVITATION_INVALID") },
       { status: 400 },
     );
   }
   let newAccount: { name: string; password: string } | undefined;
   let values = {};
   if (!invitation.existingUserId) {
-    const parsed = parseForm(await request.formData(), NewAccountSchema);
+    const parsed = parseForm(await request.formData(), newAccountSchema(t));
     if (!parsed.ok)
       return data({ errors: parsed.errors, values: parsed.values, formError: undefined }, { status: 400 });
     newAccount = parsed.data;
@@ -59,7 +71,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const result = await acceptInvitation({ token, loggedInUserId: viewer?.user.id ?? null, newAccount });
   if (!result.ok)
-    return data({ errors: {}, values, formError: result.message }, { status: failureStatus(result.code) });
+    return data(
+      {
+        errors: {},
+        values,
+        formError: t(`invitations.refusal.${result.code}`, {
+          email: invitation.email,
+          defaultValue: result.message,
+        }),
+      },
+      { status: failureStatus(result.code) },
+    );
   if (viewer && viewer.user.id === result.userId) {
     await setActiveOrganization(viewer.session.id, result.organizationId);
     throw redirect("/dashboard");
@@ -70,48 +92,52 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AcceptInvitation() {
   const { invitation, viewerEmail } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
+  const { t } = useTranslation();
   if (!invitation) {
     return (
       <section className="card narrow">
-        <h1>This invitation no longer works</h1>
-        <p>
-          It may have expired, been replaced by a newer one, or been used already. Ask a colleague to invite
-          you again.
-        </p>
+        <h1>{t("invitations.deadTitle")}</h1>
+        <p>{t("invitations.deadBody")}</p>
       </section>
     );
   }
   return (
     <section className="card narrow">
-      <h1>Join {invitation.organizationName}</h1>
+      <h1>{t("invitations.join", { name: invitation.organizationName })}</h1>
       <p>
-        You were invited as {invitation.role === "owner" ? "an owner" : "a member"} with the address{" "}
-        <strong>{invitation.email}</strong>.
+        <Slotted
+          text={t(invitation.role === "owner" ? "invitations.invitedOwner" : "invitations.invitedMember", {
+            email: SLOT,
+          })}
+        >
+          <strong>{invitation.email}</strong>
+        </Slotted>
       </p>
       <Form method="post" noValidate>
         <FormError feedback={feedback} />
         {invitation.hasAccount ? (
           viewerEmail === invitation.email ? null : (
             <p className="notice">
-              You already have a Packloop account. <Link to="/login">Log in as {invitation.email}</Link>, then
-              open this link again.
+              <Slotted text={t("invitations.haveAccount", { link: SLOT })}>
+                <Link to="/login">{t("invitations.logInAs", { email: invitation.email })}</Link>
+              </Slotted>
             </p>
           )
         ) : (
           <>
-            <TextField name="name" label="Your name" autoComplete="name" feedback={feedback} />
+            <TextField name="name" label={t("invitations.name")} autoComplete="name" feedback={feedback} />
             <TextField
               name="password"
-              label="Choose a password"
+              label={t("invitations.password")}
               type="password"
               autoComplete="new-password"
-              hint="At least 10 characters."
+              hint={t("invitations.passwordHint", { min: MIN_PASSWORD_LENGTH })}
               feedback={feedback}
             />
           </>
         )}
         {!invitation.hasAccount || viewerEmail === invitation.email ? (
-          <button type="submit">Accept invitation</button>
+          <button type="submit">{t("invitations.accept")}</button>
         ) : null}
       </Form>
     </section>

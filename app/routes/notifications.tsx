@@ -2,11 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
 import { DateTime } from "~/components/date-time.tsx";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { listNotifications, markAllNotificationsRead } from "~/models/notification.server.ts";
 import notificationStyles from "~/styles/notifications.css?url";
 
 export const links = () => [{ rel: "stylesheet", href: notificationStyles }];
-export const meta: MetaFunction = () => [{ title: "Notifications · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translatedTitle(matches, "notificationsPage.title") },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireActor(request);
@@ -36,28 +40,27 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Notifications() {
   const { items, unread, page, pageCount, total } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <div className="stack" data-testid="notifications">
-      <h1>Notifications</h1>
+      <h1>{t("notificationsPage.title")}</h1>
       <div className="page-tools">
         <p>
-          {total === 0 ? "Nothing yet." : `${unread} unread of ${total}.`}{" "}
-          <Link to="/watchlist">Your watchlist</Link> · <Link to="/searches">Saved searches</Link> ·{" "}
-          <Link to="/settings/notifications">Email choices</Link>
+          {total === 0 ? t("notificationsPage.nothing") : t("notificationsPage.unreadOf", { unread, total })}{" "}
+          <Link to="/watchlist">{t("notificationsPage.watchlist")}</Link> ·{" "}
+          <Link to="/searches">{t("searches.title")}</Link> ·{" "}
+          <Link to="/settings/notifications">{t("notificationsPage.emailChoices")}</Link>
         </p>
         {unread > 0 ? (
           <Form method="post" className="inline-form">
             <button type="submit" name="intent" value="readAll" className="button-secondary">
-              Mark all read
+              {t("notificationsPage.markAllRead")}
             </button>
           </Form>
         ) : null}
       </div>
       {items.length === 0 ? (
-        <p className="empty">
-          You will be told here (and by email) when you are outbid, when a lot you watch is ending soon or its
-          questions are answered, and when a new lot matches your saved searches or facilities.
-        </p>
+        <p className="empty">{t("notificationsPage.empty")}</p>
       ) : (
         <ul className="notification-list">
           {items.map((n) => (
@@ -71,19 +74,18 @@ export default function Notifications() {
               <a href={`/notifications/${n.id}`}>{n.title}</a>
               {n.body ? <p>{n.body}</p> : null}
               <p className="notification-meta">
-                {n.read ? null : <strong className="badge">New</strong>} <DateTime value={n.createdAt} />
+                {n.read ? null : <strong className="badge">{t("notificationsPage.new")}</strong>}{" "}
+                <DateTime value={n.createdAt} />
               </p>
             </li>
           ))}
         </ul>
       )}
       {pageCount > 1 ? (
-        <nav className="pager" aria-label="Pages">
-          {page > 1 ? <Link to={`?page=${page - 1}`}>‹ Newer</Link> : null}{" "}
-          <span>
-            Page {page} of {pageCount}
-          </span>{" "}
-          {page < pageCount ? <Link to={`?page=${page + 1}`}>Older ›</Link> : null}
+        <nav className="pager" aria-label={t("notificationsPage.pages")}>
+          {page > 1 ? <Link to={`?page=${page - 1}`}>‹ {t("notificationsPage.newer")}</Link> : null}{" "}
+          <span>{t("notificationsPage.page", { page, pages: pageCount })}</span>{" "}
+          {page < pageCount ? <Link to={`?page=${page + 1}`}>{t("notificationsPage.older")} ›</Link> : null}
         </nav>
       ) : null}
     </div>

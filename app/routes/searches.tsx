@@ -1,13 +1,51 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { requireActor } from "~/auth/actor.server.ts";
 import { DateTime } from "~/components/date-time.tsx";
-import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
-import { createSavedSearch, deleteSavedSearch, listSavedSearches } from "~/models/saved-search.server.ts";
+import { SLOT, Slotted } from "~/components/slotted.tsx";
+import { type Failure, failureFieldErrors, failureStatus } from "~/domain/failure.ts";
+import { parseLotFilters } from "~/domain/lot-filters.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
+import {
+  createSavedSearch,
+  deleteSavedSearch,
+  listSavedSearches,
+  SAVED_SEARCH_NAME_MAX,
+  SAVED_SEARCHES_PER_USER,
+} from "~/models/saved-search.server.ts";
 import notificationStyles from "~/styles/notifications.css?url";
 
 export const links = () => [{ rel: "stylesheet", href: notificationStyles }];
-export const meta: MetaFunction = () => [{ title: "Saved searches · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(matches, "searches.title") }];
+
+/**
+ * The refused fields in the page's language: the name by what is wrong with it, the filters with
+ * the parser's own detail (the API's English, naming the parameter) after a translated lead-in.
+ */
+function savedSearchErrors(t: TFunction, failure: Failure, form: FormData): Record<string, string> {
+  const errors = failureFieldErrors(failure);
+  const worded: Record<string, string> = {};
+  for (const [field, message] of Object.entries(errors)) {
+    if (field === "name") {
+      const name = String(form.get("name") ?? "").trim();
+      worded.name =
+        name === ""
+          ? t("searches.field.nameRequired")
+          : t("searches.field.nameTooLong", { max: SAVED_SEARCH_NAME_MAX });
+    } else if (field === "query") {
+      const query = String(form.get("query") ?? "")
+        .trim()
+        .replace(/^\?/, "");
+      const parsed = parseLotFilters(new URLSearchParams(query));
+      const detail = parsed.ok ? "" : Object.values(parsed.errors).join(" ");
+      worded.query = t("searches.field.query", { detail });
+    } else worded[field] = message;
+  }
+  return worded;
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireActor(request, { organization: true });
@@ -17,6 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** intent=save (name, query: the /lots query string) or intent=delete (id). */
 export async function action({ request }: ActionFunctionArgs) {
   const { user, organization } = await requireActor(request, { organization: true });
+  const t = pageTranslator(request, user.language);
   const form = await request.formData();
   const intent = form.get("intent");
   if (intent === "save") {
@@ -27,12 +66,19 @@ export async function action({ request }: ActionFunctionArgs) {
     );
     if (!result.ok) {
       return data(
-        { done: null, formError: result.message, errors: result.errors ? failureFieldErrors(result) : {} },
+        {
+          done: null,
+          formError: t(`searches.refusal.${result.code}`, {
+            limit: SAVED_SEARCHES_PER_USER,
+            defaultValue: result.message,
+          }),
+          errors: result.errors ? savedSearchErrors(t, result, form) : {},
+        },
         { status: failureStatus(result.code) },
       );
     }
     return {
-      done: "Search saved. You will be told when a new lot matches it.",
+      done: t("searches.saved"),
       formError: null,
       errors: {} as Record<string, string>,
     };
@@ -41,14 +87,14 @@ export async function action({ request }: ActionFunctionArgs) {
     const deleted = await deleteSavedSearch(user.id, String(form.get("id") ?? ""));
     if (!deleted) {
       return data(
-        { done: null, formError: "There is no such saved search.", errors: {} as Record<string, string> },
+        { done: null, formError: t("searches.notFound"), errors: {} as Record<string, string> },
         { status: 404 },
       );
     }
-    return { done: "Saved search deleted.", formError: null, errors: {} as Record<string, string> };
+    return { done: t("searches.deleted"), formError: null, errors: {} as Record<string, string> };
   }
   return data(
-    { done: null, formError: "Unknown action.", errors: {} as Record<string, string> },
+    { done: null, formError: t("searches.unknownAction"), errors: {} as Record<string, string> },
     { status: 400 },
   );
 }
@@ -56,13 +102,15 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SavedSearches() {
   const { searches } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation();
   return (
     <div className="stack" data-testid="saved-searches">
-      <h1>Saved searches</h1>
+      <h1>{t("searches.title")}</h1>
       <p>
-        When a newly published lot matches one of these, you are told in the app and by email. Recyclers are
-        also told about new lots their facilities accept, without saving anything. Save a search from{" "}
-        <Link to="/lots">the lots page</Link> after setting its filters.
+        {t("searches.intro")}{" "}
+        <Slotted text={t("searches.howTo", { link: SLOT })}>
+          <Link to="/lots">{t("searches.lotsPage")}</Link>
+        </Slotted>
       </p>
       {result?.done ? (
         <p className="notice" role="status">
@@ -82,16 +130,16 @@ export default function SavedSearches() {
         </div>
       ) : null}
       {searches.length === 0 ? (
-        <p className="empty">You have no saved searches.</p>
+        <p className="empty">{t("searches.empty")}</p>
       ) : (
         <table>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Filters</th>
-              <th scope="col">Last match</th>
+              <th scope="col">{t("searches.col.name")}</th>
+              <th scope="col">{t("searches.col.filters")}</th>
+              <th scope="col">{t("searches.col.lastMatch")}</th>
               <th scope="col">
-                <span className="hint">Delete</span>
+                <span className="hint">{t("searches.delete")}</span>
               </th>
             </tr>
           </thead>
@@ -102,14 +150,16 @@ export default function SavedSearches() {
                   <Link to={`/lots${s.query ? `?${s.query}` : ""}`}>{s.name}</Link>
                 </td>
                 <td>
-                  <code>{s.query ? decodeURIComponent(s.query.replace(/\+/g, " ")) : "all open lots"}</code>
+                  <code>
+                    {s.query ? decodeURIComponent(s.query.replace(/\+/g, " ")) : t("searches.allOpenLots")}
+                  </code>
                 </td>
                 <td>{s.lastNotifiedAt ? <DateTime value={s.lastNotifiedAt} precision="day" /> : "—"}</td>
                 <td>
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="id" value={s.id} />
                     <button type="submit" name="intent" value="delete" className="button-danger">
-                      Delete
+                      {t("searches.delete")}
                     </button>
                   </Form>
                 </td>

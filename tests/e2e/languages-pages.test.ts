@@ -5,7 +5,7 @@
 // from the browser's first render) fails it as well.
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { setupBrowser, unique } from "./browser.ts";
+import { DEMO_ACCOUNTS, login, setupBrowser, unique } from "./browser.ts";
 
 const browser = setupBrowser();
 
@@ -122,5 +122,50 @@ describe("/login in Vietnamese", () => {
     expect(((await error.textContent()) ?? "").trim()).toBe("Email hoặc mật khẩu không đúng.");
     expect(new URL(page.url()).pathname).toBe("/login");
     expect(await page.locator("main").textContent()).not.toContain("incorrect");
+  });
+});
+
+describe("the admin, saved-search and notification pages in the reader's language", () => {
+  test("/admin/factors in Vietnamese: title, headings, the bell, and a refused value's error", async () => {
+    const page = await browser.newPage({ locale: "vi-VN" });
+    await login(page, DEMO_ACCOUNTS.admin);
+    await page.goto("/admin/factors");
+    await hydrated(page);
+    expect(await page.title()).toBe("Thông số logistics và thị trường · Packloop");
+    expect(await text(page, "h1")).toBe("Thông số logistics và thị trường");
+    expect(await text(page, "[data-testid=current-factors] thead th")).toBe("Thông số");
+    expect(await text(page, "#add-value h2")).toBe("Thêm giá trị");
+    expect(await page.locator("a.notification-bell").getAttribute("aria-label")).toMatch(/^Thông báo, /);
+
+    // Out of bounds: refused by field, in Vietnamese (nothing is written).
+    await page.locator("#field-key").selectOption("border.crossing_days");
+    await page.locator("#field-value").fill("90");
+    await page.locator("#field-asOf").fill("2026-01-10");
+    await page.locator("#field-sourceUrl").fill("https://example.com/border-times");
+    await page.getByRole("button", { name: "Thêm giá trị" }).click();
+    await expect.poll(() => text(page, "#value-error")).toBe("Nhập giá trị từ 0 đến 60 days.");
+
+    await page.goto("/admin/outbox");
+    await hydrated(page);
+    expect(await text(page, "h1")).toBe("Hộp thư đi");
+    expect(await page.locator('select[name="kind"] option').first().textContent()).toBe("Mọi loại");
+  });
+
+  test("/searches and /notifications in Japanese", async () => {
+    const page = await browser.newPage({ locale: "ja-JP" });
+    await login(page, DEMO_ACCOUNTS.buyer);
+    await page.goto("/searches");
+    await hydrated(page);
+    expect(await page.title()).toBe("保存した検索 · Packloop");
+    expect(await text(page, "h1")).toBe("保存した検索");
+    expect(await page.getByRole("link", { name: "ロットのページ" }).count()).toBe(1);
+
+    await page.goto("/notifications");
+    await hydrated(page);
+    expect(await page.title()).toBe("お知らせ · Packloop");
+    expect(await text(page, "h1")).toBe("お知らせ");
+    expect(await page.getByRole("link", { name: "ウォッチリスト" }).count()).toBe(1);
+    expect(await page.getByRole("link", { name: "メールの設定" }).count()).toBe(1);
+    expect(await page.locator("main").textContent()).not.toContain("Email choices");
   });
 });

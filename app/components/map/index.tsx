@@ -14,6 +14,7 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { type ReactNode, useState } from "react";
 import { ClientOnly } from "remix-utils/client-only";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import "leaflet/dist/leaflet.css";
 import "./map.css";
 import { isEconomyCode } from "~/domain/economies.ts";
@@ -42,9 +43,10 @@ export function useMapTiles(): MapTiles | null {
 }
 
 function MapPlaceholder({ height, label }: { height: number; label: string }) {
+  const { t } = useTranslation();
   return (
     <div className="pl-map pl-map-placeholder" style={{ height }} role="img" aria-label={label}>
-      <span>Loading map…</span>
+      <span>{t("map.loading")}</span>
     </div>
   );
 }
@@ -89,6 +91,7 @@ export function LocationPicker({
   const tiles = useMapTiles();
   const organizationEconomy = useOrganizationEconomy();
   const [chosen, setChosen] = useState<PlaceSuggestion | null>(null);
+  const { t } = useTranslation();
   const openOn = economy || organizationEconomy;
   return (
     <PinCheck value={value} economy={economy || null} chosen={chosen} ask={checkPin}>
@@ -100,7 +103,7 @@ export function LocationPicker({
           onPlace?.(place);
         }}
       />
-      <ClientMap height={height} label="Map for choosing a location">
+      <ClientMap height={height} label={t("map.pickerLabel")}>
         {() => (
           <LocationPickerMap
             value={value}
@@ -122,8 +125,9 @@ export interface PointMapProps {
 
 export function PointMap({ points, height = 240 }: PointMapProps) {
   const tiles = useMapTiles();
+  const { t } = useTranslation();
   return (
-    <ClientMap height={height} label="Map of the location">
+    <ClientMap height={height} label={t("map.pointLabel")}>
       {() => <PointMapView points={points} height={height} tiles={tiles} />}
     </ClientMap>
   );
@@ -139,8 +143,9 @@ export interface MarketMapProps {
 
 export function MarketMap({ height = 520, ...props }: MarketMapProps) {
   const tiles = useMapTiles();
+  const { t } = useTranslation();
   return (
-    <ClientMap height={height} label="Map of search results">
+    <ClientMap height={height} label={t("map.marketLabel")}>
       {() => <MarketMapView {...props} height={height} tiles={tiles} />}
     </ClientMap>
   );

@@ -1,11 +1,13 @@
+import type { TFunction } from "i18next";
 import L from "leaflet";
 import { useEffect, useMemo, useRef } from "react";
-import { MapContainer, useMap } from "react-leaflet";
+import { MapContainer, useMap, ZoomControl } from "react-leaflet";
 import type Supercluster from "supercluster";
-import { CHEMISTRY_SHORT_LABELS, LOT_FORM_LABELS } from "~/domain/codes.ts";
+import { CHEMISTRY_SHORT_LABELS } from "~/domain/codes.ts";
 import { type BBox, bboxFromView } from "~/domain/lot-filters.ts";
-import { formatKg } from "~/domain/quantity.ts";
-import { BADGE_LABELS } from "~/domain/reputation/reliability.ts";
+import { formatNumberIn } from "~/i18n/format.ts";
+import { usePageLanguage } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { BaseLayer } from "./base-layer.client.tsx";
 import {
   type ClusterMix,
@@ -26,13 +28,17 @@ import {
   lotReference,
 } from "./map-data.ts";
 import { DEFAULT_VIEW, MAP_MAX_BOUNDS, nearestCopy, toMapLng, viewLngRanges } from "./pacific.ts";
-import { chemistryColour, mainProcess, PROCESS_SHAPE_LABELS } from "./symbols.ts";
+import { chemistryColour, mainProcess } from "./symbols.ts";
 
 /** The popup's reliability line: the badge, or how little history there is. */
-function reliabilityLine(r: FacilityReliabilityPoint): string {
+function reliabilityLine(t: TFunction, r: FacilityReliabilityPoint): string {
   return r.badge === "new"
-    ? `Reliability: not enough history (n = ${r.n})`
-    : `${BADGE_LABELS[r.badge]}: at least ${Math.round(r.lower * 100)} % on time (n = ${r.n})`;
+    ? t("map.reliabilityNew", { n: r.n })
+    : t("map.reliabilityLine", {
+        badge: t(`map.reliability.${r.badge}`),
+        percent: Math.round(r.lower * 100),
+        n: r.n,
+      });
 }
 
 export interface MarketMapViewProps {
@@ -55,6 +61,8 @@ function Markers({
   filtering,
 }: Omit<MarketMapViewProps, "height" | "tiles" | "initialBbox"> & { filtering: boolean }) {
   const map = useMap();
+  const { t } = useTranslation();
+  const language = usePageLanguage();
   const renderer = useMemo(() => L.canvas({ padding: 0.3 }), []);
   const group = useMemo(() => L.layerGroup(), []);
   const lotsIndex = useMemo(() => (lots && lots.id.length > 0 ? lotIndex(lots) : null), [lots]);
@@ -113,8 +121,8 @@ function Markers({
             circle.bindPopup(() =>
               popupContent([
                 { text: lotReference(lot.number), href: `/lots/${lot.id}` },
-                { text: `${CHEMISTRY_SHORT_LABELS[lot.chemistry]} · ${LOT_FORM_LABELS[lot.form]}` },
-                { text: formatKg(lot.massKg) },
+                { text: `${CHEMISTRY_SHORT_LABELS[lot.chemistry]} · ${t(`lots.form.${lot.form}`)}` },
+                { text: `${formatNumberIn(language, lot.massKg)} kg` },
               ]),
             );
             group.addLayer(circle);
@@ -148,8 +156,8 @@ function Markers({
             marker.bindPopup(() =>
               popupContent([
                 { text: facility.name, href: `/facilities/${facility.id}` },
-                { text: facility.processes.map((p) => PROCESS_SHAPE_LABELS[p]).join(", ") },
-                ...(facility.reliability ? [{ text: reliabilityLine(facility.reliability) }] : []),
+                { text: facility.processes.map((p) => t(`facilities.processShort.${p}`)).join(", ") },
+                ...(facility.reliability ? [{ text: reliabilityLine(t, facility.reliability) }] : []),
               ]),
             );
             group.addLayer(marker);
@@ -168,7 +176,7 @@ function Markers({
     return () => {
       map.off("moveend", draw);
     };
-  }, [map, group, renderer, lots, facilities, lotsIndex, facilitiesIndex]);
+  }, [map, group, renderer, lots, facilities, lotsIndex, facilitiesIndex, t, language]);
 
   // Only the user's own panning and zooming filters the list: the first view, fitting to a bbox
   // from the URL and a page resize leave the URL alone.
@@ -225,6 +233,7 @@ export default function MarketMapView({
   onViewChange,
 }: MarketMapViewProps) {
   const initial = useMemo(() => (initialBbox ? boundsOf(initialBbox) : null), [initialBbox]);
+  const { t } = useTranslation();
   return (
     <div data-testid="market-map">
       <MapContainer
@@ -235,9 +244,11 @@ export default function MarketMapView({
         maxBounds={MAP_MAX_BOUNDS}
         maxBoundsViscosity={0.8}
         preferCanvas
+        zoomControl={false}
         style={{ height }}
         className="pl-map pl-market-map"
       >
+        <ZoomControl zoomInTitle={t("map.zoomIn")} zoomOutTitle={t("map.zoomOut")} />
         <BaseLayer tiles={tiles} />
         <Markers
           lots={lots}

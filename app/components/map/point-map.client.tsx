@@ -1,7 +1,8 @@
 import L from "leaflet";
 import { useMemo } from "react";
-import { CircleMarker, MapContainer, Marker, Popup } from "react-leaflet";
+import { CircleMarker, MapContainer, Marker, Popup, ZoomControl } from "react-leaflet";
 import type { RecyclingProcess } from "~/domain/codes.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { BaseLayer } from "./base-layer.client.tsx";
 import { facilityIcon, pinIcon } from "./leaflet-shared.client.ts";
 import type { MapTiles } from "./map-data.ts";
@@ -38,6 +39,7 @@ export default function PointMapView({ points, height, tiles }: PointMapViewProp
     [placed],
   );
   const pin = useMemo(() => pinIcon(), []);
+  const { t } = useTranslation();
   return (
     <div data-testid="point-map">
       <MapContainer
@@ -47,9 +49,11 @@ export default function PointMapView({ points, height, tiles }: PointMapViewProp
         minZoom={1}
         maxBounds={MAP_MAX_BOUNDS}
         scrollWheelZoom={false}
+        zoomControl={false}
         style={{ height }}
         className="pl-map pl-point-map"
       >
+        <ZoomControl zoomInTitle={t("map.zoomIn")} zoomOutTitle={t("map.zoomOut")} />
         <BaseLayer tiles={tiles} />
         {placed.map((p) => (
           <PointMarker key={`${p.kind}:${p.href ?? p.label}:${p.lat}:${p.lng}`} point={p} pin={pin} />
