@@ -42,7 +42,8 @@ async function downloaded(init: { cookie?: string; acceptLanguage?: string; save
   return { text: text.replace(/\s+/g, " "), response };
 }
 
-describe("papers in the reader's language", () => {
+// The first render loads pdf.js into the worker: seconds on a busy machine.
+describe("papers in the reader's language", { timeout: 30_000 }, () => {
   it("a Spanish reader's certificate has Spanish labels, the same values and ISO dates", async () => {
     const { text, response } = await downloaded({ saved: "es" });
     expect(text).toContain("Certificado de valorización");
