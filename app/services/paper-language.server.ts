@@ -65,13 +65,12 @@ export function paperIn(paper: Paper, language: LanguageCode): LocalizedPaper {
     ...section,
     heading: word(`pdf.headings.${headingKey(section.heading)}`, section.heading),
   }));
-  const qr =
-    paper.qr && paper.qr.caption.startsWith(VERIFY_CAPTION)
-      ? {
-          ...paper.qr,
-          caption: `${word("pdf.verify", VERIFY_CAPTION)}${paper.qr.caption.slice(VERIFY_CAPTION.length)}`,
-        }
-      : paper.qr;
+  const qr = paper.qr?.caption.startsWith(VERIFY_CAPTION)
+    ? {
+        ...paper.qr,
+        caption: `${word("pdf.verify", VERIFY_CAPTION)}${paper.qr.caption.slice(VERIFY_CAPTION.length)}`,
+      }
+    : paper.qr;
   const frame = {
     number: word("pdf.number", `No. ${paper.reference}`, { reference: paper.reference }),
     issued: word("pdf.issued", `Issued ${paper.issuedAt} (UTC)`, { date: paper.issuedAt }),
