@@ -1,4 +1,5 @@
 import { type Failure, fail } from "~/domain/failure.ts";
+import { noticeText } from "~/domain/notice-text.ts";
 import { lotTitleFacts, NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import { db } from "~/utils/db.server.ts";
 import { isUuid } from "./facility.server.ts";
@@ -45,7 +46,7 @@ export async function inviteFacilityToBid(
     await notifyOrganization(tx, facility.organizationId, {
       kind: "invited_to_bid",
       title: NOTIFICATION_TITLES.invited_to_bid.recycler(lotTitleFacts(lot)),
-      body: `The seller thinks ${facility.name} can take this lot and invites you to bid.`,
+      body: noticeText("invitedToBid", { facility: facility.name }),
       link: `/lots/${lotId}`,
       lotId,
     });

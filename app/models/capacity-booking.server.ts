@@ -10,7 +10,7 @@ import {
 import { monthOf } from "~/domain/capacity.ts";
 import { formatDateTime } from "~/domain/date-time.ts";
 import { type Failure, fail } from "~/domain/failure.ts";
-import { formatMoney } from "~/domain/money.ts";
+import { noticeMoney, noticeText } from "~/domain/notice-text.ts";
 import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import { db } from "~/utils/db.server.ts";
 import {
@@ -146,7 +146,14 @@ export async function requestBooking(input: RequestBookingInput): Promise<Bookin
         facility: window.facility.name,
         month: monthText(window.month),
       }),
-      body: `${lotReference(lot.number)} ${lot.title}: ${lot.chemistry}, ${formatMoney({ amountMinor: check.price.totalMinor, currency: check.price.currency })} (${check.price.priceKind === "payable" ? "payable to the seller" : "gate fee"}).`,
+      body: noticeText(
+        check.price.priceKind === "payable" ? "bookingRequestedPayable" : "bookingRequestedGateFee",
+        {
+          lot: `${lotReference(lot.number)} ${lot.title}`,
+          chemistry: lot.chemistry,
+          amount: noticeMoney(check.price.totalMinor, check.price.currency),
+        },
+      ),
       link: `/facilities/${window.facility.id}/capacity#booking-requests`,
       lotId: lot.id,
     });
@@ -238,7 +245,11 @@ export async function acceptBooking(input: DecideBookingInput): Promise<BookingR
         facility: facility.name,
         lot: lotReference(booking.lot.number),
       }),
-      body: `${formatKgAsTonnes(booking.massKg)} in ${monthText(booking.capacityWindow.month)} are reserved for ${booking.lot.title}.`,
+      body: noticeText("bookingAccepted", {
+        tonnes: formatKgAsTonnes(booking.massKg),
+        month: monthText(booking.capacityWindow.month),
+        lotTitle: booking.lot.title,
+      }),
       link: "/bookings",
       lotId: booking.lotId,
     });
@@ -279,7 +290,7 @@ export async function declineBooking(
         facility: facility.name,
         lot: lotReference(booking.lot.number),
       }),
-      body: input.note ? `Their note: ${input.note}` : undefined,
+      body: input.note ? noticeText("theirNote", { note: input.note }) : undefined,
       link: "/bookings",
       lotId: booking.lotId,
     });
@@ -339,10 +350,10 @@ export async function cancelBooking(input: DecideBookingInput): Promise<BookingR
           facility: facility.name,
           lot: lotReference(booking.lot.number),
         }),
-        body:
-          booking.status === "accepted"
-            ? `${formatKgAsTonnes(booking.massKg)} in ${monthText(booking.capacityWindow.month)} are free again.`
-            : `The request for ${formatKgAsTonnes(booking.massKg)} in ${monthText(booking.capacityWindow.month)} is withdrawn.`,
+        body: noticeText(booking.status === "accepted" ? "bookingFreed" : "bookingWithdrawn", {
+          tonnes: formatKgAsTonnes(booking.massKg),
+          month: monthText(booking.capacityWindow.month),
+        }),
         link: `/facilities/${facility.id}/capacity#booking-requests`,
         lotId: booking.lotId,
       });

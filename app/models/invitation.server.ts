@@ -1,5 +1,8 @@
 import { type Failure, fail } from "~/domain/failure.ts";
 import type { MembershipRole } from "~/generated.server/prisma/client.ts";
+import { translatorFor } from "~/i18n/i18n.server.ts";
+import type { LanguageCode } from "~/i18n/languages.ts";
+import { recipientLanguage } from "~/i18n/recipient-language.ts";
 import { queueEmail } from "~/services/email.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { hashPassword } from "~/utils/password.server.ts";
@@ -22,6 +25,8 @@ export async function inviteColleague(input: {
   email: string;
   role: MembershipRole;
   baseUrl: string;
+  /** The inviter's page language: the email's, unless the address is a user's with one saved. */
+  language?: LanguageCode;
   now?: Date;
 }): Promise<InviteOutcome> {
   const now = input.now ?? new Date();
@@ -32,6 +37,9 @@ export async function inviteColleague(input: {
   if (existingMember) return fail("ALREADY_MEMBER", "This person is already a member.", { field: "email" });
 
   const { token, tokenHash } = newToken();
+  const known = await db().user.findUnique({ where: { email }, select: { language: true } });
+  const t = translatorFor(recipientLanguage(known?.language, input.language));
+  const names = { inviter: input.invitedBy.name, organization: input.organizationName };
   await db().$transaction(async (tx) => {
     // A new invitation replaces any earlier pending one for the same address.
     await tx.invitation.updateMany({
@@ -52,14 +60,14 @@ export async function inviteColleague(input: {
       {
         to: email,
         kind: "invitation",
-        subject: `${input.invitedBy.name} invited you to ${input.organizationName} on Packloop`,
+        subject: t("email.invitation.subject", names),
         text: [
-          `${input.invitedBy.name} invited you to join ${input.organizationName} on Packloop as ${input.role === "owner" ? "an owner" : "a member"}.`,
+          t(input.role === "owner" ? "email.invitation.asOwner" : "email.invitation.asMember", names),
           "",
-          "Accept the invitation here (the link works for 7 days):",
+          t("email.invitation.accept"),
           `${input.baseUrl}/invitations/${token}`,
           "",
-          "If you did not expect this email you can ignore it.",
+          t("email.invitation.ignore"),
         ].join("\n"),
       },
       tx,

@@ -8,6 +8,7 @@ import {
   reservationNoticeForBidders,
   reservationNoticeForSeller,
 } from "~/domain/lot-reservation.ts";
+import { noticeText } from "~/domain/notice-text.ts";
 import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import { formatKgAsTonnes } from "~/domain/quantity.ts";
 import { type DbClient, type DbTransaction, db } from "~/utils/db.server.ts";
@@ -241,9 +242,10 @@ async function releaseForSale(tx: DbTransaction, lotId: string, bookingId: strin
         lot: lotReference(booking.lot.number),
         facility: facility.name,
       }),
-      body: accepted
-        ? `${formatKgAsTonnes(booking.massKg)} in ${month} are free again.`
-        : `The request for ${formatKgAsTonnes(booking.massKg)} in ${month} is withdrawn.`,
+      body: noticeText(accepted ? "bookingFreed" : "bookingWithdrawn", {
+        tonnes: formatKgAsTonnes(booking.massKg),
+        month,
+      }),
       link: `/facilities/${facility.id}/capacity#booking-requests`,
       lotId,
     });

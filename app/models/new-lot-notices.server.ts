@@ -13,6 +13,7 @@ import {
   parseLotFilters,
 } from "~/domain/lot-filters.ts";
 import { lotNumberLabel } from "~/domain/lot-json.ts";
+import { noticeSentences, noticeText } from "~/domain/notice-text.ts";
 import { lotTitleFacts, NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import {
   type AcceptingFacility,
@@ -264,7 +265,7 @@ export async function notifyNewLotMatches(tx: DbClient, lot: PublishedLot, now =
       return {
         kind: "lot_matches",
         title: NOTIFICATION_TITLES.lot_matches.search(lotTitleFacts(lot)),
-        body: `It matches ${quotedNames(searches.map((s) => s.name))}.`,
+        body: noticeText("matchesSearches", { searches: quotedNames(searches.map((s) => s.name)) }),
         link,
         lotId: lot.id,
       };
@@ -273,7 +274,7 @@ export async function notifyNewLotMatches(tx: DbClient, lot: PublishedLot, now =
     return {
       kind: "lot_matches",
       title: NOTIFICATION_TITLES.lot_matches.facility(lotTitleFacts(lot)),
-      body: `${facility.names[0]} accepts this chemistry, form and condition.`,
+      body: noticeText("facilityAccepts", { facility: facility.names[0] }),
       link,
       lotId: lot.id,
       organizationId: facility.organizationId,
@@ -313,16 +314,17 @@ export async function notifyImportedLotMatches(
   now = new Date(),
 ) {
   const recipients = await findRecipients(tx, seller.organizationId, lots);
-  const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
-  const listed = (indexes: readonly number[]) => {
+  // "From one import by <seller>: PL-000071 Packs; PL-000072 Modules and 4 more."
+  const fromImport = (indexes: readonly number[]) => {
     const named = indexes
       .slice(0, DIGEST_LOTS_NAMED)
       .map((i) => `${lotNumberLabel(lots[i].number)} ${lots[i].title}`)
       .join("; ");
     const more = indexes.length - DIGEST_LOTS_NAMED;
-    return more > 0 ? `${named} and ${more} more.` : `${named}.`;
+    return more > 0
+      ? noticeText("fromImportMore", { seller: seller.name, lots: named, more })
+      : noticeText("fromImport", { seller: seller.name, lots: named });
   };
-  const from = `From one import by ${seller.name}: `;
   return tellRecipients(tx, recipients, now, ({ searches, facility }) => {
     if (searches.length > 0) {
       const matched = [...new Set(searches.flatMap((s) => s.lots))].sort((a, b) => a - b);
@@ -335,8 +337,8 @@ export async function notifyImportedLotMatches(
       const best = searches.reduce((a, b) => (b.lots.length > a.lots.length ? b : a));
       const extra =
         facility && facility.lots.length > 0
-          ? ` ${facility.names[0]} can take ${facility.lots.length} of the import's ${plural(facility.lots.length, "lot", "lots")}.`
-          : "";
+          ? noticeText("canTakeOfImport", { facility: facility.names[0], count: facility.lots.length })
+          : null;
       return {
         kind: "lot_matches",
         title: NOTIFICATION_TITLES.lot_matches.searchDigest({
@@ -345,7 +347,7 @@ export async function notifyImportedLotMatches(
           searches: names,
           searchCount: searches.length,
         }),
-        body: `${from}${listed(matched)}${extra}`,
+        body: noticeSentences(fromImport(matched), extra),
         link: n === 1 ? `/lots/${lots[matched[0]].id}` : best.query === "" ? "/lots" : `/lots?${best.query}`,
       };
     }
@@ -353,15 +355,18 @@ export async function notifyImportedLotMatches(
     const n = facility.lots.length;
     const takers =
       facility.names.length === 1
-        ? `${facility.names[0]} accepts`
-        : `${facility.names[0]} and ${facility.names.length - 1} other ${plural(facility.names.length - 1, "facility", "facilities")} accept`;
+        ? noticeText("facilitiesAccept", { facility: facility.names[0] })
+        : noticeText("facilitiesAcceptOthers", {
+            facility: facility.names[0],
+            count: facility.names.length - 1,
+          });
     return {
       kind: "lot_matches",
       title: NOTIFICATION_TITLES.lot_matches.facilityDigest({
         lot: lotNumberLabel(lots[facility.lots[0]].number),
         count: n,
       }),
-      body: `${takers} their chemistry, form and condition. ${from}${listed(facility.lots)}`,
+      body: noticeSentences(takers, fromImport(facility.lots)),
       link: n === 1 ? `/lots/${lots[facility.lots[0]].id}` : facilityListLink(facility.filters),
       organizationId: facility.organizationId,
     };

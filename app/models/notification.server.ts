@@ -1,12 +1,13 @@
 import { LOT_EVENTS_CHANNEL, NOTIFICATION_EVENT_USERS, type NotificationEvent } from "~/domain/lot-events.ts";
 import { isUuid } from "~/domain/lot-json.ts";
 import { hasNoticeMoment, localizeNotice } from "~/domain/notice-moments.ts";
+import type { NoticeBody } from "~/domain/notice-text.ts";
 import { isNotificationKind, type NoticeTitle, type NotificationKind } from "~/domain/notification-titles.ts";
 import { timeZoneOr } from "~/domain/time-zone.ts";
 import { formatDateIn } from "~/i18n/format.ts";
 import { translatorFor } from "~/i18n/i18n.server.ts";
 import { DEFAULT_LANGUAGE, isLanguageCode, LANGUAGE_CODES, type LanguageCode } from "~/i18n/languages.ts";
-import { noticeTitleIn } from "~/i18n/notice-title.ts";
+import { noticeBodyIn, noticeTitleIn } from "~/i18n/notice-title.ts";
 import { appUrl, queueEmail } from "~/services/email.server.ts";
 import { type DbClient, db } from "~/utils/db.server.ts";
 
@@ -22,7 +23,8 @@ export interface NotificationMessage {
   kind: NotificationKind;
   /** A catalogue title (NOTIFICATION_TITLES), worded in each recipient's language, or fixed text. */
   title: string | NoticeTitle;
-  body?: string;
+  /** Catalogue lines (`notices.*`, domain/notice-text.ts) worded per recipient, or fixed text. */
+  body?: NoticeBody;
   /** A path inside the app, e.g. /lots/<id>; emails turn it into a full URL (appUrl: APP_URL…). */
   link?: string;
   lotId?: string;
@@ -41,8 +43,8 @@ interface NoticeCopy {
 
 /**
  * The email of a notice in its recipient's language: the title, the body, the link, and where to
- * change which notices are emailed. Bodies are still written in English by the code that sends
- * them (issue 14 moves them next).
+ * change which notices are emailed. The body is the notice's body as the recipient reads it in the
+ * bell (`notices.*` lines in their language, moments in their zone).
  */
 function emailText(copy: NoticeCopy): string {
   const base = appUrl();
@@ -87,7 +89,8 @@ export async function notifyUsers(tx: DbClient, userIds: readonly string[], mess
   const worded = typeof message.title !== "string";
   const titleText =
     typeof message.title === "string" ? message.title : Object.values(message.title.values).join(" ");
-  const timed = hasNoticeMoment(titleText) || hasNoticeMoment(message.body);
+  const englishBody = noticeBodyIn(message.body, DEFAULT_LANGUAGE);
+  const timed = hasNoticeMoment(titleText) || hasNoticeMoment(englishBody);
   const sendEmail = message.email !== false;
   const users =
     timed || sendEmail || worded
@@ -106,9 +109,10 @@ export async function notifyUsers(tx: DbClient, userIds: readonly string[], mess
       language === DEFAULT_LANGUAGE
         ? undefined
         : (iso: string) => formatDateIn(language, iso, { timeZone: timeZoneOr(zone) });
+    const body = language === DEFAULT_LANGUAGE ? englishBody : noticeBodyIn(message.body, language);
     return {
       title: timed ? localizeNotice(title, zone, moment) : title,
-      body: message.body === undefined || !timed ? message.body : localizeNotice(message.body, zone),
+      body: body === undefined || !timed ? body : localizeNotice(body, zone, moment),
       link: message.link,
       language,
     };
@@ -245,13 +249,17 @@ export async function notifyOrganizationOncePerLot(
   organizationId: string,
   message: NotificationMessage & { lotId: string },
 ) {
-  // Each refreshed notice keeps its reader's language: the title in every language, picked by
-  // the reader's saved one in the same single UPDATE (English when none is saved).
+  // Each refreshed notice keeps its reader's language: the title and body in every language,
+  // picked by the reader's saved one in the same single UPDATE (English when none is saved).
   const titles = Object.fromEntries(
     LANGUAGE_CODES.map((language) => [language, noticeTitleIn(message.title, language)]),
   );
+  const bodies = Object.fromEntries(
+    LANGUAGE_CODES.map((language) => [language, noticeBodyIn(message.body, language) ?? null]),
+  );
   const refreshed = await tx.$queryRaw<{ userId: string }[]>`
-    UPDATE "Notification" n SET body = ${message.body ?? null},
+    UPDATE "Notification" n
+    SET body = COALESCE(${JSON.stringify(bodies)}::jsonb ->> u.language, ${bodies[DEFAULT_LANGUAGE]}),
       title = COALESCE(${JSON.stringify(titles)}::jsonb ->> u.language, ${titles[DEFAULT_LANGUAGE]}),
       "createdAt" = now()
     FROM "User" u

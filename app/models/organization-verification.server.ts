@@ -1,15 +1,16 @@
+import type { TFunction } from "i18next";
 import { type Failure, fail } from "~/domain/failure.ts";
 import { checkUpload, SNIFF_BYTES, safeFileName } from "~/domain/lot-documents.ts";
 import {
   checkRejectionReason,
   isOrganizationDocumentKind,
   MAX_ORGANIZATION_DOCUMENTS,
-  ORGANIZATION_DOCUMENT_LABELS,
   type OrganizationDocumentKind,
   type VerificationStatus as OrganizationVerificationStatus,
   REJECTION_REASON_MIN,
-  VERIFICATION_EXPLAINED,
 } from "~/domain/organization-verification.ts";
+import { translatorFor } from "~/i18n/i18n.server.ts";
+import { recipientLanguage } from "~/i18n/recipient-language.ts";
 import { queueEmail } from "~/services/email.server.ts";
 import { withStoredFiles } from "~/services/file-storage.server.ts";
 import { type DbTransaction, db } from "~/utils/db.server.ts";
@@ -194,17 +195,24 @@ export async function verificationQueue() {
 async function emailOwners(
   tx: DbTransaction,
   organizationId: string,
-  subject: string,
-  lines: string[],
+  write: (t: TFunction) => { subject: string; lines: string[] },
   kind: string,
 ) {
   const owners = await tx.membership.findMany({
     where: { organizationId, role: "owner" },
-    select: { user: { select: { email: true, name: true } } },
+    select: { user: { select: { email: true, name: true, language: true } } },
   });
   for (const { user } of owners) {
+    // Each owner reads it in their saved language (English when none; ADR 061).
+    const t = translatorFor(recipientLanguage(user.language));
+    const { subject, lines } = write(t);
     await queueEmail(
-      { to: user.email, kind, subject, text: [`Hello ${user.name},`, "", ...lines].join("\n") },
+      {
+        to: user.email,
+        kind,
+        subject,
+        text: [t("email.hello", { name: user.name }), "", ...lines].join("\n"),
+      },
       tx,
     );
   }
@@ -247,28 +255,32 @@ export async function decideVerification(
       await emailOwners(
         tx,
         organizationId,
-        "Your organisation is verified on Packloop",
-        [
-          "A Packloop administrator checked your documents: your organisation is verified.",
-          VERIFICATION_EXPLAINED.verified,
-          "Counterparties now see the verified badge on your lots, facilities and bids.",
-          link,
-        ],
+        (t) => ({
+          subject: t("email.organizationVerified.subject"),
+          lines: [
+            t("email.organizationVerified.checked"),
+            t("email.organizationVerified.explained"),
+            t("email.organizationVerified.badge"),
+            link,
+          ],
+        }),
         "organization_verified",
       );
     } else {
       await emailOwners(
         tx,
         organizationId,
-        "Your organisation could not be verified yet",
-        [
-          "A Packloop administrator could not verify your organisation from the documents sent. The reason:",
-          "",
-          reason ?? "",
-          "",
-          `Upload what is missing (${Object.values(ORGANIZATION_DOCUMENT_LABELS).join(", ").toLowerCase()}) and ask again:`,
-          link,
-        ],
+        (t) => ({
+          subject: t("email.organizationRejected.subject"),
+          lines: [
+            t("email.organizationRejected.couldNot"),
+            "",
+            reason ?? "",
+            "",
+            t("email.organizationRejected.upload"),
+            link,
+          ],
+        }),
         "organization_rejected",
       );
     }
@@ -314,15 +326,17 @@ export async function revokeVerification(
     await emailOwners(
       tx,
       organizationId,
-      "Your organisation's verification on Packloop was revoked",
-      [
-        "A Packloop administrator revoked your organisation's verification. The reason:",
-        "",
-        reason,
-        "",
-        "Counterparties now see your organisation as unverified. Upload what is needed and ask to be verified again:",
-        `${baseUrl}/settings/verification`,
-      ],
+      (t) => ({
+        subject: t("email.organizationRevoked.subject"),
+        lines: [
+          t("email.organizationRevoked.revoked"),
+          "",
+          reason,
+          "",
+          t("email.organizationRevoked.upload"),
+          `${baseUrl}/settings/verification`,
+        ],
+      }),
       "organization_revoked",
     );
     return { ok: true as const };

@@ -1,3 +1,5 @@
+import { translatorFor } from "~/i18n/i18n.server.ts";
+import { recipientLanguage } from "~/i18n/recipient-language.ts";
 import { queueEmail } from "~/services/email.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { hashPassword } from "~/utils/password.server.ts";
@@ -14,6 +16,7 @@ export async function requestPasswordReset(email: string, baseUrl: string, now =
   const user = await db().user.findUnique({ where: { email: normalizeEmail(email) } });
   if (!user) return;
   const { token, tokenHash } = newToken();
+  const t = translatorFor(recipientLanguage(user.language));
   await db().$transaction(async (tx) => {
     await tx.passwordReset.create({
       data: { userId: user.id, tokenHash, expiresAt: new Date(now.getTime() + RESET_TTL_MS) },
@@ -22,14 +25,14 @@ export async function requestPasswordReset(email: string, baseUrl: string, now =
       {
         to: user.email,
         kind: "password_reset",
-        subject: "Reset your Packloop password",
+        subject: t("email.passwordReset.subject"),
         text: [
-          `Hello ${user.name},`,
+          t("email.hello", { name: user.name }),
           "",
-          "Someone asked to reset the password of your Packloop account. Choose a new one here (the link works for one hour, once):",
+          t("email.passwordReset.choose"),
           `${baseUrl}/reset-password/${token}`,
           "",
-          "If it was not you, ignore this email: your password stays as it is.",
+          t("email.passwordReset.ignore"),
         ].join("\n"),
       },
       tx,

@@ -1,4 +1,7 @@
 import type { Capability } from "~/domain/codes.ts";
+import { translatorFor } from "~/i18n/i18n.server.ts";
+import type { LanguageCode } from "~/i18n/languages.ts";
+import { recipientLanguage } from "~/i18n/recipient-language.ts";
 import { queueEmail } from "~/services/email.server.ts";
 import { type DbClient, db } from "~/utils/db.server.ts";
 import { hashPassword } from "~/utils/password.server.ts";
@@ -32,10 +35,12 @@ export interface SignUpInput {
 
 async function queueVerificationLink(
   tx: DbClient,
-  user: { id: string; email: string; name: string },
+  user: { id: string; email: string; name: string; language?: string | null },
   baseUrl: string,
   now: Date,
+  pageLanguage?: LanguageCode,
 ) {
+  const t = translatorFor(recipientLanguage(user.language, pageLanguage));
   const { token, tokenHash } = newToken();
   await tx.emailVerification.create({
     data: { userId: user.id, tokenHash, expiresAt: new Date(now.getTime() + VERIFICATION_TTL_MS) },
@@ -44,15 +49,15 @@ async function queueVerificationLink(
     {
       to: user.email,
       kind: "email_verification",
-      subject: "Confirm your email address for Packloop",
+      subject: t("email.verification.subject"),
       text: [
-        `Hello ${user.name},`,
+        t("email.hello", { name: user.name }),
         "",
-        "Confirm that this is your address to finish creating your Packloop account (the link works for 24 hours, once):",
+        t("email.verification.confirm"),
         `${baseUrl}/verify-email/${token}`,
         "",
-        "Until you do, you can set up your organisation and save drafts, but not publish lots or bid.",
-        "If you did not sign up, ignore this email: no account is used without the link.",
+        t("email.verification.until"),
+        t("email.verification.ignore"),
       ].join("\n"),
     },
     tx,
@@ -60,29 +65,35 @@ async function queueVerificationLink(
 }
 
 /** Creates the account and mails the link, or mails the owner of a known address; the caller answers the same. */
-export async function signUp(input: SignUpInput, baseUrl: string, now = new Date()): Promise<void> {
+export async function signUp(
+  input: SignUpInput,
+  baseUrl: string,
+  now = new Date(),
+  pageLanguage?: LanguageCode,
+): Promise<void> {
   const existing = await findUserByEmail(input.email);
   if (existing) {
+    const t = translatorFor(recipientLanguage(existing.language, pageLanguage));
     // Hash anyway, so the answer takes as long as for a new account.
     await hashPassword(input.password);
     await queueEmail({
       to: existing.email,
       kind: "signup_existing_account",
-      subject: "Someone tried to create a Packloop account with your email",
+      subject: t("email.existingAccount.subject"),
       text: [
-        `Hello ${existing.name},`,
+        t("email.hello", { name: existing.name }),
         "",
-        "Someone (perhaps you) tried to create a new Packloop account with this address, which already has one.",
-        `Log in at ${baseUrl}/login, or choose a new password at ${baseUrl}/forgot-password.`,
+        t("email.existingAccount.tried"),
+        t("email.existingAccount.logIn", { login: `${baseUrl}/login`, forgot: `${baseUrl}/forgot-password` }),
         "",
-        "If it was not you, ignore this email: nothing was changed.",
+        t("email.existingAccount.ignore"),
       ].join("\n"),
     });
     return;
   }
   try {
     await createUserWithOrganization({ ...input, emailVerifiedAt: null }, (tx, { user }) =>
-      queueVerificationLink(tx, user, baseUrl, now),
+      queueVerificationLink(tx, user, baseUrl, now, pageLanguage),
     );
   } catch (error) {
     // The address was registered by a sign-up racing this one: the same answer, as above.
@@ -91,10 +102,15 @@ export async function signUp(input: SignUpInput, baseUrl: string, now = new Date
 }
 
 /** Mails a fresh link to a signed-in user whose address is not verified yet; false when it already is. */
-export async function resendVerificationLink(userId: string, baseUrl: string, now = new Date()) {
+export async function resendVerificationLink(
+  userId: string,
+  baseUrl: string,
+  now = new Date(),
+  pageLanguage?: LanguageCode,
+) {
   const user = await db().user.findUniqueOrThrow({ where: { id: userId } });
   if (user.emailVerifiedAt) return false;
-  await db().$transaction((tx) => queueVerificationLink(tx, user, baseUrl, now));
+  await db().$transaction((tx) => queueVerificationLink(tx, user, baseUrl, now, pageLanguage));
   return true;
 }
 
@@ -112,7 +128,12 @@ export async function findUsableVerification(token: string, now = new Date()) {
  * Uses the link up and marks the address verified; the first verification also queues the welcome
  * email. Returns the user and the organisation to sign in to, or null for a used or expired link.
  */
-export async function verifyEmail(token: string, baseUrl: string, now = new Date()) {
+export async function verifyEmail(
+  token: string,
+  baseUrl: string,
+  now = new Date(),
+  pageLanguage?: LanguageCode,
+) {
   const verification = await findUsableVerification(token, now);
   if (!verification) return null;
   return db().$transaction(async (tx) => {
@@ -128,19 +149,22 @@ export async function verifyEmail(token: string, baseUrl: string, now = new Date
     if (!user.emailVerifiedAt) {
       await tx.user.update({ where: { id: user.id }, data: { emailVerifiedAt: now } });
       const organization = user.memberships[0]?.organization;
+      const t = translatorFor(recipientLanguage(user.language, pageLanguage));
       await queueEmail(
         {
           to: normalizeEmail(user.email),
           kind: "welcome",
-          subject: "Welcome to Packloop",
+          subject: t("email.welcome.subject"),
           text: [
-            `Hello ${user.name},`,
+            t("email.hello", { name: user.name }),
             "",
-            `Your address is confirmed${organization ? ` and ${organization.name} is on Packloop` : ""}.`,
-            "Next steps:",
-            `- List a lot or publish a facility's capacity: ${baseUrl}/dashboard`,
-            `- Have your organisation verified (registration, permits, dangerous-goods training, import consents), so counterparties see the verified badge: ${baseUrl}/settings/verification`,
-            `- Invite colleagues: ${baseUrl}/settings/organization`,
+            organization
+              ? t("email.welcome.confirmedWith", { organization: organization.name })
+              : t("email.welcome.confirmed"),
+            t("email.welcome.next"),
+            t("email.welcome.list", { url: `${baseUrl}/dashboard` }),
+            t("email.welcome.verify", { url: `${baseUrl}/settings/verification` }),
+            t("email.welcome.invite", { url: `${baseUrl}/settings/organization` }),
           ].join("\n"),
         },
         tx,

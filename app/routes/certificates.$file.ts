@@ -14,5 +14,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!view) throw new Response("No such certificate.", { status: 404 });
   const built = buildRecoveryCertificate(certificatePaperInput(view, publicBaseUrl(request)));
   if (!built.ok) throw new Response(built.message, { status: 500 });
-  return paperPdfResponse(built.paper, { cache: "public, max-age=300" });
+  return paperPdfResponse(built.paper, { cache: "public, max-age=300", request });
 }

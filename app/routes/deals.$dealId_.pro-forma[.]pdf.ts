@@ -21,5 +21,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!input) throw new Response("No such invoice.", { status: 404 });
   const built = buildProFormaInvoice(input);
   if (!built.ok) throw new Response(built.message, { status: 409 });
-  return paperPdfResponse(built.paper);
+  return paperPdfResponse(built.paper, { request, savedLanguage: actor.user.language });
 }

@@ -14,6 +14,7 @@ import {
 } from "~/domain/display-currency.ts";
 import { ECONOMIES } from "~/domain/economies.ts";
 import { type Failure, failureFieldErrors, failureStatus } from "~/domain/failure.ts";
+import { requestLanguage } from "~/i18n/i18n.server.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { pageTranslator } from "~/i18n/page-translator.server.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
@@ -143,6 +144,8 @@ export async function action({ request }: ActionFunctionArgs) {
       email: parsed.data.email,
       role: parsed.data.role,
       baseUrl: appUrl(request),
+      // The invitee reads the inviter's page language unless their account has one (ADR 061).
+      language: requestLanguage(request, user.language),
     });
     if (!outcome.ok)
       return data(

@@ -16,5 +16,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const built = await shipmentPaper(actor.organization.id, params.shipmentId ?? "", name);
   if (!built) throw new Response("No such paper.", { status: 404 });
   if (!built.ok) throw new Response(built.message, { status: failureStatus(built.code) });
-  return paperPdfResponse(built.paper);
+  return paperPdfResponse(built.paper, { request, savedLanguage: actor.user.language });
 }

@@ -13,6 +13,7 @@ import { getActor } from "~/auth/actor.server.ts";
 import { FieldError, FormError, Honeypot, submittedValue, TextField } from "~/components/form.tsx";
 import { CAPABILITIES } from "~/domain/codes.ts";
 import { ECONOMIES } from "~/domain/economies.ts";
+import { requestLanguage } from "~/i18n/i18n.server.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { pageTranslator } from "~/i18n/page-translator.server.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
@@ -56,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // The honeypot was filled in: a bot. Answer as if nothing happened.
   if (websiteUrl) throw redirect("/");
   // The same answer whether or not the address has an account (sign-up.server.ts).
-  await signUp({ ...input, economyCode: economy }, appUrl(request));
+  await signUp({ ...input, economyCode: economy }, appUrl(request), new Date(), requestLanguage(request));
   return data({ errors: {}, values: {}, sentTo: input.email });
 }
 

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans } from "react-i18next";
+import { requestLanguage } from "~/i18n/i18n.server.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { pageTranslator } from "~/i18n/page-translator.server.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
@@ -19,7 +20,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const verified = await verifyEmail(params.token ?? "", appUrl(request));
+  const verified = await verifyEmail(
+    params.token ?? "",
+    appUrl(request),
+    new Date(),
+    requestLanguage(request),
+  );
   if (!verified) {
     const t = pageTranslator(request);
     return data({ formError: t("account.verify.expired") }, { status: 400 });

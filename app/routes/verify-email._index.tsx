@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans } from "react-i18next";
 import { requireActor } from "~/auth/actor.server.ts";
+import { requestLanguage } from "~/i18n/i18n.server.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { resendVerificationLink } from "~/models/sign-up.server.ts";
@@ -18,7 +19,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const sent = await resendVerificationLink(actor.userId, appUrl(request));
+  const sent = await resendVerificationLink(
+    actor.userId,
+    appUrl(request),
+    new Date(),
+    requestLanguage(request, actor.user.language),
+  );
   return { sent };
 }
 

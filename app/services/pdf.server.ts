@@ -13,6 +13,7 @@
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
 import QRCode from "qrcode";
 import type { Paper, PaperSection } from "~/domain/papers/paper.ts";
+import { englishFrame, type LocalizedPaper } from "./paper-language.server.ts";
 
 const PAGE = { width: 595.28, height: 841.89 } as const; // A4 in points
 const MARGIN = 50;
@@ -205,11 +206,27 @@ function section(writer: Writer, s: PaperSection) {
   }
 }
 
-/** The paper as PDF bytes. Deterministic for a given paper: dates in the file come from `issuedAt`. */
-export async function renderPaperPdf(paper: Paper): Promise<Uint8Array> {
+/** Whether every character of `texts` can be drawn by the font (or has a look-alike). */
+function drawable(fonts: Fonts, texts: readonly string[]): boolean {
+  const supported = new Set([...fonts.regular.getCharacterSet(), ...fonts.bold.getCharacterSet()]);
+  return texts.every((text) =>
+    [...text.replace(/\r?\n/g, " ")].every(
+      (char) => supported.has(char.codePointAt(0) ?? 0) || char in REPLACEMENTS,
+    ),
+  );
+}
+
+/**
+ * The paper as PDF bytes. Deterministic for a given paper: dates in the file come from `issuedAt`.
+ * `localized` is the paper in the reader's language (paper-language.server.ts): used when the font
+ * can draw every word the catalogue wrote, else the paper stays English — Helvetica writes
+ * WinAnsi only, so Spanish and Indonesian papers are translated and Chinese, Japanese, Korean,
+ * Thai and Vietnamese ones are not, rather than printed as "?" (ADR 061).
+ */
+export async function renderPaperPdf(english: Paper, localized?: LocalizedPaper): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  const issued = new Date(paper.issuedAt);
-  doc.setTitle(`${paper.title} ${paper.reference}`);
+  const issued = new Date(english.issuedAt);
+  doc.setTitle(`${english.title} ${english.reference}`);
   doc.setProducer("Packloop");
   doc.setCreator("Packloop");
   if (!Number.isNaN(issued.getTime())) {
@@ -220,11 +237,15 @@ export async function renderPaperPdf(paper: Paper): Promise<Uint8Array> {
     regular: await doc.embedFont(StandardFonts.Helvetica),
     bold: await doc.embedFont(StandardFonts.HelveticaBold),
   };
+  const { paper, frame } =
+    localized && drawable(fonts, localized.translated)
+      ? localized
+      : { paper: english, frame: englishFrame(english) };
   const writer = new Writer(doc, fonts);
   writer.text(paper.title, { size: SIZE.title, bold: true });
   writer.gap(2);
-  writer.text(`No. ${paper.reference}`, { size: SIZE.meta });
-  writer.text(`Issued ${paper.issuedAt} (UTC)`, { size: SIZE.meta });
+  writer.text(frame.number, { size: SIZE.meta });
+  writer.text(frame.issued, { size: SIZE.meta });
   for (const s of paper.sections) section(writer, s);
   if (paper.qr) {
     writer.gap(10);

@@ -9,8 +9,8 @@ import { minimumIncrementMinor } from "~/domain/bidding/auction.ts";
 import { monthStart } from "~/domain/capacity.ts";
 import { validateFacilityProfile } from "~/domain/facility-input.ts";
 import { failureStatus } from "~/domain/failure.ts";
-import { formatMoney } from "~/domain/money.ts";
 import { momentIn } from "~/domain/notice-moments.ts";
+import { formatMoneyIn } from "~/i18n/format.ts";
 import {
   acceptBelowReserve,
   awardSealedBid,
@@ -249,7 +249,7 @@ describe("confirming, lapsing and declining a provisional award", () => {
     const lost = (await noticesOf(buyers[1], lot.id)).filter((n) => n.kind === "lost");
     expect(lost).toHaveLength(1);
     expect(lost[0].body).toBe(
-      `The lot sold for ${formatMoney({ amountMinor: 1_200_000 + minimumIncrementMinor(1_200_000, "AUD"), currency: "AUD" })}.`,
+      `The lot sold for ${formatMoneyIn("en", { amountMinor: 1_200_000 + minimumIncrementMinor(1_200_000, "AUD"), currency: "AUD" })}.`,
     );
     const winnerName = (
       await db().organization.findUniqueOrThrow({ where: { id: buyers[2].organizationId } })
@@ -376,7 +376,9 @@ describe("relisting", () => {
       expect(notices[0].title).toMatch(/^A lot you bid on is open again/);
       // The close time in the recipient's zone, named (none remembered here: UTC, ADR 040).
       expect(notices[0].body).toContain(momentIn(newClose.toISOString(), null));
-      expect(notices[0].body).toContain(formatMoney({ amountMinor: 800_000, currency: lot.currency }));
+      expect(notices[0].body).toContain(
+        formatMoneyIn("en", { amountMinor: 800_000, currency: lot.currency }),
+      );
     }
     expect(await relistedNotices(seller)).toHaveLength(0);
     expect(await relistedNotices(buyers[2])).toHaveLength(0);
@@ -454,7 +456,9 @@ describe("sealed tenders", () => {
     expect((await bidRow(b.bid.id)).status).toBe("won");
     expect((await bidRow(a.bid.id)).status).toBe("lost");
     const lost = (await noticesOf(buyers[0], lot.id)).find((n) => n.kind === "lost");
-    expect(lost?.body).toBe(`The lot sold for ${formatMoney({ amountMinor: 1_400_000, currency: "AUD" })}.`);
+    expect(lost?.body).toBe(
+      `The lot sold for ${formatMoneyIn("en", { amountMinor: 1_400_000, currency: "AUD" })}.`,
+    );
     const winner = await db().organization.findUniqueOrThrow({ where: { id: buyers[1].organizationId } });
     expect(`${lost?.title} ${lost?.body}`).not.toContain(winner.name);
     expect((await noticesOf(buyers[1], lot.id)).map((n) => n.kind)).toContain("won");

@@ -262,6 +262,25 @@ describe("issueCertificate", () => {
       },
     );
     expect(downloaded.text).toContain(`/verify/${issued.number}`);
+    expect(downloaded.text).toContain("Certificate of recovery");
+    // A Spanish visitor's download: the paper's own words in Spanish, the number and dates as they are
+    // (ADR 061); the public cache keeps one copy per language.
+    const spanish = (await pdfRoute.loader({
+      request: new Request(`${ORIGIN}/certificates/${issued.number}.pdf`, {
+        headers: { "Accept-Language": "es-CL,es;q=0.9" },
+      }),
+      params: { file: `${issued.number}.pdf` },
+      context,
+    })) as Response;
+    expect(spanish.headers.get("Vary")).toBe("Accept-Language, Cookie");
+    const spanishText = (
+      await extractText(await getDocumentProxy(new Uint8Array(await spanish.arrayBuffer())), {
+        mergePages: true,
+      })
+    ).text;
+    expect(spanishText).toContain("Certificado de valorización");
+    expect(spanishText).toContain(`N.º ${issued.number}`);
+    expect(spanishText).toContain(`/verify/${issued.number}`);
     await expect(
       pdfRoute.loader({
         request: new Request(`${ORIGIN}/certificates/${issued.number}`),

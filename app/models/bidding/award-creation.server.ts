@@ -1,10 +1,11 @@
 import { confirmDeadline, type LoggedBid, nextBidderAfterLapse } from "~/domain/bidding/award.ts";
+import { noticeMoney, noticeText } from "~/domain/notice-text.ts";
 import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import type { Award, Bid } from "~/generated.server/prisma/client.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
 import { reserveForAward } from "../lot-reservation.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
-import { dateLabel, type LotFacts, money } from "./award-transaction.server.ts";
+import { dateLabel, type LotFacts } from "./award-transaction.server.ts";
 import { type LockedLot, num } from "./lot-sale.server.ts";
 
 /**
@@ -124,7 +125,10 @@ export async function awardNextBidder(
       await notifyOrganization(tx, candidate.bid.organizationId, {
         kind: "award_provisional",
         title: NOTIFICATION_TITLES.award_provisional.bidder(facts.names),
-        body: `Your bid of ${money(candidate.amountMinor, locked.currency)} leads. The seller confirms by ${dateLabel(created.award.confirmBy!)}; until then the award is provisional.`,
+        body: noticeText("provisional", {
+          amount: noticeMoney(candidate.amountMinor, locked.currency),
+          date: dateLabel(created.award.confirmBy!),
+        }),
         link: facts.link,
         lotId: locked.id,
       });

@@ -1,3 +1,4 @@
+import { noticeMoney, noticeText } from "~/domain/notice-text.ts";
 import { NOTIFICATION_TITLES, type NoticeTitle } from "~/domain/notification-titles.ts";
 import type { Award } from "~/generated.server/prisma/client.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
@@ -28,7 +29,8 @@ export async function finalise(
   });
   if (moved.count === 0) throw new Refused(failure("ILLEGAL_TRANSITION", "The lot is no longer closed."));
   const facts = await lotFacts(tx, locked.id);
-  const price = money(Number(award.amountMinor), award.currency);
+  const _price = money(Number(award.amountMinor), award.currency);
+  const priceValue = noticeMoney(award.amountMinor, award.currency);
   if (award.bidId) await tx.bid.update({ where: { id: award.bidId }, data: { status: "won" } });
   const losers = await tx.bid.findMany({
     where: {
@@ -46,7 +48,7 @@ export async function finalise(
   await notifyOrganization(tx, award.organizationId, {
     kind: winnerMessage.kind,
     title: winnerMessage.title,
-    body: `Price: ${price}. Your deal page has the payment instructions; the seller will be in touch about collection.`,
+    body: noticeText("won", { price: priceValue }),
     link: facts.link,
     lotId: locked.id,
   });
@@ -54,7 +56,7 @@ export async function finalise(
     await notifyOrganization(tx, organizationId, {
       kind: "lost",
       title: NOTIFICATION_TITLES.lost.bidder(facts.names),
-      body: `The lot sold for ${price}.`,
+      body: noticeText("lost", { price: priceValue }),
       link: facts.link,
       lotId: locked.id,
     });

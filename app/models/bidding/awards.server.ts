@@ -1,5 +1,6 @@
 import { checkReason } from "~/domain/bidding/closing.ts";
 import { isUuid } from "~/domain/lot-json.ts";
+import { noticeMoney, noticeText } from "~/domain/notice-text.ts";
 import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import type { Award } from "~/generated.server/prisma/client.ts";
 import { type DbTransaction, db } from "~/utils/db.server.ts";
@@ -15,7 +16,6 @@ import {
   inLotTransaction,
   lockOwnLot,
   lotFacts,
-  money,
   Refused,
   transitionRefusal,
 } from "./award-transaction.server.ts";
@@ -53,8 +53,8 @@ async function passOn(
     title: NOTIFICATION_TITLES[why.kind].bidder(facts.names),
     body:
       why.kind === "award_lapsed"
-        ? "The seller did not confirm in time, so the lot passes to the next bidder."
-        : `Reason: ${why.note}`,
+        ? noticeText("awardLapsed")
+        : noticeText("reason", { reason: why.note ?? "" }),
     link: facts.link,
     lotId: locked.id,
   });
@@ -65,8 +65,11 @@ async function passOn(
       ? NOTIFICATION_TITLES[why.kind].passedOn(facts.names)
       : NOTIFICATION_TITLES[why.kind].noneLeft(facts.names),
     body: next
-      ? `The next bidder offered ${money(Number(next.amountMinor), locked.currency)}. Confirm by ${dateLabel(next.confirmBy!)}.`
-      : "No other bid meets your reserve. Relist the lot with a new close time.",
+      ? noticeText("passedOn", {
+          amount: noticeMoney(next.amountMinor, locked.currency),
+          date: dateLabel(next.confirmBy!),
+        })
+      : noticeText("noneLeft"),
     link: facts.link,
     lotId: locked.id,
   });

@@ -1,5 +1,5 @@
 import type { PlaceBidInput } from "~/domain/bidding/place-bid.ts";
-import { formatMoney } from "~/domain/money.ts";
+import { noticeMoney, noticeText } from "~/domain/notice-text.ts";
 import { lotTitleFacts, NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import { db } from "~/utils/db.server.ts";
 import { GroupQueue, type GroupRun } from "~/utils/group-queue.server.ts";
@@ -143,7 +143,7 @@ async function afterBids(lotId: string, inputs: PlaceBidInput[], turns: Turn[]):
     );
     outbid.delete(last.leaderOrganizationId ?? "");
     if (outbid.size === 0) return;
-    const price = last.view.currentPrice ? formatMoney(last.view.currentPrice) : "higher";
+    const price = last.view.currentPrice;
     await db().$transaction(async (tx) => {
       const lot = await tx.lot.findUniqueOrThrow({
         where: { id: lotId },
@@ -153,7 +153,9 @@ async function afterBids(lotId: string, inputs: PlaceBidInput[], turns: Turn[]):
         await notifyOrganizationOncePerLot(tx, org, {
           kind: "outbid",
           title: NOTIFICATION_TITLES.outbid.bidder(lotTitleFacts(lot)),
-          body: `The price is now ${price}. Bid again before the close.`,
+          body: price
+            ? noticeText("outbid", { price: noticeMoney(price.amountMinor, price.currency) })
+            : noticeText("outbidHigher"),
           link: `/lots/${lotId}`,
           lotId,
         });

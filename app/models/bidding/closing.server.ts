@@ -1,11 +1,12 @@
 import { closeOutcome, isDueToClose } from "~/domain/bidding/closing.ts";
 import { isUuid } from "~/domain/lot-json.ts";
+import { type NoticeText, noticeMoney, noticeText } from "~/domain/notice-text.ts";
 import { NOTIFICATION_TITLES, type NoticeTitle } from "~/domain/notification-titles.ts";
 import type { Award } from "~/generated.server/prisma/client.ts";
 import { type DbTransaction, db } from "~/utils/db.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
 import { awardNextBidder } from "./award-creation.server.ts";
-import { dateLabel, lotFacts, money } from "./award-transaction.server.ts";
+import { dateLabel, lotFacts } from "./award-transaction.server.ts";
 import { publishLotEvent } from "./lot-events.server.ts";
 import { type LockedLot, lockLotForSale, num, TRANSACTION_OPTIONS } from "./lot-sale.server.ts";
 
@@ -43,7 +44,7 @@ async function closeLocked(tx: DbTransaction, locked: LockedLot, now: Date): Pro
     leadingBidId: locked.leadingBidId,
     bidCount: locked.bidCount,
   });
-  const seller = (title: NoticeTitle, body: string) =>
+  const seller = (title: NoticeTitle, body: NoticeText) =>
     notifyOrganization(tx, locked.organizationId, {
       kind: "lot_closed",
       title,
@@ -61,33 +62,30 @@ async function closeLocked(tx: DbTransaction, locked: LockedLot, now: Date): Pro
     if (award) {
       await seller(
         NOTIFICATION_TITLES.lot_closed.confirmWinner({ ...facts.names, date: dateLabel(award.confirmBy!) }),
-        `The highest bid is ${money(Number(award.amountMinor), locked.currency)}. Confirm the award on the lot page by ${dateLabel(award.confirmBy!)}, or it passes to the next bidder.`,
+        noticeText("confirmWinner", {
+          amount: noticeMoney(award.amountMinor, locked.currency),
+          date: dateLabel(award.confirmBy!),
+        }),
       );
     } else {
-      await seller(
-        NOTIFICATION_TITLES.lot_closed.noWinner(facts.names),
-        "No bidder's destination had capacity for the lot. Relist it with a new close time.",
-      );
+      await seller(NOTIFICATION_TITLES.lot_closed.noWinner(facts.names), noticeText("noCapacity"));
     }
   } else if (outcome.kind === "below_reserve") {
     await seller(
       NOTIFICATION_TITLES.lot_closed.belowYourReserve(facts.names),
-      `The highest bid is ${money(Number(locked.currentPriceMinor), locked.currency)}. Accept the highest bid or relist the lot.`,
+      noticeText("belowYourReserve", { amount: noticeMoney(locked.currentPriceMinor ?? 0, locked.currency) }),
     );
     if (locked.leadingOrganizationId) {
       await notifyOrganization(tx, locked.leadingOrganizationId, {
         kind: "lot_closed",
         title: NOTIFICATION_TITLES.lot_closed.belowReserve(facts.names),
-        body: "Your bid was the highest, but below the seller's reserve. The seller may still accept it.",
+        body: noticeText("belowReserve"),
         link: facts.link,
         lotId: locked.id,
       });
     }
   } else if (outcome.kind === "tender_opened") {
-    await seller(
-      NOTIFICATION_TITLES.lot_closed.tenderOpened(facts.names),
-      "Compare the bids by their net value to you and award one with your reason on the lot page.",
-    );
+    await seller(NOTIFICATION_TITLES.lot_closed.tenderOpened(facts.names), noticeText("tenderOpened"));
     const bidders = await tx.bid.findMany({
       where: { lotId: locked.id, round: locked.round, status: "active" },
       select: { organizationId: true },
@@ -97,16 +95,13 @@ async function closeLocked(tx: DbTransaction, locked: LockedLot, now: Date): Pro
       await notifyOrganization(tx, organizationId, {
         kind: "lot_closed",
         title: NOTIFICATION_TITLES.lot_closed.tenderClosed(facts.names),
-        body: "The bids have been opened. You will hear when the seller awards the lot.",
+        body: noticeText("tenderClosed"),
         link: facts.link,
         lotId: locked.id,
       });
     }
   } else {
-    await seller(
-      NOTIFICATION_TITLES.lot_closed.noBids(facts.names),
-      "Relist it with a new close time, or withdraw it.",
-    );
+    await seller(NOTIFICATION_TITLES.lot_closed.noBids(facts.names), noticeText("noBids"));
   }
   await publishLotEvent(tx, { lotId: locked.id, kind: "closed" });
   return { closed: true, lotId: locked.id, outcome: outcome.kind, award };

@@ -1,4 +1,5 @@
 import { noticeMoment } from "~/domain/notice-moments.ts";
+import { noticeText } from "~/domain/notice-text.ts";
 import { lotTitleFacts, NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import { db } from "~/utils/db.server.ts";
 import { notifyLotWatchers } from "../notification.server.ts";
@@ -31,7 +32,7 @@ export async function notifyEndingSoon(now: Date = new Date(), minutes = ENDING_
       notices += await notifyLotWatchers(tx, lot.id, {
         kind: "ending_soon",
         title: NOTIFICATION_TITLES.ending_soon.watcher(lotTitleFacts(lot)),
-        body: `Bidding closes in about ${left} ${left === 1 ? "minute" : "minutes"} (${noticeMoment(new Date(lot.closesAt))}).`,
+        body: noticeText("endingSoon", { count: left, date: noticeMoment(new Date(lot.closesAt)) }),
         link: `/lots/${lot.id}`,
       });
     }

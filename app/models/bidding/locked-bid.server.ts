@@ -1,6 +1,7 @@
 import { auctionView } from "~/domain/bidding/auction-view.ts";
 import { type BidTerms, bidTermsFor } from "~/domain/bidding/bid-terms.ts";
 import type { PlaceBidInput } from "~/domain/bidding/place-bid.ts";
+import { noticeText } from "~/domain/notice-text.ts";
 import { lotTitleFacts, NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import { type DbTransaction, db } from "~/utils/db.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
@@ -136,7 +137,7 @@ async function applyPurchaseRequest(
   await notifyOrganization(tx, locked.organizationId, {
     kind: "purchase_requested",
     title: NOTIFICATION_TITLES.purchase_requested.seller(lotTitleFacts(named)),
-    body: "Accept or decline the request on the lot page.",
+    body: noticeText("purchaseRequested"),
     link: `/lots/${locked.id}`,
     lotId: locked.id,
   });

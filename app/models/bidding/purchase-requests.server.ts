@@ -1,4 +1,5 @@
 import { checkOptionalNote } from "~/domain/bidding/closing.ts";
+import { noticeText } from "~/domain/notice-text.ts";
 import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import { notifyOrganization } from "../notification.server.ts";
 import { createAward } from "./award-creation.server.ts";
@@ -72,7 +73,7 @@ export async function acceptPurchaseRequest(caller: AwardCaller, bidId: string, 
       await notifyOrganization(tx, organizationId, {
         kind: "purchase_declined",
         title: NOTIFICATION_TITLES.purchase_declined.soldToAnother(facts.names),
-        body: "The seller accepted another request at the asking price.",
+        body: noticeText("soldToAnother"),
         link: facts.link,
         lotId: locked.id,
       });
@@ -115,7 +116,7 @@ export async function declinePurchaseRequest(
     await notifyOrganization(tx, bid.organizationId, {
       kind: "purchase_declined",
       title: NOTIFICATION_TITLES.purchase_declined.declined(facts.names),
-      body: checked.value ? `The seller's note: ${checked.value}` : undefined,
+      body: checked.value ? noticeText("sellerNote", { note: checked.value }) : undefined,
       link: facts.link,
       lotId: locked.id,
     });

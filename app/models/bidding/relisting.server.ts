@@ -1,5 +1,6 @@
 import { checkRelist } from "~/domain/bidding/closing.ts";
 import { isUuid } from "~/domain/lot-json.ts";
+import { noticeMoney, noticeSentences, noticeText } from "~/domain/notice-text.ts";
 import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import type { Lot } from "~/generated.server/prisma/client.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
@@ -11,7 +12,6 @@ import {
   inLotTransaction,
   lockOwnLot,
   lotFacts,
-  money,
   Refused,
   transitionRefusal,
 } from "./award-transaction.server.ts";
@@ -100,20 +100,17 @@ async function notifyRelisted(tx: DbTransaction, locked: LockedLot, lot: Lot) {
   });
   if (bidders.length === 0) return;
   const facts = await lotFacts(tx, locked.id);
-  const terms = [
-    lot.closesAt ? `Bids close ${dateLabel(lot.closesAt)}.` : null,
-    lot.startingPriceMinor != null
-      ? `Starting price: ${money(Number(lot.startingPriceMinor), lot.currency)}.`
-      : null,
-  ].filter((line): line is string => line !== null);
+  const body = noticeSentences(
+    noticeText("relisted", { lot: facts.label }),
+    lot.closesAt && noticeText("relistedCloses", { date: dateLabel(lot.closesAt) }),
+    lot.startingPriceMinor != null &&
+      noticeText("relistedStarting", { amount: noticeMoney(lot.startingPriceMinor, lot.currency) }),
+  );
   for (const { organizationId } of bidders) {
     await notifyOrganization(tx, organizationId, {
       kind: "relisted",
       title: NOTIFICATION_TITLES.relisted.bidder(facts.names),
-      body: [
-        `${facts.label} has been relisted for a new round; your earlier bid no longer counts.`,
-        ...terms,
-      ].join(" "),
+      body,
       link: facts.link,
       lotId: locked.id,
     });

@@ -9,6 +9,7 @@ import { paymentReference } from "~/domain/deals/deal-reference.ts";
 import { dealParties, roundHalfUp } from "~/domain/deals/settlement.ts";
 import { formatMoney } from "~/domain/money.ts";
 import { noticeMoment } from "~/domain/notice-moments.ts";
+import { noticeText } from "~/domain/notice-text.ts";
 import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import type { Deal } from "~/generated.server/prisma/client.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
@@ -102,14 +103,14 @@ async function notifyCreated(tx: DbTransaction, deal: Deal) {
   await notifyOrganization(tx, deal.payerOrganizationId, {
     kind: "deal_created",
     title: NOTIFICATION_TITLES.deal_created.payer({ ...names, amount, due }),
-    body: `Quote the reference ${paymentReference(deal.number)} on your transfer. Unpaid by then, the deal lapses.`,
+    body: noticeText("dealCreatedPayer", { reference: paymentReference(deal.number) }),
     link,
     lotId: deal.lotId,
   });
   await notifyOrganization(tx, deal.payeeOrganizationId, {
     kind: "deal_created",
     title: NOTIFICATION_TITLES.deal_created.payee({ ...names, amount }),
-    body: `The payer has until ${due} to pay. You will hear when the money is held.`,
+    body: noticeText("dealCreatedPayee", { due }),
     link,
     lotId: deal.lotId,
   });

@@ -6,10 +6,11 @@
 // is one transaction under the lot's lock (then the deal's, the order every lot writer uses), so
 // two sweeps at once lapse a deal once.
 
+import { noticeMoney, noticeText } from "~/domain/notice-text.ts";
 import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import { type DbTransaction, db } from "~/utils/db.server.ts";
 import { awardNextBidder } from "../bidding/award-creation.server.ts";
-import { dateLabel, lotFacts, money } from "../bidding/award-transaction.server.ts";
+import { dateLabel, lotFacts } from "../bidding/award-transaction.server.ts";
 import { publishLotEvent } from "../bidding/lot-events.server.ts";
 import { lockLotForSale } from "../bidding/lot-sale.server.ts";
 import { lockWindow, releaseCapacityForAward } from "../lot-reservation.server.ts";
@@ -53,8 +54,11 @@ async function lapseAwardOf(tx: DbTransaction, awardId: string, lotId: string, n
       ? NOTIFICATION_TITLES.deal_lapsed.passedOn(facts.names)
       : NOTIFICATION_TITLES.deal_lapsed.noneLeft(facts.names),
     body: next
-      ? `The winner did not pay in time. The next bidder offered ${money(Number(next.amountMinor), locked.currency)}. Confirm by ${dateLabel(next.confirmBy!)}.`
-      : "The winner did not pay in time and no other bid is left. Relist the lot with a new close time.",
+      ? noticeText("dealLapsedPassedOn", {
+          amount: noticeMoney(next.amountMinor, locked.currency),
+          date: dateLabel(next.confirmBy!),
+        })
+      : noticeText("dealLapsedNoneLeft"),
     link: facts.link,
     lotId,
   });
@@ -101,7 +105,7 @@ export async function lapseOverdueDeals(now = new Date(), limit = 50): Promise<s
       await notifyOrganization(tx, deal.payerOrganizationId, {
         kind: "deal_lapsed",
         title: NOTIFICATION_TITLES.deal_lapsed.payer(names),
-        body: "The payment deadline passed without payment, so the deal has ended.",
+        body: noticeText("dealLapsedPayer"),
         link: `/deals/${deal.id}`,
         lotId: deal.lotId,
       });

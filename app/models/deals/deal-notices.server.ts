@@ -6,6 +6,7 @@
 import { dealLabel } from "~/domain/deals/deal-reference.ts";
 import { lotNumberLabel } from "~/domain/lot-json.ts";
 import { formatMoney } from "~/domain/money.ts";
+import { noticeMoney, noticeText } from "~/domain/notice-text.ts";
 import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
@@ -35,7 +36,7 @@ export async function notifyMoneySent(
   });
   if (!deal || amountMinor <= 0n) return;
   const amount = formatMoney({ amountMinor, currency: deal.currency });
-  const how = rail === "stripe" ? "through Stripe" : "by bank transfer";
+  const sent = noticeMoney(amountMinor, deal.currency);
   const names = await dealTitleFacts(tx, deal);
   await notifyOrganization(tx, to === "payee" ? deal.payeeOrganizationId : deal.payerOrganizationId, {
     kind: to === "payee" ? "deal_paid_out" : "deal_refunded",
@@ -45,8 +46,8 @@ export async function notifyMoneySent(
         : NOTIFICATION_TITLES.deal_refunded.payer({ ...names, amount }),
     body:
       to === "payee"
-        ? `Packloop sent ${amount} ${how} — what the deal has released to you so far, less what was sent before.`
-        : `Packloop sent ${amount} back ${how}: what the deal owes you after its final figures or a dispute.`,
+        ? noticeText(rail === "stripe" ? "paidOutStripe" : "paidOutBank", { amount: sent })
+        : noticeText(rail === "stripe" ? "refundedStripe" : "refundedBank", { amount: sent }),
     link: `/deals/${dealId}`,
     lotId: deal.lotId,
   });

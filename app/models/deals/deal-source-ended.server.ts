@@ -3,6 +3,7 @@
 // own deal replaces it). Only deals still awaiting payment end by themselves; a deal holding money
 // stays for an admin to cancel and refund.
 
+import { noticeText } from "~/domain/notice-text.ts";
 import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
@@ -50,7 +51,7 @@ export async function endBookingDeals(
           ...(await dealTitleFacts(tx, deal)),
           reason: WHY[reason],
         }),
-        body: "Nothing was paid on it, and nothing is due.",
+        body: noticeText("dealSourceEnded"),
         link: `/deals/${deal.id}`,
         lotId: deal.lotId,
       });

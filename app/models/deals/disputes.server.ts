@@ -28,6 +28,7 @@ import {
 } from "~/domain/deals/umpire-assay.ts";
 import { type Failure, fail, invalid } from "~/domain/failure.ts";
 import { isUuid } from "~/domain/lot-json.ts";
+import { noticeText } from "~/domain/notice-text.ts";
 import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import type {
   Deal,
@@ -128,7 +129,7 @@ export async function openDispute(
           ...(await dealTitleFacts(tx, deal)),
           reason: DISPUTE_REASON_LABELS[reason],
         }),
-        body: `${description}\nThe deal's money is frozen until the dispute ends.`,
+        body: [description, noticeText("disputeFrozen")],
         link: `/deals/${dealId}`,
         lotId: deal.lotId,
       });
@@ -211,7 +212,7 @@ export async function proposeOutcome(
       await notifyOrganization(tx, otherSide(deal, person.organizationId as string), {
         kind: "dispute_proposal",
         title: NOTIFICATION_TITLES.dispute_proposal.party(await dealTitleFacts(tx, deal)),
-        body: `${PROPOSAL_KIND_LABELS[checked.value.kind]}${note ? `\n${note}` : ""}`,
+        body: [noticeText(`proposalKind.${checked.value.kind}`), note],
         link: `/deals/${dealId}`,
         lotId: deal.lotId,
       });
@@ -257,7 +258,7 @@ export async function acceptProposal(
       await notifyOrganization(tx, row.byOrganizationId, {
         kind: "dispute_agreed",
         title,
-        body: "Both parties agreed to an umpire assay; the umpire's result, recorded by the platform, settles the dispute.",
+        body: noticeText("umpireAgreed"),
         link: `/deals/${dealId}`,
         lotId: deal.lotId,
       });

@@ -11,6 +11,7 @@ import { paymentReceived, payoutToPayee, refundToPayer } from "~/domain/deals/le
 import { type Failure, fail } from "~/domain/failure.ts";
 import { isUuid } from "~/domain/lot-json.ts";
 import { formatMoney } from "~/domain/money.ts";
+import { noticeText } from "~/domain/notice-text.ts";
 import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import type { Deal } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
@@ -134,7 +135,7 @@ export async function recordPayment(input: RecordPaymentInput): Promise<PaymentO
       await notifyOrganization(tx, organizationId, {
         kind: "deal_funded",
         title: NOTIFICATION_TITLES.deal_funded.party({ ...names, amount }),
-        body: "The payment arrived and is held by the platform until the goods are received.",
+        body: noticeText("dealFunded"),
         link: `/deals/${deal.id}`,
         lotId: deal.lotId,
       });
