@@ -13,6 +13,7 @@
  */
 import { useRouteLoaderData } from "@remix-run/react";
 import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ClientOnly } from "remix-utils/client-only";
 import "leaflet/dist/leaflet.css";
 import "./map.css";
@@ -42,9 +43,10 @@ export function useMapTiles(): MapTiles | null {
 }
 
 function MapPlaceholder({ height, label }: { height: number; label: string }) {
+  const { t } = useTranslation();
   return (
     <div className="pl-map pl-map-placeholder" style={{ height }} role="img" aria-label={label}>
-      <span>Loading map…</span>
+      <span>{t("listing.map.loading")}</span>
     </div>
   );
 }
@@ -86,6 +88,7 @@ export function LocationPicker({
   onPlace,
   checkPin = false,
 }: LocationPickerProps) {
+  const { t } = useTranslation();
   const tiles = useMapTiles();
   const organizationEconomy = useOrganizationEconomy();
   const [chosen, setChosen] = useState<PlaceSuggestion | null>(null);
@@ -100,7 +103,7 @@ export function LocationPicker({
           onPlace?.(place);
         }}
       />
-      <ClientMap height={height} label="Map for choosing a location">
+      <ClientMap height={height} label={t("listing.map.picker")}>
         {() => (
           <LocationPickerMap
             value={value}
