@@ -7,6 +7,7 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { emailVerificationRefusal, requireActor } from "~/auth/actor.server.ts";
@@ -16,8 +17,10 @@ import { ImportIssuesTable } from "~/components/lot-import-issues.tsx";
 import { checkImportRows, MAX_IMPORT_ROWS } from "~/domain/lot-import.ts";
 import type { ImportIssue } from "~/domain/lot-import-columns.ts";
 import { MAX_IMPORT_BYTES } from "~/domain/lot-import-file.ts";
-import { formatFileSize, formatNumber } from "~/domain/quantity.ts";
+import { formatFileSize } from "~/domain/quantity.ts";
+import { lotRefusalText } from "~/i18n/lot-problems.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
+import { pageTranslator } from "~/i18n/page-translator.server.ts";
 import { useFormat } from "~/i18n/use-format.ts";
 import { listLotImports, startLotImport } from "~/models/lot-import.server.ts";
 import { readSpreadsheet } from "~/services/spreadsheet.server.ts";
@@ -43,12 +46,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const OptionsSchema = z.object({
-  publish: z.enum(["draft", "publish"], {
-    errorMap: () => ({ message: "Choose whether to save the lots as drafts or publish them." }),
-  }),
-  intent: z.enum(["check", "validOnly"]).catch("check"),
-});
+/** The upload's options, with the message in the page's language (ADR 054). */
+const optionsSchema = (t: TFunction) =>
+  z.object({
+    publish: z.enum(["draft", "publish"], {
+      errorMap: () => ({ message: t("listing.import.errors.publish") }),
+    }),
+    intent: z.enum(["check", "validOnly"]).catch("check"),
+  });
 
 interface Upload {
   form: FormData;
@@ -101,16 +106,23 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, { capability: "seller" });
   const { organization, user } = actor;
   const { form, file } = await readUpload(request);
-  const options = OptionsSchema.safeParse({ publish: form.get("publish"), intent: form.get("intent") });
+  // The page's own messages in its language; the rows' problems stay the import's English, which
+  // names the codes a spreadsheet must hold (ADR 057).
+  const t = pageTranslator(request, user.language);
+  const options = optionsSchema(t).safeParse({ publish: form.get("publish"), intent: form.get("intent") });
   const values = { publish: String(form.get("publish") ?? "draft") };
   if (!options.success) return refuse({ publish: options.error.issues[0].message }, values);
   const unverified = options.data.publish === "publish" ? emailVerificationRefusal(actor) : null;
-  if (unverified) return refuse({ publish: unverified.message }, values);
-  if (!file) return refuse({ file: "Choose a CSV or XLSX file to import." }, values);
+  if (unverified) return refuse({ publish: lotRefusalText(t, unverified) }, values);
+  if (!file) return refuse({ file: t("listing.import.errors.chooseFile") }, values);
   if (!file.bytes) {
     return refuse(
       {
-        file: `“${file.name}” is ${formatFileSize(file.size)}; the limit is ${MAX_MB} MB. Split it into several files.`,
+        file: t("listing.import.errors.tooLarge", {
+          file: file.name,
+          size: formatFileSize(file.size),
+          mb: MAX_MB,
+        }),
       },
       values,
     );
@@ -126,7 +138,7 @@ export async function action({ request }: ActionFunctionArgs) {
     mode: publish ? "publish" : "draft",
   });
   if (!checked.ok) {
-    return refuse({ file: "The file cannot be imported as it is: fix the problems listed below." }, values, {
+    return refuse({ file: t("listing.import.errors.cannotImport") }, values, {
       fileName: file.name,
       totalRows: 0,
       validRows: 0,
@@ -140,8 +152,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (checked.valid.length === 0 || (checked.invalidRows > 0 && !validOnly)) {
     const message =
       checked.valid.length === 0
-        ? "No row of the file is valid, so nothing was imported."
-        : `${formatNumber(checked.invalidRows)} of ${formatNumber(checked.totalRows)} rows have problems, so nothing was imported.`;
+        ? t("listing.import.errors.noneValid")
+        : t("listing.import.errors.someInvalid", { invalid: checked.invalidRows, total: checked.totalRows });
     return refuse({ file: message }, values, {
       fileName: file.name,
       totalRows: checked.totalRows,

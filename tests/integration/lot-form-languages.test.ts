@@ -7,13 +7,15 @@ import english from "~/i18n/catalogues/en.json";
 import es from "~/i18n/catalogues/es.json";
 import ja from "~/i18n/catalogues/ja.json";
 import ko from "~/i18n/catalogues/ko.json";
+import th from "~/i18n/catalogues/th.json";
 import * as lotsApiRoute from "~/routes/api.v1.lots.ts";
 import * as editRoute from "~/routes/lots.$lotId_.edit.tsx";
+import * as importRoute from "~/routes/lots.import.tsx";
 import * as newRoute from "~/routes/lots.new.tsx";
 import { db } from "~/utils/db.server.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
 import { accountWith } from "../fixtures/facilities.ts";
-import { lotBody, lotFields } from "../fixtures/lots.ts";
+import { lotBody, lotFields, multipartRequest } from "../fixtures/lots.ts";
 import { callRoute, postRequest } from "../fixtures/routes.ts";
 
 type Account = Awaited<ReturnType<typeof accountWith>>;
@@ -134,5 +136,20 @@ describe("POST /api/v1/lots keeps English", () => {
         { field: "stateOfHealthPct", message: "The state of health is a percentage from 0 to 100." },
       ]),
     );
+  });
+});
+
+describe("the import page's own messages", () => {
+  test("an upload without a file is refused in Thai for a Thai browser, in English otherwise", async () => {
+    const upload = (language?: string) => {
+      const request = multipartRequest("/lots/import", { publish: "draft" }, [], seller.cookie);
+      if (language) request.headers.set("Accept-Language", language);
+      return callRoute(importRoute.action, request);
+    };
+    const thai = await upload("th-TH");
+    expect(thai.status).toBe(400);
+    expect((thai.data.errors as Record<string, string>).file).toBe(th.listing.import.errors.chooseFile);
+    const plain = await upload();
+    expect((plain.data.errors as Record<string, string>).file).toBe("Choose a CSV or XLSX file to import.");
   });
 });
