@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import type { FieldErrors, FormValues } from "~/utils/validation.ts";
 
 /** What an action answers when a form is rejected: one message per field and the values typed. */
@@ -73,9 +74,10 @@ export function FormError({ feedback }: { feedback?: FormFeedback }) {
  * A field people cannot see and bots fill in. A submission with it filled is dropped silently.
  */
 export function Honeypot() {
+  const { t } = useTranslation();
   return (
     <div className="honeypot" aria-hidden="true">
-      <label htmlFor="field-website-url">Leave this empty</label>
+      <label htmlFor="field-website-url">{t("listing.honeypot")}</label>
       <input id="field-website-url" name="websiteUrl" tabIndex={-1} autoComplete="off" />
     </div>
   );

@@ -1,5 +1,7 @@
+import type { TFunction } from "i18next";
 import { FieldError, type FormFeedback } from "~/components/form.tsx";
 import { ECONOMIES } from "~/domain/economies.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 
 /**
  * The pieces the lot and facility location fields share: typed coordinates that drive the map
@@ -26,6 +28,11 @@ export function typedPoint(lat: string, lng: string): MapPoint | null {
  */
 export const COORDINATE_PLACEHOLDER = { lat: "Decimal, −90 to 90", lng: "Decimal, −180 to 180" } as const;
 
+/** COORDINATE_PLACEHOLDER in the page's language. */
+export function coordinatePlaceholder(t: TFunction): { lat: string; lng: string } {
+  return { lat: t("listing.location.latPlaceholder"), lng: t("listing.location.lngPlaceholder") };
+}
+
 /** Latitude and longitude inputs (`lat`, `lng`; ids `field-lat`, `field-lng`), for a `.field-row`. */
 export function CoordinateInputs({
   lat,
@@ -46,10 +53,11 @@ export function CoordinateInputs({
   describedBy?: string;
   feedback?: FormFeedback;
 }) {
+  const { t } = useTranslation();
   return (
     <>
       <div className="field">
-        <label htmlFor="field-lat">Latitude</label>
+        <label htmlFor="field-lat">{t("listing.location.latitude")}</label>
         <input
           id="field-lat"
           name="lat"
@@ -63,7 +71,7 @@ export function CoordinateInputs({
         <FieldError name="lat" feedback={feedback} />
       </div>
       <div className="field">
-        <label htmlFor="field-lng">Longitude</label>
+        <label htmlFor="field-lng">{t("listing.location.longitude")}</label>
         <input
           id="field-lng"
           name="lng"
@@ -91,9 +99,10 @@ export function EconomySelect({
   blankLabel: string;
   feedback?: FormFeedback;
 }) {
+  const { t } = useTranslation();
   return (
     <div className="field">
-      <label htmlFor="field-economy">Economy</label>
+      <label htmlFor="field-economy">{t("listing.location.economy")}</label>
       <select
         id="field-economy"
         name="economy"

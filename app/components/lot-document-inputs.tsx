@@ -1,52 +1,37 @@
 import { FieldError, type FormFeedback } from "~/components/form.tsx";
 import { MAX_DOCUMENT_BYTES, MAX_PHOTOS } from "~/domain/lot-documents.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 
 const ACCEPT_DOCUMENT = "application/pdf,image/png,image/jpeg,image/webp,.pdf,.png,.jpg,.jpeg,.webp";
 const ACCEPT_PHOTO = "image/png,image/jpeg,image/webp,.png,.jpg,.jpeg,.webp";
 
-const SLOTS = [
-  {
-    name: "doc_un38_3_summary",
-    label: "UN 38.3 test summary",
-    hint: "Not needed for batteries sent for recycling (SP 377), but buyers of intact packs ask for it.",
-  },
-  {
-    name: "doc_safety_data_sheet",
-    label: "Safety data sheet",
-    hint: "The manufacturer's SDS for the cells.",
-  },
-  {
-    name: "doc_soh_report",
-    label: "State-of-health report",
-    hint: "A BMS log, capacity test or battery passport.",
-  },
-] as const;
+/** The document fields; label and hint are `listing.documents.<name>` and `<name>Hint`. */
+const SLOTS = ["doc_un38_3_summary", "doc_safety_data_sheet", "doc_soh_report"] as const;
 
 /** File inputs for a lot's documents; the server checks size and real type again. */
 export function LotDocumentInputs({ feedback }: { feedback?: FormFeedback }) {
+  const { t } = useTranslation();
   const mb = MAX_DOCUMENT_BYTES / 1024 / 1024;
   return (
     <fieldset className="lot-documents">
-      <legend>Documents and photos (optional)</legend>
-      <p className="hint">
-        PDF, PNG, JPEG or WebP, up to {mb} MB each; up to {MAX_PHOTOS} photos.
-      </p>
+      <legend>{t("listing.documents.legend")}</legend>
+      <p className="hint">{t("listing.documents.hint", { mb, photos: MAX_PHOTOS })}</p>
       {SLOTS.map((slot) => (
-        <div className="field" key={slot.name}>
-          <label htmlFor={`field-${slot.name}`}>{slot.label}</label>
-          <p className="hint">{slot.hint}</p>
+        <div className="field" key={slot}>
+          <label htmlFor={`field-${slot}`}>{t(`listing.documents.${slot}`)}</label>
+          <p className="hint">{t(`listing.documents.${slot}Hint`)}</p>
           <input
-            id={`field-${slot.name}`}
+            id={`field-${slot}`}
             type="file"
-            name={slot.name}
+            name={slot}
             accept={ACCEPT_DOCUMENT}
-            aria-invalid={feedback?.errors?.[slot.name] ? true : undefined}
+            aria-invalid={feedback?.errors?.[slot] ? true : undefined}
           />
-          <FieldError name={slot.name} feedback={feedback} />
+          <FieldError name={slot} feedback={feedback} />
         </div>
       ))}
       <div className="field">
-        <label htmlFor="field-doc_photo">Photos</label>
+        <label htmlFor="field-doc_photo">{t("listing.documents.photos")}</label>
         <input
           id="field-doc_photo"
           type="file"

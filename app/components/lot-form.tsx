@@ -2,19 +2,10 @@ import { Form, useNavigation } from "@remix-run/react";
 import { type ReactNode, useState } from "react";
 import { FieldError, FormError, type FormFeedback, TextField } from "~/components/form.tsx";
 import { LotLocationField } from "~/components/lot-location-field.tsx";
-import {
-  BATTERY_CONDITION_CRITERIA,
-  BATTERY_CONDITION_LABELS,
-  BATTERY_CONDITIONS,
-  CHEMISTRIES,
-  CHEMISTRY_LABELS,
-  LOT_FORM_LABELS,
-  LOT_FORMS,
-  SALE_MODE_LABELS,
-  SALE_MODES,
-  type SaleMode,
-} from "~/domain/codes.ts";
+import { BATTERY_CONDITIONS, CHEMISTRIES, LOT_FORMS, SALE_MODES, type SaleMode } from "~/domain/codes.ts";
+import { MAX_BIDDING_DAYS } from "~/domain/lot-input.ts";
 import { SUPPORTED_CURRENCIES } from "~/domain/money.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { useTimeZone } from "~/utils/use-time-zone.ts";
 import { LotDocumentInputs } from "./lot-document-inputs.tsx";
 
@@ -38,6 +29,7 @@ function SelectField({
   defaultValue: string;
   hint?: ReactNode;
 }) {
+  const { t } = useTranslation();
   return (
     <div className="field">
       <label htmlFor={`field-${name}`}>{label}</label>
@@ -48,7 +40,7 @@ function SelectField({
         defaultValue={defaultValue}
         aria-invalid={feedback?.errors?.[name] ? true : undefined}
       >
-        <option value="">Choose…</option>
+        <option value="">{t("listing.form.choose")}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -59,12 +51,6 @@ function SelectField({
     </div>
   );
 }
-
-const PRICE_HINTS: Record<SaleMode, string> = {
-  auction: "Bids start at the starting price; below the reserve (kept private) you need not sell.",
-  sealed: "Buyers send one sealed offer each; the reserve (kept private) is the least you will accept.",
-  fixed: "The first buyer to accept the asking price wins the lot.",
-};
 
 export function LotForm({
   values,
@@ -78,6 +64,7 @@ export function LotForm({
   mode: "new" | "edit";
   status?: "draft" | "open";
 }) {
+  const { t } = useTranslation();
   const [saleMode, setSaleMode] = useState<SaleMode | "">((values.saleMode as SaleMode) ?? "");
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -101,43 +88,50 @@ export function LotForm({
       <FormError feedback={feedback} />
       {feedback?.errors && Object.keys(feedback.errors).length > 0 ? (
         <p className="form-error" role="alert">
-          Please correct the {Object.keys(feedback.errors).length === 1 ? "field" : "fields"} marked below
-          {mode === "new" ? " and choose any files again" : ""}.
+          {t(mode === "new" ? "listing.form.correctAndFiles" : "listing.form.correct", {
+            count: Object.keys(feedback.errors).length,
+          })}
         </p>
       ) : null}
       {values.version ? <input type="hidden" name="version" value={values.version} /> : null}
       <input type="hidden" name="timeZone" value={timeZone} />
 
       <fieldset>
-        <legend>What you are selling</legend>
-        <TextField name="title" label="Title" defaultValue={v("title")} feedback={feedback} maxLength={120} />
+        <legend>{t("listing.form.what")}</legend>
+        <TextField
+          name="title"
+          label={t("listing.form.title")}
+          defaultValue={v("title")}
+          feedback={feedback}
+          maxLength={120}
+        />
         <div className="field-row">
           <SelectField
             name="chemistry"
-            label="Chemistry"
+            label={t("listing.form.chemistry")}
             defaultValue={v("chemistry")}
             feedback={feedback}
-            options={CHEMISTRIES.map((c) => ({ value: c, label: CHEMISTRY_LABELS[c] }))}
+            options={CHEMISTRIES.map((c) => ({ value: c, label: t(`lot.chemistry.${c}`) }))}
           />
           <SelectField
             name="form"
-            label="Form"
+            label={t("listing.form.form")}
             defaultValue={v("form")}
             feedback={feedback}
-            options={LOT_FORMS.map((f) => ({ value: f, label: LOT_FORM_LABELS[f] }))}
+            options={LOT_FORMS.map((f) => ({ value: f, label: t(`lots.form.${f}`) }))}
           />
         </div>
         <div className="field" role="radiogroup" aria-labelledby="condition-label">
           <span className="label" id="condition-label">
-            Condition
+            {t("listing.form.condition")}
           </span>
           <ul className="choice-list">
             {BATTERY_CONDITIONS.map((c) => (
               <li key={c}>
                 <label>
                   <input type="radio" name="condition" value={c} defaultChecked={v("condition") === c} />{" "}
-                  <strong>{BATTERY_CONDITION_LABELS[c]}</strong>
-                  <span className="criteria">{BATTERY_CONDITION_CRITERIA[c]}</span>
+                  <strong>{t(`lots.condition.${c}`)}</strong>
+                  <span className="criteria">{t(`lot.conditionCriteria.${c}`)}</span>
                 </label>
               </li>
             ))}
@@ -147,31 +141,31 @@ export function LotForm({
         <div className="field-row">
           <TextField
             name="count"
-            label="Count"
-            hint="Packs, modules, cells or bags"
+            label={t("listing.form.count")}
+            hint={t("listing.form.countHint")}
             inputMode="numeric"
             defaultValue={v("count")}
             feedback={feedback}
           />
           <TextField
             name="massKg"
-            label="Gross mass (kg)"
-            hint="Whole lot, in kilograms"
+            label={t("listing.form.massKg")}
+            hint={t("listing.form.massKgHint")}
             inputMode="numeric"
             defaultValue={v("massKg")}
             feedback={feedback}
           />
           <TextField
             name="energyKwh"
-            label="Energy (kWh, optional)"
-            hint="Nominal, whole lot"
+            label={t("listing.form.energyKwh")}
+            hint={t("listing.form.energyKwhHint")}
             inputMode="decimal"
             defaultValue={v("energyKwh")}
             feedback={feedback}
           />
           <TextField
             name="stateOfHealthPct"
-            label="State of health (%, optional)"
+            label={t("listing.form.stateOfHealthPct")}
             hint="0–100"
             inputMode="numeric"
             defaultValue={v("stateOfHealthPct")}
@@ -181,15 +175,15 @@ export function LotForm({
         <div className="field-row">
           <TextField
             name="originVehicle"
-            label="Origin vehicle (optional)"
-            placeholder="E.g. Nissan Leaf ZE1"
+            label={t("listing.form.originVehicle")}
+            placeholder={t("listing.form.originVehiclePlaceholder")}
             defaultValue={v("originVehicle")}
             feedback={feedback}
           />
           <TextField
             name="originOem"
-            label="OEM (optional)"
-            placeholder="E.g. Nissan"
+            label={t("listing.form.originOem")}
+            placeholder={t("listing.form.originOemPlaceholder")}
             defaultValue={v("originOem")}
             feedback={feedback}
           />
@@ -199,17 +193,17 @@ export function LotForm({
       <LotLocationField values={values} feedback={feedback} />
       <TextField
         name="availableFrom"
-        label="Available from"
+        label={t("listing.form.availableFrom")}
         type="date"
         defaultValue={v("availableFrom")}
         feedback={feedback}
       />
 
       <fieldset>
-        <legend>How you are selling</legend>
+        <legend>{t("listing.form.how")}</legend>
         <div className="field" role="radiogroup" aria-labelledby="saleMode-label">
           <span className="label" id="saleMode-label">
-            Sale mode
+            {t("listing.form.saleMode")}
           </span>
           <div className="choice-row">
             {SALE_MODES.map((m) => (
@@ -221,17 +215,17 @@ export function LotForm({
                   checked={saleMode === m}
                   onChange={() => setSaleMode(m)}
                 />{" "}
-                {SALE_MODE_LABELS[m]}
+                {t(`lots.saleMode.${m}`)}
               </label>
             ))}
           </div>
-          {saleMode ? <p className="hint">{PRICE_HINTS[saleMode]}</p> : null}
+          {saleMode ? <p className="hint">{t(`listing.form.priceHint.${saleMode}`)}</p> : null}
           <FieldError name="saleMode" feedback={feedback} />
         </div>
         <div className="field-row">
           <SelectField
             name="currency"
-            label="Currency"
+            label={t("listing.form.currency")}
             defaultValue={v("currency")}
             feedback={feedback}
             options={SUPPORTED_CURRENCIES.map((c) => ({ value: c, label: c }))}
@@ -239,8 +233,8 @@ export function LotForm({
           {uses("startingPrice") ? (
             <TextField
               name="startingPrice"
-              label="Starting price"
-              hint="Auctions"
+              label={t("listing.form.startingPrice")}
+              hint={t("listing.form.startingPriceHint")}
               inputMode="decimal"
               defaultValue={v("startingPrice")}
               feedback={feedback}
@@ -249,8 +243,8 @@ export function LotForm({
           {uses("reservePrice") ? (
             <TextField
               name="reservePrice"
-              label="Reserve (optional, private)"
-              hint="Auctions and tenders"
+              label={t("listing.form.reservePrice")}
+              hint={t("listing.form.reservePriceHint")}
               inputMode="decimal"
               defaultValue={v("reservePrice")}
               feedback={feedback}
@@ -259,8 +253,8 @@ export function LotForm({
           {uses("askingPrice") ? (
             <TextField
               name="askingPrice"
-              label="Asking price"
-              hint="Fixed price"
+              label={t("listing.form.askingPrice")}
+              hint={t("listing.form.askingPriceHint")}
               inputMode="decimal"
               defaultValue={v("askingPrice")}
               feedback={feedback}
@@ -270,8 +264,8 @@ export function LotForm({
         {uses("closesAt") ? (
           <TextField
             name="closesAt"
-            label={`Bidding closes (${timeZone} time)`}
-            hint="Auctions and tenders, at most 90 days ahead"
+            label={t("listing.form.closesAt", { zone: timeZone })}
+            hint={t("listing.form.closesAtHint", { days: MAX_BIDDING_DAYS })}
             type="datetime-local"
             defaultValue={v("closesAt")}
             feedback={feedback}
@@ -280,7 +274,7 @@ export function LotForm({
       </fieldset>
 
       <div className="field">
-        <label htmlFor="field-description">Description (optional)</label>
+        <label htmlFor="field-description">{t("listing.form.description")}</label>
         <textarea
           id="field-description"
           name="description"
@@ -297,15 +291,15 @@ export function LotForm({
         {mode === "new" || status === "draft" ? (
           <>
             <button type="submit" name="intent" value="draft" className="button-secondary" disabled={busy}>
-              Save draft
+              {t("listing.form.saveDraft")}
             </button>
             <button type="submit" name="intent" value="publish" disabled={busy}>
-              Publish
+              {t("listing.form.publish")}
             </button>
           </>
         ) : (
           <button type="submit" name="intent" value="save" disabled={busy}>
-            Save changes
+            {t("listing.form.saveChanges")}
           </button>
         )}
       </div>

@@ -1,5 +1,5 @@
 import type { ImportIssue } from "~/domain/lot-import-columns.ts";
-import { formatNumber } from "~/domain/quantity.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 
 /**
  * The problems found in an import file, one per line and field, as the person must fix them.
@@ -14,6 +14,7 @@ export function ImportIssuesTable({
   more: number;
   caption: string;
 }) {
+  const { t } = useTranslation();
   if (issues.length === 0) return null;
   return (
     <div className="import-issues">
@@ -21,9 +22,9 @@ export function ImportIssuesTable({
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Line</th>
-            <th scope="col">Column</th>
-            <th scope="col">Problem</th>
+            <th scope="col">{t("listing.import.line")}</th>
+            <th scope="col">{t("listing.import.column")}</th>
+            <th scope="col">{t("listing.import.problem")}</th>
           </tr>
         </thead>
         <tbody>
@@ -31,7 +32,7 @@ export function ImportIssuesTable({
             // Several problems may share a line and field; the position keeps keys unique.
             // biome-ignore lint/suspicious/noArrayIndexKey: the list never reorders
             <tr key={index}>
-              <td className="import-line">{issue.line ?? "file"}</td>
+              <td className="import-line">{issue.line ?? t("listing.import.file")}</td>
               <td>{issue.field ? <code>{issue.field}</code> : "—"}</td>
               <td>{issue.message}</td>
             </tr>
@@ -40,8 +41,7 @@ export function ImportIssuesTable({
       </table>
       {more > 0 ? (
         <p className="import-more" data-testid="import-issues-more">
-          …and {formatNumber(more)} more {more === 1 ? "problem" : "problems"} not listed. Fix the ones above
-          and upload the file again to see the rest.
+          {t("listing.import.more", { count: more })}
         </p>
       ) : null}
     </div>

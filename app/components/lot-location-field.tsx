@@ -1,14 +1,22 @@
 import { useState } from "react";
 import { FieldError, type FormFeedback } from "~/components/form.tsx";
 import {
-  COORDINATE_PLACEHOLDER,
   CoordinateInputs,
+  coordinatePlaceholder,
   EconomySelect,
   typedPoint,
 } from "~/components/location-field.tsx";
 import { LocationPicker } from "~/components/map/index.tsx";
 import { ECONOMIES, economyByCode } from "~/domain/economies.ts";
 import { economyForLocation } from "~/domain/economy-for-location.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
+
+/**
+ * A port's place name. It is the lot's data once saved, so it stays English in every language, as
+ * the server writes it when a port stands in for the coordinates (rawLotFromForm).
+ */
+const portLabel = (name: string) => `Port of ${name}`;
+const isPortLabel = (label: string) => label.startsWith("Port of ");
 
 /**
  * Where the lot is: click the map, type coordinates, or choose a main port; the economy follows the
@@ -22,6 +30,7 @@ export function LotLocationField({
   values: Record<string, string>;
   feedback?: FormFeedback;
 }) {
+  const { t } = useTranslation();
   const [lat, setLat] = useState(values.lat ?? "");
   const [lng, setLng] = useState(values.lng ?? "");
   const [port, setPort] = useState(values.port ?? "");
@@ -39,15 +48,14 @@ export function LotLocationField({
     if (!found) return;
     setLat(String(found.portLat));
     setLng(String(found.portLng));
-    if (label.trim() === "" || label.startsWith("Port of ")) setLabel(`Port of ${found.portName}`);
+    if (label.trim() === "" || isPortLabel(label)) setLabel(portLabel(found.portName));
   }
 
   return (
     <fieldset className="lot-location">
-      <legend>Location</legend>
+      <legend>{t("listing.location.legend")}</legend>
       <p className="hint" id="location-hint">
-        Find the town or port where the batteries are, click the map (drag the pin to adjust), type the
-        coordinates, or choose the nearest main port.
+        {t("listing.location.hint")}
       </p>
       <LocationPicker
         value={point}
@@ -58,8 +66,8 @@ export function LotLocationField({
         }}
         economy={economy || derived}
         onPlace={(place) => {
-          if (label.trim() === "" || label.startsWith("Port of ")) {
-            setLabel(place.kind === "port" ? `Port of ${place.name}` : place.name);
+          if (label.trim() === "" || isPortLabel(label)) {
+            setLabel(place.kind === "port" ? portLabel(place.name) : place.name);
           }
         }}
         checkPin
@@ -70,12 +78,12 @@ export function LotLocationField({
           lng={lng}
           onLatChange={setLat}
           onLngChange={setLng}
-          placeholder={COORDINATE_PLACEHOLDER}
+          placeholder={coordinatePlaceholder(t)}
           describedBy="location-hint"
           feedback={feedback}
         />
         <div className="field">
-          <label htmlFor="field-port">Or a port</label>
+          <label htmlFor="field-port">{t("listing.location.port")}</label>
           <select id="field-port" name="port" value={port} onChange={(e) => choosePort(e.target.value)}>
             <option value="">—</option>
             {ECONOMIES.map((e) => (
@@ -88,11 +96,11 @@ export function LotLocationField({
       </div>
       <div className="field-row">
         <div className="field">
-          <label htmlFor="field-locationLabel">Place name (optional)</label>
+          <label htmlFor="field-locationLabel">{t("listing.location.placeName")}</label>
           <input
             id="field-locationLabel"
             name="locationLabel"
-            placeholder="E.g. “Fleet depot, north gate”"
+            placeholder={t("listing.location.placeNamePlaceholder")}
             value={label}
             onChange={(e) => setLabel(e.target.value)}
             maxLength={200}
@@ -102,7 +110,11 @@ export function LotLocationField({
         <EconomySelect
           value={economy}
           onChange={setEconomy}
-          blankLabel={derivedName ? `From the location: ${derivedName}` : "From the location (approximate)"}
+          blankLabel={
+            derivedName
+              ? t("listing.location.fromLocationNamed", { economy: derivedName })
+              : t("listing.location.fromLocation")
+          }
           feedback={feedback}
         />
       </div>

@@ -62,14 +62,18 @@ export function sniffContentType(head: Uint8Array): AcceptedContentType | null {
   return null;
 }
 
-export type UploadCheck = { ok: true; contentType: AcceptedContentType } | { ok: false; message: string };
+/** `reason` names the problem for a page that words it in its own language (ADR 057). */
+export type UploadCheck =
+  | { ok: true; contentType: AcceptedContentType }
+  | { ok: false; message: string; reason: "empty" | "tooLarge" | "type" | "photoType" };
 
 /** Whether an uploaded file may be stored as a document of `kind`, judged by size and content. */
 export function checkUpload(kind: DocumentKind, file: { sizeBytes: number; head: Uint8Array }): UploadCheck {
-  if (file.sizeBytes === 0) return { ok: false, message: "The file is empty." };
+  if (file.sizeBytes === 0) return { ok: false, reason: "empty", message: "The file is empty." };
   if (file.sizeBytes > MAX_DOCUMENT_BYTES) {
     return {
       ok: false,
+      reason: "tooLarge",
       message: `The file is ${formatFileSize(file.sizeBytes)}; files may be at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.`,
     };
   }
@@ -77,10 +81,11 @@ export function checkUpload(kind: DocumentKind, file: { sizeBytes: number; head:
   if (!contentType)
     return {
       ok: false,
+      reason: "type",
       message: "Only PDF, PNG, JPEG or WebP files are accepted; this file is none of them.",
     };
   if (kind === "photo" && contentType === "application/pdf")
-    return { ok: false, message: "A photo must be a PNG, JPEG or WebP image." };
+    return { ok: false, reason: "photoType", message: "A photo must be a PNG, JPEG or WebP image." };
   return { ok: true, contentType };
 }
 

@@ -69,6 +69,8 @@ export interface LotInputContext {
   /** The current instant; a close time must lie after it. Defaults to the start of `today` (UTC). */
   now?: Date | string;
   mode: "draft" | "publish";
+  /** Words each problem; English when absent (the API, import reports). */
+  word?: LotProblemWording;
 }
 
 export type LotInputResult = { ok: true; value: LotInput } | { ok: false; errors: Record<string, string> };
@@ -91,122 +93,211 @@ function code(value: unknown, upper: boolean): unknown {
   return upper ? text.toUpperCase() : text.toLowerCase();
 }
 
+/**
+ * How a problem is worded. The default is the English sentence the API, import reports and emails
+ * use; a page's action passes one that words the problem's code in the page's language
+ * (lotProblemWording in app/i18n/lot-problems.ts, ADR 057). Codes are stable and never shown.
+ */
+export type LotProblemWording = (
+  code: string,
+  english: string,
+  params: Readonly<Record<string, string | number>>,
+) => string;
+
+const ENGLISH: LotProblemWording = (_code, english) => english;
+
+/** A problem before it is worded: a code (the catalogue key under listing.errors), the English, values. */
+interface Problem {
+  code: string;
+  english: string;
+  params?: Record<string, string | number>;
+}
+
 export function validateLotInput(raw: Record<string, unknown>, context: LotInputContext): LotInputResult {
   const errors: Record<string, string> = {};
-  const fail = (field: string, message: string) => {
-    errors[field] ??= message;
+  const word = context.word ?? ENGLISH;
+  const fail = (
+    field: string,
+    code: string,
+    english: string,
+    params: Record<string, string | number> = {},
+  ) => {
+    errors[field] ??= word(code, english, params);
     return undefined;
   };
   const publish = context.mode === "publish";
 
   const title = readText(raw.title, 120);
-  if (title === null) fail("title", "Give the lot a title, such as “24 Nissan Leaf packs, 40 kWh”.");
-  else if (title === undefined) fail("title", "Keep the title to 120 characters.");
-  else if (title.length < 3) fail("title", "Use at least 3 characters for the title.");
+  if (title === null)
+    fail("title", "title.required", "Give the lot a title, such as “24 Nissan Leaf packs, 40 kWh”.");
+  else if (title === undefined) fail("title", "title.tooLong", "Keep the title to 120 characters.");
+  else if (title.length < 3) fail("title", "title.tooShort", "Use at least 3 characters for the title.");
 
   const chemistryRaw = code(raw.chemistry, true);
   const chemistry =
     typeof chemistryRaw === "string" ? (CHEMISTRY_ALIASES[chemistryRaw] ?? chemistryRaw) : chemistryRaw;
   if (!isChemistry(chemistry)) {
-    fail(
-      "chemistry",
-      chemistry === undefined || chemistry === null || chemistry === ""
-        ? "Choose the chemistry (MIXED when unsure)."
-        : "Unknown chemistry: use NMC111, NMC532, NMC622, NMC811, NCA, LFP, LMFP, LMO, LCO, SODIUM_ION or MIXED.",
-    );
+    if (chemistry === undefined || chemistry === null || chemistry === "")
+      fail("chemistry", "chemistry.required", "Choose the chemistry (MIXED when unsure).");
+    else
+      fail(
+        "chemistry",
+        "chemistry.unknown",
+        "Unknown chemistry: use NMC111, NMC532, NMC622, NMC811, NCA, LFP, LMFP, LMO, LCO, SODIUM_ION or MIXED.",
+      );
   }
   const form = code(raw.form, false);
-  if (!isLotForm(form)) fail("form", "Choose the form: pack, module, cell, black_mass or production_scrap.");
+  if (!isLotForm(form))
+    fail("form", "form.choose", "Choose the form: pack, module, cell, black_mass or production_scrap.");
   const condition = code(raw.condition, false);
   if (!isBatteryCondition(condition))
-    fail("condition", "Choose the condition: intact, damaged, defective or critically_damaged.");
+    fail(
+      "condition",
+      "condition.choose",
+      "Choose the condition: intact, damaged, defective or critically_damaged.",
+    );
 
   const count = readInteger(raw.count);
-  if (count === null) fail("count", "Enter how many units (packs, modules, cells, bags) the lot holds.");
-  else if (count === undefined) fail("count", "Enter the count as a whole number, such as 24.");
+  if (count === null)
+    fail("count", "count.required", "Enter how many units (packs, modules, cells, bags) the lot holds.");
+  else if (count === undefined)
+    fail("count", "count.notWhole", "Enter the count as a whole number, such as 24.");
   else if (count < 1 || count > MAX_LOT_COUNT)
-    fail("count", `The count must be from 1 to ${formatNumber(MAX_LOT_COUNT)}.`);
+    fail("count", "count.range", `The count must be from 1 to ${formatNumber(MAX_LOT_COUNT)}.`, {
+      max: MAX_LOT_COUNT,
+    });
 
   const massKg = readInteger(raw.massKg);
-  if (massKg === null) fail("massKg", "Enter the gross mass in kilograms.");
-  else if (massKg === undefined) fail("massKg", "Enter the gross mass in whole kilograms, such as 7200.");
-  else if (massKg <= 0) fail("massKg", "The gross mass must be more than 0 kg.");
+  if (massKg === null) fail("massKg", "massKg.required", "Enter the gross mass in kilograms.");
+  else if (massKg === undefined)
+    fail("massKg", "massKg.notWhole", "Enter the gross mass in whole kilograms, such as 7200.");
+  else if (massKg <= 0) fail("massKg", "massKg.notPositive", "The gross mass must be more than 0 kg.");
   else if (massKg > MAX_LOT_MASS_KG)
-    fail("massKg", "A lot can weigh at most 2,000,000 kg; split larger quantities into several lots.");
+    fail(
+      "massKg",
+      "massKg.tooLarge",
+      "A lot can weigh at most 2,000,000 kg; split larger quantities into several lots.",
+      { max: MAX_LOT_MASS_KG },
+    );
   else if (isLotForm(form) && typeof count === "number" && count >= 1) {
     const range = PER_UNIT_MASS_KG[form];
     const perUnit = massKg / count;
     if (range && (perUnit < range.min || perUnit > range.max)) {
       fail(
         "massKg",
+        range.min === 0 ? "massKg.perUnitUpTo" : "massKg.perUnitRange",
         `${Math.round(perUnit * 10) / 10} kg per ${form} is implausible: a ${form} weighs ${range.min === 0 ? "up to" : `${range.min}–`}${formatNumber(range.max)} kg. Check the gross mass (kg, whole lot) and the count.`,
+        { perUnit: Math.round(perUnit * 10) / 10, form, min: range.min, max: range.max },
       );
     }
   }
 
   const energyKwh = readNumber(raw.energyKwh);
-  if (energyKwh === undefined) fail("energyKwh", "Enter the energy in kWh as a number, such as 40 or 62.5.");
+  if (energyKwh === undefined)
+    fail("energyKwh", "energyKwh.notNumber", "Enter the energy in kWh as a number, such as 40 or 62.5.");
   else if (energyKwh !== null) {
-    if (energyKwh <= 0) fail("energyKwh", "The energy must be more than 0 kWh; leave it empty if unknown.");
-    else if (form === "black_mass") fail("energyKwh", "Black mass stores no energy; leave the energy empty.");
+    if (energyKwh <= 0)
+      fail(
+        "energyKwh",
+        "energyKwh.notPositive",
+        "The energy must be more than 0 kWh; leave it empty if unknown.",
+      );
+    else if (form === "black_mass")
+      fail("energyKwh", "energyKwh.blackMass", "Black mass stores no energy; leave the energy empty.");
     else if (typeof massKg === "number" && !errors.massKg && energyKwh * 1000 > massKg * MAX_WH_PER_KG)
       fail(
         "energyKwh",
+        "energyKwh.tooDense",
         `More than ${MAX_WH_PER_KG} Wh per kg of lot mass is beyond any battery: check the unit (kWh).`,
+        { max: MAX_WH_PER_KG },
       );
   }
 
   const stateOfHealthPct = readNumber(raw.stateOfHealthPct);
   if (stateOfHealthPct === undefined)
-    fail("stateOfHealthPct", "Enter the state of health as a percentage, such as 78.");
+    fail(
+      "stateOfHealthPct",
+      "stateOfHealthPct.notNumber",
+      "Enter the state of health as a percentage, such as 78.",
+    );
   else if (stateOfHealthPct !== null) {
     if (stateOfHealthPct < 0 || stateOfHealthPct > 100)
-      fail("stateOfHealthPct", "The state of health is a percentage from 0 to 100.");
+      fail(
+        "stateOfHealthPct",
+        "stateOfHealthPct.range",
+        "The state of health is a percentage from 0 to 100.",
+      );
     else if (!Number.isInteger(stateOfHealthPct))
-      fail("stateOfHealthPct", "Give the state of health in whole percent, such as 78.");
+      fail(
+        "stateOfHealthPct",
+        "stateOfHealthPct.notWhole",
+        "Give the state of health in whole percent, such as 78.",
+      );
   }
 
   const originVehicle = readText(raw.originVehicle, 120);
-  if (originVehicle === undefined) fail("originVehicle", "Keep the origin vehicle to 120 characters.");
+  if (originVehicle === undefined)
+    fail("originVehicle", "originVehicle.tooLong", "Keep the origin vehicle to 120 characters.");
   const originOem = readText(raw.originOem, 120);
-  if (originOem === undefined) fail("originOem", "Keep the OEM to 120 characters.");
+  if (originOem === undefined) fail("originOem", "originOem.tooLong", "Keep the OEM to 120 characters.");
 
   const location = readLocation(raw, fail);
 
   const locationLabel = readText(raw.locationLabel, 200);
-  if (locationLabel === undefined) fail("locationLabel", "Keep the location name to 200 characters.");
+  if (locationLabel === undefined)
+    fail("locationLabel", "locationLabel.tooLong", "Keep the location name to 200 characters.");
 
   let economy: EconomyCode | null = null;
   const economyRaw = readText(raw.economy, 10);
+  const unknownEconomy = () =>
+    fail(
+      "economy",
+      "economy.unknown",
+      "Unknown economy: use the ISO code of one of the 21 APEC economies, such as AU or JP.",
+    );
   if (economyRaw) {
     const found = economyByCode(economyRaw);
     if (found) economy = found.code;
-    else
-      fail("economy", "Unknown economy: use the ISO code of one of the 21 APEC economies, such as AU or JP.");
+    else unknownEconomy();
   } else if (economyRaw === undefined) {
-    fail("economy", "Unknown economy: use the ISO code of one of the 21 APEC economies, such as AU or JP.");
+    unknownEconomy();
   } else if (location) {
     economy = economyForLocation(location.lat, location.lng);
     if (!economy)
-      fail("economy", "This location is not in an APEC economy we recognise; choose the economy.");
+      fail(
+        "economy",
+        "economy.notApec",
+        "This location is not in an APEC economy we recognise; choose the economy.",
+      );
   }
 
   const availableFrom = readDate(raw.availableFrom);
-  if (availableFrom === null) fail("availableFrom", "Enter the date from which the lot can be collected.");
-  else if (availableFrom === undefined) fail("availableFrom", "Enter the available-from date as YYYY-MM-DD.");
+  if (availableFrom === null)
+    fail("availableFrom", "availableFrom.required", "Enter the date from which the lot can be collected.");
+  else if (availableFrom === undefined)
+    fail("availableFrom", "availableFrom.format", "Enter the available-from date as YYYY-MM-DD.");
   else if (availableFrom > addYears(context.today, 2))
-    fail("availableFrom", "The available-from date must be within two years from today.");
+    fail(
+      "availableFrom",
+      "availableFrom.tooLate",
+      "The available-from date must be within two years from today.",
+    );
   else if (availableFrom < "2000-01-01")
-    fail("availableFrom", "The available-from date is too far in the past.");
+    fail("availableFrom", "availableFrom.tooEarly", "The available-from date is too far in the past.");
 
   const saleMode = code(raw.saleMode, false);
-  if (!isSaleMode(saleMode)) fail("saleMode", "Choose the sale mode: auction, sealed or fixed.");
+  if (!isSaleMode(saleMode))
+    fail("saleMode", "saleMode.choose", "Choose the sale mode: auction, sealed or fixed.");
 
   const currencyText = readText(raw.currency, 10);
   const currency = currencyText ? currencyText.toUpperCase() : (priceCurrency(raw) ?? null);
-  if (!currency) fail("currency", "Choose the currency of the prices.");
+  if (!currency) fail("currency", "currency.required", "Choose the currency of the prices.");
   else if (!isSupportedCurrency(currency))
-    fail("currency", "Unknown or unsupported currency: use an ISO code such as USD or AUD.");
+    fail(
+      "currency",
+      "currency.unknown",
+      "Unknown or unsupported currency: use an ISO code such as USD or AUD.",
+    );
 
   const prices = { startingPrice: null, reservePrice: null, askingPrice: null } as Record<
     "startingPrice" | "reservePrice" | "askingPrice",
@@ -217,8 +308,8 @@ export function validateLotInput(raw: Record<string, unknown>, context: LotInput
     if (value === undefined || value === null || value === "") continue;
     if (!currency || !isSupportedCurrency(currency)) continue;
     const read = readPrice(value, currency);
-    if (typeof read === "string") fail(field, read);
-    else prices[field] = read;
+    if (typeof read === "number") prices[field] = read;
+    else fail(field, read.code, read.english);
   }
   const names = {
     startingPrice: "starting price",
@@ -233,41 +324,58 @@ export function validateLotInput(raw: Record<string, unknown>, context: LotInput
   if (isSaleMode(saleMode) && !errors.currency) {
     for (const field of Object.keys(prices) as (keyof typeof prices)[]) {
       if (prices[field] !== null && !allowed[saleMode].includes(field)) {
-        fail(field, `A ${names[field]} does not apply to ${saleModeName(saleMode)}; leave it empty.`);
+        fail(
+          field,
+          `price.notApplicable.${saleMode}`,
+          `A ${names[field]} does not apply to ${saleModeName(saleMode)}; leave it empty.`,
+        );
       }
     }
     if (publish && saleMode === "auction" && prices.startingPrice === null && !errors.startingPrice)
-      fail("startingPrice", "Enter the starting price of the auction.");
+      fail("startingPrice", "startingPrice.required", "Enter the starting price of the auction.");
     if (publish && saleMode === "fixed" && prices.askingPrice === null && !errors.askingPrice)
-      fail("askingPrice", "Enter the asking price.");
+      fail("askingPrice", "askingPrice.required", "Enter the asking price.");
     if (saleMode === "fixed" && prices.askingPrice === 0)
-      fail("askingPrice", "The asking price must be more than 0.");
+      fail("askingPrice", "askingPrice.notPositive", "The asking price must be more than 0.");
     if (
       saleMode === "auction" &&
       prices.reservePrice !== null &&
       prices.startingPrice !== null &&
       prices.reservePrice < prices.startingPrice
     )
-      fail("reservePrice", "The reserve price cannot be below the starting price.");
+      fail(
+        "reservePrice",
+        "reservePrice.belowStarting",
+        "The reserve price cannot be below the starting price.",
+      );
   }
 
   const closesAt = readInstant(raw.closesAt);
   if (closesAt === undefined)
-    fail("closesAt", "Enter the close time as a date and time, such as 2026-03-01T14:00.");
+    fail("closesAt", "closesAt.format", "Enter the close time as a date and time, such as 2026-03-01T14:00.");
   else if (isSaleMode(saleMode)) {
     if (saleMode === "fixed" && closesAt !== null)
-      fail("closesAt", "A fixed-price lot has no close time; leave it empty.");
+      fail("closesAt", "closesAt.fixed", "A fixed-price lot has no close time; leave it empty.");
     else if (saleMode !== "fixed" && publish) {
       const now = instant(context.now ?? `${context.today}T00:00:00Z`);
-      if (closesAt === null) fail("closesAt", `Enter when bidding closes on this ${saleModeName(saleMode)}.`);
-      else if (Date.parse(closesAt) <= now) fail("closesAt", "The close time must be in the future.");
+      if (closesAt === null)
+        fail(
+          "closesAt",
+          `closesAt.required.${saleMode}`,
+          `Enter when bidding closes on this ${saleModeName(saleMode)}.`,
+        );
+      else if (Date.parse(closesAt) <= now)
+        fail("closesAt", "closesAt.past", "The close time must be in the future.");
       else if (Date.parse(closesAt) > now + MAX_BIDDING_DAYS * 86_400_000)
-        fail("closesAt", `Bidding can stay open for at most ${MAX_BIDDING_DAYS} days.`);
+        fail("closesAt", "closesAt.tooFar", `Bidding can stay open for at most ${MAX_BIDDING_DAYS} days.`, {
+          days: MAX_BIDDING_DAYS,
+        });
     }
   }
 
   const description = readText(raw.description, 5000);
-  if (description === undefined) fail("description", "Keep the description to 5,000 characters.");
+  if (description === undefined)
+    fail("description", "description.tooLong", "Keep the description to 5,000 characters.");
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
@@ -303,24 +411,34 @@ function saleModeName(mode: SaleMode): string {
 
 function readLocation(
   raw: Record<string, unknown>,
-  fail: (field: string, message: string) => undefined,
+  fail: (field: string, code: string, message: string) => undefined,
 ): { lat: number; lng: number } | null {
   const nested = raw.location !== undefined && raw.location !== null && raw.location !== "";
   const source = nested ? (raw.location as Record<string, unknown>) : raw;
   const prefix = nested ? "location." : "";
   if (nested && (typeof source !== "object" || Array.isArray(source))) {
-    fail("location", "Send the location as { lat, lng } in decimal degrees.");
+    fail("location", "location.object", "Send the location as { lat, lng } in decimal degrees.");
     return null;
   }
   const lat = readNumber(source.lat);
   const lng = readNumber(source.lng);
   let ok = true;
-  if (lat === null) ok = !!fail(`${prefix}lat`, "Pick the location on the map, or enter its latitude.");
+  if (lat === null)
+    ok = !!fail(`${prefix}lat`, "lat.required", "Pick the location on the map, or enter its latitude.");
   else if (lat === undefined || lat < -90 || lat > 90)
-    ok = !!fail(`${prefix}lat`, "The latitude must be a number from -90 to 90 (decimal degrees).");
-  if (lng === null) ok = !!fail(`${prefix}lng`, "Pick the location on the map, or enter its longitude.");
+    ok = !!fail(
+      `${prefix}lat`,
+      "lat.range",
+      "The latitude must be a number from -90 to 90 (decimal degrees).",
+    );
+  if (lng === null)
+    ok = !!fail(`${prefix}lng`, "lng.required", "Pick the location on the map, or enter its longitude.");
   else if (lng === undefined || lng < -180 || lng > 180)
-    ok = !!fail(`${prefix}lng`, "The longitude must be a number from -180 to 180 (decimal degrees).");
+    ok = !!fail(
+      `${prefix}lng`,
+      "lng.range",
+      "The longitude must be a number from -180 to 180 (decimal degrees).",
+    );
   return ok ? { lat: lat as number, lng: lng as number } : null;
 }
 
@@ -333,30 +451,39 @@ function priceCurrency(raw: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-const MONEY_MESSAGES: Record<string, string> = {
-  invalid: "Enter an amount such as 12,500.00.",
-  negative: "The price cannot be negative.",
-  too_many_decimals: "This currency does not have that many decimal places.",
-  too_large: "This amount is too large.",
-  currency_mismatch: "The amount is in another currency than the lot's.",
+const MONEY_PROBLEMS: Record<string, Problem> = {
+  invalid: { code: "price.invalid", english: "Enter an amount such as 12,500.00." },
+  negative: { code: "price.negative", english: "The price cannot be negative." },
+  too_many_decimals: {
+    code: "price.tooManyDecimals",
+    english: "This currency does not have that many decimal places.",
+  },
+  too_large: { code: "price.tooLarge", english: "This amount is too large." },
+  currency_mismatch: {
+    code: "price.currencyMismatch",
+    english: "The amount is in another currency than the lot's.",
+  },
 };
 
-/** Minor units, or the sentence saying what is wrong. */
-function readPrice(value: unknown, currency: string): number | string {
+/** Minor units, or the problem with the amount. */
+function readPrice(value: unknown, currency: string): number | Problem {
   if (typeof value === "string") {
     const parsed = parseMoneyInput(value, currency);
-    return parsed.ok ? parsed.amountMinor : (MONEY_MESSAGES[parsed.reason] ?? MONEY_MESSAGES.invalid);
+    return parsed.ok ? parsed.amountMinor : (MONEY_PROBLEMS[parsed.reason] ?? MONEY_PROBLEMS.invalid);
   }
   let amount = value;
   if (value && typeof value === "object" && !Array.isArray(value)) {
     const money = value as { amountMinor?: unknown; currency?: unknown };
     if (typeof money.currency !== "string" || money.currency.toUpperCase() !== currency)
-      return "Every price must be in the lot's currency.";
+      return { code: "price.otherCurrency", english: "Every price must be in the lot's currency." };
     amount = money.amountMinor;
   }
   if (typeof amount !== "number" || !Number.isSafeInteger(amount))
-    return "Send the amount as a whole number of minor units (cents), such as 1250000.";
-  if (amount < 0) return MONEY_MESSAGES.negative;
+    return {
+      code: "price.minorUnits",
+      english: "Send the amount as a whole number of minor units (cents), such as 1250000.",
+    };
+  if (amount < 0) return MONEY_PROBLEMS.negative;
   return amount;
 }
 

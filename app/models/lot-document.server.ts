@@ -3,11 +3,12 @@ import { fail } from "~/domain/failure.ts";
 import {
   checkUpload,
   type DocumentKind,
+  MAX_DOCUMENT_BYTES,
   MAX_PHOTOS,
   SNIFF_BYTES,
   safeFileName,
 } from "~/domain/lot-documents.ts";
-import type { LotInput } from "~/domain/lot-input.ts";
+import type { LotInput, LotProblemWording } from "~/domain/lot-input.ts";
 import { isUuid } from "~/domain/lot-json.ts";
 import { canEdit, type LotStatus } from "~/domain/lot-lifecycle.ts";
 import { deleteStoredFiles, storeFile } from "~/services/file-storage.server.ts";
@@ -43,8 +44,14 @@ export interface CheckedDocument {
   bytes: Uint8Array;
 }
 
-/** Checks every uploaded file; errors are keyed by the form field. Nothing is stored. */
-export function checkDocumentUploads(files: readonly UploadedPart[]): {
+/**
+ * Checks every uploaded file; errors are keyed by the form field. Nothing is stored. `word` words
+ * each problem by its code (`upload.*`), for a page in another language; English by default.
+ */
+export function checkDocumentUploads(
+  files: readonly UploadedPart[],
+  word: LotProblemWording = (_code, english) => english,
+): {
   errors: Record<string, string>;
   documents: CheckedDocument[];
 } {
@@ -54,21 +61,28 @@ export function checkDocumentUploads(files: readonly UploadedPart[]): {
   for (const file of files) {
     const kind = DOCUMENT_FIELDS[file.field];
     if (!kind) {
-      errors[file.field] ??= "Files are not accepted in this field.";
+      errors[file.field] ??= word("upload.field", "Files are not accepted in this field.", {});
       continue;
     }
     const n = (perField.get(file.field) ?? 0) + 1;
     perField.set(file.field, n);
     if (n > (kind === "photo" ? MAX_PHOTOS : 1)) {
       errors[file.field] ??=
-        kind === "photo" ? `Attach at most ${MAX_PHOTOS} photos at a time.` : "Attach one file.";
+        kind === "photo"
+          ? word("upload.photos", `Attach at most ${MAX_PHOTOS} photos at a time.`, { max: MAX_PHOTOS })
+          : word("upload.one", "Attach one file.", {});
       continue;
     }
     const head = file.bytes ? file.bytes.subarray(0, SNIFF_BYTES) : new Uint8Array();
     const check = checkUpload(kind, { sizeBytes: file.sizeBytes, head });
     if (!check.ok || !file.bytes) {
-      errors[file.field] ??=
-        `${file.fileName || "The file"}: ${check.ok ? "could not be read." : check.message}`;
+      const name = file.fileName || "The file";
+      errors[file.field] ??= check.ok
+        ? word("upload.unreadable", `${name}: could not be read.`, { file: name })
+        : word(`upload.${check.reason}`, `${name}: ${check.message}`, {
+            file: name,
+            maxMb: MAX_DOCUMENT_BYTES / 1024 / 1024,
+          });
       continue;
     }
     documents.push({

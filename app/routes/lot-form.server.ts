@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { economyByCode } from "~/domain/economies.ts";
 import { MAX_DOCUMENT_BYTES, MAX_LOT_FORM_BYTES } from "~/domain/lot-documents.ts";
 import { LOT_INPUT_FIELDS } from "~/domain/lot-input-fields.ts";
@@ -125,7 +126,11 @@ export function lotFormDefaults(lot: StoredLotFields, zone = "UTC"): Record<stri
  * fit — errors keyed by the form's fields show beside them, the rest (status, an unreadable file)
  * as the form's message. Nothing is saved: the seller checks the form and completes it.
  */
-export function prefillFromPassport(file: UploadedPart | undefined): {
+export function prefillFromPassport(
+  file: UploadedPart | undefined,
+  /** The page's translator for the form's own messages; the passport reader's stay English. */
+  t?: TFunction,
+): {
   values: Record<string, string>;
   errors: Record<string, string>;
   formError?: string;
@@ -135,14 +140,14 @@ export function prefillFromPassport(file: UploadedPart | undefined): {
     return {
       values: {},
       errors: {},
-      formError: "Choose a battery passport file (JSON).",
+      formError: t ? t("listing.passport.choose") : "Choose a battery passport file (JSON).",
       passport: { fileName: "", status: null },
     };
   if (!file.bytes) {
     return {
       values: {},
       errors: {},
-      formError: "The passport file is larger than 1 MB.",
+      formError: t ? t("listing.passport.tooLarge") : "The passport file is larger than 1 MB.",
       passport: { fileName: file.fileName, status: null },
     };
   }

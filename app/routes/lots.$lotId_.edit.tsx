@@ -11,6 +11,10 @@ import { LotForm } from "~/components/lot-form.tsx";
 import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { validateLotInput } from "~/domain/lot-input.ts";
 import { canEdit } from "~/domain/lot-lifecycle.ts";
+import { lotProblemWording, lotRefusalText } from "~/i18n/lot-problems.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { getLotForViewer, lotNumberLabel, publishLot, updateLot } from "~/models/lot.server.ts";
 import {
   lotFormDefaults,
@@ -22,7 +26,9 @@ import lotStyles from "~/styles/lots.css?url";
 import { viewerTimeZone } from "~/utils/time-zone.server.ts";
 
 export const links = () => [{ rel: "stylesheet", href: lotStyles }];
-export const meta: MetaFunction = () => [{ title: "Edit lot · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translatedTitle(matches, "listing.edit.title") },
+];
 
 /** The caller's own lot, still editable; otherwise the page answers 404, 403 or 409. */
 async function requireEditableLot(request: Request, lotId: string) {
@@ -51,10 +57,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { lot, caller, actor } = await requireEditableLot(request, params.lotId ?? "");
   const { form } = await readLotFormRequest(request);
+  // Problems in the page's language; the API words the same checks in English (ADR 057).
+  const t = pageTranslator(request, actor.user?.language);
   const publishNow = lot.status === "draft" && form.get("intent") === "publish";
   const unverified = publishNow ? emailVerificationRefusal(actor) : null;
   if (unverified) {
-    return data({ errors: {}, values: lotFormValues(form), formError: unverified.message }, { status: 403 });
+    return data(
+      { errors: {}, values: lotFormValues(form), formError: lotRefusalText(t, unverified) },
+      { status: 403 },
+    );
   }
   const now = new Date();
   // An open lot must stay complete; a draft only when it is being published.
@@ -63,6 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     today: now.toISOString().slice(0, 10),
     now,
     mode,
+    word: lotProblemWording(t),
   });
   const values = lotFormValues(form);
   if (!checked.ok) return data({ errors: checked.errors, values, formError: undefined }, { status: 400 });
@@ -71,7 +83,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     expectedVersion: Number.isInteger(version) ? version : undefined,
   });
   if (!updated.ok)
-    return data({ errors: {}, values, formError: updated.message }, { status: failureStatus(updated.code) });
+    return data(
+      { errors: {}, values, formError: lotRefusalText(t, updated) },
+      { status: failureStatus(updated.code) },
+    );
   if (publishNow) {
     const published = await publishLot(caller, lot.id, { now });
     if (!published.ok)
@@ -79,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         {
           errors: published.errors ? failureFieldErrors(published) : {},
           values,
-          formError: published.message,
+          formError: lotRefusalText(t, published),
         },
         { status: failureStatus(published.code) },
       );
@@ -88,21 +103,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditLot() {
+  const { t } = useTranslation();
   const { id, reference, status, defaults } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   const values = { ...defaults, ...(feedback?.values as Record<string, string> | undefined) };
   return (
     <div className="stack lot-page">
       <p className="breadcrumbs">
-        <Link to="/lots/mine">My lots</Link> › <Link to={`/lots/${id}`}>{reference}</Link> ›
+        <Link to="/lots/mine">{t("listing.mine.title")}</Link> › <Link to={`/lots/${id}`}>{reference}</Link> ›
       </p>
-      <h1>Edit {reference}</h1>
-      {status === "open" ? (
-        <p className="notice">
-          This lot is published. You can change it until the first bid arrives; after that its terms are
-          fixed.
-        </p>
-      ) : null}
+      <h1>{t("listing.edit.heading", { reference })}</h1>
+      {status === "open" ? <p className="notice">{t("listing.edit.published")}</p> : null}
       <LotForm values={values} feedback={feedback} mode="edit" status={status} />
     </div>
   );

@@ -7,6 +7,7 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { z } from "zod";
 import { emailVerificationRefusal, requireActor } from "~/auth/actor.server.ts";
 import { isConfirmed } from "~/components/confirm-action.tsx";
@@ -15,14 +16,20 @@ import { ImportIssuesTable } from "~/components/lot-import-issues.tsx";
 import { checkImportRows, MAX_IMPORT_ROWS } from "~/domain/lot-import.ts";
 import type { ImportIssue } from "~/domain/lot-import-columns.ts";
 import { MAX_IMPORT_BYTES } from "~/domain/lot-import-file.ts";
-import { formatFileSize, formatNumber } from "~/domain/quantity.ts";
+import { formatFileSize } from "~/domain/quantity.ts";
+import { lotRefusalText } from "~/i18n/lot-problems.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { listLotImports, startLotImport } from "~/models/lot-import.server.ts";
 import { readSpreadsheet } from "~/services/spreadsheet.server.ts";
 import importStyles from "~/styles/lot-import.css?url";
 import { textField } from "~/utils/multipart.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Import lots from a spreadsheet · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translatedTitle(matches, "listing.import.title") },
+];
 export const links = () => [{ rel: "stylesheet", href: importStyles }];
 
 /** Problems shown on the page; the rest are counted. */
@@ -39,12 +46,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const OptionsSchema = z.object({
-  publish: z.enum(["draft", "publish"], {
-    errorMap: () => ({ message: "Choose whether to save the lots as drafts or publish them." }),
-  }),
-  intent: z.enum(["check", "validOnly"]).catch("check"),
-});
+/** The upload's options, with the message in the page's language (ADR 054). */
+const optionsSchema = (t: TFunction) =>
+  z.object({
+    publish: z.enum(["draft", "publish"], {
+      errorMap: () => ({ message: t("listing.import.errors.publish") }),
+    }),
+    intent: z.enum(["check", "validOnly"]).catch("check"),
+  });
 
 interface Upload {
   form: FormData;
@@ -97,16 +106,23 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, { capability: "seller" });
   const { organization, user } = actor;
   const { form, file } = await readUpload(request);
-  const options = OptionsSchema.safeParse({ publish: form.get("publish"), intent: form.get("intent") });
+  // The page's own messages in its language; the rows' problems stay the import's English, which
+  // names the codes a spreadsheet must hold (ADR 057).
+  const t = pageTranslator(request, user.language);
+  const options = optionsSchema(t).safeParse({ publish: form.get("publish"), intent: form.get("intent") });
   const values = { publish: String(form.get("publish") ?? "draft") };
   if (!options.success) return refuse({ publish: options.error.issues[0].message }, values);
   const unverified = options.data.publish === "publish" ? emailVerificationRefusal(actor) : null;
-  if (unverified) return refuse({ publish: unverified.message }, values);
-  if (!file) return refuse({ file: "Choose a CSV or XLSX file to import." }, values);
+  if (unverified) return refuse({ publish: lotRefusalText(t, unverified) }, values);
+  if (!file) return refuse({ file: t("listing.import.errors.chooseFile") }, values);
   if (!file.bytes) {
     return refuse(
       {
-        file: `“${file.name}” is ${formatFileSize(file.size)}; the limit is ${MAX_MB} MB. Split it into several files.`,
+        file: t("listing.import.errors.tooLarge", {
+          file: file.name,
+          size: formatFileSize(file.size),
+          mb: MAX_MB,
+        }),
       },
       values,
     );
@@ -122,7 +138,7 @@ export async function action({ request }: ActionFunctionArgs) {
     mode: publish ? "publish" : "draft",
   });
   if (!checked.ok) {
-    return refuse({ file: "The file cannot be imported as it is: fix the problems listed below." }, values, {
+    return refuse({ file: t("listing.import.errors.cannotImport") }, values, {
       fileName: file.name,
       totalRows: 0,
       validRows: 0,
@@ -136,8 +152,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (checked.valid.length === 0 || (checked.invalidRows > 0 && !validOnly)) {
     const message =
       checked.valid.length === 0
-        ? "No row of the file is valid, so nothing was imported."
-        : `${formatNumber(checked.invalidRows)} of ${formatNumber(checked.totalRows)} rows have problems, so nothing was imported.`;
+        ? t("listing.import.errors.noneValid")
+        : t("listing.import.errors.someInvalid", { invalid: checked.invalidRows, total: checked.totalRows });
     return refuse({ file: message }, values, {
       fileName: file.name,
       totalRows: checked.totalRows,
@@ -183,41 +199,32 @@ export default function ImportLots() {
   return (
     <div className="stack import-page">
       <p className="breadcrumbs">
-        <Link to="/dashboard">Dashboard</Link> › Import lots
+        <Link to="/dashboard">{t("nav.dashboard")}</Link> › {t("listing.import.crumb")}
       </p>
-      <h1>Import lots from a spreadsheet</h1>
+      <h1>{t("listing.import.title")}</h1>
       <section className="card">
         <ol className="import-steps">
           <li>
-            Download the template. Line 1 names the columns; the second sheet (or the notes at the end of the
-            CSV) explains each column, its unit and the allowed codes.
+            {t("listing.import.step1")}
             <div className="import-downloads">
               <a className="button button-secondary" href="/lots/import/template.xlsx" download>
-                Template (XLSX)
+                {t("listing.import.templateXlsx")}
               </a>
               <a className="button button-secondary" href="/lots/import/template.csv" download>
-                Template (CSV)
+                {t("listing.import.templateCsv")}
               </a>
             </div>
           </li>
-          <li>
-            Put one lot on each line, replacing the two examples: masses in kg, energy in kWh, state of health
-            in %, prices in major units of the currency (12500.00), numbers with a point for decimals and no
-            thousands separators.
-          </li>
-          <li>
-            Upload the file: CSV (UTF-8) or XLSX, up to {MAX_MB} MB and {formatNumber(MAX_IMPORT_ROWS)} lots.
-            Every line is checked first; nothing is imported while any line has a problem, unless you choose
-            to import the valid lines only.
-          </li>
+          <li>{t("listing.import.step2")}</li>
+          <li>{t("listing.import.step3", { mb: MAX_MB, rows: MAX_IMPORT_ROWS })}</li>
         </ol>
       </section>
 
       <section className="card" aria-labelledby="upload-heading">
-        <h2 id="upload-heading">Upload</h2>
+        <h2 id="upload-heading">{t("listing.import.upload")}</h2>
         <Form method="post" encType="multipart/form-data" noValidate>
           <div className="field">
-            <label htmlFor="field-file">Spreadsheet file</label>
+            <label htmlFor="field-file">{t("listing.import.fileLabel")}</label>
             <input
               id="field-file"
               name="file"
@@ -233,16 +240,15 @@ export default function ImportLots() {
             ) : null}
           </div>
           <fieldset className="field">
-            <legend>When the lots are imported</legend>
+            <legend>{t("listing.import.whenImported")}</legend>
             <div className="import-choice">
               <label>
                 <input type="radio" name="publish" value="draft" defaultChecked={publish !== "publish"} />{" "}
-                Save them as drafts, to check and publish one by one
+                {t("listing.import.asDrafts")}
               </label>
               <label>
                 <input type="radio" name="publish" value="publish" defaultChecked={publish === "publish"} />{" "}
-                Publish them all at once (every line then needs its prices and, for auctions and tenders, a
-                close time)
+                {t("listing.import.publishAll")}
               </label>
               <p className="hint" data-testid="import-publish-hint">
                 {t("importPublish.uploadHint")}
@@ -257,7 +263,7 @@ export default function ImportLots() {
           {report && !report.fileLevel ? <ReportSummary report={report} /> : null}
           <div className="import-actions">
             <button type="submit" name="intent" value="check" disabled={busy}>
-              {busy ? "Checking…" : "Check and import"}
+              {busy ? t("listing.import.checking") : t("listing.import.check")}
             </button>
             {report && !report.fileLevel && report.validRows > 0 ? (
               <button
@@ -267,8 +273,7 @@ export default function ImportLots() {
                 className="button-secondary"
                 disabled={busy}
               >
-                Import the {formatNumber(report.validRows)} valid {report.validRows === 1 ? "line" : "lines"}{" "}
-                only
+                {t("listing.import.validOnly", { count: report.validRows })}
               </button>
             ) : null}
           </div>
@@ -278,7 +283,9 @@ export default function ImportLots() {
             issues={report.issues}
             more={report.moreIssues}
             caption={
-              report.fileLevel ? `Problems with ${report.fileName}` : `Lines to fix in ${report.fileName}`
+              report.fileLevel
+                ? t("listing.import.problemsWith", { file: report.fileName })
+                : t("listing.import.linesToFix", { file: report.fileName })
             }
           />
         ) : null}
@@ -286,14 +293,14 @@ export default function ImportLots() {
 
       {imports.length > 0 ? (
         <section className="card" aria-labelledby="recent-imports">
-          <h2 id="recent-imports">Recent imports</h2>
+          <h2 id="recent-imports">{t("listing.import.recent")}</h2>
           <table>
             <thead>
               <tr>
-                <th>File</th>
-                <th>Started</th>
-                <th>Status</th>
-                <th>Lots imported</th>
+                <th>{t("listing.import.colFile")}</th>
+                <th>{t("listing.import.colStarted")}</th>
+                <th>{t("listing.import.colStatus")}</th>
+                <th>{t("listing.import.colImported")}</th>
               </tr>
             </thead>
             <tbody>
@@ -308,9 +315,7 @@ export default function ImportLots() {
                   <td>
                     <span className="badge">{i.status}</span>
                   </td>
-                  <td>
-                    {formatNumber(i.importedRows)} of {formatNumber(i.totalRows)}
-                  </td>
+                  <td>{t("listing.import.importedOf", { imported: i.importedRows, total: i.totalRows })}</td>
                 </tr>
               ))}
             </tbody>
@@ -322,19 +327,21 @@ export default function ImportLots() {
 }
 
 function ReportSummary({ report }: { report: Report }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <div className="import-summary" data-testid="import-report">
       <div>
-        <strong>{formatNumber(report.totalRows)}</strong>
-        <span>lines read</span>
+        <strong>{format.number(report.totalRows)}</strong>
+        <span>{t("listing.import.linesRead")}</span>
       </div>
       <div>
-        <strong>{formatNumber(report.validRows)}</strong>
-        <span>valid</span>
+        <strong>{format.number(report.validRows)}</strong>
+        <span>{t("listing.import.valid")}</span>
       </div>
       <div>
-        <strong>{formatNumber(report.invalidRows)}</strong>
-        <span>with problems</span>
+        <strong>{format.number(report.invalidRows)}</strong>
+        <span>{t("listing.import.withProblems")}</span>
       </div>
     </div>
   );

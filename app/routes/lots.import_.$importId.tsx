@@ -7,7 +7,7 @@ import { useDateFormat } from "~/components/date-time.tsx";
 import { ImportIssuesTable } from "~/components/lot-import-issues.tsx";
 import { useRevalidateWhenIdle } from "~/components/use-revalidate-when-idle.ts";
 import { type ImportPublishPlan, publishNeedsConfirmation } from "~/domain/lot-import-publish.ts";
-import { formatNumber } from "~/domain/quantity.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import {
   getLotImport,
@@ -22,7 +22,9 @@ import type { ImportProgress } from "./lots.import_.$importId.progress.ts";
 // The page of one import: a progress bar while its lots are written, then the result. The route
 // file's name ends the nesting under lots.import.tsx (the upload page), which has no <Outlet />.
 
-export const meta: MetaFunction = () => [{ title: "Lot import · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translatedTitle(matches, "listing.importResult.pageTitle") },
+];
 export const links = () => [{ rel: "stylesheet", href: importStyles }];
 
 const ISSUES_SHOWN = 200;
@@ -118,8 +120,6 @@ function useImportProgress(id: string, initial: ImportProgress): ImportProgress 
   }, [id, running, reload]);
   return running && polled ? polled : initial;
 }
-
-const n = (value: number) => formatNumber(value);
 
 /** The confirmation's words: how many lots open, how many take binding bids, and when they close. */
 function usePublishText(plan: ImportPublishPlan): ConfirmText {
@@ -227,15 +227,18 @@ export default function LotImportPage() {
   return (
     <div className="stack import-page">
       <p className="breadcrumbs">
-        <Link to="/dashboard">Dashboard</Link> › <Link to="/lots/import">Import lots</Link> › {page.fileName}
+        <Link to="/dashboard">{t("nav.dashboard")}</Link> ›{" "}
+        <Link to="/lots/import">{t("listing.import.crumb")}</Link> › {page.fileName}
       </p>
       <h1>
-        {progress.status === "done"
-          ? "Imported"
-          : progress.status === "failed"
-            ? "Failed to import"
-            : "Importing"}{" "}
-        {page.fileName}
+        {t(
+          progress.status === "done"
+            ? "listing.importResult.imported"
+            : progress.status === "failed"
+              ? "listing.importResult.failed"
+              : "listing.importResult.importing",
+          { file: page.fileName },
+        )}
       </h1>
       {progress.status === "importing" ? (
         <noscript>
@@ -243,11 +246,11 @@ export default function LotImportPage() {
         </noscript>
       ) : null}
       <section className="card" aria-labelledby="progress-heading">
-        <h2 id="progress-heading">Progress</h2>
+        <h2 id="progress-heading">{t("listing.importResult.progress")}</h2>
         <div
           className="import-progress"
           role="progressbar"
-          aria-label="Lots written"
+          aria-label={t("listing.importResult.lotsWritten")}
           aria-valuemin={0}
           aria-valuemax={progress.validRows}
           aria-valuenow={done}
@@ -262,11 +265,15 @@ export default function LotImportPage() {
         </div>
         <p className="import-progress-label" data-testid="import-progress-label" aria-live="polite">
           {progress.status === "importing"
-            ? `${n(progress.processedRows)} of ${n(progress.validRows)} lots written (${percent} %)…`
+            ? t("listing.importResult.writing", {
+                processed: progress.processedRows,
+                valid: progress.validRows,
+                percent,
+              })
             : progress.status === "done"
-              ? `All ${n(progress.importedRows)} lots written.`
+              ? t("listing.importResult.allWritten", { lots: progress.importedRows })
               : progress.status === "failed"
-                ? "Stopped."
+                ? t("listing.importResult.stopped")
                 : progress.status}
         </p>
       </section>
@@ -274,21 +281,27 @@ export default function LotImportPage() {
       {page.progress.status === "done" ? (
         <section className="card notice" aria-labelledby="result-heading" data-testid="import-result">
           <h2 id="result-heading">
-            Imported {n(page.progress.importedRows)} {page.progress.importedRows === 1 ? "lot" : "lots"}
+            {t("listing.importResult.resultHeading", { count: page.progress.importedRows })}
           </h2>
           <p>
-            {page.statuses.open > 0 ? `${n(page.statuses.open)} published and open for bids. ` : null}
-            {page.statuses.draft > 0 ? `${n(page.statuses.draft)} saved as drafts. ` : null}
-            {page.statuses.other > 0 ? `${n(page.statuses.other)} have moved on since. ` : null}
-            {skipped > 0
-              ? `${n(skipped)} ${skipped === 1 ? "line was" : "lines were"} skipped (listed below).`
-              : null}
+            {[
+              page.statuses.open > 0 ? t("listing.importResult.openNow", { lots: page.statuses.open }) : null,
+              page.statuses.draft > 0
+                ? t("listing.importResult.savedDrafts", { lots: page.statuses.draft })
+                : null,
+              page.statuses.other > 0
+                ? t("listing.importResult.movedOn", { lots: page.statuses.other })
+                : null,
+              skipped > 0 ? t("listing.importResult.skipped", { count: skipped }) : null,
+            ]
+              .filter(Boolean)
+              .join(" ")}
           </p>
           <p className="import-actions">
             <Link className="button" to="/lots/mine">
-              See them in My lots
+              {t("listing.importResult.seeMine")}
             </Link>
-            <Link to="/lots/import">Import another file</Link>
+            <Link to="/lots/import">{t("listing.importResult.another")}</Link>
           </p>
         </section>
       ) : null}
@@ -312,9 +325,9 @@ export default function LotImportPage() {
       ) : null}
       {page.progress.status === "failed" ? (
         <section className="import-failed" role="alert" data-testid="import-failed">
-          <p>{page.issues[0]?.message ?? "The import failed; nothing was imported."}</p>
+          <p>{page.issues[0]?.message ?? t("listing.importResult.failedNothing")}</p>
           <p>
-            <Link to="/lots/import">Upload the file again</Link>
+            <Link to="/lots/import">{t("listing.importResult.uploadAgain")}</Link>
           </p>
         </section>
       ) : null}
@@ -323,7 +336,7 @@ export default function LotImportPage() {
         <ImportIssuesTable
           issues={page.progress.status === "failed" ? page.issues.slice(1) : page.issues}
           more={page.moreIssues}
-          caption="Skipped lines and their problems"
+          caption={t("listing.importResult.skippedCaption")}
         />
       ) : null}
     </div>

@@ -2,13 +2,18 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
 import { DateTime } from "~/components/date-time.tsx";
-import { CHEMISTRY_SHORT_LABELS, LOT_FORM_LABELS, SALE_MODE_LABELS } from "~/domain/codes.ts";
-import { canEdit, isLotStatus, LOT_STATUS_LABELS, LOT_STATUSES } from "~/domain/lot-lifecycle.ts";
-import { formatKg } from "~/domain/quantity.ts";
+import { SLOT, Slotted } from "~/components/slotted.tsx";
+import { CHEMISTRY_SHORT_LABELS } from "~/domain/codes.ts";
+import { canEdit, isLotStatus, LOT_STATUSES } from "~/domain/lot-lifecycle.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { listLotsOfOrganization, lotNumberLabel } from "~/models/lot.server.ts";
 import lotStyles from "~/styles/lots.css?url";
 
-export const meta: MetaFunction = () => [{ title: "My lots · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translatedTitle(matches, "listing.mine.title") },
+];
 export const links = () => [{ rel: "stylesheet", href: lotStyles }];
 
 const PAGE_SIZE = 50;
@@ -50,6 +55,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function MyLots() {
   const { lots, byStatus, status, total, page, pages, organizationName } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const format = useFormat();
   const all = Object.values(byStatus).reduce((sum, n) => sum + (n ?? 0), 0);
   const query = (next: { status?: string | null; page?: number }) => {
     const params = new URLSearchParams();
@@ -63,39 +70,39 @@ export default function MyLots() {
     <div className="stack lot-page" data-testid="my-lots">
       <div className="lot-header">
         <div>
-          <h1>My lots</h1>
-          <p>Everything {organizationName} has listed, drafts included.</p>
+          <h1>{t("listing.mine.title")}</h1>
+          <p>{t("listing.mine.intro", { organization: organizationName })}</p>
         </div>
         <Link to="/lots/new" className="button">
-          List a lot
+          {t("listing.new.title")}
         </Link>
       </div>
-      <nav className="status-tabs" aria-label="Filter by status">
+      <nav className="status-tabs" aria-label={t("listing.mine.filter")}>
         <Link to={query({ status: null, page: 1 })} aria-current={status === null ? "page" : undefined}>
-          All ({all})
+          {t("listing.mine.all", { count: all })}
         </Link>
         {LOT_STATUSES.filter((s) => byStatus[s]).map((s) => (
           <Link key={s} to={query({ status: s, page: 1 })} aria-current={status === s ? "page" : undefined}>
-            {LOT_STATUS_LABELS[s]} ({byStatus[s]})
+            {t(`lots.status.${s}`)} ({format.number(byStatus[s] ?? 0)})
           </Link>
         ))}
       </nav>
       {lots.length === 0 ? (
         <p className="empty">
-          {all === 0 ? "You have not listed any lots yet." : "No lots with this status."}{" "}
-          <Link to="/lots/new">List a lot</Link>
+          {all === 0 ? t("listing.mine.none") : t("listing.mine.noneWithStatus")}{" "}
+          <Link to="/lots/new">{t("listing.new.title")}</Link>
         </p>
       ) : (
         <table className="lot-table">
           <thead>
             <tr>
-              <th>Lot</th>
-              <th>What</th>
-              <th className="num">Mass</th>
-              <th>Sale</th>
-              <th>Status</th>
-              <th className="num">Bids</th>
-              <th aria-label="Actions" />
+              <th>{t("listing.mine.lot")}</th>
+              <th>{t("listing.mine.what")}</th>
+              <th className="num">{t("listing.mine.mass")}</th>
+              <th>{t("listing.mine.sale")}</th>
+              <th>{t("listing.mine.status")}</th>
+              <th className="num">{t("listing.mine.bids")}</th>
+              <th aria-label={t("listing.mine.actions")} />
             </tr>
           </thead>
           <tbody>
@@ -107,36 +114,42 @@ export default function MyLots() {
                   {lot.title}
                 </td>
                 <td>
-                  {CHEMISTRY_SHORT_LABELS[lot.chemistry]} · {LOT_FORM_LABELS[lot.form]}
-                  {lot.documents > 0 ? <span className="hint"> · {lot.documents} files</span> : null}
+                  {CHEMISTRY_SHORT_LABELS[lot.chemistry]} · {t(`lots.form.${lot.form}`)}
+                  {lot.documents > 0 ? (
+                    <span className="hint"> · {t("listing.mine.files", { count: lot.documents })}</span>
+                  ) : null}
                 </td>
-                <td className="num">{formatKg(lot.massKg)}</td>
+                <td className="num">{format.kg(lot.massKg)}</td>
                 <td>
-                  {SALE_MODE_LABELS[lot.saleMode]}
+                  {t(`lots.saleMode.${lot.saleMode}`)}
                   {lot.closesAt ? (
                     <span className="hint">
                       <br />
-                      closes <DateTime value={lot.closesAt} />
+                      <Slotted text={t("listing.mine.closes", { time: SLOT })}>
+                        <DateTime value={lot.closesAt} />
+                      </Slotted>
                     </span>
                   ) : null}
                 </td>
                 <td>
-                  <span className={`status status-${lot.status}`}>{LOT_STATUS_LABELS[lot.status]}</span>
+                  <span className={`status status-${lot.status}`}>{t(`lots.status.${lot.status}`)}</span>
                 </td>
-                <td className="num">{lot.bidCount}</td>
-                <td>{lot.editable ? <Link to={`/lots/${lot.id}/edit`}>Edit</Link> : null}</td>
+                <td className="num">{format.number(lot.bidCount)}</td>
+                <td>
+                  {lot.editable ? <Link to={`/lots/${lot.id}/edit`}>{t("listing.mine.edit")}</Link> : null}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
       {pages > 1 ? (
-        <nav className="pager" aria-label="Pages">
-          {page > 1 ? <Link to={query({ page: page - 1 })}>← Newer</Link> : <span />}
+        <nav className="pager" aria-label={t("lots.browse.pages")}>
+          {page > 1 ? <Link to={query({ page: page - 1 })}>{t("listing.mine.newer")}</Link> : <span />}
           <span>
-            Page {page} of {pages} · {total} lots
+            {t("lots.browse.pageOf", { page, pages })} · {t("lots.count", { count: total })}
           </span>
-          {page < pages ? <Link to={query({ page: page + 1 })}>Older →</Link> : <span />}
+          {page < pages ? <Link to={query({ page: page + 1 })}>{t("listing.mine.older")}</Link> : <span />}
         </nav>
       ) : null}
     </div>

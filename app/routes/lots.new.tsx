@@ -6,11 +6,16 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Trans } from "react-i18next";
 import { emailVerificationRefusal, requireActor } from "~/auth/actor.server.ts";
 import { LotForm } from "~/components/lot-form.tsx";
 import { PassportUpload } from "~/components/passport-upload.tsx";
 import { validateLotInput } from "~/domain/lot-input.ts";
 import { lotPrefillFromQuery } from "~/domain/lot-prefill.ts";
+import { lotProblemWording, lotRefusalText } from "~/i18n/lot-problems.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { checkDocumentUploads, createLotWithDocuments } from "~/models/lot-document.server.ts";
 import {
   lotFormValues,
@@ -20,7 +25,7 @@ import {
 } from "~/routes/lot-form.server.ts";
 import lotStyles from "~/styles/lots.css?url";
 
-export const meta: MetaFunction = () => [{ title: "List a lot · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(matches, "listing.new.title") }];
 export const links = () => [{ rel: "stylesheet", href: lotStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -41,23 +46,32 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, { capability: "seller" });
   const { organization, user } = actor;
   const { form, files } = await readLotFormRequest(request);
+  // Problems in the page's language; POST /api/v1/lots words the same checks in English (ADR 057).
+  const t = pageTranslator(request, user.language);
   if (form.get("intent") === "passport") {
     // Pre-fill only: the seller reviews the form and saves it as usual.
-    const prefill = prefillFromPassport(files.find((file) => file.field === "passport"));
+    const prefill = prefillFromPassport(
+      files.find((file) => file.field === "passport"),
+      t,
+    );
     return data(prefill, { status: prefill.formError || Object.keys(prefill.errors).length > 0 ? 400 : 200 });
   }
   const publish = form.get("intent") === "publish";
   const unverified = publish ? emailVerificationRefusal(actor) : null;
   if (unverified) {
-    return data({ errors: {}, values: lotFormValues(form), formError: unverified.message }, { status: 403 });
+    return data(
+      { errors: {}, values: lotFormValues(form), formError: lotRefusalText(t, unverified) },
+      { status: 403 },
+    );
   }
   const now = new Date();
   const checked = validateLotInput(rawLotFromForm(form), {
     today: now.toISOString().slice(0, 10),
     now,
     mode: publish ? "publish" : "draft",
+    word: lotProblemWording(t),
   });
-  const uploads = checkDocumentUploads(files);
+  const uploads = checkDocumentUploads(files, lotProblemWording(t));
   if (!checked.ok || Object.keys(uploads.errors).length > 0) {
     return data(
       { errors: { ...(checked.ok ? {} : checked.errors), ...uploads.errors }, values: lotFormValues(form) },
@@ -74,6 +88,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewLot() {
+  const { t } = useTranslation();
   const { defaults, organizationName } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   const values = { ...defaults, ...(feedback?.values as Record<string, string> | undefined) };
@@ -87,12 +102,15 @@ export default function NewLot() {
   return (
     <div className="stack lot-page">
       <p className="breadcrumbs">
-        <Link to="/lots/mine">My lots</Link> ›
+        <Link to="/lots/mine">{t("listing.mine.title")}</Link> ›
       </p>
-      <h1>List a lot</h1>
+      <h1>{t("listing.new.title")}</h1>
       <p>
-        Listing for <strong>{organizationName}</strong>. Save a draft at any time; publishing needs the prices
-        and, for auctions and tenders, the closing time. To list many packs at once, use a spreadsheet import.
+        <Trans
+          i18nKey="listing.new.intro"
+          values={{ organization: organizationName }}
+          components={{ strong: <strong /> }}
+        />
       </p>
       <PassportUpload readFile={filledFrom} />
       <LotForm

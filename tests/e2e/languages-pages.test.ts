@@ -169,3 +169,35 @@ describe("the admin, saved-search and notification pages in the reader's languag
     expect(await page.locator("main").textContent()).not.toContain("Email choices");
   });
 });
+
+describe("/lots/new in Japanese", () => {
+  test("the listing form and the field problems its action sends back are in Japanese", async () => {
+    const page = await browser.newPage({ locale: "ja-JP" });
+    await login(page, DEMO_ACCOUNTS.fleet);
+    await page.goto("/lots/new");
+    await hydrated(page);
+    expect(await page.locator("html").getAttribute("lang")).toBe("ja");
+    expect(await page.title()).toBe("ロットを出品 · Packloop");
+    expect(await text(page, "h1")).toBe("ロットを出品");
+    expect(await text(page, "label[for=field-massKg]")).toBe("総質量（kg）");
+    expect(await text(page, "label[for=field-lat]")).toBe("緯度");
+    expect(await text(page, "label[for=field-doc_photo]")).toBe("写真");
+    // The form's own labels for codes come from the lots namespace: "Battery packs" is バッテリーパック.
+    expect(await page.locator("#field-form option[value=pack]").textContent()).toBe("バッテリーパック");
+
+    // Published empty: the action words each problem in Japanese, beside its field.
+    await page.locator("#field-title").fill("");
+    await page.getByRole("button", { name: "公開", exact: true }).click();
+    await page.locator("#title-error").waitFor();
+    expect(await text(page, "#title-error")).toBe(
+      "ロットにタイトルを付けてください（例：「日産リーフ パック 24 個、40 kWh」）。",
+    );
+    expect(await text(page, "#count-error")).toBe(
+      "ロットに含まれる単位の数（パック、モジュール、セル、袋）を入力してください。",
+    );
+    expect(await text(page, ".lot-form > .form-error")).toBe(
+      "下の印の付いた項目を修正し、ファイルをもう一度選んでください。",
+    );
+    expect(await page.locator("main").textContent()).not.toContain("Enter the gross mass");
+  });
+});

@@ -86,7 +86,7 @@ describe("listing a lot", () => {
 
   test.each([
     ["massKg", { massKg: "-40" }, /more than 0/],
-    ["massKg", { massKg: "240" }, /per pack is implausible/],
+    ["massKg", { massKg: "240" }, /per unit is implausible/],
     ["stateOfHealthPct", { stateOfHealthPct: "140" }, /0 to 100/],
     ["lat", { lat: "95" }, /-90 to 90/],
     ["chemistry", { chemistry: "NMC999" }, /Unknown chemistry/],

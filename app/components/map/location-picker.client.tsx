@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { MapContainer, Marker, useMap, useMapEvents } from "react-leaflet";
 import type { EconomyCode } from "~/domain/economies.ts";
 import { ECONOMY_LABEL_POINTS } from "~/domain/places/map-labels.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { BaseLayer } from "./base-layer.client.tsx";
 import { pinIcon } from "./leaflet-shared.client.ts";
 import type { MapTiles } from "./map-data.ts";
@@ -68,6 +69,7 @@ function FollowValue({ value }: { value: LatLng | null }) {
 
 /** The pin, drawn on the copy of the world nearest the view's centre. */
 function Pin({ value, onChange }: { value: LatLng; onChange(point: LatLng): void }) {
+  const { t } = useTranslation();
   const map = useMap();
   const icon = useMemo(() => pinIcon(), []);
   const [centre, setCentre] = useState(() => map.getCenter().lng);
@@ -78,7 +80,7 @@ function Pin({ value, onChange }: { value: LatLng; onChange(point: LatLng): void
       icon={icon}
       draggable
       keyboard
-      title="Location (drag to move)"
+      title={t("listing.pin.title")}
       eventHandlers={{ dragend: (event) => onChange(toPoint((event.target as L.Marker).getLatLng())) }}
     />
   );

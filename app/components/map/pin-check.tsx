@@ -1,7 +1,9 @@
+import type { TFunction } from "i18next";
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { economyByCode } from "~/domain/economies.ts";
 import { economyForLocation } from "~/domain/economy-for-location.ts";
-import { type PinQuestion, pinQuestionText, questionPin } from "~/domain/places/pin-check.ts";
+import { NEAREST_SEARCH_KM, type PinQuestion, questionPin } from "~/domain/places/pin-check.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import type { LatLng } from "./location-picker.client.tsx";
 import type { PlaceSuggestion } from "./place-search.tsx";
 
@@ -46,6 +48,7 @@ export function PinCheck({
   ask: boolean;
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
   const root = useRef<HTMLDivElement>(null);
   const [nearest, setNearest] = useState<{ key: string; found: Nearest | null } | null>(null);
   const [question, setQuestion] = useState<{
@@ -132,14 +135,20 @@ export function PinCheck({
       {value && shown !== undefined ? (
         <p className="hint pl-nearest-place" data-testid="nearest-place">
           {shown
-            ? `Nearest town or port${checkEconomy ? ` in ${economyByCode(checkEconomy)?.shortName ?? checkEconomy}` : ""}: ${shown.name}, ${formatKm(shown.km)}.`
-            : "No town or port within 500 km."}
+            ? checkEconomy
+              ? t("listing.pin.nearestIn", {
+                  economy: economyByCode(checkEconomy)?.shortName ?? checkEconomy,
+                  place: shown.name,
+                  distance: formatKm(t, shown.km),
+                })
+              : t("listing.pin.nearest", { place: shown.name, distance: formatKm(t, shown.km) })
+            : t("listing.pin.none", { km: NEAREST_SEARCH_KM })}
         </p>
       ) : null}
       {open ? (
         <div className="pl-pin-question" role="alertdialog" aria-labelledby="pin-question-text">
           <p id="pin-question-text">
-            <strong>Check the pin.</strong> {pinQuestionText(open.question)}
+            <strong>{t("listing.pin.check")}</strong> {pinQuestionWords(t, open.question)}
           </p>
           <div className="pl-pin-question-actions">
             <button
@@ -151,10 +160,10 @@ export function PinCheck({
                 form?.requestSubmit(open.submitter instanceof HTMLButtonElement ? open.submitter : undefined);
               }}
             >
-              Save with this pin
+              {t("listing.pin.save")}
             </button>
             <button type="button" className="button-secondary" onClick={() => setQuestion(null)}>
-              Move the pin
+              {t("listing.pin.move")}
             </button>
           </div>
         </div>
@@ -163,6 +172,19 @@ export function PinCheck({
   );
 }
 
-function formatKm(km: number): string {
-  return km < 1 ? "under 1 km" : `${Math.round(km)} km`;
+function formatKm(t: TFunction, km: number): string {
+  return km < 1 ? t("listing.pin.underOneKm") : t("listing.pin.km", { km: Math.round(km) });
+}
+
+/** pinQuestionText's sentence in the page's language (economy and place names stay as they are). */
+function pinQuestionWords(t: TFunction, question: PinQuestion): string {
+  if (question.reason === "far-from-chosen-place")
+    return t("listing.pin.farFromChosen", { km: Math.round(question.km), place: question.placeName });
+  const economy = question.economyName;
+  if (question.km === null || question.placeName === null)
+    return economy
+      ? t("listing.pin.seaIn", { km: NEAREST_SEARCH_KM, economy })
+      : t("listing.pin.sea", { km: NEAREST_SEARCH_KM });
+  const values = { km: Math.round(question.km), place: question.placeName };
+  return economy ? t("listing.pin.farIn", { ...values, economy }) : t("listing.pin.far", values);
 }

@@ -1,5 +1,8 @@
+import type { TFunction } from "i18next";
 import { useEffect, useId, useRef, useState } from "react";
 import type { EconomyCode } from "~/domain/economies.ts";
+import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 
 /** One suggestion of GET /places/search (ADR 039). */
 export interface PlaceSuggestion {
@@ -13,17 +16,30 @@ export interface PlaceSuggestion {
   lng: number;
 }
 
-/** "Springfield, IL · United States · 116,000 people" / "Melbourne · Australia · port AUMEL". */
-export function describePlace(place: PlaceSuggestion): string {
+/**
+ * "Springfield, IL · United States · 116,000 people" / "Melbourne · Australia · port AUMEL". With the
+ * page's `t` and number format the kind of place is in the page's language; names stay as they are.
+ */
+export function describePlace(
+  place: PlaceSuggestion,
+  t?: TFunction,
+  formatNumber: (n: number) => string = (n) => n.toLocaleString("en"),
+): string {
   // US states are letter codes people know; other economies' admin codes are GeoNames numbers.
   const name =
     place.economy === "US" && /^[A-Z]{2}$/.test(place.region) ? `${place.name}, ${place.region}` : place.name;
   const what =
     place.kind === "port"
-      ? `port ${place.region}`
+      ? t
+        ? t("listing.place.port", { code: place.region })
+        : `port ${place.region}`
       : place.population > 0
-        ? `${place.population.toLocaleString("en")} people`
-        : "town";
+        ? t
+          ? t("listing.place.people", { people: formatNumber(place.population) })
+          : `${formatNumber(place.population)} people`
+        : t
+          ? t("listing.place.town")
+          : "town";
   return `${name} · ${place.economyName} · ${what}`;
 }
 
@@ -43,6 +59,8 @@ export function PlaceSearch({
   prefer: string | null;
   onPick(place: PlaceSuggestion): void;
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const id = useId();
   const [query, setQuery] = useState("");
   const [places, setPlaces] = useState<PlaceSuggestion[]>([]);
@@ -92,13 +110,13 @@ export function PlaceSearch({
   const showList = open && query.trim().length >= MIN_LETTERS && status !== "idle";
   return (
     <div className="pl-place-search">
-      <label htmlFor={`${id}-q`}>Find a place</label>
+      <label htmlFor={`${id}-q`}>{t("listing.place.find")}</label>
       <input
         id={`${id}-q`}
         type="search"
         role="combobox"
         autoComplete="off"
-        placeholder="City, town or port"
+        placeholder={t("listing.place.placeholder")}
         aria-autocomplete="list"
         aria-expanded={showList}
         aria-controls={listId}
@@ -125,15 +143,20 @@ export function PlaceSearch({
           }
         }}
       />
-      {showList && status === "loading" && places.length === 0 ? <p className="hint">Searching…</p> : null}
-      {showList && status === "error" ? (
-        <p className="hint">The place search did not answer; try again.</p>
+      {showList && status === "loading" && places.length === 0 ? (
+        <p className="hint">{t("listing.place.searching")}</p>
       ) : null}
+      {showList && status === "error" ? <p className="hint">{t("listing.place.failed")}</p> : null}
       {showList && status === "done" && places.length === 0 ? (
-        <p className="hint">No city, town or port by that name.</p>
+        <p className="hint">{t("listing.place.none")}</p>
       ) : null}
       {showList && places.length > 0 ? (
-        <div id={listId} role="listbox" className="pl-place-suggestions" aria-label="Places">
+        <div
+          id={listId}
+          role="listbox"
+          className="pl-place-suggestions"
+          aria-label={t("listing.place.places")}
+        >
           {places.map((place, i) => (
             <div
               key={`${place.kind}-${place.name}-${place.lat}-${place.lng}`}
@@ -147,7 +170,7 @@ export function PlaceSearch({
                 pick(place);
               }}
             >
-              {describePlace(place)}
+              {describePlace(place, t, (n) => format.number(n))}
             </div>
           ))}
         </div>
