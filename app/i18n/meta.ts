@@ -13,8 +13,12 @@ interface MatchLike {
   data?: unknown;
 }
 
-/** `key`'s message in the page's language, for `meta`. */
-export function metaMessage(matches: readonly MatchLike[] | undefined, key: string): string {
+/** `key`'s message in the page's language, for `meta` (with `values` for its placeholders). */
+export function metaMessage(
+  matches: readonly MatchLike[] | undefined,
+  key: string,
+  values?: Record<string, string | number>,
+): string {
   const root = matches?.find((match) => match.id === "root")?.data as
     | { language?: unknown; messages?: Catalogue }
     | undefined;
@@ -22,7 +26,7 @@ export function metaMessage(matches: readonly MatchLike[] | undefined, key: stri
     root && isLanguageCode(root.language) && root.messages
       ? i18nFor(root.language, root.messages)
       : i18nFor(DEFAULT_LANGUAGE, english);
-  return i18n.t(key);
+  return values ? i18n.t(key, values) : i18n.t(key);
 }
 
 /** "Battery lots · Packloop", in the page's language. */
