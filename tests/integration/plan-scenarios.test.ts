@@ -120,7 +120,7 @@ describe("/insights/scenarios", () => {
     expect(spanish.status).toBe(400);
     expect(spanish.data.errors).toMatchObject({
       name: "Dé un nombre al escenario (como máximo 100 caracteres).",
-      hubTonnes: "Indique toneladas enteras al mes, de 1 a 100.000.",
+      hubTonnes: "Indique toneladas enteras al mes, de 1 a 100,000.",
     });
     expect(await db().planScenario.count()).toBe(0);
   });
