@@ -102,6 +102,7 @@ describe("/insights", () => {
       index: "Packloopの取引による価格指数",
       indexTitle: "価格指数",
       corrections: "訂正",
+      methodology: "価格指数の作り方",
     },
     {
       locale: "es-CL",
@@ -112,6 +113,7 @@ describe("/insights", () => {
       index: "Índice de precios de las operaciones de Packloop",
       indexTitle: "Índice de precios",
       corrections: "Correcciones",
+      methodology: "Cómo se elabora el índice de precios",
     },
   ])("Accept-Language $locale: /insights and the price index in that language", async (c) => {
     const page = await browser.newPage({ locale: c.locale });
@@ -132,5 +134,9 @@ describe("/insights", () => {
     expect(await page.title()).toBe(`${c.indexTitle} · Packloop`);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(c.index);
     expect(await page.getByRole("heading", { level: 2, name: c.corrections }).count()).toBe(1);
+
+    await page.goto(url("/insights/price-index/methodology"));
+    await page.locator(".language-switcher[data-ready=true]").waitFor();
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(c.methodology);
   });
 });
