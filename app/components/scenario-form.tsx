@@ -2,7 +2,10 @@ import { Form } from "@remix-run/react";
 import { CHEMISTRIES } from "~/domain/codes.ts";
 import { ECONOMIES } from "~/domain/economies.ts";
 import { SEA_PORTS } from "~/domain/logistics/sea-lanes.ts";
+import type { ScenarioChange } from "~/domain/matching/scenario.ts";
 import { IMPORT_RULE_ROWS, type ScenarioForm } from "~/domain/matching/scenario-form.ts";
+import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 
 const IMPORT_ROWS = Array.from({ length: IMPORT_RULE_ROWS }, (_, i) => i);
 
@@ -23,22 +26,23 @@ function FieldError({ errors, field }: { errors: Record<string, string>; field: 
 
 /** The changes of a "what if": each group is optional; blank groups change nothing. */
 export function ScenarioChangesForm({ name, values, errors, submitLabel }: Props) {
+  const { t } = useTranslation();
   const v = (field: string) => values[field] ?? "";
   const invalid = (field: string) =>
     errors[field] ? { "aria-invalid": true, "aria-describedby": `${field}-error` } : {};
   return (
     <Form method="post" className="stack scenario-form" data-testid="scenario-form">
       <label>
-        Name
+        {t("scenarios.form.name")}
         <input name="name" defaultValue={name} required maxLength={100} {...invalid("name")} />
         <FieldError errors={errors} field="name" />
       </label>
       <fieldset>
-        <legend>Black mass imports</legend>
+        <legend>{t("scenarios.form.imports")}</legend>
         {IMPORT_ROWS.map((i) => (
           <div className="inline-form" key={`ban${i}`}>
             <label>
-              Economy
+              {t("scenarios.form.economy")}
               <select
                 name={`ban${i}Economy`}
                 defaultValue={v(`ban${i}Economy`)}
@@ -53,11 +57,11 @@ export function ScenarioChangesForm({ name, values, errors, submitLabel }: Props
               </select>
             </label>
             <label>
-              Rule
+              {t("scenarios.form.rule")}
               <select name={`ban${i}Rule`} defaultValue={v(`ban${i}Rule`)} {...invalid(`ban${i}Rule`)}>
                 <option value="">—</option>
-                <option value="banned">bans black mass imports</option>
-                <option value="admitted">lifts its ban</option>
+                <option value="banned">{t("scenarios.form.banned")}</option>
+                <option value="admitted">{t("scenarios.form.admitted")}</option>
               </select>
             </label>
             <FieldError errors={errors} field={`ban${i}Economy`} />
@@ -66,10 +70,10 @@ export function ScenarioChangesForm({ name, values, errors, submitLabel }: Props
         ))}
       </fieldset>
       <fieldset>
-        <legend>Joint recycling hub at a port</legend>
+        <legend>{t("scenarios.form.hub")}</legend>
         <div className="inline-form">
           <label>
-            Port
+            {t("scenarios.form.port")}
             <select name="hubPort" defaultValue={v("hubPort")} {...invalid("hubPort")}>
               <option value="">—</option>
               {SEA_PORTS.map((p) => (
@@ -80,7 +84,7 @@ export function ScenarioChangesForm({ name, values, errors, submitLabel }: Props
             </select>
           </label>
           <label>
-            Chemistry
+            {t("scenarios.form.chemistry")}
             <select
               name="hubChemistry"
               defaultValue={v("hubChemistry") || "LFP"}
@@ -94,7 +98,7 @@ export function ScenarioChangesForm({ name, values, errors, submitLabel }: Props
             </select>
           </label>
           <label>
-            t/month
+            {t("scenarios.form.tonnesPerMonth")}
             <input
               name="hubTonnes"
               inputMode="numeric"
@@ -103,7 +107,7 @@ export function ScenarioChangesForm({ name, values, errors, submitLabel }: Props
             />
           </label>
           <label>
-            Pays USD/t
+            {t("scenarios.form.price")}
             <input
               name="hubPrice"
               inputMode="decimal"
@@ -112,7 +116,7 @@ export function ScenarioChangesForm({ name, values, errors, submitLabel }: Props
             />
           </label>
           <label>
-            Recovery %
+            {t("scenarios.form.recovery")}
             <input
               name="hubRecovery"
               inputMode="numeric"
@@ -126,18 +130,18 @@ export function ScenarioChangesForm({ name, values, errors, submitLabel }: Props
         ))}
       </fieldset>
       <fieldset>
-        <legend>Freight and CO2</legend>
+        <legend>{t("scenarios.form.freightAndCo2")}</legend>
         <div className="inline-form">
           <label>
-            Mode
+            {t("scenarios.form.mode")}
             <select name="freightMode" defaultValue={v("freightMode") || "sea"} {...invalid("freightMode")}>
-              <option value="road">road</option>
-              <option value="rail">rail</option>
-              <option value="sea">sea</option>
+              <option value="road">{t("scenarios.mode.road")}</option>
+              <option value="rail">{t("scenarios.mode.rail")}</option>
+              <option value="sea">{t("scenarios.mode.sea")}</option>
             </select>
           </label>
           <label>
-            USD per 1,000 t-km
+            {t("scenarios.form.freightRate")}
             <input
               name="freightRate"
               inputMode="decimal"
@@ -146,7 +150,7 @@ export function ScenarioChangesForm({ name, values, errors, submitLabel }: Props
             />
           </label>
           <label>
-            CO2 price, USD/t
+            {t("scenarios.form.co2Price")}
             <input
               name="co2Price"
               inputMode="decimal"
@@ -164,4 +168,51 @@ export function ScenarioChangesForm({ name, values, errors, submitLabel }: Props
       </button>
     </Form>
   );
+}
+
+/** One change of a scenario, in the page's language (domain describeChange words it in English). */
+export function ScenarioChangeLine({
+  change,
+  ports,
+}: {
+  change: ScenarioChange;
+  /** Port names by UN/LOCODE (data, the same in every language). */
+  ports: Readonly<Record<string, string>>;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const usd = (cents: number) => format.money({ amountMinor: cents, currency: "USD" });
+  switch (change.kind) {
+    case "black_mass_import":
+      return (
+        <>
+          {t(change.rule === "banned" ? "scenarios.line.banned" : "scenarios.line.admitted", {
+            economy: change.economy,
+          })}
+        </>
+      );
+    case "hub":
+      return (
+        <>
+          {t("scenarios.line.hub", {
+            port: ports[change.port] ?? change.port,
+            tonnes: format.tonnes(change.tonnesPerMonth),
+            chemistry: change.chemistry,
+            price: usd(change.priceCentsPerTonne),
+            recovery: format.percent(change.recoveryPct, { maxDecimals: 1 }),
+          })}
+        </>
+      );
+    case "freight_rate":
+      return (
+        <>
+          {t("scenarios.line.freight", {
+            mode: t(`scenarios.mode.${change.mode}`),
+            rate: usd(change.centsPer1000Tkm),
+          })}
+        </>
+      );
+    case "co2_price":
+      return <>{t("scenarios.line.co2", { price: usd(change.centsPerTonne) })}</>;
+  }
 }

@@ -12,11 +12,11 @@ interface MatchLike {
   data?: unknown;
 }
 
-/** `key`'s message in the page's language, for `meta`. */
+/** `key`'s message in the page's language, for `meta` (with `values` for its placeholders). */
 export function metaMessage(
   matches: readonly MatchLike[] | undefined,
   key: string,
-  values?: Record<string, string>,
+  values?: Record<string, string | number>,
 ): string {
   const root = matches?.find((match) => match.id === "root")?.data as { language?: unknown } | undefined;
   const language = root && isLanguageCode(root.language) ? root.language : DEFAULT_LANGUAGE;

@@ -1,27 +1,32 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { DateTime } from "~/components/date-time.tsx";
 import { GroupedBars, MonthlyLines, SERIES_COLORS, type Series } from "~/components/insights/charts.tsx";
 import { InsightTableView } from "~/components/insights/insight-table.tsx";
+import { SuppressionNote } from "~/components/insights/suppression-note.tsx";
 import { FlowsMap } from "~/components/map/flows-map.tsx";
+import { SLOT, Slotted } from "~/components/slotted.tsx";
 import { CHEMISTRIES, CHEMISTRY_LABELS, CHEMISTRY_SHORT_LABELS } from "~/domain/codes.ts";
 import { ECONOMIES, economyByCode } from "~/domain/economies.ts";
-import { filtersQuery } from "~/domain/insights/filters.ts";
-import { type InsightTableId, insightTable } from "~/domain/insights/insight-tables.ts";
-import { DAYS_LABELS, type InsightsView, STAGE_LABELS, STAGES } from "~/domain/insights/insights-view.ts";
-import { SUPPRESSED_MARK, SUPPRESSION_NOTE } from "~/domain/insights/suppression.ts";
+import { filtersQuery, MAX_MONTHS } from "~/domain/insights/filters.ts";
+import {
+  type InsightTableId,
+  type InsightTableWords,
+  insightTable,
+} from "~/domain/insights/insight-tables.ts";
+import { type InsightsView, STAGES } from "~/domain/insights/insights-view.ts";
+import { SUPPRESSED_MARK } from "~/domain/insights/suppression.ts";
 import { planFlows } from "~/domain/matching/plan-flows.ts";
-import { METAL_LABELS } from "~/domain/metal-content.ts";
-import { formatNumber, formatTonnes } from "~/domain/quantity.ts";
+import { metaMessage, translatedTitle } from "~/i18n/meta.ts";
+import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import insightStyles from "~/styles/insights.css?url";
 import { readInsights } from "./insight-pages.server.ts";
 
-export const meta: MetaFunction = () => [
-  { title: "Market insights · Packloop" },
-  {
-    name: "description",
-    content: "End-of-life EV batteries across APEC: tonnes listed, sold, shipped, received and recovered.",
-  },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translatedTitle(matches, "insights.title") },
+  { name: "description", content: metaMessage(matches, "insights.description") },
 ];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: insightStyles }];
 
@@ -38,30 +43,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data({ ok: true as const, view: read.view }, { headers: { "Cache-Control": "public, max-age=60" } });
 }
 
-const STAGE_SERIES: Series[] = STAGES.map((stage, i) => ({
-  key: stage,
-  label: STAGE_LABELS[stage],
-  color: SERIES_COLORS[i],
-}));
+/** The page's words for a table (the CSV keeps English: insight-tables.ts). */
+function tableWords(t: TFunction): InsightTableWords {
+  return {
+    title: (id) => t(`insights.tables.${id}`),
+    column: (key) => t(`insights.columns.${key}`),
+    stage: (stage) => t("insights.columns.stageTonnes", { stage: t(`insights.stages.${stage}`) }),
+    days: (measure) => t(`insights.days.${measure}`),
+    metalRecovered: (metal) =>
+      t("insights.recovery.metalRecovered", { metal: t(`insights.metals.${metal}`) }),
+    transportCo2e: t("insights.recovery.transportCo2e"),
+    allChemistries: t("insights.filters.all"),
+  };
+}
 
-const tonnes = (t: number | null) => (t === null ? SUPPRESSED_MARK : formatTonnes(t, { maxDecimals: 1 }));
 const economyName = (code: string) => economyByCode(code)?.shortName ?? code;
 
 export default function InsightsPage() {
   const loaded = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <div className="stack insights-page" data-testid="insights-page">
-      <h1>Market insights</h1>
-      <nav className="insights-nav" aria-label="Insights">
+      <h1>{t("insights.title")}</h1>
+      <nav className="insights-nav" aria-label={t("insights.nav.label")}>
         <Link to="/insights" aria-current="page">
-          Regional picture
+          {t("insights.nav.regional")}
         </Link>
-        <Link to="/insights/price-index">Price index</Link>
+        <Link to="/insights/price-index">{t("insights.nav.priceIndex")}</Link>
       </nav>
       <p className="insights-intro">
-        End-of-life EV batteries on Packloop across the APEC region, from listing to recovery, month by month.
-        Figures are built from our own lots, deals, shipments, capacity and certificates; no figure describes
-        a single organisation — {SUPPRESSION_NOTE}
+        {t("insights.intro")} <SuppressionNote />
       </p>
       {loaded.ok ? (
         <>
@@ -71,7 +82,7 @@ export default function InsightsPage() {
       ) : (
         <>
           <p className="form-error" role="alert">
-            {Object.values(loaded.errors)[0]}
+            {t("insights.filters.fix")}
           </p>
           <Filters params={new URLSearchParams(loaded.params)} errors={loaded.errors} />
         </>
@@ -80,7 +91,12 @@ export default function InsightsPage() {
   );
 }
 
+/**
+ * The filter parser is the API's too and keeps its English messages; the page says, under each
+ * field it could not use, one sentence of its own keyed by the field (as /lots does, ADR 054).
+ */
 function Filters({ params, errors }: { params: URLSearchParams; errors: Record<string, string> }) {
+  const { t } = useTranslation();
   const field = (name: string) => ({
     name,
     id: `insights-${name}`,
@@ -91,25 +107,25 @@ function Filters({ params, errors }: { params: URLSearchParams; errors: Record<s
   const error = (name: string) =>
     errors[name] ? (
       <span className="field-error" id={`insights-${name}-error`}>
-        {errors[name]}
+        {t(`insights.filters.errors.${name}`, { max: MAX_MONTHS })}
       </span>
     ) : null;
   return (
     <Form method="get" className="insights-filters">
       <label htmlFor="insights-from">
-        From
+        {t("insights.filters.from")}
         <input type="month" {...field("from")} />
         {error("from")}
       </label>
       <label htmlFor="insights-to">
-        To
+        {t("insights.filters.to")}
         <input type="month" {...field("to")} />
         {error("to")}
       </label>
       <label htmlFor="insights-chemistry">
-        Chemistry
+        {t("insights.filters.chemistry")}
         <select {...field("chemistry")}>
-          <option value="">All</option>
+          <option value="">{t("insights.filters.all")}</option>
           {CHEMISTRIES.map((c) => (
             <option key={c} value={c}>
               {CHEMISTRY_LABELS[c]}
@@ -119,9 +135,9 @@ function Filters({ params, errors }: { params: URLSearchParams; errors: Record<s
         {error("chemistry")}
       </label>
       <label htmlFor="insights-economy">
-        Economy
+        {t("insights.filters.economy")}
         <select {...field("economy")}>
-          <option value="">All</option>
+          <option value="">{t("insights.filters.all")}</option>
           {ECONOMIES.map((e) => (
             <option key={e.code} value={e.code}>
               {e.shortName}
@@ -131,7 +147,7 @@ function Filters({ params, errors }: { params: URLSearchParams; errors: Record<s
         {error("economy")}
       </label>
       <button type="submit" className="button button-small">
-        Show
+        {t("insights.filters.show")}
       </button>
     </Form>
   );
@@ -139,24 +155,23 @@ function Filters({ params, errors }: { params: URLSearchParams; errors: Record<s
 
 function Section({
   id,
-  title,
   view,
   children,
   note,
 }: {
   id: InsightTableId;
-  title: string;
   view: InsightsView;
   children: React.ReactNode;
   note?: string;
 }) {
+  const { t } = useTranslation();
   return (
     <section className="insight-section" aria-labelledby={`insight-${id}`} data-testid={`insight-${id}`}>
-      <h2 id={`insight-${id}`}>{title}</h2>
+      <h2 id={`insight-${id}`}>{t(`insights.sections.${id}.title`)}</h2>
       {note ? <p className="insight-note">{note}</p> : null}
       {children}
       <InsightTableView
-        table={insightTable(view, id)}
+        table={insightTable(view, id, tableWords(t))}
         csvHref={`/insights.csv?table=${id}&${filtersQuery(view.filters)}`}
       />
     </section>
@@ -164,6 +179,15 @@ function Section({
 }
 
 function InsightsBody({ view }: { view: InsightsView }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const tonnes = (value: number | null) =>
+    value === null ? SUPPRESSED_MARK : format.tonnes(value, { maxDecimals: 1 });
+  const stageSeries: Series[] = STAGES.map((stage, i) => ({
+    key: stage,
+    label: t(`insights.stages.${stage}`),
+    color: SERIES_COLORS[i],
+  }));
   const flows = planFlows(
     view.flows.flatMap((f) =>
       f.tonnes === null || f.tonnes <= 0
@@ -172,122 +196,107 @@ function InsightsBody({ view }: { view: InsightsView }) {
     ),
   );
   const hiddenFlows = view.flows.filter((f) => f.tonnes === null).length;
+  const days = (value: number) =>
+    t("insights.days.value", { days: format.number(value, { maxDecimals: 1 }) });
   return (
     <>
       <p className="insight-meta">
         {view.refreshedAt ? (
-          <>
-            Figures as of <DateTime value={view.refreshedAt} /> (rebuilt within a minute of a change).
-          </>
+          <Slotted text={t("insights.meta.asOf", { time: SLOT })}>
+            <DateTime value={view.refreshedAt} />
+          </Slotted>
         ) : (
-          "No figures yet."
+          t("insights.meta.none")
         )}{" "}
-        {view.suppressed > 0 ? `${view.suppressed} figures suppressed.` : null}
+        {view.suppressed > 0 ? t("insights.meta.suppressed", { count: view.suppressed }) : null}
       </p>
       <div className="figures insight-figures" data-testid="insight-totals">
         {STAGES.map((stage) => (
           <div className="figure" key={stage}>
             <strong>{tonnes(view.totals[stage])}</strong>
-            <span>{STAGE_LABELS[stage].toLowerCase()}</span>
+            <span>{t(`insights.totals.${stage}`)}</span>
           </div>
         ))}
       </div>
 
-      <Section id="monthly" title="Tonnes by month" view={view}>
+      <Section id="monthly" view={view}>
         <MonthlyLines
-          title="Tonnes listed, sold, shipped, received and recovered by month"
+          title={t("insights.sections.monthly.chart")}
           months={view.months}
-          series={STAGE_SERIES}
+          series={stageSeries}
           values={STAGES.map((stage) => view.monthly.map((m) => m.tonnes[stage]))}
         />
       </Section>
 
-      <Section
-        id="economy"
-        title="By economy"
-        view={view}
-        note="Where the lot is: the economy the batteries leave."
-      >
+      <Section id="economy" view={view} note={t("insights.sections.economy.note")}>
         <GroupedBars
-          title="Tonnes by economy and stage"
+          title={t("insights.sections.economy.chart")}
           categories={view.byEconomy.map((e) => economyName(e.economy))}
-          series={STAGE_SERIES}
+          series={stageSeries}
           values={view.byEconomy.map((e) => STAGES.map((s) => e.tonnes[s]))}
         />
       </Section>
 
-      <Section id="chemistry" title="By chemistry" view={view}>
+      <Section id="chemistry" view={view}>
         <GroupedBars
-          title="Tonnes by chemistry and stage"
+          title={t("insights.sections.chemistry.chart")}
           categories={view.byChemistry.map((c) => CHEMISTRY_SHORT_LABELS[c.chemistry])}
-          series={STAGE_SERIES}
+          series={stageSeries}
           values={view.byChemistry.map((c) => STAGES.map((s) => c.tonnes[s]))}
         />
       </Section>
 
       <Section
         id="flows"
-        title="Cross-border flows"
         view={view}
-        note={`Shipped tonnes from the lot's economy to the receiving facility's, drawn between main ports; thicker for more tonnes.${hiddenFlows > 0 ? ` ${hiddenFlows} suppressed ${hiddenFlows === 1 ? "flow is" : "flows are"} not drawn.` : ""}`}
+        note={`${t("insights.sections.flows.note")}${hiddenFlows > 0 ? ` ${t("insights.sections.flows.hidden", { count: hiddenFlows })}` : ""}`}
       >
         <div data-testid="insight-flows-map">
           <FlowsMap flows={flows} height={360} />
         </div>
       </Section>
 
-      <Section
-        id="capacity"
-        title="Recycling capacity offered and booked"
-        view={view}
-        note="By the facility's economy, for every chemistry (a window takes several)."
-      >
+      <Section id="capacity" view={view} note={t("insights.sections.capacity.note")}>
         <GroupedBars
-          title="Capacity offered and booked by economy"
+          title={t("insights.sections.capacity.chart")}
           categories={view.capacity.map((c) => economyName(c.economy))}
           series={[
-            { key: "offered", label: "Offered", color: SERIES_COLORS[0] },
-            { key: "booked", label: "Booked", color: SERIES_COLORS[1] },
+            { key: "offered", label: t("insights.sections.capacity.offered"), color: SERIES_COLORS[0] },
+            { key: "booked", label: t("insights.sections.capacity.booked"), color: SERIES_COLORS[1] },
           ]}
           values={view.capacity.map((c) => [c.offeredTonnes, c.bookedTonnes])}
         />
       </Section>
 
-      <Section
-        id="recovery"
-        title="Recovered metals and transport emissions"
-        view={view}
-        note="From certificates of recovery issued in the period."
-      >
+      <Section id="recovery" view={view} note={t("insights.sections.recovery.note")}>
         <GroupedBars
-          title="Tonnes of metal recovered"
-          categories={view.metals.map((m) => METAL_LABELS[m.metal])}
-          series={[{ key: "recovered", label: "Recovered", color: SERIES_COLORS[2] }]}
+          title={t("insights.sections.recovery.chart")}
+          categories={view.metals.map((m) => t(`insights.metals.${m.metal}`))}
+          series={[
+            { key: "recovered", label: t("insights.sections.recovery.series"), color: SERIES_COLORS[2] },
+          ]}
           values={view.metals.map((m) => [m.tonnes])}
         />
         <p className="insight-figure-line">
-          Transport CO2e of the certified lots: <strong>{tonnes(view.transportCo2eTonnes)}</strong>
+          <Slotted text={t("insights.sections.recovery.transport", { tonnes: SLOT })}>
+            <strong>{tonnes(view.transportCo2eTonnes)}</strong>
+          </Slotted>
         </p>
       </Section>
 
-      <Section
-        id="days"
-        title="How long it takes"
-        view={view}
-        note="Median days from publication of the listing."
-      >
+      <Section id="days" view={view} note={t("insights.sections.days.note")}>
         <GroupedBars
-          title="Median days from listing"
-          unit="days"
-          categories={view.days.map((d) => DAYS_LABELS[d.measure])}
-          series={[{ key: "median", label: "Median days", color: SERIES_COLORS[5] }]}
+          title={t("insights.sections.days.chart")}
+          valueText={days}
+          categories={view.days.map((d) => t(`insights.days.${d.measure}`))}
+          series={[{ key: "median", label: t("insights.sections.days.series"), color: SERIES_COLORS[5] }]}
           values={view.days.map((d) => [d.median])}
         />
         <p className="insight-figure-line">
           {view.days
             .map(
               (d) =>
-                `${DAYS_LABELS[d.measure]}: ${d.median === null ? SUPPRESSED_MARK : `${formatNumber(d.median, { maxDecimals: 1 })} days`}`,
+                `${t(`insights.days.${d.measure}`)}: ${d.median === null ? SUPPRESSED_MARK : days(d.median)}`,
             )
             .join(" · ")}
         </p>

@@ -1,30 +1,34 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { Trans } from "react-i18next";
 import { DateTime } from "~/components/date-time.tsx";
 import { PriceIndexSeries } from "~/components/price-index/series-chart.tsx";
 import { failureFieldErrors } from "~/domain/failure.ts";
 import {
   FAMILIES,
-  FAMILY_LABELS,
-  INDEX_FORM_LABELS,
+  type Family,
   INDEX_FORMS,
+  type IndexForm,
   isoWeekLabel,
-  REGION_LABELS,
   REGIONS,
+  type Region,
   weeksBetween,
 } from "~/domain/price-index/cells.ts";
 import { METHODOLOGY_VERSION } from "~/domain/price-index/methodology.ts";
 import {
-  cellTitle,
   filtersQuery,
+  MAX_WEEKS,
   type PriceIndexPoint,
   readPriceIndexFilters,
 } from "~/domain/price-index/view.ts";
-import { formatNumber } from "~/domain/quantity.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { listPriceIndexCorrections, readPriceIndex } from "~/models/price-index/read.server.ts";
 import priceIndexStyles from "~/styles/price-index.css?url";
 
-export const meta: MetaFunction = () => [{ title: "Price index · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(matches, "priceIndex.title") }];
 export const links = () => [{ rel: "stylesheet", href: priceIndexStyles }];
 
 /** /insights/price-index (public): the weekly price index from Packloop's own deals (ADR 035). */
@@ -54,7 +58,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     byCell.set(key, [...(byCell.get(key) ?? []), p]);
   }
   const series = [...byCell.values()].map((cellPoints) => ({
-    title: cellTitle(cellPoints[0]),
+    key: `${cellPoints[0].family}|${cellPoints[0].form}|${cellPoints[0].region}`,
+    cell: { family: cellPoints[0].family, form: cellPoints[0].form, region: cellPoints[0].region },
     unit: cellPoints[0].unit,
     points: cellPoints,
     hasValue: cellPoints.some((p) => p.value !== null),
@@ -70,6 +75,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** "Nickel-rich (NMC, NCA) · Black mass · Oceania", in the page's language (view.ts's cellTitle in English). */
+function cellTitleIn(t: TFunction, cell: { family: Family; form: IndexForm; region: Region }): string {
+  return [
+    t(`priceIndex.family.${cell.family}`),
+    t(`priceIndex.form.${cell.form}`),
+    t(`priceIndex.region.${cell.region}`),
+  ].join(" · ");
+}
+
 function Select({
   name,
   label,
@@ -81,11 +95,12 @@ function Select({
   options: [string, string][];
   value?: string;
 }) {
+  const { t } = useTranslation();
   return (
     <label>
       {label}{" "}
       <select name={name} defaultValue={value ?? ""}>
-        <option value="">All</option>
+        <option value="">{t("priceIndex.filters.all")}</option>
         {options.map(([code, text]) => (
           <option key={code} value={code}>
             {text}
@@ -98,98 +113,112 @@ function Select({
 
 export default function PriceIndexPage() {
   const { errors, query, series, weeks, corrections, csv } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const format = useFormat();
   const shown = series.filter((s) => s.hasValue);
   const without = series.filter((s) => !s.hasValue);
+  // The filter parser is the API's too and keeps its English messages; the page words its own,
+  // one per field (as /lots does, ADR 054).
+  const fieldError = (name: string) =>
+    errors?.[name] ? (
+      <span key={name} className="field-error">
+        {t(`priceIndex.filters.errors.${name}`, { max: MAX_WEEKS })}
+      </span>
+    ) : null;
   return (
     <div className="stack" data-testid="price-index-page">
-      <h1>Price index from Packloop deals</h1>
+      <h1>{t("priceIndex.heading")}</h1>
       <p>
-        Weekly prices of end-of-life EV batteries and black mass traded on Packloop, by chemistry family, form
-        and region: batteries in US dollars per tonne at the seller's location (a gate fee is negative), black
-        mass as a percentage of the reference value of the nickel, cobalt and lithium it holds. A value is
-        published only when its cell has at least 5 deals from at least 3 sellers and 3 buyers and no
-        participant holds more than 25 % of its tonnes; otherwise the last value is shown as <em>rolled</em>{" "}
-        for up to four weeks. Methodology version {METHODOLOGY_VERSION}:{" "}
-        <Link to="/insights/price-index/methodology">how the index is made</Link>.
+        <Trans
+          i18nKey="priceIndex.intro"
+          values={{ version: METHODOLOGY_VERSION }}
+          components={{ em: <em />, methodology: <Link to="/insights/price-index/methodology" /> }}
+        />
       </p>
-      <Form method="get" className="filters" aria-label="Filters">
+      <Form method="get" className="filters" aria-label={t("priceIndex.filters.label")}>
         <Select
           name="family"
-          label="Chemistry"
-          options={FAMILIES.map((f) => [f, FAMILY_LABELS[f]])}
+          label={t("priceIndex.filters.family")}
+          options={FAMILIES.map((f) => [f, t(`priceIndex.family.${f}`)])}
           value={query.family}
         />
         <Select
           name="form"
-          label="Form"
-          options={INDEX_FORMS.map((f) => [f, INDEX_FORM_LABELS[f]])}
+          label={t("priceIndex.filters.form")}
+          options={INDEX_FORMS.map((f) => [f, t(`priceIndex.form.${f}`)])}
           value={query.form}
         />
         <Select
           name="region"
-          label="Region"
-          options={REGIONS.map((r) => [r, REGION_LABELS[r]])}
+          label={t("priceIndex.filters.region")}
+          options={REGIONS.map((r) => [r, t(`priceIndex.region.${r}`)])}
           value={query.region}
         />
         <label>
-          From <input name="from" defaultValue={query.from} placeholder="2026-W01" size={9} />
+          {t("priceIndex.filters.from")}{" "}
+          <input name="from" defaultValue={query.from} placeholder="2026-W01" size={9} />
         </label>
-        {errors?.from ? <span className="field-error">{errors.from}</span> : null}
+        {fieldError("from")}
         <label>
-          To <input name="to" defaultValue={query.to} placeholder="2026-W49" size={9} />
+          {t("priceIndex.filters.to")}{" "}
+          <input name="to" defaultValue={query.to} placeholder="2026-W49" size={9} />
         </label>
-        {errors?.to ? <span className="field-error">{errors.to}</span> : null}
-        {["family", "form", "region"].map((name) =>
-          errors?.[name] ? (
-            <span key={name} className="field-error">
-              {errors[name]}
-            </span>
-          ) : null,
-        )}
-        <button type="submit">Show</button>
+        {fieldError("to")}
+        {["family", "form", "region"].map(fieldError)}
+        <button type="submit">{t("priceIndex.filters.show")}</button>
       </Form>
       {errors ? null : (
         <p>
           <a href={csv} download>
-            Download CSV
+            {t("priceIndex.downloadCsv")}
           </a>{" "}
           · <code>GET /api/v1/price-index</code> (<a href="/api/v1/openapi.json">OpenAPI</a>)
         </p>
       )}
-      {shown.length === 0 && !errors ? (
-        <p className="empty">No cell has a published value in these weeks.</p>
-      ) : null}
+      {shown.length === 0 && !errors ? <p className="empty">{t("priceIndex.empty")}</p> : null}
       <div className="price-index-grid">
         {shown.map((s) => (
-          <PriceIndexSeries key={s.title} title={s.title} unit={s.unit} weeks={weeks} points={s.points} />
+          <PriceIndexSeries
+            key={s.key}
+            title={cellTitleIn(t, s.cell)}
+            unit={s.unit}
+            weeks={weeks}
+            points={s.points}
+          />
         ))}
       </div>
       {without.length > 0 ? (
-        <p className="hint">Insufficient data in these weeks: {without.map((s) => s.title).join("; ")}.</p>
+        <p className="hint">
+          {t("priceIndex.insufficient", { cells: without.map((s) => cellTitleIn(t, s.cell)).join("; ") })}
+        </p>
       ) : null}
-      <h2>Corrections</h2>
+      <h2>{t("priceIndex.corrections.title")}</h2>
       {corrections.length === 0 ? (
-        <p className="empty">No published value has been corrected.</p>
+        <p className="empty">{t("priceIndex.corrections.empty")}</p>
       ) : (
         <table data-testid="price-index-corrections">
           <thead>
             <tr>
-              <th scope="col">Cell</th>
-              <th scope="col">Week</th>
-              <th scope="col">Old → new</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Date</th>
+              <th scope="col">{t("priceIndex.corrections.cell")}</th>
+              <th scope="col">{t("priceIndex.corrections.week")}</th>
+              <th scope="col">{t("priceIndex.corrections.change")}</th>
+              <th scope="col">{t("priceIndex.corrections.reason")}</th>
+              <th scope="col">{t("priceIndex.corrections.date")}</th>
             </tr>
           </thead>
           <tbody>
             {corrections.map((c) => (
               <tr key={`${c.family}${c.form}${c.region}${c.week}${c.correctedAt}`}>
-                <td>{cellTitle(c)}</td>
+                <td>{cellTitleIn(t, c)}</td>
                 <td>{c.week}</td>
                 <td>
-                  {c.oldValue === null ? "—" : formatNumber(c.oldValue, { maxDecimals: 1 })} →{" "}
-                  {c.newValue === null ? "withdrawn" : formatNumber(c.newValue, { maxDecimals: 1 })} {c.unit}
+                  {c.oldValue === null ? "—" : format.number(c.oldValue, { maxDecimals: 1 })} →{" "}
+                  {c.newValue === null
+                    ? t("priceIndex.corrections.withdrawn")
+                    : format.number(c.newValue, { maxDecimals: 1 })}{" "}
+                  {c.unit}
                 </td>
+                {/* The reason is the administrator's own words, stored as written. */}
                 <td>{c.reason}</td>
                 <td>
                   <DateTime value={c.correctedAt} precision="day" />

@@ -9,17 +9,18 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { takePlanAllowance } from "~/api/rate-limits.server.ts";
 import { requireActor } from "~/auth/actor.server.ts";
 import { FlowsMap } from "~/components/map/flows-map.tsx";
-import { ScenarioChangesForm } from "~/components/scenario-form.tsx";
+import { ScenarioChangeLine, ScenarioChangesForm } from "~/components/scenario-form.tsx";
 import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { seaPort } from "~/domain/logistics/sea-lanes.ts";
 import {
-  describeChange,
   type ScenarioForm,
   scenarioChangesFromForm,
   scenarioFormFromChanges,
 } from "~/domain/matching/scenario-form.ts";
-import { formatMoney } from "~/domain/money.ts";
-import { formatTonnes } from "~/domain/quantity.ts";
+import { metaMessage } from "~/i18n/meta.ts";
+import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { isOrganizationVerified } from "~/models/organization.server.ts";
 import {
   cachedComparison,
@@ -32,9 +33,12 @@ import {
   updateScenario,
 } from "~/models/plan-scenario.server.ts";
 import planStyles from "~/styles/plan.css?url";
+import { scenarioFormErrors } from "./scenario-errors.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
-  { title: `${loaded?.scenario.name ?? "Scenario"} · What if · Packloop` },
+export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [
+  {
+    title: `${loaded?.scenario.name ?? metaMessage(matches, "scenarios.scenario")} · ${metaMessage(matches, "scenarios.whatIf")} · Packloop`,
+  },
 ];
 export const links = () => [{ rel: "stylesheet", href: planStyles }];
 
@@ -51,7 +55,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const base = {
     scenario: {
       ...scenario,
-      lines: scenario.changes.map((c) => describeChange(c, (id) => seaPort(id)?.name ?? id)),
+      // Port names are data (UN/LOCODE names), the same in every language.
+      ports: Object.fromEntries(
+        scenario.changes.flatMap((c) =>
+          c.kind === "hub" ? [[c.port, seaPort(c.port)?.name ?? c.port]] : [],
+        ),
+      ) as Record<string, string>,
     },
     canEdit: canEditScenario(scenario, owner),
     form: scenarioFormFromChanges(scenario.changes),
@@ -72,7 +81,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         {
           ...base,
           comparison: null,
-          message: `Many plans were solved for you just now; try again in ${wait} s.`,
+          message: {
+            code: "RATE_LIMITED",
+            text: `Many plans were solved for you just now; try again in ${wait} s.`,
+            wait,
+          },
         },
         { status: 429, headers: { "Retry-After": String(wait) } },
       );
@@ -82,7 +95,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!outcome.ok) {
     const busy = outcome.code === "PLAN_SOLVER_BUSY";
     return data(
-      { ...base, comparison: null, message: outcome.message },
+      {
+        ...base,
+        comparison: null,
+        message: { code: outcome.code as string, text: outcome.message, wait: 5 },
+      },
       { status: failureStatus(outcome.code), headers: busy ? { "Retry-After": "5" } : {} },
     );
   }
@@ -98,45 +115,71 @@ function formValues(form: FormData): ScenarioForm {
 /** intent=save (the changes form) or intent=delete; owners only (403), unknown scenarios 404. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
+  const t = pageTranslator(request, actor.user.language);
   const owner = { userId: actor.user.id, organizationId: actor.organizationId };
   const id = params.scenarioId ?? "";
   const values = formValues(await request.formData());
   if (values.intent === "delete") {
     const deleted = await deleteScenario(id, owner);
     if (!deleted.ok)
-      return data({ values, errors: failureFieldErrors(deleted) }, { status: failureStatus(deleted.code) });
+      return data(
+        { values, errors: scenarioFormErrors(t, failureFieldErrors(deleted), deleted.code) },
+        { status: failureStatus(deleted.code) },
+      );
     return redirect("/insights/scenarios");
   }
   const changes = scenarioChangesFromForm(values);
   if (!changes.ok) {
     // Refuse strangers before telling them about their fields.
     const found = await findScenario(id);
-    if (!found) return data({ values, errors: { form: "No scenario with this id." } }, { status: 404 });
+    if (!found)
+      return data(
+        { values, errors: scenarioFormErrors(t, { form: "No scenario with this id." }, "NOT_FOUND") },
+        { status: 404 },
+      );
     if (!canEditScenario(found, owner))
       return data(
-        { values, errors: { form: "Only the owning organisation may change this scenario." } },
+        {
+          values,
+          errors: scenarioFormErrors(
+            t,
+            { form: "Only the owning organisation may change this scenario." },
+            "FORBIDDEN",
+          ),
+        },
         { status: 403 },
       );
-    return data({ values, errors: changes.errors }, { status: 400 });
+    return data({ values, errors: scenarioFormErrors(t, changes.errors) }, { status: 400 });
   }
   const updated = await updateScenario(id, owner, values.name, changes.changes);
   if (!updated.ok)
-    return data({ values, errors: failureFieldErrors(updated) }, { status: failureStatus(updated.code) });
+    return data(
+      { values, errors: scenarioFormErrors(t, failureFieldErrors(updated), updated.code) },
+      { status: failureStatus(updated.code) },
+    );
   return redirect(`/insights/scenarios/${id}`);
 }
 
-const tonnes = (t: number) => formatTonnes(t, { maxDecimals: 1 });
-
 function Comparison({ comparison }: { comparison: ScenarioComparison }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const tonnes = (value: number) => format.tonnes(value, { maxDecimals: 1 });
+  const usd = (amountMinor: number) => format.money({ amountMinor, currency: "USD" });
   const { baseline: b, scenario: s } = comparison;
+  const ofLots = (placed: number, lots: number) =>
+    t("scenarios.compare.lotsOf", { placed: format.number(placed), lots: format.number(lots) });
   const rows: [string, string, string][] = [
-    ["Tonnes placed", tonnes(b.placedTonnes), tonnes(s.placedTonnes)],
-    ["Lots placed", `${b.placedLots} of ${b.lots}`, `${s.placedLots} of ${s.lots}`],
-    ["Tonnes stranded", tonnes(b.strandedTonnes), tonnes(s.strandedTonnes)],
-    ["Net value to sellers", formatMoney(b.netValue), formatMoney(s.netValue)],
-    ["Freight", formatMoney(b.freightCost), formatMoney(s.freightCost)],
-    ["CO2e from freight", tonnes(b.co2eKg / 1000), tonnes(s.co2eKg / 1000)],
-    ["Cross-border pairs blocked", String(comparison.blockedPairs[0]), String(comparison.blockedPairs[1])],
+    [t("scenarios.compare.placedTonnes"), tonnes(b.placedTonnes), tonnes(s.placedTonnes)],
+    [t("scenarios.compare.placedLots"), ofLots(b.placedLots, b.lots), ofLots(s.placedLots, s.lots)],
+    [t("scenarios.compare.strandedTonnes"), tonnes(b.strandedTonnes), tonnes(s.strandedTonnes)],
+    [t("scenarios.compare.netValue"), format.money(b.netValue), format.money(s.netValue)],
+    [t("scenarios.compare.freight"), format.money(b.freightCost), format.money(s.freightCost)],
+    [t("scenarios.compare.co2e"), tonnes(b.co2eKg / 1000), tonnes(s.co2eKg / 1000)],
+    [
+      t("scenarios.compare.blockedPairs"),
+      format.number(comparison.blockedPairs[0]),
+      format.number(comparison.blockedPairs[1]),
+    ],
   ];
   return (
     <>
@@ -144,8 +187,8 @@ function Comparison({ comparison }: { comparison: ScenarioComparison }) {
         <thead>
           <tr>
             <th scope="col" />
-            <th scope="col">Live plan</th>
-            <th scope="col">Scenario</th>
+            <th scope="col">{t("scenarios.compare.live")}</th>
+            <th scope="col">{t("scenarios.scenario")}</th>
           </tr>
         </thead>
         <tbody>
@@ -162,29 +205,29 @@ function Comparison({ comparison }: { comparison: ScenarioComparison }) {
         <ul data-testid="scenario-hubs">
           {comparison.hubs.map((h) => (
             <li key={h.id}>
-              {h.name}: {tonnes(h.tonnes)} planned
+              {h.name}: {t("scenarios.compare.hubPlanned", { tonnes: tonnes(h.tonnes) })}
             </li>
           ))}
         </ul>
       ) : null}
       <div className="scenario-maps">
         <section>
-          <h2>Live plan</h2>
+          <h2>{t("scenarios.compare.live")}</h2>
           <FlowsMap flows={b.flows} height={320} />
         </section>
         <section>
-          <h2>Scenario</h2>
+          <h2>{t("scenarios.scenario")}</h2>
           <FlowsMap flows={s.flows} height={320} />
         </section>
       </div>
-      <h2>Who gains, who loses</h2>
+      <h2>{t("scenarios.shifts.title")}</h2>
       <table data-testid="scenario-shifts">
         <thead>
           <tr>
-            <th scope="col">Economy</th>
-            <th scope="col">Its lots placed</th>
-            <th scope="col">Recycled there</th>
-            <th scope="col">Net value to its sellers</th>
+            <th scope="col">{t("scenarios.shifts.economy")}</th>
+            <th scope="col">{t("scenarios.shifts.placed")}</th>
+            <th scope="col">{t("scenarios.shifts.recycled")}</th>
+            <th scope="col">{t("scenarios.shifts.netValue")}</th>
           </tr>
         </thead>
         <tbody>
@@ -198,8 +241,7 @@ function Comparison({ comparison }: { comparison: ScenarioComparison }) {
                 {tonnes(e.receivedTonnes[0])} → {tonnes(e.receivedTonnes[1])}
               </td>
               <td>
-                {formatMoney({ amountMinor: e.netValueMinor[0], currency: "USD" })} →{" "}
-                {formatMoney({ amountMinor: e.netValueMinor[1], currency: "USD" })}
+                {usd(e.netValueMinor[0])} → {usd(e.netValueMinor[1])}
               </td>
             </tr>
           ))}
@@ -213,22 +255,32 @@ export default function ScenarioPage() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { scenario, comparison, message, canEdit } = loaded;
+  const { t } = useTranslation();
   return (
     <div className="stack plan-page" data-testid="scenario-page">
       <p>
-        <Link to="/insights/scenarios">All scenarios</Link>
+        <Link to="/insights/scenarios">{t("scenarios.all")}</Link>
       </p>
-      <h1>What if: {scenario.name}</h1>
+      <h1>{t("scenarios.named", { name: scenario.name })}</h1>
       <ul data-testid="scenario-changes">
-        {scenario.lines.map((line) => (
-          <li key={line}>{line}</li>
+        {scenario.changes.map((change, i) => (
+          // A scenario may repeat a change; its place in the list tells them apart.
+          // biome-ignore lint/suspicious/noArrayIndexKey: the list is the stored order and never reorders
+          <li key={i}>
+            <ScenarioChangeLine change={change} ports={scenario.ports} />
+          </li>
         ))}
       </ul>
       {comparison ? (
         <Comparison comparison={comparison} />
       ) : (
         <p className="form-error" role="alert">
-          {message}
+          {message
+            ? t(`scenarios.compare.refusal.${message.code}`, {
+                defaultValue: message.text,
+                wait: message.wait,
+              })
+            : null}
         </p>
       )}
       {result?.errors.form ? (
@@ -238,16 +290,16 @@ export default function ScenarioPage() {
       ) : null}
       {canEdit ? (
         <>
-          <h2>Change this scenario</h2>
+          <h2>{t("scenarios.change")}</h2>
           <ScenarioChangesForm
             name={result?.values.name ?? scenario.name}
             values={result?.values ?? loaded.form}
             errors={result?.errors ?? {}}
-            submitLabel="Save and compare"
+            submitLabel={t("scenarios.form.submit")}
           />
           <Form method="post">
             <button type="submit" name="intent" value="delete" className="button-danger">
-              Delete scenario
+              {t("scenarios.delete")}
             </button>
           </Form>
         </>

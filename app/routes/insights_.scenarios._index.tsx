@@ -6,15 +6,20 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Trans } from "react-i18next";
 import { requireActor } from "~/auth/actor.server.ts";
 import { DateTime } from "~/components/date-time.tsx";
 import { ScenarioChangesForm } from "~/components/scenario-form.tsx";
 import { failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { type ScenarioForm, scenarioChangesFromForm } from "~/domain/matching/scenario-form.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { createScenario, listScenarios } from "~/models/plan-scenario.server.ts";
 import planStyles from "~/styles/plan.css?url";
+import { scenarioFormErrors } from "./scenario-errors.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "What if: regional scenarios · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(matches, "scenarios.title") }];
 export const links = () => [{ rel: "stylesheet", href: planStyles }];
 
 /** /insights/scenarios (signed in): the organisation's saved "what if"s and a form for a new one (ADR 037). */
@@ -34,13 +39,14 @@ function formValues(form: FormData): ScenarioForm {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
+  const t = pageTranslator(request, actor.user.language);
   const values = formValues(await request.formData());
   const changes = scenarioChangesFromForm(values);
   const nameError: Record<string, string> =
     (values.name ?? "").trim() === "" ? { name: "Give the scenario a name." } : {};
   if (!changes.ok) {
     const errors: Record<string, string> = { ...nameError, ...changes.errors };
-    return data({ values, errors }, { status: 400 });
+    return data({ values, errors: scenarioFormErrors(t, errors) }, { status: 400 });
   }
   const created = await createScenario(
     { userId: actor.user.id, organizationId: actor.organizationId },
@@ -48,7 +54,10 @@ export async function action({ request }: ActionFunctionArgs) {
     changes.changes,
   );
   if (!created.ok) {
-    return data({ values, errors: failureFieldErrors(created) }, { status: failureStatus(created.code) });
+    return data(
+      { values, errors: scenarioFormErrors(t, failureFieldErrors(created), created.code) },
+      { status: failureStatus(created.code) },
+    );
   }
   return redirect(`/insights/scenarios/${created.id}`);
 }
@@ -56,15 +65,12 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ScenariosPage() {
   const { scenarios, hasOrganization } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation();
   return (
     <div className="stack" data-testid="scenarios-page">
-      <h1>What if: regional cooperation</h1>
+      <h1>{t("scenarios.heading")}</h1>
       <p className="plan-intro">
-        Change the world and see the <Link to="/plan">regional allocation plan</Link> solved again beside the
-        live one: an economy bans or lifts its ban on black mass imports, a joint recycling hub opens at a
-        port, freight or the CO2 price moves. The changes apply to the solver&apos;s inputs only; live border
-        rules, facilities and factors stay as they are. Anyone signed in with a scenario&apos;s link can view
-        it; only your organisation can change it.
+        <Trans i18nKey="scenarios.intro" components={{ plan: <Link to="/plan" /> }} />
       </p>
       {result?.errors.form ? (
         <p className="form-error" role="alert">
@@ -73,32 +79,32 @@ export default function ScenariosPage() {
       ) : null}
       {hasOrganization ? (
         <>
-          <h2>Your organisation&apos;s scenarios</h2>
+          <h2>{t("scenarios.yours")}</h2>
           {scenarios.length === 0 ? (
-            <p className="empty">No scenarios yet.</p>
+            <p className="empty">{t("scenarios.none")}</p>
           ) : (
             <ul data-testid="scenario-list">
               {scenarios.map((s) => (
                 <li key={s.id}>
                   <Link to={`/insights/scenarios/${s.id}`}>{s.name}</Link>{" "}
                   <span className="hint">
-                    {s.changes.length} {s.changes.length === 1 ? "change" : "changes"} ·{" "}
+                    {t("scenarios.changes", { count: s.changes.length })} ·{" "}
                     <DateTime value={s.createdAt} precision="day" />
                   </span>
                 </li>
               ))}
             </ul>
           )}
-          <h2>New scenario</h2>
+          <h2>{t("scenarios.new")}</h2>
           <ScenarioChangesForm
             name={result?.values.name ?? ""}
             values={result?.values ?? {}}
             errors={result?.errors ?? {}}
-            submitLabel="Save and compare"
+            submitLabel={t("scenarios.form.submit")}
           />
         </>
       ) : (
-        <p className="empty">Scenarios belong to an organisation: join or create one to save your own.</p>
+        <p className="empty">{t("scenarios.noOrganisation")}</p>
       )}
     </div>
   );

@@ -1,9 +1,15 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { Trans } from "react-i18next";
 import { DateTime } from "~/components/date-time.tsx";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { listAnchors } from "~/models/custody/anchors.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Custody anchors · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translatedTitle(matches, "transparency.title") },
+];
 
 /** /transparency/anchors (public): the daily digests of every lot's chain of custody (ADR 021). */
 export async function loader() {
@@ -15,34 +21,35 @@ export async function loader() {
 
 export default function TransparencyAnchors() {
   const { anchors } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <div className="stack" data-testid="anchors-page">
-      <h1>Custody anchors</h1>
+      <h1>{t("transparency.title")}</h1>
+      <p>{t("transparency.chain")}</p>
       <p>
-        Every change to a lot — listing, publication, award, documents, bookings — is an event in the lot's
-        chain of custody: each event's SHA-256 hash covers the previous hash and the event's canonical JSON
-        (RFC 8785), so changing any recorded byte breaks the chain from that event on.
-      </p>
-      <p>
-        Once a day Packloop publishes here one digest over the head (last sequence and hash) of every lot's
-        chain. Published digests are never changed. Rewriting a lot's history after the fact — even re-hashing
-        it end to end — would give heads that no longer match the digests below, so keep a copy:{" "}
-        <a href="/transparency/anchors.json">anchors.json</a>.
+        <Trans
+          i18nKey="transparency.daily"
+          components={{ json: <a href="/transparency/anchors.json">anchors.json</a> }}
+        />
       </p>
       <p className="hint">
-        Digest = SHA-256 of the RFC 8785 JSON of <code>[{"{hash, lotId, sequence}"}, …]</code>, one entry per
-        lot, sorted by lot id.
+        <Trans
+          i18nKey="transparency.digest"
+          values={{ entry: "[{hash, lotId, sequence}, …]" }}
+          components={{ code: <code /> }}
+        />
       </p>
       {anchors.length === 0 ? (
-        <p className="empty">No anchor has been published yet.</p>
+        <p className="empty">{t("transparency.empty")}</p>
       ) : (
         <table data-testid="anchors-table">
           <thead>
             <tr>
-              <th scope="col">Day (UTC)</th>
-              <th scope="col">Digest</th>
-              <th scope="col">Lots</th>
-              <th scope="col">Published</th>
+              <th scope="col">{t("transparency.table.day")}</th>
+              <th scope="col">{t("transparency.table.digest")}</th>
+              <th scope="col">{t("transparency.table.lots")}</th>
+              <th scope="col">{t("transparency.table.published")}</th>
             </tr>
           </thead>
           <tbody>
@@ -52,7 +59,7 @@ export default function TransparencyAnchors() {
                 <td>
                   <code className="hash">{anchor.digest}</code>
                 </td>
-                <td className="number">{anchor.lotCount}</td>
+                <td className="number">{format.number(anchor.lotCount)}</td>
                 <td>
                   <DateTime value={anchor.createdAt} />
                 </td>

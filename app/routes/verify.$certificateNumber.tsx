@@ -1,15 +1,23 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { Trans } from "react-i18next";
 import { certificateJson } from "~/api/certificate-api.server.ts";
 import { DateTime } from "~/components/date-time.tsx";
+import { SLOT, Slotted } from "~/components/slotted.tsx";
 import { CHEMISTRY_LABELS, LOT_FORM_LABELS, RECYCLING_PROCESS_LABELS } from "~/domain/codes.ts";
 import { METAL_LABELS, type Metal } from "~/domain/metal-content.ts";
-import { formatBasisPoints, formatNumber } from "~/domain/quantity.ts";
+import { metaMessage, translatedTitle } from "~/i18n/meta.ts";
+import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { getCertificate } from "~/models/certificates/recovery-certificate.server.ts";
 import { publicBaseUrl } from "~/utils/public-url.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
-  { title: loaded ? `Verify ${loaded.number} · Packloop` : "Verify a certificate · Packloop" },
+export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [
+  {
+    title: loaded
+      ? `${metaMessage(matches, "verify.titleNumber", { number: loaded.number })} · Packloop`
+      : translatedTitle(matches, "verify.title"),
+  },
 ];
 
 /**
@@ -23,109 +31,132 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return certificateJson(view, publicBaseUrl(request));
 }
 
-const kg = (value: number) => `${formatNumber(value, { maxDecimals: 1 })} kg`;
-const tonnes = (kgCo2e: number) => `${formatNumber(kgCo2e / 1000, { maxDecimals: 3 })} t CO2e`;
-
 export default function VerifyCertificate() {
   const c = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const format = useFormat();
+  const kg = (value: number) => `${format.number(value, { maxDecimals: 1 })} kg`;
+  const co2e = (kgCo2e: number) =>
+    t("verify.co2e", { tonnes: format.number(kgCo2e / 1000, { maxDecimals: 3 }) });
   const verified = c.chain.verified && c.chain.headMatches;
+  // Forms and processes are labelled by their codes (the /lots and /facilities keys); chemistry
+  // codes, the lot's title and the facility's name and address are data and stay as they are.
+  const formLabel = t(`lots.form.${c.lot.form}`, {
+    defaultValue: LOT_FORM_LABELS[c.lot.form as keyof typeof LOT_FORM_LABELS] ?? c.lot.form,
+  });
+  const processLabel = t(`facilities.process.${c.process}`, {
+    defaultValue: RECYCLING_PROCESS_LABELS[c.process as keyof typeof RECYCLING_PROCESS_LABELS] ?? c.process,
+  });
   return (
     <div className="stack" data-testid="verify-page">
-      <h1>Certificate of recovery {c.number}</h1>
+      <h1>{t("verify.heading", { number: c.number })}</h1>
       <p data-testid="verify-verdict" className={verified ? "notice" : "form-error"}>
         {verified
-          ? `Chain of custody verified: all ${c.chain.head?.sequence ?? 0} events of this lot check out, and the event this certificate names still carries its hash.`
+          ? t("verify.verdict.verified", { count: c.chain.head?.sequence ?? 0 })
           : c.chain.verified
-            ? "Not verified: the event this certificate names no longer carries the hash it was issued with."
-            : `Not verified: the lot's chain of custody is broken at event ${c.chain.brokenAt}.`}
+            ? t("verify.verdict.headMoved")
+            : t("verify.verdict.broken", { event: c.chain.brokenAt })}
       </p>
       <dl className="facts">
-        <dt>Issued</dt>
+        <dt>{t("verify.issued")}</dt>
         <dd>
-          <DateTime value={c.issuedAt} /> by {c.issuedBy}
+          <Slotted text={t("verify.issuedBy", { time: SLOT, issuer: c.issuedBy })}>
+            <DateTime value={c.issuedAt} />
+          </Slotted>
         </dd>
-        <dt>Lot</dt>
+        <dt>{t("verify.lot")}</dt>
         <dd>
           {c.lot.title} (
-          {CHEMISTRY_LABELS[c.lot.chemistry as keyof typeof CHEMISTRY_LABELS] ?? c.lot.chemistry},{" "}
-          {LOT_FORM_LABELS[c.lot.form as keyof typeof LOT_FORM_LABELS] ?? c.lot.form})
+          {CHEMISTRY_LABELS[c.lot.chemistry as keyof typeof CHEMISTRY_LABELS] ?? c.lot.chemistry}, {formLabel}
+          )
         </dd>
-        <dt>Mass received</dt>
+        <dt>{t("verify.massReceived")}</dt>
         <dd data-testid="verify-mass">
-          {kg(c.massReceivedKg)} on <DateTime value={c.receivedAt} />
+          <Slotted text={t("verify.massOn", { mass: kg(c.massReceivedKg), time: SLOT })}>
+            <DateTime value={c.receivedAt} />
+          </Slotted>
         </dd>
-        <dt>Facility</dt>
+        <dt>{t("verify.facility")}</dt>
         <dd>
           {c.facility.name}, {c.facility.address}
         </dd>
-        <dt>Process</dt>
+        <dt>{t("verify.process")}</dt>
         <dd>
-          {RECYCLING_PROCESS_LABELS[c.process as keyof typeof RECYCLING_PROCESS_LABELS] ?? c.process},
-          processed <DateTime value={c.processedAt} />
+          <Slotted text={t("verify.processedAt", { process: processLabel, time: SLOT })}>
+            <DateTime value={c.processedAt} />
+          </Slotted>
         </dd>
       </dl>
       <section>
-        <h2>Recovered metals</h2>
+        <h2>{t("verify.metals.title")}</h2>
         <table data-testid="verify-metals">
           <thead>
             <tr>
-              <th scope="col">Metal</th>
-              <th scope="col">Contained</th>
-              <th scope="col">Recovery rate</th>
-              <th scope="col">Recovered</th>
-              <th scope="col">Basis</th>
+              <th scope="col">{t("verify.metals.metal")}</th>
+              <th scope="col">{t("verify.metals.contained")}</th>
+              <th scope="col">{t("verify.metals.rate")}</th>
+              <th scope="col">{t("verify.metals.recovered")}</th>
+              <th scope="col">{t("verify.metals.basis")}</th>
             </tr>
           </thead>
           <tbody>
             {c.recovered.map((m) => (
               <tr key={m.metal}>
-                <td>{METAL_LABELS[m.metal as Metal] ?? m.metal}</td>
+                <td>
+                  {t(`insights.metals.${m.metal}`, {
+                    defaultValue: METAL_LABELS[m.metal as Metal] ?? m.metal,
+                  })}
+                </td>
                 <td className="number">{kg(m.containedKg)}</td>
-                <td className="number">{formatBasisPoints(m.recoveryRateBp)}</td>
+                <td className="number">{format.percent(m.recoveryRateBp / 100)}</td>
                 <td className="number">{kg(m.recoveredKg)}</td>
-                <td>{m.basis}</td>
+                <td>{t(`verify.basis.${m.basis}`, { defaultValue: m.basis })}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </section>
       <section>
-        <h2>Carbon record</h2>
+        <h2>{t("verify.carbon.title")}</h2>
         <dl className="facts">
-          <dt>Transport as shipped</dt>
-          <dd data-testid="verify-transport">{tonnes(c.carbon.transport.co2eKg)}</dd>
-          <dt>Avoided against primary production (estimate)</dt>
-          <dd>{tonnes(c.carbon.avoided.co2eKg)}</dd>
-          <dt>Net avoided</dt>
-          <dd>{tonnes(c.carbon.avoided.netOfTransportCo2eKg)}</dd>
+          <dt>{t("verify.carbon.transport")}</dt>
+          <dd data-testid="verify-transport">{co2e(c.carbon.transport.co2eKg)}</dd>
+          <dt>{t("verify.carbon.avoided")}</dt>
+          <dd>{co2e(c.carbon.avoided.co2eKg)}</dd>
+          <dt>{t("verify.carbon.net")}</dt>
+          <dd>{co2e(c.carbon.avoided.netOfTransportCo2eKg)}</dd>
         </dl>
       </section>
       <section>
-        <h2>Chain of custody</h2>
+        <h2>{t("verify.chain.title")}</h2>
         <dl className="facts">
-          <dt>Head when issued</dt>
+          <dt>{t("verify.chain.atIssue")}</dt>
           <dd>
-            event {c.chainAtIssue.sequence}, <code className="hash">{c.chainAtIssue.hash}</code>
+            {t("verify.chain.event", { sequence: c.chainAtIssue.sequence })},{" "}
+            <code className="hash">{c.chainAtIssue.hash}</code>
           </dd>
-          <dt>Head now</dt>
+          <dt>{t("verify.chain.now")}</dt>
           <dd>
             {c.chain.head ? (
               <>
-                event {c.chain.head.sequence}, <code className="hash">{c.chain.head.hash}</code>
+                {t("verify.chain.event", { sequence: c.chain.head.sequence })},{" "}
+                <code className="hash">{c.chain.head.hash}</code>
               </>
             ) : (
-              "none"
+              t("verify.chain.none")
             )}
           </dd>
         </dl>
         <p className="hint">
-          Each event's SHA-256 covers the previous hash and the event's canonical JSON (RFC 8785); the daily
-          digests of every chain head are at <a href="/transparency/anchors">/transparency/anchors</a>.
+          <Trans
+            i18nKey="verify.chain.hint"
+            components={{ anchors: <a href="/transparency/anchors">/transparency/anchors</a> }}
+          />
         </p>
       </section>
       <p>
-        <a href={`/certificates/${c.number}.pdf`}>Download the certificate (PDF)</a> ·{" "}
-        <a href={`/api/v1/certificates/${c.number}`}>as JSON</a>
+        <a href={`/certificates/${c.number}.pdf`}>{t("verify.pdf")}</a> ·{" "}
+        <a href={`/api/v1/certificates/${c.number}`}>{t("verify.json")}</a>
       </p>
     </div>
   );

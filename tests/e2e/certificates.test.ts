@@ -24,4 +24,28 @@ describe("certificate of recovery", () => {
       chain: { verified: true, headMatches: true },
     });
   });
+
+  // Issue 14: the public verify page in the reader's language (the PDF is another matter).
+  test.each([
+    {
+      locale: "ja-JP",
+      heading: "回収証明書 PL-COR-000001",
+      verdict: /管理の連鎖を検証しました/,
+      metals: "回収された金属",
+    },
+    {
+      locale: "es-CL",
+      heading: "Certificado de recuperación PL-COR-000001",
+      verdict: /Cadena de custodia verificada/,
+      metals: "Metales recuperados",
+    },
+  ])("Accept-Language $locale: the verify page in that language", async (c) => {
+    const page = await browser.newPage({ locale: c.locale });
+    await page.goto(`${baseUrl()}/verify/PL-COR-000001`);
+    await page.locator(".language-switcher[data-ready=true]").waitFor();
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(c.heading);
+    expect(await page.getByTestId("verify-verdict").textContent()).toMatch(c.verdict);
+    expect(await page.getByRole("heading", { level: 2, name: c.metals }).count()).toBe(1);
+    expect(await page.getByTestId("verify-metals").locator("tbody tr").count()).toBeGreaterThan(0);
+  });
 });

@@ -52,4 +52,15 @@ describe("chain of custody", () => {
     expect(anchors[0]).toMatchObject({ day: today, digest });
     expect(anchors[0]!.lotCount).toBeGreaterThan(0);
   });
+
+  test("/transparency/anchors in Japanese (Accept-Language ja-JP), the digests as they are", async () => {
+    const page = await browser.newPage({ locale: "ja-JP" });
+    await page.goto(`${baseUrl()}/transparency/anchors`);
+    await page.locator(".language-switcher[data-ready=true]").waitFor();
+    expect(await page.title()).toBe("カストディのアンカー · Packloop");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("カストディのアンカー");
+    const table = page.getByTestId("anchors-table");
+    expect(await table.locator("thead th").first().textContent()).toBe("日付 (UTC)");
+    expect((await table.locator("tbody tr code").first().textContent()) ?? "").toMatch(/^[0-9a-f]{64}$/);
+  });
 });

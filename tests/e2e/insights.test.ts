@@ -89,4 +89,54 @@ describe("/insights", () => {
       "Month,Listed (t),Sold (t),Shipped (t),Received (t),Recovered (t)",
     );
   });
+
+  // Issue 14: the page, its charts' labels and the price index in the reader's language; the CSV
+  // keeps English column names (data for spreadsheets). A hydration mismatch is a console error.
+  test.each([
+    {
+      locale: "ja-JP",
+      title: "市場インサイト",
+      stage: "出品",
+      csv: "CSVをダウンロード",
+      monthly: "月別トン数",
+      index: "Packloopの取引による価格指数",
+      indexTitle: "価格指数",
+      corrections: "訂正",
+      methodology: "価格指数の作り方",
+    },
+    {
+      locale: "es-CL",
+      title: "Panorama del mercado",
+      stage: "publicadas",
+      csv: "Descargar CSV",
+      monthly: "Toneladas por mes",
+      index: "Índice de precios de las operaciones de Packloop",
+      indexTitle: "Índice de precios",
+      corrections: "Correcciones",
+      methodology: "Cómo se elabora el índice de precios",
+    },
+  ])("Accept-Language $locale: /insights and the price index in that language", async (c) => {
+    const page = await browser.newPage({ locale: c.locale });
+    await page.goto(url("/insights"));
+    await page.locator(".language-switcher[data-ready=true]").waitFor();
+    expect(await page.title()).toBe(`${c.title} · Packloop`);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(c.title);
+    expect(await page.getByTestId("insight-totals").textContent()).toContain(c.stage);
+    expect(await page.getByTestId("insight-monthly").locator("h2").textContent()).toBe(c.monthly);
+    const csvLink = page.getByTestId("insight-monthly").getByRole("link", { name: c.csv });
+    const csv = await page.request.get(url((await csvLink.getAttribute("href"))!));
+    expect((await csv.text()).split("\r\n")[0]).toBe(
+      "Month,Listed (t),Sold (t),Shipped (t),Received (t),Recovered (t)",
+    );
+
+    await page.goto(url("/insights/price-index"));
+    await page.locator(".language-switcher[data-ready=true]").waitFor();
+    expect(await page.title()).toBe(`${c.indexTitle} · Packloop`);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(c.index);
+    expect(await page.getByRole("heading", { level: 2, name: c.corrections }).count()).toBe(1);
+
+    await page.goto(url("/insights/price-index/methodology"));
+    await page.locator(".language-switcher[data-ready=true]").waitFor();
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(c.methodology);
+  });
 });

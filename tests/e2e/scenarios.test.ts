@@ -33,7 +33,7 @@ describe("/insights/scenarios", () => {
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(`What if: ${name}`);
     const net = page.getByTestId("scenario-comparison").getByRole("row", { name: /Net value to sellers/ });
     const [live, scenario] = await net.locator("td").allTextContents();
-    expect(live).toMatch(/\$[\d,]+/);
+    expect(live).toMatch(/USD\s[\d,]+/);
     expect(scenario).not.toBe(live);
     const hub = (await page.getByTestId("scenario-hubs").textContent()) ?? "";
     const planned = /([\d,.]+) t planned/.exec(hub);

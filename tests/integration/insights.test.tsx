@@ -5,11 +5,14 @@
 // other its exact value. Also: bad filters are refused naming the field, and the rebuild runs only
 // when something changed.
 import { renderToString } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
 import { beforeAll, describe, expect, test } from "vitest";
 import { InsightTableView } from "~/components/insights/insight-table.tsx";
 import { filtersQuery, monthOf } from "~/domain/insights/filters.ts";
-import { INSIGHT_TABLES, insightTable } from "~/domain/insights/insight-tables.ts";
+import { ENGLISH_TABLE_WORDS, INSIGHT_TABLES, insightTable } from "~/domain/insights/insight-tables.ts";
 import type { InsightsView } from "~/domain/insights/insights-view.ts";
+import { CATALOGUES } from "~/i18n/catalogues.ts";
+import { i18nFor } from "~/i18n/i18n.ts";
 import { insightsView } from "~/models/insights/insight-read.server.ts";
 import { refreshInsights, refreshInsightsIfChanged } from "~/models/insights/insight-refresh.server.ts";
 import * as page from "~/routes/insights._index.tsx";
@@ -163,6 +166,27 @@ describe("/insights", () => {
       await callRoute(csvRoute.loader as never, getRequest(`/insights.csv?table=economy&${query}`))
     ).body!;
     expect(economyCsv).toMatch(/^Peru,suppressed,suppressed,/m);
+  });
+
+  test("the page's tables speak the reader's language; the CSV keeps English (ADR 059)", async () => {
+    const i18n = i18nFor("ja", CATALOGUES.ja);
+    const table = insightTable(view, "monthly", {
+      ...ENGLISH_TABLE_WORDS,
+      title: (id) => i18n.t(`insights.tables.${id}`),
+      column: (key) => i18n.t(`insights.columns.${key}`),
+    });
+    const html = renderToString(
+      <I18nextProvider i18n={i18n}>
+        <InsightTableView table={table} csvHref="/insights.csv" />
+      </I18nextProvider>,
+    );
+    expect(html).toContain("月別トン数");
+    expect(html).toContain(">月<");
+    expect(html).toContain("CSVをダウンロード");
+    const csv = (
+      await callRoute(csvRoute.loader as never, getRequest(`/insights.csv?table=monthly&${query}`))
+    ).body!;
+    expect(csv.split("\r\n")[0]).toBe("Month,Listed (t),Sold (t),Shipped (t),Received (t),Recovered (t)");
   });
 
   test("narrows by chemistry and economy, keeping the filters in the CSV links", async () => {

@@ -106,6 +106,25 @@ describe("/insights/scenarios", () => {
     expect(empty.data.errors).toHaveProperty("changes");
   });
 
+  test("the form's errors come back in the page's language (ADR 059), English without a choice", async () => {
+    const bad = { ...hubForm, name: "", hubTonnes: "0" };
+    const english = await callRoute(listAction, postRequest("/insights/scenarios", bad, owner));
+    expect(english.data.errors).toMatchObject({
+      name: "Give the scenario a name (at most 100 characters).",
+      hubTonnes: "Give whole tonnes a month from 1 to 100,000.",
+    });
+    const spanish = await callRoute(
+      listAction,
+      postRequest("/insights/scenarios", bad, { ...owner, headers: { "Accept-Language": "es-CL" } }),
+    );
+    expect(spanish.status).toBe(400);
+    expect(spanish.data.errors).toMatchObject({
+      name: "Dé un nombre al escenario (como máximo 100 caracteres).",
+      hubTonnes: "Indique toneladas enteras al mes, de 1 a 100,000.",
+    });
+    expect(await db().planScenario.count()).toBe(0);
+  });
+
   test("a joint hub gives a different plan from the live one, and live data is unchanged", async () => {
     forgetCachedPlan();
     const before = await liveSnapshot();

@@ -8,7 +8,7 @@ import { Group } from "@visx/group";
 import { scaleBand, scaleLinear, scalePoint } from "@visx/scale";
 import { Bar, LinePath } from "@visx/shape";
 import type { Figure } from "~/domain/insights/insights-view.ts";
-import { formatNumber } from "~/domain/quantity.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 
 export interface Series {
   readonly key: string;
@@ -21,7 +21,6 @@ export const SERIES_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E
 
 const WIDTH = 640;
 const MARGIN = { top: 12, right: 16, bottom: 36, left: 64 };
-const axisNumber = (value: unknown) => formatNumber(Number(value), { maxDecimals: 1 });
 const tickLabel = { fontSize: 12, fill: "#333" } as const;
 
 function Legend({ series }: { series: readonly Series[] }) {
@@ -57,6 +56,8 @@ export function MonthlyLines({
   const x = scalePoint<string>({ domain: [...months], range: [0, innerWidth], padding: 0.5 });
   const y = scaleLinear<number>({ domain: [0, max], range: [innerHeight, 0], nice: true });
   const every = Math.max(1, Math.ceil(months.length / 6));
+  const format = useFormat();
+  const axisNumber = (value: unknown) => format.number(Number(value), { maxDecimals: 1 });
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={title} className="chart-svg">
@@ -98,15 +99,19 @@ export function GroupedBars({
   categories,
   series,
   values,
-  unit = "t",
+  valueText,
 }: {
   title: string;
   categories: readonly string[];
   series: readonly Series[];
   /** values[categoryIndex][seriesIndex] */
   values: readonly (readonly Figure[])[];
-  unit?: string;
+  /** A bar's value with its unit, in the page's language; tonnes unless given. */
+  valueText?: (value: number) => string;
 }) {
+  const format = useFormat();
+  const axisNumber = (value: unknown) => format.number(Number(value), { maxDecimals: 1 });
+  const text = valueText ?? ((value: number) => format.tonnes(value, { maxDecimals: 1 }));
   const left = 128;
   const band = Math.max(18, series.length * 12 + 8);
   const height = MARGIN.top + MARGIN.bottom + Math.max(1, categories.length) * band;
@@ -139,7 +144,7 @@ export function GroupedBars({
                     height={inner.bandwidth()}
                     fill={s.color}
                   >
-                    <title>{`${category}, ${s.label}: ${formatNumber(value, { maxDecimals: 1 })} ${unit}`}</title>
+                    <title>{`${category}, ${s.label}: ${text(value)}`}</title>
                   </Bar>
                 );
               })}

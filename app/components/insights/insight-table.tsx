@@ -1,10 +1,22 @@
 // A chart's figures as an accessible table, with the CSV download of the same rows. Suppressed
-// figures read "—" (suppression.ts), explained once under the table when the table has any.
-import { formatCell, type InsightTable } from "~/domain/insights/insight-tables.ts";
-import { SUPPRESSION_NOTE } from "~/domain/insights/suppression.ts";
+// figures read "—" (suppression.ts), explained once under the table when the table has any. The
+// page builds the table with its own language's words; the CSV keeps English (insight-tables.ts).
+
+import type { Cell, InsightTable } from "~/domain/insights/insight-tables.ts";
+import { SUPPRESSED_MARK } from "~/domain/insights/suppression.ts";
+import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
+import { SuppressionNote } from "./suppression-note.tsx";
 
 export function InsightTableView({ table, csvHref }: { table: InsightTable; csvHref: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const suppressed = table.rows.some((row) => row.some((cell) => cell === null));
+  const formatCell = (cell: Cell) => {
+    if (typeof cell === "string") return cell;
+    if (cell === null) return SUPPRESSED_MARK;
+    return format.number(cell, { maxDecimals: table.decimals });
+  };
   return (
     <div className="insight-table" data-testid={`insight-table-${table.id}`}>
       <div className="table-scroll">
@@ -22,7 +34,7 @@ export function InsightTableView({ table, csvHref }: { table: InsightTable; csvH
           <tbody>
             {table.rows.length === 0 ? (
               <tr>
-                <td colSpan={table.columns.length}>Nothing in this period.</td>
+                <td colSpan={table.columns.length}>{t("insights.table.empty")}</td>
               </tr>
             ) : (
               table.rows.map((row) => (
@@ -31,7 +43,7 @@ export function InsightTableView({ table, csvHref }: { table: InsightTable; csvH
                   {row.map((cell, c) =>
                     c === 0 ? (
                       <th key={table.columns[c]} scope="row">
-                        {formatCell(cell, table.decimals)}
+                        {formatCell(cell)}
                       </th>
                     ) : (
                       <td
@@ -39,7 +51,7 @@ export function InsightTableView({ table, csvHref }: { table: InsightTable; csvH
                         className="num"
                         data-suppressed={cell === null ? "" : undefined}
                       >
-                        {formatCell(cell, table.decimals)}
+                        {formatCell(cell)}
                       </td>
                     ),
                   )}
@@ -49,10 +61,14 @@ export function InsightTableView({ table, csvHref }: { table: InsightTable; csvH
           </tbody>
         </table>
       </div>
-      {suppressed ? <p className="insight-note">{SUPPRESSION_NOTE}</p> : null}
+      {suppressed ? (
+        <p className="insight-note">
+          <SuppressionNote />
+        </p>
+      ) : null}
       <p>
         <a href={csvHref} download>
-          Download CSV
+          {t("insights.table.downloadCsv")}
         </a>
       </p>
     </div>

@@ -4,7 +4,8 @@ import { CircleMarker, MapContainer, Polyline, Tooltip } from "react-leaflet";
 import { ECONOMIES } from "~/domain/economies.ts";
 import type { PlanFlow } from "~/domain/matching/plan-flows.ts";
 import { flowKey } from "~/domain/matching/plan-view.ts";
-import { formatTonnes } from "~/domain/quantity.ts";
+import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { BaseLayer } from "./base-layer.client.tsx";
 import { CROSS_BORDER_COLOUR, DOMESTIC_COLOUR, SELECTED_FLOW_COLOUR } from "./flow-style.ts";
 import type { MapTiles } from "./map-data.ts";
@@ -37,14 +38,6 @@ function toMapPath(flow: PlanFlow): [number, number][] {
   return flow.path.map((p) => [p.lat, p.lng + shift]);
 }
 
-function label(flow: PlanFlow): string {
-  const tonnes = formatTonnes(flow.tonnes, { maxDecimals: 1 });
-  const lots = `${flow.lots} ${flow.lots === 1 ? "lot" : "lots"}`;
-  return flow.from === flow.to
-    ? `Within ${flow.from}: ${tonnes} (${lots})`
-    : `${flow.from} → ${flow.to}: ${tonnes} (${lots})`;
-}
-
 /** Economies at either end of a flow, by the short names the base map writes (ADR 039). */
 function economyNames(flows: readonly PlanFlow[]): string[] {
   const codes = new Set(flows.flatMap((f) => [f.from, f.to]));
@@ -64,6 +57,18 @@ export default function FlowsMapView({
   describe,
 }: FlowsMapViewProps) {
   const names = useMemo(() => economyNames(flows), [flows]);
+  const { t } = useTranslation();
+  const format = useFormat();
+  // The default words of an arc, in the page's language: "AU → KR: 120 t (3 lots)".
+  const label = (flow: PlanFlow): string => {
+    const values = {
+      from: flow.from,
+      to: flow.to,
+      tonnes: format.tonnes(flow.tonnes, { maxDecimals: 1 }),
+      lots: t("insights.map.lots", { count: flow.lots }),
+    };
+    return flow.from === flow.to ? t("insights.map.within", values) : t("insights.map.between", values);
+  };
   const text = describe ?? label;
   // The selected flow is drawn dark and the others faded, but not brought to the front: moving a
   // path in the DOM under a resting mouse makes the browser report a new mouseover on whatever

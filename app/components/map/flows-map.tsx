@@ -1,4 +1,5 @@
 import { ClientOnly } from "remix-utils/client-only";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import "leaflet/dist/leaflet.css";
 import "./map.css";
 import type { PlanFlow } from "~/domain/matching/plan-flows.ts";
@@ -13,6 +14,7 @@ export interface FlowsMapProps extends Pick<FlowsMapViewProps, "selected" | "onS
 /** The allocation plan's flows between economies; Leaflet needs `window`, so it renders in the browser only. */
 export function FlowsMap({ flows, height = 420, ...interaction }: FlowsMapProps) {
   const tiles = useMapTiles();
+  const { t } = useTranslation();
   return (
     <ClientOnly
       fallback={
@@ -20,9 +22,9 @@ export function FlowsMap({ flows, height = 420, ...interaction }: FlowsMapProps)
           className="pl-map pl-map-placeholder"
           style={{ height }}
           role="img"
-          aria-label="Map of the plan's flows"
+          aria-label={t("insights.map.label")}
         >
-          <span>Loading map…</span>
+          <span>{t("insights.map.loading")}</span>
         </div>
       }
     >

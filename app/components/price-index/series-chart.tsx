@@ -2,8 +2,10 @@ import { AxisBottom, AxisLeft } from "@visx/axis";
 import { Group } from "@visx/group";
 import { scaleLinear, scalePoint } from "@visx/scale";
 import { LinePath } from "@visx/shape";
+import type { TFunction } from "i18next";
 import type { PriceIndexPoint } from "~/domain/price-index/view.ts";
-import { formatNumber } from "~/domain/quantity.ts";
+import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 
 /**
  * One cell's weekly series as server-rendered SVG (@visx: scales, axes, a line), with the same
@@ -23,6 +25,9 @@ interface Props {
 }
 
 export function PriceIndexSeries({ title, unit, weeks, points }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const formatValue = (value: number) => format.number(value, decimals(unit));
   const byWeek = new Map(points.map((p) => [p.week, p]));
   const series = weeks.map((week) => ({
     week,
@@ -51,10 +56,10 @@ export function PriceIndexSeries({ title, unit, weeks, points }: Props) {
           height={HEIGHT}
           viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
           role="img"
-          aria-label={`${title}, ${unit} by week`}
+          aria-label={t("priceIndex.chart.label", { title, unit })}
         >
           <Group left={MARGIN.left} top={MARGIN.top}>
-            <AxisLeft scale={y} numTicks={4} tickFormat={(v) => formatNumber(Number(v))} label={unit} />
+            <AxisLeft scale={y} numTicks={4} tickFormat={(v) => format.number(Number(v))} label={unit} />
             <AxisBottom
               top={innerHeight}
               scale={x}
@@ -80,7 +85,7 @@ export function PriceIndexSeries({ title, unit, weeks, points }: Props) {
                   fill={s.point?.publication === "rolled" ? "#fff" : "#1f6feb"}
                   stroke="#1f6feb"
                 >
-                  <title>{`${s.week}: ${formatNumber(s.value, decimals(unit))} ${unit}${s.point?.publication === "rolled" ? ` (rolled from ${s.point.rolledFrom})` : ""}`}</title>
+                  <title>{`${s.week}: ${formatValue(s.value)} ${unit}${s.point?.publication === "rolled" ? ` (${t("priceIndex.status.rolledFrom", { week: s.point.rolledFrom })})` : ""}`}</title>
                 </circle>
               ),
             )}
@@ -89,17 +94,17 @@ export function PriceIndexSeries({ title, unit, weeks, points }: Props) {
         <table className="price-index-table">
           <thead>
             <tr>
-              <th scope="col">Week</th>
+              <th scope="col">{t("priceIndex.chart.week")}</th>
               <th scope="col">{unit}</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t("priceIndex.chart.status")}</th>
             </tr>
           </thead>
           <tbody>
             {points.map((p) => (
               <tr key={p.week}>
                 <td>{p.week}</td>
-                <td className="number">{p.value === null ? "—" : formatNumber(p.value, decimals(unit))}</td>
-                <td>{statusText(p)}</td>
+                <td className="number">{p.value === null ? "—" : formatValue(p.value)}</td>
+                <td>{statusText(p, t)}</td>
               </tr>
             ))}
           </tbody>
@@ -111,9 +116,15 @@ export function PriceIndexSeries({ title, unit, weeks, points }: Props) {
 
 const decimals = (unit: string) => ({ maxDecimals: unit === "USD/t" ? 0 : 1 });
 
-export function statusText(p: PriceIndexPoint): string {
-  if (p.publication === "insufficient_data") return "insufficient data";
-  const finality = p.status === "final" ? "final" : "provisional";
-  if (p.publication === "rolled") return `rolled from ${p.rolledFrom} (${finality})`;
-  return `${finality}, ${p.deals} deals, v${p.methodologyVersion}`;
+/** A week's publication status in the page's language ("final, 7 deals, v1"). */
+export function statusText(p: PriceIndexPoint, t: TFunction): string {
+  if (p.publication === "insufficient_data") return t("priceIndex.status.insufficient");
+  const finality = t(p.status === "final" ? "priceIndex.status.final" : "priceIndex.status.provisional");
+  if (p.publication === "rolled")
+    return `${t("priceIndex.status.rolledFrom", { week: p.rolledFrom })} (${finality})`;
+  return t("priceIndex.status.published", {
+    finality,
+    deals: t("priceIndex.status.deals", { count: p.deals }),
+    version: p.methodologyVersion,
+  });
 }

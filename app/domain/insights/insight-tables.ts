@@ -6,17 +6,17 @@
 
 import { CHEMISTRY_SHORT_LABELS } from "../codes.ts";
 import { economyByCode } from "../economies.ts";
-import { METAL_LABELS } from "../metal-content.ts";
-import { formatNumber } from "../quantity.ts";
+import { METAL_LABELS, type Metal } from "../metal-content.ts";
 import {
   DAYS_LABELS,
+  type DaysMeasure,
   type Figure,
   type InsightsView,
   STAGE_LABELS,
   STAGES,
   type Stage,
 } from "./insights-view.ts";
-import { SUPPRESSED_CSV, SUPPRESSED_MARK } from "./suppression.ts";
+import { SUPPRESSED_CSV } from "./suppression.ts";
 
 export const INSIGHT_TABLES = [
   "monthly",
@@ -46,43 +46,113 @@ export interface InsightTable {
 
 const economyName = (code: string) => economyByCode(code)?.shortName ?? code;
 
-const stageColumns = STAGES.map((s) => `${STAGE_LABELS[s]} (t)`);
+/**
+ * The words of a table: English by default — the CSV download keeps English column names and
+ * labels in every language, as data for spreadsheets and scripts — while the page passes its own
+ * language's words (ADR 059). Economy names and chemistry codes are data and stay as they are.
+ */
+export interface InsightTableWords {
+  readonly title: (id: InsightTableId) => string;
+  readonly column: (key: InsightColumn) => string;
+  readonly stage: (stage: Stage) => string;
+  readonly days: (measure: DaysMeasure) => string;
+  readonly metalRecovered: (metal: Metal) => string;
+  readonly transportCo2e: string;
+  readonly allChemistries: string;
+}
+
+export type InsightColumn =
+  | "month"
+  | "economy"
+  | "chemistry"
+  | "from"
+  | "to"
+  | "tonnes"
+  | "offered"
+  | "booked"
+  | "what"
+  | "fromListingTo"
+  | "medianDays"
+  | "cases";
+
+const ENGLISH_TITLES: Readonly<Record<InsightTableId, string>> = {
+  monthly: "Tonnes by month",
+  economy: "Tonnes by economy (where the lot is)",
+  chemistry: "Tonnes by chemistry",
+  flows: "Cross-border flows shipped (t)",
+  capacity: "Recycling capacity offered and booked (t)",
+  recovery: "Metals recovered and transport emissions (t)",
+  days: "Median days from listing",
+};
+
+const ENGLISH_COLUMNS: Readonly<Record<InsightColumn, string>> = {
+  month: "Month",
+  economy: "Economy",
+  chemistry: "Chemistry",
+  from: "From",
+  to: "To",
+  tonnes: "Tonnes",
+  offered: "Offered (t)",
+  booked: "Booked (t)",
+  what: "What",
+  fromListingTo: "From listing to",
+  medianDays: "Median days",
+  cases: "Cases",
+};
+
+export const ENGLISH_TABLE_WORDS: InsightTableWords = {
+  title: (id) => ENGLISH_TITLES[id],
+  column: (key) => ENGLISH_COLUMNS[key],
+  stage: (stage) => `${STAGE_LABELS[stage]} (t)`,
+  days: (measure) => DAYS_LABELS[measure],
+  metalRecovered: (metal) => `${METAL_LABELS[metal]} recovered`,
+  transportCo2e: "Transport CO2e",
+  allChemistries: "All",
+};
+
 const stageCells = (tonnes: Readonly<Record<Stage, Figure>>) => STAGES.map((s) => tonnes[s]);
 
-export function insightTable(view: InsightsView, id: InsightTableId): InsightTable {
+export function insightTable(
+  view: InsightsView,
+  id: InsightTableId,
+  words: InsightTableWords = ENGLISH_TABLE_WORDS,
+): InsightTable {
+  const stageColumns = STAGES.map(words.stage);
+  const title = words.title(id);
+  const column = words.column;
   switch (id) {
     case "monthly":
       return {
         id,
-        title: "Tonnes by month",
-        columns: ["Month", ...stageColumns],
+        title,
+        columns: [column("month"), ...stageColumns],
         decimals: 1,
         rows: view.monthly.map((m) => [m.month, ...stageCells(m.tonnes)]),
       };
     case "economy":
       return {
         id,
-        title: "Tonnes by economy (where the lot is)",
-        columns: ["Economy", ...stageColumns],
+        title,
+        columns: [column("economy"), ...stageColumns],
         decimals: 1,
         rows: view.byEconomy.map((e) => [economyName(e.economy), ...stageCells(e.tonnes)]),
       };
     case "chemistry":
       return {
         id,
-        title: "Tonnes by chemistry",
-        columns: ["Chemistry", ...stageColumns],
+        title,
+        columns: [column("chemistry"), ...stageColumns],
         decimals: 1,
         rows: view.byChemistry.map((c) => [CHEMISTRY_SHORT_LABELS[c.chemistry], ...stageCells(c.tonnes)]),
       };
     case "flows":
       return {
         id,
-        title: "Cross-border flows shipped (t)",
-        columns: ["From", "To", "Chemistry", "Tonnes"],
+        title,
+        columns: [column("from"), column("to"), column("chemistry"), column("tonnes")],
         decimals: 1,
         rows: view.flows.flatMap((f) => [
-          [economyName(f.from), economyName(f.to), "All", f.tonnes],
+          [economyName(f.from), economyName(f.to), words.allChemistries, f.tonnes],
           ...f.byChemistry.map((c) => [
             economyName(f.from),
             economyName(f.to),
@@ -94,38 +164,31 @@ export function insightTable(view: InsightsView, id: InsightTableId): InsightTab
     case "capacity":
       return {
         id,
-        title: "Recycling capacity offered and booked (t)",
-        columns: ["Economy", "Offered (t)", "Booked (t)"],
+        title,
+        columns: [column("economy"), column("offered"), column("booked")],
         decimals: 1,
         rows: view.capacity.map((c) => [economyName(c.economy), c.offeredTonnes, c.bookedTonnes]),
       };
     case "recovery":
       return {
         id,
-        title: "Metals recovered and transport emissions (t)",
-        columns: ["What", "Tonnes"],
+        title,
+        columns: [column("what"), column("tonnes")],
         decimals: 3,
         rows: [
-          ...view.metals.map((m) => [`${METAL_LABELS[m.metal]} recovered`, m.tonnes]),
-          ["Transport CO2e", view.transportCo2eTonnes],
+          ...view.metals.map((m) => [words.metalRecovered(m.metal), m.tonnes]),
+          [words.transportCo2e, view.transportCo2eTonnes],
         ],
       };
     case "days":
       return {
         id,
-        title: "Median days from listing",
-        columns: ["From listing to", "Median days", "Cases"],
+        title,
+        columns: [column("fromListingTo"), column("medianDays"), column("cases")],
         decimals: 1,
-        rows: view.days.map((d) => [DAYS_LABELS[d.measure], d.median, d.cases]),
+        rows: view.days.map((d) => [words.days(d.measure), d.median, d.cases]),
       };
   }
-}
-
-/** A number cell as the page shows it: grouped, at the table's precision, "—" when suppressed. */
-export function formatCell(cell: Cell, decimals: number): string {
-  if (typeof cell === "string") return cell;
-  if (cell === null) return SUPPRESSED_MARK;
-  return formatNumber(cell, { maxDecimals: decimals });
 }
 
 const csvText = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
