@@ -17,7 +17,7 @@ import { pageTranslator } from "~/i18n/page-translator.server.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { acceptInvitation, findPendingInvitation } from "~/models/invitation.server.ts";
 import { setActiveOrganization } from "~/models/session.server.ts";
-import { MIN_PASSWORD_LENGTH, newPasswordFieldIn } from "~/utils/fields.ts";
+import { MIN_PASSWORD_LENGTH, newPasswordFieldIn, personNameFieldIn } from "~/utils/fields.ts";
 import { startSession } from "~/utils/session.server.ts";
 import { parseForm } from "~/utils/validation.ts";
 
@@ -25,11 +25,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(mat
 
 function newAccountSchema(t: TFunction) {
   return z.object({
-    name: z
-      .string()
-      .trim()
-      .min(1, t("account.errors.nameRequired"))
-      .max(120, t("account.errors.tooLong", { max: 120 })),
+    name: personNameFieldIn(t),
     password: newPasswordFieldIn(t),
   });
 }

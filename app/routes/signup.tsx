@@ -19,7 +19,7 @@ import { pageTranslator } from "~/i18n/page-translator.server.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { signUp } from "~/models/sign-up.server.ts";
 import { appUrl } from "~/services/email.server.ts";
-import { emailFieldIn, newPasswordFieldIn, organizationFieldsIn } from "~/utils/fields.ts";
+import { emailFieldIn, newPasswordFieldIn, organizationFieldsIn, personNameFieldIn } from "~/utils/fields.ts";
 import { type FieldErrors, type FormValues, parseForm } from "~/utils/validation.ts";
 
 export const meta: MetaFunction = ({ matches }) => [
@@ -30,11 +30,7 @@ export const meta: MetaFunction = ({ matches }) => [
 function signupSchema(t: TFunction) {
   const organization = organizationFieldsIn(t);
   return z.object({
-    name: z
-      .string()
-      .trim()
-      .min(1, t("account.errors.nameRequired"))
-      .max(120, t("account.errors.tooLong", { max: 120 })),
+    name: personNameFieldIn(t),
     email: emailFieldIn(t),
     password: newPasswordFieldIn(t),
     organizationName: organization.name,

@@ -28,6 +28,15 @@ export function emailFieldIn(t: TFunction) {
     .email(t("account.errors.emailInvalid"));
 }
 
+/** A person's name (sign-up, accepting an invitation). */
+export function personNameFieldIn(t: TFunction) {
+  return z
+    .string()
+    .trim()
+    .min(1, t("account.errors.nameRequired"))
+    .max(120, t("account.errors.tooLong", { max: 120 }));
+}
+
 export function newPasswordFieldIn(t: TFunction) {
   return z
     .string()
