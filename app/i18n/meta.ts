@@ -14,7 +14,11 @@ interface MatchLike {
 }
 
 /** `key`'s message in the page's language, for `meta`. */
-export function metaMessage(matches: readonly MatchLike[] | undefined, key: string): string {
+export function metaMessage(
+  matches: readonly MatchLike[] | undefined,
+  key: string,
+  values?: Record<string, unknown>,
+): string {
   const root = matches?.find((match) => match.id === "root")?.data as
     | { language?: unknown; messages?: Catalogue }
     | undefined;
@@ -22,10 +26,14 @@ export function metaMessage(matches: readonly MatchLike[] | undefined, key: stri
     root && isLanguageCode(root.language) && root.messages
       ? i18nFor(root.language, root.messages)
       : i18nFor(DEFAULT_LANGUAGE, english);
-  return i18n.t(key);
+  return values ? i18n.t(key, values) : i18n.t(key);
 }
 
 /** "Battery lots · Packloop", in the page's language. */
-export function translatedTitle(matches: readonly MatchLike[] | undefined, key: string): string {
-  return `${metaMessage(matches, key)} · Packloop`;
+export function translatedTitle(
+  matches: readonly MatchLike[] | undefined,
+  key: string,
+  values?: Record<string, unknown>,
+): string {
+  return `${metaMessage(matches, key, values)} · Packloop`;
 }

@@ -57,7 +57,7 @@ describe("capacity", () => {
     expect(text).toContain(
       `0 t booked of ${Number(tonnes).toLocaleString("en", { maximumFractionDigits: 3 })} t`,
     );
-    expect(text).toContain("$1,234.50");
+    expect(text).toContain("USD 1,234.50");
     expect(text).toMatch(/payable/);
     expect(await row.getAttribute("data-month")).toBe(month);
     await page.locator('[data-testid="point-map"] .leaflet-container').waitFor({ state: "visible" });
