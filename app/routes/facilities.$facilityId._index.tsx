@@ -231,7 +231,9 @@ export default function FacilityPage() {
                       <span style={{ width: `${facility.recoveryRatesPct[metal]}%` }} />
                     </span>
                   </td>
-                  <td className="number">{format.number(facility.recoveryRatesPct[metal])} %</td>
+                  <td className="number">
+                    {format.number(facility.recoveryRatesPct[metal], { maxDecimals: 2 })} %
+                  </td>
                 </tr>
               ))}
             </tbody>
