@@ -1,8 +1,9 @@
 import { Form, Link } from "@remix-run/react";
 import { FieldError, type FormFeedback, TextField } from "~/components/form.tsx";
-import { PRICE_KIND_LABELS, PRICE_KINDS } from "~/domain/capacity.ts";
+import { PRICE_KINDS } from "~/domain/capacity.ts";
 import { CHEMISTRY_SHORT_LABELS, type Chemistry } from "~/domain/codes.ts";
 import { SUPPORTED_CURRENCIES } from "~/domain/money.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 
 /** Add or edit one month's capacity window of a facility. */
 export function CapacityForm({
@@ -22,6 +23,7 @@ export function CapacityForm({
   facilityChemistries: readonly Chemistry[];
   minMonth: string;
 }) {
+  const { t } = useTranslation();
   const values = feedback?.values ?? defaults;
   const text = (name: string) => {
     const v = values[name];
@@ -35,7 +37,7 @@ export function CapacityForm({
       <div className="field-row">
         <TextField
           name="month"
-          label="Month"
+          label={t("facilities.capacity.form.month")}
           type="month"
           min={minMonth}
           defaultValue={text("month")}
@@ -43,10 +45,12 @@ export function CapacityForm({
         />
         <TextField
           name="tonnes"
-          label="Tonnes offered"
+          label={t("facilities.capacity.form.tonnes")}
           inputMode="decimal"
           hint={
-            bookedTonnes > 0 ? `${bookedTonnes} t already booked: offer at least that.` : "Up to 3 decimals."
+            bookedTonnes > 0
+              ? t("facilities.capacity.form.tonnesBooked", { tonnes: bookedTonnes })
+              : t("facilities.capacity.form.tonnesHint")
           }
           defaultValue={text("tonnes")}
           feedback={feedback}
@@ -55,14 +59,14 @@ export function CapacityForm({
       <div className="field-row">
         <TextField
           name="price"
-          label="Price per tonne"
+          label={t("facilities.capacity.form.price")}
           inputMode="decimal"
-          hint="In major units, e.g. 1250 or 1,250.50. 0 is allowed."
+          hint={t("facilities.capacity.form.priceHint")}
           defaultValue={text("price")}
           feedback={feedback}
         />
         <div className="field">
-          <label htmlFor="field-currency">Currency</label>
+          <label htmlFor="field-currency">{t("facilities.capacity.form.currency")}</label>
           <select id="field-currency" name="currency" defaultValue={text("currency")}>
             {SUPPORTED_CURRENCIES.map((c) => (
               <option key={c} value={c}>
@@ -74,20 +78,20 @@ export function CapacityForm({
         </div>
       </div>
       <fieldset className="field">
-        <legend>Who pays</legend>
+        <legend>{t("facilities.capacity.form.whoPays")}</legend>
         <div className="checks">
           {PRICE_KINDS.map((kind) => (
             <label key={kind}>
               <input type="radio" name="priceKind" value={kind} defaultChecked={text("priceKind") === kind} />
-              {PRICE_KIND_LABELS[kind]}
+              {t(`facilities.capacity.form.priceKind.${kind}`)}
             </label>
           ))}
         </div>
         <FieldError name="priceKind" feedback={feedback} />
       </fieldset>
       <fieldset className="field">
-        <legend>Chemistries for this window</legend>
-        <p className="hint">Leave all unticked to take every chemistry the facility accepts.</p>
+        <legend>{t("facilities.capacity.form.chemistries")}</legend>
+        <p className="hint">{t("facilities.capacity.form.chemistriesHint")}</p>
         <div className="checks">
           {facilityChemistries.map((c) => (
             <label key={c}>
@@ -98,25 +102,32 @@ export function CapacityForm({
         </div>
         <FieldError name="acceptedChemistries" feedback={feedback} />
       </fieldset>
-      <TextField name="note" label="Note (optional)" defaultValue={text("note")} feedback={feedback} />
+      <TextField
+        name="note"
+        label={t("facilities.capacity.form.note")}
+        defaultValue={text("note")}
+        feedback={feedback}
+      />
       {editingId ? null : (
         <TextField
           name="repeatMonths"
-          label="Repeat for the next N months"
+          label={t("facilities.capacity.form.repeat")}
           type="number"
           min={1}
           max={maxRepeatMonths}
           inputMode="numeric"
-          hint={`How many months, starting with the month above, get this same window (1–${maxRepeatMonths}). Months that already have a window are refused: edit those instead.`}
+          hint={t("facilities.capacity.form.repeatHint", { max: maxRepeatMonths })}
           defaultValue={text("repeatMonths") || "1"}
           feedback={feedback}
         />
       )}
       <p>
-        <button type="submit">{editingId ? "Save window" : "Post capacity"}</button>{" "}
+        <button type="submit">
+          {editingId ? t("facilities.capacity.form.save") : t("facilities.capacity.form.post")}
+        </button>{" "}
         {editingId ? (
           <Link to="." className="button button-secondary">
-            Cancel
+            {t("facilities.capacity.form.cancel")}
           </Link>
         ) : null}
       </p>

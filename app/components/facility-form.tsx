@@ -1,18 +1,9 @@
 import { Form } from "@remix-run/react";
 import { FacilityLocationField } from "~/components/facility-location-field.tsx";
 import { FieldError, FormError, type FormFeedback, TextField } from "~/components/form.tsx";
-import {
-  BATTERY_CONDITION_CRITERIA,
-  BATTERY_CONDITION_LABELS,
-  BATTERY_CONDITIONS,
-  CHEMISTRIES,
-  CHEMISTRY_LABELS,
-  LOT_FORM_LABELS,
-  LOT_FORMS,
-  RECYCLING_PROCESS_LABELS,
-  RECYCLING_PROCESSES,
-} from "~/domain/codes.ts";
-import { RECOVERY_FIELDS, RECOVERY_METAL_LABELS, RECOVERY_METALS } from "~/domain/facility-input.ts";
+import { BATTERY_CONDITIONS, CHEMISTRIES, LOT_FORMS, RECYCLING_PROCESSES } from "~/domain/codes.ts";
+import { RECOVERY_FIELDS, RECOVERY_METALS } from "~/domain/facility-input.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 
 /** Field values of the facility profile form, as strings (an existing facility or the defaults). */
 export type FacilityFormDefaults = Record<string, string | string[]>;
@@ -30,19 +21,21 @@ function CheckboxGroup({
   options: readonly string[];
   chosen: Set<string>;
   feedback?: FormFeedback;
-  hints?: Readonly<Record<string, string>>;
+  /** The catalogue prefix of each option's explanation, e.g. "lot.conditionCriteria". */
+  hints?: string;
 }) {
+  const { t } = useTranslation();
   const error = feedback?.errors?.[name];
   return (
     <fieldset className="field" aria-invalid={error ? true : undefined}>
       <legend>{legend}</legend>
       <div className={hints ? "checks checks-column" : "checks"}>
         {options.map((value) => (
-          <label key={value} title={hints?.[value]}>
+          <label key={value} title={hints ? t(`${hints}.${value}`) : undefined}>
             <input type="checkbox" name={name} value={value} defaultChecked={chosen.has(value)} />
             <span>
-              {LABELS[name]?.[value] ?? value}
-              {hints?.[value] ? <small className="hint"> — {hints[value]}</small> : null}
+              {LABELS[name] ? t(`${LABELS[name]}.${value}`) : value}
+              {hints ? <small className="hint"> — {t(`${hints}.${value}`)}</small> : null}
             </span>
           </label>
         ))}
@@ -52,11 +45,12 @@ function CheckboxGroup({
   );
 }
 
-const LABELS: Record<string, Readonly<Record<string, string>>> = {
-  processes: RECYCLING_PROCESS_LABELS,
-  acceptedChemistries: CHEMISTRY_LABELS,
-  acceptedForms: LOT_FORM_LABELS,
-  acceptedConditions: BATTERY_CONDITION_LABELS,
+/** Each group's option labels: the catalogue prefix, keyed by the code. */
+const LABELS: Record<string, string> = {
+  processes: "facilities.process",
+  acceptedChemistries: "lot.chemistry",
+  acceptedForms: "lots.form",
+  acceptedConditions: "lots.condition",
 };
 
 export function FacilityForm({
@@ -68,6 +62,7 @@ export function FacilityForm({
   feedback?: FormFeedback;
   submitLabel: string;
 }) {
+  const { t } = useTranslation();
   // After a rejected submission the form shows what was typed, not the stored values.
   const values = feedback?.values ?? defaults;
   const text = (name: string) => {
@@ -86,22 +81,27 @@ export function FacilityForm({
       <input type="hidden" name="intent" value="profile" />
       <FormError feedback={feedback} />
       <section className="card">
-        <h2>Profile</h2>
-        <TextField name="name" label="Facility name" defaultValue={text("name")} feedback={feedback} />
+        <h2>{t("facilities.form.profile")}</h2>
+        <TextField
+          name="name"
+          label={t("facilities.form.name")}
+          defaultValue={text("name")}
+          feedback={feedback}
+        />
         <div className="field">
-          <label htmlFor="field-description">Description</label>
+          <label htmlFor="field-description">{t("facilities.form.description")}</label>
           <textarea id="field-description" name="description" rows={4} defaultValue={text("description")} />
           <FieldError name="description" feedback={feedback} />
         </div>
         <TextField
           name="website"
-          label="Website (optional)"
+          label={t("facilities.form.website")}
           defaultValue={text("website")}
           feedback={feedback}
         />
         <TextField
           name="annualCapacityTonnes"
-          label="Annual capacity in tonnes (optional)"
+          label={t("facilities.form.annualCapacity")}
           inputMode="numeric"
           defaultValue={text("annualCapacityTonnes")}
           feedback={feedback}
@@ -109,7 +109,7 @@ export function FacilityForm({
       </section>
 
       <section className="card">
-        <h2>Location</h2>
+        <h2>{t("facilities.form.location")}</h2>
         <FacilityLocationField
           lat={text("lat")}
           lng={text("lng")}
@@ -119,58 +119,52 @@ export function FacilityForm({
         />
         <label className="check">
           <input type="checkbox" name="holdsImportConsent" value="on" defaultChecked={consent} />
-          <span>
-            Holds consent to import waste batteries (Basel Convention / OECD procedure), so sellers in other
-            economies can ship here
-          </span>
+          <span>{t("facilities.form.consent")}</span>
         </label>
       </section>
 
       <section className="card">
-        <h2>Processes and accepted material</h2>
+        <h2>{t("facilities.form.material")}</h2>
         <CheckboxGroup
           name="processes"
-          legend="Processes"
+          legend={t("facilities.form.processes")}
           options={RECYCLING_PROCESSES}
           chosen={chosen("processes")}
           feedback={feedback}
         />
         <CheckboxGroup
           name="acceptedChemistries"
-          legend="Accepted chemistries"
+          legend={t("facilities.form.chemistries")}
           options={CHEMISTRIES}
           chosen={chosen("acceptedChemistries")}
           feedback={feedback}
         />
         <CheckboxGroup
           name="acceptedForms"
-          legend="Accepted forms"
+          legend={t("facilities.form.forms")}
           options={LOT_FORMS}
           chosen={chosen("acceptedForms")}
           feedback={feedback}
         />
         <CheckboxGroup
           name="acceptedConditions"
-          legend="Accepted conditions"
+          legend={t("facilities.form.conditions")}
           options={BATTERY_CONDITIONS}
           chosen={chosen("acceptedConditions")}
           feedback={feedback}
-          hints={BATTERY_CONDITION_CRITERIA}
+          hints="lot.conditionCriteria"
         />
       </section>
 
       <section className="card">
-        <h2>Recovery rates</h2>
-        <p className="hint">
-          The share of each metal in the feed that leaves as a saleable product, in percent with up to two
-          decimals. Use 0 for a metal the facility does not recover.
-        </p>
+        <h2>{t("facilities.form.recoveryRates")}</h2>
+        <p className="hint">{t("facilities.form.recoveryHint")}</p>
         <div className="field-row recovery-row">
           {RECOVERY_METALS.map((metal) => (
             <TextField
               key={metal}
               name={RECOVERY_FIELDS[metal]}
-              label={`${RECOVERY_METAL_LABELS[metal]} %`}
+              label={`${t(`facilities.metal.${metal}`)} %`}
               inputMode="decimal"
               defaultValue={text(RECOVERY_FIELDS[metal])}
               feedback={feedback}

@@ -8,6 +8,7 @@ import {
 } from "~/components/location-field.tsx";
 import { LocationPicker } from "~/components/map/index.tsx";
 import { economyForLocation } from "~/domain/economy-for-location.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 
 /**
  * Where the facility is: click the map (or drag the pin) or type the coordinates. Picking a point
@@ -27,6 +28,7 @@ export function FacilityLocationField({
   address: string;
   feedback?: FormFeedback;
 }) {
+  const { t } = useTranslation();
   const [lat, setLat] = useState(initialLat);
   const [lng, setLng] = useState(initialLng);
   const [economy, setEconomy] = useState(initialEconomy);
@@ -44,9 +46,7 @@ export function FacilityLocationField({
 
   return (
     <>
-      <p className="hint">
-        Find the town where the facility is, click the map (drag the pin to adjust), or type the coordinates.
-      </p>
+      <p className="hint">{t("facilities.form.locationHint")}</p>
       <LocationPicker
         value={point}
         onChange={pick}
@@ -72,11 +72,16 @@ export function FacilityLocationField({
             setEconomy(code);
             setEconomyChosen(true);
           }}
-          blankLabel="Choose…"
+          blankLabel={t("facilities.form.choose")}
           feedback={feedback}
         />
       </div>
-      <TextField name="address" label="Address (optional)" defaultValue={address} feedback={feedback} />
+      <TextField
+        name="address"
+        label={t("facilities.form.address")}
+        defaultValue={address}
+        feedback={feedback}
+      />
     </>
   );
 }

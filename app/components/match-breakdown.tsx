@@ -1,8 +1,9 @@
-import { Money } from "~/components/money.tsx";
-import { DOCUMENT_LABELS, type DocumentCode } from "~/domain/compliance/documents.ts";
+import { Money, MoneyIn } from "~/components/money.tsx";
+import { useModeNames } from "~/components/quote-results.tsx";
+import type { DocumentCode } from "~/domain/compliance/documents.ts";
 import type { MatchBreakdown } from "~/domain/matching/match-view.ts";
-import { formatMoney, type MoneyLike } from "~/domain/money.ts";
-import { formatBasisPoints, formatKg, formatKgAsTonnes, formatKm } from "~/domain/quantity.ts";
+import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 
 /**
  * The valuation of one lot at one facility with every term, as the matching core computes it:
@@ -10,23 +11,23 @@ import { formatBasisPoints, formatKg, formatKgAsTonnes, formatKm } from "~/domai
  * beside it the recoverable metal value and the share of it a payable offers.
  */
 
-export const money = (m: MoneyLike) => formatMoney(m);
-
 export function NetValueTerms({ breakdown }: { breakdown: MatchBreakdown }) {
-  const tonnes = formatKgAsTonnes(breakdown.massKg);
+  const { t } = useTranslation();
+  const format = useFormat();
+  const tonnes = format.kgAsTonnes(breakdown.massKg, { maxDecimals: 3 });
   const payable = breakdown.priceKind === "payable";
   const foreign = breakdown.posted.currency !== breakdown.postedUsd.currency;
   return (
     <dl className="match-terms" data-testid="match-terms">
-      <dt>{payable ? "Payable" : "Gate fee"}</dt>
+      <dt>{payable ? t("quote.match.payable") : t("quote.match.gateFee")}</dt>
       <dd>
-        {money(breakdown.pricePerTonne)}/t × {tonnes} ({breakdown.month}) = {payable ? "" : "−"}
-        {money({ ...breakdown.posted, amountMinor: Math.abs(breakdown.posted.amountMinor) })}
-        {foreign ? ` ≈ ${money(breakdown.postedUsd)}` : ""}
+        {format.money(breakdown.pricePerTonne)}/t × {tonnes} ({breakdown.month}) = {payable ? "" : "−"}
+        {format.money({ ...breakdown.posted, amountMinor: Math.abs(breakdown.posted.amountMinor) })}
+        {foreign ? ` ≈ ${format.money(breakdown.postedUsd)}` : ""}
       </dd>
-      <dt>Freight</dt>
-      <dd>− {money(breakdown.logisticsCost)}</dd>
-      <dt>Net to seller</dt>
+      <dt>{t("quote.match.freight")}</dt>
+      <dd>− {format.money(breakdown.logisticsCost)}</dd>
+      <dt>{t("quote.match.netToSeller")}</dt>
       <dd>
         <strong>
           <Money money={breakdown.netValue} testId="net-value" />
@@ -34,17 +35,20 @@ export function NetValueTerms({ breakdown }: { breakdown: MatchBreakdown }) {
         {breakdown.netValueInLotCurrency ? (
           <span data-testid="net-in-lot-currency">
             {" "}
-            ≈ {money(breakdown.netValueInLotCurrency)} in the lot's currency
+            {t("quote.match.inLotCurrency", { amount: format.money(breakdown.netValueInLotCurrency) })}
           </span>
         ) : null}
       </dd>
-      <dt>Metal value</dt>
+      <dt>{t("quote.match.metalValue")}</dt>
       <dd>
-        {money(breakdown.recoverableMetalValue)} recoverable
+        <MoneyIn
+          text={(amount) => t("quote.match.recoverable", { amount })}
+          money={breakdown.recoverableMetalValue}
+        />
         {breakdown.payableShareBp !== null
-          ? ` · the payable offers ${formatBasisPoints(breakdown.payableShareBp)} of it`
+          ? t("quote.match.payableOffers", { share: format.percent(breakdown.payableShareBp / 100) })
           : ""}
-        {breakdown.pricesAsOf ? ` (prices of ${breakdown.pricesAsOf})` : ""}
+        {breakdown.pricesAsOf ? t("quote.match.pricesOf", { date: breakdown.pricesAsOf }) : ""}
       </dd>
     </dl>
   );
@@ -66,12 +70,19 @@ export function TransportFacts({
   packingInstruction?: string;
   documents?: readonly DocumentCode[];
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const modeNames = useModeNames();
   return (
     <p className="match-transport">
       {transport ? (
         <>
-          {formatKm(transport.distanceKm)} by {[...new Set(transport.legs.map((l) => l.mode))].join(" + ")} ·{" "}
-          {formatKg(transport.co2eKg)} CO2e · {transport.transitDays} days
+          {t("quote.match.transport", {
+            distance: `${format.number(transport.distanceKm)} km`,
+            modes: modeNames([...new Set(transport.legs.map((l) => l.mode))], " + "),
+            co2: format.kg(transport.co2eKg),
+            days: t("quote.results.days", { count: transport.transitDays }),
+          })}
         </>
       ) : null}
       {unNumber ? (
@@ -83,7 +94,8 @@ export function TransportFacts({
       {documents && documents.length > 0 ? (
         <span className="match-documents">
           {" "}
-          · Papers: {documents.map((d) => DOCUMENT_LABELS[d]).join(", ")}
+          ·{" "}
+          {t("quote.match.papers", { documents: documents.map((d) => t(`quote.document.${d}`)).join(", ") })}
         </span>
       ) : null}
     </p>

@@ -1,9 +1,11 @@
 import { Link } from "@remix-run/react";
 import { BlockerSentences } from "~/components/blocker-sentences.tsx";
-import { DOCUMENT_LABELS, type DocumentCode } from "~/domain/compliance/documents.ts";
+import { Money as MoneyView } from "~/components/money.tsx";
+import { SLOT, Slotted } from "~/components/slotted.tsx";
 import { economyByCode } from "~/domain/economies.ts";
-import { formatMoney, type Money } from "~/domain/money.ts";
-import { formatBasisPoints, formatKg, formatKgAsTonnes, formatKm, formatNumber } from "~/domain/quantity.ts";
+import type { Money } from "~/domain/money.ts";
+import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 
 /** One ranked facility as the /quote action answers it: the API's match plus names and terms. */
 export interface QuoteRow {
@@ -39,44 +41,66 @@ export interface QuoteRow {
   } | null;
 }
 
-const money = (m: Money) => formatMoney(m);
+const negative = (m: Money): Money => ({ ...m, amountMinor: -m.amountMinor });
 
+/** The transport modes of a route, in the page's language ("road → sea → road"). */
+export function useModeNames(): (modes: readonly string[], joiner: string) => string {
+  const { t } = useTranslation();
+  return (modes, joiner) => modes.map((mode) => t(`quote.mode.${mode}`, { defaultValue: mode })).join(joiner);
+}
+
+/** Each amount in its own currency with its ISO code, the viewer's display currency beside it (ADR 051). */
 function Terms({ row, massKg }: { row: QuoteRow; massKg: number }) {
-  const t = row.terms;
-  if (!t) return null;
-  const tonnes = formatKgAsTonnes(massKg);
+  const { t } = useTranslation();
+  const format = useFormat();
+  const terms = row.terms;
+  if (!terms) return null;
+  const tonnes = format.kgAsTonnes(massKg, { maxDecimals: 3 });
+  const posted = { price: format.money(terms.pricePerTonne), tonnes };
   return (
     <table className="quote-terms">
-      <caption>Net value, term by term ({t.month})</caption>
+      <caption>{t("quote.results.termsCaption", { month: terms.month })}</caption>
       <tbody>
         <tr>
           <th scope="row">
-            {t.priceKind === "gate_fee" ? "Gate fee" : "Payable"} {money(t.pricePerTonne)}/t × {tonnes}
+            {terms.priceKind === "gate_fee"
+              ? t("quote.results.postedGateFee", posted)
+              : t("quote.results.postedPayable", posted)}
           </th>
-          <td>{money(t.postedUsd)}</td>
+          <td>
+            <MoneyView money={terms.postedUsd} />
+          </td>
         </tr>
         <tr>
-          <th scope="row">− Freight</th>
-          <td>{money({ ...t.freight, amountMinor: -t.freight.amountMinor })}</td>
+          <th scope="row">{t("quote.results.freight")}</th>
+          <td>
+            <MoneyView money={negative(terms.freight)} />
+          </td>
         </tr>
         <tr>
-          <th scope="row">− Dangerous-goods surcharge</th>
-          <td>{money({ ...t.dangerousGoods, amountMinor: -t.dangerousGoods.amountMinor })}</td>
+          <th scope="row">{t("quote.results.dangerousGoods")}</th>
+          <td>
+            <MoneyView money={negative(terms.dangerousGoods)} />
+          </td>
         </tr>
         <tr>
-          <th scope="row">− Port handling</th>
-          <td>{money({ ...t.portHandling, amountMinor: -t.portHandling.amountMinor })}</td>
+          <th scope="row">{t("quote.results.portHandling")}</th>
+          <td>
+            <MoneyView money={negative(terms.portHandling)} />
+          </td>
         </tr>
         <tr className="quote-total">
-          <th scope="row">= Net value to you</th>
-          <td>{money(t.netValue)}</td>
+          <th scope="row">{t("quote.results.netToYou")}</th>
+          <td>
+            <MoneyView money={terms.netValue} />
+          </td>
         </tr>
         <tr>
-          <th scope="row">Recoverable metal value at this facility</th>
+          <th scope="row">{t("quote.results.metalValue")}</th>
           <td>
-            {money(t.recoverableMetalValue)}
-            {t.payableShareBp !== null
-              ? ` (the payable is ${formatBasisPoints(t.payableShareBp)} of it)`
+            <MoneyView money={terms.recoverableMetalValue} />
+            {terms.payableShareBp !== null
+              ? t("quote.results.payableShare", { share: format.percent(terms.payableShareBp / 100) })
               : ""}
           </td>
         </tr>
@@ -97,7 +121,10 @@ export function QuoteResults({
   /** The economy the lot leaves from, named in the blockers' sentences. */
   lotEconomy: string;
 }) {
-  if (rows.length === 0) return <p className="empty">No facility is listed in the marketplace yet.</p>;
+  const { t } = useTranslation();
+  const format = useFormat();
+  const modeNames = useModeNames();
+  if (rows.length === 0) return <p className="empty">{t("quote.results.none")}</p>;
   return (
     <>
       <ol className="quote-results" data-testid="quote-results">
@@ -118,10 +145,26 @@ export function QuoteResults({
             {row.feasible && row.netValue && row.transport ? (
               <>
                 <p className="quote-headline">
-                  Net <strong>{money(row.netValue)}</strong> · score{" "}
-                  {row.score === null ? "–" : formatNumber(row.score, { maxDecimals: 2, minDecimals: 2 })} ·{" "}
-                  {formatKm(row.transport.distanceKm)} by {row.transport.legs.map((l) => l.mode).join(" → ")}{" "}
-                  · {formatKg(row.transport.co2eKg)} CO₂e · {row.transport.transitDays} days
+                  <Slotted
+                    text={t("quote.results.headline", {
+                      net: SLOT,
+                      score:
+                        row.score === null
+                          ? "–"
+                          : format.number(row.score, { maxDecimals: 2, minDecimals: 2 }),
+                      distance: `${format.number(row.transport.distanceKm)} km`,
+                      modes: modeNames(
+                        row.transport.legs.map((l) => l.mode),
+                        " → ",
+                      ),
+                      co2: format.kg(row.transport.co2eKg),
+                      days: t("quote.results.days", { count: row.transport.transitDays }),
+                    })}
+                  >
+                    <strong>
+                      <MoneyView money={row.netValue} />
+                    </strong>
+                  </Slotted>
                 </p>
                 <Terms row={row} massKg={massKg} />
               </>
@@ -133,13 +176,18 @@ export function QuoteResults({
               />
             )}
             <p className="hint">
-              {row.unNumber}, packing instruction {row.packingInstruction}. Documents:{" "}
-              {row.documents.map((d) => DOCUMENT_LABELS[d as DocumentCode] ?? d).join(", ") || "none"}.
+              {t("quote.results.papers", {
+                un: row.unNumber,
+                instruction: row.packingInstruction,
+                documents:
+                  row.documents.map((d) => t(`quote.document.${d}`, { defaultValue: d })).join(", ") ||
+                  t("quote.results.noDocuments"),
+              })}
             </p>
           </li>
         ))}
       </ol>
-      {more > 0 ? <p className="hint">…and {more} more facilities that cannot take this lot.</p> : null}
+      {more > 0 ? <p className="hint">{t("quote.results.more", { count: more })}</p> : null}
     </>
   );
 }

@@ -1,9 +1,6 @@
 import { Link } from "@remix-run/react";
-import {
-  VERIFICATION_EXPLAINED,
-  VERIFICATION_LABELS,
-  type VerificationStatus,
-} from "~/domain/organization-verification.ts";
+import type { VerificationStatus } from "~/domain/organization-verification.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import "./verification-badge.css";
 
 /**
@@ -20,6 +17,7 @@ export function VerificationBadge({
   organizationId: string;
   own?: boolean;
 }) {
+  const { t } = useTranslation();
   const to = own ? "/settings/verification" : `/organizations/${organizationId}#verification`;
   return (
     <Link
@@ -27,11 +25,15 @@ export function VerificationBadge({
       className="verification-badge"
       data-testid="verification-badge"
       data-status={status}
-      title={VERIFICATION_EXPLAINED[status]}
+      title={t(`settings.verification.explained.${status}`)}
     >
       {status === "verified" ? "✓ " : ""}
-      {VERIFICATION_LABELS[status]}
-      {status !== "verified" ? (own ? " — get verified" : " — what this means") : ""}
+      {t(`organizations.verification.status.${status}`)}
+      {status !== "verified"
+        ? own
+          ? t("organizations.verification.getVerified")
+          : t("organizations.verification.whatItMeans")
+        : ""}
     </Link>
   );
 }

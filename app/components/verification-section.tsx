@@ -1,11 +1,8 @@
 import { DateTime } from "~/components/date-time.tsx";
+import { SLOT, Slotted } from "~/components/slotted.tsx";
 import { VerificationBadge } from "~/components/verification-badge.tsx";
-import {
-  ORGANIZATION_DOCUMENT_LABELS,
-  type OrganizationDocumentKind,
-  VERIFICATION_EXPLAINED,
-  type VerificationStatus,
-} from "~/domain/organization-verification.ts";
+import type { OrganizationDocumentKind, VerificationStatus } from "~/domain/organization-verification.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 
 export interface CertificationView {
   name: string;
@@ -16,15 +13,17 @@ export interface CertificationView {
 
 /** A facility's certifications and permits, each with who issued it and its expiry. */
 export function CertificationList({ certifications }: { certifications: readonly CertificationView[] }) {
-  if (certifications.length === 0) return <p className="hint">No certifications listed.</p>;
+  const { t } = useTranslation();
+  if (certifications.length === 0)
+    return <p className="hint">{t("organizations.verification.noCertifications")}</p>;
   return (
     <ul className="certification-list" data-testid="certifications">
       {certifications.map((c) => (
         <li key={`${c.name}-${c.reference ?? ""}`}>
           {c.name}
           {c.reference ? ` (${c.reference})` : ""}
-          {c.issuedBy ? `, issued by ${c.issuedBy}` : ""}
-          {c.expiresOn ? `, valid until ${c.expiresOn}` : ""}
+          {c.issuedBy ? t("organizations.verification.issuedBy", { issuer: c.issuedBy }) : ""}
+          {c.expiresOn ? t("organizations.verification.validUntil", { date: c.expiresOn }) : ""}
         </li>
       ))}
     </ul>
@@ -43,28 +42,28 @@ export function VerificationSection({
     facilities: { id: string; name: string; certifications: CertificationView[] }[];
   };
 }) {
+  const { t } = useTranslation();
   return (
     <section className="card" id="verification" aria-labelledby="verification-heading">
-      <h2 id="verification-heading">Verification</h2>
+      <h2 id="verification-heading">{t("organizations.verification.heading")}</h2>
       <p>
         <VerificationBadge status={verification.status} organizationId={verification.organizationId} />{" "}
         {verification.status === "verified" && verification.decidedAt ? (
-          <>
-            since <DateTime value={verification.decidedAt} precision="day" />
-          </>
+          <Slotted text={t("organizations.verification.since", { date: SLOT })}>
+            <DateTime value={verification.decidedAt} precision="day" />
+          </Slotted>
         ) : null}
       </p>
-      <p>{VERIFICATION_EXPLAINED[verification.status]}</p>
+      <p>{t(`settings.verification.explained.${verification.status}`)}</p>
       {verification.documentKinds.length > 0 ? (
         <p>
-          Documents sent: {verification.documentKinds.map((k) => ORGANIZATION_DOCUMENT_LABELS[k]).join(", ")}.
+          {t("organizations.verification.documentsSent", {
+            kinds: verification.documentKinds.map((k) => t(`settings.verification.kind.${k}`)).join(", "),
+          })}
         </p>
       ) : null}
       {verification.status !== "verified" ? (
-        <p className="hint">
-          Trading with an unverified organisation is allowed; ask it for its registration and permits, or wait
-          for the badge.
-        </p>
+        <p className="hint">{t("organizations.verification.unverifiedHint")}</p>
       ) : null}
       {verification.facilities.map((f) => (
         <div key={f.id}>

@@ -1,6 +1,7 @@
 import { CHEMISTRIES, type Chemistry } from "./codes.ts";
 import { isSupportedCurrency, parseMoneyInput } from "./money.ts";
 import { formatNumber } from "./quantity.ts";
+import { inEnglish, type Wording } from "./wording.ts";
 
 /**
  * Capacity windows: the tonnes a facility offers for one calendar month at a price per tonne,
@@ -149,41 +150,53 @@ const PRICE_MESSAGES: Record<string, string> = {
   currency_mismatch: "The price names a different currency than the one chosen.",
 };
 
+/** `say` words the messages (the API's English by default; a page's language on the pages). */
 export function validateCapacityWindow(
   input: CapacityWindowInput,
   context: CapacityWindowContext,
+  say: Wording = inEnglish,
 ): CapacityWindowResult {
   const errors: Record<string, string> = {};
 
   const month = parseMonth(input.month ?? "");
-  if (!month) errors.month = "Choose a month, as YYYY-MM.";
-  else if (month < monthOf(context.today)) errors.month = "Choose this month or a later one.";
+  if (!month) errors.month = say("monthFormat", "Choose a month, as YYYY-MM.");
+  else if (month < monthOf(context.today))
+    errors.month = say("monthPast", "Choose this month or a later one.");
 
   const capacityKg = parseTonnesToKg(input.tonnes ?? "");
-  if (capacityKg === null) errors.tonnes = "Enter the tonnes offered as a number with up to 3 decimals.";
-  else if (capacityKg <= 0) errors.tonnes = "Offer more than 0 tonnes.";
-  else if (capacityKg > MAX_WINDOW_KG)
-    errors.tonnes = `Offer at most ${formatNumber(MAX_WINDOW_TONNES)} tonnes in one month.`;
-  else if (context.bookedKg !== undefined) {
+  if (capacityKg === null)
+    errors.tonnes = say("tonnesFormat", "Enter the tonnes offered as a number with up to 3 decimals.");
+  else if (capacityKg <= 0) errors.tonnes = say("tonnesZero", "Offer more than 0 tonnes.");
+  else if (capacityKg > MAX_WINDOW_KG) {
+    const max = formatNumber(MAX_WINDOW_TONNES);
+    errors.tonnes = say("tonnesMax", `Offer at most ${max} tonnes in one month.`, { max });
+  } else if (context.bookedKg !== undefined) {
     const change = checkCapacityChange(context.bookedKg, capacityKg);
-    if (!change.ok)
-      errors.tonnes = `${kgToTonnes(change.bookedKg)} t are already booked; offer at least that much.`;
+    if (!change.ok) {
+      const tonnes = kgToTonnes(change.bookedKg);
+      errors.tonnes = say("belowBooked", `${tonnes} t are already booked; offer at least that much.`, {
+        tonnes,
+      });
+    }
   }
 
   const currency = (input.currency ?? "").trim().toUpperCase();
-  if (!isSupportedCurrency(currency)) errors.currency = "Choose a supported currency.";
+  if (!isSupportedCurrency(currency)) errors.currency = say("currency", "Choose a supported currency.");
 
   let priceMinorPerTonne = 0;
   if (isSupportedCurrency(currency)) {
     const price = parseMoneyInput(input.price ?? "", currency);
     if (price.ok) priceMinorPerTonne = price.amountMinor;
-    else errors.price = PRICE_MESSAGES[price.reason] ?? "Enter a valid price.";
+    else
+      errors.price = Object.hasOwn(PRICE_MESSAGES, price.reason)
+        ? say(`price.${price.reason}`, PRICE_MESSAGES[price.reason])
+        : say("price.other", "Enter a valid price.");
   }
 
   const priceKind = (PRICE_KINDS as readonly string[]).includes(input.priceKind ?? "")
     ? (input.priceKind as PriceKind)
     : null;
-  if (!priceKind) errors.priceKind = "Choose payable or gate fee.";
+  if (!priceKind) errors.priceKind = say("priceKind", "Choose payable or gate fee.");
 
   const requested = [...new Set(input.acceptedChemistries ?? [])];
   const unknown = requested.filter((c) => !(CHEMISTRIES as readonly string[]).includes(c));
@@ -191,12 +204,21 @@ export function validateCapacityWindow(
     (c) =>
       (CHEMISTRIES as readonly string[]).includes(c) && !context.facilityChemistries.includes(c as Chemistry),
   );
-  if (unknown.length) errors.acceptedChemistries = `Unknown chemistry ${unknown.join(", ")}.`;
-  else if (outside.length)
-    errors.acceptedChemistries = `The facility does not accept ${outside.join(", ")}; add it to the facility profile first.`;
+  if (unknown.length) {
+    const codes = unknown.join(", ");
+    errors.acceptedChemistries = say("chemistryUnknown", `Unknown chemistry ${codes}.`, { codes });
+  } else if (outside.length) {
+    const codes = outside.join(", ");
+    errors.acceptedChemistries = say(
+      "chemistryOutside",
+      `The facility does not accept ${codes}; add it to the facility profile first.`,
+      { codes },
+    );
+  }
 
   const note = (input.note ?? "").trim();
-  if (note.length > MAX_NOTE_LENGTH) errors.note = `Use at most ${MAX_NOTE_LENGTH} characters.`;
+  if (note.length > MAX_NOTE_LENGTH)
+    errors.note = say("noteLong", `Use at most ${MAX_NOTE_LENGTH} characters.`, { max: MAX_NOTE_LENGTH });
 
   if (Object.keys(errors).length > 0 || !month || capacityKg === null || !priceKind) {
     return { ok: false, errors };
@@ -225,11 +247,17 @@ export const MAX_REPEAT_MONTHS = 12;
  */
 export function parseRepeatMonths(
   text: string | undefined,
+  say: Wording = inEnglish,
 ): { ok: true; count: number } | { ok: false; message: string } {
   const trimmed = (text ?? "").trim();
   if (trimmed === "") return { ok: true, count: 1 };
   if (!/^\d+$/.test(trimmed) || Number(trimmed) < 1 || Number(trimmed) > MAX_REPEAT_MONTHS)
-    return { ok: false, message: `Enter a whole number of months from 1 to ${MAX_REPEAT_MONTHS}.` };
+    return {
+      ok: false,
+      message: say("repeat", `Enter a whole number of months from 1 to ${MAX_REPEAT_MONTHS}.`, {
+        max: MAX_REPEAT_MONTHS,
+      }),
+    };
   return { ok: true, count: Number(trimmed) };
 }
 

@@ -10,6 +10,7 @@ import {
 } from "./codes.ts";
 import { ECONOMY_CODES, type EconomyCode } from "./economies.ts";
 import { formatNumber } from "./quantity.ts";
+import { inEnglish, type Wording } from "./wording.ts";
 
 /**
  * Validation of a recycling facility's public profile and of its certifications and permits.
@@ -117,13 +118,15 @@ function codeList<T extends string>(
   values: readonly string[] | undefined,
   allowed: readonly T[],
   field: string,
-  emptyMessage: string,
+  empty: [key: string, english: string],
   errors: Record<string, string>,
+  say: Wording,
 ): T[] {
   const given = [...new Set(values ?? [])];
   const unknown = given.filter((v) => !(allowed as readonly string[]).includes(v));
-  if (unknown.length) errors[field] = `Unknown value ${unknown.map((v) => `"${v}"`).join(", ")}.`;
-  else if (given.length === 0) errors[field] = emptyMessage;
+  const listed = unknown.map((v) => `"${v}"`).join(", ");
+  if (unknown.length) errors[field] = say("unknownValue", `Unknown value ${listed}.`, { values: listed });
+  else if (given.length === 0) errors[field] = say(...empty);
   // Canonical order, so that the same selection is stored the same way.
   return allowed.filter((v) => given.includes(v));
 }
@@ -139,67 +142,76 @@ function isHttpUrl(text: string): boolean {
 
 const TRUTHY = new Set(["on", "true", "1", "yes"]);
 
-export function validateFacilityProfile(input: FacilityProfileInput): FacilityProfileResult {
+/** `say` words the messages (the API's English by default; a page's language on the pages). */
+export function validateFacilityProfile(
+  input: FacilityProfileInput,
+  say: Wording = inEnglish,
+): FacilityProfileResult {
   const errors: Record<string, string> = {};
+  const tooLong = (max: number) => say("tooLong", `Use at most ${max} characters.`, { max });
 
   const name = (input.name ?? "").trim();
-  if (name === "") errors.name = "Enter the facility's name.";
-  else if (name.length > MAX_NAME_LENGTH) errors.name = `Use at most ${MAX_NAME_LENGTH} characters.`;
+  if (name === "") errors.name = say("name", "Enter the facility's name.");
+  else if (name.length > MAX_NAME_LENGTH) errors.name = tooLong(MAX_NAME_LENGTH);
 
   const description = optionalText(input.description);
   if (description && description.length > MAX_DESCRIPTION_LENGTH)
-    errors.description = `Use at most ${MAX_DESCRIPTION_LENGTH} characters.`;
+    errors.description = tooLong(MAX_DESCRIPTION_LENGTH);
   const address = optionalText(input.address);
-  if (address && address.length > 300) errors.address = "Use at most 300 characters.";
+  if (address && address.length > 300) errors.address = tooLong(300);
   const website = optionalText(input.website);
   if (website && (!isHttpUrl(website) || website.length > 300))
-    errors.website = "Enter a web address starting with https://.";
+    errors.website = say("website", "Enter a web address starting with https://.");
 
   const lat = coordinate(input.lat, 90);
-  if (lat === null) errors.lat = "Enter a latitude between -90 and 90 (decimal degrees).";
+  if (lat === null) errors.lat = say("lat", "Enter a latitude between -90 and 90 (decimal degrees).");
   const lng = coordinate(input.lng, 180);
-  if (lng === null) errors.lng = "Enter a longitude between -180 and 180 (decimal degrees).";
+  if (lng === null) errors.lng = say("lng", "Enter a longitude between -180 and 180 (decimal degrees).");
 
   const economy = (input.economy ?? "").trim().toUpperCase();
   const economyCode = (ECONOMY_CODES as readonly string[]).includes(economy)
     ? (economy as EconomyCode)
     : null;
-  if (!economyCode) errors.economy = "Choose one of the 21 APEC economies.";
+  if (!economyCode) errors.economy = say("economy", "Choose one of the 21 APEC economies.");
 
   const processes = codeList(
     input.processes,
     RECYCLING_PROCESSES,
     "processes",
-    "Choose at least one process.",
+    ["processes", "Choose at least one process."],
     errors,
+    say,
   );
   const acceptedChemistries = codeList(
     input.acceptedChemistries,
     CHEMISTRIES,
     "acceptedChemistries",
-    "Choose at least one chemistry.",
+    ["chemistries", "Choose at least one chemistry."],
     errors,
+    say,
   );
   const acceptedForms = codeList(
     input.acceptedForms,
     LOT_FORMS,
     "acceptedForms",
-    "Choose at least one form.",
+    ["forms", "Choose at least one form."],
     errors,
+    say,
   );
   const acceptedConditions = codeList(
     input.acceptedConditions,
     BATTERY_CONDITIONS,
     "acceptedConditions",
-    "Choose at least one condition.",
+    ["conditions", "Choose at least one condition."],
     errors,
+    say,
   );
 
   const recovery = {} as Record<RecoveryMetal, number>;
   for (const metal of RECOVERY_METALS) {
     const field = RECOVERY_FIELDS[metal];
     const bp = parsePercentToBp(input[field] ?? "");
-    if (bp === null) errors[field] = "Enter a percentage from 0 to 100 with at most 2 decimals.";
+    if (bp === null) errors[field] = say("rate", "Enter a percentage from 0 to 100 with at most 2 decimals.");
     else recovery[metal] = bp;
   }
 
@@ -212,7 +224,11 @@ export function validateFacilityProfile(input: FacilityProfileInput): FacilityPr
   if (annual) {
     const tonnes = /^\d+$/.test(annual) ? Number(annual) : Number.NaN;
     if (!Number.isSafeInteger(tonnes) || tonnes <= 0 || tonnes > MAX_ANNUAL_CAPACITY_TONNES)
-      errors.annualCapacityTonnes = `Enter whole tonnes per year, from 1 to ${formatNumber(MAX_ANNUAL_CAPACITY_TONNES)}.`;
+      errors.annualCapacityTonnes = say(
+        "annualCapacity",
+        `Enter whole tonnes per year, from 1 to ${formatNumber(MAX_ANNUAL_CAPACITY_TONNES)}.`,
+        { max: formatNumber(MAX_ANNUAL_CAPACITY_TONNES) },
+      );
     else annualCapacityKg = tonnes * 1000;
   }
 

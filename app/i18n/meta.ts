@@ -16,7 +16,7 @@ interface MatchLike {
 export function metaMessage(
   matches: readonly MatchLike[] | undefined,
   key: string,
-  values?: Record<string, string | number>,
+  values?: Record<string, unknown>,
 ): string {
   const root = matches?.find((match) => match.id === "root")?.data as { language?: unknown } | undefined;
   const language = root && isLanguageCode(root.language) ? root.language : DEFAULT_LANGUAGE;
@@ -29,7 +29,7 @@ export function metaMessage(
 export function translatedTitle(
   matches: readonly MatchLike[] | undefined,
   key: string,
-  values?: Record<string, string>,
+  values?: Record<string, unknown>,
 ): string {
   return `${metaMessage(matches, key, values)} · Packloop`;
 }

@@ -13,18 +13,16 @@ import { FacilityLotsSection } from "~/components/facility-lots-section.tsx";
 import { PointMap } from "~/components/map/index.tsx";
 import { ReliabilityBadgeView } from "~/components/reputation.tsx";
 import { VerificationBadge } from "~/components/verification-badge.tsx";
-import {
-  BATTERY_CONDITION_LABELS,
-  CHEMISTRY_SHORT_LABELS,
-  LOT_FORM_LABELS,
-  RECYCLING_PROCESS_LABELS,
-} from "~/domain/codes.ts";
+import { CHEMISTRY_SHORT_LABELS } from "~/domain/codes.ts";
 import { economyByCode } from "~/domain/economies.ts";
 import { certificationExpiresSoon } from "~/domain/facility-certification.ts";
-import { RECOVERY_METAL_LABELS, RECOVERY_METALS } from "~/domain/facility-input.ts";
+import { RECOVERY_METALS } from "~/domain/facility-input.ts";
 import { failureStatus } from "~/domain/failure.ts";
-import { formatNumber, formatTonnes } from "~/domain/quantity.ts";
 import { reliabilityBadge } from "~/domain/reputation/reliability.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { requestBooking } from "~/models/capacity-booking.server.ts";
 import { bookableLotsByWindow } from "~/models/capacity-booking-list.server.ts";
 import { getFacilityForViewer, toFacilityJson } from "~/models/facility.server.ts";
@@ -32,8 +30,9 @@ import { lotsForFacility } from "~/models/facility-lot-matches.server.ts";
 import { facilityReliabilities } from "~/models/reputation/reputation.server.ts";
 import facilityStyles from "~/styles/facilities.css?url";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.facility.name} · Packloop` : "Facility · Packloop" },
+// The facility's name is data (never translated); without it the title is the page's word for it.
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? `${data.facility.name} · Packloop` : translatedTitle(matches, "facilities.page.title") },
 ];
 export const links = () => [{ rel: "stylesheet", href: facilityStyles }];
 
@@ -77,12 +76,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** A seller asks to book a window for one of its lots; the answer names the field that is wrong. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, organization } = await requireActor(request, { capability: "seller" });
+  const t = pageTranslator(request, user.language);
   const form = await request.formData();
   const windowId = String(form.get("windowId") ?? "");
   const lotId = String(form.get("lotId") ?? "");
   if (String(form.get("intent") ?? "") !== "book")
-    return data({ windowId, error: "Unknown action." }, { status: 400 });
-  if (!lotId) return data({ windowId, error: "Choose one of your lots to book." }, { status: 400 });
+    return data({ windowId, error: t("facilities.page.unknownAction") }, { status: 400 });
+  if (!lotId) return data({ windowId, error: t("facilities.page.chooseLot") }, { status: 400 });
   const result = await requestBooking({
     sellerOrganizationId: organization.id,
     userId: user.id,
@@ -121,11 +121,13 @@ export default function FacilityPage() {
     bookable,
   } = useLoaderData<typeof loader>();
   const booking = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const format = useFormat();
   const { lat, lng } = facility.location;
   return (
     <div className="stack facility-page" data-testid="facility-page">
       <p className="breadcrumbs">
-        <Link to="/facilities">Facilities</Link> › {facility.name}
+        <Link to="/facilities">{t("facilities.page.breadcrumb")}</Link> › {facility.name}
       </p>
       <header className="facility-header">
         <div>
@@ -138,8 +140,10 @@ export default function FacilityPage() {
               own={isOwner}
             />{" "}
             · {economyName}
-            {facility.holdsImportConsent ? <span className="badge badge-ok">Import consent</span> : null}
-            {active ? null : <span className="badge badge-warn">Unlisted</span>}
+            {facility.holdsImportConsent ? (
+              <span className="badge badge-ok">{t("facilities.page.importConsent")}</span>
+            ) : null}
+            {active ? null : <span className="badge badge-warn">{t("facilities.page.unlisted")}</span>}
             {reliability ? (
               <ReliabilityBadgeView badge={reliability.badge} figure={reliability.figure} />
             ) : null}
@@ -148,10 +152,10 @@ export default function FacilityPage() {
         {isOwner ? (
           <div className="actions">
             <Link className="button button-secondary" to={`/facilities/${facility.id}/edit`}>
-              Edit profile
+              {t("facilities.page.editProfile")}
             </Link>
             <Link className="button" to={`/facilities/${facility.id}/capacity`}>
-              Post capacity
+              {t("facilities.page.postCapacity")}
             </Link>
           </div>
         ) : null}
@@ -159,52 +163,52 @@ export default function FacilityPage() {
 
       <div className="facility-columns">
         <section className="card">
-          <h2>About</h2>
+          <h2>{t("facilities.page.about")}</h2>
           <PointMap
             points={[{ lat, lng, label: facility.name, kind: "facility", processes: facility.processes }]}
             height={240}
           />
           {facility.description ? <p className="prewrap">{facility.description}</p> : null}
           <dl className="facts">
-            <dt>Location</dt>
+            <dt>{t("facilities.page.location")}</dt>
             <dd>
               {facility.address ? `${facility.address} · ` : null}
               <span data-testid="coordinates">
-                {formatNumber(lat, { maxDecimals: 4, minDecimals: 4 })},{" "}
-                {formatNumber(lng, { maxDecimals: 4, minDecimals: 4 })}
+                {format.number(lat, { maxDecimals: 4, minDecimals: 4 })},{" "}
+                {format.number(lng, { maxDecimals: 4, minDecimals: 4 })}
               </span>
             </dd>
-            <dt>Processes</dt>
+            <dt>{t("facilities.page.processes")}</dt>
             <dd>
-              <Chips items={facility.processes.map((p) => RECYCLING_PROCESS_LABELS[p])} />
+              <Chips items={facility.processes.map((p) => t(`facilities.process.${p}`))} />
             </dd>
-            <dt>Chemistries</dt>
+            <dt>{t("facilities.page.chemistries")}</dt>
             <dd>
               <Chips items={facility.acceptedChemistries.map((c) => CHEMISTRY_SHORT_LABELS[c])} />
             </dd>
-            <dt>Forms</dt>
+            <dt>{t("facilities.page.forms")}</dt>
             <dd>
-              <Chips items={facility.acceptedForms.map((f) => LOT_FORM_LABELS[f])} />
+              <Chips items={facility.acceptedForms.map((f) => t(`lots.form.${f}`))} />
             </dd>
-            <dt>Conditions</dt>
+            <dt>{t("facilities.page.conditions")}</dt>
             <dd>
-              <Chips items={facility.acceptedConditions.map((c) => BATTERY_CONDITION_LABELS[c])} />
+              <Chips items={facility.acceptedConditions.map((c) => t(`lots.condition.${c}`))} />
             </dd>
-            <dt>Import consent</dt>
+            <dt>{t("facilities.page.importConsent")}</dt>
             <dd>
               {facility.holdsImportConsent
-                ? "Holds consent to import waste batteries"
-                : "Takes domestic material only (no import consent)"}
+                ? t("facilities.page.holdsConsent")
+                : t("facilities.page.domesticOnly")}
             </dd>
             {facility.annualCapacityTonnes !== null ? (
               <>
-                <dt>Annual capacity</dt>
-                <dd>{formatTonnes(facility.annualCapacityTonnes)}</dd>
+                <dt>{t("facilities.page.annualCapacity")}</dt>
+                <dd>{format.tonnes(facility.annualCapacityTonnes)}</dd>
               </>
             ) : null}
             {facility.website ? (
               <>
-                <dt>Website</dt>
+                <dt>{t("facilities.page.website")}</dt>
                 <dd>
                   <a href={facility.website} rel="noopener noreferrer nofollow">
                     {facility.website}
@@ -216,18 +220,20 @@ export default function FacilityPage() {
         </section>
 
         <section className="card">
-          <h2>Recovery rates</h2>
+          <h2>{t("facilities.page.recoveryRates")}</h2>
           <table className="recovery-table">
             <tbody>
               {RECOVERY_METALS.map((metal) => (
                 <tr key={metal}>
-                  <th scope="row">{RECOVERY_METAL_LABELS[metal]}</th>
+                  <th scope="row">{t(`facilities.metal.${metal}`)}</th>
                   <td>
                     <span className="meter" aria-hidden="true">
                       <span style={{ width: `${facility.recoveryRatesPct[metal]}%` }} />
                     </span>
                   </td>
-                  <td className="number">{facility.recoveryRatesPct[metal]} %</td>
+                  <td className="number">
+                    {format.number(facility.recoveryRatesPct[metal], { maxDecimals: 2 })} %
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -236,7 +242,7 @@ export default function FacilityPage() {
       </div>
 
       <section className="card" aria-labelledby="capacity-heading">
-        <h2 id="capacity-heading">Capacity by month</h2>
+        <h2 id="capacity-heading">{t("facilities.page.capacityByMonth")}</h2>
         <CapacityTable
           capacity={facility.capacity}
           actions={
@@ -261,18 +267,18 @@ export default function FacilityPage() {
       />
 
       <section className="card" aria-labelledby="certifications-heading">
-        <h2 id="certifications-heading">Certifications and permits</h2>
+        <h2 id="certifications-heading">{t("facilities.page.certifications")}</h2>
         {facility.certifications.length === 0 ? (
-          <p className="empty">No certifications or permits listed.</p>
+          <p className="empty">{t("facilities.page.noCertifications")}</p>
         ) : (
           <div className="table-scroll">
             <table>
               <thead>
                 <tr>
-                  <th>Certification or permit</th>
-                  <th>Reference</th>
-                  <th>Issued by</th>
-                  <th>Expires</th>
+                  <th>{t("facilities.page.certification")}</th>
+                  <th>{t("facilities.page.reference")}</th>
+                  <th>{t("facilities.page.issuedBy")}</th>
+                  <th>{t("facilities.page.expires")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -286,9 +292,13 @@ export default function FacilityPage() {
                     <td>{c.reference ?? "—"}</td>
                     <td>{c.issuedBy ?? "—"}</td>
                     <td className="nowrap">
-                      {c.expiresOn ?? "No expiry"}{" "}
-                      {c.expired ? <span className="badge badge-danger">Expired</span> : null}
-                      {c.expiresSoon ? <span className="badge badge-warn">Expires soon</span> : null}
+                      {c.expiresOn ?? t("facilities.page.noExpiry")}{" "}
+                      {c.expired ? (
+                        <span className="badge badge-danger">{t("facilities.page.expired")}</span>
+                      ) : null}
+                      {c.expiresSoon ? (
+                        <span className="badge badge-warn">{t("facilities.page.expiresSoon")}</span>
+                      ) : null}
                     </td>
                   </tr>
                 ))}

@@ -6,10 +6,11 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { requireActor } from "~/auth/actor.server.ts";
 import { BookingRequests, BookingTable } from "~/components/booking.tsx";
 import { CapacityForm } from "~/components/capacity-form.tsx";
-import { type CapacityRow, CapacityTable, monthLabel } from "~/components/capacity-table.tsx";
+import { type CapacityRow, CapacityTable } from "~/components/capacity-table.tsx";
 import { ConfirmAction, ConfirmStep, isConfirmed } from "~/components/confirm-action.tsx";
 import { parseDecisionNote } from "~/domain/booking.ts";
 import {
@@ -23,7 +24,10 @@ import {
 } from "~/domain/capacity.ts";
 import { economyByCode } from "~/domain/economies.ts";
 import { fail, failureFieldErrors, failureStatus } from "~/domain/failure.ts";
-import { formatTonnes } from "~/domain/quantity.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { useFormat } from "~/i18n/use-format.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { acceptBooking, declineBooking } from "~/models/capacity-booking.server.ts";
 import { listBookingsOfOrganization, toBookingJson } from "~/models/capacity-booking-list.server.ts";
 import {
@@ -34,11 +38,20 @@ import {
   type WindowWriteResult,
 } from "~/models/capacity-window.server.ts";
 import { getOwnFacility, toFacilityJson } from "~/models/facility.server.ts";
-import { capacityFormDefaults, ownerFailure, readCapacityForm } from "~/routes/facility-pages.server.ts";
+import {
+  capacityFormDefaults,
+  ownerFailure,
+  pageWording,
+  readCapacityForm,
+} from "~/routes/facility-pages.server.ts";
 import facilityStyles from "~/styles/facilities.css?url";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Capacity of ${data.facility.name} · Packloop` : "Capacity · Packloop" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? translatedTitle(matches, "facilities.capacity.title", { name: data.facility.name })
+      : translatedTitle(matches, "facilities.capacity.metaTitle"),
+  },
 ];
 export const links = () => [{ rel: "stylesheet", href: facilityStyles }];
 
@@ -95,6 +108,7 @@ function failure(intent: string, outcome: Exclude<WindowWriteResult, { ok: true 
 export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requireActor(request, { capability: "recycler" });
   const { organization } = context;
+  const t = pageTranslator(request, context.user.language);
   const facilityId = params.facilityId ?? "";
   const found = await getOwnFacility(facilityId, organization.id);
   if (!found.ok) throw ownerFailure(found);
@@ -108,7 +122,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const note = parseDecisionNote(form.get("decisionNote") ?? undefined);
     if (!note.ok)
       return data(
-        { intent, errors: {}, values: {}, formError: `Note: ${note.message}`, notice: null },
+        {
+          intent,
+          errors: {},
+          values: {},
+          formError: t("facilities.capacity.note", { message: note.message }),
+          notice: null,
+        },
         { status: failureStatus(note.code) },
       );
     const input = { organizationId: organization.id, userId: context.user.id, bookingId };
@@ -118,7 +138,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const status = failureStatus(outcome.code);
       return data({ intent, errors: {}, values: {}, formError: outcome.message, notice: null }, { status });
     }
-    const notice = `Booking for ${outcome.booking.lot.title} ${intent === "accept" ? "accepted" : "declined"}.`;
+    const notice = t(
+      intent === "accept" ? "facilities.capacity.bookingAccepted" : "facilities.capacity.bookingDeclined",
+      { title: outcome.booking.lot.title },
+    );
     return { intent, errors: {}, values: {}, formError: null, notice };
   }
 
@@ -128,11 +151,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return { intent, errors: {}, values: {}, formError: null, notice: null, confirmWindowId: windowId };
     const outcome = await removeCapacityWindow(facilityId, organization.id, windowId);
     if (!outcome.ok) return failure(intent, outcome);
-    return { intent, errors: {}, values: {}, formError: null, notice: "Capacity window removed." };
+    return { intent, errors: {}, values: {}, formError: null, notice: t("facilities.capacity.removed") };
   }
   if (intent !== "add" && intent !== "update") {
     return data(
-      { intent, errors: {}, values: {}, formError: "Unknown action.", notice: null },
+      { intent, errors: {}, values: {}, formError: t("facilities.capacity.unknownAction"), notice: null },
       { status: 400 },
     );
   }
@@ -141,13 +164,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     intent === "update" ? await getOwnCapacityWindow(facilityId, organization.id, windowId) : null;
   if (intent === "update" && !existing) throw ownerFailure(fail("NOT_FOUND", "No such facility."));
   const { input, values } = readCapacityForm(form);
-  const result = validateCapacityWindow(input, {
-    today,
-    facilityChemistries: found.facility.acceptedChemistries,
-    bookedKg: existing?.bookedKg,
-  });
+  const say = pageWording(t, "facilities.capacity.errors");
+  const result = validateCapacityWindow(
+    input,
+    { today, facilityChemistries: found.facility.acceptedChemistries, bookedKg: existing?.bookedKg },
+    say,
+  );
   // "Repeat for the next N months" (add only): N windows from the chosen month, all or none.
-  const repeat = intent === "add" ? parseRepeatMonths(String(form.get("repeatMonths") ?? "")) : null;
+  const repeat = intent === "add" ? parseRepeatMonths(String(form.get("repeatMonths") ?? ""), say) : null;
   const errors = {
     ...(result.ok ? {} : result.errors),
     ...(repeat?.ok === false ? { repeatMonths: repeat.message } : {}),
@@ -168,16 +192,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 /** What removing a window does, for its confirmation. Windows with bookings cannot be removed. */
-const removeText = (row: CapacityRow) => ({
-  title: `Remove the window for ${monthLabel(row.month)}?`,
-  consequence: `The ${formatTonnes(row.tonnes)} offered for ${monthLabel(row.month)} disappear from the facility page and from matching; sellers can no longer book them. It has no bookings.`,
-  confirmLabel: "Remove the window",
-});
+function removeText(t: TFunction, format: ReturnType<typeof useFormat>, row: CapacityRow) {
+  const month = format.month(row.month);
+  return {
+    title: t("facilities.capacity.removeTitle", { month }),
+    consequence: t("facilities.capacity.removeConsequence", { month, tonnes: format.tonnes(row.tonnes) }),
+    confirmLabel: t("facilities.capacity.removeConfirm"),
+  };
+}
 
 export default function FacilityCapacity() {
   const { facility, capacity, editing, defaults, thisMonth, requests, accepted } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const format = useFormat();
   const [search] = useSearchParams();
   const posted = search.get("posted") ?? search.get("updated");
   const postedMonths = Number(search.get("months") ?? "1") || 1;
@@ -190,21 +219,23 @@ export default function FacilityCapacity() {
   return (
     <div className="stack facility-page">
       <p className="breadcrumbs">
-        <Link to="/dashboard">Dashboard</Link> ›{" "}
-        <Link to={`/facilities/${facility.id}`}>{facility.name}</Link> › Capacity
+        <Link to="/dashboard">{t("facilities.capacity.dashboard")}</Link> ›{" "}
+        <Link to={`/facilities/${facility.id}`}>{facility.name}</Link> › {t("facilities.capacity.crumb")}
       </p>
-      <h1>Capacity of {facility.name}</h1>
+      <h1>{t("facilities.capacity.title", { name: facility.name })}</h1>
       {search.get("created") ? (
         <p className="notice" role="status">
-          The facility is published. Post the capacity you can offer, month by month.
+          {t("facilities.capacity.created")}
         </p>
       ) : null}
       {posted ? (
         <p className="notice" role="status">
-          Capacity for {monthLabel(posted)}
-          {postedMonths > 1 ? ` and the ${postedMonths - 1} months after it` : ""}{" "}
-          {search.get("posted") ? "posted" : "updated"}.{" "}
-          <Link to={`/facilities/${facility.id}`}>See it on the facility page</Link>
+          {search.get("posted")
+            ? postedMonths > 1
+              ? t("facilities.capacity.postedMore", { month: format.month(posted), count: postedMonths - 1 })
+              : t("facilities.capacity.posted", { month: format.month(posted) })
+            : t("facilities.capacity.updated", { month: format.month(posted) })}{" "}
+          <Link to={`/facilities/${facility.id}`}>{t("facilities.capacity.seeIt")}</Link>
         </p>
       ) : null}
       {result?.notice ? (
@@ -221,40 +252,38 @@ export default function FacilityCapacity() {
       {confirmRow ? (
         <ConfirmStep
           fields={{ intent: "remove", windowId: confirmRow.id }}
-          text={removeText(confirmRow)}
+          text={removeText(t, format, confirmRow)}
           cancelTo={`/facilities/${facility.id}/capacity`}
         />
       ) : null}
 
       <section className="card" id="booking-requests" aria-labelledby="booking-requests-heading">
-        <h2 id="booking-requests-heading">Booking requests</h2>
+        <h2 id="booking-requests-heading">{t("facilities.capacity.bookingRequests")}</h2>
         <BookingRequests bookings={requests} />
       </section>
 
       {accepted.length > 0 ? (
         <section className="card" aria-labelledby="accepted-bookings-heading">
-          <h2 id="accepted-bookings-heading">Accepted bookings</h2>
+          <h2 id="accepted-bookings-heading">{t("facilities.capacity.acceptedBookings")}</h2>
           <BookingTable bookings={accepted} empty="" />
         </section>
       ) : null}
 
       <section className="card" aria-labelledby="windows-heading">
-        <h2 id="windows-heading">Posted capacity</h2>
+        <h2 id="windows-heading">{t("facilities.capacity.postedHeading")}</h2>
         <CapacityTable
           capacity={capacity}
-          empty="No capacity posted yet for this month or later."
+          empty={t("facilities.capacity.emptyOwn")}
           actions={(row) => (
             <>
-              <Link to={`?edit=${row.id}#capacity-form`}>Edit</Link>{" "}
+              <Link to={`?edit=${row.id}#capacity-form`}>{t("facilities.capacity.edit")}</Link>{" "}
               <ConfirmAction
                 fields={{ intent: "remove", windowId: row.id }}
-                label="Remove"
+                label={t("facilities.capacity.remove")}
                 buttonClassName="button-link"
                 disabled={row.bookedTonnes > 0}
-                buttonTitle={
-                  row.bookedTonnes > 0 ? "Booked capacity stays; lower the window instead." : undefined
-                }
-                text={removeText(row)}
+                buttonTitle={row.bookedTonnes > 0 ? t("facilities.capacity.bookedStays") : undefined}
+                text={removeText(t, format, row)}
               />
             </>
           )}
@@ -262,7 +291,9 @@ export default function FacilityCapacity() {
       </section>
 
       <section className="card" id="capacity-form" aria-labelledby="capacity-form-heading">
-        <h2 id="capacity-form-heading">{editing ? "Edit capacity window" : "Post capacity for a month"}</h2>
+        <h2 id="capacity-form-heading">
+          {editing ? t("facilities.capacity.editHeading") : t("facilities.capacity.postHeading")}
+        </h2>
         <CapacityForm
           // A new key after each post: the form starts empty again instead of keeping what was sent.
           key={editing?.id ?? `new-${search.toString()}`}

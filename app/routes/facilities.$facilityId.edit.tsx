@@ -11,6 +11,9 @@ import { FacilityForm } from "~/components/facility-form.tsx";
 import { FormError, TextField } from "~/components/form.tsx";
 import { isoDay, validateCertification } from "~/domain/facility-certification.ts";
 import { validateFacilityProfile } from "~/domain/facility-input.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import {
   addCertification,
   getOwnFacility,
@@ -21,13 +24,18 @@ import {
 import {
   facilityFormDefaults,
   ownerFailure,
+  pageWording,
   readCertificationForm,
   readFacilityForm,
 } from "~/routes/facility-pages.server.ts";
 import facilityStyles from "~/styles/facilities.css?url";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Edit ${data.name} · Packloop` : "Edit facility · Packloop" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? translatedTitle(matches, "facilities.edit.title", { name: data.name })
+      : translatedTitle(matches, "facilities.edit.metaTitle"),
+  },
 ];
 export const links = () => [{ rel: "stylesheet", href: facilityStyles }];
 
@@ -53,14 +61,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organization } = await requireActor(request, { capability: "recycler" });
+  const { organization, user } = await requireActor(request, { capability: "recycler" });
+  const t = pageTranslator(request, user.language);
   const facilityId = params.facilityId ?? "";
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
 
   if (intent === "profile") {
     const { input, values } = readFacilityForm(form);
-    const result = validateFacilityProfile(input);
+    const result = validateFacilityProfile(input, pageWording(t, "facilities.form.errors"));
     if (!result.ok) return data({ intent, errors: result.errors, values, notice: null }, { status: 400 });
     const outcome = await updateFacility(facilityId, organization.id, result.profile);
     if (!outcome.ok) throw ownerFailure(outcome);
@@ -72,7 +81,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return data({ intent, errors: result.errors, values, notice: null }, { status: 400 });
     const outcome = await addCertification(facilityId, organization.id, result.certification);
     if (!outcome.ok) throw ownerFailure(outcome);
-    return { intent, errors: {}, values: {}, notice: `${result.certification.name} added.` };
+    return {
+      intent,
+      errors: {},
+      values: {},
+      notice: t("facilities.edit.certificationAdded", { name: result.certification.name }),
+    };
   }
   if (intent === "remove-certification") {
     const outcome = await removeCertification(
@@ -81,19 +95,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       String(form.get("certificationId") ?? ""),
     );
     if (!outcome.ok) throw ownerFailure(outcome);
-    return { intent, errors: {}, values: {}, notice: "Certification removed." };
+    return { intent, errors: {}, values: {}, notice: t("facilities.edit.certificationRemoved") };
   }
   if (intent === "unlist" || intent === "relist") {
     const outcome = await setFacilityActive(facilityId, organization.id, intent === "relist");
     if (!outcome.ok) throw ownerFailure(outcome);
-    const notice =
-      intent === "relist"
-        ? "The facility is listed again."
-        : "The facility is unlisted: only your organisation sees it.";
+    const notice = intent === "relist" ? t("facilities.edit.relisted") : t("facilities.edit.unlistedText");
     return { intent, errors: {}, values: {}, notice };
   }
   return data(
-    { intent, errors: {}, values: {}, notice: null, formError: "Unknown action." },
+    { intent, errors: {}, values: {}, notice: null, formError: t("facilities.edit.unknownAction") },
     { status: 400 },
   );
 }
@@ -101,14 +112,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditFacility() {
   const { id, name, active, defaults, certifications, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation();
   const profileFeedback = result?.intent === "profile" ? result : undefined;
   const certificationFeedback = result?.intent === "add-certification" ? result : undefined;
   return (
     <div className="stack facility-page">
       <p className="breadcrumbs">
-        <Link to="/dashboard">Dashboard</Link> › <Link to={`/facilities/${id}`}>{name}</Link> › Edit
+        <Link to="/dashboard">{t("facilities.form.dashboard")}</Link> ›{" "}
+        <Link to={`/facilities/${id}`}>{name}</Link> › {t("facilities.edit.crumb")}
       </p>
-      <h1>Edit {name}</h1>
+      <h1>{t("facilities.edit.title", { name })}</h1>
       {result?.notice ? (
         <p className="notice" role="status">
           {result.notice}
@@ -116,23 +129,21 @@ export default function EditFacility() {
       ) : null}
       {result && "formError" in result ? <FormError feedback={{ formError: result.formError }} /> : null}
 
-      <FacilityForm defaults={defaults} feedback={profileFeedback} submitLabel="Save profile" />
+      <FacilityForm defaults={defaults} feedback={profileFeedback} submitLabel={t("facilities.form.save")} />
 
       <section className="card" id="certifications" aria-labelledby="certifications-heading">
-        <h2 id="certifications-heading">Certifications and permits</h2>
+        <h2 id="certifications-heading">{t("facilities.page.certifications")}</h2>
         {certifications.length === 0 ? (
-          <p className="empty">
-            None yet. Sellers look for ISO 14001, R2 or e-Stewards and for waste permits.
-          </p>
+          <p className="empty">{t("facilities.edit.noCertifications")}</p>
         ) : (
           <table>
             <thead>
               <tr>
-                <th>Name</th>
-                <th>Reference</th>
-                <th>Issued by</th>
-                <th>Expires</th>
-                <th aria-label="Actions" />
+                <th>{t("facilities.edit.name")}</th>
+                <th>{t("facilities.page.reference")}</th>
+                <th>{t("facilities.page.issuedBy")}</th>
+                <th>{t("facilities.page.expires")}</th>
+                <th aria-label={t("facilities.capacity.actions")} />
               </tr>
             </thead>
             <tbody>
@@ -142,9 +153,9 @@ export default function EditFacility() {
                   <td>{c.reference ?? "—"}</td>
                   <td>{c.issuedBy ?? "—"}</td>
                   <td className="nowrap">
-                    {c.expiresOn ?? "No expiry"}{" "}
+                    {c.expiresOn ?? t("facilities.page.noExpiry")}{" "}
                     {c.expiresOn && c.expiresOn < today ? (
-                      <span className="badge badge-danger">Expired</span>
+                      <span className="badge badge-danger">{t("facilities.page.expired")}</span>
                     ) : null}
                   </td>
                   <td>
@@ -152,7 +163,7 @@ export default function EditFacility() {
                       <input type="hidden" name="intent" value="remove-certification" />
                       <input type="hidden" name="certificationId" value={c.id} />
                       <button type="submit" className="button-link">
-                        Remove
+                        {t("facilities.edit.remove")}
                       </button>
                     </Form>
                   </td>
@@ -161,41 +172,54 @@ export default function EditFacility() {
             </tbody>
           </table>
         )}
-        <h3>Add a certification or permit</h3>
+        <h3>{t("facilities.edit.addHeading")}</h3>
         <Form method="post" noValidate className="field-row">
           <input type="hidden" name="intent" value="add-certification" />
-          <TextField name="name" label="Name" feedback={certificationFeedback} placeholder="ISO 14001:2015" />
-          <TextField name="reference" label="Reference (optional)" feedback={certificationFeedback} />
-          <TextField name="issuedBy" label="Issued by (optional)" feedback={certificationFeedback} />
+          <TextField
+            name="name"
+            label={t("facilities.edit.name")}
+            feedback={certificationFeedback}
+            placeholder="ISO 14001:2015"
+          />
+          <TextField
+            name="reference"
+            label={t("facilities.edit.referenceOptional")}
+            feedback={certificationFeedback}
+          />
+          <TextField
+            name="issuedBy"
+            label={t("facilities.edit.issuedByOptional")}
+            feedback={certificationFeedback}
+          />
           <TextField
             name="expiresOn"
-            label="Expires on (optional)"
+            label={t("facilities.edit.expiresOptional")}
             type="date"
             min={today}
             feedback={certificationFeedback}
           />
           <div className="field field-submit">
-            <button type="submit">Add</button>
+            <button type="submit">{t("facilities.edit.add")}</button>
           </div>
         </Form>
       </section>
 
       <section className="card">
-        <h2>Listing</h2>
+        <h2>{t("facilities.edit.listing")}</h2>
         <Form method="post">
           {active ? (
             <>
-              <p>The facility is listed: it appears in search, on the map and in the API.</p>
+              <p>{t("facilities.edit.listed")}</p>
               <input type="hidden" name="intent" value="unlist" />
               <button type="submit" className="button-secondary">
-                Unlist facility
+                {t("facilities.edit.unlist")}
               </button>
             </>
           ) : (
             <>
-              <p>The facility is unlisted: only your organisation sees it.</p>
+              <p>{t("facilities.edit.unlistedText")}</p>
               <input type="hidden" name="intent" value="relist" />
-              <button type="submit">List facility again</button>
+              <button type="submit">{t("facilities.edit.relist")}</button>
             </>
           )}
         </Form>

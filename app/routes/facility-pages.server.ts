@@ -1,9 +1,11 @@
+import type { TFunction } from "i18next";
 import type { CapacityWindowInput } from "~/domain/capacity.ts";
 import { kgToTonnes, monthOf } from "~/domain/capacity.ts";
 import type { CertificationInput } from "~/domain/facility-certification.ts";
 import { type FacilityProfileInput, RECOVERY_FIELDS, RECOVERY_METALS } from "~/domain/facility-input.ts";
 import { type Failure, failureStatus } from "~/domain/failure.ts";
 import { toMajorUnitString } from "~/domain/money.ts";
+import type { Wording } from "~/domain/wording.ts";
 import type { FormValues } from "~/utils/validation.ts";
 
 /**
@@ -168,4 +170,12 @@ export function readCertificationForm(form: FormData): { input: CertificationInp
 /** A failed ownership check as a page's answer: 404 when absent, 403 when someone else's. */
 export function ownerFailure(check: Failure): Response {
   return new Response(check.message, { status: failureStatus(check.code) });
+}
+
+/**
+ * The shared validators' messages in the page's language: `prefix` names the catalogue's keys
+ * (`facilities.capacity.errors`, `facilities.form.errors`), the validator's English is the fallback.
+ */
+export function pageWording(t: TFunction, prefix: string): Wording {
+  return (key, english, values) => t(`${prefix}.${key}`, { ...values, defaultValue: english });
 }

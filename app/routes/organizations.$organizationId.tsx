@@ -3,9 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { DateTime } from "~/components/date-time.tsx";
 import { ReliabilityBadgeView, ReputationSection, stars } from "~/components/reputation.tsx";
 import { VerificationSection } from "~/components/verification-section.tsx";
-import { CAPABILITY_LABELS } from "~/domain/codes.ts";
 import { economyByCode } from "~/domain/economies.ts";
 import { reliabilityBadge } from "~/domain/reputation/reliability.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { useTranslation } from "~/i18n/use-translation.ts";
 import { publicVerification } from "~/models/organization-verification.server.ts";
 import {
   facilityReliabilities,
@@ -14,8 +15,8 @@ import {
   publishedReviewsAbout,
 } from "~/models/reputation/reputation.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.organization.name} · Packloop` : "Organisation · Packloop" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? `${data.organization.name} · Packloop` : translatedTitle(matches, "organizations.title") },
 ];
 
 /**
@@ -57,18 +58,20 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export default function OrganizationPage() {
   const { organization, reputation, reviews, verification } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <div className="stack" data-testid="organization-page">
       <header>
         <h1>{organization.name}</h1>
         <p className="lede">
-          {organization.economyName} · {organization.capabilities.map((c) => CAPABILITY_LABELS[c]).join(", ")}
+          {organization.economyName} ·{" "}
+          {organization.capabilities.map((c) => t(`account.capability.${c}`)).join(", ")}
         </p>
         {organization.description ? <p>{organization.description}</p> : null}
       </header>
       {organization.facilities.length > 0 ? (
         <section className="card" aria-labelledby="org-facilities-heading">
-          <h2 id="org-facilities-heading">Facilities</h2>
+          <h2 id="org-facilities-heading">{t("organizations.facilities")}</h2>
           <ul>
             {organization.facilities.map((f) => (
               <li key={f.id}>
@@ -82,15 +85,15 @@ export default function OrganizationPage() {
       {verification ? <VerificationSection verification={verification} /> : null}
       <ReputationSection reputation={reputation} />
       <section className="card" aria-labelledby="org-reviews-heading">
-        <h2 id="org-reviews-heading">Reviews</h2>
+        <h2 id="org-reviews-heading">{t("organizations.reviews")}</h2>
         {reviews.length === 0 ? (
-          <p className="hint">No published reviews in the last 180 days.</p>
+          <p className="hint">{t("organizations.noReviews")}</p>
         ) : (
           <ul className="review-list">
             {reviews.map((r) => (
               <li key={r.id} data-testid="organization-review">
                 <Link to={`/organizations/${r.author.id}`}>{r.author.name}</Link>{" "}
-                <span role="img" aria-label={`${r.rating} of 5 stars`}>
+                <span role="img" aria-label={t("organizations.stars", { rating: r.rating })}>
                   {stars(r.rating)}
                 </span>{" "}
                 <span className="hint">

@@ -10,15 +10,18 @@ import { useState } from "react";
 import { takePlanAllowance } from "~/api/rate-limits.server.ts";
 import { type Actor, requireActor } from "~/auth/actor.server.ts";
 import { DateTime } from "~/components/date-time.tsx";
+import { Money } from "~/components/money.tsx";
 import { PlanMap, usePlanFormat } from "~/components/plan-map.tsx";
 import { PlanTables } from "~/components/plan-tables.tsx";
+import { SLOT, Slotted } from "~/components/slotted.tsx";
 import { failureStatus } from "~/domain/failure.ts";
 import { type PlanMine, type PlanView, parsePlanMine, planPageView } from "~/domain/matching/plan-view.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
 import { marketplacePlan, PLAN_CACHE_MS } from "~/models/allocation-plan.server.ts";
 import { isOrganizationVerified } from "~/models/organization.server.ts";
 import planStyles from "~/styles/plan.css?url";
 
-export const meta: MetaFunction = () => [{ title: "Regional allocation plan · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(matches, "plan.title") }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: planStyles }];
 
 /** Which of "my lots" / "my facilities" the viewer is offered, and what the URL asked for. */
@@ -98,18 +101,20 @@ export default function PlanPage() {
   const { t } = usePlanFormat();
   return (
     <div className="stack plan-page" data-testid="plan-page">
-      <h1>Regional allocation plan</h1>
+      <h1>{t("plan.title")}</h1>
       <PlanIntro />
       {view.ok ? <PlanFilter choices={view.choices} /> : null}
       <Form method="post" className="plan-recompute">
         <button type="submit" className="button button-small" disabled={busy}>
-          {busy ? "Solving…" : "Recompute"}
+          {busy ? t("plan.solving") : t("plan.recompute")}
         </button>
         {view.ok ? (
           <span className="plan-meta">
-            Solved <DateTime value={view.computedAt} precision="second" />
-            {view.fromCache ? ` (kept for ${view.cacheSeconds} s)` : ""} · {view.plan.solver.solveMs} ms in
-            HiGHS, {view.plan.solver.rounds} {view.plan.solver.rounds === 1 ? "round" : "rounds"}
+            <Slotted text={t("plan.solved", { time: SLOT })}>
+              <DateTime value={view.computedAt} precision="second" />
+            </Slotted>
+            {view.fromCache ? t("plan.kept", { seconds: view.cacheSeconds }) : ""} ·{" "}
+            {t("plan.solver", { ms: view.plan.solver.solveMs, count: view.plan.solver.rounds })}
           </span>
         ) : null}
       </Form>
@@ -198,7 +203,7 @@ function PlanFilter({ choices }: { choices: PlanChoices }) {
 
 function PlanBody({ view }: { view: PlanView }) {
   const { totals } = view.plan;
-  const { tonnes, money } = usePlanFormat();
+  const { t, tonnes } = usePlanFormat();
   const [chosen, setChosen] = useState<string | null>(null);
   // A filter that drops the chosen flow drops the choice too.
   const selected = chosen && totals.byEconomyPair.some((p) => p.key === chosen) ? chosen : null;
@@ -207,21 +212,24 @@ function PlanBody({ view }: { view: PlanView }) {
       <div className="figures plan-figures" data-testid="plan-totals">
         <div className="figure">
           <strong>{tonnes(totals.tonnes)}</strong>
-          <span>
-            assigned · {totals.assignedLots} of {totals.lots} lots
-          </span>
+          <span>{t("plan.totals.assigned", { assigned: totals.assignedLots, total: totals.lots })}</span>
         </div>
         <div className="figure">
-          <strong>{money(totals.netValue)}</strong>
-          <span>net value to sellers</span>
+          {/* The plan's economics with the viewer's display currency beside them (ADR 051). */}
+          <strong>
+            <Money money={totals.netValue} />
+          </strong>
+          <span>{t("plan.totals.netValue")}</span>
         </div>
         <div className="figure">
-          <strong>{money(totals.freightCost)}</strong>
-          <span>freight</span>
+          <strong>
+            <Money money={totals.freightCost} />
+          </strong>
+          <span>{t("plan.totals.freight")}</span>
         </div>
         <div className="figure">
           <strong>{tonnes(totals.co2eKg / 1000)}</strong>
-          <span>CO2e from freight</span>
+          <span>{t("plan.totals.co2e")}</span>
         </div>
       </div>
       <PlanMap

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, MetaFunction } from "@remix-run
 import { data, Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { QUOTES_PER_MINUTE, quoteKey, quoteLimiter } from "~/api/rate-limits.server.ts";
+import { getActor } from "~/auth/actor.server.ts";
 import {
   FieldError,
   FormError,
@@ -20,23 +21,18 @@ import { LocationPicker } from "~/components/map/index.tsx";
 import { rankedRouteLines } from "~/components/map/ranked-routes.ts";
 import { type RouteLine, RoutesMap } from "~/components/map/routes-map.tsx";
 import { QuoteResults, type QuoteRow } from "~/components/quote-results.tsx";
-import {
-  BATTERY_CONDITION_LABELS,
-  BATTERY_CONDITIONS,
-  CHEMISTRIES,
-  CHEMISTRY_LABELS,
-  LOT_FORM_LABELS,
-  LOT_FORMS,
-} from "~/domain/codes.ts";
+import { BATTERY_CONDITIONS, CHEMISTRIES, LOT_FORMS } from "~/domain/codes.ts";
 import { economyForLocation } from "~/domain/economy-for-location.ts";
 import type { LatLng } from "~/domain/logistics/geo.ts";
 import { listThisLotPath } from "~/domain/lot-prefill.ts";
+import { translatedTitle } from "~/i18n/meta.ts";
+import { pageTranslator } from "~/i18n/page-translator.server.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { quoteLotWithBreakdown } from "~/models/matching.server.ts";
 import { formFieldErrors, readQuoteForm } from "~/routes/quote-form.server.ts";
 import quoteStyles from "~/styles/quote.css?url";
 
-export const meta: MetaFunction = () => [{ title: "Instant quote · Packloop" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(matches, "quote.title") }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: quoteStyles }];
 
 /** Rows shown: every feasible facility up to this many, then the blocked ones up to the same total. */
@@ -58,16 +54,19 @@ interface QuoteAnswer extends FormFeedback {
 
 // Public: no account. Each quote ranks every facility, so it shares the API's per-address limit.
 export async function action({ request }: ActionFunctionArgs) {
+  const t = pageTranslator(request, (await getActor(request))?.user.language);
   const allowance = await quoteLimiter.take(quoteKey(request));
   if (!allowance.ok) {
     return data<QuoteAnswer>(
       {
-        formError: `At most ${QUOTES_PER_MINUTE} quotes a minute: try again in ${allowance.retryAfterSeconds} s.`,
+        formError: t("quote.rateLimited", { max: QUOTES_PER_MINUTE, seconds: allowance.retryAfterSeconds }),
       },
       { status: 429, headers: { "Retry-After": String(allowance.retryAfterSeconds) } },
     );
   }
-  const form = readQuoteForm(await request.formData());
+  const form = readQuoteForm(await request.formData(), (key, english, values) =>
+    t(`quote.errors.${key}`, { ...values, defaultValue: english }),
+  );
   if (!form.ok) return data<QuoteAnswer>({ errors: form.errors, values: form.values }, { status: 400 });
   // The honeypot was filled in: a bot. Answer with nothing rather than say why.
   if (form.bot) return data<QuoteAnswer>({ values: form.values });
@@ -144,6 +143,7 @@ function Select({
   options: [string, string][];
   feedback?: FormFeedback;
 }) {
+  const { t } = useTranslation();
   return (
     <div className="field">
       <label htmlFor={`field-${name}`}>{label}</label>
@@ -153,7 +153,7 @@ function Select({
         defaultValue={submittedValue(feedback, name) ?? ""}
         aria-invalid={feedback?.errors?.[name] ? true : undefined}
       >
-        <option value="">Choose…</option>
+        <option value="">{t("quote.choose")}</option>
         {options.map(([value, text]) => (
           <option key={value} value={value}>
             {text}
@@ -212,47 +212,43 @@ export default function QuotePage() {
   };
   return (
     <div className="quote-page">
-      <h1>Instant quote</h1>
-      <p>
-        Describe a lot of spent batteries and see which recyclers across APEC can legally take it, what it
-        would net after freight, how it would travel, what it emits and which papers it needs. No account
-        needed.
-      </p>
+      <h1>{t("quote.title")}</h1>
+      <p>{t("quote.intro")}</p>
       <Form method="post" className="card quote-form" noValidate>
         <FormError feedback={answer} />
         <Honeypot />
         <div className="quote-row">
           <Select
             name="chemistry"
-            label="Chemistry"
-            options={CHEMISTRIES.map((c) => [c, CHEMISTRY_LABELS[c]])}
+            label={t("quote.chemistry")}
+            options={CHEMISTRIES.map((c) => [c, t(`lot.chemistry.${c}`)])}
             feedback={answer}
           />
           <Select
             name="form"
-            label="Form"
-            options={LOT_FORMS.map((f) => [f, LOT_FORM_LABELS[f]])}
+            label={t("quote.form")}
+            options={LOT_FORMS.map((f) => [f, t(`lots.form.${f}`)])}
             feedback={answer}
           />
           <Select
             name="condition"
-            label="Condition"
-            options={BATTERY_CONDITIONS.map((c) => [c, BATTERY_CONDITION_LABELS[c]])}
+            label={t("quote.condition")}
+            options={BATTERY_CONDITIONS.map((c) => [c, t(`lots.condition.${c}`)])}
             feedback={answer}
           />
         </div>
         <div className="quote-row">
-          <TextField name="massKg" label="Mass (kg)" inputMode="numeric" feedback={answer} />
+          <TextField name="massKg" label={t("quote.mass")} inputMode="numeric" feedback={answer} />
           <TextField
             name="stateOfHealthPct"
-            label="State of health (%, optional)"
+            label={t("quote.stateOfHealth")}
             inputMode="decimal"
             feedback={answer}
           />
-          <TextField name="availableFrom" label="Available from (optional)" type="date" feedback={answer} />
+          <TextField name="availableFrom" label={t("quote.availableFrom")} type="date" feedback={answer} />
         </div>
         <p className="hint" id="location-hint">
-          Click the map where the lot is, or type its coordinates; the economy follows the point.
+          {t("quote.locationHint")}
         </p>
         <LocationPicker value={point} onChange={pick} height={300} />
         <div className="quote-row">
@@ -268,23 +264,23 @@ export default function QuotePage() {
           <EconomySelect
             value={economy}
             onChange={setEconomy}
-            blankLabel="From the point"
+            blankLabel={t("quote.fromPoint")}
             feedback={answer}
           />
         </div>
         <fieldset className="quote-weights">
-          <legend>What matters most</legend>
-          <Weight name="wNet" label="Net value" initial={6} feedback={answer} />
-          <Weight name="wCo2" label="Low CO₂" initial={2} feedback={answer} />
-          <Weight name="wTime" label="Short transit" initial={2} feedback={answer} />
+          <legend>{t("quote.whatMatters")}</legend>
+          <Weight name="wNet" label={t("quote.weightNet")} initial={6} feedback={answer} />
+          <Weight name="wCo2" label={t("quote.weightCo2")} initial={2} feedback={answer} />
+          <Weight name="wTime" label={t("quote.weightTime")} initial={2} feedback={answer} />
         </fieldset>
         <button type="submit" className="button" disabled={busy}>
-          {busy ? "Quoting…" : "Get the quote"}
+          {busy ? t("quote.quoting") : t("quote.submit")}
         </button>
       </Form>
       {answer?.quote ? (
         <section aria-labelledby="quote-results-heading">
-          <h2 id="quote-results-heading">Where this lot can go</h2>
+          <h2 id="quote-results-heading">{t("quote.resultsHeading")}</h2>
           <div className="card quote-list-this-lot">
             <p>{t("quote.listThisLotHint")}</p>
             <Link to={answer.quote.listing} className="button" data-testid="list-this-lot">
@@ -292,7 +288,10 @@ export default function QuotePage() {
             </Link>
           </div>
           {answer.quote.routes.length > 0 ? (
-            <RoutesMap anchor={{ ...answer.quote.origin, label: "Your lot" }} routes={answer.quote.routes} />
+            <RoutesMap
+              anchor={{ ...answer.quote.origin, label: t("quote.yourLot") }}
+              routes={answer.quote.routes}
+            />
           ) : null}
           <QuoteResults
             rows={answer.quote.rows}

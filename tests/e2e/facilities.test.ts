@@ -57,7 +57,9 @@ describe("capacity", () => {
     expect(text).toContain(
       `0 t booked of ${Number(tonnes).toLocaleString("en", { maximumFractionDigits: 3 })} t`,
     );
-    expect(text).toContain("$1,234.50");
+    // The price carries its ISO code, never "$" (ADRs 046, 051).
+    expect(text).toMatch(/USD\s1,234\.50/);
+    expect(text).not.toContain("$");
     expect(text).toMatch(/payable/);
     expect(await row.getAttribute("data-month")).toBe(month);
     await page.locator('[data-testid="point-map"] .leaflet-container').waitFor({ state: "visible" });
@@ -128,5 +130,50 @@ describe("publishing a facility", () => {
     await page.getByRole("status").filter({ hasText: "unlisted" }).waitFor();
     const search = await page.request.get(`/api/v1/facilities?q=${encodeURIComponent(name)}`);
     expect(await search.json()).toMatchObject({ facilities: [], total: 0 });
+  });
+});
+
+describe("facility pages in the reader's language", () => {
+  test("Accept-Language ko-KR: a visitor gets the facility page in Korean, capacity prices with ISO codes", async () => {
+    // The server's HTML (what the reader first sees; the capacity test above covers the browser).
+    const { page } = browser;
+    const get = async (path: string) =>
+      (await page.request.get(path, { headers: { "Accept-Language": "ko-KR" } })).text();
+    const ids = [
+      ...new Set((await get("/facilities?view=list")).match(/\/facilities\/[0-9a-f-]{36}/g) ?? []),
+    ];
+    let html: string | null = null;
+    for (const path of ids) {
+      const candidate = await get(path);
+      if (candidate.includes('data-testid="capacity-row"')) {
+        html = candidate;
+        break;
+      }
+    }
+    expect(html, "a demo facility with posted capacity").not.toBeNull();
+    expect(html).toMatch(/<html[^>]*lang="ko"/);
+    expect(html).toContain("월별 처리 용량");
+    expect(html).toContain("인증 및 허가");
+    expect(html).toMatch(/data-testid="capacity-price">[A-Z]{3}\s-?[\d,.]+</);
+    expect(html).toMatch(/정산율|반입 처리비/);
+    expect(html).not.toMatch(/capacity-price">\$/);
+  });
+
+  test("a recycler reading Traditional Chinese manages capacity in it", async () => {
+    const page = await browser.newPage({ locale: "zh-TW" });
+    await login(page, DEMO_ACCOUNTS.recycler);
+    const list = (await (await page.request.get("/api/v1/facilities?mine=1")).json()) as {
+      facilities: { id: string; organization?: { id: string } }[];
+    };
+    await page.goto("/dashboard");
+    const link = page.locator('a[href$="/capacity"]').first();
+    await page.goto((await link.getAttribute("href")) ?? `/facilities/${list.facilities[0]?.id}/capacity`);
+    expect(await page.locator("#windows-heading").textContent()).toBe("已發布的產能");
+    expect(await page.locator("#booking-requests-heading").textContent()).toBe("預訂請求");
+    expect(await page.locator("label[for=field-currency]").textContent()).toBe("幣種");
+    // A rejected post comes back worded in Traditional Chinese.
+    await page.locator('input[name="tonnes"]').fill("0");
+    await page.getByRole("button", { name: "發布產能", exact: true }).click();
+    await page.locator("#tonnes-error").filter({ hasText: "請提供超過 0 噸。" }).waitFor();
   });
 });

@@ -110,7 +110,7 @@ describe("capacity windows and where a lot can go", () => {
     await match.waitFor({ state: "visible" });
     const terms = (await match.getByTestId("match-terms").textContent()) ?? "";
     expect(terms).toMatch(/CLP\s?2,500,000/);
-    expect(terms).toMatch(/CLP\s?6,250,000\s≈\s\$[\d,.]+/);
+    expect(terms).toMatch(/CLP\s?6,250,000\s≈\sUSD\s[\d,.]+/);
     expect(await match.getByTestId("net-in-lot-currency").textContent()).toMatch(
       /CLP.*in the lot's currency/,
     );

@@ -164,3 +164,27 @@ describe("instant quote", () => {
     expect(page.url()).toMatch(/\/lots\/new\?/);
   });
 });
+
+describe("instant quote in the reader's language", () => {
+  test("Accept-Language ko-KR: the form, the terms and the amounts with their ISO codes", async () => {
+    const page = await browser.newPage({ locale: "ko-KR" });
+    await page.goto("/quote");
+    expect(await page.title()).toBe("즉시 견적 · Packloop");
+    expect((await page.locator("h1").textContent())?.trim()).toBe("즉시 견적");
+    await page.locator("#field-lat").fill("-37.81");
+    await page.locator("#field-lng").fill("144.96");
+    await page.locator("#field-economy").selectOption("AU");
+    await page.locator("#field-chemistry").selectOption("NMC811");
+    await page.locator("#field-form").selectOption("pack");
+    await page.locator("#field-condition").selectOption("intact");
+    await page.locator("#field-massKg").fill("12500");
+    await page.getByRole("button", { name: "견적 받기" }).click();
+    await page.getByTestId("quote-match").first().waitFor();
+    expect(await page.locator("#quote-results-heading").textContent()).toBe("이 로트를 보낼 수 있는 곳");
+    const best = page.locator('[data-testid="quote-match"][data-feasible="true"]').first();
+    const terms = (await best.locator(".quote-terms").textContent()) ?? "";
+    expect(terms).toContain("= 귀하의 순가치");
+    expect(terms).toMatch(/USD\s?-?[\d,]+/);
+    expect(terms).not.toContain("$");
+  });
+});

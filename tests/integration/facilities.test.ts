@@ -360,6 +360,46 @@ describe("capacity windows", () => {
     expect(await snapshot(facilityId)).toEqual(before);
   });
 
+  test("the form's messages come back in the page's language; the API's English is the fallback", async () => {
+    const post = (language: string) =>
+      callRoute(
+        capacityRoute.action,
+        postRequest(
+          `/facilities/${facilityId}/capacity`,
+          capacityFields({ tonnes: "0", priceKind: "rebate", repeatMonths: "99" }),
+          { cookie: owner.cookie, headers: { "Accept-Language": language } },
+        ),
+        { facilityId },
+      );
+    const korean = (await post("ko-KR,ko;q=0.9")).data.errors as Record<string, string>;
+    expect(korean).toEqual({
+      tonnes: "0톤보다 많이 제공하세요.",
+      priceKind: "정산율 또는 반입 처리비를 선택하세요.",
+      repeatMonths: "1부터 12까지의 정수 개월 수를 입력하세요.",
+    });
+    const english = (await post("en-AU")).data.errors as Record<string, string>;
+    expect(english).toEqual({
+      tonnes: "Offer more than 0 tonnes.",
+      priceKind: "Choose payable or gate fee.",
+      repeatMonths: "Enter a whole number of months from 1 to 12.",
+    });
+  });
+
+  test("a new facility's errors are written in the page's language (zh-Hant)", async () => {
+    const outcome = await callRoute(
+      newRoute.action,
+      postRequest("/facilities/new", facilityFields({ name: "", lat: "-95" }), {
+        cookie: owner.cookie,
+        headers: { "Accept-Language": "zh-TW" },
+      }),
+    );
+    expect(outcome.status).toBe(400);
+    expect(outcome.data.errors).toMatchObject({
+      name: "請填寫設施名稱。",
+      lat: "請填寫 -90 到 90 之間的緯度（十進制度）。",
+    });
+  });
+
   test("the owner edits a window", async () => {
     const [window] = (await snapshot(facilityId)).capacityWindows;
     const form = await callRoute(

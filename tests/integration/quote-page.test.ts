@@ -63,6 +63,23 @@ beforeAll(async () => {
 const submit = (fields: Record<string, string>) => callRoute(action, postRequest("/quote", fields));
 
 describe("/quote action", () => {
+  test("field errors are written in the page's language (Accept-Language), English stays the default", async () => {
+    const korean = await callRoute(
+      action,
+      postRequest(
+        "/quote",
+        { ...FORM, chemistry: "", wNet: "0", wCo2: "0", wTime: "0" },
+        {
+          headers: { "Accept-Language": "ko-KR" },
+        },
+      ),
+    );
+    expect(korean.status).toBe(400);
+    expect((korean.data.errors as Record<string, string>).chemistry).toBe("화학 조성을 선택하세요.");
+    const english = await submit({ ...FORM, chemistry: "" });
+    expect((english.data.errors as Record<string, string>).chemistry).toBe("Choose the chemistry.");
+  });
+
   test("ranks the facilities with names, every term of the net value and the routes", async () => {
     const { status, data } = await submit(FORM);
     expect(status).toBe(200);
