@@ -12,9 +12,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, setupBrowser } from "./browser.ts";
 
 const browser = setupBrowser();
 
-/** Quotes 12.5 t of intact NMC811 packs at a depot in Melbourne. */
-async function quoteMelbournePacks(page: Page) {
-  await page.goto("/quote");
+/** Fills /quote (already open) for 12.5 t of intact NMC811 packs at a depot in Melbourne. */
+async function fillMelbournePacks(page: Page) {
   await page.locator("#field-lat").fill("-37.81");
   await page.locator("#field-lng").fill("144.96");
   await page.locator("#field-economy").selectOption("AU");
@@ -22,6 +21,12 @@ async function quoteMelbournePacks(page: Page) {
   await page.locator("#field-form").selectOption("pack");
   await page.locator("#field-condition").selectOption("intact");
   await page.locator("#field-massKg").fill("12500");
+}
+
+/** Quotes 12.5 t of intact NMC811 packs at a depot in Melbourne. */
+async function quoteMelbournePacks(page: Page) {
+  await page.goto("/quote");
+  await fillMelbournePacks(page);
   await page.locator("#field-stateOfHealthPct").fill("62");
   await page.getByRole("button", { name: "Get the quote" }).click();
   await page.getByTestId("quote-match").first().waitFor();
@@ -171,13 +176,7 @@ describe("instant quote in the reader's language", () => {
     await page.goto("/quote");
     expect(await page.title()).toBe("즉시 견적 · Packloop");
     expect((await page.locator("h1").textContent())?.trim()).toBe("즉시 견적");
-    await page.locator("#field-lat").fill("-37.81");
-    await page.locator("#field-lng").fill("144.96");
-    await page.locator("#field-economy").selectOption("AU");
-    await page.locator("#field-chemistry").selectOption("NMC811");
-    await page.locator("#field-form").selectOption("pack");
-    await page.locator("#field-condition").selectOption("intact");
-    await page.locator("#field-massKg").fill("12500");
+    await fillMelbournePacks(page);
     await page.getByRole("button", { name: "견적 받기" }).click();
     await page.getByTestId("quote-match").first().waitFor();
     expect(await page.locator("#quote-results-heading").textContent()).toBe("이 로트를 보낼 수 있는 곳");
