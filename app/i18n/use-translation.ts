@@ -10,6 +10,8 @@
 import type { i18n as I18n, TFunction } from "i18next";
 import { useContext } from "react";
 import { getI18n, I18nContext } from "react-i18next";
+import { createI18n, loadedI18n } from "./i18n.ts";
+import { DEFAULT_LANGUAGE } from "./languages.ts";
 
 const remembering = new WeakMap<I18n, TFunction>();
 
@@ -36,7 +38,14 @@ export function rememberingT(i18n: I18n): TFunction {
 
 export function useTranslation(): { t: TFunction; i18n: I18n } {
   const context = useContext(I18nContext);
-  // Outside a provider (a component rendered alone in a test), react-i18next's global instance.
-  const i18n = context?.i18n ?? getI18n();
+  // Outside a provider (a component rendered alone in a test): react-i18next's global instance,
+  // else English where the catalogues are at hand (the server), else message keys.
+  const i18n = context?.i18n ?? getI18n() ?? loadedI18n(DEFAULT_LANGUAGE) ?? keysOnly();
   return { t: rememberingT(i18n), i18n };
+}
+
+let keys: I18n | undefined;
+function keysOnly(): I18n {
+  keys ??= createI18n(DEFAULT_LANGUAGE, {});
+  return keys;
 }

@@ -98,6 +98,7 @@ const ROUTES: Record<string, { kind: typeof HTML | typeof RESOURCE; plan: Plan }
   },
   "routes/logout": { kind: RESOURCE, plan: page("/logout") },
   "routes/language": { kind: RESOURCE, plan: page("/language") },
+  "routes/locales.$file": { kind: RESOURCE, plan: page("/locales/en.json") },
   "routes/dashboard": { kind: HTML, plan: page("/dashboard") },
   "routes/quote": { kind: HTML, plan: page("/quote") },
   "routes/plan": { kind: HTML, plan: page("/plan") },
