@@ -2,7 +2,6 @@ import { Link } from "@remix-run/react";
 import { DateTime } from "~/components/date-time.tsx";
 import { timeLeft } from "~/domain/bidding/time-left.ts";
 import { CHEMISTRY_SHORT_LABELS, type Chemistry } from "~/domain/codes.ts";
-import { economyByCode } from "~/domain/economies.ts";
 import type { FacilityLots, TakeableLot } from "~/domain/matching/match-view.ts";
 import { formatCodeAmount } from "~/domain/money.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
@@ -11,13 +10,14 @@ import { RoutesMap } from "./map/routes-map.tsx";
 import { NetValueTerms, TransportFacts } from "./match-breakdown.tsx";
 import "./lot-matches.css";
 import { formatKgAsTonnes } from "~/domain/quantity.ts";
+import { useEconomyNames } from "~/i18n/use-economy-names.ts";
 
 const ROUTES_ON_MAP = 8;
 
 const lotReference = (number: number) => `PL-${String(number).padStart(6, "0")}`;
-const economyName = (code: string) => economyByCode(code)?.name ?? code;
 
 function LotTitle({ lot }: { lot: FacilityLots["takeable"][number] }) {
+  const economies = useEconomyNames();
   return (
     <>
       <Link to={`/lots/${lot.lotId}`}>
@@ -25,7 +25,7 @@ function LotTitle({ lot }: { lot: FacilityLots["takeable"][number] }) {
       </Link>{" "}
       <span className="hint">
         {CHEMISTRY_SHORT_LABELS[lot.chemistry as Chemistry] ?? lot.chemistry} · {formatKgAsTonnes(lot.massKg)}{" "}
-        · {economyName(lot.economy)}
+        · {economies.name(lot.economy, "name")}
       </span>
     </>
   );

@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import { FieldError, type FormFeedback } from "~/components/form.tsx";
-import { ECONOMIES } from "~/domain/economies.ts";
+import { useEconomyNames } from "~/i18n/use-economy-names.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 
 /**
@@ -100,6 +100,7 @@ export function EconomySelect({
   feedback?: FormFeedback;
 }) {
   const { t } = useTranslation();
+  const economies = useEconomyNames();
   return (
     <div className="field">
       <label htmlFor="field-economy">{t("listing.location.economy")}</label>
@@ -111,7 +112,7 @@ export function EconomySelect({
         aria-invalid={feedback?.errors?.economy ? true : undefined}
       >
         <option value="">{blankLabel}</option>
-        {ECONOMIES.map((e) => (
+        {economies.sorted("name").map((e) => (
           <option key={e.code} value={e.code}>
             {e.name}
           </option>

@@ -7,8 +7,9 @@ import {
   typedPoint,
 } from "~/components/location-field.tsx";
 import { LocationPicker } from "~/components/map/index.tsx";
-import { ECONOMIES, economyByCode } from "~/domain/economies.ts";
+import { economyByCode } from "~/domain/economies.ts";
 import { economyForLocation } from "~/domain/economy-for-location.ts";
+import { useEconomyNames } from "~/i18n/use-economy-names.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 
 /**
@@ -31,6 +32,7 @@ export function LotLocationField({
   feedback?: FormFeedback;
 }) {
   const { t } = useTranslation();
+  const economies = useEconomyNames();
   const [lat, setLat] = useState(values.lat ?? "");
   const [lng, setLng] = useState(values.lng ?? "");
   const [port, setPort] = useState(values.port ?? "");
@@ -40,7 +42,7 @@ export function LotLocationField({
   // Off-globe coordinates give no point: economyForLocation answers null for them anyway.
   const point = typedPoint(lat, lng);
   const derived = point ? economyForLocation(point.lat, point.lng) : null;
-  const derivedName = derived ? economyByCode(derived)?.name : null;
+  const derivedName = derived ? economies.name(derived, "name") : null;
 
   function choosePort(code: string) {
     setPort(code);
@@ -86,9 +88,9 @@ export function LotLocationField({
           <label htmlFor="field-port">{t("listing.location.port")}</label>
           <select id="field-port" name="port" value={port} onChange={(e) => choosePort(e.target.value)}>
             <option value="">—</option>
-            {ECONOMIES.map((e) => (
+            {economies.sorted("short").map((e) => (
               <option key={e.code} value={e.code}>
-                {e.portName} ({e.shortName})
+                {economyByCode(e.code)?.portName} ({e.name})
               </option>
             ))}
           </select>

@@ -1,5 +1,4 @@
 import { Form, Link } from "@remix-run/react";
-import { economyByCode } from "~/domain/economies.ts";
 import type { LotMatches } from "~/domain/matching/match-view.ts";
 import type { RankingWeights } from "~/domain/matching/ranking.ts";
 import { BADGE_LABELS, type FacilityReliabilityPoint } from "~/domain/reputation/reliability.ts";
@@ -10,6 +9,7 @@ import { RoutesMap } from "./map/routes-map.tsx";
 import { NetValueTerms, TransportFacts } from "./match-breakdown.tsx";
 import "./lot-matches.css";
 import "./reputation.css";
+import { useEconomyNames } from "~/i18n/use-economy-names.ts";
 import { useLotFormat } from "./lot/use-lot-format.ts";
 
 /** Routes drawn on the map: the best few, so the map stays legible. */
@@ -25,8 +25,6 @@ const PRESETS: {
   { label: "lowestCo2", weights: [0.2, 1, 0] },
   { label: "fastest", weights: [0.2, 0, 1] },
 ];
-
-const economyName = (code: string) => economyByCode(code)?.name ?? code;
 
 export interface LotMatchesSectionProps {
   /** `economy`: where the lot leaves from, named in the blockers' sentences. */
@@ -112,6 +110,7 @@ export function LotMatchesSection({
   sellerActions = null,
 }: LotMatchesSectionProps) {
   const { t, number } = useLotFormat();
+  const economies = useEconomyNames();
   // Numbered as the list's rows and drawn on the same scale as /quote's (ranked-routes.ts).
   const routes = rankedRouteLines(
     matches.feasible.map((m, i) => ({
@@ -192,7 +191,7 @@ export function LotMatchesSection({
               <h3>
                 <Link to={`/facilities/${m.facilityId}`}>{m.facilityName}</Link>{" "}
                 <span className="hint">
-                  {economyName(m.economy)} · {t("lot.matches.score")}{" "}
+                  {economies.name(m.economy, "name")} · {t("lot.matches.score")}{" "}
                   {m.score === null ? "–" : number(m.score, { maxDecimals: 2, minDecimals: 2 })}
                 </span>{" "}
                 <ReliabilityNote point={reliability[m.facilityId]} />
@@ -224,7 +223,7 @@ export function LotMatchesSection({
             {matches.infeasible.map((m) => (
               <li key={m.facilityId} data-testid="match-infeasible">
                 <Link to={`/facilities/${m.facilityId}`}>{m.facilityName}</Link>{" "}
-                <span className="hint">{economyName(m.economy)}</span>
+                <span className="hint">{economies.name(m.economy, "name")}</span>
                 <BlockerSentences
                   className="blockers"
                   blockers={m.blockers}

@@ -6,7 +6,7 @@
  */
 import type { TFunction } from "i18next";
 import { CHEMISTRY_SHORT_LABELS } from "~/domain/codes.ts";
-import { ECONOMIES } from "~/domain/economies.ts";
+import { economyNameIn } from "~/domain/economy-names.ts";
 import type { FlowWidthSample, PlanFlow } from "~/domain/matching/plan-flows.ts";
 import type { PlanPair } from "~/domain/matching/plan-view.ts";
 import { formatMoneyIn, formatTonnesIn } from "~/i18n/format.ts";
@@ -21,15 +21,16 @@ export function usePlanFormat() {
   const language: LanguageCode = isLanguageCode(i18n.language) ? i18n.language : "en";
   return {
     t,
+    language,
     tonnes: (value: number) => formatTonnesIn(language, value, { maxDecimals: 1 }),
     money: (money: Parameters<typeof formatMoneyIn>[1]) => formatMoneyIn(language, money),
   };
 }
 
-/** "Korea (KR)": the short name the map writes, with the code the tables use. */
-export function economyName(code: string): string {
-  const economy = ECONOMIES.find((e) => e.code === code);
-  return economy ? `${economy.shortName} (${code})` : code;
+/** "Korea (KR)", "韓国 (KR)": the short name in the page's language, with the code the tables use. */
+export function economyName(code: string, language: LanguageCode = "en"): string {
+  const name = economyNameIn(language, code);
+  return name === code ? code : `${name} (${code})`;
 }
 
 /** The arc's accessible name and the row's button: from → to, tonnes and lots. */
@@ -37,11 +38,16 @@ export function flowSentence(
   t: TFunction,
   tonnes: (value: number) => string,
   flow: Pick<PlanFlow, "from" | "to" | "tonnes" | "lots">,
+  language: LanguageCode = "en",
 ): string {
   const figures = { tonnes: tonnes(flow.tonnes), count: flow.lots };
   return flow.from === flow.to
-    ? t("plan.map.withinArc", { ...figures, economy: economyName(flow.from) })
-    : t("plan.map.arc", { ...figures, from: economyName(flow.from), to: economyName(flow.to) });
+    ? t("plan.map.withinArc", { ...figures, economy: economyName(flow.from, language) })
+    : t("plan.map.arc", {
+        ...figures,
+        from: economyName(flow.from, language),
+        to: economyName(flow.to, language),
+      });
 }
 
 export interface PlanMapProps {
@@ -53,7 +59,7 @@ export interface PlanMapProps {
 }
 
 export function PlanMap({ flows, pairs, widthSamples, selected, onSelect }: PlanMapProps) {
-  const { t, tonnes } = usePlanFormat();
+  const { t, tonnes, language } = usePlanFormat();
   const pair = pairs.find((p) => p.key === selected) ?? null;
   return (
     <section className="plan-map-section" aria-label={t("plan.map.label")}>
@@ -63,7 +69,7 @@ export function PlanMap({ flows, pairs, widthSamples, selected, onSelect }: Plan
             flows={flows}
             selected={selected}
             onSelect={onSelect}
-            describe={(flow) => flowSentence(t, tonnes, flow)}
+            describe={(flow) => flowSentence(t, tonnes, flow, language)}
           />
           <p className="plan-note">{t("plan.map.keyboard")}</p>
         </div>
@@ -76,15 +82,18 @@ export function PlanMap({ flows, pairs, widthSamples, selected, onSelect }: Plan
 
 /** One flow's figures: from → to, tonnes, lots, chemistries, net value, freight and CO2e. */
 export function PlanFlowFigures({ pair }: { pair: PlanPair | null }) {
-  const { t, tonnes, money } = usePlanFormat();
+  const { t, tonnes, money, language } = usePlanFormat();
   return (
     <aside className="card plan-flow-figures" data-testid="plan-flow-figures" aria-live="polite">
       {pair ? (
         <>
           <h2 className="plan-flow-title" data-flow={pair.key}>
             {pair.from === pair.to
-              ? t("plan.figures.within", { economy: economyName(pair.from) })
-              : t("plan.figures.fromTo", { from: economyName(pair.from), to: economyName(pair.to) })}
+              ? t("plan.figures.within", { economy: economyName(pair.from, language) })
+              : t("plan.figures.fromTo", {
+                  from: economyName(pair.from, language),
+                  to: economyName(pair.to, language),
+                })}
           </h2>
           <dl className="plan-flow-list">
             <dt>{t("plan.figures.tonnes")}</dt>

@@ -33,7 +33,7 @@ export interface PlanTablesProps {
 
 /** The plan's tables: flows by economy pair, utilisation, shortfalls, blocked cross-border pairs, unassigned lots. */
 export function PlanTables({ view, selected = null, onSelect }: PlanTablesProps) {
-  const { t, money, tonnes: tonnesIn } = usePlanFormat();
+  const { t, money, tonnes: tonnesIn, language } = usePlanFormat();
   const mine = view.mine;
   const usedCodes = BLOCKER_CODES.filter((code) => view.blocked.some((b) => (b.byCode[code] ?? 0) > 0));
   return (
@@ -74,7 +74,7 @@ export function PlanTables({ view, selected = null, onSelect }: PlanTablesProps)
                       type="button"
                       className="button-link plan-flow-button"
                       aria-pressed={selected === p.key}
-                      title={t("plan.table.show", { flow: flowSentence(t, tonnesIn, p) })}
+                      title={t("plan.table.show", { flow: flowSentence(t, tonnesIn, p, language) })}
                       onFocus={onSelect ? () => onSelect(p.key) : undefined}
                       onClick={onSelect ? () => onSelect(p.key) : undefined}
                     >

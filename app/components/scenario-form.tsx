@@ -1,9 +1,9 @@
 import { Form } from "@remix-run/react";
 import { CHEMISTRIES } from "~/domain/codes.ts";
-import { ECONOMIES } from "~/domain/economies.ts";
 import { SEA_PORTS } from "~/domain/logistics/sea-lanes.ts";
 import type { ScenarioChange } from "~/domain/matching/scenario.ts";
 import { IMPORT_RULE_ROWS, type ScenarioForm } from "~/domain/matching/scenario-form.ts";
+import { useEconomyNames } from "~/i18n/use-economy-names.ts";
 import { useFormat } from "~/i18n/use-format.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 
@@ -27,6 +27,7 @@ function FieldError({ errors, field }: { errors: Record<string, string>; field: 
 /** The changes of a "what if": each group is optional; blank groups change nothing. */
 export function ScenarioChangesForm({ name, values, errors, submitLabel }: Props) {
   const { t } = useTranslation();
+  const economies = useEconomyNames();
   const v = (field: string) => values[field] ?? "";
   const invalid = (field: string) =>
     errors[field] ? { "aria-invalid": true, "aria-describedby": `${field}-error` } : {};
@@ -49,9 +50,9 @@ export function ScenarioChangesForm({ name, values, errors, submitLabel }: Props
                 {...invalid(`ban${i}Economy`)}
               >
                 <option value="">—</option>
-                {ECONOMIES.map((e) => (
+                {economies.sorted("short").map((e) => (
                   <option key={e.code} value={e.code}>
-                    {e.shortName}
+                    {e.name}
                   </option>
                 ))}
               </select>

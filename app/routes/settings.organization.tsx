@@ -12,11 +12,11 @@ import {
   defaultDisplayCurrency,
   parseDisplayCurrency,
 } from "~/domain/display-currency.ts";
-import { ECONOMIES } from "~/domain/economies.ts";
 import { type Failure, failureFieldErrors, failureStatus } from "~/domain/failure.ts";
 import { requestLanguage } from "~/i18n/i18n.server.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { useEconomyNames } from "~/i18n/use-economy-names.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { inviteColleague, listPendingInvitations, revokeInvitation } from "~/models/invitation.server.ts";
 import {
@@ -192,6 +192,7 @@ export default function OrganizationSettings() {
   const { organization, isOwner, members, invitations, viewerId } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
+  const economies = useEconomyNames();
   const when = useDateFormat();
   const profileFeedback = result?.intent === "profile" ? result : undefined;
   const inviteFeedback = result?.intent === "invite" ? result : undefined;
@@ -323,7 +324,7 @@ export default function OrganizationSettings() {
                 name="economy"
                 defaultValue={submittedValue(profileFeedback, "economy") ?? organization.economyCode}
               >
-                {ECONOMIES.map((e) => (
+                {economies.sorted("name").map((e) => (
                   <option key={e.code} value={e.code}>
                     {e.name}
                   </option>

@@ -12,10 +12,10 @@ import { z } from "zod";
 import { getActor } from "~/auth/actor.server.ts";
 import { FieldError, FormError, Honeypot, submittedValue, TextField } from "~/components/form.tsx";
 import { CAPABILITIES } from "~/domain/codes.ts";
-import { ECONOMIES } from "~/domain/economies.ts";
 import { requestLanguage } from "~/i18n/i18n.server.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { useEconomyNames } from "~/i18n/use-economy-names.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { signUp } from "~/models/sign-up.server.ts";
 import { appUrl } from "~/services/email.server.ts";
@@ -61,6 +61,7 @@ export default function Signup() {
   const feedback = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
+  const economies = useEconomyNames();
   const errors: FieldErrors = feedback?.errors ?? {};
   const chosen = new Set((feedback?.values as FormValues | undefined)?.capabilities ?? []);
   const economy = submittedValue(feedback, "economy") ?? "";
@@ -117,7 +118,7 @@ export default function Signup() {
             aria-describedby={errors.economy ? "economy-error" : undefined}
           >
             <option value="">{t("account.fields.choose")}</option>
-            {ECONOMIES.map((e) => (
+            {economies.sorted("name").map((e) => (
               <option key={e.code} value={e.code}>
                 {e.name}
               </option>

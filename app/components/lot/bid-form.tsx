@@ -8,9 +8,9 @@ import {
   firstErrorField,
   localizeRefusal,
 } from "~/domain/bidding/bid-feedback.ts";
-import { ECONOMIES } from "~/domain/economies.ts";
 import type { FxRate } from "~/domain/matching/fx-rates.ts";
 import { type Money, toMajorUnitString } from "~/domain/money.ts";
+import { useEconomyNames } from "~/i18n/use-economy-names.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { useLotFormat } from "./use-lot-format.ts";
 
@@ -276,6 +276,7 @@ function BuyerTerms({
   onIncoterm: (value: "EXW" | "DAP") => void;
 }) {
   const { t } = useTranslation();
+  const economies = useEconomyNames();
   return (
     <fieldset className="field">
       <legend>{t("bidPanel.form.terms")}</legend>
@@ -314,7 +315,7 @@ function BuyerTerms({
               aria-invalid={errors.destinationEconomy ? true : undefined}
             >
               <option value="">—</option>
-              {ECONOMIES.map((e) => (
+              {economies.sorted("name").map((e) => (
                 <option key={e.code} value={e.code}>
                   {e.name}
                 </option>

@@ -2,6 +2,10 @@ import type { FeatureCollection } from "geojson";
 import L from "leaflet";
 import { useEffect, useMemo, useState } from "react";
 import { GeoJSON, TileLayer, useMap } from "react-leaflet";
+import { ECONOMIES } from "~/domain/economies.ts";
+import { economyNameIn } from "~/domain/economy-names.ts";
+import type { LanguageCode } from "~/i18n/languages.ts";
+import { usePageLanguage } from "~/i18n/use-format.ts";
 import type { MapTiles } from "./map-data.ts";
 import { toMapLng } from "./pacific.ts";
 
@@ -27,6 +31,14 @@ type LabelRow = [name: string, lat: number, lng: number, minZoom: number];
 interface MapLabels {
   economies: LabelRow[];
   cities: LabelRow[];
+}
+
+// labels.json names economies by their English short names (one static file for every language);
+// each is written in the page's language when drawn, by APEC's naming (app/domain/economy-names.ts).
+const CODE_BY_ENGLISH_NAME = new Map<string, string>(ECONOMIES.map((e) => [e.shortName, e.code]));
+function economyLabelIn(language: LanguageCode, englishName: string): string {
+  const code = CODE_BY_ENGLISH_NAME.get(englishName);
+  return code ? economyNameIn(language, code) : englishName;
 }
 let labels: Promise<MapLabels> | null = null;
 function loadLabels(): Promise<MapLabels> {
@@ -99,6 +111,7 @@ const WITH_COPIES = [-360, 0, 360];
  */
 function OfflineWorld({ offsets, always }: { offsets: number[]; always?: readonly string[] }) {
   const map = useMap();
+  const language = usePageLanguage();
   const [data, setData] = useState<FeatureCollection | null>(null);
   const [renderer] = useState(() => L.canvas({ padding: 0.5 }));
   useEffect(() => {
@@ -120,7 +133,9 @@ function OfflineWorld({ offsets, always }: { offsets: number[]; always?: readonl
     loadLabels().then(
       (found) => {
         if (!live) return;
-        layer = new PlaceLabelLayer(found, offsets, new Set(alwaysKey ? alwaysKey.split("\n") : []));
+        layer = new PlaceLabelLayer(found, offsets, new Set(alwaysKey ? alwaysKey.split("\n") : []), (name) =>
+          economyLabelIn(language, name),
+        );
         layer.addTo(map);
       },
       () => live && map.getContainer().setAttribute("data-map-labels-error", "true"),
@@ -129,7 +144,7 @@ function OfflineWorld({ offsets, always }: { offsets: number[]; always?: readonl
       live = false;
       layer?.remove();
     };
-  }, [map, offsets, alwaysKey]);
+  }, [map, offsets, alwaysKey, language]);
   const worlds = useMemo(
     () => (data ? offsets.map((offset) => ({ offset, world: shiftedWorld(data, offset) })) : []),
     [data, offsets],
@@ -169,8 +184,10 @@ class PlaceLabelLayer extends L.Layer {
   constructor(
     private readonly found: MapLabels,
     private readonly offsets: number[],
-    /** Economy names drawn at every zoom. */
+    /** Economy names drawn at every zoom (English short names, as labels.json has them). */
     private readonly always: ReadonlySet<string> = new Set(),
+    /** An economy's label in the page's language, from its English short name. */
+    private readonly economyLabel: (englishName: string) => string = (name) => name,
   ) {
     super();
   }
@@ -207,7 +224,8 @@ class PlaceLabelLayer extends L.Layer {
     const view = map.getBounds().pad(0.1);
     root.replaceChildren();
     const place = (row: LabelRow, className: string, always = false) => {
-      const [name, lat, lng, minZoom] = row;
+      const [english, lat, lng, minZoom] = row;
+      const name = className.includes("economy") ? this.economyLabel(english) : english;
       if (zoom < minZoom && !always) return;
       for (const offset of this.offsets) {
         const at = L.latLng(lat, toMapLng(lng) + offset);

@@ -12,8 +12,8 @@ import {
   RECYCLING_PROCESSES,
   type RecyclingProcess,
 } from "~/domain/codes.ts";
-import { ECONOMIES, economyByCode } from "~/domain/economies.ts";
 import { FACILITY_SORTS } from "~/domain/facility-filters.ts";
+import { useEconomyNames } from "~/i18n/use-economy-names.ts";
 import { useFormat } from "~/i18n/use-format.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { CheckboxGroup, listValues, SearchAndSortFields } from "./browse.tsx";
@@ -49,6 +49,7 @@ export function FacilityFilterFields({
   errors: Record<string, string>;
 }) {
   const { t } = useTranslation();
+  const economies = useEconomyNames();
   const errors = translatedFilterErrors(t, serverErrors);
   const codes = (group: string, values: readonly string[]) =>
     values.map((value) => [value, t(`${group}.${value}`)] as const);
@@ -108,7 +109,7 @@ export function FacilityFilterFields({
       <CheckboxGroup
         name="economy"
         legend={t("lots.browse.field.economy")}
-        options={ECONOMIES.map((e) => [e.code, e.shortName] as const)}
+        options={economies.sorted().map((e) => [e.code, e.name] as const)}
         selected={listValues(params, "economy", upper)}
         error={errors.economy}
         scroll
@@ -119,6 +120,7 @@ export function FacilityFilterFields({
 
 export function FacilityTable({ rows }: { rows: FacilityRow[] }) {
   const { t } = useTranslation();
+  const economies = useEconomyNames();
   const format = useFormat();
   return (
     <table data-testid="facility-list">
@@ -135,7 +137,7 @@ export function FacilityTable({ rows }: { rows: FacilityRow[] }) {
           <tr key={facility.id}>
             <td>
               <Link to={`/facilities/${facility.id}`}>{facility.name}</Link>
-              <div>{economyByCode(facility.economy)?.shortName ?? facility.economy}</div>
+              <div>{economies.name(facility.economy)}</div>
               {facility.holdsImportConsent ? (
                 <span className="badge">{t("facilities.table.importConsent")}</span>
               ) : null}

@@ -18,9 +18,9 @@ import {
   SALE_MODES,
   type SaleMode,
 } from "~/domain/codes.ts";
-import { ECONOMIES, economyByCode } from "~/domain/economies.ts";
 import { LOT_SORTS } from "~/domain/lot-filters.ts";
 import { LOT_STATUSES, type LotStatus } from "~/domain/lot-lifecycle.ts";
+import { useEconomyNames } from "~/i18n/use-economy-names.ts";
 import { useFormat } from "~/i18n/use-format.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { CheckboxGroup, listValues, RangeFields, SearchAndSortFields } from "./browse.tsx";
@@ -59,6 +59,7 @@ export function LotFilterFields({
   errors: Record<string, string>;
 }) {
   const { t } = useTranslation();
+  const economies = useEconomyNames();
   const statuses = listValues(params, "status");
   const errors = translatedFilterErrors(t, serverErrors);
   const codes = (group: string, values: readonly string[]) =>
@@ -114,7 +115,7 @@ export function LotFilterFields({
       <CheckboxGroup
         name="economy"
         legend={t("lots.browse.field.economy")}
-        options={ECONOMIES.map((e) => [e.code, e.shortName] as const)}
+        options={economies.sorted().map((e) => [e.code, e.name] as const)}
         selected={listValues(params, "economy", (v) => v.toUpperCase())}
         error={errors.economy}
         scroll
@@ -140,6 +141,7 @@ export function LotFilterFields({
 
 export function LotTable({ rows }: { rows: LotRow[] }) {
   const { t } = useTranslation();
+  const economies = useEconomyNames();
   const format = useFormat();
   const day = (iso: string) => format.date(iso, { precision: "day", timeZone: "UTC" });
   const when = useDateFormat();
@@ -183,7 +185,7 @@ export function LotTable({ rows }: { rows: LotRow[] }) {
                 : format.percent(lot.stateOfHealthPct, { maxDecimals: 1, minDecimals: 0 })}
             </td>
             <td data-label={t("lots.table.where")}>
-              {economyByCode(lot.economyCode)?.shortName ?? lot.economyCode}
+              {economies.name(lot.economyCode)}
               <div>{t("lots.table.from", { date: day(lot.availableFrom) })}</div>
             </td>
             <td data-label={t("lots.table.sale")}>

@@ -2,7 +2,9 @@ import type { TFunction } from "i18next";
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { economyByCode } from "~/domain/economies.ts";
 import { economyForLocation } from "~/domain/economy-for-location.ts";
+import { economyNameIn } from "~/domain/economy-names.ts";
 import { NEAREST_SEARCH_KM, type PinQuestion, questionPin } from "~/domain/places/pin-check.ts";
+import { usePageLanguage } from "~/i18n/use-format.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import type { LatLng } from "./location-picker.client.tsx";
 import type { PlaceSuggestion } from "./place-search.tsx";
@@ -49,6 +51,7 @@ export function PinCheck({
   children: ReactNode;
 }) {
   const { t } = useTranslation();
+  const language = usePageLanguage();
   const root = useRef<HTMLDivElement>(null);
   const [nearest, setNearest] = useState<{ key: string; found: Nearest | null } | null>(null);
   const [question, setQuestion] = useState<{
@@ -81,12 +84,14 @@ export function PinCheck({
       if (confirmed.current === pointKey) return null;
       return questionPin({
         pin: point,
-        economyName: economyByCode(checkedEconomy(point, economy) ?? "")?.shortName ?? null,
+        economyName: economyByCode(checkedEconomy(point, economy) ?? "")
+          ? economyNameIn(language, checkedEconomy(point, economy) ?? "")
+          : null,
         nearest: found,
         chosen: chosen ? { name: chosen.name, lat: chosen.lat, lng: chosen.lng } : null,
       });
     },
-    [economy, chosen],
+    [economy, chosen, language],
   );
 
   // The question, asked when the form is submitted. A native listener on the form runs before
@@ -137,7 +142,7 @@ export function PinCheck({
           {shown
             ? checkEconomy
               ? t("listing.pin.nearestIn", {
-                  economy: economyByCode(checkEconomy)?.shortName ?? checkEconomy,
+                  economy: economyNameIn(language, checkEconomy),
                   place: shown.name,
                   distance: formatKm(t, shown.km),
                 })

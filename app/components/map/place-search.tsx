@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import { useEffect, useId, useRef, useState } from "react";
 import type { EconomyCode } from "~/domain/economies.ts";
+import { economyNameIn } from "~/domain/economy-names.ts";
 import { useFormat } from "~/i18n/use-format.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 
@@ -24,6 +25,8 @@ export function describePlace(
   place: PlaceSuggestion,
   t?: TFunction,
   formatNumber: (n: number) => string = (n) => n.toLocaleString("en"),
+  /** The economy in the page's language; the endpoint's English short name without it. */
+  economyName: (code: string) => string = () => place.economyName,
 ): string {
   // US states are letter codes people know; other economies' admin codes are GeoNames numbers.
   const name =
@@ -40,7 +43,7 @@ export function describePlace(
         : t
           ? t("listing.place.town")
           : "town";
-  return `${name} · ${place.economyName} · ${what}`;
+  return `${name} · ${economyName(place.economy)} · ${what}`;
 }
 
 /** Letters typed before the first search: one letter matches thousands of places. */
@@ -170,7 +173,12 @@ export function PlaceSearch({
                 pick(place);
               }}
             >
-              {describePlace(place, t, (n) => format.number(n))}
+              {describePlace(
+                place,
+                t,
+                (n) => format.number(n),
+                (code) => economyNameIn(format.language, code),
+              )}
             </div>
           ))}
         </div>
