@@ -1,4 +1,5 @@
 import { type BlockerFacts, blockerSentence } from "~/domain/matching/blocker-sentences.ts";
+import { usePageLanguage } from "~/i18n/use-format.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 
 /**
@@ -16,12 +17,13 @@ export function BlockerSentences({
   className?: string;
 }) {
   const { t } = useTranslation();
+  const language = usePageLanguage();
   // One sentence per code: the engine lists a code once per facility, but say so here too.
   const codes = [...new Set(blockers.map((b) => b.code))];
   return (
     <ul className={className} data-testid="blocker-sentences">
       {codes.map((code) => {
-        const { key, values } = blockerSentence(code, facts);
+        const { key, values } = blockerSentence(code, facts, language);
         return <li key={code}>{t(key, values)}</li>;
       })}
     </ul>

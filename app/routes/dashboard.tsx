@@ -5,6 +5,7 @@ import { requireActor } from "~/auth/actor.server.ts";
 import { FxWarning } from "~/components/fx-warning.tsx";
 import { VerificationBadge } from "~/components/verification-badge.tsx";
 import { translatedTitle } from "~/i18n/meta.ts";
+import { useEconomyNames } from "~/i18n/use-economy-names.ts";
 import { useFormat } from "~/i18n/use-format.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { organizationMoneyOverview } from "~/models/deals/deal-money-overview.server.ts";
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     organization: {
       id: organization.id,
       name: organization.name,
-      economyName: organization.economy.name,
+      economyCode: organization.economyCode,
       capabilities: organization.capabilities,
       verificationStatus: organization.verificationStatus,
     },
@@ -45,6 +46,7 @@ export default function Dashboard() {
   const { organization, overview, money, missingFx, userName, role, emailVerified, justVerified } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const economies = useEconomyNames();
   const format = useFormat();
   const tonnes = (kg: number) => format.kgAsTonnes(kg, { maxDecimals: 1 });
   const amount = format.money;
@@ -56,7 +58,7 @@ export default function Dashboard() {
       <h1>{organization.name}</h1>
       <p>
         {t("dashboard.welcome", { name: userName, role: t(`dashboard.role.${role}`) })}{" "}
-        {organization.economyName} ·{" "}
+        {economies.name(organization.economyCode, "name")} ·{" "}
         {organization.capabilities.map((c) => t(`account.capability.${c}`)).join(" · ")} ·{" "}
         <VerificationBadge status={organization.verificationStatus} organizationId={organization.id} own />
       </p>

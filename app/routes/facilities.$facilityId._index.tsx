@@ -14,13 +14,13 @@ import { PointMap } from "~/components/map/index.tsx";
 import { ReliabilityBadgeView } from "~/components/reputation.tsx";
 import { VerificationBadge } from "~/components/verification-badge.tsx";
 import { CHEMISTRY_SHORT_LABELS } from "~/domain/codes.ts";
-import { economyByCode } from "~/domain/economies.ts";
 import { certificationExpiresSoon } from "~/domain/facility-certification.ts";
 import { RECOVERY_METALS } from "~/domain/facility-input.ts";
 import { failureStatus } from "~/domain/failure.ts";
 import { reliabilityBadge } from "~/domain/reputation/reliability.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { useEconomyNames } from "~/i18n/use-economy-names.ts";
 import { useFormat } from "~/i18n/use-format.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { requestBooking } from "~/models/capacity-booking.server.ts";
@@ -66,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organizationId: facility.organizationId,
     organizationVerification: facility.organization.verificationStatus,
     reliability: reliability ? { figure: reliability, badge: reliabilityBadge(reliability) } : null,
-    economyName: economyByCode(facility.economyCode)?.name ?? facility.economyCode,
+    economyCode: facility.economyCode,
     active: facility.active,
     isOwner: organizationId === facility.organizationId,
     bookable,
@@ -112,7 +112,7 @@ export default function FacilityPage() {
     organizationId,
     organizationVerification,
     reliability,
-    economyName,
+    economyCode,
     active,
     isOwner,
     lots,
@@ -122,6 +122,7 @@ export default function FacilityPage() {
   } = useLoaderData<typeof loader>();
   const booking = useActionData<typeof action>();
   const { t } = useTranslation();
+  const economies = useEconomyNames();
   const format = useFormat();
   const { lat, lng } = facility.location;
   return (
@@ -139,7 +140,7 @@ export default function FacilityPage() {
               organizationId={organizationId}
               own={isOwner}
             />{" "}
-            · {economyName}
+            · {economies.name(economyCode, "name")}
             {facility.holdsImportConsent ? (
               <span className="badge badge-ok">{t("facilities.page.importConsent")}</span>
             ) : null}

@@ -8,7 +8,7 @@ import { SuppressionNote } from "~/components/insights/suppression-note.tsx";
 import { FlowsMap } from "~/components/map/flows-map.tsx";
 import { SLOT, Slotted } from "~/components/slotted.tsx";
 import { CHEMISTRIES, CHEMISTRY_LABELS, CHEMISTRY_SHORT_LABELS } from "~/domain/codes.ts";
-import { ECONOMIES, economyByCode } from "~/domain/economies.ts";
+import { economiesSortedIn, economyNameIn } from "~/domain/economy-names.ts";
 import { filtersQuery, MAX_MONTHS } from "~/domain/insights/filters.ts";
 import {
   type InsightTableId,
@@ -18,8 +18,9 @@ import {
 import { type InsightsView, STAGES } from "~/domain/insights/insights-view.ts";
 import { SUPPRESSED_MARK } from "~/domain/insights/suppression.ts";
 import { planFlows } from "~/domain/matching/plan-flows.ts";
+import type { LanguageCode } from "~/i18n/languages.ts";
 import { metaMessage, translatedTitle } from "~/i18n/meta.ts";
-import { useFormat } from "~/i18n/use-format.ts";
+import { useFormat, usePageLanguage } from "~/i18n/use-format.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import insightStyles from "~/styles/insights.css?url";
 import { readInsights } from "./insight-pages.server.ts";
@@ -44,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** The page's words for a table (the CSV keeps English: insight-tables.ts). */
-function tableWords(t: TFunction): InsightTableWords {
+function tableWords(t: TFunction, language: LanguageCode): InsightTableWords {
   return {
     title: (id) => t(`insights.tables.${id}`),
     column: (key) => t(`insights.columns.${key}`),
@@ -54,10 +55,9 @@ function tableWords(t: TFunction): InsightTableWords {
       t("insights.recovery.metalRecovered", { metal: t(`insights.metals.${metal}`) }),
     transportCo2e: t("insights.recovery.transportCo2e"),
     allChemistries: t("insights.filters.all"),
+    economy: (code) => economyNameIn(language, code),
   };
 }
-
-const economyName = (code: string) => economyByCode(code)?.shortName ?? code;
 
 export default function InsightsPage() {
   const loaded = useLoaderData<typeof loader>();
@@ -97,6 +97,7 @@ export default function InsightsPage() {
  */
 function Filters({ params, errors }: { params: URLSearchParams; errors: Record<string, string> }) {
   const { t } = useTranslation();
+  const language = usePageLanguage();
   const field = (name: string) => ({
     name,
     id: `insights-${name}`,
@@ -138,9 +139,9 @@ function Filters({ params, errors }: { params: URLSearchParams; errors: Record<s
         {t("insights.filters.economy")}
         <select {...field("economy")}>
           <option value="">{t("insights.filters.all")}</option>
-          {ECONOMIES.map((e) => (
+          {economiesSortedIn(language).map((e) => (
             <option key={e.code} value={e.code}>
-              {e.shortName}
+              {e.name}
             </option>
           ))}
         </select>
@@ -165,13 +166,14 @@ function Section({
   note?: string;
 }) {
   const { t } = useTranslation();
+  const language = usePageLanguage();
   return (
     <section className="insight-section" aria-labelledby={`insight-${id}`} data-testid={`insight-${id}`}>
       <h2 id={`insight-${id}`}>{t(`insights.sections.${id}.title`)}</h2>
       {note ? <p className="insight-note">{note}</p> : null}
       {children}
       <InsightTableView
-        table={insightTable(view, id, tableWords(t))}
+        table={insightTable(view, id, tableWords(t, language))}
         csvHref={`/insights.csv?table=${id}&${filtersQuery(view.filters)}`}
       />
     </section>
@@ -181,6 +183,7 @@ function Section({
 function InsightsBody({ view }: { view: InsightsView }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const language = usePageLanguage();
   const tonnes = (value: number | null) =>
     value === null ? SUPPRESSED_MARK : format.tonnes(value, { maxDecimals: 1 });
   const stageSeries: Series[] = STAGES.map((stage, i) => ({
@@ -231,7 +234,7 @@ function InsightsBody({ view }: { view: InsightsView }) {
       <Section id="economy" view={view} note={t("insights.sections.economy.note")}>
         <GroupedBars
           title={t("insights.sections.economy.chart")}
-          categories={view.byEconomy.map((e) => economyName(e.economy))}
+          categories={view.byEconomy.map((e) => economyNameIn(language, e.economy))}
           series={stageSeries}
           values={view.byEconomy.map((e) => STAGES.map((s) => e.tonnes[s]))}
         />
@@ -259,7 +262,7 @@ function InsightsBody({ view }: { view: InsightsView }) {
       <Section id="capacity" view={view} note={t("insights.sections.capacity.note")}>
         <GroupedBars
           title={t("insights.sections.capacity.chart")}
-          categories={view.capacity.map((c) => economyName(c.economy))}
+          categories={view.capacity.map((c) => economyNameIn(language, c.economy))}
           series={[
             { key: "offered", label: t("insights.sections.capacity.offered"), color: SERIES_COLORS[0] },
             { key: "booked", label: t("insights.sections.capacity.booked"), color: SERIES_COLORS[1] },

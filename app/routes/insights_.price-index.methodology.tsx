@@ -2,7 +2,6 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { Trans } from "react-i18next";
 import { CHEMISTRIES, CHEMISTRY_SHORT_LABELS } from "~/domain/codes.ts";
-import { ECONOMIES } from "~/domain/economies.ts";
 import { FAMILIES, FAMILY_OF, REGION_OF, REGIONS } from "~/domain/price-index/cells.ts";
 import {
   MAX_PARTICIPANT_SHARE_BP,
@@ -14,6 +13,7 @@ import {
   ROLL_WEEKS,
 } from "~/domain/price-index/methodology.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
+import { useEconomyNames } from "~/i18n/use-economy-names.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 
 export const meta: MetaFunction = ({ matches }) => [
@@ -26,6 +26,7 @@ export const meta: MetaFunction = ({ matches }) => [
  */
 export default function PriceIndexMethodology() {
   const { t } = useTranslation();
+  const economies = useEconomyNames();
   const m = (key: string) => `priceIndex.methodology.${key}`;
   return (
     <div className="stack prose" data-testid="price-index-methodology">
@@ -73,8 +74,10 @@ export default function PriceIndexMethodology() {
             <tr key={region}>
               <td>{t(`priceIndex.region.${region}`)}</td>
               <td>
-                {ECONOMIES.filter((e) => REGION_OF[e.code] === region)
-                  .map((e) => e.shortName)
+                {economies
+                  .sorted()
+                  .filter((e) => REGION_OF[e.code] === region)
+                  .map((e) => e.name)
                   .join(", ")}
               </td>
             </tr>

@@ -101,6 +101,9 @@ export async function lotBidding(
     buyer: capabilities.includes("buyer"),
     // Where an auction's bidders collect (EXW at the lot's location, ADR 013).
     location: lotLocation(lot),
+    // The same, for the page to name the economy in its language (app/domain/economy-names.ts).
+    locationLabel: lot.locationLabel,
+    locationEconomy: lot.economyCode,
     facilities,
     preferredFacilityId: facilities.some((f) => f.id === requestedFacilityId) ? requestedFacilityId : null,
     idempotencyKey: crypto.randomUUID(),

@@ -21,6 +21,7 @@ import { weightsFromQuery } from "~/domain/matching/match-view.ts";
 import { formatNumber } from "~/domain/quantity.ts";
 import { type FacilityReliabilityPoint, reliabilityBadge } from "~/domain/reputation/reliability.ts";
 import { requestLanguage, translatorFor } from "~/i18n/i18n.server.ts";
+import { useEconomyNames } from "~/i18n/use-economy-names.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { inviteFacilityToBid } from "~/models/bid-invitation.server.ts";
 import { awardPanelFor } from "~/models/bidding/award-panel.server.ts";
@@ -117,7 +118,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       name: lot.organization.name,
       verification: lot.organization.verificationStatus,
     },
-    economyName: lot.economy.name,
     loggedIn: viewer !== null,
     isOwner,
     engagement,
@@ -214,7 +214,6 @@ export default function LotPage() {
   const {
     lot,
     seller,
-    economyName,
     isOwner,
     can,
     documents,
@@ -234,6 +233,8 @@ export default function LotPage() {
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
+  // The lot's economy by APEC's naming, in the page's language (app/domain/economy-names.ts).
+  const economyName = useEconomyNames().name(lot.economy, "name");
   return (
     <div className="stack lot-page" data-testid="lot-page">
       <p className="breadcrumbs">

@@ -3,9 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { DateTime } from "~/components/date-time.tsx";
 import { ReliabilityBadgeView, ReputationSection, stars } from "~/components/reputation.tsx";
 import { VerificationSection } from "~/components/verification-section.tsx";
-import { economyByCode } from "~/domain/economies.ts";
 import { reliabilityBadge } from "~/domain/reputation/reliability.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
+import { useEconomyNames } from "~/i18n/use-economy-names.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { publicVerification } from "~/models/organization-verification.server.ts";
 import {
@@ -42,7 +42,6 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return {
     organization: {
       ...organization,
-      economyName: economyByCode(organization.economyCode)?.name ?? organization.economyCode,
       facilities: organization.facilities.map((f) => {
         const figure = reliability.get(f.id);
         return figure
@@ -59,12 +58,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export default function OrganizationPage() {
   const { organization, reputation, reviews, verification } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const economies = useEconomyNames();
   return (
     <div className="stack" data-testid="organization-page">
       <header>
         <h1>{organization.name}</h1>
         <p className="lede">
-          {organization.economyName} ·{" "}
+          {economies.name(organization.economyCode, "name")} ·{" "}
           {organization.capabilities.map((c) => t(`account.capability.${c}`)).join(", ")}
         </p>
         {organization.description ? <p>{organization.description}</p> : null}

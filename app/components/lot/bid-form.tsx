@@ -28,6 +28,9 @@ export interface BidFormData {
   buyer: boolean;
   /** The lot's location: where an auction's bidders collect. */
   location: string;
+  /** The same in parts, for the page to name the economy in its language. */
+  locationLabel: string | null;
+  locationEconomy: string;
   facilities: { id: string; name: string; canTake: boolean; reason: string | null }[];
   /** The facility the page was opened for ("Lots you can take", `?facility=`), chosen first. */
   preferredFacilityId?: string | null;
@@ -65,6 +68,7 @@ export function BidForm({
 }) {
   const { t, i18n } = useTranslation();
   const { money, language } = useLotFormat();
+  const economies = useEconomyNames();
   const fetcher = useFetcher<CodedBidRefusal>();
   const feedback = fetcher.state === "idle" ? fetcher.data : undefined;
   const busy = fetcher.state !== "idle";
@@ -132,7 +136,11 @@ export function BidForm({
       {auction.saleMode === "sealed" ? <p className="hint">{t("bidPanel.form.sealedHint")}</p> : null}
       {auctionTerms ? (
         <p className="hint" data-testid="bid-terms">
-          {t("bidPanel.form.termsAuction", { location: data.location })}
+          {t("bidPanel.form.termsAuction", {
+            location: data.locationLabel
+              ? `${data.locationLabel}, ${economies.name(data.locationEconomy, "name")}`
+              : economies.name(data.locationEconomy, "name"),
+          })}
         </p>
       ) : (
         <p className="hint" data-testid="bid-terms">

@@ -23,6 +23,9 @@ export interface BidPanelData {
   buyer: boolean;
   /** The lot's location: where an auction's bidders collect (EXW). */
   location: string;
+  /** The same in parts, for the page to name the economy in its language. */
+  locationLabel: string | null;
+  locationEconomy: string;
   facilities: BidFormData["facilities"];
   preferredFacilityId?: string | null;
   idempotencyKey: string;

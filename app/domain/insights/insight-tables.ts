@@ -44,12 +44,11 @@ export interface InsightTable {
   readonly rows: readonly (readonly Cell[])[];
 }
 
-const economyName = (code: string) => economyByCode(code)?.shortName ?? code;
-
 /**
  * The words of a table: English by default — the CSV download keeps English column names and
  * labels in every language, as data for spreadsheets and scripts — while the page passes its own
- * language's words (ADR 059). Economy names and chemistry codes are data and stay as they are.
+ * language's words (ADR 059), economy names among them (APEC's naming in each language,
+ * app/domain/economy-names.ts; the CSV keeps the English short names). Chemistry codes are data.
  */
 export interface InsightTableWords {
   readonly title: (id: InsightTableId) => string;
@@ -58,6 +57,8 @@ export interface InsightTableWords {
   readonly days: (measure: DaysMeasure) => string;
   readonly metalRecovered: (metal: Metal) => string;
   readonly transportCo2e: string;
+  /** An economy's short name: "Korea" in the CSV, "韓国" on a Japanese page. */
+  readonly economy: (code: string) => string;
   readonly allChemistries: string;
 }
 
@@ -108,6 +109,7 @@ export const ENGLISH_TABLE_WORDS: InsightTableWords = {
   metalRecovered: (metal) => `${METAL_LABELS[metal]} recovered`,
   transportCo2e: "Transport CO2e",
   allChemistries: "All",
+  economy: (code) => economyByCode(code)?.shortName ?? code,
 };
 
 const stageCells = (tonnes: Readonly<Record<Stage, Figure>>) => STAGES.map((s) => tonnes[s]);
@@ -120,6 +122,7 @@ export function insightTable(
   const stageColumns = STAGES.map(words.stage);
   const title = words.title(id);
   const column = words.column;
+  const economyName = words.economy;
   switch (id) {
     case "monthly":
       return {

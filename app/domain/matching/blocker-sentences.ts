@@ -9,7 +9,8 @@
  * Record over BlockerCode, so a code added to the engine without a sentence here is a type error,
  * and tests/unit/blocker-sentences.test.ts renders every code in every catalogue.
  */
-import { economyByCode } from "../economies.ts";
+import type { LanguageCode } from "~/i18n/languages.ts";
+import { economyNameIn } from "../economy-names.ts";
 import type { BlockerCode } from "./types.ts";
 
 /** The catalogue key (app/i18n/catalogues/*.json) of each code's sentence. */
@@ -43,12 +44,12 @@ export interface BlockerFacts {
   readonly facilityEconomy: string;
 }
 
-const shortName = (code: string) => economyByCode(code)?.shortName ?? code;
-
 /** The catalogue key and the values for one blocker's sentence. */
 export function blockerSentence(
   code: string,
   facts: BlockerFacts,
+  /** The page's language, for the economies' names (APEC's naming, app/domain/economy-names.ts). */
+  language: LanguageCode = "en",
 ): { key: string; values: BlockerSentenceValues } {
   // Codes come from the engine's BlockerCode, but rows read back from action data are plain strings.
   const key = BLOCKER_SENTENCE_KEYS[code as BlockerCode] ?? "quote.blockers.other";
@@ -56,8 +57,8 @@ export function blockerSentence(
     key,
     values: {
       facility: facts.facilityName,
-      origin: shortName(facts.lotEconomy),
-      destination: shortName(facts.facilityEconomy),
+      origin: economyNameIn(language, facts.lotEconomy),
+      destination: economyNameIn(language, facts.facilityEconomy),
     },
   };
 }
