@@ -1,4 +1,5 @@
 import type { ImportIssue } from "~/domain/lot-import-columns.ts";
+import { importIssueText } from "~/i18n/lot-problems.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 
 /**
@@ -34,7 +35,7 @@ export function ImportIssuesTable({
             <tr key={index}>
               <td className="import-line">{issue.line ?? t("listing.import.file")}</td>
               <td>{issue.field ? <code>{issue.field}</code> : "—"}</td>
-              <td>{issue.message}</td>
+              <td>{importIssueText(t, issue)}</td>
             </tr>
           ))}
         </tbody>

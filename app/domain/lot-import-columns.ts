@@ -25,11 +25,19 @@ export const REQUIRED_COLUMNS: readonly ImportColumn[] = [
   "currency",
 ];
 
-/** One problem: with a line for a row or cell, with a field for a column; both null for the file. */
+/**
+ * One problem: with a line for a row or cell, with a field for a column; both null for the file.
+ * `message` is the English the API and downloaded reports keep; `code` and `params` let a page word
+ * it in its own language (app/i18n/lot-problems.ts, ADR 067): a code under `import.` is the file's
+ * own check (catalogue `listing.importProblems`), any other a listing-form problem
+ * (`listing.errors`). Reports stored before codes existed have none and show their English.
+ */
 export interface ImportIssue {
   line: number | null;
   field: string | null;
   message: string;
+  code?: string;
+  params?: Readonly<Record<string, string | number>>;
 }
 
 /** "Mass (kg)", "mass_kg", "MASSKG" → "masskg": how headers are compared. */
@@ -44,23 +52,31 @@ const COLUMN_BY_KEY = new Map<string, ImportColumn>(IMPORT_COLUMNS.map((c) => [h
 
 // Headers that carry a quantity in another unit than Packloop's: a file in tonnes or Wh must be
 // converted by the person who knows it, not by a guess here.
-const FOREIGN_UNIT_HEADERS: readonly { pattern: RegExp; message: (header: string) => string }[] = [
+const FOREIGN_UNIT_HEADERS: readonly {
+  pattern: RegExp;
+  code: string;
+  message: (header: string) => string;
+}[] = [
   {
+    code: "import.headerMassUnit",
     pattern: /^(gross)?(mass|weight)(t|tonnes?|tons?|mt|lbs?|pounds?|g|grams?)$/,
     message: (h) =>
       `Column “${h}” gives the mass in another unit. Packloop takes the gross mass in kilograms, in a column named massKg (1 t = 1,000 kg).`,
   },
   {
+    code: "import.headerEnergyUnit",
     pattern: /^(energy|capacity)(wh|mwh|gwh|ah)$/,
     message: (h) =>
       `Column “${h}” gives the energy in another unit. Packloop takes it in kWh, in a column named energyKwh.`,
   },
   {
+    code: "import.headerSohUnit",
     pattern: /^(stateofhealth|soh)(ratio|fraction)?$/,
     message: (h) =>
       `Column “${h}” has no unit. Give the state of health in percent (0–100), in a column named stateOfHealthPct.`,
   },
   {
+    code: "import.headerMinorUnits",
     pattern: /^(starting|reserve|asking)price(minor|cents?)$/,
     message: (h) =>
       `Column “${h}” gives a price in minor units. Give prices in major units of the currency (12500.00), in startingPrice, reservePrice or askingPrice.`,
@@ -89,6 +105,8 @@ export function readHeader(cells: readonly string[], rows: readonly (readonly st
           line: 1,
           field: null,
           message: `Column ${index + 1} has values but no name on line 1.`,
+          code: "import.unnamedColumn",
+          params: { column: index + 1 },
         });
       }
       return;
@@ -101,6 +119,8 @@ export function readHeader(cells: readonly string[], rows: readonly (readonly st
         line: 1,
         field: text,
         message: `Column “${text}” appears twice (columns ${previous + 1} and ${index + 1}); keep one.`,
+        code: "import.duplicateColumn",
+        params: { header: text, first: previous + 1, second: index + 1 },
       });
       return;
     }
@@ -111,7 +131,14 @@ export function readHeader(cells: readonly string[], rows: readonly (readonly st
       return;
     }
     const foreign = FOREIGN_UNIT_HEADERS.find((f) => f.pattern.test(key));
-    if (foreign) issues.push({ line: 1, field: text, message: foreign.message(text) });
+    if (foreign)
+      issues.push({
+        line: 1,
+        field: text,
+        message: foreign.message(text),
+        code: foreign.code,
+        params: { header: text },
+      });
     else unknown.push(text);
   });
   if (unknown.length > 0) {
@@ -120,6 +147,8 @@ export function readHeader(cells: readonly string[], rows: readonly (readonly st
       line: 1,
       field: unknown[0],
       message: `Unknown ${unknown.length === 1 ? "column" : "columns"} ${names}. The columns are: ${IMPORT_COLUMNS.join(", ")}.`,
+      code: "import.unknownColumns",
+      params: { names, columns: IMPORT_COLUMNS.join(", ") },
     });
   }
   const missing = REQUIRED_COLUMNS.filter((c) => !columns.has(c));
@@ -128,6 +157,8 @@ export function readHeader(cells: readonly string[], rows: readonly (readonly st
       line: 1,
       field: missing[0],
       message: `Missing required ${missing.length === 1 ? "column" : "columns"}: ${missing.join(", ")}. Line 1 must name the columns, as in the template.`,
+      code: "import.missingColumns",
+      params: { columns: missing.join(", ") },
     });
   }
   return { columns, issues, width };

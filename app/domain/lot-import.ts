@@ -73,13 +73,21 @@ function numberPart(column: ImportColumn, value: string): string {
 /** Reads the grid, checks the file as a whole, then validates every row like the listing form. */
 export function checkImportRows(grid: readonly (readonly string[])[], context: LotInputContext): ImportCheck {
   if (grid.length === 0 || grid.every(isBlank)) {
-    return { ok: false, fileIssues: [{ line: null, field: null, message: "The file is empty." }] };
+    return {
+      ok: false,
+      fileIssues: [{ line: null, field: null, message: "The file is empty.", code: "import.fileEmpty" }],
+    };
   }
   if (isBlank(grid[0])) {
     return {
       ok: false,
       fileIssues: [
-        { line: 1, field: null, message: "Line 1 is empty: it must name the columns, as in the template." },
+        {
+          line: 1,
+          field: null,
+          message: "Line 1 is empty: it must name the columns, as in the template.",
+          code: "import.headerEmpty",
+        },
       ],
     };
   }
@@ -102,6 +110,8 @@ export function checkImportRows(grid: readonly (readonly string[])[], context: L
         line,
         field: null,
         message: `Line ${line} has a value in column ${header.width + extra + 1}, beyond the ${header.width} named columns.`,
+        code: "import.beyondColumns",
+        params: { line, column: header.width + extra + 1, width: header.width },
       });
     }
     const raw: Record<string, string> = {};
@@ -121,6 +131,8 @@ export function checkImportRows(grid: readonly (readonly string[])[], context: L
             line,
             field: column,
             message: `“${cell}” is ambiguous: the comma could separate thousands or decimals. Write the number without a thousands separator and with a point for decimals, such as ${digits.replace(",", "")} or ${digits.replace(",", ".")}.`,
+            code: "import.ambiguousComma",
+            params: { value: cell, whole: digits.replace(",", ""), decimal: digits.replace(",", ".") },
           });
         }
       }
@@ -135,6 +147,8 @@ export function checkImportRows(grid: readonly (readonly string[])[], context: L
       line: seen.line,
       field: column,
       message: `${column} must be ${NUMERIC_UNITS[column]?.wanted}, but line ${seen.line} says “${seen.value}”${more}. Convert the values and remove the units: a column with mixed units cannot be trusted.`,
+      code: "import.foreignUnit",
+      params: { column, line: seen.line, value: seen.value },
     });
   }
   const comma = decimalComma as { line: number; field: ImportColumn; value: string } | null;
@@ -143,6 +157,8 @@ export function checkImportRows(grid: readonly (readonly string[])[], context: L
       line: comma.line,
       field: comma.field,
       message: `The file writes numbers with a decimal comma (“${comma.value}” on line ${comma.line}, ${comma.field}). Packloop cannot tell a decimal comma from a thousands separator: use a point for decimals and no thousands separators, or save the file with an English (US/UK) number format.`,
+      code: "import.decimalComma",
+      params: { value: comma.value, line: comma.line, column: comma.field },
     });
   }
   if (fileIssues.length === 0 && raws.length === 0) {
@@ -150,6 +166,7 @@ export function checkImportRows(grid: readonly (readonly string[])[], context: L
       line: null,
       field: null,
       message: "The file has a header but no lots: add one lot per line below it.",
+      code: "import.noRows",
     });
   }
   if (raws.length > MAX_IMPORT_ROWS) {
@@ -157,6 +174,8 @@ export function checkImportRows(grid: readonly (readonly string[])[], context: L
       line: null,
       field: null,
       message: `The file has ${formatNumber(raws.length)} lots; one import takes at most ${formatNumber(MAX_IMPORT_ROWS)}. Split it into several files.`,
+      code: "import.tooManyRows",
+      params: { rows: raws.length, max: MAX_IMPORT_ROWS },
     });
   }
   if (fileIssues.length > 0) return { ok: false, fileIssues };
@@ -168,7 +187,14 @@ export function checkImportRows(grid: readonly (readonly string[])[], context: L
     const result = validateLotInput(raw, context);
     const fieldIssues = result.ok
       ? []
-      : Object.entries(result.errors).map(([field, message]) => ({ line, field, message }));
+      : Object.entries(result.errors).map(([field, message]) => ({
+          line,
+          field,
+          message,
+          // The listing form's code and values: the import page words them (lotProblemWording).
+          code: result.problems[field]?.code,
+          params: result.problems[field]?.params,
+        }));
     const all = [...issues, ...fieldIssues.filter((f) => !issues.some((i) => i.field === f.field))];
     if (all.length === 0 && result.ok) valid.push({ line, input: result.value });
     else {

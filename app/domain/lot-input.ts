@@ -73,7 +73,20 @@ export interface LotInputContext {
   word?: LotProblemWording;
 }
 
-export type LotInputResult = { ok: true; value: LotInput } | { ok: false; errors: Record<string, string> };
+/** A problem's code and values, for a page to word later (an import report read back, ADR 067). */
+export interface LotProblemCode {
+  code: string;
+  params: Readonly<Record<string, string | number>>;
+}
+
+export type LotInputResult =
+  | { ok: true; value: LotInput }
+  | {
+      ok: false;
+      errors: Record<string, string>;
+      /** The same problems by field as codes and values: what an import stores. */
+      problems: Record<string, LotProblemCode>;
+    };
 
 export const MAX_LOT_MASS_KG = 2_000_000;
 export const MAX_LOT_COUNT = 1_000_000;
@@ -115,6 +128,7 @@ interface Problem {
 
 export function validateLotInput(raw: Record<string, unknown>, context: LotInputContext): LotInputResult {
   const errors: Record<string, string> = {};
+  const problems: Record<string, LotProblemCode> = {};
   const word = context.word ?? ENGLISH;
   const fail = (
     field: string,
@@ -122,7 +136,10 @@ export function validateLotInput(raw: Record<string, unknown>, context: LotInput
     english: string,
     params: Record<string, string | number> = {},
   ) => {
-    errors[field] ??= word(code, english, params);
+    if (!(field in errors)) {
+      errors[field] = word(code, english, params);
+      problems[field] = { code, params };
+    }
     return undefined;
   };
   const publish = context.mode === "publish";
@@ -377,7 +394,7 @@ export function validateLotInput(raw: Record<string, unknown>, context: LotInput
   if (description === undefined)
     fail("description", "description.tooLong", "Keep the description to 5,000 characters.");
 
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  if (Object.keys(errors).length > 0) return { ok: false, errors, problems };
   return {
     ok: true,
     value: {

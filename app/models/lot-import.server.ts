@@ -189,12 +189,12 @@ async function writeLots(record: LotImport, input: StartImportInput, now: Date):
     if (!done) throw new ImportCancelled();
     return { status: "done", imported: written };
   } catch (error) {
-    const message =
-      error instanceof ImportCancelled
-        ? "The import was stopped; nothing was imported."
-        : "The import failed while writing the lots, so nothing was imported. Try again; if it fails again, contact support.";
-    if (!(error instanceof ImportCancelled)) console.error(error);
-    await failImport(record, message);
+    const cancelled = error instanceof ImportCancelled;
+    const message = cancelled
+      ? "The import was stopped; nothing was imported."
+      : "The import failed while writing the lots, so nothing was imported. Try again; if it fails again, contact support.";
+    if (!cancelled) console.error(error);
+    await failImport(record, message, cancelled ? "import.stopped" : "import.writeFailed");
     return { status: "failed", message };
   }
 }
@@ -320,7 +320,7 @@ export async function publishImportDrafts(
 }
 
 /** Marks the import failed and deletes every lot it wrote, in one transaction. */
-async function failImport(record: LotImport, message: string): Promise<void> {
+async function failImport(record: LotImport, message: string, code: string): Promise<void> {
   const ids = lotIdsOf(record);
   await db().$transaction(
     async (tx) => {
@@ -331,7 +331,8 @@ async function failImport(record: LotImport, message: string): Promise<void> {
           importedRows: 0,
           finishedAt: new Date(),
           errors: [
-            { line: null, field: null, message },
+            // The code lets the page word it in its language (ADR 067); the English stays for reports.
+            { line: null, field: null, message, code },
             ...((record.errors as unknown as ImportIssue[]) ?? []),
           ] as unknown as object[],
         },
@@ -363,6 +364,7 @@ export async function getLotImport(organizationId: string, importId: string, now
   await failImport(
     record,
     "The import stopped before it finished (the server restarted), so nothing was imported. Upload the file again.",
+    "import.stalled",
   );
   return db().lotImport.findFirst({ where: { id: importId, organizationId } });
 }

@@ -106,8 +106,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, { capability: "seller" });
   const { organization, user } = actor;
   const { form, file } = await readUpload(request);
-  // The page's own messages in its language; the rows' problems stay the import's English, which
-  // names the codes a spreadsheet must hold (ADR 057).
+  // The page's own messages in its language; the rows' problems carry codes and values, which the
+  // issues table words in the page's language (ADR 067; the stored English is for reports).
   const t = pageTranslator(request, user.language);
   const options = optionsSchema(t).safeParse({ publish: form.get("publish"), intent: form.get("intent") });
   const values = { publish: String(form.get("publish") ?? "draft") };

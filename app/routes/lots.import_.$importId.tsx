@@ -7,6 +7,7 @@ import { useDateFormat } from "~/components/date-time.tsx";
 import { ImportIssuesTable } from "~/components/lot-import-issues.tsx";
 import { useRevalidateWhenIdle } from "~/components/use-revalidate-when-idle.ts";
 import { type ImportPublishPlan, publishNeedsConfirmation } from "~/domain/lot-import-publish.ts";
+import { importIssueText } from "~/i18n/lot-problems.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import {
@@ -325,7 +326,9 @@ export default function LotImportPage() {
       ) : null}
       {page.progress.status === "failed" ? (
         <section className="import-failed" role="alert" data-testid="import-failed">
-          <p>{page.issues[0]?.message ?? t("listing.importResult.failedNothing")}</p>
+          <p>
+            {page.issues[0] ? importIssueText(t, page.issues[0]) : t("listing.importResult.failedNothing")}
+          </p>
           <p>
             <Link to="/lots/import">{t("listing.importResult.uploadAgain")}</Link>
           </p>

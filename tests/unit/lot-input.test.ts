@@ -92,6 +92,11 @@ describe("validateLotInput: a valid form submission", () => {
     expect(validateLotInput(incomplete, publish)).toEqual({
       ok: false,
       errors: { startingPrice: expect.stringMatching(/starting price/), closesAt: expect.any(String) },
+      // The same problems as codes and values, for an import to store and a page to word.
+      problems: {
+        startingPrice: { code: "startingPrice.required", params: {} },
+        closesAt: { code: "closesAt.required.auction", params: {} },
+      },
     });
   });
 
@@ -176,6 +181,10 @@ describe("validateLotInput: bad input names the field", () => {
     expect(validateLotInput(fixed, publish)).toEqual({
       ok: false,
       errors: { askingPrice: expect.any(String), closesAt: expect.stringMatching(/no close time/) },
+      problems: {
+        askingPrice: { code: "askingPrice.required", params: {} },
+        closesAt: { code: "closesAt.fixed", params: {} },
+      },
     });
     expect(validateLotInput({ ...fixed, askingPrice: "5,000", closesAt: "" }, publish).ok).toBe(true);
   });
