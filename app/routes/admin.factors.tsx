@@ -15,6 +15,9 @@ import {
   factorDefinition,
   factorProblem,
 } from "~/domain/logistics/factors.ts";
+import { factorLabelIn, factorUnitIn } from "~/i18n/factor-words.ts";
+import { requestLanguage } from "~/i18n/i18n.server.ts";
+import type { LanguageCode } from "~/i18n/languages.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { pageTranslator } from "~/i18n/page-translator.server.ts";
 import { useFormat } from "~/i18n/use-format.ts";
@@ -78,10 +81,15 @@ function factorSchema(t: TFunction) {
 }
 
 /** factorProblemMessage's sentence in the page's language (the API keeps the English one). */
-function problemMessage(t: TFunction, definition: FactorDefinition, problem: FactorProblem): string {
+function problemMessage(
+  t: TFunction,
+  language: LanguageCode,
+  definition: FactorDefinition,
+  problem: FactorProblem,
+): string {
   if (problem === "unknown_key") return t("admin.factors.errors.chooseFactor");
   if (problem === "too_precise") return t("admin.factors.errors.too_precise");
-  const range = { min: definition.min, max: definition.max, unit: definition.unit };
+  const range = { min: definition.min, max: definition.max, unit: factorUnitIn(t, language, definition) };
   // Below or above the bounds read alike: the range is the help either way.
   const key = problem === "below_min" || problem === "above_max" ? "out_of_range" : problem;
   return t(`admin.factors.errors.${key}`, range);
@@ -95,6 +103,7 @@ function isRealDate(day: string): boolean {
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireActor(request, { admin: true });
   const t = pageTranslator(request, user.language);
+  const language = requestLanguage(request, user.language);
   const parsed = parseForm(await request.formData(), factorSchema(t));
   const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
   const fields = parsed.ok ? parsed.data : null;
@@ -106,7 +115,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const value = rawValue === "" ? Number.NaN : Number(rawValue);
   if (!errors.value && definition) {
     const problem = factorProblem(key, value);
-    if (problem) errors.value = problemMessage(t, definition, problem);
+    if (problem) errors.value = problemMessage(t, language, definition, problem);
   }
   if (fields && !errors.asOf) {
     if (!isRealDate(fields.asOf)) errors.asOf = t("admin.errors.realDate");
@@ -126,10 +135,10 @@ export async function action({ request }: ActionFunctionArgs) {
     errors: {},
     values: {},
     saved: t("admin.factors.saved", {
-      label: definition.label,
+      label: factorLabelIn(t, definition),
       date: fields.asOf,
       value,
-      unit: definition.unit,
+      unit: factorUnitIn(t, language, definition),
     }),
   };
 }
@@ -184,12 +193,12 @@ export default function AdminFactors() {
               .map((f) => (
                 <tr key={f.key} data-key={f.key}>
                   <td>
-                    {f.label}
+                    {factorLabelIn(t, f)}
                     <br />
                     <code>{f.key}</code>
                   </td>
                   <td className="num">{formatValue(f.current ? f.current.value : f.defaultValue)}</td>
-                  <td>{f.unit}</td>
+                  <td>{factorUnitIn(t, format.language, f)}</td>
                   <td>{f.current ? f.current.asOf : null}</td>
                   <td>
                     {f.current ? (
@@ -255,7 +264,8 @@ export default function AdminFactors() {
                     .filter((f) => f.group === group)
                     .map((f) => (
                       <option key={f.key} value={f.key}>
-                        {f.label} ({f.unit}; {formatValue(f.min)}–{formatValue(f.max)})
+                        {factorLabelIn(t, f)} ({factorUnitIn(t, format.language, f)}; {formatValue(f.min)}–
+                        {formatValue(f.max)})
                       </option>
                     ))}
                 </optgroup>

@@ -5,9 +5,10 @@ import { DateTime } from "~/components/date-time.tsx";
 import { SLOT, Slotted } from "~/components/slotted.tsx";
 import { dealLabel } from "~/domain/deals/deal-reference.ts";
 import { addWeeks, weekStartFromLabel, weekStartOf } from "~/domain/price-index/cells.ts";
-import { cellTitle, MAX_WEEKS } from "~/domain/price-index/view.ts";
+import { MAX_WEEKS } from "~/domain/price-index/view.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { priceIndexCellTitleIn } from "~/i18n/price-index-words.ts";
 import { useFormat } from "~/i18n/use-format.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { lastPriceIndexRun, priceIndexAdminLog } from "~/models/price-index/read.server.ts";
@@ -110,7 +111,7 @@ export default function AdminPriceIndex() {
           <tbody>
             {log.map((entry) => (
               <tr key={`${entry.family}${entry.form}${entry.region}${entry.week}`}>
-                <td>{cellTitle(entry)}</td>
+                <td>{priceIndexCellTitleIn(t, entry)}</td>
                 <td>{entry.week}</td>
                 <td>{t(`admin.priceIndex.publication.${entry.publication}`)}</td>
                 <td>

@@ -1,20 +1,10 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import type { TFunction } from "i18next";
 import { Trans } from "react-i18next";
 import { DateTime } from "~/components/date-time.tsx";
 import { PriceIndexSeries } from "~/components/price-index/series-chart.tsx";
 import { failureFieldErrors } from "~/domain/failure.ts";
-import {
-  FAMILIES,
-  type Family,
-  INDEX_FORMS,
-  type IndexForm,
-  isoWeekLabel,
-  REGIONS,
-  type Region,
-  weeksBetween,
-} from "~/domain/price-index/cells.ts";
+import { FAMILIES, INDEX_FORMS, isoWeekLabel, REGIONS, weeksBetween } from "~/domain/price-index/cells.ts";
 import { METHODOLOGY_VERSION } from "~/domain/price-index/methodology.ts";
 import {
   filtersQuery,
@@ -23,6 +13,7 @@ import {
   readPriceIndexFilters,
 } from "~/domain/price-index/view.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
+import { priceIndexCellTitleIn, priceIndexUnitIn } from "~/i18n/price-index-words.ts";
 import { useFormat } from "~/i18n/use-format.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { listPriceIndexCorrections, readPriceIndex } from "~/models/price-index/read.server.ts";
@@ -75,14 +66,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-/** "Nickel-rich (NMC, NCA) · Black mass · Oceania", in the page's language (view.ts's cellTitle in English). */
-function cellTitleIn(t: TFunction, cell: { family: Family; form: IndexForm; region: Region }): string {
-  return [
-    t(`priceIndex.family.${cell.family}`),
-    t(`priceIndex.form.${cell.form}`),
-    t(`priceIndex.region.${cell.region}`),
-  ].join(" · ");
-}
+// Cell titles and units in the page's language: app/i18n/price-index-words.ts (view.ts's in English).
+const cellTitleIn = priceIndexCellTitleIn;
 
 function Select({
   name,
@@ -181,7 +166,7 @@ export default function PriceIndexPage() {
           <PriceIndexSeries
             key={s.key}
             title={cellTitleIn(t, s.cell)}
-            unit={s.unit}
+            unit={priceIndexUnitIn(t, s.unit)}
             weeks={weeks}
             points={s.points}
           />
@@ -216,7 +201,7 @@ export default function PriceIndexPage() {
                   {c.newValue === null
                     ? t("priceIndex.corrections.withdrawn")
                     : format.number(c.newValue, { maxDecimals: 1 })}{" "}
-                  {c.unit}
+                  {priceIndexUnitIn(t, c.unit)}
                 </td>
                 {/* The reason is the administrator's own words, stored as written. */}
                 <td>{c.reason}</td>

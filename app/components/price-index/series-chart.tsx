@@ -114,7 +114,9 @@ export function PriceIndexSeries({ title, unit, weeks, points }: Props) {
   );
 }
 
-const decimals = (unit: string) => ({ maxDecimals: unit === "USD/t" ? 0 : 1 });
+// Dollars per tonne whole, payable percentages to one decimal; `unit` may be worded in the page's
+// language (price-index-words.ts), and every wording of the payable unit keeps its "%".
+const decimals = (unit: string) => ({ maxDecimals: unit.includes("%") ? 1 : 0 });
 
 /** A week's publication status in the page's language ("final, 7 deals, v1"). */
 export function statusText(p: PriceIndexPoint, t: TFunction): string {
