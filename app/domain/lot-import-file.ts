@@ -11,22 +11,39 @@ import { formatFileSize } from "./quantity.ts";
 
 export type SpreadsheetKind = "csv" | "xlsx";
 
-export type SniffResult = { ok: true; kind: SpreadsheetKind } | { ok: false; message: string };
+/**
+ * Why a file cannot be read: the English the API and reports keep, and a code with values that the
+ * import page words in its language (`listing.importProblems.file.<code>`, ADR 067).
+ */
+export interface FileRefusal {
+  ok: false;
+  message: string;
+  code: string;
+  params: Readonly<Record<string, string | number>>;
+}
+
+export type SniffResult = { ok: true; kind: SpreadsheetKind } | FileRefusal;
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 const SAVE_AS = "Save it from your spreadsheet program as “CSV UTF-8” or as an Excel workbook (.xlsx).";
 
 // Formats people upload by mistake, recognised by their first bytes.
-const SIGNATURES: readonly { bytes: readonly number[]; what: string }[] = [
-  { bytes: [0x89, 0x50, 0x4e, 0x47], what: "a PNG image" },
-  { bytes: [0xff, 0xd8, 0xff], what: "a JPEG image" },
-  { bytes: [0x47, 0x49, 0x46, 0x38], what: "a GIF image" },
-  { bytes: [0x25, 0x50, 0x44, 0x46], what: "a PDF document" },
-  { bytes: [0x1f, 0x8b], what: "a gzip archive" },
-  { bytes: [0x52, 0x61, 0x72, 0x21], what: "a RAR archive" },
-  { bytes: [0x37, 0x7a, 0xbc, 0xaf], what: "a 7-Zip archive" },
+const SIGNATURES: readonly { bytes: readonly number[]; what: string; format: string }[] = [
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: "a PNG image", format: "PNG" },
+  { bytes: [0xff, 0xd8, 0xff], what: "a JPEG image", format: "JPEG" },
+  { bytes: [0x47, 0x49, 0x46, 0x38], what: "a GIF image", format: "GIF" },
+  { bytes: [0x25, 0x50, 0x44, 0x46], what: "a PDF document", format: "PDF" },
+  { bytes: [0x1f, 0x8b], what: "a gzip archive", format: "gzip" },
+  { bytes: [0x52, 0x61, 0x72, 0x21], what: "a RAR archive", format: "RAR" },
+  { bytes: [0x37, 0x7a, 0xbc, 0xaf], what: "a 7-Zip archive", format: "7-Zip" },
 ];
+
+const refusal = (
+  message: string,
+  code: string,
+  params: Record<string, string | number> = {},
+): FileRefusal => ({ ok: false, message, code, params });
 
 const ZIP_LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04];
 const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
@@ -40,37 +57,41 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 /** Decides CSV or XLSX from the content; `fileName` only sharpens the messages. */
 export function sniffSpreadsheet(bytes: Uint8Array, fileName: string): SniffResult {
   const named = fileName.trim() ? `“${fileName.trim()}”` : "The file";
-  if (bytes.length === 0) return { ok: false, message: `${named} is empty.` };
+  const name = fileName.trim() || "—";
+  if (bytes.length === 0) return refusal(`${named} is empty.`, "empty", { name });
   if (bytes.length > MAX_IMPORT_BYTES) {
-    return {
-      ok: false,
-      message: `${named} is ${formatFileSize(bytes.length)}; the limit is ${formatFileSize(MAX_IMPORT_BYTES)}. Split it into several files.`,
-    };
+    return refusal(
+      `${named} is ${formatFileSize(bytes.length)}; the limit is ${formatFileSize(MAX_IMPORT_BYTES)}. Split it into several files.`,
+      "tooLarge",
+      { name, size: formatFileSize(bytes.length), limit: formatFileSize(MAX_IMPORT_BYTES) },
+    );
   }
   if (startsWith(bytes, ZIP_LOCAL_HEADER)) return { ok: true, kind: "xlsx" };
   if (startsWith(bytes, ZIP_EMPTY))
-    return { ok: false, message: `${named} is an empty ZIP archive, not a workbook.` };
+    return refusal(`${named} is an empty ZIP archive, not a workbook.`, "emptyZip", { name });
   if (startsWith(bytes, OLE)) {
-    return {
-      ok: false,
-      message: `${named} is an Excel 97–2003 workbook (.xls) or a password-protected workbook. Remove any password and save it as .xlsx or “CSV UTF-8”.`,
-    };
+    return refusal(
+      `${named} is an Excel 97–2003 workbook (.xls) or a password-protected workbook. Remove any password and save it as .xlsx or “CSV UTF-8”.`,
+      "oldExcel",
+      { name },
+    );
   }
   for (const signature of SIGNATURES) {
     if (startsWith(bytes, signature.bytes)) {
-      return {
-        ok: false,
-        message: `${named} is ${signature.what}, not a spreadsheet. Upload a CSV or XLSX file.`,
-      };
+      return refusal(
+        `${named} is ${signature.what}, not a spreadsheet. Upload a CSV or XLSX file.`,
+        "notSpreadsheet",
+        { name, format: signature.format },
+      );
     }
   }
   if (/\.xlsx$/i.test(fileName.trim())) {
-    return { ok: false, message: `${named} is named .xlsx but is not an Excel workbook. ${SAVE_AS}` };
+    return refusal(`${named} is named .xlsx but is not an Excel workbook. ${SAVE_AS}`, "notXlsx", { name });
   }
   return { ok: true, kind: "csv" };
 }
 
-export type DecodeResult = { ok: true; text: string } | { ok: false; message: string };
+export type DecodeResult = { ok: true; text: string } | FileRefusal;
 
 /**
  * Decodes CSV bytes as UTF-8, dropping a leading byte-order mark (Excel writes one in “CSV UTF-8”).
@@ -78,23 +99,25 @@ export type DecodeResult = { ok: true; text: string } | { ok: false; message: st
  */
 export function decodeCsvText(bytes: Uint8Array): DecodeResult {
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
-    return { ok: false, message: `The file is saved as UTF-16 (“Unicode text”), not UTF-8. ${SAVE_AS}` };
+    return refusal(`The file is saved as UTF-16 (“Unicode text”), not UTF-8. ${SAVE_AS}`, "utf16");
   }
   const body = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes;
   const nul = body.indexOf(0);
   if (nul !== -1) {
-    return {
-      ok: false,
-      message: `The file contains binary data (a zero byte on line ${lineAt(body, nul)}), so it is not a CSV text file. ${SAVE_AS}`,
-    };
+    return refusal(
+      `The file contains binary data (a zero byte on line ${lineAt(body, nul)}), so it is not a CSV text file. ${SAVE_AS}`,
+      "binary",
+      { line: lineAt(body, nul) },
+    );
   }
   const bad = firstInvalidUtf8(body);
   if (bad !== -1) {
     const hex = body[bad].toString(16).toUpperCase().padStart(2, "0");
-    return {
-      ok: false,
-      message: `The file is not valid UTF-8: byte 0x${hex} on line ${lineAt(body, bad)} cannot be read. It was probably saved in another encoding such as Windows-1252 or Latin-1. ${SAVE_AS}`,
-    };
+    return refusal(
+      `The file is not valid UTF-8: byte 0x${hex} on line ${lineAt(body, bad)} cannot be read. It was probably saved in another encoding such as Windows-1252 or Latin-1. ${SAVE_AS}`,
+      "notUtf8",
+      { byte: `0x${hex}`, line: lineAt(body, bad) },
+    );
   }
   return { ok: true, text: new TextDecoder("utf-8").decode(body) };
 }

@@ -129,7 +129,14 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   const sheet = await readSpreadsheet(file.bytes, file.name);
-  if (!sheet.ok) return refuse({ file: sheet.message }, values);
+  if (!sheet.ok) {
+    // Worded from its code in the page's language; the English stays the fallback (ADR 067).
+    const file = t(`listing.importProblems.file.${sheet.code}`, {
+      ...sheet.params,
+      defaultValue: sheet.message,
+    });
+    return refuse({ file }, values);
+  }
   const now = new Date();
   const publish = options.data.publish === "publish";
   const checked = checkImportRows(sheet.grid, {

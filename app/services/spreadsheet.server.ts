@@ -5,7 +5,12 @@ import Papa from "papaparse";
 import readXlsxFile from "read-excel-file/node";
 import writeXlsxFile, { type SheetData } from "write-excel-file/node";
 import { IMPORT_COLUMNS } from "~/domain/lot-import-columns.ts";
-import { decodeCsvText, type SpreadsheetKind, sniffSpreadsheet } from "~/domain/lot-import-file.ts";
+import {
+  decodeCsvText,
+  type FileRefusal,
+  type SpreadsheetKind,
+  sniffSpreadsheet,
+} from "~/domain/lot-import-file.ts";
 import {
   COLUMN_NOTES,
   codeListRows,
@@ -15,20 +20,20 @@ import {
 
 export type SpreadsheetRead =
   | { ok: true; kind: SpreadsheetKind; grid: string[][] }
-  | { ok: false; kind: SpreadsheetKind | null; message: string };
+  | ({ kind: SpreadsheetKind | null } & FileRefusal);
 
 /** A 10 MB workbook of plain cells unzips to well under this; more is a ZIP bomb or not a table. */
 export const MAX_UNZIPPED_BYTES = 250 * 1024 * 1024;
 
 export async function readSpreadsheet(bytes: Uint8Array, fileName: string): Promise<SpreadsheetRead> {
   const sniffed = sniffSpreadsheet(bytes, fileName);
-  if (!sniffed.ok) return { ok: false, kind: null, message: sniffed.message };
+  if (!sniffed.ok) return { ...sniffed, kind: null };
   return sniffed.kind === "csv" ? readCsv(bytes) : readXlsx(bytes);
 }
 
 function readCsv(bytes: Uint8Array): SpreadsheetRead {
   const decoded = decodeCsvText(bytes);
-  if (!decoded.ok) return { ok: false, kind: "csv", message: decoded.message };
+  if (!decoded.ok) return { ...decoded, kind: "csv" };
   // Excel writes ";" instead of "," in locales whose decimal mark is a comma: guess among the
   // usual delimiters, so such a file reaches the decimal-comma check with a clear message.
   const parsed = Papa.parse<string[]>(decoded.text, {
@@ -43,6 +48,8 @@ function readCsv(bytes: Uint8Array): SpreadsheetRead {
       ok: false,
       kind: "csv",
       message: `Line ${line} opens a quoted value (") that is never closed, so the rest of the file cannot be read. Check the quotes on that line.`,
+      code: "unclosedQuote",
+      params: { line },
     };
   }
   return { ok: true, kind: "csv", grid: parsed.data.map((row) => row.map((cell) => cell ?? "")) };
@@ -55,6 +62,8 @@ async function readXlsx(bytes: Uint8Array): Promise<SpreadsheetRead> {
       ok: false,
       kind: "xlsx",
       message: "The file starts like an Excel workbook but is damaged or incomplete.",
+      code: "damagedXlsx",
+      params: {},
     };
   }
   if (unzipped > MAX_UNZIPPED_BYTES) {
@@ -62,6 +71,8 @@ async function readXlsx(bytes: Uint8Array): Promise<SpreadsheetRead> {
       ok: false,
       kind: "xlsx",
       message: "The workbook unpacks to far more data than a table of lots; it was refused.",
+      code: "tooMuchData",
+      params: {},
     };
   }
   let sheets: Awaited<ReturnType<typeof readXlsxFile<string>>>;
@@ -76,11 +87,15 @@ async function readXlsx(bytes: Uint8Array): Promise<SpreadsheetRead> {
       kind: "xlsx",
       message:
         "The file is a ZIP archive but not an Excel workbook that can be read. Save it as .xlsx or “CSV UTF-8”.",
+      code: "unreadableXlsx",
+      params: {},
     };
   }
   // The template keeps its notes on a second sheet: read "Lots" when it exists, else the first.
   const sheet = sheets.find((s) => s.sheet.trim().toLowerCase() === "lots") ?? sheets[0];
-  if (!sheet) return { ok: false, kind: "xlsx", message: "The workbook has no sheets." };
+  if (!sheet) {
+    return { ok: false, kind: "xlsx", message: "The workbook has no sheets.", code: "noSheets", params: {} };
+  }
   return { ok: true, kind: "xlsx", grid: sheet.data.map((row) => row.map(cellText)) };
 }
 

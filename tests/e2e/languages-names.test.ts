@@ -72,7 +72,7 @@ describe("factor names and units in the page's language", () => {
     const words = await page
       .locator("tr[data-key]")
       .evaluateAll((rows) =>
-        rows.map(
+        (rows as HTMLTableRowElement[]).map(
           (row) => `${row.cells[0]?.firstChild?.textContent ?? ""} | ${row.cells[2]?.textContent ?? ""}`,
         ),
       );

@@ -143,7 +143,8 @@ describe("the admin, saved-search and notification pages in the reader's languag
     await page.locator("#field-asOf").fill("2026-01-10");
     await page.locator("#field-sourceUrl").fill("https://example.com/border-times");
     await page.getByRole("button", { name: "Thêm giá trị" }).click();
-    await expect.poll(() => text(page, "#value-error")).toBe("Nhập giá trị từ 0 đến 60 days.");
+    // The unit in Vietnamese too, as Intl writes days (ADR 067).
+    await expect.poll(() => text(page, "#value-error")).toBe("Nhập giá trị từ 0 đến 60 ngày.");
 
     await page.goto("/admin/outbox");
     await hydrated(page);

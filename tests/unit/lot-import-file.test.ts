@@ -44,6 +44,9 @@ describe("sniffSpreadsheet", () => {
     expect(result).toEqual({
       ok: false,
       message: expect.stringMatching(/is 10\.0 MB; the limit is 10\.0 MB/),
+      // The code and values the import page words in its language (ADR 067).
+      code: "tooLarge",
+      params: { name: "big.csv", size: "10.0 MB", limit: "10.0 MB" },
     });
     expect(sniffSpreadsheet(new Uint8Array(MAX_IMPORT_BYTES).fill(0x41), "max.csv")).toEqual({
       ok: true,
@@ -66,6 +69,8 @@ describe("decodeCsvText", () => {
     expect(decodeCsvText(latin1)).toEqual({
       ok: false,
       message: expect.stringMatching(/not valid UTF-8: byte 0xE9 on line 3 .*Windows-1252/),
+      code: "notUtf8",
+      params: { byte: "0xE9", line: 3 },
     });
   });
 
