@@ -128,6 +128,15 @@ describe("an import's problems in the page's language", () => {
     expect(text(inJapanese(issues))).toContain(ja.errors.massKg.notPositive);
   });
 
+  test("a file it cannot read is refused in Japanese (the page's language), not in English", async () => {
+    const latin1 = new Uint8Array([...new TextEncoder().encode("title\nSoci"), 0xe9, 0x0a]);
+    const outcome = await upload(latin1);
+    expect(outcome.status).toBe(400);
+    expect((outcome.data.errors as Record<string, string>).file).toBe(
+      "このファイルは正しい UTF-8 ではありません。2 行目のバイト 0xE9 を読み取れません。Windows-1252 や Latin-1 など別の文字コードで保存された可能性があります。表計算ソフトから「CSV UTF-8」または Excel ブック（.xlsx）で保存してください。",
+    );
+  });
+
   test("a report stored before problems had codes still shows its English", () => {
     const html = text(inJapanese([{ line: 2, field: "massKg", message: "Old English sentence." }]));
     expect(html).toContain("Old English sentence.");
