@@ -2,8 +2,8 @@ import { Link } from "@remix-run/react";
 import { BlockerSentences } from "~/components/blocker-sentences.tsx";
 import { Money as MoneyView } from "~/components/money.tsx";
 import { SLOT, Slotted } from "~/components/slotted.tsx";
-import { economyByCode } from "~/domain/economies.ts";
 import type { Money } from "~/domain/money.ts";
+import { useEconomyNames } from "~/i18n/use-economy-names.ts";
 import { useFormat } from "~/i18n/use-format.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 
@@ -123,6 +123,7 @@ export function QuoteResults({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const economies = useEconomyNames();
   const modeNames = useModeNames();
   if (rows.length === 0) return <p className="empty">{t("quote.results.none")}</p>;
   return (
@@ -140,7 +141,7 @@ export function QuoteResults({
               <Link to={`/facilities/${row.facilityId}`} data-testid="quote-facility-link">
                 {row.name}
               </Link>{" "}
-              <span className="badge">{economyByCode(row.economy)?.name ?? row.economy}</span>
+              <span className="badge">{economies.name(row.economy, "name")}</span>
             </h3>
             {row.feasible && row.netValue && row.transport ? (
               <>
