@@ -9,8 +9,9 @@ import type { WriteCount } from "./write-count.server.ts";
  * same before and after its render, and served only while it still is, so a bid, a new lot or a
  * closed sale is on the next view; the age limit bounds what time alone changes (a countdown).
  *
- * What an anonymous answer can depend on is all in the key: the full URL (host, path, query,
- * `.data` requests apart), the Cookie header (language, display currency) and Accept-Language.
+ * What an anonymous answer can depend on is all in the key: the full URL (host and forwarded
+ * host, path, query, `.data` requests apart), the Cookie header (language, display currency) and
+ * Accept-Language.
  * Never cached: signed-in or token requests, anything but GET, answers other than 200, answers
  * that set a cookie or say `no-store`/`private`, and anything but HTML and Remix's data (event
  * streams pass through unbuffered). Each answer gets the request's own CSP nonce.
@@ -64,7 +65,10 @@ export class PageCache {
     const cookie = req.headers.cookie ?? "";
     if (SESSION_COOKIE.test(cookie)) return null;
     if (req.path.startsWith("/api/")) return null;
-    const key = `${req.protocol}://${req.get("host") ?? ""}${req.originalUrl}\n${cookie}\n${req.get("accept-language") ?? ""}`;
+    // Everything the page's URL is built from (remix-handler.server.ts), forwarded headers included
+    // whether or not TRUST_PROXY honours them: one client's X-Forwarded-Host is never another's page.
+    const origin = [req.protocol, req.get("host"), req.get("x-forwarded-host"), req.get("x-forwarded-proto")];
+    const key = `${origin.join(" ")}${req.originalUrl}\n${cookie}\n${req.get("accept-language") ?? ""}`;
     return { key, writes: this.options.writeCount() };
   }
 

@@ -128,6 +128,13 @@ describe.runIf(embedded)("anonymous pages on the embedded database", () => {
     expect(english.body).toContain('lang="en"');
   });
 
+  it("keeps apart requests whose forwarded host differs (no page made for one host reaches another)", async () => {
+    const url = `${base}/lots/${lotId}`;
+    await view(url, { "X-Forwarded-Host": "evil.example" });
+    expect((await view(url, { "X-Forwarded-Host": "evil.example" })).cache).toBe("hit");
+    expect((await view(url, { "X-Forwarded-Host": "packloop.example" })).cache).toBe("miss");
+  });
+
   it("renders every view for a signed-in member, and keeps Remix's data requests apart from documents", async () => {
     const url = `${base}/lots/${lotId}`;
     for (let i = 0; i < 2; i++) {
