@@ -12,6 +12,7 @@
  * its extracted text keeps the order of the paper.
  */
 
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -47,27 +48,30 @@ interface NotoFamily {
   readonly pkg: string;
   readonly regular: string;
   readonly bold: string;
-  /** OpenType features switched for this family when its text is shaped. */
-  readonly features?: Record<string, boolean>;
 }
 
-function noto(pkg: string, file: string, features?: Record<string, boolean>): NotoFamily {
+function noto(pkg: string, file: string): NotoFamily {
   return {
     pkg: `@expo-google-fonts/${pkg}`,
     regular: `400Regular/${file}_400Regular.ttf`,
     bold: `700Bold/${file}_700Bold.ttf`,
-    ...(features ? { features } : {}),
   };
 }
+
+/**
+ * Shaping without `ccmp`: Noto's ccmp splits a precomposed letter into base and mark glyphs —
+ * Vietnamese "ị" into i and a dot below, Thai SARA AM (ำ) into NIKHAHIT and SARA AA — and a PDF
+ * maps each glyph back to one text, so the page would copy and search as "i" plus garbage or
+ * "นำา". Every such letter has its own precomposed glyph, which draws the same.
+ */
+const FEATURES = { ccmp: false } as const;
 
 const LATIN = noto("noto-sans", "NotoSans");
 const JAPANESE = noto("noto-sans-jp", "NotoSansJP");
 const KOREAN = noto("noto-sans-kr", "NotoSansKR");
 const SIMPLIFIED = noto("noto-sans-sc", "NotoSansSC");
 const TRADITIONAL = noto("noto-sans-tc", "NotoSansTC");
-// Noto Sans Thai's `ccmp` splits SARA AM (ำ) into NIKHAHIT and SARA AA glyphs, and a PDF maps each
-// glyph back to one text: "นำ" would copy and search as "นำา". Its own SARA AM glyph draws the same.
-const THAI = noto("noto-sans-thai", "NotoSansThai", { ccmp: false });
+const THAI = noto("noto-sans-thai", "NotoSansThai");
 
 /**
  * The families a language's paper is drawn in, in order of preference: a character is drawn in the
@@ -96,8 +100,25 @@ interface FontFile {
 type Fontkit = Parameters<PDFDocument["registerFontkit"]>[0];
 
 // pdf-lib parses a font's bytes on every embedFont (tens of milliseconds for Noto Sans, more for
-// CJK). A parsed font is only read by layout and subsetting, so one per file serves every PDF.
-const parsed = new WeakMap<Uint8Array, ReturnType<Fontkit["create"]>>();
+// CJK). The parsed tables are only read, so one parse per file serves every PDF — but fontkit also
+// caches glyph objects with the characters they were first reached by, and subsetting a composite
+// glyph (ờ is ơ plus a grave) reaches its components with none: a later PDF would map "ơ" to no
+// text. So each embedFont gets a view of the parsed font with its own glyph cache and layout
+// engine (fontkit is pinned: these are its internals, and tests/unit/papers cover them).
+type FontkitFont = ReturnType<Fontkit["create"]>;
+const parsed = new WeakMap<Uint8Array, FontkitFont>();
+
+function freshView(font: FontkitFont): FontkitFont {
+  const view = Object.create(font);
+  view._glyphs = {};
+  const prototype = Object.getPrototypeOf(font);
+  for (const key of ["_layoutEngine", "_variationProcessor"]) {
+    const lazy = Object.getOwnPropertyDescriptor(prototype, key);
+    if (lazy) Object.defineProperty(view, key, { ...lazy, configurable: true });
+  }
+  return view;
+}
+
 const cachingFontkit: Fontkit = {
   create(bytes, postscriptName) {
     if (postscriptName) return fontkit.create(bytes, postscriptName);
@@ -106,7 +127,7 @@ const cachingFontkit: Fontkit = {
       font = fontkit.create(bytes);
       parsed.set(bytes, font);
     }
-    return font;
+    return freshView(font);
   },
 };
 
@@ -466,12 +487,23 @@ async function standardFonts(doc: PDFDocument): Promise<Fonts> {
  * The language's Noto fonts, each embedded as a subset of the glyphs drawn. A family no character
  * of the paper needs (Noto Sans beside Noto Sans JP for an all-CJK-and-ASCII paper) is left out.
  */
+/**
+ * A subset's name: a tag of six capitals, "+", the font's name (PDF 32000 9.6.4). The tag differs
+ * for different subsets — a reader may take two fonts of one name for the same font and draw one
+ * paper's glyph numbers with another's subset — and is the same for the same paper, so a PDF
+ * stays deterministic (pdf-lib's own suffix comes from a generator seeded alike in every file).
+ */
+function subsetName(postscriptName: string, characters: string): string {
+  const digest = createHash("sha256").update(`${postscriptName}\n${characters}`).digest();
+  const tag = Array.from(digest.subarray(0, 6), (byte) => String.fromCharCode(65 + (byte % 26))).join("");
+  return `${tag}+${postscriptName}`;
+}
+
 async function notoFonts(doc: PDFDocument, language: Exclude<LanguageCode, "en">, texts: string[]) {
   doc.registerFontkit(cachingFontkit);
   const families = FAMILIES[language];
   const files = await Promise.all(
     families.map(async (family) => ({
-      family,
       regular: await fontFile(family, "regular"),
       bold: await fontFile(family, "bold"),
     })),
@@ -484,11 +516,20 @@ async function notoFonts(doc: PDFDocument, language: Exclude<LanguageCode, "en">
     if (index > 0) used.add(index);
   }
   const chosen = files.filter((_, index) => used.has(index));
+  const characters = [...new Set(texts.join(""))].sort().join("");
   const face = async (weight: "regular" | "bold") =>
     new Face(
       await Promise.all(
-        chosen.map(({ family, ...file }) =>
-          doc.embedFont(file[weight].bytes, { subset: true, features: family.features }),
+        chosen.map((file) =>
+          doc.embedFont(file[weight].bytes, {
+            subset: true,
+            // A copy: fontkit writes the features it applies into the object it is given.
+            features: { ...FEATURES },
+            customName: subsetName(
+              cachingFontkit.create(file[weight].bytes).postscriptName ?? "Noto",
+              characters,
+            ),
+          }),
         ),
       ),
       chosen.map((file) => file[weight].characters),
