@@ -218,7 +218,9 @@ class Face {
 
   draw(page: PDFPage, text: string, x: number, y: number, size: number) {
     let at = x;
-    for (const run of this.runs(text)) {
+    // An empty cell is drawn as empty text, as it always was: an English PDF stays byte for byte.
+    const runs = text ? this.runs(text) : [{ index: 0, text }];
+    for (const run of runs) {
       const font = this.fonts[run.index];
       page.drawText(run.text, { x: at, y, size, font, color: rgb(0, 0, 0) });
       at += font.widthOfTextAtSize(run.text, size);

@@ -183,6 +183,15 @@ describe("papers in the reader's language", { timeout: 60_000 }, () => {
     expect(pdf).toMatch(/\/[A-Z]{6}\+NotoSansJP-Regular/);
   });
 
+  it("English keeps the standard Helvetica: no font file embedded", async () => {
+    const paper = certificatePaper();
+    for (const bytes of [await renderPaperPdf(paper), await renderPaperPdf(paper, paperIn(paper, "en"))]) {
+      const pdf = Buffer.from(bytes).toString("latin1");
+      expect(pdf).toContain("/BaseFont /Helvetica");
+      expect(pdf).not.toContain("/FontFile2");
+    }
+  });
+
   it("every heading a paper builder writes has its catalogue key", async () => {
     const { CATALOGUES } = await import("~/i18n/catalogues.ts");
     const headings = (CATALOGUES.en as { pdf: { headings: Record<string, string> } }).pdf.headings;
