@@ -139,8 +139,12 @@ function fontFile(family: NotoFamily, weight: "regular" | "bold"): Promise<FontF
   let file = fontFiles.get(path);
   if (!file) {
     file = readFile(path).then((buffer) => {
-      const bytes = new Uint8Array(buffer);
-      return { bytes, characters: new Set(cachingFontkit.create(bytes).characterSet) };
+      const font = fontkit.create(buffer);
+      // fontkit parses a copy of the bytes it is given: that copy is what pdf-lib is handed and
+      // what the parse is cached under, and the file's own buffer is let go (a CJK font is 10 MB).
+      const bytes = (font as unknown as { stream: { buffer: Uint8Array } }).stream.buffer;
+      parsed.set(bytes, font);
+      return { bytes, characters: new Set(font.characterSet) };
     });
     file.catch(() => fontFiles.delete(path));
     fontFiles.set(path, file);
