@@ -137,6 +137,33 @@ describe("papers in the reader's language", { timeout: 60_000 }, () => {
     }
   });
 
+  it("templates match their fixed words only: a name with 'of' in it stays a name", () => {
+    const paper: Paper = {
+      kind: "movement_document",
+      title: "Movement document for transboundary movements of waste",
+      reference: "MD-1",
+      issuedAt: "2026-12-06T10:00:00Z",
+      sections: [
+        {
+          heading: "Parties",
+          lines: [
+            { label: "Serial number of shipment", value: "3 of 12" },
+            { label: "Consent given by", value: "Bank of Korea" },
+            { label: "Carrier 2", value: "Total" },
+            { label: "Carrier X", value: "test T.1" },
+          ],
+        },
+      ],
+    };
+    const lines = paperIn(paper, "ja").paper.sections[0].lines ?? [];
+    expect(lines.map((line) => [line.label, line.value])).toEqual([
+      ["輸送の通し番号", "12 件中 3 件目"],
+      ["同意した当局", "Bank of Korea"],
+      ["運送人 2", "合計"],
+      ["Carrier X", "試験 T.1"],
+    ]);
+  });
+
   it("wraps Thai and Japanese without spaces inside the margins", async () => {
     const long = {
       th: "การขนส่งแบตเตอรี่ลิเทียมที่เสียหายต้องเป็นไปตามข้อกำหนดพิเศษและต้องมีเอกสารกำกับการขนส่งทุกครั้งที่มีการเคลื่อนย้ายของเสียข้ามแดนโดยไม่มีช่องว่างระหว่างคำเลยแม้แต่น้อย".repeat(
