@@ -3,17 +3,29 @@ import { economyByCode } from "~/domain/economies.ts";
 import { type Failure, fail } from "~/domain/failure.ts";
 import type { LotInput } from "~/domain/lot-input.ts";
 import { validateLotInput } from "~/domain/lot-input.ts";
-import { isUuid, lotInputFromRow } from "~/domain/lot-json.ts";
+import { isUuid, type LotRecord, lotInputFromRow, toLotJson as lotJson } from "~/domain/lot-json.ts";
 import { canEdit, canPublish, canWithdraw, type LotStatus } from "~/domain/lot-lifecycle.ts";
 import { lotTitleFacts, NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import type { Lot, Prisma } from "~/generated.server/prisma/client.ts";
+import { englishDerivedWording } from "~/i18n/lot-wording.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { publishLotEvent } from "./bidding/lot-events.server.ts";
 import { appendCustodyEvent } from "./custody/custody-chain.server.ts";
 import { notifyNewLotMatches } from "./new-lot-notices.server.ts";
 import { notifyOrganization } from "./notification.server.ts";
 
-export { type LotJson, lotNumberLabel, toLotJson } from "~/domain/lot-json.ts";
+export { type LotJson, lotNumberLabel } from "~/domain/lot-json.ts";
+
+/**
+ * The API v1 representation of a lot (domain/lot-json.ts), its derived values' sentences in the
+ * English the API has always written (the English catalogue, ADR 066).
+ */
+export function toLotJson(
+  lot: LotRecord,
+  options: Omit<Parameters<typeof lotJson>[1], "wording"> = {},
+): ReturnType<typeof lotJson> {
+  return lotJson(lot, { ...options, wording: englishDerivedWording() });
+}
 
 /**
  * The lot aggregate: listing, editing, publishing and withdrawing. Every write is scoped to the

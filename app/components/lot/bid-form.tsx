@@ -13,6 +13,7 @@ import type { FxRate } from "~/domain/matching/fx-rates.ts";
 import { type Money, toMajorUnitString } from "~/domain/money.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { useLotFormat } from "./use-lot-format.ts";
+import { useLotWords } from "./use-lot-words.ts";
 
 /**
  * The lot page's bid form (split out of bid-panel.tsx): amount and maximum, the destination
@@ -65,6 +66,7 @@ export function BidForm({
 }) {
   const { t, i18n } = useTranslation();
   const { money, language } = useLotFormat();
+  const words = useLotWords();
   const fetcher = useFetcher<CodedBidRefusal>();
   const feedback = fetcher.state === "idle" ? fetcher.data : undefined;
   const busy = fetcher.state !== "idle";
@@ -116,8 +118,11 @@ export function BidForm({
   const invalid = (name: string) => (errors[name] ? true : undefined);
   const describedBy = (name: string, ...others: string[]) =>
     [...others, errors[name] ? `bid-${name}-error` : null].filter(Boolean).join(" ") || undefined;
-  const preview = (text: string) =>
-    currency ? amountPreview(text, currency, data.fx?.rate ?? null, data.fx?.asOf) : null;
+  // What the typed amount was read as, worded and formatted in the page's language (issue 14).
+  const preview = (text: string) => {
+    const facts = currency ? amountPreview(text, currency, data.fx?.rate ?? null, data.fx?.asOf) : null;
+    return facts ? words.preview(facts) : null;
+  };
   const amountPreviewText = preview(amountText);
   const maxPreviewText = preview(maxText);
   const selected = data.facilities.find((f) => f.id === facilityId);
