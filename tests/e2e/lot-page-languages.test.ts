@@ -19,7 +19,7 @@ interface ApiFacility {
   acceptedChemistries: string[];
   acceptedForms: string[];
   acceptedConditions: string[];
-  capacity: { id: string; month: string; freeTonnes: number }[];
+  capacity: { id: string; month: string; freeTonnes: number; acceptedChemistries: string[] }[];
 }
 
 type Words = typeof ja.lotWords;
@@ -30,7 +30,8 @@ const ENGLISH = [
   "Opening bid.",
   "Carried for recycling",
   "state of health",
-  "Only lithium is paid for",
+  "is paid for",
+  "paid at 70",
   "are booked at",
   "Capacity booking accepted",
 ];
@@ -38,7 +39,12 @@ const ENGLISH = [
 const text = async (page: Page, testId: string) =>
   ((await page.getByTestId(testId).first().textContent()) ?? "").trim();
 
-let lot: { id: string; title: string; facility: string };
+let lot: {
+  id: string;
+  title: string;
+  facility: string;
+  payables: "lithium_only" | "nothing_paid" | "nickel_cobalt";
+};
 
 beforeAll(async () => {
   // The demo recycler's facility and a capacity window of this month or later with room.
@@ -57,8 +63,10 @@ beforeAll(async () => {
     await recycler.request.get(`/api/v1/facilities/${facilityId}`)
   ).json()) as ApiFacility;
   const thisMonth = new Date().toISOString().slice(0, 7);
-  const window = facility.capacity.find((w) => w.month >= thisMonth && w.freeTonnes >= 2);
+  const open = facility.capacity.filter((w) => w.month >= thisMonth && w.freeTonnes >= 2);
+  const window = open.find((w) => w.acceptedChemistries.includes("LFP")) ?? open[0];
   expect(window, JSON.stringify(facility.capacity)).toBeTruthy();
+  const chemistry = window!.acceptedChemistries.includes("LFP") ? "LFP" : window!.acceptedChemistries[0]!;
 
   // The demo fleet lists an intact LFP auction in AUD (state of health 85 %: a second-life hint).
   const seller = await browser.newPage();
@@ -69,7 +77,7 @@ beforeAll(async () => {
       title,
       status: "open",
       saleMode: "auction",
-      chemistry: facility.acceptedChemistries.includes("LFP") ? "LFP" : facility.acceptedChemistries[0],
+      chemistry,
       form: "pack",
       condition: "intact",
       count: 2,
@@ -101,7 +109,13 @@ beforeAll(async () => {
     data: { amount: { amountMinor: 1_000_000, currency: "AUD" } },
   });
   expect(bid.status(), await bid.text()).toBe(201);
-  lot = { id, title, facility: facility.name };
+  // The payables the value range rests on (lot-value.ts's DEFAULT_PAYABLE_RANGES).
+  const payables = ["LFP", "LMFP", "LMO"].includes(chemistry)
+    ? "lithium_only"
+    : chemistry === "SODIUM_ION"
+      ? "nothing_paid"
+      : "nickel_cobalt";
+  lot = { id, title, facility: facility.name, payables };
 }, 120_000);
 
 describe("the lot page's server sentences in the reader's language", () => {
@@ -133,7 +147,7 @@ describe("the lot page's server sentences in the reader's language", () => {
     expect(await text(page, "transport-basis")).toBe(
       words.transport.recycling.replace("{{mark}}", "LITHIUM BATTERIES FOR RECYCLING"),
     );
-    expect(await page.getByTestId("lot-derived").textContent()).toContain(words.value.lithium_only);
+    expect(await page.getByTestId("lot-derived").textContent()).toContain(words.value[lot.payables]);
 
     // The ladder's note on the one bid, and the booking note naming the facility.
     await expect.poll(() => text(page, "ladder-note")).toBe(words.ladder.opening);
