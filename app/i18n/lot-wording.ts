@@ -103,6 +103,20 @@ export function chainBreakText(t: TFunction, reason: ChainBreak, brokenAt: numbe
   return t(`lotWords.custody.broken.${reason}`, { event: brokenAt, previous: brokenAt - 1 });
 }
 
+/** What withdrawing does: "3 bids will be cancelled and their 2 bidders are told. Withdrawing …" */
+export function withdrawalText(t: TFunction, consequence: { liveBids: number; bidders: number }): string {
+  const final = t("lotWords.withdrawal.final");
+  if (consequence.liveBids === 0) return final;
+  return t("lotWords.withdrawal.cancelled", {
+    bids: t("lotWords.withdrawal.bids", { count: consequence.liveBids }),
+    bidders:
+      consequence.bidders === 1
+        ? t("lotWords.withdrawal.oneBidder")
+        : t("lotWords.withdrawal.bidders", { count: consequence.bidders }),
+    final,
+  });
+}
+
 /** The bid form's preview: "= CLP 4,000,000 ≈ USD 4,300 (rate of 2024-06-30)". */
 export function amountPreviewText(t: TFunction, format: WordingFormat, preview: AmountPreview): string {
   const amount = format.money(preview.amount);

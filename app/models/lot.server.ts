@@ -303,22 +303,17 @@ export async function publishLot(
 const LIVE_BID_STATUSES = ["active", "outbid"] as const;
 
 /**
- * What withdrawing this lot would do, in one sentence for the confirmation (issue 15 item 7):
- * how many live bids are cancelled, from how many bidders.
+ * What withdrawing this lot would do, for the confirmation (issue 15 item 7): how many live bids
+ * are cancelled, from how many bidders. Facts the page words in its language (ADR 066).
  */
-export async function withdrawalConsequence(lotId: string): Promise<{ liveBids: number; message: string }> {
+export async function withdrawalConsequence(lotId: string): Promise<{ liveBids: number; bidders: number }> {
   const bids = isUuid(lotId)
     ? await db().bid.findMany({
         where: { lotId, status: { in: [...LIVE_BID_STATUSES] } },
         select: { organizationId: true },
       })
     : [];
-  const bidders = new Set(bids.map((b) => b.organizationId)).size;
-  const final = "Withdrawing takes the lot off the market for good; it cannot be published again.";
-  if (bids.length === 0) return { liveBids: 0, message: final };
-  const count = bids.length === 1 ? "1 bid" : `${bids.length} bids`;
-  const who = bidders === 1 ? "its bidder is told" : `their ${bidders} bidders are told`;
-  return { liveBids: bids.length, message: `${count} will be cancelled and ${who}. ${final}` };
+  return { liveBids: bids.length, bidders: new Set(bids.map((b) => b.organizationId)).size };
 }
 
 export async function withdrawLot(caller: LotCaller, lotId: string): Promise<LotResult> {

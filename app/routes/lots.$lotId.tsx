@@ -23,6 +23,7 @@ import { weightsFromQuery } from "~/domain/matching/match-view.ts";
 import { formatNumber } from "~/domain/quantity.ts";
 import { type FacilityReliabilityPoint, reliabilityBadge } from "~/domain/reputation/reliability.ts";
 import { requestLanguage, translatorFor } from "~/i18n/i18n.server.ts";
+import { withdrawalText } from "~/i18n/lot-wording.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { inviteFacilityToBid } from "~/models/bid-invitation.server.ts";
 import { awardPanelFor } from "~/models/bidding/award-panel.server.ts";
@@ -278,7 +279,7 @@ export default function LotPage() {
                 fields={{ intent: "withdraw" }}
                 label={t("lot.withdraw")}
                 buttonClassName="button-danger"
-                text={withdrawText(t, withdrawal.message)}
+                text={withdrawText(t, withdrawalText(t, withdrawal))}
               />
             ) : null}
           </div>
@@ -292,7 +293,7 @@ export default function LotPage() {
       {result && "confirm" in result && withdrawal ? (
         <ConfirmStep
           fields={{ intent: "withdraw" }}
-          text={withdrawText(t, withdrawal.message)}
+          text={withdrawText(t, withdrawalText(t, withdrawal))}
           cancelTo={`/lots/${lot.id}`}
         />
       ) : null}

@@ -25,6 +25,7 @@ import {
   ladderStepText,
   netValueNoteText,
   reservationText,
+  withdrawalText,
 } from "~/i18n/lot-wording.ts";
 
 const lot = (over: Partial<LotForRouting> = {}): LotForRouting => ({
@@ -254,6 +255,9 @@ function everySentence(language: (typeof LANGUAGE_CODES)[number]): Map<string, s
   ];
   for (const reason of breaks) out.set(`broken.${reason}`, chainBreakText(t, reason, 7));
   for (const kind of CUSTODY_EVENT_KINDS) out.set(`custody.${kind}`, custodyKindText(t, kind));
+  out.set("withdrawal.none", withdrawalText(t, { liveBids: 0, bidders: 0 }));
+  out.set("withdrawal.one", withdrawalText(t, { liveBids: 1, bidders: 1 }));
+  out.set("withdrawal.some", withdrawalText(t, { liveBids: 3, bidders: 2 }));
   return out;
 }
 
@@ -277,6 +281,12 @@ describe("every code is worded in every language", () => {
     expect(english.get("broken.prev_hash_mismatch")).toBe("Event 7 does not follow event 6.");
     expect(english.get("custody.deal_payment_received")).toBe("Payment received");
     expect(english.get("custody.milestone_picked_up")).toBe("Milestone picked up");
+    const final = "Withdrawing takes the lot off the market for good; it cannot be published again.";
+    expect(english.get("withdrawal.none")).toBe(final);
+    expect(english.get("withdrawal.one")).toBe(`1 bid will be cancelled and its bidder is told. ${final}`);
+    expect(english.get("withdrawal.some")).toBe(
+      `3 bids will be cancelled and their 2 bidders are told. ${final}`,
+    );
   });
 
   it.each(LANGUAGE_CODES.filter((code) => code !== "en"))("%s", (language) => {
@@ -288,6 +298,7 @@ describe("every code is worded in every language", () => {
       expect(text, key).not.toBe(english.get(key));
       if (/Facility F/.test(english.get(key) ?? "")) expect(text, key).toContain("Facility F");
       if (key === "reservation.released_to") expect(text).toContain("Facility G");
+      if (key === "withdrawal.some") expect(text).toMatch(/3[^\d]+2|2[^\d]+3/);
       if (key.startsWith("routing.soh_") && key !== "routing.soh_unknown.null")
         expect(text, key).toMatch(/\d/);
     }
