@@ -9,6 +9,7 @@ import {
   localizeRefusal,
 } from "~/domain/bidding/bid-feedback.ts";
 import { ECONOMIES } from "~/domain/economies.ts";
+import { blockerSentence } from "~/domain/matching/blocker-sentences.ts";
 import type { FxRate } from "~/domain/matching/fx-rates.ts";
 import { type Money, toMajorUnitString } from "~/domain/money.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
@@ -29,7 +30,13 @@ export interface BidFormData {
   buyer: boolean;
   /** The lot's location: where an auction's bidders collect. */
   location: string;
-  facilities: { id: string; name: string; canTake: boolean; reason: string | null }[];
+  facilities: {
+    id: string;
+    name: string;
+    canTake: boolean;
+    /** Why it cannot take the lot, as a blocker code and the economies its sentence names. */
+    reason: { code: string; lotEconomy: string; facilityEconomy: string } | null;
+  }[];
   /** The facility the page was opened for ("Lots you can take", `?facility=`), chosen first. */
   preferredFacilityId?: string | null;
   idempotencyKey: string;
@@ -126,6 +133,15 @@ export function BidForm({
   const amountPreviewText = preview(amountText);
   const maxPreviewText = preview(maxText);
   const selected = data.facilities.find((f) => f.id === facilityId);
+  // Why the chosen facility cannot take the lot, in the page's language (the matching's sentences).
+  const blockerText = (name: string, reason: NonNullable<BidFormData["facilities"][number]["reason"]>) => {
+    const { key, values } = blockerSentence(reason.code, {
+      facilityName: name,
+      lotEconomy: reason.lotEconomy,
+      facilityEconomy: reason.facilityEconomy,
+    });
+    return t(key, values);
+  };
   return (
     <fetcher.Form
       method="post"
@@ -247,7 +263,9 @@ export function BidForm({
                 ? t(selected.id === best?.id ? "bidPanel.form.fitBest" : "bidPanel.form.fit", {
                     name: selected.name,
                   })
-                : (selected.reason ?? "")
+                : selected.reason
+                  ? blockerText(selected.name, selected.reason)
+                  : ""
               : ""}
           </p>
           {fieldError("facilityId")}
