@@ -94,7 +94,9 @@ export function LotDerivedPanel({
               <tbody>
                 {METALS.map((metal) => (
                   <tr key={metal}>
-                    <th scope="row">{METAL_LABELS[metal]}</th>
+                    <th scope="row">
+                      {t(`insights.metals.${metal}`, { defaultValue: METAL_LABELS[metal] })}
+                    </th>
                     <td className="num" data-testid={`metal-${metal.toLowerCase()}`}>
                       {kg(metalContentKg[metal.toLowerCase()] ?? 0)} kg
                     </td>

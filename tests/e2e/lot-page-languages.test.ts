@@ -24,6 +24,7 @@ interface ApiFacility {
 
 type Words = typeof ja.lotWords;
 const WORDS: Record<"ja" | "th", Words> = { ja: ja.lotWords, th: th.lotWords };
+const METALS = { ja: ja.insights.metals, th: th.insights.metals };
 
 /** English sentences the page showed before, which must not appear in Japanese or Thai. */
 const ENGLISH = [
@@ -147,7 +148,11 @@ describe("the lot page's server sentences in the reader's language", () => {
     expect(await text(page, "transport-basis")).toBe(
       words.transport.recycling.replace("{{mark}}", "LITHIUM BATTERIES FOR RECYCLING"),
     );
-    expect(await page.getByTestId("lot-derived").textContent()).toContain(words.value[lot.payables]);
+    const derived = (await page.getByTestId("lot-derived").textContent()) ?? "";
+    expect(derived).toContain(words.value[lot.payables]);
+    // The contained metals by their names in the language.
+    expect(derived).toContain(METALS[c.lang].Li);
+    expect(derived).not.toContain("Lithium");
 
     // The ladder's note on the one bid, and the booking note naming the facility.
     await expect.poll(() => text(page, "ladder-note")).toBe(words.ladder.opening);
