@@ -9,10 +9,12 @@ import {
   localizeRefusal,
 } from "~/domain/bidding/bid-feedback.ts";
 import { ECONOMIES } from "~/domain/economies.ts";
+import { blockerSentence } from "~/domain/matching/blocker-sentences.ts";
 import type { FxRate } from "~/domain/matching/fx-rates.ts";
 import { type Money, toMajorUnitString } from "~/domain/money.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { useLotFormat } from "./use-lot-format.ts";
+import { useLotWords } from "./use-lot-words.ts";
 
 /**
  * The lot page's bid form (split out of bid-panel.tsx): amount and maximum, the destination
@@ -28,7 +30,13 @@ export interface BidFormData {
   buyer: boolean;
   /** The lot's location: where an auction's bidders collect. */
   location: string;
-  facilities: { id: string; name: string; canTake: boolean; reason: string | null }[];
+  facilities: {
+    id: string;
+    name: string;
+    canTake: boolean;
+    /** Why it cannot take the lot, as a blocker code and the economies its sentence names. */
+    reason: { code: string; lotEconomy: string; facilityEconomy: string } | null;
+  }[];
   /** The facility the page was opened for ("Lots you can take", `?facility=`), chosen first. */
   preferredFacilityId?: string | null;
   idempotencyKey: string;
@@ -65,6 +73,7 @@ export function BidForm({
 }) {
   const { t, i18n } = useTranslation();
   const { money, language } = useLotFormat();
+  const words = useLotWords();
   const fetcher = useFetcher<CodedBidRefusal>();
   const feedback = fetcher.state === "idle" ? fetcher.data : undefined;
   const busy = fetcher.state !== "idle";
@@ -116,11 +125,23 @@ export function BidForm({
   const invalid = (name: string) => (errors[name] ? true : undefined);
   const describedBy = (name: string, ...others: string[]) =>
     [...others, errors[name] ? `bid-${name}-error` : null].filter(Boolean).join(" ") || undefined;
-  const preview = (text: string) =>
-    currency ? amountPreview(text, currency, data.fx?.rate ?? null, data.fx?.asOf) : null;
+  // What the typed amount was read as, worded and formatted in the page's language (issue 14).
+  const preview = (text: string) => {
+    const facts = currency ? amountPreview(text, currency, data.fx?.rate ?? null, data.fx?.asOf) : null;
+    return facts ? words.preview(facts) : null;
+  };
   const amountPreviewText = preview(amountText);
   const maxPreviewText = preview(maxText);
   const selected = data.facilities.find((f) => f.id === facilityId);
+  // Why the chosen facility cannot take the lot, in the page's language (the matching's sentences).
+  const blockerText = (name: string, reason: NonNullable<BidFormData["facilities"][number]["reason"]>) => {
+    const { key, values } = blockerSentence(reason.code, {
+      facilityName: name,
+      lotEconomy: reason.lotEconomy,
+      facilityEconomy: reason.facilityEconomy,
+    });
+    return t(key, values);
+  };
   return (
     <fetcher.Form
       method="post"
@@ -242,7 +263,9 @@ export function BidForm({
                 ? t(selected.id === best?.id ? "bidPanel.form.fitBest" : "bidPanel.form.fit", {
                     name: selected.name,
                   })
-                : (selected.reason ?? "")
+                : selected.reason
+                  ? blockerText(selected.name, selected.reason)
+                  : ""
               : ""}
           </p>
           {fieldError("facilityId")}
