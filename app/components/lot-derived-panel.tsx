@@ -1,7 +1,9 @@
-import { ROUTING_HINT_LABELS, type RoutingHintCode } from "~/domain/lot-routing-hint.ts";
+import type { LotDerivedCodes } from "~/domain/lot-json.ts";
+import type { RoutingHintCode } from "~/domain/lot-routing-hint.ts";
 import { METAL_LABELS, METALS } from "~/domain/metal-content.ts";
 import type { Money } from "~/domain/money.ts";
 import { useLotFormat } from "./lot/use-lot-format.ts";
+import { useLotWords } from "./lot/use-lot-words.ts";
 
 /** The derived block of the lot JSON (toLotJson().derived), as the page receives it. */
 export interface DerivedView {
@@ -28,21 +30,24 @@ export interface DerivedView {
 }
 
 /**
- * What Packloop works out from the listing: transport, metals, energy, routing and value. Headings
- * and fixed sentences in the page's language (issue 14); the server's own sentences (the basis of
- * each figure, the routing hint) are still English.
+ * What Packloop works out from the listing: transport, metals, energy, routing and value, in the
+ * page's language (issue 14): the basis of each figure and the routing hint are worded from the
+ * derivation's codes (`codes`, ADR 066), not the API's English sentences in `derived`.
  */
 export function LotDerivedPanel({
   derived,
+  codes,
   energyGiven,
   prices,
 }: {
   derived: DerivedView;
+  codes: LotDerivedCodes;
   energyGiven: boolean;
   prices: { metal: string; commodity: string; asOf: string; sourceUrl: string }[];
 }) {
   const { transport, metalContentKg, estimatedEnergyKwh, routingHint, valueRange } = derived;
   const { t, money, number } = useLotFormat();
+  const words = useLotWords();
   const kg = (value: number) => number(value, { maxDecimals: 1, minDecimals: 1 });
   return (
     <section className="card lot-derived" aria-labelledby="derived-heading" data-testid="lot-derived">
@@ -64,18 +69,22 @@ export function LotDerivedPanel({
                 : ""}
               {transport.airForbidden ? ` · ${t("lot.derived.notByAir")}` : ""}
             </p>
-            <p className="hint">{transport.basis}</p>
+            {codes.transportBasis ? (
+              <p className="hint" data-testid="transport-basis">
+                {words.derived.transportBasis(codes.transportBasis.basis, codes.transportBasis.recyclingMark)}
+              </p>
+            ) : null}
           </div>
         ) : null}
-        {routingHint ? (
+        {routingHint && codes.routingHint ? (
           <div>
             <h3>{t("lot.derived.secondLife")}</h3>
             <p className="big">
               <span className={`hint-badge hint-${routingHint.code}`}>
-                {ROUTING_HINT_LABELS[routingHint.code]}
+                {words.routingLabel(routingHint.code)}
               </span>
             </p>
-            <p>{routingHint.sentence}</p>
+            <p data-testid="routing-hint">{words.derived.routingHint(codes.routingHint)}</p>
           </div>
         ) : null}
         {metalContentKg ? (
@@ -85,7 +94,9 @@ export function LotDerivedPanel({
               <tbody>
                 {METALS.map((metal) => (
                   <tr key={metal}>
-                    <th scope="row">{METAL_LABELS[metal]}</th>
+                    <th scope="row">
+                      {t(`insights.metals.${metal}`, { defaultValue: METAL_LABELS[metal] })}
+                    </th>
                     <td className="num" data-testid={`metal-${metal.toLowerCase()}`}>
                       {kg(metalContentKg[metal.toLowerCase()] ?? 0)} kg
                     </td>
@@ -123,7 +134,7 @@ export function LotDerivedPanel({
                       date: valueRange.asOf,
                     })
                   : t("lot.derived.metalWorth", { amount: money(valueRange.metalValue) })}{" "}
-                {valueRange.basis}
+                {codes.valueBasis ? words.derived.valueBasis(codes.valueBasis) : null}
                 {valueRange.gateFeePossible ? ` ${t("lot.derived.gateFeePossible")}` : ""}
               </p>
             </>

@@ -18,3 +18,22 @@ export function Slotted({ text, children }: { text: string; children: ReactNode 
     </>
   );
 }
+
+/** A second slot's marker, for a sentence with two elements (an amount and a moment). */
+export const SLOT_2 = "\u2064";
+
+/**
+ * `text`, worded with SLOT and SLOT_2 (in whichever order the language puts them), with `first` in
+ * SLOT and `second` in SLOT_2.
+ */
+export function Slotted2({ text, first, second }: { text: string; first: ReactNode; second: ReactNode }) {
+  const parts = text.split(new RegExp(`(${SLOT}|${SLOT_2})`));
+  return (
+    <>
+      {parts.map((part, i) =>
+        // biome-ignore lint/suspicious/noArrayIndexKey: the sentence's parts never reorder.
+        part === SLOT ? <span key={i}>{first}</span> : part === SLOT_2 ? <span key={i}>{second}</span> : part,
+      )}
+    </>
+  );
+}

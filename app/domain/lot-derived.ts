@@ -6,12 +6,12 @@
  */
 
 import type { BatteryCondition, Chemistry, LotForm } from "./codes.ts";
-import { lotRoutingHint, type RoutingHintCode } from "./lot-routing-hint.ts";
-import { estimateLotValue, payableRangeFor } from "./lot-value.ts";
+import { lotRoutingHint, type RoutingHint } from "./lot-routing-hint.ts";
+import { estimateLotValue, type PayableBasisCode, payableRangeFor } from "./lot-value.ts";
 import { estimateEnergyKwh, estimateMetalContent, METALS, type Metal } from "./metal-content.ts";
 import type { Money } from "./money.ts";
 import type { ReferencePrice } from "./reference-prices.ts";
-import { classifyTransport } from "./transport-classification.ts";
+import { classifyTransport, type TransportBasisCode } from "./transport-classification.ts";
 
 export interface LotForDerivation {
   readonly chemistry: Chemistry;
@@ -31,7 +31,8 @@ export interface LotDerived {
     readonly largePackingInstruction: string | null;
     readonly specialProvisions: readonly string[];
     readonly airForbidden: boolean;
-    readonly basis: string;
+    readonly basis: TransportBasisCode;
+    readonly recyclingMark: string | null;
   } | null;
   /** Estimated grams of each metal. */
   readonly metalGrams: Readonly<Record<Metal, number>> | null;
@@ -42,15 +43,25 @@ export interface LotDerived {
     readonly low: number;
     readonly high: number;
   } | null;
-  readonly routingHint: { readonly code: RoutingHintCode; readonly sentence: string } | null;
+  readonly routingHint: RoutingHint | null;
   readonly value: {
     readonly low: Money;
     readonly high: Money;
     readonly metalValue: Money;
     readonly asOf: string | null;
     readonly gateFeePossible: boolean;
-    readonly basis: string;
+    readonly basis: PayableBasisCode;
   } | null;
+}
+
+/**
+ * How the derived values' sentences are worded (issue 14): the facts above are codes; the API words
+ * them in English and the lot page in its language, both from the catalogue (app/i18n/lot-wording.ts).
+ */
+export interface DerivedWording {
+  transportBasis(basis: TransportBasisCode, recyclingMark: string | null): string;
+  routingHint(hint: RoutingHint): string;
+  valueBasis(basis: PayableBasisCode): string;
 }
 
 export function deriveLotFacts(lot: LotForDerivation, prices: readonly ReferencePrice[]): LotDerived {
@@ -69,6 +80,7 @@ export function deriveLotFacts(lot: LotForDerivation, prices: readonly Reference
           specialProvisions: transport.specialProvisions,
           airForbidden: transport.airForbidden,
           basis: transport.basis,
+          recyclingMark: transport.recyclingMark,
         }
       : null,
     metalGrams: content.ok
@@ -77,7 +89,9 @@ export function deriveLotFacts(lot: LotForDerivation, prices: readonly Reference
     metalBasis: content.ok ? content.basis : null,
     estimatedEnergyWh:
       energy?.ok === true ? { central: energy.centralWh, low: energy.lowWh, high: energy.highWh } : null,
-    routingHint: hint.ok ? { code: hint.code, sentence: hint.sentence } : null,
+    routingHint: hint.ok
+      ? { code: hint.code, reason: hint.reason, stateOfHealthPct: hint.stateOfHealthPct, note: hint.note }
+      : null,
     value:
       value?.ok === true
         ? {

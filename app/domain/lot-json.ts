@@ -1,6 +1,6 @@
 import { bidViewerRole, bidVisibility, salePhase } from "./bidding/bid-visibility.ts";
 import type { BatteryCondition, Chemistry, LotForm, SaleMode } from "./codes.ts";
-import { deriveLotFacts, type LotDerived } from "./lot-derived.ts";
+import { type DerivedWording, deriveLotFacts, type LotDerived } from "./lot-derived.ts";
 import type { LotStatus } from "./lot-lifecycle.ts";
 import { METALS } from "./metal-content.ts";
 import type { Money } from "./money.ts";
@@ -96,10 +96,22 @@ export function lotInputFromRow(lot: LotRecord): Record<string, unknown> {
   };
 }
 
-function derivedJson(derived: LotDerived) {
+/** The derived block as the API has always written it: the sentences worded (in English there). */
+function derivedJson(derived: LotDerived, word: DerivedWording) {
   const kg = (grams: number) => grams / 1000;
+  const { transport, routingHint, value } = derived;
   return {
-    transport: derived.transport,
+    transport: transport
+      ? {
+          unNumber: transport.unNumber,
+          properShippingName: transport.properShippingName,
+          packingInstruction: transport.packingInstruction,
+          largePackingInstruction: transport.largePackingInstruction,
+          specialProvisions: transport.specialProvisions,
+          airForbidden: transport.airForbidden,
+          basis: word.transportBasis(transport.basis, transport.recyclingMark),
+        }
+      : null,
     metalContentKg: derived.metalGrams
       ? Object.fromEntries(METALS.map((metal) => [metal.toLowerCase(), kg(derived.metalGrams![metal])]))
       : null,
@@ -110,10 +122,22 @@ function derivedJson(derived: LotDerived) {
           high: kg(derived.estimatedEnergyWh.high),
         }
       : null,
-    routingHint: derived.routingHint,
-    valueRange: derived.value,
+    routingHint: routingHint ? { code: routingHint.code, sentence: word.routingHint(routingHint) } : null,
+    valueRange: value ? { ...value, basis: word.valueBasis(value.basis) } : null,
   };
 }
+
+/** The codes behind the derived block's sentences, for a page that words them in its language. */
+export function lotDerivedCodes(derived: LotDerived) {
+  return {
+    transportBasis: derived.transport
+      ? { basis: derived.transport.basis, recyclingMark: derived.transport.recyclingMark }
+      : null,
+    routingHint: derived.routingHint,
+    valueBasis: derived.value?.basis ?? null,
+  };
+}
+export type LotDerivedCodes = ReturnType<typeof lotDerivedCodes>;
 
 export type LotJson = ReturnType<typeof toLotJson>;
 
@@ -124,7 +148,14 @@ export type LotJson = ReturnType<typeof toLotJson>;
  */
 export function toLotJson(
   lot: LotRecord,
-  options: { viewerOrganizationId?: string | null; prices?: readonly ReferencePrice[] } = {},
+  options: {
+    viewerOrganizationId?: string | null;
+    prices?: readonly ReferencePrice[];
+    /** How the derived values' sentences are worded: the API's English (models/lot.server.ts). */
+    wording: DerivedWording;
+    /** The derivation, when the caller already has it (the lot page words its codes too). */
+    derived?: LotDerived;
+  },
 ) {
   const own = options.viewerOrganizationId === lot.organizationId;
   // A sealed tender's price is nobody's business here (bid-visibility.ts, issue 17 defect 1).
@@ -137,7 +168,7 @@ export function toLotJson(
       isBidder: false,
     }),
   ).currentPrice;
-  const derived = deriveLotFacts(lot, options.prices ?? DEFAULT_REFERENCE_PRICES);
+  const derived = options.derived ?? deriveLotFacts(lot, options.prices ?? DEFAULT_REFERENCE_PRICES);
   return {
     id: lot.id,
     number: lot.number,
@@ -173,6 +204,6 @@ export function toLotJson(
     version: lot.version,
     createdAt: lot.createdAt.toISOString(),
     updatedAt: lot.updatedAt.toISOString(),
-    derived: derivedJson(derived),
+    derived: derivedJson(derived, options.wording),
   };
 }

@@ -1,5 +1,3 @@
-import { formatKgAsTonnes } from "./quantity.ts";
-
 /**
  * One reservation per lot (ADR 012). A lot's tonnes are reserved in a facility's capacity either by
  * the seller's booking (accepted by the recycler) or by an award to a bid naming a facility; both
@@ -75,13 +73,58 @@ export function monthLabel(month: string): string {
 }
 
 /**
- * The sentence bidders (and the seller while the sale runs) read beside the sale panel: where the
- * lot's tonnes are booked and what an award does to that. null when nothing is booked.
+ * A reservation sentence as a code and its facts (issue 14): the lot page words it in its language
+ * from the catalogue (`lotWords.reservation.<kind>`, app/i18n/lot-wording.ts).
+ *
+ * - `bidders`: the lot's tonnes are booked at the facility for the month; a winning bid naming it
+ *   takes the booking over, an award elsewhere (confirmed) releases it.
+ * - `buyers_facility`: the buyer's facility holds the tonnes for this award in the month.
+ * - `rides_on_provisional` / `rides_on`: the award rides on the seller's booking (confirming keeps
+ *   the tonnes reserved for the buyer; a lapse or a decline leaves the booking with the seller).
+ * - `released_to` / `released_no_facility`: confirming releases the seller's booking (the facility
+ *   is told), and the award reserves at its own facility instead, or needs none.
  */
-export function reservationNoticeForBidders(reservation: LotReservationFacts | null): string | null {
+export type ReservationNoticeKind =
+  | "bidders"
+  | "buyers_facility"
+  | "rides_on_provisional"
+  | "rides_on"
+  | "released_to"
+  | "released_no_facility";
+
+export interface ReservationNotice {
+  kind: ReservationNoticeKind;
+  facilityName: string;
+  /** YYYY-MM of the capacity window. */
+  month: string;
+  massKg: number;
+  /** The award's own facility (`released_to` only). */
+  awardFacilityName: string | null;
+}
+
+function notice(
+  kind: ReservationNoticeKind,
+  reservation: LotReservationFacts,
+  awardFacilityName: string | null = null,
+): ReservationNotice {
+  return {
+    kind,
+    facilityName: reservation.facilityName,
+    month: reservation.month,
+    massKg: reservation.massKg,
+    awardFacilityName,
+  };
+}
+
+/**
+ * What bidders (and the seller while the sale runs) read beside the sale panel: where the lot's
+ * tonnes are booked and what an award does to that. null when nothing is booked.
+ */
+export function reservationNoticeForBidders(
+  reservation: LotReservationFacts | null,
+): ReservationNotice | null {
   if (!reservation?.sellersBooking || reservation.awardId) return null;
-  const where = `${reservation.facilityName} for ${monthLabel(reservation.month)}`;
-  return `This lot's ${formatKgAsTonnes(reservation.massKg)} are booked at ${where}. A winning bid naming ${reservation.facilityName} takes over that booking; when the seller confirms an award to another facility or to a buyer without one, the booking is released.`;
+  return notice("bidders", reservation);
 }
 
 /**
@@ -91,20 +134,14 @@ export function reservationNoticeForBidders(reservation: LotReservationFacts | n
 export function reservationNoticeForSeller(
   reservation: LotReservationFacts | null,
   award: LiveAwardFacts | null,
-): string | null {
+): ReservationNotice | null {
   if (!award || !reservation) return null;
-  const where = `${reservation.facilityName} for ${monthLabel(reservation.month)}`;
-  const tonnes = formatKgAsTonnes(reservation.massKg);
   if (reservation.awardId === award.id) {
-    if (!reservation.sellersBooking)
-      return `The buyer's facility, ${reservation.facilityName}, holds ${tonnes} for this award in ${monthLabel(reservation.month)}.`;
-    return award.status === "provisional"
-      ? `This award rides on your booking at ${where}: confirming keeps those ${tonnes} reserved for the buyer. If the award lapses or you decline it, the booking stays yours.`
-      : `This award rides on your booking at ${where}.`;
+    if (!reservation.sellersBooking) return notice("buyers_facility", reservation);
+    return notice(award.status === "provisional" ? "rides_on_provisional" : "rides_on", reservation);
   }
   if (award.status !== "provisional") return null;
-  const then = award.facilityName
-    ? `the award reserves ${tonnes} at ${award.facilityName} instead`
-    : "the buyer, who names no facility, needs no capacity booking";
-  return `Your booking at ${where} is released when you confirm: ${reservation.facilityName} is told the lot was sold to another party, and ${then}. If the award lapses or you decline it, the booking stays yours.`;
+  return award.facilityName
+    ? notice("released_to", reservation, award.facilityName)
+    : notice("released_no_facility", reservation);
 }

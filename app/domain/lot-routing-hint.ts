@@ -59,8 +59,32 @@ export type RoutingHintFailure =
   | "invalid_state_of_health"
   | "invalid_thresholds";
 
+/**
+ * Why a hint was given, as a code with its facts (issue 14): the page words it in its language
+ * from the catalogue (`lotWords.routing.<reason>`), the API in English from the same catalogue.
+ */
+export type RoutingHintReason =
+  | "feedstock"
+  | "damaged"
+  | "mixed"
+  | "soh_unknown"
+  | "soh_high"
+  | "soh_middle"
+  | "soh_low";
+
+/** What decides a repurposing candidate, by chemistry (only with `soh_middle`). */
+export type RoutingHintNote = "phosphate" | "nickel_cobalt" | "capacity_test";
+
+export interface RoutingHint {
+  readonly code: RoutingHintCode;
+  readonly reason: RoutingHintReason;
+  /** The seller's state of health (%), for the sentences that name it; null when unknown. */
+  readonly stateOfHealthPct: number | null;
+  readonly note: RoutingHintNote | null;
+}
+
 export type RoutingHintResult =
-  | { readonly ok: true; readonly code: RoutingHintCode; readonly sentence: string }
+  | ({ readonly ok: true } & RoutingHint)
   | { readonly ok: false; readonly reason: RoutingHintFailure };
 
 const PHOSPHATES: ReadonlySet<Chemistry> = new Set(["LFP", "LMFP"]);
@@ -73,16 +97,21 @@ const NICKEL_OR_COBALT_RICH: ReadonlySet<Chemistry> = new Set([
   "LCO",
 ]);
 
-function candidateNote(chemistry: Chemistry): string {
-  if (PHOSPHATES.has(chemistry)) return "phosphate cells' long cycle life suits stationary storage";
-  if (NICKEL_OR_COBALT_RICH.has(chemistry)) {
-    return "nickel- and cobalt-rich cells fade fast past the ageing knee, so ask for a degradation analysis";
-  }
-  return "a capacity test decides";
+function candidateNote(chemistry: Chemistry): RoutingHintNote {
+  // Phosphate cells' long cycle life suits stationary storage; nickel- and cobalt-rich cells fade
+  // fast past the ageing knee (ask for a degradation analysis); otherwise a capacity test decides.
+  if (PHOSPHATES.has(chemistry)) return "phosphate";
+  if (NICKEL_OR_COBALT_RICH.has(chemistry)) return "nickel_cobalt";
+  return "capacity_test";
 }
 
-function hint(code: RoutingHintCode, sentence: string): RoutingHintResult {
-  return { ok: true, code, sentence };
+function hint(
+  code: RoutingHintCode,
+  reason: RoutingHintReason,
+  stateOfHealthPct: number | null = null,
+  note: RoutingHintNote | null = null,
+): RoutingHintResult {
+  return { ok: true, code, reason, stateOfHealthPct, note };
 }
 
 export function lotRoutingHint(
@@ -107,38 +136,12 @@ export function lotRoutingHint(
     return { ok: false, reason: "invalid_state_of_health" };
   }
 
-  if (lot.form === "black_mass" || lot.form === "production_scrap") {
-    return hint("recycle", "Black mass and production scrap are recycling feed.");
-  }
-  if (lot.condition !== "intact") {
-    return hint("recycle", "Damaged or defective batteries may only go to recycling.");
-  }
-  if (lot.chemistry === "MIXED") {
-    return hint(
-      "recycle",
-      "Mixed or unsorted lots go to recycling; sort them by chemistry to reach second-life buyers.",
-    );
-  }
-  if (soh === null || soh === undefined) {
-    return hint(
-      "test_first",
-      "State of health unknown: a BMS log, capacity test or battery passport would show whether a second life is possible.",
-    );
-  }
-  if (soh >= secondLifeMinPct) {
-    return hint(
-      "second_life",
-      `At ${soh} % state of health these batteries are candidates for reuse or repurposing, subject to a capacity test.`,
-    );
-  }
-  if (soh >= candidateMinPct) {
-    return hint(
-      "second_life_candidate",
-      `At ${soh} % state of health a stationary second life may be possible: ${candidateNote(lot.chemistry)}.`,
-    );
-  }
-  return hint(
-    "recycle",
-    `At ${soh} % state of health these batteries are past a useful second life: recycle.`,
-  );
+  if (lot.form === "black_mass" || lot.form === "production_scrap") return hint("recycle", "feedstock");
+  if (lot.condition !== "intact") return hint("recycle", "damaged");
+  if (lot.chemistry === "MIXED") return hint("recycle", "mixed");
+  if (soh === null || soh === undefined) return hint("test_first", "soh_unknown");
+  if (soh >= secondLifeMinPct) return hint("second_life", "soh_high", soh);
+  if (soh >= candidateMinPct)
+    return hint("second_life_candidate", "soh_middle", soh, candidateNote(lot.chemistry));
+  return hint("recycle", "soh_low", soh);
 }

@@ -41,8 +41,15 @@ export interface PayableRange {
    */
   readonly adjustmentMinorPerTonne: { readonly low: number; readonly high: number };
   readonly adjustmentCurrency: string;
-  readonly basis: string;
+  /**
+   * Which payables these are, as a code the page words in its language (`lotWords.value.<code>`,
+   * issue 14; the API's English comes from the same catalogue).
+   */
+  readonly basis: PayableBasisCode;
 }
+
+export const PAYABLE_BASIS_CODES = ["nickel_cobalt", "lithium_only", "nothing_paid"] as const;
+export type PayableBasisCode = (typeof PAYABLE_BASIS_CODES)[number];
 
 /** Payables above 100 % happen (Chinese buyers briefly paid ≈ 110 % in 2021, §9.1); 200 % is nonsense. */
 const MAX_PAYABLE_BP = 20_000;
@@ -55,8 +62,8 @@ const NICKEL_COBALT: PayableRange = {
   highBp: { ...NOTHING, Ni: 7600, Co: 7600, Li: 7400 },
   adjustmentMinorPerTonne: { low: 0, high: 0 },
   adjustmentCurrency: "USD",
-  basis:
-    "Nickel and cobalt paid at 70–76 % and lithium at 68–74 % of reference value (Asian black-mass payables, 2024–25).",
+  // Asian black-mass payables, 2024–25: Ni and Co at 70–76 %, Li at 68–74 % of reference value.
+  basis: "nickel_cobalt",
 };
 
 const LITHIUM_ONLY: PayableRange = {
@@ -64,8 +71,8 @@ const LITHIUM_ONLY: PayableRange = {
   highBp: { ...NOTHING, Li: 6700 },
   adjustmentMinorPerTonne: { low: -USD_500_PER_TONNE, high: 0 },
   adjustmentCurrency: "USD",
-  basis:
-    "Only lithium is paid for, at up to about 67 % of its carbonate value in China; elsewhere a recycler may charge a gate fee (assumed up to USD 500/t), so the value can be negative.",
+  // Only lithium is paid for (up to ≈ 67 % of its carbonate value in China); elsewhere a gate fee.
+  basis: "lithium_only",
 };
 
 const NOTHING_PAID: PayableRange = {
@@ -73,8 +80,8 @@ const NOTHING_PAID: PayableRange = {
   highBp: NOTHING,
   adjustmentMinorPerTonne: { low: -USD_500_PER_TONNE, high: 0 },
   adjustmentCurrency: "USD",
-  basis:
-    "Sodium-ion batteries contain no lithium, nickel or cobalt to pay for; expect a gate fee (assumed up to USD 500/t).",
+  // Sodium-ion batteries contain no lithium, nickel or cobalt to pay for: expect a gate fee.
+  basis: "nothing_paid",
 };
 
 export const DEFAULT_PAYABLE_RANGES: Readonly<Record<Chemistry, PayableRange>> = {
@@ -113,7 +120,7 @@ export type LotValueResult =
       readonly unpricedMetals: readonly Metal[];
       /** True when the low end is negative: the seller may have to pay a gate fee. */
       readonly gateFeePossible: boolean;
-      readonly basis: string;
+      readonly basis: PayableBasisCode;
     }
   | { readonly ok: false; readonly reason: LotValueFailure };
 

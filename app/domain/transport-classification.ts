@@ -61,9 +61,25 @@ export interface TransportClassification {
    * docs/domain/transport-dangerous-goods.md.
    */
   readonly assumption: boolean;
-  /** One or two sentences a seller or carrier can read. */
-  readonly basis: string;
+  /**
+   * Why this packing, as a code a page words in its language (`lotWords.transport.<code>`, issue 14;
+   * the API's English comes from the same catalogue): one or two sentences a seller or carrier reads.
+   */
+  readonly basis: TransportBasisCode;
+  /** The package mark SP 377 asks for (recycling only), quoted as it is written on the package. */
+  readonly recyclingMark: string | null;
 }
+
+export const TRANSPORT_BASIS_CODES = [
+  "black_mass",
+  "damaged",
+  "defective",
+  "critically_damaged",
+  "recycling",
+  "recycling_scrap",
+  "reuse",
+] as const;
+export type TransportBasisCode = (typeof TRANSPORT_BASIS_CODES)[number];
 
 export type TransportClassificationFailure =
   | "unknown_chemistry"
@@ -115,8 +131,8 @@ const BLACK_MASS: TransportClassification = {
   airForbidden: false,
   testSummaryRequired: false,
   assumption: true,
-  basis:
-    "Black mass is not a battery, so the lithium-battery entries do not apply; the safety data sheet decides. Planned as UN 3077 class 9 (nickel and cobalt compounds) until an SDS shows it is not dangerous goods.",
+  basis: "black_mass",
+  recyclingMark: null,
 };
 
 function damaged(chemistry: Chemistry, condition: "damaged" | "defective"): TransportClassification {
@@ -129,7 +145,8 @@ function damaged(chemistry: Chemistry, condition: "damaged" | "defective"): Tran
     airForbidden: true,
     testSummaryRequired: false,
     assumption: chemistry === "SODIUM_ION",
-    basis: `${condition === "damaged" ? "Damaged" : "Defective"} batteries no longer conform to their tested type (SP 376): each in its own inner packaging with non-combustible, non-conductive insulation, P908 or LP904. Forbidden by air (IATA A154).`,
+    basis: condition,
+    recyclingMark: null,
   };
 }
 
@@ -143,15 +160,12 @@ function criticallyDamaged(chemistry: Chemistry): TransportClassification {
     airForbidden: true,
     testSummaryRequired: false,
     assumption: chemistry === "SODIUM_ION",
-    basis:
-      "Liable to react dangerously in transport (SP 376, critical): P911 or LP906 packaging that contains fire, heat and gas, or conditions set by a competent authority. Forbidden by air (IATA A154).",
+    basis: "critically_damaged",
+    recyclingMark: null,
   };
 }
 
 function intactForRecycling(chemistry: Chemistry, productionScrap: boolean): TransportClassification {
-  const scrapNote = productionScrap
-    ? " Assumes the scrap holds cells; electrode trimmings without cells are not batteries and are classified like black mass."
-    : "";
   const mark =
     chemistry === "SODIUM_ION" ? "SODIUM ION BATTERIES FOR RECYCLING" : "LITHIUM BATTERIES FOR RECYCLING";
   return {
@@ -162,7 +176,9 @@ function intactForRecycling(chemistry: Chemistry, productionScrap: boolean): Tra
     airForbidden: true,
     testSummaryRequired: false,
     assumption: productionScrap || chemistry === "SODIUM_ION",
-    basis: `Carried for recycling (SP 377): P909, no UN 38.3 test summary needed, packages marked "${mark}"; batteries of 12 kg or more with a strong casing may go on pallets or in crates. Forbidden by air unless the states of origin and of the operator approve (IATA A183).${scrapNote}`,
+    // Production scrap is assumed to hold cells; trimmings without cells are classified like black mass.
+    basis: productionScrap ? "recycling_scrap" : "recycling",
+    recyclingMark: mark,
   };
 }
 
@@ -176,8 +192,8 @@ function intactForReuse(chemistry: Chemistry): TransportClassification {
     airForbidden: false,
     testSummaryRequired: true,
     assumption: chemistry === "SODIUM_ION",
-    basis:
-      "Intact batteries sold for reuse are not waste: P903 (strong outer packaging, crates or pallets for batteries of 12 kg or more) or LP903 for one large battery, with the UN 38.3 test summary available.",
+    basis: "reuse",
+    recyclingMark: null,
   };
 }
 

@@ -5,6 +5,7 @@ import {
   awardReservationStep,
   type LotReservationFacts,
   monthLabel,
+  type ReservationNotice,
   reservationNoticeForBidders,
   reservationNoticeForSeller,
 } from "~/domain/lot-reservation.ts";
@@ -348,12 +349,12 @@ export async function lotReservation(lotId: string): Promise<LotReservationFacts
 }
 
 /** For the bid panel: where the lot's tonnes are booked and what an award does to that booking. */
-export async function reservationNoteForBidders(lotId: string): Promise<string | null> {
+export async function reservationNoteForBidders(lotId: string): Promise<ReservationNotice | null> {
   return reservationNoticeForBidders(await lotReservation(lotId));
 }
 
 /** For the seller's award panel: what confirming the live award does to the lot's reservation. */
-export async function reservationNoteForSeller(lotId: string): Promise<string | null> {
+export async function reservationNoteForSeller(lotId: string): Promise<ReservationNotice | null> {
   const reservation = await lotReservation(lotId);
   if (!reservation) return null;
   const award = await db().award.findFirst({

@@ -3,17 +3,29 @@ import { economyByCode } from "~/domain/economies.ts";
 import { type Failure, fail } from "~/domain/failure.ts";
 import type { LotInput } from "~/domain/lot-input.ts";
 import { validateLotInput } from "~/domain/lot-input.ts";
-import { isUuid, lotInputFromRow } from "~/domain/lot-json.ts";
+import { isUuid, type LotRecord, lotInputFromRow, toLotJson as lotJson } from "~/domain/lot-json.ts";
 import { canEdit, canPublish, canWithdraw, type LotStatus } from "~/domain/lot-lifecycle.ts";
 import { lotTitleFacts, NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import type { Lot, Prisma } from "~/generated.server/prisma/client.ts";
+import { englishDerivedWording } from "~/i18n/lot-wording.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { publishLotEvent } from "./bidding/lot-events.server.ts";
 import { appendCustodyEvent } from "./custody/custody-chain.server.ts";
 import { notifyNewLotMatches } from "./new-lot-notices.server.ts";
 import { notifyOrganization } from "./notification.server.ts";
 
-export { type LotJson, lotNumberLabel, toLotJson } from "~/domain/lot-json.ts";
+export { type LotJson, lotNumberLabel } from "~/domain/lot-json.ts";
+
+/**
+ * The API v1 representation of a lot (domain/lot-json.ts), its derived values' sentences in the
+ * English the API has always written (the English catalogue, ADR 066).
+ */
+export function toLotJson(
+  lot: LotRecord,
+  options: Omit<Parameters<typeof lotJson>[1], "wording"> = {},
+): ReturnType<typeof lotJson> {
+  return lotJson(lot, { ...options, wording: englishDerivedWording() });
+}
 
 /**
  * The lot aggregate: listing, editing, publishing and withdrawing. Every write is scoped to the
@@ -291,22 +303,17 @@ export async function publishLot(
 const LIVE_BID_STATUSES = ["active", "outbid"] as const;
 
 /**
- * What withdrawing this lot would do, in one sentence for the confirmation (issue 15 item 7):
- * how many live bids are cancelled, from how many bidders.
+ * What withdrawing this lot would do, for the confirmation (issue 15 item 7): how many live bids
+ * are cancelled, from how many bidders. Facts the page words in its language (ADR 066).
  */
-export async function withdrawalConsequence(lotId: string): Promise<{ liveBids: number; message: string }> {
+export async function withdrawalConsequence(lotId: string): Promise<{ liveBids: number; bidders: number }> {
   const bids = isUuid(lotId)
     ? await db().bid.findMany({
         where: { lotId, status: { in: [...LIVE_BID_STATUSES] } },
         select: { organizationId: true },
       })
     : [];
-  const bidders = new Set(bids.map((b) => b.organizationId)).size;
-  const final = "Withdrawing takes the lot off the market for good; it cannot be published again.";
-  if (bids.length === 0) return { liveBids: 0, message: final };
-  const count = bids.length === 1 ? "1 bid" : `${bids.length} bids`;
-  const who = bidders === 1 ? "its bidder is told" : `their ${bidders} bidders are told`;
-  return { liveBids: bids.length, message: `${count} will be cancelled and ${who}. ${final}` };
+  return { liveBids: bids.length, bidders: new Set(bids.map((b) => b.organizationId)).size };
 }
 
 export async function withdrawLot(caller: LotCaller, lotId: string): Promise<LotResult> {

@@ -16,11 +16,14 @@ import { VerificationBadge } from "~/components/verification-badge.tsx";
 import { isDueToClose } from "~/domain/bidding/closing.ts";
 import { toCustodyView } from "~/domain/custody/chain-view.ts";
 import { type Failure, fail, failureFieldErrors, failureStatus } from "~/domain/failure.ts";
+import { deriveLotFacts } from "~/domain/lot-derived.ts";
+import { lotDerivedCodes } from "~/domain/lot-json.ts";
 import { canEdit, canPublish, canWithdraw } from "~/domain/lot-lifecycle.ts";
 import { weightsFromQuery } from "~/domain/matching/match-view.ts";
 import { formatNumber } from "~/domain/quantity.ts";
 import { type FacilityReliabilityPoint, reliabilityBadge } from "~/domain/reputation/reliability.ts";
 import { requestLanguage, translatorFor } from "~/i18n/i18n.server.ts";
+import { withdrawalText } from "~/i18n/lot-wording.ts";
 import { useEconomyNames } from "~/i18n/use-economy-names.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { inviteFacilityToBid } from "~/models/bid-invitation.server.ts";
@@ -103,6 +106,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The lot's chain of custody, verified end to end (ADR 021).
   const chain = await verifyChain(lot.id);
   const canWithdrawNow = isOwner && canWithdraw(lot).ok;
+  // Derived once: its figures in the lot's JSON, its codes for the page to word (ADR 066).
+  const derived = deriveLotFacts(lot, prices);
   return {
     // What withdrawing would do, for its confirmation (issue 15 item 7).
     withdrawal: canWithdrawNow ? await withdrawalConsequence(lot.id) : null,
@@ -112,7 +117,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     weightsError: steering.error,
     byReliability,
     reliability,
-    lot: toLotJson(lot, { viewerOrganizationId: viewer?.organizationId ?? null, prices }),
+    lot: toLotJson(lot, { viewerOrganizationId: viewer?.organizationId ?? null, prices, derived }),
+    derivedCodes: lotDerivedCodes(derived),
     seller: {
       id: lot.organizationId,
       name: lot.organization.name,
@@ -230,6 +236,7 @@ export default function LotPage() {
     bidding,
     custody,
     withdrawal,
+    derivedCodes,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
@@ -273,7 +280,7 @@ export default function LotPage() {
                 fields={{ intent: "withdraw" }}
                 label={t("lot.withdraw")}
                 buttonClassName="button-danger"
-                text={withdrawText(t, withdrawal.message)}
+                text={withdrawText(t, withdrawalText(t, withdrawal))}
               />
             ) : null}
           </div>
@@ -287,7 +294,7 @@ export default function LotPage() {
       {result && "confirm" in result && withdrawal ? (
         <ConfirmStep
           fields={{ intent: "withdraw" }}
-          text={withdrawText(t, withdrawal.message)}
+          text={withdrawText(t, withdrawalText(t, withdrawal))}
           cancelTo={`/lots/${lot.id}`}
         />
       ) : null}
@@ -339,7 +346,12 @@ export default function LotPage() {
         </div>
       </div>
       {lot.description ? <p className="lot-description">{lot.description}</p> : null}
-      <LotDerivedPanel derived={lot.derived} energyGiven={lot.energyKwh !== null} prices={prices} />
+      <LotDerivedPanel
+        derived={lot.derived}
+        codes={derivedCodes}
+        energyGiven={lot.energyKwh !== null}
+        prices={prices}
+      />
       <LotDocumentsSection
         lotId={lot.id}
         documents={documents}

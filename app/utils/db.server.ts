@@ -7,6 +7,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "~/generated.server/prisma/client.ts";
 import { acquireDataDirLock } from "./data-dir-lock.server.ts";
 import { isDatabaseUnavailable } from "./db-errors.server.ts";
+import { countWrites, type WriteCount } from "./write-count.server.ts";
 
 /**
  * Which database Packloop talks to, from DATABASE_URL:
@@ -58,6 +59,11 @@ export interface Database {
    * PGlite's dumpDataDir after a CHECKPOINT) for `npm run db:backup`.
    */
   dumpDataDir?: () => Promise<Uint8Array>;
+  /**
+   * Embedded database only: a number that moves after every write (write-count.server.ts), for
+   * the page cache (ADR 068). Absent on PostgreSQL, where other instances write too.
+   */
+  writeCount?: WriteCount;
   /** Connections by state for /metrics: in use, idle, requests waiting, the maximum (PGlite: one). */
   poolUse(): Record<"in_use" | "idle" | "waiting" | "max", number>;
   close(): Promise<void>;
@@ -98,6 +104,8 @@ export function openDatabase(target: DatabaseTarget = resolveDatabaseTarget()): 
     const lock = target.dataDir ? acquireDataDirLock(target.dataDir) : null;
     if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
     const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+    // Before Prisma's adapter holds the methods: every statement passes the counter.
+    const writeCount = countWrites(pglite);
     const prisma = withAvailabilityGuard(new PrismaClient({ adapter: new PrismaPGlite(pglite) }));
     const executor: SqlExecutor = {
       async query(sql, params) {
@@ -116,6 +124,7 @@ export function openDatabase(target: DatabaseTarget = resolveDatabaseTarget()): 
       poolUse: () => ({ in_use: 0, idle: 0, waiting: 0, max: 1 }),
       // NOTIFY inside PGlite is delivered to its own listeners, in this process, after the commit.
       listen: (channel, handler) => pglite.listen(channel, handler),
+      writeCount,
       dumpDataDir: target.dataDir
         ? async () => {
             await pglite.query("CHECKPOINT");

@@ -54,6 +54,11 @@ const schema = z.object({
     }),
   /** Bearer token a Prometheus scraper sends for /metrics; unset: only platform administrators read it. */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /**
+   * How long an anonymous visitor's page may be served again while nothing was written (embedded
+   * database only; ADR 068). 0 turns the page cache off.
+   */
+  PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

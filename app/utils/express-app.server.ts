@@ -12,6 +12,7 @@ import { DIRECT_ROUTES, directAction } from "./direct-route.server.ts";
 import type { Env } from "./env.server.ts";
 import { sendRefusal } from "./http-refusal.server.ts";
 import { metricsEndpoint, requestMetrics } from "./metrics.server.ts";
+import { PageCache } from "./page-cache.server.ts";
 import { rateLimiter, rateLimitMiddleware, shareRateLimitsThrough } from "./rate-limit.server.ts";
 import { remixHandler } from "./remix-handler.server.ts";
 import { routeIdMatcher } from "./route-ids.server.ts";
@@ -159,10 +160,18 @@ export function createApp(options: AppOptions) {
   // Hot JSON endpoints go straight to their route module (see direct-route.server.ts).
   for (const route of DIRECT_ROUTES) app.post(route.path, directAction(options.build, route.routeId));
 
+  // Anonymous pages between writes (ADR 068): only on the embedded database, whose every write
+  // this process sees, and not in development, where the build changes under it.
+  const writeCount = options.database().writeCount;
+  const pageCache =
+    writeCount && !options.devMiddleware && env.PAGE_CACHE_SECONDS > 0
+      ? new PageCache({ writeCount, maxAgeMs: env.PAGE_CACHE_SECONDS * 1000 })
+      : null;
   app.all(
     "*",
     remixHandler({
       build: options.build,
+      pageCache,
       mode: options.devMiddleware ? "development" : "production",
       getLoadContext: (_req, res) => ({
         cspNonce: res.locals.cspNonce as string,

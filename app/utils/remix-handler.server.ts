@@ -8,6 +8,7 @@ import {
 import type express from "express";
 import { requestBody } from "./body-limit.server.ts";
 import { isApiPath } from "./http-refusal.server.ts";
+import type { PageCache } from "./page-cache.server.ts";
 import { withRequestMemo } from "./request-memo.server.ts";
 
 /**
@@ -42,12 +43,18 @@ export interface RemixHandlerOptions {
   build: ServerBuild | (() => Promise<ServerBuild>);
   mode: string;
   getLoadContext: (req: express.Request, res: express.Response) => AppLoadContext;
+  /** Anonymous pages kept while nothing is written (ADR 068); absent on PostgreSQL and in development. */
+  pageCache?: PageCache | null;
 }
 
 export function remixHandler(options: RemixHandlerOptions): express.RequestHandler {
   const handleRequest = createRemixRequestHandler(options.build, options.mode);
+  const cache = options.pageCache ?? null;
   return async (req, res, next) => {
     try {
+      const nonce = String(res.locals.cspNonce ?? "");
+      const candidate = cache?.candidate(req) ?? null;
+      if (candidate && cache?.serve(candidate, res, nonce)) return;
       const request = remixRequest(req, res);
       const context = options.getLoadContext(req, res);
       // Loaders only (no action can change what they read): one page request's loaders share
@@ -58,6 +65,14 @@ export function remixHandler(options: RemixHandlerOptions): express.RequestHandl
           : await handleRequest(request, context);
       if (res.headersSent) return;
       if (isApiPath(req.path)) response = await apiErrorAsProblem(response);
+      if (candidate && cache?.accepts(candidate, response)) {
+        const body = await response.text();
+        if (res.headersSent) return;
+        cache.store(candidate, response, body, nonce);
+        res.setHeader("X-Page-Cache", "miss");
+        await sendRemixResponse(res, response, body);
+        return;
+      }
       await sendRemixResponse(res, response);
     } catch (error) {
       if (res.headersSent) return;
@@ -102,10 +117,15 @@ function remixHeaders(headers: express.Request["headers"]): Headers {
   return out;
 }
 
-async function sendRemixResponse(res: express.Response, response: Response) {
+/** Writes `response` into `res`: its body as it streams, or `body` when it was already read. */
+async function sendRemixResponse(res: express.Response, response: Response, body?: string) {
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [key, value] of response.headers.entries()) res.append(key, value);
+  if (body !== undefined) {
+    res.end(body);
+    return;
+  }
   if (response.headers.get("Content-Type")?.match(/text\/event-stream/i)) res.flushHeaders();
   if (response.body) await writeReadableStreamToWritable(response.body, res);
   else res.end();

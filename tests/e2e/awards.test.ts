@@ -65,6 +65,17 @@ async function bid(page: Page, lotId: string, amount: string) {
   await page.waitForURL(/bid=placed/);
 }
 
+/**
+ * A bidder's result without the display currency's figure beside its amount (ADR 051: a new
+ * account in Korea reads "≈ KRW … at … rates" there), so the sentence itself can be compared.
+ */
+async function outcomeText(page: Page): Promise<string> {
+  const outcome = page.locator('[data-testid="bidder-outcome"]');
+  const converted = await outcome.getByTestId("money-converted").allTextContents();
+  const full = (await outcome.textContent()) ?? "";
+  return converted.reduce((text, figure) => text.replace(` ${figure}`, ""), full);
+}
+
 /** Waits until `iso` has passed (and a second more, so the server's clock agrees). */
 async function waitUntil(iso: string) {
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(iso) - Date.now() + 1_000)));
@@ -102,9 +113,11 @@ describe("awarding a lot", () => {
     await expect.poll(() => seller.locator(".lot-ref .status").textContent()).toBe("Awarded");
 
     await winner.goto(`/lots/${lotId}`);
-    expect(await winner.locator('[data-testid="bidder-outcome"]').textContent()).toBe(
-      "You won this lot for AUD\u00a08,500.00.",
-    );
+    expect(await outcomeText(winner)).toBe("You won this lot for AUD\u00a08,500.00.");
+    // The winner's organisation (Korea) reads its display currency beside the amount.
+    expect(
+      await winner.locator('[data-testid="bidder-outcome"] [data-testid="money-converted"]').textContent(),
+    ).toMatch(/^≈ KRW\s[\d,]+ at \d{1,2} [A-Z][a-z]{2} \d{4} rates$/);
     // The bid panel agrees with the award panel (issue 15).
     expect(await winner.getByTestId("your-status").textContent()).toBe("You won.");
     await winner.goto("/notifications");
@@ -151,11 +164,9 @@ describe("awarding a lot", () => {
     );
 
     await high.goto(`/lots/${lotId}`);
-    expect(await high.locator('[data-testid="bidder-outcome"]').textContent()).toBe(
-      "You won this lot for AUD\u00a09,000.00.",
-    );
+    expect(await outcomeText(high)).toBe("You won this lot for AUD\u00a09,000.00.");
     await low.goto(`/lots/${lotId}`);
-    const lost = await low.locator('[data-testid="bidder-outcome"]').textContent();
+    const lost = await outcomeText(low);
     expect(lost).toBe("Not won — the lot sold for AUD\u00a09,000.00.");
     await low.goto("/notifications");
     await expect.poll(() => low.getByText("went to another bidder").count()).toBeGreaterThan(0);
@@ -196,14 +207,10 @@ describe("awarding a lot", () => {
     await expect.poll(() => seller.locator(".lot-ref .status").textContent()).toBe("Awarded");
 
     await winner.goto(`/lots/${lotId}`);
-    expect(await winner.locator('[data-testid="bidder-outcome"]').textContent()).toBe(
-      "You won this lot for AUD\u00a011,000.00.",
-    );
+    expect(await outcomeText(winner)).toBe("You won this lot for AUD\u00a011,000.00.");
     // The bid panel says it won, not that it is leading (issue 15).
     expect(await winner.getByTestId("your-status").textContent()).toBe("You won.");
     await first.goto(`/lots/${lotId}`);
-    expect(await first.locator('[data-testid="bidder-outcome"]').textContent()).toBe(
-      "Not won — the lot sold for AUD\u00a011,000.00.",
-    );
+    expect(await outcomeText(first)).toBe("Not won — the lot sold for AUD\u00a011,000.00.");
   }, 480_000); // the last bid pushes the close about 5 minutes out
 });

@@ -1,6 +1,7 @@
 // Certificates of recovery in real Chromium against the production server with demo data (issue 12
 // item 5): anyone, without logging in, opens a seeded certificate's verify page and sees its chain
 // of custody verified; the PDF it links to and the API say the same certificate.
+import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, test } from "vitest";
 import { baseUrl, setupBrowser } from "./browser.ts";
 
@@ -25,7 +26,24 @@ describe("certificate of recovery", () => {
     });
   });
 
-  // Issue 14: the public verify page in the reader's language (the PDF is another matter).
+  // Issue 14 (ADR 064): the production server finds the Noto fonts in node_modules and embeds them.
+  test("Accept-Language ja: the certificate PDF is in Japanese, its data as written", async () => {
+    const page = await browser.newPage();
+    const pdf = await page.request.get(`${baseUrl()}/certificates/PL-COR-000001.pdf`, {
+      headers: { "Accept-Language": "ja-JP,ja;q=0.9" },
+    });
+    expect(pdf.status()).toBe(200);
+    const bytes = new Uint8Array(await pdf.body());
+    expect(bytes.length).toBeLessThan(300_000);
+    const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true });
+    expect(text).toContain("リサイクル証明書");
+    expect(text).toContain("管理の連鎖");
+    expect(text).toContain("番号 PL-COR-000001");
+    expect(text).not.toContain("Certificate of recovery");
+    expect(text).not.toContain("?");
+  });
+
+  // Issue 14: the public verify page in the reader's language.
   test.each([
     {
       locale: "ja-JP",

@@ -1,7 +1,10 @@
 // Binding and destructive actions behind a confirmation, and one capacity window per facility and
 // month (issue 15 item 7, ADR 042), through the real route modules on a real database (PGlite, and
 // PostgreSQL when TEST_DATABASE_URL is set).
+
 import { beforeAll, describe, expect, test } from "vitest";
+import { translatorFor } from "~/i18n/i18n.server.ts";
+import { withdrawalText } from "~/i18n/lot-wording.ts";
 import * as capacityRoute from "~/routes/facilities.$facilityId.capacity.tsx";
 import * as newRoute from "~/routes/facilities.new.tsx";
 import * as lotRoute from "~/routes/lots.$lotId.tsx";
@@ -176,10 +179,11 @@ describe("confirmations", () => {
     const page = await callRoute(lotRoute.loader, getRequest(`/lots/${lot.id}`, { cookie: seller.cookie }), {
       lotId: lot.id,
     });
-    expect(page.data.withdrawal).toMatchObject({ liveBids: 3 });
-    expect((page.data.withdrawal as { message: string }).message).toMatch(
-      /^3 bids will be cancelled and their 2 bidders are told\./,
-    );
+    expect(page.data.withdrawal).toEqual({ liveBids: 3, bidders: 2 });
+    // Worded by the page (ADR 066): in English as before.
+    expect(
+      withdrawalText(translatorFor("en"), page.data.withdrawal as { liveBids: number; bidders: number }),
+    ).toMatch(/^3 bids will be cancelled and their 2 bidders are told\./);
 
     const asked = await callRoute(
       lotRoute.action,

@@ -4,9 +4,12 @@
 // form route: a bid redirects back with the flash, a double submission counts once, and refusals
 // name their field (the minimum, the facility's blockers). Runs on PGlite (in-process NOTIFY) and,
 // with TEST_DATABASE_URL, on PostgreSQL (the dedicated LISTEN client).
+
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { LiveAuction } from "~/domain/bidding/live-auction.ts";
 import { validateFacilityProfile } from "~/domain/facility-input.ts";
+import { translatorFor } from "~/i18n/i18n.server.ts";
+import { bidTermsText } from "~/i18n/lot-wording.ts";
 import { bidderTag, liveAuction } from "~/models/bidding/bid-ladder.server.ts";
 import { createFacility } from "~/models/facility.server.ts";
 import { lotBidding } from "~/routes/lot-pages.server.ts";
@@ -321,10 +324,14 @@ describe("the bid form route", () => {
     expect(page?.isSeller).toBe(true);
     expect(page?.canBid).toBe(false);
     const auctionRows = page?.sellerLadder ?? [];
-    expect(auctionRows.map((r) => [r.terms, r.netValue?.amountMinor, r.freight?.amountMinor])).toEqual([
-      [expect.stringMatching(/^EXW \(collects at the lot for /), 1_100_000, 0],
-      ["EXW (collects at the lot)", 1_000_000, 0],
-    ]);
+    // The terms are facts the page words (ADR 066); the English page reads them as before.
+    const terms = (facts: (typeof auctionRows)[number]["terms"]) => bidTermsText(translatorFor("en"), facts);
+    expect(auctionRows.map((r) => [terms(r.terms), r.netValue?.amountMinor, r.freight?.amountMinor])).toEqual(
+      [
+        [expect.stringMatching(/^EXW \(collects at the lot for /), 1_100_000, 0],
+        ["EXW (collects at the lot)", 1_000_000, 0],
+      ],
+    );
 
     // A fixed-price lot keeps mixed terms, compared by net value to the seller.
     const fixed = await openLot(seller.organizationId, {
@@ -340,7 +347,7 @@ describe("the bid form route", () => {
     expect(rows).toHaveLength(2);
     const [dap, exw] = rows;
     expect(exw.netValue).toEqual({ amountMinor: 1_100_000, currency: "AUD" });
-    expect(dap.terms).toMatch(/^DAP to Port of/);
+    expect(terms(dap.terms)).toMatch(/^DAP to Port of/);
     // Delivered to Korea costs the seller freight: net value is the amount less it.
     expect(dap.freight?.amountMinor, JSON.stringify(dap)).toBeGreaterThan(0);
     expect(dap.netValue?.amountMinor).toBe(1_100_000 - (dap.freight?.amountMinor ?? 0));

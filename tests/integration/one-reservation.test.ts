@@ -7,6 +7,10 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { monthStart } from "~/domain/capacity.ts";
 import { validateFacilityProfile } from "~/domain/facility-input.ts";
+import { monthLabel, type ReservationNotice } from "~/domain/lot-reservation.ts";
+import { formatKgAsTonnes } from "~/domain/quantity.ts";
+import { translatorFor } from "~/i18n/i18n.server.ts";
+import { reservationText } from "~/i18n/lot-wording.ts";
 import { awardSealedBid, confirmAward, declineAward } from "~/models/bidding/awards.server.ts";
 import { closeLotIfDue } from "~/models/bidding/closing.server.ts";
 import { acceptBooking, cancelBooking, requestBooking } from "~/models/capacity-booking.server.ts";
@@ -312,11 +316,30 @@ describe("the lot page says what an award does to the booking", () => {
       lotId,
     });
     expect(response.status).toBe(200);
-    return response.data as {
-      bidding: { reservationNote: string | null } | null;
-      awardReservationNote: string | null;
+    const data = response.data as {
+      bidding: { reservationNote: ReservationNotice | null } | null;
+      awardReservationNote: ReservationNotice | null;
+    };
+    // The notes are facts the page words (ADR 066); read here as the English page words them.
+    return {
+      bidding: data.bidding ? { reservationNote: english(data.bidding.reservationNote) } : null,
+      awardReservationNote: english(data.awardReservationNote),
     };
   };
+  const english = (notice: ReservationNotice | null) =>
+    notice
+      ? reservationText(
+          translatorFor("en"),
+          {
+            number: String,
+            tonnesOfKg: (kg) => formatKgAsTonnes(kg),
+            month: monthLabel,
+            money: String,
+            day: String,
+          },
+          notice,
+        )
+      : null;
   const month = new Date(`${monthFromNow(1)}-01T00:00:00Z`).toLocaleDateString("en", {
     month: "long",
     year: "numeric",

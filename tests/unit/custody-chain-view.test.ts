@@ -38,7 +38,7 @@ describe("toCustodyView", () => {
       reason: "hash_mismatch",
       message: "m",
     });
-    expect(view).toMatchObject({ verified: false, brokenAt: 7, message: "m" });
+    expect(view).toMatchObject({ verified: false, brokenAt: 7, reason: "hash_mismatch" });
   });
 });
 

@@ -6,12 +6,32 @@ import {
   awardReservationStep,
   type LiveAwardFacts,
   type LotReservationFacts,
+  monthLabel,
+  type ReservationNotice,
   reservationNoticeForBidders,
   reservationNoticeForSeller,
 } from "~/domain/lot-reservation.ts";
+import { formatKgAsTonnes } from "~/domain/quantity.ts";
+import { translatorFor } from "~/i18n/i18n.server.ts";
+import { reservationText } from "~/i18n/lot-wording.ts";
 
 const F = { bookingId: "booking-f", facilityId: "F" };
 
+/** A reservation notice as the English page words it (the catalogue's lotWords.reservation, ADR 066). */
+function english(notice: ReservationNotice | null): string | null {
+  if (!notice) return null;
+  return reservationText(
+    translatorFor("en"),
+    {
+      number: String,
+      tonnesOfKg: (kg) => formatKgAsTonnes(kg),
+      month: monthLabel,
+      money: () => "",
+      day: (date) => date,
+    },
+    notice,
+  );
+}
 describe("awardReservationStep", () => {
   it.each([
     // facility of the award, award status, the seller's booking → step
@@ -96,7 +116,7 @@ describe("what the lot page says", () => {
   });
 
   it("bidders read the booking and its fate; nothing when there is none or an award holds it", () => {
-    expect(reservationNoticeForBidders(booking)).toBe(
+    expect(english(reservationNoticeForBidders(booking))).toBe(
       "This lot's 5.4 t are booked at Facility F for January 2027. A winning bid naming Facility F takes over that booking; when the seller confirms an award to another facility or to a buyer without one, the booking is released.",
     );
     expect(reservationNoticeForBidders(null)).toBeNull();
@@ -132,6 +152,6 @@ describe("what the lot page says", () => {
       "The buyer's facility, Facility F, holds 5.4 t for this award in January 2027.",
     ],
   ] as const)("the seller, with %s", (_name, reservation, live, text) => {
-    expect(reservationNoticeForSeller(reservation, live)).toBe(text);
+    expect(english(reservationNoticeForSeller(reservation, live))).toBe(text);
   });
 });

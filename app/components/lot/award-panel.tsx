@@ -1,9 +1,12 @@
 import { DateTime } from "~/components/date-time.tsx";
-import { SLOT, Slotted } from "~/components/slotted.tsx";
+import { Money, MoneyIn } from "~/components/money.tsx";
+import { SLOT, SLOT_2, Slotted2 } from "~/components/slotted.tsx";
 import type { AwardPanelData } from "~/domain/bidding/award-panel.ts";
+import type { ReservationNotice } from "~/domain/lot-reservation.ts";
 import { AwardFormError as FormError, useAwardAction } from "./award-actions.tsx";
 import { SellerControls } from "./award-seller.tsx";
 import { useLotFormat } from "./use-lot-format.ts";
+import { useLotWords } from "./use-lot-words.ts";
 
 /**
  * Closing and awarding on the lot page (issue 5 items 2, 3, 5). For the seller of a closed lot:
@@ -24,9 +27,10 @@ export function AwardPanel({
   lotId: string;
   data: AwardPanelData;
   /** For the seller: what confirming the award does to the lot's capacity booking (ADR 012). */
-  reservationNote?: string | null;
+  reservationNote?: ReservationNotice | null;
 }) {
   const { t } = useLotFormat();
+  const words = useLotWords();
   return (
     <section
       className="card stack award-panel"
@@ -39,7 +43,7 @@ export function AwardPanel({
       </h2>
       {data.role === "seller" && reservationNote ? (
         <p className="notice" data-testid="award-reservation">
-          {reservationNote}
+          {words.reservation(reservationNote)}
         </p>
       ) : null}
       {data.role === "seller" ? (
@@ -52,40 +56,50 @@ export function AwardPanel({
 }
 
 function BidderResult({ lotId, data }: { lotId: string; data: BidderData }) {
-  const { t, money } = useLotFormat();
+  const { t, money: format } = useLotFormat();
   const outcome = data.outcome;
-  const amount = (amountMinor: number) => money({ amountMinor, currency: data.currency });
+  // Each amount the deal's own, the bidder's display currency beside it (<Money>, ADR 051).
+  const money = (amountMinor: number) => ({ amountMinor, currency: data.currency });
+  const amount = (amountMinor: number) => format(money(amountMinor));
   return (
     <>
       {outcome?.kind === "won" ? (
         <p className="notice" data-testid="bidder-outcome">
-          {t("lot.award.won", { amount: amount(outcome.amountMinor) })}
+          <MoneyIn money={money(outcome.amountMinor)} text={(a) => t("lot.award.won", { amount: a })} />
         </p>
       ) : null}
       {outcome?.kind === "provisional" ? (
         <p className="notice" data-testid="bidder-outcome">
           {outcome.confirmBy ? (
-            <Slotted text={t("lot.award.provisional", { amount: amount(outcome.amountMinor), time: SLOT })}>
-              <DateTime value={outcome.confirmBy} />
-            </Slotted>
+            <Slotted2
+              text={t("lot.award.provisional", { amount: SLOT, time: SLOT_2 })}
+              first={<Money money={money(outcome.amountMinor)} />}
+              second={<DateTime value={outcome.confirmBy} />}
+            />
           ) : (
-            t("lot.award.provisional", {
-              amount: amount(outcome.amountMinor),
-              time: t("lot.award.theDeadline"),
-            })
+            <MoneyIn
+              money={money(outcome.amountMinor)}
+              text={(a) => t("lot.award.provisional", { amount: a, time: t("lot.award.theDeadline") })}
+            />
           )}
         </p>
       ) : null}
       {outcome?.kind === "lost" ? (
         <p data-testid="bidder-outcome">
-          {t("lot.award.lost", { amount: amount(outcome.clearingPriceMinor) })}
+          <MoneyIn
+            money={money(outcome.clearingPriceMinor)}
+            text={(a) => t("lot.award.lost", { amount: a })}
+          />
         </p>
       ) : null}
       {outcome?.kind === "pending" ? <p data-testid="bidder-outcome">{t("lot.award.pending")}</p> : null}
       {outcome?.kind === "not_sold" ? <p data-testid="bidder-outcome">{t("lot.award.notSold")}</p> : null}
       {data.sealedBid ? (
         <p className="hint" data-testid="own-sealed-bid">
-          {t("lot.award.sealedBid", { amount: amount(data.sealedBid.amountMinor) })}
+          <MoneyIn
+            money={money(data.sealedBid.amountMinor)}
+            text={(a) => t("lot.award.sealedBid", { amount: a })}
+          />
         </p>
       ) : null}
       {data.withdrawable.map((bid) => (

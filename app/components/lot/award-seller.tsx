@@ -1,37 +1,46 @@
 import { useEffect, useState } from "react";
 import { DateTime } from "~/components/date-time.tsx";
-import { SLOT, Slotted } from "~/components/slotted.tsx";
+import { Money, MoneyIn } from "~/components/money.tsx";
+import { SLOT, SLOT_2, Slotted2 } from "~/components/slotted.tsx";
 import type { AwardPanelData } from "~/domain/bidding/award-panel.ts";
 import { useTimeZone } from "~/utils/use-time-zone.ts";
 import { AwardFormError as FormError, useAwardAction } from "./award-actions.tsx";
 import { useLotFormat } from "./use-lot-format.ts";
+import { useLotWords } from "./use-lot-words.ts";
 
 /**
  * The seller's side of the award panel (ADR 012): the provisional award to confirm or decline
  * before its deadline, accept-or-relist below the reserve, an opened tender ranked by net value
- * with an award form, and pending purchase requests.
+ * with an award form, and pending purchase requests. Every amount is the deal's own, with the
+ * seller's display currency beside it at the dated rates (<Money>, ADR 051); a form's values
+ * never carry the converted figure.
  */
 type SellerData = Extract<AwardPanelData, { role: "seller" }>;
 
 export function SellerControls({ lotId, data }: { lotId: string; data: SellerData }) {
-  const { t, money } = useLotFormat();
+  const { t } = useLotFormat();
   const action = `/lots/${lotId}/award`;
   return (
     <>
       {data.award?.status === "provisional" ? <ProvisionalAward action={action} award={data.award} /> : null}
       {data.award?.status === "confirmed" ? (
         <p data-testid="award-confirmed">
-          {t(data.award.reason ? "lot.award.awardedToBecause" : "lot.award.awardedTo", {
-            bidder: data.award.bidder,
-            amount: money(data.award.amount),
-            reason: data.award.reason ?? "",
-          })}
+          <MoneyIn
+            money={data.award.amount}
+            text={(amount) =>
+              t(data.award?.reason ? "lot.award.awardedToBecause" : "lot.award.awardedTo", {
+                bidder: data.award?.bidder,
+                amount,
+                reason: data.award?.reason ?? "",
+              })
+            }
+          />
         </p>
       ) : null}
       {data.belowReserve ? (
         <BelowReserve
           action={action}
-          highest={money({ amountMinor: data.belowReserve.highestMinor, currency: data.currency })}
+          highest={{ amountMinor: data.belowReserve.highestMinor, currency: data.currency }}
         />
       ) : null}
       {data.tender.length > 0 ? (
@@ -46,30 +55,35 @@ export function SellerControls({ lotId, data }: { lotId: string; data: SellerDat
 }
 
 function ProvisionalAward({ action, award }: { action: string; award: NonNullable<SellerData["award"]> }) {
-  const { t, money } = useLotFormat();
+  const { t } = useLotFormat();
   const confirm = useAwardAction();
   const decline = useAwardAction();
   return (
     <div className="stack" data-testid="provisional-award">
       <p>
         {award.confirmBy ? (
-          <Slotted
+          <Slotted2
             text={t("lot.award.provisionalWinner", {
               bidder: award.bidder,
-              amount: money(award.amount),
+              amount: SLOT,
               reason: award.reason,
-              time: SLOT,
+              time: SLOT_2,
             })}
-          >
-            <DateTime value={award.confirmBy} />
-          </Slotted>
+            first={<Money money={award.amount} testId="award-amount" />}
+            second={<DateTime value={award.confirmBy} />}
+          />
         ) : (
-          t("lot.award.provisionalWinner", {
-            bidder: award.bidder,
-            amount: money(award.amount),
-            reason: award.reason,
-            time: t("lot.award.theDeadline"),
-          })
+          <MoneyIn
+            money={award.amount}
+            text={(amount) =>
+              t("lot.award.provisionalWinner", {
+                bidder: award.bidder,
+                amount,
+                reason: award.reason,
+                time: t("lot.award.theDeadline"),
+              })
+            }
+          />
         )}
       </p>
       <confirm.fetcher.Form method="post" action={action} className="inline-form">
@@ -103,12 +117,20 @@ function ProvisionalAward({ action, award }: { action: string; award: NonNullabl
   );
 }
 
-function BelowReserve({ action, highest }: { action: string; highest: string }) {
+function BelowReserve({
+  action,
+  highest,
+}: {
+  action: string;
+  highest: { amountMinor: number; currency: string };
+}) {
   const { t } = useLotFormat();
   const accept = useAwardAction();
   return (
     <div className="stack" data-testid="below-reserve">
-      <p>{t("lot.award.belowReserve", { amount: highest })}</p>
+      <p>
+        <MoneyIn money={highest} text={(amount) => t("lot.award.belowReserve", { amount })} />
+      </p>
       <accept.fetcher.Form method="post" action={action} className="inline-form">
         <button type="submit" name="intent" value="acceptBelowReserve" disabled={accept.busy}>
           {t("lot.award.acceptHighest")}
@@ -121,7 +143,10 @@ function BelowReserve({ action, highest }: { action: string; highest: string }) 
 
 function Tender({ action, data }: { action: string; data: SellerData }) {
   const { t, money } = useLotFormat();
-  const price = (amountMinor: number) => money({ amountMinor, currency: data.currency });
+  const words = useLotWords();
+  const price = (amountMinor: number) => <Money money={{ amountMinor, currency: data.currency }} />;
+  // An option holds text only: the deal's amount (the table above shows the converted figure).
+  const optionPrice = (amountMinor: number) => money({ amountMinor, currency: data.currency });
   const award = useAwardAction();
   const best = data.tender[0];
   return (
@@ -141,10 +166,12 @@ function Tender({ action, data }: { action: string; data: SellerData }) {
           {data.tender.map((row) => (
             <tr key={row.id}>
               <td>{row.bidder}</td>
-              <td>{row.destination}</td>
+              <td>{words.tenderDestination(row)}</td>
               <td>{price(row.amountMinor)}</td>
               <td>{price(row.logisticsMinor)}</td>
-              <td>{row.netMinor === null ? (row.note ?? "—") : price(row.netMinor)}</td>
+              <td>
+                {row.netMinor !== null ? price(row.netMinor) : row.note ? words.netNote(row.note) : "—"}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -156,7 +183,7 @@ function Tender({ action, data }: { action: string; data: SellerData }) {
             <select id="award-bid" name="bidId" defaultValue={best?.id}>
               {data.tender.map((row) => (
                 <option key={row.id} value={row.id}>
-                  {row.bidder} — {price(row.amountMinor)}
+                  {row.bidder} — {optionPrice(row.amountMinor)}
                 </option>
               ))}
             </select>
@@ -209,16 +236,16 @@ function RequestRow({
   request: SellerData["requests"][number];
   currency: string;
 }) {
-  const { t, money } = useLotFormat();
+  const { t } = useLotFormat();
   const accept = useAwardAction();
   const decline = useAwardAction();
   return (
     <li className="stack">
       <p>
-        {t("lot.award.asksToBuy", {
-          bidder: request.bidder,
-          amount: money({ amountMinor: request.amountMinor, currency }),
-        })}
+        <MoneyIn
+          money={{ amountMinor: request.amountMinor, currency }}
+          text={(amount) => t("lot.award.asksToBuy", { bidder: request.bidder, amount })}
+        />
       </p>
       <accept.fetcher.Form method="post" action={action} className="inline-form">
         <input type="hidden" name="bidId" value={request.id} />

@@ -8,11 +8,13 @@ import {
   firstErrorField,
   localizeRefusal,
 } from "~/domain/bidding/bid-feedback.ts";
+import { blockerSentence } from "~/domain/matching/blocker-sentences.ts";
 import type { FxRate } from "~/domain/matching/fx-rates.ts";
 import { type Money, toMajorUnitString } from "~/domain/money.ts";
 import { useEconomyNames } from "~/i18n/use-economy-names.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { useLotFormat } from "./use-lot-format.ts";
+import { useLotWords } from "./use-lot-words.ts";
 
 /**
  * The lot page's bid form (split out of bid-panel.tsx): amount and maximum, the destination
@@ -31,7 +33,13 @@ export interface BidFormData {
   /** The same in parts, for the page to name the economy in its language. */
   locationLabel: string | null;
   locationEconomy: string;
-  facilities: { id: string; name: string; canTake: boolean; reason: string | null }[];
+  facilities: {
+    id: string;
+    name: string;
+    canTake: boolean;
+    /** Why it cannot take the lot, as a blocker code and the economies its sentence names. */
+    reason: { code: string; lotEconomy: string; facilityEconomy: string } | null;
+  }[];
   /** The facility the page was opened for ("Lots you can take", `?facility=`), chosen first. */
   preferredFacilityId?: string | null;
   idempotencyKey: string;
@@ -69,6 +77,7 @@ export function BidForm({
   const { t, i18n } = useTranslation();
   const { money, language } = useLotFormat();
   const economies = useEconomyNames();
+  const words = useLotWords();
   const fetcher = useFetcher<CodedBidRefusal>();
   const feedback = fetcher.state === "idle" ? fetcher.data : undefined;
   const busy = fetcher.state !== "idle";
@@ -120,11 +129,27 @@ export function BidForm({
   const invalid = (name: string) => (errors[name] ? true : undefined);
   const describedBy = (name: string, ...others: string[]) =>
     [...others, errors[name] ? `bid-${name}-error` : null].filter(Boolean).join(" ") || undefined;
-  const preview = (text: string) =>
-    currency ? amountPreview(text, currency, data.fx?.rate ?? null, data.fx?.asOf) : null;
+  // What the typed amount was read as, worded and formatted in the page's language (issue 14).
+  const preview = (text: string) => {
+    const facts = currency ? amountPreview(text, currency, data.fx?.rate ?? null, data.fx?.asOf) : null;
+    return facts ? words.preview(facts) : null;
+  };
   const amountPreviewText = preview(amountText);
   const maxPreviewText = preview(maxText);
   const selected = data.facilities.find((f) => f.id === facilityId);
+  // Why the chosen facility cannot take the lot, in the page's language (the matching's sentences).
+  const blockerText = (name: string, reason: NonNullable<BidFormData["facilities"][number]["reason"]>) => {
+    const { key, values } = blockerSentence(
+      reason.code,
+      {
+        facilityName: name,
+        lotEconomy: reason.lotEconomy,
+        facilityEconomy: reason.facilityEconomy,
+      },
+      language,
+    );
+    return t(key, values);
+  };
   return (
     <fetcher.Form
       method="post"
@@ -250,7 +275,9 @@ export function BidForm({
                 ? t(selected.id === best?.id ? "bidPanel.form.fitBest" : "bidPanel.form.fit", {
                     name: selected.name,
                   })
-                : (selected.reason ?? "")
+                : selected.reason
+                  ? blockerText(selected.name, selected.reason)
+                  : ""
               : ""}
           </p>
           {fieldError("facilityId")}

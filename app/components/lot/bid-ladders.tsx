@@ -4,12 +4,14 @@ import { VerificationBadge } from "~/components/verification-badge.tsx";
 import type { AuctionView } from "~/domain/bidding/auction-view.ts";
 import type { LiveAuction, SellerLadderEntry } from "~/domain/bidding/live-auction.ts";
 import { useLotFormat } from "./use-lot-format.ts";
+import { useLotWords } from "./use-lot-words.ts";
 
 // The lot page's two bid ladders: the public, anonymised one and the seller's with each bidder and
 // net value (the bid panel, bid-panel.tsx, chooses which to show).
 
 export function PublicLadder({ live, myTag }: { live: LiveAuction; myTag: string | null }) {
   const { t } = useLotFormat();
+  const words = useLotWords();
   const { auction, ladder } = live;
   if (auction.saleMode === "fixed") return null;
   if (auction.saleMode === "sealed") {
@@ -58,7 +60,7 @@ export function PublicLadder({ live, myTag }: { live: LiveAuction; myTag: string
               <MaybeMoney money={row.priceAfter} />
             </td>
             <td className="hint" data-testid="ladder-note" data-label={col.what}>
-              {row.note}
+              {words.ladderStep(row.step)}
             </td>
             <td data-label={col.time}>
               <DateTime value={row.at} precision="second" />
@@ -78,6 +80,7 @@ export function SellerLadder({
   saleMode: AuctionView["saleMode"];
 }) {
   const { t } = useLotFormat();
+  const words = useLotWords();
   if (saleMode === "sealed" && rows.length === 0) {
     return <p className="hint">{t("bidPanel.sealedHiddenFromYou")}</p>;
   }
@@ -117,12 +120,12 @@ export function SellerLadder({
             <td data-label={col.amount}>
               <MaybeMoney money={row.amount} />
             </td>
-            <td data-label={col.terms}>{row.terms}</td>
+            <td data-label={col.terms}>{words.terms(row.terms)}</td>
             <td data-label={col.freight}>
               <MaybeMoney money={row.freight} />
             </td>
             <td data-label={col.net}>
-              {row.netValue ? <MaybeMoney money={row.netValue} /> : (row.note ?? "—")}
+              {row.netValue ? <MaybeMoney money={row.netValue} /> : row.note ? words.netNote(row.note) : "—"}
             </td>
             <td data-label={col.status}>{row.status}</td>
           </tr>

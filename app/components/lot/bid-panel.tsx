@@ -6,11 +6,13 @@ import { useRevalidateWhenIdle } from "~/components/use-revalidate-when-idle.ts"
 import type { AuctionView } from "~/domain/bidding/auction-view.ts";
 import type { LiveAuction, SellerLadderEntry } from "~/domain/bidding/live-auction.ts";
 import { timeLeft } from "~/domain/bidding/time-left.ts";
+import type { ReservationNotice } from "~/domain/lot-reservation.ts";
 import type { Money } from "~/domain/money.ts";
 import { BidForm, type BidFormData } from "./bid-form.tsx";
 import { PublicLadder, SellerLadder } from "./bid-ladders.tsx";
 import { useLiveAuction, useNow } from "./use-live-auction.ts";
 import { type LotFormat, useLotFormat } from "./use-lot-format.ts";
+import { useLotWords } from "./use-lot-words.ts";
 
 export interface BidPanelData {
   live: LiveAuction;
@@ -32,7 +34,7 @@ export interface BidPanelData {
   fx: BidFormData["fx"];
   sellerLadder: SellerLadderEntry[];
   /** "This lot's tonnes are booked at …": what an award does to the seller's booking. */
-  reservationNote: string | null;
+  reservationNote: ReservationNotice | null;
   /** The platform's commission in basis points, kept from the payee's (seller's) proceeds. */
   commissionBp: number;
   /** The answer to the last bid, as a catalogue key under bidPanel.flash (issue 14). */
@@ -99,6 +101,7 @@ export function BidPanel({
 }) {
   const f = useLotFormat();
   const { t } = f;
+  const words = useLotWords();
   const { live, connected } = useLiveAuction(lotId, data.live);
   // A successful bid navigates (?bid=placed): a new location mounts a fresh form, so neither the
   // earlier refusal nor the typed amounts survive it; a refusal does not navigate and keeps both.
@@ -221,7 +224,7 @@ export function BidPanel({
 
       {data.reservationNote ? (
         <p className="notice" data-testid="lot-reservation">
-          {data.reservationNote}
+          {words.reservation(data.reservationNote)}
         </p>
       ) : null}
       {data.canBid && auction.status === "open" ? (

@@ -1,14 +1,16 @@
 import { DateTime } from "~/components/date-time.tsx";
 import type { CustodyChainView } from "~/domain/custody/chain-view.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
+import { useLotWords } from "./use-lot-words.ts";
 
 /**
  * The lot's chain of custody (ADR 021): its latest events — sequence, what happened, when, who and
  * the start of each event's hash — and whether the whole chain verifies, or where it breaks.
  */
 export function CustodyChainSection({ lotId, chain }: { lotId: string; chain: CustodyChainView }) {
-  // Headings in the page's language (issue 14); the events' own labels are still the server's English.
+  // In the page's language (issue 14): each event's kind and a break's reason are worded from codes.
   const { t } = useTranslation();
+  const words = useLotWords();
   return (
     <section className="card" aria-labelledby="custody-heading" data-testid="lot-custody">
       <h2 id="custody-heading">{t("lot.custody.heading")}</h2>
@@ -26,7 +28,9 @@ export function CustodyChainSection({ lotId, chain }: { lotId: string; chain: Cu
                 ✗ {t("lot.custody.brokenAt", { sequence: chain.brokenAt })}
               </span>
             )}{" "}
-            {chain.message ? <span className="hint">{chain.message}</span> : null}
+            {chain.reason && chain.brokenAt !== null ? (
+              <span className="hint">{words.chainBreak(chain.reason, chain.brokenAt)}</span>
+            ) : null}
             {chain.head ? (
               <span className="hint">
                 {" "}
@@ -59,7 +63,7 @@ export function CustodyChainSection({ lotId, chain }: { lotId: string; chain: Cu
                   >
                     <td className="number">{event.sequence}</td>
                     <td>
-                      {event.label}
+                      <span data-testid="custody-kind">{words.custodyKind(event.kind)}</span>
                       {event.corrects ? (
                         <span className="hint">
                           {" "}

@@ -8,6 +8,7 @@ import type { SaleMode } from "../codes.ts";
 import type { LotStatus } from "../lot-lifecycle.ts";
 import type { Money } from "../money.ts";
 import type { BidderOutcome } from "./closing.ts";
+import type { NetValueNoteCode } from "./live-auction.ts";
 
 export type AwardStatus = "provisional" | "confirmed" | "lapsed" | "cancelled";
 
@@ -29,8 +30,11 @@ export interface TenderRow {
   /** Amount less the seller's freight on delivered terms; null when no route could be priced. */
   netMinor: number | null;
   logisticsMinor: number;
-  destination: string;
-  note: string | null;
+  /** The facility or the place named; null: an EXW bid collects, a DAP bid goes to its buyer's destination. */
+  destination: string | null;
+  incoterm: "EXW" | "DAP";
+  /** Why there is no net value (worded by the page, issue 14). */
+  note: NetValueNoteCode | null;
 }
 
 interface PanelBase {

@@ -27,9 +27,16 @@ export interface LadderStepInput {
   reservePriceMinor: number | null;
 }
 
+/**
+ * What the row did, as a code: the page words it in its language (`lotWords.ladder.<kind>`, issue
+ * 14). opening: the round's first bid. took_lead: it leads at its amount. took_lead_by_proxy: its
+ * maximum went past the previous leader's, so the price rose beyond the amount typed (proxy step).
+ * reserve_jump: the leader's maximum reaches the reserve, so the price rose to it. outbid_by_proxy:
+ * the leader's maximum answered it at once. raised_maximum: the leader raised its hidden maximum and
+ * the price stays.
+ */
 export interface LadderStep {
   kind: LadderStepKind;
-  note: string;
 }
 
 export function ladderStep(input: LadderStepInput): LadderStep {
@@ -40,20 +47,10 @@ export function ladderStep(input: LadderStepInput): LadderStep {
     priceAfterMinor === reservePriceMinor &&
     priceAfterMinor > amountMinor &&
     (priceBeforeMinor === null || priceBeforeMinor < reservePriceMinor);
-  if (reserveJump)
-    return { kind: "reserve_jump", note: "Price rose to the reserve: this bidder's maximum reaches it." };
-  if (priceBeforeMinor === null) return { kind: "opening", note: "Opening bid." };
-  if (leadsAfter && ledBefore)
-    return { kind: "raised_maximum", note: "The leader raised its hidden maximum; the price stays." };
-  if (!leadsAfter)
-    return {
-      kind: "outbid_by_proxy",
-      note: "Outbid at once: the leader's maximum bid for it (proxy step).",
-    };
-  if (priceAfterMinor > amountMinor)
-    return {
-      kind: "took_lead_by_proxy",
-      note: "Takes the lead: its maximum bid past the previous leader's (proxy step).",
-    };
-  return { kind: "took_lead", note: "Takes the lead." };
+  if (reserveJump) return { kind: "reserve_jump" };
+  if (priceBeforeMinor === null) return { kind: "opening" };
+  if (leadsAfter && ledBefore) return { kind: "raised_maximum" };
+  if (!leadsAfter) return { kind: "outbid_by_proxy" };
+  if (priceAfterMinor > amountMinor) return { kind: "took_lead_by_proxy" };
+  return { kind: "took_lead" };
 }

@@ -6,6 +6,7 @@
 
 import type { Money } from "../money.ts";
 import type { AuctionView } from "./auction-view.ts";
+import type { LadderStepKind } from "./ladder-step.ts";
 
 export interface PublicLadderEntry {
   sequence: number;
@@ -17,8 +18,8 @@ export interface PublicLadderEntry {
   /** The lot's price right after this bid. Auctions only: a sealed tender has no public ladder (bid-visibility.ts). */
   priceAfter: Money;
   at: string;
-  /** A word on what the bid did: a proxy step, a jump to the reserve… (ladder-step.ts). */
-  note: string;
+  /** What the bid did — a proxy step, a jump to the reserve… — worded by the page (ladder-step.ts). */
+  step: LadderStepKind;
 }
 
 export interface LiveAuction {
@@ -43,10 +44,21 @@ export interface SellerLadderEntry {
   priceAfter: Money;
   at: string;
   status: string;
-  /** "EXW (collects at the lot)", "EXW (collects at the lot for Facility)", "Delivered to Facility" or "DAP to …". */
-  terms: string;
+  /**
+   * The bid's terms as facts the page words (issue 14): EXW collecting at the lot (for a facility
+   * when it names one), delivered to its facility, or DAP to the buyer's destination (null: unnamed).
+   */
+  terms: BidTermsFacts;
   /** Amount minus the seller's freight on delivered terms; null when no route could be planned. */
   netValue: Money | null;
   freight: Money | null;
-  note: string | null;
+  /** Why there is no net value: no exchange rate for the freight, or no lawful route. */
+  note: NetValueNoteCode | null;
 }
+
+export type BidTermsFacts =
+  | { kind: "exw"; facilityName: string | null }
+  | { kind: "delivered"; facilityName: string }
+  | { kind: "dap"; destination: string | null };
+
+export type NetValueNoteCode = "no_fx" | "no_route";

@@ -1,4 +1,4 @@
-import { type ChainVerdict, type JsonValue, shortHash } from "./chain.ts";
+import { type ChainBreak, type ChainVerdict, type JsonValue, shortHash } from "./chain.ts";
 
 /**
  * A lot's chain as the lot page and the API show it (ADR 021). The page lists the latest events
@@ -7,6 +7,10 @@ import { type ChainVerdict, type JsonValue, shortHash } from "./chain.ts";
 
 export const PAGE_EVENTS = 20;
 
+/**
+ * English labels: the fallback for a kind the catalogue lacks (the page words each kind from
+ * `lotWords.custody.kind.<kind>`, issue 14).
+ */
 const KIND_LABELS: Record<string, string> = {
   lot_listed: "Listed",
   lot_published: "Published",
@@ -42,8 +46,8 @@ export interface CustodySource {
 
 export interface CustodyEventRowView {
   sequence: number;
+  /** What happened, as its code: the page words it (custodyKindLabel is the English fallback). */
   kind: string;
-  label: string;
   occurredAt: string;
   who: string | null;
   shortHash: string;
@@ -56,7 +60,8 @@ export interface CustodyChainView {
   events: CustodyEventRowView[];
   verified: boolean;
   brokenAt: number | null;
-  message: string | null;
+  /** Why the chain does not verify, as a code the page words (issue 14). */
+  reason: ChainBreak | null;
   head: string | null;
 }
 
@@ -71,7 +76,6 @@ export function toCustodyView(
     events: shown.map((event) => ({
       sequence: event.sequence,
       kind: event.kind,
-      label: custodyKindLabel(event.kind),
       occurredAt: new Date(event.occurredAt).toISOString(),
       who: event.actorName,
       shortHash: shortHash(event.hash),
@@ -80,7 +84,7 @@ export function toCustodyView(
     })),
     verified: verdict.verified,
     brokenAt: verdict.verified ? null : verdict.brokenAt,
-    message: verdict.verified ? null : verdict.message,
+    reason: verdict.verified ? null : verdict.reason,
     head: events.at(-1)?.hash ?? null,
   };
 }

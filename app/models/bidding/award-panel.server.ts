@@ -75,10 +75,8 @@ export async function awardPanelFor(
             amountMinor: b.amountMinor,
             netMinor: value?.note ? null : (value?.netMinor ?? b.amountMinor),
             logisticsMinor: value?.logisticsMinor ?? 0,
-            destination:
-              b.facility?.name ??
-              b.destinationLabel ??
-              (b.incoterm === "EXW" ? "Collects (EXW)" : "Buyer's destination"),
+            destination: b.facility?.name ?? b.destinationLabel ?? null,
+            incoterm: b.incoterm,
             note: value?.note ?? null,
           };
         })

@@ -8,8 +8,11 @@ export interface BidFacilityChoice {
   id: string;
   name: string;
   canTake: boolean;
-  /** Why it cannot take the lot (the first blocker), null when it can. */
-  reason: string | null;
+  /**
+   * Why it cannot take the lot: the first blocker's code with the economies its sentence names,
+   * worded by the page (blocker-sentences.ts, ADR 066); null when it can or was not judged.
+   */
+  reason: { code: string; lotEconomy: string; facilityEconomy: string } | null;
 }
 
 /**
@@ -29,6 +32,7 @@ export async function bidFacilityChoices(
   const own = all.filter((f) => ids.has(f.id));
   const ranked = rankFacilities(toMatchLot(lot), own, { ...ctx, weights: DEFAULT_WEIGHTS });
   const names = new Map(facilities.map((f) => [f.id, f.name]));
+  const economies = new Map(own.map((f) => [f.id, f.economy as string]));
   const seen = new Set<string>();
   const choices: BidFacilityChoice[] = [];
   if (ranked.ok) {
@@ -40,7 +44,14 @@ export async function bidFacilityChoices(
         id: match.facilityId,
         name: names.get(match.facilityId) ?? "",
         canTake: match.feasible,
-        reason: match.feasible ? null : (match.blockers[0]?.message ?? "It cannot take this lot."),
+        reason: match.feasible
+          ? null
+          : {
+              // No blocker named: the catalogue's general sentence (quote.blockers.other).
+              code: match.blockers[0]?.code ?? "OTHER",
+              lotEconomy: lot.economyCode,
+              facilityEconomy: economies.get(match.facilityId) ?? lot.economyCode,
+            },
       });
     }
   }

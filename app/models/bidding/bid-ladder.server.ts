@@ -2,7 +2,12 @@ import { createHmac } from "node:crypto";
 import { auctionView } from "~/domain/bidding/auction-view.ts";
 import { bidVisibility, publicBidVisibility, salePhase } from "~/domain/bidding/bid-visibility.ts";
 import { ladderStep } from "~/domain/bidding/ladder-step.ts";
-import type { LiveAuction, PublicLadderEntry, SellerLadderEntry } from "~/domain/bidding/live-auction.ts";
+import type {
+  BidTermsFacts,
+  LiveAuction,
+  PublicLadderEntry,
+  SellerLadderEntry,
+} from "~/domain/bidding/live-auction.ts";
 import { isUuid } from "~/domain/lot-json.ts";
 import { type Lot, Prisma } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
@@ -72,7 +77,7 @@ function publicEntries(
       amount: { amountMinor: Number(b.amountMinor), currency: b.currency },
       priceAfter: { amountMinor: Number(b.priceAfterMinor), currency: b.currency },
       at: b.createdAt.toISOString(),
-      note: step.note,
+      step: step.kind,
     };
   });
 }
@@ -188,14 +193,12 @@ export async function sellerLadder(
   return bids.map((b) => {
     const value = net.get(b.id);
     const money = (amountMinor: number) => ({ amountMinor, currency: b.currency });
-    const terms =
+    const terms: BidTermsFacts =
       b.incoterm === "EXW"
-        ? b.facility
-          ? `EXW (collects at the lot for ${b.facility.name})`
-          : "EXW (collects at the lot)"
+        ? { kind: "exw", facilityName: b.facility?.name ?? null }
         : b.facility
-          ? `Delivered to ${b.facility.name}`
-          : `DAP to ${b.destinationLabel ?? b.destinationEconomyCode ?? "the buyer's destination"}`;
+          ? { kind: "delivered", facilityName: b.facility.name }
+          : { kind: "dap", destination: b.destinationLabel ?? b.destinationEconomyCode ?? null };
     return {
       id: b.id,
       sequence: b.sequence,

@@ -2,6 +2,8 @@ import { bidderAliases, bidViewerRole, bidVisibility, salePhase } from "~/domain
 import { type Failure, fail } from "~/domain/failure.ts";
 import type { Money } from "~/domain/money.ts";
 import type { Bid } from "~/generated.server/prisma/client.ts";
+import { translatorFor } from "~/i18n/i18n.server.ts";
+import { netValueNoteText } from "~/i18n/lot-wording.ts";
 import { db } from "~/utils/db.server.ts";
 import { getLotForViewer } from "../lot.server.ts";
 import { type BidNetValue, bidNetValues } from "./bid-terms.server.ts";
@@ -65,7 +67,8 @@ function netValueJson(value: BidNetValue | undefined, currency: string) {
     logistics: money(value.logisticsMinor, currency),
     distanceKm: value.distanceKm,
     co2eKg: value.co2eKg,
-    note: value.note,
+    // The API's English, from the English catalogue (ADR 066): the code worded as it always read.
+    note: value.note ? netValueNoteText(translatorFor("en"), value.note) : null,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { BidTerms } from "~/domain/bidding/bid-terms.ts";
+import type { NetValueNoteCode } from "~/domain/bidding/live-auction.ts";
 import type { EconomyCode } from "~/domain/economies.ts";
 import type { RouteEndpoint } from "~/domain/logistics/plan.ts";
 import { assessFeasibility, prepareLot, purposeFor } from "~/domain/matching/feasibility.ts";
@@ -82,8 +83,8 @@ export interface BidNetValue {
   netMinor: number;
   distanceKm: number | null;
   co2eKg: number | null;
-  /** Why no figure could be worked out (no lawful route, no exchange rate). */
-  note: string | null;
+  /** Why no figure could be worked out (no lawful route, no exchange rate), as a code (issue 14). */
+  note: NetValueNoteCode | null;
 }
 
 /** USD cents as minor units of `currency`, through the same reference rate the matching engine uses. */
@@ -153,7 +154,7 @@ export async function bidNetValues(lot: Lot, bids: readonly BidTermsRow[], today
         netMinor: Number(bid.amountMinor),
         distanceKm: null,
         co2eKg: null,
-        note: route.ok ? "No exchange rate for the freight cost." : "No lawful route to the destination.",
+        note: route.ok ? "no_fx" : "no_route",
       });
       continue;
     }

@@ -1,0 +1,136 @@
+import type express from "express";
+import type { WriteCount } from "./write-count.server.ts";
+
+/**
+ * Pages as an anonymous visitor sees them, kept for a few seconds and only while nothing was
+ * written (ADR 068). Browsing /lots and a lot page without signing in is most of a public
+ * marketplace's traffic; rendering them costs 10–25 ms of CPU per view, mostly the embedded
+ * database's queries and React. A page is stored only when the database's write count was the
+ * same before and after its render, and served only while it still is, so a bid, a new lot or a
+ * closed sale is on the next view; the age limit bounds what time alone changes (a countdown).
+ *
+ * What an anonymous answer can depend on is all in the key: the full URL (host and forwarded
+ * host, path, query, `.data` requests apart), the Cookie header (language, display currency) and
+ * Accept-Language.
+ * Never cached: signed-in or token requests, anything but GET, answers other than 200, answers
+ * that set a cookie or say `no-store`/`private`, and anything but HTML and Remix's data (event
+ * streams pass through unbuffered). Each answer gets the request's own CSP nonce.
+ */
+
+export interface PageCacheOptions {
+  writeCount: WriteCount;
+  /** How long a stored page may be served while nothing was written. */
+  maxAgeMs: number;
+  /** Total size of the stored bodies; the least recently served go first. */
+  maxBytes?: number;
+  now?: () => number;
+}
+
+interface Entry {
+  writes: number;
+  storedAt: number;
+  status: number;
+  headers: [string, string][];
+  /** The body cut at the nonce of the request that rendered it: joined with the next one's. */
+  parts: string[];
+  bytes: number;
+}
+
+export interface PageCandidate {
+  key: string;
+  writes: number;
+}
+
+const CACHEABLE_TYPE = /^(text\/html|text\/x-script)\b/i;
+const SESSION_COOKIE = /(^|;\s*)__session=/;
+const MAX_ENTRY_BYTES = 2 * 1024 * 1024;
+// Headers that belong to one answer, not to the page.
+const PER_ANSWER = new Set(["content-length", "date", "set-cookie", "transfer-encoding", "connection"]);
+
+export class PageCache {
+  private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
+  private readonly maxBytes: number;
+  private readonly now: () => number;
+
+  constructor(private readonly options: PageCacheOptions) {
+    this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The request's key and the write count before its render; null when it must not be cached. */
+  candidate(req: express.Request): PageCandidate | null {
+    if (req.method !== "GET") return null;
+    if (req.headers.authorization) return null;
+    const cookie = req.headers.cookie ?? "";
+    if (SESSION_COOKIE.test(cookie)) return null;
+    if (req.path.startsWith("/api/")) return null;
+    // Everything the page's URL is built from (remix-handler.server.ts), forwarded headers included
+    // whether or not TRUST_PROXY honours them: one client's X-Forwarded-Host is never another's page.
+    const origin = [req.protocol, req.get("host"), req.get("x-forwarded-host"), req.get("x-forwarded-proto")];
+    const key = `${origin.join(" ")}${req.originalUrl}\n${cookie}\n${req.get("accept-language") ?? ""}`;
+    return { key, writes: this.options.writeCount() };
+  }
+
+  /** A stored answer for `candidate`, written into `res` with `nonce`; false when there is none. */
+  serve(candidate: PageCandidate, res: express.Response, nonce: string): boolean {
+    const entry = this.entries.get(candidate.key);
+    if (!entry) return false;
+    if (entry.writes !== candidate.writes || this.now() - entry.storedAt > this.options.maxAgeMs) {
+      this.remove(candidate.key, entry);
+      return false;
+    }
+    // Least recently served at the front of the map's order.
+    this.entries.delete(candidate.key);
+    this.entries.set(candidate.key, entry);
+    res.status(entry.status);
+    for (const [name, value] of entry.headers) res.append(name, value);
+    res.setHeader("X-Page-Cache", "hit");
+    res.end(entry.parts.join(nonce));
+    return true;
+  }
+
+  /**
+   * Whether `response` may be stored for `candidate`: a 200 HTML or data answer without a cookie
+   * or a no-store, rendered while nothing was written. Decided before its body is read.
+   */
+  accepts(candidate: PageCandidate, response: Response): boolean {
+    if (response.status !== 200 || !response.body) return false;
+    if (!CACHEABLE_TYPE.test(response.headers.get("content-type") ?? "")) return false;
+    if (response.headers.has("set-cookie")) return false;
+    if (/no-store|private/i.test(response.headers.get("cache-control") ?? "")) return false;
+    return this.options.writeCount() === candidate.writes;
+  }
+
+  /** Keeps a body read from an accepted answer, if nothing was written while it was read. */
+  store(candidate: PageCandidate, response: Response, body: string, nonce: string): void {
+    if (this.options.writeCount() !== candidate.writes || body.length > MAX_ENTRY_BYTES) return;
+    const headers = [...response.headers.entries()].filter(([name]) => !PER_ANSWER.has(name.toLowerCase()));
+    const parts = nonce ? body.split(nonce) : [body];
+    const entry: Entry = {
+      writes: candidate.writes,
+      storedAt: this.now(),
+      status: response.status,
+      headers,
+      parts,
+      bytes: body.length * 2,
+    };
+    const previous = this.entries.get(candidate.key);
+    if (previous) this.remove(candidate.key, previous);
+    this.entries.set(candidate.key, entry);
+    this.bytes += entry.bytes;
+    for (const [key, oldest] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.remove(key, oldest);
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private remove(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.bytes -= entry.bytes;
+  }
+}
