@@ -112,7 +112,7 @@ describe("two buyers bidding on one auction", () => {
     await first.locator('[data-testid="place-bid"]').click();
     const error = first.locator("#bid-amount-error");
     await error.waitFor();
-    expect(await error.textContent()).toMatch(/minimum is A\$[\d,]+\.\d\d/);
+    expect(await error.textContent()).toMatch(/minimum is AUD [\d,]+\.\d\d/);
     expect(await text(second, "bid-count")).toBe("2");
   });
 });

@@ -197,7 +197,7 @@ describe("a deal's notices and the dashboard's money cards", () => {
     ]);
     expect(final.buyer).toEqual(["deal_created", "deal_funded", "deal_settled", "deal_refunded"]);
     expect(final.rows.find((r) => r.kind === "deal_refunded")?.title).toMatch(
-      /NZ\$2,000\.00 refunded to you$/,
+      /: NZD\s2,000\.00 refunded to you$/,
     );
     // One email per notice per member (each organisation has one member here).
     expect(final.emails).toBe(final.rows.length);

@@ -12,7 +12,7 @@ import { type Failure, fail } from "~/domain/failure.ts";
 import { isUuid } from "~/domain/lot-json.ts";
 import { formatMoney } from "~/domain/money.ts";
 import { noticeText } from "~/domain/notice-text.ts";
-import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
+import { NOTIFICATION_TITLES, titleMoney } from "~/domain/notification-titles.ts";
 import type { Deal } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
@@ -129,7 +129,7 @@ export async function recordPayment(input: RecordPaymentInput): Promise<PaymentO
         },
       }),
     );
-    const amount = formatMoney({ amountMinor: input.amountMinor, currency });
+    const amount = titleMoney(input.amountMinor, currency);
     const names = await dealTitleFacts(tx, deal);
     for (const organizationId of [deal.payerOrganizationId, deal.payeeOrganizationId]) {
       await notifyOrganization(tx, organizationId, {
