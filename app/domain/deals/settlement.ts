@@ -12,7 +12,6 @@
 import {
   type NoticeText,
   noticeMoney,
-  noticeNumber,
   noticePercentBp,
   noticePercentPpm,
   noticeText,
