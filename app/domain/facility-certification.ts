@@ -1,3 +1,5 @@
+import { inEnglish, type Wording } from "./wording.ts";
+
 /**
  * Certifications and permits of a facility (ISO 14001, R2v3, a waste-import consent…), each with
  * an optional expiry date. Dates are calendar days ("YYYY-MM-DD", UTC), as the DATE column stores.
@@ -39,21 +41,32 @@ function parseIsoDay(text: string): string | null {
   return !Number.isNaN(date.getTime()) && isoDay(date) === text ? text : null;
 }
 
-/** A certificate that has already lapsed cannot be added: it would advertise a permit not held. */
-export function validateCertification(input: CertificationInput, today: Date): CertificationResult {
+/**
+ * A certificate that has already lapsed cannot be added: it would advertise a permit not held.
+ * `say` words the messages (English by default; the page's language on the facility's edit page,
+ * `facilities.edit.certificationErrors.*`).
+ */
+export function validateCertification(
+  input: CertificationInput,
+  today: Date,
+  say: Wording = inEnglish,
+): CertificationResult {
   const errors: Record<string, string> = {};
+  const tooLong = (max: number) => say("tooLong", `Use at most ${max} characters.`, { max });
   const name = (input.name ?? "").trim();
-  if (name === "") errors.name = "Enter the certification or permit, e.g. ISO 14001:2015.";
-  else if (name.length > 200) errors.name = "Use at most 200 characters.";
+  if (name === "") errors.name = say("name", "Enter the certification or permit, e.g. ISO 14001:2015.");
+  else if (name.length > 200) errors.name = tooLong(200);
   const reference = optionalText(input.reference);
-  if (reference && reference.length > 100) errors.reference = "Use at most 100 characters.";
+  if (reference && reference.length > 100) errors.reference = tooLong(100);
   const issuedBy = optionalText(input.issuedBy);
-  if (issuedBy && issuedBy.length > 200) errors.issuedBy = "Use at most 200 characters.";
+  if (issuedBy && issuedBy.length > 200) errors.issuedBy = tooLong(200);
 
   const expiresRaw = optionalText(input.expiresOn);
   const expiresOn = expiresRaw ? parseIsoDay(expiresRaw) : null;
-  if (expiresRaw && !expiresOn) errors.expiresOn = "Enter the expiry date as YYYY-MM-DD.";
-  else if (expiresOn && expiresOn < isoDay(today)) errors.expiresOn = "This certificate has already expired.";
+  if (expiresRaw && !expiresOn)
+    errors.expiresOn = say("expiresFormat", "Enter the expiry date as YYYY-MM-DD.");
+  else if (expiresOn && expiresOn < isoDay(today))
+    errors.expiresOn = say("expired", "This certificate has already expired.");
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, certification: { name, reference, issuedBy, expiresOn } };

@@ -1,4 +1,5 @@
 import { lotNumberLabel } from "./lot-json.ts";
+import type { NoticeQuantity } from "./notice-text.ts";
 
 /**
  * Every notification's title, in one place, so that each names the lot it concerns (issue 15
@@ -99,13 +100,19 @@ export interface TitleFacts {
   lotTitle: string;
   /** The deal's number, DL-000012. */
   deal: string;
-  amount: string;
+  /**
+   * An amount as money, not text (noticeMoney): each recipient reads it in their language with its
+   * ISO code ("AUD 1,234.00", "1.234,00 AUD"), as bodies do; a title of a deal may be read
+   * where other currencies are (the bell, the inbox), so the code is always written.
+   */
+  amount: NoticeQuantity;
   due: string;
   date: string;
   facility: string;
   organization: string;
-  tonnes: string;
-  month: string;
+  /** Tonnes and a capacity month as quantities (noticeTonnes, noticeMonth), worded per reader. */
+  tonnes: NoticeQuantity;
+  month: NoticeQuantity;
   reason: string;
   /** How many lots a digest is about, and how its saved searches are named. */
   count: number;
@@ -122,7 +129,15 @@ type Facts<K extends keyof TitleFacts> = Pick<TitleFacts, K>;
  */
 export interface NoticeTitle {
   readonly key: string;
-  readonly values: Readonly<Record<string, string | number>>;
+  readonly values: Readonly<Record<string, TitleValue>>;
+}
+
+/** A fact of a title: text as it is, a number, or a quantity worded per recipient (noticeTitleIn). */
+export type TitleValue = string | number | NoticeQuantity;
+
+/** An amount in a title's facts: written per recipient with its ISO code (formatMoneyIn). */
+export function titleMoney(amountMinor: number | bigint, currency: string): NoticeQuantity {
+  return { money: { amountMinor, currency } };
 }
 
 export function isNoticeTitle(value: unknown): value is NoticeTitle {

@@ -90,6 +90,17 @@ export function formatMoneyIn(language: LanguageCode, money: MoneyLike): string 
   return formatMoney(money, intlLocale(language), { currencyDisplay: "code" });
 }
 
+/** A capacity month (UTC) by the language's calendar words: "January 2027", "2027年1月". */
+export function formatMonthIn(language: LanguageCode, month: Date | string): string {
+  const locale = intlLocale(language);
+  const format = cached(
+    dateFormats,
+    `month|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }),
+  );
+  return format.format(typeof month === "string" ? new Date(month) : month);
+}
+
 export type DatePurpose = "ui" | "document";
 
 export interface DateOptions {

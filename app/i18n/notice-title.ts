@@ -5,19 +5,42 @@
  * the message; fixed text as it is.
  */
 
-import type { NoticeBody, NoticeLine, NoticeValue } from "~/domain/notice-text.ts";
+import {
+  isNoticeQuantity,
+  type NoticeBody,
+  type NoticeLine,
+  type NoticeQuantity,
+  type NoticeValue,
+} from "~/domain/notice-text.ts";
 import type { NoticeTitle } from "~/domain/notification-titles.ts";
-import { formatMoneyIn } from "./format.ts";
+import { formatMoneyIn, formatMonthIn, formatNumberIn, formatPercentIn, formatTonnesIn } from "./format.ts";
 import { translatorFor } from "./i18n.server.ts";
 import type { LanguageCode } from "./languages.ts";
 
 export function noticeTitleIn(title: string | NoticeTitle, language: LanguageCode): string {
-  return typeof title === "string" ? title : translatorFor(language)(title.key, title.values);
+  if (typeof title === "string") return title;
+  const values = Object.fromEntries(
+    Object.entries(title.values).map(([name, value]) => [
+      name,
+      typeof value === "object" ? quantityIn(value, language) : value,
+    ]),
+  );
+  return translatorFor(language)(title.key, values);
+}
+
+/** A quantity the way `language` writes it (Intl): money with its ISO code, digits, months. */
+export function quantityIn(quantity: NoticeQuantity, language: LanguageCode): string {
+  if ("money" in quantity) return formatMoneyIn(language, quantity.money);
+  if ("month" in quantity) return formatMonthIn(language, quantity.month);
+  const decimals = { minDecimals: quantity.min ?? 0, maxDecimals: quantity.max ?? quantity.min ?? 0 };
+  if ("tonnes" in quantity) return formatTonnesIn(language, quantity.tonnes, decimals);
+  if ("percent" in quantity) return formatPercentIn(language, quantity.percent, decimals);
+  return formatNumberIn(language, quantity.number, decimals);
 }
 
 function valueIn(value: NoticeValue, language: LanguageCode): string | number {
   if (typeof value !== "object") return value;
-  return "money" in value ? formatMoneyIn(language, value.money) : noticeLineIn(value, language);
+  return isNoticeQuantity(value) ? quantityIn(value, language) : noticeLineIn(value, language);
 }
 
 // Chinese and Japanese run sentences together; the other languages put a space between them.

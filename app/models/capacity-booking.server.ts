@@ -8,9 +8,8 @@ import {
   lotAwardedMessage,
 } from "~/domain/booking.ts";
 import { monthOf } from "~/domain/capacity.ts";
-import { formatDateTime } from "~/domain/date-time.ts";
 import { type Failure, fail } from "~/domain/failure.ts";
-import { noticeMoney, noticeText } from "~/domain/notice-text.ts";
+import { noticeMoney, noticeMonth, noticeText, noticeTonnes } from "~/domain/notice-text.ts";
 import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import { db } from "~/utils/db.server.ts";
 import {
@@ -68,10 +67,6 @@ export type BookingResult = { ok: true; booking: BookingRow } | BookingFailure;
 
 const bookingRefusal = (code: BookingFailureCode, message: string): BookingFailure =>
   fail(code, message) as BookingFailure;
-
-function monthText(month: Date) {
-  return formatDateTime(month, "utcMonth");
-}
 
 export interface RequestBookingInput {
   sellerOrganizationId: string;
@@ -141,10 +136,10 @@ export async function requestBooking(input: RequestBookingInput): Promise<Bookin
       kind: "booking_requested",
       title: NOTIFICATION_TITLES.booking_requested.facility({
         organization: created.organization.name,
-        tonnes: formatKgAsTonnes(lot.massKg),
+        tonnes: noticeTonnes(lot.massKg),
         lot: lotReference(lot.number),
         facility: window.facility.name,
-        month: monthText(window.month),
+        month: noticeMonth(window.month),
       }),
       body: noticeText(
         check.price.priceKind === "payable" ? "bookingRequestedPayable" : "bookingRequestedGateFee",
@@ -246,8 +241,8 @@ export async function acceptBooking(input: DecideBookingInput): Promise<BookingR
         lot: lotReference(booking.lot.number),
       }),
       body: noticeText("bookingAccepted", {
-        tonnes: formatKgAsTonnes(booking.massKg),
-        month: monthText(booking.capacityWindow.month),
+        tonnes: noticeTonnes(booking.massKg),
+        month: noticeMonth(booking.capacityWindow.month),
         lotTitle: booking.lot.title,
       }),
       link: "/bookings",
@@ -351,8 +346,8 @@ export async function cancelBooking(input: DecideBookingInput): Promise<BookingR
           lot: lotReference(booking.lot.number),
         }),
         body: noticeText(booking.status === "accepted" ? "bookingFreed" : "bookingWithdrawn", {
-          tonnes: formatKgAsTonnes(booking.massKg),
-          month: monthText(booking.capacityWindow.month),
+          tonnes: noticeTonnes(booking.massKg),
+          month: noticeMonth(booking.capacityWindow.month),
         }),
         link: `/facilities/${facility.id}/capacity#booking-requests`,
         lotId: booking.lotId,

@@ -4,14 +4,12 @@ import { type Failure, fail } from "~/domain/failure.ts";
 import {
   awardReservationStep,
   type LotReservationFacts,
-  monthLabel,
   type ReservationNotice,
   reservationNoticeForBidders,
   reservationNoticeForSeller,
 } from "~/domain/lot-reservation.ts";
-import { noticeText } from "~/domain/notice-text.ts";
+import { noticeMonth, noticeText, noticeTonnes } from "~/domain/notice-text.ts";
 import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
-import { formatKgAsTonnes } from "~/domain/quantity.ts";
 import { type DbClient, type DbTransaction, db } from "~/utils/db.server.ts";
 import { notifyOrganization } from "./notification.server.ts";
 
@@ -236,7 +234,7 @@ async function releaseForSale(tx: DbTransaction, lotId: string, bookingId: strin
       });
     }
     const facility = booking.capacityWindow.facility;
-    const month = monthLabel(monthOf(booking.capacityWindow.month));
+    const month = noticeMonth(booking.capacityWindow.month);
     await notifyOrganization(tx, facility.organizationId, {
       kind: "booking_cancelled",
       title: NOTIFICATION_TITLES.booking_cancelled[accepted ? "soldBooking" : "soldRequest"]({
@@ -244,7 +242,7 @@ async function releaseForSale(tx: DbTransaction, lotId: string, bookingId: strin
         facility: facility.name,
       }),
       body: noticeText(accepted ? "bookingFreed" : "bookingWithdrawn", {
-        tonnes: formatKgAsTonnes(booking.massKg),
+        tonnes: noticeTonnes(booking.massKg),
         month,
       }),
       link: `/facilities/${facility.id}/capacity#booking-requests`,

@@ -88,7 +88,11 @@ export async function notifyUsers(tx: DbClient, userIds: readonly string[], mess
   // 14) and the moments in the wording (noticeMoment) in their zone, named (ADR 040).
   const worded = typeof message.title !== "string";
   const titleText =
-    typeof message.title === "string" ? message.title : Object.values(message.title.values).join(" ");
+    typeof message.title === "string"
+      ? message.title
+      : Object.values(message.title.values)
+          .filter((value) => typeof value !== "object")
+          .join(" ");
   const englishBody = noticeBodyIn(message.body, DEFAULT_LANGUAGE);
   const timed = hasNoticeMoment(titleText) || hasNoticeMoment(englishBody);
   const sendEmail = message.email !== false;

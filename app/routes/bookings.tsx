@@ -4,8 +4,10 @@ import { requireActor } from "~/auth/actor.server.ts";
 import { BookingTable, cancelBookingText } from "~/components/booking.tsx";
 import { ConfirmStep, isConfirmed } from "~/components/confirm-action.tsx";
 import { failureStatus } from "~/domain/failure.ts";
+import { requestLanguage } from "~/i18n/i18n.server.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { bookingRefusalIn } from "~/i18n/refusal-words.server.ts";
 import { useFormat } from "~/i18n/use-format.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { cancelBooking } from "~/models/capacity-booking.server.ts";
@@ -52,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (!outcome.ok) {
     return data(
-      { error: t(`bookings.errors.${outcome.code}`, { defaultValue: outcome.message }), notice: null },
+      { error: bookingRefusalIn(requestLanguage(request, user.language), outcome), notice: null },
       { status: failureStatus(outcome.code) },
     );
   }

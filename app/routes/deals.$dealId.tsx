@@ -15,6 +15,7 @@ import { MAX_DOCUMENT_BYTES } from "~/domain/lot-documents.ts";
 import type { MoneyLike } from "~/domain/money.ts";
 import { REVIEW_PERIOD_DAYS, readReviewInput } from "~/domain/reputation/reviews.ts";
 import { formatMoneyIn } from "~/i18n/format.ts";
+import { ledgerAccountLabel, ledgerEntryLabel } from "~/i18n/ledger-labels.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { pageTranslator } from "~/i18n/page-translator.server.ts";
 import { useFormat } from "~/i18n/use-format.ts";
@@ -348,18 +349,23 @@ export default function DealPage() {
               </tr>
             </thead>
             <tbody>
-              {/* The ledger's own record, as the statement CSV has it: memos and account codes stay as written. */}
-              {deal.payments.map((t) => (
-                <tr key={t.id} data-testid="ledger-line">
+              {/*
+                The ledger's record keeps its English memo and account codes (the statement CSV and
+                the API show them as written); the page labels each line by its kind and each
+                posting by its account code in the reader's language (ADR 065), with the
+                reference a payment or transfer was recorded with.
+              */}
+              {deal.payments.map((line) => (
+                <tr key={line.id} data-testid="ledger-line">
                   <td>
-                    <DateTime value={t.at} />
+                    <DateTime value={line.at} />
                   </td>
-                  <td>{t.memo}</td>
+                  <td data-testid="ledger-entry">{ledgerEntryLabel(t, line)}</td>
                   <td>
-                    {t.postings
+                    {line.postings
                       .map(
                         (p) =>
-                          `${p.account.replaceAll("_", " ")} ${p.amountMinor > 0 ? "+" : "−"}${m({ ...p, amountMinor: Math.abs(p.amountMinor) })}`,
+                          `${ledgerAccountLabel(t, p.account)} ${p.amountMinor > 0 ? "+" : "−"}${m({ ...p, amountMinor: Math.abs(p.amountMinor) })}`,
                       )
                       .join("; ")}
                   </td>

@@ -18,8 +18,10 @@ import { certificationExpiresSoon } from "~/domain/facility-certification.ts";
 import { RECOVERY_METALS } from "~/domain/facility-input.ts";
 import { failureStatus } from "~/domain/failure.ts";
 import { reliabilityBadge } from "~/domain/reputation/reliability.ts";
+import { requestLanguage } from "~/i18n/i18n.server.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { bookingRefusalIn } from "~/i18n/refusal-words.server.ts";
 import { useEconomyNames } from "~/i18n/use-economy-names.ts";
 import { useFormat } from "~/i18n/use-format.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
@@ -77,6 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, organization } = await requireActor(request, { capability: "seller" });
   const t = pageTranslator(request, user.language);
+  const language = requestLanguage(request, user.language);
   const form = await request.formData();
   const windowId = String(form.get("windowId") ?? "");
   const lotId = String(form.get("lotId") ?? "");
@@ -90,7 +93,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     lotId,
   });
   if (!result.ok) {
-    return data({ windowId, error: result.message }, { status: failureStatus(result.code) });
+    // Every reason the booking rules gave, in the page's language (ADR 065).
+    return data(
+      { windowId, error: bookingRefusalIn(language, result) },
+      { status: failureStatus(result.code) },
+    );
   }
   return redirect(`/bookings?requested=${result.booking.id}&facility=${params.facilityId ?? ""}`);
 }

@@ -23,9 +23,12 @@ import {
   validateCapacityWindow,
 } from "~/domain/capacity.ts";
 import { economyByCode } from "~/domain/economies.ts";
-import { fail, failureFieldErrors, failureStatus } from "~/domain/failure.ts";
+import { fail, failureStatus } from "~/domain/failure.ts";
+import { requestLanguage } from "~/i18n/i18n.server.ts";
+import type { LanguageCode } from "~/i18n/languages.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { pageTranslator } from "~/i18n/page-translator.server.ts";
+import { bookingRefusalIn, CAPACITY_WINDOW_FACTS, refusalIn } from "~/i18n/refusal-words.server.ts";
 import { useFormat } from "~/i18n/use-format.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { acceptBooking, declineBooking } from "~/models/capacity-booking.server.ts";
@@ -98,10 +101,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-function failure(intent: string, outcome: Exclude<WindowWriteResult, { ok: true }>, values = {}) {
+/** A refused window write, worded in the page's language (ADR 065); the API keeps the English. */
+function failure(
+  language: LanguageCode,
+  intent: string,
+  outcome: Exclude<WindowWriteResult, { ok: true }>,
+  values = {},
+) {
   if (outcome.code === "NOT_FOUND" || outcome.code === "FORBIDDEN") throw ownerFailure(outcome);
-  const errors = outcome.field ? failureFieldErrors(outcome) : {};
-  const formError = outcome.field ? null : outcome.message;
+  const worded = refusalIn(language, "facilities.capacity.refusal", outcome, CAPACITY_WINDOW_FACTS);
+  const errors = outcome.field ? worded.errors : {};
+  const formError = outcome.field ? null : worded.message;
   return data({ intent, errors, values, formError, notice: null }, { status: failureStatus(outcome.code) });
 }
 
@@ -109,6 +119,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requireActor(request, { capability: "recycler" });
   const { organization } = context;
   const t = pageTranslator(request, context.user.language);
+  const language = requestLanguage(request, context.user.language);
   const facilityId = params.facilityId ?? "";
   const found = await getOwnFacility(facilityId, organization.id);
   if (!found.ok) throw ownerFailure(found);
@@ -136,7 +147,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       intent === "accept" ? await acceptBooking(input) : await declineBooking({ ...input, note: note.note });
     if (!outcome.ok) {
       const status = failureStatus(outcome.code);
-      return data({ intent, errors: {}, values: {}, formError: outcome.message, notice: null }, { status });
+      const formError = bookingRefusalIn(language, outcome);
+      return data({ intent, errors: {}, values: {}, formError, notice: null }, { status });
     }
     const notice = t(
       intent === "accept" ? "facilities.capacity.bookingAccepted" : "facilities.capacity.bookingDeclined",
@@ -150,7 +162,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!isConfirmed(form))
       return { intent, errors: {}, values: {}, formError: null, notice: null, confirmWindowId: windowId };
     const outcome = await removeCapacityWindow(facilityId, organization.id, windowId);
-    if (!outcome.ok) return failure(intent, outcome);
+    if (!outcome.ok) return failure(language, intent, outcome);
     return { intent, errors: {}, values: {}, formError: null, notice: t("facilities.capacity.removed") };
   }
   if (intent !== "add" && intent !== "update") {
@@ -182,12 +194,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "add") {
     const count = repeat?.ok ? repeat.count : 1;
     const added = await addCapacityWindows(facilityId, organization.id, result.window, count);
-    if (!added.ok) return failure(intent, added, values);
+    if (!added.ok) return failure(language, intent, added, values);
     const months = count > 1 ? `&months=${count}` : "";
     return redirect(`/facilities/${facilityId}/capacity?posted=${result.window.month}${months}`);
   }
   const outcome = await updateCapacityWindow(facilityId, organization.id, windowId, result.window, today);
-  if (!outcome.ok) return failure(intent, outcome, values);
+  if (!outcome.ok) return failure(language, intent, outcome, values);
   return redirect(`/facilities/${facilityId}/capacity?updated=${result.window.month}`);
 }
 

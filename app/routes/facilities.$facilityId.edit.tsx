@@ -77,7 +77,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "add-certification") {
     const { input, values } = readCertificationForm(form);
-    const result = validateCertification(input, new Date());
+    const result = validateCertification(
+      input,
+      new Date(),
+      pageWording(t, "facilities.edit.certificationErrors"),
+    );
     if (!result.ok) return data({ intent, errors: result.errors, values, notice: null }, { status: 400 });
     const outcome = await addCertification(facilityId, organization.id, result.certification);
     if (!outcome.ok) throw ownerFailure(outcome);

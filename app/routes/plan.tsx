@@ -49,7 +49,7 @@ async function planView(request: Request, actor: Actor, fresh: boolean) {
   if (!outcome.ok) {
     const busy = outcome.code === "PLAN_SOLVER_BUSY";
     return data(
-      { ok: false as const, message: outcome.message },
+      { ok: false as const, code: outcome.code as string, message: outcome.message },
       { status: failureStatus(outcome.code), headers: busy ? { "Retry-After": "5" } : {} },
     );
   }
@@ -83,7 +83,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!allowance.ok) {
     const wait = allowance.retryAfterSeconds;
     return data(
-      { ok: false as const, message: `You have recomputed the plan often; try again in ${wait} s.` },
+      {
+        ok: false as const,
+        code: "RATE_LIMITED",
+        wait,
+        message: `You have recomputed the plan often; try again in ${wait} s.`,
+      },
       { status: 429, headers: { "Retry-After": String(wait) } },
     );
   }
@@ -95,7 +100,9 @@ type LoadedPlan = PlanView & { choices: PlanChoices };
 export default function PlanPage() {
   const loaded = useLoaderData<typeof loader>();
   const recomputed = useActionData<typeof action>();
-  const view = (recomputed ?? loaded) as LoadedPlan | { ok: false; message: string };
+  const view = (recomputed ?? loaded) as
+    | LoadedPlan
+    | { ok: false; code: string; message: string; wait?: number };
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formMethod?.toUpperCase() === "POST";
   const { t } = usePlanFormat();
@@ -122,7 +129,8 @@ export default function PlanPage() {
         <PlanBody view={view} />
       ) : (
         <p className="form-error" role="alert">
-          {view.message}
+          {/* Worded by its code in the page's language; the model's English for a code it lacks. */}
+          {t(`plan.refusal.${view.code}`, { wait: view.wait, defaultValue: view.message })}
         </p>
       )}
       <p className="plan-note">

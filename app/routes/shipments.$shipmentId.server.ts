@@ -158,6 +158,10 @@ const VALIDATION_MESSAGES: readonly (readonly [RegExp, string])[] = [
   [/^A net weight is recorded only on receipt\.$/, "netWeightOnlyOnReceipt"],
   [/^Give at least one assay figure\.$/, "assayMissing"],
   [/^An assay figure is whole basis points from 0 to 10,000\.$/, "assayRange"],
+  // The recovery certificate's rules (app/domain/recovery/recovery.ts), refused on receipt.
+  [/^Record the net mass received first\.$/, "massReceivedMissing"],
+  [/^The recovery rate for (?<metal>\w+) must be 0–10,000 basis points\.$/, "recoveryRateRange"],
+  [/^The leg (?<from>.+) → (?<to>.+) has no distance\.$/, "legNoDistance"],
 ];
 
 /** A rule's field message in the page's language, or as it came (the page's parser's, already worded). */

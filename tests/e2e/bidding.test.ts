@@ -107,12 +107,13 @@ describe("two buyers bidding on one auction", () => {
     await expect.poll(() => seller.locator('[data-testid="seller-ladder-row"]').count()).toBe(2);
     expect(await seller.locator('[data-testid="seller-ladder"]').textContent()).toContain("EXW");
 
-    // A bid below the minimum is refused beside the amount, saying the minimum; nothing changes.
+    // A bid below the minimum is refused beside the amount, saying the minimum with its ISO code
+    // (issue 14); nothing changes.
     await first.locator("#bid-amount").fill("11,001");
     await first.locator('[data-testid="place-bid"]').click();
     const error = first.locator("#bid-amount-error");
     await error.waitFor();
-    expect(await error.textContent()).toMatch(/minimum is A\$[\d,]+\.\d\d/);
+    expect(await error.textContent()).toMatch(/at least AUD [\d,]+\.\d\d/);
     expect(await text(second, "bid-count")).toBe("2");
   });
 });

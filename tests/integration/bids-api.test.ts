@@ -5,7 +5,7 @@
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import type { Capability } from "~/domain/codes.ts";
 import { validateFacilityProfile } from "~/domain/facility-input.ts";
-import { formatMoney } from "~/domain/money.ts";
+import { formatCodeAmount } from "~/domain/money.ts";
 import { createFacility } from "~/models/facility.server.ts";
 import { action as awardDecision } from "~/routes/api.v1.awards.$awardId.$decision.ts";
 import { action as bidDecision } from "~/routes/api.v1.bids.$bidId.$decision.ts";
@@ -255,7 +255,9 @@ describe("POST /api/v1/lots/{id}/bids: bad input", () => {
     const minimum = outcome.body.minimum;
     expect(minimum.currency).toBe("AUD");
     expect(minimum.amountMinor).toBeGreaterThan(START);
-    expect(outcome.body.detail).toContain(formatMoney(minimum));
+    // Said with its ISO code (issue 14), once: "A bid must be at least AUD 10,050.00."
+    expect(outcome.body.detail).toContain(formatCodeAmount(minimum.amountMinor, minimum.currency));
+    expect(outcome.body.detail).not.toContain("A$");
     // The stated minimum is accepted.
     expect((await placeBid(buyerB, lot.id, { amount: minimum })).status).toBe(201);
   });

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { monthStart } from "~/domain/capacity.ts";
 import type { Capability, Chemistry } from "~/domain/codes.ts";
 import { validateFacilityProfile } from "~/domain/facility-input.ts";
+import { translatorFor } from "~/i18n/i18n.server.ts";
 import { createApiToken } from "~/models/api-token.server.ts";
 import {
   acceptBooking,
@@ -729,6 +730,36 @@ describe("pages", () => {
       status: 403,
       data: { error: "This lot belongs to another organisation." },
     });
+    // The same refusals on a Korean page (issue 14, ADR 065): worded by code and sentence, every
+    // reason the rules gave, the facts in them (a lot status, tonnes) said the Korean way.
+    const korean = { headers: { "Accept-Language": "ko-KR" } };
+    const foreignInKorean = await callRoute(
+      facilityAction,
+      postRequest(
+        `/facilities/${facilityId}`,
+        { intent: "book", windowId, lotId: foreign },
+        { cookie: seller.cookie, ...korean },
+      ),
+      pageParams(),
+    );
+    expect(foreignInKorean).toMatchObject({
+      status: 403,
+      data: { error: "이 로트는 다른 조직의 것입니다." },
+    });
+    const heavy = await makeLot(seller, 9_500, { status: "awarded" });
+    const heavyInKorean = await callRoute(
+      facilityAction,
+      postRequest(
+        `/facilities/${facilityId}`,
+        { intent: "book", windowId, lotId: heavy },
+        { cookie: seller.cookie, ...korean },
+      ),
+      pageParams(),
+    );
+    const awarded = translatorFor("ko")("lots.status.awarded");
+    expect(heavyInKorean.data.error).toBe(
+      `'${awarded}' 상태의 로트는 처리 용량을 예약할 수 없습니다. 로트 무게는 9.5 t이지만 여유 용량은 8 t뿐입니다.`,
+    );
 
     const booked = await callRoute(
       facilityAction,
@@ -795,6 +826,19 @@ describe("pages", () => {
     );
     expect(declined.data.notice).toMatch(/declined/);
     expect(await statusOf(second)).toBe("declined");
+    // Accepting it now is refused, on a Korean page in Korean with the booking's status named.
+    const lateAccept = await callRoute(
+      capacityAction,
+      postRequest(
+        capacityPath,
+        { intent: "accept", bookingId: second },
+        { cookie: recycler.cookie, headers: { "Accept-Language": "ko-KR" } },
+      ),
+      pageParams(),
+    );
+    expect(lateAccept.data.formError).toBe(
+      `이 예약은 이미 '${translatorFor("ko")("bookings.status.declined")}' 상태입니다. 요청 중인 예약만 수락할 수 있습니다.`,
+    );
 
     const mine = await callRoute(bookingsLoader, getRequest("/bookings", { cookie: seller.cookie }));
     const rows = mine.data.mine as { id: string; status: string; decisionNote: string | null }[];

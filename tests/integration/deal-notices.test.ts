@@ -197,7 +197,7 @@ describe("a deal's notices and the dashboard's money cards", () => {
     ]);
     expect(final.buyer).toEqual(["deal_created", "deal_funded", "deal_settled", "deal_refunded"]);
     expect(final.rows.find((r) => r.kind === "deal_refunded")?.title).toMatch(
-      /NZ\$2,000\.00 refunded to you$/,
+      /: NZD\s2,000\.00 refunded to you$/,
     );
     // One email per notice per member (each organisation has one member here).
     expect(final.emails).toBe(final.rows.length);
@@ -206,5 +206,85 @@ describe("a deal's notices and the dashboard's money cards", () => {
     expect(sellerCards).toMatchObject({ held: { amountMinor: 0 }, released: { amountMinor: 1_800_000 } });
     expect(sellerCards.transferred).toEqual(sellerCards.released);
     expect(await organizationMoneyOverview(buyer.organizationId)).toEqual([]);
+  });
+
+  test("a Japanese-speaking party reads each title's amount with its ISO code and the formulas in Japanese", async () => {
+    // Issue 14: new accounts whose people read Japanese (the demo accounts' saved language stays).
+    const jaSeller = await accountWith(["seller"]);
+    const jaBuyer = await accountWith(["buyer"]);
+    await db().user.updateMany({
+      where: { id: { in: [jaSeller.userId, jaBuyer.userId] } },
+      data: { language: "ja" },
+    });
+    const currency = "JPY";
+    const lot = await openLot(jaSeller.organizationId, {
+      currency,
+      massKg: 10_000,
+      saleMode: "fixed",
+      startingPriceMinor: null,
+      askingPriceMinor: 2_000_000n,
+      closesAt: null,
+      originalClosesAt: null,
+    });
+    const request = await bid(jaBuyer, lot.id, 2_000_000, { currency });
+    if (!request.ok) throw new Error(request.message);
+    const accepted = ok(
+      await acceptPurchaseRequest(
+        { organizationId: jaSeller.organizationId, userId: jaSeller.userId },
+        request.bid.id,
+      ),
+    );
+    const deal = await db().deal.findUniqueOrThrow({ where: { awardId: accepted.award.id } });
+    const at = new Date();
+    ok(
+      await recordPayment({
+        dealId: deal.id,
+        amountMinor: 2_000_000n,
+        currency,
+        rail: "manual",
+        reference: "WIRE JA",
+        receivedAt: at,
+        key: `wire:${deal.id}`,
+        actor: admin,
+      }),
+    );
+    ok(
+      await db().$transaction((tx) =>
+        transitionDeal(tx, { dealId: deal.id, event: "shipment_departed", actor: { role: "payee" } }),
+      ),
+    );
+    ok(await releaseProvisional(deal.id, 10_000, at, admin));
+    ok(await recordFinalFigures(deal.id, { basis: "weight", finalKg: 9_000 }, at, admin));
+    expect(await settleDueDeals(new Date(at.getTime() + 8 * DAY))).toContain(deal.id);
+
+    const rows = await db().notification.findMany({
+      where: { link: `/deals/${deal.id}` },
+      select: { kind: true, userId: true, title: true, body: true },
+    });
+    const of = (kind: string, userId: string) => {
+      const row = rows.find((r) => r.kind === kind && r.userId === userId);
+      if (!row) throw new Error(`no ${kind} notice for ${userId}`);
+      return { title: row.title.replaceAll("\u00a0", " "), body: row.body?.replaceAll("\u00a0", " ") ?? "" };
+    };
+    const label = `DL-${String(deal.number).padStart(6, "0")}`;
+    // The amount with its ISO code, never "¥" or "JP¥", in the catalogue's Japanese words.
+    expect(of("deal_funded", jaBuyer.userId).title).toMatch(
+      new RegExp(`^取引 ${label}（ロット PL-\\d{6}） の入金がありました：JPY 2,000,000 を預かり中$`),
+    );
+    expect(of("deal_created", jaSeller.userId).title).toContain("JPY 2,000,000");
+    for (const row of rows) expect(row.title, row.kind).not.toMatch(/¥|\$|Deal /);
+    // The formulas in Japanese with Japanese numbers; the figures are the deal's.
+    expect(of("deal_released", jaSeller.userId).body).toBe(
+      "暫定支払：JPY 2,000,000 の 90.00% = JPY 1,800,000",
+    );
+    const settledBody = of("deal_settled", jaBuyer.userId).body.split("\n");
+    expect(settledBody[0]).toBe("確定価額：JPY 200,000/t × 9.000 t = JPY 1,800,000（単位未満を四捨五入）");
+    expect(settledBody[2]).toBe("支払側：支払済 JPY 2,000,000 − 確定 JPY 1,800,000 = JPY 200,000（返金）");
+    // The email says the same as the bell.
+    const buyerUser = await db().user.findUniqueOrThrow({ where: { id: jaBuyer.userId } });
+    const email = await db().outboxEmail.findFirstOrThrow({
+      where: { to: buyerUser.email, kind: "deal_funded", text: { contains: `/deals/${deal.id}` } },
+    });
+    expect(email.subject.replaceAll("\u00a0", " ")).toBe(of("deal_funded", jaBuyer.userId).title);
   });
 });

@@ -3,6 +3,7 @@
 // windows; nobody else can; bad input is refused per field with nothing written; capacity never
 // drops below what is booked, also while bookings race with an edit.
 import { beforeAll, describe, expect, test } from "vitest";
+import { monthOf } from "~/domain/capacity.ts";
 import { updateCapacityWindow } from "~/models/capacity-window.server.ts";
 import * as detailRoute from "~/routes/facilities.$facilityId._index.tsx";
 import * as capacityRoute from "~/routes/facilities.$facilityId.capacity.tsx";
@@ -517,6 +518,32 @@ describe("capacity windows", () => {
     });
     expect(removal.status).toBe(409);
     expect(removal.data.formError).toMatch(/bookings/);
+    // The same refusals on Korean and Japanese pages (issue 14, ADR 065): the model's sentence
+    // worded by its code, the month it names in the page's language.
+    const inLanguage = (language: string, fields: Fields) =>
+      callRoute(
+        capacityRoute.action,
+        postRequest(`/facilities/${facilityId}/capacity`, fields, {
+          cookie: owner.cookie,
+          headers: { "Accept-Language": language },
+        }),
+        { facilityId },
+      );
+    const removalInKorean = await inLanguage("ko-KR", {
+      intent: "remove",
+      windowId: window.id,
+      confirmed: "yes",
+    });
+    expect(removalInKorean).toMatchObject({
+      status: 409,
+      data: { formError: "이 창에는 예약이 있어 삭제할 수 없습니다. 대신 예약된 양까지 줄이세요." },
+    });
+    const twice = await inLanguage("ja-JP", capacityFields({ intent: "add", month: monthOf(window.month) }));
+    expect(twice.status).toBe(409);
+    const [year, month] = monthOf(window.month).split("-").map(Number);
+    expect((twice.data.errors as Record<string, string>).month).toBe(
+      `${year}年${month}月 の受入枠はすでにあります。2 つ目を掲載せず、その受入枠を編集してください。`,
+    );
     expect(await db().capacityWindow.count({ where: { id: window.id } })).toBe(1);
 
     // A booking request not yet accepted holds no kg but still keeps the window.

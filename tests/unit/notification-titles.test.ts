@@ -4,6 +4,7 @@
 // of their wordings) × every language; a kind without a title, a language without one, or a
 // title that forgets the lot fails here.
 import { describe, expect, test } from "vitest";
+import { noticeMonth, noticeTonnes } from "~/domain/notice-text.ts";
 import {
   isNoticeTitle,
   lotTitleFacts,
@@ -11,6 +12,7 @@ import {
   NOTIFICATION_TITLES,
   type NoticeTitle,
   type TitleFacts,
+  titleMoney,
 } from "~/domain/notification-titles.ts";
 import { flattenCatalogue } from "~/i18n/catalogue-check.ts";
 import { CATALOGUES } from "~/i18n/catalogues.ts";
@@ -21,13 +23,13 @@ const facts: TitleFacts = {
   lot: "PL-000072",
   lotTitle: "Spent NMC modules from a bus fleet",
   deal: "DL-000012",
-  amount: "USD 1,200.00",
+  amount: titleMoney(120_000, "USD"),
   due: "2026-12-07 10:00 UTC",
   date: "7 Dec 2026",
   facility: "Kestrel Recovery Works",
   organization: "Harbourline Fleet Services",
-  tonnes: "1.2 t",
-  month: "January 2027",
+  tonnes: noticeTonnes(1_200),
+  month: noticeMonth("2027-01"),
   reason: "wrong weight",
   count: 3,
   searches: '"NMC in Chile"',
@@ -117,5 +119,68 @@ describe("every notification title names the lot, in every language", () => {
     expect(noticeTitleIn(title, "en")).toBe("Outbid on PL-000072 — NMC packs");
     // Fixed text passes through as it is.
     expect(noticeTitleIn("Welcome", "ja")).toBe("Welcome");
+  });
+});
+
+// Issue 14: "wherever more than one currency can appear on a page, every amount carries its ISO
+// code". A title's amount is money, worded per recipient: the code, the language's digits and
+// separators, the currency's own decimals (none for yen and won), never "A$" or "¥".
+describe("a title's amount is written in its reader's language with its ISO code", () => {
+  const funded = (amountMinor: number, currency: string) =>
+    NOTIFICATION_TITLES.deal_funded.party({
+      deal: "DL-000012",
+      lot: "PL-000072",
+      amount: titleMoney(amountMinor, currency),
+    });
+  test.each([
+    ["en", 123_456_789, "AUD", "Deal DL-000012 (PL-000072) is funded: AUD 1,234,567.89 held"],
+    [
+      "ja",
+      123_456_789,
+      "AUD",
+      "取引 DL-000012（ロット PL-000072） の入金がありました：AUD 1,234,567.89 を預かり中",
+    ],
+    ["th", 123_456_789, "AUD", "ดีล DL-000012 (ล็อต PL-000072) ได้รับเงินแล้ว: ถือไว้ AUD 1,234,567.89"],
+    ["vi", 123_456_789, "AUD", "Giao dịch DL-000012 (lô PL-000072) đã có tiền: giữ 1.234.567,89 AUD"],
+    ["en", 1_234_567, "JPY", "Deal DL-000012 (PL-000072) is funded: JPY 1,234,567 held"],
+    [
+      "ja",
+      1_234_567,
+      "JPY",
+      "取引 DL-000012（ロット PL-000072） の入金がありました：JPY 1,234,567 を預かり中",
+    ],
+    ["th", 1_234_567, "JPY", "ดีล DL-000012 (ล็อต PL-000072) ได้รับเงินแล้ว: ถือไว้ JPY 1,234,567"],
+    ["vi", 1_234_567, "JPY", "Giao dịch DL-000012 (lô PL-000072) đã có tiền: giữ 1.234.567 JPY"],
+    ["en", 98_765_432, "KRW", "Deal DL-000012 (PL-000072) is funded: KRW 98,765,432 held"],
+    [
+      "ja",
+      98_765_432,
+      "KRW",
+      "取引 DL-000012（ロット PL-000072） の入金がありました：KRW 98,765,432 を預かり中",
+    ],
+    ["th", 98_765_432, "KRW", "ดีล DL-000012 (ล็อต PL-000072) ได้รับเงินแล้ว: ถือไว้ KRW 98,765,432"],
+    ["vi", 98_765_432, "KRW", "Giao dịch DL-000012 (lô PL-000072) đã có tiền: giữ 98.765.432 KRW"],
+  ] as const)("%s: %i minor %s", (language, amountMinor, currency, expected) => {
+    // Intl puts a no-break space between the code and the figure; compare with plain spaces.
+    expect(noticeTitleIn(funded(amountMinor, currency), language).replaceAll("\u00a0", " ")).toBe(expected);
+  });
+
+  test("every title with an amount writes the code in every language, and no symbol", () => {
+    // Every title is given every fact in this table; those whose message names the amount write it.
+    const english = flattenCatalogue(CATALOGUES.en);
+    const withAmount = rows.filter((row) => String(english.get(row.key)).includes("{{amount}}"));
+    expect(withAmount.map((row) => row.key).sort()).toEqual([
+      "notifications.titles.deal_created.payee",
+      "notifications.titles.deal_created.payer",
+      "notifications.titles.deal_funded.party",
+      "notifications.titles.deal_paid_out.payee",
+      "notifications.titles.deal_refunded.payer",
+    ]);
+    for (const language of LANGUAGE_CODES)
+      for (const row of withAmount) {
+        const text = noticeTitleIn(row.notice, language);
+        expect(text, `${language} ${row.key}`).toContain("USD");
+        expect(text, `${language} ${row.key}`).not.toMatch(/\$|\[object/);
+      }
   });
 });

@@ -8,9 +8,17 @@
 import type { Failure } from "../failure.ts";
 import { fail } from "../failure.ts";
 import { MAX_DOCUMENT_BYTES } from "../lot-documents.ts";
+import { type NoticeText, noticeMoney, noticeText } from "../notice-text.ts";
 import { formatMinor } from "./currency-exponents.ts";
 import { type DealClock, type DealStatus, inspectionClosesAt } from "./deal-state.ts";
-import { commissionOn, type DealTerms, type Figure, type PayableMetal } from "./settlement.ts";
+import {
+  balanceToPayeeWords,
+  commissionOn,
+  type DealTerms,
+  type Figure,
+  type PayableMetal,
+  payerBalanceWords,
+} from "./settlement.ts";
 
 export const DISPUTE_REASONS = [
   "weight",
@@ -236,11 +244,13 @@ export function disputeOutcome(
     }) as Failure<"VALIDATION">;
   let value: bigint;
   let why: string;
+  let words: NoticeText;
   const c = terms.currency;
   const f = (n: bigint) => formatMinor(n, c);
   if (proposal.kind === "price_adjustment") {
     value = proposal.amountMinor;
     why = `Final value agreed in the dispute: ${f(value)}`;
+    words = noticeText("formula.disputeAgreedValue", { amount: noticeMoney(value, c) });
   } else if (proposal.kind === "partial_refund") {
     if (proposal.amountMinor > baseValueMinor)
       return fail("VALIDATION", "The refund cannot exceed the value in dispute.", {
@@ -249,14 +259,25 @@ export function disputeOutcome(
       }) as Failure<"VALIDATION">;
     value = baseValueMinor - proposal.amountMinor;
     why = `Final value: ${f(baseValueMinor)} − ${f(proposal.amountMinor)} partial refund = ${f(value)}`;
+    words = noticeText("formula.disputePartialRefund", {
+      base: noticeMoney(baseValueMinor, c),
+      refund: noticeMoney(proposal.amountMinor, c),
+      amount: noticeMoney(value, c),
+    });
   } else {
     value = 0n;
     why = "Final value: 0 (the goods are returned)";
+    words = noticeText("formula.disputeReturn");
   }
-  const finalValue: Figure = { amountMinor: value, currency: c, formula: why };
+  const finalValue: Figure = { amountMinor: value, currency: c, formula: why, words };
   const commission =
     proposal.kind === "return"
-      ? { amountMinor: 0n, currency: c, formula: "Commission: none on a return" }
+      ? {
+          amountMinor: 0n,
+          currency: c,
+          formula: "Commission: none on a return",
+          words: noticeText("formula.commissionNoneOnReturn"),
+        }
       : commissionOn(finalValue, terms.commissionBp);
   const balance = value - commission.amountMinor - releasedMinor;
   const payer = paidMinor - value;
@@ -269,11 +290,13 @@ export function disputeOutcome(
         amountMinor: balance,
         currency: c,
         formula: `Balance to the payee: ${f(value)} − ${f(commission.amountMinor)} commission − ${f(releasedMinor)} released = ${f(balance)}`,
+        words: balanceToPayeeWords(value, commission.amountMinor, releasedMinor, c),
       },
       payerBalance: {
         amountMinor: payer,
         currency: c,
         formula: `Payer: ${f(paidMinor)} paid − ${f(value)} final = ${f(payer)}`,
+        words: payerBalanceWords(paidMinor, value, c),
       },
       resolution: proposal.kind === "return" ? "refunded" : "settled",
     },

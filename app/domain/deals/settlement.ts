@@ -9,6 +9,14 @@
  * proceeds. Every figure carries its formula, as the deal page shows it.
  */
 
+import {
+  type NoticeText,
+  noticeMoney,
+  noticePercentBp,
+  noticePercentPpm,
+  noticeText,
+  noticeTonnes,
+} from "../notice-text.ts";
 import { formatMinor, minorUnitExponent } from "./currency-exponents.ts";
 
 export type PriceKind = "payable" | "gate_fee";
@@ -47,9 +55,23 @@ export function roundHalfUp(numerator: bigint, denominator: bigint): bigint {
 export interface Figure {
   readonly amountMinor: bigint;
   readonly currency: string;
-  /** How the amount was found, in words and numbers, for the deal page. */
+  /**
+   * How the amount was found, in words and numbers, for the deal page, the ledger's memo and the
+   * API (English, stored as it is).
+   */
   readonly formula: string;
+  /**
+   * The same formula as the catalogue words it (`notices.formula.*`, issue 14): a notice's body
+   * reads it in its recipient's language, numbers, tonnes and percentages written the language's
+   * way and amounts with their ISO code.
+   */
+  readonly words: NoticeText;
 }
+
+/** A formula's amount in the reader's language, with its ISO code. */
+const m = (amountMinor: bigint, currency: string) => noticeMoney(amountMinor, currency);
+const rounding = (currency: string) =>
+  noticeText(minorUnitExponent(currency) === 0 ? "formula.roundedUnit" : "formula.roundedMinor");
 
 export interface DealTerms {
   priceKind: PriceKind;
@@ -99,23 +121,44 @@ export function valueAtWeight(
   priceMinorPerTonne: bigint,
   kg: number,
   currency: string,
-  what: string,
+  what: ValueName,
 ): Figure {
   const amountMinor = roundHalfUp(priceMinorPerTonne * BigInt(kg), 1000n);
   return {
     amountMinor,
     currency,
-    formula: `${what}: ${formatMinor(priceMinorPerTonne, currency)}/t × ${tonnes(kg)} = ${formatMinor(amountMinor, currency)} (${roundingNote(currency)})`,
+    formula: `${VALUE_NAMES[what]}: ${formatMinor(priceMinorPerTonne, currency)}/t × ${tonnes(kg)} = ${formatMinor(amountMinor, currency)} (${roundingNote(currency)})`,
+    words: noticeText("formula.valueAtWeight", {
+      what: noticeText(`formula.what.${what}`),
+      price: m(priceMinorPerTonne, currency),
+      tonnes: noticeTonnes(kg, true),
+      amount: m(amountMinor, currency),
+      rounding: rounding(currency),
+    }),
   };
 }
 
+/** The values a price × mass names, by their catalogue key (`notices.formula.what.*`). */
+const VALUE_NAMES = {
+  due: "Due",
+  valueAtReceived: "Value at received weight",
+  finalValue: "Final value",
+} as const;
+type ValueName = keyof typeof VALUE_NAMES;
+
 /** Commission on the gross value. */
-export function commissionOn(gross: Figure, commissionBp: number): Figure {
+export function commissionOn(gross: Pick<Figure, "amountMinor" | "currency">, commissionBp: number): Figure {
   const amountMinor = roundHalfUp(gross.amountMinor * BigInt(commissionBp), 10_000n);
   return {
     amountMinor,
     currency: gross.currency,
     formula: `Commission: ${percent(commissionBp)} of ${formatMinor(gross.amountMinor, gross.currency)} = ${formatMinor(amountMinor, gross.currency)} (${roundingNote(gross.currency)})`,
+    words: noticeText("formula.commission", {
+      percent: noticePercentBp(commissionBp),
+      gross: m(gross.amountMinor, gross.currency),
+      amount: m(amountMinor, gross.currency),
+      rounding: rounding(gross.currency),
+    }),
   };
 }
 
@@ -125,7 +168,7 @@ export function amountDue(terms: DealTerms): FiguresResult<Figure> {
   if (!checked.ok) return checked;
   return {
     ok: true,
-    value: valueAtWeight(terms.priceMinorPerTonne, terms.contractedKg, terms.currency, "Due"),
+    value: valueAtWeight(terms.priceMinorPerTonne, terms.contractedKg, terms.currency, "due"),
   };
 }
 
@@ -150,24 +193,22 @@ export function provisionalRelease(
     return invalid("receivedKg", "must be a whole number of kilograms, zero or more");
   }
   const { currency } = terms;
-  const valueAtReceived = valueAtWeight(
-    terms.priceMinorPerTonne,
-    receivedKg,
-    currency,
-    "Value at received weight",
-  );
+  const valueAtReceived = valueAtWeight(terms.priceMinorPerTonne, receivedKg, currency, "valueAtReceived");
   const share = roundHalfUp(valueAtReceived.amountMinor * BigInt(terms.provisionalShareBp), 10_000n);
   const netOfCommission =
     valueAtReceived.amountMinor - commissionOn(valueAtReceived, terms.commissionBp).amountMinor;
   let amountMinor = share;
   let cap = "";
+  let capKey = "formula.release";
   if (amountMinor > netOfCommission) {
     amountMinor = netOfCommission;
     cap = `, capped at the value less commission (${formatMinor(netOfCommission, currency)})`;
+    capKey = "formula.releaseCappedNet";
   }
   if (amountMinor > heldMinor) {
     amountMinor = heldMinor < 0n ? 0n : heldMinor;
     cap = `, capped at the amount held (${formatMinor(amountMinor, currency)})`;
+    capKey = "formula.releaseCappedHeld";
   }
   return {
     ok: true,
@@ -177,6 +218,12 @@ export function provisionalRelease(
         amountMinor,
         currency,
         formula: `Provisional release: ${percent(terms.provisionalShareBp)} of ${formatMinor(valueAtReceived.amountMinor, currency)} = ${formatMinor(share, currency)}${cap}`,
+        words: noticeText(capKey, {
+          percent: noticePercentBp(terms.provisionalShareBp),
+          value: m(valueAtReceived.amountMinor, currency),
+          share: m(share, currency),
+          cap: m(amountMinor, currency),
+        }),
       },
     },
   };
@@ -204,6 +251,8 @@ export interface Assay {
 
 export interface AssayValue {
   dryKgText: string;
+  /** dryKgText as the catalogue words it (`notices.formula.dryWeight`). */
+  dryWords: NoticeText;
   lines: (Figure & { metal: PayableMetal })[];
   total: Figure;
 }
@@ -240,6 +289,11 @@ export function assayValue(assay: Assay, currency: string): FiguresResult<AssayV
   const dryKgText = `${tonnes(assay.wetKg)} wet × (1 − ${(assay.moisturePpm / 10_000).toFixed(4)} % moisture) = ${(
     Number(dryGrams) / 1_000_000
   ).toFixed(6)} t dry`;
+  const dryWords = noticeText("formula.dryWeight", {
+    wet: noticeTonnes(assay.wetKg, true),
+    moisture: noticePercentPpm(assay.moisturePpm),
+    dry: { tonnes: Number(dryGrams) / 1_000_000, min: 6, max: 6 },
+  });
   const lines = assay.metals.map((line) => {
     // wetKg × dry/1e6 × grade/1e6 × payable/1e4 × price per tonne / 1000 kg
     const numerator =
@@ -254,6 +308,13 @@ export function assayValue(assay: Assay, currency: string): FiguresResult<AssayV
       amountMinor,
       currency,
       formula: `${line.metal}: dry weight × ${(line.gradePpm / 10_000).toFixed(4)} % grade × ${percent(line.payableBp)} payable × ${formatMinor(line.priceMinorPerTonne, currency)}/t metal = ${formatMinor(amountMinor, currency)}`,
+      words: noticeText("formula.assayLine", {
+        metal: line.metal,
+        grade: noticePercentPpm(line.gradePpm),
+        payable: noticePercentBp(line.payableBp),
+        price: m(line.priceMinorPerTonne, currency),
+        amount: m(amountMinor, currency),
+      }),
     };
   });
   const totalMinor = lines.reduce((sum, line) => sum + line.amountMinor, 0n);
@@ -261,11 +322,17 @@ export function assayValue(assay: Assay, currency: string): FiguresResult<AssayV
     ok: true,
     value: {
       dryKgText,
+      dryWords,
       lines,
       total: {
         amountMinor: totalMinor,
         currency,
         formula: `Final value: ${lines.map((l) => l.metal).join(" + ") || "no payable metal"} = ${formatMinor(totalMinor, currency)}`,
+        words: noticeText("formula.assayTotal", {
+          // Element symbols are the same in every language.
+          metals: lines.map((l) => l.metal).join(" + ") || noticeText("formula.noPayableMetal"),
+          amount: m(totalMinor, currency),
+        }),
       },
     },
   };
@@ -304,7 +371,7 @@ export function finalSettlement(
     if (!Number.isSafeInteger(basis.finalKg) || basis.finalKg < 0) {
       return invalid("finalKg", "must be a whole number of kilograms, zero or more");
     }
-    finalValue = valueAtWeight(terms.priceMinorPerTonne, basis.finalKg, currency, "Final value");
+    finalValue = valueAtWeight(terms.priceMinorPerTonne, basis.finalKg, currency, "finalValue");
   } else {
     if (terms.priceKind === "gate_fee") {
       return invalid("basis", "assay settles payables only: a gate fee is charged on the final weight");
@@ -327,13 +394,51 @@ export function finalSettlement(
         amountMinor: balance,
         currency,
         formula: `Balance to the payee: ${f(finalValue.amountMinor)} final − ${f(commission.amountMinor)} commission − ${f(releasedMinor)} released = ${f(balance)}${balance < 0n ? " (the payee returns it)" : ""}`,
+        words: balanceToPayeeWords(finalValue.amountMinor, commission.amountMinor, releasedMinor, currency),
       },
       payerBalance: {
         amountMinor: payer,
         currency,
         formula: `Payer: ${f(paidMinor)} paid − ${f(finalValue.amountMinor)} final = ${f(payer)}${payer > 0n ? " (refunded)" : payer < 0n ? " (still due from the payer)" : ""}`,
+        words: payerBalanceWords(paidMinor, finalValue.amountMinor, currency),
       },
       ...(assay ? { assay } : {}),
     },
   };
+}
+
+/** "Balance to the payee: final − commission − released = balance", worded per reader. */
+export function balanceToPayeeWords(
+  finalMinor: bigint,
+  commissionMinor: bigint,
+  releasedMinor: bigint,
+  currency: string,
+): NoticeText {
+  const balance = finalMinor - commissionMinor - releasedMinor;
+  return noticeText(balance < 0n ? "formula.balanceToPayeeReturns" : "formula.balanceToPayee", {
+    final: m(finalMinor, currency),
+    commission: m(commissionMinor, currency),
+    released: m(releasedMinor, currency),
+    balance: m(balance, currency),
+  });
+}
+
+/** "Payer: paid − final = balance (refunded / still due)", worded per reader. */
+export function payerBalanceWords(paidMinor: bigint, finalMinor: bigint, currency: string): NoticeText {
+  const payer = paidMinor - finalMinor;
+  const key = payer > 0n ? "formula.payerRefunded" : payer < 0n ? "formula.payerStillDue" : "formula.payer";
+  return noticeText(key, {
+    paid: m(paidMinor, currency),
+    final: m(finalMinor, currency),
+    balance: m(payer, currency),
+  });
+}
+
+/** The notice lines of a settlement: final value, the payee's balance, the payer's. */
+export function settlementWords(figures: {
+  finalValue: Figure;
+  balanceToPayee: Figure;
+  payerBalance: Figure;
+}): NoticeText[] {
+  return [figures.finalValue.words, figures.balanceToPayee.words, figures.payerBalance.words];
 }

@@ -9,6 +9,7 @@
 
 import type { Failure } from "../failure.ts";
 import { invalid } from "../failure.ts";
+import { type NoticeValue, noticePercentPpm, noticeText } from "../notice-text.ts";
 import {
   type AssayExchangeJson,
   type DisputeOutcome,
@@ -161,6 +162,13 @@ export function umpireAssayOutcome(
   const how = agreed.agreed
     .map((q) => `${q.what} ${(q.gradePpm / 10_000).toFixed(4)} % (${q.how === "split" ? "mean" : "umpire"})`)
     .join(", ");
+  const agreedWords = agreed.agreed.map((q) =>
+    noticeText("formula.agreedQuantity", {
+      what: q.what === "moisture" ? noticeText("formula.moisture") : q.what,
+      grade: noticePercentPpm(q.gradePpm),
+      how: noticeText(q.how === "split" ? "formula.agreedMean" : "formula.agreedUmpire"),
+    }),
+  );
   return {
     ok: true,
     value: {
@@ -168,6 +176,17 @@ export function umpireAssayOutcome(
       finalValue: {
         ...valued.value.total,
         formula: `${valued.value.total.formula} on the agreed assay: ${how}; ${valued.value.dryKgText}`,
+        words: noticeText("formula.umpireAssay", {
+          total: valued.value.total.words,
+          // "Ni 22.3500 % (mean), Co 3.1000 % (umpire)": a list joined the language's way.
+          how: agreedWords
+            .slice(0, -1)
+            .reduceRight<NoticeValue>(
+              (tail, head) => noticeText("formula.list", { head, tail }),
+              agreedWords.at(-1) ?? "",
+            ),
+          dry: valued.value.dryWords,
+        }),
       },
       assay: valued.value,
       agreed: agreed.agreed,

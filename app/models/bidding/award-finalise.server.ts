@@ -5,7 +5,7 @@ import type { DbTransaction } from "~/utils/db.server.ts";
 import { appendCustodyEvent } from "../custody/custody-chain.server.ts";
 import { createDealForAward } from "../deals/deal-creation.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
-import { failure, lotFacts, money, Refused } from "./award-transaction.server.ts";
+import { failure, lotFacts, Refused } from "./award-transaction.server.ts";
 import { publishLotEvent } from "./lot-events.server.ts";
 import type { LockedLot } from "./lot-sale.server.ts";
 
@@ -29,7 +29,6 @@ export async function finalise(
   });
   if (moved.count === 0) throw new Refused(failure("ILLEGAL_TRANSITION", "The lot is no longer closed."));
   const facts = await lotFacts(tx, locked.id);
-  const _price = money(Number(award.amountMinor), award.currency);
   const priceValue = noticeMoney(award.amountMinor, award.currency);
   if (award.bidId) await tx.bid.update({ where: { id: award.bidId }, data: { status: "won" } });
   const losers = await tx.bid.findMany({

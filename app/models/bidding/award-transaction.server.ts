@@ -1,7 +1,6 @@
 import { type Failure, fail } from "~/domain/failure.ts";
 import { isUuid, lotNumberLabel } from "~/domain/lot-json.ts";
 import { canTransition, type LotStatus } from "~/domain/lot-lifecycle.ts";
-import { formatMoney } from "~/domain/money.ts";
 import { noticeMoment } from "~/domain/notice-moments.ts";
 import { lotTitleFacts } from "~/domain/notification-titles.ts";
 import { type DbTransaction, db } from "~/utils/db.server.ts";
@@ -64,8 +63,6 @@ export async function inLotTransaction<T>(
     throw error;
   }
 }
-
-export const money = (amountMinor: number, currency: string) => formatMoney({ amountMinor, currency });
 
 export function transitionRefusal(from: string, to: LotStatus): AwardFailure | null {
   const check = canTransition(from as LotStatus, to);

@@ -4,7 +4,7 @@ import type { BidTermsRefusal } from "~/domain/bidding/bid-terms.ts";
 import type { PlaceBidInput } from "~/domain/bidding/place-bid.ts";
 import { type Failure, fail } from "~/domain/failure.ts";
 import type { Blocker } from "~/domain/matching/types.ts";
-import { formatMoney } from "~/domain/money.ts";
+import { formatCodeAmount } from "~/domain/money.ts";
 import type { Bid } from "~/generated.server/prisma/client.ts";
 
 /**
@@ -47,8 +47,9 @@ export function failure(
   const details: BidFailureDetails = {};
   if (minimum) details.minimum = minimum;
   if (blockers) details.blockers = blockers;
-  // The minimum is always said in words too, so a page and the API's `detail` name it alike.
-  const least = minimum ? formatMoney(minimum) : null;
+  // The minimum is always said in words too, so a page and the API's `detail` name it alike; with
+  // its ISO code (issue 14), as the rules' own sentence writes it ("at least AUD 11,050.00").
+  const least = minimum ? formatCodeAmount(Number(minimum.amountMinor), minimum.currency) : null;
   const text = least && !message.includes(least) ? `${message} The minimum is ${least}.` : message;
   return fail(code, text, { field, details: minimum || blockers ? details : undefined }) as BidFailure;
 }

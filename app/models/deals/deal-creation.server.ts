@@ -7,10 +7,9 @@
 
 import { paymentReference } from "~/domain/deals/deal-reference.ts";
 import { dealParties, roundHalfUp } from "~/domain/deals/settlement.ts";
-import { formatMoney } from "~/domain/money.ts";
 import { noticeMoment } from "~/domain/notice-moments.ts";
 import { noticeText } from "~/domain/notice-text.ts";
-import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
+import { NOTIFICATION_TITLES, titleMoney } from "~/domain/notification-titles.ts";
 import type { Deal } from "~/generated.server/prisma/client.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
 import { appendCustodyEvent } from "../custody/custody-chain.server.ts";
@@ -96,7 +95,7 @@ async function makeDeal(tx: DbTransaction, input: NewDeal, now: Date): Promise<D
 
 async function notifyCreated(tx: DbTransaction, deal: Deal) {
   const names = await dealTitleFacts(tx, deal);
-  const amount = formatMoney({ amountMinor: deal.totalMinor, currency: deal.currency });
+  const amount = titleMoney(deal.totalMinor, deal.currency);
   // Written in each recipient's zone, named (ADR 040).
   const due = noticeMoment(deal.paymentDueAt);
   const link = `/deals/${deal.id}`;

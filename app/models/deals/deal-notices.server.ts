@@ -5,9 +5,8 @@
 
 import { dealLabel } from "~/domain/deals/deal-reference.ts";
 import { lotNumberLabel } from "~/domain/lot-json.ts";
-import { formatMoney } from "~/domain/money.ts";
 import { noticeMoney, noticeText } from "~/domain/notice-text.ts";
-import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
+import { NOTIFICATION_TITLES, titleMoney } from "~/domain/notification-titles.ts";
 import type { DbTransaction } from "~/utils/db.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
 
@@ -35,7 +34,7 @@ export async function notifyMoneySent(
     },
   });
   if (!deal || amountMinor <= 0n) return;
-  const amount = formatMoney({ amountMinor, currency: deal.currency });
+  const amount = titleMoney(amountMinor, deal.currency);
   const sent = noticeMoney(amountMinor, deal.currency);
   const names = await dealTitleFacts(tx, deal);
   await notifyOrganization(tx, to === "payee" ? deal.payeeOrganizationId : deal.payerOrganizationId, {

@@ -114,7 +114,7 @@ export interface DealJson extends DealSummaryJson {
 }
 
 function summary(deal: DealRow, viewer: DealViewer): DealSummaryJson {
-  const total = valueAtWeight(deal.priceMinorPerTonne, deal.massKg, deal.currency, "Due");
+  const total = valueAtWeight(deal.priceMinorPerTonne, deal.massKg, deal.currency, "due");
   const commission = commissionOn({ ...total, amountMinor: deal.totalMinor }, deal.commissionBp);
   const roles = viewerRoles(deal, viewer);
   const m = (amountMinor: bigint) => ({ amountMinor: Number(amountMinor), currency: deal.currency });

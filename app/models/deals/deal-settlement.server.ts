@@ -14,6 +14,7 @@ import {
   type FinalBasis,
   provisionalRelease as releaseFigures,
   finalSettlement as settlementFigures,
+  settlementWords,
 } from "~/domain/deals/settlement.ts";
 import { type Failure, fail } from "~/domain/failure.ts";
 import { isUuid } from "~/domain/lot-json.ts";
@@ -129,7 +130,7 @@ export async function releaseReceived(
   await notifyOrganization(tx, current.payeeOrganizationId, {
     kind: "deal_released",
     title: NOTIFICATION_TITLES.deal_released.payee(await dealTitleFacts(tx, current)),
-    body: figures.value.release.formula,
+    body: figures.value.release.words,
     link: `/deals/${dealId}`,
     lotId: current.lotId,
   });
@@ -258,7 +259,7 @@ export async function settleDeal(
       await notifyOrganization(tx, organizationId, {
         kind: "deal_settled",
         title: NOTIFICATION_TITLES.deal_settled.party(await dealTitleFacts(tx, deal)),
-        body: [s.finalValue.formula, s.balanceToPayee.formula, s.payerBalance.formula].join("\n"),
+        body: settlementWords(s),
         link: `/deals/${dealId}`,
         lotId: deal.lotId,
       });

@@ -165,7 +165,7 @@ export async function executeOutcome(
   let baseValue =
     deal.receivedKg == null
       ? deal.totalMinor
-      : valueAtWeight(deal.priceMinorPerTonne, deal.receivedKg, deal.currency, "Received").amountMinor;
+      : valueAtWeight(deal.priceMinorPerTonne, deal.receivedKg, deal.currency, "valueAtReceived").amountMinor;
   if (basis) {
     const recorded = settlementFigures(terms, basis, 0n, 0n);
     if (recorded.ok) baseValue = recorded.value.finalValue.amountMinor;

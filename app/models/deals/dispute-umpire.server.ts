@@ -5,6 +5,7 @@
 // (which either party attaches as evidence); the agreed assay — means within the limits, the
 // umpire's figures beyond — is valued by the settlement code and settles the deal at once.
 
+import { settlementWords } from "~/domain/deals/settlement.ts";
 import { assayExchangeFromJson, assayExchangeJson, type UmpireResults } from "~/domain/deals/umpire-assay.ts";
 import { type Failure, fail } from "~/domain/failure.ts";
 import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
@@ -74,11 +75,7 @@ export async function recordUmpireResult(
       await notifyOrganization(tx, org, {
         kind: "dispute_agreed",
         title: NOTIFICATION_TITLES.dispute_agreed.umpireResult(await dealTitleFacts(tx, deal)),
-        body: [
-          done.figures.finalValue.formula,
-          done.figures.balanceToPayee.formula,
-          done.figures.payerBalance.formula,
-        ].join("\n"),
+        body: settlementWords(done.figures),
         link: `/deals/${dealId}`,
         lotId: deal.lotId,
       });

@@ -19,6 +19,7 @@ import {
   mayOpenDispute,
   PROPOSAL_KIND_LABELS,
 } from "~/domain/deals/disputes.ts";
+import { settlementWords } from "~/domain/deals/settlement.ts";
 import {
   type AssayExchange,
   agreedAssay,
@@ -294,11 +295,7 @@ export async function acceptProposal(
       await notifyOrganization(tx, org, {
         kind: "dispute_agreed",
         title,
-        body: [
-          done.figures.finalValue.formula,
-          done.figures.balanceToPayee.formula,
-          done.figures.payerBalance.formula,
-        ].join("\n"),
+        body: settlementWords(done.figures),
         link: `/deals/${dealId}`,
         lotId: deal.lotId,
       });
@@ -394,14 +391,8 @@ export async function decideDispute(
       await notifyOrganization(tx, org, {
         kind: "dispute_decided",
         title: NOTIFICATION_TITLES.dispute_decided.party(await dealTitleFacts(tx, deal)),
-        body: [
-          done.figures.finalValue.formula,
-          done.figures.balanceToPayee.formula,
-          done.figures.payerBalance.formula,
-          note,
-        ]
-          .filter(Boolean)
-          .join("\n"),
+        // The admin's note is what a person wrote: as it is.
+        body: [...settlementWords(done.figures), note],
         link: `/deals/${dealId}`,
         lotId: deal.lotId,
       });

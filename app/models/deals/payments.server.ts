@@ -10,9 +10,9 @@ import type { Rail } from "~/domain/deals/ledger.ts";
 import { paymentReceived, payoutToPayee, refundToPayer } from "~/domain/deals/ledger-builders.ts";
 import { type Failure, fail } from "~/domain/failure.ts";
 import { isUuid } from "~/domain/lot-json.ts";
-import { formatMoney } from "~/domain/money.ts";
+import { formatCodeAmount } from "~/domain/money.ts";
 import { noticeText } from "~/domain/notice-text.ts";
-import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
+import { NOTIFICATION_TITLES, titleMoney } from "~/domain/notification-titles.ts";
 import type { Deal } from "~/generated.server/prisma/client.ts";
 import { db } from "~/utils/db.server.ts";
 import { notifyOrganization } from "../notification.server.ts";
@@ -93,7 +93,8 @@ export async function recordPayment(input: RecordPaymentInput): Promise<PaymentO
     }
     const currency = input.currency.toUpperCase();
     if (currency !== deal.currency || input.amountMinor !== deal.totalMinor) {
-      const due = formatMoney({ amountMinor: deal.totalMinor, currency: deal.currency });
+      // With its ISO code (issue 14): an admin records payments in many currencies.
+      const due = formatCodeAmount(Number(deal.totalMinor), deal.currency);
       return fail("AMOUNT_MISMATCH", `The payment does not match the ${due} due.`, {
         field: "amount",
         details: {
@@ -129,7 +130,7 @@ export async function recordPayment(input: RecordPaymentInput): Promise<PaymentO
         },
       }),
     );
-    const amount = formatMoney({ amountMinor: input.amountMinor, currency });
+    const amount = titleMoney(input.amountMinor, currency);
     const names = await dealTitleFacts(tx, deal);
     for (const organizationId of [deal.payerOrganizationId, deal.payeeOrganizationId]) {
       await notifyOrganization(tx, organizationId, {
