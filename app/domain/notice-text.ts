@@ -60,6 +60,26 @@ export function noticeText(key: string, values: Record<string, NoticeValue> = {}
   return { key: `notices.${key}`, values };
 }
 
+/**
+ * A notice line as plain JSON, to keep beside a record (a deal milestone's formulas): amounts in
+ * minor units become numbers (exact below 2^53, far above any deal).
+ */
+export function storableNotice(line: NoticeText): StoredNotice {
+  return JSON.parse(
+    JSON.stringify(line, (_key, value) => (typeof value === "bigint" ? Number(value) : value)),
+  );
+}
+
+type JsonValue =
+  | string
+  | number
+  | boolean
+  | null
+  | readonly JsonValue[]
+  | { readonly [key: string]: JsonValue };
+/** A NoticeText as stored JSON (read back with `as NoticeText`). */
+export type StoredNotice = { readonly [key: string]: JsonValue };
+
 /** Sentences read as one paragraph (the empty ones dropped). */
 export function noticeSentences(...sentences: (NoticeLine | null | undefined | false)[]): NoticeSentences {
   return { sentences };

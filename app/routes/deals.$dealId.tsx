@@ -15,6 +15,7 @@ import { MAX_DOCUMENT_BYTES } from "~/domain/lot-documents.ts";
 import type { MoneyLike } from "~/domain/money.ts";
 import { REVIEW_PERIOD_DAYS, readReviewInput } from "~/domain/reputation/reviews.ts";
 import { formatMoneyIn } from "~/i18n/format.ts";
+import { requestLanguage } from "~/i18n/i18n.server.ts";
 import { ledgerAccountLabel, ledgerEntryLabel } from "~/i18n/ledger-labels.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { pageTranslator } from "~/i18n/page-translator.server.ts";
@@ -46,10 +47,12 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 /** One deal: its terms, money (every amount from the ledger), timeline and the viewer's next step. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const deal = await getDeal(params.dealId ?? "", {
-    organizationId: actor.organizationId,
-    isPlatformAdmin: actor.isPlatformAdmin,
-  });
+  // Milestones' formulas in the page's language (the API keeps the stored English).
+  const deal = await getDeal(
+    params.dealId ?? "",
+    { organizationId: actor.organizationId, isPlatformAdmin: actor.isPlatformAdmin },
+    { language: requestLanguage(request, actor.user?.language) },
+  );
   if (!deal) throw new Response("No such deal.", { status: 404 });
   // The Stripe rail's payment set-up (ADR 020): "pending" until the outbox has reached Stripe.
   const stripe =

@@ -1094,10 +1094,10 @@ describe("pages", () => {
         activeBids: number;
         members: number;
       };
-      organization: { name: string; economyName: string };
+      organization: { name: string; economyCode: string };
       role: string;
     };
-    expect(organization).toMatchObject({ name: "Mine Org", economyName: "Australia" });
+    expect(organization).toMatchObject({ name: "Mine Org", economyCode: "AU" });
     expect(role).toBe("owner");
     expect([...overview.lotsByStatus].sort((a, b) => a.status.localeCompare(b.status))).toEqual([
       { status: "draft", count: 1, massKg: 500 },

@@ -15,6 +15,7 @@ import { verifyChain } from "~/models/custody/custody-chain.server.ts";
 import { takeDealStep } from "~/models/deals/deal-actions.server.ts";
 import { createDealForAward } from "~/models/deals/deal-creation.server.ts";
 import { lapseOverdueDeals } from "~/models/deals/deal-lapse.server.ts";
+import { getDeal } from "~/models/deals/deal-read.server.ts";
 import { transitionDeal } from "~/models/deals/deal-transitions.server.ts";
 import { dealLedgerPosition } from "~/models/deals/ledger.server.ts";
 import {
@@ -322,6 +323,25 @@ describe("moving a deal", () => {
     expect(await settleDueDeals(new Date(t0.getTime() + 7 * DAY + 1_000))).toContain(deal.id);
     const settled = await db().deal.findUniqueOrThrow({ where: { id: deal.id } });
     expect(settled.status).toBe("settled");
+    // The timeline's formulas: stored English for the API, the deal page's language on the page.
+    const viewer = { organizationId: null, isPlatformAdmin: true };
+    const formulas = (d: Awaited<ReturnType<typeof getDeal>>) =>
+      Object.fromEntries(
+        (d?.milestones ?? [])
+          .filter((m) => m.data && ("formula" in m.data || "finalValue" in m.data))
+          .map((m) => [m.event, m.data]),
+      );
+    const english = formulas(await getDeal(deal.id, viewer));
+    const japanese = formulas(await getDeal(deal.id, viewer, { language: "ja" }));
+    expect(english.provisional_released?.formula).toMatch(/^Provisional release: .*AUD 17,550\.00/);
+    expect(japanese.provisional_released?.formula).toMatch(/AUD\s17,550\.00/);
+    expect(japanese.provisional_released?.formula).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    expect(japanese.inspection_window_closed?.balanceToPayee).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    expect(japanese.inspection_window_closed?.balanceToPayee).not.toBe(
+      english.inspection_window_closed?.balanceToPayee,
+    );
+    for (const facts of [...Object.values(english), ...Object.values(japanese)])
+      expect(facts).not.toHaveProperty("words");
     // Every step is in the lot's chain of custody, which still verifies.
     const chain = await verifyChain(deal.lotId);
     expect(chain.verified).toBe(true);

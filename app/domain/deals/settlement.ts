@@ -16,6 +16,8 @@ import {
   noticePercentPpm,
   noticeText,
   noticeTonnes,
+  type StoredNotice,
+  storableNotice,
 } from "../notice-text.ts";
 import { formatMinor, minorUnitExponent } from "./currency-exponents.ts";
 
@@ -348,6 +350,18 @@ export interface FinalSettlement {
   /** Paid less final value: > 0 is refunded to the payer, < 0 the payer still owes it. */
   payerBalance: Figure;
   assay?: AssayValue;
+}
+
+/** The figures' formulas as the catalogue words them, stored beside a milestone's English ones. */
+export function figureWords(
+  figures: Pick<FinalSettlement, "finalValue" | "commission" | "balanceToPayee" | "payerBalance">,
+): Record<"finalValue" | "commission" | "balanceToPayee" | "payerBalance", StoredNotice> {
+  return {
+    finalValue: storableNotice(figures.finalValue.words),
+    commission: storableNotice(figures.commission.words),
+    balanceToPayee: storableNotice(figures.balanceToPayee.words),
+    payerBalance: storableNotice(figures.payerBalance.words),
+  };
 }
 
 /**

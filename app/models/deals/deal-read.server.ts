@@ -16,7 +16,10 @@ import {
 import type { LedgerAccount } from "~/domain/deals/ledger.ts";
 import { commissionOn, valueAtWeight } from "~/domain/deals/settlement.ts";
 import { isUuid, lotNumberLabel } from "~/domain/lot-json.ts";
+import type { NoticeText } from "~/domain/notice-text.ts";
 import type { Prisma } from "~/generated.server/prisma/client.ts";
+import type { LanguageCode } from "~/i18n/languages.ts";
+import { noticeLineIn } from "~/i18n/notice-title.ts";
 import { db } from "~/utils/db.server.ts";
 import { inspectionWindowOverrideMs } from "./deal-transitions.server.ts";
 import { dealLedgerPosition } from "./ledger.server.ts";
@@ -173,7 +176,16 @@ export async function listDeals(
 }
 
 /** One deal with its milestones, money lines and ledger figures; null unless the viewer may see it. */
-export async function getDeal(dealId: string, viewer: DealViewer): Promise<DealJson | null> {
+/**
+ * With `language` (the deal page), a milestone's formulas are worded in it from the words stored
+ * beside them (issue 14); without (the API), they are the stored English. The stored words
+ * themselves never leave the server.
+ */
+export async function getDeal(
+  dealId: string,
+  viewer: DealViewer,
+  options: { language?: LanguageCode } = {},
+): Promise<DealJson | null> {
   if (!isUuid(dealId)) return null;
   const deal = await db().deal.findUnique({ where: { id: dealId }, include: INCLUDE });
   if (!deal) return null;
@@ -214,7 +226,7 @@ export async function getDeal(dealId: string, viewer: DealViewer): Promise<DealJ
       to: e.toStatus as DealStatus,
       by: e.actorRole,
       at: e.occurredAt.toISOString(),
-      data: (e.data as Record<string, unknown> | null) ?? null,
+      data: milestoneData(e.data as Record<string, unknown> | null, options.language),
     })),
     payments: transactions.map((t) => ({
       id: t.id,
@@ -279,4 +291,17 @@ export async function adminDealQueues(limit = 100) {
     });
   }
   return { awaiting, owing };
+}
+
+/** A milestone's facts for a reader: formulas worded in `language` where words were stored. */
+function milestoneData(
+  data: Record<string, unknown> | null,
+  language: LanguageCode | undefined,
+): Record<string, unknown> | null {
+  if (!data || !("words" in data)) return data;
+  const { words, ...facts } = data;
+  if (!language || !words || typeof words !== "object") return facts;
+  for (const [name, line] of Object.entries(words as Record<string, NoticeText>))
+    if (typeof facts[name] === "string") facts[name] = noticeLineIn(line, language);
+  return facts;
 }

@@ -12,12 +12,14 @@ import {
 } from "~/domain/deals/ledger-builders.ts";
 import {
   type FinalBasis,
+  figureWords,
   provisionalRelease as releaseFigures,
   finalSettlement as settlementFigures,
   settlementWords,
 } from "~/domain/deals/settlement.ts";
 import { type Failure, fail } from "~/domain/failure.ts";
 import { isUuid } from "~/domain/lot-json.ts";
+import { storableNotice } from "~/domain/notice-text.ts";
 import { NOTIFICATION_TITLES } from "~/domain/notification-titles.ts";
 import type { Deal, Prisma } from "~/generated.server/prisma/client.ts";
 import { type DbTransaction, db } from "~/utils/db.server.ts";
@@ -122,7 +124,12 @@ export async function releaseReceived(
       event: "provisional_released",
       actor: SYSTEM,
       at,
-      data: { amountMinor: amount.toString(), formula: figures.value.release.formula },
+      data: {
+        amountMinor: amount.toString(),
+        formula: figures.value.release.formula,
+        // The same formula for the deal page to word in its reader's language (issue 14).
+        words: { formula: storableNotice(figures.value.release.words) },
+      },
     }),
   );
   // On the Stripe rail the released share goes out as a transfer through the outbox (ADR 020).
@@ -187,7 +194,11 @@ export async function recordFinalFigures(
       event: "final_figures_recorded",
       actor,
       at,
-      data: { figures: basisJson(figures), finalValue: check.value.finalValue.formula },
+      data: {
+        figures: basisJson(figures),
+        finalValue: check.value.finalValue.formula,
+        words: { finalValue: storableNotice(check.value.finalValue.words) },
+      },
     });
     return moved.ok ? { ok: true, deal: moved.deal } : moved;
   });
@@ -240,6 +251,7 @@ export async function settleDeal(
           commission: s.commission.formula,
           balanceToPayee: s.balanceToPayee.formula,
           payerBalance: s.payerBalance.formula,
+          words: figureWords(s),
         },
       }),
     );

@@ -6,7 +6,11 @@
 import { isTerminal } from "~/domain/deals/deal-state.ts";
 import { type DisputeProposal, disputeOutcome, LIVE_DISPUTE_STATUSES } from "~/domain/deals/disputes.ts";
 import { finalSettlement as settlementEntry } from "~/domain/deals/ledger-builders.ts";
-import { finalSettlement as settlementFigures, valueAtWeight } from "~/domain/deals/settlement.ts";
+import {
+  figureWords,
+  finalSettlement as settlementFigures,
+  valueAtWeight,
+} from "~/domain/deals/settlement.ts";
 import { type AssayExchange, type UmpireResults, umpireAssayOutcome } from "~/domain/deals/umpire-assay.ts";
 import { type Failure, fail } from "~/domain/failure.ts";
 import { isUuid } from "~/domain/lot-json.ts";
@@ -212,6 +216,7 @@ export async function executeOutcome(
         commission: o.commission.formula,
         balanceToPayee: o.balanceToPayee.formula,
         payerBalance: o.payerBalance.formula,
+        words: figureWords(o),
       },
     }),
   );
