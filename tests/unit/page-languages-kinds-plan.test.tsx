@@ -182,6 +182,8 @@ describe("the /plan page's tables in the page's language", () => {
 
   test("in English the reasons read as the domain's sentences (the API's)", () => {
     const html = inLanguage("en", <PlanTables view={view} />);
+    // The utilisation line as the e2e reads it (tests/e2e/plan.test.ts).
+    expect(html).toMatch(/ of [\d,.]+ t \(\d+ %\)/);
     for (const u of view.unassigned) expect(html).toContain(u.message.replace("-$", "-US$").slice(0, 40));
   });
 
