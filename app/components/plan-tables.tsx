@@ -1,27 +1,40 @@
 import { Link } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import type { Unassigned } from "~/domain/matching/allocation-unassigned.ts";
 import type { PlanView } from "~/domain/matching/plan-view.ts";
-import { BLOCKER_CODES } from "~/domain/matching/types.ts";
-import { formatTonnes } from "~/domain/quantity.ts";
+import { BLOCKER_CODES, type BlockerCode } from "~/domain/matching/types.ts";
+import type { Money } from "~/domain/money.ts";
 import { flowSentence, usePlanFormat } from "./plan-map.tsx";
 
-// Plan figures are LP results: one decimal is all they mean.
-const tonnes = (t: number) => formatTonnes(t, { maxDecimals: 1 });
+const UNASSIGNED_REASONS = ["CAPACITY_TAKEN", "NO_FEASIBLE_FACILITY", "NO_POSITIVE_VALUE"] as const;
 
-const REASON_LABELS: Record<string, string> = {
-  CAPACITY_TAKEN: "capacity went to lots that gain more",
-  NO_FEASIBLE_FACILITY: "no facility may take it",
-  NO_POSITIVE_VALUE: "every option costs the seller more than it pays",
-};
-
-const BLOCKER_LABELS: Record<string, string> = {
-  CHEMISTRY_NOT_ACCEPTED: "Chemistry",
-  FORM_NOT_ACCEPTED: "Form",
-  CONDITION_NOT_ACCEPTED: "Condition",
-  INSUFFICIENT_CAPACITY: "Capacity",
-  TRANSPORT_FORBIDDEN: "Transport",
-  BORDER_RESTRICTED: "Border",
-  FACILITY_NOT_PERMITTED: "Import consent",
-};
+/**
+ * An unassigned lot's reason in the page's language, from its code and facts (issue 14); the
+ * domain's English sentence (the API's) only for a reason the page does not know.
+ */
+export function unassignedReasonText(
+  t: TFunction,
+  u: Pick<Unassigned, "reason" | "message" | "tonnes"> & { facts?: Unassigned["facts"] },
+  format: { money: (money: Money) => string; tonnes: (value: number) => string },
+): string {
+  const facts = u.facts ?? {};
+  const key = "plan.table.unassigned.reasons";
+  if (u.reason === "NO_FEASIBLE_FACILITY" && facts.blockers) {
+    const counts = (Object.entries(facts.blockers) as [BlockerCode, number][])
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1]);
+    if (counts.length === 0) return t(`${key}.noneOffered`);
+    const parts = counts.map(([code, n]) => t(`${key}.blockers.${code}`, { count: n }));
+    return t(`${key}.noFacility`, { parts: parts.join(t(`${key}.separator`)) });
+  }
+  if (u.reason === "NO_POSITIVE_VALUE" && facts.best)
+    return t(`${key}.noPositiveValue`, { amount: format.money(facts.best) });
+  if (u.reason === "CAPACITY_TAKEN" && facts.partial !== undefined)
+    return facts.partial
+      ? t(`${key}.capacityPartial`, { tonnes: format.tonnes(u.tonnes) })
+      : t(`${key}.capacityWhole`);
+  return u.message;
+}
 
 export interface PlanTablesProps {
   view: PlanView;
@@ -33,31 +46,33 @@ export interface PlanTablesProps {
 
 /** The plan's tables: flows by economy pair, utilisation, shortfalls, blocked cross-border pairs, unassigned lots. */
 export function PlanTables({ view, selected = null, onSelect }: PlanTablesProps) {
-  const { t, money, tonnes: tonnesIn, language } = usePlanFormat();
+  // Plan figures are LP results: one decimal is all they mean (usePlanFormat's tonnes).
+  const { t, money, tonnes, language } = usePlanFormat();
+  const blockerLabel = (code: string) => t(`plan.table.blocked.codes.${code}`);
   const mine = view.mine;
   const usedCodes = BLOCKER_CODES.filter((code) => view.blocked.some((b) => (b.byCode[code] ?? 0) > 0));
   return (
     <>
       <section className="card" aria-labelledby="plan-pairs">
-        <h2 id="plan-pairs">Flows by economy pair</h2>
+        <h2 id="plan-pairs">{t("plan.table.pairs.heading")}</h2>
         {view.plan.totals.byEconomyPair.length === 0 ? (
           <p className="empty">
             {mine === "lots"
               ? t("plan.filter.noLotFlows")
               : mine === "facilities"
                 ? t("plan.filter.noFacilityFlows")
-                : "The plan sends no lot anywhere."}
+                : t("plan.table.pairs.empty")}
           </p>
         ) : (
           <table className="stack-table" data-testid="plan-pairs">
             <thead>
               <tr>
-                <th>From → to</th>
-                <th>Lots</th>
-                <th>Tonnes</th>
-                <th>Net value</th>
-                <th>Freight</th>
-                <th>CO2e</th>
+                <th>{t("plan.table.pairs.fromTo")}</th>
+                <th>{t("plan.table.pairs.lots")}</th>
+                <th>{t("plan.table.pairs.tonnes")}</th>
+                <th>{t("plan.table.pairs.netValue")}</th>
+                <th>{t("plan.table.pairs.freight")}</th>
+                <th>{t("plan.table.pairs.co2e")}</th>
               </tr>
             </thead>
             <tbody>
@@ -68,24 +83,26 @@ export function PlanTables({ view, selected = null, onSelect }: PlanTablesProps)
                   className={selected === p.key ? "plan-row-selected" : undefined}
                   onMouseEnter={onSelect ? () => onSelect(p.key) : undefined}
                 >
-                  <td data-label="From → to">
+                  <td data-label={t("plan.table.pairs.fromTo")}>
                     {/* A keyboard stop per flow: focusing it shows the flow's figures and marks its arc. */}
                     <button
                       type="button"
                       className="button-link plan-flow-button"
                       aria-pressed={selected === p.key}
-                      title={t("plan.table.show", { flow: flowSentence(t, tonnesIn, p, language) })}
+                      title={t("plan.table.show", { flow: flowSentence(t, tonnes, p, language) })}
                       onFocus={onSelect ? () => onSelect(p.key) : undefined}
                       onClick={onSelect ? () => onSelect(p.key) : undefined}
                     >
-                      {p.from === p.to ? `Within ${p.from}` : `${p.from} → ${p.to}`}
+                      {p.from === p.to
+                        ? t("plan.figures.within", { economy: p.from })
+                        : t("plan.figures.fromTo", { from: p.from, to: p.to })}
                     </button>
                   </td>
-                  <td data-label="Lots">{p.lots}</td>
-                  <td data-label="Tonnes">{tonnesIn(p.tonnes)}</td>
-                  <td data-label="Net value">{money(p.netValue)}</td>
-                  <td data-label="Freight">{money(p.freightCost)}</td>
-                  <td data-label="CO2e">{tonnesIn(p.co2eKg / 1000)}</td>
+                  <td data-label={t("plan.table.pairs.lots")}>{p.lots}</td>
+                  <td data-label={t("plan.table.pairs.tonnes")}>{tonnes(p.tonnes)}</td>
+                  <td data-label={t("plan.table.pairs.netValue")}>{money(p.netValue)}</td>
+                  <td data-label={t("plan.table.pairs.freight")}>{money(p.freightCost)}</td>
+                  <td data-label={t("plan.table.pairs.co2e")}>{tonnes(p.co2eKg / 1000)}</td>
                 </tr>
               ))}
             </tbody>
@@ -94,10 +111,8 @@ export function PlanTables({ view, selected = null, onSelect }: PlanTablesProps)
       </section>
 
       <section className="card" aria-labelledby="plan-utilisation">
-        <h2 id="plan-utilisation">Capacity utilisation</h2>
-        <p className="plan-note">
-          Each facility&apos;s capacity over the next six months: already booked (grey) and planned (green).
-        </p>
+        <h2 id="plan-utilisation">{t("plan.table.utilisation.heading")}</h2>
+        <p className="plan-note">{t("plan.table.utilisation.note")}</p>
         <ul className="plan-bars" data-testid="plan-utilisation">
           {view.utilisation.map((u) => (
             <li key={u.facilityId}>
@@ -114,8 +129,11 @@ export function PlanTables({ view, selected = null, onSelect }: PlanTablesProps)
                 />
               </div>
               <span className="plan-muted">
-                {tonnes(u.bookedTonnes + u.plannedTonnes)} of {tonnes(u.capacityTonnes)} (
-                {Math.round(u.share * 100)} %)
+                {t("plan.table.utilisation.of", {
+                  used: tonnes(u.bookedTonnes + u.plannedTonnes),
+                  capacity: tonnes(u.capacityTonnes),
+                  share: Math.round(u.share * 100),
+                })}
               </span>
             </li>
           ))}
@@ -123,47 +141,44 @@ export function PlanTables({ view, selected = null, onSelect }: PlanTablesProps)
       </section>
 
       <section className="card" aria-labelledby="plan-short">
-        <h2 id="plan-short">Where capacity is short, and what the rules block</h2>
+        <h2 id="plan-short">{t("plan.table.short.heading")}</h2>
         {view.shortfalls.length === 0 ? (
-          <p className="empty">Every open lot has a place in the plan.</p>
+          <p className="empty">{t("plan.table.short.empty")}</p>
         ) : (
           <table className="stack-table" data-testid="plan-shortfalls">
             <thead>
               <tr>
-                <th>Lots in</th>
-                <th>Short of room</th>
-                <th>No facility may take</th>
-                <th>Not worth moving</th>
+                <th>{t("plan.table.short.lotsIn")}</th>
+                <th>{t("plan.table.short.shortOfRoom")}</th>
+                <th>{t("plan.table.short.noFacility")}</th>
+                <th>{t("plan.table.short.notWorth")}</th>
               </tr>
             </thead>
             <tbody>
               {view.shortfalls.map((s) => (
                 <tr key={s.economy}>
-                  <td data-label="Lots in">{s.economy}</td>
-                  <td data-label="Short of room">{tonnes(s.capacityShortTonnes)}</td>
-                  <td data-label="No facility may take">{tonnes(s.noFacilityTonnes)}</td>
-                  <td data-label="Not worth moving">{tonnes(s.unprofitableTonnes)}</td>
+                  <td data-label={t("plan.table.short.lotsIn")}>{s.economy}</td>
+                  <td data-label={t("plan.table.short.shortOfRoom")}>{tonnes(s.capacityShortTonnes)}</td>
+                  <td data-label={t("plan.table.short.noFacility")}>{tonnes(s.noFacilityTonnes)}</td>
+                  <td data-label={t("plan.table.short.notWorth")}>{tonnes(s.unprofitableTonnes)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-        <p className="plan-note">
-          Cross-border lot–facility pairs that cannot go ahead, by what stands in the way (a pair can count
-          under several rules).
-        </p>
+        <p className="plan-note">{t("plan.table.blocked.note")}</p>
         {mine ? <p className="plan-note">{t("plan.filter.blockedWhole")}</p> : null}
         {view.blocked.length === 0 ? (
-          <p className="empty">No cross-border pair is blocked.</p>
+          <p className="empty">{t("plan.table.blocked.empty")}</p>
         ) : (
           <table className="stack-table" data-testid="plan-blocked">
             <thead>
               <tr>
-                <th>From → to</th>
-                <th>Blocked pairs</th>
+                <th>{t("plan.table.pairs.fromTo")}</th>
+                <th>{t("plan.table.blocked.pairs")}</th>
                 {usedCodes.map((code) => (
                   <th key={code} title={code}>
-                    {BLOCKER_LABELS[code]}
+                    {blockerLabel(code)}
                   </th>
                 ))}
               </tr>
@@ -171,14 +186,14 @@ export function PlanTables({ view, selected = null, onSelect }: PlanTablesProps)
             <tbody>
               {view.blocked.map((b) => (
                 <tr key={`${b.from}>${b.to}`}>
-                  <td data-label="From → to">
-                    {b.from} → {b.to}
+                  <td data-label={t("plan.table.pairs.fromTo")}>
+                    {t("plan.figures.fromTo", { from: b.from, to: b.to })}
                   </td>
-                  <td data-label="Blocked pairs">
-                    {b.blocked} of {b.pairs}
+                  <td data-label={t("plan.table.blocked.pairs")}>
+                    {t("plan.table.blocked.ofPairs", { blocked: b.blocked, pairs: b.pairs })}
                   </td>
                   {usedCodes.map((code) => (
-                    <td key={code} data-label={BLOCKER_LABELS[code]}>
+                    <td key={code} data-label={blockerLabel(code)}>
                       {b.byCode[code] ?? 0}
                     </td>
                   ))}
@@ -188,26 +203,27 @@ export function PlanTables({ view, selected = null, onSelect }: PlanTablesProps)
           </table>
         )}
         {view.blockedMore > 0 ? (
-          <p className="plan-note">
-            {view.blockedMore} more economy {view.blockedMore === 1 ? "pair has" : "pairs have"} blocked
-            pairs.
-          </p>
+          <p className="plan-note">{t("plan.table.blocked.more", { count: view.blockedMore })}</p>
         ) : null}
       </section>
 
       <section className="card" aria-labelledby="plan-unassigned">
-        <h2 id="plan-unassigned">Unassigned lots ({view.unassignedCount})</h2>
+        <h2 id="plan-unassigned">{t("plan.table.unassigned.heading", { n: view.unassignedCount })}</h2>
         {mine === "facilities" ? <p className="plan-note">{t("plan.filter.unassignedWhole")}</p> : null}
         {view.unassignedCount === 0 ? (
-          <p className="empty">None: every open lot is in the plan.</p>
+          <p className="empty">{t("plan.table.unassigned.empty")}</p>
         ) : (
           <>
             <p className="plan-note">
               {Object.entries(view.unassignedReasons)
-                .map(([reason, n]) => `${n} ${REASON_LABELS[reason] ?? reason}`)
+                .map(([reason, n]) =>
+                  (UNASSIGNED_REASONS as readonly string[]).includes(reason)
+                    ? t(`plan.table.unassigned.counts.${reason}`, { n })
+                    : `${n} ${reason}`,
+                )
                 .join(" · ")}
               {view.unassignedCount > view.unassigned.length
-                ? ` (first ${view.unassigned.length} listed)`
+                ? ` ${t("plan.table.unassigned.firstListed", { n: view.unassigned.length })}`
                 : ""}
             </p>
             <ul className="plan-unassigned" data-testid="plan-unassigned">
@@ -218,7 +234,7 @@ export function PlanTables({ view, selected = null, onSelect }: PlanTablesProps)
                     {u.economy} · {tonnes(u.tonnes)}
                   </span>
                   <br />
-                  {u.message}
+                  {unassignedReasonText(t, u, { money, tonnes })}
                 </li>
               ))}
             </ul>

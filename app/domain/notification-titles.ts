@@ -49,7 +49,11 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-/** What people call each kind on the email-preferences form. */
+/**
+ * What people call each kind, in English: for what is not a page. The email-preferences form
+ * words each kind from the catalogues (`notifications.kinds.<kind>`, issue 14), in the page's
+ * language; keep the two in step (tests/unit/notification-titles.test.ts).
+ */
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   outbid: "Outbid",
   ending_soon: "A watched lot ends soon",

@@ -69,7 +69,13 @@ async function readJson(request: Request): Promise<unknown> {
 function answer(plan: AllocationPlan) {
   return {
     assignments: plan.assignments,
-    unassigned: plan.unassigned,
+    // The API's reasons stay its English sentences; the facts are for the /plan page's wording.
+    unassigned: plan.unassigned.map(({ lotId, reason, message, tonnes }) => ({
+      lotId,
+      reason,
+      message,
+      tonnes,
+    })),
     totals: plan.totals,
     utilisation: plan.utilisation,
     solver: plan.solver,

@@ -4,7 +4,6 @@ import { Trans } from "react-i18next";
 import { requireActor } from "~/auth/actor.server.ts";
 import {
   isNotificationKind,
-  NOTIFICATION_KIND_LABELS,
   NOTIFICATION_KINDS,
   type NotificationKind,
 } from "~/domain/notification-titles.ts";
@@ -26,11 +25,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const optOuts = new Set(await emailOptOutsOf(user.id));
   return {
     email: user.email,
-    kinds: NOTIFICATION_KINDS.map((kind) => ({
-      kind,
-      label: NOTIFICATION_KIND_LABELS[kind],
-      emailed: !optOuts.has(kind),
-    })),
+    // Each kind is labelled on the page from the catalogue (`notifications.kinds.*`), in the page's
+    // language; the domain's English table (NOTIFICATION_KIND_LABELS) is for what is not a page.
+    kinds: NOTIFICATION_KINDS.map((kind) => ({ kind, emailed: !optOuts.has(kind) })),
   };
 }
 
@@ -87,7 +84,7 @@ export default function NotificationSettings() {
               {kinds.map((k) => (
                 <label key={k.kind}>
                   <input type="checkbox" name="emailed" value={k.kind} defaultChecked={k.emailed} />
-                  {k.label}
+                  {t(`notifications.kinds.${k.kind}`)}
                 </label>
               ))}
             </div>

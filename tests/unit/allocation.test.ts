@@ -92,6 +92,7 @@ describe("optimal plans on small instances", () => {
         reason: "CAPACITY_TAKEN",
         tonnes: 5,
         message: expect.stringMatching(/^5 t of this lot/),
+        facts: { partial: true },
       }),
     ]);
 
@@ -138,13 +139,16 @@ describe("lots left unassigned, with the reason", () => {
       tonnes: 5,
       message:
         "No facility can take this lot: 1 facility does not accept its form; 1 facility does not accept its chemistry.",
+      // The code's facts, for a page to word in its language (issue 14).
+      facts: { blockers: { FORM_NOT_ACCEPTED: 1, CHEMISTRY_NOT_ACCEPTED: 1 } },
     });
     expect(reasons.lmo).toMatchObject({
       reason: "NO_POSITIVE_VALUE",
       message: expect.stringContaining("-$3,000.00"),
+      facts: { best: { amountMinor: -300_000, currency: "USD" } },
     });
     // Perth is 2,700 km from the plant: its tonnes net less than the Melbourne lot's.
-    expect(reasons.far).toMatchObject({ reason: "CAPACITY_TAKEN", tonnes: 10 });
+    expect(reasons.far).toMatchObject({ reason: "CAPACITY_TAKEN", tonnes: 10, facts: { partial: false } });
   });
 
   it("a cost for leaving lots unassigned gets the gate-fee lot placed", async () => {

@@ -262,6 +262,7 @@ describe("facilityUtilisation and economyShortfalls", () => {
       lotId,
       reason,
       message: "",
+      facts: {},
       tonnes,
     });
     const economies: Record<string, "AU" | "CL"> = { a: "AU", b: "AU", c: "CL", d: "CL" };

@@ -2,6 +2,9 @@
  * The lots a plan leaves where they are, each with its reason in a sentence: no facility can take
  * it (and what stood in the way, counted over the facilities), none is worth it after freight and
  * the CO2 price, or the capacity it could use went to lots that gain more from it.
+ *
+ * The sentence is the API's English; the reason's code and its facts let a page word it in the
+ * reader's language (issue 14: the /plan page, app/components/plan-tables.tsx).
  */
 
 import { formatMoney, type Money } from "../money.ts";
@@ -11,10 +14,22 @@ import type { BlockerCode } from "./types.ts";
 
 export type UnassignedReason = "NO_FEASIBLE_FACILITY" | "NO_POSITIVE_VALUE" | "CAPACITY_TAKEN";
 
+/** What a reason's sentence is made of, so a page can word it in its own language. */
+export interface UnassignedFacts {
+  /** NO_FEASIBLE_FACILITY: how many facilities each rule kept the lot from (empty: none offered). */
+  readonly blockers?: Readonly<Partial<Record<BlockerCode, number>>>;
+  /** NO_POSITIVE_VALUE: the best option's value to the seller (negative), in USD. */
+  readonly best?: Money;
+  /** CAPACITY_TAKEN: part of the lot was placed, and `tonnes` found no room. */
+  readonly partial?: boolean;
+}
+
 export interface Unassigned {
   readonly lotId: string;
   readonly reason: UnassignedReason;
+  /** The reason in English (the API's). */
   readonly message: string;
+  readonly facts: UnassignedFacts;
   /** Tonnes of the lot that found no place (all of it, or what a split left over). */
   readonly tonnes: number;
 }
@@ -60,6 +75,7 @@ export function unassignedLots(
         lotId,
         reason: "NO_FEASIBLE_FACILITY",
         message: noFacilityMessage(summary.blockers),
+        facts: { blockers: { ...summary.blockers } },
         tonnes,
       });
     } else if (pool.lotStart[l + 1] === pool.lotStart[l]) {
@@ -68,6 +84,7 @@ export function unassignedLots(
         lotId,
         reason: "NO_POSITIVE_VALUE",
         message: `Every facility that can take this lot would cost its seller more than it pays, after freight and the CO2 price: the best option comes to ${formatMoney(usd(best))}.`,
+        facts: { best: usd(best) },
         tonnes,
       });
     } else {
@@ -78,6 +95,7 @@ export function unassignedLots(
           placedShare[l] > 0
             ? `${formatTonnes(tonnes)} of this lot found no room: the windows it could use are full of lots that gain more from them.`
             : "The capacity this lot could use went to lots that gain more from it.",
+        facts: { partial: placedShare[l] > 0 },
         tonnes,
       });
     }
