@@ -109,8 +109,10 @@ export async function uploadOrganizationDocument(
     head: file.bytes?.subarray(0, SNIFF_BYTES) ?? new Uint8Array(),
   });
   if (!check.ok || !file.bytes) {
+    // The upload rule's reason code lets a page word the refusal in its language (issue 14).
     return fail("FILE_REFUSED", check.ok ? "The file is too large." : check.message, {
       field: "file",
+      details: { reason: check.ok ? "tooLarge" : check.reason },
     }) as VerificationFailure;
   }
   const stored = await addOrganizationDocument(caller, {

@@ -68,14 +68,23 @@ export async function action({ request }: ActionFunctionArgs) {
     files.find((f) => f.field === "file"),
   );
   if (!result.ok) {
-    // The shared upload words its refusals in English for the API; the page words the two it can.
+    // The shared upload words its refusals in English for the API; the page words them by code (a
+    // refused file by the upload rule's reason, as the listing form does).
     const field = result.field ?? "file";
+    const file = files.find((f) => f.field === "file")?.fileName ?? "";
+    const reason = result.details?.reason;
     const message =
-      result.code !== "VALIDATION"
-        ? result.message
-        : field === "kind"
-          ? t("settings.verification.chooseKind")
-          : t("settings.verification.chooseFile");
+      result.code === "FILE_REFUSED" && typeof reason === "string"
+        ? t(`listing.errors.upload.${reason}`, {
+            file,
+            maxMb: MAX_DOCUMENT_BYTES / 1024 / 1024,
+            defaultValue: result.message,
+          })
+        : result.code !== "VALIDATION"
+          ? result.message
+          : field === "kind"
+            ? t("settings.verification.chooseKind")
+            : t("settings.verification.chooseFile");
     return refuse({ [field]: message }, result.code === "VALIDATION" ? 400 : 422);
   }
   return data<Feedback>({
