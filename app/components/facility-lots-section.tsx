@@ -10,7 +10,9 @@ import { RoutesMap } from "./map/routes-map.tsx";
 import { NetValueTerms, TransportFacts } from "./match-breakdown.tsx";
 import "./lot-matches.css";
 import { formatKgAsTonnes } from "~/domain/quantity.ts";
+import { capacityShortfallIn } from "~/i18n/capacity-words.ts";
 import { useEconomyNames } from "~/i18n/use-economy-names.ts";
+import { usePageLanguage } from "~/i18n/use-format.ts";
 
 const ROUTES_ON_MAP = 8;
 
@@ -120,6 +122,8 @@ export function FacilityLotsSection({
   /** When the loader read the lots: the time left the server renders and the first client render. */
   renderedAt: string;
 }) {
+  const { t } = useTranslation();
+  const language = usePageLanguage();
   // The loader's moment first (the server's HTML and the hydrated page agree), then the clock.
   const now = useNow(30_000) ?? new Date(renderedAt);
   const routes = lots.takeable.slice(0, ROUTES_ON_MAP).flatMap((l, i) =>
@@ -176,7 +180,9 @@ export function FacilityLotsSection({
                 <ul className="blockers">
                   {l.blockers.map((b) => (
                     <li key={b.code} data-code={b.code}>
-                      {b.message}
+                      {b.code === "INSUFFICIENT_CAPACITY" && l.capacity
+                        ? capacityShortfallIn(t, language, facility.name, l.capacity)
+                        : b.message}
                     </li>
                   ))}
                 </ul>
