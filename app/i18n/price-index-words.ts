@@ -70,3 +70,19 @@ export function suppressionReasonIn(t: TFunction, language: LanguageCode, reason
   }
   return reason.message;
 }
+
+/**
+ * Why a deal was left out of the index, in the page's language, from its exclusion code
+ * (`admin.priceIndex.excluded.<code>`); a NO_FX_RATE row stored without its currency, or an
+ * unknown code, shows the stored English.
+ */
+export function exclusionIn(
+  t: TFunction,
+  deal: { code: string; message: string; currency?: string },
+): string {
+  if (deal.code === "NO_FX_RATE")
+    return deal.currency
+      ? t("admin.priceIndex.excluded.NO_FX_RATE", { currency: deal.currency })
+      : deal.message;
+  return t(`admin.priceIndex.excluded.${deal.code}`, { defaultValue: deal.message });
+}

@@ -3,11 +3,12 @@
 import { describe, expect, it } from "vitest";
 import { cellKeyString } from "~/domain/price-index/cells.ts";
 import { computeCell, type SuppressionReason } from "~/domain/price-index/compute.ts";
-import type { Observation } from "~/domain/price-index/observation.ts";
+import { inputsForWeek } from "~/domain/price-index/inputs.ts";
+import { type DealFacts, type Observation, observe } from "~/domain/price-index/observation.ts";
 import { buildSeries } from "~/domain/price-index/series.ts";
 import { translatorFor } from "~/i18n/i18n.server.ts";
 import { LANGUAGE_CODES } from "~/i18n/languages.ts";
-import { suppressionReasonIn } from "~/i18n/price-index-words.ts";
+import { exclusionIn, suppressionReasonIn } from "~/i18n/price-index-words.ts";
 
 const CELL = { family: "nickel_rich", form: "battery", region: "northeast_asia" } as const;
 const WEEK = "2026-11-30";
@@ -141,5 +142,56 @@ describe("worded in the page's language", () => {
         expect(text).not.toMatch(/\{\{|admin\.priceIndex|English message/);
       }
     }
+  });
+});
+
+describe("deals left out, worded from their exclusion code", () => {
+  it.each([
+    [
+      "ja",
+      { code: "NO_FX_RATE", message: "No exchange rate for XOF.", currency: "XOF" },
+      "XOF の為替レートがありません。",
+    ],
+    [
+      "ko",
+      { code: "NO_METAL_VALUE", message: "No payable metal value to state a payable against." },
+      "정산율의 기준이 될 금속 가치가 없습니다.",
+    ],
+    [
+      "ja",
+      { code: "FORM_NOT_INDEXED", message: "Production scrap is not part of the index." },
+      "製造スクラップは指数の対象外です。",
+    ],
+    // A row stored before the currency was kept, and an unknown code, show the stored English.
+    ["ja", { code: "NO_FX_RATE", message: "No exchange rate for XOF." }, "No exchange rate for XOF."],
+    ["ko", { code: "SOMETHING_NEW", message: "Stored English." }, "Stored English."],
+  ] as const)("%s %j", (language, deal, expected) => {
+    expect(exclusionIn(translatorFor(language), deal)).toBe(expected);
+  });
+
+  it("observe keeps the currency without a rate beside the English message", () => {
+    const facts: DealFacts = {
+      dealId: "d1",
+      sellerId: "s",
+      buyerId: "b",
+      chemistry: "NMC811",
+      form: "black_mass",
+      economy: "KR",
+      tradedAt: new Date("2026-12-01T00:00:00Z"),
+      priceKind: "gate_fee",
+      priceMinorPerTonne: 10_000,
+      currency: "XOF",
+      incoterm: "EXW",
+      massKg: 10_000,
+      routeCost: null,
+      final: null,
+    };
+    const result = observe(facts, (week) => inputsForWeek(week, [], []));
+    expect(result).toMatchObject({
+      ok: false,
+      code: "NO_FX_RATE",
+      currency: "XOF",
+      message: "No exchange rate for XOF.",
+    });
   });
 });
