@@ -3,16 +3,14 @@ import { DateTime } from "~/components/date-time.tsx";
 import { timeLeft } from "~/domain/bidding/time-left.ts";
 import { CHEMISTRY_SHORT_LABELS, type Chemistry } from "~/domain/codes.ts";
 import type { FacilityLots, TakeableLot } from "~/domain/matching/match-view.ts";
-import { formatCodeAmount } from "~/domain/money.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { useNow } from "./lot/use-live-auction.ts";
 import { RoutesMap } from "./map/routes-map.tsx";
 import { NetValueTerms, TransportFacts } from "./match-breakdown.tsx";
 import "./lot-matches.css";
-import { formatKgAsTonnes } from "~/domain/quantity.ts";
 import { capacityShortfallIn } from "~/i18n/capacity-words.ts";
 import { useEconomyNames } from "~/i18n/use-economy-names.ts";
-import { usePageLanguage } from "~/i18n/use-format.ts";
+import { useFormat, usePageLanguage } from "~/i18n/use-format.ts";
 
 const ROUTES_ON_MAP = 8;
 
@@ -20,14 +18,15 @@ const lotReference = (number: number) => `PL-${String(number).padStart(6, "0")}`
 
 function LotTitle({ lot }: { lot: FacilityLots["takeable"][number] }) {
   const economies = useEconomyNames();
+  const format = useFormat();
   return (
     <>
       <Link to={`/lots/${lot.lotId}`}>
         {lotReference(lot.number)} {lot.title}
       </Link>{" "}
       <span className="hint">
-        {CHEMISTRY_SHORT_LABELS[lot.chemistry as Chemistry] ?? lot.chemistry} · {formatKgAsTonnes(lot.massKg)}{" "}
-        · {economies.name(lot.economy, "name")}
+        {CHEMISTRY_SHORT_LABELS[lot.chemistry as Chemistry] ?? lot.chemistry} ·{" "}
+        {format.kgAsTonnes(lot.massKg)} · {economies.name(lot.economy, "name")}
       </span>
     </>
   );
@@ -51,6 +50,7 @@ function SaleFacts({
   now: Date;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const { sale } = lot;
   const open = sale.status === "open";
   const target = `/lots/${lot.lotId}?facility=${encodeURIComponent(facilityId)}#bidding`;
@@ -65,7 +65,7 @@ function SaleFacts({
           <dt>{t(`lotsYouCanTake.price.${sale.priceKind}`)}</dt>
           <dd data-testid="sale-price">
             {sale.price
-              ? formatCodeAmount(sale.price.amountMinor, sale.price.currency)
+              ? format.money(sale.price)
               : sale.priceKind === "sealed"
                 ? t("lotsYouCanTake.sealedUntilClose")
                 : "—"}
@@ -141,11 +141,8 @@ export function FacilityLotsSection({
   );
   return (
     <section className="stack lot-matches" aria-labelledby="lots-you-can-take">
-      <h2 id="lots-you-can-take">Lots you can take</h2>
-      <p className="hint">
-        {lots.takeableCount} open {lots.takeableCount === 1 ? "lot" : "lots"} this facility accepts and can
-        take in its capacity windows, best net value to the seller first (US dollars, after freight).
-      </p>
+      <h2 id="lots-you-can-take">{t("lotsYouCanTake.section.title")}</h2>
+      <p className="hint">{t("lotsYouCanTake.section.note", { count: lots.takeableCount })}</p>
       {routes.length > 0 ? (
         <RoutesMap anchor={{ ...facility.location, label: facility.name }} routes={routes} />
       ) : null}
@@ -168,11 +165,11 @@ export function FacilityLotsSection({
           ))}
         </ol>
       ) : (
-        <p data-testid="no-takeable-lots">No open lot fits this facility at present.</p>
+        <p data-testid="no-takeable-lots">{t("lotsYouCanTake.section.none")}</p>
       )}
       {lots.nearMisses.length > 0 ? (
         <>
-          <h3>Lots that one thing keeps out</h3>
+          <h3>{t("lotsYouCanTake.section.nearMisses")}</h3>
           <ul className="match-list match-blocked" data-testid="near-miss-lots">
             {lots.nearMisses.map((l) => (
               <li key={l.lotId} data-testid="near-miss-lot">
