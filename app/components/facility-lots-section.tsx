@@ -8,6 +8,7 @@ import { useNow } from "./lot/use-live-auction.ts";
 import { RoutesMap } from "./map/routes-map.tsx";
 import { NetValueTerms, TransportFacts } from "./match-breakdown.tsx";
 import "./lot-matches.css";
+import { blockerSentence } from "~/domain/matching/blocker-sentences.ts";
 import { capacityShortfallIn } from "~/i18n/capacity-words.ts";
 import { useEconomyNames } from "~/i18n/use-economy-names.ts";
 import { useFormat, usePageLanguage } from "~/i18n/use-format.ts";
@@ -115,7 +116,7 @@ export function FacilityLotsSection({
   viewerOrganizationId = null,
   renderedAt,
 }: {
-  facility: { id: string; name: string; location: { lat: number; lng: number } };
+  facility: { id: string; name: string; economyCode?: string; location: { lat: number; lng: number } };
   lots: FacilityLots;
   /** The viewer's organisation: on its own lots it gets no Bid button. */
   viewerOrganizationId?: string | null;
@@ -124,6 +125,16 @@ export function FacilityLotsSection({
 }) {
   const { t } = useTranslation();
   const language = usePageLanguage();
+  // Other blockers read as the lot page's and /quote's sentences (blocker-sentences.ts, ADR 066);
+  // the engine's English message is the API's.
+  const blockerText = (code: string, lotEconomy: string) => {
+    const { key, values } = blockerSentence(
+      code,
+      { facilityName: facility.name, lotEconomy, facilityEconomy: facility.economyCode ?? "" },
+      language,
+    );
+    return t(key, values);
+  };
   // The loader's moment first (the server's HTML and the hydrated page agree), then the clock.
   const now = useNow(30_000) ?? new Date(renderedAt);
   const routes = lots.takeable.slice(0, ROUTES_ON_MAP).flatMap((l, i) =>
@@ -179,7 +190,7 @@ export function FacilityLotsSection({
                     <li key={b.code} data-code={b.code}>
                       {b.code === "INSUFFICIENT_CAPACITY" && l.capacity
                         ? capacityShortfallIn(t, language, facility.name, l.capacity)
-                        : b.message}
+                        : blockerText(b.code, l.economy)}
                     </li>
                   ))}
                 </ul>
