@@ -3,14 +3,15 @@ import { DateTime } from "~/components/date-time.tsx";
 import { timeLeft } from "~/domain/bidding/time-left.ts";
 import { CHEMISTRY_SHORT_LABELS, type Chemistry } from "~/domain/codes.ts";
 import type { FacilityLots, TakeableLot } from "~/domain/matching/match-view.ts";
-import { formatCodeAmount } from "~/domain/money.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { useNow } from "./lot/use-live-auction.ts";
 import { RoutesMap } from "./map/routes-map.tsx";
 import { NetValueTerms, TransportFacts } from "./match-breakdown.tsx";
 import "./lot-matches.css";
-import { formatKgAsTonnes } from "~/domain/quantity.ts";
+import { blockerSentence } from "~/domain/matching/blocker-sentences.ts";
+import { capacityShortfallIn } from "~/i18n/capacity-words.ts";
 import { useEconomyNames } from "~/i18n/use-economy-names.ts";
+import { useFormat, usePageLanguage } from "~/i18n/use-format.ts";
 
 const ROUTES_ON_MAP = 8;
 
@@ -18,14 +19,15 @@ const lotReference = (number: number) => `PL-${String(number).padStart(6, "0")}`
 
 function LotTitle({ lot }: { lot: FacilityLots["takeable"][number] }) {
   const economies = useEconomyNames();
+  const format = useFormat();
   return (
     <>
       <Link to={`/lots/${lot.lotId}`}>
         {lotReference(lot.number)} {lot.title}
       </Link>{" "}
       <span className="hint">
-        {CHEMISTRY_SHORT_LABELS[lot.chemistry as Chemistry] ?? lot.chemistry} · {formatKgAsTonnes(lot.massKg)}{" "}
-        · {economies.name(lot.economy, "name")}
+        {CHEMISTRY_SHORT_LABELS[lot.chemistry as Chemistry] ?? lot.chemistry} ·{" "}
+        {format.kgAsTonnes(lot.massKg)} · {economies.name(lot.economy, "name")}
       </span>
     </>
   );
@@ -49,6 +51,7 @@ function SaleFacts({
   now: Date;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const { sale } = lot;
   const open = sale.status === "open";
   const target = `/lots/${lot.lotId}?facility=${encodeURIComponent(facilityId)}#bidding`;
@@ -63,7 +66,7 @@ function SaleFacts({
           <dt>{t(`lotsYouCanTake.price.${sale.priceKind}`)}</dt>
           <dd data-testid="sale-price">
             {sale.price
-              ? formatCodeAmount(sale.price.amountMinor, sale.price.currency)
+              ? format.money(sale.price)
               : sale.priceKind === "sealed"
                 ? t("lotsYouCanTake.sealedUntilClose")
                 : "—"}
@@ -113,13 +116,25 @@ export function FacilityLotsSection({
   viewerOrganizationId = null,
   renderedAt,
 }: {
-  facility: { id: string; name: string; location: { lat: number; lng: number } };
+  facility: { id: string; name: string; economyCode?: string; location: { lat: number; lng: number } };
   lots: FacilityLots;
   /** The viewer's organisation: on its own lots it gets no Bid button. */
   viewerOrganizationId?: string | null;
   /** When the loader read the lots: the time left the server renders and the first client render. */
   renderedAt: string;
 }) {
+  const { t } = useTranslation();
+  const language = usePageLanguage();
+  // Other blockers read as the lot page's and /quote's sentences (blocker-sentences.ts, ADR 066);
+  // the engine's English message is the API's.
+  const blockerText = (code: string, lotEconomy: string) => {
+    const { key, values } = blockerSentence(
+      code,
+      { facilityName: facility.name, lotEconomy, facilityEconomy: facility.economyCode ?? "" },
+      language,
+    );
+    return t(key, values);
+  };
   // The loader's moment first (the server's HTML and the hydrated page agree), then the clock.
   const now = useNow(30_000) ?? new Date(renderedAt);
   const routes = lots.takeable.slice(0, ROUTES_ON_MAP).flatMap((l, i) =>
@@ -137,11 +152,8 @@ export function FacilityLotsSection({
   );
   return (
     <section className="stack lot-matches" aria-labelledby="lots-you-can-take">
-      <h2 id="lots-you-can-take">Lots you can take</h2>
-      <p className="hint">
-        {lots.takeableCount} open {lots.takeableCount === 1 ? "lot" : "lots"} this facility accepts and can
-        take in its capacity windows, best net value to the seller first (US dollars, after freight).
-      </p>
+      <h2 id="lots-you-can-take">{t("lotsYouCanTake.section.title")}</h2>
+      <p className="hint">{t("lotsYouCanTake.section.note", { count: lots.takeableCount })}</p>
       {routes.length > 0 ? (
         <RoutesMap anchor={{ ...facility.location, label: facility.name }} routes={routes} />
       ) : null}
@@ -164,11 +176,11 @@ export function FacilityLotsSection({
           ))}
         </ol>
       ) : (
-        <p data-testid="no-takeable-lots">No open lot fits this facility at present.</p>
+        <p data-testid="no-takeable-lots">{t("lotsYouCanTake.section.none")}</p>
       )}
       {lots.nearMisses.length > 0 ? (
         <>
-          <h3>Lots that one thing keeps out</h3>
+          <h3>{t("lotsYouCanTake.section.nearMisses")}</h3>
           <ul className="match-list match-blocked" data-testid="near-miss-lots">
             {lots.nearMisses.map((l) => (
               <li key={l.lotId} data-testid="near-miss-lot">
@@ -176,7 +188,9 @@ export function FacilityLotsSection({
                 <ul className="blockers">
                   {l.blockers.map((b) => (
                     <li key={b.code} data-code={b.code}>
-                      {b.message}
+                      {b.code === "INSUFFICIENT_CAPACITY" && l.capacity
+                        ? capacityShortfallIn(t, language, facility.name, l.capacity)
+                        : blockerText(b.code, l.economy)}
                     </li>
                   ))}
                 </ul>

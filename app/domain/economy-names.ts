@@ -253,6 +253,15 @@ export function economyNameIn(language: LanguageCode, code: string, form: Econom
   return form === "name" ? name : (short ?? name);
 }
 
+/**
+ * An economy's name on a paper (issue 14): English papers keep the stored APEC spelling, as before;
+ * a paper in another language takes that language's APEC name (the formal one: papers name parties'
+ * economies as agreements do).
+ */
+export function paperEconomyName(language: LanguageCode, economy: { code: string; name: string }): string {
+  return language === "en" ? economy.name : economyNameIn(language, economy.code, "name");
+}
+
 const collators = new Map<LanguageCode, Intl.Collator>();
 
 /** Compares two texts the way the language sorts them (Thai, Vietnamese, kana, Hangul…). */

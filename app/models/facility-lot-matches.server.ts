@@ -1,5 +1,10 @@
 import { auctionView } from "~/domain/bidding/auction-view.ts";
-import { prepareLot } from "~/domain/matching/feasibility.ts";
+import {
+  type CapacityShortfall,
+  capacityShortfall,
+  chooseWindow,
+} from "~/domain/matching/capacity-choice.ts";
+import { type PreparedLot, prepareLot } from "~/domain/matching/feasibility.ts";
 import { toMatchFacility, toMatchLot } from "~/domain/matching/match-records.ts";
 import {
   breakdownOf,
@@ -7,6 +12,7 @@ import {
   type TakeableLot,
   takeableSale,
 } from "~/domain/matching/match-view.ts";
+import type { MatchFacility } from "~/domain/matching/types.ts";
 import { valuePair } from "~/domain/matching/valuation.ts";
 import type { ReferencePrice } from "~/domain/reference-prices.ts";
 import { db } from "~/utils/db.server.ts";
@@ -17,6 +23,17 @@ import { type FacilityRow, matchContext } from "./lot-matches.server.ts";
  * "Lots you can take" on a facility page (issue 4 item 4): open lots only, so drafts and withdrawn
  * lots of any organisation never appear, valued with the same engine and route memo as the lot page.
  */
+
+/**
+ * Why the facility's windows cannot take the lot, as codes and facts for the page's sentence (the
+ * blocker's English message is the API's): the same choice feasibility.ts made, cheap to repeat
+ * for the few near misses.
+ */
+function shortfallOf(prepared: PreparedLot, facility: MatchFacility): CapacityShortfall | null {
+  const { lot } = prepared;
+  const choice = chooseWindow(facility.capacity, lot.chemistry, lot.massKg, prepared.horizon, prepared.fx);
+  return choice.ok ? null : capacityShortfall(choice, lot.chemistry, lot.massKg, prepared.horizon);
+}
 
 /** Lots considered for one facility after the SQL prefilter, newest first. */
 export const LOT_CANDIDATE_CAP = 500;
@@ -63,7 +80,8 @@ export async function lotsForFacility(
       sale: takeableSale(auctionView(lotSaleColumns({ ...row, leadingBid: null }), null, today)),
       organizationId: row.organizationId,
     };
-    const valued = valuePair(prepareLot(lot, ctx), facility);
+    const prepared = prepareLot(lot, ctx);
+    const valued = valuePair(prepared, facility);
     if (valued.ok) {
       const { totals } = valued.valuation;
       takeable.push({
@@ -83,7 +101,14 @@ export async function lotsForFacility(
         blockers: [],
       });
     } else if (valued.blockers.length === 1 && nearMisses.length < NEAR_MISSES) {
-      nearMisses.push({ ...base, breakdown: null, transport: null, blockers: valued.blockers });
+      nearMisses.push({
+        ...base,
+        breakdown: null,
+        transport: null,
+        blockers: valued.blockers,
+        capacity:
+          valued.blockers[0].code === "INSUFFICIENT_CAPACITY" ? shortfallOf(prepared, facility) : null,
+      });
     }
   }
   takeable.sort(

@@ -8,7 +8,7 @@ import { addWeeks, weekStartFromLabel, weekStartOf } from "~/domain/price-index/
 import { MAX_WEEKS } from "~/domain/price-index/view.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { pageTranslator } from "~/i18n/page-translator.server.ts";
-import { priceIndexCellTitleIn } from "~/i18n/price-index-words.ts";
+import { exclusionIn, priceIndexCellTitleIn, suppressionReasonIn } from "~/i18n/price-index-words.ts";
 import { useFormat } from "~/i18n/use-format.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { lastPriceIndexRun, priceIndexAdminLog } from "~/models/price-index/read.server.ts";
@@ -117,7 +117,7 @@ export default function AdminPriceIndex() {
                 <td>
                   {entry.reasons.map((r) => (
                     <div key={r.code + (r.organizationId ?? "")}>
-                      {r.message}
+                      {suppressionReasonIn(t, format.language, r)}
                       {r.organizationName ? ` (${r.organizationName})` : ""}
                     </div>
                   ))}
@@ -132,7 +132,7 @@ export default function AdminPriceIndex() {
                             median: tenth(d.median),
                             band: tenth(d.band),
                           })
-                        : d.message}
+                        : exclusionIn(t, d)}
                     </div>
                   ))}
                 </td>

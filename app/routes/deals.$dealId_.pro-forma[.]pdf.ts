@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/auth/actor.server.ts";
 import { bankDetailsFromLines } from "~/domain/papers/bank-details.ts";
 import { buildProFormaInvoice } from "~/domain/papers/pro-forma-invoice.ts";
+import { requestLanguage } from "~/i18n/i18n.server.ts";
 import { dealInvoiceInput } from "~/models/deals/deal-invoice.server.ts";
 import { platformBankDetails } from "./deal-pages.server.ts";
 import { paperPdfResponse } from "./papers.server.ts";
@@ -17,6 +18,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     params.dealId ?? "",
     actor.organization.id,
     bankDetailsFromLines(platformBankDetails() ?? []),
+    new Date(),
+    // The paper's language (paperPdfResponse chooses it the same way): economies named in it.
+    requestLanguage(request, actor.user.language),
   );
   if (!input) throw new Response("No such invoice.", { status: 404 });
   const built = buildProFormaInvoice(input);

@@ -172,6 +172,8 @@ describe("lots you can take", () => {
       expect.objectContaining({
         lotId: ids.tooBig,
         blockers: [expect.objectContaining({ code: "INSUFFICIENT_CAPACITY" })],
+        // The page words it in the reader's language from this code and its facts (issue 14).
+        capacity: expect.objectContaining({ code: "tooSmall", neededKg: expect.any(Number) }),
       }),
     ]);
   });

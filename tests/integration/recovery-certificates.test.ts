@@ -6,6 +6,7 @@
 import { extractText, getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, test } from "vitest";
 import { dealParties } from "~/domain/deals/settlement.ts";
+import { economyNameIn } from "~/domain/economy-names.ts";
 import { bankDetailsFromLines } from "~/domain/papers/bank-details.ts";
 import { buildProFormaInvoice } from "~/domain/papers/pro-forma-invoice.ts";
 import { buildRecoveryCertificate } from "~/domain/papers/recovery-certificate.ts";
@@ -404,6 +405,20 @@ describe("a shipment's papers", () => {
     expect(movementText).toContain("AU-2026-0042");
     expect(movementText).toContain("2 of 4");
     expect(movementText).toContain("A1170");
+    // Issue 14: an English paper keeps the stored APEC name; a Japanese one names the economy in Japanese.
+    expect(JSON.stringify(movement.paper)).toContain("(Australia)");
+    const japanese = await shipmentPaper(
+      seller.organizationId,
+      shipmentId,
+      "movement-document",
+      new Date(),
+      "ja",
+    );
+    if (!japanese?.ok) throw new Error(japanese?.message ?? "no paper");
+    const australiaJa = economyNameIn("ja", "AU", "name");
+    expect(australiaJa).toBe("オーストラリア");
+    expect(JSON.stringify(japanese.paper)).toContain(`(${australiaJa})`);
+    expect(JSON.stringify(japanese.paper)).not.toContain("Australia");
     expect(await shipmentPaper(stranger.organizationId, shipmentId, "movement-document")).toBeNull();
   });
 
@@ -426,6 +441,11 @@ describe("a shipment's papers", () => {
     expect(text).toContain(input.paymentReference);
     expect(text).toContain("AU00 1234");
     expect(text).toContain("USD 20,000.00");
+    // Issue 14: the parties' economies in the paper's language (Korean here); English as stored.
+    expect(input.seller.address).toBe("Australia");
+    const korean = await dealInvoiceInput(dealId, recycler.organizationId, bank, new Date(), "ko");
+    expect(korean?.seller.address).toBe(economyNameIn("ko", "AU", "name"));
+    expect(korean?.buyer.address).toBe("호주");
   });
 });
 

@@ -153,7 +153,63 @@ function tonnesText(kg: number): string {
   return formatKgAsTonnes(kg);
 }
 
-/** The INSUFFICIENT_CAPACITY sentence for a failed choice. */
+/** Why no window takes the lot: a page words each code (`lotsYouCanTake.capacity.<code>`). */
+export type CapacityShortfallCode =
+  | "noWindows"
+  | "chemistryReserved"
+  | "fullyBooked"
+  | "tooSmall"
+  | "unconvertible";
+
+/**
+ * A failed choice as a code and its facts, for a page to word in its reader's language (issue 14):
+ * months as "2026-07", masses in kilograms, chemistries and currencies as codes. The API keeps
+ * capacityMessage's English.
+ */
+export interface CapacityShortfall {
+  readonly code: CapacityShortfallCode;
+  readonly firstMonth: string;
+  readonly lastMonth: string;
+  readonly chemistry: Chemistry;
+  /** The chemistries the horizon's windows are reserved for ("chemistryReserved"). */
+  readonly otherChemistries: readonly Chemistry[];
+  /** The most free kilograms in one month that admits the chemistry ("tooSmall"). */
+  readonly maxFreeKg: number;
+  readonly neededKg: number;
+  /** The currencies Packloop cannot convert to US dollars ("unconvertible"). */
+  readonly currencies: readonly string[];
+}
+
+const SHORTFALL_CODES: Readonly<
+  Record<Extract<WindowChoice, { ok: false }>["reason"], CapacityShortfallCode>
+> = {
+  no_windows: "noWindows",
+  chemistry_reserved: "chemistryReserved",
+  too_small: "tooSmall",
+  unconvertible: "unconvertible",
+};
+
+export function capacityShortfall(
+  choice: Extract<WindowChoice, { ok: false }>,
+  chemistry: Chemistry,
+  massKg: number,
+  horizon: Horizon,
+): CapacityShortfall {
+  const code =
+    choice.reason === "too_small" && choice.maxFreeKg === 0 ? "fullyBooked" : SHORTFALL_CODES[choice.reason];
+  return {
+    code,
+    firstMonth: monthKey(horizon.first),
+    lastMonth: monthKey(horizon.last),
+    chemistry,
+    otherChemistries: choice.otherChemistries,
+    maxFreeKg: choice.maxFreeKg,
+    neededKg: massKg,
+    currencies: choice.currencies,
+  };
+}
+
+/** The INSUFFICIENT_CAPACITY sentence for a failed choice, in English: the API's message. */
 export function capacityMessage(
   facilityName: string,
   choice: Extract<WindowChoice, { ok: false }>,

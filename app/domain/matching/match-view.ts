@@ -3,8 +3,10 @@
  * match: plain, JSON-safe shapes built from the engine's results. They live in the domain so that
  * components can take them as props without importing a model (the layer rules, ADR 015).
  */
+
 import type { AuctionStatus, AuctionView } from "../bidding/auction-view.ts";
 import type { Money } from "../money.ts";
+import type { CapacityShortfall } from "./capacity-choice.ts";
 import { type RankingWeights, resolveWeights } from "./ranking.ts";
 import type { Blocker, Match, MatchLeg } from "./types.ts";
 import type { MatchValuation } from "./valuation.ts";
@@ -106,6 +108,8 @@ export interface TakeableLot {
   readonly breakdown: MatchBreakdown | null;
   readonly transport: { distanceKm: number; co2eKg: number; transitDays: number; legs: MatchLeg[] } | null;
   readonly blockers: readonly Blocker[];
+  /** Why capacity keeps a near miss out, for the page to word (its INSUFFICIENT_CAPACITY blocker). */
+  readonly capacity?: CapacityShortfall | null;
   readonly sale: TakeableSale;
 }
 

@@ -32,10 +32,26 @@ export type SuppressionCode =
   | "DOMINANT_PARTICIPANT"
   | "SENSITIVE_TO_ONE_PARTICIPANT";
 
+/**
+ * The figures behind a reason, for a page to word it in its reader's language (issue 14): a count
+ * against its minimum, a share against the cap (basis points), or how far the value would move
+ * (null: without that participant no deal is left) against the rounding step.
+ */
+export type SuppressionFacts =
+  | { readonly count: number; readonly minimum: number }
+  | { readonly side: "seller" | "buyer"; readonly shareBp: number; readonly maxShareBp: number }
+  | { readonly moved: number | null; readonly step: number };
+
 export interface SuppressionReason {
   readonly code: SuppressionCode;
-  /** For admins: may name the organisation at fault (never shown in public). */
+  /**
+   * For admins, in English: what the stored row and any download say. Pages word the reason from
+   * `code` and `facts` instead (app/i18n/price-index-words.ts); a row stored before `facts` existed
+   * shows this.
+   */
   readonly message: string;
+  readonly facts?: SuppressionFacts;
+  /** May name the organisation at fault (never shown in public). */
   readonly organizationId?: string;
 }
 
@@ -129,18 +145,21 @@ export function computeCell(observations: readonly Observation[], form: IndexFor
     reasons.push({
       code: "TOO_FEW_DEALS",
       message: `${kept.length} deals; at least ${MIN_DEALS} are needed.`,
+      facts: { count: kept.length, minimum: MIN_DEALS },
     });
   }
   if (sellers.size < MIN_SELLERS) {
     reasons.push({
       code: "TOO_FEW_SELLERS",
       message: `${sellers.size} sellers; at least ${MIN_SELLERS} are needed.`,
+      facts: { count: sellers.size, minimum: MIN_SELLERS },
     });
   }
   if (buyers.size < MIN_BUYERS) {
     reasons.push({
       code: "TOO_FEW_BUYERS",
       message: `${buyers.size} buyers; at least ${MIN_BUYERS} are needed.`,
+      facts: { count: buyers.size, minimum: MIN_BUYERS },
     });
   }
   if (volumeKg > 0) {
@@ -150,6 +169,11 @@ export function computeCell(observations: readonly Observation[], form: IndexFor
         reasons.push({
           code: "DOMINANT_PARTICIPANT",
           message: `One ${side === "sellerId" ? "seller" : "buyer"} holds ${(top.shareBp / 100).toFixed(1)} % of the tonnes; at most ${MAX_PARTICIPANT_SHARE_BP / 100} % is allowed.`,
+          facts: {
+            side: side === "sellerId" ? "seller" : "buyer",
+            shareBp: Math.round(top.shareBp),
+            maxShareBp: MAX_PARTICIPANT_SHARE_BP,
+          },
           organizationId: top.id,
         });
       }
@@ -166,6 +190,7 @@ export function computeCell(observations: readonly Observation[], form: IndexFor
         reasons.push({
           code: "SENSITIVE_TO_ONE_PARTICIPANT",
           message: `Without one participant's deals the value would move by ${Number.isFinite(moved) ? Math.round(moved) : "all"} (more than half the rounding step of ${step}).`,
+          facts: { moved: Number.isFinite(moved) ? Math.round(moved) : null, step },
           organizationId: participant,
         });
         break;

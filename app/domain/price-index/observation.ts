@@ -71,7 +71,10 @@ export type ObservationResult =
       readonly weekStart: string;
       readonly cell: CellKey | null;
       readonly code: ExclusionCode;
+      /** English, for stored rows and downloads; a page words `code` (and `currency`) instead. */
       readonly message: string;
+      /** NO_FX_RATE: the currency without a rate. */
+      readonly currency?: string;
     };
 
 /** The dated inputs in force for a week: exchange rates and reference metal prices. */
@@ -131,13 +134,19 @@ function priceAndVolume(facts: DealFacts): { minorPerTonne: number; volumeKg: nu
 export function observe(facts: DealFacts, inputsFor: (weekStart: string) => WeekInputs): ObservationResult {
   const weekStart = weekStartOf(facts.tradedAt);
   const form: IndexForm | null = indexFormOf(facts.form);
-  const refuse = (code: ExclusionCode, message: string, cell: CellKey | null): ObservationResult => ({
+  const refuse = (
+    code: ExclusionCode,
+    message: string,
+    cell: CellKey | null,
+    currency?: string,
+  ): ObservationResult => ({
     ok: false,
     dealId: facts.dealId,
     weekStart,
     cell,
     code,
     message,
+    ...(currency ? { currency } : {}),
   });
   if (!form) return refuse("FORM_NOT_INDEXED", "Production scrap is not part of the index.", null);
   const cell: CellKey = { family: FAMILY_OF[facts.chemistry], form, region: REGION_OF[facts.economy] };
@@ -145,13 +154,19 @@ export function observe(facts: DealFacts, inputsFor: (weekStart: string) => Week
   const { minorPerTonne, volumeKg } = priceAndVolume(facts);
   // toUsdMinor takes whole minor units; an assay's per-tonne value is rounded to one first.
   const priceUsd = toUsdMinor(Math.round(minorPerTonne), facts.currency, inputs.fx);
-  if (priceUsd === null) return refuse("NO_FX_RATE", `No exchange rate for ${facts.currency}.`, cell);
+  if (priceUsd === null)
+    return refuse("NO_FX_RATE", `No exchange rate for ${facts.currency}.`, cell, facts.currency);
   let netUsdPerTonne = facts.priceKind === "gate_fee" ? -priceUsd : priceUsd;
   if (facts.incoterm === "DAP") {
     if (!facts.routeCost) return refuse("NO_ROUTE_COST", "Delivered terms without a planned route.", cell);
     const routeUsd = toUsdMinor(facts.routeCost.amountMinor, facts.routeCost.currency, inputs.fx);
     if (routeUsd === null) {
-      return refuse("NO_FX_RATE", `No exchange rate for ${facts.routeCost.currency}.`, cell);
+      return refuse(
+        "NO_FX_RATE",
+        `No exchange rate for ${facts.routeCost.currency}.`,
+        cell,
+        facts.routeCost.currency,
+      );
     }
     netUsdPerTonne -= (routeUsd * 1000) / facts.massKg;
   }

@@ -18,6 +18,8 @@ export type DroppedDeal =
       readonly dealId: string;
       readonly code: ExclusionCode;
       readonly message: string;
+      /** NO_FX_RATE: the currency without a rate (absent in rows stored before it was kept). */
+      readonly currency?: string;
     };
 
 export interface CorrectedFrom {

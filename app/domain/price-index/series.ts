@@ -7,7 +7,7 @@
 
 import { addWeeks, type CellKey, cellKeyString, INDEX_UNITS, parseCellKey } from "./cells.ts";
 import { type CellOutcome, computeCell, type Outlier, type SuppressionReason } from "./compute.ts";
-import { METHODOLOGY_VERSION, ROLL_WEEKS } from "./methodology.ts";
+import { METHODOLOGY_VERSION, MIN_DEALS, ROLL_WEEKS } from "./methodology.ts";
 import type { Observation } from "./observation.ts";
 
 export type Publication = "published" | "rolled" | "insufficient_data";
@@ -38,7 +38,11 @@ export interface IndexRow {
   readonly outliers: readonly Outlier[];
 }
 
-const NO_DEALS: SuppressionReason = { code: "TOO_FEW_DEALS", message: "No deals this week." };
+const NO_DEALS: SuppressionReason = {
+  code: "TOO_FEW_DEALS",
+  message: "No deals this week.",
+  facts: { count: 0, minimum: MIN_DEALS },
+};
 
 function weeksApart(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / (7 * 86_400_000));

@@ -1,6 +1,8 @@
 import { dealLabel, paymentReference } from "~/domain/deals/deal-reference.ts";
+import { paperEconomyName } from "~/domain/economy-names.ts";
 import { isUuid } from "~/domain/lot-json.ts";
 import type { BankDetails, ProFormaInvoiceInput } from "~/domain/papers/pro-forma-invoice.ts";
+import type { LanguageCode } from "~/i18n/languages.ts";
 import { db } from "~/utils/db.server.ts";
 
 /**
@@ -14,9 +16,11 @@ export async function dealInvoiceInput(
   organizationId: string,
   bank: BankDetails,
   now: Date = new Date(),
+  /** The paper's language: its economy names are APEC's in that language (English: as stored). */
+  language: LanguageCode = "en",
 ): Promise<ProFormaInvoiceInput | null> {
   if (!isUuid(dealId)) return null;
-  const party = { select: { name: true, economy: { select: { name: true } } } } as const;
+  const party = { select: { name: true, economy: { select: { code: true, name: true } } } } as const;
   const deal = await db().deal.findUnique({
     where: { id: dealId },
     include: { lot: { select: { title: true } }, payer: party, payee: party },
@@ -27,8 +31,8 @@ export async function dealInvoiceInput(
     issuedAt: now,
     dueAt: deal.paymentDueAt,
     dealNumber: dealLabel(deal.number),
-    seller: { name: deal.payee.name, address: deal.payee.economy.name },
-    buyer: { name: deal.payer.name, address: deal.payer.economy.name },
+    seller: { name: deal.payee.name, address: paperEconomyName(language, deal.payee.economy) },
+    buyer: { name: deal.payer.name, address: paperEconomyName(language, deal.payer.economy) },
     lotTitle: deal.lot.title,
     massKg: deal.massKg,
     incoterm: deal.incoterm,

@@ -124,7 +124,13 @@ export async function recomputePriceIndex(
       const key = rowKey(result.cell, result.weekStart);
       dropped.set(key, [
         ...(dropped.get(key) ?? []),
-        { dealId: result.dealId, kind: "excluded", code: result.code, message: result.message },
+        {
+          dealId: result.dealId,
+          kind: "excluded",
+          code: result.code,
+          message: result.message,
+          ...(result.currency ? { currency: result.currency } : {}),
+        },
       ]);
     }
   }

@@ -1,4 +1,5 @@
 import type { BatteryCondition, Chemistry, LotForm } from "~/domain/codes.ts";
+import { paperEconomyName } from "~/domain/economy-names.ts";
 import { type Failure, fail } from "~/domain/failure.ts";
 import {
   buildDangerousGoodsDocument,
@@ -12,6 +13,7 @@ import {
   papersOffered,
   type ShipmentPaper,
 } from "~/domain/papers/shipment-papers.ts";
+import type { LanguageCode } from "~/i18n/languages.ts";
 import { db } from "~/utils/db.server.ts";
 import { partiesOf } from "./milestone-record.server.ts";
 
@@ -27,11 +29,11 @@ async function loadShipment(shipmentId: string) {
     where: { id: shipmentId },
     include: {
       deal: true,
-      lot: { include: { economy: { select: { name: true } } } },
+      lot: { include: { economy: { select: { code: true, name: true } } } },
       legs: { orderBy: { sequence: "asc" } },
-      destinationFacility: { include: { economy: { select: { name: true } } } },
-      shipper: { include: { economy: { select: { name: true } } } },
-      receiver: { include: { economy: { select: { name: true } } } },
+      destinationFacility: { include: { economy: { select: { code: true, name: true } } } },
+      shipper: { include: { economy: { select: { code: true, name: true } } } },
+      receiver: { include: { economy: { select: { code: true, name: true } } } },
       carrier: { select: { name: true } },
       consents: { orderBy: { createdAt: "desc" } },
     },
@@ -79,21 +81,27 @@ export async function shipmentPaper(
   shipmentId: string,
   paper: ShipmentPaper,
   now: Date = new Date(),
+  /** The paper's language: its economy names are APEC's in that language (English: as stored). */
+  language: LanguageCode = "en",
 ): Promise<PaperResult | null> {
   const shipment = await loadShipment(shipmentId).catch(() => null);
   if (!shipment || !isParty(shipment, organizationId)) return null;
   const consent = await consentFor(shipment);
   if (!papersOffered({ ...shipment, hasConsent: consent !== null }).includes(paper)) return null;
   const reference = `PL-${shipment.id.slice(-8).toUpperCase()}`;
+  const economyName = (economy: { code: string; name: string } | undefined | null) =>
+    economy ? paperEconomyName(language, economy) : "";
   const lot = shipment.lot;
   const origin = {
     name: shipment.shipper?.name ?? "Consignor",
-    address: lot.locationLabel ?? lot.economy.name,
+    address: lot.locationLabel ?? economyName(lot.economy),
   };
   const facility = shipment.destinationFacility;
   const destination = {
     name: facility?.name ?? shipment.receiver?.name ?? "Consignee",
-    address: facility ? (facility.address ?? facility.economy.name) : (shipment.receiver?.economy.name ?? ""),
+    address: facility
+      ? (facility.address ?? economyName(facility.economy))
+      : economyName(shipment.receiver?.economy),
   };
   const fields = consignmentFromLot(
     {
@@ -140,13 +148,13 @@ export async function shipmentPaper(
     wasteDescription: `Waste lithium batteries: ${lot.title}`,
     massKg: shipment.declaredKg ?? lot.massKg,
     packageCount: Math.max(1, lot.count),
-    exporter: { ...origin, economy: lot.economy.name },
+    exporter: { ...origin, economy: economyName(lot.economy) },
     importer: {
       name: shipment.receiver?.name ?? destination.name,
       address: destination.address,
-      economy: shipment.receiver?.economy.name ?? "",
+      economy: economyName(shipment.receiver?.economy),
     },
-    facility: { ...destination, economy: facility?.economy.name ?? shipment.receiver?.economy.name ?? "" },
+    facility: { ...destination, economy: economyName(facility?.economy ?? shipment.receiver?.economy) },
     carriers: shipment.carrier
       ? [...new Set(shipment.legs.map((leg) => leg.mode))].map((mode) => ({
           name: shipment.carrier?.name ?? "",
