@@ -1,8 +1,9 @@
 import { Form, Link } from "@remix-run/react";
 import { FieldError, type FormFeedback, TextField } from "~/components/form.tsx";
 import { PRICE_KINDS } from "~/domain/capacity.ts";
-import { CHEMISTRY_SHORT_LABELS, type Chemistry } from "~/domain/codes.ts";
+import type { Chemistry } from "~/domain/codes.ts";
 import { SUPPORTED_CURRENCIES } from "~/domain/money.ts";
+import { chemistryShortLabel } from "~/i18n/chemistry-label.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 
 /** Add or edit one month's capacity window of a facility. */
@@ -96,7 +97,7 @@ export function CapacityForm({
           {facilityChemistries.map((c) => (
             <label key={c}>
               <input type="checkbox" name="acceptedChemistries" value={c} defaultChecked={chosen.has(c)} />
-              {CHEMISTRY_SHORT_LABELS[c]}
+              {chemistryShortLabel(t, c)}
             </label>
           ))}
         </div>

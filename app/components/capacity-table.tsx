@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
-import { CHEMISTRY_SHORT_LABELS, type Chemistry } from "~/domain/codes.ts";
+import type { Chemistry } from "~/domain/codes.ts";
 import { formatDateTime } from "~/domain/date-time.ts";
+import { chemistryShortLabel } from "~/i18n/chemistry-label.ts";
 import { useFormat } from "~/i18n/use-format.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { Money } from "./money.tsx";
@@ -90,7 +91,7 @@ export function CapacityTable({
                 </span>
               </td>
               <td data-label={label.chemistries}>
-                {row.acceptedChemistries.map((c) => CHEMISTRY_SHORT_LABELS[c]).join(", ")}
+                {row.acceptedChemistries.map((c) => chemistryShortLabel(t, c)).join(", ")}
               </td>
               {actions ? <td className="row-actions">{actions(row)}</td> : null}
             </tr>

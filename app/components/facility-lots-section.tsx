@@ -1,7 +1,6 @@
 import { Link } from "@remix-run/react";
 import { DateTime } from "~/components/date-time.tsx";
 import { timeLeft } from "~/domain/bidding/time-left.ts";
-import { CHEMISTRY_SHORT_LABELS, type Chemistry } from "~/domain/codes.ts";
 import type { FacilityLots, TakeableLot } from "~/domain/matching/match-view.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { useNow } from "./lot/use-live-auction.ts";
@@ -10,6 +9,7 @@ import { NetValueTerms, TransportFacts } from "./match-breakdown.tsx";
 import "./lot-matches.css";
 import { blockerSentence } from "~/domain/matching/blocker-sentences.ts";
 import { capacityShortfallIn } from "~/i18n/capacity-words.ts";
+import { chemistryShortLabel } from "~/i18n/chemistry-label.ts";
 import { useEconomyNames } from "~/i18n/use-economy-names.ts";
 import { useFormat, usePageLanguage } from "~/i18n/use-format.ts";
 
@@ -20,14 +20,15 @@ const lotReference = (number: number) => `PL-${String(number).padStart(6, "0")}`
 function LotTitle({ lot }: { lot: FacilityLots["takeable"][number] }) {
   const economies = useEconomyNames();
   const format = useFormat();
+  const { t } = useTranslation();
   return (
     <>
       <Link to={`/lots/${lot.lotId}`}>
         {lotReference(lot.number)} {lot.title}
       </Link>{" "}
       <span className="hint">
-        {CHEMISTRY_SHORT_LABELS[lot.chemistry as Chemistry] ?? lot.chemistry} ·{" "}
-        {format.kgAsTonnes(lot.massKg)} · {economies.name(lot.economy, "name")}
+        {chemistryShortLabel(t, lot.chemistry)} · {format.kgAsTonnes(lot.massKg)} ·{" "}
+        {economies.name(lot.economy, "name")}
       </span>
     </>
   );

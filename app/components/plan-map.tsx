@@ -5,10 +5,10 @@
  * the map. The legend and the figures are plain HTML, so they render on the server too.
  */
 import type { TFunction } from "i18next";
-import { CHEMISTRY_SHORT_LABELS } from "~/domain/codes.ts";
 import { economyNameIn } from "~/domain/economy-names.ts";
 import type { FlowWidthSample, PlanFlow } from "~/domain/matching/plan-flows.ts";
 import type { PlanPair } from "~/domain/matching/plan-view.ts";
+import { chemistryShortLabel } from "~/i18n/chemistry-label.ts";
 import { formatMoneyIn, formatTonnesIn } from "~/i18n/format.ts";
 import { isLanguageCode, type LanguageCode } from "~/i18n/languages.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
@@ -103,7 +103,7 @@ export function PlanFlowFigures({ pair }: { pair: PlanPair | null }) {
             <dt>{t("plan.figures.chemistry")}</dt>
             <dd className="plan-flow-chemistry" data-testid="plan-flow-chemistry">
               {pair.chemistries
-                .map((c) => `${CHEMISTRY_SHORT_LABELS[c.chemistry]} ${tonnes(c.tonnes)}`)
+                .map((c) => `${chemistryShortLabel(t, c.chemistry)} ${tonnes(c.tonnes)}`)
                 .join(" · ")}
             </dd>
             <dt>{t("plan.figures.netValue")}</dt>
