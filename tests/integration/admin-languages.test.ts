@@ -61,7 +61,7 @@ describe("admin forms refused in the page's language", () => {
 
     const vietnamese = await post(factorsRoute, "/admin/factors", tooLongBorderWait, admin, "vi-VN,vi;q=0.9");
     expect(vietnamese.status).toBe(400);
-    expect(errorsOf(vietnamese)).toEqual({ value: "Nhập giá trị từ 0 đến 60 days." });
+    expect(errorsOf(vietnamese)).toEqual({ value: "Nhập giá trị từ 0 đến 60 ngày." });
 
     const empty = await post(
       factorsRoute,
@@ -82,7 +82,7 @@ describe("admin forms refused in the page's language", () => {
     await db().user.update({ where: { id: admin.userId }, data: { language: "id" } });
     try {
       const outcome = await post(factorsRoute, "/admin/factors", tooLongBorderWait, admin, "ja-JP");
-      expect(errorsOf(outcome)).toEqual({ value: "Masukkan nilai antara 0 dan 60 days." });
+      expect(errorsOf(outcome)).toEqual({ value: "Masukkan nilai antara 0 dan 60 hr." });
       const future = await post(
         pricesRoute,
         "/admin/prices",

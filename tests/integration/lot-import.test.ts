@@ -395,6 +395,8 @@ describe("reading spreadsheets", () => {
     expect(read).toEqual({
       ok: false,
       kind: "csv",
+      code: "unclosedQuote",
+      params: { line: 3 },
       message: expect.stringMatching(/^Line 3 opens a quoted value/),
     });
   });
@@ -439,7 +441,7 @@ describe("files refused as a whole: a clear error, nothing written", () => {
         bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
         name: "lots.csv",
       }),
-      /PNG image, not a spreadsheet/,
+      /PNG file, not a spreadsheet/,
     ],
     [
       "a file over 10 MB",
