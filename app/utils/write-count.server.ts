@@ -45,23 +45,18 @@ export function countWrites(pglite: PGlite): WriteCount {
   };
   // Wraps query/exec of `target` so a statement that may write moves the count when it finishes.
   const watch = <T extends Queryable>(target: T, wrote: () => void): Pick<T, "query" | "exec"> => {
-    const query = target.query.bind(target);
-    const exec = target.exec.bind(target);
+    const watched =
+      (run: (sql: string, ...rest: unknown[]) => Promise<unknown>) =>
+      async (sql: string, ...rest: unknown[]) => {
+        try {
+          return await run(sql, ...rest);
+        } finally {
+          if (!isReadOnlyStatement(sql)) wrote();
+        }
+      };
     return {
-      query: (async (sql: string, ...rest: unknown[]) => {
-        try {
-          return await (query as (...args: unknown[]) => Promise<unknown>)(sql, ...rest);
-        } finally {
-          if (!isReadOnlyStatement(sql)) wrote();
-        }
-      }) as T["query"],
-      exec: (async (sql: string, ...rest: unknown[]) => {
-        try {
-          return await (exec as (...args: unknown[]) => Promise<unknown>)(sql, ...rest);
-        } finally {
-          if (!isReadOnlyStatement(sql)) wrote();
-        }
-      }) as T["exec"],
+      query: watched(target.query.bind(target) as never) as T["query"],
+      exec: watched(target.exec.bind(target) as never) as T["exec"],
     };
   };
 

@@ -1,45 +1,24 @@
-// The Express layer against hostile requests (issue 17, defects 5–7), on the real production build:
-// request-body limits before anything is buffered (413, Connection: close), the one cross-site
-// check for every non-GET request (403 page or problem+json, nothing written), and bad input that
-// used to answer 500 (NUL bytes, a lone "%", huge offsets, unknown API paths, the API's 429).
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import net from "node:net";
 import type { ServerBuild } from "@remix-run/node";
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createApiToken } from "~/models/api-token.server.ts";
 import { createUserWithOrganization } from "~/models/user.server.ts";
-import { db, getDatabase } from "~/utils/db.server.ts";
-import { readEnv } from "~/utils/env.server.ts";
-import { createApp } from "~/utils/express-app.server.ts";
+import { db } from "~/utils/db.server.ts";
 import { openLot } from "../fixtures/bidding.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
 import { facilityFields } from "../fixtures/facilities.ts";
 import { lotBody, lotFields } from "../fixtures/lots.ts";
+import { productionApps } from "../fixtures/production-app.ts";
 import { formBody, sessionCookieFrom } from "../fixtures/routes.ts";
 import { StripeStandIn } from "../fixtures/stripe-stand-in.ts";
 import { loadProductionBuild } from "../setup/production-build.ts";
 
-const servers: Server[] = [];
+const apps = productionApps();
 let build: ServerBuild;
 let base: string;
 let port: number;
 
-async function start(env: Record<string, string> = {}): Promise<{ base: string; port: number }> {
-  const app = createApp({
-    env: readEnv({ NODE_ENV: "production", LOG_LEVEL: "silent", RATE_LIMIT_DISABLED: "true", ...env }),
-    logger: pino({ level: "silent" }),
-    database: getDatabase,
-    build,
-  });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
-  servers.push(server);
-  const p = (server.address() as AddressInfo).port;
-  return { base: `http://127.0.0.1:${p}`, port: p };
-}
+const start = (env: Record<string, string> = {}) => apps.start(build, env);
 
 interface RawResponse {
   status: number;
@@ -116,12 +95,7 @@ beforeAll(async () => {
   ({ base, port } = await start());
 }, 300_000);
 
-afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-});
+afterAll(() => apps.stopAll());
 
 describe("request-body limits (defect 5)", () => {
   test("a 400 MB body declared to /api/v1/quotes is refused unread: 413 problem+json, Connection: close", async () => {

@@ -3,36 +3,20 @@
 // its own CSP nonce, languages and signed-in members apart, and event streams never held back.
 // On PostgreSQL the cache is off (other instances write too): every answer is rendered.
 
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { ServerBuild } from "@remix-run/node";
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, getDatabase } from "~/utils/db.server.ts";
-import { readEnv } from "~/utils/env.server.ts";
-import { createApp } from "~/utils/express-app.server.ts";
+import { db } from "~/utils/db.server.ts";
 import { bid, openLot } from "../fixtures/bidding.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
 import { accountWith } from "../fixtures/facilities.ts";
+import { productionApps } from "../fixtures/production-app.ts";
 import { loadProductionBuild } from "../setup/production-build.ts";
 
 const embedded = process.env.TEST_DB_KIND !== "postgres";
 let build: ServerBuild;
-const servers: Server[] = [];
+const apps = productionApps();
 
-async function start(env: Record<string, string> = {}): Promise<string> {
-  const app = createApp({
-    env: readEnv({ NODE_ENV: "production", LOG_LEVEL: "silent", RATE_LIMIT_DISABLED: "true", ...env }),
-    logger: pino({ level: "silent" }),
-    database: getDatabase,
-    build,
-  });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
-  servers.push(server);
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
+const start = async (env: Record<string, string> = {}) => (await apps.start(build, env)).base;
 
 interface Seen {
   status: number;
@@ -67,12 +51,7 @@ beforeAll(async () => {
   base = await start();
 }, 300_000);
 
-afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-});
+afterAll(() => apps.stopAll());
 
 describe.runIf(embedded)("anonymous pages on the embedded database", () => {
   it("serves a lot page again until a bid is placed, then shows the bid on the next view", async () => {

@@ -3,36 +3,20 @@
 // on credential posts, and the client-address header the app trusts. Each app instance listens
 // on a free port of its own and is driven with fetch.
 
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { ServerBuild } from "@remix-run/node";
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { db, getDatabase } from "~/utils/db.server.ts";
-import { readEnv } from "~/utils/env.server.ts";
-import { createApp } from "~/utils/express-app.server.ts";
+import { db } from "~/utils/db.server.ts";
 import { hashPassword } from "~/utils/password.server.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
+import { productionApps } from "../fixtures/production-app.ts";
 import { formBody } from "../fixtures/routes.ts";
 import { loadProductionBuild } from "../setup/production-build.ts";
 
 const PASSWORD = "correct horse battery";
-const servers: Server[] = [];
+const apps = productionApps();
 let build: ServerBuild;
 
-async function start(env: Record<string, string> = {}): Promise<string> {
-  const app = createApp({
-    env: readEnv({ NODE_ENV: "production", LOG_LEVEL: "silent", RATE_LIMIT_DISABLED: "true", ...env }),
-    logger: pino({ level: "silent" }),
-    database: getDatabase,
-    build,
-  });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
-  servers.push(server);
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
+const start = async (env: Record<string, string> = {}) => (await apps.start(build, env)).base;
 
 let seq = 0;
 async function createUser(): Promise<{ id: string; email: string }> {
@@ -61,12 +45,7 @@ beforeAll(async () => {
   base = await start();
 }, 300_000);
 
-afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-});
+afterAll(() => apps.stopAll());
 
 describe("the production server", () => {
   test("/healthz answers 200 with the database kind", async () => {
