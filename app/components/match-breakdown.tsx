@@ -75,16 +75,14 @@ export function TransportFacts({
   const modeNames = useModeNames();
   return (
     <p className="match-transport">
-      {transport ? (
-        <>
-          {t("quote.match.transport", {
+      {transport
+        ? t("quote.match.transport", {
             distance: `${format.number(transport.distanceKm)} km`,
             modes: modeNames([...new Set(transport.legs.map((l) => l.mode))], " + "),
             co2: format.kg(transport.co2eKg),
             days: t("quote.results.days", { count: transport.transitDays }),
-          })}
-        </>
-      ) : null}
+          })
+        : null}
       {unNumber ? (
         <>
           {" "}

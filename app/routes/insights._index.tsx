@@ -7,7 +7,7 @@ import { InsightTableView } from "~/components/insights/insight-table.tsx";
 import { SuppressionNote } from "~/components/insights/suppression-note.tsx";
 import { FlowsMap } from "~/components/map/flows-map.tsx";
 import { SLOT, Slotted } from "~/components/slotted.tsx";
-import { CHEMISTRIES, CHEMISTRY_LABELS, CHEMISTRY_SHORT_LABELS } from "~/domain/codes.ts";
+import { CHEMISTRIES } from "~/domain/codes.ts";
 import { economiesSortedIn, economyNameIn } from "~/domain/economy-names.ts";
 import { filtersQuery, MAX_MONTHS } from "~/domain/insights/filters.ts";
 import {
@@ -18,6 +18,7 @@ import {
 import { type InsightsView, STAGES } from "~/domain/insights/insights-view.ts";
 import { SUPPRESSED_MARK } from "~/domain/insights/suppression.ts";
 import { planFlows } from "~/domain/matching/plan-flows.ts";
+import { chemistryShortLabel } from "~/i18n/chemistry-label.ts";
 import type { LanguageCode } from "~/i18n/languages.ts";
 import { metaMessage, translatedTitle } from "~/i18n/meta.ts";
 import { useFormat, usePageLanguage } from "~/i18n/use-format.ts";
@@ -129,7 +130,7 @@ function Filters({ params, errors }: { params: URLSearchParams; errors: Record<s
           <option value="">{t("insights.filters.all")}</option>
           {CHEMISTRIES.map((c) => (
             <option key={c} value={c}>
-              {CHEMISTRY_LABELS[c]}
+              {t(`lot.chemistry.${c}`)}
             </option>
           ))}
         </select>
@@ -243,7 +244,7 @@ function InsightsBody({ view }: { view: InsightsView }) {
       <Section id="chemistry" view={view}>
         <GroupedBars
           title={t("insights.sections.chemistry.chart")}
-          categories={view.byChemistry.map((c) => CHEMISTRY_SHORT_LABELS[c.chemistry])}
+          categories={view.byChemistry.map((c) => chemistryShortLabel(t, c.chemistry))}
           series={stageSeries}
           values={view.byChemistry.map((c) => STAGES.map((s) => c.tonnes[s]))}
         />

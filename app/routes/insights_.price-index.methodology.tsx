@@ -1,7 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { Trans } from "react-i18next";
-import { CHEMISTRIES, CHEMISTRY_SHORT_LABELS } from "~/domain/codes.ts";
+import { CHEMISTRIES } from "~/domain/codes.ts";
 import { FAMILIES, FAMILY_OF, REGION_OF, REGIONS } from "~/domain/price-index/cells.ts";
 import {
   MAX_PARTICIPANT_SHARE_BP,
@@ -12,6 +12,7 @@ import {
   OUTLIER_MADS,
   ROLL_WEEKS,
 } from "~/domain/price-index/methodology.ts";
+import { chemistryShortLabel } from "~/i18n/chemistry-label.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { useEconomyNames } from "~/i18n/use-economy-names.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
@@ -55,7 +56,7 @@ export default function PriceIndexMethodology() {
               <td>{t(`priceIndex.family.${family}`)}</td>
               <td>
                 {CHEMISTRIES.filter((c) => FAMILY_OF[c] === family)
-                  .map((c) => CHEMISTRY_SHORT_LABELS[c])
+                  .map((c) => chemistryShortLabel(t, c))
                   .join(", ")}
               </td>
             </tr>

@@ -3,8 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server.ts";
 import { DateTime } from "~/components/date-time.tsx";
 import { SLOT, Slotted } from "~/components/slotted.tsx";
-import { CHEMISTRY_SHORT_LABELS } from "~/domain/codes.ts";
 import { canEdit, isLotStatus, LOT_STATUSES } from "~/domain/lot-lifecycle.ts";
+import { chemistryShortLabel } from "~/i18n/chemistry-label.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { useFormat } from "~/i18n/use-format.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
@@ -114,7 +114,7 @@ export default function MyLots() {
                   {lot.title}
                 </td>
                 <td>
-                  {CHEMISTRY_SHORT_LABELS[lot.chemistry]} · {t(`lots.form.${lot.form}`)}
+                  {chemistryShortLabel(t, lot.chemistry)} · {t(`lots.form.${lot.form}`)}
                   {lot.documents > 0 ? (
                     <span className="hint"> · {t("listing.mine.files", { count: lot.documents })}</span>
                   ) : null}

@@ -13,11 +13,11 @@ import {
   type RecyclingProcess,
 } from "~/domain/codes.ts";
 import { FACILITY_SORTS } from "~/domain/facility-filters.ts";
+import { chemistryShortLabel } from "~/i18n/chemistry-label.ts";
 import { useEconomyNames } from "~/i18n/use-economy-names.ts";
 import { useFormat } from "~/i18n/use-format.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
 import { CheckboxGroup, listValues, SearchAndSortFields } from "./browse.tsx";
-import { chemistryLabel } from "./browse-lots.tsx";
 import { translatedFilterErrors } from "./browse-page.tsx";
 import { facilitySymbolSvg, mainProcess } from "./symbols.ts";
 
@@ -73,7 +73,7 @@ export function FacilityFilterFields({
       <CheckboxGroup
         name="chemistry"
         legend={t("facilities.filter.chemistry")}
-        options={CHEMISTRIES.map((c) => [c, chemistryLabel(t, c)] as const)}
+        options={CHEMISTRIES.map((c) => [c, chemistryShortLabel(t, c)] as const)}
         selected={listValues(params, "chemistry", upper)}
         error={errors.chemistry}
         scroll
@@ -156,7 +156,7 @@ export function FacilityTable({ rows }: { rows: FacilityRow[] }) {
             <td>
               {facility.acceptedChemistries.length === CHEMISTRIES.length
                 ? t("facilities.table.allChemistries")
-                : facility.acceptedChemistries.map((c) => chemistryLabel(t, c)).join(", ")}
+                : facility.acceptedChemistries.map((c) => chemistryShortLabel(t, c)).join(", ")}
               <div>{facility.acceptedForms.map((f) => t(`lots.form.${f}`)).join(", ")}</div>
             </td>
             <td>

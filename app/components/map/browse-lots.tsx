@@ -4,14 +4,12 @@
  */
 
 import { Link } from "@remix-run/react";
-import type { TFunction } from "i18next";
 import { useDateFormat } from "~/components/date-time.tsx";
 import { Money } from "~/components/money.tsx";
 import {
   BATTERY_CONDITIONS,
   type BatteryCondition,
   CHEMISTRIES,
-  CHEMISTRY_SHORT_LABELS,
   type Chemistry,
   LOT_FORMS,
   type LotForm,
@@ -20,6 +18,7 @@ import {
 } from "~/domain/codes.ts";
 import { LOT_SORTS } from "~/domain/lot-filters.ts";
 import { LOT_STATUSES, type LotStatus } from "~/domain/lot-lifecycle.ts";
+import { chemistryShortLabel } from "~/i18n/chemistry-label.ts";
 import { useEconomyNames } from "~/i18n/use-economy-names.ts";
 import { useFormat } from "~/i18n/use-format.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
@@ -44,11 +43,6 @@ export interface LotRow {
   price: { amountMinor: number; currency: string } | null;
   availableFrom: string;
   closesAt: string | null;
-}
-
-/** A chemistry's short label: its code ("NMC811", "Na-ion"), or the page's word for a mixed lot. */
-export function chemistryLabel(t: TFunction, chemistry: Chemistry): string {
-  return chemistry === "MIXED" ? t("lots.chemistryMixed") : CHEMISTRY_SHORT_LABELS[chemistry];
 }
 
 export function LotFilterFields({
@@ -77,7 +71,7 @@ export function LotFilterFields({
       <CheckboxGroup
         name="chemistry"
         legend={t("lots.browse.field.chemistry")}
-        options={CHEMISTRIES.map((c) => [c, chemistryLabel(t, c)] as const)}
+        options={CHEMISTRIES.map((c) => [c, chemistryShortLabel(t, c)] as const)}
         selected={listValues(params, "chemistry", (v) => v.toUpperCase())}
         error={errors.chemistry}
         scroll
@@ -171,7 +165,7 @@ export function LotTable({ rows }: { rows: LotRow[] }) {
                 style={{ background: chemistryColour(lot.chemistry) }}
                 aria-hidden="true"
               />
-              {chemistryLabel(t, lot.chemistry)} · {t(`lots.form.${lot.form}`)}
+              {chemistryShortLabel(t, lot.chemistry)} · {t(`lots.form.${lot.form}`)}
               <div>
                 {format.number(lot.count)} × · {t(`lots.condition.${lot.condition}`)}
               </div>

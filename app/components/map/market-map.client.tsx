@@ -3,8 +3,8 @@ import L from "leaflet";
 import { useEffect, useMemo, useRef } from "react";
 import { MapContainer, useMap, ZoomControl } from "react-leaflet";
 import type Supercluster from "supercluster";
-import { CHEMISTRY_SHORT_LABELS } from "~/domain/codes.ts";
 import { type BBox, bboxFromView } from "~/domain/lot-filters.ts";
+import { chemistryShortLabel } from "~/i18n/chemistry-label.ts";
 import { formatNumberIn } from "~/i18n/format.ts";
 import { usePageLanguage } from "~/i18n/use-format.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
@@ -121,7 +121,7 @@ function Markers({
             circle.bindPopup(() =>
               popupContent([
                 { text: lotReference(lot.number), href: `/lots/${lot.id}` },
-                { text: `${CHEMISTRY_SHORT_LABELS[lot.chemistry]} · ${t(`lots.form.${lot.form}`)}` },
+                { text: `${chemistryShortLabel(t, lot.chemistry)} · ${t(`lots.form.${lot.form}`)}` },
                 { text: `${formatNumberIn(language, lot.massKg)} kg` },
               ]),
             );
