@@ -57,6 +57,7 @@ function tableWords(t: TFunction, language: LanguageCode): InsightTableWords {
     transportCo2e: t("insights.recovery.transportCo2e"),
     allChemistries: t("insights.filters.all"),
     economy: (code) => economyNameIn(language, code),
+    chemistry: (code) => chemistryShortLabel(t, code),
   };
 }
 

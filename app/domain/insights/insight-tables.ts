@@ -4,7 +4,7 @@
  * (null when suppressed) or text (a month, an economy, a chemistry).
  */
 
-import { CHEMISTRY_SHORT_LABELS } from "../codes.ts";
+import { CHEMISTRY_SHORT_LABELS, type Chemistry } from "../codes.ts";
 import { economyByCode } from "../economies.ts";
 import { METAL_LABELS, type Metal } from "../metal-content.ts";
 import {
@@ -59,6 +59,8 @@ export interface InsightTableWords {
   readonly transportCo2e: string;
   /** An economy's short name: "Korea" in the CSV, "韓国" on a Japanese page. */
   readonly economy: (code: string) => string;
+  /** A chemistry's short label (the page's word for "Mixed"; the CSV's English). */
+  readonly chemistry: (code: Chemistry) => string;
   readonly allChemistries: string;
 }
 
@@ -110,6 +112,7 @@ export const ENGLISH_TABLE_WORDS: InsightTableWords = {
   transportCo2e: "Transport CO2e",
   allChemistries: "All",
   economy: (code) => economyByCode(code)?.shortName ?? code,
+  chemistry: (code) => CHEMISTRY_SHORT_LABELS[code],
 };
 
 const stageCells = (tonnes: Readonly<Record<Stage, Figure>>) => STAGES.map((s) => tonnes[s]);
@@ -146,7 +149,7 @@ export function insightTable(
         title,
         columns: [column("chemistry"), ...stageColumns],
         decimals: 1,
-        rows: view.byChemistry.map((c) => [CHEMISTRY_SHORT_LABELS[c.chemistry], ...stageCells(c.tonnes)]),
+        rows: view.byChemistry.map((c) => [words.chemistry(c.chemistry), ...stageCells(c.tonnes)]),
       };
     case "flows":
       return {
@@ -159,7 +162,7 @@ export function insightTable(
           ...f.byChemistry.map((c) => [
             economyName(f.from),
             economyName(f.to),
-            CHEMISTRY_SHORT_LABELS[c.chemistry],
+            words.chemistry(c.chemistry),
             c.tonnes,
           ]),
         ]),
