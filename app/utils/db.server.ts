@@ -6,8 +6,9 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "~/generated.server/prisma/client.ts";
 import { acquireDataDirLock } from "./data-dir-lock.server.ts";
+import { countedVersion, type DataVersion, snapshotVersion } from "./data-version.server.ts";
 import { isDatabaseUnavailable } from "./db-errors.server.ts";
-import { countWrites, type WriteCount } from "./write-count.server.ts";
+import { countWrites } from "./write-count.server.ts";
 
 /**
  * Which database Packloop talks to, from DATABASE_URL:
@@ -60,10 +61,10 @@ export interface Database {
    */
   dumpDataDir?: () => Promise<Uint8Array>;
   /**
-   * Embedded database only: a number that moves after every write (write-count.server.ts), for
-   * the page cache (ADR 068). Absent on PostgreSQL, where other instances write too.
+   * A reading that moves whenever anything is written (data-version.server.ts), for the page cache
+   * (ADRs 068, 069): the embedded database's write count, PostgreSQL's current snapshot.
    */
-  writeCount?: WriteCount;
+  dataVersion: DataVersion;
   /** Connections by state for /metrics: in use, idle, requests waiting, the maximum (PGlite: one). */
   poolUse(): Record<"in_use" | "idle" | "waiting" | "max", number>;
   close(): Promise<void>;
@@ -105,7 +106,7 @@ export function openDatabase(target: DatabaseTarget = resolveDatabaseTarget()): 
     if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
     const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
     // Before Prisma's adapter holds the methods: every statement passes the counter.
-    const writeCount = countWrites(pglite);
+    const dataVersion = countedVersion(countWrites(pglite));
     const prisma = withAvailabilityGuard(new PrismaClient({ adapter: new PrismaPGlite(pglite) }));
     const executor: SqlExecutor = {
       async query(sql, params) {
@@ -124,7 +125,7 @@ export function openDatabase(target: DatabaseTarget = resolveDatabaseTarget()): 
       poolUse: () => ({ in_use: 0, idle: 0, waiting: 0, max: 1 }),
       // NOTIFY inside PGlite is delivered to its own listeners, in this process, after the commit.
       listen: (channel, handler) => pglite.listen(channel, handler),
-      writeCount,
+      dataVersion,
       dumpDataDir: target.dataDir
         ? async () => {
             await pglite.query("CHECKPOINT");
@@ -153,6 +154,7 @@ export function openDatabase(target: DatabaseTarget = resolveDatabaseTarget()): 
   return {
     target,
     prisma,
+    dataVersion: snapshotVersion(pool),
     async withConnection(fn) {
       const client = await pool.connect();
       try {

@@ -160,12 +160,20 @@ export function createApp(options: AppOptions) {
   // Hot JSON endpoints go straight to their route module (see direct-route.server.ts).
   for (const route of DIRECT_ROUTES) app.post(route.path, directAction(options.build, route.routeId));
 
-  // Anonymous pages between writes (ADR 068): only on the embedded database, whose every write
-  // this process sees, and not in development, where the build changes under it.
-  const writeCount = options.database().writeCount;
+  // Anonymous pages between writes (ADRs 068, 069), on either database; not in development, where
+  // the build changes under it.
   const pageCache =
-    writeCount && !options.devMiddleware && env.PAGE_CACHE_SECONDS > 0
-      ? new PageCache({ writeCount, maxAgeMs: env.PAGE_CACHE_SECONDS * 1000 })
+    !options.devMiddleware && env.PAGE_CACHE_SECONDS > 0
+      ? new PageCache({
+          // The database open now, whichever it is (tests swap it).
+          version: {
+            read: () => options.database().dataVersion.read(),
+            get inProcess() {
+              return options.database().dataVersion.inProcess;
+            },
+          },
+          maxAgeMs: env.PAGE_CACHE_SECONDS * 1000,
+        })
       : null;
   app.all(
     "*",

@@ -1,13 +1,15 @@
 import type express from "express";
-import type { WriteCount } from "./write-count.server.ts";
+import type { DataVersion } from "./data-version.server.ts";
 
 /**
  * Pages as an anonymous visitor sees them, kept for a few seconds and only while nothing was
- * written (ADR 068). Browsing /lots and a lot page without signing in is most of a public
- * marketplace's traffic; rendering them costs 10–25 ms of CPU per view, mostly the embedded
- * database's queries and React. A page is stored only when the database's write count was the
- * same before and after its render, and served only while it still is, so a bid, a new lot or a
- * closed sale is on the next view; the age limit bounds what time alone changes (a countdown).
+ * written (ADRs 068, 069). Browsing /lots and a lot page without signing in is most of a public
+ * marketplace's traffic; rendering them costs 10–25 ms of CPU per view, mostly the database's
+ * queries and React. A page is stored under the database's version read before its render
+ * (data-version.server.ts: the embedded database's write count, PostgreSQL's snapshot) and served
+ * only while the version still reads the same, so a bid, a new lot or a closed sale — written by
+ * this instance or any other — is on the next view; the age limit bounds what time alone changes
+ * (a countdown).
  *
  * What an anonymous answer can depend on is all in the key: the full URL (host and forwarded
  * host, path, query, `.data` requests apart), the Cookie header (language, display currency) and
@@ -18,7 +20,7 @@ import type { WriteCount } from "./write-count.server.ts";
  */
 
 export interface PageCacheOptions {
-  writeCount: WriteCount;
+  version: DataVersion;
   /** How long a stored page may be served while nothing was written. */
   maxAgeMs: number;
   /** Total size of the stored bodies; the least recently served go first. */
@@ -27,7 +29,7 @@ export interface PageCacheOptions {
 }
 
 interface Entry {
-  writes: number;
+  version: string;
   storedAt: number;
   status: number;
   headers: [string, string][];
@@ -38,7 +40,8 @@ interface Entry {
 
 export interface PageCandidate {
   key: string;
-  writes: number;
+  /** The database's version read before the render. */
+  version: string;
 }
 
 const CACHEABLE_TYPE = /^(text\/html|text\/x-script)\b/i;
@@ -58,8 +61,11 @@ export class PageCache {
     this.now = options.now ?? Date.now;
   }
 
-  /** The request's key and the write count before its render; null when it must not be cached. */
-  candidate(req: express.Request): PageCandidate | null {
+  /**
+   * The request's key and the database's version before its render; null when it must not be
+   * cached. On PostgreSQL the version is a round trip, made only for requests that may be cached.
+   */
+  candidate(req: express.Request): PageCandidate | null | Promise<PageCandidate> {
     if (req.method !== "GET") return null;
     if (req.headers.authorization) return null;
     const cookie = req.headers.cookie ?? "";
@@ -69,14 +75,15 @@ export class PageCache {
     // whether or not TRUST_PROXY honours them: one client's X-Forwarded-Host is never another's page.
     const origin = [req.protocol, req.get("host"), req.get("x-forwarded-host"), req.get("x-forwarded-proto")];
     const key = `${origin.join(" ")}${req.originalUrl}\n${cookie}\n${req.get("accept-language") ?? ""}`;
-    return { key, writes: this.options.writeCount() };
+    const version = this.options.version.read();
+    return typeof version === "string" ? { key, version } : version.then((read) => ({ key, version: read }));
   }
 
   /** A stored answer for `candidate`, written into `res` with `nonce`; false when there is none. */
   serve(candidate: PageCandidate, res: express.Response, nonce: string): boolean {
     const entry = this.entries.get(candidate.key);
     if (!entry) return false;
-    if (entry.writes !== candidate.writes || this.now() - entry.storedAt > this.options.maxAgeMs) {
+    if (entry.version !== candidate.version || this.now() - entry.storedAt > this.options.maxAgeMs) {
       this.remove(candidate.key, entry);
       return false;
     }
@@ -99,16 +106,16 @@ export class PageCache {
     if (!CACHEABLE_TYPE.test(response.headers.get("content-type") ?? "")) return false;
     if (response.headers.has("set-cookie")) return false;
     if (/no-store|private/i.test(response.headers.get("cache-control") ?? "")) return false;
-    return this.options.writeCount() === candidate.writes;
+    return this.unchangedSince(candidate);
   }
 
   /** Keeps a body read from an accepted answer, if nothing was written while it was read. */
   store(candidate: PageCandidate, response: Response, body: string, nonce: string): void {
-    if (this.options.writeCount() !== candidate.writes || body.length > MAX_ENTRY_BYTES) return;
+    if (!this.unchangedSince(candidate) || body.length > MAX_ENTRY_BYTES) return;
     const headers = [...response.headers.entries()].filter(([name]) => !PER_ANSWER.has(name.toLowerCase()));
     const parts = nonce ? body.split(nonce) : [body];
     const entry: Entry = {
-      writes: candidate.writes,
+      version: candidate.version,
       storedAt: this.now(),
       status: response.status,
       headers,
@@ -123,6 +130,15 @@ export class PageCache {
       if (this.bytes <= this.maxBytes) break;
       this.remove(key, oldest);
     }
+  }
+
+  /**
+   * Whether nothing was written since the candidate's version was read, as far as this process can
+   * tell for free: an in-process version is read again; a remote one is not (a page stored under a
+   * version that has moved is never served, since versions never repeat).
+   */
+  private unchangedSince(candidate: PageCandidate): boolean {
+    return !this.options.version.inProcess || this.options.version.read() === candidate.version;
   }
 
   get size(): number {

@@ -43,7 +43,7 @@ export interface RemixHandlerOptions {
   build: ServerBuild | (() => Promise<ServerBuild>);
   mode: string;
   getLoadContext: (req: express.Request, res: express.Response) => AppLoadContext;
-  /** Anonymous pages kept while nothing is written (ADR 068); absent on PostgreSQL and in development. */
+  /** Anonymous pages kept while nothing is written (ADRs 068, 069); absent in development. */
   pageCache?: PageCache | null;
 }
 
@@ -53,7 +53,7 @@ export function remixHandler(options: RemixHandlerOptions): express.RequestHandl
   return async (req, res, next) => {
     try {
       const nonce = String(res.locals.cspNonce ?? "");
-      const candidate = cache?.candidate(req) ?? null;
+      const candidate = (await cache?.candidate(req)) ?? null;
       if (candidate && cache?.serve(candidate, res, nonce)) return;
       const request = remixRequest(req, res);
       const context = options.getLoadContext(req, res);

@@ -1,6 +1,7 @@
 // Page speed (issue 17: "pages at half the speed of a bare Remix route"). The production server
-// (`tsx server.ts`, production build, embedded PGlite on disk with the demo marketplace, default
-// log level) and a bare Express + Remix server (bare-remix-server.ts: one route whose loader
+// (`tsx server.ts`, production build, the demo marketplace, default log level), on the embedded
+// PGlite on disk and then on a scratch PostgreSQL database (BENCH_DATABASE_URL or TEST_DATABASE_URL;
+// a quick run only with one named, postgres.ts), and a bare Express + Remix server (bare-remix-server.ts: one route whose loader
 // returns 50 items) run side by side as child processes; autocannon loads each target in turn with
 // 50 keep-alive connections, in rounds (baseline, then every page, again), so a busy machine slows
 // baseline and pages alike. Prints req/s per target (median of the rounds), p50/p99 latency and
@@ -8,15 +9,14 @@
 // (steadier than req/s on a shared machine). Targets: /lots and a lot page ≥ 0.5 of the bare route, the
 // simple pages (/login, the home page) ≥ 0.7. A signed-in /lots (session cookie) is measured too:
 // what a member pays for the session and the header's counts. The anonymous pages are measured as a
-// visitor gets them, from the page cache between writes (ADR 068), and /lots and the lot page again
+// visitor gets them, from the page cache between writes (ADRs 068, 069), and /lots and the lot page again
 // "rendered": a different address on every request, so each one is rendered (no target: the cost).
 //
 // Checks: every answer 200, no connection errors or timeouts.
 // Knobs: BENCH_PAGE_SECONDS (5 per target and round; quick 3), BENCH_PAGE_ROUNDS (3; quick 1),
-// BENCH_CONNECTIONS (50; quick 10), BENCH_NODE_ARGS (Node options for the app server). To profile, run the
-// server as `node --import tsx --cpu-prof server.ts` and load it (docs/benchmarks.md, "Page speed"):
-// through tsx's wrapper the profile is not written.
-// Memory: the app server's resident set (tsx wrapper and its node) idle after start-up and after
+// BENCH_CONNECTIONS (50; quick 10), BENCH_NODE_ARGS (Node options for the app server, e.g.
+// "--cpu-prof --cpu-prof-dir=/tmp/prof": the profile is written when the server stops).
+// Memory: the app server's resident set (node with tsx's loader) idle after start-up and after
 // the load (issue 17's footprint; README "Limits").
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -27,6 +27,7 @@ import { ensureFreshBuild } from "~/utils/startup.server.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/seed/demo.ts";
 import { freePort, startServerProcess } from "../fixtures/server-process.ts";
 import type { Bench } from "./bench.ts";
+import { withScratchDatabase } from "./postgres.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -100,9 +101,11 @@ async function load(target: Target, seconds: number, connections: number): Promi
 
 async function startBareServer(): Promise<{ baseUrl: string; pid: number; stop: () => Promise<void> }> {
   const port = await freePort();
+  // Node itself with tsx's loader: stopping it stops the server (through tsx's binary, the server
+  // ran in a child that outlived the stop and still held the port when the next server started).
   const child: ChildProcess = spawn(
-    path.join(ROOT, "node_modules/.bin/tsx"),
-    [path.join(import.meta.dirname, "bare-remix-server.ts"), String(port)],
+    process.execPath,
+    ["--import", "tsx", path.join(import.meta.dirname, "bare-remix-server.ts"), String(port)],
     { cwd: ROOT, env: { ...process.env, NODE_ENV: "production" }, stdio: ["ignore", "pipe", "inherit"] },
   );
   await new Promise<void>((resolve, reject) => {
@@ -182,16 +185,34 @@ function cpuMs(pid: number): number {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 export default async function run(bench: Bench) {
+  ensureFreshBuild((line) => console.log(line), ROOT);
+  console.log("--- embedded database (PGlite)");
+  const dataDir = mkdtempSync(path.join(tmpdir(), "packloop-bench-pages-"));
+  try {
+    await measurePages(bench, "PGlite", { dataDir });
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  await withScratchDatabase(bench, "PostgreSQL", async (databaseUrl) => {
+    console.log("--- PostgreSQL");
+    await measurePages(bench, "PostgreSQL", { databaseUrl });
+  });
+}
+
+/** Every target against the app server on one database, in rounds, with the bare route beside it. */
+async function measurePages(
+  bench: Bench,
+  database: string,
+  where: { dataDir?: string; databaseUrl?: string },
+): Promise<void> {
   const seconds = bench.size(5, 3, "BENCH_PAGE_SECONDS");
   const rounds = bench.size(3, 1, "BENCH_PAGE_ROUNDS");
   const connections = bench.size(50, 10, "BENCH_CONNECTIONS");
-  ensureFreshBuild((line) => console.log(line), ROOT);
-  const dataDir = mkdtempSync(path.join(tmpdir(), "packloop-bench-pages-"));
   let app: Awaited<ReturnType<typeof startServerProcess>> | null = null;
   let bare: Awaited<ReturnType<typeof startBareServer>> | null = null;
   try {
     app = await startServerProcess({
-      dataDir,
+      ...where,
       env: { SEED_DEMO: "true", LOG_LEVEL: "info" },
       nodeArgs: process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean),
     });
@@ -274,18 +295,17 @@ export default async function run(bench: Bench) {
       const after = await fetch(`${target.baseUrl}${target.path}`, { headers: target.headers });
       await after.body?.cancel();
       bench.check(
-        `${target.name}: every answer 200, no connection errors`,
+        `${database} ${target.name}: every answer 200, no connection errors`,
         after.status === 200 && non2xx === 0 && errors === 0,
         `${non2xx} not 2xx, ${errors} errors or timeouts, a request after the load: ${after.status}`,
       );
     }
     console.log(
-      `memory       app server (tsx and its node) resident ${idleMiB.toFixed(0)} MiB idle after start-up, ` +
+      `memory       ${database} app server resident ${idleMiB.toFixed(0)} MiB idle after start-up, ` +
         `${residentMiB(app.pid).toFixed(0)} MiB after the load`,
     );
   } finally {
     await bare?.stop();
     await app?.kill("SIGTERM");
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
