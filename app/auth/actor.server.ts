@@ -4,9 +4,11 @@ import type { Capability } from "~/domain/codes.ts";
 import { type Failure, fail } from "~/domain/failure.ts";
 import { authenticateApiToken } from "~/models/api-token.server.ts";
 import { findMembershipsOfUser } from "~/models/organization.server.ts";
+import { findLiveSession, liveWithoutTouchUntil } from "~/models/session.server.ts";
+import { betweenWrites } from "~/utils/between-writes.server.ts";
 import { requestMemo } from "~/utils/request-memo.server.ts";
 import { requestFacts, securityLog } from "~/utils/security-log.server.ts";
-import { getLiveSession } from "~/utils/session.server.ts";
+import { readSessionId } from "~/utils/session.server.ts";
 
 /**
  * Who is acting: the one place that turns a request into a person, the organisation they act for
@@ -18,7 +20,7 @@ import { getLiveSession } from "~/utils/session.server.ts";
  * cannot guard its children. The loaders of one GET share one resolution (request-memo.server.ts).
  */
 
-type LiveSession = NonNullable<Awaited<ReturnType<typeof getLiveSession>>>;
+type LiveSession = NonNullable<Awaited<ReturnType<typeof findLiveSession>>>;
 export type Membership = Awaited<ReturnType<typeof findMembershipsOfUser>>[number];
 
 /** The organisation an API token acts for. */
@@ -124,10 +126,22 @@ async function resolveActor(request: Request, options: { tokens?: boolean }): Pr
       isPlatformAdmin: false,
     };
   }
-  const session = await getLiveSession(request);
-  if (!session) return null;
-  return sessionActor(session, await findMembershipsOfUser(session.user.id));
+  const sessionId = await readSessionId(request);
+  if (!sessionId) return null;
+  return sessionActors.get(sessionId, async () => {
+    const session = await findLiveSession(sessionId);
+    return session ? sessionActor(session, await findMembershipsOfUser(session.user.id)) : null;
+  });
 }
+
+// A session's actor takes five queries (session, user, memberships, organisations, economies) on
+// every signed-in request; on the embedded database it is kept while nothing is written (a
+// revocation, a new membership, a renamed organisation are writes) and until the session expires or
+// is due its hourly touch (ADR 070).
+const sessionActors = betweenWrites<SessionActor>({
+  until: (actor) => liveWithoutTouchUntil(actor.session),
+  maxEntries: 10_000,
+});
 
 /**
  * Until a user opens the link emailed at sign-up, the account may set up its organisation and save

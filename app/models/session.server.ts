@@ -35,6 +35,14 @@ export async function findLiveSession(sessionId: string, now = new Date()) {
   return session;
 }
 
+/**
+ * Until when a live session stays live without being read again: its expiry, or its next touch of
+ * lastSeenAt, whichever comes first (a session actor kept between writes, ADR 070).
+ */
+export function liveWithoutTouchUntil(session: { expiresAt: Date; lastSeenAt: Date }): number {
+  return Math.min(session.expiresAt.getTime(), session.lastSeenAt.getTime() + TOUCH_INTERVAL_MS);
+}
+
 export async function revokeSession(sessionId: string, now = new Date()) {
   await db().session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } });
 }

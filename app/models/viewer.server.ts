@@ -1,4 +1,9 @@
+import { betweenWrites } from "~/utils/between-writes.server.ts";
 import { unreadCount } from "./notification.server.ts";
+
+// Every signed-in page counts the bell's unread notices; a new notice or a read one is a write, so
+// on the embedded database the count is kept between writes (ADR 070).
+const unreadCounts = betweenWrites<number>({ until: () => Number.POSITIVE_INFINITY, maxEntries: 10_000 });
 
 /** Who the page header names (from the actor resolver, ~/auth/actor.server.ts). */
 export interface HeaderPerson {
@@ -16,6 +21,6 @@ export async function headerViewer({ userId, capabilities, ...person }: HeaderPe
     ...person,
     capabilities: [...capabilities],
     // One count on the (userId, readAt) index.
-    unreadNotifications: await unreadCount(userId),
+    unreadNotifications: (await unreadCounts.get(userId, () => unreadCount(userId))) ?? 0,
   };
 }
