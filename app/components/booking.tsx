@@ -15,7 +15,9 @@ import { useTranslation } from "~/i18n/use-translation.ts";
 
 export interface BookableLotOption {
   lotId: string;
-  label: string;
+  reference: string;
+  title: string;
+  massKg: number;
   total: { amountMinor: number; currency: string };
   priceKind: "payable" | "gate_fee";
 }
@@ -53,7 +55,7 @@ export function BookCapacityForm({
       >
         {options.map((o) => (
           <option key={o.lotId} value={o.lotId}>
-            {o.label}
+            {`${o.reference} · ${o.title} · ${f.kgAsTonnes(o.massKg)}`}
           </option>
         ))}
       </select>

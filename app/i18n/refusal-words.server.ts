@@ -4,7 +4,7 @@
  * ("The lot weighs 12 t but only 4 t are free."), so the catalogue has `<prefix>.<CODE>` and
  * `<prefix>.<CODE>_<variant>` sentences whose English is the model's own with `{{fact}}` where a
  * fact goes. The page finds the English sentence that reads as the model's message, takes its facts
- * back out of the message, words each fact for the page (a status by its label, tonnes and dates
+ * back out of the message, words each fact for the page (a status by its word, tonnes and dates
  * the language's way) and says the sentence in the page's language. A message no English sentence
  * reads as (a model sentence reworded since) shows in English rather than as a translation of
  * another sentence; a unit test runs the models' sentences through it to catch that. The JSON API
@@ -137,12 +137,17 @@ export const FACTS = {
       .join(UNSPACED.includes(language) ? "、" : ", ")) as FactWording,
 };
 
-/** The facts of a booking's refusals (app/domain/booking.ts, app/models/capacity-booking.server.ts). */
+/**
+ * The facts of a booking's refusals (app/domain/booking.ts, app/models/capacity-booking.server.ts).
+ * A lot's or a booking's status is said with its word for inside a sentence (`statusWord`: "in
+ * transit", "adjudicado", 輸送中), not the list's label ("Open for bids", "Adjudicado", and 已接受
+ * after the sentence's own 已).
+ */
 export const BOOKING_FACTS: Record<string, FactWording> = {
-  status: FACTS.label("lots.status"),
+  status: FACTS.label("lots.statusWord"),
   form: FACTS.label("lots.form"),
   condition: FACTS.label("lots.condition"),
-  from: FACTS.label("bookings.status"),
+  from: FACTS.label("bookings.statusWord"),
   tonnes: FACTS.tonnes,
   free: FACTS.tonnes,
   day: FACTS.day,

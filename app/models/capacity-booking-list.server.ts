@@ -6,7 +6,6 @@ import {
 } from "~/domain/booking.ts";
 import { kgToTonnes, monthOf } from "~/domain/capacity.ts";
 import { totalForMassMinor } from "~/domain/money.ts";
-import { formatKgAsTonnes } from "~/domain/quantity.ts";
 import type { Prisma } from "~/generated.server/prisma/client.ts";
 import { type DbClient, db } from "~/utils/db.server.ts";
 import { isUuid } from "./facility.server.ts";
@@ -114,9 +113,11 @@ export async function listBookingsOfOrganization(
   });
 }
 
+/** One lot a seller may book: its parts, worded by the page (the tonnes in the page's language). */
 export interface BookableLotOption {
   lotId: string;
-  label: string;
+  reference: string;
+  title: string;
   massKg: number;
   total: { amountMinor: number; currency: string };
   priceKind: "payable" | "gate_fee";
@@ -175,7 +176,8 @@ export async function bookableLotsByWindow(
       if (!check.ok) continue;
       result[window.id].push({
         lotId: lot.id,
-        label: `${lotReference(lot.number)} · ${lot.title} · ${formatKgAsTonnes(lot.massKg)}`,
+        reference: lotReference(lot.number),
+        title: lot.title,
         massKg: lot.massKg,
         total: { amountMinor: check.price.totalMinor, currency: check.price.currency },
         priceKind: check.price.priceKind,

@@ -1,10 +1,12 @@
 /**
- * The fonts a paper is drawn in (ADR 064): Helvetica for English (WinAnsi only: characters outside
- * it are replaced by the nearest ASCII or "?", so a paper never fails to render); for any other
- * language Noto Sans, embedded as a subset of the glyphs the paper uses, from the
+ * The fonts a paper is drawn in (ADR 064): Helvetica for English (WinAnsi, a few symbols replaced
+ * by ASCII look-alikes), with Noto only for the characters WinAnsi cannot write — a Japanese or
+ * Thai organisation's name — so an English paper without them is the same bytes as always; for
+ * any other language Noto Sans, embedded as a subset of the glyphs the paper uses, from the
  * `@expo-google-fonts/noto-sans*` packages (SIL OFL 1.1) read from node_modules once per process —
  * Noto Sans JP, KR, SC, TC or Thai first for those languages, Noto Sans (Latin, Vietnamese) for
- * what they lack. Used by pdf.server.ts.
+ * what they lack. A character no font has is replaced by "?", so a paper never fails to render.
+ * Used by pdf.server.ts.
  */
 
 import { createHash } from "node:crypto";
@@ -12,7 +14,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import fontkit from "@pdf-lib/fontkit";
-import { type PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
+import { type PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
 import type { LanguageCode } from "~/i18n/languages.ts";
 
 const REPLACEMENTS: Readonly<Record<string, string>> = {
@@ -140,7 +142,9 @@ function fontFile(family: NotoFamily, weight: "regular" | "bold"): Promise<FontF
 /**
  * The fonts of one weight, in order of preference, with the characters each can draw. Text is
  * split into runs of one font: a character stays in the current run's font when it has it (a
- * space or a digit does not switch fonts), else goes to the first font that has it.
+ * space or a digit does not switch fonts), else goes to the first font that has it. `standard`:
+ * the first font is Helvetica (English) — every character it has is drawn in it, look-alikes
+ * replace the symbols it lacks, and only what is left goes to the Noto fonts after it.
  */
 export class Face {
   // Advance widths at size 1, per font and character: wrapping measures a growing line once per
@@ -160,7 +164,9 @@ export class Face {
     let out = "";
     for (const char of text.replace(/\r?\n/g, " ")) {
       const code = char.codePointAt(0) ?? 63;
-      if (this.sets.some((set) => set.has(code))) out += char;
+      // English writes "CO2e" and "->" as it always did, whether or not a Noto font is embedded.
+      if (this.standard && !this.sets[0].has(code) && REPLACEMENTS[char]) out += REPLACEMENTS[char];
+      else if (this.sets.some((set) => set.has(code))) out += char;
       else out += REPLACEMENTS[char] ?? "?";
     }
     return out;
@@ -171,7 +177,8 @@ export class Face {
     for (const char of text) {
       const code = char.codePointAt(0) ?? 63;
       const last = runs.at(-1);
-      if (last && this.sets[last.index].has(code)) {
+      // English goes back to Helvetica after a Noto name; other languages keep the run's font.
+      if (!this.standard && last && this.sets[last.index].has(code)) {
         last.text += char;
         continue;
       }
@@ -184,14 +191,19 @@ export class Face {
   }
 
   /**
-   * The standard fonts: pdf-lib's width with Helvetica's kerning, so English wraps as it always
-   * did. Noto: the sum of cached advances (pdf-lib's own width ignores kerning too).
+   * Helvetica: pdf-lib's width with its kerning, so English wraps as it always did. Noto: the sum
+   * of cached advances (pdf-lib's own width ignores kerning too).
    */
   width(text: string, size: number): number {
-    if (this.standard) return this.fonts[0].widthOfTextAtSize(text, size);
+    if (this.standard && this.fonts.length === 1) return this.fonts[0].widthOfTextAtSize(text, size);
+    let kerned = 0;
     let total = 0;
     for (const run of this.runs(text)) {
       const font = this.fonts[run.index];
+      if (this.standard && run.index === 0) {
+        kerned += font.widthOfTextAtSize(run.text, size);
+        continue;
+      }
       const cache = this.widths[run.index];
       for (const char of run.text) {
         let width = cache.get(char);
@@ -202,7 +214,7 @@ export class Face {
         total += width;
       }
     }
-    return total * size;
+    return kerned + total * size;
   }
 
   draw(page: PDFPage, text: string, x: number, y: number, size: number) {
@@ -236,15 +248,42 @@ function subsetName(postscriptName: string, characters: string): string {
   return `${tag}+${postscriptName}`;
 }
 
-export async function notoFonts(doc: PDFDocument, language: Exclude<LanguageCode, "en">, texts: string[]) {
+type Weight = "regular" | "bold";
+type FamilyFiles = Record<Weight, FontFile>;
+
+async function filesOf(family: NotoFamily): Promise<FamilyFiles> {
+  return { regular: await fontFile(family, "regular"), bold: await fontFile(family, "bold") };
+}
+
+/** The families' fonts of one weight, each embedded as a subset of the glyphs the paper draws. */
+function embedded(doc: PDFDocument, chosen: readonly FamilyFiles[], weight: Weight, texts: string[]) {
   doc.registerFontkit(cachingFontkit);
-  const families = FAMILIES[language];
-  const files = await Promise.all(
-    families.map(async (family) => ({
-      regular: await fontFile(family, "regular"),
-      bold: await fontFile(family, "bold"),
-    })),
+  const characters = [...new Set(texts.join(""))].sort().join("");
+  return Promise.all(
+    chosen.map((file) =>
+      doc.embedFont(file[weight].bytes, {
+        subset: true,
+        // A copy: fontkit writes the features it applies into the object it is given.
+        features: { ...FEATURES },
+        customName: subsetName(
+          cachingFontkit.create(file[weight].bytes).postscriptName ?? "Noto",
+          characters,
+        ),
+      }),
+    ),
   );
+}
+
+/**
+ * The language's Noto fonts, each embedded as a subset of the glyphs drawn. A family no character
+ * of the paper needs (Noto Sans beside Noto Sans JP for an all-CJK-and-ASCII paper) is left out.
+ */
+export async function notoFonts(
+  doc: PDFDocument,
+  language: Exclude<LanguageCode, "en">,
+  texts: string[],
+): Promise<Fonts> {
+  const files = await Promise.all(FAMILIES[language].map(filesOf));
   const used = new Set<number>([0]);
   for (const char of new Set(texts.join(""))) {
     const code = char.codePointAt(0) ?? 0;
@@ -253,23 +292,58 @@ export async function notoFonts(doc: PDFDocument, language: Exclude<LanguageCode
     if (index > 0) used.add(index);
   }
   const chosen = files.filter((_, index) => used.has(index));
-  const characters = [...new Set(texts.join(""))].sort().join("");
-  const face = async (weight: "regular" | "bold") =>
+  const face = async (weight: Weight) =>
     new Face(
-      await Promise.all(
-        chosen.map((file) =>
-          doc.embedFont(file[weight].bytes, {
-            subset: true,
-            // A copy: fontkit writes the features it applies into the object it is given.
-            features: { ...FEATURES },
-            customName: subsetName(
-              cachingFontkit.create(file[weight].bytes).postscriptName ?? "Noto",
-              characters,
-            ),
-          }),
-        ),
-      ),
+      await embedded(doc, chosen, weight, texts),
       chosen.map((file) => file[weight].characters),
     );
   return { regular: await face("regular"), bold: await face("bold"), locale: language };
+}
+
+/**
+ * Where an English paper's characters outside WinAnsi go, tried in this order, each family only
+ * when a character left over is of its script: Japanese before Chinese when there is kana, so a
+ * Japanese name's kanji match its kana; Korean for Hangul; Thai; Chinese for Han alone (then
+ * Japanese for the rare ideographs only it has); and Noto Sans for the rest (Vietnamese, Greek,
+ * Cyrillic letters).
+ */
+const ENGLISH_FALLBACK: readonly { family: NotoFamily; wanted: RegExp }[] = [
+  { family: JAPANESE, wanted: /[\p{Script=Hiragana}\p{Script=Katakana}]/u },
+  { family: KOREAN, wanted: /\p{Script=Hangul}/u },
+  { family: THAI, wanted: /\p{Script=Thai}/u },
+  { family: SIMPLIFIED, wanted: /\p{Script=Han}/u },
+  { family: TRADITIONAL, wanted: /\p{Script=Han}/u },
+  { family: JAPANESE, wanted: /\p{Script=Han}/u },
+  { family: LATIN, wanted: /./u },
+];
+
+/**
+ * English: Helvetica, as always, and — only when the paper has characters WinAnsi cannot write and
+ * no look-alike replaces (a name in Japanese, Korean, Chinese or Thai) — the Noto families that
+ * draw them, embedded as subsets after it. A paper without such characters embeds nothing more,
+ * so its bytes are what they always were.
+ */
+export async function englishFonts(doc: PDFDocument, texts: string[]): Promise<Fonts> {
+  const regular = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const winAnsi = { regular: new Set(regular.getCharacterSet()), bold: new Set(bold.getCharacterSet()) };
+  let left = [...new Set(texts.join("").replace(/\r?\n/g, " "))].filter(
+    (char) => !winAnsi.regular.has(char.codePointAt(0) ?? 0) && !REPLACEMENTS[char],
+  );
+  const chosen: FamilyFiles[] = [];
+  for (const { family, wanted } of ENGLISH_FALLBACK) {
+    if (!left.some((char) => wanted.test(char))) continue;
+    const files = await filesOf(family);
+    const drawn = left.filter((char) => files.regular.characters.has(char.codePointAt(0) ?? 0));
+    if (drawn.length === 0) continue;
+    chosen.push(files);
+    left = left.filter((char) => !drawn.includes(char));
+  }
+  const face = async (weight: Weight, helvetica: PDFFont) =>
+    new Face(
+      [helvetica, ...(chosen.length > 0 ? await embedded(doc, chosen, weight, texts) : [])],
+      [winAnsi[weight], ...chosen.map((file) => file[weight].characters)],
+      true,
+    );
+  return { regular: await face("regular", regular), bold: await face("bold", bold) };
 }

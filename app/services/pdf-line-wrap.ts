@@ -6,7 +6,10 @@
 
 export type Measure = (text: string) => number;
 
-/** English: words at spaces; a word wider than the line (a hash, a URL) cut into pieces that fit. */
+/**
+ * English: words at spaces; a word wider than the line (a hash, a URL, a name in Japanese) cut
+ * into pieces that fit.
+ */
 export function wrapAtSpaces(measure: Measure, text: string, width: number): string[] {
   const words = text.split(" ");
   const lines: string[] = [];
@@ -21,10 +24,12 @@ export function wrapAtSpaces(measure: Measure, text: string, width: number): str
     if (current) push(current);
     let rest = word;
     while (measure(rest) > width) {
-      let cut = rest.length - 1;
-      while (cut > 1 && measure(rest.slice(0, cut)) > width) cut--;
-      push(rest.slice(0, cut));
-      rest = rest.slice(cut);
+      // By code point: a rare ideograph outside the BMP (drawn in Noto) is never cut in half.
+      const chars = Array.from(rest);
+      let cut = chars.length - 1;
+      while (cut > 1 && measure(chars.slice(0, cut).join("")) > width) cut--;
+      push(chars.slice(0, cut).join(""));
+      rest = chars.slice(cut).join("");
     }
     current = rest;
   }

@@ -3,20 +3,18 @@
  * certificate's verify link as a QR code drawn in vector from the `qrcode` package's matrix
  * (ADR 023).
  *
- * Fonts (ADR 064): an English paper is drawn in the standard Helvetica (WinAnsi only: characters
- * outside it are replaced by the nearest ASCII or "?", so a paper never fails to render); a paper
- * in any other language in Noto Sans, embedded as a subset of the glyphs it uses, from the
- * `@expo-google-fonts/noto-sans*` packages (SIL OFL 1.1) read from node_modules once per process
- * — Noto Sans JP, KR, SC, TC or Thai first for those languages, Noto Sans (Latin, Vietnamese) for
- * what they lack. Text is drawn in reading order — title, reference, date, then each section — so
+ * Fonts (ADR 064, pdf-fonts.server.ts): an English paper is drawn in the standard Helvetica, and
+ * only the characters WinAnsi cannot write (a Japanese or Thai name) in Noto; a paper in any other
+ * language in Noto Sans, embedded as a subset of the glyphs it uses — Noto Sans JP, KR, SC, TC or
+ * Thai first for those languages, Noto Sans (Latin, Vietnamese) for what they lack. Text is drawn in reading order — title, reference, date, then each section — so
  * its extracted text keeps the order of the paper.
  */
 
-import { PDFDocument, type PDFPage, rgb, StandardFonts } from "pdf-lib";
+import { PDFDocument, type PDFPage, rgb } from "pdf-lib";
 import QRCode from "qrcode";
 import type { Paper, PaperSection } from "~/domain/papers/paper.ts";
 import { englishFrame, type LocalizedPaper, type PaperFrame } from "./paper-language.server.ts";
-import { Face, type Fonts, notoFonts } from "./pdf-fonts.server.ts";
+import { englishFonts, type Fonts, notoFonts } from "./pdf-fonts.server.ts";
 import { wrapAtSpaces, wrapAtWords } from "./pdf-line-wrap.ts";
 
 const PAGE = { width: 595.28, height: 841.89 } as const; // A4 in points
@@ -159,23 +157,11 @@ function printed(paper: Paper, frame: PaperFrame): string[] {
   return texts;
 }
 
-async function standardFonts(doc: PDFDocument): Promise<Fonts> {
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  return {
-    regular: new Face([regular], [new Set(regular.getCharacterSet())], true),
-    bold: new Face([bold], [new Set(bold.getCharacterSet())], true),
-  };
-}
-
-/**
- * The language's Noto fonts, each embedded as a subset of the glyphs drawn. A family no character
- * of the paper needs (Noto Sans beside Noto Sans JP for an all-CJK-and-ASCII paper) is left out.
- */
 /**
  * The paper as PDF bytes. Deterministic for a given paper: dates in the file come from `issuedAt`.
  * `localized` is the paper in the reader's language (paper-language.server.ts), drawn in that
- * language's Noto fonts; without it (or in English) the English paper in Helvetica, as always.
+ * language's Noto fonts; without it (or in English) the English paper in Helvetica, as always,
+ * with Noto only for the characters Helvetica cannot write.
  */
 export async function renderPaperPdf(english: Paper, localized?: LocalizedPaper): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -193,7 +179,7 @@ export async function renderPaperPdf(english: Paper, localized?: LocalizedPaper)
   const fonts =
     language && language !== "en"
       ? await notoFonts(doc, language, printed(paper, frame))
-      : await standardFonts(doc);
+      : await englishFonts(doc, printed(paper, frame));
   const writer = new Writer(doc, fonts);
   writer.text(paper.title, { size: SIZE.title, bold: true });
   writer.gap(2);

@@ -36,7 +36,7 @@ describe("certificate of recovery", () => {
     const bytes = new Uint8Array(await pdf.body());
     expect(bytes.length).toBeLessThan(300_000);
     const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true });
-    expect(text).toContain("リサイクル証明書");
+    expect(text).toContain("回収証明書");
     expect(text).toContain("管理の連鎖");
     expect(text).toContain("番号 PL-COR-000001");
     expect(text).not.toContain("Certificate of recovery");
@@ -53,7 +53,7 @@ describe("certificate of recovery", () => {
     },
     {
       locale: "es-CL",
-      heading: "Certificado de recuperación PL-COR-000001",
+      heading: "Certificado de valorización PL-COR-000001",
       verdict: /Cadena de custodia verificada/,
       metals: "Metales recuperados",
     },

@@ -2,11 +2,19 @@
 // request → accept / decline / cancel with the window's bookedKg moving exactly once, other
 // organisations refused with nothing changed, two accepts racing for the last tonnes, award
 // reservations, notifications with their outbox emails, and the /api/v1/bookings endpoints.
+import { createElement } from "react";
+import { renderToString } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
+import { createMemoryRouter, RouterProvider } from "react-router-dom";
 import { beforeAll, describe, expect, test } from "vitest";
+import { type BookableLotOption, BookCapacityForm } from "~/components/booking.tsx";
 import { monthStart } from "~/domain/capacity.ts";
 import type { Capability, Chemistry } from "~/domain/codes.ts";
 import { validateFacilityProfile } from "~/domain/facility-input.ts";
-import { translatorFor } from "~/i18n/i18n.server.ts";
+import { CATALOGUES } from "~/i18n/catalogues.ts";
+import { formatTonnesIn } from "~/i18n/format.ts";
+import { i18nFor } from "~/i18n/i18n.ts";
+import type { LanguageCode } from "~/i18n/languages.ts";
 import { createApiToken } from "~/models/api-token.server.ts";
 import {
   acceptBooking,
@@ -756,9 +764,9 @@ describe("pages", () => {
       ),
       pageParams(),
     );
-    const awarded = translatorFor("ko")("lots.status.awarded");
+    // The status is the sentence's word (lots.statusWord), not the list's label.
     expect(heavyInKorean.data.error).toBe(
-      `'${awarded}' 상태의 로트는 처리 용량을 예약할 수 없습니다. 로트 무게는 9.5 t이지만 여유 용량은 8 t뿐입니다.`,
+      "낙찰 상태인 로트는 처리 용량을 예약할 수 없습니다. 로트 무게는 9.5 t이지만 여유 용량은 8 t뿐입니다.",
     );
 
     const booked = await callRoute(
@@ -773,6 +781,41 @@ describe("pages", () => {
     expect(booked.status).toBe(302);
     expect(booked.location).toMatch(/^\/bookings\?requested=/);
     expect(await db().capacityBooking.count({ where: { lotId: fits, status: "requested" } })).toBe(1);
+  });
+
+  test("facility page: the booking dropdown writes a lot's tonnes the page's language's way", async () => {
+    const seller = await account(["seller"]);
+    const windowId = await makeWindow(2_000);
+    const lotId = await makeLot(seller, 1_234_500);
+    const page = await callRoute(
+      facilityLoader,
+      getRequest(`/facilities/${facilityId}`, { cookie: seller.cookie }),
+      pageParams(),
+    );
+    const options = (page.data.bookable as Record<string, BookableLotOption[]>)[windowId];
+    expect(options.map((o) => o.lotId)).toEqual([lotId]);
+    // The form as the page renders it, in each language: the option's text is reference, title
+    // and the tonnes in that language's digits ("1,234.5 t" was written in every language).
+    const optionIn = (language: LanguageCode) => {
+      const router = createMemoryRouter([
+        { path: "/", element: createElement(BookCapacityForm, { windowId, options }) },
+      ]);
+      const html = renderToString(
+        createElement(
+          I18nextProvider,
+          { i18n: i18nFor(language, CATALOGUES[language]) },
+          createElement(RouterProvider, { router }),
+        ),
+      );
+      return /<option[^>]*>([^<]*)<\/option>/.exec(html)?.[1];
+    };
+    const reference = options[0].reference;
+    const title = options[0].title;
+    expect(reference).toMatch(/^PL-\d{6}$/);
+    expect(optionIn("en")).toBe(`${reference} · ${title} · 1,234.5 t`);
+    expect(optionIn("vi")).toBe(`${reference} · ${title} · 1.234,5 t`);
+    expect(optionIn("id")).toBe(`${reference} · ${title} · 1.234,5 t`);
+    expect(optionIn("es")).toBe(`${reference} · ${title} · ${formatTonnesIn("es", 1234.5)}`);
   });
 
   test("capacity page: the recycler sees the request, accepts one and declines another with a note; the seller cancels on /bookings", async () => {
@@ -837,7 +880,7 @@ describe("pages", () => {
       pageParams(),
     );
     expect(lateAccept.data.formError).toBe(
-      `이 예약은 이미 '${translatorFor("ko")("bookings.status.declined")}' 상태입니다. 요청 중인 예약만 수락할 수 있습니다.`,
+      "이 예약은 이미 거절 상태입니다. 요청 중인 예약만 수락할 수 있습니다.",
     );
 
     const mine = await callRoute(bookingsLoader, getRequest("/bookings", { cookie: seller.cookie }));

@@ -194,6 +194,30 @@ describe("glossary: each domain term is translated one way within a language", (
     expect(inconsistent).toEqual([]);
   });
 
+  // The certificate of recovery has one name per language: the paper's title, the deal page's
+  // line and button, the verify page's heading (the glossary check above) — and the document
+  // checklist's entry for it and the plural on /insights, whose English words it differently
+  // ("Certificate of recycling", the domain's and the API's label; "certificates of recovery").
+  test.each(LANGUAGE_CODES.filter((code) => code !== "en"))(
+    "%s: the certificate of recovery is named the same on the checklist, /insights and the paper",
+    (language) => {
+      const messages = flattenCatalogue(CATALOGUES[language]);
+      const term = messages.get("terms.certificateOfRecovery") ?? "";
+      // Each word of the term, inflected ("certificados de valorización"); a term without spaces whole.
+      const words = term.split(" ").map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+      const named = new RegExp(words.join("\\p{L}*\\s+"), "iu");
+      const keys = [
+        "pdf.titles.certificate_of_recovery",
+        "verify.heading",
+        "shipments.certificate.line",
+        "quote.document.CERTIFICATE_OF_RECYCLING",
+        "shipments.document.CERTIFICATE_OF_RECYCLING",
+        "insights.sections.recovery.note",
+      ];
+      expect(keys.filter((key) => !named.test(messages.get(key) ?? ""))).toEqual([]);
+    },
+  );
+
   test("the glossary check can fail: a message that says 'black mass' another way", () => {
     const ja = flattenCatalogue(CATALOGUES.ja);
     expect(ja.get("glossaryExamples.blackMassPayable")).toContain("ブラックマス");

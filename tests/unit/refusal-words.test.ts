@@ -4,11 +4,17 @@
 // written the language's way. The models' own sentences are run through the page's wording here,
 // so a reworded model sentence (which would then show in English) fails this test.
 import { describe, expect, test } from "vitest";
-import { bookingTransition, checkBooking, lotAwardedMessage } from "~/domain/booking.ts";
+import {
+  BOOKABLE_LOT_STATUSES,
+  bookingTransition,
+  checkBooking,
+  lotAwardedMessage,
+} from "~/domain/booking.ts";
 import { validateCertification } from "~/domain/facility-certification.ts";
 import { fail } from "~/domain/failure.ts";
+import { LOT_STATUSES } from "~/domain/lot-lifecycle.ts";
 import { translatorFor } from "~/i18n/i18n.server.ts";
-import { LANGUAGE_CODES } from "~/i18n/languages.ts";
+import { LANGUAGE_CODES, type LanguageCode } from "~/i18n/languages.ts";
 import {
   bookingRefusalIn,
   CAPACITY_WINDOW_FACTS,
@@ -109,7 +115,7 @@ describe("booking refusals in the page's language", () => {
       ...fail(blockers[0].code, blockers.map((b) => b.message).join(" ")),
       details: { blockers },
     });
-    expect(worded).toContain("'운송 중' 상태의 로트는 처리 용량을 예약할 수 없습니다.");
+    expect(worded).toContain("운송 중 상태인 로트는 처리 용량을 예약할 수 없습니다.");
     expect(worded).toContain("로트 무게는 12.5 t이지만 여유 용량은 4 t뿐입니다.");
     expect(worded).toContain("이 로트는 2027년 2월 5일부터 인도 가능하며");
     expect(worded).toContain(`'${translatorFor("ko")("lots.form.black_mass")}' 형태의 로트`);
@@ -120,8 +126,46 @@ describe("booking refusals in the page's language", () => {
     const refusal = bookingTransition("declined", "accept", "facility");
     if (refusal.ok) throw new Error("expected a refusal");
     expect(bookingRefusalIn("ja", fail(refusal.code, refusal.message))).toBe(
-      `この予約はすでに「${translatorFor("ja")("bookings.status.declined")}」です。承認できるのは依頼中の予約だけです。`,
+      "この予約はすでに辞退済みです。承認できるのは依頼中の予約だけです。",
     );
+  });
+
+  test("a status inside a refusal is the sentence's word, not the list's label", () => {
+    const nowIn = (language: LanguageCode, status: string) =>
+      bookingRefusalIn(language, fail("LOT_NOT_BOOKABLE", `The lot is now ${status.replace("_", " ")}.`));
+    const lotIn = (language: LanguageCode, status: string) =>
+      bookingRefusalIn(
+        language,
+        fail("LOT_NOT_BOOKABLE", `A lot that is ${status.replace("_", " ")} cannot be booked into capacity.`),
+      );
+    expect(lotIn("en", "in_transit")).toBe("A lot that is in transit cannot be booked into capacity.");
+    expect(lotIn("es", "in_transit")).toBe("Un lote en tránsito no se puede reservar en una capacidad.");
+    expect(nowIn("es", "awarded")).toBe("El lote está ahora adjudicado.");
+    expect(lotIn("ja", "awarded")).toBe("落札済みのロットは受入枠を予約できません。");
+    expect(nowIn("id", "withdrawn")).toBe("Lot ini sekarang sudah ditarik.");
+    expect(nowIn("vi", "cancelled")).toBe("Lô hiện đã bị hủy.");
+    // Chinese says 已 once: "已拒绝" (the list's label) after the sentence's own 已 read "已已拒绝".
+    const declined = bookingTransition("declined", "cancel", "seller");
+    if (declined.ok) throw new Error("expected a refusal");
+    expect(bookingRefusalIn("zh-Hans", fail(declined.code, declined.message))).toBe("该预订已拒绝。");
+    expect(bookingRefusalIn("es", fail(declined.code, declined.message))).toBe(
+      "La reserva ya está rechazada.",
+    );
+    // Every status a lot cannot be booked in, in every language: the word, never the label (unless
+    // the word says it: 取り下げ済み), and no capital letter inside the sentence.
+    for (const language of LANGUAGE_CODES) {
+      const t = translatorFor(language);
+      for (const status of LOT_STATUSES.filter(
+        (s) => !(BOOKABLE_LOT_STATUSES as readonly string[]).includes(s),
+      )) {
+        const worded = nowIn(language, status);
+        const word = t(`lots.statusWord.${status}`);
+        const label = t(`lots.status.${status}`);
+        expect(worded, `${language} ${status}`).toContain(word);
+        if (!word.includes(label)) expect(worded, `${language} ${status}`).not.toContain(label);
+        expect(worded.slice(1), `${language} ${status}`).not.toMatch(/\p{Lu}/u);
+      }
+    }
   });
 
   test("a sentence the catalogue does not know stays as the model wrote it", () => {

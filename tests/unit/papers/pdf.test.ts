@@ -246,6 +246,79 @@ describe("PDF rendering of papers", () => {
     expect(paperFileName(paper)).toBe("dangerous_goods_transport_document-DG-2026-0001.pdf");
   });
 
+  it("an English certificate and DG document draw a Japanese, Korean, Chinese or Thai name, not '?'", async () => {
+    const record = computeRecovery(RECOVERY_INPUT);
+    if (!record.ok) throw new Error(record.message);
+    const { paper: certificate } = ok(
+      buildRecoveryCertificate({
+        certificateNumber: "PL-CR-2026-0002",
+        issuedAt: "2026-12-20T08:00:00Z",
+        lot: { id: "lot_123", title: "4 NMC622 packs", chemistry: "NMC622", form: "pack" },
+        facility: { name: "東京リサイクル株式会社 川崎工場", address: "神奈川県川崎市, Japan" },
+        process: "hydrometallurgy",
+        massReceivedKg: 1800,
+        receivedAt: "2026-12-15T06:00:00Z",
+        processedAt: "2026-12-19T18:00:00Z",
+        recovery: record,
+        chainHeadHash: HEAD,
+        appUrl: "https://packloop.example",
+      }),
+    );
+    const bytes = await renderPaperPdf(certificate);
+    const text = await pdfText(bytes);
+    expectInOrder(text, ["Certificate of recovery", "PL-CR-2026-0002", "東京リサイクル株式会社 川崎工場"]);
+    expect(text).toContain("神奈川県川崎市, Japan");
+    expect(text).not.toContain("?");
+    // Helvetica still draws the English; Noto Sans JP only the Japanese, as a subset.
+    const pdf = Buffer.from(bytes).toString("latin1");
+    expect(pdf).toContain("/BaseFont /Helvetica");
+    expect(pdf).toMatch(/\/[A-Z]{6}\+NotoSansJP-Regular/);
+    expect(pdf).not.toMatch(/NotoSansSC|NotoSansKR|NotoSansThai|\+NotoSans-/);
+
+    const { paper: dg } = ok(
+      buildDangerousGoodsDocument(
+        dgInput({
+          consignor: { name: "บริษัท รีไซเคิล ไทย จำกัด", address: "Rayong 21150, Thailand" },
+          consignee: { name: "한강메탈 주식회사", address: "군산시, Korea" },
+        }),
+      ),
+    );
+    const dgText = await pdfText(await renderPaperPdf(dg));
+    for (const name of ["บริษัท รีไซเคิล ไทย จำกัด", "한강메탈 주식회사", "군산시, Korea", "Dangerous goods"])
+      expect(dgText).toContain(name);
+    expect(dgText).not.toContain("?");
+  });
+
+  it("a Japanese name wider than its column wraps in an English paper with every character kept", async () => {
+    // 𠀋 is outside the BMP: cutting the line between its two UTF-16 halves would fail to render.
+    const name = "𠀋東京リサイクル株式会社".repeat(8);
+    const paper: Paper = {
+      kind: "pro_forma_invoice",
+      title: "Pro-forma invoice",
+      reference: "X-3",
+      issuedAt: "2026-12-06T10:00:00Z",
+      sections: [{ heading: "Parties", lines: [{ label: name, value: name }] }],
+    };
+    const text = await pdfText(await renderPaperPdf(paper));
+    expect(text.replace(/ /g, "")).toContain(name + name);
+    expect(text).not.toContain("?");
+  });
+
+  it("an English paper with Latin-1 text only embeds no font: Helvetica, as before", async () => {
+    const paper: Paper = {
+      kind: "pro_forma_invoice",
+      title: "Pro-forma invoice",
+      reference: "X-2",
+      issuedAt: "2026-12-06T10:00:00Z",
+      sections: [{ heading: "Parties", lines: [{ label: "Buyer", value: "Ñandú Ltda, São Paulo — €5" }] }],
+    };
+    const bytes = await renderPaperPdf(paper);
+    expect(await pdfText(bytes)).toContain("Ñandú Ltda, São Paulo — €5");
+    const pdf = Buffer.from(bytes).toString("latin1");
+    expect(pdf).toContain("/BaseFont /Helvetica");
+    expect(pdf).not.toContain("/FontFile2");
+  });
+
   it("renders characters outside the standard font's encoding without failing", async () => {
     const paper: Paper = {
       kind: "pro_forma_invoice",
@@ -255,6 +328,7 @@ describe("PDF rendering of papers", () => {
       sections: [{ heading: "Names", lines: [{ label: "Buyer", value: "格林美 GEM Co." }] }],
     };
     const text = await pdfText(await renderPaperPdf(paper));
-    expectInOrder(text, ["CO2e -> test >= 1", "Buyer", "GEM Co."]);
+    // Look-alikes for the symbols, as always; the Chinese name in Noto Sans SC.
+    expectInOrder(text, ["CO2e -> test >= 1", "Buyer", "格林美 GEM Co."]);
   });
 });
