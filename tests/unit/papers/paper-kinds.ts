@@ -14,15 +14,18 @@ function ok<T extends { ok: boolean }>(result: T | { ok: false; message: string 
   return result as Extract<T, { ok: true }>;
 }
 
-export function certificatePaper(): Paper {
+/** A certificate of recovery; `changes` replace its number or facility (a name in another script). */
+export function certificatePaper(
+  changes: { certificateNumber?: string; facility?: { name: string; address: string } } = {},
+): Paper {
   const record = computeRecovery(RECOVERY_INPUT);
   if (!record.ok) throw new Error(record.message);
   return ok(
     buildRecoveryCertificate({
-      certificateNumber: "PL-CR-2026-0001",
+      certificateNumber: changes.certificateNumber ?? "PL-CR-2026-0001",
       issuedAt: "2026-12-20T08:00:00Z",
       lot: { id: "lot_123", title: "4 NMC622 packs", chemistry: "NMC622", form: "pack" },
-      facility: { name: "Han River Metals Gunsan plant", address: "Gunsan, Korea" },
+      facility: changes.facility ?? { name: "Han River Metals Gunsan plant", address: "Gunsan, Korea" },
       process: "hydrometallurgy",
       massReceivedKg: 1800,
       receivedAt: "2026-12-15T06:00:00Z",

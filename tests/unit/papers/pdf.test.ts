@@ -10,6 +10,7 @@ import { checkTestSummary } from "~/domain/papers/test-summary.ts";
 import { computeRecovery } from "~/domain/recovery/recovery.ts";
 import { paperFileName, renderPaperPdf } from "~/services/pdf.server.ts";
 import { dgInput, HEAD, movementInput, RECOVERY_INPUT } from "./fixtures.ts";
+import { certificatePaper } from "./paper-kinds.ts";
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
   const pdf = await getDocumentProxy(bytes.slice());
@@ -247,23 +248,10 @@ describe("PDF rendering of papers", () => {
   });
 
   it("an English certificate and DG document draw a Japanese, Korean, Chinese or Thai name, not '?'", async () => {
-    const record = computeRecovery(RECOVERY_INPUT);
-    if (!record.ok) throw new Error(record.message);
-    const { paper: certificate } = ok(
-      buildRecoveryCertificate({
-        certificateNumber: "PL-CR-2026-0002",
-        issuedAt: "2026-12-20T08:00:00Z",
-        lot: { id: "lot_123", title: "4 NMC622 packs", chemistry: "NMC622", form: "pack" },
-        facility: { name: "東京リサイクル株式会社 川崎工場", address: "神奈川県川崎市, Japan" },
-        process: "hydrometallurgy",
-        massReceivedKg: 1800,
-        receivedAt: "2026-12-15T06:00:00Z",
-        processedAt: "2026-12-19T18:00:00Z",
-        recovery: record,
-        chainHeadHash: HEAD,
-        appUrl: "https://packloop.example",
-      }),
-    );
+    const certificate = certificatePaper({
+      certificateNumber: "PL-CR-2026-0002",
+      facility: { name: "東京リサイクル株式会社 川崎工場", address: "神奈川県川崎市, Japan" },
+    });
     const bytes = await renderPaperPdf(certificate);
     const text = await pdfText(bytes);
     expectInOrder(text, ["Certificate of recovery", "PL-CR-2026-0002", "東京リサイクル株式会社 川崎工場"]);
