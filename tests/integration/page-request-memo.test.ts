@@ -27,7 +27,11 @@ describe("the actor of a page request", () => {
     expect(root?.userId).toBe(account.userId);
     expect(page).toBe(root);
     expect(visitor).toBeNull();
+    // Outside one request nothing is shared by the request memo. (Between writes on the embedded
+    // database a later request may get the actor kept for the session, ADR 070: a write first.)
+    await db().user.update({ where: { id: account.userId }, data: { name: "Renamed buyer" } });
     const [a, b] = await Promise.all([getActor(request()), getActor(request())]);
+    expect(a?.user.name).toBe("Renamed buyer");
     expect(a?.userId).toBe(account.userId);
     expect(b).not.toBe(a);
   });
