@@ -29,6 +29,29 @@ export const DIRECT_ROUTES: DirectRoute[] = [
 
 type BuildSource = ServerBuild | (() => Promise<ServerBuild>);
 
+// Express's own reading of a route path (path-to-regexp 0.1): a parameter is one segment, case
+// does not matter, and a trailing slash is allowed.
+const DIRECT_PATTERNS = DIRECT_ROUTES.map(
+  (route) =>
+    new RegExp(`^${route.path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/:\w+/g, "[^/]+?")}\\/?$`, "i"),
+);
+
+/** Whether Express will hand this request to a direct route (the middleware before it skip what it serves itself). */
+export function isDirectRoute(method: string, path: string): boolean {
+  return method === "POST" && DIRECT_PATTERNS.some((pattern) => pattern.test(path));
+}
+
+/** How the app compresses answers; a direct route applies it to its own answer (see `send`). */
+export interface DirectCompression {
+  compression: express.RequestHandler;
+  /** The compression middleware's filter: whether this answer may be compressed at all. */
+  compressible: (req: express.Request, res: express.Response) => boolean;
+}
+
+// The compression middleware's own threshold (compression's default, 1 KB): below it an answer is
+// sent as it is, with only `Vary: Accept-Encoding` added.
+const COMPRESSION_THRESHOLD = 1024;
+
 /** The body, or null past MAX_DIRECT_BODY_BYTES (reading stops there). */
 function readBody(source: NodeJS.ReadableStream): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
@@ -60,32 +83,54 @@ function webHeaders(req: express.Request): Headers {
   return headers;
 }
 
-async function send(res: express.Response, response: Response) {
+async function send(
+  req: express.Request,
+  res: express.Response,
+  response: Response,
+  compress: DirectCompression | undefined,
+) {
   res.statusCode = response.status;
   // Node's own setHeader: Express's res.append would add a charset to the Content-Type.
   const headers = new Map<string, string[]>();
   for (const [key, value] of response.headers) headers.set(key, [...(headers.get(key) ?? []), value]);
   for (const [key, values] of headers) res.setHeader(key, values.length === 1 ? values[0] : values);
-  res.end(Buffer.from(await response.arrayBuffer()));
+  const body = Buffer.from(await response.arrayBuffer());
+  // What the compression middleware would have done, without wrapping the answer for a small one
+  // (nearly every bid's): it adds `Vary: Accept-Encoding` to any answer it could compress and
+  // leaves one under its threshold as it is. Larger answers, or ones that already vary, go through it.
+  if (!compress) return void res.end(body);
+  if (body.length < COMPRESSION_THRESHOLD && !res.hasHeader("Vary")) {
+    if (compress.compressible(req, res)) res.setHeader("Vary", "Accept-Encoding");
+    return void res.end(body);
+  }
+  compress.compression(req, res, () => res.end(body));
 }
 
 /** Express handler that POSTs to the route's action; other methods fall through to Remix. */
-export function directAction(build: BuildSource, routeId: string): express.RequestHandler {
+export function directAction(
+  build: BuildSource,
+  routeId: string,
+  compress?: DirectCompression,
+): express.RequestHandler {
   return async (req, res, next) => {
+    // Whatever this handler does not answer itself goes through the app's compression as before.
+    const compressed = (then: () => void) => (compress ? compress.compression(req, res, then) : then());
     try {
       const serverBuild = typeof build === "function" ? await build() : build;
       const action = serverBuild.routes[routeId]?.module.action;
-      if (!action) return next();
+      if (!action) return compressed(next);
       const body = await readBody(requestBody(req, res));
       if (body === null) {
-        sendRefusal(req, res, {
-          status: 413,
-          code: "PAYLOAD_TOO_LARGE",
-          title: "The body is too large.",
-          detail: `This address takes a body of at most ${MAX_DIRECT_BODY_BYTES / 1024} KB.`,
-          close: true,
-          problem: true,
-        });
+        compressed(() =>
+          sendRefusal(req, res, {
+            status: 413,
+            code: "PAYLOAD_TOO_LARGE",
+            title: "The body is too large.",
+            detail: `This address takes a body of at most ${MAX_DIRECT_BODY_BYTES / 1024} KB.`,
+            close: true,
+            problem: true,
+          }),
+        );
         return;
       }
       const url = new URL(req.originalUrl, `${req.protocol}://${req.get("host") ?? "localhost"}`);
@@ -99,18 +144,23 @@ export function directAction(build: BuildSource, routeId: string): express.Reque
         response = await action({
           request,
           params: req.params,
-          context: { cspNonce: res.locals.cspNonce as string },
+          // Read only if the action asks (the app makes the nonce when first read).
+          context: {
+            get cspNonce() {
+              return res.locals.cspNonce as string;
+            },
+          },
         });
       } catch (thrown) {
         if (!(thrown instanceof Response)) throw thrown;
         response = thrown;
       }
       if (!(response instanceof Response)) throw new Error(`${routeId}'s action did not return a Response.`);
-      await send(res, response);
+      await send(req, res, response, compress);
     } catch (error) {
       // Already answered: the Express layer refused the body half-way (body-limit.server.ts).
       if (res.headersSent) return;
-      next(error);
+      compressed(() => next(error));
     }
   };
 }
