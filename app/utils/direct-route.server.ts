@@ -74,13 +74,55 @@ function readBody(source: NodeJS.ReadableStream): Promise<Buffer | null> {
   });
 }
 
-function webHeaders(req: express.Request): Headers {
-  const headers = new Headers();
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (Array.isArray(value)) for (const v of value) headers.append(key, v);
-    else if (value !== undefined) headers.set(key, value);
+/** The request's headers as pairs, which the Request copies once (a Headers object is copied again). */
+function webHeaders(req: express.Request): [string, string][] {
+  const headers: [string, string][] = [];
+  for (const key in req.headers) {
+    const value = req.headers[key];
+    if (Array.isArray(value)) for (const v of value) headers.push([key, v]);
+    else if (value !== undefined) headers.push([key, value]);
   }
   return headers;
+}
+
+/**
+ * The action's Request, its body already read: made without a body, because the runtime wraps any
+ * body in a ReadableStream (and a transferable one, with its message port machinery) that the
+ * action then reads back — together a tenth of a bid's CPU. `text()`, `json()`, `arrayBuffer()`
+ * and `blob()` answer from the bytes, once, as on any Request; `body` is null, so a direct route
+ * reads its body through those.
+ */
+class ReadRequest extends Request {
+  #bytes: Buffer | null;
+
+  constructor(url: string, init: RequestInit, bytes: Buffer) {
+    super(url, init);
+    this.#bytes = bytes;
+  }
+
+  #take(): Buffer {
+    const bytes = this.#bytes;
+    if (bytes === null) throw new TypeError("Body is unusable: Body has already been read");
+    this.#bytes = null;
+    return bytes;
+  }
+
+  override async text(): Promise<string> {
+    return this.#take().toString("utf8");
+  }
+
+  override async json(): Promise<unknown> {
+    return JSON.parse(await this.text());
+  }
+
+  override async arrayBuffer(): Promise<ArrayBuffer> {
+    const bytes = this.#take();
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  }
+
+  override async blob(): Promise<Blob> {
+    return new Blob([new Uint8Array(this.#take())], { type: this.headers.get("Content-Type") ?? "" });
+  }
 }
 
 async function send(
@@ -134,11 +176,7 @@ export function directAction(
         return;
       }
       const url = new URL(req.originalUrl, `${req.protocol}://${req.get("host") ?? "localhost"}`);
-      const request = new Request(url, {
-        method: req.method,
-        headers: webHeaders(req),
-        body: Uint8Array.from(body),
-      });
+      const request = new ReadRequest(url.href, { method: req.method, headers: webHeaders(req) }, body);
       let response: unknown;
       try {
         response = await action({
