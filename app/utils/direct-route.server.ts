@@ -1,6 +1,6 @@
 import type { ServerBuild } from "@remix-run/node";
 import type express from "express";
-import { requestBody } from "./body-limit.server.ts";
+import { countBody, requestBody } from "./body-limit.server.ts";
 import { sendRefusal } from "./http-refusal.server.ts";
 
 /**
@@ -160,7 +160,11 @@ export function directAction(
     try {
       const serverBuild = typeof build === "function" ? await build() : build;
       const action = serverBuild.routes[routeId]?.module.action;
-      if (!action) return compressed(next);
+      if (!action) {
+        // Handed on: whoever reads the body now reads it counted (body-limit.server.ts).
+        countBody(req, res);
+        return compressed(next);
+      }
       const body = await readBody(requestBody(req, res));
       if (body === null) {
         compressed(() =>

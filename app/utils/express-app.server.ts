@@ -100,7 +100,8 @@ export function createApp(options: AppOptions) {
     });
   });
   // Before anything reads a body: per-route size limits, counted as the body streams (ADR 025).
-  app.use(bodyLimits());
+  // The direct API routes read their bodies within their own, tighter limit (direct-route.server.ts).
+  app.use(bodyLimits({ readsItself: (req) => isDirectRoute(req.method, req.path) }));
   // One cross-site check for every request that may change something (ADR 025).
   app.use(sameOriginCheck({ appUrl: env.APP_URL }));
   // Server-Sent Events must not be buffered by compression (they carry no-transform).
@@ -311,6 +312,9 @@ export function tileHostPattern(tileUrl: string): string | null {
 
 function requestLogger(logger: Logger): express.RequestHandler {
   return (req, res, next) => {
+    // The level is read per request (it may be changed while running); below "info" nothing is
+    // logged, so no listener is added for it.
+    if (!logger.isLevelEnabled("info")) return next();
     const started = process.hrtime.bigint();
     res.on("finish", () => {
       if (req.path.startsWith("/assets/")) return;
