@@ -2,6 +2,7 @@ import type { ServerBuild } from "@remix-run/node";
 import type express from "express";
 import { countBody, requestBody } from "./body-limit.server.ts";
 import { sendRefusal } from "./http-refusal.server.ts";
+import { responseText } from "./response-text.server.ts";
 
 /**
  * Hot API endpoints handed straight to their Remix route module's action, skipping Remix's request
@@ -136,7 +137,9 @@ async function send(
   const headers = new Map<string, string[]>();
   for (const [key, value] of response.headers) headers.set(key, [...(headers.get(key) ?? []), value]);
   for (const [key, values] of headers) res.setHeader(key, values.length === 1 ? values[0] : values);
-  const body = Buffer.from(await response.arrayBuffer());
+  // A body made from text is sent as that text (response-text.server.ts), unread.
+  const text = responseText(response);
+  const body = text === undefined ? Buffer.from(await response.arrayBuffer()) : Buffer.from(text);
   // What the compression middleware would have done, without wrapping the answer for a small one
   // (nearly every bid's): it adds `Vary: Accept-Encoding` to any answer it could compress and
   // leaves one under its threshold as it is. Larger answers, or ones that already vary, go through it.
