@@ -12,7 +12,9 @@ import { responseText } from "./response-text.server.ts";
  * module stays the one implementation (the same module instance Remix would call, from the same
  * build), so the endpoint behaves the same either way; only the dispatch is shorter.
  *
- * Only JSON endpoints that neither render nor use Remix's context belong here.
+ * Only JSON endpoints that neither render nor use Remix's context belong here, and that read their
+ * body with text(), json(), arrayBuffer() or blob() (see ReadRequest). They also skip the app's
+ * counting of bodies and its compression middleware, and do both themselves (ADR 071).
  */
 
 export const MAX_DIRECT_BODY_BYTES = 256 * 1024;
