@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { type Failure, failureStatus } from "~/domain/failure.ts";
+import { textResponse } from "~/utils/response-text.server.ts";
 
 /**
  * Glue for the JSON API v1 (who is calling: ~/auth/actor.server.ts): errors as RFC 9457
@@ -30,7 +31,7 @@ export function problem(
   if (options.errors) body.errors = options.errors;
   const headers = new Headers(options.headers);
   headers.set("Content-Type", "application/problem+json");
-  return new Response(JSON.stringify(body), { status, headers });
+  return textResponse(JSON.stringify(body), { status, headers });
 }
 
 /**
@@ -82,7 +83,7 @@ export function validationProblem(errors: FieldProblem[] | Record<string, string
 export function json(data: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
   headers.set("Content-Type", "application/json; charset=utf-8");
-  return new Response(JSON.stringify(data, bigintReplacer), { ...init, headers });
+  return textResponse(JSON.stringify(data, bigintReplacer), { ...init, headers });
 }
 
 // Money columns are BIGINT; amounts within Number's safe range are sent as JSON numbers.

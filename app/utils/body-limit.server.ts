@@ -129,51 +129,68 @@ function nulScanner(urlEncoded: boolean) {
   };
 }
 
-export function bodyLimits(): express.RequestHandler {
+export interface BodyLimitOptions {
+  /**
+   * Requests whose handler reads `req` itself within a tighter limit of its own (the direct API
+   * routes, direct-route.server.ts): the declared length is still checked here, but the body is
+   * not piped through a counting stream, which cost a bid a stream, a pipe and their listeners.
+   * Such a handler calls `countBody` before handing the request on to anything else.
+   */
+  readsItself?: (req: express.Request) => boolean;
+}
+
+export function bodyLimits(options: BodyLimitOptions = {}): express.RequestHandler {
   return (req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD" || !hasBody(req)) return next();
-    const kind = bodyKindFor(req.path);
-    const limit = BODY_LIMITS[kind];
+    const limit = BODY_LIMITS[bodyKindFor(req.path)];
     const declared = declaredLength(req);
     if (declared !== null && declared > limit) {
       sendRefusal(req, res, tooLarge(limit));
       return;
     }
-
-    const type = String(req.headers["content-type"] ?? "");
-    // The shipment page also takes plain forms (carrier, consent): scanned like any page form.
-    const plainForm = kind === "form" || (kind === "evidence-form" && /urlencoded/i.test(type));
-    const scan = plainForm && !isApiPath(req.path) ? nulScanner(/urlencoded/i.test(type)) : null;
-    let seen = 0;
-    let refused = false;
-    const counted = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        seen += chunk.length;
-        if (seen > limit) return callback(new BodyRefused(413, "body too large"));
-        if (scan?.(chunk)) return callback(new BodyRefused(400, "NUL in form"));
-        callback(null, chunk);
-      },
-    });
-    counted.on("error", (error) => {
-      req.unpipe(counted);
-      if (!(error instanceof BodyRefused)) return;
-      refused = true;
-      // Whoever was reading the body stops quietly: its answer is this one.
-      (res.locals.abortRequest as (() => void) | undefined)?.();
-      sendRefusal(req, res, error.status === 413 ? tooLarge(limit) : NUL_REFUSAL);
-    });
-    req.pipe(counted);
-    res.locals.body = counted;
-
+    if (!options.readsItself?.(req)) countBody(req, res);
     // Answered before the body was read (a redirect, a 401): the rest of the body is still on
     // the wire, so the connection is not offered for another request.
     const writeHead = res.writeHead;
     res.writeHead = function (this: express.Response, ...args: Parameters<typeof writeHead>) {
-      if (!req.complete && !refused) closeAfterAnswer(req, res);
+      if (!req.complete && !res.locals.bodyRefused) closeAfterAnswer(req, res);
       return writeHead.apply(this, args);
     } as typeof writeHead;
     next();
   };
+}
+
+/**
+ * Pipes the request's body through the stream that counts it against its route's limit (and, on
+ * page forms, looks for NUL characters); `requestBody` then answers that stream. Once per request.
+ */
+export function countBody(req: express.Request, res: express.Response): void {
+  if (res.locals.body || req.method === "GET" || req.method === "HEAD" || !hasBody(req)) return;
+  const kind = bodyKindFor(req.path);
+  const limit = BODY_LIMITS[kind];
+  const type = String(req.headers["content-type"] ?? "");
+  // The shipment page also takes plain forms (carrier, consent): scanned like any page form.
+  const plainForm = kind === "form" || (kind === "evidence-form" && /urlencoded/i.test(type));
+  const scan = plainForm && !isApiPath(req.path) ? nulScanner(/urlencoded/i.test(type)) : null;
+  let seen = 0;
+  const counted = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      seen += chunk.length;
+      if (seen > limit) return callback(new BodyRefused(413, "body too large"));
+      if (scan?.(chunk)) return callback(new BodyRefused(400, "NUL in form"));
+      callback(null, chunk);
+    },
+  });
+  counted.on("error", (error) => {
+    req.unpipe(counted);
+    if (!(error instanceof BodyRefused)) return;
+    res.locals.bodyRefused = true;
+    // Whoever was reading the body stops quietly: its answer is this one.
+    (res.locals.abortRequest as (() => void) | undefined)?.();
+    sendRefusal(req, res, error.status === 413 ? tooLarge(limit) : NUL_REFUSAL);
+  });
+  req.pipe(counted);
+  res.locals.body = counted;
 }
 
 /** The request's body as the limits let it through; `req` itself where no limit applies. */

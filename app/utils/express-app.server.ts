@@ -8,9 +8,9 @@ import helmet from "helmet";
 import type { Logger } from "pino";
 import { bodyLimits } from "./body-limit.server.ts";
 import type { Database } from "./db.server.ts";
-import { DIRECT_ROUTES, directAction } from "./direct-route.server.ts";
+import { DIRECT_ROUTES, directAction, isDirectRoute } from "./direct-route.server.ts";
 import type { Env } from "./env.server.ts";
-import { sendRefusal } from "./http-refusal.server.ts";
+import { isApiPath, sendRefusal } from "./http-refusal.server.ts";
 import { metricsEndpoint, requestMetrics } from "./metrics.server.ts";
 import { PageCache } from "./page-cache.server.ts";
 import { rateLimiter, rateLimitMiddleware, shareRateLimitsThrough } from "./rate-limit.server.ts";
@@ -65,13 +65,24 @@ export function createApp(options: AppOptions) {
   app.use(requestMetrics(typeof build === "function" ? () => "dev" : routeIdMatcher(build.routes)));
   app.use(requestLogger(logger));
   app.use((req, res, next) => {
-    res.locals.cspNonce = randomBytes(16).toString("base64");
+    // Made when first asked for: a page's CSP header and its scripts ask; a JSON API answer (its CSP
+    // names no nonce, below) never does, and 16 random bytes per bid were ~1 % of a busy server.
+    let nonce: string | undefined;
+    Object.defineProperty(res.locals, "cspNonce", {
+      get: () => (nonce ??= randomBytes(16).toString("base64")),
+      enumerable: true,
+    });
     // The client address as Express sees it (honouring TRUST_PROXY), for the Session table. A
     // header of the same name sent by the client is overwritten, never trusted.
     req.headers["x-packloop-client-ip"] = req.ip ?? "";
     next();
   });
-  app.use(securityHeaders(env, Boolean(options.devMiddleware)));
+  // Pages get helmet's headers with the request's nonce. API answers get the same headers without
+  // the nonce (JSON runs no script), worked out once: helmet's chain of eleven middlewares per
+  // request cost more than the bid it answered (ADR 071).
+  const pageHeaders = securityHeaders(env, Boolean(options.devMiddleware));
+  const apiHeaders = fixedHeaders(securityHeaders(env, Boolean(options.devMiddleware), { nonce: false }));
+  app.use((req, res, next) => (isApiPath(req.path) ? apiHeaders : pageHeaders)(req, res, next));
   // HSTS only on answers that went out over HTTPS (directly, or via a proxy TRUST_PROXY trusts):
   // over plain HTTP it means nothing (RFC 6797 §8.1) and would pin a plain-HTTP dev server.
   app.use((req, res, next) => {
@@ -89,7 +100,8 @@ export function createApp(options: AppOptions) {
     });
   });
   // Before anything reads a body: per-route size limits, counted as the body streams (ADR 025).
-  app.use(bodyLimits());
+  // The direct API routes read their bodies within their own, tighter limit (direct-route.server.ts).
+  app.use(bodyLimits({ readsItself: (req) => isDirectRoute(req.method, req.path) }));
   // One cross-site check for every request that may change something (ADR 025).
   app.use(sameOriginCheck({ appUrl: env.APP_URL }));
   // Server-Sent Events must not be buffered by compression (they carry no-transform).
@@ -100,9 +112,13 @@ export function createApp(options: AppOptions) {
   // The fingerprinted assets, cached by browsers for a year, keep the default level.
   const fastCompression = compression({ filter: compressible, level: 1 });
   const assetCompression = compression({ filter: compressible });
-  app.use((req, res, next) =>
-    (req.path.startsWith("/assets/") ? assetCompression : fastCompression)(req, res, next),
-  );
+  // The direct API routes compress their own answers: a small one only gets the Vary header the
+  // middleware would have added, a larger one goes through fastCompression (direct-route.server.ts).
+  const direct = { compression: fastCompression, compressible };
+  app.use((req, res, next) => {
+    if (isDirectRoute(req.method, req.path)) return next();
+    (req.path.startsWith("/assets/") ? assetCompression : fastCompression)(req, res, next);
+  });
 
   app.get("/healthz", async (_req, res) => {
     try {
@@ -158,7 +174,7 @@ export function createApp(options: AppOptions) {
   }
 
   // Hot JSON endpoints go straight to their route module (see direct-route.server.ts).
-  for (const route of DIRECT_ROUTES) app.post(route.path, directAction(options.build, route.routeId));
+  for (const route of DIRECT_ROUTES) app.post(route.path, directAction(options.build, route.routeId, direct));
 
   // Anonymous pages between writes (ADRs 068, 069), on either database; not in development, where
   // the build changes under it.
@@ -238,7 +254,7 @@ function clientErrorStatus(error: unknown): number | null {
   return typeof status === "number" && status >= 400 && status < 500 ? status : null;
 }
 
-function securityHeaders(env: Env, dev: boolean) {
+function securityHeaders(env: Env, dev: boolean, options = { nonce: true }) {
   const tileOrigin = env.MAP_TILE_URL ? tileHostPattern(env.MAP_TILE_URL) : null;
   return helmet({
     contentSecurityPolicy: {
@@ -247,7 +263,9 @@ function securityHeaders(env: Env, dev: boolean) {
         defaultSrc: ["'self'"],
         scriptSrc: [
           "'self'",
-          (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`,
+          ...(options.nonce
+            ? [(_req: unknown, res: unknown) => `'nonce-${(res as Response).locals.cspNonce}'`]
+            : []),
           ...(dev ? ["'unsafe-inline'"] : []),
         ],
         // Leaflet and React set inline style attributes.
@@ -268,6 +286,31 @@ function securityHeaders(env: Env, dev: boolean) {
   });
 }
 
+/**
+ * A middleware that sets the headers `middleware` sets when it depends on nothing in the request
+ * (helmet without a nonce), recorded once by running it against a stand-in answer.
+ */
+function fixedHeaders(middleware: express.RequestHandler): express.RequestHandler {
+  const headers: [string, string | number | readonly string[]][] = [];
+  const removed: string[] = [];
+  const recorder = {
+    locals: {},
+    setHeader: (name: string, value: string | number | readonly string[]) => void headers.push([name, value]),
+    removeHeader: (name: string) => void removed.push(name),
+  };
+  let finished = false;
+  middleware({} as Request, recorder as unknown as Response, (error?: unknown) => {
+    if (error) throw error;
+    finished = true;
+  });
+  if (!finished) throw new Error("The security headers' middleware did not finish at once.");
+  return (_req, res, next) => {
+    for (const name of removed) res.removeHeader(name);
+    for (const [name, value] of headers) res.setHeader(name, value);
+    next();
+  };
+}
+
 /** "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png" → "https://*.tile.openstreetmap.org". */
 export function tileHostPattern(tileUrl: string): string | null {
   const match = /^(https?:\/\/)([^/]+)/.exec(tileUrl);
@@ -277,6 +320,9 @@ export function tileHostPattern(tileUrl: string): string | null {
 
 function requestLogger(logger: Logger): express.RequestHandler {
   return (req, res, next) => {
+    // The level is read per request (it may be changed while running); below "info" nothing is
+    // logged, so no listener is added for it.
+    if (!logger.isLevelEnabled("info")) return next();
     const started = process.hrtime.bigint();
     res.on("finish", () => {
       if (req.path.startsWith("/assets/")) return;

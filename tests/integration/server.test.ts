@@ -90,6 +90,45 @@ describe("the production server", () => {
     expect(nonces[0]).not.toBe(nonces[1]);
   });
 
+  test("API answers carry the pages' security headers, with a policy that names no nonce (ADR 071)", async () => {
+    const page = await fetch(`${base}/login`);
+    const lot = "8d7a1a52-6b1f-4a43-9d55-2f3f9d1b6a10";
+    const answers = [
+      await fetch(`${base}/api/v1/economies`),
+      // The bid endpoint, served by the direct route: refused here for want of a token.
+      await fetch(`${base}/api/v1/lots/${lot}/bids`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "Accept-Encoding": "gzip" },
+        body: "{}",
+      }),
+    ];
+    expect(answers.map((a) => a.status)).toEqual([200, 401]);
+    const pagePolicy = (page.headers.get("content-security-policy") ?? "").replace(/ 'nonce-[^']+'/, "");
+    expect(pagePolicy).toMatch(/frame-ancestors 'none'/);
+    for (const api of answers) {
+      expect(api.headers.get("content-security-policy")).toBe(pagePolicy);
+      for (const name of [
+        "x-content-type-options",
+        "x-frame-options",
+        "referrer-policy",
+        "cross-origin-opener-policy",
+        "cross-origin-resource-policy",
+        "origin-agent-cluster",
+        "x-dns-prefetch-control",
+        "x-download-options",
+        "x-permitted-cross-domain-policies",
+        "x-xss-protection",
+      ])
+        expect(api.headers.get(name), name).toBe(page.headers.get(name));
+      expect(api.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(api.headers.get("x-powered-by")).toBeNull();
+    }
+    // A small bid answer is sent as it is, varying by Accept-Encoding as the compression middleware says.
+    expect(answers[1].headers.get("vary")).toBe("Accept-Encoding");
+    expect(answers[1].headers.get("content-encoding")).toBeNull();
+    expect((await answers[1].json()).code).toBe("UNAUTHENTICATED");
+  });
+
   test("an unknown URL answers the 404 page", async () => {
     const response = await fetch(`${base}/no/such/page`);
     expect(response.status).toBe(404);

@@ -3,9 +3,10 @@
 // Responses included — and what is not a POST, or has no action, falls through.
 import type { AddressInfo } from "node:net";
 import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { directAction, MAX_DIRECT_BODY_BYTES } from "~/utils/direct-route.server.ts";
+import { directAction, isDirectRoute, MAX_DIRECT_BODY_BYTES } from "~/utils/direct-route.server.ts";
 
 const ROUTE_ID = "routes/echo";
 let baseUrl = "";
@@ -40,6 +41,29 @@ const build = {
       },
     },
     "routes/no-action": { module: {} },
+    // Reads its body the way the header says, and reports what it got.
+    "routes/reader": {
+      module: {
+        action: async ({ request }: { request: Request }) => {
+          const how = request.headers.get("x-read");
+          let result: unknown;
+          if (how === "json") result = await request.json();
+          else if (how === "bytes") result = new TextDecoder().decode(await request.arrayBuffer());
+          else if (how === "blob") result = await (await request.blob()).text();
+          else {
+            const first = await request.text();
+            const again = await request.text().then(
+              () => "read again",
+              (error: unknown) => (error instanceof TypeError ? "TypeError" : String(error)),
+            );
+            result = { first, again };
+          }
+          return new Response(JSON.stringify({ result }), {
+            headers: { "Content-Type": "application/json" },
+          });
+        },
+      },
+    },
   },
 } as unknown as ServerBuild;
 
@@ -47,6 +71,11 @@ beforeAll(async () => {
   const app = express();
   app.post("/things/:thingId/echo", directAction(build, ROUTE_ID));
   app.post("/things/:thingId/none", directAction(build, "routes/no-action"));
+  app.post("/things/:thingId/read", directAction(build, "routes/reader"));
+  app.post(
+    "/things/:thingId/compressed",
+    directAction(build, ROUTE_ID, { compression: compression(), compressible: compression.filter }),
+  );
   app.use((req, res) => {
     res.status(299).send(`remix ${req.method}`);
   });
@@ -112,5 +141,48 @@ describe("direct dispatch to a route action", () => {
     const none = await fetch(`${baseUrl}/things/abc/none`, { method: "POST", body: "{}" });
     expect(none.status).toBe(299);
     expect(await none.text()).toBe("remix POST");
+  });
+
+  test("the action's request answers text(), json(), arrayBuffer() and blob() from the body, once", async () => {
+    const read = (how: string, body: string) =>
+      fetch(`${baseUrl}/things/abc/read`, { method: "POST", headers: { "x-read": how }, body }).then((r) =>
+        r.json(),
+      );
+    expect(await read("twice", '{"a":"é"}')).toEqual({ result: { first: '{"a":"é"}', again: "TypeError" } });
+    expect(await read("json", '{"a":[1,2]}')).toEqual({ result: { a: [1, 2] } });
+    expect(await read("bytes", "ünïcode")).toEqual({ result: "ünïcode" });
+    expect(await read("blob", "blob body")).toEqual({ result: "blob body" });
+  });
+
+  test("with the app's compression: a small answer only varies by Accept-Encoding, a large one is compressed", async () => {
+    const post = (body: string) =>
+      fetch(`${baseUrl}/things/abc/compressed`, {
+        method: "POST",
+        headers: { "Accept-Encoding": "gzip" },
+        body,
+      });
+    const small = await post("short");
+    expect(small.status).toBe(201);
+    expect(small.headers.get("vary")).toBe("Accept-Encoding");
+    expect(small.headers.get("content-encoding")).toBeNull();
+    expect((await small.json()).body).toBe("short");
+    const long = "x".repeat(4000);
+    const large = await post(long);
+    expect(large.status).toBe(201);
+    expect(large.headers.get("vary")).toBe("Accept-Encoding");
+    expect(large.headers.get("content-encoding")).toBe("gzip");
+    expect((await large.json()).body).toBe(long);
+  });
+});
+
+describe("isDirectRoute", () => {
+  test("matches a POST to a direct route's path as Express does: any case, one segment per parameter, a trailing slash", () => {
+    const lot = "8d7a1a52-6b1f-4a43-9d55-2f3f9d1b6a10";
+    expect(isDirectRoute("POST", `/api/v1/lots/${lot}/bids`)).toBe(true);
+    expect(isDirectRoute("POST", `/API/V1/lots/${lot}/bids/`)).toBe(true);
+    expect(isDirectRoute("GET", `/api/v1/lots/${lot}/bids`)).toBe(false);
+    expect(isDirectRoute("POST", `/api/v1/lots/${lot}/x/bids`)).toBe(false);
+    expect(isDirectRoute("POST", `/api/v1/lots/${lot}/bids/more`)).toBe(false);
+    expect(isDirectRoute("POST", "/api/v1/lots//bids")).toBe(false);
   });
 });
