@@ -8,21 +8,17 @@
 // A failure prints fast-check's seed and path; rerun with FUZZ_SEED=<seed> to replay it, FUZZ_RUNS=<n>
 // for a longer hunt, FUZZ_TRACE=<file> to log each request as it is sent (to find a hang).
 import { appendFileSync } from "node:fs";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { ServerBuild } from "@remix-run/node";
 import fc from "fast-check";
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { openApiDocument } from "~/api/openapi/document.ts";
 import { createApiToken } from "~/models/api-token.server.ts";
-import { db, getDatabase } from "~/utils/db.server.ts";
-import { readEnv } from "~/utils/env.server.ts";
-import { createApp } from "~/utils/express-app.server.ts";
+import { db } from "~/utils/db.server.ts";
 import { bid, openLot } from "../fixtures/bidding.ts";
 import { dealFixture } from "../fixtures/deals.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
 import { accountWith } from "../fixtures/facilities.ts";
+import { productionApps } from "../fixtures/production-app.ts";
 import { loadProductionBuild } from "../setup/production-build.ts";
 
 type Json = Record<string, unknown>;
@@ -228,7 +224,7 @@ function bodyText(schema: Schema | undefined): fc.Arbitrary<string | undefined> 
 
 // ---- the server and the data the requests may hit ------------------------------------------------
 
-const servers: Server[] = [];
+const apps = productionApps();
 let base: string;
 const tokens: Record<"member" | "other", string> = { member: "", other: "" };
 const knownIds: string[] = [];
@@ -241,17 +237,7 @@ beforeAll(async () => {
   const build: ServerBuild = await loadProductionBuild((line) => console.log(line));
   trace("build loaded");
   await insertEconomies(db());
-  const app = createApp({
-    env: readEnv({ NODE_ENV: "production", LOG_LEVEL: "silent", RATE_LIMIT_DISABLED: "true" }),
-    logger: pino({ level: "silent" }),
-    database: getDatabase,
-    build,
-  });
-  const server = await new Promise<Server>((done) => {
-    const s = app.listen(0, "127.0.0.1", () => done(s));
-  });
-  servers.push(server);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = (await apps.start(build)).base;
 
   // A member organisation with every capability, another one, and real rows for the ids to hit.
   const member = await accountWith(["seller", "buyer", "recycler", "carrier"]);
@@ -280,12 +266,7 @@ beforeAll(async () => {
   trace("setup done");
 }, 300_000);
 
-afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise((done) => server.close(done));
-  }
-});
+afterAll(() => apps.stopAll());
 
 // ---- the property, operation by operation ----------------------------------------------------
 

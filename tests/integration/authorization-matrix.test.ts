@@ -8,20 +8,16 @@
 // past the guard, the empty input refused), "ok" (2xx), "redirect" (3xx elsewhere).
 // To re-record after a deliberate change: AUTHZ_RECORD=/tmp/matrix.json, then review every cell.
 import { writeFileSync } from "node:fs";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { createApiToken } from "~/models/api-token.server.ts";
-import { db, getDatabase } from "~/utils/db.server.ts";
-import { readEnv } from "~/utils/env.server.ts";
-import { createApp } from "~/utils/express-app.server.ts";
+import { db } from "~/utils/db.server.ts";
 import { openLot } from "../fixtures/bidding.ts";
 import { dealFixture } from "../fixtures/deals.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
 import { accountWith } from "../fixtures/facilities.ts";
+import { productionApps } from "../fixtures/production-app.ts";
 import { formBody, sessionCookieFrom } from "../fixtures/routes.ts";
 import { loadProductionBuild } from "../setup/production-build.ts";
 import {
@@ -68,7 +64,7 @@ async function rowCounts(): Promise<Record<string, number>> {
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
 }
 
-const servers: Server[] = [];
+const apps = productionApps();
 let base: string;
 const credentials = {} as Record<Principal, { cookie?: string; token?: string }>;
 const ids: Record<string, string> = {};
@@ -99,17 +95,7 @@ beforeAll(async () => {
   vi.spyOn(console, "error").mockImplementation(() => {});
   const build: ServerBuild = await loadProductionBuild((line) => console.log(line));
   await insertEconomies(db());
-  const app = createApp({
-    env: readEnv({ NODE_ENV: "production", LOG_LEVEL: "silent", RATE_LIMIT_DISABLED: "true" }),
-    logger: pino({ level: "silent" }),
-    database: getDatabase,
-    build,
-  });
-  const server = await new Promise<Server>((done) => {
-    const s = app.listen(0, "127.0.0.1", () => done(s));
-  });
-  servers.push(server);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = (await apps.start(build)).base;
 
   credentials.anonymous = {};
   const accounts = {
@@ -149,12 +135,7 @@ beforeAll(async () => {
   ).id;
 }, 300_000);
 
-afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise((done) => server.close(done));
-  }
-});
+afterAll(() => apps.stopAll());
 
 /** A URL for a flat route id: segments split on ".", `$param` filled, `[.]` unescaped. */
 function urlFor(routeId: string): string {
