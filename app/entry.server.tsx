@@ -57,3 +57,7 @@ export function handleError(error: unknown, { request }: LoaderFunctionArgs | Ac
   if (error instanceof Response) return;
   console.error(error);
 }
+
+// The page cache (app/utils/page-cache.server.ts) asks the build's own modules — the ones the
+// loaders run with, sharing their memo and caches — what a member's page reads about them (ADR 072).
+export { memberPageView } from "./page-data/shared-pages.server.ts";

@@ -15,22 +15,16 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
-import { getActor } from "./auth/actor.server.ts";
 import { LanguageSwitcher } from "./components/language-switcher.tsx";
-import { mapTilesFromEnv } from "./components/map/tiles.server.ts";
 import { NotificationBell } from "./components/notification-bell.tsx";
 import { SiteHeader } from "./components/site-header.tsx";
-import { catalogueUrl, requestLanguage } from "./i18n/i18n.server.ts";
 import { DEFAULT_LANGUAGE } from "./i18n/languages.ts";
 import { usePageI18n } from "./i18n/use-page-i18n.ts";
 import { useTranslation } from "./i18n/use-translation.ts";
-import { displayFor } from "./models/display-currency.server.ts";
-import { rememberTimeZone } from "./models/user.server.ts";
-import { headerViewer } from "./models/viewer.server.ts";
+import { rootData } from "./page-data/root-data.server.ts";
 import stylesheet from "./styles/app.css?url";
 import phoneStylesheet from "./styles/phone.css?url";
 import { useNonce } from "./utils/nonce.tsx";
-import { cookieTimeZone, viewerTimeZone } from "./utils/time-zone.server.ts";
 import { TIME_ZONE_COOKIE_SCRIPT } from "./utils/use-time-zone.ts";
 
 export const links: LinksFunction = () => [
@@ -48,40 +42,10 @@ export const meta: MetaFunction = () => [
   },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  // mapTiles: every map on every page uses the same base layer (null = the bundled world map).
-  const actor = await getActor(request);
-  const viewer = actor
-    ? await headerViewer({
-        userId: actor.userId,
-        name: actor.user.name,
-        email: actor.user.email,
-        isPlatformAdmin: actor.isPlatformAdmin,
-        organizationName: actor.organization?.name ?? null,
-        capabilities: actor.capabilities,
-      })
-    : null;
-  // The page's language and where its catalogue is: the browser fetches that one catalogue (cached
-  // for a year) before hydrating and translates with exactly what the server rendered with (ADR 062).
-  const language = requestLanguage(request, actor?.user?.language);
-  // timeZone: the viewer's zone (ADR 040), for times rendered alike on the server and the client;
-  // a user's is kept for its notifications and emails.
-  const reported = cookieTimeZone(request);
-  if (actor?.user && reported) await rememberTimeZone(actor.user, reported);
-  const timeZone = viewerTimeZone(request, actor?.user?.timeZone);
-  // The location picker opens on the viewer's organisation's economy (ADR 039).
-  const organizationEconomy = actor?.organization?.economyCode ?? null;
-  // The organisation's display currency and the dated rates to convert into it (ADR 051).
-  const display = await displayFor(actor?.organization ?? null);
-  return {
-    display,
-    viewer,
-    mapTiles: mapTilesFromEnv(),
-    timeZone,
-    organizationEconomy,
-    language,
-    catalogueUrl: catalogueUrl(language),
-  };
+export function loader({ request, context }: LoaderFunctionArgs) {
+  // A member's page shared with other members leaves their name, email and organisation as holes
+  // (ADR 072): the page cache fills them in for each answer.
+  return rootData(request, { holes: context.viewerHoles === true });
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -139,6 +139,18 @@ export async function keepLotStatisticsFresh(now = Date.now()): Promise<boolean>
   return true;
 }
 
+/**
+ * The organisation whose own drafts and withdrawn lots a search may show: the viewer's, when the
+ * filters ask for those statuses, else none — the same results for every viewer, which lets members
+ * share a rendered /lots (ADR 072).
+ */
+export function searchingOrganization(
+  filters: LotFilters,
+  viewerOrganizationId: string | null,
+): string | null {
+  return PRIVATE_STATUSES.some((s) => filters.status.includes(s)) ? viewerOrganizationId : null;
+}
+
 export interface SearchPage {
   limit: number;
   offset: number;

@@ -18,7 +18,7 @@ import type { LotRecord } from "~/domain/lot-json.ts";
 import { translatedTitle } from "~/i18n/meta.ts";
 import { useFormat } from "~/i18n/use-format.ts";
 import { useTranslation } from "~/i18n/use-translation.ts";
-import { searchLots } from "~/models/lot-search.server.ts";
+import { searchingOrganization, searchLots } from "~/models/lot-search.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(matches, "lots.title") }];
 
@@ -99,7 +99,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parsed.filters;
   // The map view shows no rows but still reports how many lots match.
   const limit = view === "map" ? 0 : PAGE_SIZE;
-  const { lots, total } = await searchLots(filters, { limit, offset }, organization?.id ?? null, ROW_COLUMNS);
+  const { lots, total } = await searchLots(
+    filters,
+    { limit, offset },
+    searchingOrganization(filters, organization?.id ?? null),
+    ROW_COLUMNS,
+  );
   const mapQuery = lotFiltersToParams({ ...filters, bbox: null, sort: "newest" });
   return {
     errors: {} as Record<string, string>,

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { memoised, requestMemo } from "./request-memo.server.ts";
 import type { WriteCount } from "./write-count.server.ts";
 
 /**
@@ -39,4 +40,20 @@ export function snapshotVersion(pool: Pick<pg.Pool, "query">): DataVersion {
     },
     inProcess: false,
   };
+}
+
+const REQUEST_VERSION = "data version";
+
+/**
+ * The version as this request first read it (once per request, request-memo.server.ts): the page
+ * cache reads it before a render, and reads kept between writes (between-writes.server.ts) use the
+ * same reading on PostgreSQL instead of a round trip of their own.
+ */
+export function requestVersion(version: DataVersion): Promise<string> {
+  return requestMemo(REQUEST_VERSION, async () => version.read());
+}
+
+/** The version this request has read already, if it has; never a reading of its own. */
+export function knownRequestVersion(): Promise<string> | undefined {
+  return memoised<string>(REQUEST_VERSION);
 }

@@ -12,7 +12,7 @@ import { DIRECT_ROUTES, directAction, isDirectRoute } from "./direct-route.serve
 import type { Env } from "./env.server.ts";
 import { isApiPath, sendRefusal } from "./http-refusal.server.ts";
 import { metricsEndpoint, requestMetrics } from "./metrics.server.ts";
-import { PageCache } from "./page-cache.server.ts";
+import { type MemberPageViews, PageCache } from "./page-cache.server.ts";
 import { rateLimiter, rateLimitMiddleware, shareRateLimitsThrough } from "./rate-limit.server.ts";
 import { remixHandler } from "./remix-handler.server.ts";
 import { routeIdMatcher } from "./route-ids.server.ts";
@@ -26,6 +26,8 @@ declare module "@remix-run/node" {
     cspNonce: string;
     /** RATE_LIMIT_DISABLED=true in the app's configuration: limits kept in routes stay off too. */
     rateLimitsDisabled?: boolean;
+    /** A member's page rendered to be shared among members: their name, email and organisation as holes (ADR 072). */
+    viewerHoles?: boolean;
   }
 }
 
@@ -189,6 +191,7 @@ export function createApp(options: AppOptions) {
             },
           },
           maxAgeMs: env.PAGE_CACHE_SECONDS * 1000,
+          members: memberPageViews(options.build),
         })
       : null;
   app.all(
@@ -333,5 +336,23 @@ function requestLogger(logger: Logger): express.RequestHandler {
       );
     });
     next();
+  };
+}
+
+/**
+ * What a member's page reads about them, asked of the build's own modules (entry.server.tsx exports
+ * it), which the loaders share their memo and caches with (ADR 072). A request made of what those
+ * reads look at: the path and query, the cookies and the languages the browser asks for.
+ */
+function memberPageViews(build: AppOptions["build"]): MemberPageViews | undefined {
+  if (typeof build === "function") return undefined;
+  const view = (
+    build.entry.module as { memberPageView?: (request: globalThis.Request) => ReturnType<MemberPageViews> }
+  ).memberPageView;
+  if (!view) return undefined;
+  return (req) => {
+    const headers: Record<string, string> = { Cookie: req.headers.cookie ?? "" };
+    if (req.headers["accept-language"]) headers["Accept-Language"] = req.headers["accept-language"];
+    return view(new globalThis.Request(`http://page.invalid${req.originalUrl}`, { headers }));
   };
 }

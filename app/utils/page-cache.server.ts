@@ -1,5 +1,6 @@
 import type express from "express";
-import type { DataVersion } from "./data-version.server.ts";
+import { type DataVersion, requestVersion } from "./data-version.server.ts";
+import { cutAtHoles, fillHoles, type HoleValues, type Segment } from "./viewer-holes.server.ts";
 
 /**
  * Pages as an anonymous visitor sees them, kept for a few seconds and only while nothing was
@@ -14,9 +15,13 @@ import type { DataVersion } from "./data-version.server.ts";
  * What an anonymous answer can depend on is all in the key: the full URL (host and forwarded
  * host, path, query, `.data` requests apart), the Cookie header (language, display currency) and
  * Accept-Language.
- * Never cached: signed-in or token requests, anything but GET, answers other than 200, answers
- * that set a cookie or say `no-store`/`private`, and anything but HTML and Remix's data (event
- * streams pass through unbuffered). Each answer gets the request's own CSP nonce.
+ * Never cached: token requests, anything but GET, answers other than 200, answers that set a
+ * cookie or say `no-store`/`private`, and anything but HTML and Remix's data (event streams pass
+ * through unbuffered). Each answer gets the request's own CSP nonce.
+ *
+ * Signed-in members share the pages `members` names (ADR 072): rendered once with the member's
+ * name, email and organisation as holes (viewer-holes.server.ts), stored under a key that adds
+ * everything the page's loaders read about the member, and filled in for each member served.
  */
 
 export interface PageCacheOptions {
@@ -26,15 +31,22 @@ export interface PageCacheOptions {
   /** Total size of the stored bodies; the least recently served go first. */
   maxBytes?: number;
   now?: () => number;
+  /**
+   * A signed-in member's view of the page, when it is one that members share (shared-pages.server.ts
+   * in the build); null otherwise. Absent: every member's page is rendered for them alone.
+   */
+  members?: MemberPageViews;
 }
+
+export type MemberPageViews = (req: express.Request) => Promise<{ key: string; holes: HoleValues } | null>;
 
 interface Entry {
   version: string;
   storedAt: number;
   status: number;
   headers: [string, string][];
-  /** The body cut at the nonce of the request that rendered it: joined with the next one's. */
-  parts: string[];
+  /** The body cut at the nonce of the request that rendered it and at a member's holes. */
+  segments: Segment[];
   bytes: number;
 }
 
@@ -42,9 +54,13 @@ export interface PageCandidate {
   key: string;
   /** The database's version read before the render. */
   version: string;
+  /** A member's name, email and organisation, for the holes of a page shared among members. */
+  holes?: HoleValues;
 }
 
 const CACHEABLE_TYPE = /^(text\/html|text\/x-script)\b/i;
+const HTML_TYPE = /^text\/html\b/i;
+const NO_HOLES: HoleValues = { name: "", email: "", organizationName: "" };
 const SESSION_COOKIE = /(^|;\s*)__session=/;
 const MAX_ENTRY_BYTES = 2 * 1024 * 1024;
 // Headers that belong to one answer, not to the page.
@@ -65,18 +81,40 @@ export class PageCache {
    * The request's key and the database's version before its render; null when it must not be
    * cached. On PostgreSQL the version is a round trip, made only for requests that may be cached.
    */
-  candidate(req: express.Request): PageCandidate | null | Promise<PageCandidate> {
+  candidate(req: express.Request): PageCandidate | null | Promise<PageCandidate | null> {
     if (req.method !== "GET") return null;
     if (req.headers.authorization) return null;
-    const cookie = req.headers.cookie ?? "";
-    if (SESSION_COOKIE.test(cookie)) return null;
     if (req.path.startsWith("/api/")) return null;
-    // Everything the page's URL is built from (remix-handler.server.ts), forwarded headers included
-    // whether or not TRUST_PROXY honours them: one client's X-Forwarded-Host is never another's page.
-    const origin = [req.protocol, req.get("host"), req.get("x-forwarded-host"), req.get("x-forwarded-proto")];
-    const key = `${origin.join(" ")}${req.originalUrl}\n${cookie}\n${req.get("accept-language") ?? ""}`;
-    const version = this.options.version.read();
-    return typeof version === "string" ? { key, version } : version.then((read) => ({ key, version: read }));
+    const cookie = req.headers.cookie ?? "";
+    if (SESSION_COOKIE.test(cookie)) return this.memberCandidate(req, cookie);
+    const key = requestKey(req, cookie);
+    // In process: read as it is (free); PostgreSQL: once per request (request-memo.server.ts).
+    if (this.options.version.inProcess) return { key, version: this.options.version.read() as string };
+    return requestVersion(this.options.version).then((version) => ({ key, version }));
+  }
+
+  /**
+   * A member's: their view of the page (which reads the version first, see shared-pages.server.ts),
+   * then the version as the view read it. The session cookie is left out of the key, the view's
+   * facts are in it.
+   */
+  private async memberCandidate(req: express.Request, cookie: string): Promise<PageCandidate | null> {
+    let view: Awaited<ReturnType<MemberPageViews>>;
+    let version: string;
+    try {
+      view = (await this.options.members?.(req)) ?? null;
+      if (!view) return null;
+      version = await requestVersion(this.options.version);
+    } catch {
+      // The database unreachable, say: the page renders as it would without the cache, and its own
+      // loaders answer the failure (the error page, 503).
+      return null;
+    }
+    const others = cookie
+      .split(/;\s*/)
+      .filter((part) => !part.startsWith("__session="))
+      .join("; ");
+    return { key: `${requestKey(req, others)}\n${view.key}`, version, holes: view.holes };
   }
 
   /** A stored answer for `candidate`, written into `res` with `nonce`; false when there is none. */
@@ -93,7 +131,7 @@ export class PageCache {
     res.status(entry.status);
     for (const [name, value] of entry.headers) res.append(name, value);
     res.setHeader("X-Page-Cache", "hit");
-    res.end(entry.parts.join(nonce));
+    res.end(fillHoles(entry.segments, candidate.holes ?? NO_HOLES, nonce));
     return true;
   }
 
@@ -102,25 +140,40 @@ export class PageCache {
    * or a no-store, rendered while nothing was written. Decided before its body is read.
    */
   accepts(candidate: PageCandidate, response: Response): boolean {
-    if (response.status !== 200 || !response.body) return false;
-    if (!CACHEABLE_TYPE.test(response.headers.get("content-type") ?? "")) return false;
+    if (response.status !== 200 || !isPage(response)) return false;
     if (response.headers.has("set-cookie")) return false;
     if (/no-store|private/i.test(response.headers.get("cache-control") ?? "")) return false;
     return this.unchangedSince(candidate);
   }
 
-  /** Keeps a body read from an accepted answer, if nothing was written while it was read. */
-  store(candidate: PageCandidate, response: Response, body: string, nonce: string): void {
-    if (!this.unchangedSince(candidate) || body.length > MAX_ENTRY_BYTES) return;
+  /**
+   * Cuts a body read from an answer to `candidate` at the nonce and the member's holes, keeps it when
+   * `accepted` and nothing was written while it was read, and returns it filled in for this request.
+   */
+  store(
+    candidate: PageCandidate,
+    response: Response,
+    body: string,
+    nonce: string,
+    accepted: boolean,
+  ): string {
+    const kind = HTML_TYPE.test(response.headers.get("content-type") ?? "") ? "html" : "data";
+    const { segments, shareable } = cutAtHoles(body, kind, nonce);
+    // A visitor's page has no holes: stray marker characters in it are just text.
+    if (accepted && (shareable || !candidate.holes)) this.keep(candidate, response, segments, body.length);
+    return candidate.holes ? fillHoles(segments, candidate.holes, nonce) : body;
+  }
+
+  private keep(candidate: PageCandidate, response: Response, segments: Segment[], length: number): void {
+    if (!this.unchangedSince(candidate) || length > MAX_ENTRY_BYTES) return;
     const headers = [...response.headers.entries()].filter(([name]) => !PER_ANSWER.has(name.toLowerCase()));
-    const parts = nonce ? body.split(nonce) : [body];
     const entry: Entry = {
       version: candidate.version,
       storedAt: this.now(),
       status: response.status,
       headers,
-      parts,
-      bytes: body.length * 2,
+      segments,
+      bytes: length * 2,
     };
     const previous = this.entries.get(candidate.key);
     if (previous) this.remove(candidate.key, previous);
@@ -149,4 +202,20 @@ export class PageCache {
     this.entries.delete(key);
     this.bytes -= entry.bytes;
   }
+}
+
+/**
+ * An HTML page or Remix's data with a body: what may be stored, and where a member's holes can be
+ * (a shared render's every such answer is read and filled in, stored or not — an error page too).
+ */
+export function isPage(response: Response): boolean {
+  return response.body !== null && CACHEABLE_TYPE.test(response.headers.get("content-type") ?? "");
+}
+
+/** Everything a page's URL is built from, and the headers a visitor's page depends on. */
+function requestKey(req: express.Request, cookie: string): string {
+  // The forwarded headers whether or not TRUST_PROXY honours them: one client's X-Forwarded-Host is
+  // never another's page (remix-handler.server.ts builds the page's URL from them).
+  const origin = [req.protocol, req.get("host"), req.get("x-forwarded-host"), req.get("x-forwarded-proto")];
+  return `${origin.join(" ")}${req.originalUrl}\n${cookie}\n${req.get("accept-language") ?? ""}`;
 }

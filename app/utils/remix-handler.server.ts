@@ -8,7 +8,7 @@ import {
 import type express from "express";
 import { requestBody } from "./body-limit.server.ts";
 import { isApiPath } from "./http-refusal.server.ts";
-import type { PageCache } from "./page-cache.server.ts";
+import { isPage, type PageCache } from "./page-cache.server.ts";
 import { withRequestMemo } from "./request-memo.server.ts";
 
 /**
@@ -52,33 +52,40 @@ export function remixHandler(options: RemixHandlerOptions): express.RequestHandl
   const cache = options.pageCache ?? null;
   return async (req, res, next) => {
     try {
-      const nonce = String(res.locals.cspNonce ?? "");
-      const candidate = (await cache?.candidate(req)) ?? null;
-      if (candidate && cache?.serve(candidate, res, nonce)) return;
-      const request = remixRequest(req, res);
-      const context = options.getLoadContext(req, res);
       // Loaders only (no action can change what they read): one page request's loaders share
-      // what they memoise, e.g. the actor (request-memo.server.ts, ADR 053).
-      let response =
-        req.method === "GET" || req.method === "HEAD"
-          ? await withRequestMemo(() => handleRequest(request, context))
-          : await handleRequest(request, context);
-      if (res.headersSent) return;
-      if (isApiPath(req.path)) response = await apiErrorAsProblem(response);
-      if (candidate && cache?.accepts(candidate, response)) {
-        const body = await response.text();
-        if (res.headersSent) return;
-        cache.store(candidate, response, body, nonce);
-        res.setHeader("X-Page-Cache", "miss");
-        await sendRemixResponse(res, response, body);
-        return;
-      }
-      await sendRemixResponse(res, response);
+      // what they memoise, e.g. the actor (request-memo.server.ts, ADR 053) — and so does a member's
+      // page cache key, read before the render (ADR 072).
+      if (req.method === "GET" || req.method === "HEAD") await withRequestMemo(() => answer(req, res));
+      else await answer(req, res);
     } catch (error) {
       if (res.headersSent) return;
       next(error);
     }
   };
+
+  async function answer(req: express.Request, res: express.Response): Promise<void> {
+    const nonce = String(res.locals.cspNonce ?? "");
+    const candidate = (await cache?.candidate(req)) ?? null;
+    if (candidate && cache?.serve(candidate, res, nonce)) return;
+    const request = remixRequest(req, res);
+    // A member's shared page is rendered with their name, email and organisation as holes.
+    const context = { ...options.getLoadContext(req, res), viewerHoles: candidate?.holes !== undefined };
+    let response = await handleRequest(request, context);
+    if (res.headersSent) return;
+    if (isApiPath(req.path)) response = await apiErrorAsProblem(response);
+    if (candidate && cache) {
+      const accepted = cache.accepts(candidate, response);
+      if (accepted || (candidate.holes && isPage(response))) {
+        const body = await response.text();
+        if (res.headersSent) return;
+        const filled = cache.store(candidate, response, body, nonce, accepted);
+        res.setHeader("X-Page-Cache", "miss");
+        await sendRemixResponse(res, response, filled);
+        return;
+      }
+    }
+    await sendRemixResponse(res, response);
+  }
 }
 
 function remixRequest(req: express.Request, res: express.Response): Request {
@@ -121,7 +128,10 @@ function remixHeaders(headers: express.Request["headers"]): Headers {
 async function sendRemixResponse(res: express.Response, response: Response, body?: string) {
   res.statusMessage = response.statusText;
   res.status(response.status);
-  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  for (const [key, value] of response.headers.entries()) {
+    // A body read and filled in (page-cache.server.ts) is not the length the render announced.
+    if (body === undefined || key !== "content-length") res.append(key, value);
+  }
   if (body !== undefined) {
     res.end(body);
     return;

@@ -38,3 +38,8 @@ export function requestMemo<T>(key: string, compute: () => Promise<T>): Promise<
   });
   return value;
 }
+
+/** What the request has memoised under `key`, without computing it; undefined outside a scope too. */
+export function memoised<T>(key: string): Promise<T> | undefined {
+  return storage.getStore()?.get(key) as Promise<T> | undefined;
+}

@@ -7,10 +7,11 @@
 // baseline and pages alike. Prints req/s per target (median of the rounds), p50/p99 latency and
 // the ratio to the baseline's median, and the server CPU time per request beside the bare route's
 // (steadier than req/s on a shared machine). Targets: /lots and a lot page ≥ 0.5 of the bare route, the
-// simple pages (/login, the home page) ≥ 0.7. A signed-in /lots (session cookie) is measured too:
-// what a member pays for the session and the header's counts. The anonymous pages are measured as a
-// visitor gets them, from the page cache between writes (ADRs 068, 069), and /lots and the lot page again
-// "rendered": a different address on every request, so each one is rendered (no target: the cost).
+// simple pages (/login, the home page) ≥ 0.7. A signed-in /lots (session cookie) is measured too,
+// target 0.5. Pages are measured as people get them: a visitor's from the page cache between writes
+// (ADRs 068, 069), a member's /lots from the render members share (ADR 072, their name filled in);
+// and /lots, the lot page and the member's /lots again "rendered": a different address on every
+// request, so each one is rendered (no target: the cost).
 //
 // Checks: every answer 200, no connection errors or timeouts.
 // Knobs: BENCH_PAGE_SECONDS (5 per target and round; quick 3), BENCH_PAGE_ROUNDS (3; quick 1),
@@ -258,6 +259,15 @@ async function measurePages(
         path: "/lots",
         headers: { Cookie: session },
         target: 0.5,
+      },
+      {
+        name: "/lots signed in rendered",
+        baseUrl: app.baseUrl,
+        pid: app.pid,
+        path: "/lots",
+        headers: { Cookie: session },
+        target: null,
+        rendered: true,
       },
     ];
     // Warm-up: JIT, the database's caches, the first render of every module.

@@ -1,12 +1,16 @@
 // Reads kept between writes (ADR 070): a session's actor and the header's unread count, on the
 // embedded database, served again while nothing was written and read again after any write — a
 // revoked session, a membership ended, a new notice — or once the session is due its touch; on
-// PostgreSQL (other instances write unseen) every request reads the database.
+// PostgreSQL (other instances write unseen) only within a request that has read the database's
+// version (a member's shared page, ADR 072), under that reading.
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { getActor } from "~/auth/actor.server.ts";
 import { headerViewer } from "~/models/viewer.server.ts";
 import { betweenWrites } from "~/utils/between-writes.server.ts";
-import { db } from "~/utils/db.server.ts";
+import { requestVersion } from "~/utils/data-version.server.ts";
+import { db, getDatabase } from "~/utils/db.server.ts";
+import { withRequestMemo } from "~/utils/request-memo.server.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
 import { accountWith } from "../fixtures/facilities.ts";
 
@@ -137,7 +141,7 @@ describe.runIf(embedded)("on the embedded database", () => {
 });
 
 describe.runIf(!embedded)("on PostgreSQL", () => {
-  it("loads on every get: other instances write unseen", async () => {
+  it("loads on every get of a request that has not read the version: other instances write unseen", async () => {
     const kept = betweenWrites<{ n: number }>({ until: () => Number.POSITIVE_INFINITY, maxEntries: 10 });
     let loads = 0;
     const load = async () => ({ n: ++loads });
@@ -147,5 +151,35 @@ describe.runIf(!embedded)("on PostgreSQL", () => {
     const account = await member();
     const first = await getActor(requestWith(account.cookie));
     expect(await getActor(requestWith(account.cookie))).not.toBe(first);
+  });
+
+  it("keeps a load under the version a request read (a member's shared page), and loads again after any write", async () => {
+    const kept = betweenWrites<{ n: number }>({ until: () => Number.POSITIVE_INFINITY, maxEntries: 10 });
+    let loads = 0;
+    const load = async () => ({ n: ++loads });
+    const inRequest = () =>
+      withRequestMemo(async () => {
+        const version = await requestVersion(getDatabase().dataVersion);
+        return { version, value: await kept.get("k", load) };
+      });
+    // Other test files write to the same server: two requests in a row read the same version soon.
+    let pair = [await inRequest(), await inRequest()];
+    for (let i = 0; i < 60 && pair[0].version !== pair[1].version; i++) pair = [pair[1], await inRequest()];
+    expect(pair[1].version).toBe(pair[0].version);
+    expect(pair[1].value).toBe(pair[0].value);
+
+    // A write by another connection (another instance) moves the version: the next request loads.
+    const target = getDatabase().target;
+    if (target.kind !== "postgres") throw new Error("PostgreSQL only");
+    const other = new pg.Client({ connectionString: target.connectionString });
+    await other.connect();
+    try {
+      await other.query(`UPDATE "Economy" SET "name" = "name" WHERE "code" = 'AU'`);
+    } finally {
+      await other.end();
+    }
+    const after = await inRequest();
+    expect(after.version).not.toBe(pair[1].version);
+    expect(after.value?.n).toBeGreaterThan(pair[1].value?.n ?? 0);
   });
 });
