@@ -2,7 +2,7 @@
 // database and on PostgreSQL: one render of /lots served to every member who would see the same
 // page, each answer with that member's own name, email and organisation — byte for byte what
 // rendering it for them alone writes, hostile names included — and kept apart wherever the page
-// differs: capabilities, display currency, an organisation's own drafts.
+// differs: capabilities, display currency, language, an organisation's own drafts.
 //
 // On PostgreSQL the version is the server's snapshot, moved by other test files' writes too: where a
 // test needs a stored page it views until one is served (`viewUntilHit`); a miss is never wrong.
@@ -181,6 +181,22 @@ describe(`members' shared pages (${embedded ? "embedded database" : "PostgreSQL"
       expect(seen.body).toContain(inMarkup(first.name));
     }
     await db().lot.updateMany({ where: { title: "Odd \uE000 title" }, data: { status: "withdrawn" } });
+  });
+
+  it("shares a page between members who read the same language, never across languages", async () => {
+    const inJapanese = async () => {
+      const account = await accountWith(["buyer"], "KR");
+      await db().user.update({ where: { id: account.userId }, data: { language: "ja" } });
+      return account;
+    };
+    const [one, other] = [await inJapanese(), await inJapanese()];
+    await view(`${base}/lots`, one.cookie);
+    const shared = await viewUntilHit(`${base}/lots`, other.cookie);
+    expect(shared.cache).toBe("hit");
+    expect(shared.body).toContain('<html lang="ja"');
+    // An English reader of the same page gets it in English, not the Japanese render.
+    const english = await view(`${base}/lots`, first.cookie);
+    expect(english.body).toContain('<html lang="en"');
   });
 
   it("renders other member pages for each member alone", async () => {
