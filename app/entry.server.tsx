@@ -1,9 +1,10 @@
-import { PassThrough } from "node:stream";
+import { PassThrough, pipeline } from "node:stream";
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { withoutUnwrittenBytes } from "./utils/fizz-unwritten-bytes.server.ts";
 import { NonceProvider } from "./utils/nonce.tsx";
 
 const ABORT_DELAY = 5_000;
@@ -37,7 +38,9 @@ export default function handleRequest(
               status: responseStatusCode,
             }),
           );
-          pipe(body);
+          // Through a transform that drops the NUL bytes React 18 leaves at a buffer's end; a
+          // pipeline, so that a client gone away closes React's destination too and it stops.
+          pipeline(pipe(withoutUnwrittenBytes()), body, () => {});
         },
         onShellError(error: unknown) {
           reject(error);

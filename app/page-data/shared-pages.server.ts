@@ -25,6 +25,8 @@ const SHARED_PAGES: Record<string, (url: URL, organization: Organization) => unk
       parsed.ok ? searchingOrganization(parsed.filters, organization?.id ?? null) : null,
     ];
   },
+  // facilities._index.tsx: the same facilities for everyone; "Publish a facility" for recyclers.
+  "/facilities": (_url, organization) => [organization?.capabilities ?? []],
 };
 
 export interface MemberPageView {

@@ -9,7 +9,10 @@ import { newAccount, type SignUp, setupBrowser, signUp } from "./browser.ts";
 
 const browser = setupBrowser();
 
-async function signedUpBuyer(name: string, organizationName: string): Promise<{ page: Page; account: SignUp }> {
+async function signedUpBuyer(
+  name: string,
+  organizationName: string,
+): Promise<{ page: Page; account: SignUp }> {
   const account = { ...newAccount("shared"), name, organizationName, capabilities: ["buyer" as const] };
   const page = await browser.newPage();
   await signUp(page, account);
@@ -29,14 +32,18 @@ test("a member's /lots shared with another member shows their own name, and hydr
   }
   expect(cache).toBe("hit");
   const viewer = second.page.locator(".viewer");
-  await expect.poll(() => viewer.textContent()).toBe(`${second.account.name} · ${second.account.organizationName}`);
+  await expect
+    .poll(() => viewer.textContent())
+    .toBe(`${second.account.name} · ${second.account.organizationName}`);
   expect(await viewer.getAttribute("title")).toBe(second.account.email);
   expect(await second.page.locator("[data-testid=lot-list] tbody tr").count()).toBeGreaterThan(0);
 
   // Hydrated: a client-side navigation to the list view, the header still theirs.
   await second.page.getByRole("link", { name: "List", exact: true }).click();
   await second.page.waitForURL(/view=list/);
-  await expect.poll(() => viewer.textContent()).toBe(`${second.account.name} · ${second.account.organizationName}`);
+  await expect
+    .poll(() => viewer.textContent())
+    .toBe(`${second.account.name} · ${second.account.organizationName}`);
   expect(await second.page.locator("[data-testid=lot-list] tbody tr").count()).toBeGreaterThan(0);
 
   // And the first member's page names the first member.

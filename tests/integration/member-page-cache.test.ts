@@ -1,5 +1,5 @@
 // Members' pages shared between writes (ADR 072), in the real production server on the embedded
-// database and on PostgreSQL: one render of /lots served to every member who would see the same
+// database and on PostgreSQL: one render of /lots (and /facilities) served to every member who would see the same
 // page, each answer with that member's own name, email and organisation — byte for byte what
 // rendering it for them alone writes, hostile names included — and kept apart wherever the page
 // differs: capabilities, display currency, language, an organisation's own drafts.
@@ -197,6 +197,22 @@ describe(`members' shared pages (${embedded ? "embedded database" : "PostgreSQL"
     // An English reader of the same page gets it in English, not the Japanese render.
     const english = await view(`${base}/lots`, first.cookie);
     expect(english.body).toContain('<html lang="en"');
+  });
+
+  it("shares /facilities between members who may do the same, with their own names", async () => {
+    const url = `${base}/facilities`;
+    await view(url, first.cookie);
+    const shared = await viewUntilHit(url, second.cookie);
+    expect(shared.cache).toBe("hit");
+    expect(shared.body).toContain(inMarkup(second.name));
+    expect(shared.body).not.toContain(first.name);
+    expect(withoutNonce(shared)).toBe(withoutNonce(await view(`${uncached}/facilities`, second.cookie)));
+    // A recycler may publish a facility: its page is its own render.
+    const recycler = await accountWith(["recycler"], "KR");
+    const publishing = await view(url, recycler.cookie);
+    expect(publishing.cache).toBe("miss");
+    expect(publishing.body).toContain('href="/facilities/new"');
+    expect(shared.body).not.toContain('href="/facilities/new"');
   });
 
   it("renders other member pages for each member alone", async () => {
