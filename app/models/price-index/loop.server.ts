@@ -24,6 +24,7 @@ export async function refreshPriceIndex(now = new Date()): Promise<RecomputeResu
       { trigger: "loop", now },
     );
   }
+  // gte, not gt: a row stamped in the run's own millisecond may or may not have been read by it.
   const since = lastRun.startedAt;
   const [changed, newInputs] = await Promise.all([
     db().deal.aggregate({ where: { updatedAt: { gte: since } }, _min: { createdAt: true } }),
