@@ -37,7 +37,9 @@ export function describeMachine(): string {
   const cpus = os.cpus();
   const model = cpus[0]?.model.replace(/\s+/g, " ").trim() ?? "unknown CPU";
   const memory = (os.totalmem() / 1024 ** 3).toFixed(1);
-  return `${cpus.length} cores (${model}), ${memory} GiB memory, ${os.type()} ${os.release()}, Node ${process.version}`;
+  const flags = process.execArgv.filter((arg) => arg.startsWith("--max-") || arg.startsWith("--v8-"));
+  const v8 = flags.length > 0 ? ` ${flags.join(" ")}` : "";
+  return `${cpus.length} cores (${model}), ${memory} GiB memory, ${os.type()} ${os.release()}, Node ${process.version}${v8}`;
 }
 
 /** The commit the figures belong to; says so when the working tree differs from it. */

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createBench } from "../bench/bench.ts";
 import { formatRun, insertRun, knobsFromEnv, MARKER, type RunInfo } from "../bench/record.ts";
 import { exitCode, type Outcome, parseArgs, runBenchmark, selectBenchmarks } from "../bench/runner.ts";
+import { serverNodeFlags } from "../fixtures/server-process.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -205,6 +206,10 @@ describe("npm run bench -- --quick (tests/bench/run.ts, as .ci/run calls it)", (
     "c-fine.bench.ts",
     `export default async function run(bench) { console.log("figure", bench.size(100, 5), bench.quick); }\n`,
   );
+  write(
+    "d-flags.bench.ts",
+    `export default async function run() { console.log("flags", process.execArgv.join(" ")); }\n`,
+  );
 
   const runQuick = (...names: string[]) =>
     spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), ["tests/bench/run.ts", "--quick", ...names], {
@@ -228,6 +233,14 @@ describe("npm run bench -- --quick (tests/bench/run.ts, as .ci/run calls it)", (
     expect(passing.stdout).toMatch(/quick run: all ran, all checks passed/);
     expect(passing.status).toBe(0);
   }, 120_000);
+
+  it("times code under the server's Node flags (npm start's), though started without them", () => {
+    const started = runQuick("d-flags");
+    expect(serverNodeFlags()).toContain("--max-semi-space-size=64");
+    const flags = started.stdout.split("\n").find((line) => line.startsWith("flags "));
+    for (const flag of serverNodeFlags()) expect(flags?.split(" ")).toContain(flag);
+    expect(started.status).toBe(0);
+  }, 60_000);
 
   it("exits 1 when no benchmark matches the names given", () => {
     const none = runQuick("no-such-benchmark");
