@@ -14,6 +14,8 @@ import { accountWith, monthFromNow } from "../fixtures/facilities.ts";
 
 let facilityId: string;
 let lotId: string;
+// One moment for the whole file: the windows, the lot and the expected months all count from it,
+// so a month ending mid-run cannot put the stored windows and the expected ones a month apart.
 const today = new Date();
 
 beforeAll(async () => {
@@ -40,7 +42,7 @@ beforeAll(async () => {
       capacityWindows: {
         // This month, next month and the one after: inside every reader's horizon.
         create: [0, 1, 2].map((offset) => ({
-          month: new Date(`${monthFromNow(offset)}-01T00:00:00Z`),
+          month: new Date(`${monthFromNow(offset, today)}-01T00:00:00Z`),
           capacityKg: 120_500 + offset,
           bookedKg: 20_250,
           priceMinorPerTonne: 150_000n,
@@ -65,7 +67,7 @@ beforeAll(async () => {
       lat: -37.81,
       lng: 144.96,
       economyCode: "AU",
-      availableFrom: new Date(`${monthFromNow(1)}-15T00:00:00Z`),
+      availableFrom: new Date(`${monthFromNow(1, today)}-15T00:00:00Z`),
       saleMode: "fixed",
       currency: "AUD",
       askingPriceMinor: 1_000_000n,
@@ -88,9 +90,13 @@ describe("one facility → matching input mapping", () => {
     const quote = ours((await marketplaceForMatching(today.toISOString().slice(0, 10))).facilities);
     const plan = ours((await loadMarketplaceInputs(today)).facilities);
 
-    expect(ranking.capacity.map((w) => w.month)).toEqual([monthFromNow(0), monthFromNow(1), monthFromNow(2)]);
+    expect(ranking.capacity.map((w) => w.month)).toEqual([
+      monthFromNow(0, today),
+      monthFromNow(1, today),
+      monthFromNow(2, today),
+    ]);
     expect(ranking.capacity[0]).toEqual({
-      month: monthFromNow(0),
+      month: monthFromNow(0, today),
       tonnes: 120.5,
       bookedTonnes: 20.25,
       pricePerTonne: { amountMinor: 150_000, currency: "AUD" },
@@ -115,7 +121,7 @@ describe("one facility → matching input mapping", () => {
       stateOfHealthPct: 71,
       location: { lat: -37.81, lng: 144.96 },
       economy: "AU",
-      availableFrom: `${monthFromNow(1)}-15`,
+      availableFrom: `${monthFromNow(1, today)}-15`,
     });
   });
 });
