@@ -60,7 +60,8 @@ export interface PurposeFacts {
 
 interface BorderEntry {
   readonly result: BorderCheckResult;
-  readonly documents: readonly DocumentCode[];
+  /** Worked out on first use (documentsFor): the allocation plan never reads them. */
+  documents: readonly DocumentCode[] | null;
 }
 
 export interface PreparedLot {
@@ -131,10 +132,10 @@ export function prepareLot(lot: MatchLot, context: MatchContext): PreparedLot {
 }
 
 /**
- * The border outcome and the documents for the lot at a facility. Both depend only on the
- * facility's economy, its import consent and the purpose, so each is worked out once per lot.
+ * The border outcome for the lot at a facility, and (documentsFor) the documents. Both depend only
+ * on the facility's economy, its import consent and the purpose, so each is worked out once per lot.
  */
-export function borderFor(prepared: PreparedLot, facility: MatchFacility, facts: PurposeFacts) {
+export function borderFor(prepared: PreparedLot, facility: MatchFacility, facts: PurposeFacts): BorderEntry {
   let byEconomy = prepared.borders.get(facility.economy);
   if (!byEconomy) {
     byEconomy = [];
@@ -155,9 +156,28 @@ export function borderFor(prepared: PreparedLot, facility: MatchFacility, facts:
     shipmentDate: `${monthKey(prepared.horizon.first)}-01`,
     blackMassImports: prepared.blackMassImports,
   });
+  const entry: BorderEntry = { result, documents: null };
+  byEconomy[slot] = entry;
+  return entry;
+}
+
+/**
+ * The documents the lot needs at a facility. Apart from borderFor because the allocation plan
+ * checks the border of 10,000 lots × every economy and reads no documents: working them out there
+ * (a transport classification each) took about a third of the plan's time outside the solver.
+ */
+export function documentsFor(
+  prepared: PreparedLot,
+  facility: MatchFacility,
+  facts: PurposeFacts,
+): readonly DocumentCode[] {
+  const entry = borderFor(prepared, facility, facts);
+  if (entry.documents) return entry.documents;
+  const { lot } = prepared;
+  const { result } = entry;
   // Black mass that meets China's standard crosses as a product: no transboundary waste papers.
   const travelsAsWaste = facts.isWaste && !(result.allowed && result.procedure === "not_waste");
-  const documents = requiredDocuments({
+  entry.documents = requiredDocuments({
     originEconomy: lot.economy,
     destinationEconomy: facility.economy,
     isWaste: travelsAsWaste,
@@ -165,9 +185,7 @@ export function borderFor(prepared: PreparedLot, facility: MatchFacility, facts:
     form: lot.form,
     chemistry: lot.chemistry,
   });
-  const entry = { result, documents };
-  byEconomy[slot] = entry;
-  return entry;
+  return entry.documents;
 }
 
 export interface PairAssessment {
@@ -195,7 +213,8 @@ export function assessPair(
   const { lot } = prepared;
   const facts = prepared.purposes[purposeFor(lot, facility)];
   const blockers = acceptanceBlockers(lot, facility);
-  const { result, documents } = borderFor(prepared, facility, facts);
+  const { result } = borderFor(prepared, facility, facts);
+  const documents = documentsFor(prepared, facility, facts);
   if (!complete && blockers.length > 0) {
     return { blockers, facts, window: null, route: null, border: result, documents };
   }
