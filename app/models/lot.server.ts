@@ -380,7 +380,9 @@ export async function listLotsOfOrganization(
   const [lots, total, counts] = await Promise.all([
     db().lot.findMany({
       where,
-      orderBy: { createdAt: "desc" },
+      // An import's lots share createdAt (one transaction): the number breaks ties, so pages never
+      // repeat or skip a lot (newest number first).
+      orderBy: [{ createdAt: "desc" }, { number: "desc" }],
       take: options.limit ?? 50,
       skip: options.offset ?? 0,
       include: { _count: { select: { documents: true } } },

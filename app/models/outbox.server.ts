@@ -16,7 +16,8 @@ export async function listOutbox(options: { limit: number; offset: number; filte
   const [emails, total] = await Promise.all([
     db().outboxEmail.findMany({
       where,
-      orderBy: { createdAt: "desc" },
+      // The id breaks ties (emails of one transaction share createdAt) so pages never repeat or skip one.
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: options.limit,
       skip: options.offset,
     }),

@@ -21,7 +21,8 @@ export async function listMyBids(
     by: ["lotId"],
     where: { organizationId },
     _max: { createdAt: true },
-    orderBy: { _max: { createdAt: "desc" } },
+    // The lot's id breaks ties between latest bids of one millisecond, so pages never repeat a lot.
+    orderBy: [{ _max: { createdAt: "desc" } }, { lotId: "desc" }],
     take: options.limit,
     skip: options.offset,
   });
