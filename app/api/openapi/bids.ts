@@ -1,17 +1,18 @@
 import { AwardSealedBody, DeclineAwardBody, DeclineRequestBody, RelistBody } from "../award-api.server.ts";
 import { PlaceBidBody } from "../bid-api.server.ts";
-import { type JsonSchema, jsonResponse, type OpenApiFragment, problemResponse, ref } from "./common.ts";
+import {
+  jsonBody,
+  jsonResponse,
+  nullable,
+  type OpenApiFragment,
+  problemResponse,
+  ref,
+  uuidPathParameter,
+} from "./common.ts";
 import { schemaFromZod } from "./from-zod.ts";
 
-const lotIdParameter = {
-  name: "lotId",
-  in: "path",
-  required: true,
-  schema: { type: "string", format: "uuid" },
-};
-const idParameter = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
-
-const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: "null" }] });
+const lotIdParameter = uuidPathParameter("lotId");
+const idParameter = uuidPathParameter("id");
 
 const BID_REFUSALS =
   "`AUCTION_NOT_OPEN` (409: closed, withdrawn or past its close time), `BELOW_MINIMUM` (422, with " +
@@ -28,11 +29,6 @@ const common = {
   401: problemResponse("No valid credentials"),
   404: problemResponse("No such lot, bid or award, or the caller may not see it"),
 };
-
-const jsonBody = (required: boolean, schema: JsonSchema) => ({
-  required,
-  content: { "application/json": { schema } },
-});
 
 export const bidsApi: OpenApiFragment = {
   paths: {

@@ -1,8 +1,8 @@
 import { CreateBookingBody, DeclineBookingBody } from "../booking-api.server.ts";
-import { jsonResponse, type OpenApiFragment, problemResponse, ref } from "./common.ts";
+import { jsonResponse, type OpenApiFragment, problemResponse, ref, uuidPathParameter } from "./common.ts";
 import { schemaFromZod } from "./from-zod.ts";
 
-const idParameter = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+const idParameter = uuidPathParameter("id");
 
 const REFUSALS =
   "The booking rules refused; `code` is one of NOT_YOUR_LOT (403), LOT_NOT_BOOKABLE, WINDOW_IN_PAST, " +

@@ -18,6 +18,32 @@ export const jsonResponse = (description: string, schema: JsonSchema) => ({
   content: { "application/json": { schema } },
 });
 
+/** The schema, or null. */
+export const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: "null" }] });
+
+/** A UUID in the path, e.g. `{lotId}`. */
+export const uuidPathParameter = (name: string) => ({
+  name,
+  in: "path",
+  required: true,
+  schema: { type: "string", format: "uuid" },
+});
+
+export const jsonBody = (required: boolean, schema: JsonSchema) => ({
+  required,
+  content: { "application/json": { schema } },
+});
+
+/** A query parameter taking values from a list: several values widen the search, different parameters narrow it. */
+export const listParameter = (name: string, values: readonly string[], description: string) => ({
+  name,
+  in: "query",
+  description: `${description} Repeat the parameter or separate values with commas; any of them matches.`,
+  style: "form",
+  explode: true,
+  schema: { type: "array", items: { type: "string", enum: [...values] } },
+});
+
 export const paginationParameters = [
   { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 500, default: 50 } },
   {

@@ -1,8 +1,8 @@
 import { RecordPaymentBody } from "../deal-api.server.ts";
-import { jsonResponse, type OpenApiFragment, problemResponse, ref } from "./common.ts";
+import { jsonResponse, type OpenApiFragment, problemResponse, ref, uuidPathParameter } from "./common.ts";
 import { schemaFromZod } from "./from-zod.ts";
 
-const idParameter = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+const idParameter = uuidPathParameter("id");
 const party = {
   type: "object",
   required: ["id", "name"],

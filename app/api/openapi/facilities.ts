@@ -1,17 +1,14 @@
 import { BATTERY_CONDITIONS, CHEMISTRIES, LOT_FORMS, RECYCLING_PROCESSES } from "~/domain/codes.ts";
 import { ECONOMY_CODES } from "~/domain/economies.ts";
 import { FACILITY_SORTS } from "~/domain/facility-filters.ts";
-import { jsonResponse, type OpenApiFragment, paginationParameters, problemResponse, ref } from "./common.ts";
-
-// Several values of one parameter widen the search, different parameters narrow it.
-const listParameter = (name: string, values: readonly string[], description: string) => ({
-  name,
-  in: "query",
-  description: `${description} Repeat the parameter or separate values with commas; any of them matches.`,
-  style: "form",
-  explode: true,
-  schema: { type: "array", items: { type: "string", enum: [...values] } },
-});
+import {
+  jsonResponse,
+  listParameter,
+  type OpenApiFragment,
+  paginationParameters,
+  problemResponse,
+  ref,
+} from "./common.ts";
 
 const percent = { type: "number", minimum: 0, maximum: 100, description: "Percent, up to 2 decimals" };
 const tonnes = { type: "number", minimum: 0, description: "Tonnes, up to 3 decimals (from integer kg)" };

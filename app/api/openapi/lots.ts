@@ -3,30 +3,25 @@ import { ECONOMY_CODES } from "~/domain/economies.ts";
 import { LOT_SORTS } from "~/domain/lot-filters.ts";
 import { LOT_STATUSES } from "~/domain/lot-lifecycle.ts";
 import { ROUTING_HINTS } from "~/domain/lot-routing-hint.ts";
-import { jsonResponse, type OpenApiFragment, paginationParameters, problemResponse, ref } from "./common.ts";
+import {
+  jsonResponse,
+  listParameter,
+  nullable,
+  type OpenApiFragment,
+  paginationParameters,
+  problemResponse,
+  ref,
+  uuidPathParameter,
+} from "./common.ts";
 
-const listParameter = (name: string, values: readonly string[], description: string) => ({
-  name,
-  in: "query",
-  description: `${description} Repeat the parameter or separate values with commas; any of them matches.`,
-  style: "form",
-  explode: true,
-  schema: { type: "array", items: { type: "string", enum: [...values] } },
-});
 const numberParameter = (name: string, description: string) => ({
   name,
   in: "query",
   description,
   schema: { type: "number", minimum: 0 },
 });
-const nullable = (schema: Record<string, unknown>) => ({ anyOf: [schema, { type: "null" }] });
 const money = nullable(ref("Money"));
-const lotParameter = {
-  name: "lotId",
-  in: "path",
-  required: true,
-  schema: { type: "string", format: "uuid" },
-};
+const lotParameter = uuidPathParameter("lotId");
 
 /** Writable fields of a lot; which are required, and their ranges, are checked like the form's. */
 const lotInputProperties = {

@@ -1,12 +1,18 @@
 import { MILESTONE_KINDS } from "~/domain/shipments/milestones.ts";
 import { SHIPMENT_STATUSES } from "~/domain/shipments/progress.ts";
 import { AssignCarrierBody, RecordConsentBody, RecordMilestoneBody } from "../shipment-api.server.ts";
-import { jsonResponse, type OpenApiFragment, problemResponse, ref } from "./common.ts";
+import {
+  jsonResponse,
+  nullable,
+  type OpenApiFragment,
+  problemResponse,
+  ref,
+  uuidPathParameter,
+} from "./common.ts";
 import { schemaFromZod } from "./from-zod.ts";
 
-const idParameter = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+const idParameter = uuidPathParameter("id");
 const dateTime = { type: "string", format: "date-time" };
-const nullable = (schema: Record<string, unknown>) => ({ anyOf: [schema, { type: "null" }] });
 const party = nullable({
   type: "object",
   required: ["id", "name"],
