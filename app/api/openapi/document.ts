@@ -1,4 +1,5 @@
 import { allocationPlansApi } from "./allocation-plans.ts";
+import { awardsApi } from "./awards.ts";
 import { bidsApi } from "./bids.ts";
 import { bookingsApi } from "./bookings.ts";
 import { certificatesApi } from "./certificates.ts";
@@ -25,6 +26,7 @@ const fragments: OpenApiFragment[] = [
   allocationPlansApi,
   bookingsApi,
   bidsApi,
+  awardsApi,
   passportsApi,
   dealsApi,
   disputesApi,
