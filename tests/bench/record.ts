@@ -4,6 +4,7 @@
 // stale the day the code changes.
 import { execFileSync } from "node:child_process";
 import os from "node:os";
+import { serverNodeFlags } from "../fixtures/server-process.ts";
 import { failed, type Outcome } from "./runner.ts";
 
 export const MARKER = "<!-- npm run bench inserts each full run below this line, newest first -->";
@@ -37,7 +38,7 @@ export function describeMachine(): string {
   const cpus = os.cpus();
   const model = cpus[0]?.model.replace(/\s+/g, " ").trim() ?? "unknown CPU";
   const memory = (os.totalmem() / 1024 ** 3).toFixed(1);
-  const flags = process.execArgv.filter((arg) => arg.startsWith("--max-") || arg.startsWith("--v8-"));
+  const flags = serverNodeFlags().filter((flag) => process.execArgv.includes(flag));
   const v8 = flags.length > 0 ? ` ${flags.join(" ")}` : "";
   return `${cpus.length} cores (${model}), ${memory} GiB memory, ${os.type()} ${os.release()}, Node ${process.version}${v8}`;
 }

@@ -162,16 +162,17 @@ export function borderFor(prepared: PreparedLot, facility: MatchFacility, facts:
 }
 
 /**
- * The documents the lot needs at a facility. Apart from borderFor because the allocation plan
- * checks the border of 10,000 lots × every economy and reads no documents: working them out there
- * (a transport classification each) took about a third of the plan's time outside the solver.
+ * The documents the lot needs at a facility, kept in its border entry. Apart from borderFor because
+ * the allocation plan checks the border of 10,000 lots × every economy and reads no documents:
+ * working them out there (a transport classification each) took about a third of the plan's time
+ * outside the solver.
  */
-export function documentsFor(
+function documentsFor(
   prepared: PreparedLot,
   facility: MatchFacility,
   facts: PurposeFacts,
+  entry: BorderEntry,
 ): readonly DocumentCode[] {
-  const entry = borderFor(prepared, facility, facts);
   if (entry.documents) return entry.documents;
   const { lot } = prepared;
   const { result } = entry;
@@ -213,8 +214,9 @@ export function assessPair(
   const { lot } = prepared;
   const facts = prepared.purposes[purposeFor(lot, facility)];
   const blockers = acceptanceBlockers(lot, facility);
-  const { result } = borderFor(prepared, facility, facts);
-  const documents = documentsFor(prepared, facility, facts);
+  const border = borderFor(prepared, facility, facts);
+  const { result } = border;
+  const documents = documentsFor(prepared, facility, facts, border);
   if (!complete && blockers.length > 0) {
     return { blockers, facts, window: null, route: null, border: result, documents };
   }
