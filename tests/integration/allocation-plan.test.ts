@@ -2,7 +2,7 @@
 // PostgreSQL when TEST_DATABASE_URL is set): a small instance whose optimum is known, the
 // marketplace's own lots and facilities, field-by-field validation, the size caps, the busy answer
 // while another plan holds the solver, and the per-organisation rate limit.
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { openApiDocument } from "~/api/openapi/document.ts";
 import { monthOf, monthStart } from "~/domain/capacity.ts";
 import { validateFacilityProfile } from "~/domain/facility-input.ts";
@@ -16,6 +16,7 @@ import { action as planAction, loader as planLoader } from "~/routes/plan.tsx";
 import { db } from "~/utils/db.server.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
 import { accountWith, facilityFields } from "../fixtures/facilities.ts";
+import { freezeDateForThisFile } from "../fixtures/frozen-date.ts";
 import { facility, lot } from "../fixtures/matching.ts";
 import { callRoute, getRequest, ORIGIN } from "../fixtures/routes.ts";
 
@@ -24,10 +25,8 @@ let cookie: string | null;
 let dbLotId: string;
 let dbFacilityId: string;
 
-// The capacity window below is this month's and the loaders plan from their own clock: across a
-// month's end (midnight UTC) the two disagree and the lots strand. Freeze the date for this file.
-vi.useFakeTimers({ toFake: ["Date"] });
-afterAll(() => vi.useRealTimers());
+// This month's capacity window below, and the loaders' own clock, must agree.
+freezeDateForThisFile();
 
 const today = new Date().toISOString().slice(0, 10);
 const thisMonth = monthOf(new Date());

@@ -3,7 +3,7 @@
 // its facilities (?mine=facilities); another organisation's flows are absent and every figure is
 // added up again from what is left. Two sellers and two recyclers, each lot acceptable at one
 // facility only, so which flow belongs to whom is known before the solve.
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { monthOf, monthStart } from "~/domain/capacity.ts";
 import { validateFacilityProfile } from "~/domain/facility-input.ts";
 import type { PlanView } from "~/domain/matching/plan-view.ts";
@@ -13,14 +13,13 @@ import { type PlanChoices, loader as planLoader } from "~/routes/plan.tsx";
 import { db } from "~/utils/db.server.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
 import { accountWith, facilityFields } from "../fixtures/facilities.ts";
+import { freezeDateForThisFile } from "../fixtures/frozen-date.ts";
 import { callRoute, getRequest } from "../fixtures/routes.ts";
 
 type Loaded = PlanView & { choices: PlanChoices };
 
-// The capacity window below is this month's and the loader plans from its own clock: across a
-// month's end (midnight UTC) the two disagree and the lots strand. Freeze the date for this file.
-vi.useFakeTimers({ toFake: ["Date"] });
-afterAll(() => vi.useRealTimers());
+// This month's capacity window below, and the loaders' own clock, must agree.
+freezeDateForThisFile();
 
 const today = new Date().toISOString().slice(0, 10);
 const thisMonth = monthOf(new Date());

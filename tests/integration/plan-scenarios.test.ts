@@ -3,7 +3,7 @@
 // the live plan strands), the live data the solver reads (facilities, capacity, factors, border
 // rules, the live plan itself) is the same afterwards, and only the owning organisation may change
 // or delete a scenario while any signed-in user with the link may view it.
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { monthOf, monthStart } from "~/domain/capacity.ts";
 import { borderCheck } from "~/domain/compliance/border-rules.ts";
 import { validateFacilityProfile } from "~/domain/facility-input.ts";
@@ -15,16 +15,15 @@ import { action as viewAction, loader as viewLoader } from "~/routes/insights_.s
 import { db } from "~/utils/db.server.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
 import { accountWith, facilityFields } from "../fixtures/facilities.ts";
+import { freezeDateForThisFile } from "../fixtures/frozen-date.ts";
 import { callRoute, getRequest, postRequest } from "../fixtures/routes.ts";
 
 let owner: Awaited<ReturnType<typeof accountWith>>;
 let stranger: Awaited<ReturnType<typeof accountWith>>;
 let scenarioId: string;
 
-// The capacity window below is this month's and the loaders plan from their own clock: across a
-// month's end (midnight UTC) the two disagree and the lots strand. Freeze the date for this file.
-vi.useFakeTimers({ toFake: ["Date"] });
-afterAll(() => vi.useRealTimers());
+// This month's capacity window below, and the loaders' own clock, must agree.
+freezeDateForThisFile();
 
 const today = new Date().toISOString().slice(0, 10);
 const thisMonth = monthOf(new Date());

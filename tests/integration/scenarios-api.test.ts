@@ -2,7 +2,7 @@
 // as the page with each refused field named (problem+json, nothing written), a saved scenario solved
 // beside the live plan (a joint hub places the lot the live plan strands), read back by id by any
 // member, listed for its own organisation only — and live data unchanged by any of it.
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { monthOf, monthStart } from "~/domain/capacity.ts";
 import { validateFacilityProfile } from "~/domain/facility-input.ts";
 import { forgetCachedPlan, marketplacePlan } from "~/models/allocation-plan.server.ts";
@@ -14,15 +14,14 @@ import { action as createAction, loader as listLoader } from "~/routes/api.v1.sc
 import { db } from "~/utils/db.server.ts";
 import { insertEconomies } from "../fixtures/economies.ts";
 import { accountWith, facilityFields } from "../fixtures/facilities.ts";
+import { freezeDateForThisFile } from "../fixtures/frozen-date.ts";
 import { apiGet, jsonRequest } from "../fixtures/lots.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: the test reads loose JSON answers
 type Json = Record<string, any>;
 const UNKNOWN = "0190e0a0-0000-7000-8000-000000000000";
-// The capacity window below is this month's and the loaders plan from their own clock: across a
-// month's end (midnight UTC) the two disagree and the lots strand. Freeze the date for this file.
-vi.useFakeTimers({ toFake: ["Date"] });
-afterAll(() => vi.useRealTimers());
+// This month's capacity window below, and the loaders' own clock, must agree.
+freezeDateForThisFile();
 
 const today = new Date().toISOString().slice(0, 10);
 const thisMonth = monthOf(new Date());
